@@ -1,0 +1,2 @@
+//! The `krait` command line.
+fn main() {}
