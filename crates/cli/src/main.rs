@@ -1,2 +1,161 @@
-//! The `krait` command line.
-fn main() {}
+//! The `krait` command: runs Python programs as `python3.14` does.
+//!
+//! Today krait has its front end only: it reads and parses a program, reports
+//! syntax errors exactly as CPython does, and can print the AST
+//! (`--dump-ast`). Executing code needs the compiler and the eval loop, which
+//! do not exist yet; a program that parses ends in a `NotImplementedError`
+//! saying so.
+
+mod command_line;
+mod error_display;
+mod stdlib_location;
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use command_line::{Action, UsageError};
+
+/// CPython's usage line, printed after a command-line error.
+const USAGE: &str = "usage: krait [option] ... [-c cmd | -m mod | file | -] [arg] ...";
+
+const HELP: &str = "usage: krait [option] ... [-c cmd | -m mod | file | -] [arg] ...
+Options (krait accepts these today):
+-c cmd : program passed in as string (terminates option list)
+-m mod : run library module as a script (terminates option list)
+-h     : print this help message and exit (also -? or --help)
+-V     : print the Python version number and exit (also --version)
+--dump-ast file : print the file's AST as ast.dump(..., include_attributes=True)
+--print-stdlib-dir : print where krait looks for the standard library
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+";
+
+/// The Python version krait implements.
+const PYTHON_VERSION: &str = "3.14";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let action = match command_line::parse(&args) {
+        Ok(action) => action,
+        Err(UsageError(message)) => {
+            eprintln!("{message}\n{USAGE}\nTry `krait -h' for more information.");
+            return ExitCode::from(2);
+        }
+    };
+    match action {
+        Action::Version => {
+            println!(
+                "Python {PYTHON_VERSION} (krait {})",
+                env!("CARGO_PKG_VERSION")
+            );
+            ExitCode::SUCCESS
+        }
+        Action::Help => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Action::PrintStdlibDir => match stdlib_location::stdlib_dir() {
+            Some(dir) => {
+                println!("{}", dir.display());
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("krait: no standard library location: set KRAIT_STDLIB or HOME");
+                ExitCode::FAILURE
+            }
+        },
+        Action::DumpAst { path } => dump_ast(&path),
+        Action::RunFile { path, .. } => {
+            let absolute = std::path::absolute(&path).unwrap_or_else(|_| path.clone().into());
+            match std::fs::read(&path) {
+                Ok(source) => run_source(&source, &absolute.to_string_lossy()),
+                Err(error) => {
+                    eprintln!(
+                        "krait: can't open file '{}': [Errno {}] {}",
+                        absolute.display(),
+                        error.raw_os_error().unwrap_or(0),
+                        os_error_text(&error)
+                    );
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Action::RunCommand { code, .. } => run_source(code.as_bytes(), "<string>"),
+        Action::RunStdin { .. } => {
+            let mut source = Vec::new();
+            if let Err(error) = std::io::stdin().read_to_end(&mut source) {
+                eprintln!("krait: cannot read stdin: {error}");
+                return ExitCode::FAILURE;
+            }
+            run_source(&source, "<stdin>")
+        }
+        Action::RunModule { module, .. } => not_implemented(&format!(
+            "krait cannot run modules with -m yet (asked for {module:?}): the import system is not written"
+        )),
+    }
+}
+
+/// `--dump-ast FILE`: prints the AST, or the syntax error as CPython reports it.
+fn dump_ast(path: &str) -> ExitCode {
+    let source = match std::fs::read(path) {
+        Ok(source) => source,
+        Err(error) => {
+            eprintln!(
+                "krait: can't open file '{path}': [Errno {}] {}",
+                error.raw_os_error().unwrap_or(0),
+                os_error_text(&error)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match parse(&source, path) {
+        Ok(dump) => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed stdout (e.g. `| head`) is not an error worth reporting.
+            let _ = stdout.write_all(dump.as_bytes());
+            let _ = stdout.write_all(b"\n");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprint!("{}", error_display::format_uncaught(&error, path));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Parses `source` and returns the text of its AST dump.
+fn parse(_source: &[u8], _filename: &str) -> Result<String, krait_syntax::SyntaxError> {
+    Err(krait_syntax::SyntaxError::new(
+        krait_syntax::ErrorKind::SyntaxError,
+        "krait's parser is not written yet",
+    ))
+}
+
+/// Compiles and runs a program: today, parses it and stops before execution.
+fn run_source(source: &[u8], filename: &str) -> ExitCode {
+    match parse(source, filename) {
+        Ok(_) => not_implemented(
+            "krait cannot execute Python code yet: the compiler and the eval loop are not written",
+        ),
+        Err(error) => {
+            eprint!("{}", error_display::format_uncaught(&error, filename));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reports a missing feature as an uncaught `NotImplementedError`.
+fn not_implemented(what: &str) -> ExitCode {
+    eprintln!("NotImplementedError: {what}");
+    ExitCode::FAILURE
+}
+
+/// The OS error text without Rust's " (os error N)" suffix, as Python shows it.
+fn os_error_text(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}

@@ -1,0 +1,298 @@
+//! The front-end conformance check: `krait --dump-ast` against CPython's
+//! `ast.dump(ast.parse(...), include_attributes=True)` over every `.py` file of
+//! the reference CPython's standard library and test suite.
+//!
+//! CPython's results are computed by `xtask/scripts/ast_reference.py` and
+//! cached under `target/ast-reference/<python version>/`, keyed by the SHA-256
+//! of each file's bytes. A file CPython rejects must be rejected by krait with
+//! the same exception class, message and line.
+//!
+//! `tests/ast_known_failures.txt` lists files (relative to the stdlib root) that
+//! krait does not match yet. A listed file may fail; a listed file that passes
+//! fails the check, so the list only shrinks. `--update` rewrites the list to
+//! the current failures (review the diff: it should only lose lines).
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+
+use crate::parallel::parallel_map;
+use crate::process::run_captured;
+use crate::{Result, krait_binary, reference, repo_root};
+
+/// How many mismatches are shown in detail; the rest are only named.
+const DETAILED_REPORTS: usize = 10;
+
+/// `cargo xtask ast-conformance [--python PY] [--update]`.
+pub fn run(args: &[String]) -> Result<ExitCode> {
+    let update = args.iter().any(|a| a == "--update");
+    let rest: Vec<String> = args.iter().filter(|a| *a != "--update").cloned().collect();
+    let options = crate::Options::parse(&rest, &["--python"])?;
+    let python = reference::python_or_default(options.python.as_deref())?;
+    let krait = krait_binary::build_release()?;
+    let outcome = check(&krait, &python, update)?;
+    Ok(if outcome.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Counts of one conformance run.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Files whose result matched CPython's.
+    pub passed: usize,
+    /// Unlisted files that did not match, plus listed files that now match.
+    pub failed: usize,
+    /// Listed files that still do not match.
+    pub known_failures: usize,
+}
+
+fn known_failures_path() -> PathBuf {
+    repo_root().join("tests").join("ast_known_failures.txt")
+}
+
+/// Runs the check with `krait` against `python`; with `update`, rewrites the
+/// known-failures list instead of failing on it.
+pub fn check(krait: &Path, python: &Path, update: bool) -> Result<Outcome> {
+    let stdlib = PathBuf::from(reference::python_eval(
+        python,
+        "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
+    )?);
+    let version =
+        reference::python_eval(python, "import platform; print(platform.python_version())")?;
+    let files = python_files(&stdlib)?;
+    let cache = repo_root()
+        .join("target")
+        .join("ast-reference")
+        .join(&version);
+    fill_reference_cache(python, &files, &cache)?;
+
+    let results = parallel_map(&files, |file| match compare_file(krait, file, &cache) {
+        Ok(problem) => problem,
+        Err(error) => Some(error.to_string()),
+    });
+    let mismatches: Vec<(usize, String)> = results
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, problem)| problem.map(|p| (index, p)))
+        .collect();
+
+    let relative = |index: usize| -> String {
+        files[index]
+            .strip_prefix(&stdlib)
+            .unwrap_or(&files[index])
+            .to_string_lossy()
+            .into_owned()
+    };
+    let failing: BTreeSet<String> = mismatches.iter().map(|(i, _)| relative(*i)).collect();
+    if update {
+        let mut text = String::from(
+            "# Files of CPython's Lib/ whose --dump-ast does not match CPython yet.\n\
+             # Written by `cargo xtask ast-conformance --update`; it should only shrink.\n",
+        );
+        for name in &failing {
+            text.push_str(name);
+            text.push('\n');
+        }
+        fs::write(known_failures_path(), text)?;
+    }
+    let known = read_list(&known_failures_path())?;
+    let mut outcome = Outcome::default();
+    let mut detailed = 0;
+    for (index, problem) in &mismatches {
+        let name = relative(*index);
+        if known.contains(&name) {
+            outcome.known_failures += 1;
+            continue;
+        }
+        outcome.failed += 1;
+        if detailed < DETAILED_REPORTS {
+            detailed += 1;
+            println!("FAIL {name}\n{problem}\n");
+        } else {
+            println!("FAIL {name}");
+        }
+    }
+    for name in &known {
+        if !failing.contains(name) && files.iter().any(|f| f.ends_with(name)) {
+            outcome.failed += 1;
+            println!("FAIL {name}: matches now; remove it from tests/ast_known_failures.txt");
+        }
+    }
+    outcome.passed = files.len() - mismatches.len();
+    if outcome.known_failures > 0 {
+        println!(
+            "{} known failures (tests/ast_known_failures.txt) still differ",
+            outcome.known_failures
+        );
+    }
+    println!(
+        "front-end conformance over {} files of CPython {version}'s Lib/: {} passed, {} failed",
+        files.len(),
+        outcome.passed,
+        outcome.failed
+    );
+    Ok(outcome)
+}
+
+/// Every `.py` file under `dir`, sorted, skipping `site-packages`. Symbolic
+/// links to files count (Debian links `_sysconfigdata_*.py`); dangling ones do not.
+fn python_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in fs::read_dir(&current)? {
+            let entry = entry?;
+            let path = entry.path();
+            let file_type = entry.file_type()?;
+            if file_type.is_dir() {
+                if path.file_name().is_some_and(|n| n != "site-packages") {
+                    pending.push(path);
+                }
+            } else if path.extension().is_some_and(|e| e == "py") && path.is_file() {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn fill_reference_cache(python: &Path, files: &[PathBuf], cache: &Path) -> Result<()> {
+    fs::create_dir_all(cache)?;
+    let list = cache.join("files.txt");
+    let mut text = String::new();
+    for file in files {
+        text.push_str(&file.to_string_lossy());
+        text.push('\n');
+    }
+    fs::write(&list, text)?;
+    let script = repo_root()
+        .join("xtask")
+        .join("scripts")
+        .join("ast_reference.py");
+    let status = Command::new(python)
+        .arg("-I")
+        .arg(script)
+        .arg(&list)
+        .arg(cache)
+        .status()
+        .map_err(|e| format!("cannot run {}: {e}", python.display()))?;
+    if !status.success() {
+        return Err("recording CPython's ASTs failed".into());
+    }
+    Ok(())
+}
+
+/// Compares krait's result for `file` with the cached reference; `None` if equal.
+fn compare_file(krait: &Path, file: &Path, cache: &Path) -> Result<Option<String>> {
+    let bytes = fs::read(file)?;
+    let digest: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let expected = fs::read_to_string(cache.join(format!("{digest}.txt")))?;
+    let mut command = Command::new(krait);
+    command.arg("--dump-ast").arg(file);
+    let actual = run_captured(&mut command, Duration::from_secs(60))?;
+    if actual.timed_out {
+        return Ok(Some("  krait timed out".into()));
+    }
+    if let Some(dump) = expected.strip_prefix("OK\n") {
+        if actual.exit_code != 0 {
+            return Ok(Some(format!(
+                "  CPython parsed it; krait exited {}:\n{}",
+                actual.exit_code,
+                indent(&String::from_utf8_lossy(&actual.stderr))
+            )));
+        }
+        let got = String::from_utf8_lossy(&actual.stdout);
+        return Ok((got != dump).then(|| first_difference(dump, &got)));
+    }
+    let mut lines = expected.lines().skip(1);
+    let class = lines.next().unwrap_or("");
+    let lineno = lines.next().unwrap_or("");
+    let message = lines.collect::<Vec<_>>().join("\n");
+    let stderr = String::from_utf8_lossy(&actual.stderr);
+    let last_line = stderr.lines().last().unwrap_or("");
+    let want_last = format!("{class}: {message}");
+    let want_location = format!(", line {lineno}");
+    let location_ok = lineno == "None" || stderr.contains(&want_location);
+    if actual.exit_code == 1 && last_line == want_last && location_ok {
+        return Ok(None);
+    }
+    Ok(Some(format!(
+        "  CPython: {want_last} (line {lineno})\n  krait (exit {}):\n{}",
+        actual.exit_code,
+        indent(&stderr)
+    )))
+}
+
+/// Describes where two long dumps first differ, with context.
+fn first_difference(expected: &str, actual: &str) -> String {
+    let at = expected
+        .bytes()
+        .zip(actual.bytes())
+        .position(|(a, b)| a != b)
+        .unwrap_or(expected.len().min(actual.len()));
+    let window = |text: &str| -> String {
+        let start = floor_char_boundary(text, at.saturating_sub(120));
+        let end = floor_char_boundary(text, (at + 120).min(text.len()));
+        text[start..end].to_string()
+    };
+    format!(
+        "  first difference at byte {at}\n  CPython: …{}…\n  krait:   …{}…",
+        window(expected),
+        window(actual)
+    )
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|line| format!("    {line}\n"))
+        .collect::<String>()
+}
+
+fn read_list(path: &Path) -> Result<BTreeSet<String>> {
+    match fs::read_to_string(path) {
+        Ok(text) => Ok(text
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BTreeSet::new()),
+        Err(e) => Err(format!("{}: {e}", path.display()).into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_difference_points_at_the_byte() {
+        let report = first_difference("Module(body=[A])", "Module(body=[B])");
+        assert!(report.contains("byte 13"), "{report}");
+    }
+
+    #[test]
+    fn first_difference_of_a_prefix_is_its_end() {
+        let report = first_difference("abc", "abcd");
+        assert!(report.contains("byte 3"), "{report}");
+    }
+}
