@@ -8,7 +8,9 @@
 pub mod ast;
 pub mod error;
 pub mod line_index;
+pub mod pyrepr;
 pub mod text_range;
+mod unicode_printable;
 pub mod wtf8;
 
 pub use error::{ErrorKind, SyntaxError};

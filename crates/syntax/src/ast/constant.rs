@@ -60,7 +60,7 @@ pub enum ConstantKind {
 }
 
 /// A non-negative integer kept as the digits of its literal in their radix.
-/// Converted to decimal only when printed (see [`crate::pyrepr::int_repr_digits`]).
+/// Converted to decimal only when printed (see [`crate::pyrepr::write_big_int_repr`]).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct BigInt {
     radix: u32,
