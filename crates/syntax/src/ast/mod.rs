@@ -24,7 +24,7 @@ mod stmt;
 mod type_param;
 
 pub use constant::{BigInt, Constant, ConstantKind};
-pub use dump::dump;
+pub use dump::{dump, dump_expr, dump_stmt};
 pub use expr::{Comprehension, Expr, ExprKind, Keyword};
 pub use identifier::Identifier;
 pub use module::Mod;
