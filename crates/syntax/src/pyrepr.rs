@@ -25,8 +25,9 @@ pub fn is_printable(cp: u32) -> bool {
 }
 
 /// `repr()` of a `str` given as generalized UTF-8 bytes (UTF-8 that may hold
-/// 3-byte-encoded surrogates, as in [`Wtf8Buf`]).
-fn write_generalized_utf8_repr(out: &mut String, bytes: &[u8]) {
+/// 3-byte-encoded surrogates, as in [`Wtf8Buf`]); `text` is the same bytes as
+/// `&str` when they are valid UTF-8, which lets ASCII runs be copied directly.
+fn write_generalized_utf8_repr(out: &mut String, bytes: &[u8], text: Option<&str>) {
     let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
         b'"'
     } else {
@@ -44,8 +45,14 @@ fn write_generalized_utf8_repr(out: &mut String, bytes: &[u8]) {
             i += 1;
         }
         if i > run_start {
-            if let Ok(run) = std::str::from_utf8(&bytes[run_start..i]) {
-                out.push_str(run);
+            // The run is ASCII, so it is a whole `str` of its own.
+            match text {
+                Some(text) => out.push_str(&text[run_start..i]),
+                None => {
+                    if let Ok(run) = std::str::from_utf8(&bytes[run_start..i]) {
+                        out.push_str(run);
+                    }
+                }
             }
             continue;
         }
@@ -106,12 +113,12 @@ fn push_hex_escape(out: &mut String, letter: char, value: u32, width: u32) {
 
 /// Appends `repr()` of a Python `str`.
 pub fn write_str_repr(out: &mut String, s: &Wtf8Buf) {
-    write_generalized_utf8_repr(out, s.as_bytes());
+    write_generalized_utf8_repr(out, s.as_bytes(), None);
 }
 
 /// Appends `repr()` of a Python `str` that holds no surrogate.
 pub fn write_plain_str_repr(out: &mut String, s: &str) {
-    write_generalized_utf8_repr(out, s.as_bytes());
+    write_generalized_utf8_repr(out, s.as_bytes(), Some(s));
 }
 
 /// `repr()` of a Python `str`.
@@ -174,8 +181,9 @@ pub(crate) fn write_u64(out: &mut String, mut value: u64) {
             break;
         }
     }
-    for &d in &buf[pos..] {
-        out.push(char::from(d));
+    // The buffer holds only ASCII digits.
+    if let Ok(digits) = std::str::from_utf8(&buf[pos..]) {
+        out.push_str(digits);
     }
 }
 

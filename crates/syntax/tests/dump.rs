@@ -8,6 +8,9 @@
 //! sources, e.g. the whole stdlib) the `corpus` test checks that too and
 //! reports how long dumping took.
 
+// Test-only helpers: a malformed data file should stop the test loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use krait_syntax::LineIndex;
 use krait_syntax::TextRange;
 use krait_syntax::ast::*;

@@ -20,30 +20,21 @@ use crate::{LineIndex, TextRange};
 /// Renders `module` as `ast.dump(tree, include_attributes=True)` does in
 /// CPython 3.14 (no trailing newline).
 pub fn dump(module: &Mod, index: &LineIndex) -> String {
-    let mut d = Dumper {
-        out: String::with_capacity(4096),
-        index,
-    };
+    let mut d = Dumper::new(index, 4096);
     d.module(module);
     d.out
 }
 
 /// Renders one expression (with its attributes) as `ast.dump` would.
 pub fn dump_expr(expr: &Expr, index: &LineIndex) -> String {
-    let mut d = Dumper {
-        out: String::new(),
-        index,
-    };
+    let mut d = Dumper::new(index, 256);
     d.expr(expr);
     d.out
 }
 
 /// Renders one statement (with its attributes) as `ast.dump` would.
 pub fn dump_stmt(stmt: &Stmt, index: &LineIndex) -> String {
-    let mut d = Dumper {
-        out: String::new(),
-        index,
-    };
+    let mut d = Dumper::new(index, 256);
     d.stmt(stmt);
     d.out
 }
@@ -51,6 +42,19 @@ pub fn dump_stmt(stmt: &Stmt, index: &LineIndex) -> String {
 struct Dumper<'a> {
     out: String,
     index: &'a LineIndex,
+    /// The line last looked up, `(lineno, start, next line's start)`: nodes are
+    /// visited mostly in source order, so most lookups hit it.
+    line: (u32, u32, u32),
+}
+
+impl<'a> Dumper<'a> {
+    fn new(index: &'a LineIndex, capacity: usize) -> Self {
+        Self {
+            out: String::with_capacity(capacity),
+            index,
+            line: (0, 0, 0),
+        }
+    }
 }
 
 /// The argument list of one node being written: tracks the `, ` separator.
@@ -81,10 +85,23 @@ impl Dumper<'_> {
         self.out.push('=');
     }
 
+    /// `(lineno, col_offset)` of `offset`, as [`LineIndex::line_col`].
+    fn line_col(&mut self, offset: u32) -> (u32, u32) {
+        let (line, start, next) = self.line;
+        if start <= offset && offset < next {
+            return (line, offset - start);
+        }
+        let (line, col) = self.index.line_col(offset);
+        let start = offset - col;
+        let next = self.index.line_start(line + 1).unwrap_or(u32::MAX);
+        self.line = (line, start, next);
+        (line, col)
+    }
+
     /// Appends the four position attributes and closes the node.
     fn close_at(&mut self, mut node: Node, range: TextRange) {
-        let (line, col) = self.index.line_col(range.start);
-        let (end_line, end_col) = self.index.line_col(range.end);
+        let (line, col) = self.line_col(range.start);
+        let (end_line, end_col) = self.line_col(range.end);
         self.int_field(&mut node, "lineno", i64::from(line));
         self.int_field(&mut node, "col_offset", i64::from(col));
         self.int_field(&mut node, "end_lineno", i64::from(end_line));
@@ -845,5 +862,156 @@ impl Dumper<'_> {
             }
         };
         self.close_at(n, t.range);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Trees built by hand, compared with the dump CPython printed for the
+    //! same source (recorded in `tests/data/dump_cases.txt`). The integration
+    //! test `tests/dump.rs` covers every node type through that file.
+
+    use super::*;
+    use crate::ast::{ExprContext, Keyword, Operator};
+    use crate::wtf8::Wtf8Buf;
+
+    const CASES: &str = include_str!("../../tests/data/dump_cases.txt");
+
+    /// The source and CPython's dump of the recorded case `name`.
+    fn recorded(name: &str) -> (String, &'static str) {
+        let lines: Vec<&str> = CASES.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with("=== ") && l.ends_with(&format!(" {name}")))
+            .unwrap();
+        let hex = lines[at + 1];
+        let bytes: Vec<u8> = (0..hex.len())
+            .step_by(2)
+            .map(|k| u8::from_str_radix(&hex[k..k + 2], 16).unwrap())
+            .collect();
+        (String::from_utf8(bytes).unwrap(), lines[at + 3])
+    }
+
+    fn e(start: u32, end: u32, kind: ExprKind) -> Expr {
+        Expr::new(TextRange::new(start, end), kind)
+    }
+
+    fn name(start: u32, end: u32, id: &str, ctx: ExprContext) -> Expr {
+        e(
+            start,
+            end,
+            ExprKind::Name {
+                id: Identifier::from(id),
+                ctx,
+            },
+        )
+    }
+
+    fn int(start: u32, end: u32, value: i64) -> Expr {
+        e(
+            start,
+            end,
+            ExprKind::Constant {
+                value: Constant::Int(value),
+                kind: None,
+            },
+        )
+    }
+
+    #[test]
+    fn expression_root() {
+        let (source, expected) = recorded("eval_mode");
+        assert_eq!(source, "a + 1");
+        let tree = Mod::Expression {
+            body: Box::new(e(
+                0,
+                5,
+                ExprKind::BinOp {
+                    left: Box::new(name(0, 1, "a", ExprContext::Load)),
+                    op: Operator::Add,
+                    right: Box::new(int(4, 5, 1)),
+                },
+            )),
+        };
+        assert_eq!(dump(&tree, &LineIndex::new(&source)), expected);
+    }
+
+    #[test]
+    fn interactive_root() {
+        let (source, expected) = recorded("single_mode");
+        let tree = Mod::Interactive {
+            body: vec![Stmt::new(
+                TextRange::new(0, 5),
+                StmtKind::Assign {
+                    targets: vec![name(0, 1, "x", ExprContext::Store)],
+                    value: Box::new(int(4, 5, 1)),
+                    type_comment: None,
+                },
+            )],
+        };
+        assert_eq!(dump(&tree, &LineIndex::new(&source)), expected);
+    }
+
+    #[test]
+    fn function_type_root_omits_empty_argtypes() {
+        let (source, expected) = recorded("func_type_empty");
+        let tree = Mod::FunctionType {
+            argtypes: Vec::new(),
+            returns: Box::new(name(6, 9, "int", ExprContext::Load)),
+        };
+        assert_eq!(dump(&tree, &LineIndex::new(&source)), expected);
+    }
+
+    #[test]
+    fn columns_are_utf8_bytes() {
+        // "é = 'ü' + ñ  # comment\nλ(α, β=γ)\n": line 2 starts at byte 26.
+        let (source, expected) = recorded("unicode_positions");
+        let tree = Mod::Module {
+            body: vec![
+                Stmt::new(
+                    TextRange::new(0, 14),
+                    StmtKind::Assign {
+                        targets: vec![name(0, 2, "é", ExprContext::Store)],
+                        value: Box::new(e(
+                            5,
+                            14,
+                            ExprKind::BinOp {
+                                left: Box::new(e(
+                                    5,
+                                    9,
+                                    ExprKind::Constant {
+                                        value: Constant::Str(Wtf8Buf::from("ü")),
+                                        kind: None,
+                                    },
+                                )),
+                                op: Operator::Add,
+                                right: Box::new(name(12, 14, "ñ", ExprContext::Load)),
+                            },
+                        )),
+                        type_comment: None,
+                    },
+                ),
+                Stmt::new(
+                    TextRange::new(26, 39),
+                    StmtKind::Expr {
+                        value: Box::new(e(
+                            26,
+                            39,
+                            ExprKind::Call {
+                                func: Box::new(name(26, 28, "λ", ExprContext::Load)),
+                                args: vec![name(29, 31, "α", ExprContext::Load)],
+                                keywords: vec![Keyword {
+                                    range: TextRange::new(33, 38),
+                                    arg: Some(Identifier::from("β")),
+                                    value: name(36, 38, "γ", ExprContext::Load),
+                                }],
+                            },
+                        )),
+                    },
+                ),
+            ],
+            type_ignores: Vec::new(),
+        };
+        assert_eq!(dump(&tree, &LineIndex::new(&source)), expected);
     }
 }
