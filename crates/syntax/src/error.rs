@@ -27,6 +27,8 @@ pub enum ErrorKind {
     OverflowError,
     /// `LookupError`, for an unknown encoding in a coding declaration.
     LookupError,
+    /// `RecursionError`, for trees nested too deeply to process.
+    RecursionError,
 }
 
 impl ErrorKind {
@@ -41,6 +43,7 @@ impl ErrorKind {
             ErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
             ErrorKind::OverflowError => "OverflowError",
             ErrorKind::LookupError => "LookupError",
+            ErrorKind::RecursionError => "RecursionError",
         }
     }
 

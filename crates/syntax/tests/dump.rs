@@ -790,7 +790,7 @@ fn first_difference(a: &str, b: &str) -> String {
 fn check_all(cases: &[Case]) {
     let mut failures = Vec::new();
     for case in cases {
-        let got = dump(&case.tree, &case.index);
+        let got = dump(&case.tree, &case.index).unwrap();
         if got != case.expected {
             failures.push(format!(
                 "{}: {}",
@@ -826,7 +826,7 @@ fn corpus() {
     let start = std::time::Instant::now();
     let mut bytes = 0;
     for case in &cases {
-        bytes += dump(&case.tree, &case.index).len();
+        bytes += dump(&case.tree, &case.index).unwrap().len();
     }
     eprintln!(
         "dumped {} trees ({} MB) in {:?}",

@@ -15,28 +15,36 @@ use super::{
     TypeIgnore, TypeParam, TypeParamKind, WithItem,
 };
 use crate::pyrepr;
-use crate::{LineIndex, TextRange};
+use crate::{ErrorKind, LineIndex, SyntaxError, TextRange};
+
+/// How deeply expressions, statements and patterns may nest before dumping
+/// fails. CPython's `ast.dump` is recursive Python code and hits the default
+/// recursion limit at about this depth (a chain of 991 `+` still dumps there,
+/// 992 does not); krait stops at a similar depth, with the same exception
+/// class, instead of overflowing the Rust stack.
+pub const MAX_DUMP_DEPTH: u32 = 991;
 
 /// Renders `module` as `ast.dump(tree, include_attributes=True)` does in
-/// CPython 3.14 (no trailing newline).
-pub fn dump(module: &Mod, index: &LineIndex) -> String {
+/// CPython 3.14 (no trailing newline), or fails with `RecursionError` for a
+/// tree nested deeper than [`MAX_DUMP_DEPTH`].
+pub fn dump(module: &Mod, index: &LineIndex) -> Result<String, SyntaxError> {
     let mut d = Dumper::new(index, 4096);
     d.module(module);
-    d.out
+    d.finish()
 }
 
 /// Renders one expression (with its attributes) as `ast.dump` would.
-pub fn dump_expr(expr: &Expr, index: &LineIndex) -> String {
+pub fn dump_expr(expr: &Expr, index: &LineIndex) -> Result<String, SyntaxError> {
     let mut d = Dumper::new(index, 256);
     d.expr(expr);
-    d.out
+    d.finish()
 }
 
 /// Renders one statement (with its attributes) as `ast.dump` would.
-pub fn dump_stmt(stmt: &Stmt, index: &LineIndex) -> String {
+pub fn dump_stmt(stmt: &Stmt, index: &LineIndex) -> Result<String, SyntaxError> {
     let mut d = Dumper::new(index, 256);
     d.stmt(stmt);
-    d.out
+    d.finish()
 }
 
 struct Dumper<'a> {
@@ -45,6 +53,10 @@ struct Dumper<'a> {
     /// The line last looked up, `(lineno, start, next line's start)`: nodes are
     /// visited mostly in source order, so most lookups hit it.
     line: (u32, u32, u32),
+    /// Current nesting of expressions, statements and patterns.
+    depth: u32,
+    /// Set once the nesting passed [`MAX_DUMP_DEPTH`]; the output is then discarded.
+    too_deep: bool,
 }
 
 impl<'a> Dumper<'a> {
@@ -53,7 +65,53 @@ impl<'a> Dumper<'a> {
             out: String::with_capacity(capacity),
             index,
             line: (0, 0, 0),
+            depth: 0,
+            too_deep: false,
         }
+    }
+
+    fn finish(self) -> Result<String, SyntaxError> {
+        if self.too_deep {
+            return Err(SyntaxError::new(
+                ErrorKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        Ok(self.out)
+    }
+
+    /// Enters one nesting level; `false` (and the error flag) past the limit.
+    fn enter(&mut self) -> bool {
+        self.depth += 1;
+        if self.depth > MAX_DUMP_DEPTH {
+            self.too_deep = true;
+        }
+        !self.too_deep
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    fn stmt(&mut self, stmt: &Stmt) {
+        if self.enter() {
+            self.stmt_node(stmt);
+        }
+        self.leave();
+    }
+
+    fn expr(&mut self, expr: &Expr) {
+        if self.enter() {
+            self.expr_node(expr);
+        }
+        self.leave();
+    }
+
+    fn pattern(&mut self, pattern: &Pattern) {
+        if self.enter() {
+            self.pattern_node(pattern);
+        }
+        self.leave();
     }
 }
 
@@ -253,7 +311,7 @@ impl Dumper<'_> {
 
     // ---- statements ------------------------------------------------------
 
-    fn stmt(&mut self, stmt: &Stmt) {
+    fn stmt_node(&mut self, stmt: &Stmt) {
         let n = match &stmt.kind {
             StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) => {
                 let class = if matches!(stmt.kind, StmtKind::FunctionDef(_)) {
@@ -465,7 +523,7 @@ impl Dumper<'_> {
 
     // ---- expressions -----------------------------------------------------
 
-    fn expr(&mut self, expr: &Expr) {
+    fn expr_node(&mut self, expr: &Expr) {
         let n = match &expr.kind {
             ExprKind::BoolOp { op, values } => {
                 let mut n = self.open("BoolOp");
@@ -760,7 +818,7 @@ impl Dumper<'_> {
         self.close(n);
     }
 
-    fn pattern(&mut self, p: &Pattern) {
+    fn pattern_node(&mut self, p: &Pattern) {
         let n = match &p.kind {
             PatternKind::MatchValue { value } => {
                 let mut n = self.open("MatchValue");
@@ -918,6 +976,34 @@ mod tests {
         )
     }
 
+    /// `1 + 1 + ... + 1` with `terms` terms, as the parser builds it (left-deep).
+    fn chain(terms: u32) -> Mod {
+        let mut left = int(0, 1, 1);
+        for i in 1..terms {
+            left = e(
+                0,
+                4 * i + 1,
+                ExprKind::BinOp {
+                    left: Box::new(left),
+                    op: Operator::Add,
+                    right: Box::new(int(4 * i, 4 * i + 1, 1)),
+                },
+            );
+        }
+        Mod::Expression {
+            body: Box::new(left),
+        }
+    }
+
+    #[test]
+    fn too_deep_a_tree_is_a_recursion_error_not_a_crash() {
+        let index = LineIndex::new("1");
+        let error = dump(&chain(5000), &index).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::RecursionError);
+        assert!(dump(&chain(MAX_DUMP_DEPTH), &index).is_ok());
+        assert!(dump(&chain(MAX_DUMP_DEPTH + 1), &index).is_err());
+    }
+
     #[test]
     fn expression_root() {
         let (source, expected) = recorded("eval_mode");
@@ -933,7 +1019,7 @@ mod tests {
                 },
             )),
         };
-        assert_eq!(dump(&tree, &LineIndex::new(&source)), expected);
+        assert_eq!(dump(&tree, &LineIndex::new(&source)).unwrap(), expected);
     }
 
     #[test]
@@ -949,7 +1035,7 @@ mod tests {
                 },
             )],
         };
-        assert_eq!(dump(&tree, &LineIndex::new(&source)), expected);
+        assert_eq!(dump(&tree, &LineIndex::new(&source)).unwrap(), expected);
     }
 
     #[test]
@@ -959,7 +1045,7 @@ mod tests {
             argtypes: Vec::new(),
             returns: Box::new(name(6, 9, "int", ExprContext::Load)),
         };
-        assert_eq!(dump(&tree, &LineIndex::new(&source)), expected);
+        assert_eq!(dump(&tree, &LineIndex::new(&source)).unwrap(), expected);
     }
 
     #[test]
@@ -1012,6 +1098,6 @@ mod tests {
             ],
             type_ignores: Vec::new(),
         };
-        assert_eq!(dump(&tree, &LineIndex::new(&source)), expected);
+        assert_eq!(dump(&tree, &LineIndex::new(&source)).unwrap(), expected);
     }
 }
