@@ -60,13 +60,8 @@ fn known_failures_path() -> PathBuf {
 /// Runs the check with `krait` against `python`; with `update`, rewrites the
 /// known-failures list instead of failing on it.
 pub fn check(krait: &Path, python: &Path, update: bool) -> Result<Outcome> {
-    let stdlib = PathBuf::from(reference::python_eval(
-        python,
-        "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
-    )?);
-    let version =
-        reference::python_eval(python, "import platform; print(platform.python_version())")?;
-    let files = python_files(&stdlib)?;
+    let (stdlib, files) = reference::stdlib_python_files(python)?;
+    let version = reference::python_version(python)?;
     let cache = repo_root()
         .join("target")
         .join("ast-reference")
@@ -139,29 +134,6 @@ pub fn check(krait: &Path, python: &Path, update: bool) -> Result<Outcome> {
         outcome.failed
     );
     Ok(outcome)
-}
-
-/// Every `.py` file under `dir`, sorted, skipping `site-packages`. Symbolic
-/// links to files count (Debian links `_sysconfigdata_*.py`); dangling ones do not.
-fn python_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        for entry in fs::read_dir(&current)? {
-            let entry = entry?;
-            let path = entry.path();
-            let file_type = entry.file_type()?;
-            if file_type.is_dir() {
-                if path.file_name().is_some_and(|n| n != "site-packages") {
-                    pending.push(path);
-                }
-            } else if path.extension().is_some_and(|e| e == "py") && path.is_file() {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 fn fill_reference_cache(python: &Path, files: &[PathBuf], cache: &Path) -> Result<()> {

@@ -10,10 +10,15 @@
 //! - `record [--python PY] [PATHS...]` records CPython's stdout, stderr and exit
 //!   code for differential programs.
 //! - `bench [--python PY] [--rounds N] [PROGRAMS...]` times krait against CPython.
+//! - `bench-parse [--python PY] [--rounds N]` times the front end against
+//!   CPython's `ast.parse` over CPython's `Lib/`.
+//! - `ast-conformance [--python PY] [--update]` compares `krait --dump-ast`
+//!   with CPython's `ast.dump` over CPython's `Lib/`.
 //! - `stdlib` fetches the standard library and prints where it is.
 
 mod ast_conformance;
 mod bench;
+mod bench_parse;
 mod difftest;
 mod krait_binary;
 mod parallel;
@@ -36,7 +41,9 @@ const USAGE: &str = "usage: cargo xtask <command>
   record [--python PY] [PATHS...]        record CPython's results for differential programs
   bench [--python PY] [--rounds N] [PROGRAMS...]
                                          time krait against CPython
-  ast-conformance [--python PY]          compare --dump-ast with CPython over its Lib/
+  bench-parse [--python PY] [--rounds N] time krait's parser against CPython's ast.parse
+  ast-conformance [--python PY] [--update]
+                                         compare --dump-ast with CPython over its Lib/
   stdlib                                 fetch the standard library, print its location";
 
 fn main() -> ExitCode {
@@ -51,6 +58,7 @@ fn main() -> ExitCode {
         "test" => test_suite::run(&rest),
         "record" => record::run(&rest),
         "bench" => bench::run(&rest),
+        "bench-parse" => bench_parse::run(&rest),
         "ast-conformance" => ast_conformance::run(&rest),
         "stdlib" => stdlib::run(&rest),
         "help" | "--help" | "-h" => {

@@ -1,0 +1,2 @@
+class A[__classdict__]:
+    pass

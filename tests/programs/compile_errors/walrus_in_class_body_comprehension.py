@@ -1,0 +1,2 @@
+class A:
+    xs = [(y := x) for x in range(3)]
