@@ -218,6 +218,8 @@ pub struct Summary {
     pub failed: usize,
     /// Listed known failures that still fail.
     pub known_failures: usize,
+    /// Listed known failures that pass now (counted in `failed`).
+    pub now_passing: Vec<String>,
 }
 
 /// Runs every program under `dir` with `interpreter`, prints a report for each
@@ -234,14 +236,13 @@ pub fn run_all(interpreter: &Path, dir: &Path) -> Result<Summary> {
             .map_err(|e| e.to_string())
     });
     let mut summary = Summary::default();
-    let mut listed_and_passing = Vec::new();
     for (program, outcome) in programs.iter().zip(results) {
         let name = relative_name(dir, program);
         let listed = known.contains(&name);
         match outcome {
             Ok(None) if listed => {
                 summary.failed += 1;
-                listed_and_passing.push(name);
+                summary.now_passing.push(name);
             }
             Ok(None) => summary.passed += 1,
             Ok(Some(_)) | Err(_) if listed => summary.known_failures += 1,
@@ -255,7 +256,7 @@ pub fn run_all(interpreter: &Path, dir: &Path) -> Result<Summary> {
             }
         }
     }
-    for name in &listed_and_passing {
+    for name in &summary.now_passing {
         println!("FAIL {name}\n  passes now: remove it from known_failures.txt\n");
     }
     for name in &known {
@@ -271,6 +272,48 @@ pub fn run_all(interpreter: &Path, dir: &Path) -> Result<Summary> {
     }
     println!("{} passed, {} failed", summary.passed, summary.failed);
     Ok(summary)
+}
+
+/// `cargo xtask difftest [--prune-known-failures]`: runs the differential
+/// programs; with the flag, first removes from `known_failures.txt` every
+/// listed program that passes now (the list can only shrink this way).
+pub fn run_command(args: &[String]) -> Result<std::process::ExitCode> {
+    let prune = args.iter().any(|a| a == "--prune-known-failures");
+    if let Some(other) = args.iter().find(|a| *a != "--prune-known-failures") {
+        return Err(format!("unknown argument {other:?}").into());
+    }
+    let krait = crate::krait_binary::ready()?;
+    let dir = programs_dir(&crate::repo_root());
+    let mut summary = run_all(&krait, &dir)?;
+    if prune && !summary.now_passing.is_empty() {
+        prune_known_failures(&dir, &summary.now_passing)?;
+        println!(
+            "removed {} programs that pass now from known_failures.txt",
+            summary.now_passing.len()
+        );
+        summary.failed -= summary.now_passing.len();
+    }
+    Ok(if summary.failed == 0 {
+        std::process::ExitCode::SUCCESS
+    } else {
+        std::process::ExitCode::FAILURE
+    })
+}
+
+/// Rewrites `known_failures.txt` without the lines naming `passing` programs.
+fn prune_known_failures(dir: &Path, passing: &[String]) -> Result<()> {
+    let path = dir.join("known_failures.txt");
+    let text = fs::read_to_string(&path)?;
+    let kept: String = text
+        .lines()
+        .filter(|line| {
+            let name = line.split('#').next().unwrap_or("").trim();
+            !passing.iter().any(|p| p == name)
+        })
+        .map(|line| format!("{line}\n"))
+        .collect();
+    fs::write(path, kept)?;
+    Ok(())
 }
 
 /// `topic/name.py` for a program under `dir`.
@@ -386,9 +429,19 @@ mod tests {
             (summary.passed, summary.failed, summary.known_failures),
             (1, 0, 1)
         );
-        fs::write(scratch.0.join("known_failures.txt"), "topic/good.py\n").unwrap();
+        fs::write(
+            scratch.0.join("known_failures.txt"),
+            "# header\ntopic/good.py\ntopic/bad.py\n",
+        )
+        .unwrap();
         let summary = run_all(Path::new("sh"), &scratch.0).unwrap();
-        assert_eq!(summary.failed, 2, "a listed program that passes must fail");
+        assert_eq!(summary.failed, 1, "a listed program that passes must fail");
+        assert_eq!(summary.now_passing, ["topic/good.py"]);
+        prune_known_failures(&scratch.0, &summary.now_passing).unwrap();
+        assert_eq!(
+            fs::read_to_string(scratch.0.join("known_failures.txt")).unwrap(),
+            "# header\ntopic/bad.py\n"
+        );
     }
 
     #[test]

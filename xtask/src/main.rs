@@ -9,6 +9,7 @@
 //!   front-end conformance check over CPython's own `Lib/`.
 //! - `record [--python PY] [PATHS...]` records CPython's stdout, stderr and exit
 //!   code for differential programs.
+//! - `difftest [--prune-known-failures]` runs only the differential programs.
 //! - `bench [--python PY] [--rounds N] [PROGRAMS...]` times krait against CPython.
 //! - `bench-parse [--python PY] [--rounds N]` times the front end against
 //!   CPython's `ast.parse` over CPython's `Lib/`.
@@ -39,6 +40,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   run [ARGS...]                          build krait and run it with ARGS
   test                                   run the whole test suite
   record [--python PY] [PATHS...]        record CPython's results for differential programs
+  difftest [--prune-known-failures]      run only the differential programs
   bench [--python PY] [--rounds N] [PROGRAMS...]
                                          time krait against CPython
   bench-parse [--python PY] [--rounds N] time krait's parser against CPython's ast.parse
@@ -57,6 +59,7 @@ fn main() -> ExitCode {
         "run" => krait_binary::run(&rest),
         "test" => test_suite::run(&rest),
         "record" => record::run(&rest),
+        "difftest" => difftest::run_command(&rest),
         "bench" => bench::run(&rest),
         "bench-parse" => bench_parse::run(&rest),
         "ast-conformance" => ast_conformance::run(&rest),

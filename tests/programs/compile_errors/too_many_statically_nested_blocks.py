@@ -19,4 +19,8 @@ for x0 in y:
                                                                         for x18 in y:
                                                                             for x19 in y:
                                                                                 for x20 in y:
-                                                                                    pass
+                                                                                    for x21 in y:
+                                                                                        for x22 in y:
+                                                                                            for x23 in y:
+                                                                                                for x24 in y:
+                                                                                                    pass

@@ -1,0 +1,1 @@
+g = ((yield) for x in y)
