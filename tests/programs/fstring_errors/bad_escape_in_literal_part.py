@@ -1,0 +1,1 @@
+s = f'\N{NOT A NAME} {x}'

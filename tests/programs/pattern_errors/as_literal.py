@@ -1,0 +1,3 @@
+match x:
+    case 0 | 1 as 1:
+        pass
