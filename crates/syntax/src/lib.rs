@@ -7,6 +7,7 @@
 
 pub mod error;
 pub mod line_index;
+pub mod source;
 pub mod text_range;
 
 pub use error::{ErrorKind, SyntaxError};
