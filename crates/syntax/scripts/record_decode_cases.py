@@ -42,7 +42,7 @@ print()
 print("use super::decode_source;")
 print()
 print("/// (source, Ok(value of `x`) or Err((class, message, lineno, offset)))")
-print("type Case = (&'static [u8], Result<&'static str, (&'static str, &'static str, Option<u32>, Option<u32>)>);")
+print("type Case = (&'static [u8], Result<&'static str, (&'static str, &'static str, Option<u32>, Option<i32>)>);")
 print()
 print("const CASES: &[Case] = &[")
 for src in CASES:

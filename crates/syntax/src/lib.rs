@@ -9,6 +9,7 @@ pub mod error;
 pub mod line_index;
 pub mod source;
 pub mod text_range;
+pub mod tokenizer;
 
 pub use error::{ErrorKind, SyntaxError};
 pub use line_index::LineIndex;

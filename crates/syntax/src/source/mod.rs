@@ -274,9 +274,9 @@ fn line_text(body: &[u8], lineno: u32) -> String {
     String::from_utf8_lossy(line).into_owned()
 }
 
-/// Number of characters in `s`, as a `u32`.
-fn char_count(s: &str) -> u32 {
-    u32::try_from(s.chars().count()).unwrap_or(u32::MAX)
+/// Number of characters in `s`, as an `i32`.
+fn char_count(s: &str) -> i32 {
+    i32::try_from(s.chars().count()).unwrap_or(i32::MAX)
 }
 
 /// Translates `\r\n` and lone `\r` to `\n`.

@@ -6,7 +6,7 @@ use super::decode_source;
 /// (source, Ok(value of `x`) or Err((class, message, lineno, offset)))
 type Case = (
     &'static [u8],
-    Result<&'static str, (&'static str, &'static str, Option<u32>, Option<u32>)>,
+    Result<&'static str, (&'static str, &'static str, Option<u32>, Option<i32>)>,
 );
 
 const CASES: &[Case] = &[
