@@ -1,0 +1,1 @@
+//! Parser tests (expected values recorded from the reference CPython).
