@@ -520,6 +520,9 @@ impl Parser<'_> {
         let start = self.start();
         let first = self.slice_item()?;
         if !self.at(K::Comma) {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                return Ok(self.tuple(vec![first], start));
+            }
             return Ok(first);
         }
         let mut elts = vec![first];

@@ -155,7 +155,13 @@ impl<'a> Parser<'a> {
         if self.pos < self.tokens.len().saturating_sub(1) {
             self.pos += 1;
         }
-        self.prev_end = token.end;
+        // Like CPython's EXTRA, node ends skip NEWLINE, INDENT and DEDENT.
+        if !matches!(
+            token.kind,
+            TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent
+        ) {
+            self.prev_end = token.end;
+        }
         token
     }
 

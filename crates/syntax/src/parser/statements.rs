@@ -281,7 +281,7 @@ impl Parser<'_> {
             ));
         }
         Ok(Stmt::new(
-            first.range,
+            self.range_from(start),
             StmtKind::Expr {
                 value: Box::new(first),
             },
@@ -436,10 +436,6 @@ impl Parser<'_> {
         Err(self.unexpected())
     }
 
-    fn end_of(&self, body: &[Stmt], fallback: u32) -> u32 {
-        body.last().map_or(fallback, |s| s.range.end)
-    }
-
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump().start;
         self.if_rest(start, "'if' statement")
@@ -462,7 +458,7 @@ impl Parser<'_> {
             }
             _ => Vec::new(),
         };
-        let end = self.end_of(&orelse, self.end_of(&body, self.prev_end));
+        let end = self.prev_end;
         Ok(Stmt::new(
             TextRange::new(start, end),
             StmtKind::If {
@@ -488,7 +484,7 @@ impl Parser<'_> {
         self.block_colon()?;
         let body = self.block("'while' statement", start)?;
         let orelse = self.else_block()?;
-        let end = self.end_of(&orelse, self.end_of(&body, self.prev_end));
+        let end = self.prev_end;
         Ok(Stmt::new(
             TextRange::new(start, end),
             StmtKind::While {
@@ -508,7 +504,7 @@ impl Parser<'_> {
         self.block_colon()?;
         let body = self.block("'for' statement", for_start)?;
         let orelse = self.else_block()?;
-        let end = self.end_of(&orelse, self.end_of(&body, self.prev_end));
+        let end = self.prev_end;
         let (target, iter) = (Box::new(target), Box::new(iter));
         let kind = if async_start.is_some() {
             StmtKind::AsyncFor {
@@ -545,7 +541,7 @@ impl Parser<'_> {
             }
         };
         let body = self.block("'with' statement", with_start)?;
-        let end = self.end_of(&body, self.prev_end);
+        let end = self.prev_end;
         let kind = if async_start.is_some() {
             StmtKind::AsyncWith {
                 items,
@@ -673,7 +669,7 @@ impl Parser<'_> {
                 "'except' statement"
             };
             let handler_body = self.block(what, except_start)?;
-            let end = self.end_of(&handler_body, self.prev_end);
+            let end = self.prev_end;
             handlers.push(ExceptHandler {
                 range: TextRange::new(except_start, end),
                 r#type,
@@ -703,11 +699,7 @@ impl Parser<'_> {
                 "expected 'except' or 'finally' block",
             ));
         }
-        let end = [&finalbody, &orelse]
-            .iter()
-            .find_map(|b| b.last().map(|s| s.range.end))
-            .or_else(|| handlers.last().map(|h| h.range.end))
-            .unwrap_or(self.prev_end);
+        let end = self.prev_end;
         let node = Box::new(Try {
             body,
             handlers,
@@ -764,7 +756,7 @@ impl Parser<'_> {
         };
         self.block_colon()?;
         let body = self.block("function definition", def_start)?;
-        let end = self.end_of(&body, self.prev_end);
+        let end = self.prev_end;
         let def = Box::new(FunctionDef {
             name,
             args,
@@ -797,7 +789,7 @@ impl Parser<'_> {
         };
         self.block_colon()?;
         let body = self.block("class definition", start)?;
-        let end = self.end_of(&body, self.prev_end);
+        let end = self.prev_end;
         Ok(Stmt::new(
             TextRange::new(start, end),
             StmtKind::ClassDef(Box::new(ClassDef {
@@ -1071,10 +1063,7 @@ impl Parser<'_> {
             });
         }
         self.bump();
-        let end = cases
-            .last()
-            .and_then(|c| c.body.last())
-            .map_or(self.prev_end, |s| s.range.end);
+        let end = self.prev_end;
         Ok(Some(Stmt::new(
             TextRange::new(start, end),
             StmtKind::Match {

@@ -140,7 +140,7 @@ impl Parser<'_> {
                 K::FStringMiddle | K::TStringMiddle => {
                     self.bump();
                     let range = TextRange::new(token.start, token.end);
-                    let text = decode_str(self.text_of(token), raw)
+                    let text = decode_str(self.middle_text(token), raw)
                         .map_err(|msg| self.error_at(range, msg))?;
                     parts.push(Part::Text(text, range));
                 }
@@ -176,6 +176,7 @@ impl Parser<'_> {
         } else {
             self.star_expressions()?
         };
+        let equal_start = self.start();
         let debug = self.eat(K::Equal);
         let expr_end = self.start();
         let mut conversion = Conversion::None;
@@ -218,13 +219,13 @@ impl Parser<'_> {
                     K::FStringMiddle | K::TStringMiddle => {
                         self.bump();
                         let range = TextRange::new(token.start, token.end);
-                        let text = decode_str(self.text_of(token), raw)
+                        let text = decode_str(self.middle_text(token), raw)
                             .map_err(|msg| self.error_at(range, msg))?;
                         spec_parts.push(Part::Text(text, range));
                     }
                     K::Lbrace => {
                         self.enter(1)?;
-                        let field = self.replacement_field(raw, template);
+                        let field = self.replacement_field(raw, false);
                         self.leave(1);
                         spec_parts.push(Part::Field(field?));
                     }
@@ -256,19 +257,20 @@ impl Parser<'_> {
         if debug && conversion == Conversion::None && format_spec.is_none() {
             conversion = Conversion::Repr;
         }
-        let source = self
-            .text
-            .get(open.end as usize..expr_end as usize)
-            .unwrap_or("");
+        let source = strip_comments(
+            self.text
+                .get(open.end as usize..expr_end as usize)
+                .unwrap_or(""),
+        );
         let field = if template {
-            let expr_text = if debug {
-                source.trim_end().strip_suffix('=').unwrap_or(source)
-            } else {
-                source
-            };
+            let expr_text = strip_comments(
+                self.text
+                    .get(open.end as usize..equal_start as usize)
+                    .unwrap_or(""),
+            );
             ExprKind::Interpolation {
                 value: Box::new(value),
-                str: Box::from(expr_text),
+                str: Box::from(expr_text.as_str()),
                 conversion,
                 format_spec,
             }
@@ -286,7 +288,7 @@ impl Parser<'_> {
             let debug_text = Expr::new(
                 text_range,
                 ExprKind::Constant {
-                    value: Constant::Str(Wtf8Buf::from(source)),
+                    value: Constant::Str(Wtf8Buf::from(source.as_str())),
                     kind: None,
                 },
             );
@@ -298,6 +300,19 @@ impl Parser<'_> {
             ));
         }
         Ok(field)
+    }
+}
+
+impl Parser<'_> {
+    /// Literal text of a MIDDLE token: a token ending in a doubled brace
+    /// covers both braces but stands for one.
+    fn middle_text(&self, token: Token) -> &str {
+        let text = self.text_of(token);
+        if text.ends_with("{{") || text.ends_with("}}") {
+            &text[..text.len() - 1]
+        } else {
+            text
+        }
     }
 }
 
@@ -368,6 +383,70 @@ fn fold_parts(parts: Vec<Part>) -> Vec<Expr> {
     }
     flush(&mut pending, &mut values);
     values
+}
+
+/// Removes `#` comments (up to, not including, the newline) from the source
+/// text of a replacement field, as CPython does for the `=` form.
+fn strip_comments(source: &str) -> String {
+    if !source.contains('#') {
+        return source.to_owned();
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut in_comment = false;
+    // The quote character and length of the string literal we are in.
+    let mut quote: Option<(char, usize)> = None;
+    let chars: Vec<char> = source.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if in_comment {
+            if c == '\n' {
+                in_comment = false;
+                out.push(c);
+            }
+            i += 1;
+            continue;
+        }
+        match quote {
+            Some((q, n)) => {
+                if c == '\\' {
+                    out.push(c);
+                    if let Some(&next) = chars.get(i + 1) {
+                        out.push(next);
+                    }
+                    i += 2;
+                    continue;
+                }
+                if c == q && chars[i..].iter().take(n).all(|&x| x == q) && chars.len() - i >= n {
+                    out.extend(std::iter::repeat_n(q, n));
+                    i += n;
+                    quote = None;
+                    continue;
+                }
+            }
+            None => {
+                if c == '#' {
+                    in_comment = true;
+                    i += 1;
+                    continue;
+                }
+                if c == '\'' || c == '"' {
+                    let n = if chars[i..].iter().take(3).all(|&x| x == c) && chars.len() - i >= 3 {
+                        3
+                    } else {
+                        1
+                    };
+                    out.extend(std::iter::repeat_n(c, n));
+                    i += n;
+                    quote = Some((c, n));
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// Decodes the body of a `str` literal (or f-string text).
@@ -583,9 +662,4 @@ fn utf8_len(b: u8) -> usize {
         0xE0..=0xEF => 3,
         _ => 4,
     }
-}
-
-#[allow(dead_code)]
-fn token_range(token: Token) -> TextRange {
-    TextRange::new(token.start, token.end)
 }

@@ -193,17 +193,13 @@ fn lookup_codec(name: &str) -> Option<&'static str> {
 /// Decodes with a declared, non-UTF-8 codec.
 fn decode_declared(body: &[u8], name: &str) -> Result<String, SyntaxError> {
     let Some(codec) = lookup_codec(name) else {
-        let mut err = SyntaxError::new(ErrorKind::SyntaxError, format!("unknown encoding: {name}"));
-        err.lineno = Some(0);
-        return Err(err);
+        return Err(unlocated(format!("unknown encoding: {name}")));
     };
     if codec == "utf-8" {
         return decode_utf8(body);
     }
     let Some((_, table)) = charmaps::CHARMAPS.iter().find(|(n, _)| *n == codec) else {
-        let mut err = SyntaxError::new(ErrorKind::SyntaxError, format!("unknown encoding: {name}"));
-        err.lineno = Some(0);
-        return Err(err);
+        return Err(unlocated(format!("unknown encoding: {name}")));
     };
     let mut text = String::with_capacity(body.len() + body.len() / 4);
     for (position, &byte) in body.iter().enumerate() {
@@ -224,13 +220,19 @@ fn decode_declared(body: &[u8], name: &str) -> Result<String, SyntaxError> {
                         "'charmap' codec can't decode byte 0x{byte:02x} in position {position}: character maps to <undefined>"
                     )
                 };
-                let mut err = SyntaxError::new(ErrorKind::SyntaxError, msg);
-                err.lineno = Some(0);
-                return Err(err);
+                return Err(unlocated(msg));
             }
         }
     }
     Ok(text)
+}
+
+/// A decoding error CPython reports at line 0, offset -1.
+fn unlocated(msg: String) -> SyntaxError {
+    let mut err = SyntaxError::new(ErrorKind::SyntaxError, msg);
+    err.lineno = Some(0);
+    err.offset = Some(-1);
+    err
 }
 
 /// Decodes UTF-8, reporting the first bad byte as CPython does.

@@ -1112,8 +1112,9 @@ impl<'a> Lexer<'a> {
                         self.push_middle(middle_kind, start, self.pos);
                         self.enter_replacement_field()?;
                     } else {
-                        self.push_middle(middle_kind, start, self.pos);
+                        // A doubled brace: the token covers both, stands for one.
                         self.pos += 1;
+                        self.push_middle(middle_kind, start, self.pos);
                     }
                     return Ok(true);
                 }
@@ -1124,8 +1125,8 @@ impl<'a> Lexer<'a> {
                     }
                     let depth = self.modes.last().map_or(0, |m| m.curly_depth);
                     if self.peek() == Some(b'}') && !in_format_spec && depth == 0 {
-                        self.push_middle(middle_kind, start, self.pos);
                         self.pos += 1;
+                        self.push_middle(middle_kind, start, self.pos);
                     } else {
                         self.pos -= 1;
                         if let Some(m) = self.modes.last_mut() {
