@@ -271,6 +271,13 @@ impl Parser<'_> {
                     CmpOp::IsNot
                 }
                 K::Is => CmpOp::Is,
+                K::LessGreater => {
+                    let token = self.token();
+                    return Err(self.error_at(
+                        TextRange::new(token.start, token.end),
+                        "invalid syntax.  Maybe you meant '!=' instead of '<>'?",
+                    ));
+                }
                 _ => break,
             };
             self.bump();
@@ -465,9 +472,16 @@ impl Parser<'_> {
                     });
                 }
                 _ => {
+                    let value_start = self.start();
                     let value = self.named_expression()?;
                     if matches!(self.kind(), K::For | K::Async) {
                         let generators = self.comprehension_clauses()?;
+                        if self.at(K::Comma) && self.kind_at(1) != K::Rpar {
+                            return Err(self.error_at(
+                                TextRange::new(value_start, self.prev_end),
+                                "Generator expression must be parenthesized",
+                            ));
+                        }
                         let close = self.expect(K::Rpar)?;
                         let genexp = Expr::new(
                             TextRange::new(open, close.end),
@@ -491,18 +505,18 @@ impl Parser<'_> {
                             "expression cannot contain assignment, perhaps you meant \"==\"?",
                         ));
                     }
-                    if let Some(k) = keywords.iter().find(|k| k.arg.is_none()) {
-                        let _ = k;
+                    let next = self.token();
+                    let next = TextRange::new(next.start, next.end);
+                    if keywords.iter().any(|k| k.arg.is_none()) {
                         return Err(self.error_at(
-                            value.range,
+                            next,
                             "positional argument follows keyword argument unpacking",
                         ));
                     }
                     if !keywords.is_empty() {
-                        return Err(self.error_at(
-                            value.range,
-                            "positional argument follows keyword argument",
-                        ));
+                        return Err(
+                            self.error_at(next, "positional argument follows keyword argument")
+                        );
                     }
                     args.push(value);
                 }

@@ -8,6 +8,8 @@
 //! This module owns the cursor, node-position helpers, the error plumbing and
 //! the entry points; the grammar lives in the sibling files.
 
+#[cfg(test)]
+mod error_cases;
 mod errors;
 mod expressions;
 mod numbers;

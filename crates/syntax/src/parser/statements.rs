@@ -244,9 +244,16 @@ impl Parser<'_> {
                 }
                 targets.push(next);
             };
+            let single = targets.len() == 1;
             let targets = targets
                 .into_iter()
-                .map(|t| self.to_target(t, TargetKind::Star))
+                .map(|t| {
+                    if !single && super::targets::invalid_target(&t, TargetKind::Star).is_some() {
+                        self.to_target(t, TargetKind::For)
+                    } else {
+                        self.to_target(t, TargetKind::Star)
+                    }
+                })
                 .collect::<PResult<Vec<_>>>()?;
             return Ok(Stmt::new(
                 self.range_from(start),
@@ -374,13 +381,14 @@ impl Parser<'_> {
             if !self.at(K::Comma) {
                 break;
             }
-            let comma = self.bump();
+            self.bump();
             if !self.at(K::Name) {
                 if parenthesized {
                     break;
                 }
+                let next = self.token();
                 return Err(self.error_at(
-                    TextRange::new(comma.start, comma.end),
+                    TextRange::new(next.start, next.end),
                     "trailing comma not allowed without surrounding parentheses",
                 ));
             }
@@ -432,6 +440,10 @@ impl Parser<'_> {
     fn block_colon(&mut self) -> PResult<()> {
         if self.eat(K::Colon) {
             return Ok(());
+        }
+        let token = self.token();
+        if token.kind == K::Newline {
+            return Err(self.error_at(TextRange::new(token.start, token.end), "expected ':'"));
         }
         Err(self.unexpected())
     }

@@ -86,7 +86,11 @@ impl Parser<'_> {
             ));
         }
         if any_bytes && (any_str || any_f) {
-            return Err(self.error_at(range, "cannot mix bytes and nonbytes literals"));
+            let next = self.token();
+            return Err(self.error_at(
+                TextRange::new(next.start, next.end),
+                "cannot mix bytes and nonbytes literals",
+            ));
         }
         if any_bytes {
             let mut all = Vec::new();
@@ -185,7 +189,7 @@ impl Parser<'_> {
             let token = self.token();
             if token.kind != K::Name {
                 return Err(self.error_at(
-                    TextRange::new(bang.start, token.end),
+                    TextRange::new(token.start, token.end),
                     format!("{what}: missing conversion character"),
                 ));
             }
