@@ -95,8 +95,8 @@ mod tests {
         kind: ErrorKind,
         msg: &str,
         line: u32,
-        offset: u32,
-        end: u32,
+        offset: i32,
+        end: i32,
         text: &str,
     ) -> SyntaxError {
         SyntaxError {

@@ -109,7 +109,9 @@ fn dump_ast(path: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match parse(&source, path) {
+    let dump = krait_syntax::parse_module(&source, path)
+        .and_then(|parsed| krait_syntax::ast::dump(&parsed.module, &parsed.index));
+    match dump {
         Ok(dump) => {
             let mut stdout = std::io::stdout().lock();
             // A closed stdout (e.g. `| head`) is not an error worth reporting.
@@ -124,17 +126,9 @@ fn dump_ast(path: &str) -> ExitCode {
     }
 }
 
-/// Parses `source` and returns the text of its AST dump.
-fn parse(_source: &[u8], _filename: &str) -> Result<String, krait_syntax::SyntaxError> {
-    Err(krait_syntax::SyntaxError::new(
-        krait_syntax::ErrorKind::SyntaxError,
-        "krait's parser is not written yet",
-    ))
-}
-
 /// Compiles and runs a program: today, parses it and stops before execution.
 fn run_source(source: &[u8], filename: &str) -> ExitCode {
-    match parse(source, filename) {
+    match krait_syntax::parse_module(source, filename) {
         Ok(_) => not_implemented(
             "krait cannot execute Python code yet: the compiler and the eval loop are not written",
         ),

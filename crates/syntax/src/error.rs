@@ -70,12 +70,12 @@ pub struct SyntaxError {
     pub msg: String,
     /// 1-based line of the error start.
     pub lineno: Option<u32>,
-    /// 1-based character column of the error start.
-    pub offset: Option<u32>,
+    /// 1-based character column of the error start (CPython may store 0 or -1).
+    pub offset: Option<i32>,
     /// 1-based line of the error end.
     pub end_lineno: Option<u32>,
-    /// 1-based character column one past the error end.
-    pub end_offset: Option<u32>,
+    /// 1-based character column one past the error end (CPython may store 0 or -1).
+    pub end_offset: Option<i32>,
     /// The source line the error is on.
     pub text: Option<String>,
 }

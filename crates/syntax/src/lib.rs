@@ -8,11 +8,78 @@
 pub mod ast;
 pub mod error;
 pub mod line_index;
+pub mod parser;
 pub mod pyrepr;
+pub mod source;
 pub mod text_range;
+pub mod tokenizer;
 mod unicode_printable;
 pub mod wtf8;
 
 pub use error::{ErrorKind, SyntaxError};
 pub use line_index::LineIndex;
 pub use text_range::TextRange;
+
+use ast::Mod;
+pub use parser::Mode;
+
+/// A parsed source: the decoded text, its line index and the tree.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The decoded source with newlines normalised (and a final newline added
+    /// when the source lacked one, as CPython does).
+    pub text: String,
+    /// Line starts of `text`, for CPython positions.
+    pub index: LineIndex,
+    /// The tree.
+    pub module: Mod,
+}
+
+/// Stack reserved for the parsing thread: deeply nested (but valid) sources
+/// recurse thousands of levels before CPython's own limit stops them.
+const PARSER_STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// Parses a module (`exec` mode) from source bytes, as `compile()` does.
+pub fn parse_module(source: &[u8], filename: &str) -> Result<Parsed, SyntaxError> {
+    parse(source, filename, Mode::Module)
+}
+
+/// Parses one expression (`eval` mode).
+pub fn parse_expression(source: &[u8], filename: &str) -> Result<Parsed, SyntaxError> {
+    parse(source, filename, Mode::Expression)
+}
+
+/// Parses one interactive statement (`single` mode).
+pub fn parse_interactive(source: &[u8], filename: &str) -> Result<Parsed, SyntaxError> {
+    parse(source, filename, Mode::Interactive)
+}
+
+/// Parses `source` in `mode`. The filename is accepted for symmetry with
+/// `compile()`; errors carry positions, not the filename.
+pub fn parse(source: &[u8], _filename: &str, mode: Mode) -> Result<Parsed, SyntaxError> {
+    let mut text = source::decode_source(source)?;
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let index = LineIndex::new(&text);
+    let module = std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .stack_size(PARSER_STACK_BYTES)
+            .spawn_scoped(scope, || parser::parse_text(&text, &index, mode));
+        match worker {
+            Ok(handle) => handle.join().unwrap_or_else(|_| {
+                Err(SyntaxError::new(
+                    ErrorKind::MemoryError,
+                    "parser thread failed",
+                ))
+            }),
+            // No thread available: parse on the caller's stack.
+            Err(_) => parser::parse_text(&text, &index, mode),
+        }
+    })?;
+    Ok(Parsed {
+        text,
+        index,
+        module,
+    })
+}

@@ -1,0 +1,1107 @@
+//! Statement rules: simple statements (assignments, imports, `del`, ...),
+//! compound statements (`if`, loops, `try`, `with`, `match`, function and
+//! class definitions with decorators and type parameters) and blocks.
+
+use super::targets::TargetKind;
+use super::{PResult, Parser};
+use crate::TextRange;
+use crate::ast::{
+    Alias, Arg, Arguments, ClassDef, ExceptHandler, Expr, ExprContext, ExprKind, FunctionDef,
+    Identifier, MatchCase, Operator, Stmt, StmtKind, Try, TypeParam, TypeParamKind, WithItem,
+};
+use crate::error::ErrorKind;
+use crate::tokenizer::TokenKind as K;
+
+impl Parser<'_> {
+    /// Statements up to the end of input.
+    pub(crate) fn statements_until_end(&mut self) -> PResult<Vec<Stmt>> {
+        let mut body = Vec::new();
+        loop {
+            match self.kind() {
+                K::EndMarker => return Ok(body),
+                K::Newline => {
+                    self.bump();
+                }
+                _ => body.extend(self.statement()?),
+            }
+        }
+    }
+
+    /// One statement line: a compound statement or `simple_stmts`.
+    pub(crate) fn statement(&mut self) -> PResult<Vec<Stmt>> {
+        let stmt = match self.kind() {
+            K::Def => self.function_def(Vec::new(), None)?,
+            K::If => self.if_stmt()?,
+            K::Class => self.class_def(Vec::new())?,
+            K::With => self.with_stmt(None)?,
+            K::For => self.for_stmt(None)?,
+            K::Try => self.try_stmt()?,
+            K::While => self.while_stmt()?,
+            K::At => self.decorated()?,
+            K::Async => {
+                let start = self.bump().start;
+                match self.kind() {
+                    K::Def => self.function_def(Vec::new(), Some(start))?,
+                    K::With => self.with_stmt(Some(start))?,
+                    K::For => self.for_stmt(Some(start))?,
+                    _ => return Err(self.unexpected()),
+                }
+            }
+            K::Name if self.at_soft_keyword("match") => match self.match_stmt()? {
+                Some(stmt) => stmt,
+                None => return self.simple_stmts(),
+            },
+            _ => return self.simple_stmts(),
+        };
+        Ok(vec![stmt])
+    }
+
+    /// `simple_stmts`: `;`-separated simple statements ending in NEWLINE.
+    fn simple_stmts(&mut self) -> PResult<Vec<Stmt>> {
+        let mut stmts = vec![self.simple_stmt()?];
+        while self.eat(K::Semi) {
+            if self.at(K::Newline) {
+                break;
+            }
+            stmts.push(self.simple_stmt()?);
+        }
+        self.expect(K::Newline)?;
+        Ok(stmts)
+    }
+
+    fn simple_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.start();
+        let kind = match self.kind() {
+            K::Pass => {
+                self.bump();
+                StmtKind::Pass
+            }
+            K::Break => {
+                self.bump();
+                StmtKind::Break
+            }
+            K::Continue => {
+                self.bump();
+                StmtKind::Continue
+            }
+            K::Return => {
+                self.bump();
+                let value = if self.starts_expression() || self.at(K::Star) {
+                    Some(Box::new(self.star_expressions()?))
+                } else {
+                    None
+                };
+                StmtKind::Return { value }
+            }
+            K::Raise => {
+                self.bump();
+                let mut exc = None;
+                let mut cause = None;
+                if self.starts_expression() {
+                    exc = Some(Box::new(self.expression()?));
+                    if self.eat(K::From) {
+                        cause = Some(Box::new(self.expression()?));
+                    }
+                }
+                StmtKind::Raise { exc, cause }
+            }
+            K::Global | K::Nonlocal => {
+                let is_global = self.bump().kind == K::Global;
+                let mut names = vec![self.name()?.0];
+                while self.eat(K::Comma) {
+                    names.push(self.name()?.0);
+                }
+                if is_global {
+                    StmtKind::Global { names }
+                } else {
+                    StmtKind::Nonlocal { names }
+                }
+            }
+            K::Del => {
+                self.bump();
+                let targets = self.del_targets()?;
+                StmtKind::Delete { targets }
+            }
+            K::Assert => {
+                self.bump();
+                let test = Box::new(self.expression()?);
+                let msg = if self.eat(K::Comma) {
+                    Some(Box::new(self.expression()?))
+                } else {
+                    None
+                };
+                StmtKind::Assert { test, msg }
+            }
+            K::Import => self.import_name()?,
+            K::From => self.import_from()?,
+            K::Name
+                if self.at_soft_keyword("type")
+                    && self.kind_at(1) == K::Name
+                    && matches!(self.kind_at(2), K::Lsqb | K::Equal) =>
+            {
+                self.type_alias()?
+            }
+            _ => return self.assignment_or_expression(),
+        };
+        Ok(Stmt::new(self.range_from(start), kind))
+    }
+
+    fn del_targets(&mut self) -> PResult<Vec<Expr>> {
+        let mut targets = Vec::new();
+        loop {
+            let start = self.start();
+            let target = self.primary()?;
+            let _ = start;
+            targets.push(self.to_target(target, TargetKind::Del)?);
+            if !self.eat(K::Comma) || matches!(self.kind(), K::Newline | K::Semi) {
+                break;
+            }
+        }
+        Ok(targets)
+    }
+
+    fn type_alias(&mut self) -> PResult<StmtKind> {
+        self.bump();
+        let (id, range) = self.name()?;
+        let name = Expr::new(
+            range,
+            ExprKind::Name {
+                id,
+                ctx: ExprContext::Store,
+            },
+        );
+        let type_params = if self.at(K::Lsqb) {
+            self.type_params()?
+        } else {
+            Vec::new()
+        };
+        self.expect(K::Equal)?;
+        let value = self.expression()?;
+        Ok(StmtKind::TypeAlias {
+            name: Box::new(name),
+            type_params,
+            value: Box::new(value),
+        })
+    }
+
+    /// Right-hand side of an assignment: `yield_expr | star_expressions`.
+    fn assignment_value(&mut self) -> PResult<Expr> {
+        if self.at(K::Yield) {
+            self.yield_expr()
+        } else {
+            self.star_expressions()
+        }
+    }
+
+    fn assignment_or_expression(&mut self) -> PResult<Stmt> {
+        let start = self.start();
+        let parenthesized = self.at(K::Lpar);
+        let first = self.assignment_value()?;
+        if self.at(K::Colon) {
+            let simple = !parenthesized && matches!(first.kind, ExprKind::Name { .. });
+            let target = match &first.kind {
+                ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+                    self.to_target(first, TargetKind::Star)?
+                }
+                ExprKind::Tuple { .. } => {
+                    return Err(self.error_at(
+                        first.range,
+                        "only single target (not tuple) can be annotated",
+                    ));
+                }
+                ExprKind::List { .. } => {
+                    return Err(self.error_at(
+                        first.range,
+                        "only single target (not list) can be annotated",
+                    ));
+                }
+                _ => return Err(self.error_at(first.range, "illegal target for annotation")),
+            };
+            self.bump();
+            let annotation = self.expression()?;
+            let value = if self.eat(K::Equal) {
+                Some(Box::new(self.assignment_value()?))
+            } else {
+                None
+            };
+            return Ok(Stmt::new(
+                self.range_from(start),
+                StmtKind::AnnAssign {
+                    target: Box::new(target),
+                    annotation: Box::new(annotation),
+                    value,
+                    simple,
+                },
+            ));
+        }
+        if self.at(K::Equal) {
+            let mut targets = vec![first];
+            let value = loop {
+                self.bump();
+                let next = self.assignment_value()?;
+                if !self.at(K::Equal) {
+                    break next;
+                }
+                targets.push(next);
+            };
+            let single = targets.len() == 1;
+            let targets = targets
+                .into_iter()
+                .map(|t| {
+                    if !single && super::targets::invalid_target(&t, TargetKind::Star).is_some() {
+                        self.to_target(t, TargetKind::For)
+                    } else {
+                        self.to_target(t, TargetKind::Star)
+                    }
+                })
+                .collect::<PResult<Vec<_>>>()?;
+            return Ok(Stmt::new(
+                self.range_from(start),
+                StmtKind::Assign {
+                    targets,
+                    value: Box::new(value),
+                    type_comment: None,
+                },
+            ));
+        }
+        if let Some(op) = augmented_operator(self.kind()) {
+            if !matches!(
+                first.kind,
+                ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+            ) {
+                let name = super::expressions::expr_name(&first);
+                return Err(self.error_at(
+                    first.range,
+                    format!("'{name}' is an illegal expression for augmented assignment"),
+                ));
+            }
+            let target = self.to_target(first, TargetKind::Star)?;
+            self.bump();
+            let value = self.assignment_value()?;
+            return Ok(Stmt::new(
+                self.range_from(start),
+                StmtKind::AugAssign {
+                    target: Box::new(target),
+                    op,
+                    value: Box::new(value),
+                },
+            ));
+        }
+        Ok(Stmt::new(
+            self.range_from(start),
+            StmtKind::Expr {
+                value: Box::new(first),
+            },
+        ))
+    }
+
+    // ----- imports -------------------------------------------------------
+
+    fn dotted_name(&mut self) -> PResult<Identifier> {
+        let (first, _) = self.name()?;
+        if !self.at(K::Dot) {
+            return Ok(first);
+        }
+        let mut name = first.as_str().to_owned();
+        while self.eat(K::Dot) {
+            let (part, _) = self.name()?;
+            name.push('.');
+            name.push_str(&part);
+        }
+        Ok(Identifier::from(name))
+    }
+
+    fn import_name(&mut self) -> PResult<StmtKind> {
+        self.bump();
+        let mut names = Vec::new();
+        loop {
+            let start = self.start();
+            let name = self.dotted_name()?;
+            let asname = if self.eat(K::As) {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
+            names.push(Alias {
+                range: self.range_from(start),
+                name,
+                asname,
+            });
+            if !self.eat(K::Comma) {
+                break;
+            }
+        }
+        Ok(StmtKind::Import { names })
+    }
+
+    fn import_from(&mut self) -> PResult<StmtKind> {
+        self.bump();
+        let mut level = 0u32;
+        loop {
+            match self.kind() {
+                K::Dot => level += 1,
+                K::Ellipsis => level += 3,
+                _ => break,
+            }
+            self.bump();
+        }
+        let module = if self.at(K::Import) && level > 0 {
+            None
+        } else {
+            Some(self.dotted_name()?)
+        };
+        self.expect(K::Import)?;
+        if self.at(K::Star) {
+            let token = self.bump();
+            return Ok(StmtKind::ImportFrom {
+                module,
+                names: vec![Alias {
+                    range: TextRange::new(token.start, token.end),
+                    name: Identifier::from("*"),
+                    asname: None,
+                }],
+                level,
+            });
+        }
+        let parenthesized = self.eat(K::Lpar);
+        let mut names = Vec::new();
+        loop {
+            let start = self.start();
+            let (name, _) = self.name()?;
+            let asname = if self.eat(K::As) {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
+            names.push(Alias {
+                range: self.range_from(start),
+                name,
+                asname,
+            });
+            if !self.at(K::Comma) {
+                break;
+            }
+            self.bump();
+            if !self.at(K::Name) {
+                if parenthesized {
+                    break;
+                }
+                let next = self.token();
+                return Err(self.error_at(
+                    TextRange::new(next.start, next.end),
+                    "trailing comma not allowed without surrounding parentheses",
+                ));
+            }
+        }
+        if parenthesized {
+            self.expect(K::Rpar)?;
+        }
+        Ok(StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        })
+    }
+
+    // ----- blocks ----------------------------------------------------------
+
+    /// `block` after a compound statement's `:`; `what` names the statement
+    /// for "expected an indented block after ...".
+    pub(crate) fn block(&mut self, what: &str, line_of: u32) -> PResult<Vec<Stmt>> {
+        if !self.at(K::Newline) {
+            return self.simple_stmts();
+        }
+        self.bump();
+        if !self.at(K::Indent) {
+            let token = self.token();
+            if token.kind == K::ErrorToken {
+                return Err(self.unexpected());
+            }
+            let line = self.index.line_number(line_of);
+            return Err(self.error_kind_at(
+                ErrorKind::IndentationError,
+                TextRange::new(token.start, token.end),
+                format!("expected an indented block after {what} on line {line}"),
+            ));
+        }
+        self.bump();
+        let mut body = Vec::new();
+        while !self.at(K::Dedent) {
+            if self.at(K::EndMarker) || self.at(K::ErrorToken) {
+                return Err(self.unexpected());
+            }
+            body.extend(self.statement()?);
+        }
+        self.bump();
+        Ok(body)
+    }
+
+    /// Expects the `:` that opens a block.
+    fn block_colon(&mut self) -> PResult<()> {
+        if self.eat(K::Colon) {
+            return Ok(());
+        }
+        let token = self.token();
+        if token.kind == K::Newline {
+            return Err(self.error_at(TextRange::new(token.start, token.end), "expected ':'"));
+        }
+        Err(self.unexpected())
+    }
+
+    fn if_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.bump().start;
+        self.if_rest(start, "'if' statement")
+    }
+
+    /// After `if`/`elif`: the test, the block and the rest of the chain.
+    fn if_rest(&mut self, start: u32, what: &str) -> PResult<Stmt> {
+        let test = self.named_expression()?;
+        self.block_colon()?;
+        let body = self.block(what, start)?;
+        let orelse = match self.kind() {
+            K::Elif => {
+                let elif_start = self.bump().start;
+                vec![self.if_rest(elif_start, "'elif' statement")?]
+            }
+            K::Else => {
+                let else_start = self.bump().start;
+                self.block_colon()?;
+                self.block("'else' statement", else_start)?
+            }
+            _ => Vec::new(),
+        };
+        let end = self.prev_end;
+        Ok(Stmt::new(
+            TextRange::new(start, end),
+            StmtKind::If {
+                test: Box::new(test),
+                body,
+                orelse,
+            },
+        ))
+    }
+
+    fn else_block(&mut self) -> PResult<Vec<Stmt>> {
+        if !self.at(K::Else) {
+            return Ok(Vec::new());
+        }
+        let start = self.bump().start;
+        self.block_colon()?;
+        self.block("'else' statement", start)
+    }
+
+    fn while_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.bump().start;
+        let test = self.named_expression()?;
+        self.block_colon()?;
+        let body = self.block("'while' statement", start)?;
+        let orelse = self.else_block()?;
+        let end = self.prev_end;
+        Ok(Stmt::new(
+            TextRange::new(start, end),
+            StmtKind::While {
+                test: Box::new(test),
+                body,
+                orelse,
+            },
+        ))
+    }
+
+    fn for_stmt(&mut self, async_start: Option<u32>) -> PResult<Stmt> {
+        let for_start = self.bump().start;
+        let start = async_start.unwrap_or(for_start);
+        let target = self.star_targets()?;
+        self.expect(K::In)?;
+        let iter = self.star_expressions()?;
+        self.block_colon()?;
+        let body = self.block("'for' statement", for_start)?;
+        let orelse = self.else_block()?;
+        let end = self.prev_end;
+        let (target, iter) = (Box::new(target), Box::new(iter));
+        let kind = if async_start.is_some() {
+            StmtKind::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+                type_comment: None,
+            }
+        } else {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                type_comment: None,
+            }
+        };
+        Ok(Stmt::new(TextRange::new(start, end), kind))
+    }
+
+    fn with_stmt(&mut self, async_start: Option<u32>) -> PResult<Stmt> {
+        let with_start = self.bump().start;
+        let start = async_start.unwrap_or(with_start);
+        let items = match self.parenthesized_with_items()? {
+            Some(items) => items,
+            None => {
+                let mut items = vec![self.with_item()?];
+                while self.eat(K::Comma) {
+                    items.push(self.with_item()?);
+                }
+                self.block_colon()?;
+                items
+            }
+        };
+        let body = self.block("'with' statement", with_start)?;
+        let end = self.prev_end;
+        let kind = if async_start.is_some() {
+            StmtKind::AsyncWith {
+                items,
+                body,
+                type_comment: None,
+            }
+        } else {
+            StmtKind::With {
+                items,
+                body,
+                type_comment: None,
+            }
+        };
+        Ok(Stmt::new(TextRange::new(start, end), kind))
+    }
+
+    /// `'(' ','.with_item+ ','? ')' ':'`, tried first; `None` if it does not apply.
+    fn parenthesized_with_items(&mut self) -> PResult<Option<Vec<WithItem>>> {
+        if !self.at(K::Lpar) {
+            return Ok(None);
+        }
+        let saved = (self.pos, self.prev_end, self.depth);
+        let attempt = (|| -> PResult<Vec<WithItem>> {
+            self.bump();
+            let mut items = vec![self.with_item()?];
+            while self.eat(K::Comma) {
+                if self.at(K::Rpar) {
+                    break;
+                }
+                items.push(self.with_item()?);
+            }
+            self.expect(K::Rpar)?;
+            self.expect(K::Colon)?;
+            Ok(items)
+        })();
+        match attempt {
+            Ok(items) => Ok(Some(items)),
+            Err(_) => {
+                (self.pos, self.prev_end, self.depth) = saved;
+                Ok(None)
+            }
+        }
+    }
+
+    fn with_item(&mut self) -> PResult<WithItem> {
+        let context_expr = self.expression()?;
+        let optional_vars = if self.eat(K::As) {
+            let target = self.star_target_single()?;
+            Some(Box::new(target))
+        } else {
+            None
+        };
+        Ok(WithItem {
+            context_expr,
+            optional_vars,
+        })
+    }
+
+    /// `star_target` for `with ... as`: one target (a tuple only in parentheses).
+    fn star_target_single(&mut self) -> PResult<Expr> {
+        let target = if self.at(K::Star) {
+            self.starred(|p| p.primary())?
+        } else {
+            self.primary()?
+        };
+        self.to_target(target, TargetKind::Star)
+    }
+
+    fn try_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.bump().start;
+        self.block_colon()?;
+        let body = self.block("'try' statement", start)?;
+        let mut handlers = Vec::new();
+        let mut star: Option<bool> = None;
+        while self.at(K::Except) {
+            let except_start = self.bump().start;
+            let is_star = self.eat(K::Star);
+            if let Some(previous) = star
+                && previous != is_star
+            {
+                return Err(self.error_at(
+                    TextRange::new(except_start, self.prev_end),
+                    "cannot have both 'except' and 'except*' on the same 'try'",
+                ));
+            }
+            star = Some(is_star);
+            let mut r#type = None;
+            let mut name = None;
+            if !self.at(K::Colon) {
+                let type_start = self.start();
+                let first = self.expression()?;
+                let exc = if self.at(K::Comma) {
+                    let mut elts = vec![first];
+                    while self.eat(K::Comma) {
+                        if self.at(K::Colon) || self.at(K::As) {
+                            break;
+                        }
+                        elts.push(self.expression()?);
+                    }
+                    if self.at(K::As) {
+                        return Err(self.error_at(
+                            self.range_from(type_start),
+                            "multiple exception types must be parenthesized when using 'as'",
+                        ));
+                    }
+                    Expr::new(
+                        self.range_from(type_start),
+                        ExprKind::Tuple {
+                            elts,
+                            ctx: ExprContext::Load,
+                        },
+                    )
+                } else {
+                    first
+                };
+                r#type = Some(Box::new(exc));
+                if self.eat(K::As) {
+                    name = Some(self.name()?.0);
+                }
+            }
+            self.block_colon()?;
+            let what = if is_star {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            };
+            let handler_body = self.block(what, except_start)?;
+            let end = self.prev_end;
+            handlers.push(ExceptHandler {
+                range: TextRange::new(except_start, end),
+                r#type,
+                name,
+                body: handler_body,
+            });
+        }
+        let orelse = if handlers.is_empty() {
+            Vec::new()
+        } else {
+            self.else_block()?
+        };
+        let finalbody = if self.at(K::Finally) {
+            let finally_start = self.bump().start;
+            self.block_colon()?;
+            self.block("'finally' statement", finally_start)?
+        } else {
+            Vec::new()
+        };
+        if handlers.is_empty() && finalbody.is_empty() {
+            let token = self.token();
+            if token.kind == K::ErrorToken {
+                return Err(self.unexpected());
+            }
+            return Err(self.error_at(
+                TextRange::new(token.start, token.end),
+                "expected 'except' or 'finally' block",
+            ));
+        }
+        let end = self.prev_end;
+        let node = Box::new(Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        });
+        let kind = if star == Some(true) {
+            StmtKind::TryStar(node)
+        } else {
+            StmtKind::Try(node)
+        };
+        Ok(Stmt::new(TextRange::new(start, end), kind))
+    }
+
+    // ----- definitions -----------------------------------------------------
+
+    fn decorated(&mut self) -> PResult<Stmt> {
+        let mut decorators = Vec::new();
+        while self.eat(K::At) {
+            decorators.push(self.named_expression()?);
+            self.expect(K::Newline)?;
+        }
+        match self.kind() {
+            K::Def => self.function_def(decorators, None),
+            K::Class => self.class_def(decorators),
+            K::Async if self.kind_at(1) == K::Def => {
+                let start = self.bump().start;
+                self.function_def(decorators, Some(start))
+            }
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    fn function_def(
+        &mut self,
+        decorator_list: Vec<Expr>,
+        async_start: Option<u32>,
+    ) -> PResult<Stmt> {
+        let def_start = self.bump().start;
+        let start = async_start.unwrap_or(def_start);
+        let (name, _) = self.name()?;
+        let type_params = if self.at(K::Lsqb) {
+            self.type_params()?
+        } else {
+            Vec::new()
+        };
+        self.expect(K::Lpar)?;
+        let args = self.parameters(true, K::Rpar)?;
+        self.expect(K::Rpar)?;
+        let returns = if self.eat(K::Rarrow) {
+            Some(Box::new(self.expression()?))
+        } else {
+            None
+        };
+        self.block_colon()?;
+        let body = self.block("function definition", def_start)?;
+        let end = self.prev_end;
+        let def = Box::new(FunctionDef {
+            name,
+            args,
+            body,
+            decorator_list,
+            returns,
+            type_comment: None,
+            type_params,
+        });
+        let kind = if async_start.is_some() {
+            StmtKind::AsyncFunctionDef(def)
+        } else {
+            StmtKind::FunctionDef(def)
+        };
+        Ok(Stmt::new(TextRange::new(start, end), kind))
+    }
+
+    fn class_def(&mut self, decorator_list: Vec<Expr>) -> PResult<Stmt> {
+        let start = self.bump().start;
+        let (name, _) = self.name()?;
+        let type_params = if self.at(K::Lsqb) {
+            self.type_params()?
+        } else {
+            Vec::new()
+        };
+        let (bases, keywords) = if self.at(K::Lpar) {
+            self.call_arguments()?
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        self.block_colon()?;
+        let body = self.block("class definition", start)?;
+        let end = self.prev_end;
+        Ok(Stmt::new(
+            TextRange::new(start, end),
+            StmtKind::ClassDef(Box::new(ClassDef {
+                name,
+                bases,
+                keywords,
+                body,
+                decorator_list,
+                type_params,
+            })),
+        ))
+    }
+
+    /// `type_params`: `'[' type_param (',' type_param)* [','] ']'`.
+    pub(crate) fn type_params(&mut self) -> PResult<Vec<TypeParam>> {
+        self.bump();
+        let mut params = Vec::new();
+        while !self.at(K::Rsqb) {
+            let start = self.start();
+            let kind = match self.kind() {
+                K::Star => {
+                    self.bump();
+                    let (name, _) = self.name()?;
+                    let default_value = if self.eat(K::Equal) {
+                        Some(Box::new(self.star_expression()?))
+                    } else {
+                        None
+                    };
+                    TypeParamKind::TypeVarTuple {
+                        name,
+                        default_value,
+                    }
+                }
+                K::DoubleStar => {
+                    self.bump();
+                    let (name, _) = self.name()?;
+                    let default_value = if self.eat(K::Equal) {
+                        Some(Box::new(self.expression()?))
+                    } else {
+                        None
+                    };
+                    TypeParamKind::ParamSpec {
+                        name,
+                        default_value,
+                    }
+                }
+                _ => {
+                    let (name, _) = self.name()?;
+                    let bound = if self.eat(K::Colon) {
+                        Some(Box::new(self.expression()?))
+                    } else {
+                        None
+                    };
+                    let default_value = if self.eat(K::Equal) {
+                        Some(Box::new(self.expression()?))
+                    } else {
+                        None
+                    };
+                    TypeParamKind::TypeVar {
+                        name,
+                        bound,
+                        default_value,
+                    }
+                }
+            };
+            params.push(TypeParam {
+                range: self.range_from(start),
+                kind,
+            });
+            if !self.eat(K::Comma) {
+                break;
+            }
+        }
+        self.expect(K::Rsqb)?;
+        Ok(params)
+    }
+
+    /// Parameters of a `def` (with annotations) or a `lambda` (without), up
+    /// to (not including) `closing`.
+    pub(crate) fn parameters(&mut self, annotations: bool, closing: K) -> PResult<Arguments> {
+        let mut args = Arguments::default();
+        let mut seen_star = false;
+        let mut seen_default = false;
+        while !self.at(closing) {
+            match self.kind() {
+                K::Slash => {
+                    let slash = self.bump();
+                    if seen_star || args.args.is_empty() || !args.posonlyargs.is_empty() {
+                        return Err(self.error_at(
+                            TextRange::new(slash.start, slash.end),
+                            if seen_star {
+                                "/ must be ahead of *"
+                            } else if args.args.is_empty() {
+                                "at least one parameter must precede /"
+                            } else {
+                                "/ may appear only once"
+                            },
+                        ));
+                    }
+                    args.posonlyargs = std::mem::take(&mut args.args);
+                }
+                K::Star => {
+                    let star = self.bump();
+                    if seen_star {
+                        return Err(self.error_at(
+                            TextRange::new(star.start, star.end),
+                            "* argument may appear only once",
+                        ));
+                    }
+                    seen_star = true;
+                    if matches!(self.kind(), K::Comma) || self.at(closing) {
+                        if self.at(closing)
+                            || (self.kind_at(1) == closing && self.kind() == K::Comma)
+                        {
+                            return Err(self.error_at(
+                                TextRange::new(star.start, star.end),
+                                "named arguments must follow bare *",
+                            ));
+                        }
+                    } else {
+                        let arg = self.parameter(annotations, true)?;
+                        if self.at(K::Equal) {
+                            return Err(self.error_at(
+                                self.range_from(arg.range.start),
+                                "var-positional argument cannot have default value",
+                            ));
+                        }
+                        args.vararg = Some(Box::new(arg));
+                    }
+                }
+                K::DoubleStar => {
+                    self.bump();
+                    let arg = self.parameter(annotations, false)?;
+                    if self.at(K::Equal) {
+                        return Err(self.error_at(
+                            self.range_from(arg.range.start),
+                            "var-keyword argument cannot have default value",
+                        ));
+                    }
+                    args.kwarg = Some(Box::new(arg));
+                    self.eat(K::Comma);
+                    if !self.at(closing) {
+                        let token = self.token();
+                        return Err(self.error_at(
+                            TextRange::new(token.start, token.end),
+                            "arguments cannot follow var-keyword argument",
+                        ));
+                    }
+                    break;
+                }
+                _ => {
+                    let arg = self.parameter(annotations, false)?;
+                    let default = if self.eat(K::Equal) {
+                        Some(self.expression()?)
+                    } else {
+                        None
+                    };
+                    if seen_star {
+                        args.kwonlyargs.push(arg);
+                        args.kw_defaults.push(default);
+                    } else {
+                        match default {
+                            Some(value) => {
+                                seen_default = true;
+                                args.defaults.push(value);
+                            }
+                            None if seen_default => {
+                                return Err(self.error_at(
+                                    arg.range,
+                                    "parameter without a default follows parameter with a default",
+                                ));
+                            }
+                            None => {}
+                        }
+                        args.args.push(arg);
+                    }
+                }
+            }
+            if !self.eat(K::Comma) {
+                break;
+            }
+        }
+        Ok(args)
+    }
+
+    /// One parameter: `NAME [':' annotation]` (`*args` may use `*Ts`).
+    fn parameter(&mut self, annotations: bool, star_annotation: bool) -> PResult<Arg> {
+        let (arg, range) = self.name()?;
+        let annotation = if annotations && self.eat(K::Colon) {
+            let value = if star_annotation && self.at(K::Star) {
+                self.starred(|p| p.bitwise_or())?
+            } else {
+                self.expression()?
+            };
+            Some(Box::new(value))
+        } else {
+            None
+        };
+        Ok(Arg {
+            range: self.range_from(range.start),
+            arg,
+            annotation,
+            type_comment: None,
+        })
+    }
+
+    // ----- match -------------------------------------------------------------
+
+    /// `match` statement, or `None` when `match` is an ordinary name here.
+    fn match_stmt(&mut self) -> PResult<Option<Stmt>> {
+        let saved = (self.pos, self.prev_end, self.depth);
+        let start = self.bump().start;
+        let subject = (|| -> PResult<Expr> {
+            let subject_start = self.start();
+            let first = self.star_named_expression()?;
+            if !self.at(K::Comma) {
+                return Ok(first);
+            }
+            let mut elts = vec![first];
+            while self.eat(K::Comma) {
+                if self.at(K::Colon) {
+                    break;
+                }
+                elts.push(self.star_named_expression()?);
+            }
+            Ok(Expr::new(
+                self.range_from(subject_start),
+                ExprKind::Tuple {
+                    elts,
+                    ctx: ExprContext::Load,
+                },
+            ))
+        })();
+        let subject = match subject {
+            Ok(subject) if self.at(K::Colon) => subject,
+            _ => {
+                (self.pos, self.prev_end, self.depth) = saved;
+                return Ok(None);
+            }
+        };
+        self.bump();
+        self.expect(K::Newline)?;
+        if !self.at(K::Indent) {
+            let token = self.token();
+            let line = self.index.line_number(start);
+            return Err(self.error_kind_at(
+                ErrorKind::IndentationError,
+                TextRange::new(token.start, token.end),
+                format!("expected an indented block after 'match' statement on line {line}"),
+            ));
+        }
+        self.bump();
+        let mut cases = Vec::new();
+        while !self.at(K::Dedent) {
+            if !self.at_soft_keyword("case") {
+                return Err(self.unexpected());
+            }
+            let case_start = self.bump().start;
+            let pattern = self.patterns()?;
+            let guard = if self.eat(K::If) {
+                Some(Box::new(self.named_expression()?))
+            } else {
+                None
+            };
+            self.block_colon()?;
+            let body = self.block("'case' statement", case_start)?;
+            cases.push(MatchCase {
+                pattern,
+                guard,
+                body,
+            });
+        }
+        self.bump();
+        let end = self.prev_end;
+        Ok(Some(Stmt::new(
+            TextRange::new(start, end),
+            StmtKind::Match {
+                subject: Box::new(subject),
+                cases,
+            },
+        )))
+    }
+}
+
+/// The operator of an augmented assignment token.
+fn augmented_operator(kind: K) -> Option<Operator> {
+    Some(match kind {
+        K::PlusEqual => Operator::Add,
+        K::MinEqual => Operator::Sub,
+        K::StarEqual => Operator::Mult,
+        K::AtEqual => Operator::MatMult,
+        K::SlashEqual => Operator::Div,
+        K::PercentEqual => Operator::Mod,
+        K::AmperEqual => Operator::BitAnd,
+        K::VbarEqual => Operator::BitOr,
+        K::CircumflexEqual => Operator::BitXor,
+        K::LeftShiftEqual => Operator::LShift,
+        K::RightShiftEqual => Operator::RShift,
+        K::DoubleStarEqual => Operator::Pow,
+        K::DoubleSlashEqual => Operator::FloorDiv,
+        _ => return None,
+    })
+}
