@@ -21,6 +21,7 @@ mod operators;
 mod parts;
 mod pattern;
 mod stmt;
+mod teardown;
 mod type_param;
 
 pub use constant::{BigInt, Constant, ConstantKind};

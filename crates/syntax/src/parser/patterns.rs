@@ -133,9 +133,9 @@ impl Parser<'_> {
                 if self.at(K::Lpar) {
                     return self.class_pattern(start, name_expr);
                 }
-                match name_expr.kind {
+                match &name_expr.kind {
                     ExprKind::Name { id, .. } => {
-                        let name = (id.as_str() != "_").then_some(id);
+                        let name = (id.as_str() != "_").then(|| id.clone());
                         Ok(Pattern::new(
                             name_expr.range,
                             PatternKind::MatchAs {

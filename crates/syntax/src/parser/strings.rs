@@ -352,12 +352,12 @@ fn fold_parts(parts: Vec<Part>) -> Vec<Expr> {
                 None => pending = Some((text, range)),
             },
             Part::Bytes(_) => {}
-            Part::Field(expr) => {
+            Part::Field(mut expr) => {
                 // A debug field arrives as JoinedStr[text, field]: its text
                 // merges with the literal before it.
-                if let ExprKind::JoinedStr { values: inner } = expr.kind {
-                    for value in inner {
-                        match value.kind {
+                if let ExprKind::JoinedStr { values: inner } = &mut expr.kind {
+                    for value in std::mem::take(inner) {
+                        match &value.kind {
                             ExprKind::Constant {
                                 value: Constant::Str(text),
                                 ..
@@ -368,9 +368,9 @@ fn fold_parts(parts: Vec<Part>) -> Vec<Expr> {
                                     } else {
                                         *acc_range = acc_range.cover(value.range);
                                     }
-                                    acc.push_wtf8(&text);
+                                    acc.push_wtf8(text);
                                 }
-                                None => pending = Some((text, value.range)),
+                                None => pending = Some((text.clone(), value.range)),
                             },
                             _ => {
                                 flush(&mut pending, &mut values);
