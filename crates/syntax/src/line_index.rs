@@ -17,19 +17,16 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
         line_starts.push(0);
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(offset_u32(i + 1)),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    line_starts.push(offset_u32(i + 1));
-                }
-                _ => {}
+        // Line ends are rare bytes: let memchr's vectorised search find them.
+        let mut ends = memchr::memchr2_iter(b'\n', b'\r', bytes).peekable();
+        while let Some(i) = ends.next() {
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                // `\r\n` is one line end: skip the `\n` the search found next.
+                ends.next();
+                line_starts.push(offset_u32(i + 2));
+            } else {
+                line_starts.push(offset_u32(i + 1));
             }
-            i += 1;
         }
         Self { line_starts }
     }

@@ -302,28 +302,17 @@ impl Parser<'_> {
         self.binary(0)
     }
 
-    fn binary(&mut self, level: u8) -> PResult<Expr> {
-        if level == 6 {
-            return self.factor();
-        }
+    /// Binary operators by precedence climbing: one `factor`, then every
+    /// operator binding at least as tightly as `min_level` (0 is `|`, 5 is
+    /// `*`), each right operand parsed one level tighter. One loop replaces a
+    /// descent through all six grammar levels per operand.
+    fn binary(&mut self, min_level: u8) -> PResult<Expr> {
         let start = self.start();
-        let mut left = self.binary(level + 1)?;
-        loop {
-            let op = match (level, self.kind()) {
-                (0, K::Vbar) => Operator::BitOr,
-                (1, K::Circumflex) => Operator::BitXor,
-                (2, K::Amper) => Operator::BitAnd,
-                (3, K::LeftShift) => Operator::LShift,
-                (3, K::RightShift) => Operator::RShift,
-                (4, K::Plus) => Operator::Add,
-                (4, K::Minus) => Operator::Sub,
-                (5, K::Star) => Operator::Mult,
-                (5, K::Slash) => Operator::Div,
-                (5, K::DoubleSlash) => Operator::FloorDiv,
-                (5, K::Percent) => Operator::Mod,
-                (5, K::At) => Operator::MatMult,
-                _ => return Ok(left),
-            };
+        let mut left = self.factor()?;
+        while let Some((level, op)) = binary_operator(self.kind()) {
+            if level < min_level {
+                break;
+            }
             self.bump();
             let right = self.binary(level + 1)?;
             left = Expr::new(
@@ -335,6 +324,7 @@ impl Parser<'_> {
                 },
             );
         }
+        Ok(left)
     }
 
     /// `factor`: unary `+`, `-`, `~`, then `power`.
@@ -880,4 +870,23 @@ pub(crate) fn expr_name(expr: &Expr) -> &'static str {
         ExprKind::NamedExpr { .. } => "named expression",
         ExprKind::Slice { .. } => "slice",
     }
+}
+
+/// The precedence level (0 = `|` … 5 = `*`) and operator of a binary operator token.
+fn binary_operator(kind: K) -> Option<(u8, Operator)> {
+    Some(match kind {
+        K::Vbar => (0, Operator::BitOr),
+        K::Circumflex => (1, Operator::BitXor),
+        K::Amper => (2, Operator::BitAnd),
+        K::LeftShift => (3, Operator::LShift),
+        K::RightShift => (3, Operator::RShift),
+        K::Plus => (4, Operator::Add),
+        K::Minus => (4, Operator::Sub),
+        K::Star => (5, Operator::Mult),
+        K::Slash => (5, Operator::Div),
+        K::DoubleSlash => (5, Operator::FloorDiv),
+        K::Percent => (5, Operator::Mod),
+        K::At => (5, Operator::MatMult),
+        _ => return None,
+    })
 }
