@@ -1,0 +1,1 @@
+//! CPython 3.14 bytecode: instruction definitions, tables and code objects.
