@@ -9,7 +9,7 @@
 //! reported as such and left out of the mean. Timings never decide a test.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
@@ -34,7 +34,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     let python = reference::python_or_default(options.python.as_deref())?;
     let rounds = options.rounds.unwrap_or(5);
     let programs = if options.paths.is_empty() {
-        bench_programs(&repo_root().join("benches"))?
+        crate::difftest::python_files_in(&repo_root().join("benches"))?
     } else {
         options.paths.clone()
     };
@@ -86,19 +86,6 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
         None => println!("\ngeometric mean krait/CPython: none (krait ran no program correctly)"),
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Every `*.py` directly under `dir`, sorted.
-fn bench_programs(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut programs = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_file() && path.extension().is_some_and(|e| e == "py") {
-            programs.push(path);
-        }
-    }
-    programs.sort();
-    Ok(programs)
 }
 
 /// Whether krait's runs count: every run exited 0 with CPython's stdout.

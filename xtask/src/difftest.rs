@@ -92,18 +92,25 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
     }
     for topic in fs::read_dir(dir)? {
         let topic = topic?.path();
-        if !topic.is_dir() {
-            continue;
-        }
-        for entry in fs::read_dir(&topic)? {
-            let path = entry?.path();
-            if path.is_file() && path.extension().is_some_and(|e| e == "py") {
-                programs.push(path);
-            }
+        if topic.is_dir() {
+            programs.extend(python_files_in(&topic)?);
         }
     }
     programs.sort();
     Ok(programs)
+}
+
+/// Every `*.py` file directly in `dir` (not below it), sorted.
+pub fn python_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "py") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// Runs `interpreter` on `program` the way both sides of the comparison are run,

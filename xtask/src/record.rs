@@ -38,7 +38,7 @@ fn select_programs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             // A topic directory holds programs directly; the root holds topics.
             let inside = difftest::discover(path)?;
             if inside.is_empty() {
-                programs.extend(python_files_in(path)?);
+                programs.extend(difftest::python_files_in(path)?);
             } else {
                 programs.extend(inside);
             }
@@ -49,18 +49,6 @@ fn select_programs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         }
     }
     Ok(programs)
-}
-
-fn python_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_file() && path.extension().is_some_and(|e| e == "py") {
-            files.push(path);
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 fn record_one(python: &Path, program: &Path) -> Result<()> {
