@@ -1,0 +1,65 @@
+//! [`PyCell`]: interior mutability for object payloads without `RefCell`.
+//!
+//! Objects are shared through counted references, so mutable state (a
+//! list's items, a dict's table) lives in a `PyCell`. Access is by closure
+//! ([`PyCell::with`]); the closure must not run Python code or otherwise
+//! reach the same cell again — code that calls back into Python (a
+//! comparison during `list.sort`, a `__hash__` during dict insertion) copies
+//! out what it needs first, as CPython's C code does. A flag checks that
+//! contract on every access and stops with a clear internal error if broken,
+//! instead of allowing two live `&mut` to one value.
+
+use std::cell::{Cell, UnsafeCell};
+
+/// A payload field that is mutated through shared references.
+pub struct PyCell<T> {
+    value: UnsafeCell<T>,
+    in_use: Cell<bool>,
+}
+
+impl<T> PyCell<T> {
+    /// A cell holding `value`.
+    pub const fn new(value: T) -> Self {
+        Self {
+            value: UnsafeCell::new(value),
+            in_use: Cell::new(false),
+        }
+    }
+
+    /// Runs `f` with exclusive access to the value. `f` must not re-enter
+    /// this cell; doing so is a bug in krait, reported by a panic naming it.
+    pub fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        assert!(
+            !self.in_use.replace(true),
+            "krait internal error: re-entrant access to an object's state"
+        );
+        // Clears the flag even if `f` unwinds.
+        struct Release<'a>(&'a Cell<bool>);
+        impl Drop for Release<'_> {
+            fn drop(&mut self) {
+                self.0.set(false);
+            }
+        }
+        let _release = Release(&self.in_use);
+        // SAFETY: the flag proves no other access to the value is live.
+        f(unsafe { &mut *self.value.get() })
+    }
+
+    /// Consumes the cell and returns the value.
+    pub fn into_inner(self) -> T {
+        self.value.into_inner()
+    }
+}
+
+impl<T: Clone> PyCell<T> {
+    /// A copy of the value.
+    pub fn get(&self) -> T {
+        self.with(|value| value.clone())
+    }
+}
+
+impl<T: Default> Default for PyCell<T> {
+    fn default() -> Self {
+        Self::new(T::default())
+    }
+}

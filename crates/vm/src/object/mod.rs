@@ -1,0 +1,341 @@
+//! Heap objects: the header every object starts with, counted references,
+//! and deallocation.
+//!
+//! An object is a `#[repr(C)]` [`PyObj<T>`]: an [`ObjectHeader`] (reference
+//! count and class) followed by a payload `T`, a plain Rust struct (the
+//! object's state). References are counted by hand, not by `Rc`, so that the
+//! layout is fixed and published (other processes and signal handlers read it)
+//! and so the cycle collector can see every count:
+//!
+//! - [`ObjRef`] is an untyped strong reference; [`Ref<T>`] a typed one that
+//!   dereferences to the payload. Cloning increments the count, dropping
+//!   decrements it; at zero the class's `dealloc` function frees the object.
+//! - A class records the Rust type of the payload its instances carry
+//!   ([`TypeObject::payload`](crate::TypeObject)); a subclass's instances
+//!   carry the same payload first, so [`ObjRef::downcast`] is a type-id
+//!   comparison and a pointer cast.
+//! - Immortal objects (static types, singletons) have a count that never
+//!   reaches zero.
+//! - Freeing a long chain is iterative: past a small nesting depth, dying
+//!   objects are queued, threaded through their own (now unused) count field,
+//!   and freed by the outermost deallocation (CPython's "trashcan").
+
+pub mod heap;
+
+mod cell;
+mod gil_cell;
+
+pub use cell::PyCell;
+pub(crate) use gil_cell::GilCell;
+
+use std::alloc::Layout;
+use std::any::TypeId;
+use std::cell::Cell;
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+
+use crate::types::TypeObject;
+use heap::AllocError;
+
+/// A count at or above this marks an immortal object; it is never decremented.
+const IMMORTAL: usize = usize::MAX / 2;
+
+/// The start of every heap object.
+#[repr(C)]
+pub struct ObjectHeader {
+    /// Strong references. Reused as the link of the deallocation queue once
+    /// the object is dying.
+    refcount: Cell<usize>,
+    /// The object's class: a strong reference to a type object (whose payload
+    /// is [`TypeObject`]).
+    class: Cell<NonNull<ObjectHeader>>,
+}
+
+/// A heap object with payload `T`.
+#[repr(C)]
+pub struct PyObj<T> {
+    header: ObjectHeader,
+    payload: T,
+}
+
+/// An untyped, counted, strong reference to a heap object.
+#[repr(transparent)]
+pub struct ObjRef {
+    pointer: NonNull<ObjectHeader>,
+}
+
+/// A typed, counted, strong reference to a heap object whose payload is `T`.
+#[repr(transparent)]
+pub struct Ref<T> {
+    pointer: NonNull<PyObj<T>>,
+    marker: PhantomData<T>,
+}
+
+impl ObjRef {
+    fn header(&self) -> &ObjectHeader {
+        // SAFETY: a live reference keeps the object alive.
+        unsafe { self.pointer.as_ref() }
+    }
+
+    /// The object's class.
+    pub fn class(&self) -> &Ref<TypeObject> {
+        let class = &self.header().class;
+        // SAFETY: `class` holds a strong reference to a type object, whose
+        // payload is `TypeObject`; `Ref` is a transparent pointer, so a
+        // reference to the stored pointer is a reference to a `Ref`.
+        unsafe { &*(class.as_ptr() as *const Ref<TypeObject>) }
+    }
+
+    /// The current reference count (what `sys.getrefcount` reports, less its
+    /// own argument).
+    pub fn refcount(&self) -> usize {
+        self.header().refcount.get()
+    }
+
+    /// Whether both references point at the same object (`is`).
+    pub fn is(&self, other: &ObjRef) -> bool {
+        self.pointer == other.pointer
+    }
+
+    /// The object's address, which is also its `id()`.
+    pub fn address(&self) -> usize {
+        self.pointer.as_ptr() as usize
+    }
+
+    /// A typed reference, if the object's class carries payload `T`.
+    pub fn downcast<T: 'static>(&self) -> Option<&Ref<T>> {
+        if self.class().payload == TypeId::of::<T>() {
+            // SAFETY: classes record their payload type and every instance is
+            // laid out as `PyObj<Payload>` (subclass payloads start with the
+            // base's); `Ref<T>` and `ObjRef` are both one transparent pointer.
+            Some(unsafe { &*(self as *const ObjRef as *const Ref<T>) })
+        } else {
+            None
+        }
+    }
+
+    /// Makes the object immortal: its count will never reach zero.
+    pub fn make_immortal(&self) {
+        self.header().refcount.set(IMMORTAL);
+    }
+}
+
+impl Clone for ObjRef {
+    fn clone(&self) -> Self {
+        let count = &self.header().refcount;
+        if count.get() < IMMORTAL {
+            count.set(count.get() + 1);
+        }
+        Self {
+            pointer: self.pointer,
+        }
+    }
+}
+
+impl Drop for ObjRef {
+    fn drop(&mut self) {
+        let count = &self.header().refcount;
+        let value = count.get();
+        if value >= IMMORTAL {
+            return;
+        }
+        count.set(value - 1);
+        if value == 1 {
+            // SAFETY: that was the last reference.
+            unsafe { deallocate_object(self.pointer) };
+        }
+    }
+}
+
+impl std::fmt::Debug for ObjRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{} object at {:#x}>", self.class().name, self.address())
+    }
+}
+
+impl<T: 'static> Ref<T> {
+    /// Allocates a new object of class `class` holding `payload`, with one
+    /// reference. Fails (for `MemoryError`) when the heap refuses, or when
+    /// `class` does not carry payload `T`.
+    pub fn new(class: &Ref<TypeObject>, payload: T) -> Result<Ref<T>, AllocError> {
+        let layout = Layout::new::<PyObj<T>>();
+        if class.payload != TypeId::of::<T>() {
+            return Err(AllocError {
+                size: layout.size(),
+            });
+        }
+        let memory = heap::allocate(layout)?.cast::<PyObj<T>>();
+        let class_ref: ObjRef = class.as_obj().clone();
+        let class_pointer = class_ref.pointer;
+        std::mem::forget(class_ref);
+        // SAFETY: `memory` is fresh, sized and aligned for `PyObj<T>`.
+        unsafe {
+            memory.as_ptr().write(PyObj {
+                header: ObjectHeader {
+                    refcount: Cell::new(1),
+                    class: Cell::new(class_pointer),
+                },
+                payload,
+            });
+        }
+        Ok(Ref {
+            pointer: memory,
+            marker: PhantomData,
+        })
+    }
+
+    /// The untyped view of this reference.
+    pub fn as_obj(&self) -> &ObjRef {
+        // SAFETY: both are one transparent pointer to the object's start
+        // (the header is the first field of `PyObj`).
+        unsafe { &*(self as *const Ref<T> as *const ObjRef) }
+    }
+
+    /// Converts into an untyped reference without touching the count.
+    pub fn into_obj(self) -> ObjRef {
+        let pointer = self.pointer.cast::<ObjectHeader>();
+        std::mem::forget(self);
+        ObjRef { pointer }
+    }
+}
+
+impl<T> std::ops::Deref for Ref<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        // SAFETY: a live reference keeps the object and its payload alive.
+        unsafe { &self.pointer.as_ref().payload }
+    }
+}
+
+impl<T: 'static> Clone for Ref<T> {
+    fn clone(&self) -> Self {
+        let obj = self.as_obj().clone();
+        let pointer = obj.pointer.cast::<PyObj<T>>();
+        std::mem::forget(obj);
+        Ref {
+            pointer,
+            marker: PhantomData,
+        }
+    }
+}
+
+impl<T> Drop for Ref<T> {
+    fn drop(&mut self) {
+        // Same as `ObjRef`'s drop, through the untyped view.
+        drop(ObjRef {
+            pointer: self.pointer.cast::<ObjectHeader>(),
+        });
+    }
+}
+
+/// The deallocation function of payload `T`: drops the payload, releases
+/// the class and frees the memory. Stored in every class carrying `T`.
+///
+/// # Safety
+/// `object` must be a dead (count zero) `PyObj<T>` allocated by [`Ref::new`].
+pub unsafe fn deallocate_payload<T>(object: NonNull<ObjectHeader>) {
+    let typed = object.cast::<PyObj<T>>();
+    // SAFETY: per the contract the object is a dead `PyObj<T>`: take its
+    // class reference, drop it in place, then free its memory.
+    unsafe {
+        let class = ObjRef {
+            pointer: (*typed.as_ptr()).header.class.get(),
+        };
+        std::ptr::drop_in_place(typed.as_ptr());
+        heap::deallocate(object.cast::<u8>(), Layout::new::<PyObj<T>>());
+        drop(class);
+    }
+}
+
+/// Deallocation nests this deep before dying objects are queued instead.
+const MAX_DEALLOCATION_DEPTH: u32 = 64;
+
+struct DeallocationQueue {
+    depth: u32,
+    /// Dying objects threaded through their count fields; null when empty.
+    head: Option<NonNull<ObjectHeader>>,
+}
+
+static DEALLOCATIONS: GilCell<DeallocationQueue> = GilCell::new(DeallocationQueue {
+    depth: 0,
+    head: None,
+});
+
+// SAFETY: the queue holds raw pointers to dead objects, only touched with the GIL.
+unsafe impl Send for DeallocationQueue {}
+
+/// Frees an object whose count reached zero, nesting at most
+/// [`MAX_DEALLOCATION_DEPTH`] deep; the outermost call drains the queue.
+///
+/// # Safety
+/// `object` must be dead (its last reference just went away).
+unsafe fn deallocate_object(object: NonNull<ObjectHeader>) {
+    let nested = DEALLOCATIONS.with(|queue| {
+        if queue.depth >= MAX_DEALLOCATION_DEPTH {
+            // SAFETY: the object is dead; its count field is free to hold the link.
+            let header = unsafe { object.as_ref() };
+            header
+                .refcount
+                .set(queue.head.map_or(0, |h| h.as_ptr() as usize));
+            queue.head = Some(object);
+            return None;
+        }
+        queue.depth += 1;
+        Some(queue.depth == 1)
+    });
+    let Some(outermost) = nested else { return };
+    // SAFETY: the object is dead and of its class's payload.
+    unsafe { run_dealloc(object) };
+    if outermost {
+        while let Some(next) = DEALLOCATIONS.with(|queue| {
+            let next = queue.head?;
+            // SAFETY: queued objects are dead; their count field holds the link.
+            let link = unsafe { next.as_ref() }.refcount.get();
+            queue.head = NonNull::new(link as *mut ObjectHeader);
+            Some(next)
+        }) {
+            // SAFETY: queued objects are dead and not yet freed.
+            unsafe { run_dealloc(next) };
+        }
+    }
+    DEALLOCATIONS.with(|queue| queue.depth -= 1);
+}
+
+/// Calls the class's `dealloc` for a dead object.
+///
+/// # Safety
+/// `object` must be dead and not yet freed.
+unsafe fn run_dealloc(object: NonNull<ObjectHeader>) {
+    // SAFETY: the class field of a dead object still holds its class.
+    let dealloc = unsafe {
+        let class = object.as_ref().class.get().cast::<PyObj<TypeObject>>();
+        (*class.as_ptr()).payload.dealloc
+    };
+    // SAFETY: `dealloc` is the class's function for this payload.
+    unsafe { dealloc(object) };
+}
+
+#[cfg(test)]
+pub(crate) mod tests;
+
+/// Allocates an immortal type object that is its own class (the metatype).
+pub(crate) fn new_self_classed(payload: TypeObject) -> Result<Ref<TypeObject>, AllocError> {
+    let layout = Layout::new::<PyObj<TypeObject>>();
+    let memory = heap::allocate(layout)?.cast::<PyObj<TypeObject>>();
+    // SAFETY: `memory` is fresh, sized and aligned; the class pointer is the
+    // object itself, which is immortal, so the self-reference is never released.
+    unsafe {
+        memory.as_ptr().write(PyObj {
+            header: ObjectHeader {
+                refcount: Cell::new(IMMORTAL),
+                class: Cell::new(memory.cast::<ObjectHeader>()),
+            },
+            payload,
+        });
+    }
+    Ok(Ref {
+        pointer: memory,
+        marker: PhantomData,
+    })
+}

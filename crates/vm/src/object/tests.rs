@@ -1,0 +1,158 @@
+//! Tests of the object core: counts, deallocation, chains, downcasts.
+//! They allocate through the interpreter-global heap, so each takes
+//! [`TEST_GIL`] as the GIL will be taken.
+
+use std::sync::Mutex;
+
+use super::*;
+use crate::Value;
+use crate::types::TypeObject;
+
+/// Serialises tests that touch interpreter-global state.
+pub(crate) static TEST_GIL: Mutex<()> = Mutex::new(());
+
+/// A payload that records its own death in a shared counter.
+struct Probe {
+    deaths: std::rc::Rc<Cell<usize>>,
+}
+
+impl Drop for Probe {
+    fn drop(&mut self) {
+        self.deaths.set(self.deaths.get() + 1);
+    }
+}
+
+/// A linked-list node: holds the next object, like a chain of Python objects.
+struct Node {
+    next: PyCell<Option<Value>>,
+}
+
+fn lock() -> std::sync::MutexGuard<'static, ()> {
+    TEST_GIL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+#[test]
+fn counts_and_frees_at_zero() {
+    let _gil = lock();
+    let metatype = TypeObject::new_metatype().unwrap();
+    let probe_type = TypeObject::new_type::<Probe>(&metatype, "Probe").unwrap();
+    let deaths = std::rc::Rc::new(Cell::new(0));
+    let live_before = heap::stats().live_bytes;
+    let a = Ref::new(
+        &probe_type,
+        Probe {
+            deaths: deaths.clone(),
+        },
+    )
+    .unwrap();
+    assert_eq!(a.as_obj().refcount(), 1);
+    let b = a.clone();
+    assert_eq!(a.as_obj().refcount(), 2);
+    assert_eq!(
+        probe_type.as_obj().refcount(),
+        2,
+        "an instance holds its class"
+    );
+    drop(a);
+    assert_eq!(deaths.get(), 0);
+    drop(b);
+    assert_eq!(deaths.get(), 1);
+    assert_eq!(probe_type.as_obj().refcount(), 1);
+    assert_eq!(heap::stats().live_bytes, live_before);
+}
+
+#[test]
+fn downcast_checks_the_payload_type() {
+    let _gil = lock();
+    let metatype = TypeObject::new_metatype().unwrap();
+    let node_type = TypeObject::new_type::<Node>(&metatype, "Node").unwrap();
+    let node = Ref::new(
+        &node_type,
+        Node {
+            next: PyCell::new(None),
+        },
+    )
+    .unwrap()
+    .into_obj();
+    assert!(node.downcast::<Node>().is_some());
+    assert!(node.downcast::<TypeObject>().is_none());
+    assert!(node.class().as_obj().is(node_type.as_obj()));
+    assert_eq!(&*node.class().name, "Node");
+    assert!(metatype.as_obj().class().as_obj().is(metatype.as_obj()));
+}
+
+#[test]
+fn a_class_refuses_a_payload_it_does_not_carry() {
+    let _gil = lock();
+    let metatype = TypeObject::new_metatype().unwrap();
+    let node_type = TypeObject::new_type::<Node>(&metatype, "Node").unwrap();
+    let deaths = std::rc::Rc::new(Cell::new(0));
+    assert!(Ref::new(&node_type, Probe { deaths }).is_err());
+}
+
+#[test]
+fn freeing_a_million_long_chain_does_not_recurse() {
+    let _gil = lock();
+    let metatype = TypeObject::new_metatype().unwrap();
+    let node_type = TypeObject::new_type::<Node>(&metatype, "Node").unwrap();
+    let live_before = heap::stats().live_bytes;
+    let mut head: Option<Value> = None;
+    for _ in 0..1_000_000 {
+        let node = Ref::new(
+            &node_type,
+            Node {
+                next: PyCell::new(head.take()),
+            },
+        )
+        .unwrap();
+        head = Some(Value::from_object(node.into_obj()));
+    }
+    assert!(heap::stats().live_bytes > live_before);
+    let second = head
+        .as_ref()
+        .and_then(Value::as_object)
+        .and_then(|first| first.downcast::<Node>())
+        .and_then(|first| first.next.get());
+    assert!(
+        second
+            .and_then(|v| v.as_object().cloned())
+            .is_some_and(|o| o.downcast::<Node>().is_some())
+    );
+    // The test thread has a 2 MiB stack: recursive freeing would overflow it.
+    drop(head);
+    assert_eq!(heap::stats().live_bytes, live_before);
+    assert_eq!(node_type.as_obj().refcount(), 1);
+}
+
+#[test]
+fn a_failed_allocation_is_an_error_not_a_crash() {
+    let _gil = lock();
+    let metatype = TypeObject::new_metatype().unwrap();
+    let node_type = TypeObject::new_type::<Node>(&metatype, "Node").unwrap();
+    let next = heap::stats().allocations;
+    heap::fail_allocations(Some(next..next + 1));
+    let refused = Ref::new(
+        &node_type,
+        Node {
+            next: PyCell::new(None),
+        },
+    );
+    heap::fail_allocations(None);
+    assert!(refused.is_err());
+    assert_eq!(
+        node_type.as_obj().refcount(),
+        1,
+        "a refused allocation holds nothing"
+    );
+}
+
+#[test]
+fn py_cell_rejects_reentry() {
+    let cell = PyCell::new(1);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        cell.with(|_| cell.with(|v| *v))
+    }));
+    assert!(outcome.is_err());
+    // The flag was released by the unwinding: the cell is usable again.
+    assert_eq!(cell.get(), 1);
+}

@@ -1,0 +1,141 @@
+//! [`Value`]: what a Python variable, stack slot or container element holds.
+//!
+//! DESIGN.md decision 4: `None`, booleans, integers that fit in 64 bits and
+//! floats are stored inline — no allocation per arithmetic result — and
+//! everything else is a counted reference to a heap object. The
+//! representation is private to this file: code builds values with the
+//! constructors and reads them with the accessors, so switching to NaN-boxing
+//! later is a change here only. Today it is a 16-byte enum.
+
+use crate::object::ObjRef;
+
+/// A Python value.
+#[derive(Clone)]
+pub struct Value(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Object(ObjRef),
+}
+
+/// What a value is, for code that dispatches on the inline kinds.
+#[derive(Debug)]
+pub enum Unpacked<'a> {
+    /// `None`.
+    None,
+    /// `True` or `False`.
+    Bool(bool),
+    /// An `int` that fits in 64 bits.
+    Int(i64),
+    /// A `float`.
+    Float(f64),
+    /// Any other object.
+    Object(&'a ObjRef),
+}
+
+impl Value {
+    /// `None`.
+    pub const NONE: Value = Value(Repr::None);
+
+    /// `True` or `False`.
+    pub const fn from_bool(value: bool) -> Value {
+        Value(Repr::Bool(value))
+    }
+
+    /// An `int` that fits in 64 bits (larger ints are heap objects).
+    pub const fn from_i64(value: i64) -> Value {
+        Value(Repr::Int(value))
+    }
+
+    /// A `float`.
+    pub const fn from_f64(value: f64) -> Value {
+        Value(Repr::Float(value))
+    }
+
+    /// A heap object.
+    pub const fn from_object(object: ObjRef) -> Value {
+        Value(Repr::Object(object))
+    }
+
+    /// What the value is.
+    pub fn unpack(&self) -> Unpacked<'_> {
+        match &self.0 {
+            Repr::None => Unpacked::None,
+            Repr::Bool(value) => Unpacked::Bool(*value),
+            Repr::Int(value) => Unpacked::Int(*value),
+            Repr::Float(value) => Unpacked::Float(*value),
+            Repr::Object(object) => Unpacked::Object(object),
+        }
+    }
+
+    /// Whether the value is `None`.
+    pub fn is_none(&self) -> bool {
+        matches!(self.0, Repr::None)
+    }
+
+    /// The integer, if the value is an inline `int`.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self.0 {
+            Repr::Int(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The float, if the value is a `float`.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self.0 {
+            Repr::Float(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The boolean, if the value is `True` or `False`.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.0 {
+            Repr::Bool(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The heap object, if the value is one.
+    pub fn as_object(&self) -> Option<&ObjRef> {
+        match &self.0 {
+            Repr::Object(object) => Some(object),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.unpack().fmt(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_is_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert_eq!(std::mem::size_of::<Option<Value>>(), 16);
+    }
+
+    #[test]
+    fn inline_values_round_trip() {
+        assert!(Value::NONE.is_none());
+        assert_eq!(Value::from_bool(true).as_bool(), Some(true));
+        assert_eq!(Value::from_i64(i64::MIN).as_i64(), Some(i64::MIN));
+        assert_eq!(
+            Value::from_f64(-0.0).as_f64().map(f64::to_bits),
+            Some((-0.0f64).to_bits())
+        );
+        assert_eq!(Value::from_i64(1).as_f64(), None);
+        assert!(Value::from_bool(false).as_object().is_none());
+    }
+}
