@@ -1,1 +1,11 @@
 //! CPython 3.14 bytecode: instruction definitions, tables and code objects.
+//!
+//! krait compiles to CPython 3.14's bytecode format (DESIGN.md decision 3) so
+//! that the standard library's `dis`, `opcode`, `inspect` and `traceback`
+//! work unchanged on krait code objects. One file per concept:
+//! - [`opcode`] — the instruction set, one table from which numbers, names,
+//!   cache sizes, flags and stack effects are derived.
+
+pub mod opcode;
+
+pub use opcode::{AnyOpcode, Opcode, OpcodeFlags, OpcodeKind, PseudoOpcode};
