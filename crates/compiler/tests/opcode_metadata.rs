@@ -4,6 +4,8 @@
 //! family, cache size, flags and stack effects (a range of opargs, with
 //! `jump` true, false and unspecified).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 
 use krait_compiler::bytecode::opcode::{
