@@ -4,8 +4,11 @@
 //! that the standard library's `dis`, `opcode`, `inspect` and `traceback`
 //! work unchanged on krait code objects. One file per concept:
 //! - [`opcode`] — the instruction set, one table from which numbers, names,
-//!   cache sizes, flags and stack effects are derived.
+//!   cache sizes, flags and stack effects are derived;
+//! - [`encoding`] — 16-bit code units, `EXTENDED_ARG`, inline caches,
+//!   decoding `co_code` and relative jump arithmetic.
 
+pub mod encoding;
 pub mod opcode;
 
 pub use opcode::{AnyOpcode, Opcode, OpcodeFlags, OpcodeKind, PseudoOpcode};
