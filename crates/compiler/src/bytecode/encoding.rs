@@ -48,7 +48,11 @@ pub const fn extended_arg_count(oparg: u32) -> usize {
 /// `_PyCompile_InstrSize`). Opcodes without an argument ignore the oparg.
 #[must_use]
 pub const fn instruction_size(opcode: Opcode, oparg: u32) -> usize {
-    let prefixes = if opcode.deopt().has_arg() { extended_arg_count(oparg) } else { 0 };
+    let prefixes = if opcode.deopt().has_arg() {
+        extended_arg_count(oparg)
+    } else {
+        0
+    };
     prefixes + 1 + opcode.cache_entries()
 }
 
@@ -71,7 +75,12 @@ pub fn write_instruction(code: &mut Vec<u8>, opcode: Opcode, oparg: u32) {
 /// Views `co_code` bytes as code units; a trailing odd byte is ignored.
 #[must_use]
 pub fn to_code_units(code: &[u8]) -> Vec<CodeUnit> {
-    code.chunks_exact(2).map(|pair| CodeUnit { opcode: pair[0], arg: pair[1] }).collect()
+    code.chunks_exact(2)
+        .map(|pair| CodeUnit {
+            opcode: pair[0],
+            arg: pair[1],
+        })
+        .collect()
 }
 
 /// Why `co_code` could not be decoded.
@@ -88,7 +97,10 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeError::OddLength { len } => {
-                write!(f, "bytecode of odd length {len}: the last code unit is truncated")
+                write!(
+                    f,
+                    "bytecode of odd length {len}: the last code unit is truncated"
+                )
             }
         }
     }
@@ -162,7 +174,13 @@ pub struct Instructions<'a> {
 /// Decodes `co_code` bytes (see [`Instructions`]).
 #[must_use]
 pub fn instructions(code: &[u8]) -> Instructions<'_> {
-    Instructions { code, position: 0, extended_arg: 0, extended_arg_units: 0, failed: false }
+    Instructions {
+        code,
+        position: 0,
+        extended_arg: 0,
+        extended_arg_units: 0,
+        failed: false,
+    }
 }
 
 impl Iterator for Instructions<'_> {
@@ -175,7 +193,9 @@ impl Iterator for Instructions<'_> {
         let offset = self.position;
         let Some(&arg_byte) = self.code.get(offset + 1) else {
             self.failed = true;
-            return Some(Err(DecodeError::OddLength { len: self.code.len() }));
+            return Some(Err(DecodeError::OddLength {
+                len: self.code.len(),
+            }));
         };
         let opcode = self.code[offset];
         let op = Opcode::from_u8(opcode);
@@ -184,8 +204,11 @@ impl Iterator for Instructions<'_> {
         self.position = offset.saturating_add(CODE_UNIT_BYTES * (1 + caches));
         let oparg = if deopt.is_some_and(Opcode::has_arg) {
             let oparg = u32::from(arg_byte) | self.extended_arg;
-            self.extended_arg =
-                if deopt == Some(Opcode::EXTENDED_ARG) { oparg.wrapping_shl(8) } else { 0 };
+            self.extended_arg = if deopt == Some(Opcode::EXTENDED_ARG) {
+                oparg.wrapping_shl(8)
+            } else {
+                0
+            };
             Some(oparg)
         } else {
             self.extended_arg = 0;
@@ -199,7 +222,12 @@ impl Iterator for Instructions<'_> {
             self.extended_arg_units = 0;
             start
         };
-        Some(Ok(DecodedInstruction { offset, start_offset, opcode, oparg }))
+        Some(Ok(DecodedInstruction {
+            offset,
+            start_offset,
+            opcode,
+            oparg,
+        }))
     }
 }
 
@@ -216,7 +244,11 @@ pub fn jump_target(opcode: Opcode, offset: usize, oparg: u32) -> Option<usize> {
     }
     let next = offset.checked_add(1 + base.cache_entries())?;
     let distance = usize::try_from(oparg).ok()?;
-    if base.is_backward_jump() { next.checked_sub(distance) } else { next.checked_add(distance) }
+    if base.is_backward_jump() {
+        next.checked_sub(distance)
+    } else {
+        next.checked_add(distance)
+    }
 }
 
 /// The oparg that makes a jump at code-unit `offset` land on `target`
@@ -230,8 +262,11 @@ pub fn jump_oparg(opcode: Opcode, offset: usize, target: usize) -> Option<u32> {
         return None;
     }
     let next = offset.checked_add(1 + base.cache_entries())?;
-    let distance =
-        if base.is_backward_jump() { next.checked_sub(target)? } else { target.checked_sub(next)? };
+    let distance = if base.is_backward_jump() {
+        next.checked_sub(target)?
+    } else {
+        target.checked_sub(next)?
+    };
     u32::try_from(distance).ok()
 }
 
@@ -241,7 +276,17 @@ mod tests {
 
     #[test]
     fn extended_args_round_trip() {
-        for oparg in [0, 1, 0xFF, 0x100, 0xFFFF, 0x1_0000, 0xFF_FFFF, 0x100_0000, u32::MAX] {
+        for oparg in [
+            0,
+            1,
+            0xFF,
+            0x100,
+            0xFFFF,
+            0x1_0000,
+            0xFF_FFFF,
+            0x100_0000,
+            u32::MAX,
+        ] {
             let mut code = Vec::new();
             write_instruction(&mut code, Opcode::LOAD_GLOBAL, oparg);
             assert_eq!(code.len(), 2 * instruction_size(Opcode::LOAD_GLOBAL, oparg));
@@ -268,7 +313,10 @@ mod tests {
     fn jumps_round_trip() {
         assert_eq!(jump_target(Opcode::JUMP_BACKWARD, 10, 4), Some(10 + 2 - 4));
         assert_eq!(jump_oparg(Opcode::JUMP_BACKWARD, 10, 8), Some(4));
-        assert_eq!(jump_target(Opcode::POP_JUMP_IF_FALSE, 3, 5), Some(3 + 2 + 5));
+        assert_eq!(
+            jump_target(Opcode::POP_JUMP_IF_FALSE, 3, 5),
+            Some(3 + 2 + 5)
+        );
         assert_eq!(jump_oparg(Opcode::POP_JUMP_IF_FALSE, 3, 2), None);
         assert_eq!(jump_target(Opcode::LOAD_CONST, 3, 5), None);
     }
@@ -284,7 +332,10 @@ mod tests {
         }
         bytes.push(7);
         let results: Vec<_> = instructions(&bytes).collect();
-        assert_eq!(results.last(), Some(&Err(DecodeError::OddLength { len: bytes.len() })));
+        assert_eq!(
+            results.last(),
+            Some(&Err(DecodeError::OddLength { len: bytes.len() }))
+        );
         for result in results.into_iter().flatten() {
             let _ = result.jump_target();
         }

@@ -6,9 +6,11 @@
 //! - [`opcode`] — the instruction set, one table from which numbers, names,
 //!   cache sizes, flags and stack effects are derived;
 //! - [`encoding`] — 16-bit code units, `EXTENDED_ARG`, inline caches,
-//!   decoding `co_code` and relative jump arithmetic.
+//!   decoding `co_code` and relative jump arithmetic;
+//! - [`exception_table`] — `co_exceptiontable`.
 
 pub mod encoding;
+pub mod exception_table;
 pub mod opcode;
 
 pub use opcode::{AnyOpcode, Opcode, OpcodeFlags, OpcodeKind, PseudoOpcode};
