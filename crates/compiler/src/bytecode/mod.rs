@@ -7,10 +7,12 @@
 //!   cache sizes, flags and stack effects are derived;
 //! - [`encoding`] — 16-bit code units, `EXTENDED_ARG`, inline caches,
 //!   decoding `co_code` and relative jump arithmetic;
-//! - [`exception_table`] — `co_exceptiontable`.
+//! - [`exception_table`] — `co_exceptiontable`;
+//! - [`location_table`] — `co_linetable` (PEP 626/657 positions).
 
 pub mod encoding;
 pub mod exception_table;
+pub mod location_table;
 pub mod opcode;
 
 pub use opcode::{AnyOpcode, Opcode, OpcodeFlags, OpcodeKind, PseudoOpcode};
