@@ -8,11 +8,15 @@
 //! - [`encoding`] — 16-bit code units, `EXTENDED_ARG`, inline caches,
 //!   decoding `co_code` and relative jump arithmetic;
 //! - [`exception_table`] — `co_exceptiontable`;
-//! - [`location_table`] — `co_linetable` (PEP 626/657 positions).
+//! - [`location_table`] — `co_linetable` (PEP 626/657 positions);
+//! - [`code_object`] — the `co_*` data the code generator fills and the VM
+//!   runs.
 
+pub mod code_object;
 pub mod encoding;
 pub mod exception_table;
 pub mod location_table;
 pub mod opcode;
 
+pub use code_object::{CodeObject, ConstantValue};
 pub use opcode::{AnyOpcode, Opcode, OpcodeFlags, OpcodeKind, PseudoOpcode};
