@@ -177,3 +177,29 @@ fn stack_effects_match() {
         }
     }
 }
+
+#[test]
+fn oparg_vocabularies_match() {
+    use krait_compiler::bytecode::oparg;
+    let text = include_str!("data/opcode_metadata.txt");
+    let recorded = |kind: &str| -> Vec<Vec<String>> {
+        text.lines()
+            .filter_map(|l| l.strip_prefix(kind).and_then(|r| r.strip_prefix(' ')))
+            .map(|r| r.split(' ').skip(1).map(str::to_owned).collect())
+            .collect()
+    };
+    let singles = |v: &[&str]| v.iter().map(|s| vec![(*s).to_owned()]).collect::<Vec<_>>();
+    let pairs: Vec<Vec<String>> = oparg::BINARY_OPS
+        .iter()
+        .map(|(n, s)| vec![(*n).to_owned(), (*s).to_owned()])
+        .collect();
+    assert_eq!(pairs, recorded("nb_op"));
+    assert_eq!(singles(&oparg::COMPARE_OPS), recorded("cmp_op"));
+    assert_eq!(singles(&oparg::INTRINSICS_1), recorded("intrinsic1"));
+    assert_eq!(singles(&oparg::INTRINSICS_2), recorded("intrinsic2"));
+    assert_eq!(
+        singles(&oparg::COMMON_CONSTANTS),
+        recorded("common_constant")
+    );
+    assert_eq!(singles(&oparg::SPECIAL_METHODS), recorded("special_method"));
+}

@@ -10,12 +10,15 @@
 //! - [`exception_table`] — `co_exceptiontable`;
 //! - [`location_table`] — `co_linetable` (PEP 626/657 positions);
 //! - [`code_object`] — the `co_*` data the code generator fills and the VM
-//!   runs.
+//!   runs;
+//! - [`oparg`] — what the opargs of `BINARY_OP`, `COMPARE_OP`, the
+//!   intrinsics, `LOAD_COMMON_CONSTANT` and `LOAD_SPECIAL` mean.
 
 pub mod code_object;
 pub mod encoding;
 pub mod exception_table;
 pub mod location_table;
+pub mod oparg;
 pub mod opcode;
 
 pub use code_object::{CodeObject, ConstantValue};
