@@ -1,6 +1,6 @@
 //! The instruction set: every CPython 3.14 opcode, defined once.
 //!
-//! [`define_opcodes!`] is invoked exactly once, at the bottom of this file,
+//! `define_opcodes!` is invoked exactly once, at the bottom of this file,
 //! with one line per instruction: its CPython name and number, the number of
 //! inline `CACHE` code units that follow it, its flags (the properties
 //! `_opcode.has_*` reports, plus the direction of relative jumps) and its net
