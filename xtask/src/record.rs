@@ -2,7 +2,7 @@
 //! programs, so the expectations always come from the reference, never by hand.
 //!
 //! With no paths it records every program under `tests/programs/`; paths may
-//! name programs or topic directories.
+//! name programs, topic directories or the programs root.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -35,12 +35,13 @@ fn select_programs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut programs = Vec::new();
     for path in paths {
         if path.is_dir() {
-            // A topic directory holds programs directly; the root holds topics.
-            let inside = difftest::discover(path)?;
-            if inside.is_empty() {
-                programs.extend(difftest::python_files_in(path)?);
+            // The programs root holds topics; any other directory is a topic,
+            // whose subdirectories are importable modules, not programs.
+            let is_root = std::fs::canonicalize(path)? == std::fs::canonicalize(&all_dir)?;
+            if is_root {
+                programs.extend(difftest::discover(path)?);
             } else {
-                programs.extend(inside);
+                programs.extend(difftest::python_files_in(path)?);
             }
         } else if path.is_file() {
             programs.push(path.clone());

@@ -1,0 +1,3 @@
+from circ_bad.y import Y_VALUE
+
+X_VALUE = "x"

@@ -1,0 +1,3 @@
+from circ_bad.x import X_VALUE
+
+Y_VALUE = "y"

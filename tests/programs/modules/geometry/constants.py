@@ -1,0 +1,3 @@
+print("geometry.constants loaded")
+PI = 3.14159
+UNIT = "cm"

@@ -1,0 +1,1 @@
+print("geometry.sub package init, __package__ =", __package__)

@@ -1,0 +1,15 @@
+# time.perf_counter and time.monotonic only compared as differences.
+import time
+t0 = time.perf_counter()
+total = sum(range(100000))
+t1 = time.perf_counter()
+print(total, t1 - t0 >= 0, type(t0).__name__)
+m0 = time.monotonic()
+m1 = time.monotonic()
+print(m1 >= m0)
+n0 = time.perf_counter_ns()
+n1 = time.perf_counter_ns()
+print(type(n0).__name__, n1 >= n0)
+print(time.time() > 1.6e9)
+time.sleep(0)
+print("slept zero seconds")

@@ -1,0 +1,11 @@
+# Integer and float literal forms, underscores, and unusual spellings.
+print(0b1010, 0o17, 0xFF, 0XAbC, 1_000_000, 0b_1111, 0x_dead_beef)
+print(1e3, 1E-3, 1_000.5, .5, 5., 0e0, 1_0e1_0)
+print(00, 0_0, 123456789012345678901234567890)
+print(0.1 + 0.7, 1 / 3 * 3, 2 ** 0.5 * 2 ** 0.5)
+print(10j, 1.5j, 0j, 1e2j)
+print(type(1_0).__name__, type(1.).__name__, type(1j).__name__)
+print(-2 ** 2, (-2) ** 2, 2 ** -1, 2 ** 3 ** 2)
+print(0b1111_0000 >> 4, 0o7_7, 0xff_ff + 1, 1_2.3_4)
+print(int("0b101", 0) == 0b101, int("1_000") == 1_000, float("1_0.5") == 10.5)
+print(9007199254740993, float(9007199254740993), 2 ** 53 + 1)

@@ -1,0 +1,10 @@
+# More str methods: translate/maketrans, count with ranges, center, splitlines, format_map.
+table = str.maketrans("abc", "xyz", "d")
+print("aabbccdd".translate(table), str.maketrans({"a": "1"}) == {97: "1"})
+print("hello world".count("o", 5), "mississippi".rfind("ss"), "mississippi".rindex("i"))
+print("{a}-{b}".format_map({"a": 1, "b": 2}))
+print("Hello".ljust(2), "x".center(4, "-"), "tab\there".expandtabs(2))
+print("a b\tc\nd".split(), "  x".isspace(), "\u2003".isspace())
+print("%s" % [1, 2], "%(x)05.1f" % {"x": 3.14159})
+print(str.join(",", ["a", "b"]), str.upper("q"), "abc".__len__(), "abc".__contains__("b"))
+print(sorted(["b", "A", "a", "B"]), sorted(["b", "A", "a", "B"], key=str.casefold))
