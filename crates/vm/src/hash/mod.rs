@@ -29,7 +29,9 @@ pub use identity::{HASH_NONE, hash_pointer};
 pub use numeric::{hash_big_int, hash_bool, hash_complex, hash_f64, hash_i64, hash_u64};
 pub use secret::{HashSecret, HashSeedError, hash_seed_from_env, parse_hash_seed};
 pub use set::{FrozensetHasher, hash_frozenset};
-pub use text::{hash_bytes, hash_str, hash_str_wtf8};
+pub use text::{
+    Pep393Kind, hash_bytes, hash_str, hash_str_wtf8, hash_str_wtf8_of_kind, pep393_kind,
+};
 pub use tuple::{TupleHasher, hash_tuple};
 
 /// Number of bits of the numeric hash's modulus (`2**61 - 1`).

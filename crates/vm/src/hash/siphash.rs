@@ -87,6 +87,33 @@ pub fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
     state.finish(u64::from_le_bytes(tail), data.len())
 }
 
+/// [`siphash13`] of `data` if it is all ASCII, else `None` (found at the
+/// first non-ASCII word, so text that turns out wider costs a partial pass
+/// only). Checking while hashing saves the separate ASCII scan on the
+/// common path of `hash(str)`.
+#[inline]
+pub fn siphash13_if_ascii(k0: u64, k1: u64, data: &[u8]) -> Option<u64> {
+    const NON_ASCII: u64 = 0x8080_8080_8080_8080;
+    let mut state = State::new(k0, k1);
+    let (words, rest) = data.as_chunks::<8>();
+    for word in words {
+        let word = u64::from_le_bytes(*word);
+        if word & NON_ASCII != 0 {
+            return None;
+        }
+        state.compress(word);
+    }
+    let mut tail = [0u8; 8];
+    for (dst, src) in tail.iter_mut().zip(rest) {
+        *dst = *src;
+    }
+    let tail = u64::from_le_bytes(tail);
+    if tail & NON_ASCII != 0 {
+        return None;
+    }
+    Some(state.finish(tail, data.len()))
+}
+
 /// SipHash-1-3 over a stream of fixed-width code units, packed
 /// little-endian into 8-byte words as they arrive — the same value
 /// [`siphash13`] gives for the bytes of the units laid out in memory on a
@@ -196,6 +223,19 @@ mod tests {
             }
             assert_eq!(s.byte_len(), buf.len());
             assert_eq!(s.finish(), siphash13(k0, k1, &buf));
+        }
+    }
+
+    #[test]
+    fn ascii_variant_agrees_or_refuses() {
+        for text in ["", "a", "abcdefgh", "abcdefghijklmnopq"] {
+            assert_eq!(
+                siphash13_if_ascii(3, 4, text.as_bytes()),
+                Some(siphash13(3, 4, text.as_bytes()))
+            );
+        }
+        for text in ["\u{e9}", "abcdefgh\u{e9}", "\u{e9}abcdefghijklmnop"] {
+            assert_eq!(siphash13_if_ascii(3, 4, text.as_bytes()), None);
         }
     }
 

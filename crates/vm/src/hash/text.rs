@@ -17,7 +17,7 @@
 
 use super::fix_minus_one;
 use super::secret::HashSecret;
-use super::siphash::{UnitStream, siphash13};
+use super::siphash::{UnitStream, siphash13, siphash13_if_ascii};
 
 /// `hash(b)` for `bytes` (and `bytearray`-free buffers such as a read-only
 /// `memoryview` of bytes).
@@ -39,24 +39,74 @@ pub fn hash_str(secret: &HashSecret, text: &str) -> i64 {
 /// (U+D800..U+DFFF) is the 3-byte sequence `ED A0 80`..`ED BF BF` and
 /// surrogates are never paired (krait's `Wtf8Buf`).
 ///
+/// Scans the text for its [`Pep393Kind`] first; a caller that has the kind
+/// cached (a `str` object's ASCII flag) can use [`hash_str_wtf8_of_kind`],
+/// or [`hash_bytes`] for ASCII text, which gives the same value.
+///
 /// Malformed input does not panic, but its hash is unspecified.
+#[inline]
 pub fn hash_str_wtf8(secret: &HashSecret, text: &[u8]) -> i64 {
     if text.is_empty() {
         return 0;
     }
-    let (k0, k1) = (secret.k0(), secret.k1());
+    match siphash13_if_ascii(secret.k0(), secret.k1(), text) {
+        Some(raw) => fix_minus_one(raw as i64),
+        None => hash_str_wtf8_of_kind(secret, text, non_ascii_kind(text)),
+    }
+}
+
+/// How CPython would store a string (PEP 393): the width of its code units,
+/// decided by its largest code point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pep393Kind {
+    /// Every code point below U+0080: one byte each, the same bytes as UTF-8.
+    Ascii,
+    /// Largest code point in U+0080..U+00FF: one byte each (UCS-1).
+    Latin1,
+    /// Largest code point in U+0100..U+FFFF (surrogates included): two
+    /// bytes each (UCS-2).
+    Ucs2,
+    /// Some code point above U+FFFF: four bytes each (UCS-4).
+    Ucs4,
+}
+
+/// The [`Pep393Kind`] of WTF-8 text.
+#[inline]
+pub fn pep393_kind(text: &[u8]) -> Pep393Kind {
+    if text.is_ascii() {
+        return Pep393Kind::Ascii;
+    }
+    non_ascii_kind(text)
+}
+
+/// The [`Pep393Kind`] of WTF-8 text known not to be ASCII.
+#[inline]
+fn non_ascii_kind(text: &[u8]) -> Pep393Kind {
     // Continuation bytes are 0x80..=0xBF, so the largest byte is the largest
-    // lead byte when there is any non-ASCII: below 0xC4 only U+0080..U+00FF
-    // occur, below 0xF0 nothing beyond the BMP. The fold vectorizes.
+    // lead byte: below 0xC4 only U+0080..U+00FF occur, below 0xF0 nothing
+    // beyond the BMP. The fold vectorizes.
     let max_byte = text.iter().fold(0u8, |max, &byte| max.max(byte));
-    let raw = if max_byte < 0x80 {
-        siphash13(k0, k1, text)
-    } else if max_byte < 0xC4 {
-        hash_latin1(k0, k1, text)
+    if max_byte < 0xC4 {
+        Pep393Kind::Latin1
     } else if max_byte < 0xF0 {
-        hash_wide::<2>(k0, k1, text)
+        Pep393Kind::Ucs2
     } else {
-        hash_wide::<4>(k0, k1, text)
+        Pep393Kind::Ucs4
+    }
+}
+
+/// [`hash_str_wtf8`] for text whose [`Pep393Kind`] is already known. A
+/// wrong `kind` gives a wrong hash (never a panic).
+pub fn hash_str_wtf8_of_kind(secret: &HashSecret, text: &[u8], kind: Pep393Kind) -> i64 {
+    if text.is_empty() {
+        return 0;
+    }
+    let (k0, k1) = (secret.k0(), secret.k1());
+    let raw = match kind {
+        Pep393Kind::Ascii => siphash13(k0, k1, text),
+        Pep393Kind::Latin1 => hash_latin1(k0, k1, text),
+        Pep393Kind::Ucs2 => hash_wide::<2>(k0, k1, text),
+        Pep393Kind::Ucs4 => hash_wide::<4>(k0, k1, text),
     };
     fix_minus_one(raw as i64)
 }
@@ -204,6 +254,16 @@ mod tests {
                 assert_eq!(hash_str_wtf8(&secret, &wtf8(&cps)), expected, "{cps:x?}");
             }
         }
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(pep393_kind(b""), Pep393Kind::Ascii);
+        assert_eq!(pep393_kind("abc".as_bytes()), Pep393Kind::Ascii);
+        assert_eq!(pep393_kind("\u{ff}".as_bytes()), Pep393Kind::Latin1);
+        assert_eq!(pep393_kind("\u{100}".as_bytes()), Pep393Kind::Ucs2);
+        assert_eq!(pep393_kind(&wtf8(&[0xdc80])), Pep393Kind::Ucs2);
+        assert_eq!(pep393_kind("a\u{10000}".as_bytes()), Pep393Kind::Ucs4);
     }
 
     #[test]
