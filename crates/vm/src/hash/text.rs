@@ -280,5 +280,24 @@ mod tests {
         ] {
             let _ = hash_str_wtf8(&secret, bad);
         }
+        // Arbitrary bytes of every kind and length, under every kind.
+        let mut state = 1u32;
+        for len in 0..200usize {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    (state >> 16) as u8
+                })
+                .collect();
+            let _ = hash_str_wtf8(&secret, &bytes);
+            for kind in [
+                Pep393Kind::Ascii,
+                Pep393Kind::Latin1,
+                Pep393Kind::Ucs2,
+                Pep393Kind::Ucs4,
+            ] {
+                let _ = hash_str_wtf8_of_kind(&secret, &bytes, kind);
+            }
+        }
     }
 }
