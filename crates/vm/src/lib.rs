@@ -8,10 +8,13 @@
 //!   interior mutability of object payloads, and [`heap`](object::heap), the
 //!   one place every Python-visible allocation passes through.
 //! - [`types`]: type objects.
+//! - [`hash`]: CPython's `hash()` values (SipHash-1-3 for `str`/`bytes`,
+//!   the numeric hash, tuples, frozensets, `PYTHONHASHSEED`).
 //!
 //! The eval loop, frames, the cycle collector and the builtin types follow
 //! (issue 4); this crate already fixes the representation they build on.
 
+pub mod hash;
 pub mod object;
 pub mod types;
 pub mod value;
