@@ -4,7 +4,7 @@
 //! It counts live bytes and allocations, enforces an optional limit on live
 //! bytes, and can make chosen allocations fail (allocations number N..M, like
 //! CPython's `_testcapi.set_nomemory`) so tests can prove that every failure
-//! becomes a `MemoryError` instead of a crash. Counters live in a [`GilCell`]:
+//! becomes a `MemoryError` instead of a crash. Counters live in a `GilCell`:
 //! no atomics on the allocation path.
 
 use std::alloc::Layout;
