@@ -17,6 +17,10 @@ use super::symbol::{SymbolFlags, SymbolScope};
 
 type Names = HashSet<String>;
 
+/// The cells a class body provides implicitly to the blocks nested in it.
+const IMPLICIT_CLASS_CELLS: [&str; 3] =
+    ["__class__", "__classdict__", "__conditional_annotations__"];
+
 /// Analyses the tree of `blocks` rooted at block 0.
 pub(crate) fn analyze(blocks: &mut [Block]) -> Result<(), Located> {
     let mut free = Names::new();
@@ -210,7 +214,7 @@ impl Analysis<'_> {
             }
             new_global.extend(global.iter().cloned());
         } else {
-            for implicit in ["__class__", "__classdict__", "__conditional_annotations__"] {
+            for implicit in IMPLICIT_CLASS_CELLS {
                 new_bound.insert(implicit.to_owned());
             }
         }
@@ -242,7 +246,13 @@ impl Analysis<'_> {
                 new_class_entry,
             )?;
             if inline {
-                self.inline_comprehension(id, child, &mut scopes, &mut child_free, &mut inlined_cells);
+                self.inline_comprehension(
+                    id,
+                    child,
+                    &mut scopes,
+                    &mut child_free,
+                    &mut inlined_cells,
+                );
                 self.blocks[child.index()].comp_inlined = true;
             }
             new_free.extend(child_free);
@@ -270,7 +280,14 @@ impl Analysis<'_> {
             self.drop_class_free(id, &mut new_free);
         }
         let class_flag = is_class || can_see_class_scope;
-        self.update_symbols(id, &scopes, bound.as_deref(), &new_free, &inlined_cells, class_flag);
+        self.update_symbols(
+            id,
+            &scopes,
+            bound.as_deref(),
+            &new_free,
+            &inlined_cells,
+            class_flag,
+        );
         free.extend(new_free);
         Ok(())
     }
@@ -285,7 +302,7 @@ impl Analysis<'_> {
         inlined_cells: &mut Names,
     ) {
         let is_class = self.block(id).kind == BlockKind::Class;
-        let mut remove_dunder_class = false;
+        let mut removed: Vec<String> = Vec::new();
         let symbols: Vec<(String, SymbolFlags, SymbolScope)> = self
             .block(comp)
             .symbols
@@ -300,11 +317,17 @@ impl Analysis<'_> {
                 inlined_cells.insert(name.clone());
             }
             let existing = self.block(id).symbol(&name).map(|s| s.flags);
-            // `__class__` is never free through a class scope.
-            if scope == SymbolScope::Free && is_class && name == "__class__" {
+            // The class's implicit cells are never free through the class
+            // scope itself, only in blocks nested inside the comprehension.
+            if scope == SymbolScope::Free
+                && is_class
+                && IMPLICIT_CLASS_CELLS.contains(&name.as_str())
+            {
                 scope = SymbolScope::GlobalImplicit;
-                comp_free.remove(&name);
-                remove_dunder_class = true;
+                if !self.is_free_in_any_child(comp, &name) {
+                    comp_free.remove(&name);
+                }
+                removed.push(name.clone());
             }
             match existing {
                 None => {
@@ -329,8 +352,8 @@ impl Analysis<'_> {
                 }
             }
         }
-        if remove_dunder_class {
-            self.blocks[comp.index()].remove_symbol("__class__");
+        for name in removed {
+            self.blocks[comp.index()].remove_symbol(&name);
         }
     }
 
@@ -397,7 +420,11 @@ impl Analysis<'_> {
 }
 
 /// CPython's `analyze_cells`: locals that inner blocks need become cells.
-fn analyze_cells(scopes: &mut HashMap<String, SymbolScope>, free: &mut Names, inlined_cells: &Names) {
+fn analyze_cells(
+    scopes: &mut HashMap<String, SymbolScope>,
+    free: &mut Names,
+    inlined_cells: &Names,
+) {
     for (name, scope) in scopes.iter_mut() {
         if *scope != SymbolScope::Local {
             continue;

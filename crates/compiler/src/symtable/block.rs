@@ -230,7 +230,8 @@ impl Block {
 
     /// The resolved scope of `name` (`Unresolved` if the block does not know it).
     pub fn scope(&self, name: &str) -> SymbolScope {
-        self.symbol(name).map_or(SymbolScope::Unresolved, |s| s.scope)
+        self.symbol(name)
+            .map_or(SymbolScope::Unresolved, |s| s.scope)
     }
 
     /// Whether the block runs as a function (fast locals, closures).
@@ -249,7 +250,8 @@ impl Block {
             symbol.flags = flags;
             return;
         }
-        self.symbol_index.insert(name.to_owned(), self.symbols.len());
+        self.symbol_index
+            .insert(name.to_owned(), self.symbols.len());
         self.symbols.push(Symbol {
             name: name.to_owned(),
             flags,

@@ -89,7 +89,12 @@ fn name_flag(ctx: ExprContext) -> SymbolFlags {
 
 impl<'a> Builder<'a> {
     fn run(&mut self, module: &Mod) -> R {
-        let top = self.new_block("top", BlockKind::Module, NodeKey::Module, TextRange::empty(0));
+        let top = self.new_block(
+            "top",
+            BlockKind::Module,
+            NodeKey::Module,
+            TextRange::empty(0),
+        );
         self.blocks[top.index()].lineno = 0;
         self.enter_existing(top, true);
         match module {
@@ -116,7 +121,13 @@ impl<'a> Builder<'a> {
     }
 
     /// CPython's `ste_new`: a block that is not entered yet.
-    fn new_block(&mut self, name: &str, kind: BlockKind, key: NodeKey, range: TextRange) -> BlockId {
+    fn new_block(
+        &mut self,
+        name: &str,
+        kind: BlockKind,
+        key: NodeKey,
+        range: TextRange,
+    ) -> BlockId {
         let id = BlockId(u32::try_from(self.blocks.len()).unwrap_or(u32::MAX));
         let lineno = self.index.line_number(range.start);
         let mut block = Block::new(kind, name.to_owned(), range, lineno);
@@ -206,7 +217,13 @@ impl<'a> Builder<'a> {
     }
 
     /// CPython's `symtable_add_def_helper`: records `flag` for `name` in block `target`.
-    fn add_def_in(&mut self, name: &str, flag: SymbolFlags, target: BlockId, range: TextRange) -> R {
+    fn add_def_in(
+        &mut self,
+        name: &str,
+        flag: SymbolFlags,
+        target: BlockId,
+        range: TextRange,
+    ) -> R {
         let mangled = self.maybe_mangle(self.cur, name);
         let block = &mut self.blocks[target.index()];
         let mut value = match block.symbol(&mangled) {
@@ -218,7 +235,8 @@ impl<'a> Builder<'a> {
                         range,
                     ));
                 }
-                if flag.intersects(SymbolFlags::TYPE_PARAM) && old.intersects(SymbolFlags::TYPE_PARAM)
+                if flag.intersects(SymbolFlags::TYPE_PARAM)
+                    && old.intersects(SymbolFlags::TYPE_PARAM)
                 {
                     return Err(Located::new(
                         format!("duplicate type parameter '{name}'"),
@@ -266,7 +284,13 @@ impl<'a> Builder<'a> {
     }
 
     /// CPython's `symtable_add_def_ctx`.
-    fn add_def_ctx(&mut self, name: &str, flag: SymbolFlags, range: TextRange, ctx: ExprContext) -> R {
+    fn add_def_ctx(
+        &mut self,
+        name: &str,
+        flag: SymbolFlags,
+        range: TextRange,
+        ctx: ExprContext,
+    ) -> R {
         if flag.intersects(SymbolFlags::PARAM | SymbolFlags::LOCAL | SymbolFlags::IMPORT) {
             self.check_name(name, range, ctx)?;
         }
@@ -348,8 +372,12 @@ impl<'a> Builder<'a> {
                     self.enter_type_param_block(&def.name, range, true, has_kwdefaults, false)?;
                     self.visit_type_params(&def.type_params)?;
                 }
-                let function =
-                    self.new_block(&def.name, BlockKind::Function, NodeKey::Definition(range), range);
+                let function = self.new_block(
+                    &def.name,
+                    BlockKind::Function,
+                    NodeKey::Definition(range),
+                    range,
+                );
                 self.blocks[function.index()].has_docstring = has_docstring(&def.body);
                 self.visit_annotations(range, &def.args, def.returns.as_deref())?;
                 self.enter_existing(function, true);
@@ -379,7 +407,12 @@ impl<'a> Builder<'a> {
                 self.visit_exprs(&class.bases)?;
                 self.check_keywords(&class.keywords)?;
                 self.visit_keywords(&class.keywords)?;
-                self.enter_block(&class.name, BlockKind::Class, NodeKey::Definition(range), range)?;
+                self.enter_block(
+                    &class.name,
+                    BlockKind::Class,
+                    NodeKey::Definition(range),
+                    range,
+                )?;
                 self.private = Some(class.name.to_string());
                 if generic {
                     self.add_def("__type_params__", SymbolFlags::LOCAL, range)?;
@@ -521,7 +554,12 @@ impl<'a> Builder<'a> {
                     let mut orelse = orelse;
                     while let [
                         Stmt {
-                            kind: StmtKind::If { test, body, orelse: next },
+                            kind:
+                                StmtKind::If {
+                                    test,
+                                    body,
+                                    orelse: next,
+                                },
                             ..
                         },
                     ] = orelse.as_slice()
@@ -853,7 +891,12 @@ impl<'a> Builder<'a> {
     }
 
     fn visit_arguments(&mut self, args: &Arguments) -> R {
-        for arg in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        for arg in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
             self.add_def(&arg.arg, SymbolFlags::PARAM, arg.range)?;
         }
         if let Some(arg) = &args.vararg {
