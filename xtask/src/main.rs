@@ -15,11 +15,13 @@
 //!   CPython's `ast.parse` over CPython's `Lib/`.
 //! - `ast-conformance [--python PY] [--update]` compares `krait --dump-ast`
 //!   with CPython's `ast.dump` over CPython's `Lib/`.
+//! - `symtable-conformance [--python PY] [--update]` compares
+//!   `krait --dump-symtable` with CPython's `symtable` over CPython's `Lib/`.
 //! - `stdlib` fetches the standard library and prints where it is.
 
-mod ast_conformance;
 mod bench;
 mod bench_parse;
+mod conformance;
 mod difftest;
 mod krait_binary;
 mod parallel;
@@ -46,6 +48,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   bench-parse [--python PY] [--rounds N] time krait's parser against CPython's ast.parse
   ast-conformance [--python PY] [--update]
                                          compare --dump-ast with CPython over its Lib/
+  symtable-conformance [--python PY] [--update]
+                                         compare --dump-symtable with CPython over its Lib/
   stdlib                                 fetch the standard library, print its location";
 
 fn main() -> ExitCode {
@@ -62,7 +66,8 @@ fn main() -> ExitCode {
         "difftest" => difftest::run_command(&rest),
         "bench" => bench::run(&rest),
         "bench-parse" => bench_parse::run(&rest),
-        "ast-conformance" => ast_conformance::run(&rest),
+        "ast-conformance" => conformance::run(conformance::Check::Ast, &rest),
+        "symtable-conformance" => conformance::run(conformance::Check::Symtable, &rest),
         "stdlib" => stdlib::run(&rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

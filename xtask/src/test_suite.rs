@@ -5,13 +5,14 @@
 //! 2. unit tests of every crate (`cargo test --workspace`);
 //! 3. one release build of krait, then the differential programs under
 //!    `tests/programs/`;
-//! 4. the front-end conformance check over CPython's `Lib/`, when the
-//!    reference CPython is available on this machine.
+//! 4. the front-end and symbol-table conformance checks over CPython's
+//!    `Lib/`, when the reference CPython is available on this machine.
 
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
-use crate::{Result, ast_conformance, difftest, krait_binary, reference, repo_root};
+use crate::conformance::{self, Check};
+use crate::{Result, difftest, krait_binary, reference, repo_root};
 
 /// Runs every stage and reports each one's result.
 pub fn run(args: &[String]) -> Result<ExitCode> {
@@ -53,11 +54,16 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
             match reference::default_python() {
                 Some(python) => {
                     println!("== front-end conformance (krait --dump-ast vs CPython ast.dump)");
-                    let outcome = ast_conformance::check(&krait, &python, false);
-                    stage("front-end conformance", outcome.map(|o| o.failed == 0));
+                    let outcome = conformance::check(Check::Ast, &krait, &python, false);
+                    stage(Check::Ast.title(), outcome.map(|o| o.failed == 0));
+                    println!(
+                        "== symbol-table conformance (krait --dump-symtable vs CPython symtable)"
+                    );
+                    let outcome = conformance::check(Check::Symtable, &krait, &python, false);
+                    stage(Check::Symtable.title(), outcome.map(|o| o.failed == 0));
                 }
                 None => println!(
-                    "== front-end conformance: skipped (no ../shared/bin/cpython3.14 on this machine)"
+                    "== conformance checks: skipped (no ../shared/bin/cpython3.14 on this machine)"
                 ),
             }
         }

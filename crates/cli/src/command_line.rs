@@ -2,8 +2,8 @@
 //!
 //! Options come first; the first non-option argument (a script path, or `-`
 //! for stdin) ends them and everything after it belongs to the program's
-//! `sys.argv`. `-c CMD` ends option parsing the same way. krait adds two
-//! options of its own: `--dump-ast FILE` and `--print-stdlib-dir`.
+//! `sys.argv`. `-c CMD` ends option parsing the same way. krait adds options
+//! of its own: `--dump-ast FILE`, `--dump-symtable FILE` and `--print-stdlib-dir`.
 
 /// What the user asked krait to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +18,8 @@ pub enum Action {
     RunStdin { argv: Vec<String> },
     /// Print the AST of `path` as CPython's `ast.dump(..., include_attributes=True)`.
     DumpAst { path: String },
+    /// Print the symbol tables of `path` in krait's canonical format.
+    DumpSymtable { path: String },
     /// Print where the standard library is expected.
     PrintStdlibDir,
     /// Print the version (`-V`, `--version`).
@@ -51,6 +53,12 @@ pub fn parse(args: &[String]) -> Result<Action, UsageError> {
             Some(path) => Ok(Action::DumpAst { path: path.clone() }),
             None => Err(UsageError(
                 "Argument expected for the --dump-ast option".into(),
+            )),
+        },
+        "--dump-symtable" => match args.get(1) {
+            Some(path) => Ok(Action::DumpSymtable { path: path.clone() }),
+            None => Err(UsageError(
+                "Argument expected for the --dump-symtable option".into(),
             )),
         },
         "--print-stdlib-dir" => Ok(Action::PrintStdlibDir),
@@ -142,6 +150,12 @@ mod tests {
         assert_eq!(
             parse(&args(&["--dump-ast", "f.py"])),
             Ok(Action::DumpAst {
+                path: "f.py".into()
+            })
+        );
+        assert_eq!(
+            parse(&args(&["--dump-symtable", "f.py"])),
+            Ok(Action::DumpSymtable {
                 path: "f.py".into()
             })
         );

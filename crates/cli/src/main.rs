@@ -25,6 +25,7 @@ Options (krait accepts these today):
 -h     : print this help message and exit (also -? or --help)
 -V     : print the Python version number and exit (also --version)
 --dump-ast file : print the file's AST as ast.dump(..., include_attributes=True)
+--dump-symtable file : print the file's symbol tables (compare with CPython's symtable)
 --print-stdlib-dir : print where krait looks for the standard library
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
@@ -66,6 +67,7 @@ fn main() -> ExitCode {
             }
         },
         Action::DumpAst { path } => dump_ast(&path),
+        Action::DumpSymtable { path } => dump_symtable(&path),
         Action::RunFile { path, .. } => {
             let absolute = std::path::absolute(&path).unwrap_or_else(|_| path.clone().into());
             match std::fs::read(&path) {
@@ -98,6 +100,28 @@ fn main() -> ExitCode {
 
 /// `--dump-ast FILE`: prints the AST, or the syntax error as CPython reports it.
 fn dump_ast(path: &str) -> ExitCode {
+    print_dump(path, |source| {
+        krait_syntax::parse_module(source, path)
+            .and_then(|parsed| krait_syntax::ast::dump(&parsed.module, &parsed.index))
+    })
+}
+
+/// `--dump-symtable FILE`: prints the symbol tables, or the error as CPython reports it.
+fn dump_symtable(path: &str) -> ExitCode {
+    print_dump(path, |source| {
+        let parsed = krait_syntax::parse_module(source, path)?;
+        let table = krait_compiler::symtable::build(&parsed.module, &parsed.text, &parsed.index)?;
+        let dump = krait_compiler::symtable::dump::dump(&table);
+        Ok(dump.trim_end_matches('\n').to_owned())
+    })
+}
+
+/// Reads `path`, renders it with `render` and prints the text (plus a
+/// newline) or the error as CPython reports it.
+fn print_dump(
+    path: &str,
+    render: impl FnOnce(&[u8]) -> Result<String, krait_syntax::SyntaxError>,
+) -> ExitCode {
     let source = match std::fs::read(path) {
         Ok(source) => source,
         Err(error) => {
@@ -109,9 +133,7 @@ fn dump_ast(path: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let dump = krait_syntax::parse_module(&source, path)
-        .and_then(|parsed| krait_syntax::ast::dump(&parsed.module, &parsed.index));
-    match dump {
+    match render(&source) {
         Ok(dump) => {
             let mut stdout = std::io::stdout().lock();
             // A closed stdout (e.g. `| head`) is not an error worth reporting.
@@ -126,9 +148,13 @@ fn dump_ast(path: &str) -> ExitCode {
     }
 }
 
-/// Compiles and runs a program: today, parses it and stops before execution.
+/// Compiles and runs a program: today, parses it, builds its symbol tables
+/// and stops before execution.
 fn run_source(source: &[u8], filename: &str) -> ExitCode {
-    match krait_syntax::parse_module(source, filename) {
+    let compiled = krait_syntax::parse_module(source, filename).and_then(|parsed| {
+        krait_compiler::symtable::build(&parsed.module, &parsed.text, &parsed.index)
+    });
+    match compiled {
         Ok(_) => not_implemented(
             "krait cannot execute Python code yet: the compiler and the eval loop are not written",
         ),

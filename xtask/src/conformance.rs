@@ -1,16 +1,20 @@
-//! The front-end conformance check: `krait --dump-ast` against CPython's
-//! `ast.dump(ast.parse(...), include_attributes=True)` over every `.py` file of
-//! the reference CPython's standard library and test suite.
+//! The conformance checks: krait against CPython over every `.py` file of the
+//! reference CPython's standard library and test suite, one code path for
+//! each [`Check`]:
+//! - [`Check::Ast`]: `krait --dump-ast` against CPython's
+//!   `ast.dump(ast.parse(...), include_attributes=True)`;
+//! - [`Check::Symtable`]: `krait --dump-symtable` against the same dump made
+//!   from CPython's `symtable.symtable(...)`.
 //!
-//! CPython's results are computed by `xtask/scripts/ast_reference.py` and
-//! cached under `target/ast-reference/<python version>/`, keyed by the SHA-256
-//! of each file's bytes. A file CPython rejects must be rejected by krait with
-//! the same exception class, message and line.
+//! CPython's results are computed by the check's script in `xtask/scripts/`
+//! and cached under `target/<check>-reference/<python version>/`, keyed by the
+//! SHA-256 of each file's bytes. A file CPython rejects must be rejected by
+//! krait with the same exception class, message and line.
 //!
-//! `tests/ast_known_failures.txt` lists files (relative to the stdlib root) that
-//! krait does not match yet. A listed file may fail; a listed file that passes
-//! fails the check, so the list only shrinks. `--update` rewrites the list to
-//! the current failures (review the diff: it should only lose lines).
+//! `tests/<check>_known_failures.txt` lists files (relative to the stdlib root)
+//! that krait does not match yet. A listed file may fail; a listed file that
+//! passes fails the check, so the list only shrinks. `--update` rewrites the
+//! list to the current failures (review the diff: it should only lose lines).
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -27,14 +31,73 @@ use crate::{Result, krait_binary, reference, repo_root};
 /// How many mismatches are shown in detail; the rest are only named.
 const DETAILED_REPORTS: usize = 10;
 
-/// `cargo xtask ast-conformance [--python PY] [--update]`.
-pub fn run(args: &[String]) -> Result<ExitCode> {
+/// What a conformance run compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check {
+    /// The AST: `--dump-ast` against `ast.dump`.
+    Ast,
+    /// The symbol tables: `--dump-symtable` against `symtable.symtable`.
+    Symtable,
+}
+
+impl Check {
+    /// The krait option that prints krait's side.
+    fn krait_flag(self) -> &'static str {
+        match self {
+            Check::Ast => "--dump-ast",
+            Check::Symtable => "--dump-symtable",
+        }
+    }
+
+    /// The script in `xtask/scripts/` that records CPython's side.
+    fn script(self) -> &'static str {
+        match self {
+            Check::Ast => "ast_reference.py",
+            Check::Symtable => "symtable_reference.py",
+        }
+    }
+
+    /// The cache directory under `target/`.
+    fn cache_dir(self) -> &'static str {
+        match self {
+            Check::Ast => "ast-reference",
+            Check::Symtable => "symtable-reference",
+        }
+    }
+
+    /// The known-failures file under `tests/`.
+    fn known_failures_file(self) -> &'static str {
+        match self {
+            Check::Ast => "ast_known_failures.txt",
+            Check::Symtable => "symtable_known_failures.txt",
+        }
+    }
+
+    /// The name of the check in reports.
+    pub fn title(self) -> &'static str {
+        match self {
+            Check::Ast => "front-end conformance",
+            Check::Symtable => "symbol-table conformance",
+        }
+    }
+
+    /// The xtask command that runs the check alone.
+    fn command(self) -> &'static str {
+        match self {
+            Check::Ast => "ast-conformance",
+            Check::Symtable => "symtable-conformance",
+        }
+    }
+}
+
+/// `cargo xtask ast-conformance|symtable-conformance [--python PY] [--update]`.
+pub fn run(check: Check, args: &[String]) -> Result<ExitCode> {
     let update = args.iter().any(|a| a == "--update");
     let rest: Vec<String> = args.iter().filter(|a| *a != "--update").cloned().collect();
     let options = crate::Options::parse(&rest, &["--python"])?;
     let python = reference::python_or_default(options.python.as_deref())?;
     let krait = krait_binary::build_release()?;
-    let outcome = check(&krait, &python, update)?;
+    let outcome = self::check(check, &krait, &python, update)?;
     Ok(if outcome.failed == 0 {
         ExitCode::SUCCESS
     } else {
@@ -53,24 +116,26 @@ pub struct Outcome {
     pub known_failures: usize,
 }
 
-fn known_failures_path() -> PathBuf {
-    repo_root().join("tests").join("ast_known_failures.txt")
+fn known_failures_path(check: Check) -> PathBuf {
+    repo_root().join("tests").join(check.known_failures_file())
 }
 
-/// Runs the check with `krait` against `python`; with `update`, rewrites the
+/// Runs `check` with `krait` against `python`; with `update`, rewrites the
 /// known-failures list instead of failing on it.
-pub fn check(krait: &Path, python: &Path, update: bool) -> Result<Outcome> {
+pub fn check(check: Check, krait: &Path, python: &Path, update: bool) -> Result<Outcome> {
     let (stdlib, files) = reference::stdlib_python_files(python)?;
     let version = reference::python_version(python)?;
     let cache = repo_root()
         .join("target")
-        .join("ast-reference")
+        .join(check.cache_dir())
         .join(&version);
-    fill_reference_cache(python, &files, &cache)?;
+    fill_reference_cache(check, python, &files, &cache)?;
 
-    let results = parallel_map(&files, |file| match compare_file(krait, file, &cache) {
-        Ok(problem) => problem,
-        Err(error) => Some(error.to_string()),
+    let results = parallel_map(&files, |file| {
+        match compare_file(check, krait, file, &cache) {
+            Ok(problem) => problem,
+            Err(error) => Some(error.to_string()),
+        }
     });
     let mismatches: Vec<(usize, String)> = results
         .into_iter()
@@ -87,17 +152,19 @@ pub fn check(krait: &Path, python: &Path, update: bool) -> Result<Outcome> {
     };
     let failing: BTreeSet<String> = mismatches.iter().map(|(i, _)| relative(*i)).collect();
     if update {
-        let mut text = String::from(
-            "# Files of CPython's Lib/ whose --dump-ast does not match CPython yet.\n\
-             # Written by `cargo xtask ast-conformance --update`; it should only shrink.\n",
+        let mut text = format!(
+            "# Files of CPython's Lib/ whose {} does not match CPython yet.\n\
+             # Written by `cargo xtask {} --update`; it should only shrink.\n",
+            check.krait_flag(),
+            check.command()
         );
         for name in &failing {
             text.push_str(name);
             text.push('\n');
         }
-        fs::write(known_failures_path(), text)?;
+        fs::write(known_failures_path(check), text)?;
     }
-    let known = read_list(&known_failures_path())?;
+    let known = read_list(&known_failures_path(check))?;
     let mut outcome = Outcome::default();
     let mut detailed = 0;
     for (index, problem) in &mismatches {
@@ -117,18 +184,23 @@ pub fn check(krait: &Path, python: &Path, update: bool) -> Result<Outcome> {
     for name in &known {
         if !failing.contains(name) && files.iter().any(|f| f.ends_with(name)) {
             outcome.failed += 1;
-            println!("FAIL {name}: matches now; remove it from tests/ast_known_failures.txt");
+            println!(
+                "FAIL {name}: matches now; remove it from tests/{}",
+                check.known_failures_file()
+            );
         }
     }
     outcome.passed = files.len() - mismatches.len();
     if outcome.known_failures > 0 {
         println!(
-            "{} known failures (tests/ast_known_failures.txt) still differ",
-            outcome.known_failures
+            "{} known failures (tests/{}) still differ",
+            outcome.known_failures,
+            check.known_failures_file()
         );
     }
     println!(
-        "front-end conformance over {} files of CPython {version}'s Lib/: {} passed, {} failed",
+        "{} over {} files of CPython {version}'s Lib/: {} passed, {} failed",
+        check.title(),
         files.len(),
         outcome.passed,
         outcome.failed
@@ -136,7 +208,12 @@ pub fn check(krait: &Path, python: &Path, update: bool) -> Result<Outcome> {
     Ok(outcome)
 }
 
-fn fill_reference_cache(python: &Path, files: &[PathBuf], cache: &Path) -> Result<()> {
+fn fill_reference_cache(
+    check: Check,
+    python: &Path,
+    files: &[PathBuf],
+    cache: &Path,
+) -> Result<()> {
     fs::create_dir_all(cache)?;
     let list = cache.join("files.txt");
     let mut text = String::new();
@@ -148,7 +225,7 @@ fn fill_reference_cache(python: &Path, files: &[PathBuf], cache: &Path) -> Resul
     let script = repo_root()
         .join("xtask")
         .join("scripts")
-        .join("ast_reference.py");
+        .join(check.script());
     let status = Command::new(python)
         .arg("-I")
         .arg(script)
@@ -157,13 +234,13 @@ fn fill_reference_cache(python: &Path, files: &[PathBuf], cache: &Path) -> Resul
         .status()
         .map_err(|e| format!("cannot run {}: {e}", python.display()))?;
     if !status.success() {
-        return Err("recording CPython's ASTs failed".into());
+        return Err(format!("recording CPython's results with {} failed", check.script()).into());
     }
     Ok(())
 }
 
 /// Compares krait's result for `file` with the cached reference; `None` if equal.
-fn compare_file(krait: &Path, file: &Path, cache: &Path) -> Result<Option<String>> {
+fn compare_file(check: Check, krait: &Path, file: &Path, cache: &Path) -> Result<Option<String>> {
     let bytes = fs::read(file)?;
     let digest: String = Sha256::digest(&bytes)
         .iter()
@@ -171,7 +248,7 @@ fn compare_file(krait: &Path, file: &Path, cache: &Path) -> Result<Option<String
         .collect();
     let expected = fs::read_to_string(cache.join(format!("{digest}.txt")))?;
     let mut command = Command::new(krait);
-    command.arg("--dump-ast").arg(file);
+    command.arg(check.krait_flag()).arg(file);
     let actual = run_captured(&mut command, Duration::from_secs(60))?;
     if actual.timed_out {
         return Ok(Some("  krait timed out".into()));
