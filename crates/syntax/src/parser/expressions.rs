@@ -106,7 +106,17 @@ impl Parser<'_> {
                 },
             ));
         }
+        let start_pos = self.pos;
         let expr = self.expression()?;
+        if self.at(K::Equal) {
+            let end_pos = self.pos;
+            self.pos = start_pos;
+            let err = self.invalid_named_assignment();
+            self.pos = end_pos;
+            if let Some(err) = err {
+                return Err(err);
+            }
+        }
         if self.at(K::ColonEqual) {
             let name = expr_name(&expr);
             return Err(self.error_at(
@@ -440,6 +450,33 @@ impl Parser<'_> {
         }
     }
 
+    /// `'*' expression '=' expression` in a call: "cannot assign to ..."
+    /// over the star up to the assigned value.
+    fn assigned_unpacking(&mut self, start: u32, what: &str) -> super::ParseError {
+        self.bump();
+        if let Err(err) = self.expression() {
+            return err;
+        }
+        self.error_at(self.range_from(start), format!("cannot assign to {what}"))
+    }
+
+    /// A positional call argument: `named_expression` without the
+    /// `invalid_named_expression` check (`invalid_kwarg` explains `=` there).
+    fn named_expression_in_call(&mut self) -> PResult<Expr> {
+        if self.at(K::Name) && self.kind_at(1) == K::ColonEqual {
+            return self.named_expression();
+        }
+        let expr = self.expression()?;
+        if self.at(K::ColonEqual) {
+            let name = expr_name(&expr);
+            return Err(self.error_at(
+                expr.range,
+                format!("cannot use assignment expressions with {name}"),
+            ));
+        }
+        Ok(expr)
+    }
+
     /// `(` arguments `)` of a call.
     pub(crate) fn call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let open = self.bump().start;
@@ -448,23 +485,69 @@ impl Parser<'_> {
         while !self.at(K::Rpar) {
             match self.kind() {
                 K::Star => {
+                    if matches!(self.kind_at(1), K::Rpar | K::Comma) {
+                        self.bump();
+                        let next = self.token();
+                        return Err(self.error_at(
+                            TextRange::new(next.start, next.end),
+                            "Invalid star expression",
+                        ));
+                    }
+                    let comma = self.token_at(self.pos.saturating_sub(1));
+                    let star = self.start();
                     let starred = self.starred(|p| p.expression())?;
+                    if self.at(K::Equal) {
+                        return Err(self.assigned_unpacking(star, "iterable argument unpacking"));
+                    }
+                    if keywords.iter().any(|k| k.arg.is_none()) {
+                        while self.at(K::Comma) && self.kind_at(1) == K::Star {
+                            self.bump();
+                            self.starred(|p| p.expression())?;
+                        }
+                        return Err(self.error_at(
+                            self.range_from(comma.start),
+                            "iterable argument unpacking follows keyword argument unpacking",
+                        ));
+                    }
                     args.push(starred);
                 }
                 K::DoubleStar => {
                     let start = self.bump().start;
                     let value = self.expression()?;
+                    if self.at(K::Equal) {
+                        return Err(self.assigned_unpacking(start, "keyword argument unpacking"));
+                    }
                     keywords.push(Keyword {
                         range: self.range_from(start),
                         arg: None,
                         value,
                     });
                 }
+                K::True | K::False | K::None if self.kind_at(1) == K::Equal => {
+                    let word = self.bump();
+                    let equal = self.bump();
+                    return Err(self.error_at(
+                        TextRange::new(word.start, equal.end),
+                        format!("cannot assign to {}", self.text_of(word)),
+                    ));
+                }
                 K::Name if self.kind_at(1) == K::Equal => {
                     let start = self.start();
                     let (arg, _) = self.name()?;
-                    self.bump();
+                    let equal = self.bump();
+                    if matches!(self.kind(), K::Comma | K::Rpar) {
+                        return Err(self.error_at(
+                            TextRange::new(start, equal.end),
+                            "expected argument value expression",
+                        ));
+                    }
                     let value = self.expression()?;
+                    if matches!(self.kind(), K::For | K::Async) {
+                        return Err(self.error_at(
+                            TextRange::new(start, equal.end),
+                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                        ));
+                    }
                     keywords.push(Keyword {
                         range: self.range_from(start),
                         arg: Some(arg),
@@ -473,7 +556,7 @@ impl Parser<'_> {
                 }
                 _ => {
                     let value_start = self.start();
-                    let value = self.named_expression()?;
+                    let value = self.named_expression_in_call()?;
                     if matches!(self.kind(), K::For | K::Async) {
                         let generators = self.comprehension_clauses()?;
                         if self.at(K::Comma) && self.kind_at(1) != K::Rpar {
@@ -500,8 +583,9 @@ impl Parser<'_> {
                         return Ok((args, keywords));
                     }
                     if self.at(K::Equal) {
+                        let equal = self.token();
                         return Err(self.error_at(
-                            value.range,
+                            TextRange::new(value.range.start, equal.end),
                             "expression cannot contain assignment, perhaps you meant \"==\"?",
                         ));
                     }
@@ -585,7 +669,7 @@ impl Parser<'_> {
     }
 
     /// `atom`.
-    fn atom(&mut self) -> PResult<Expr> {
+    pub(crate) fn atom(&mut self) -> PResult<Expr> {
         let token = self.token();
         let range = TextRange::new(token.start, token.end);
         let constant = |value| ExprKind::Constant { value, kind: None };

@@ -195,6 +195,7 @@ impl Parser<'_> {
 
     fn assignment_or_expression(&mut self) -> PResult<Stmt> {
         let start = self.start();
+        let start_pos = self.pos;
         let parenthesized = self.at(K::Lpar);
         let first = self.assignment_value()?;
         if self.at(K::Colon) {
@@ -244,16 +245,15 @@ impl Parser<'_> {
                 }
                 targets.push(next);
             };
-            let single = targets.len() == 1;
+            if targets
+                .iter()
+                .any(|t| super::targets::invalid_target(t, TargetKind::Star).is_some())
+            {
+                return Err(self.invalid_assignment(start_pos, &targets));
+            }
             let targets = targets
                 .into_iter()
-                .map(|t| {
-                    if !single && super::targets::invalid_target(&t, TargetKind::Star).is_some() {
-                        self.to_target(t, TargetKind::For)
-                    } else {
-                        self.to_target(t, TargetKind::Star)
-                    }
-                })
+                .map(|t| self.to_target(t, TargetKind::Star))
                 .collect::<PResult<Vec<_>>>()?;
             return Ok(Stmt::new(
                 self.range_from(start),
