@@ -889,16 +889,31 @@ impl Parser<'_> {
             match self.kind() {
                 K::Slash => {
                     let slash = self.bump();
-                    if seen_star || args.args.is_empty() || !args.posonlyargs.is_empty() {
+                    if args.args.is_empty() && !seen_star && args.posonlyargs.is_empty() {
+                        if !self.at(K::Comma) {
+                            self.pos -= 1;
+                            return Err(self.unexpected());
+                        }
+                        return Err(self.error_at(
+                            TextRange::new(slash.start, slash.end),
+                            "at least one argument must precede /",
+                        ));
+                    }
+                    if seen_star || !args.posonlyargs.is_empty() {
                         return Err(self.error_at(
                             TextRange::new(slash.start, slash.end),
                             if seen_star {
                                 "/ must be ahead of *"
-                            } else if args.args.is_empty() {
-                                "at least one parameter must precede /"
                             } else {
                                 "/ may appear only once"
                             },
+                        ));
+                    }
+                    if self.at(K::Star) {
+                        let star = self.token();
+                        return Err(self.error_at(
+                            TextRange::new(star.start, star.end),
+                            "expected comma between / and *",
                         ));
                     }
                     args.posonlyargs = std::mem::take(&mut args.args);
@@ -913,19 +928,30 @@ impl Parser<'_> {
                     }
                     seen_star = true;
                     if matches!(self.kind(), K::Comma) || self.at(closing) {
-                        if self.at(closing)
-                            || (self.kind_at(1) == closing && self.kind() == K::Comma)
+                        let bare_at = if self.at(closing) {
+                            Some(self.token())
+                        } else if matches!(self.kind_at(1), K::DoubleStar)
+                            || self.kind_at(1) == closing
                         {
-                            return Err(self.error_at(
-                                TextRange::new(star.start, star.end),
-                                "named arguments must follow bare *",
-                            ));
+                            Some(self.token_at(self.pos + 1))
+                        } else {
+                            None
+                        };
+                        if let Some(last) = bare_at {
+                            // `def` points at the star, `lambda` at the last token read.
+                            let range = if closing == K::Colon {
+                                TextRange::new(last.start, last.end)
+                            } else {
+                                TextRange::new(star.start, star.end)
+                            };
+                            return Err(self.error_at(range, "named arguments must follow bare *"));
                         }
                     } else {
                         let arg = self.parameter(annotations, true)?;
                         if self.at(K::Equal) {
+                            let equal = self.token();
                             return Err(self.error_at(
-                                self.range_from(arg.range.start),
+                                TextRange::new(equal.start, equal.end),
                                 "var-positional argument cannot have default value",
                             ));
                         }
@@ -936,8 +962,9 @@ impl Parser<'_> {
                     self.bump();
                     let arg = self.parameter(annotations, false)?;
                     if self.at(K::Equal) {
+                        let equal = self.token();
                         return Err(self.error_at(
-                            self.range_from(arg.range.start),
+                            TextRange::new(equal.start, equal.end),
                             "var-keyword argument cannot have default value",
                         ));
                     }
@@ -952,9 +979,19 @@ impl Parser<'_> {
                     }
                     break;
                 }
+                K::Lpar if !seen_default && !seen_star => {
+                    return Err(self.parenthesized_parameters(closing));
+                }
                 _ => {
                     let arg = self.parameter(annotations, false)?;
-                    let default = if self.eat(K::Equal) {
+                    let default = if self.at(K::Equal) {
+                        let equal = self.bump();
+                        if closing == K::Rpar && matches!(self.kind(), K::Rpar | K::Comma) {
+                            return Err(self.error_at(
+                                TextRange::new(equal.start, equal.end),
+                                "expected default value expression",
+                            ));
+                        }
                         Some(self.expression()?)
                     } else {
                         None
@@ -985,6 +1022,33 @@ impl Parser<'_> {
             }
         }
         Ok(args)
+    }
+
+    /// `'(' param+ [','] ')'` where a parameter belongs: CPython's
+    /// "parameters cannot be parenthesized", else "invalid syntax".
+    fn parenthesized_parameters(&mut self, closing: K) -> super::ParseError {
+        let open = self.token();
+        let close = self.speculate(|p| {
+            p.bump();
+            loop {
+                p.parameter(closing == K::Rpar, false).ok()?;
+                if !p.eat(K::Comma) || p.at(K::Rpar) {
+                    break;
+                }
+            }
+            p.at(K::Rpar).then(|| p.token())
+        });
+        match close {
+            Some(close) => self.error_at(
+                TextRange::new(open.start, close.end),
+                if closing == K::Colon {
+                    "Lambda expression parameters cannot be parenthesized"
+                } else {
+                    "Function parameters cannot be parenthesized"
+                },
+            ),
+            None => self.unexpected(),
+        }
     }
 
     /// One parameter: `NAME [':' annotation]` (`*args` may use `*Ts`).
