@@ -170,6 +170,13 @@ impl Parser<'_> {
                 "expected 'else' after 'if' expression",
             ));
         }
+        if !self.starts_expression() {
+            let next = self.token();
+            return Err(self.error_at(
+                TextRange::new(next.start, next.end),
+                "expected expression after 'else', but statement is given",
+            ));
+        }
         self.enter(1)?;
         let orelse = self.expression();
         self.leave(1);
@@ -240,7 +247,7 @@ impl Parser<'_> {
         ))
     }
 
-    fn inversion(&mut self) -> PResult<Expr> {
+    pub(crate) fn inversion(&mut self) -> PResult<Expr> {
         if self.at(K::Not) {
             let start = self.bump().start;
             self.enter(1)?;
@@ -335,6 +342,9 @@ impl Parser<'_> {
                 _ => return Ok(left),
             };
             self.bump();
+            if level >= 4 && self.at(K::Not) {
+                return Err(self.not_after_operator(false));
+            }
             let right = self.binary(level + 1)?;
             left = Expr::new(
                 self.range_from(start),
@@ -347,6 +357,24 @@ impl Parser<'_> {
         }
     }
 
+    /// `invalid_arithmetic` / `invalid_factor`: `not` right after an
+    /// operator, explained over `not` and its operand.
+    fn not_after_operator(&mut self, unary: bool) -> super::ParseError {
+        let not = self.token();
+        let end = self.speculate(|p| {
+            p.bump();
+            let operand = if unary { p.factor() } else { p.inversion() };
+            operand.ok().map(|_| p.prev_end)
+        });
+        match end {
+            Some(end) => self.error_at(
+                TextRange::new(not.start, end),
+                "'not' after an operator must be parenthesized",
+            ),
+            None => self.unexpected(),
+        }
+    }
+
     /// `factor`: unary `+`, `-`, `~`, then `power`.
     fn factor(&mut self) -> PResult<Expr> {
         let op = match self.kind() {
@@ -356,6 +384,9 @@ impl Parser<'_> {
             _ => return self.power(),
         };
         let start = self.bump().start;
+        if self.at(K::Not) {
+            return Err(self.not_after_operator(true));
+        }
         self.enter(1)?;
         let operand = self.factor();
         self.leave(1);
@@ -729,8 +760,22 @@ impl Parser<'_> {
             self.expect(K::Rpar)?;
             return Ok(value);
         }
+        if self.at(K::DoubleStar) {
+            let star = self.token();
+            let group = self.speculate(|p| {
+                p.bump();
+                p.expression().is_ok() && p.at(K::Rpar)
+            });
+            if group {
+                return Err(self.error_at(
+                    TextRange::new(star.start, star.end),
+                    "cannot use double starred expression here",
+                ));
+            }
+        }
         let first = self.star_named_expression()?;
         if matches!(self.kind(), K::For | K::Async) {
+            self.starred_comprehension_element(&first)?;
             let generators = self.comprehension_clauses()?;
             self.expect(K::Rpar)?;
             return Ok(Expr::new(
@@ -771,6 +816,7 @@ impl Parser<'_> {
         }
         let first = self.star_named_expression()?;
         if matches!(self.kind(), K::For | K::Async) {
+            self.starred_comprehension_element(&first)?;
             let generators = self.comprehension_clauses()?;
             self.expect(K::Rsqb)?;
             return Ok(Expr::new(
@@ -786,7 +832,13 @@ impl Parser<'_> {
             if self.at(K::Rsqb) {
                 break;
             }
+            if matches!(self.kind(), K::For | K::Async) {
+                return Err(self.unparenthesized_comprehension_target(&elts));
+            }
             elts.push(self.star_named_expression()?);
+        }
+        if matches!(self.kind(), K::For | K::Async) {
+            return Err(self.unparenthesized_comprehension_target(&elts));
         }
         self.expect(K::Rsqb)?;
         Ok(Expr::new(
@@ -813,8 +865,12 @@ impl Parser<'_> {
             return self.dict_rest(start, Vec::new(), Vec::new());
         }
         let first = self.star_named_expression()?;
-        if self.eat(K::Colon) {
-            let value = self.expression()?;
+        if self.at(K::Colon) {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                return Err(self.unexpected());
+            }
+            self.bump();
+            let value = self.dict_value()?;
             if matches!(self.kind(), K::For | K::Async) {
                 let generators = self.comprehension_clauses()?;
                 self.expect(K::Rbrace)?;
@@ -830,6 +886,7 @@ impl Parser<'_> {
             return self.dict_rest(start, vec![Some(first)], vec![value]);
         }
         if matches!(self.kind(), K::For | K::Async) {
+            self.starred_comprehension_element(&first)?;
             let generators = self.comprehension_clauses()?;
             self.expect(K::Rbrace)?;
             return Ok(Expr::new(
@@ -845,7 +902,13 @@ impl Parser<'_> {
             if self.at(K::Rbrace) {
                 break;
             }
+            if matches!(self.kind(), K::For | K::Async) {
+                return Err(self.unparenthesized_comprehension_target(&elts));
+            }
             elts.push(self.star_named_expression()?);
+        }
+        if matches!(self.kind(), K::For | K::Async) {
+            return Err(self.unparenthesized_comprehension_target(&elts));
         }
         self.expect(K::Rbrace)?;
         Ok(Expr::new(self.range_from(start), ExprKind::Set { elts }))
@@ -869,14 +932,28 @@ impl Parser<'_> {
                 }
             }
             first = false;
-            if self.eat(K::DoubleStar) {
+            if self.at(K::DoubleStar) {
+                let star = self.bump().start;
                 keys.push(None);
-                values.push(self.bitwise_or()?);
+                let value = self.bitwise_or()?;
+                if matches!(self.kind(), K::For | K::Async) && values.is_empty() {
+                    return Err(self.error_at(
+                        TextRange::new(star, value.range.end),
+                        "dict unpacking cannot be used in dict comprehension",
+                    ));
+                }
+                values.push(value);
             } else {
                 let key = self.expression()?;
-                self.expect(K::Colon)?;
+                if !self.at(K::Colon) {
+                    if !values.is_empty() {
+                        return Err(self.missing_dict_colon(&key));
+                    }
+                    return Err(self.unexpected());
+                }
+                self.bump();
                 keys.push(Some(key));
-                values.push(self.expression()?);
+                values.push(self.dict_value()?);
             }
         }
         self.expect(K::Rbrace)?;
@@ -886,6 +963,71 @@ impl Parser<'_> {
         ))
     }
 
+    /// A dictionary value after `key ':'`, explaining a missing or
+    /// starred value as CPython does.
+    fn dict_value(&mut self) -> PResult<Expr> {
+        if matches!(self.kind(), K::Rbrace | K::Comma) {
+            let colon = self.token_at(self.pos.saturating_sub(1));
+            return Err(self.error_at(
+                TextRange::new(colon.start, colon.end),
+                "expression expected after dictionary key and ':'",
+            ));
+        }
+        if self.at(K::Star) {
+            let star = self.token();
+            let end = self.speculate(|p| {
+                p.bump();
+                p.bitwise_or().ok().map(|_| p.prev_end)
+            });
+            if let Some(end) = end {
+                return Err(self.error_at(
+                    TextRange::new(star.start, end),
+                    "cannot use a starred expression in a dictionary value",
+                ));
+            }
+        }
+        self.expression()
+    }
+
+    /// `invalid_kvpair`: a key without `':'` after an earlier pair, placed
+    /// on the key's last character.
+    fn missing_dict_colon(&self, key: &Expr) -> super::ParseError {
+        let mut err = self.build(
+            crate::error::ErrorKind::SyntaxError,
+            "':' expected after dictionary key",
+            key.range,
+        );
+        err.offset = Some(self.char_column(key.range.end) - 1);
+        err.end_lineno = err.lineno;
+        err.end_offset = Some(0);
+        super::ParseError::Built(Box::new(err))
+    }
+
+    /// `[*x for ...]`: iterable unpacking in a comprehension element.
+    fn starred_comprehension_element(&self, first: &Expr) -> PResult<()> {
+        if matches!(first.kind, ExprKind::Starred { .. }) {
+            return Err(self.error_at(
+                first.range,
+                "iterable unpacking cannot be used in comprehension",
+            ));
+        }
+        Ok(())
+    }
+
+    /// `[a, b for ...]`: the comprehension target needs parentheses.
+    fn unparenthesized_comprehension_target(&self, elts: &[Expr]) -> super::ParseError {
+        let first = elts.first().map_or(0, |e| e.range.start);
+        let end = if self.token_at(self.pos.saturating_sub(1)).kind == K::Comma {
+            self.prev_end
+        } else {
+            elts.last().map_or(first, |e| e.range.end)
+        };
+        self.error_at(
+            TextRange::new(first, end),
+            "did you forget parentheses around the comprehension target?",
+        )
+    }
+
     /// `for_if_clauses`: one or more `[async] for targets in expr (if expr)*`.
     pub(crate) fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = Vec::new();
@@ -893,7 +1035,14 @@ impl Parser<'_> {
             let is_async = self.eat(K::Async);
             self.expect(K::For)?;
             let target = self.star_targets()?;
-            self.expect(K::In)?;
+            if !self.at(K::In) {
+                let next = self.token();
+                return Err(self.error_at(
+                    TextRange::new(next.start, next.end),
+                    "'in' expected after for-loop variables",
+                ));
+            }
+            self.bump();
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
             while self.eat(K::If) {
