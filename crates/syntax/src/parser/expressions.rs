@@ -64,6 +64,19 @@ impl Parser<'_> {
         self.expression()
     }
 
+    /// An element inside brackets: `star_named_expression`, explaining two
+    /// expressions side by side ("Perhaps you forgot a comma?").
+    pub(crate) fn bracket_element(&mut self) -> PResult<Expr> {
+        let start_pos = self.pos;
+        let expr = self.star_named_expression()?;
+        if self.starts_expression() {
+            if let Some(err) = self.invalid_expression(start_pos) {
+                return Err(err);
+            }
+        }
+        Ok(expr)
+    }
+
     /// `star_named_expression`: `'*' bitwise_or | named_expression`.
     pub(crate) fn star_named_expression(&mut self) -> PResult<Expr> {
         if self.at(K::Star) {
@@ -209,7 +222,7 @@ impl Parser<'_> {
     }
 
     /// `disjunction`: `conjunction ('or' conjunction)*`.
-    fn disjunction(&mut self) -> PResult<Expr> {
+    pub(crate) fn disjunction(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.conjunction()?;
         if !self.at(K::Or) {
@@ -587,7 +600,13 @@ impl Parser<'_> {
                 }
                 _ => {
                     let value_start = self.start();
+                    let value_pos = self.pos;
                     let value = self.named_expression_in_call()?;
+                    if self.starts_expression() {
+                        if let Some(err) = self.invalid_expression(value_pos) {
+                            return Err(err);
+                        }
+                    }
                     if matches!(self.kind(), K::For | K::Async) {
                         let generators = self.comprehension_clauses()?;
                         if self.at(K::Comma) && self.kind_at(1) != K::Rpar {
@@ -773,7 +792,7 @@ impl Parser<'_> {
                 ));
             }
         }
-        let first = self.star_named_expression()?;
+        let first = self.bracket_element()?;
         if matches!(self.kind(), K::For | K::Async) {
             self.starred_comprehension_element(&first)?;
             let generators = self.comprehension_clauses()?;
@@ -797,7 +816,7 @@ impl Parser<'_> {
             if self.at(K::Rpar) {
                 break;
             }
-            elts.push(self.star_named_expression()?);
+            elts.push(self.bracket_element()?);
         }
         self.expect(K::Rpar)?;
         Ok(self.tuple(elts, start))
@@ -814,7 +833,7 @@ impl Parser<'_> {
                 },
             ));
         }
-        let first = self.star_named_expression()?;
+        let first = self.bracket_element()?;
         if matches!(self.kind(), K::For | K::Async) {
             self.starred_comprehension_element(&first)?;
             let generators = self.comprehension_clauses()?;
@@ -835,7 +854,7 @@ impl Parser<'_> {
             if matches!(self.kind(), K::For | K::Async) {
                 return Err(self.unparenthesized_comprehension_target(&elts));
             }
-            elts.push(self.star_named_expression()?);
+            elts.push(self.bracket_element()?);
         }
         if matches!(self.kind(), K::For | K::Async) {
             return Err(self.unparenthesized_comprehension_target(&elts));
@@ -864,13 +883,19 @@ impl Parser<'_> {
         if self.at(K::DoubleStar) {
             return self.dict_rest(start, Vec::new(), Vec::new());
         }
-        let first = self.star_named_expression()?;
+        let first = self.bracket_element()?;
         if self.at(K::Colon) {
             if matches!(first.kind, ExprKind::Starred { .. }) {
                 return Err(self.unexpected());
             }
             self.bump();
+            let value_pos = self.pos;
             let value = self.dict_value()?;
+            if self.starts_expression() {
+                if let Some(err) = self.invalid_expression(value_pos) {
+                    return Err(err);
+                }
+            }
             if matches!(self.kind(), K::For | K::Async) {
                 let generators = self.comprehension_clauses()?;
                 self.expect(K::Rbrace)?;
@@ -905,7 +930,7 @@ impl Parser<'_> {
             if matches!(self.kind(), K::For | K::Async) {
                 return Err(self.unparenthesized_comprehension_target(&elts));
             }
-            elts.push(self.star_named_expression()?);
+            elts.push(self.bracket_element()?);
         }
         if matches!(self.kind(), K::For | K::Async) {
             return Err(self.unparenthesized_comprehension_target(&elts));
@@ -953,7 +978,13 @@ impl Parser<'_> {
                 }
                 self.bump();
                 keys.push(Some(key));
+                let value_pos = self.pos;
                 values.push(self.dict_value()?);
+                if self.starts_expression() {
+                    if let Some(err) = self.invalid_expression(value_pos) {
+                        return Err(err);
+                    }
+                }
             }
         }
         self.expect(K::Rbrace)?;

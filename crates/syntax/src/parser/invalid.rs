@@ -122,3 +122,110 @@ impl Parser<'_> {
         self.unexpected()
     }
 }
+
+impl Parser<'_> {
+    /// `expression_without_invalid`: a conditional expression, a
+    /// disjunction or a lambda.
+    fn expression_without_invalid(&mut self) -> Option<Expr> {
+        self.expression().ok()
+    }
+
+    /// `invalid_expression` for an expression that started at token
+    /// `start_pos` and stopped at the cursor: text between two strings, or
+    /// two expressions side by side inside brackets ("Perhaps you forgot a
+    /// comma?"). The cursor is left unchanged.
+    pub(crate) fn invalid_expression(&mut self, start_pos: usize) -> Option<ParseError> {
+        let found = self.speculate(|p| {
+            p.pos = start_pos;
+            if let Some(range) = p.between_strings() {
+                return Some((range, "invalid syntax. Is this intended to be part of the string?"));
+            }
+            p.pos = start_pos;
+            let first = p.token();
+            if first.kind == K::Name
+                && (p.kind_at(1) == K::String
+                    || matches!(p.text_of(first), "_" | "case" | "match" | "type"))
+            {
+                return None;
+            }
+            let a = p.disjunction().ok()?;
+            if !p.starts_expression() {
+                return None;
+            }
+            let b = p.expression_without_invalid()?;
+            let legacy = matches!(&a.kind, ExprKind::Name { id, .. } if matches!(id.as_str(), "print" | "exec"));
+            if legacy || !p.inside_brackets(b.range.end) {
+                return None;
+            }
+            Some((
+                TextRange::new(a.range.start, b.range.end),
+                "invalid syntax. Perhaps you forgot a comma?",
+            ))
+        });
+        found.map(|(range, msg)| self.error_at(range, msg))
+    }
+
+    /// `STRING (!STRING expression_without_invalid)+ STRING` at the cursor:
+    /// the range of the expressions between the strings.
+    fn between_strings(&mut self) -> Option<TextRange> {
+        if !self.at(K::String) {
+            return None;
+        }
+        self.bump();
+        let mut range: Option<TextRange> = None;
+        while !self.at(K::String) {
+            if !self.starts_expression() {
+                return None;
+            }
+            let e = self.expression_without_invalid()?;
+            range = Some(match range {
+                Some(r) => TextRange::new(r.start, e.range.end),
+                None => e.range,
+            });
+        }
+        range
+    }
+
+    /// Whether the token ending at `end` sits inside brackets.
+    fn inside_brackets(&self, end: u32) -> bool {
+        let mut depth = 0i32;
+        for token in self.tokens {
+            if token.start >= end {
+                break;
+            }
+            match token.kind {
+                K::Lpar | K::Lsqb | K::Lbrace | K::FStringStart | K::TStringStart => depth += 1,
+                K::Rpar | K::Rsqb | K::Rbrace | K::FStringEnd | K::TStringEnd => depth -= 1,
+                _ => {}
+            }
+        }
+        depth > 0
+    }
+
+    /// `invalid_legacy_expression`: `print x` / `exec x` at token `start_pos`.
+    pub(crate) fn invalid_legacy_expression(&mut self, start_pos: usize) -> Option<ParseError> {
+        let found = self.speculate(|p| {
+            p.pos = start_pos;
+            let name = p.token();
+            if name.kind != K::Name || p.kind_at(1) == K::Lpar {
+                return None;
+            }
+            let word = p.text_of(name);
+            if word != "print" && word != "exec" {
+                return None;
+            }
+            p.bump();
+            if !p.starts_expression() && !p.at(K::Star) {
+                return None;
+            }
+            let value = p.star_expressions().ok()?;
+            Some((TextRange::new(name.start, value.range.end), word))
+        });
+        found.map(|(range, word)| {
+            self.error_at(
+                range,
+                format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
+            )
+        })
+    }
+}

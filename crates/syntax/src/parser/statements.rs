@@ -58,15 +58,72 @@ impl Parser<'_> {
 
     /// `simple_stmts`: `;`-separated simple statements ending in NEWLINE.
     fn simple_stmts(&mut self) -> PResult<Vec<Stmt>> {
-        let mut stmts = vec![self.simple_stmt()?];
+        let mut stmt_pos = self.pos;
+        let mut stmts = vec![self.simple_stmt_explained(stmt_pos)?];
         while self.eat(K::Semi) {
             if self.at(K::Newline) {
                 break;
             }
-            stmts.push(self.simple_stmt()?);
+            stmt_pos = self.pos;
+            stmts.push(self.simple_stmt_explained(stmt_pos)?);
         }
-        self.expect(K::Newline)?;
+        if !self.at(K::Newline) {
+            return Err(self.explain_statement_error(stmt_pos, stmts.last(), self.unexpected()));
+        }
+        self.bump();
         Ok(stmts)
+    }
+
+    /// `simple_stmt`, with CPython's second-pass explanations on failure.
+    fn simple_stmt_explained(&mut self, stmt_pos: usize) -> PResult<Stmt> {
+        match self.simple_stmt() {
+            Ok(stmt) => Ok(stmt),
+            Err(err @ super::ParseError::Unexpected(_)) => {
+                Err(self.explain_statement_error(stmt_pos, None, err))
+            }
+            Err(err) => Err(err),
+        }
+    }
+
+    /// Explains a simple statement that failed at the cursor: `print x`,
+    /// text between strings, `pass if ... else ...`.
+    fn explain_statement_error(
+        &mut self,
+        stmt_pos: usize,
+        last: Option<&Stmt>,
+        err: super::ParseError,
+    ) -> super::ParseError {
+        if let Some(legacy) = self.invalid_legacy_expression(stmt_pos) {
+            return legacy;
+        }
+        let failed_at = match err {
+            super::ParseError::Unexpected(at) => at,
+            _ => return err,
+        };
+        if failed_at > 0 && self.token_at(failed_at - 1).kind == K::String {
+            if let Some(strings) = self.invalid_expression(failed_at - 1) {
+                return strings;
+            }
+        }
+        if let Some(stmt) = last
+            && matches!(
+                stmt.kind,
+                StmtKind::Pass | StmtKind::Break | StmtKind::Continue
+            )
+            && self.at(K::If)
+        {
+            let conditional = self.speculate(|p| {
+                p.bump();
+                p.disjunction().is_ok() && p.eat(K::Else) && p.simple_stmt().is_ok()
+            });
+            if conditional {
+                return self.error_at(
+                    stmt.range,
+                    "expected expression before 'if', but statement is given",
+                );
+            }
+        }
+        err
     }
 
     fn simple_stmt(&mut self) -> PResult<Stmt> {
