@@ -176,7 +176,7 @@ impl Parser<'_> {
             }
             K::Del => {
                 self.bump();
-                let targets = self.del_targets()?;
+                let targets = self.del_targets_explained()?;
                 StmtKind::Delete { targets }
             }
             K::Assert => {
@@ -201,6 +201,25 @@ impl Parser<'_> {
             _ => return self.assignment_or_expression(),
         };
         Ok(Stmt::new(self.range_from(start), kind))
+    }
+
+    /// `del` targets, or CPython's `invalid_del_stmt` explanation.
+    fn del_targets_explained(&mut self) -> PResult<Vec<Expr>> {
+        let start_pos = self.pos;
+        let result = self.del_targets();
+        if result.is_ok() && matches!(self.kind(), K::Semi | K::Newline) {
+            return result;
+        }
+        let bad = self.speculate(|p| {
+            p.pos = start_pos;
+            let targets = p.star_expressions().ok()?;
+            super::targets::invalid_target(&targets, TargetKind::Del)
+                .map(|bad| (bad.range, super::expressions::expr_name(bad)))
+        });
+        if let Some((range, name)) = bad {
+            return Err(self.error_at(range, format!("cannot delete {name}")));
+        }
+        result
     }
 
     fn del_targets(&mut self) -> PResult<Vec<Expr>> {
@@ -228,7 +247,7 @@ impl Parser<'_> {
             },
         );
         let type_params = if self.at(K::Lsqb) {
-            self.type_params()?
+            self.type_params(true)?
         } else {
             Vec::new()
         };
@@ -368,13 +387,47 @@ impl Parser<'_> {
         Ok(Identifier::from(name))
     }
 
+    /// `import` followed directly by the end of the line.
+    fn names_expected_after_import(&self) -> PResult<()> {
+        if self.at(K::Newline) {
+            let token = self.token();
+            return Err(self.error_at(
+                TextRange::new(token.start, token.start),
+                "Expected one or more names after 'import'",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The target after `as` in an import: a NAME, or CPython's
+    /// "cannot use ... as import target" for another expression.
+    fn import_target(&mut self) -> PResult<()> {
+        if self.at(K::Name) && matches!(self.kind_at(1), K::Comma | K::Rpar | K::Semi | K::Newline)
+        {
+            return Ok(());
+        }
+        let target = self.speculate(|p| p.expression().ok());
+        match target {
+            Some(target) => Err(self.error_at(
+                target.range,
+                format!(
+                    "cannot use {} as import target",
+                    super::expressions::expr_name(&target)
+                ),
+            )),
+            None => Ok(()),
+        }
+    }
+
     fn import_name(&mut self) -> PResult<StmtKind> {
-        self.bump();
+        let import = self.bump();
+        self.names_expected_after_import()?;
         let mut names = Vec::new();
         loop {
             let start = self.start();
             let name = self.dotted_name()?;
             let asname = if self.eat(K::As) {
+                self.import_target()?;
                 Some(self.name()?.0)
             } else {
                 None
@@ -386,6 +439,18 @@ impl Parser<'_> {
             });
             if !self.eat(K::Comma) {
                 break;
+            }
+        }
+        if self.at(K::From) {
+            let reversed = self.speculate(|p| {
+                p.bump();
+                p.dotted_name().is_ok().then_some(p.prev_end)
+            });
+            if let Some(end) = reversed {
+                return Err(self.error_at(
+                    TextRange::new(import.start, end),
+                    "Did you mean to use 'from ... import ...' instead?",
+                ));
             }
         }
         Ok(StmtKind::Import { names })
@@ -408,6 +473,7 @@ impl Parser<'_> {
             Some(self.dotted_name()?)
         };
         self.expect(K::Import)?;
+        self.names_expected_after_import()?;
         if self.at(K::Star) {
             let token = self.bump();
             return Ok(StmtKind::ImportFrom {
@@ -426,6 +492,7 @@ impl Parser<'_> {
             let start = self.start();
             let (name, _) = self.name()?;
             let asname = if self.eat(K::As) {
+                self.import_target()?;
                 Some(self.name()?.0)
             } else {
                 None
@@ -811,7 +878,7 @@ impl Parser<'_> {
         let start = async_start.unwrap_or(def_start);
         let (name, _) = self.name()?;
         let type_params = if self.at(K::Lsqb) {
-            self.type_params()?
+            self.type_params(false)?
         } else {
             Vec::new()
         };
@@ -847,7 +914,7 @@ impl Parser<'_> {
         let start = self.bump().start;
         let (name, _) = self.name()?;
         let type_params = if self.at(K::Lsqb) {
-            self.type_params()?
+            self.type_params(false)?
         } else {
             Vec::new()
         };
@@ -873,8 +940,23 @@ impl Parser<'_> {
     }
 
     /// `type_params`: `'[' type_param (',' type_param)* [','] ']'`.
-    pub(crate) fn type_params(&mut self) -> PResult<Vec<TypeParam>> {
+    pub(crate) fn type_params(&mut self, alias: bool) -> PResult<Vec<TypeParam>> {
         self.bump();
+        if self.at(K::Rsqb) {
+            // CPython's range ends where its furthest-read token starts: the
+            // `]` itself, or the `=` of a type alias.
+            let close = self.token();
+            let next = self.token_at(self.pos + 1);
+            let end = if alias && next.kind == K::Equal {
+                next.start
+            } else {
+                close.start
+            };
+            return Err(self.error_at(
+                TextRange::new(close.start, end),
+                "Type parameter list cannot be empty",
+            ));
+        }
         let mut params = Vec::new();
         while !self.at(K::Rsqb) {
             let start = self.start();
