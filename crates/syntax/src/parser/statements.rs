@@ -280,11 +280,15 @@ impl Parser<'_> {
                 ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
                     self.to_target(first, TargetKind::Star)?
                 }
-                ExprKind::Tuple { .. } => {
-                    return Err(self.error_at(
-                        first.range,
-                        "only single target (not tuple) can be annotated",
-                    ));
+                ExprKind::Tuple { elts, .. } => {
+                    // An unparenthesized tuple is reported at its first item.
+                    let range = match elts.first() {
+                        Some(item) if !parenthesized => item.range,
+                        _ => first.range,
+                    };
+                    return Err(
+                        self.error_at(range, "only single target (not tuple) can be annotated")
+                    );
                 }
                 ExprKind::List { .. } => {
                     return Err(self.error_at(
@@ -590,7 +594,15 @@ impl Parser<'_> {
             K::Else => {
                 let else_start = self.bump().start;
                 self.block_colon()?;
-                self.block("'else' statement", else_start)?
+                let block = self.block("'else' statement", else_start)?;
+                if self.at(K::Elif) {
+                    let elif = self.token();
+                    return Err(self.error_at(
+                        TextRange::new(elif.start, elif.end),
+                        "'elif' block follows an 'else' block",
+                    ));
+                }
+                block
             }
             _ => Vec::new(),
         };
