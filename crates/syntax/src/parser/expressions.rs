@@ -69,10 +69,10 @@ impl Parser<'_> {
     pub(crate) fn bracket_element(&mut self) -> PResult<Expr> {
         let start_pos = self.pos;
         let expr = self.star_named_expression()?;
-        if self.starts_expression() {
-            if let Some(err) = self.invalid_expression(start_pos) {
-                return Err(err);
-            }
+        if self.starts_expression()
+            && let Some(err) = self.invalid_expression(start_pos)
+        {
+            return Err(err);
         }
         Ok(expr)
     }
@@ -602,10 +602,10 @@ impl Parser<'_> {
                     let value_start = self.start();
                     let value_pos = self.pos;
                     let value = self.named_expression_in_call()?;
-                    if self.starts_expression() {
-                        if let Some(err) = self.invalid_expression(value_pos) {
-                            return Err(err);
-                        }
+                    if self.starts_expression()
+                        && let Some(err) = self.invalid_expression(value_pos)
+                    {
+                        return Err(err);
                     }
                     if matches!(self.kind(), K::For | K::Async) {
                         let generators = self.comprehension_clauses()?;
@@ -891,10 +891,10 @@ impl Parser<'_> {
             self.bump();
             let value_pos = self.pos;
             let value = self.dict_value()?;
-            if self.starts_expression() {
-                if let Some(err) = self.invalid_expression(value_pos) {
-                    return Err(err);
-                }
+            if self.starts_expression()
+                && let Some(err) = self.invalid_expression(value_pos)
+            {
+                return Err(err);
             }
             if matches!(self.kind(), K::For | K::Async) {
                 let generators = self.comprehension_clauses()?;
@@ -980,10 +980,10 @@ impl Parser<'_> {
                 keys.push(Some(key));
                 let value_pos = self.pos;
                 values.push(self.dict_value()?);
-                if self.starts_expression() {
-                    if let Some(err) = self.invalid_expression(value_pos) {
-                        return Err(err);
-                    }
+                if self.starts_expression()
+                    && let Some(err) = self.invalid_expression(value_pos)
+                {
+                    return Err(err);
                 }
             }
         }

@@ -92,10 +92,10 @@ impl Parser<'_> {
         let named = self.speculate(|p| {
             p.pos = start_pos;
             loop {
-                if !p.at(K::Star) {
-                    if let Some(err) = p.invalid_named_assignment() {
-                        return Some(err);
-                    }
+                if !p.at(K::Star)
+                    && let Some(err) = p.invalid_named_assignment()
+                {
+                    return Some(err);
                 }
                 if p.star_named_expression().is_err() || !p.eat(K::Comma) {
                     return None;

@@ -100,10 +100,11 @@ impl Parser<'_> {
             super::ParseError::Unexpected(at) => at,
             _ => return err,
         };
-        if failed_at > 0 && self.token_at(failed_at - 1).kind == K::String {
-            if let Some(strings) = self.invalid_expression(failed_at - 1) {
-                return strings;
-            }
+        if failed_at > 0
+            && self.token_at(failed_at - 1).kind == K::String
+            && let Some(strings) = self.invalid_expression(failed_at - 1)
+        {
+            return strings;
         }
         if let Some(stmt) = last
             && matches!(
@@ -589,7 +590,15 @@ impl Parser<'_> {
         let orelse = match self.kind() {
             K::Elif => {
                 let elif_start = self.bump().start;
-                vec![self.if_rest(elif_start, "'elif' statement")?]
+                // CPython parses each `elif` one level deeper than the last,
+                // so a long chain overflows its parser stack.
+                // The chain's first `elif` also pays for the frames CPython
+                // spends reaching it (calibrated: 5965 elifs parse, 5966 fail).
+                let cost = if what == "'if' statement" { 4 } else { 1 };
+                self.enter(cost)?;
+                let rest = self.if_rest(elif_start, "'elif' statement");
+                self.leave(cost);
+                vec![rest?]
             }
             K::Else => {
                 let else_start = self.bump().start;
