@@ -20,6 +20,8 @@ pub(crate) enum ParseError {
     Tokenizer,
     /// Nesting exceeded CPython's parser stack.
     StackOverflow,
+    /// An exception whose attributes were set directly.
+    Built(Box<SyntaxError>),
 }
 
 /// A targeted error.
@@ -119,6 +121,10 @@ impl Parser<'_> {
                         line,
                     ),
                 }
+            }
+            ParseError::Built(err) => {
+                let line = err.lineno.unwrap_or(0);
+                (*err, line)
             }
             ParseError::Known(known) => {
                 let line = self.index.line_number(known.range.start);

@@ -64,6 +64,19 @@ impl Parser<'_> {
         self.expression()
     }
 
+    /// An element inside brackets: `star_named_expression`, explaining two
+    /// expressions side by side ("Perhaps you forgot a comma?").
+    pub(crate) fn bracket_element(&mut self) -> PResult<Expr> {
+        let start_pos = self.pos;
+        let expr = self.star_named_expression()?;
+        if self.starts_expression()
+            && let Some(err) = self.invalid_expression(start_pos)
+        {
+            return Err(err);
+        }
+        Ok(expr)
+    }
+
     /// `star_named_expression`: `'*' bitwise_or | named_expression`.
     pub(crate) fn star_named_expression(&mut self) -> PResult<Expr> {
         if self.at(K::Star) {
@@ -106,7 +119,17 @@ impl Parser<'_> {
                 },
             ));
         }
+        let start_pos = self.pos;
         let expr = self.expression()?;
+        if self.at(K::Equal) {
+            let end_pos = self.pos;
+            self.pos = start_pos;
+            let err = self.invalid_named_assignment();
+            self.pos = end_pos;
+            if let Some(err) = err {
+                return Err(err);
+            }
+        }
         if self.at(K::ColonEqual) {
             let name = expr_name(&expr);
             return Err(self.error_at(
@@ -160,6 +183,13 @@ impl Parser<'_> {
                 "expected 'else' after 'if' expression",
             ));
         }
+        if !self.starts_expression() {
+            let next = self.token();
+            return Err(self.error_at(
+                TextRange::new(next.start, next.end),
+                "expected expression after 'else', but statement is given",
+            ));
+        }
         self.enter(1)?;
         let orelse = self.expression();
         self.leave(1);
@@ -192,7 +222,7 @@ impl Parser<'_> {
     }
 
     /// `disjunction`: `conjunction ('or' conjunction)*`.
-    fn disjunction(&mut self) -> PResult<Expr> {
+    pub(crate) fn disjunction(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.conjunction()?;
         if !self.at(K::Or) {
@@ -230,7 +260,7 @@ impl Parser<'_> {
         ))
     }
 
-    fn inversion(&mut self) -> PResult<Expr> {
+    pub(crate) fn inversion(&mut self) -> PResult<Expr> {
         if self.at(K::Not) {
             let start = self.bump().start;
             self.enter(1)?;
@@ -314,6 +344,9 @@ impl Parser<'_> {
                 break;
             }
             self.bump();
+            if level >= 4 && self.at(K::Not) {
+                return Err(self.not_after_operator(false));
+            }
             let right = self.binary(level + 1)?;
             left = Expr::new(
                 self.range_from(start),
@@ -327,6 +360,24 @@ impl Parser<'_> {
         Ok(left)
     }
 
+    /// `invalid_arithmetic` / `invalid_factor`: `not` right after an
+    /// operator, explained over `not` and its operand.
+    fn not_after_operator(&mut self, unary: bool) -> super::ParseError {
+        let not = self.token();
+        let end = self.speculate(|p| {
+            p.bump();
+            let operand = if unary { p.factor() } else { p.inversion() };
+            operand.ok().map(|_| p.prev_end)
+        });
+        match end {
+            Some(end) => self.error_at(
+                TextRange::new(not.start, end),
+                "'not' after an operator must be parenthesized",
+            ),
+            None => self.unexpected(),
+        }
+    }
+
     /// `factor`: unary `+`, `-`, `~`, then `power`.
     fn factor(&mut self) -> PResult<Expr> {
         let op = match self.kind() {
@@ -336,6 +387,9 @@ impl Parser<'_> {
             _ => return self.power(),
         };
         let start = self.bump().start;
+        if self.at(K::Not) {
+            return Err(self.not_after_operator(true));
+        }
         self.enter(1)?;
         let operand = self.factor();
         self.leave(1);
@@ -430,6 +484,33 @@ impl Parser<'_> {
         }
     }
 
+    /// `'*' expression '=' expression` in a call: "cannot assign to ..."
+    /// over the star up to the assigned value.
+    fn assigned_unpacking(&mut self, start: u32, what: &str) -> super::ParseError {
+        self.bump();
+        if let Err(err) = self.expression() {
+            return err;
+        }
+        self.error_at(self.range_from(start), format!("cannot assign to {what}"))
+    }
+
+    /// A positional call argument: `named_expression` without the
+    /// `invalid_named_expression` check (`invalid_kwarg` explains `=` there).
+    fn named_expression_in_call(&mut self) -> PResult<Expr> {
+        if self.at(K::Name) && self.kind_at(1) == K::ColonEqual {
+            return self.named_expression();
+        }
+        let expr = self.expression()?;
+        if self.at(K::ColonEqual) {
+            let name = expr_name(&expr);
+            return Err(self.error_at(
+                expr.range,
+                format!("cannot use assignment expressions with {name}"),
+            ));
+        }
+        Ok(expr)
+    }
+
     /// `(` arguments `)` of a call.
     pub(crate) fn call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let open = self.bump().start;
@@ -438,23 +519,69 @@ impl Parser<'_> {
         while !self.at(K::Rpar) {
             match self.kind() {
                 K::Star => {
+                    if matches!(self.kind_at(1), K::Rpar | K::Comma) {
+                        self.bump();
+                        let next = self.token();
+                        return Err(self.error_at(
+                            TextRange::new(next.start, next.end),
+                            "Invalid star expression",
+                        ));
+                    }
+                    let comma = self.token_at(self.pos.saturating_sub(1));
+                    let star = self.start();
                     let starred = self.starred(|p| p.expression())?;
+                    if self.at(K::Equal) {
+                        return Err(self.assigned_unpacking(star, "iterable argument unpacking"));
+                    }
+                    if keywords.iter().any(|k| k.arg.is_none()) {
+                        while self.at(K::Comma) && self.kind_at(1) == K::Star {
+                            self.bump();
+                            self.starred(|p| p.expression())?;
+                        }
+                        return Err(self.error_at(
+                            self.range_from(comma.start),
+                            "iterable argument unpacking follows keyword argument unpacking",
+                        ));
+                    }
                     args.push(starred);
                 }
                 K::DoubleStar => {
                     let start = self.bump().start;
                     let value = self.expression()?;
+                    if self.at(K::Equal) {
+                        return Err(self.assigned_unpacking(start, "keyword argument unpacking"));
+                    }
                     keywords.push(Keyword {
                         range: self.range_from(start),
                         arg: None,
                         value,
                     });
                 }
+                K::True | K::False | K::None if self.kind_at(1) == K::Equal => {
+                    let word = self.bump();
+                    let equal = self.bump();
+                    return Err(self.error_at(
+                        TextRange::new(word.start, equal.end),
+                        format!("cannot assign to {}", self.text_of(word)),
+                    ));
+                }
                 K::Name if self.kind_at(1) == K::Equal => {
                     let start = self.start();
                     let (arg, _) = self.name()?;
-                    self.bump();
+                    let equal = self.bump();
+                    if matches!(self.kind(), K::Comma | K::Rpar) {
+                        return Err(self.error_at(
+                            TextRange::new(start, equal.end),
+                            "expected argument value expression",
+                        ));
+                    }
                     let value = self.expression()?;
+                    if matches!(self.kind(), K::For | K::Async) {
+                        return Err(self.error_at(
+                            TextRange::new(start, equal.end),
+                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                        ));
+                    }
                     keywords.push(Keyword {
                         range: self.range_from(start),
                         arg: Some(arg),
@@ -463,7 +590,13 @@ impl Parser<'_> {
                 }
                 _ => {
                     let value_start = self.start();
-                    let value = self.named_expression()?;
+                    let value_pos = self.pos;
+                    let value = self.named_expression_in_call()?;
+                    if self.starts_expression()
+                        && let Some(err) = self.invalid_expression(value_pos)
+                    {
+                        return Err(err);
+                    }
                     if matches!(self.kind(), K::For | K::Async) {
                         let generators = self.comprehension_clauses()?;
                         if self.at(K::Comma) && self.kind_at(1) != K::Rpar {
@@ -490,8 +623,9 @@ impl Parser<'_> {
                         return Ok((args, keywords));
                     }
                     if self.at(K::Equal) {
+                        let equal = self.token();
                         return Err(self.error_at(
-                            value.range,
+                            TextRange::new(value.range.start, equal.end),
                             "expression cannot contain assignment, perhaps you meant \"==\"?",
                         ));
                     }
@@ -575,7 +709,7 @@ impl Parser<'_> {
     }
 
     /// `atom`.
-    fn atom(&mut self) -> PResult<Expr> {
+    pub(crate) fn atom(&mut self) -> PResult<Expr> {
         let token = self.token();
         let range = TextRange::new(token.start, token.end);
         let constant = |value| ExprKind::Constant { value, kind: None };
@@ -635,8 +769,22 @@ impl Parser<'_> {
             self.expect(K::Rpar)?;
             return Ok(value);
         }
-        let first = self.star_named_expression()?;
+        if self.at(K::DoubleStar) {
+            let star = self.token();
+            let group = self.speculate(|p| {
+                p.bump();
+                p.expression().is_ok() && p.at(K::Rpar)
+            });
+            if group {
+                return Err(self.error_at(
+                    TextRange::new(star.start, star.end),
+                    "cannot use double starred expression here",
+                ));
+            }
+        }
+        let first = self.bracket_element()?;
         if matches!(self.kind(), K::For | K::Async) {
+            self.starred_comprehension_element(&first)?;
             let generators = self.comprehension_clauses()?;
             self.expect(K::Rpar)?;
             return Ok(Expr::new(
@@ -658,7 +806,7 @@ impl Parser<'_> {
             if self.at(K::Rpar) {
                 break;
             }
-            elts.push(self.star_named_expression()?);
+            elts.push(self.bracket_element()?);
         }
         self.expect(K::Rpar)?;
         Ok(self.tuple(elts, start))
@@ -675,8 +823,9 @@ impl Parser<'_> {
                 },
             ));
         }
-        let first = self.star_named_expression()?;
+        let first = self.bracket_element()?;
         if matches!(self.kind(), K::For | K::Async) {
+            self.starred_comprehension_element(&first)?;
             let generators = self.comprehension_clauses()?;
             self.expect(K::Rsqb)?;
             return Ok(Expr::new(
@@ -692,7 +841,13 @@ impl Parser<'_> {
             if self.at(K::Rsqb) {
                 break;
             }
-            elts.push(self.star_named_expression()?);
+            if matches!(self.kind(), K::For | K::Async) {
+                return Err(self.unparenthesized_comprehension_target(&elts));
+            }
+            elts.push(self.bracket_element()?);
+        }
+        if matches!(self.kind(), K::For | K::Async) {
+            return Err(self.unparenthesized_comprehension_target(&elts));
         }
         self.expect(K::Rsqb)?;
         Ok(Expr::new(
@@ -718,9 +873,19 @@ impl Parser<'_> {
         if self.at(K::DoubleStar) {
             return self.dict_rest(start, Vec::new(), Vec::new());
         }
-        let first = self.star_named_expression()?;
-        if self.eat(K::Colon) {
-            let value = self.expression()?;
+        let first = self.bracket_element()?;
+        if self.at(K::Colon) {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                return Err(self.unexpected());
+            }
+            self.bump();
+            let value_pos = self.pos;
+            let value = self.dict_value()?;
+            if self.starts_expression()
+                && let Some(err) = self.invalid_expression(value_pos)
+            {
+                return Err(err);
+            }
             if matches!(self.kind(), K::For | K::Async) {
                 let generators = self.comprehension_clauses()?;
                 self.expect(K::Rbrace)?;
@@ -736,6 +901,7 @@ impl Parser<'_> {
             return self.dict_rest(start, vec![Some(first)], vec![value]);
         }
         if matches!(self.kind(), K::For | K::Async) {
+            self.starred_comprehension_element(&first)?;
             let generators = self.comprehension_clauses()?;
             self.expect(K::Rbrace)?;
             return Ok(Expr::new(
@@ -751,7 +917,13 @@ impl Parser<'_> {
             if self.at(K::Rbrace) {
                 break;
             }
-            elts.push(self.star_named_expression()?);
+            if matches!(self.kind(), K::For | K::Async) {
+                return Err(self.unparenthesized_comprehension_target(&elts));
+            }
+            elts.push(self.bracket_element()?);
+        }
+        if matches!(self.kind(), K::For | K::Async) {
+            return Err(self.unparenthesized_comprehension_target(&elts));
         }
         self.expect(K::Rbrace)?;
         Ok(Expr::new(self.range_from(start), ExprKind::Set { elts }))
@@ -775,14 +947,34 @@ impl Parser<'_> {
                 }
             }
             first = false;
-            if self.eat(K::DoubleStar) {
+            if self.at(K::DoubleStar) {
+                let star = self.bump().start;
                 keys.push(None);
-                values.push(self.bitwise_or()?);
+                let value = self.bitwise_or()?;
+                if matches!(self.kind(), K::For | K::Async) && values.is_empty() {
+                    return Err(self.error_at(
+                        TextRange::new(star, value.range.end),
+                        "dict unpacking cannot be used in dict comprehension",
+                    ));
+                }
+                values.push(value);
             } else {
                 let key = self.expression()?;
-                self.expect(K::Colon)?;
+                if !self.at(K::Colon) {
+                    if !values.is_empty() {
+                        return Err(self.missing_dict_colon(&key));
+                    }
+                    return Err(self.unexpected());
+                }
+                self.bump();
                 keys.push(Some(key));
-                values.push(self.expression()?);
+                let value_pos = self.pos;
+                values.push(self.dict_value()?);
+                if self.starts_expression()
+                    && let Some(err) = self.invalid_expression(value_pos)
+                {
+                    return Err(err);
+                }
             }
         }
         self.expect(K::Rbrace)?;
@@ -792,6 +984,71 @@ impl Parser<'_> {
         ))
     }
 
+    /// A dictionary value after `key ':'`, explaining a missing or
+    /// starred value as CPython does.
+    fn dict_value(&mut self) -> PResult<Expr> {
+        if matches!(self.kind(), K::Rbrace | K::Comma) {
+            let colon = self.token_at(self.pos.saturating_sub(1));
+            return Err(self.error_at(
+                TextRange::new(colon.start, colon.end),
+                "expression expected after dictionary key and ':'",
+            ));
+        }
+        if self.at(K::Star) {
+            let star = self.token();
+            let end = self.speculate(|p| {
+                p.bump();
+                p.bitwise_or().ok().map(|_| p.prev_end)
+            });
+            if let Some(end) = end {
+                return Err(self.error_at(
+                    TextRange::new(star.start, end),
+                    "cannot use a starred expression in a dictionary value",
+                ));
+            }
+        }
+        self.expression()
+    }
+
+    /// `invalid_kvpair`: a key without `':'` after an earlier pair, placed
+    /// on the key's last character.
+    fn missing_dict_colon(&self, key: &Expr) -> super::ParseError {
+        let mut err = self.build(
+            crate::error::ErrorKind::SyntaxError,
+            "':' expected after dictionary key",
+            key.range,
+        );
+        err.offset = Some(self.char_column(key.range.end) - 1);
+        err.end_lineno = err.lineno;
+        err.end_offset = Some(0);
+        super::ParseError::Built(Box::new(err))
+    }
+
+    /// `[*x for ...]`: iterable unpacking in a comprehension element.
+    fn starred_comprehension_element(&self, first: &Expr) -> PResult<()> {
+        if matches!(first.kind, ExprKind::Starred { .. }) {
+            return Err(self.error_at(
+                first.range,
+                "iterable unpacking cannot be used in comprehension",
+            ));
+        }
+        Ok(())
+    }
+
+    /// `[a, b for ...]`: the comprehension target needs parentheses.
+    fn unparenthesized_comprehension_target(&self, elts: &[Expr]) -> super::ParseError {
+        let first = elts.first().map_or(0, |e| e.range.start);
+        let end = if self.token_at(self.pos.saturating_sub(1)).kind == K::Comma {
+            self.prev_end
+        } else {
+            elts.last().map_or(first, |e| e.range.end)
+        };
+        self.error_at(
+            TextRange::new(first, end),
+            "did you forget parentheses around the comprehension target?",
+        )
+    }
+
     /// `for_if_clauses`: one or more `[async] for targets in expr (if expr)*`.
     pub(crate) fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = Vec::new();
@@ -799,7 +1056,14 @@ impl Parser<'_> {
             let is_async = self.eat(K::Async);
             self.expect(K::For)?;
             let target = self.star_targets()?;
-            self.expect(K::In)?;
+            if !self.at(K::In) {
+                let next = self.token();
+                return Err(self.error_at(
+                    TextRange::new(next.start, next.end),
+                    "'in' expected after for-loop variables",
+                ));
+            }
+            self.bump();
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
             while self.eat(K::If) {

@@ -12,6 +12,7 @@
 mod error_cases;
 mod errors;
 mod expressions;
+mod invalid;
 mod numbers;
 mod patterns;
 mod statements;

@@ -61,12 +61,6 @@ impl Parser<'_> {
                 }
             };
             let range = bad.range;
-            let msg =
-                if kind == TargetKind::Star && std::ptr::eq(bad, &expr) && suggests_equality(bad) {
-                    format!("{msg} here. Maybe you meant '==' instead of '='?")
-                } else {
-                    msg
-                };
             return Err(self.error_at(range, msg));
         }
         let ctx = if kind == TargetKind::Del {
@@ -76,29 +70,6 @@ impl Parser<'_> {
         };
         set_context(&mut expr, ctx);
         Ok(expr)
-    }
-}
-
-/// Whether CPython's `invalid_named_expression` rule explains an invalid
-/// whole target with "Maybe you meant '==' instead of '='?": a `bitwise_or`
-/// expression other than a list, tuple, generator or `True`/`None`/`False`.
-fn suggests_equality(expr: &Expr) -> bool {
-    use crate::ast::Constant;
-    match &expr.kind {
-        ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. } => false,
-        ExprKind::Constant { value, .. } => {
-            !matches!(value, Constant::None | Constant::True | Constant::False)
-        }
-        ExprKind::BoolOp { .. }
-        | ExprKind::Compare { .. }
-        | ExprKind::Lambda { .. }
-        | ExprKind::IfExp { .. }
-        | ExprKind::NamedExpr { .. }
-        | ExprKind::Starred { .. }
-        | ExprKind::Yield { .. }
-        | ExprKind::YieldFrom { .. } => false,
-        ExprKind::UnaryOp { op, .. } => *op != crate::ast::UnaryOp::Not,
-        _ => true,
     }
 }
 
