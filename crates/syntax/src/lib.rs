@@ -35,10 +35,6 @@ pub struct Parsed {
     pub module: Mod,
 }
 
-/// Stack reserved for the parsing thread: deeply nested (but valid) sources
-/// recurse thousands of levels before CPython's own limit stops them.
-const PARSER_STACK_BYTES: usize = 256 * 1024 * 1024;
-
 /// Parses a module (`exec` mode) from source bytes, as `compile()` does.
 pub fn parse_module(source: &[u8], filename: &str) -> Result<Parsed, SyntaxError> {
     parse(source, filename, Mode::Module)
@@ -62,21 +58,7 @@ pub fn parse(source: &[u8], _filename: &str, mode: Mode) -> Result<Parsed, Synta
         text.push('\n');
     }
     let index = LineIndex::new(&text);
-    let module = std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .stack_size(PARSER_STACK_BYTES)
-            .spawn_scoped(scope, || parser::parse_text(&text, &index, mode));
-        match worker {
-            Ok(handle) => handle.join().unwrap_or_else(|_| {
-                Err(SyntaxError::new(
-                    ErrorKind::MemoryError,
-                    "parser thread failed",
-                ))
-            }),
-            // No thread available: parse on the caller's stack.
-            Err(_) => parser::parse_text(&text, &index, mode),
-        }
-    })?;
+    let module = parser::parse_text(&text, &index, mode)?;
     Ok(Parsed {
         text,
         index,

@@ -33,33 +33,16 @@ pub use mangle::mangle;
 pub use symbol::{Symbol, SymbolFlags, SymbolScope};
 
 use krait_syntax::ast::Mod;
-use krait_syntax::{ErrorKind, LineIndex, SyntaxError};
-
-/// Stack reserved for the thread that walks the tree: deeply nested (but
-/// valid) sources recurse thousands of levels.
-const STACK_BYTES: usize = 256 * 1024 * 1024;
+use krait_syntax::{LineIndex, SyntaxError};
 
 /// Builds the symbol tables of `module`, whose source is `text` (indexed by
-/// `index`), or the `SyntaxError` CPython raises while building them.
+/// `index`), or the `SyntaxError` CPython raises while building them. The
+/// walk grows its stack on demand, so it is safe on any thread.
 pub fn build(module: &Mod, text: &str, index: &LineIndex) -> Result<SymbolTable, SyntaxError> {
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .stack_size(STACK_BYTES)
-            .spawn_scoped(scope, || build_here(module, text, index));
-        match worker {
-            Ok(handle) => handle.join().unwrap_or_else(|_| {
-                Err(SyntaxError::new(
-                    ErrorKind::RecursionError,
-                    error::RECURSION_MESSAGE,
-                ))
-            }),
-            // No thread available: build on the caller's stack.
-            Err(_) => build_here(module, text, index),
-        }
-    })
+    build_here(module, text, index)
 }
 
-/// [`build`] on the caller's stack.
+/// [`build`] (kept as the name callers used when `build` ran on its own thread).
 pub fn build_here(module: &Mod, text: &str, index: &LineIndex) -> Result<SymbolTable, SyntaxError> {
     let located = |error: error::Located| error.into_syntax_error(text, index);
     let future = future::parse_future(module).map_err(located)?;

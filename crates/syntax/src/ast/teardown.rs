@@ -2,11 +2,14 @@
 //!
 //! The parser builds left-associative chains (`1 + 1 + … + 1`,
 //! `a.b.c…`, `f()()…`, `x[0][0]…`) in loops, so their depth is bounded only by
-//! the source length. Dropping such a tree with the compiler's default,
-//! recursive drop glue would overflow the stack (DESIGN.md, decision 5: freeing
-//! a long chain is iterative). [`Expr`]'s `Drop` detaches the children that
-//! continue a chain into a work list and frees them one at a time; every other
-//! child is bounded by the parser's nesting limits and drops normally.
+//! the source length; right-nested forms (`not not …`, `- - …`, `a if b else
+//! c if …`, `lambda: lambda: …`, `await await …`, `x := y := …`) may nest
+//! thousands deep before the parser's limit. Dropping such a tree with the
+//! default, recursive drop glue would overflow the stack (DESIGN.md, decision
+//! 5: freeing a long chain is iterative). [`Expr`]'s `Drop` detaches the
+//! children that continue such a chain into a work list and frees them one
+//! at a time; every other child is bounded by the bracket nesting limit and
+//! drops normally.
 
 use super::{Constant, Expr, ExprKind};
 use crate::TextRange;
@@ -30,6 +33,11 @@ fn continues_chain(kind: &ExprKind) -> bool {
             | ExprKind::Attribute { .. }
             | ExprKind::Subscript { .. }
             | ExprKind::Call { .. }
+            | ExprKind::UnaryOp { .. }
+            | ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::Await { .. }
+            | ExprKind::NamedExpr { .. }
     )
 }
 
@@ -44,6 +52,14 @@ fn detach_chain_children(kind: &mut ExprKind, pending: &mut Vec<Expr>) {
         ExprKind::Attribute { value, .. } => detach(value, pending),
         ExprKind::Subscript { value, .. } => detach(value, pending),
         ExprKind::Call { func, .. } => detach(func, pending),
+        ExprKind::UnaryOp { operand, .. } => detach(operand, pending),
+        ExprKind::IfExp { body, orelse, .. } => {
+            detach(body, pending);
+            detach(orelse, pending);
+        }
+        ExprKind::Lambda { body, .. } => detach(body, pending),
+        ExprKind::Await { value } => detach(value, pending),
+        ExprKind::NamedExpr { value, .. } => detach(value, pending),
         _ => {}
     }
 }
@@ -64,7 +80,7 @@ fn detach(child: &mut Expr, pending: &mut Vec<Expr>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ast::{ExprContext, Identifier, Operator};
+    use crate::ast::{ExprContext, Identifier, Operator, UnaryOp};
 
     fn name() -> Expr {
         Expr::new(
@@ -80,7 +96,7 @@ mod tests {
     fn dropping_a_million_long_chain_does_not_overflow_the_stack() {
         let mut expr = name();
         for i in 0..1_000_000 {
-            let kind = match i % 4 {
+            let kind = match i % 6 {
                 0 => ExprKind::BinOp {
                     left: Box::new(expr),
                     op: Operator::Add,
@@ -96,10 +112,19 @@ mod tests {
                     slice: Box::new(name()),
                     ctx: ExprContext::Load,
                 },
-                _ => ExprKind::Call {
+                3 => ExprKind::Call {
                     func: Box::new(expr),
                     args: Vec::new(),
                     keywords: Vec::new(),
+                },
+                4 => ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    operand: Box::new(expr),
+                },
+                _ => ExprKind::IfExp {
+                    test: Box::new(name()),
+                    body: Box::new(name()),
+                    orelse: Box::new(expr),
                 },
             };
             expr = Expr::new(TextRange::new(0, 1), kind);

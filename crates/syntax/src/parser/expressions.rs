@@ -190,9 +190,7 @@ impl Parser<'_> {
                 "expected expression after 'else', but statement is given",
             ));
         }
-        self.enter(1)?;
-        let orelse = self.expression();
-        self.leave(1);
+        let orelse = self.nested(1, |p| p.expression());
         let orelse = orelse?;
         Ok(Expr::new(
             self.range_from(start),
@@ -208,9 +206,7 @@ impl Parser<'_> {
         let start = self.bump().start;
         let args = self.parameters(false, K::Colon)?;
         self.expect(K::Colon)?;
-        self.enter(2)?;
-        let body = self.expression();
-        self.leave(2);
+        let body = self.nested(2, |p| p.expression());
         let body = body?;
         Ok(Expr::new(
             self.range_from(start),
@@ -263,9 +259,7 @@ impl Parser<'_> {
     pub(crate) fn inversion(&mut self) -> PResult<Expr> {
         if self.at(K::Not) {
             let start = self.bump().start;
-            self.enter(1)?;
-            let operand = self.inversion();
-            self.leave(1);
+            let operand = self.nested(1, |p| p.inversion());
             let operand = operand?;
             return Ok(Expr::new(
                 self.range_from(start),
@@ -390,9 +384,7 @@ impl Parser<'_> {
         if self.at(K::Not) {
             return Err(self.not_after_operator(true));
         }
-        self.enter(1)?;
-        let operand = self.factor();
-        self.leave(1);
+        let operand = self.nested(1, |p| p.factor());
         let operand = operand?;
         Ok(Expr::new(
             self.range_from(start),
@@ -409,9 +401,7 @@ impl Parser<'_> {
         if !self.eat(K::DoubleStar) {
             return Ok(base);
         }
-        self.enter(2)?;
-        let exponent = self.factor();
-        self.leave(2);
+        let exponent = self.nested(2, |p| p.factor());
         let exponent = exponent?;
         Ok(Expr::new(
             self.range_from(start),
@@ -737,24 +727,9 @@ impl Parser<'_> {
                 Ok(Expr::new(range, constant(value)))
             }
             K::String | K::FStringStart | K::TStringStart => self.strings(),
-            K::Lpar => {
-                self.enter(1)?;
-                let result = self.paren_atom();
-                self.leave(1);
-                result
-            }
-            K::Lsqb => {
-                self.enter(1)?;
-                let result = self.list_atom();
-                self.leave(1);
-                result
-            }
-            K::Lbrace => {
-                self.enter(1)?;
-                let result = self.brace_atom();
-                self.leave(1);
-                result
-            }
+            K::Lpar => self.nested(1, |p| p.paren_atom()),
+            K::Lsqb => self.nested(1, |p| p.list_atom()),
+            K::Lbrace => self.nested(1, |p| p.brace_atom()),
             _ => Err(self.unexpected()),
         }
     }

@@ -36,6 +36,13 @@ pub(crate) type PResult<T> = Result<T, ParseError>;
 /// ("Parser stack overflowed"): CPython allows 5968 nested unary minus signs.
 const MAX_DEPTH: u32 = 5968;
 
+/// When less native stack than this remains at a nesting point, parsing
+/// continues on a new segment (one nesting level uses a few KiB at most).
+const STACK_RED_ZONE: usize = 128 * 1024;
+
+/// Size of each extra stack segment.
+const STACK_SEGMENT: usize = 4 * 1024 * 1024;
+
 /// What to parse, as `ast.parse(mode=...)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -216,17 +223,20 @@ impl<'a> Parser<'a> {
 
     /// Enters a nested construct; fails like CPython when nesting is too deep.
     #[inline]
-    fn enter(&mut self, cost: u32) -> PResult<()> {
+    /// Parses one nesting level deeper: counts `cost` against [`MAX_DEPTH`]
+    /// (CPython's parser stack limit, a `MemoryError` beyond it) and runs
+    /// `parse` with enough native stack, moving to a fresh stack segment when
+    /// the current one runs low. Every place the grammar nests goes through
+    /// here, so the parser runs on any thread without overflowing it.
+    fn nested<T>(&mut self, cost: u32, parse: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
         self.depth += cost;
-        if self.depth > MAX_DEPTH {
-            return Err(ParseError::stack_overflow());
-        }
-        Ok(())
-    }
-
-    #[inline]
-    fn leave(&mut self, cost: u32) {
+        let result = if self.depth > MAX_DEPTH {
+            Err(ParseError::stack_overflow())
+        } else {
+            stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || parse(self))
+        };
         self.depth -= cost;
+        result
     }
 
     /// A NAME token's identifier, NFKC-normalised when it is not ASCII.

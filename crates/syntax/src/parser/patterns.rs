@@ -54,9 +54,7 @@ impl Parser<'_> {
     /// `pattern`: `or_pattern ['as' NAME]`.
     fn pattern(&mut self) -> PResult<Pattern> {
         let start = self.start();
-        self.enter(1)?;
-        let result = self.or_pattern();
-        self.leave(1);
+        let result = self.nested(1, |p| p.or_pattern());
         let pattern = result?;
         if !self.eat(K::As) {
             return Ok(pattern);

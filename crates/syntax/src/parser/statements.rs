@@ -595,9 +595,7 @@ impl Parser<'_> {
                 // The chain's first `elif` also pays for the frames CPython
                 // spends reaching it (calibrated: 5965 elifs parse, 5966 fail).
                 let cost = if what == "'if' statement" { 4 } else { 1 };
-                self.enter(cost)?;
-                let rest = self.if_rest(elif_start, "'elif' statement");
-                self.leave(cost);
+                let rest = self.nested(cost, |p| p.if_rest(elif_start, "'elif' statement"));
                 vec![rest?]
             }
             K::Else => {

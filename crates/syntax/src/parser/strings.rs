@@ -69,9 +69,7 @@ impl Parser<'_> {
                     } else {
                         any_t = true;
                     }
-                    self.enter(1)?;
-                    let result = self.fstring(&mut parts);
-                    self.leave(1);
+                    let result = self.nested(1, |p| p.fstring(&mut parts));
                     result?;
                 }
                 _ => break,
@@ -228,9 +226,7 @@ impl Parser<'_> {
                         spec_parts.push(Part::Text(text, range));
                     }
                     K::Lbrace => {
-                        self.enter(1)?;
-                        let field = self.replacement_field(raw, false);
-                        self.leave(1);
+                        let field = self.nested(1, |p| p.replacement_field(raw, false));
                         spec_parts.push(Part::Field(field?));
                     }
                     _ => break,
