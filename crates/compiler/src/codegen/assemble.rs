@@ -221,6 +221,7 @@ fn stack_depths(blocks: &mut [Block], order: &[usize]) -> Result<u32, String> {
                 AnyOpcode::Pseudo(PseudoOpcode::POP_BLOCK) => {
                     stack.pop();
                 }
+                AnyOpcode::Real(Opcode::END_ASYNC_FOR) => {}
                 _ => {
                     if let Some(target) = instr.target {
                         if stacks[target].is_none() {
@@ -258,7 +259,11 @@ fn stack_depths(blocks: &mut [Block], order: &[usize]) -> Result<u32, String> {
         let mut falls_through = true;
         for i in 0..blocks[id].instrs.len() {
             let instr = blocks[id].instrs[i];
-            if let Some(target) = instr.target {
+            // END_ASYNC_FOR's target is only for instrumentation.
+            let flow_target = instr
+                .target
+                .filter(|_| !instr.op.eq(&AnyOpcode::Real(Opcode::END_ASYNC_FOR)));
+            if let Some(target) = flow_target {
                 let target_depth = depth + instr.op.stack_effect(instr.arg, true);
                 if target_depth < 0 {
                     return Err(format!("stack underflow at {}", instr.op.name()));

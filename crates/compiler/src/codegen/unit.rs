@@ -193,17 +193,24 @@ impl<'a> Compiler<'a> {
         let freevars = sorted_names(self.table, block, |scope, flags| {
             scope == SymbolScope::Free || flags.contains(SymbolFlags::FREE_CLASS)
         });
-        let private = match self.units.last() {
-            Some(parent) if b.kind == BlockKind::Class => Some(name.to_owned())
-                .filter(|_| true)
-                .or(parent.private.clone()),
-            Some(parent) => parent.private.clone(),
-            None => None,
-        };
+        let mut cellvars = cellvars;
+        if b.kind == BlockKind::Class {
+            // CPython's implicit class cells, in this order after the
+            // sorted ones.
+            for (needed, implicit) in [
+                (b.needs_class_closure, "__class__"),
+                (b.needs_classdict, "__classdict__"),
+                (b.has_conditional_annotations, "__conditional_annotations__"),
+            ] {
+                if needed && !cellvars.iter().any(|c| c == implicit) {
+                    cellvars.push(implicit.to_owned());
+                }
+            }
+        }
         let private = if b.kind == BlockKind::Class {
             Some(name.to_owned())
         } else {
-            private
+            self.units.last().and_then(|parent| parent.private.clone())
         };
         let mut unit = Unit {
             block,
@@ -735,7 +742,12 @@ impl<'a> Unit<'a> {
             .iter()
             .map(|n| Identifier::new(n.as_str()))
             .collect();
-        code.localsplusnames = names.iter().map(|n| Identifier::new(n.as_str())).collect();
+        // The parameter of `__annotate__` is `.format` in the symbol table
+        // and `format` in the code object.
+        code.localsplusnames = names
+            .iter()
+            .map(|n| Identifier::new(if n == ".format" { "format" } else { n.as_str() }))
+            .collect();
         code.localspluskinds = kinds;
         code.linetable = assembled.linetable;
         code.exceptiontable = assembled.exceptiontable;
