@@ -315,7 +315,12 @@ impl<'a> Compiler<'a> {
             for (name, ann) in &items {
                 self.set_loc(s.range);
                 self.load_const(ConstantValue::Str(name.as_str().into()));
-                self.annotation_value(ann)?;
+                if self.table.future.annotations {
+                    let text = self.source_text(ann.range);
+                    self.load_const(ConstantValue::Str(text.as_str().into()));
+                } else {
+                    self.annotation_value(ann)?;
+                }
             }
             self.set_loc(s.range);
             self.emit(Opcode::BUILD_MAP, items.len() as u32);
@@ -469,9 +474,13 @@ impl<'a> Compiler<'a> {
         collect_annotations(body, &mut items);
         let conditional = self.table.block(block).has_conditional_annotations;
         let private = self.ur().private.clone();
-        let line = self.ur().loc.line;
+        let line = if block == crate::symtable::SymbolTable::TOP {
+            1
+        } else {
+            self.ur().firstlineno
+        };
         let saved_loc = self.ur().loc;
-        self.enter_scope(annotate, "__annotate__", line.max(1));
+        self.enter_scope(annotate, "__annotate__", line);
         self.u().argcount = 1;
         self.u().posonlyargcount = 1;
         self.u().param_kinds = vec![fast_kind::ARG_POS];
@@ -511,17 +520,21 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Records a conditional annotation's index in
-    /// `__conditional_annotations__` (PEP 649 for annotations under `if`
-    /// and the like).
-    pub fn note_conditional_annotation(&mut self, s: &'a Stmt) -> CResult {
+    /// Counts a simple annotation of a module or class body and, when the
+    /// body has conditional annotations, records its index in
+    /// `__conditional_annotations__` (PEP 649).
+    pub fn note_conditional_annotation(&mut self, s: &'a Stmt) {
+        let index = self.ur().annotation_count;
+        self.u().annotation_count += 1;
         let block = self.table.block(self.ur().block);
         if !block.has_conditional_annotations {
-            return Ok(());
+            return;
         }
-        // The index of this annotation among the body's simple annotations.
-        let _ = s;
-        Ok(())
+        self.set_loc(s.range);
+        self.name_op("__conditional_annotations__", NameCtx::Load);
+        self.load_const(ConstantValue::Int(i64::from(index)));
+        self.emit(Opcode::SET_ADD, 1);
+        self.emit(Opcode::POP_TOP, 0);
     }
 
     /// `type X = ...` (PEP 695).

@@ -408,7 +408,15 @@ impl<'a> Compiler<'a> {
                     seen.push(value);
                 }
                 _ => {
-                    if !matches!(key.kind, ExprKind::Attribute { .. }) {
+                    let literal_like = matches!(
+                        key.kind,
+                        ExprKind::Attribute { .. }
+                            | ExprKind::Constant { .. }
+                            | ExprKind::UnaryOp { .. }
+                            | ExprKind::BinOp { .. }
+                            | ExprKind::JoinedStr { .. }
+                    );
+                    if !literal_like {
                         return syntax(
                             "mapping pattern keys may only match literals and attribute lookups",
                             key.range,

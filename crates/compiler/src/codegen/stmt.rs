@@ -60,13 +60,46 @@ impl<'a> Compiler<'a> {
         if self.table.future.annotations && self.table.top().annotations_used {
             self.emit(Opcode::SETUP_ANNOTATIONS, 0);
         }
+        // The module's `__annotate__` is made here, but compiled after the
+        // body (CPython's ANNOTATIONS_PLACEHOLDER): its constant comes last.
+        let placeholder = self.ur().seq.instrs.len();
+        if self.table.top().has_conditional_annotations {
+            self.emit(Opcode::BUILD_SET, 0);
+            self.name_op("__conditional_annotations__", NameCtx::Store);
+        }
         for stmt in rest {
             self.stmt(stmt)?;
         }
+        let before = self.ur().seq.instrs.len();
+        let saved = self.u().loc;
+        self.u().loc = crate::bytecode::location_table::Location::new(1, 1, 0, 0);
         self.module_annotations(body)?;
+        self.u().loc = saved;
+        self.splice_to(before, placeholder);
         self.load_none();
         self.emit(Opcode::RETURN_VALUE, 0);
         self.exit_scope()
+    }
+
+    /// Moves the instructions emitted from `from` on to position `to`
+    /// (earlier), keeping labels on the instructions they were bound to.
+    fn splice_to(&mut self, from: usize, to: usize) {
+        let seq = &mut self.u().seq;
+        if from >= seq.instrs.len() || to >= from {
+            return;
+        }
+        let moved: Vec<_> = seq.instrs.drain(from..).collect();
+        let count = moved.len();
+        for (k, instr) in moved.into_iter().enumerate() {
+            seq.instrs.insert(to + k, instr);
+        }
+        for pos in seq.labels.iter_mut().flatten() {
+            if *pos >= to && *pos < from {
+                *pos += count;
+            } else if *pos >= from && *pos < from + count {
+                *pos = *pos - from + to;
+            }
+        }
     }
 
     /// Compiles an `eval` expression.
@@ -490,7 +523,7 @@ impl<'a> Compiler<'a> {
                         self.load_const(ConstantValue::Str(mangled.as_str().into()));
                         self.emit(Opcode::STORE_SUBSCR, 0);
                     } else {
-                        self.note_conditional_annotation(s)?;
+                        self.note_conditional_annotation(s);
                     }
                 }
             }
@@ -741,6 +774,19 @@ impl<'a> Compiler<'a> {
     }
 
     fn jump_if_inner(&mut self, expr: &'a Expr, cond: bool, label: Label) -> CResult {
+        if let Some(value) = self.constant_of(expr)
+            && let Some(truth) = truthiness(&value)
+        {
+            // A constant test: jump or fall through unconditionally, as
+            // CPython's flow-graph optimiser does.
+            self.set_loc(expr.range);
+            if truth == cond {
+                self.emit_jump(PseudoOpcode::JUMP, label);
+            } else {
+                self.emit(Opcode::NOP, 0);
+            }
+            return Ok(());
+        }
         match &expr.kind {
             ExprKind::UnaryOp {
                 op: krait_syntax::ast::UnaryOp::Not,
@@ -801,4 +847,21 @@ impl<'a> Compiler<'a> {
     pub fn not_yet<T>(&self, what: &str) -> CResult<T> {
         unsupported(what)
     }
+}
+
+/// The truth value of a constant, if known at compile time.
+fn truthiness(value: &ConstantValue) -> Option<bool> {
+    Some(match value {
+        ConstantValue::None => false,
+        ConstantValue::Bool(b) => *b,
+        ConstantValue::Ellipsis => true,
+        ConstantValue::Int(i) => *i != 0,
+        ConstantValue::BigInt { .. } => true,
+        ConstantValue::Float(f) => *f != 0.0,
+        ConstantValue::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
+        ConstantValue::Str(s) => !s.as_bytes().is_empty(),
+        ConstantValue::Bytes(b) => !b.is_empty(),
+        ConstantValue::Tuple(items) => !items.is_empty(),
+        _ => return None,
+    })
 }

@@ -86,6 +86,8 @@ pub(crate) struct Unit<'a> {
     pub loc: Location,
     /// Extra `co_flags` (e.g. the coroutine flag of an async comprehension).
     pub extra_flags: u32,
+    /// Simple-name annotations compiled so far (module and class bodies).
+    pub annotation_count: u32,
 }
 
 /// The code generator: the stack of units and what every unit shares.
@@ -194,7 +196,7 @@ impl<'a> Compiler<'a> {
             scope == SymbolScope::Free || flags.contains(SymbolFlags::FREE_CLASS)
         });
         let mut cellvars = cellvars;
-        if b.kind == BlockKind::Class {
+        if matches!(b.kind, BlockKind::Class | BlockKind::Module) {
             // CPython's implicit class cells, in this order after the
             // sorted ones.
             for (needed, implicit) in [
@@ -239,6 +241,7 @@ impl<'a> Compiler<'a> {
             has_docstring: false,
             loc: Location::new(firstlineno, firstlineno, 0, 0),
             extra_flags: 0,
+            annotation_count: 0,
         };
         for name in &b.varnames {
             unit.add_var(name);
@@ -722,8 +725,14 @@ impl<'a> Unit<'a> {
         let nparams = (self.argcount + self.kwonlyargcount) as usize
             + usize::from(b.varargs && b.is_function_like())
             + usize::from(b.varkeywords && b.is_function_like());
-        let assembled = assemble(&self.seq, self.firstlineno, nparams.min(nvar))
-            .map_err(|e| Pending::Internal(format!("{e} in {}", self.qualname)))?;
+        let assembled = assemble(
+            &self.seq,
+            self.firstlineno,
+            nparams.min(nvar),
+            self.consts.len(),
+            self.has_docstring,
+        )
+        .map_err(|e| Pending::Internal(format!("{e} in {}", self.qualname)))?;
         let mut code = CodeObject::new(
             Wtf8Buf::from(filename),
             Identifier::new(self.name.as_str()),
@@ -736,7 +745,13 @@ impl<'a> Unit<'a> {
         code.stacksize = assembled.stacksize;
         code.flags = flags;
         code.code = assembled.code;
-        code.consts = self.consts;
+        code.consts = self
+            .consts
+            .into_iter()
+            .zip(&assembled.const_map)
+            .filter(|(_, keep)| keep.is_some())
+            .map(|(c, _)| c)
+            .collect();
         code.names = self
             .names
             .iter()
