@@ -290,22 +290,15 @@ impl<'a> Compiler<'a> {
         if items.is_empty() {
             return Ok(0);
         }
-        if self.table.future.annotations {
-            let mut values = Vec::new();
-            for (name, ann) in &items {
-                values.push(ConstantValue::Str(name.as_str().into()));
-                values.push(ConstantValue::Str(
-                    self.source_text(ann.range).as_str().into(),
-                ));
-            }
-            self.load_const(ConstantValue::Tuple(values));
-            return Ok(make_flags::ANNOTATIONS);
-        }
-        let Some(block) = self.table.function_annotations(s) else {
-            return Ok(0);
-        };
         let line = self.line_of(s.range);
-        self.enter_scope(block, "__annotate__", line);
+        match self.table.function_annotations(s) {
+            Some(block) => self.enter_scope(block, "__annotate__", line),
+            None if self.table.future.annotations => {
+                self.enter_synthetic_scope("__annotate__", line);
+                self.u().add_var("format");
+            }
+            None => return Ok(0),
+        }
         self.u().argcount = 1;
         self.u().posonlyargcount = 1;
         self.u().param_kinds = vec![fast_kind::ARG_POS];

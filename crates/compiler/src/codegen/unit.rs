@@ -88,6 +88,10 @@ pub(crate) struct Unit<'a> {
     pub extra_flags: u32,
     /// Simple-name annotations compiled so far (module and class bodies).
     pub annotation_count: u32,
+    /// A function the symbol table has no block for (the `__annotate__`
+    /// of a function under `from __future__ import annotations`), with
+    /// whether it is nested.
+    pub synthetic: Option<bool>,
 }
 
 /// The code generator: the stack of units and what every unit shares.
@@ -242,6 +246,7 @@ impl<'a> Compiler<'a> {
             loc: Location::new(firstlineno, firstlineno, 0, 0),
             extra_flags: 0,
             annotation_count: 0,
+            synthetic: None,
         };
         for name in &b.varnames {
             unit.add_var(name);
@@ -257,6 +262,25 @@ impl<'a> Compiler<'a> {
         let saved = std::mem::replace(&mut self.u().loc, resume_loc);
         self.emit(Opcode::RESUME, 0);
         self.u().loc = saved;
+    }
+
+    /// Opens a unit for a function without a symbol-table block: no cells,
+    /// no free variables, only the fast locals it adds itself.
+    pub fn enter_synthetic_scope(&mut self, name: &str, firstlineno: i32) {
+        let parent = self.ur().block;
+        let nested = {
+            let b = self.table.block(parent);
+            b.is_function_like() || b.nested
+        };
+        self.enter_scope(parent, name, firstlineno);
+        let unit = self.u();
+        unit.synthetic = Some(nested);
+        unit.kind = BlockKind::Function;
+        unit.cellvars.clear();
+        unit.freevars.clear();
+        unit.varnames.clear();
+        unit.var_map.clear();
+        unit.hidden.clear();
     }
 
     /// CPython's `compiler_set_qualname`.
@@ -597,6 +621,16 @@ impl<'a> Unit<'a> {
 
     /// `co_flags` as CPython's `compute_code_flags`.
     fn flags(&self, table: &SymbolTable) -> u32 {
+        if let Some(nested) = self.synthetic {
+            let mut flags = co_flags::NEWLOCALS | co_flags::OPTIMIZED;
+            if nested {
+                flags |= co_flags::NESTED;
+            }
+            if table.future.annotations {
+                flags |= co_flags::FUTURE_ANNOTATIONS;
+            }
+            return flags;
+        }
         let b = table.block(self.block);
         let mut flags = 0;
         if b.is_function_like() {
@@ -705,7 +739,7 @@ impl<'a> Unit<'a> {
             prefix.push(noloc(Opcode::COPY_FREE_VARS, self.freevars.len() as u32));
         }
         let b = table.block(self.block);
-        if (b.generator || b.coroutine) && b.is_function_like() {
+        if (b.generator || b.coroutine) && b.is_function_like() && self.synthetic.is_none() {
             let loc = Location::new(self.firstlineno, self.firstlineno, -1, -1);
             prefix.push(Instr {
                 loc,
@@ -722,9 +756,10 @@ impl<'a> Unit<'a> {
         for pos in self.seq.labels.iter_mut().flatten() {
             *pos += shift;
         }
+        let real_block = self.synthetic.is_none() && b.is_function_like();
         let nparams = (self.argcount + self.kwonlyargcount) as usize
-            + usize::from(b.varargs && b.is_function_like())
-            + usize::from(b.varkeywords && b.is_function_like());
+            + usize::from(b.varargs && real_block)
+            + usize::from(b.varkeywords && real_block);
         let assembled = assemble(
             &self.seq,
             self.firstlineno,
