@@ -100,6 +100,11 @@ impl<'a> Compiler<'a> {
                 self.restore_inlined_locals(&pushed);
             }
             self.u().overrides.pop();
+            if !self.table.block(self.ur().block).is_function_like() {
+                for name in &pushed {
+                    self.u().hidden.remove(name);
+                }
+            }
             return Ok(());
         }
         let line = self.line_of(e.range);
@@ -184,6 +189,7 @@ impl<'a> Compiler<'a> {
             if bound_here {
                 if !outer_function_like {
                     self.u().hidden.insert(name.to_owned());
+                    self.u().ever_hidden.insert(name.to_owned());
                 }
                 let index = self.u().add_var(name);
                 self.emit(Opcode::LOAD_FAST_AND_CLEAR, index);

@@ -468,7 +468,7 @@ impl<'a> Compiler<'a> {
         let conditional = self.table.block(block).has_conditional_annotations;
         let private = self.ur().private.clone();
         let line = if block == crate::symtable::SymbolTable::TOP {
-            1
+            body.first().map_or(1, |first| self.line_of(first.range))
         } else {
             self.ur().firstlineno
         };

@@ -560,7 +560,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(alias.range);
         self.load_const(ConstantValue::Int(0));
         self.load_none();
-        self.emit_name_raw(Opcode::IMPORT_NAME, &alias.name);
+        self.emit_name(Opcode::IMPORT_NAME, &alias.name);
         match &alias.asname {
             Some(asname) => {
                 let mut parts = alias.name.split('.');
@@ -571,7 +571,7 @@ impl<'a> Compiler<'a> {
                 } else {
                     // import a.b.c as d: IMPORT_FROM each attribute.
                     for (i, part) in rest.iter().enumerate() {
-                        self.emit_name_raw(Opcode::IMPORT_FROM, part);
+                        self.emit_name(Opcode::IMPORT_FROM, part);
                         if i + 1 < rest.len() {
                             self.emit(Opcode::SWAP, 2);
                             self.emit(Opcode::POP_TOP, 0);
@@ -609,7 +609,7 @@ impl<'a> Compiler<'a> {
             .map(|a| ConstantValue::Str(a.name.as_str().into()))
             .collect();
         self.load_const(ConstantValue::Tuple(fromlist));
-        self.emit_name_raw(Opcode::IMPORT_NAME, module.unwrap_or(""));
+        self.emit_name(Opcode::IMPORT_NAME, module.unwrap_or(""));
         if names.len() == 1 && names[0].name.as_str() == "*" {
             let block = self.table.block(self.ur().block);
             if block.kind != BlockKind::Module {
@@ -621,7 +621,7 @@ impl<'a> Compiler<'a> {
         }
         for alias in names {
             self.set_loc(alias.range);
-            self.emit_name_raw(Opcode::IMPORT_FROM, &alias.name);
+            self.emit_name(Opcode::IMPORT_FROM, &alias.name);
             let store = alias.asname.as_deref().unwrap_or(&alias.name);
             self.name_op(store, NameCtx::Store);
         }

@@ -71,6 +71,8 @@ pub(crate) struct Unit<'a> {
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,
     pub hidden: HashSet<String>,
+    /// Every name that was ever hidden (for the locals-plus kinds).
+    pub ever_hidden: HashSet<String>,
     /// Scopes that differ inside an inlined comprehension (CPython's
     /// temporary symbols).
     pub overrides: Vec<HashMap<String, SymbolScope>>,
@@ -233,6 +235,7 @@ impl<'a> Compiler<'a> {
             cellvars,
             freevars,
             hidden: HashSet::new(),
+            ever_hidden: HashSet::new(),
             overrides: Vec::new(),
             fblocks: Vec::new(),
             private,
@@ -305,8 +308,12 @@ impl<'a> Compiler<'a> {
             let force_global = scope == SymbolScope::GlobalExplicit
                 && matches!(kind, BlockKind::Function | BlockKind::Class);
             if !force_global {
-                let parent_is_function = parent.kind.is_function_like()
-                    && !matches!(parent.kind, BlockKind::TypeParameters);
+                // `<locals>` follows functions and lambdas, not
+                // comprehensions or annotation scopes.
+                let parent_block = self.table.block(parent.block);
+                let parent_is_function = parent.synthetic.is_some()
+                    || (parent.kind == BlockKind::Function
+                        && parent_block.comprehension == Default::default());
                 if parent_is_function {
                     qualname = format!("{}.<locals>.{name}", parent.qualname);
                 } else {
@@ -686,7 +693,7 @@ impl<'a> Unit<'a> {
                 if let Some(param) = self.param_kinds.get(i) {
                     kind |= param;
                 }
-                if self.hidden.contains(name) {
+                if self.ever_hidden.contains(name) {
                     kind |= fast_kind::HIDDEN;
                 }
                 kind
