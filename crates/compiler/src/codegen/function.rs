@@ -5,7 +5,7 @@
 //! `__classcell__`, `__classdictcell__`), and module/class annotations.
 
 use krait_syntax::ast::{
-    Arguments, ClassDef, Expr, ExprKind, FunctionDef, Stmt, StmtKind, TypeParam,
+    Arguments, ClassDef, Expr, ExprKind, FunctionDef, Stmt, StmtKind, TypeParam, TypeParamKind,
 };
 
 use super::error::{CResult, Pending};
@@ -117,29 +117,169 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// `def` and `async def`.
+    /// `def` and `async def` (generic ones inside their PEP 695
+    /// type-parameter scope).
     pub fn function_def(&mut self, s: &'a Stmt, def: &'a FunctionDef, is_async: bool) -> CResult {
-        if !def.type_params.is_empty() {
-            return self.not_yet("generic functions (PEP 695 type parameters)");
-        }
+        let _ = is_async;
         for d in &def.decorator_list {
             self.expr(d)?;
         }
         let firstlineno = self.definition_line(s, &def.decorator_list);
         self.set_loc(s.range);
         let mut flags = self.default_arguments(&def.args)?;
+        let generic = !def.type_params.is_empty();
+        let mut type_param_args = 0u32;
+        if generic {
+            type_param_args = u32::from(flags & make_flags::DEFAULTS != 0)
+                + u32::from(flags & make_flags::KWDEFAULTS != 0);
+            if type_param_args == 2 {
+                self.emit(Opcode::SWAP, 2);
+            }
+            let block = self
+                .table
+                .type_params(s)
+                .ok_or_else(|| Pending::Internal("type parameters without a block".into()))?;
+            self.enter_scope(
+                block,
+                &format!("<generic parameters of {}>", def.name),
+                firstlineno,
+            );
+            self.u().argcount = type_param_args;
+            self.set_loc(s.range);
+            self.type_params(&def.type_params)?;
+            for i in 0..type_param_args {
+                self.emit(Opcode::LOAD_FAST, i);
+            }
+        }
         flags |= self.function_annotations(s, &def.args, def.returns.as_deref())?;
         let block = self
             .table
             .definition(s)
             .ok_or_else(|| Pending::Internal("function without a block".into()))?;
-        let _ = is_async;
         let code = self.function_body(block, &def.name, firstlineno, &def.args, &def.body)?;
         self.set_loc(s.range);
         self.make_closure(code, flags)?;
+        if generic {
+            self.emit(Opcode::SWAP, 2);
+            self.emit(Opcode::CALL_INTRINSIC_2, 4);
+            self.emit(Opcode::RETURN_VALUE, 0);
+            let code = self.exit_scope()?;
+            self.set_loc(s.range);
+            self.make_closure(code, 0)?;
+            if type_param_args > 0 {
+                self.emit(Opcode::SWAP, type_param_args + 1);
+                self.emit(Opcode::CALL, type_param_args - 1);
+            } else {
+                self.emit(Opcode::PUSH_NULL, 0);
+                self.emit(Opcode::CALL, 0);
+            }
+        }
         self.apply_decorators(&def.decorator_list);
         self.set_loc(s.range);
         self.name_op(&def.name, NameCtx::Store);
+        Ok(())
+    }
+
+    /// Opens an annotation-like scope (`__annotate__`, a type variable's
+    /// lazily evaluated bound or default, a type alias's value) and emits
+    /// `if format > 2: raise NotImplementedError`.
+    fn enter_annotation_scope(&mut self, block: BlockId, name: &str, line: i32) {
+        self.enter_scope(block, name, line);
+        self.u().argcount = 1;
+        self.u().posonlyargcount = 1;
+        self.u().param_kinds = vec![fast_kind::ARG_POS];
+        self.annotate_prologue();
+    }
+
+    /// A type variable's bound, constraints or default as a function of
+    /// `format` (with `(1,)` as its defaults).
+    fn bound_or_default(&mut self, e: &'a Expr, name: &str, block: Option<BlockId>) -> CResult {
+        let block = block
+            .ok_or_else(|| Pending::Internal("type parameter bound without a block".into()))?;
+        self.set_loc(e.range);
+        self.load_const(ConstantValue::Tuple(vec![ConstantValue::Int(1)]));
+        let line = self.line_of(e.range);
+        self.enter_annotation_scope(block, name, line);
+        self.set_loc(e.range);
+        if let ExprKind::Starred { value, .. } = &e.kind {
+            self.expr(value)?;
+            self.emit(Opcode::UNPACK_SEQUENCE, 1);
+        } else {
+            self.expr(e)?;
+        }
+        self.set_loc(e.range);
+        self.emit(Opcode::RETURN_VALUE, 0);
+        let code = self.exit_scope()?;
+        self.set_loc(e.range);
+        self.make_closure(code, make_flags::DEFAULTS)
+    }
+
+    /// Builds the tuple of type parameters, storing each under its name.
+    fn type_params(&mut self, params: &'a [TypeParam]) -> CResult {
+        let mut seen_default = false;
+        for param in params {
+            self.set_loc(param.range);
+            let (bound_block, default_block) = self.table.type_param_blocks(param);
+            let (name, default) = match &param.kind {
+                TypeParamKind::TypeVar {
+                    name,
+                    bound,
+                    default_value,
+                } => {
+                    self.load_const(ConstantValue::Str(name.as_str().into()));
+                    match bound {
+                        Some(bound) => {
+                            self.bound_or_default(bound, name, bound_block)?;
+                            let intrinsic = if matches!(bound.kind, ExprKind::Tuple { .. }) {
+                                3
+                            } else {
+                                2
+                            };
+                            self.set_loc(param.range);
+                            self.emit(Opcode::CALL_INTRINSIC_2, intrinsic);
+                        }
+                        None => self.emit(Opcode::CALL_INTRINSIC_1, 7),
+                    }
+                    (name, default_value)
+                }
+                TypeParamKind::TypeVarTuple {
+                    name,
+                    default_value,
+                } => {
+                    self.load_const(ConstantValue::Str(name.as_str().into()));
+                    self.emit(Opcode::CALL_INTRINSIC_1, 9);
+                    (name, default_value)
+                }
+                TypeParamKind::ParamSpec {
+                    name,
+                    default_value,
+                } => {
+                    self.load_const(ConstantValue::Str(name.as_str().into()));
+                    self.emit(Opcode::CALL_INTRINSIC_1, 8);
+                    (name, default_value)
+                }
+            };
+            match default {
+                Some(default) => {
+                    seen_default = true;
+                    self.bound_or_default(default, name, default_block)?;
+                    self.set_loc(param.range);
+                    self.emit(Opcode::CALL_INTRINSIC_2, 5);
+                }
+                None if seen_default => {
+                    return super::error::syntax(
+                        format!(
+                            "non-default type parameter '{name}' follows default type parameter"
+                        ),
+                        param.range,
+                    );
+                }
+                None => {}
+            }
+            self.emit(Opcode::COPY, 1);
+            self.name_op(name, NameCtx::Store);
+        }
+        self.emit(Opcode::BUILD_TUPLE, params.len() as u32);
         Ok(())
     }
 
@@ -342,42 +482,60 @@ impl<'a> Compiler<'a> {
         self.expr(ann)
     }
 
-    /// `class`.
+    /// `class` (generic ones inside their PEP 695 type-parameter scope).
     pub fn class_def(&mut self, s: &'a Stmt, def: &'a ClassDef) -> CResult {
-        if !def.type_params.is_empty() {
-            return self.not_yet("generic classes (PEP 695 type parameters)");
-        }
         for d in &def.decorator_list {
             self.expr(d)?;
         }
         let firstlineno = self.definition_line(s, &def.decorator_list);
+        let generic = !def.type_params.is_empty();
+        if generic {
+            let block = self
+                .table
+                .type_params(s)
+                .ok_or_else(|| Pending::Internal("type parameters without a block".into()))?;
+            self.enter_scope(
+                block,
+                &format!("<generic parameters of {}>", def.name),
+                firstlineno,
+            );
+            self.u().private = Some(def.name.to_string());
+            self.set_loc(s.range);
+            self.type_params(&def.type_params)?;
+            self.name_op(".type_params", NameCtx::Store);
+        }
         let block = self
             .table
             .definition(s)
             .ok_or_else(|| Pending::Internal("class without a block".into()))?;
         self.enter_scope(block, &def.name, firstlineno);
-        let result = self.class_body(s, def, block, firstlineno);
-        let code = match result {
-            Ok(()) => self.exit_scope()?,
-            Err(error) => {
-                self.units.pop();
-                return Err(error);
-            }
-        };
+        self.class_body(s, def, block, firstlineno)?;
+        let code = self.exit_scope()?;
         self.set_loc(s.range);
         self.emit(Opcode::LOAD_BUILD_CLASS, 0);
         self.emit(Opcode::PUSH_NULL, 0);
         self.make_closure(code, 0)?;
         self.load_const(ConstantValue::Str(def.name.as_str().into()));
-        let fake_call = Expr::new(
-            s.range,
-            ExprKind::Constant {
-                value: krait_syntax::ast::Constant::None,
-                kind: None,
-            },
-        );
-        let fake_call: &'a Expr = Box::leak(Box::new(fake_call));
-        self.call_helper(fake_call, 2, &def.bases, &def.keywords)?;
+        if generic {
+            self.name_op(".type_params", NameCtx::Load);
+            self.emit(Opcode::CALL_INTRINSIC_1, 10);
+            self.name_op(".generic_base", NameCtx::Store);
+            self.call_helper_injected(
+                s.range,
+                2,
+                &def.bases,
+                &def.keywords,
+                Some(".generic_base"),
+            )?;
+            self.emit(Opcode::RETURN_VALUE, 0);
+            let code = self.exit_scope()?;
+            self.set_loc(s.range);
+            self.make_closure(code, 0)?;
+            self.emit(Opcode::PUSH_NULL, 0);
+            self.emit(Opcode::CALL, 0);
+        } else {
+            self.call_helper(s.range, 2, &def.bases, &def.keywords)?;
+        }
         self.apply_decorators(&def.decorator_list);
         self.set_loc(s.range);
         self.name_op(&def.name, NameCtx::Store);
@@ -400,6 +558,10 @@ impl<'a> Compiler<'a> {
         self.name_op("__qualname__", NameCtx::Store);
         self.load_const(ConstantValue::Int(i64::from(firstlineno)));
         self.name_op("__firstlineno__", NameCtx::Store);
+        if !def.type_params.is_empty() {
+            self.name_op(".type_params", NameCtx::Load);
+            self.name_op("__type_params__", NameCtx::Store);
+        }
         let b = self.table.block(block);
         if b.needs_classdict {
             self.emit(Opcode::LOAD_LOCALS, 0);
@@ -465,6 +627,9 @@ impl<'a> Compiler<'a> {
         };
         let mut items: Vec<(String, &'a Expr)> = Vec::new();
         collect_annotations(body, &mut items);
+        if items.is_empty() {
+            return Ok(());
+        }
         let conditional = self.table.block(block).has_conditional_annotations;
         let private = self.ur().private.clone();
         let line = if block == crate::symtable::SymbolTable::TOP {
@@ -530,15 +695,59 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::POP_TOP, 0);
     }
 
-    /// `type X = ...` (PEP 695).
+    /// `type X[T] = ...` (PEP 695): a `TypeAliasType` from the name, the
+    /// type parameters and a lazily evaluated value.
     pub fn type_alias(
         &mut self,
-        _s: &'a Stmt,
-        _name: &'a Expr,
-        _type_params: &'a [TypeParam],
-        _value: &'a Expr,
+        s: &'a Stmt,
+        name: &'a Expr,
+        type_params: &'a [TypeParam],
+        value: &'a Expr,
     ) -> CResult {
-        self.not_yet("type aliases (PEP 695)")
+        let ExprKind::Name { id, .. } = &name.kind else {
+            return Err(Pending::Internal("type alias name is not a name".into()));
+        };
+        let line = self.line_of(s.range);
+        let generic = !type_params.is_empty();
+        if generic {
+            let block = self
+                .table
+                .type_params(s)
+                .ok_or_else(|| Pending::Internal("type parameters without a block".into()))?;
+            self.enter_scope(block, &format!("<generic parameters of {id}>"), line);
+            self.set_loc(s.range);
+            self.load_const(ConstantValue::Str(id.as_str().into()));
+            self.type_params(type_params)?;
+        } else {
+            self.load_const(ConstantValue::Str(id.as_str().into()));
+            self.load_none();
+        }
+        self.set_loc(s.range);
+        self.load_const(ConstantValue::Tuple(vec![ConstantValue::Int(1)]));
+        let block = self
+            .table
+            .definition(s)
+            .ok_or_else(|| Pending::Internal("type alias without a block".into()))?;
+        self.enter_annotation_scope(block, id, line);
+        self.add_const(ConstantValue::None);
+        self.expr(value)?;
+        self.set_loc(s.range);
+        self.emit(Opcode::RETURN_VALUE, 0);
+        let code = self.exit_scope()?;
+        self.set_loc(s.range);
+        self.make_closure(code, make_flags::DEFAULTS)?;
+        self.emit(Opcode::BUILD_TUPLE, 3);
+        self.emit(Opcode::CALL_INTRINSIC_1, 11);
+        if generic {
+            self.emit(Opcode::RETURN_VALUE, 0);
+            let code = self.exit_scope()?;
+            self.set_loc(s.range);
+            self.make_closure(code, 0)?;
+            self.emit(Opcode::PUSH_NULL, 0);
+            self.emit(Opcode::CALL, 0);
+        }
+        self.name_op(id, NameCtx::Store);
+        Ok(())
     }
 
     /// Whether `name` is a cell of the current class (for closures).

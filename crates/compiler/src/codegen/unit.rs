@@ -296,8 +296,17 @@ impl<'a> Compiler<'a> {
         let name = unit.name.clone();
         let kind = unit.kind;
         let mut parent_index = n - 2;
-        // A type-parameter scope is transparent for naming.
-        if self.units[parent_index].kind == BlockKind::TypeParameters && parent_index > 0 {
+        // Annotation scopes (type parameters, `__annotate__`, bounds and
+        // alias values) are transparent for naming.
+        if matches!(
+            self.units[parent_index].kind,
+            BlockKind::TypeParameters
+                | BlockKind::Annotation
+                | BlockKind::TypeVariable
+                | BlockKind::TypeAlias
+        ) && self.units[parent_index].synthetic.is_none()
+            && parent_index > 0
+        {
             parent_index -= 1;
         }
         let parent = &self.units[parent_index];
@@ -800,10 +809,18 @@ impl<'a> Unit<'a> {
             .map(|n| Identifier::new(n.as_str()))
             .collect();
         // The parameter of `__annotate__` is `.format` in the symbol table
-        // and `format` in the code object.
+        // and `format` in the code object (type-variable and alias scopes
+        // keep `.format`).
+        let rename = self.kind == BlockKind::Annotation || self.synthetic.is_some();
         code.localsplusnames = names
             .iter()
-            .map(|n| Identifier::new(if n == ".format" { "format" } else { n.as_str() }))
+            .map(|n| {
+                Identifier::new(if rename && n == ".format" {
+                    "format"
+                } else {
+                    n.as_str()
+                })
+            })
             .collect();
         code.localspluskinds = kinds;
         code.linetable = assembled.linetable;
