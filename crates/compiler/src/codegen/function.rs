@@ -13,7 +13,7 @@ use super::stmt::docstring;
 use super::unit::{Compiler, NameCtx};
 use crate::bytecode::code_object::fast_kind;
 use crate::bytecode::{CodeObject, ConstantValue, Opcode, PseudoOpcode};
-use crate::symtable::{BlockId, BlockKind, SymbolScope, mangle};
+use crate::symtable::{BlockId, mangle};
 
 /// `SET_FUNCTION_ATTRIBUTE` flags.
 pub(crate) mod make_flags {
@@ -301,48 +301,39 @@ impl<'a> Compiler<'a> {
     ) -> CResult<CodeObject> {
         self.enter_scope(block, name, firstlineno);
         self.set_parameters(args);
-        let result = (|| {
-            let mut rest = body;
-            if let Some(doc) = docstring(body) {
-                self.add_const(ConstantValue::Str(doc.clone()));
-                self.u().has_docstring = true;
-                rest = &body[1..];
-            }
-            let is_gen = {
-                let b = self.table.block(block);
-                b.generator || b.coroutine
-            };
-            let first = body.first().map(|s| s.range).unwrap_or_default();
-            let stop = if is_gen {
-                let fake = Expr::new(
-                    first,
-                    ExprKind::Constant {
-                        value: krait_syntax::ast::Constant::None,
-                        kind: None,
-                    },
-                );
-                Some(self.begin_stopiteration_wrap(&fake)?)
-            } else {
-                None
-            };
-            self.body(rest)?;
-            if let Some(last) = body.last() {
-                self.set_loc(last.range);
-            }
-            self.load_none();
-            self.emit(Opcode::RETURN_VALUE, 0);
-            if let Some(stop) = stop {
-                self.end_stopiteration_wrap(stop);
-            }
-            Ok(())
-        })();
-        match result {
-            Ok(()) => self.exit_scope(),
-            Err(error) => {
-                self.units.pop();
-                Err(error)
-            }
+        let mut rest = body;
+        if let Some(doc) = docstring(body) {
+            self.add_const(ConstantValue::Str(doc.clone()));
+            self.u().has_docstring = true;
+            rest = &body[1..];
         }
+        let is_gen = {
+            let b = self.table.block(block);
+            b.generator || b.coroutine
+        };
+        let first = body.first().map(|s| s.range).unwrap_or_default();
+        let stop = if is_gen {
+            let fake = Expr::new(
+                first,
+                ExprKind::Constant {
+                    value: krait_syntax::ast::Constant::None,
+                    kind: None,
+                },
+            );
+            Some(self.begin_stopiteration_wrap(&fake)?)
+        } else {
+            None
+        };
+        self.body(rest)?;
+        if let Some(last) = body.last() {
+            self.set_loc(last.range);
+        }
+        self.load_none();
+        self.emit(Opcode::RETURN_VALUE, 0);
+        if let Some(stop) = stop {
+            self.end_stopiteration_wrap(stop);
+        }
+        self.exit_scope()
     }
 
     /// `lambda`.
@@ -355,28 +346,19 @@ impl<'a> Compiler<'a> {
         let line = self.line_of(e.range);
         self.enter_scope(block, "<lambda>", line);
         self.set_parameters(args);
-        let result = (|| {
-            let is_gen = self.table.block(block).generator;
-            let stop = if is_gen {
-                Some(self.begin_stopiteration_wrap(e)?)
-            } else {
-                None
-            };
-            self.expr(body)?;
-            self.set_loc(body.range);
-            self.emit(Opcode::RETURN_VALUE, 0);
-            if let Some(stop) = stop {
-                self.end_stopiteration_wrap(stop);
-            }
-            Ok(())
-        })();
-        let code = match result {
-            Ok(()) => self.exit_scope()?,
-            Err(error) => {
-                self.units.pop();
-                return Err(error);
-            }
+        let is_gen = self.table.block(block).generator;
+        let stop = if is_gen {
+            Some(self.begin_stopiteration_wrap(e)?)
+        } else {
+            None
         };
+        self.expr(body)?;
+        self.set_loc(body.range);
+        self.emit(Opcode::RETURN_VALUE, 0);
+        if let Some(stop) = stop {
+            self.end_stopiteration_wrap(stop);
+        }
+        let code = self.exit_scope()?;
         self.set_loc(e.range);
         self.make_closure(code, flags)
     }
@@ -442,31 +424,22 @@ impl<'a> Compiler<'a> {
         self.u().argcount = 1;
         self.u().posonlyargcount = 1;
         self.u().param_kinds = vec![fast_kind::ARG_POS];
-        let result = (|| {
+        self.set_loc(s.range);
+        self.annotate_prologue();
+        for (name, ann) in &items {
             self.set_loc(s.range);
-            self.annotate_prologue();
-            for (name, ann) in &items {
-                self.set_loc(s.range);
-                self.load_const(ConstantValue::Str(name.as_str().into()));
-                if self.table.future.annotations {
-                    let text = self.source_text(ann.range);
-                    self.load_const(ConstantValue::Str(text.as_str().into()));
-                } else {
-                    self.annotation_value(ann)?;
-                }
+            self.load_const(ConstantValue::Str(name.as_str().into()));
+            if self.table.future.annotations {
+                let text = self.source_text(ann.range);
+                self.load_const(ConstantValue::Str(text.as_str().into()));
+            } else {
+                self.annotation_value(ann)?;
             }
-            self.set_loc(s.range);
-            self.emit(Opcode::BUILD_MAP, items.len() as u32);
-            self.emit(Opcode::RETURN_VALUE, 0);
-            Ok(())
-        })();
-        let code = match result {
-            Ok(()) => self.exit_scope()?,
-            Err(error) => {
-                self.units.pop();
-                return Err(error);
-            }
-        };
+        }
+        self.set_loc(s.range);
+        self.emit(Opcode::BUILD_MAP, items.len() as u32);
+        self.emit(Opcode::RETURN_VALUE, 0);
+        let code = self.exit_scope()?;
         self.set_loc(s.range);
         self.make_closure(code, 0)?;
         Ok(make_flags::ANNOTATE)
@@ -642,36 +615,27 @@ impl<'a> Compiler<'a> {
         self.u().argcount = 1;
         self.u().posonlyargcount = 1;
         self.u().param_kinds = vec![fast_kind::ARG_POS];
-        let result = (|| {
-            self.u().loc = saved_loc;
-            self.annotate_prologue();
-            self.emit(Opcode::BUILD_MAP, 0);
-            for (index, (name, ann)) in items.iter().enumerate() {
-                let skip = self.new_label();
-                if conditional {
-                    self.load_const(ConstantValue::Int(index as i64));
-                    self.name_op("__conditional_annotations__", NameCtx::Load);
-                    self.emit(Opcode::CONTAINS_OP, 0);
-                    self.emit_jump(Opcode::POP_JUMP_IF_FALSE, skip);
-                    self.emit(Opcode::NOT_TAKEN, 0);
-                }
-                self.annotation_value(ann)?;
-                self.emit(Opcode::COPY, 2);
-                let mangled = mangle(private.as_deref(), name);
-                self.load_const(ConstantValue::Str(mangled.as_str().into()));
-                self.emit(Opcode::STORE_SUBSCR, 0);
-                self.bind(skip);
+        self.u().loc = saved_loc;
+        self.annotate_prologue();
+        self.emit(Opcode::BUILD_MAP, 0);
+        for (index, (name, ann)) in items.iter().enumerate() {
+            let skip = self.new_label();
+            if conditional {
+                self.load_const(ConstantValue::Int(index as i64));
+                self.name_op("__conditional_annotations__", NameCtx::Load);
+                self.emit(Opcode::CONTAINS_OP, 0);
+                self.emit_jump(Opcode::POP_JUMP_IF_FALSE, skip);
+                self.emit(Opcode::NOT_TAKEN, 0);
             }
-            self.emit(Opcode::RETURN_VALUE, 0);
-            Ok(())
-        })();
-        let code = match result {
-            Ok(()) => self.exit_scope()?,
-            Err(error) => {
-                self.units.pop();
-                return Err(error);
-            }
-        };
+            self.annotation_value(ann)?;
+            self.emit(Opcode::COPY, 2);
+            let mangled = mangle(private.as_deref(), name);
+            self.load_const(ConstantValue::Str(mangled.as_str().into()));
+            self.emit(Opcode::STORE_SUBSCR, 0);
+            self.bind(skip);
+        }
+        self.emit(Opcode::RETURN_VALUE, 0);
+        let code = self.exit_scope()?;
         self.u().loc = saved_loc;
         self.make_closure(code, 0)?;
         self.name_op(store_as, NameCtx::Store);
@@ -748,14 +712,6 @@ impl<'a> Compiler<'a> {
         }
         self.name_op(id, NameCtx::Store);
         Ok(())
-    }
-
-    /// Whether `name` is a cell of the current class (for closures).
-    pub fn class_cell_scope(&self, name: &str) -> SymbolScope {
-        if self.ur().kind == BlockKind::Class && (name == "__class__" || name == "__classdict__") {
-            return SymbolScope::Cell;
-        }
-        self.scope_of(name)
     }
 }
 

@@ -3,9 +3,9 @@
 //! frame-block stack), imports, `raise`, `assert`, `del`, `global`.
 
 use krait_syntax::TextRange;
-use krait_syntax::ast::{Alias, Constant, Expr, ExprContext, ExprKind, Operator, Stmt, StmtKind};
+use krait_syntax::ast::{Alias, Constant, Expr, ExprKind, Operator, Stmt, StmtKind};
 
-use super::error::{CResult, Pending, syntax, unsupported};
+use super::error::{CResult, Pending, syntax};
 use super::instr::Label;
 use super::unit::{Compiler, FBlockKind, NameCtx};
 use crate::bytecode::{CodeObject, ConstantValue, Opcode, PseudoOpcode};
@@ -511,37 +511,29 @@ impl<'a> Compiler<'a> {
             self.expr(target)?;
         }
         let kind = self.ur().kind;
+        let at_top = simple && matches!(kind, BlockKind::Module | BlockKind::Class);
         match &target.kind {
-            ExprKind::Name { id, .. } => {
-                if simple && matches!(kind, BlockKind::Module | BlockKind::Class) {
-                    if self.table.future.annotations {
-                        self.set_loc(s.range);
-                        let text = self.source_text(annotation.range);
-                        self.load_const(ConstantValue::Str(text.as_str().into()));
-                        self.name_op("__annotations__", NameCtx::Load);
-                        let mangled = crate::symtable::mangle(self.ur().private.as_deref(), id);
-                        self.load_const(ConstantValue::Str(mangled.as_str().into()));
-                        self.emit(Opcode::STORE_SUBSCR, 0);
-                    } else {
-                        self.note_conditional_annotation(s);
-                    }
-                }
+            ExprKind::Name { id, .. } if at_top && self.table.future.annotations => {
+                self.set_loc(s.range);
+                let text = self.source_text(annotation.range);
+                self.load_const(ConstantValue::Str(text.as_str().into()));
+                self.name_op("__annotations__", NameCtx::Load);
+                let mangled = crate::symtable::mangle(self.ur().private.as_deref(), id);
+                self.load_const(ConstantValue::Str(mangled.as_str().into()));
+                self.emit(Opcode::STORE_SUBSCR, 0);
             }
-            ExprKind::Attribute { value: obj, .. } => {
-                if value.is_none() {
-                    self.expr(obj)?;
-                    self.emit(Opcode::POP_TOP, 0);
-                }
+            ExprKind::Name { .. } if at_top => self.note_conditional_annotation(s),
+            ExprKind::Attribute { value: obj, .. } if value.is_none() => {
+                self.expr(obj)?;
+                self.emit(Opcode::POP_TOP, 0);
             }
             ExprKind::Subscript {
                 value: obj, slice, ..
-            } => {
-                if value.is_none() {
-                    self.expr(obj)?;
-                    self.emit(Opcode::POP_TOP, 0);
-                    self.expr(slice)?;
-                    self.emit(Opcode::POP_TOP, 0);
-                }
+            } if value.is_none() => {
+                self.expr(obj)?;
+                self.emit(Opcode::POP_TOP, 0);
+                self.expr(slice)?;
+                self.emit(Opcode::POP_TOP, 0);
             }
             _ => {}
         }
@@ -587,12 +579,6 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
-    }
-
-    /// Emits `op` with `name` (not mangled) from `co_names`.
-    pub fn emit_name_raw(&mut self, op: Opcode, name: &str) {
-        let index = self.name_index(name);
-        self.emit(op, index);
     }
 
     fn import_from(
@@ -749,22 +735,6 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::CALL, 3);
     }
 
-    /// Stores the value on top of the stack into an assignment target.
-    pub fn store_target(&mut self, target: &'a Expr) -> CResult {
-        self.expr(target)
-    }
-
-    /// A name that is a simple target of `target: ann` (for diagnostics).
-    pub fn is_name(expr: &Expr) -> bool {
-        matches!(
-            expr.kind,
-            ExprKind::Name {
-                ctx: ExprContext::Store,
-                ..
-            }
-        )
-    }
-
     /// Jumps to `label` when `expr` is `cond` (CPython's `codegen_jump_if`).
     pub fn jump_if(&mut self, expr: &'a Expr, cond: bool, label: Label) -> CResult {
         self.enter_recursion()?;
@@ -841,11 +811,6 @@ impl<'a> Compiler<'a> {
         };
         self.emit_jump(op, label);
         self.emit(Opcode::NOT_TAKEN, 0);
-    }
-
-    /// Errors for constructs not compiled yet.
-    pub fn not_yet<T>(&self, what: &str) -> CResult<T> {
-        unsupported(what)
     }
 }
 

@@ -377,16 +377,6 @@ impl<'a> Compiler<'a> {
         });
     }
 
-    /// Emits an instruction with no location (artificial code).
-    pub fn emit_noloc(&mut self, op: Opcode, arg: u32) {
-        self.u().seq.push(Instr {
-            op: AnyOpcode::Real(op),
-            arg,
-            target: None,
-            loc: Location::NONE,
-        });
-    }
-
     /// A new label in the current unit.
     pub fn new_label(&mut self) -> Label {
         self.u().seq.new_label()
