@@ -485,6 +485,13 @@ impl<'a> Compiler<'a> {
             SymbolScope::Local if function_like || hidden => Way::Fast,
             SymbolScope::Local => Way::Name,
             SymbolScope::GlobalImplicit if function_like => Way::Global,
+            // A comprehension inlined into a class body cannot see the
+            // class's names: CPython loads its globals with LOAD_GLOBAL.
+            SymbolScope::GlobalImplicit
+                if unit_kind == BlockKind::Class && self.ur().in_inlined_comp > 0 =>
+            {
+                Way::Global
+            }
             SymbolScope::GlobalExplicit => Way::Global,
             _ => Way::Name,
         };
