@@ -120,3 +120,16 @@ assert x, "m"
     verify(&code).expect("valid code");
     assert!(dis::disassemble(&code).contains("RETURN_VALUE"));
 }
+
+#[test]
+fn eval_and_single_modes() {
+    let parsed = krait_syntax::parse_expression(b"1 + x", "<eval>").expect("parses");
+    let code = compile(&parsed, "<eval>", CompileMode::Eval).expect("compiles");
+    verify(&code).expect("valid code");
+    assert!(dis::disassemble(&code).contains("BINARY_OP"));
+    let parsed = krait_syntax::parse_interactive(b"x\n", "<stdin>").expect("parses");
+    let code = compile(&parsed, "<stdin>", CompileMode::Single).expect("compiles");
+    verify(&code).expect("valid code");
+    // Interactive expression statements print their value.
+    assert!(dis::disassemble(&code).contains("CALL_INTRINSIC_1"));
+}
