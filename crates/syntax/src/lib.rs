@@ -11,6 +11,7 @@ pub mod line_index;
 pub mod parser;
 pub mod pyrepr;
 pub mod source;
+pub mod stack;
 pub mod text_range;
 pub mod tokenizer;
 mod unicode_printable;

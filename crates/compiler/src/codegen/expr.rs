@@ -46,7 +46,7 @@ impl<'a> Compiler<'a> {
     pub fn expr(&mut self, e: &'a Expr) -> CResult {
         self.enter_recursion()?;
         let saved = self.set_loc(e.range);
-        let result = self.expr_inner(e);
+        let result = krait_syntax::stack::grow(|| self.expr_inner(e));
         self.u().loc = saved;
         self.leave_recursion();
         result

@@ -37,8 +37,8 @@ pub mod verify;
 
 pub use error::{CompileError, RECURSION_MESSAGE};
 
+use krait_syntax::Parsed;
 use krait_syntax::ast::Mod;
-use krait_syntax::{ErrorKind, Parsed, SyntaxError};
 
 use crate::bytecode::CodeObject;
 use crate::symtable::{self, SymbolTable};
@@ -55,10 +55,6 @@ pub enum CompileMode {
     Single,
 }
 
-/// Stack reserved for the thread that compiles (deeply nested code
-/// recurses).
-const STACK_BYTES: usize = 256 * 1024 * 1024;
-
 /// Compiles a parsed module, expression or interactive statement into its
 /// code object, or returns the error CPython raises (or
 /// [`CompileError::Unsupported`] for constructs krait cannot compile yet).
@@ -70,23 +66,11 @@ pub fn compile(
     filename: &str,
     mode: CompileMode,
 ) -> Result<CodeObject, CompileError> {
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .stack_size(STACK_BYTES)
-            .spawn_scoped(scope, || compile_here(parsed, filename, mode));
-        match worker {
-            Ok(handle) => handle.join().unwrap_or_else(|_| {
-                Err(CompileError::Syntax(SyntaxError::new(
-                    ErrorKind::RecursionError,
-                    RECURSION_MESSAGE,
-                )))
-            }),
-            Err(_) => compile_here(parsed, filename, mode),
-        }
-    })
+    compile_here(parsed, filename, mode)
 }
 
-/// [`compile`] on the caller's stack.
+/// [`compile`] (the name from when `compile` ran on its own thread; both
+/// run on the caller's thread, growing the stack on demand).
 ///
 /// # Errors
 /// As [`compile`].

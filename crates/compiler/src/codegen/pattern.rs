@@ -172,7 +172,7 @@ impl<'a> Compiler<'a> {
     fn pattern(&mut self, p: &'a Pattern, pc: &mut PatternContext) -> CResult {
         self.enter_recursion()?;
         let saved = self.set_loc(p.range);
-        let result = self.pattern_inner(p, pc);
+        let result = krait_syntax::stack::grow(|| self.pattern_inner(p, pc));
         self.u().loc = saved;
         self.leave_recursion();
         result

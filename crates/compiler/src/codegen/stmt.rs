@@ -122,7 +122,7 @@ impl<'a> Compiler<'a> {
     pub fn stmt(&mut self, s: &'a Stmt) -> CResult {
         self.enter_recursion()?;
         self.set_loc(s.range);
-        let result = self.stmt_inner(s);
+        let result = krait_syntax::stack::grow(|| self.stmt_inner(s));
         self.leave_recursion();
         result
     }
@@ -738,7 +738,7 @@ impl<'a> Compiler<'a> {
     /// Jumps to `label` when `expr` is `cond` (CPython's `codegen_jump_if`).
     pub fn jump_if(&mut self, expr: &'a Expr, cond: bool, label: Label) -> CResult {
         self.enter_recursion()?;
-        let result = self.jump_if_inner(expr, cond, label);
+        let result = krait_syntax::stack::grow(|| self.jump_if_inner(expr, cond, label));
         self.leave_recursion();
         result
     }

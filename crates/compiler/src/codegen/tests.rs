@@ -62,6 +62,29 @@ fn long_chains_do_not_overflow() {
     }
 }
 
+/// Nesting up to the parser's limit compiles on a thread with a small stack:
+/// the symbol-table walk and the code generator grow their stack on demand.
+#[test]
+fn deep_nesting_compiles_on_a_small_stack() {
+    let outcome = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(|| {
+            [
+                format!("x = {}y\n", "not ".repeat(5900)),
+                format!("x = {}y\n", "-".repeat(5900)),
+                format!("x = {}y{}\n", "[".repeat(190), "]".repeat(190)),
+            ]
+            .iter()
+            .map(|source| compile_text(source).map(|code| verify(&code).is_ok()))
+            .map(|result| matches!(result, Ok(true)))
+            .collect::<Vec<_>>()
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(outcome, [true, true, true]);
+}
+
 #[test]
 fn every_construct_verifies() {
     let source = r#"

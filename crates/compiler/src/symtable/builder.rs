@@ -352,7 +352,7 @@ impl<'a> Builder<'a> {
 
     fn visit_stmt(&mut self, stmt: &Stmt) -> R {
         self.enter_recursion()?;
-        let result = grow_stack(|| self.visit_stmt_inner(stmt));
+        let result = krait_syntax::stack::grow(|| self.visit_stmt_inner(stmt));
         self.depth -= 1;
         result
     }
@@ -953,7 +953,7 @@ impl<'a> Builder<'a> {
 
     fn visit_pattern(&mut self, pattern: &Pattern) -> R {
         self.enter_recursion()?;
-        let result = grow_stack(|| self.visit_pattern_inner(pattern));
+        let result = krait_syntax::stack::grow(|| self.visit_pattern_inner(pattern));
         self.depth -= 1;
         result
     }
@@ -1022,7 +1022,7 @@ impl<'a> Builder<'a> {
 
     fn visit_expr(&mut self, expr: &Expr) -> R {
         self.enter_recursion()?;
-        let result = grow_stack(|| self.visit_expr_inner(expr));
+        let result = krait_syntax::stack::grow(|| self.visit_expr_inner(expr));
         self.depth -= 1;
         result
     }
@@ -1373,13 +1373,4 @@ impl<'a> Builder<'a> {
         }
         Ok(())
     }
-}
-
-/// Runs one level of the tree walk with enough native stack: when less than
-/// a red zone remains, the walk continues on a fresh segment, so deeply nested
-/// (but valid) sources never overflow the caller's thread.
-fn grow_stack<T>(walk: impl FnOnce() -> T) -> T {
-    const RED_ZONE: usize = 128 * 1024;
-    const SEGMENT: usize = 4 * 1024 * 1024;
-    stacker::maybe_grow(RED_ZONE, SEGMENT, walk)
 }

@@ -36,13 +36,6 @@ pub(crate) type PResult<T> = Result<T, ParseError>;
 /// ("Parser stack overflowed"): CPython allows 5968 nested unary minus signs.
 const MAX_DEPTH: u32 = 5968;
 
-/// When less native stack than this remains at a nesting point, parsing
-/// continues on a new segment (one nesting level uses a few KiB at most).
-const STACK_RED_ZONE: usize = 128 * 1024;
-
-/// Size of each extra stack segment.
-const STACK_SEGMENT: usize = 4 * 1024 * 1024;
-
 /// What to parse, as `ast.parse(mode=...)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -233,7 +226,7 @@ impl<'a> Parser<'a> {
         let result = if self.depth > MAX_DEPTH {
             Err(ParseError::stack_overflow())
         } else {
-            stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || parse(self))
+            crate::stack::grow(|| parse(self))
         };
         self.depth -= cost;
         result
