@@ -205,7 +205,18 @@ impl Parser<'_> {
     fn lambda(&mut self) -> PResult<Expr> {
         let start = self.bump().start;
         let args = self.parameters(false, K::Colon)?;
-        self.expect(K::Colon)?;
+        let colon = self.expect(K::Colon)?;
+        if let what @ ("f-string" | "t-string") = match self.kind() {
+            K::FStringMiddle => "f-string",
+            K::TStringMiddle => "t-string",
+            _ => "",
+        } {
+            // The `:` of an unparenthesized lambda started a format spec.
+            return Err(self.error_at(
+                TextRange::new(start, colon.end),
+                format!("{what}: lambda expressions are not allowed without parentheses"),
+            ));
+        }
         let body = self.nested(2, |p| p.expression());
         let body = body?;
         Ok(Expr::new(

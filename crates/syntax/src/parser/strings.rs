@@ -2,7 +2,7 @@
 //! t-strings (replacement fields, conversions, format specs, the `=` debug
 //! form) and implicit concatenation folded the way CPython folds it.
 
-use super::{PResult, Parser};
+use super::{PResult, ParseError, Parser};
 use crate::TextRange;
 use crate::ast::{Constant, ConstantKind, Conversion, Expr, ExprKind};
 use crate::tokenizer::{Token, TokenKind as K};
@@ -173,28 +173,47 @@ impl Parser<'_> {
                 ),
             ));
         }
+        let first_pos = self.pos;
         let value = if self.at(K::Yield) {
-            self.yield_expr()?
+            self.yield_expr()
         } else {
-            self.star_expressions()?
+            self.star_expressions()
         };
+        let value = match value {
+            Ok(value) => value,
+            Err(ParseError::Unexpected(at)) => {
+                return Err(self.field_expression_error(first_pos, at, what));
+            }
+            Err(err) => return Err(err),
+        };
+        if !matches!(self.kind(), K::Equal | K::Exclamation | K::Colon | K::Rbrace) {
+            if let Some(err) = self.invalid_expression(first_pos) {
+                return Err(err);
+            }
+            return Err(self.field_error(format!("{what}: expecting '=', or '!', or ':', or '}}'")));
+        }
         let equal_start = self.start();
         let debug = self.eat(K::Equal);
         let expr_end = self.start();
+        if debug && !matches!(self.kind(), K::Exclamation | K::Colon | K::Rbrace) {
+            return Err(self.field_error(format!("{what}: expecting '!', or ':', or '}}'")));
+        }
         let mut conversion = Conversion::None;
         if self.at(K::Exclamation) {
             let bang = self.bump();
             let token = self.token();
             if token.kind != K::Name {
-                return Err(self.error_at(
-                    TextRange::new(token.start, token.end),
-                    format!("{what}: missing conversion character"),
-                ));
+                let msg = if matches!(token.kind, K::Colon | K::Rbrace) {
+                    "missing conversion character"
+                } else {
+                    "invalid conversion character"
+                };
+                return Err(self.field_error(format!("{what}: {msg}")));
             }
             if token.start != bang.end {
                 return Err(self.error_at(
                     TextRange::new(bang.start, token.end),
-                    format!("{what}: conversion type must come right after the exclamanation mark"),
+                    format!("{what}: conversion type must come right after the exclamation mark"),
                 ));
             }
             self.bump();
@@ -211,14 +230,21 @@ impl Parser<'_> {
                     ));
                 }
             };
+            if !matches!(self.kind(), K::Colon | K::Rbrace) {
+                return Err(self.field_error(format!("{what}: expecting ':' or '}}'")));
+            }
         }
         let format_spec = if self.at(K::Colon) {
             let colon = self.bump();
             let mut spec_parts = Vec::new();
+            let mut spec_literal_at = None;
             loop {
                 let token = self.token();
                 match token.kind {
                     K::FStringMiddle | K::TStringMiddle => {
+                        if spec_literal_at.is_none() {
+                            spec_literal_at = Some(self.pos);
+                        }
                         self.bump();
                         let range = TextRange::new(token.start, token.end);
                         let text = decode_str(self.middle_text(token), raw)
@@ -231,6 +257,14 @@ impl Parser<'_> {
                     }
                     _ => break,
                 }
+            }
+            if !self.at(K::Rbrace) {
+                // CPython's rule skips only FSTRING_MIDDLE tokens and nested
+                // fields, so in a t-string it stops at the first literal part.
+                if template {
+                    self.pos = spec_literal_at.unwrap_or(self.pos);
+                }
+                return Err(self.field_error(format!("{what}: expecting '}}', or format specs")));
             }
             let end = self.start();
             Some(Box::new(Expr::new(
@@ -304,6 +338,40 @@ impl Parser<'_> {
 }
 
 impl Parser<'_> {
+    /// A replacement-field error at the current token (CPython's
+    /// `RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN`), or the tokenizer's error when
+    /// the current token is where the tokenizer failed.
+    fn field_error(&self, msg: String) -> ParseError {
+        let token = self.token();
+        if token.kind == K::ErrorToken {
+            return self.unexpected();
+        }
+        self.error_at(TextRange::new(token.start, token.end), msg)
+    }
+
+    /// The error for a replacement field whose expression (starting at
+    /// token `first_pos`) failed at token `at`. CPython's PEG parser backs
+    /// off to the longest expression that parses; the token before the
+    /// failure stands for the one after that expression.
+    fn field_expression_error(&self, first_pos: usize, at: usize, what: &str) -> ParseError {
+        let token = self.token_at(at);
+        if token.kind == K::ErrorToken {
+            return ParseError::Tokenizer;
+        }
+        if at > first_pos + 1 {
+            let stop = self.token_at(at - 1);
+            return self.error_at(
+                TextRange::new(stop.start, stop.end),
+                format!("{what}: expecting '=', or '!', or ':', or '}}'"),
+            );
+        }
+        let first = self.token_at(first_pos);
+        self.error_at(
+            TextRange::new(first.start, first.end),
+            format!("{what}: expecting a valid expression after '{{'"),
+        )
+    }
+
     /// Literal text of a MIDDLE token: a token ending in a doubled brace
     /// covers both braces but stands for one.
     fn middle_text(&self, token: Token) -> &str {
