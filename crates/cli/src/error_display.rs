@@ -21,6 +21,13 @@ pub fn format_uncaught(error: &SyntaxError, filename: &str) -> String {
         Some(lineno) => out.push_str(&format!("  File \"{filename}\", line {lineno}\n")),
         None => filename_suffix = format!(" ({filename})"),
     }
+    // As `traceback`, look for a misspelled keyword once the `File` line
+    // is out; the hint replaces the message, the line and the columns.
+    let typo = error.text.as_ref().and_then(|_| {
+        let script = read_script(filename);
+        krait_syntax::find_keyword_typo(error, script.as_deref(), &compiles)
+    });
+    let error = typo.as_ref().unwrap_or(error);
     if let Some(text) = &error.text {
         format_source_line(error, text, &mut out);
     }
@@ -31,6 +38,26 @@ pub fn format_uncaught(error: &SyntaxError, filename: &str) -> String {
     };
     out.push_str(&format!("{class}: {msg}{filename_suffix}\n"));
     out
+}
+
+/// Whether `code` compiles in full: `compile(code, "<input>", "exec")`
+/// raises no `SyntaxError` (symbol table and code generator included).
+fn compiles(code: &str) -> bool {
+    let Ok(parsed) = krait_syntax::parse_module(code.as_bytes(), "<input>") else {
+        return false;
+    };
+    !matches!(
+        krait_compiler::compile(&parsed, "<input>", krait_compiler::CompileMode::Exec),
+        Err(krait_compiler::CompileError::Syntax(_))
+    )
+}
+
+/// The script's text as Python's `open(filename).read()` gives it (UTF-8,
+/// universal newlines), `None` when it cannot be read that way.
+fn read_script(filename: &str) -> Option<String> {
+    let bytes = std::fs::read(filename).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    Some(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// Appends the stripped source line and, when the error has a column, the carets.
@@ -107,6 +134,7 @@ mod tests {
             end_lineno: Some(line),
             end_offset: Some(end),
             text: Some(text.into()),
+            metadata: None,
         }
     }
 

@@ -78,6 +78,11 @@ pub struct SyntaxError {
     pub end_offset: Option<i32>,
     /// The source line the error is on.
     pub text: Option<String>,
+    /// CPython's `SyntaxError._metadata` for errors the parser raised: the
+    /// 1-based line and byte column of the last compound statement (other
+    /// than a function definition) the parser completed before failing,
+    /// `(0, 0)` when none. `traceback` uses it to suggest keyword typos.
+    pub metadata: Option<(u32, u32)>,
 }
 
 impl SyntaxError {
@@ -91,6 +96,7 @@ impl SyntaxError {
             end_lineno: None,
             end_offset: None,
             text: None,
+            metadata: None,
         }
     }
 }

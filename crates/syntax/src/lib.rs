@@ -7,17 +7,20 @@
 
 pub mod ast;
 pub mod error;
+pub mod keyword_typos;
 pub mod line_index;
 pub mod parser;
 pub mod pyrepr;
 pub mod source;
 pub mod stack;
+pub mod suggestions;
 pub mod text_range;
 pub mod tokenizer;
 mod unicode_printable;
 pub mod wtf8;
 
 pub use error::{ErrorKind, SyntaxError};
+pub use keyword_typos::find_keyword_typo;
 pub use line_index::LineIndex;
 pub use text_range::TextRange;
 

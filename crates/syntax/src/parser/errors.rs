@@ -69,6 +69,22 @@ impl Parser<'_> {
 
     /// Turns the failure into the exception CPython raises.
     pub(crate) fn finish_error(&self, err: ParseError) -> SyntaxError {
+        let mut error = self.choose_error(err);
+        if error.kind.is_syntax_error() {
+            error.metadata = Some(match self.last_compound {
+                Some(start) => {
+                    let (line, _) = self.index.line_col(start);
+                    let line_start = self.index.line_start(line).unwrap_or(0);
+                    (line, start.saturating_sub(line_start))
+                }
+                None => (0, 0),
+            });
+        }
+        error
+    }
+
+    /// The exception CPython raises for the failure.
+    fn choose_error(&self, err: ParseError) -> SyntaxError {
         let tokenizer = self.tokenizer_error;
         let (error, error_line) = match err {
             ParseError::Tokenizer => {

@@ -58,6 +58,9 @@ pub(crate) struct Parser<'a> {
     prev_end: u32,
     /// Nesting depth, see [`MAX_DEPTH`].
     depth: u32,
+    /// Start offset of the last compound statement completed, for
+    /// [`SyntaxError::metadata`].
+    last_compound: Option<u32>,
 }
 
 impl<'a> Parser<'a> {
@@ -70,6 +73,7 @@ impl<'a> Parser<'a> {
             pos: 0,
             prev_end: 0,
             depth: 0,
+            last_compound: None,
         }
     }
 
@@ -232,6 +236,15 @@ impl<'a> Parser<'a> {
         result
     }
 
+    /// Records that the compound statement starting at `start` completed
+    /// (CPython's `_PyPegen_register_stmts`, which only moves forward).
+    #[inline]
+    fn note_compound_statement(&mut self, start: u32) {
+        if self.last_compound.is_none_or(|last| last <= start) {
+            self.last_compound = Some(start);
+        }
+    }
+
     /// A NAME token's identifier, NFKC-normalised when it is not ASCII.
     fn identifier(&self, token: Token) -> Identifier {
         let text = self.text_of(token);
@@ -273,4 +286,57 @@ impl<'a> Parser<'a> {
 pub fn parse_text(text: &str, index: &LineIndex, mode: Mode) -> Result<Mod, SyntaxError> {
     let tokens = crate::tokenizer::tokenize(text);
     Parser::new(text, &tokens, index).parse(mode)
+}
+
+/// How `compile(..., flags=PyCF_ALLOW_INCOMPLETE_INPUT)` takes a source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum InputStatus {
+    /// It parses.
+    Valid,
+    /// It fails only because it ends too early (CPython's
+    /// `_IncompleteInputError`): the parser gave up at the end of input.
+    Incomplete,
+    /// Another syntax error.
+    Invalid,
+}
+
+/// Parses `text` as a module and says whether it is valid, incomplete or
+/// invalid, for `codeop`-style checks on error paths.
+pub(crate) fn input_status(text: &str) -> InputStatus {
+    let mut owned;
+    let text = if text.ends_with('\n') {
+        text
+    } else {
+        owned = text.to_owned();
+        owned.push('\n');
+        owned.as_str()
+    };
+    let index = LineIndex::new(text);
+    let tokens = crate::tokenizer::tokenize(text);
+    let mut parser = Parser::new(text, &tokens, &index);
+    let Err(err) = parser.parse_file() else {
+        return InputStatus::Valid;
+    };
+    let failed_at = match err {
+        ParseError::Unexpected(at) => at,
+        _ => parser.pos,
+    };
+    // CPython's tokenizer has seen the end of input once it produces the
+    // DEDENTs that close the last line's blocks.
+    let at_end = match parser.token_at(failed_at).kind {
+        TokenKind::EndMarker => true,
+        TokenKind::Dedent => parser.tokens[failed_at..]
+            .iter()
+            .all(|t| matches!(t.kind, TokenKind::Dedent | TokenKind::EndMarker)),
+        TokenKind::ErrorToken => tokens.error.as_ref().is_some_and(|e| {
+            e.unclosed_bracket_line.is_some()
+                || e.error.msg.starts_with("unterminated triple-quoted")
+        }),
+        _ => false,
+    };
+    if at_end {
+        InputStatus::Incomplete
+    } else {
+        InputStatus::Invalid
+    }
 }

@@ -3,7 +3,7 @@
 //! class definitions with decorators and type parameters) and blocks.
 
 use super::targets::TargetKind;
-use super::{PResult, Parser};
+use super::{PResult, ParseError, Parser};
 use crate::TextRange;
 use crate::ast::{
     Alias, Arg, Arguments, ClassDef, ExceptHandler, Expr, ExprContext, ExprKind, FunctionDef,
@@ -53,6 +53,12 @@ impl Parser<'_> {
             },
             _ => return self.simple_stmts(),
         };
+        if !matches!(
+            stmt.kind,
+            StmtKind::FunctionDef(_) | StmtKind::AsyncFunctionDef(_)
+        ) {
+            self.note_compound_statement(stmt.range.start);
+        }
         Ok(vec![stmt])
     }
 
@@ -587,7 +593,28 @@ impl Parser<'_> {
         let test = self.named_expression()?;
         self.block_colon()?;
         let body = self.block(what, start)?;
-        let orelse = match self.kind() {
+        let outermost = what == "'if' statement";
+        let orelse = self.if_orelse(what).inspect_err(|err| {
+            // CPython's PEG parser falls back to the `if` without its
+            // failed `elif`/`else` part, completing the statement.
+            if outermost && matches!(err, ParseError::Unexpected(_)) {
+                self.note_compound_statement(start);
+            }
+        })?;
+        let end = self.prev_end;
+        Ok(Stmt::new(
+            TextRange::new(start, end),
+            StmtKind::If {
+                test: Box::new(test),
+                body,
+                orelse,
+            },
+        ))
+    }
+
+    /// The `elif` chain or `else` block after an `if`/`elif` block.
+    fn if_orelse(&mut self, what: &str) -> PResult<Vec<Stmt>> {
+        Ok(match self.kind() {
             K::Elif => {
                 let elif_start = self.bump().start;
                 // CPython parses each `elif` one level deeper than the last,
@@ -612,25 +639,24 @@ impl Parser<'_> {
                 block
             }
             _ => Vec::new(),
-        };
-        let end = self.prev_end;
-        Ok(Stmt::new(
-            TextRange::new(start, end),
-            StmtKind::If {
-                test: Box::new(test),
-                body,
-                orelse,
-            },
-        ))
+        })
     }
 
-    fn else_block(&mut self) -> PResult<Vec<Stmt>> {
+    /// The optional `else` block of the statement starting at `stmt_start`.
+    fn else_block(&mut self, stmt_start: u32) -> PResult<Vec<Stmt>> {
         if !self.at(K::Else) {
             return Ok(Vec::new());
         }
         let start = self.bump().start;
-        self.block_colon()?;
-        self.block("'else' statement", start)
+        let result = self
+            .block_colon()
+            .and_then(|()| self.block("'else' statement", start));
+        if let Err(ParseError::Unexpected(_)) = &result {
+            // CPython's PEG parser falls back to the statement without its
+            // failed `else`, completing it.
+            self.note_compound_statement(stmt_start);
+        }
+        result
     }
 
     fn while_stmt(&mut self) -> PResult<Stmt> {
@@ -638,7 +664,7 @@ impl Parser<'_> {
         let test = self.named_expression()?;
         self.block_colon()?;
         let body = self.block("'while' statement", start)?;
-        let orelse = self.else_block()?;
+        let orelse = self.else_block(start)?;
         let end = self.prev_end;
         Ok(Stmt::new(
             TextRange::new(start, end),
@@ -658,7 +684,7 @@ impl Parser<'_> {
         let iter = self.star_expressions()?;
         self.block_colon()?;
         let body = self.block("'for' statement", for_start)?;
-        let orelse = self.else_block()?;
+        let orelse = self.else_block(start)?;
         let end = self.prev_end;
         let (target, iter) = (Box::new(target), Box::new(iter));
         let kind = if async_start.is_some() {
@@ -835,7 +861,7 @@ impl Parser<'_> {
         let orelse = if handlers.is_empty() {
             Vec::new()
         } else {
-            self.else_block()?
+            self.else_block(start)?
         };
         let finalbody = if self.at(K::Finally) {
             let finally_start = self.bump().start;

@@ -186,7 +186,10 @@ impl Parser<'_> {
             }
             Err(err) => return Err(err),
         };
-        if !matches!(self.kind(), K::Equal | K::Exclamation | K::Colon | K::Rbrace) {
+        if !matches!(
+            self.kind(),
+            K::Equal | K::Exclamation | K::Colon | K::Rbrace
+        ) {
             if let Some(err) = self.invalid_expression(first_pos) {
                 return Err(err);
             }
