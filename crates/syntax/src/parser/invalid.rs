@@ -5,7 +5,7 @@
 
 use super::expressions::expr_name;
 use super::targets::{TargetKind, invalid_target};
-use super::{ParseError, Parser};
+use super::{PResult, ParseError, Parser};
 use crate::TextRange;
 use crate::ast::{Expr, ExprKind};
 use crate::tokenizer::TokenKind as K;
@@ -225,6 +225,64 @@ impl Parser<'_> {
             self.error_at(
                 range,
                 format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
+            )
+        })
+    }
+}
+
+impl Parser<'_> {
+    /// A token CPython's grammar forces (`&&'('`): "expected '('" at the
+    /// current token when it is something else.
+    pub(crate) fn expect_forced(&mut self, kind: K, text: &str) -> PResult<()> {
+        if self.eat(kind) {
+            return Ok(());
+        }
+        let token = self.token();
+        if token.kind == K::ErrorToken {
+            return Err(self.unexpected());
+        }
+        Err(self.error_at(
+            TextRange::new(token.start, token.end),
+            format!("expected '{text}'"),
+        ))
+    }
+
+    /// `invalid_type_param` at the `:` after `*Ts` or `**P`: a bound or
+    /// constraints given to a `TypeVarTuple` or `ParamSpec` (`what`).
+    pub(crate) fn invalid_star_type_param_bound(&mut self, what: &str) -> ParseError {
+        let colon = self.bump();
+        match self.expression() {
+            Ok(bound) => {
+                let found = if matches!(bound.kind, ExprKind::Tuple { .. }) {
+                    "constraints"
+                } else {
+                    "bound"
+                };
+                self.error_at(
+                    TextRange::new(colon.start, bound.range.end),
+                    format!("cannot use {found} with {what}"),
+                )
+            }
+            Err(err) => err,
+        }
+    }
+
+    /// `'except' expression 'as' a=expression ':'` where `a` is not a
+    /// plain name: "cannot use except statement with ...". The cursor is
+    /// after `as`.
+    pub(crate) fn invalid_except_target(&mut self, is_star: bool) -> Option<ParseError> {
+        let target = self.speculate(|p| {
+            let target = p.expression().ok()?;
+            p.at(K::Colon).then_some(target)
+        });
+        let star = if is_star { "*" } else { "" };
+        target.map(|target| {
+            self.error_at(
+                target.range,
+                format!(
+                    "cannot use except{star} statement with {}",
+                    expr_name(&target)
+                ),
             )
         })
     }

@@ -10,7 +10,7 @@ use crate::ast::{
     Identifier, MatchCase, Operator, Stmt, StmtKind, Try, TypeParam, TypeParamKind, WithItem,
 };
 use crate::error::ErrorKind;
-use crate::tokenizer::TokenKind as K;
+use crate::tokenizer::{Token, TokenKind as K};
 
 impl Parser<'_> {
     /// Statements up to the end of input.
@@ -711,14 +711,17 @@ impl Parser<'_> {
         let with_start = self.bump().start;
         let start = async_start.unwrap_or(with_start);
         let items = match self.parenthesized_with_items()? {
-            Some(items) => items,
-            None => {
-                let mut items = vec![self.with_item()?];
-                while self.eat(K::Comma) {
-                    items.push(self.with_item()?);
+            Ok(items) => items,
+            Err(newline_after_paren) => {
+                let items = self.unparenthesized_with_items();
+                match (items, newline_after_paren) {
+                    // `invalid_with_stmt`: parenthesized items, then NEWLINE.
+                    (Err(ParseError::Unexpected(_)), Some(newline)) => {
+                        return Err(self
+                            .error_at(TextRange::new(newline.start, newline.end), "expected ':'"));
+                    }
+                    (items, _) => items?,
                 }
-                self.block_colon()?;
-                items
             }
         };
         let body = self.block("'with' statement", with_start)?;
@@ -739,10 +742,21 @@ impl Parser<'_> {
         Ok(Stmt::new(TextRange::new(start, end), kind))
     }
 
-    /// `'(' ','.with_item+ ','? ')' ':'`, tried first; `None` if it does not apply.
-    fn parenthesized_with_items(&mut self) -> PResult<Option<Vec<WithItem>>> {
+    /// `','.with_item+ ':'`.
+    fn unparenthesized_with_items(&mut self) -> PResult<Vec<WithItem>> {
+        let mut items = vec![self.with_item()?];
+        while self.eat(K::Comma) {
+            items.push(self.with_item()?);
+        }
+        self.block_colon()?;
+        Ok(items)
+    }
+
+    /// `'(' ','.with_item+ ','? ')' ':'`, tried first; `Err` if it does not
+    /// apply, holding the NEWLINE token when only the `:` was missing.
+    fn parenthesized_with_items(&mut self) -> PResult<Result<Vec<WithItem>, Option<Token>>> {
         if !self.at(K::Lpar) {
-            return Ok(None);
+            return Ok(Err(None));
         }
         let saved = (self.pos, self.prev_end, self.depth);
         let attempt = (|| -> PResult<Vec<WithItem>> {
@@ -759,10 +773,19 @@ impl Parser<'_> {
             Ok(items)
         })();
         match attempt {
-            Ok(items) => Ok(Some(items)),
-            Err(_) => {
+            Ok(items) => Ok(Ok(items)),
+            Err(err) => {
+                let newline = match err {
+                    ParseError::Unexpected(at)
+                        if self.token_at(at).kind == K::Newline
+                            && self.token_at(at.wrapping_sub(1)).kind == K::Rpar =>
+                    {
+                        Some(self.token_at(at))
+                    }
+                    _ => None,
+                };
                 (self.pos, self.prev_end, self.depth) = saved;
-                Ok(None)
+                Ok(Err(newline))
             }
         }
     }
@@ -811,6 +834,13 @@ impl Parser<'_> {
             star = Some(is_star);
             let mut r#type = None;
             let mut name = None;
+            if is_star && matches!(self.kind(), K::Colon | K::Newline) {
+                let token = self.token();
+                return Err(self.error_at(
+                    TextRange::new(token.start, token.end),
+                    "expected one or more exception types",
+                ));
+            }
             if !self.at(K::Colon) {
                 let type_start = self.start();
                 let first = self.expression()?;
@@ -823,10 +853,15 @@ impl Parser<'_> {
                         elts.push(self.expression()?);
                     }
                     if self.at(K::As) {
-                        return Err(self.error_at(
-                            self.range_from(type_start),
-                            "multiple exception types must be parenthesized when using 'as'",
-                        ));
+                        // `expression ',' expressions 'as' NAME ':'`
+                        if self.kind_at(1) == K::Name && self.kind_at(2) == K::Colon {
+                            let name = self.token_at(self.pos + 1);
+                            return Err(self.error_at(
+                                TextRange::new(type_start, name.end),
+                                "multiple exception types must be parenthesized when using 'as'",
+                            ));
+                        }
+                        return Err(self.unexpected());
                     }
                     Expr::new(
                         self.range_from(type_start),
@@ -840,6 +875,11 @@ impl Parser<'_> {
                 };
                 r#type = Some(Box::new(exc));
                 if self.eat(K::As) {
+                    if !(self.at(K::Name) && self.kind_at(1) == K::Colon)
+                        && let Some(err) = self.invalid_except_target(is_star)
+                    {
+                        return Err(err);
+                    }
                     name = Some(self.name()?.0);
                 }
             }
@@ -923,19 +963,39 @@ impl Parser<'_> {
         let start = async_start.unwrap_or(def_start);
         let (name, _) = self.name()?;
         let type_params = if self.at(K::Lsqb) {
-            self.type_params(false)?
+            let bracket = self.token();
+            match self.type_params(false) {
+                Ok(params) => params,
+                // `[type_params]` fails, so `&&'('` meets the bracket.
+                Err(ParseError::Unexpected(_)) => {
+                    return Err(
+                        self.error_at(TextRange::new(bracket.start, bracket.end), "expected '('")
+                    );
+                }
+                Err(err) => return Err(err),
+            }
         } else {
             Vec::new()
         };
-        self.expect(K::Lpar)?;
+        self.expect_forced(K::Lpar, "(")?;
         let args = self.parameters(true, K::Rpar)?;
         self.expect(K::Rpar)?;
-        let returns = if self.eat(K::Rarrow) {
-            Some(Box::new(self.expression()?))
+        let returns = if self.at(K::Rarrow) {
+            let arrow = self.bump();
+            match self.expression() {
+                Ok(returns) => Some(Box::new(returns)),
+                // `['->' expression]` fails, so `&&':'` meets the arrow.
+                Err(ParseError::Unexpected(_)) => {
+                    return Err(
+                        self.error_at(TextRange::new(arrow.start, arrow.end), "expected ':'")
+                    );
+                }
+                Err(err) => return Err(err),
+            }
         } else {
             None
         };
-        self.block_colon()?;
+        self.expect_forced(K::Colon, ":")?;
         let body = self.block("function definition", def_start)?;
         let end = self.prev_end;
         let def = Box::new(FunctionDef {
@@ -1009,6 +1069,9 @@ impl Parser<'_> {
                 K::Star => {
                     self.bump();
                     let (name, _) = self.name()?;
+                    if self.at(K::Colon) {
+                        return Err(self.invalid_star_type_param_bound("TypeVarTuple"));
+                    }
                     let default_value = if self.eat(K::Equal) {
                         Some(Box::new(self.star_expression()?))
                     } else {
@@ -1022,6 +1085,9 @@ impl Parser<'_> {
                 K::DoubleStar => {
                     self.bump();
                     let (name, _) = self.name()?;
+                    if self.at(K::Colon) {
+                        return Err(self.invalid_star_type_param_bound("ParamSpec"));
+                    }
                     let default_value = if self.eat(K::Equal) {
                         Some(Box::new(self.expression()?))
                     } else {
