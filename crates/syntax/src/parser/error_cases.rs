@@ -1313,4 +1313,49 @@ pub const PARSER_ERROR_CASES: &[(
             Some(9),
         )),
     ),
+    (
+        "match x:\u{a}    case 1 as a.b:\u{a}        pass\u{a}",
+        Some((
+            "SyntaxError",
+            "cannot use attribute as pattern target",
+            Some(2),
+            Some(15),
+            Some(2),
+            Some(18),
+        )),
+    ),
+    (
+        "match x:\u{a}    case 1 as (a):\u{a}        pass\u{a}",
+        Some((
+            "SyntaxError",
+            "cannot use name as pattern target",
+            Some(2),
+            Some(16),
+            Some(2),
+            Some(17),
+        )),
+    ),
+    (
+        "match x:\u{a}    case 1 as a b:\u{a}        pass\u{a}",
+        Some((
+            "SyntaxError",
+            "invalid syntax",
+            Some(2),
+            Some(17),
+            Some(2),
+            Some(18),
+        )),
+    ),
+    (
+        "match x\u{a}    case 1:\u{a}        pass\u{a}",
+        Some((
+            "SyntaxError",
+            "expected ':'",
+            Some(1),
+            Some(8),
+            Some(1),
+            Some(9),
+        )),
+    ),
+    ("match (x)\u{a}", None),
 ];

@@ -286,4 +286,14 @@ impl Parser<'_> {
             )
         })
     }
+
+    /// `invalid_as_pattern`: `or_pattern 'as' expression` where the
+    /// expression is not a capture name. The cursor is after `as`.
+    pub(crate) fn invalid_pattern_target(&mut self) -> Option<ParseError> {
+        let target = self.speculate(|p| p.expression().ok())?;
+        Some(self.error_at(
+            target.range,
+            format!("cannot use {} as pattern target", expr_name(&target)),
+        ))
+    }
 }

@@ -59,6 +59,11 @@ impl Parser<'_> {
         if !self.eat(K::As) {
             return Ok(pattern);
         }
+        if (!self.at(K::Name) || matches!(self.kind_at(1), K::Dot | K::Lpar))
+            && let Some(err) = self.invalid_pattern_target()
+        {
+            return Err(err);
+        }
         let (name, range) = self.name()?;
         if name.as_str() == "_" {
             return Err(self.error_at(range, "cannot use '_' as a target"));

@@ -48,8 +48,16 @@ impl Parser<'_> {
                 }
             }
             K::Name if self.at_soft_keyword("match") => match self.match_stmt()? {
-                Some(stmt) => stmt,
-                None => return self.simple_stmts(),
+                Ok(stmt) => stmt,
+                Err(None) => return self.simple_stmts(),
+                Err(Some(newline)) => {
+                    // `invalid_match_stmt`: "match" subject_expr NEWLINE.
+                    return self.simple_stmts().map_err(|err| match err {
+                        ParseError::Unexpected(_) => self
+                            .error_at(TextRange::new(newline.start, newline.end), "expected ':'"),
+                        err => err,
+                    });
+                }
             },
             _ => return self.simple_stmts(),
         };
@@ -1325,7 +1333,9 @@ impl Parser<'_> {
     // ----- match -------------------------------------------------------------
 
     /// `match` statement, or `None` when `match` is an ordinary name here.
-    fn match_stmt(&mut self) -> PResult<Option<Stmt>> {
+    /// A `match` statement, or `Err` when the soft keyword does not start
+    /// one (holding the NEWLINE token when only the `:` is missing).
+    fn match_stmt(&mut self) -> PResult<Result<Stmt, Option<Token>>> {
         let saved = (self.pos, self.prev_end, self.depth);
         let start = self.bump().start;
         let subject = (|| -> PResult<Expr> {
@@ -1351,9 +1361,10 @@ impl Parser<'_> {
         })();
         let subject = match subject {
             Ok(subject) if self.at(K::Colon) => subject,
-            _ => {
+            subject => {
+                let newline = (subject.is_ok() && self.at(K::Newline)).then(|| self.token());
                 (self.pos, self.prev_end, self.depth) = saved;
-                return Ok(None);
+                return Ok(Err(newline));
             }
         };
         self.bump();
@@ -1390,7 +1401,7 @@ impl Parser<'_> {
         }
         self.bump();
         let end = self.prev_end;
-        Ok(Some(Stmt::new(
+        Ok(Ok(Stmt::new(
             TextRange::new(start, end),
             StmtKind::Match {
                 subject: Box::new(subject),
