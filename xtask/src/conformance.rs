@@ -4,7 +4,10 @@
 //! - [`Check::Ast`]: `krait --dump-ast` against CPython's
 //!   `ast.dump(ast.parse(...), include_attributes=True)`;
 //! - [`Check::Symtable`]: `krait --dump-symtable` against the same dump made
-//!   from CPython's `symtable.symtable(...)`.
+//!   from CPython's `symtable.symtable(...)`;
+//! - [`Check::Code`]: `krait --dump-code` against the attributes of
+//!   CPython's code objects that do not depend on instruction choice
+//!   (`xtask/scripts/code_reference.py`).
 //!
 //! CPython's results are computed by the check's script in `xtask/scripts/`
 //! and cached under `target/<check>-reference/<python version>/`, keyed by the
@@ -38,6 +41,8 @@ pub enum Check {
     Ast,
     /// The symbol tables: `--dump-symtable` against `symtable.symtable`.
     Symtable,
+    /// The code objects: `--dump-code` against `compile(...)`'s code objects.
+    Code,
 }
 
 impl Check {
@@ -46,6 +51,7 @@ impl Check {
         match self {
             Check::Ast => "--dump-ast",
             Check::Symtable => "--dump-symtable",
+            Check::Code => "--dump-code",
         }
     }
 
@@ -54,6 +60,7 @@ impl Check {
         match self {
             Check::Ast => "ast_reference.py",
             Check::Symtable => "symtable_reference.py",
+            Check::Code => "code_reference.py",
         }
     }
 
@@ -62,6 +69,7 @@ impl Check {
         match self {
             Check::Ast => "ast-reference",
             Check::Symtable => "symtable-reference",
+            Check::Code => "code-reference",
         }
     }
 
@@ -70,6 +78,7 @@ impl Check {
         match self {
             Check::Ast => "ast_known_failures.txt",
             Check::Symtable => "symtable_known_failures.txt",
+            Check::Code => "code_known_failures.txt",
         }
     }
 
@@ -78,6 +87,7 @@ impl Check {
         match self {
             Check::Ast => "front-end conformance",
             Check::Symtable => "symbol-table conformance",
+            Check::Code => "code-object conformance",
         }
     }
 
@@ -86,11 +96,12 @@ impl Check {
         match self {
             Check::Ast => "ast-conformance",
             Check::Symtable => "symtable-conformance",
+            Check::Code => "code-conformance",
         }
     }
 }
 
-/// `cargo xtask ast-conformance|symtable-conformance [--python PY] [--update]`.
+/// `cargo xtask ast-conformance|symtable-conformance|code-conformance [--python PY] [--update]`.
 pub fn run(check: Check, args: &[String]) -> Result<ExitCode> {
     let update = args.iter().any(|a| a == "--update");
     let rest: Vec<String> = args.iter().filter(|a| *a != "--update").cloned().collect();

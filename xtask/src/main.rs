@@ -17,6 +17,8 @@
 //!   with CPython's `ast.dump` over CPython's `Lib/`.
 //! - `symtable-conformance [--python PY] [--update]` compares
 //!   `krait --dump-symtable` with CPython's `symtable` over CPython's `Lib/`.
+//! - `code-conformance [--python PY] [--update]` compares `krait --dump-code`
+//!   with CPython's code objects over CPython's `Lib/`.
 //! - `stdlib` fetches the standard library and prints where it is.
 
 mod bench;
@@ -50,6 +52,8 @@ const USAGE: &str = "usage: cargo xtask <command>
                                          compare --dump-ast with CPython over its Lib/
   symtable-conformance [--python PY] [--update]
                                          compare --dump-symtable with CPython over its Lib/
+  code-conformance [--python PY] [--update]
+                                         compare --dump-code with CPython over its Lib/
   stdlib                                 fetch the standard library, print its location";
 
 fn main() -> ExitCode {
@@ -68,6 +72,7 @@ fn main() -> ExitCode {
         "bench-parse" => bench_parse::run(&rest),
         "ast-conformance" => conformance::run(conformance::Check::Ast, &rest),
         "symtable-conformance" => conformance::run(conformance::Check::Symtable, &rest),
+        "code-conformance" => conformance::run(conformance::Check::Code, &rest),
         "stdlib" => stdlib::run(&rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

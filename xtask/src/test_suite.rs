@@ -61,6 +61,9 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
                     );
                     let outcome = conformance::check(Check::Symtable, &krait, &python, false);
                     stage(Check::Symtable.title(), outcome.map(|o| o.failed == 0));
+                    println!("== code-object conformance (krait --dump-code vs CPython compile)");
+                    let outcome = conformance::check(Check::Code, &krait, &python, false);
+                    stage(Check::Code.title(), outcome.map(|o| o.failed == 0));
                 }
                 None => println!(
                     "== conformance checks: skipped (no ../shared/bin/cpython3.14 on this machine)"

@@ -3,7 +3,8 @@
 //! Options come first; the first non-option argument (a script path, or `-`
 //! for stdin) ends them and everything after it belongs to the program's
 //! `sys.argv`. `-c CMD` ends option parsing the same way. krait adds options
-//! of its own: `--dump-ast FILE`, `--dump-symtable FILE` and `--print-stdlib-dir`.
+//! of its own: `--dump-ast FILE`, `--dump-symtable FILE`, `--dis FILE`, `--dump-code FILE`
+//! and `--print-stdlib-dir`.
 
 /// What the user asked krait to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +21,10 @@ pub enum Action {
     DumpAst { path: String },
     /// Print the symbol tables of `path` in krait's canonical format.
     DumpSymtable { path: String },
+    /// Print the disassembly of the compiled `path` (like `python -m dis`).
+    Dis { path: String },
+    /// Print the code objects' attributes in krait's canonical format.
+    DumpCode { path: String },
     /// Print where the standard library is expected.
     PrintStdlibDir,
     /// Print the version (`-V`, `--version`).
@@ -59,6 +64,16 @@ pub fn parse(args: &[String]) -> Result<Action, UsageError> {
             Some(path) => Ok(Action::DumpSymtable { path: path.clone() }),
             None => Err(UsageError(
                 "Argument expected for the --dump-symtable option".into(),
+            )),
+        },
+        "--dis" => match args.get(1) {
+            Some(path) => Ok(Action::Dis { path: path.clone() }),
+            None => Err(UsageError("Argument expected for the --dis option".into())),
+        },
+        "--dump-code" => match args.get(1) {
+            Some(path) => Ok(Action::DumpCode { path: path.clone() }),
+            None => Err(UsageError(
+                "Argument expected for the --dump-code option".into(),
             )),
         },
         "--print-stdlib-dir" => Ok(Action::PrintStdlibDir),
@@ -156,6 +171,18 @@ mod tests {
         assert_eq!(
             parse(&args(&["--dump-symtable", "f.py"])),
             Ok(Action::DumpSymtable {
+                path: "f.py".into()
+            })
+        );
+        assert_eq!(
+            parse(&args(&["--dis", "f.py"])),
+            Ok(Action::Dis {
+                path: "f.py".into()
+            })
+        );
+        assert_eq!(
+            parse(&args(&["--dump-code", "f.py"])),
+            Ok(Action::DumpCode {
                 path: "f.py".into()
             })
         );

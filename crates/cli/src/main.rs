@@ -26,6 +26,8 @@ Options (krait accepts these today):
 -V     : print the Python version number and exit (also --version)
 --dump-ast file : print the file's AST as ast.dump(..., include_attributes=True)
 --dump-symtable file : print the file's symbol tables (compare with CPython's symtable)
+--dis file : print the disassembly of the compiled file (like python -m dis)
+--dump-code file : print the compiled code objects' attributes (compare with CPython's)
 --print-stdlib-dir : print where krait looks for the standard library
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
@@ -68,6 +70,8 @@ fn main() -> ExitCode {
         },
         Action::DumpAst { path } => dump_ast(&path),
         Action::DumpSymtable { path } => dump_symtable(&path),
+        Action::Dis { path } => dump_code(&path, krait_compiler::codegen::dis::disassemble),
+        Action::DumpCode { path } => dump_code(&path, krait_compiler::codegen::dump::dump),
         Action::RunFile { path, .. } => {
             let absolute = std::path::absolute(&path).unwrap_or_else(|_| path.clone().into());
             match std::fs::read(&path) {
@@ -116,6 +120,57 @@ fn dump_symtable(path: &str) -> ExitCode {
     })
 }
 
+/// `--dis FILE` and `--dump-code FILE`: compiles the file and prints
+/// `render` of its code object, or the error as CPython reports it.
+fn dump_code(path: &str, render: fn(&krait_compiler::bytecode::CodeObject) -> String) -> ExitCode {
+    let source = match std::fs::read(path) {
+        Ok(source) => source,
+        Err(error) => {
+            eprintln!(
+                "krait: can't open file '{path}': [Errno {}] {}",
+                error.raw_os_error().unwrap_or(0),
+                os_error_text(&error)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match compile_source(&source, path) {
+        Ok(code) => {
+            let text = render(&code);
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(exit) => exit,
+    }
+}
+
+/// Parses and compiles a module, printing any error as CPython does.
+fn compile_source(
+    source: &[u8],
+    filename: &str,
+) -> Result<krait_compiler::bytecode::CodeObject, ExitCode> {
+    use krait_compiler::CompileError;
+    let parsed = krait_syntax::parse_module(source, filename).map_err(|error| {
+        eprint!("{}", error_display::format_uncaught(&error, filename));
+        ExitCode::FAILURE
+    })?;
+    match krait_compiler::compile(&parsed, filename, krait_compiler::CompileMode::Exec) {
+        Ok(code) => Ok(code),
+        Err(CompileError::Syntax(error)) => {
+            eprint!("{}", error_display::format_uncaught(&error, filename));
+            Err(ExitCode::FAILURE)
+        }
+        Err(CompileError::Unsupported(what)) => {
+            Err(not_implemented(&format!("krait cannot compile {what} yet")))
+        }
+        Err(CompileError::Internal(what)) => {
+            eprintln!("SystemError: {what}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
 /// Reads `path`, renders it with `render` and prints the text (plus a
 /// newline) or the error as CPython reports it.
 fn print_dump(
@@ -148,20 +203,14 @@ fn print_dump(
     }
 }
 
-/// Compiles and runs a program: today, parses it, builds its symbol tables
-/// and stops before execution.
+/// Compiles and runs a program: today, parses and compiles it and stops
+/// before execution.
 fn run_source(source: &[u8], filename: &str) -> ExitCode {
-    let compiled = krait_syntax::parse_module(source, filename).and_then(|parsed| {
-        krait_compiler::symtable::build(&parsed.module, &parsed.text, &parsed.index)
-    });
-    match compiled {
-        Ok(_) => not_implemented(
-            "krait cannot execute Python code yet: the compiler and the eval loop are not written",
-        ),
-        Err(error) => {
-            eprint!("{}", error_display::format_uncaught(&error, filename));
-            ExitCode::FAILURE
+    match compile_source(source, filename) {
+        Ok(_) => {
+            not_implemented("krait cannot execute Python code yet: the eval loop is not written")
         }
+        Err(exit) => exit,
     }
 }
 

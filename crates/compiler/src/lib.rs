@@ -9,4 +9,7 @@
 //! constants as compiler-side values that the VM turns into objects.
 
 pub mod bytecode;
+pub mod codegen;
 pub mod symtable;
+
+pub use codegen::{CompileError, CompileMode, compile};

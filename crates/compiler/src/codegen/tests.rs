@@ -1,0 +1,3 @@
+//! Unit tests of the code generator: structural checks of compiled code.
+
+use super::*;
