@@ -75,7 +75,7 @@ fn main() -> ExitCode {
         Action::RunFile { path, .. } => {
             let absolute = std::path::absolute(&path).unwrap_or_else(|_| path.clone().into());
             match std::fs::read(&path) {
-                Ok(source) => run_source(&source, &absolute.to_string_lossy()),
+                Ok(source) => run_source(&source, &path),
                 Err(error) => {
                     eprintln!(
                         "krait: can't open file '{}': [Errno {}] {}",
@@ -207,8 +207,9 @@ fn print_dump(
 /// before execution.
 fn run_source(source: &[u8], filename: &str) -> ExitCode {
     match compile_source(source, filename) {
-        Ok(_) => {
-            not_implemented("krait cannot execute Python code yet: the eval loop is not written")
+        Ok(code) => {
+            let status = krait_vm::runtime::program::run_main(code);
+            ExitCode::from(u8::try_from(status & 0xFF).unwrap_or(1))
         }
         Err(exit) => exit,
     }

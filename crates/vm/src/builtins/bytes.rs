@@ -14,13 +14,20 @@ pub struct Bytes {
 impl Vm {
     /// A new `bytes` value.
     pub fn new_bytes(&mut self, data: Vec<u8>) -> PyResult<Value> {
-        let b = self.alloc(&self.types.bytes.clone(), Bytes { data: data.into_boxed_slice() })?;
+        let b = self.alloc(
+            &self.types.bytes.clone(),
+            Bytes {
+                data: data.into_boxed_slice(),
+            },
+        )?;
         Ok(Value::from_object(b.into_obj()))
     }
 }
 
 fn data(v: &Value) -> Option<&[u8]> {
-    v.as_object().and_then(|o| o.downcast::<Bytes>()).map(|b| &*b.data)
+    v.as_object()
+        .and_then(|o| o.downcast::<Bytes>())
+        .map(|b| &*b.data)
 }
 
 /// Installs `bytes`'s slots.
@@ -29,14 +36,21 @@ pub fn init_type(t: &TypeObject) {
         let s = krait_syntax::pyrepr::bytes_repr(data(v).unwrap_or_default());
         vm.new_str(&s)
     }));
-    t.slots.len.set(Some(|_vm, v| Ok(data(v).map_or(0, <[u8]>::len))));
+    t.slots
+        .len
+        .set(Some(|_vm, v| Ok(data(v).map_or(0, <[u8]>::len))));
     t.slots.hash.set(Some(|_vm, v| {
-        Ok(crate::hash::hash_bytes(crate::runtime::hash_secret(), data(v).unwrap_or_default()))
+        Ok(crate::hash::hash_bytes(
+            crate::runtime::hash_secret(),
+            data(v).unwrap_or_default(),
+        ))
     }));
-    t.slots.richcompare.set(Some(|vm, a, b, op| match (data(a), data(b)) {
-        (Some(x), Some(y)) => Ok(Value::from_bool(op.test(x.cmp(y)))),
-        _ => Ok(vm.not_implemented()),
-    }));
+    t.slots
+        .richcompare
+        .set(Some(|vm, a, b, op| match (data(a), data(b)) {
+            (Some(x), Some(y)) => Ok(Value::from_bool(op.test(x.cmp(y)))),
+            _ => Ok(vm.not_implemented()),
+        }));
     t.slots.getitem.set(Some(|vm, v, index| {
         let d = data(v).unwrap_or_default().to_vec();
         if let Some(i) = vm.index_value(index)? {

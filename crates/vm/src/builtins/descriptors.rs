@@ -39,7 +39,12 @@ pub struct Super {
 
 /// Wraps a function in `staticmethod`.
 pub fn new_staticmethod(vm: &mut Vm, f: Value) -> PyResult<Value> {
-    let w = vm.alloc(&vm.types.staticmethod.clone(), Wrapper { callable: PyCell::new(f) })?;
+    let w = vm.alloc(
+        &vm.types.staticmethod.clone(),
+        Wrapper {
+            callable: PyCell::new(f),
+        },
+    )?;
     Ok(Value::from_object(w.into_obj()))
 }
 
@@ -51,23 +56,35 @@ fn wrapped(v: &Value) -> Value {
 
 /// Installs the slots of `classmethod` and `staticmethod`.
 pub fn init_wrappers(classmethod: &TypeObject, staticmethod: &TypeObject) {
-    classmethod.slots.descr_get.set(Some(|vm, descr, obj, owner| {
-        let f = wrapped(descr);
-        let cls = match obj {
-            Some(o) => Value::from_object(vm.type_of(o).as_obj().clone()),
-            None => Value::from_object(owner.as_obj().clone()),
-        };
-        vm.new_method(f, cls)
-    }));
-    staticmethod.slots.descr_get.set(Some(|_vm, descr, _obj, _owner| Ok(wrapped(descr))));
+    classmethod
+        .slots
+        .descr_get
+        .set(Some(|vm, descr, obj, owner| {
+            let f = wrapped(descr);
+            let cls = match obj {
+                Some(o) => Value::from_object(vm.type_of(o).as_obj().clone()),
+                None => Value::from_object(owner.as_obj().clone()),
+            };
+            vm.new_method(f, cls)
+        }));
+    staticmethod
+        .slots
+        .descr_get
+        .set(Some(|_vm, descr, _obj, _owner| Ok(wrapped(descr))));
     staticmethod.slots.call.set(Some(|vm, callable, args, kw| {
         let f = wrapped(callable);
         vm.call(&f, args, kw)
     }));
     for t in [classmethod, staticmethod] {
         t.slots.new.set(Some(|vm, cls, args, kw| {
-            let a = crate::builtins::native::Args::parse(vm, &cls.name.clone(), &["f"], 1, args, kw)?;
-            let w = vm.alloc(cls, Wrapper { callable: PyCell::new(a.required(0).clone()) })?;
+            let a =
+                crate::builtins::native::Args::parse(vm, &cls.name.clone(), &["f"], 1, args, kw)?;
+            let w = vm.alloc(
+                cls,
+                Wrapper {
+                    callable: PyCell::new(a.required(0).clone()),
+                },
+            )?;
             Ok(Value::from_object(w.into_obj()))
         }));
     }
@@ -80,7 +97,14 @@ fn prop(v: &Value) -> Option<&crate::object::Ref<Property>> {
 /// Installs `property`'s slots.
 pub fn init_property(t: &TypeObject) {
     t.slots.new.set(Some(|vm, cls, args, kw| {
-        let a = crate::builtins::native::Args::parse(vm, "property", &["fget", "fset", "fdel", "doc"], 0, args, kw)?;
+        let a = crate::builtins::native::Args::parse(
+            vm,
+            "property",
+            &["fget", "fset", "fdel", "doc"],
+            0,
+            args,
+            kw,
+        )?;
         let get = |i: usize| a.get(i).cloned().unwrap_or(Value::NONE);
         let p = vm.alloc(
             cls,
@@ -95,8 +119,12 @@ pub fn init_property(t: &TypeObject) {
         Ok(Value::from_object(p.into_obj()))
     }));
     t.slots.descr_get.set(Some(|vm, descr, obj, _owner| {
-        let Some(obj) = obj else { return Ok(descr.clone()) };
-        let Some(p) = prop(descr) else { return Ok(descr.clone()) };
+        let Some(obj) = obj else {
+            return Ok(descr.clone());
+        };
+        let Some(p) = prop(descr) else {
+            return Ok(descr.clone());
+        };
         let fget = p.fget.get();
         if fget.is_none() {
             let tn = vm.type_name(obj);
@@ -143,9 +171,15 @@ fn copy_with(vm: &mut Vm, args: &crate::builtins::native::Args, which: usize) ->
 
 /// `property`'s methods.
 pub const PROPERTY_METHODS: &[MethodDef] = &[
-    method("getter", "(self, fget, /)", |vm, args| copy_with(vm, args, 0)),
-    method("setter", "(self, fset, /)", |vm, args| copy_with(vm, args, 1)),
-    method("deleter", "(self, fdel, /)", |vm, args| copy_with(vm, args, 2)),
+    method("getter", "(self, fget, /)", |vm, args| {
+        copy_with(vm, args, 0)
+    }),
+    method("setter", "(self, fset, /)", |vm, args| {
+        copy_with(vm, args, 1)
+    }),
+    method("deleter", "(self, fdel, /)", |vm, args| {
+        copy_with(vm, args, 2)
+    }),
 ];
 
 /// Installs `super`'s slots.
@@ -153,7 +187,11 @@ pub fn init_super(t: &TypeObject) {
     t.slots.new.set(Some(|vm, _cls, args, _kw| {
         let (this_type, obj) = match args.len() {
             2 => {
-                let Some(t) = args[0].as_object().and_then(|o| o.downcast::<TypeObject>()).cloned() else {
+                let Some(t) = args[0]
+                    .as_object()
+                    .and_then(|o| o.downcast::<TypeObject>())
+                    .cloned()
+                else {
                     return Err(vm.type_error("super() argument 1 must be a type".into()));
                 };
                 (t, args[1].clone())
@@ -168,7 +206,10 @@ pub fn init_super(t: &TypeObject) {
             return crate::builtins::object::generic_getattr(vm, v, name);
         };
         let mro = s.obj_type.mro.get();
-        let start = mro.iter().position(|c| c.same(&s.this_type)).map_or(mro.len(), |i| i + 1);
+        let start = mro
+            .iter()
+            .position(|c| c.same(&s.this_type))
+            .map_or(mro.len(), |i| i + 1);
         for class in &mro[start..] {
             if let Some(attr) = class.dict.with(|d| d.get_str(name)) {
                 if let Some(get) = vm.type_of(&attr).slots.descr_get.get() {
@@ -195,10 +236,21 @@ impl Vm {
         };
         if !obj_type.is_subtype(&this_type) {
             return Err(self.type_error(
-                "super(type, obj): obj (instance of ".to_string() + &obj_type.name + ") is not an instance or subtype of type (" + &this_type.name + ").",
+                "super(type, obj): obj (instance of ".to_string()
+                    + &obj_type.name
+                    + ") is not an instance or subtype of type ("
+                    + &this_type.name
+                    + ").",
             ));
         }
-        let s = self.alloc(&self.types.super_.clone(), Super { this_type, obj, obj_type })?;
+        let s = self.alloc(
+            &self.types.super_.clone(),
+            Super {
+                this_type,
+                obj,
+                obj_type,
+            },
+        )?;
         Ok(Value::from_object(s.into_obj()))
     }
 }

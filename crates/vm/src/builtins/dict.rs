@@ -129,7 +129,11 @@ impl DictTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -158,7 +162,11 @@ impl DictTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         result
     }
@@ -202,7 +210,11 @@ impl DictTable {
         let mut i = (hash as u64 as usize) & mask;
         while self.indices[i] >= 0 {
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         self.indices[i] = self.entries.len() as i32;
         self.entries.push(Some(Entry { hash, key, value }));
@@ -225,7 +237,11 @@ impl DictTable {
                 break;
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         self.used -= 1;
         self.version += 1;
@@ -434,7 +450,10 @@ pub fn init_type(t: &TypeObject) {
         match Dict::get_item(vm, &d, key)? {
             Some(value) => Ok(value),
             None => {
-                if !v.as_object().is_some_and(|o| o.class().same(&vm.types.dict)) {
+                if !v
+                    .as_object()
+                    .is_some_and(|o| o.class().same(&vm.types.dict))
+                {
                     if let Some(missing) = vm.lookup_special(v, "__missing__") {
                         return vm.call(&missing, std::slice::from_ref(key), None);
                     }
@@ -459,7 +478,11 @@ pub fn init_type(t: &TypeObject) {
     }));
     t.slots.iter.set(Some(|vm, v| {
         let d = this(vm, v)?.clone();
-        crate::builtins::iterators::new_dict_iter(vm, d, crate::builtins::iterators::DictIterKind::Keys)
+        crate::builtins::iterators::new_dict_iter(
+            vm,
+            d,
+            crate::builtins::iterators::DictIterKind::Keys,
+        )
     }));
     t.slots.richcompare.set(Some(|vm, a, b, op| {
         use crate::types::slots::CompareOp;
@@ -531,7 +554,11 @@ pub fn update_from(vm: &mut Vm, d: &Ref<Dict>, other: &Value) -> PyResult<()> {
                 let tn = vm.type_name(item);
                 return Err(vm.type_error(format!(
                     "cannot convert dictionary update sequence element #{i} to a sequence"
-                ))).map_err(|e| { let _ = tn; e });
+                )))
+                .map_err(|e| {
+                    let _ = tn;
+                    e
+                });
             }
         };
         if pair.len() != 2 {
@@ -561,15 +588,27 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("keys", "(self, /)", |vm, args| {
         let d = dict_of(vm, args)?.clone();
-        crate::builtins::iterators::new_dict_view(vm, d, crate::builtins::iterators::DictIterKind::Keys)
+        crate::builtins::iterators::new_dict_view(
+            vm,
+            d,
+            crate::builtins::iterators::DictIterKind::Keys,
+        )
     }),
     method("values", "(self, /)", |vm, args| {
         let d = dict_of(vm, args)?.clone();
-        crate::builtins::iterators::new_dict_view(vm, d, crate::builtins::iterators::DictIterKind::Values)
+        crate::builtins::iterators::new_dict_view(
+            vm,
+            d,
+            crate::builtins::iterators::DictIterKind::Values,
+        )
     }),
     method("items", "(self, /)", |vm, args| {
         let d = dict_of(vm, args)?.clone();
-        crate::builtins::iterators::new_dict_view(vm, d, crate::builtins::iterators::DictIterKind::Items)
+        crate::builtins::iterators::new_dict_view(
+            vm,
+            d,
+            crate::builtins::iterators::DictIterKind::Items,
+        )
     }),
     method("pop", "(self, key, default=None, /)", |vm, args| {
         let d = dict_of(vm, args)?.clone();

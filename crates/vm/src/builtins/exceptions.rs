@@ -227,7 +227,9 @@ pub fn init_type(t: &TypeObject) {
     t.slots.new.set(Some(|vm, cls, args, kwnames| {
         let nkw = kwnames.map_or(0, |k| k.items().len());
         let pos = args[..args.len() - nkw].to_vec();
-        Ok(Value::from_object(vm.new_exception_of(cls, pos).0.into_obj()))
+        Ok(Value::from_object(
+            vm.new_exception_of(cls, pos).0.into_obj(),
+        ))
     }));
     t.slots.init.set(Some(|vm, this, args, kwnames| {
         let nkw = kwnames.map_or(0, |k| k.items().len());
@@ -254,12 +256,20 @@ pub fn init_type(t: &TypeObject) {
         };
         vm.new_str(&format!("{name}{inner}"))
     }));
-    t.slots.getattro.set(Some(crate::builtins::object::generic_getattr));
-    t.slots.setattro.set(Some(crate::builtins::object::generic_setattr));
+    t.slots
+        .getattro
+        .set(Some(crate::builtins::object::generic_getattr));
+    t.slots
+        .setattro
+        .set(Some(crate::builtins::object::generic_setattr));
 }
 
 /// The getset attributes of exceptions: (name, getter, setter).
-pub fn exception_attribute(vm: &mut Vm, e: &Ref<BaseException>, name: &str) -> Option<PyResult<Value>> {
+pub fn exception_attribute(
+    vm: &mut Vm,
+    e: &Ref<BaseException>,
+    name: &str,
+) -> Option<PyResult<Value>> {
     Some(Ok(match name {
         "args" => e.args.get(),
         "__traceback__" => e.traceback.get(),
@@ -283,7 +293,12 @@ pub fn exception_attribute(vm: &mut Vm, e: &Ref<BaseException>, name: &str) -> O
 }
 
 /// Sets an exception's getset attribute; `None` if `name` is not one.
-pub fn set_exception_attribute(vm: &mut Vm, e: &Ref<BaseException>, name: &str, value: Value) -> Option<PyResult<()>> {
+pub fn set_exception_attribute(
+    vm: &mut Vm,
+    e: &Ref<BaseException>,
+    name: &str,
+    value: Value,
+) -> Option<PyResult<()>> {
     match name {
         "args" => {
             let items = match vm.collect_iterable(&value) {

@@ -44,7 +44,11 @@ pub fn float_floordiv(a: f64, b: f64) -> f64 {
     }
     if div != 0.0 {
         let floor = div.floor();
-        if div - floor > 0.5 { floor + 1.0 } else { floor }
+        if div - floor > 0.5 {
+            floor + 1.0
+        } else {
+            floor
+        }
     } else {
         0.0f64.copysign(a / b)
     }
@@ -106,15 +110,21 @@ pub fn init_type(t: &TypeObject) {
             UnaryOp::Neg => -x,
             UnaryOp::Pos => x,
             UnaryOp::Abs => x.abs(),
-            UnaryOp::Invert => return Err(vm.type_error("bad operand type for unary ~: 'float'".into())),
+            UnaryOp::Invert => {
+                return Err(vm.type_error("bad operand type for unary ~: 'float'".into()));
+            }
         }))
     }));
     t.slots.repr.set(Some(|vm, v| {
         let s = krait_syntax::pyrepr::float_repr(v.as_f64().unwrap_or(0.0));
         vm.new_str(&s)
     }));
-    t.slots.hash.set(Some(|_vm, v| Ok(crate::hash::hash_f64(v.as_f64().unwrap_or(0.0), 0))));
-    t.slots.bool.set(Some(|_vm, v| Ok(v.as_f64().is_some_and(|f| f != 0.0))));
+    t.slots.hash.set(Some(|_vm, v| {
+        Ok(crate::hash::hash_f64(v.as_f64().unwrap_or(0.0), 0))
+    }));
+    t.slots
+        .bool
+        .set(Some(|_vm, v| Ok(v.as_f64().is_some_and(|f| f != 0.0))));
     t.slots.richcompare.set(Some(|vm, a, b, op| {
         let (Some(x), Some(y)) = (float_or_int_exact(a), float_or_int_exact(b)) else {
             return Ok(vm.not_implemented());
@@ -126,7 +136,9 @@ pub fn init_type(t: &TypeObject) {
     }));
     t.slots.new.set(Some(|vm, _cls, args, kw| {
         let a = crate::builtins::native::Args::parse(vm, "float", &["x"], 0, args, kw)?;
-        let Some(x) = a.get(0) else { return Ok(Value::from_f64(0.0)) };
+        let Some(x) = a.get(0) else {
+            return Ok(Value::from_f64(0.0));
+        };
         vm.to_float(x)
     }));
 }
@@ -158,15 +170,23 @@ pub fn parse_float(text: &str) -> Option<f64> {
     if let Some(s) = special {
         return Some(if neg { -s } else { s });
     }
-    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-')) {
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-'))
+    {
         return None;
     }
     clean.parse::<f64>().ok()
 }
 
 /// `float`'s methods.
-pub const METHODS: &[crate::builtins::native::MethodDef] = &[
-    crate::builtins::native::method("is_integer", "(self, /)", |_vm, args| {
-        Ok(Value::from_bool(args.this().as_f64().is_some_and(|f| f.fract() == 0.0)))
-    }),
-];
+pub const METHODS: &[crate::builtins::native::MethodDef] = &[crate::builtins::native::method(
+    "is_integer",
+    "(self, /)",
+    |_vm, args| {
+        Ok(Value::from_bool(
+            args.this().as_f64().is_some_and(|f| f.fract() == 0.0),
+        ))
+    },
+)];

@@ -85,7 +85,11 @@ fn group(digits: &str, sep: char, every: usize) -> String {
 
 fn pad(s: &Spec, sign: &str, body: &str, default_align: char) -> String {
     let len = sign.chars().count() + body.chars().count();
-    let fill = s.fill.unwrap_or(if s.zero && s.align.is_none() { '0' } else { ' ' });
+    let fill = s.fill.unwrap_or(if s.zero && s.align.is_none() {
+        '0'
+    } else {
+        ' '
+    });
     let align = s.align.unwrap_or(if s.zero { '=' } else { default_align });
     if len >= s.width {
         return format!("{sign}{body}");
@@ -112,7 +116,9 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
             return vm.str(v);
         }
         let tn = vm.type_name(v);
-        return Err(vm.type_error(format!("unsupported format string passed to {tn}.__format__")));
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {tn}.__format__"
+        )));
     }
     if spec.is_empty() {
         return vm.str(v);
@@ -123,7 +129,10 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
     let out = if let Some(text) = vm.as_str(v).map(|s| s.as_lossy().into_owned()) {
         if s.kind.is_some_and(|k| k != 's') {
             let tn = vm.type_name(v);
-            return Err(vm.value_error(&format!("Unknown format code '{}' for object of type '{tn}'", s.kind.unwrap_or('?'))));
+            return Err(vm.value_error(&format!(
+                "Unknown format code '{}' for object of type '{tn}'",
+                s.kind.unwrap_or('?')
+            )));
         }
         let body: String = match s.precision {
             Some(p) => text.chars().take(p).collect(),
@@ -139,18 +148,39 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
             Some('X') => (mag.to_str_radix(16).to_uppercase(), "0X"),
             Some('o') => (mag.to_str_radix(8), "0o"),
             Some('b') => (mag.to_str_radix(2), "0b"),
-            Some('c') => (char::from_u32(num_traits::ToPrimitive::to_u32(&mag).unwrap_or(0)).unwrap_or('\0').to_string(), ""),
+            Some('c') => (
+                char::from_u32(num_traits::ToPrimitive::to_u32(&mag).unwrap_or(0))
+                    .unwrap_or('\0')
+                    .to_string(),
+                "",
+            ),
             Some('d' | 'n') | None => (mag.to_string(), ""),
             Some(k) => {
-                return Err(vm.value_error(&format!("Unknown format code '{k}' for object of type 'int'")));
+                return Err(vm.value_error(&format!(
+                    "Unknown format code '{k}' for object of type 'int'"
+                )));
             }
         };
         let digits = match s.grouping {
-            Some(g) => group(&digits, g, if matches!(s.kind, Some('x' | 'X' | 'o' | 'b')) { 4 } else { 3 }),
+            Some(g) => group(
+                &digits,
+                g,
+                if matches!(s.kind, Some('x' | 'X' | 'o' | 'b')) {
+                    4
+                } else {
+                    3
+                },
+            ),
             None => digits,
         };
-        let sign = if neg { "-" } else {
-            match s.sign { Some('+') => "+", Some(' ') => " ", _ => "" }
+        let sign = if neg {
+            "-"
+        } else {
+            match s.sign {
+                Some('+') => "+",
+                Some(' ') => " ",
+                _ => "",
+            }
         };
         let sign = format!("{sign}{}", if s.alternate { prefix } else { "" });
         pad(&s, &sign, &digits, '>')
@@ -166,14 +196,27 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
                 if s.kind.is_none() && s.precision.is_none() {
                     krait_syntax::pyrepr::float_repr(a)
                 } else {
-                    general_format(a, s.precision.unwrap_or(6).max(1), s.alternate, s.kind.is_none())
+                    general_format(
+                        a,
+                        s.precision.unwrap_or(6).max(1),
+                        s.alternate,
+                        s.kind.is_none(),
+                    )
                 }
             }
             Some(k) => {
-                return Err(vm.value_error(&format!("Unknown format code '{k}' for object of type 'float'")));
+                return Err(vm.value_error(&format!(
+                    "Unknown format code '{k}' for object of type 'float'"
+                )));
             }
         };
-        let body = if a.is_infinite() { "inf".to_owned() } else if a.is_nan() { "nan".to_owned() } else { body };
+        let body = if a.is_infinite() {
+            "inf".to_owned()
+        } else if a.is_nan() {
+            "nan".to_owned()
+        } else {
+            body
+        };
         let body = match s.grouping {
             Some(g) => {
                 let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
@@ -184,8 +227,14 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
             }
             None => body,
         };
-        let sign = if neg { "-" } else {
-            match s.sign { Some('+') => "+", Some(' ') => " ", _ => "" }
+        let sign = if neg {
+            "-"
+        } else {
+            match s.sign {
+                Some('+') => "+",
+                Some(' ') => " ",
+                _ => "",
+            }
         };
         pad(&s, sign, &body, '>')
     };
@@ -197,7 +246,11 @@ fn exp_format(a: f64, precision: usize, upper: bool) -> String {
     let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let e = if upper { 'E' } else { 'e' };
-    format!("{mantissa}{e}{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+    format!(
+        "{mantissa}{e}{}{:02}",
+        if exp < 0 { '-' } else { '+' },
+        exp.abs()
+    )
 }
 
 fn general_format(a: f64, precision: usize, alternate: bool, repr_like: bool) -> String {
@@ -207,21 +260,39 @@ fn general_format(a: f64, precision: usize, alternate: bool, repr_like: bool) ->
     let exp = a.log10().floor() as i32;
     let s = if exp < -4 || exp >= precision as i32 {
         let s = exp_format(a, precision - 1, false);
-        if alternate { s } else {
+        if alternate {
+            s
+        } else {
             let (m, e) = s.split_once('e').unwrap_or((&s, ""));
-            let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+            let m = if m.contains('.') {
+                m.trim_end_matches('0').trim_end_matches('.')
+            } else {
+                m
+            };
             format!("{m}e{e}")
         }
     } else {
         let decimals = (precision as i32 - 1 - exp).max(0) as usize;
         let s = format!("{:.*}", decimals, a);
-        if alternate || !s.contains('.') { s } else { s.trim_end_matches('0').trim_end_matches('.').to_owned() }
+        if alternate || !s.contains('.') {
+            s
+        } else {
+            s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        }
     };
-    if repr_like && !s.contains(['.', 'e', 'n', 'i']) { format!("{s}.0") } else { s }
+    if repr_like && !s.contains(['.', 'e', 'n', 'i']) {
+        format!("{s}.0")
+    } else {
+        s
+    }
 }
 
 /// `str.format` (positional and keyword fields, with conversions and specs).
-pub fn str_format(vm: &mut Vm, template: &crate::builtins::str::Str, args: &crate::builtins::native::Args) -> PyResult<Value> {
+pub fn str_format(
+    vm: &mut Vm,
+    template: &crate::builtins::str::Str,
+    args: &crate::builtins::native::Args,
+) -> PyResult<Value> {
     let text = template.as_lossy().into_owned();
     let positional = args.varargs().to_vec();
     let kwargs = args.kwargs().cloned();
@@ -257,9 +328,18 @@ pub fn str_format(vm: &mut Vm, template: &crate::builtins::str::Str, args: &crat
                 let value = if name.is_empty() {
                     let v = positional.get(auto).cloned();
                     auto += 1;
-                    v.ok_or_else(|| vm.index_error(&format!("Replacement index {} out of range for positional args tuple", auto - 1)))?
+                    v.ok_or_else(|| {
+                        vm.index_error(&format!(
+                            "Replacement index {} out of range for positional args tuple",
+                            auto - 1
+                        ))
+                    })?
                 } else if let Ok(i) = name.parse::<usize>() {
-                    positional.get(i).cloned().ok_or_else(|| vm.index_error(&format!("Replacement index {i} out of range for positional args tuple")))?
+                    positional.get(i).cloned().ok_or_else(|| {
+                        vm.index_error(&format!(
+                            "Replacement index {i} out of range for positional args tuple"
+                        ))
+                    })?
                 } else {
                     let (base, attr) = match name.split_once('.') {
                         Some((b, a)) => (b.to_owned(), Some(a.to_owned())),
@@ -283,7 +363,11 @@ pub fn str_format(vm: &mut Vm, template: &crate::builtins::str::Str, args: &crat
                     _ => value,
                 };
                 let formatted = format(vm, &value, &spec)?;
-                out.push_str(&vm.as_str(&formatted).map(|s| s.as_lossy().into_owned()).unwrap_or_default());
+                out.push_str(
+                    &vm.as_str(&formatted)
+                        .map(|s| s.as_lossy().into_owned())
+                        .unwrap_or_default(),
+                );
             }
             _ => out.push(c),
         }

@@ -96,9 +96,15 @@ impl Vm {
             ConstantValue::Bool(b) => Value::from_bool(*b),
             ConstantValue::Ellipsis => self.ellipsis.clone(),
             ConstantValue::Int(i) => Value::from_i64(*i),
-            ConstantValue::BigInt { negative, magnitude } => {
-                let b = num_bigint::BigInt::parse_bytes(magnitude.digits().as_bytes(), magnitude.radix())
-                    .unwrap_or_default();
+            ConstantValue::BigInt {
+                negative,
+                magnitude,
+            } => {
+                let b = num_bigint::BigInt::parse_bytes(
+                    magnitude.digits().as_bytes(),
+                    magnitude.radix(),
+                )
+                .unwrap_or_default();
                 self.new_int(if *negative { -b } else { b })?
             }
             ConstantValue::Float(f) => Value::from_f64(*f),
@@ -109,7 +115,10 @@ impl Vm {
                 ));
             }
             ConstantValue::Str(s) => match s.as_str() {
-                Some(text) if text.len() < 40 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+                Some(text)
+                    if text.len() < 40
+                        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
+                {
                     Value::from_object(self.intern(text)?.into_obj())
                 }
                 _ => self.new_str_wtf8(s)?,
@@ -131,10 +140,16 @@ impl Vm {
             }
             ConstantValue::Slice(parts) => {
                 let [a, b, c] = &**parts;
-                let (a, b, c) = (self.constant_value(a)?, self.constant_value(b)?, self.constant_value(c)?);
+                let (a, b, c) = (
+                    self.constant_value(a)?,
+                    self.constant_value(b)?,
+                    self.constant_value(c)?,
+                );
                 self.new_slice(a, b, c)?
             }
-            ConstantValue::Code(code) => Value::from_object(self.new_code((**code).clone())?.into_obj()),
+            ConstantValue::Code(code) => {
+                Value::from_object(self.new_code((**code).clone())?.into_obj())
+            }
         })
     }
 
@@ -178,8 +193,14 @@ impl Vm {
     pub fn new_function(&mut self, code: Ref<Code>, globals: Ref<Dict>) -> PyResult<Value> {
         let name = Value::from_object(code.name.as_obj().clone());
         let qualname = Value::from_object(code.qualname.as_obj().clone());
-        let module = globals.table.with(|t| t.get_str(&Str::from_str("__name__"))).unwrap_or(Value::NONE);
-        let doc = if code.code.flags & krait_compiler::bytecode::code_object::co_flags::HAS_DOCSTRING != 0 {
+        let module = globals
+            .table
+            .with(|t| t.get_str(&Str::from_str("__name__")))
+            .unwrap_or(Value::NONE);
+        let doc = if code.code.flags
+            & krait_compiler::bytecode::code_object::co_flags::HAS_DOCSTRING
+            != 0
+        {
             code.consts.first().cloned().unwrap_or(Value::NONE)
         } else {
             Value::NONE
@@ -213,7 +234,12 @@ impl Vm {
 
     /// A new empty cell (or holding `value`).
     pub fn new_cell(&mut self, value: Option<Value>) -> PyResult<Value> {
-        let c = self.alloc(&self.types.cell.clone(), CellObj { value: PyCell::new(value) })?;
+        let c = self.alloc(
+            &self.types.cell.clone(),
+            CellObj {
+                value: PyCell::new(value),
+            },
+        )?;
         Ok(Value::from_object(c.into_obj()))
     }
 

@@ -23,7 +23,10 @@ pub fn callable_name(vm: &mut Vm, f: &Value) -> String {
         let inner = m.func.clone();
         return callable_name(vm, &inner);
     }
-    if let Some(b) = f.as_object().and_then(|o| o.downcast::<crate::builtins::native::BuiltinFunction>()) {
+    if let Some(b) = f
+        .as_object()
+        .and_then(|o| o.downcast::<crate::builtins::native::BuiltinFunction>())
+    {
         return format!("{}()", b.qualname);
     }
     if let Some(t) = f.as_object().and_then(|o| o.downcast::<TypeObject>()) {
@@ -69,7 +72,9 @@ impl Vm {
             return Err(self.runtime_error("super(): no current frame"));
         };
         let code = frame.code.clone();
-        if code.code.argcount == 0 && code.code.flags & krait_compiler::bytecode::code_object::co_flags::VARARGS == 0 {
+        if code.code.argcount == 0
+            && code.code.flags & krait_compiler::bytecode::code_object::co_flags::VARARGS == 0
+        {
             return Err(self.runtime_error("super(): no arguments"));
         }
         let first = frame.local(0).cloned();
@@ -85,13 +90,21 @@ impl Vm {
             }
         }
         let first = match first {
-            Some(f) => match f.as_object().and_then(|o| o.downcast::<crate::builtins::function::CellObj>()) {
+            Some(f) => match f
+                .as_object()
+                .and_then(|o| o.downcast::<crate::builtins::function::CellObj>())
+            {
                 Some(c) => c.value.get().unwrap_or(Value::NONE),
                 None => f,
             },
             None => return Err(self.runtime_error("super(): arg[0] deleted")),
         };
-        let Some(class) = class.as_ref().and_then(|c| c.as_object()).and_then(|o| o.downcast::<TypeObject>()).cloned() else {
+        let Some(class) = class
+            .as_ref()
+            .and_then(|c| c.as_object())
+            .and_then(|o| o.downcast::<TypeObject>())
+            .cloned()
+        else {
             return Err(self.runtime_error("super(): __class__ cell not found"));
         };
         Ok((class, first))
@@ -103,13 +116,19 @@ fn min_max(vm: &mut Vm, args: &Args, name: &str, want_less: bool) -> PyResult<Va
     let kw = args.kwargs().cloned();
     let mut key = None;
     let mut default = None;
-    if let Some(k) = kw.as_ref().and_then(|k| k.as_object()).and_then(|o| o.downcast::<Dict>()) {
+    if let Some(k) = kw
+        .as_ref()
+        .and_then(|k| k.as_object())
+        .and_then(|o| o.downcast::<Dict>())
+    {
         for (k, v) in k.items() {
             match vm.as_str(&k).map(|s| s.as_lossy().into_owned()).as_deref() {
                 Some("key") => key = Some(v).filter(|v| !v.is_none()),
                 Some("default") => default = Some(v),
                 Some(other) => {
-                    return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{other}'")));
+                    return Err(vm.type_error(format!(
+                        "{name}() got an unexpected keyword argument '{other}'"
+                    )));
                 }
                 None => {}
             }
@@ -136,7 +155,11 @@ fn min_max(vm: &mut Vm, args: &Args, name: &str, want_less: bool) -> PyResult<Va
         let better = match &best {
             None => true,
             Some((bk, _)) => {
-                if want_less { vm.lt(&k, bk)? } else { vm.lt(bk, &k)? }
+                if want_less {
+                    vm.lt(&k, bk)?
+                } else {
+                    vm.lt(bk, &k)?
+                }
             }
         };
         if better {
@@ -170,58 +193,68 @@ fn class_arg<'a>(vm: &mut Vm, v: &'a Value, func: &str) -> PyResult<Vec<crate::t
 
 /// The builtin functions.
 pub const FUNCTIONS: &[MethodDef] = &[
-    method("print", "(*args, sep=None, end=None, file=None, flush=False)", |vm, args| {
-        let sep = match args.get(0) {
-            Some(s) if !s.is_none() => match vm.as_str(s) {
-                Some(s) => s.as_lossy().into_owned(),
+    method(
+        "print",
+        "(*args, sep=None, end=None, file=None, flush=False)",
+        |vm, args| {
+            let sep = match args.get(0) {
+                Some(s) if !s.is_none() => match vm.as_str(s) {
+                    Some(s) => s.as_lossy().into_owned(),
+                    None => {
+                        let tn = vm.type_name(s);
+                        return Err(
+                            vm.type_error(format!("sep must be None or a string, not {tn}"))
+                        );
+                    }
+                },
+                _ => " ".into(),
+            };
+            let end = match args.get(1) {
+                Some(s) if !s.is_none() => match vm.as_str(s) {
+                    Some(s) => s.as_lossy().into_owned(),
+                    None => {
+                        let tn = vm.type_name(s);
+                        return Err(
+                            vm.type_error(format!("end must be None or a string, not {tn}"))
+                        );
+                    }
+                },
+                _ => "\n".into(),
+            };
+            let mut out = String::new();
+            for (i, v) in args.varargs().to_vec().iter().enumerate() {
+                if i > 0 {
+                    out.push_str(&sep);
+                }
+                out.push_str(&vm.str_string(v)?);
+            }
+            out.push_str(&end);
+            match args.get(2).filter(|f| !f.is_none()) {
+                Some(file) => {
+                    let file = file.clone();
+                    let write = vm.get_attr_str(&file, "write")?;
+                    let s = vm.new_str(&out)?;
+                    vm.call(&write, &[s], None)?;
+                }
                 None => {
-                    let tn = vm.type_name(s);
-                    return Err(vm.type_error(format!("sep must be None or a string, not {tn}")));
-                }
-            },
-            _ => " ".into(),
-        };
-        let end = match args.get(1) {
-            Some(s) if !s.is_none() => match vm.as_str(s) {
-                Some(s) => s.as_lossy().into_owned(),
-                None => {
-                    let tn = vm.type_name(s);
-                    return Err(vm.type_error(format!("end must be None or a string, not {tn}")));
-                }
-            },
-            _ => "\n".into(),
-        };
-        let mut out = String::new();
-        for (i, v) in args.varargs().to_vec().iter().enumerate() {
-            if i > 0 {
-                out.push_str(&sep);
-            }
-            out.push_str(&vm.str_string(v)?);
-        }
-        out.push_str(&end);
-        match args.get(2).filter(|f| !f.is_none()) {
-            Some(file) => {
-                let file = file.clone();
-                let write = vm.get_attr_str(&file, "write")?;
-                let s = vm.new_str(&out)?;
-                vm.call(&write, &[s], None)?;
-            }
-            None => {
-                vm.write_stdout(&out);
-                if args.get(3).is_some_and(|f| f.as_bool() == Some(true)) {
-                    vm.flush_stdout();
+                    vm.write_stdout(&out);
+                    if args.get(3).is_some_and(|f| f.as_bool() == Some(true)) {
+                        vm.flush_stdout();
+                    }
                 }
             }
-        }
-        Ok(Value::NONE)
-    }),
+            Ok(Value::NONE)
+        },
+    ),
     method("len", "(obj, /)", |vm, args| {
         let n = vm.len(args.required(0))?;
         Ok(Value::from_i64(n as i64))
     }),
     method("repr", "(obj, /)", |vm, args| vm.repr(args.required(0))),
     method("ascii", "(obj, /)", |vm, args| ascii(vm, args.required(0))),
-    method("hash", "(obj, /)", |vm, args| Ok(Value::from_i64(vm.hash(args.required(0))?))),
+    method("hash", "(obj, /)", |vm, args| {
+        Ok(Value::from_i64(vm.hash(args.required(0))?))
+    }),
     method("id", "(obj, /)", |vm, args| {
         let v = args.required(0);
         let id = match v.as_object() {
@@ -249,7 +282,12 @@ pub const FUNCTIONS: &[MethodDef] = &[
         Ok(Value::from_bool(classes.iter().any(|c| t.is_subtype(c))))
     }),
     method("issubclass", "(cls, class_or_tuple, /)", |vm, args| {
-        let Some(t) = args.required(0).as_object().and_then(|o| o.downcast::<TypeObject>()).cloned() else {
+        let Some(t) = args
+            .required(0)
+            .as_object()
+            .and_then(|o| o.downcast::<TypeObject>())
+            .cloned()
+        else {
             return Err(vm.type_error("issubclass() arg 1 must be a class".into()));
         };
         let classes = class_arg(vm, args.required(1), "issubclass")?;
@@ -261,7 +299,9 @@ pub const FUNCTIONS: &[MethodDef] = &[
             return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
         };
         match args.get(2) {
-            Some(d) => Ok(vm.get_attr_opt(args.required(0), &name)?.unwrap_or_else(|| d.clone())),
+            Some(d) => Ok(vm
+                .get_attr_opt(args.required(0), &name)?
+                .unwrap_or_else(|| d.clone())),
             None => vm.get_attr(args.required(0), &name),
         }
     }),
@@ -286,9 +326,13 @@ pub const FUNCTIONS: &[MethodDef] = &[
             let tn = vm.type_name(args.required(1));
             return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
         };
-        Ok(Value::from_bool(vm.get_attr_opt(args.required(0), &name)?.is_some()))
+        Ok(Value::from_bool(
+            vm.get_attr_opt(args.required(0), &name)?.is_some(),
+        ))
     }),
-    method("iter", "(object, sentinel=None, /)", |vm, args| vm.iter(args.required(0))),
+    method("iter", "(object, sentinel=None, /)", |vm, args| {
+        vm.iter(args.required(0))
+    }),
     method("next", "(iterator, default=None, /)", |vm, args| {
         let it = args.required(0);
         if vm.type_of(it).slots.next.get().is_none() {
@@ -303,8 +347,12 @@ pub const FUNCTIONS: &[MethodDef] = &[
             },
         }
     }),
-    method("min", "(*args, **kwargs)", |vm, args| min_max(vm, args, "min", true)),
-    method("max", "(*args, **kwargs)", |vm, args| min_max(vm, args, "max", false)),
+    method("min", "(*args, **kwargs)", |vm, args| {
+        min_max(vm, args, "min", true)
+    }),
+    method("max", "(*args, **kwargs)", |vm, args| {
+        min_max(vm, args, "max", false)
+    }),
     method("sum", "(iterable, /, start=0)", |vm, args| {
         let mut total = args.get(1).cloned().unwrap_or(Value::from_i64(0));
         if vm.as_str(&total).is_some() {
@@ -316,15 +364,19 @@ pub const FUNCTIONS: &[MethodDef] = &[
         }
         Ok(total)
     }),
-    method("sorted", "(iterable, /, *, key=None, reverse=False)", |vm, args| {
-        let items = vm.collect_iterable(args.required(0))?;
-        let reverse = match args.get(2) {
-            Some(r) => vm.is_true(r)?,
-            None => false,
-        };
-        let sorted = crate::builtins::list::sort_values(vm, items, args.get(1), reverse)?;
-        vm.new_list(sorted)
-    }),
+    method(
+        "sorted",
+        "(iterable, /, *, key=None, reverse=False)",
+        |vm, args| {
+            let items = vm.collect_iterable(args.required(0))?;
+            let reverse = match args.get(2) {
+                Some(r) => vm.is_true(r)?,
+                None => false,
+            };
+            let sorted = crate::builtins::list::sort_values(vm, items, args.get(1), reverse)?;
+            vm.new_list(sorted)
+        },
+    ),
     method("any", "(iterable, /)", |vm, args| {
         let it = vm.iter(args.required(0))?;
         while let Some(x) = vm.next(&it)? {
@@ -344,7 +396,9 @@ pub const FUNCTIONS: &[MethodDef] = &[
         Ok(Value::from_bool(true))
     }),
     method("callable", "(obj, /)", |vm, args| {
-        Ok(Value::from_bool(vm.type_of(args.required(0)).slots.call.get().is_some()))
+        Ok(Value::from_bool(
+            vm.type_of(args.required(0)).slots.call.get().is_some(),
+        ))
     }),
     method("chr", "(i, /)", |vm, args| {
         let Some(i) = vm.index_value(args.required(0))? else {
@@ -374,14 +428,18 @@ pub const FUNCTIONS: &[MethodDef] = &[
     }),
     method("divmod", "(x, y, /)", |vm, args| {
         let (a, b) = (args.required(0), args.required(1));
-        let q = vm.binary_op(a, b, crate::types::slots::BinOp::FloorDiv).map_err(|e| {
-            if vm.exc_matches(&e, ExcKind::TypeError) {
-                let (ta, tb) = (vm.type_name(a), vm.type_name(b));
-                vm.type_error(format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"))
-            } else {
-                e
-            }
-        })?;
+        let q = vm
+            .binary_op(a, b, crate::types::slots::BinOp::FloorDiv)
+            .map_err(|e| {
+                if vm.exc_matches(&e, ExcKind::TypeError) {
+                    let (ta, tb) = (vm.type_name(a), vm.type_name(b));
+                    vm.type_error(format!(
+                        "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
+                    ))
+                } else {
+                    e
+                }
+            })?;
         let r = vm.binary_op(a, b, crate::types::slots::BinOp::Mod)?;
         vm.new_tuple(vec![q, r])
     }),
@@ -395,7 +453,9 @@ pub const FUNCTIONS: &[MethodDef] = &[
                     crate::builtins::int::to_big(b),
                     crate::builtins::int::to_big(m),
                 ) else {
-                    return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers".into()));
+                    return Err(vm.type_error(
+                        "pow() 3rd argument not allowed unless all arguments are integers".into(),
+                    ));
                 };
                 use num_traits::{Signed, Zero};
                 if z.is_zero() {
@@ -405,7 +465,11 @@ pub const FUNCTIONS: &[MethodDef] = &[
                     return Err(vm.value_error("base is not invertible for the given modulus"));
                 }
                 let r = x.modpow(&y, &z);
-                let r = if !r.is_zero() && (r.is_negative() != z.is_negative()) { r + z } else { r };
+                let r = if !r.is_zero() && (r.is_negative() != z.is_negative()) {
+                    r + z
+                } else {
+                    r
+                };
                 vm.new_int(r)
             }
         }
@@ -426,7 +490,11 @@ pub const FUNCTIONS: &[MethodDef] = &[
                     use num_integer::Integer;
                     let (q, r) = x.div_mod_floor(&p);
                     let twice = &r * 2;
-                    let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+                    let q = if twice > p || (twice == p && q.is_odd()) {
+                        q + 1
+                    } else {
+                        q
+                    };
                     vm.new_int(q * p)
                 }
             };
@@ -478,7 +546,14 @@ pub const FUNCTIONS: &[MethodDef] = &[
             None => 0,
         };
         let class = vm.types.enumerate.clone();
-        crate::builtins::iterators::new_functional(vm, class, IterState::Enumerate { inner, count: start })
+        crate::builtins::iterators::new_functional(
+            vm,
+            class,
+            IterState::Enumerate {
+                inner,
+                count: start,
+            },
+        )
     }),
     method("zip", "(*iterables, strict=False)", |vm, args| {
         let mut inners = Vec::new();
@@ -487,10 +562,12 @@ pub const FUNCTIONS: &[MethodDef] = &[
                 Ok(it) => inners.push(it),
                 Err(e) if vm.exc_matches(&e, ExcKind::TypeError) => {
                     let tn = vm.type_name(a);
-                    return Err(vm.type_error(format!("'{tn}' object is not iterable"))).map_err(|e| {
-                        let _ = i;
-                        e
-                    });
+                    return Err(vm.type_error(format!("'{tn}' object is not iterable"))).map_err(
+                        |e| {
+                            let _ = i;
+                            e
+                        },
+                    );
                 }
                 Err(e) => return Err(e),
             }
@@ -511,16 +588,33 @@ pub const FUNCTIONS: &[MethodDef] = &[
             inners.push(vm.iter(&a)?);
         }
         let class = vm.types.map.clone();
-        crate::builtins::iterators::new_functional(vm, class, IterState::Map { func: args.required(0).clone(), inners })
+        crate::builtins::iterators::new_functional(
+            vm,
+            class,
+            IterState::Map {
+                func: args.required(0).clone(),
+                inners,
+            },
+        )
     }),
     method("filter", "(function, iterable, /)", |vm, args| {
         let inner = vm.iter(args.required(1))?;
         let class = vm.types.filter.clone();
-        crate::builtins::iterators::new_functional(vm, class, IterState::Filter { func: args.required(0).clone(), inner })
+        crate::builtins::iterators::new_functional(
+            vm,
+            class,
+            IterState::Filter {
+                func: args.required(0).clone(),
+                inner,
+            },
+        )
     }),
     method("reversed", "(sequence, /)", |vm, args| {
         let v = args.required(0);
-        if let Some(l) = v.as_object().and_then(|o| o.downcast::<crate::builtins::list::List>()) {
+        if let Some(l) = v
+            .as_object()
+            .and_then(|o| o.downcast::<crate::builtins::list::List>())
+        {
             let l = l.clone();
             return crate::builtins::iterators::new_list_reverse_iter(vm, l);
         }
@@ -540,66 +634,89 @@ pub const FUNCTIONS: &[MethodDef] = &[
         crate::builtins::iterators::new_functional(vm, class, IterState::Seq { items, pos: 0 })
     }),
     method("format", "(value, format_spec='', /)", |vm, args| {
-        let spec = args.get(1).and_then(|s| vm.as_str(s).map(|s| s.as_lossy().into_owned())).unwrap_or_default();
+        let spec = args
+            .get(1)
+            .and_then(|s| vm.as_str(s).map(|s| s.as_lossy().into_owned()))
+            .unwrap_or_default();
         crate::builtins::format::format(vm, args.required(0), &spec)
     }),
     method("globals", "()", |vm, _args| match vm.current_frame_ref() {
         Some(f) => Ok(Value::from_object(f.globals.as_obj().clone())),
         None => vm.new_dict(),
     }),
-    method("locals", "()", |vm, _args| match vm.current_frame_ref().and_then(|f| f.locals.clone()) {
-        Some(l) => Ok(l),
-        None => vm.new_dict(),
+    method("locals", "()", |vm, _args| {
+        match vm.current_frame_ref().and_then(|f| f.locals.clone()) {
+            Some(l) => Ok(l),
+            None => vm.new_dict(),
+        }
     }),
-    method("__build_class__", "(func, name, /, *bases, **kwds)", |vm, args| {
-        let func = args.required(0).clone();
-        let name = args.required(1).clone();
-        let bases = vm.new_tuple(args.varargs().to_vec())?;
-        let Some(f) = func.as_object().and_then(|o| o.downcast::<Function>()).cloned() else {
-            return Err(vm.type_error("__build_class__: func must be a function".into()));
-        };
-        let mut meta = vm.types.type_.clone();
-        if let Some(kw) = args.kwargs().and_then(|k| k.as_object()).and_then(|o| o.downcast::<Dict>()) {
-            for (k, v) in kw.items() {
-                if vm.as_str(&k).is_some_and(|s| &*s.as_lossy() == "metaclass") {
-                    if let Some(m) = v.as_object().and_then(|o| o.downcast::<TypeObject>()) {
-                        meta = m.clone();
+    method(
+        "__build_class__",
+        "(func, name, /, *bases, **kwds)",
+        |vm, args| {
+            let func = args.required(0).clone();
+            let name = args.required(1).clone();
+            let bases = vm.new_tuple(args.varargs().to_vec())?;
+            let Some(f) = func
+                .as_object()
+                .and_then(|o| o.downcast::<Function>())
+                .cloned()
+            else {
+                return Err(vm.type_error("__build_class__: func must be a function".into()));
+            };
+            let mut meta = vm.types.type_.clone();
+            if let Some(kw) = args
+                .kwargs()
+                .and_then(|k| k.as_object())
+                .and_then(|o| o.downcast::<Dict>())
+            {
+                for (k, v) in kw.items() {
+                    if vm.as_str(&k).is_some_and(|s| &*s.as_lossy() == "metaclass") {
+                        if let Some(m) = v.as_object().and_then(|o| o.downcast::<TypeObject>()) {
+                            meta = m.clone();
+                        }
                     }
                 }
             }
-        }
-        for b in args.varargs() {
-            let bt = vm.type_of(b).clone();
-            if bt.is_subtype(&meta) {
-                meta = bt;
+            for b in args.varargs() {
+                let bt = vm.type_of(b).clone();
+                if bt.is_subtype(&meta) {
+                    meta = bt;
+                }
             }
-        }
-        let ns = vm.new_dict_ref()?;
-        let ns_value = Value::from_object(ns.as_obj().clone());
-        let frame = vm.push_body_frame(f.code.clone(), f.globals.clone(), ns_value.clone())?;
-        // SAFETY: just pushed; the class body may need its closure (`__class__` cells).
-        unsafe { (*frame).func = Some(func.clone()) };
-        vm.run_pushed(frame)?;
-        let cls = if meta.same(&vm.types.type_) {
-            crate::builtins::type_::new_class(vm, &meta, &name, &bases, &ns_value)?
-        } else {
-            let m = Value::from_object(meta.as_obj().clone());
-            vm.call(&m, &[name, bases, ns_value.clone()], None)?
-        };
-        // Fill the `__class__` cell for zero-argument super().
-        let classcell = ns.table.with(|t| t.get_str(&crate::builtins::str::Str::from_str("__classcell__")));
-        if let Some(cell) = classcell.as_ref().and_then(|c| c.as_object()).and_then(|o| o.downcast::<crate::builtins::function::CellObj>()) {
-            cell.value.with(|v| *v = Some(cls.clone()));
-        }
-        // `__set_name__` on descriptors.
-        let items = ns.items();
-        for (k, v) in items {
-            if let Some(set_name) = vm.lookup_special(&v, "__set_name__") {
-                vm.call(&set_name, &[cls.clone(), k], None)?;
+            let ns = vm.new_dict_ref()?;
+            let ns_value = Value::from_object(ns.as_obj().clone());
+            let frame = vm.push_body_frame(f.code.clone(), f.globals.clone(), ns_value.clone())?;
+            // SAFETY: just pushed; the class body may need its closure (`__class__` cells).
+            unsafe { (*frame).func = Some(func.clone()) };
+            vm.run_pushed(frame)?;
+            let cls = if meta.same(&vm.types.type_) {
+                crate::builtins::type_::new_class(vm, &meta, &name, &bases, &ns_value)?
+            } else {
+                let m = Value::from_object(meta.as_obj().clone());
+                vm.call(&m, &[name, bases, ns_value.clone()], None)?
+            };
+            // Fill the `__class__` cell for zero-argument super().
+            let classcell = ns
+                .table
+                .with(|t| t.get_str(&crate::builtins::str::Str::from_str("__classcell__")));
+            if let Some(cell) = classcell
+                .as_ref()
+                .and_then(|c| c.as_object())
+                .and_then(|o| o.downcast::<crate::builtins::function::CellObj>())
+            {
+                cell.value.with(|v| *v = Some(cls.clone()));
             }
-        }
-        Ok(cls)
-    }),
+            // `__set_name__` on descriptors.
+            let items = ns.items();
+            for (k, v) in items {
+                if let Some(set_name) = vm.lookup_special(&v, "__set_name__") {
+                    vm.call(&set_name, &[cls.clone(), k], None)?;
+                }
+            }
+            Ok(cls)
+        },
+    ),
 ];
 
 fn vm_hash_inline(v: &Value) -> i64 {

@@ -5,7 +5,7 @@
 
 use num_bigint::BigInt as Big;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero, Pow};
+use num_traits::{Pow, Signed, ToPrimitive, Zero};
 
 use crate::error::PyResult;
 use crate::runtime::Vm;
@@ -87,13 +87,19 @@ fn small_op(vm: &mut Vm, a: i64, b: i64, op: BinOp) -> Option<PyResult<Value>> {
             if b == 0 {
                 return Some(Err(vm.zero_division("integer division or modulo by zero")));
             }
-            a.checked_div_euclid(b).map(|_| a.div_floor(&b)).filter(|_| !(a == i64::MIN && b == -1))
+            a.checked_div_euclid(b)
+                .map(|_| a.div_floor(&b))
+                .filter(|_| !(a == i64::MIN && b == -1))
         }
         BinOp::Mod => {
             if b == 0 {
                 return Some(Err(vm.zero_division("integer modulo by zero")));
             }
-            if b == -1 { Some(0) } else { Some(a.mod_floor(&b)) }
+            if b == -1 {
+                Some(0)
+            } else {
+                Some(a.mod_floor(&b))
+            }
         }
         BinOp::TrueDiv => {
             if b == 0 {
@@ -120,7 +126,11 @@ fn small_op(vm: &mut Vm, a: i64, b: i64, op: BinOp) -> Option<PyResult<Value>> {
             if b < 0 {
                 return Some(Err(vm.value_error("negative shift count")));
             }
-            Some(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b })
+            Some(if b >= 64 {
+                if a < 0 { -1 } else { 0 }
+            } else {
+                a >> b
+            })
         }
         BinOp::Pow => {
             if b < 0 {
@@ -194,7 +204,11 @@ pub fn int_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Valu
                 return Err(vm.value_error("negative shift count"));
             }
             if n > 1 << 32 {
-                if x.is_negative() { Big::from(-1) } else { Big::zero() }
+                if x.is_negative() {
+                    Big::from(-1)
+                } else {
+                    Big::zero()
+                }
             } else {
                 x >> (n as usize)
             }
@@ -279,18 +293,43 @@ pub fn parse_int(text: &str, base: u32) -> Option<Big> {
             } else if let Some(r) = lower.strip_prefix("0b") {
                 (2, r.trim_start_matches('_').to_owned())
             } else {
-                if lower.len() > 1 && lower.starts_with('0') && lower.trim_start_matches(['0', '_']).len() > 0 {
+                if lower.len() > 1
+                    && lower.starts_with('0')
+                    && lower.trim_start_matches(['0', '_']).len() > 0
+                {
                     return None;
                 }
                 (10, lower)
             }
         }
-        16 => (16, lower.strip_prefix("0x").map(|r| r.trim_start_matches('_').to_owned()).unwrap_or(lower)),
-        8 => (8, lower.strip_prefix("0o").map(|r| r.trim_start_matches('_').to_owned()).unwrap_or(lower)),
-        2 => (2, lower.strip_prefix("0b").map(|r| r.trim_start_matches('_').to_owned()).unwrap_or(lower)),
+        16 => (
+            16,
+            lower
+                .strip_prefix("0x")
+                .map(|r| r.trim_start_matches('_').to_owned())
+                .unwrap_or(lower),
+        ),
+        8 => (
+            8,
+            lower
+                .strip_prefix("0o")
+                .map(|r| r.trim_start_matches('_').to_owned())
+                .unwrap_or(lower),
+        ),
+        2 => (
+            2,
+            lower
+                .strip_prefix("0b")
+                .map(|r| r.trim_start_matches('_').to_owned())
+                .unwrap_or(lower),
+        ),
         b => (b, lower),
     };
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
@@ -307,21 +346,29 @@ pub fn init_type(t: &TypeObject) {
         vm.new_str(&s)
     }));
     t.slots.hash.set(Some(|_vm, v| Ok(int_hash(v))));
-    t.slots.bool.set(Some(|_vm, v| Ok(to_big(v).is_some_and(|b| !b.is_zero()))));
-    t.slots.richcompare.set(Some(|vm, a, b, op| match int_cmp(a, b) {
-        Some(o) => Ok(Value::from_bool(op.test(o))),
-        None => Ok(vm.not_implemented()),
-    }));
+    t.slots
+        .bool
+        .set(Some(|_vm, v| Ok(to_big(v).is_some_and(|b| !b.is_zero()))));
+    t.slots
+        .richcompare
+        .set(Some(|vm, a, b, op| match int_cmp(a, b) {
+            Some(o) => Ok(Value::from_bool(op.test(o))),
+            None => Ok(vm.not_implemented()),
+        }));
     t.slots.new.set(Some(|vm, _cls, args, kw| {
         let a = crate::builtins::native::Args::parse(vm, "int", &["x", "base"], 0, args, kw)?;
-        let Some(x) = a.get(0) else { return Ok(Value::from_i64(0)) };
+        let Some(x) = a.get(0) else {
+            return Ok(Value::from_i64(0));
+        };
         if let Some(base) = a.get(1) {
             let base = vm.index_value(base)?.unwrap_or(10);
             if base != 0 && !(2..=36).contains(&base) {
                 return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
             let Some(s) = vm.as_str(x).cloned() else {
-                return Err(vm.type_error("int() can't convert non-string with explicit base".into()));
+                return Err(
+                    vm.type_error("int() can't convert non-string with explicit base".into())
+                );
             };
             return str_to_int(vm, &s.as_lossy(), base as u32, x);
         }
@@ -350,11 +397,17 @@ pub fn str_to_int(vm: &mut Vm, text: &str, base: u32, original: &Value) -> PyRes
 pub fn init_bool_type(t: &TypeObject) {
     init_type(t);
     t.slots.repr.set(Some(|vm, v| {
-        let s = if v.as_bool() == Some(true) { "True" } else { "False" };
+        let s = if v.as_bool() == Some(true) {
+            "True"
+        } else {
+            "False"
+        };
         vm.new_str(s)
     }));
     t.slots.number.set(Some(|vm, a, b, op| {
-        if let (BinOp::And | BinOp::Or | BinOp::Xor, Some(x), Some(y)) = (op, a.as_bool(), b.as_bool()) {
+        if let (BinOp::And | BinOp::Or | BinOp::Xor, Some(x), Some(y)) =
+            (op, a.as_bool(), b.as_bool())
+        {
             return Ok(Value::from_bool(match op {
                 BinOp::And => x & y,
                 BinOp::Or => x | y,
@@ -373,9 +426,11 @@ pub fn init_bool_type(t: &TypeObject) {
 }
 
 /// `int`'s methods.
-pub const METHODS: &[crate::builtins::native::MethodDef] = &[
-    crate::builtins::native::method("bit_length", "(self, /)", |_vm, args| {
+pub const METHODS: &[crate::builtins::native::MethodDef] = &[crate::builtins::native::method(
+    "bit_length",
+    "(self, /)",
+    |_vm, args| {
         let b = to_big(args.this()).unwrap_or_default();
         Ok(Value::from_i64(b.bits() as i64))
-    }),
-];
+    },
+)];

@@ -19,7 +19,9 @@ pub fn special_attribute(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<
     if &*text == "__class__" {
         return Ok(Some(Value::from_object(vm.type_of(obj).as_obj().clone())));
     }
-    let Some(o) = obj.as_object() else { return Ok(None) };
+    let Some(o) = obj.as_object() else {
+        return Ok(None);
+    };
     if &*text == "__dict__" {
         if let Some(m) = o.downcast::<Module>() {
             return Ok(Some(Value::from_object(m.dict.as_obj().clone())));
@@ -42,9 +44,21 @@ pub fn special_attribute(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<
             "__module__" => Some(f.module.get()),
             "__code__" => Some(Value::from_object(f.code.as_obj().clone())),
             "__globals__" => Some(Value::from_object(f.globals.as_obj().clone())),
-            "__defaults__" => Some(f.defaults.get().map_or(Value::NONE, |t| Value::from_object(t.into_obj()))),
-            "__kwdefaults__" => Some(f.kwdefaults.get().map_or(Value::NONE, |t| Value::from_object(t.into_obj()))),
-            "__closure__" => Some(f.closure.get().map_or(Value::NONE, |t| Value::from_object(t.into_obj()))),
+            "__defaults__" => Some(
+                f.defaults
+                    .get()
+                    .map_or(Value::NONE, |t| Value::from_object(t.into_obj())),
+            ),
+            "__kwdefaults__" => Some(
+                f.kwdefaults
+                    .get()
+                    .map_or(Value::NONE, |t| Value::from_object(t.into_obj())),
+            ),
+            "__closure__" => Some(
+                f.closure
+                    .get()
+                    .map_or(Value::NONE, |t| Value::from_object(t.into_obj())),
+            ),
             _ => None,
         });
     }

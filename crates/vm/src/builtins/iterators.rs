@@ -33,7 +33,12 @@ pub enum IterState {
     /// Integers `next, next+step, ...` up to `count` of them.
     Range { next: i64, step: i64, left: u64 },
     /// A live dict.
-    Dict { dict: Ref<Dict>, kind: DictIterKind, pos: usize, len: usize },
+    Dict {
+        dict: Ref<Dict>,
+        kind: DictIterKind,
+        pos: usize,
+        len: usize,
+    },
     /// `enumerate`.
     Enumerate { inner: Value, count: i64 },
     /// `zip`.
@@ -61,7 +66,12 @@ pub struct DictView {
 }
 
 fn make(vm: &mut Vm, class: TypeRef, state: IterState) -> PyResult<Value> {
-    let it = vm.alloc(&class, NativeIter { state: PyCell::new(state) })?;
+    let it = vm.alloc(
+        &class,
+        NativeIter {
+            state: PyCell::new(state),
+        },
+    )?;
     Ok(Value::from_object(it.into_obj()))
 }
 
@@ -91,7 +101,15 @@ pub fn new_list_reverse_iter(vm: &mut Vm, list: Ref<List>) -> PyResult<Value> {
 /// A `range_iterator`.
 pub fn new_range_iter(vm: &mut Vm, start: i64, step: i64, count: u64) -> PyResult<Value> {
     let class = vm.types.range_iterator.clone();
-    make(vm, class, IterState::Range { next: start, step, left: count })
+    make(
+        vm,
+        class,
+        IterState::Range {
+            next: start,
+            step,
+            left: count,
+        },
+    )
 }
 
 /// A dict iterator.
@@ -102,7 +120,16 @@ pub fn new_dict_iter(vm: &mut Vm, dict: Ref<Dict>, kind: DictIterKind) -> PyResu
         DictIterKind::Items => vm.types.dict_itemiterator.clone(),
     };
     let len = dict.len();
-    make(vm, class, IterState::Dict { dict, kind, pos: 0, len })
+    make(
+        vm,
+        class,
+        IterState::Dict {
+            dict,
+            kind,
+            pos: 0,
+            len,
+        },
+    )
 }
 
 /// A dict view.
@@ -123,7 +150,11 @@ pub fn new_functional(vm: &mut Vm, class: TypeRef, state: IterState) -> PyResult
 
 /// Advances a builtin iterator.
 pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
-    let Some(it) = v.as_object().and_then(|o| o.downcast::<NativeIter>()).cloned() else {
+    let Some(it) = v
+        .as_object()
+        .and_then(|o| o.downcast::<NativeIter>())
+        .cloned()
+    else {
         return Ok(None);
     };
     enum Step {
@@ -175,9 +206,18 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                 Step::MakeInt(r)
             }
         }
-        IterState::Dict { dict, kind, pos, len } => {
+        IterState::Dict {
+            dict,
+            kind,
+            pos,
+            len,
+        } => {
             let (version_ok, entry) = dict.table.with(|t| {
-                (t.len() == *len, t.next_from(*pos).map(|(p, e)| (p, e.key.clone(), e.value.clone())))
+                (
+                    t.len() == *len,
+                    t.next_from(*pos)
+                        .map(|(p, e)| (p, e.key.clone(), e.value.clone())),
+                )
             });
             if !version_ok {
                 *len = usize::MAX;
@@ -287,13 +327,17 @@ pub fn init_iterator_type(t: &TypeObject) {
 /// Installs the dict view slots.
 pub fn init_view_type(t: &TypeObject) {
     fn view(v: &Value) -> Option<Ref<DictView>> {
-        v.as_object().and_then(|o| o.downcast::<DictView>()).cloned()
+        v.as_object()
+            .and_then(|o| o.downcast::<DictView>())
+            .cloned()
     }
     t.slots.iter.set(Some(|vm, v| match view(v) {
         Some(d) => new_dict_iter(vm, d.dict.clone(), d.kind),
         None => Err(vm.type_error("expected a dict view".into())),
     }));
-    t.slots.len.set(Some(|_vm, v| Ok(view(v).map_or(0, |d| d.dict.len()))));
+    t.slots
+        .len
+        .set(Some(|_vm, v| Ok(view(v).map_or(0, |d| d.dict.len()))));
     t.slots.contains.set(Some(|vm, v, item| {
         let Some(d) = view(v) else { return Ok(false) };
         match d.kind {
@@ -310,13 +354,18 @@ pub fn init_view_type(t: &TypeObject) {
         }
     }));
     t.slots.repr.set(Some(|vm, v| {
-        let Some(d) = view(v) else { return vm.new_str("") };
+        let Some(d) = view(v) else {
+            return vm.new_str("");
+        };
         let it = new_dict_iter(vm, d.dict.clone(), d.kind)?;
         let mut parts = Vec::new();
         while let Some(x) = vm.next(&it)? {
             parts.push(vm.repr_string(&x)?);
         }
-        let name = v.as_object().map(|o| o.class().name.to_string()).unwrap_or_default();
+        let name = v
+            .as_object()
+            .map(|o| o.class().name.to_string())
+            .unwrap_or_default();
         vm.new_str(&format!("{name}([{}])", parts.join(", ")))
     }));
 }

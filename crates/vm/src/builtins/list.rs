@@ -21,7 +21,12 @@ pub struct List {
 impl Vm {
     /// A new list value.
     pub fn new_list(&mut self, items: Vec<Value>) -> PyResult<Value> {
-        let l = self.alloc(&self.types.list.clone(), List { items: PyCell::new(items) })?;
+        let l = self.alloc(
+            &self.types.list.clone(),
+            List {
+                items: PyCell::new(items),
+            },
+        )?;
         Ok(Value::from_object(l.into_obj()))
     }
 }
@@ -54,9 +59,15 @@ pub fn sequence_getitem(
             None => Err(vm.index_error(&format!("{type_name} index out of range"))),
         };
     }
-    if let Some(s) = index.as_object().and_then(|o| o.downcast::<Slice>()).cloned() {
+    if let Some(s) = index
+        .as_object()
+        .and_then(|o| o.downcast::<Slice>())
+        .cloned()
+    {
         let (start, stop, step) = s.indices(vm, items.len())?;
-        let picked = slice_positions(start, stop, step).map(|i| items[i].clone()).collect();
+        let picked = slice_positions(start, stop, step)
+            .map(|i| items[i].clone())
+            .collect();
         return make(vm, picked);
     }
     let tn = vm.type_name(index);
@@ -103,8 +114,12 @@ pub fn init_type(t: &TypeObject) {
         let out = r?;
         vm.new_str(&out)
     }));
-    t.slots.len.set(Some(|vm, v| Ok(this(vm, v)?.items.with(|i| i.len()))));
-    t.slots.bool.set(Some(|vm, v| Ok(this(vm, v)?.items.with(|i| !i.is_empty()))));
+    t.slots
+        .len
+        .set(Some(|vm, v| Ok(this(vm, v)?.items.with(|i| i.len()))));
+    t.slots
+        .bool
+        .set(Some(|vm, v| Ok(this(vm, v)?.items.with(|i| !i.is_empty()))));
     t.slots.richcompare.set(Some(|vm, a, b, op| {
         let (Some(x), Some(y)) = (
             a.as_object().and_then(|o| o.downcast::<List>()),
@@ -118,7 +133,9 @@ pub fn init_type(t: &TypeObject) {
     t.slots.getitem.set(Some(|vm, v, index| {
         let l = this(vm, v)?.clone();
         if let Some(i) = index.as_i64() {
-            let item = l.items.with(|items| normalize_index(i, items.len()).map(|j| items[j].clone()));
+            let item = l
+                .items
+                .with(|items| normalize_index(i, items.len()).map(|j| items[j].clone()));
             return item.ok_or_else(|| vm.index_error("list index out of range"));
         }
         let items = l.items.get();
@@ -143,7 +160,11 @@ pub fn init_type(t: &TypeObject) {
                 })),
             };
         }
-        if let Some(s) = index.as_object().and_then(|o| o.downcast::<Slice>()).cloned() {
+        if let Some(s) = index
+            .as_object()
+            .and_then(|o| o.downcast::<Slice>())
+            .cloned()
+        {
             let len = l.items.with(|i| i.len());
             let (start, stop, step) = s.indices(vm, len)?;
             let new_items = match &value {
@@ -152,9 +173,11 @@ pub fn init_type(t: &TypeObject) {
             };
             if step == 1 {
                 let stop = stop.max(start);
-                let removed: Vec<Value> = l
-                    .items
-                    .with(|items| items.splice(start as usize..stop as usize, new_items).collect());
+                let removed: Vec<Value> = l.items.with(|items| {
+                    items
+                        .splice(start as usize..stop as usize, new_items)
+                        .collect()
+                });
                 drop(removed);
                 return Ok(());
             }
@@ -162,9 +185,9 @@ pub fn init_type(t: &TypeObject) {
             if value.is_none() {
                 let mut sorted = positions;
                 sorted.sort_unstable();
-                let removed: Vec<Value> = l.items.with(|items| {
-                    sorted.iter().rev().map(|&p| items.remove(p)).collect()
-                });
+                let removed: Vec<Value> = l
+                    .items
+                    .with(|items| sorted.iter().rev().map(|&p| items.remove(p)).collect());
                 drop(removed);
                 return Ok(());
             }
@@ -251,7 +274,9 @@ pub fn init_type(t: &TypeObject) {
             _ => Ok(vm.not_implemented()),
         }
     }));
-    t.slots.new.set(Some(|vm, _cls, _args, _kw| vm.new_list(Vec::new())));
+    t.slots
+        .new
+        .set(Some(|vm, _cls, _args, _kw| vm.new_list(Vec::new())));
     t.slots.init.set(Some(|vm, v, args, kwnames| {
         let a = Args::parse(vm, "list", &["iterable"], 0, args, kwnames)?;
         let l = this(vm, v)?.clone();
@@ -266,7 +291,8 @@ pub fn init_type(t: &TypeObject) {
 }
 
 fn la_is(v: &Value) -> bool {
-    v.as_object().is_some_and(|o| o.downcast::<List>().is_some())
+    v.as_object()
+        .is_some_and(|o| o.downcast::<List>().is_some())
 }
 
 /// A stable merge sort whose comparison may raise (Rust's sorts may panic
@@ -281,7 +307,8 @@ pub fn merge_sort(
         return Ok(());
     }
     let mut width = 1;
-    let mut src: Vec<Option<(Value, Value)>> = std::mem::take(items).into_iter().map(Some).collect();
+    let mut src: Vec<Option<(Value, Value)>> =
+        std::mem::take(items).into_iter().map(Some).collect();
     while width < n {
         let mut dst: Vec<Option<(Value, Value)>> = Vec::with_capacity(n);
         let mut start = 0;
@@ -320,7 +347,12 @@ pub fn merge_sort(
 }
 
 /// Sorts values (with an optional key function) as `list.sort` does.
-pub fn sort_values(vm: &mut Vm, values: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+pub fn sort_values(
+    vm: &mut Vm,
+    values: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
     let mut pairs = Vec::with_capacity(values.len());
     for v in values {
         let k = match key {
@@ -359,13 +391,17 @@ pub const METHODS: &[MethodDef] = &[
     method("pop", "(self, index=-1, /)", |vm, args| {
         let l = list_of(vm, args)?.clone();
         let index = match args.get(1) {
-            Some(v) => vm.index_value(v)?.ok_or_else(|| vm.type_error("'str' object cannot be interpreted as an integer".into()))?,
+            Some(v) => vm.index_value(v)?.ok_or_else(|| {
+                vm.type_error("'str' object cannot be interpreted as an integer".into())
+            })?,
             None => -1,
         };
         if l.items.with(|i| i.is_empty()) {
             return Err(vm.index_error("pop from empty list"));
         }
-        let item = l.items.with(|items| normalize_index(index, items.len()).map(|j| items.remove(j)));
+        let item = l
+            .items
+            .with(|items| normalize_index(index, items.len()).map(|j| items.remove(j)));
         item.ok_or_else(|| vm.index_error("pop index out of range"))
     }),
     method("insert", "(self, index, object, /)", |vm, args| {
@@ -374,7 +410,11 @@ pub const METHODS: &[MethodDef] = &[
         let item = args.required(2).clone();
         l.items.with(|items| {
             let len = items.len() as i64;
-            let j = if index < 0 { (index + len).max(0) } else { index.min(len) };
+            let j = if index < 0 {
+                (index + len).max(0)
+            } else {
+                index.min(len)
+            };
             items.insert(j as usize, item);
         });
         Ok(Value::NONE)
@@ -384,7 +424,9 @@ pub const METHODS: &[MethodDef] = &[
         let items = l.items.get();
         for (i, x) in items.iter().enumerate() {
             if vm.eq(x, args.required(1))? {
-                let removed = l.items.with(|items| (i < items.len()).then(|| items.remove(i)));
+                let removed = l
+                    .items
+                    .with(|items| (i < items.len()).then(|| items.remove(i)));
                 drop(removed);
                 return Ok(Value::NONE);
             }

@@ -148,11 +148,19 @@ impl Signature {
     ) -> PyResult<Args> {
         let nkw = kwnames.map_or(0, |k| k.items().len());
         let npos = args.len() - nkw.min(args.len());
-        let shown = if self.bound { npos.saturating_sub(1) } else { npos };
+        let shown = if self.bound {
+            npos.saturating_sub(1)
+        } else {
+            npos
+        };
         let mut values: Vec<Option<Value>> = vec![None; self.params.len()];
         let mut extra = Vec::new();
         if npos > self.positional && !self.varargs {
-            let max = if self.bound { self.positional - 1 } else { self.positional };
+            let max = if self.bound {
+                self.positional - 1
+            } else {
+                self.positional
+            };
             let min = self.params[..self.positional]
                 .iter()
                 .filter(|p| !p.optional)
@@ -163,9 +171,15 @@ impl Signature {
             } else if max == 1 && min == 1 && self.posonly >= self.positional {
                 format!("{name}() takes exactly one argument ({shown} given)")
             } else if min == max {
-                format!("{name}() takes exactly {max} positional argument{} ({shown} given)", plural(max))
+                format!(
+                    "{name}() takes exactly {max} positional argument{} ({shown} given)",
+                    plural(max)
+                )
             } else {
-                format!("{name}() takes at most {max} argument{} ({shown} given)", plural(max))
+                format!(
+                    "{name}() takes at most {max} argument{} ({shown} given)",
+                    plural(max)
+                )
             };
             return Err(vm.type_error(message));
         }
@@ -183,7 +197,10 @@ impl Signature {
             }
             for (k, key) in names.items().iter().enumerate() {
                 let value = args[npos + k].clone();
-                let key_str = vm.as_str(key).map(|s| s.as_lossy().into_owned()).unwrap_or_default();
+                let key_str = vm
+                    .as_str(key)
+                    .map(|s| s.as_lossy().into_owned())
+                    .unwrap_or_default();
                 let slot = self
                     .params
                     .iter()
@@ -234,7 +251,10 @@ impl Signature {
                     } else if min == max {
                         format!("{name}() takes exactly {max} arguments ({shown} given)")
                     } else {
-                        format!("{name}() takes at least {min} argument{} ({shown} given)", plural(min))
+                        format!(
+                            "{name}() takes at least {min} argument{} ({shown} given)",
+                            plural(min)
+                        )
                     }
                 } else {
                     format!(
@@ -412,7 +432,10 @@ pub fn call_builtin(
     args: &[Value],
     kwnames: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let Some(f) = callable.as_object().and_then(|o| o.downcast::<BuiltinFunction>()) else {
+    let Some(f) = callable
+        .as_object()
+        .and_then(|o| o.downcast::<BuiltinFunction>())
+    else {
         return Err(vm.type_error("expected a builtin function".into()));
     };
     let f = f.clone();
@@ -438,16 +461,16 @@ pub fn call_method_descriptor(
     args: &[Value],
     kwnames: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let Some(d) = callable.as_object().and_then(|o| o.downcast::<MethodDescriptor>()) else {
+    let Some(d) = callable
+        .as_object()
+        .and_then(|o| o.downcast::<MethodDescriptor>())
+    else {
         return Err(vm.type_error("expected a method descriptor".into()));
     };
     let d = d.clone();
     if d.def.kind == MethodKind::Method {
         let Some(this) = args.first() else {
-            return Err(vm.type_error(format!(
-                "unbound method {}() needs an argument",
-                d.qualname
-            )));
+            return Err(vm.type_error(format!("unbound method {}() needs an argument", d.qualname)));
         };
         if !vm.isinstance_type(this, &d.owner) {
             let tn = vm.type_name(this);
@@ -471,12 +494,17 @@ pub fn method_descriptor_get(
     obj: Option<&Value>,
     owner: &TypeRef,
 ) -> PyResult<Value> {
-    let Some(d) = descr.as_object().and_then(|o| o.downcast::<MethodDescriptor>()) else {
+    let Some(d) = descr
+        .as_object()
+        .and_then(|o| o.downcast::<MethodDescriptor>())
+    else {
         return Ok(descr.clone());
     };
     let this = match (d.def.kind, obj) {
         (MethodKind::Class, _) => Value::from_object(owner.as_obj().clone()),
-        (MethodKind::Static, _) => return vm.new_builtin_function(d.def, None, &d.qualname.clone()),
+        (MethodKind::Static, _) => {
+            return vm.new_builtin_function(d.def, None, &d.qualname.clone());
+        }
         (MethodKind::Method, Some(o)) => o.clone(),
         (MethodKind::Method, None) => return Ok(descr.clone()),
     };

@@ -75,7 +75,8 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResul
     }
     if let Some(e) = obj.as_object().and_then(|o| o.downcast::<BaseException>()) {
         let e = e.clone();
-        if let Some(r) = crate::builtins::exceptions::exception_attribute(vm, &e, &name.as_lossy()) {
+        if let Some(r) = crate::builtins::exceptions::exception_attribute(vm, &e, &name.as_lossy())
+        {
             return r.map(Some);
         }
     }
@@ -97,7 +98,12 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResul
 }
 
 /// `object.__setattr__` (`None` deletes).
-pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Ref<Str>, value: Option<Value>) -> PyResult<()> {
+pub fn generic_setattr(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &Ref<Str>,
+    value: Option<Value>,
+) -> PyResult<()> {
     let class = vm.type_of(obj).clone();
     if let Some(d) = class.lookup_str(name) {
         if let Some(set) = vm.type_of(&d).slots.descr_set.get() {
@@ -107,7 +113,12 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Ref<Str>, value: Option<
     if let Some(e) = obj.as_object().and_then(|o| o.downcast::<BaseException>()) {
         let e = e.clone();
         if let Some(v) = &value {
-            if let Some(r) = crate::builtins::exceptions::set_exception_attribute(vm, &e, &name.as_lossy(), v.clone()) {
+            if let Some(r) = crate::builtins::exceptions::set_exception_attribute(
+                vm,
+                &e,
+                &name.as_lossy(),
+                v.clone(),
+            ) {
                 return r;
             }
         }
@@ -130,10 +141,22 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Ref<Str>, value: Option<
     if let Some(f) = obj.as_object().and_then(|o| o.downcast::<Function>()) {
         if let Some(v) = &value {
             let handled = match &*name.as_lossy() {
-                "__name__" => { f.name.with(|n| *n = v.clone()); true }
-                "__qualname__" => { f.qualname.with(|n| *n = v.clone()); true }
-                "__doc__" => { f.doc.with(|n| *n = v.clone()); true }
-                "__module__" => { f.module.with(|n| *n = v.clone()); true }
+                "__name__" => {
+                    f.name.with(|n| *n = v.clone());
+                    true
+                }
+                "__qualname__" => {
+                    f.qualname.with(|n| *n = v.clone());
+                    true
+                }
+                "__doc__" => {
+                    f.doc.with(|n| *n = v.clone());
+                    true
+                }
+                "__module__" => {
+                    f.module.with(|n| *n = v.clone());
+                    true
+                }
                 _ => false,
             };
             if handled {
@@ -147,7 +170,10 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Ref<Str>, value: Option<
         let message = if has_attr {
             format!("'{tn}' object attribute '{}' is read-only", name.as_lossy())
         } else {
-            format!("'{tn}' object has no attribute '{}' and no __dict__ for setting new attributes", name.as_lossy())
+            format!(
+                "'{tn}' object has no attribute '{}' and no __dict__ for setting new attributes",
+                name.as_lossy()
+            )
         };
         return Err(vm.attribute_error(&message));
     };
@@ -180,12 +206,22 @@ pub fn object_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     vm.new_str(&text)
 }
 
-fn object_new(vm: &mut Vm, cls: &crate::types::TypeRef, args: &[Value], _kw: Option<&Ref<crate::builtins::tuple::Tuple>>) -> PyResult<Value> {
+fn object_new(
+    vm: &mut Vm,
+    cls: &crate::types::TypeRef,
+    args: &[Value],
+    _kw: Option<&Ref<crate::builtins::tuple::Tuple>>,
+) -> PyResult<Value> {
     if !args.is_empty() {
-        let init_overridden = cls.lookup("__init__").is_some_and(|i| i.as_object().is_some_and(|o| o.downcast::<Function>().is_some()));
+        let init_overridden = cls.lookup("__init__").is_some_and(|i| {
+            i.as_object()
+                .is_some_and(|o| o.downcast::<Function>().is_some())
+        });
         let new_overridden = cls.lookup("__new__").is_some_and(|i| !is_builtin_new(&i));
         if new_overridden {
-            return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)".into()));
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)".into(),
+            ));
         }
         if !init_overridden {
             return Err(vm.type_error(format!("{}() takes no arguments", cls.name)));
@@ -195,7 +231,12 @@ fn object_new(vm: &mut Vm, cls: &crate::types::TypeRef, args: &[Value], _kw: Opt
 }
 
 fn is_builtin_new(v: &Value) -> bool {
-    v.as_object().is_some_and(|o| o.downcast::<crate::builtins::native::BuiltinFunction>().is_some() || o.downcast::<crate::builtins::native::MethodDescriptor>().is_some())
+    v.as_object().is_some_and(|o| {
+        o.downcast::<crate::builtins::native::BuiltinFunction>()
+            .is_some()
+            || o.downcast::<crate::builtins::native::MethodDescriptor>()
+                .is_some()
+    })
 }
 
 /// Installs `object`'s slots.
@@ -207,7 +248,11 @@ pub fn init_type(t: &TypeObject) {
         let repr = vm.type_of(v).slots.repr.get().unwrap_or(object_repr);
         repr(vm, v)
     }));
-    t.slots.hash.set(Some(|_vm, v| Ok(crate::hash::hash_pointer(v.as_object().map_or(0, |o| o.address())))));
+    t.slots.hash.set(Some(|_vm, v| {
+        Ok(crate::hash::hash_pointer(
+            v.as_object().map_or(0, |o| o.address()),
+        ))
+    }));
     t.slots.richcompare.set(Some(|vm, a, b, op| {
         use crate::types::slots::CompareOp;
         let same = match (a.as_object(), b.as_object()) {
@@ -215,7 +260,11 @@ pub fn init_type(t: &TypeObject) {
             _ => false,
         };
         match op {
-            CompareOp::Eq => Ok(if same { Value::from_bool(true) } else { vm.not_implemented() }),
+            CompareOp::Eq => Ok(if same {
+                Value::from_bool(true)
+            } else {
+                vm.not_implemented()
+            }),
             CompareOp::Ne => {
                 // `__ne__` inverts `__eq__` unless that is NotImplemented.
                 let eq = vm.type_of(a).slots.richcompare.get();
@@ -228,7 +277,11 @@ pub fn init_type(t: &TypeObject) {
                             Ok(Value::from_bool(!vm.is_true(&r)?))
                         }
                     }
-                    _ => Ok(if same { Value::from_bool(false) } else { vm.not_implemented() }),
+                    _ => Ok(if same {
+                        Value::from_bool(false)
+                    } else {
+                        vm.not_implemented()
+                    }),
                 }
             }
             _ => Ok(vm.not_implemented()),
@@ -238,10 +291,25 @@ pub fn init_type(t: &TypeObject) {
     t.slots.init.set(Some(|vm, this, args, _kw| {
         if !args.is_empty() {
             let cls = vm.type_of(this).clone();
-            let init_overridden = cls.lookup("__init__").is_some_and(|i| i.as_object().is_some_and(|o| o.downcast::<Function>().is_some()));
+            if !cls.has_flag(crate::types::flags::HEAPTYPE)
+                && cls
+                    .slots
+                    .new
+                    .get()
+                    .is_some_and(|n| n as *const () != object_new as *const ())
+            {
+                return Ok(());
+            }
+            let init_overridden = cls.lookup("__init__").is_some_and(|i| {
+                i.as_object()
+                    .is_some_and(|o| o.downcast::<Function>().is_some())
+            });
             let new_overridden = cls.lookup("__new__").is_some_and(|i| !is_builtin_new(&i));
             if init_overridden {
-                return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)".into()));
+                return Err(vm.type_error(
+                    "object.__init__() takes exactly one argument (the instance to initialize)"
+                        .into(),
+                ));
             }
             if !new_overridden {
                 return Err(vm.type_error(format!("{}() takes no arguments", cls.name)));
@@ -257,7 +325,9 @@ fn object_richcompare_addr() -> usize {
 
 /// `object`'s methods (what `super().__init__()` and friends reach).
 pub const METHODS: &[MethodDef] = &[
-    method("__init__", "(self, *args, **kwargs)", |_vm, _args| Ok(Value::NONE)),
+    method("__init__", "(self, *args, **kwargs)", |_vm, _args| {
+        Ok(Value::NONE)
+    }),
     method("__setattr__", "(self, name, value, /)", |vm, args| {
         let Some(name) = vm.as_str(args.required(1)).cloned() else {
             return Err(vm.type_error("attribute name must be string".into()));
@@ -271,19 +341,32 @@ pub const METHODS: &[MethodDef] = &[
         };
         generic_getattr(vm, args.this(), &name)
     }),
-    method("__repr__", "(self, /)", |vm, args| object_repr(vm, args.this())),
+    method("__repr__", "(self, /)", |vm, args| {
+        object_repr(vm, args.this())
+    }),
     method("__eq__", "(self, value, /)", |vm, args| {
         let same = match (args.this().as_object(), args.required(1).as_object()) {
             (Some(x), Some(y)) => x.is(y),
             _ => false,
         };
-        Ok(if same { Value::from_bool(true) } else { vm.not_implemented() })
+        Ok(if same {
+            Value::from_bool(true)
+        } else {
+            vm.not_implemented()
+        })
     }),
     method("__hash__", "(self, /)", |_vm, args| {
-        Ok(Value::from_i64(crate::hash::hash_pointer(args.this().as_object().map_or(0, |o| o.address()))))
+        Ok(Value::from_i64(crate::hash::hash_pointer(
+            args.this().as_object().map_or(0, |o| o.address()),
+        )))
     }),
     method("__str__", "(self, /)", |vm, args| {
-        let repr = vm.type_of(args.this()).slots.repr.get().unwrap_or(object_repr);
+        let repr = vm
+            .type_of(args.this())
+            .slots
+            .repr
+            .get()
+            .unwrap_or(object_repr);
         repr(vm, args.this())
     }),
 ];

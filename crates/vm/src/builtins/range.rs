@@ -18,7 +18,11 @@ pub struct Range {
 impl Range {
     /// Number of items.
     pub fn len(&self) -> u64 {
-        let (start, stop, step) = (i128::from(self.start), i128::from(self.stop), i128::from(self.step));
+        let (start, stop, step) = (
+            i128::from(self.start),
+            i128::from(self.stop),
+            i128::from(self.step),
+        );
         let n = if step > 0 && start < stop {
             (stop - start - 1) / step + 1
         } else if step < 0 && start > stop {
@@ -51,7 +55,9 @@ pub fn init_type(t: &TypeObject) {
                 Some(i) => ints.push(i),
                 None => {
                     let tn = vm.type_name(a);
-                    return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+                    return Err(
+                        vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                    );
                 }
             }
         }
@@ -60,7 +66,12 @@ pub fn init_type(t: &TypeObject) {
             [start, stop] => (*start, *stop, 1),
             [start, stop, step] => (*start, *stop, *step),
             [] => return Err(vm.type_error("range expected at least 1 argument, got 0".into())),
-            _ => return Err(vm.type_error(format!("range expected at most 3 arguments, got {}", ints.len()))),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "range expected at most 3 arguments, got {}",
+                    ints.len()
+                )));
+            }
         };
         if step == 0 {
             return Err(vm.value_error("range() arg 3 must not be zero"));
@@ -69,14 +80,22 @@ pub fn init_type(t: &TypeObject) {
         Ok(Value::from_object(r.into_obj()))
     }));
     t.slots.iter.set(Some(|vm, v| {
-        let Some(r) = this(v) else { return Err(vm.type_error("expected range".into())) };
+        let Some(r) = this(v) else {
+            return Err(vm.type_error("expected range".into()));
+        };
         let (start, step, len) = (r.start, r.step, r.len());
         crate::builtins::iterators::new_range_iter(vm, start, step, len)
     }));
-    t.slots.len.set(Some(|_vm, v| Ok(this(v).map_or(0, |r| r.len() as usize))));
-    t.slots.bool.set(Some(|_vm, v| Ok(this(v).is_some_and(|r| !r.is_empty()))));
+    t.slots
+        .len
+        .set(Some(|_vm, v| Ok(this(v).map_or(0, |r| r.len() as usize))));
+    t.slots
+        .bool
+        .set(Some(|_vm, v| Ok(this(v).is_some_and(|r| !r.is_empty()))));
     t.slots.repr.set(Some(|vm, v| {
-        let Some(r) = this(v) else { return vm.new_str("range") };
+        let Some(r) = this(v) else {
+            return vm.new_str("range");
+        };
         let s = if r.step == 1 {
             format!("range({}, {})", r.start, r.stop)
         } else {
@@ -85,7 +104,9 @@ pub fn init_type(t: &TypeObject) {
         vm.new_str(&s)
     }));
     t.slots.getitem.set(Some(|vm, v, index| {
-        let Some(r) = this(v).cloned() else { return Err(vm.type_error("expected range".into())) };
+        let Some(r) = this(v).cloned() else {
+            return Err(vm.type_error("expected range".into()));
+        };
         match vm.index_value(index)? {
             Some(i) => {
                 let len = r.len() as i64;
@@ -99,9 +120,15 @@ pub fn init_type(t: &TypeObject) {
         }
     }));
     t.slots.contains.set(Some(|vm, v, item| {
-        let Some(r) = this(v).cloned() else { return Ok(false) };
+        let Some(r) = this(v).cloned() else {
+            return Ok(false);
+        };
         if let Some(i) = item.as_i64() {
-            let ok = if r.step > 0 { i >= r.start && i < r.stop } else { i <= r.start && i > r.stop };
+            let ok = if r.step > 0 {
+                i >= r.start && i < r.stop
+            } else {
+                i <= r.start && i > r.stop
+            };
             return Ok(ok && (i - r.start) % r.step == 0);
         }
         let it = vm.iter(v)?;

@@ -43,7 +43,9 @@ pub fn as_set(v: &Value) -> Option<&Ref<Set>> {
 }
 
 fn elements(v: &Value) -> Vec<Value> {
-    as_set(v).map(|s| s.inner.items().into_iter().map(|(k, _)| k).collect()).unwrap_or_default()
+    as_set(v)
+        .map(|s| s.inner.items().into_iter().map(|(k, _)| k).collect())
+        .unwrap_or_default()
 }
 
 /// Installs the slots of `set` or `frozenset`.
@@ -59,12 +61,22 @@ pub fn init_type(t: &TypeObject, frozen: bool) {
             parts.push(vm.repr_string(i)?);
         }
         let body = format!("{{{}}}", parts.join(", "));
-        if name == "set" { vm.new_str(&body) } else { vm.new_str(&format!("{name}({body})")) }
+        if name == "set" {
+            vm.new_str(&body)
+        } else {
+            vm.new_str(&format!("{name}({body})"))
+        }
     }));
-    t.slots.len.set(Some(|_vm, v| Ok(as_set(v).map_or(0, |s| s.inner.len()))));
-    t.slots.bool.set(Some(|_vm, v| Ok(as_set(v).is_some_and(|s| !s.inner.is_empty()))));
+    t.slots
+        .len
+        .set(Some(|_vm, v| Ok(as_set(v).map_or(0, |s| s.inner.len()))));
+    t.slots.bool.set(Some(|_vm, v| {
+        Ok(as_set(v).is_some_and(|s| !s.inner.is_empty()))
+    }));
     t.slots.contains.set(Some(|vm, v, item| {
-        let Some(s) = as_set(v).cloned() else { return Ok(false) };
+        let Some(s) = as_set(v).cloned() else {
+            return Ok(false);
+        };
         Ok(Dict::get_item(vm, &s.inner, item)?.is_some())
     }));
     t.slots.iter.set(Some(|vm, v| {
@@ -153,7 +165,8 @@ pub fn init_type(t: &TypeObject, frozen: bool) {
             Ok(crate::hash::hash_frozenset(&hashes))
         }));
         t.slots.new.set(Some(|vm, _cls, args, kw| {
-            let a = crate::builtins::native::Args::parse(vm, "frozenset", &["iterable"], 0, args, kw)?;
+            let a =
+                crate::builtins::native::Args::parse(vm, "frozenset", &["iterable"], 0, args, kw)?;
             let items = match a.get(0) {
                 Some(it) => vm.collect_iterable(it)?,
                 None => Vec::new(),

@@ -105,7 +105,14 @@ pub fn init_type(t: &TypeObject) {
         vm.new_str(&out)
     }));
     t.slots.new.set(Some(|vm, _cls, args, kw| {
-        let a = crate::builtins::native::Args::parse(vm, "slice", &["start", "stop", "step"], 1, args, kw)?;
+        let a = crate::builtins::native::Args::parse(
+            vm,
+            "slice",
+            &["start", "stop", "step"],
+            1,
+            args,
+            kw,
+        )?;
         let (start, stop, step) = match (a.get(0), a.get(1), a.get(2)) {
             (Some(stop), None, _) => (Value::NONE, stop.clone(), Value::NONE),
             (Some(s), Some(e), st) => (s.clone(), e.clone(), st.cloned().unwrap_or(Value::NONE)),

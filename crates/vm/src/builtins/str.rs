@@ -113,7 +113,10 @@ fn wtf8_code_points(bytes: &[u8]) -> Vec<u32> {
         let (cp, n) = if b < 0x80 {
             (u32::from(b), 1)
         } else if b < 0xE0 && i + 1 < bytes.len() {
-            ((u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F), 2)
+            (
+                (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F),
+                2,
+            )
         } else if b < 0xF0 && i + 2 < bytes.len() {
             (
                 (u32::from(b & 0x0F) << 12)
@@ -192,7 +195,9 @@ pub fn init_type(t: &TypeObject) {
         let s = str_payload(vm, v, "expected str")?;
         Ok(s.hash())
     }));
-    t.slots.len.set(Some(|vm, v| Ok(str_payload(vm, v, "expected str")?.char_len())));
+    t.slots.len.set(Some(|vm, v| {
+        Ok(str_payload(vm, v, "expected str")?.char_len())
+    }));
     t.slots.richcompare.set(Some(|vm, a, b, op| {
         let (Some(x), Some(y)) = (vm.as_str(a), vm.as_str(b)) else {
             return Ok(vm.not_implemented());
@@ -200,7 +205,9 @@ pub fn init_type(t: &TypeObject) {
         let ordering = x.as_bytes().cmp(y.as_bytes());
         Ok(Value::from_bool(op.test(ordering)))
     }));
-    t.slots.bool.set(Some(|vm, v| Ok(str_payload(vm, v, "expected str")?.char_len() > 0)));
+    t.slots.bool.set(Some(|vm, v| {
+        Ok(str_payload(vm, v, "expected str")?.char_len() > 0)
+    }));
     t.slots.number.set(Some(|vm, a, b, op| {
         use crate::types::slots::BinOp;
         match op {
@@ -231,7 +238,9 @@ pub fn init_type(t: &TypeObject) {
                 let count = usize::try_from(count.max(0)).unwrap_or(0);
                 let total = s.as_bytes().len().checked_mul(count);
                 match total {
-                    Some(t) if t < (1 << 40) => vm.new_str_from_wtf8_bytes(s.as_bytes().repeat(count)),
+                    Some(t) if t < (1 << 40) => {
+                        vm.new_str_from_wtf8_bytes(s.as_bytes().repeat(count))
+                    }
                     _ => Err(vm.memory_error()),
                 }
             }
@@ -323,7 +332,10 @@ fn str_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
         let cp = s.code_points()[j as usize];
         return vm.new_str_wtf8(&from_code_points(&[cp]));
     }
-    if let Some(slice) = index.as_object().and_then(|o| o.downcast::<crate::builtins::slice::Slice>()) {
+    if let Some(slice) = index
+        .as_object()
+        .and_then(|o| o.downcast::<crate::builtins::slice::Slice>())
+    {
         let points = s.code_points();
         let (start, stop, step) = slice.indices(vm, points.len())?;
         let picked: Vec<u32> = crate::builtins::slice::slice_positions(start, stop, step)
@@ -367,12 +379,20 @@ pub const METHODS: &[MethodDef] = &[
         let s = this(vm, args)?.as_lossy().to_lowercase();
         vm.new_str(&s)
     }),
-    method("strip", "(self, chars=None, /)", |vm, args| strip(vm, args, true, true)),
-    method("lstrip", "(self, chars=None, /)", |vm, args| strip(vm, args, true, false)),
-    method("rstrip", "(self, chars=None, /)", |vm, args| strip(vm, args, false, true)),
+    method("strip", "(self, chars=None, /)", |vm, args| {
+        strip(vm, args, true, true)
+    }),
+    method("lstrip", "(self, chars=None, /)", |vm, args| {
+        strip(vm, args, true, false)
+    }),
+    method("rstrip", "(self, chars=None, /)", |vm, args| {
+        strip(vm, args, false, true)
+    }),
     method("startswith", "(self, prefix, /)", |vm, args| {
         let s = this(vm, args)?.clone();
-        affix(vm, &s, args.required(1), "startswith", |h, n| h.starts_with(n))
+        affix(vm, &s, args.required(1), "startswith", |h, n| {
+            h.starts_with(n)
+        })
     }),
     method("endswith", "(self, suffix, /)", |vm, args| {
         let s = this(vm, args)?.clone();
@@ -401,14 +421,18 @@ pub const METHODS: &[MethodDef] = &[
                 out
             }
             Some(sep) => {
-                let sep = str_payload(vm, sep, "must be str or None")?.as_lossy().into_owned();
+                let sep = str_payload(vm, sep, "must be str or None")?
+                    .as_lossy()
+                    .into_owned();
                 if sep.is_empty() {
                     return Err(vm.value_error("empty separator"));
                 }
                 if maxsplit < 0 {
                     text.split(sep.as_str()).map(str::to_owned).collect()
                 } else {
-                    text.splitn(maxsplit as usize + 1, sep.as_str()).map(str::to_owned).collect()
+                    text.splitn(maxsplit as usize + 1, sep.as_str())
+                        .map(str::to_owned)
+                        .collect()
                 }
             }
         };
@@ -439,7 +463,9 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("find", "(self, sub, /)", |vm, args| {
         let s = this(vm, args)?.as_lossy().into_owned();
-        let sub = str_payload(vm, args.required(1), "must be str")?.as_lossy().into_owned();
+        let sub = str_payload(vm, args.required(1), "must be str")?
+            .as_lossy()
+            .into_owned();
         Ok(Value::from_i64(match s.find(&sub) {
             Some(byte) => s[..byte].chars().count() as i64,
             None => -1,
@@ -447,17 +473,27 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("count", "(self, sub, /)", |vm, args| {
         let s = this(vm, args)?.as_lossy().into_owned();
-        let sub = str_payload(vm, args.required(1), "must be str")?.as_lossy().into_owned();
-        let n = if sub.is_empty() { s.chars().count() + 1 } else { s.matches(&sub).count() };
+        let sub = str_payload(vm, args.required(1), "must be str")?
+            .as_lossy()
+            .into_owned();
+        let n = if sub.is_empty() {
+            s.chars().count() + 1
+        } else {
+            s.matches(&sub).count()
+        };
         Ok(Value::from_i64(n as i64))
     }),
     method("isdigit", "(self, /)", |vm, args| {
         let s = this(vm, args)?;
-        Ok(Value::from_bool(s.char_len() > 0 && s.as_lossy().chars().all(|c| c.is_ascii_digit())))
+        Ok(Value::from_bool(
+            s.char_len() > 0 && s.as_lossy().chars().all(|c| c.is_ascii_digit()),
+        ))
     }),
     method("isalpha", "(self, /)", |vm, args| {
         let s = this(vm, args)?;
-        Ok(Value::from_bool(s.char_len() > 0 && s.as_lossy().chars().all(char::is_alphabetic)))
+        Ok(Value::from_bool(
+            s.char_len() > 0 && s.as_lossy().chars().all(char::is_alphabetic),
+        ))
     }),
     method("format", "(self, *args, **kwargs)", |vm, args| {
         let s = this(vm, args)?.clone();
@@ -468,7 +504,12 @@ pub const METHODS: &[MethodDef] = &[
 fn strip(vm: &mut Vm, args: &Args, left: bool, right: bool) -> PyResult<Value> {
     let s = this(vm, args)?.as_lossy().into_owned();
     let chars: Option<Vec<char>> = match args.get(1).filter(|v| !v.is_none()) {
-        Some(v) => Some(str_payload(vm, v, "strip arg must be None or str")?.as_lossy().chars().collect()),
+        Some(v) => Some(
+            str_payload(vm, v, "strip arg must be None or str")?
+                .as_lossy()
+                .chars()
+                .collect(),
+        ),
         None => None,
     };
     let matches = |c: char| match &chars {
@@ -492,13 +533,16 @@ fn affix(
     name: &str,
     test: fn(&[u8], &[u8]) -> bool,
 ) -> PyResult<Value> {
-    if let Some(tuple) = arg.as_object().and_then(|o| o.downcast::<crate::builtins::tuple::Tuple>()) {
+    if let Some(tuple) = arg
+        .as_object()
+        .and_then(|o| o.downcast::<crate::builtins::tuple::Tuple>())
+    {
         for item in tuple.items() {
             let Some(p) = vm.as_str(item) else {
                 let tn = vm.type_name(item);
-                return Err(vm.type_error(format!(
-                    "tuple for {name} must only contain str, not {tn}"
-                )));
+                return Err(
+                    vm.type_error(format!("tuple for {name} must only contain str, not {tn}"))
+                );
             };
             if test(s.as_bytes(), p.as_bytes()) {
                 return Ok(Value::from_bool(true));

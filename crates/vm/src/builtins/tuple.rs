@@ -91,8 +91,12 @@ pub fn init_type(t: &TypeObject) {
         let out = r?;
         vm.new_str(&out)
     }));
-    t.slots.len.set(Some(|_vm, v| Ok(seq_items(v).map_or(0, |i| i.len()))));
-    t.slots.bool.set(Some(|_vm, v| Ok(seq_items(v).is_some_and(|i| !i.is_empty()))));
+    t.slots
+        .len
+        .set(Some(|_vm, v| Ok(seq_items(v).map_or(0, |i| i.len()))));
+    t.slots.bool.set(Some(|_vm, v| {
+        Ok(seq_items(v).is_some_and(|i| !i.is_empty()))
+    }));
     t.slots.hash.set(Some(|vm, v| {
         let mut hasher = crate::hash::TupleHasher::default();
         for item in seq_items(v).unwrap_or_default() {
@@ -101,16 +105,24 @@ pub fn init_type(t: &TypeObject) {
         Ok(hasher.finish())
     }));
     t.slots.richcompare.set(Some(|vm, a, b, op| {
-        let is_tuple = |v: &Value| v.as_object().is_some_and(|o| o.downcast::<Tuple>().is_some());
+        let is_tuple = |v: &Value| {
+            v.as_object()
+                .is_some_and(|o| o.downcast::<Tuple>().is_some())
+        };
         if !is_tuple(a) || !is_tuple(b) {
             return Ok(vm.not_implemented());
         }
-        let (x, y) = (seq_items(a).unwrap_or_default(), seq_items(b).unwrap_or_default());
+        let (x, y) = (
+            seq_items(a).unwrap_or_default(),
+            seq_items(b).unwrap_or_default(),
+        );
         compare_sequences(vm, &x, &y, op)
     }));
     t.slots.getitem.set(Some(|vm, v, index| {
         let items = seq_items(v).unwrap_or_default();
-        crate::builtins::list::sequence_getitem(vm, &items, index, "tuple", |vm, items| vm.new_tuple(items))
+        crate::builtins::list::sequence_getitem(vm, &items, index, "tuple", |vm, items| {
+            vm.new_tuple(items)
+        })
     }));
     t.slots.contains.set(Some(|vm, v, item| {
         for x in seq_items(v).unwrap_or_default() {
@@ -126,7 +138,10 @@ pub fn init_type(t: &TypeObject) {
     }));
     t.slots.number.set(Some(|vm, a, b, op| {
         use crate::types::slots::BinOp;
-        let is_tuple = |v: &Value| v.as_object().is_some_and(|o| o.downcast::<Tuple>().is_some());
+        let is_tuple = |v: &Value| {
+            v.as_object()
+                .is_some_and(|o| o.downcast::<Tuple>().is_some())
+        };
         match op {
             BinOp::Add if is_tuple(a) && is_tuple(b) => {
                 let mut items = seq_items(a).unwrap_or_default();
@@ -135,7 +150,9 @@ pub fn init_type(t: &TypeObject) {
             }
             BinOp::Add if is_tuple(a) => {
                 let tn = vm.type_name(b);
-                Err(vm.type_error(format!("can only concatenate tuple (not \"{tn}\") to tuple")))
+                Err(vm.type_error(format!(
+                    "can only concatenate tuple (not \"{tn}\") to tuple"
+                )))
             }
             BinOp::Mul => {
                 let (seq, n) = if is_tuple(a) { (a, b) } else { (b, a) };
@@ -150,7 +167,8 @@ pub fn init_type(t: &TypeObject) {
         }
     }));
     t.slots.new.set(Some(|vm, _cls, args, kwnames| {
-        let args = crate::builtins::native::Args::parse(vm, "tuple", &["iterable"], 0, args, kwnames)?;
+        let args =
+            crate::builtins::native::Args::parse(vm, "tuple", &["iterable"], 0, args, kwnames)?;
         match args.get(0) {
             None => vm.new_tuple(Vec::new()),
             Some(v) => {

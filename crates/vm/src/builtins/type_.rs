@@ -23,7 +23,9 @@ pub fn type_module(vm: &mut Vm, class: &TypeRef) -> Option<String> {
     if !class.has_flag(flags::HEAPTYPE) {
         return Some("builtins".into());
     }
-    let m = class.dict.with(|d| d.get_str(&Str::from_str("__module__")))?;
+    let m = class
+        .dict
+        .with(|d| d.get_str(&Str::from_str("__module__")))?;
     vm.as_str(&m).map(|s| s.as_lossy().into_owned())
 }
 
@@ -40,18 +42,28 @@ pub fn alloc_instance(vm: &mut Vm, cls: &TypeRef) -> PyResult<Value> {
     } else if p == TypeId::of::<BareObject>() {
         vm.alloc(cls, BareObject)?.into_obj()
     } else if p == TypeId::of::<BaseException>() {
-        return Ok(Value::from_object(vm.new_exception_of(cls, Vec::new()).0.into_obj()));
+        return Ok(Value::from_object(
+            vm.new_exception_of(cls, Vec::new()).0.into_obj(),
+        ));
     } else {
         return Err(vm.new_error(
             ExcKind::NotImplementedError,
-            &format!("krait cannot create instances of '{}' this way yet", cls.name),
+            &format!(
+                "krait cannot create instances of '{}' this way yet",
+                cls.name
+            ),
         ));
     };
     Ok(Value::from_object(obj))
 }
 
 /// `type.__call__`: `__new__`, then `__init__` if the result is an instance.
-pub fn type_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: Option<&Ref<Tuple>>) -> PyResult<Value> {
+pub fn type_call(
+    vm: &mut Vm,
+    callable: &Value,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
     let Some(cls) = as_type(callable).cloned() else {
         return Err(vm.type_error("descriptor '__call__' requires a 'type' object".into()));
     };
@@ -122,11 +134,21 @@ fn type_special(vm: &mut Vm, cls: &TypeRef, name: &str) -> PyResult<Option<Value
             None => Value::NONE,
         },
         "__mro__" => {
-            let items = cls.mro.get().into_iter().map(|c| Value::from_object(c.into_obj())).collect();
+            let items = cls
+                .mro
+                .get()
+                .into_iter()
+                .map(|c| Value::from_object(c.into_obj()))
+                .collect();
             vm.new_tuple(items)?
         }
         "__bases__" => {
-            let items = cls.bases.get().into_iter().map(|c| Value::from_object(c.into_obj())).collect();
+            let items = cls
+                .bases
+                .get()
+                .into_iter()
+                .map(|c| Value::from_object(c.into_obj()))
+                .collect();
             vm.new_tuple(items)?
         }
         "__base__" => match cls.base.get() {
@@ -136,7 +158,9 @@ fn type_special(vm: &mut Vm, cls: &TypeRef, name: &str) -> PyResult<Option<Value
         "__doc__" => Value::NONE,
         "__dict__" => {
             let d = vm.new_dict_ref()?;
-            let items: Vec<(Value, Value)> = cls.dict.with(|t| t.iter().map(|e| (e.key.clone(), e.value.clone())).collect());
+            let items: Vec<(Value, Value)> = cls
+                .dict
+                .with(|t| t.iter().map(|e| (e.key.clone(), e.value.clone())).collect());
             for (k, v) in items {
                 Dict::set_item(vm, &d, k, v)?;
             }
@@ -147,7 +171,12 @@ fn type_special(vm: &mut Vm, cls: &TypeRef, name: &str) -> PyResult<Option<Value
 }
 
 /// `type.__setattr__`: only classes created by `class` statements.
-pub fn type_setattr(vm: &mut Vm, obj: &Value, name: &Ref<Str>, value: Option<Value>) -> PyResult<()> {
+pub fn type_setattr(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &Ref<Str>,
+    value: Option<Value>,
+) -> PyResult<()> {
     let Some(cls) = as_type(obj).cloned() else {
         return crate::builtins::object::generic_setattr(vm, obj, name, value);
     };
@@ -194,18 +223,28 @@ pub fn init_type(t: &TypeObject) {
     t.slots.getattro.set(Some(type_getattr));
     t.slots.setattro.set(Some(type_setattr));
     t.slots.repr.set(Some(|vm, v| {
-        let Some(cls) = as_type(v).cloned() else { return vm.new_str("<type>") };
+        let Some(cls) = as_type(v).cloned() else {
+            return vm.new_str("<type>");
+        };
         let text = match type_module(vm, &cls) {
             Some(m) if m != "builtins" => format!("<class '{m}.{}'>", cls.qualname.get()),
             _ => format!("<class '{}'>", cls.qualname.get()),
         };
         vm.new_str(&text)
     }));
-    t.slots.number.set(Some(|vm, _a, _b, _op| Ok(vm.not_implemented())));
+    t.slots
+        .number
+        .set(Some(|vm, _a, _b, _op| Ok(vm.not_implemented())));
 }
 
 /// Creates a class: `type(name, bases, namespace)`.
-pub fn new_class(vm: &mut Vm, meta: &TypeRef, name: &Value, bases: &Value, namespace: &Value) -> PyResult<Value> {
+pub fn new_class(
+    vm: &mut Vm,
+    meta: &TypeRef,
+    name: &Value,
+    bases: &Value,
+    namespace: &Value,
+) -> PyResult<Value> {
     let Some(name_str) = vm.as_str(name).map(|s| s.as_lossy().into_owned()) else {
         return Err(vm.type_error("type.__new__() argument 1 must be str".into()));
     };
@@ -244,7 +283,10 @@ pub fn new_class(vm: &mut Vm, meta: &TypeRef, name: &Value, bases: &Value, names
     if !builtin_payloads.contains(&solid.payload) {
         return Err(vm.new_error(
             ExcKind::NotImplementedError,
-            &format!("krait does not support subclassing the builtin type '{}' yet", solid.name),
+            &format!(
+                "krait does not support subclassing the builtin type '{}' yet",
+                solid.name
+            ),
         ));
     }
     let mut payload = if solid.payload == std::any::TypeId::of::<BareObject>() {
@@ -255,7 +297,12 @@ pub fn new_class(vm: &mut Vm, meta: &TypeRef, name: &Value, bases: &Value, names
         t.dealloc = solid.dealloc;
         t
     };
-    payload.flags = std::cell::Cell::new(flags::HEAPTYPE | flags::BASETYPE | flags::HAS_DICT | (solid.flags.get() & flags::EXCEPTION));
+    payload.flags = std::cell::Cell::new(
+        flags::HEAPTYPE
+            | flags::BASETYPE
+            | flags::HAS_DICT
+            | (solid.flags.get() & flags::EXCEPTION),
+    );
     payload.base = PyCell::new(Some(solid.clone()));
     payload.bases = PyCell::new(base_list.clone());
     let qualname = match namespace.as_object().and_then(|o| o.downcast::<Dict>()) {
@@ -272,11 +319,16 @@ pub fn new_class(vm: &mut Vm, meta: &TypeRef, name: &Value, bases: &Value, names
     cls.slots.inherit_from(&solid.slots);
     if let Some(ns) = namespace.as_object().and_then(|o| o.downcast::<Dict>()) {
         for (k, v) in ns.items() {
-            let Some(key) = vm.as_str(&k).cloned() else { continue };
+            let Some(key) = vm.as_str(&k).cloned() else {
+                continue;
+            };
             if &*key.as_lossy() == "__qualname__" {
                 continue;
             }
-            let v = if &*key.as_lossy() == "__new__" && v.as_object().is_some_and(|o| o.downcast::<Function>().is_some()) {
+            let v = if &*key.as_lossy() == "__new__"
+                && v.as_object()
+                    .is_some_and(|o| o.downcast::<Function>().is_some())
+            {
                 crate::builtins::descriptors::new_staticmethod(vm, v)?
             } else {
                 v
@@ -284,7 +336,11 @@ pub fn new_class(vm: &mut Vm, meta: &TypeRef, name: &Value, bases: &Value, names
             cls.dict.with(|d| d.insert_str(key, v));
         }
     }
-    if cls.dict.with(|d| d.get_str(&Str::from_str("__module__"))).is_none() {
+    if cls
+        .dict
+        .with(|d| d.get_str(&Str::from_str("__module__")))
+        .is_none()
+    {
         if let Some(m) = vm.current_globals_name() {
             let key = vm.intern("__module__")?;
             cls.dict.with(|d| d.insert_str(key, m));
@@ -314,39 +370,47 @@ pub fn fixup_slots(cls: &TypeRef) {
     }
     let has = |n: &str| defined_in_python(cls, n);
     if has("__repr__") {
-        s.repr.set(Some(|vm, v| call_dunder(vm, v, "__repr__", &[])));
+        s.repr
+            .set(Some(|vm, v| call_dunder(vm, v, "__repr__", &[])));
     }
     if has("__str__") {
         s.str.set(Some(|vm, v| call_dunder(vm, v, "__str__", &[])));
     }
     if has("__hash__") {
         s.hash.set(Some(slot_hash));
-    } else if has("__eq__") && cls.dict.with(|d| d.get_str(&Str::from_str("__eq__")).is_some()) {
+    } else if has("__eq__")
+        && cls
+            .dict
+            .with(|d| d.get_str(&Str::from_str("__eq__")).is_some())
+    {
         s.hash.set(None);
     }
     if cls.lookup("__hash__").is_some_and(|v| v.is_none()) {
         s.hash.set(None);
     }
-    if ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"].iter().any(|n| has(n)) {
+    if ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"]
+        .iter()
+        .any(|n| has(n))
+    {
         s.richcompare.set(Some(slot_richcompare));
     }
     if has("__call__") {
         s.call.set(Some(|vm, callable, args, kw| {
             let f = lookup_dunder(vm, callable, "__call__")?;
-            let mut all = vec![callable.clone()];
-            all.extend_from_slice(args);
-            vm.call(&f, &all, kw)
+            vm.call(&f, args, kw)
         }));
     }
     if has("__iter__") {
-        s.iter.set(Some(|vm, v| call_dunder(vm, v, "__iter__", &[])));
+        s.iter
+            .set(Some(|vm, v| call_dunder(vm, v, "__iter__", &[])));
     }
     if has("__next__") {
-        s.next.set(Some(|vm, v| match call_dunder(vm, v, "__next__", &[]) {
-            Ok(x) => Ok(Some(x)),
-            Err(e) if vm.exc_matches(&e, ExcKind::StopIteration) => Ok(None),
-            Err(e) => Err(e),
-        }));
+        s.next
+            .set(Some(|vm, v| match call_dunder(vm, v, "__next__", &[]) {
+                Ok(x) => Ok(Some(x)),
+                Err(e) if vm.exc_matches(&e, ExcKind::StopIteration) => Ok(None),
+                Err(e) => Err(e),
+            }));
     }
     if has("__bool__") {
         s.bool.set(Some(|vm, v| {
@@ -366,7 +430,9 @@ pub fn fixup_slots(cls: &TypeRef) {
         s.len.set(Some(slot_len));
     }
     if has("__getitem__") {
-        s.getitem.set(Some(|vm, v, k| call_dunder(vm, v, "__getitem__", std::slice::from_ref(k))));
+        s.getitem.set(Some(|vm, v, k| {
+            call_dunder(vm, v, "__getitem__", std::slice::from_ref(k))
+        }));
     }
     if has("__setitem__") || has("__delitem__") {
         s.setitem.set(Some(|vm, v, k, value| {
@@ -393,15 +459,17 @@ pub fn fixup_slots(cls: &TypeRef) {
     if BinOp::ALL.iter().any(|op| has(op.dunders().2)) {
         s.inplace.set(Some(slot_inplace));
     }
-    if ["__neg__", "__pos__", "__invert__", "__abs__"].iter().any(|n| has(n)) {
-        s.unary.set(Some(|vm, v, op| call_dunder(vm, v, op.dunder(), &[])));
+    if ["__neg__", "__pos__", "__invert__", "__abs__"]
+        .iter()
+        .any(|n| has(n))
+    {
+        s.unary
+            .set(Some(|vm, v, op| call_dunder(vm, v, op.dunder(), &[])));
     }
     if has("__init__") {
         s.init.set(Some(|vm, this, args, kw| {
             let f = lookup_dunder(vm, this, "__init__")?;
-            let mut all = vec![this.clone()];
-            all.extend_from_slice(args);
-            let r = vm.call(&f, &all, kw)?;
+            let r = vm.call(&f, args, kw)?;
             if !r.is_none() {
                 let tn = vm.type_name(&r);
                 return Err(vm.type_error(format!("__init__() should return None, not '{tn}'")));
@@ -414,7 +482,10 @@ pub fn fixup_slots(cls: &TypeRef) {
             let Some(f) = cls.lookup("__new__") else {
                 return alloc_instance(vm, cls);
             };
-            let f = match f.as_object().and_then(|o| o.downcast::<crate::builtins::descriptors::Wrapper>()) {
+            let f = match f
+                .as_object()
+                .and_then(|o| o.downcast::<crate::builtins::descriptors::Wrapper>())
+            {
                 Some(w) => w.callable.get(),
                 None => f,
             };
@@ -439,7 +510,12 @@ pub fn fixup_slots(cls: &TypeRef) {
     if has("__get__") {
         s.descr_get.set(Some(|vm, descr, obj, owner| {
             let o = obj.cloned().unwrap_or(Value::NONE);
-            call_dunder(vm, descr, "__get__", &[o, Value::from_object(owner.as_obj().clone())])
+            call_dunder(
+                vm,
+                descr,
+                "__get__",
+                &[o, Value::from_object(owner.as_obj().clone())],
+            )
         }));
     }
     if has("__set__") || has("__delete__") {
@@ -508,8 +584,16 @@ fn slot_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> 
     let (forward, reflected, _) = op.dunders();
     let ta = vm.type_of(a).clone();
     let tb = vm.type_of(b).clone();
-    let a_user = ta.slots.number.get().is_some_and(|f| f as usize == slot_number as usize);
-    let b_user = tb.slots.number.get().is_some_and(|f| f as usize == slot_number as usize);
+    let a_user = ta
+        .slots
+        .number
+        .get()
+        .is_some_and(|f| f as usize == slot_number as usize);
+    let b_user = tb
+        .slots
+        .number
+        .get()
+        .is_some_and(|f| f as usize == slot_number as usize);
     if a_user {
         if let Some(f) = ta.lookup(forward) {
             let bound = vm.bind(&f, a, &ta)?;
@@ -553,7 +637,10 @@ fn slot_getattr(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<Value> {
         crate::builtins::object::generic_getattr(vm, obj, name)
     };
     match first {
-        Err(e) if vm.exc_matches(&e, ExcKind::AttributeError) && defined_in_python(&class, "__getattr__") => {
+        Err(e)
+            if vm.exc_matches(&e, ExcKind::AttributeError)
+                && defined_in_python(&class, "__getattr__") =>
+        {
             call_dunder(vm, obj, "__getattr__", &[n])
         }
         other => other,

@@ -15,7 +15,12 @@ use crate::value::{Unpacked, Value};
 
 impl Vm {
     /// `callable(*args)`; the last `kwnames.len()` args are keyword values.
-    pub fn call(&mut self, callable: &Value, args: &[Value], kwnames: Option<&Ref<Tuple>>) -> PyResult<Value> {
+    pub fn call(
+        &mut self,
+        callable: &Value,
+        args: &[Value],
+        kwnames: Option<&Ref<Tuple>>,
+    ) -> PyResult<Value> {
         let call = self.type_of(callable).slots.call.get();
         match call {
             Some(f) => f(self, callable, args, kwnames),
@@ -82,7 +87,12 @@ impl Vm {
 
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> PyResult<Value> {
-        let f = self.type_of(v).slots.repr.get().unwrap_or(crate::builtins::object::object_repr);
+        let f = self
+            .type_of(v)
+            .slots
+            .repr
+            .get()
+            .unwrap_or(crate::builtins::object::object_repr);
         self.enter_native()?;
         let r = f(self, v);
         self.leave_native();
@@ -102,7 +112,10 @@ impl Vm {
             _ => {}
         }
         let r = self.repr(v)?;
-        Ok(self.as_str(&r).map(|s| s.as_lossy().into_owned()).unwrap_or_default())
+        Ok(self
+            .as_str(&r)
+            .map(|s| s.as_lossy().into_owned())
+            .unwrap_or_default())
     }
 
     /// `str(v)`.
@@ -110,7 +123,13 @@ impl Vm {
         if self.as_str(v).is_some() {
             return Ok(v.clone());
         }
-        let f = self.type_of(v).slots.str.get().or(self.type_of(v).slots.repr.get()).unwrap_or(crate::builtins::object::object_repr);
+        let f = self
+            .type_of(v)
+            .slots
+            .str
+            .get()
+            .or(self.type_of(v).slots.repr.get())
+            .unwrap_or(crate::builtins::object::object_repr);
         self.enter_native()?;
         let r = f(self, v);
         self.leave_native();
@@ -125,7 +144,10 @@ impl Vm {
     /// `str(v)` as Rust text.
     pub fn str_string(&mut self, v: &Value) -> PyResult<String> {
         let r = self.str(v)?;
-        Ok(self.as_str(&r).map(|s| s.as_lossy().into_owned()).unwrap_or_default())
+        Ok(self
+            .as_str(&r)
+            .map(|s| s.as_lossy().into_owned())
+            .unwrap_or_default())
     }
 
     /// `hash(v)`.
@@ -269,7 +291,12 @@ impl Vm {
             loop {
                 match self.get_item(v, &Value::from_i64(i)) {
                     Ok(x) => items.push(x),
-                    Err(e) if self.exc_matches(&e, ExcKind::IndexError) || self.exc_matches(&e, ExcKind::StopIteration) => break,
+                    Err(e)
+                        if self.exc_matches(&e, ExcKind::IndexError)
+                            || self.exc_matches(&e, ExcKind::StopIteration) =>
+                    {
+                        break;
+                    }
                     Err(e) => return Err(e),
                 }
                 i += 1;
@@ -310,7 +337,10 @@ impl Vm {
             Unpacked::Int(i) => Ok(Some(i)),
             Unpacked::Bool(b) => Ok(Some(i64::from(b))),
             Unpacked::Object(o) if o.downcast::<crate::builtins::int::BigInt>().is_some() => {
-                Err(self.new_error(ExcKind::IndexError, "cannot fit 'int' into an index-sized integer"))
+                Err(self.new_error(
+                    ExcKind::IndexError,
+                    "cannot fit 'int' into an index-sized integer",
+                ))
             }
             Unpacked::Object(_) => {
                 if let Some(f) = self.lookup_special(v, "__index__") {
@@ -340,7 +370,9 @@ impl Vm {
                     return Ok(Value::from_i64(t as i64));
                 }
                 let b = num_bigint::BigInt::from(t as i128);
-                let b = if t.abs() < 1.7e38 { b } else {
+                let b = if t.abs() < 1.7e38 {
+                    b
+                } else {
                     use num_traits::FromPrimitive;
                     num_bigint::BigInt::from_f64(t).unwrap_or_default()
                 };
@@ -383,7 +415,9 @@ impl Vm {
             return self.call(&f, &[], None);
         }
         let tn = self.type_name(v);
-        Err(self.type_error(format!("float() argument must be a string or a real number, not '{tn}'")))
+        Err(self.type_error(format!(
+            "float() argument must be a string or a real number, not '{tn}'"
+        )))
     }
 
     /// `v[key]`.
@@ -391,9 +425,16 @@ impl Vm {
         if let Some(f) = self.type_of(v).slots.getitem.get() {
             return f(self, v, key);
         }
-        if let Some(cls) = v.as_object().and_then(|o| o.downcast::<crate::types::TypeObject>()).cloned() {
+        if let Some(cls) = v
+            .as_object()
+            .and_then(|o| o.downcast::<crate::types::TypeObject>())
+            .cloned()
+        {
             if let Some(f) = cls.lookup("__class_getitem__") {
-                let f = match f.as_object().and_then(|o| o.downcast::<crate::builtins::descriptors::Wrapper>()) {
+                let f = match f
+                    .as_object()
+                    .and_then(|o| o.downcast::<crate::builtins::descriptors::Wrapper>())
+                {
                     Some(_) => self.bind(&f, v, &cls)?,
                     None => f,
                 };
@@ -426,7 +467,9 @@ impl Vm {
         let t = self.type_of(container);
         if t.slots.iter.get().is_none() && t.slots.getitem.get().is_none() {
             let tn = self.type_name(container);
-            return Err(self.type_error(format!("argument of type '{tn}' is not a container or iterable")));
+            return Err(self.type_error(format!(
+                "argument of type '{tn}' is not a container or iterable"
+            )));
         }
         let it = self.iter(container)?;
         while let Some(x) = self.next(&it)? {
@@ -476,7 +519,11 @@ impl Vm {
         let ta = self.type_of(a).clone();
         let tb = self.type_of(b).clone();
         let fa = ta.slots.number.get();
-        let fb = if ta.same(&tb) { None } else { tb.slots.number.get() };
+        let fb = if ta.same(&tb) {
+            None
+        } else {
+            tb.slots.number.get()
+        };
         let fb = match (fa, fb) {
             (Some(x), Some(y)) if x as usize == y as usize => None,
             (_, y) => y,
@@ -518,20 +565,23 @@ impl Vm {
                 }
             }
         } else {
-            return self.binary_op(a, b, op).map_err(|e| {
-                let _ = &e;
-                e
-            }).or_else(|e| {
-                if self.exc_matches(&e, ExcKind::TypeError) {
-                    let r = self.binary_op1(a, b, op)?;
-                    if self.is_not_implemented(&r) {
-                        return Err(self.binop_type_error(a, b, op.inplace_symbol()));
+            return self
+                .binary_op(a, b, op)
+                .map_err(|e| {
+                    let _ = &e;
+                    e
+                })
+                .or_else(|e| {
+                    if self.exc_matches(&e, ExcKind::TypeError) {
+                        let r = self.binary_op1(a, b, op)?;
+                        if self.is_not_implemented(&r) {
+                            return Err(self.binop_type_error(a, b, op.inplace_symbol()));
+                        }
+                        Ok(r)
+                    } else {
+                        Err(e)
                     }
-                    Ok(r)
-                } else {
-                    Err(e)
-                }
-            });
+                });
         }
         let r = self.binary_op1(a, b, op)?;
         if !self.is_not_implemented(&r) {
@@ -560,6 +610,8 @@ impl Vm {
     pub fn current_globals_name(&mut self) -> Option<Value> {
         let frame = self.current_frame_ref()?;
         let globals = frame.globals.clone();
-        globals.table.with(|t| t.get_str(&Str::from_str("__name__")))
+        globals
+            .table
+            .with(|t| t.get_str(&Str::from_str("__name__")))
     }
 }

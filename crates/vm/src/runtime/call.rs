@@ -9,8 +9,8 @@ use crate::builtins::function::{Function, Method};
 use crate::builtins::tuple::Tuple;
 use crate::error::PyResult;
 use crate::object::Ref;
-use crate::runtime::frame::Frame;
 use crate::runtime::Vm;
+use crate::runtime::frame::Frame;
 use crate::value::Value;
 
 fn name_list(names: &[String]) -> String {
@@ -19,7 +19,10 @@ fn name_list(names: &[String]) -> String {
         1 => format!("'{}'", names[0]),
         2 => format!("'{}' and '{}'", names[0], names[1]),
         _ => {
-            let head: Vec<String> = names[..names.len() - 1].iter().map(|n| format!("'{n}'")).collect();
+            let head: Vec<String> = names[..names.len() - 1]
+                .iter()
+                .map(|n| format!("'{n}'"))
+                .collect();
             format!("{}, and '{}'", head.join(", "), names[names.len() - 1])
         }
     }
@@ -51,26 +54,47 @@ impl Vm {
         let nkw = kwnames.map_or(0, |k| k.items().len());
         let npos = args.len() - nkw;
         let total = argcount + kwonly;
-        let mut locals: Vec<Option<Value>> = vec![None; code.frame_slots.min(co.nlocalsplus()).max(total + usize::from(has_varargs) + usize::from(has_varkw))];
+        let mut locals: Vec<Option<Value>> = vec![
+            None;
+            code.frame_slots.min(co.nlocalsplus()).max(
+                total + usize::from(has_varargs) + usize::from(has_varkw)
+            )
+        ];
         for (i, a) in args[..npos.min(argcount)].iter().enumerate() {
             locals[i] = Some(a.clone());
         }
         let mut slot = total;
         if has_varargs {
-            let extra = if npos > argcount { args[argcount..npos].to_vec() } else { Vec::new() };
+            let extra = if npos > argcount {
+                args[argcount..npos].to_vec()
+            } else {
+                Vec::new()
+            };
             locals[slot] = Some(self.new_tuple(extra)?);
             slot += 1;
         } else if npos > argcount {
             let defaults = func.defaults.get().map_or(0, |d| d.items().len());
-            let given_kw = (0..nkw).filter(|k| {
-                let key = kwnames.map(|n| n.items()[*k].clone());
-                key.and_then(|k| self.as_str(&k).map(|s| s.as_lossy().into_owned()))
-                    .is_some_and(|k| code.localsplusnames[argcount..total].iter().any(|n| *n.as_lossy() == *k))
-            }).count();
+            let given_kw = (0..nkw)
+                .filter(|k| {
+                    let key = kwnames.map(|n| n.items()[*k].clone());
+                    key.and_then(|k| self.as_str(&k).map(|s| s.as_lossy().into_owned()))
+                        .is_some_and(|k| {
+                            code.localsplusnames[argcount..total]
+                                .iter()
+                                .any(|n| *n.as_lossy() == *k)
+                        })
+                })
+                .count();
             let takes = if defaults > 0 {
-                format!("from {} to {argcount} positional arguments", argcount - defaults)
+                format!(
+                    "from {} to {argcount} positional arguments",
+                    argcount - defaults
+                )
             } else {
-                format!("{argcount} positional argument{}", if argcount == 1 { "" } else { "s" })
+                format!(
+                    "{argcount} positional argument{}",
+                    if argcount == 1 { "" } else { "s" }
+                )
             };
             let given = if given_kw > 0 {
                 format!(
@@ -94,8 +118,13 @@ impl Vm {
             let mut posonly_passed = Vec::new();
             for (k, key) in names.items().iter().enumerate() {
                 let value = args[npos + k].clone();
-                let key_text = self.as_str(key).map(|s| s.as_lossy().into_owned()).unwrap_or_default();
-                let found = code.localsplusnames[posonly..total].iter().position(|n| *n.as_lossy() == *key_text);
+                let key_text = self
+                    .as_str(key)
+                    .map(|s| s.as_lossy().into_owned())
+                    .unwrap_or_default();
+                let found = code.localsplusnames[posonly..total]
+                    .iter()
+                    .position(|n| *n.as_lossy() == *key_text);
                 match found {
                     Some(j) => {
                         let i = posonly + j;
@@ -109,7 +138,10 @@ impl Vm {
                     None => match &kwdict {
                         Some(d) => Dict::set_item(self, d, key.clone(), value)?,
                         None => {
-                            if code.localsplusnames[..posonly].iter().any(|n| *n.as_lossy() == *key_text) {
+                            if code.localsplusnames[..posonly]
+                                .iter()
+                                .any(|n| *n.as_lossy() == *key_text)
+                            {
                                 posonly_passed.push(key_text);
                                 continue;
                             }
@@ -128,7 +160,11 @@ impl Vm {
             }
         }
         // Defaults for missing positional parameters.
-        let defaults = func.defaults.get().map(|d| d.items().to_vec()).unwrap_or_default();
+        let defaults = func
+            .defaults
+            .get()
+            .map(|d| d.items().to_vec())
+            .unwrap_or_default();
         let first_default = argcount - defaults.len().min(argcount);
         let mut missing = Vec::new();
         for i in 0..argcount {
@@ -152,7 +188,9 @@ impl Vm {
         for i in argcount..total {
             if locals[i].is_none() {
                 let name = code.localsplusnames[i].clone();
-                let default = kwdefaults.as_ref().and_then(|d| d.table.with(|t| t.get_str(&name)));
+                let default = kwdefaults
+                    .as_ref()
+                    .and_then(|d| d.table.with(|t| t.get_str(&name)));
                 match default {
                     Some(v) => locals[i] = Some(v),
                     None => missing.push(name.as_lossy().into_owned()),
@@ -191,7 +229,12 @@ impl Vm {
     }
 
     /// Pushes a frame running a module or class body with a locals mapping.
-    pub fn push_body_frame(&mut self, code: Ref<crate::builtins::function::Code>, globals: Ref<Dict>, locals: Value) -> PyResult<*mut Frame> {
+    pub fn push_body_frame(
+        &mut self,
+        code: Ref<crate::builtins::function::Code>,
+        globals: Ref<Dict>,
+        locals: Value,
+    ) -> PyResult<*mut Frame> {
         if self.recursion_depth >= self.recursion_limit {
             return Err(self.new_error(
                 crate::builtins::exceptions::ExcKind::RecursionError,
@@ -233,7 +276,11 @@ impl Vm {
     }
 
     /// Runs a module body with `globals` as its namespace.
-    pub fn run_module_code(&mut self, code: Ref<crate::builtins::function::Code>, globals: Ref<Dict>) -> PyResult<Value> {
+    pub fn run_module_code(
+        &mut self,
+        code: Ref<crate::builtins::function::Code>,
+        globals: Ref<Dict>,
+    ) -> PyResult<Value> {
         let locals = Value::from_object(globals.as_obj().clone());
         let frame = self.push_body_frame(code, globals, locals)?;
         self.run_pushed(frame)
@@ -247,11 +294,22 @@ impl Vm {
 }
 
 /// `tp_call` of functions: runs the function in a nested eval loop.
-pub fn function_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: Option<&Ref<Tuple>>) -> PyResult<Value> {
-    let Some(f) = callable.as_object().and_then(|o| o.downcast::<Function>()).cloned() else {
+pub fn function_call(
+    vm: &mut Vm,
+    callable: &Value,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
+    let Some(f) = callable
+        .as_object()
+        .and_then(|o| o.downcast::<Function>())
+        .cloned()
+    else {
         return Err(vm.type_error("expected a function".into()));
     };
-    if f.code.code.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0 {
+    if f.code.code.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR)
+        != 0
+    {
         return Err(vm.new_error(
             crate::builtins::exceptions::ExcKind::NotImplementedError,
             "krait does not support generators or coroutines yet",
@@ -262,8 +320,17 @@ pub fn function_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: Opt
 }
 
 /// `tp_call` of bound methods: prepends `__self__`.
-pub fn method_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: Option<&Ref<Tuple>>) -> PyResult<Value> {
-    let Some(m) = callable.as_object().and_then(|o| o.downcast::<Method>()).cloned() else {
+pub fn method_call(
+    vm: &mut Vm,
+    callable: &Value,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
+    let Some(m) = callable
+        .as_object()
+        .and_then(|o| o.downcast::<Method>())
+        .cloned()
+    else {
         return Err(vm.type_error("expected a method".into()));
     };
     let mut all = Vec::with_capacity(args.len() + 1);

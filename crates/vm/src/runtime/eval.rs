@@ -81,7 +81,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
             let mut at = start;
             while op == krait_compiler::bytecode::opcode::EXTENDED_ARG {
                 at += 1;
-                let Some(next) = units.get(at).map(std::cell::Cell::get) else { break };
+                let Some(next) = units.get(at).map(std::cell::Cell::get) else {
+                    break;
+                };
                 op = next.opcode;
                 oparg = (oparg << 8) | u32::from(next.arg);
             }
@@ -130,7 +132,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
             }
 
             match opcode {
-                Opcode::NOP | Opcode::RESUME | Opcode::NOT_TAKEN | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+                Opcode::NOP
+                | Opcode::RESUME
+                | Opcode::NOT_TAKEN
+                | Opcode::CACHE
+                | Opcode::EXTENDED_ARG => {}
                 Opcode::POP_TOP | Opcode::POP_ITER => {
                     let _ = frame.pop();
                 }
@@ -152,16 +158,30 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     frame.slots().swap(top - 1, top - n);
                 }
                 Opcode::LOAD_CONST => {
-                    let v = code.consts.get(oparg as usize).cloned().unwrap_or(Value::NONE);
+                    let v = code
+                        .consts
+                        .get(oparg as usize)
+                        .cloned()
+                        .unwrap_or(Value::NONE);
                     push!(v);
                 }
                 Opcode::LOAD_SMALL_INT => push!(Value::from_i64(i64::from(oparg))),
                 Opcode::LOAD_COMMON_CONSTANT => {
-                    let name = ["AssertionError", "NotImplementedError", "tuple", "all", "any"]
-                        .get(oparg as usize)
-                        .copied()
-                        .unwrap_or("None");
-                    let v = vm.builtins.table.with(|t| t.get_str(&Str::from_str(name))).unwrap_or(Value::NONE);
+                    let name = [
+                        "AssertionError",
+                        "NotImplementedError",
+                        "tuple",
+                        "all",
+                        "any",
+                    ]
+                    .get(oparg as usize)
+                    .copied()
+                    .unwrap_or("None");
+                    let v = vm
+                        .builtins
+                        .table
+                        .with(|t| t.get_str(&Str::from_str(name)))
+                        .unwrap_or(Value::NONE);
                     push!(v);
                 }
                 Opcode::LOAD_FAST | Opcode::LOAD_FAST_BORROW | Opcode::LOAD_FAST_CHECK => {
@@ -169,7 +189,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     match v {
                         Some(v) => push!(v),
                         None => {
-                            let name = code.localsplusnames.get(oparg as usize).map(|n| n.as_lossy().into_owned()).unwrap_or_default();
+                            let name = code
+                                .localsplusnames
+                                .get(oparg as usize)
+                                .map(|n| n.as_lossy().into_owned())
+                                .unwrap_or_default();
                             raised = Some(Raised::New(vm.new_error(
                                 ExcKind::UnboundLocalError,
                                 &format!("cannot access local variable '{name}' where it is not associated with a value"),
@@ -192,7 +216,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                         }
                         (x, _) => {
                             let idx = if x.is_none() { a } else { b };
-                            let name = code.localsplusnames.get(idx).map(|n| n.as_lossy().into_owned()).unwrap_or_default();
+                            let name = code
+                                .localsplusnames
+                                .get(idx)
+                                .map(|n| n.as_lossy().into_owned())
+                                .unwrap_or_default();
                             raised = Some(Raised::New(vm.new_error(
                                 ExcKind::UnboundLocalError,
                                 &format!("cannot access local variable '{name}' where it is not associated with a value"),
@@ -202,8 +230,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     }
                 }
                 Opcode::STORE_FAST => {
-                    let v = pop!();
-                    let old = frame.set_local(oparg as usize, Some(v));
+                    // May store NULL: restoring a variable hidden by an
+                    // inlined comprehension (LOAD_FAST_AND_CLEAR).
+                    let v = frame.pop();
+                    let old = frame.set_local(oparg as usize, v);
                     drop(old);
                 }
                 Opcode::STORE_FAST_LOAD_FAST => {
@@ -223,7 +253,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 }
                 Opcode::DELETE_FAST => {
                     if frame.set_local(oparg as usize, None).is_none() {
-                        let name = code.localsplusnames.get(oparg as usize).map(|n| n.as_lossy().into_owned()).unwrap_or_default();
+                        let name = code
+                            .localsplusnames
+                            .get(oparg as usize)
+                            .map(|n| n.as_lossy().into_owned())
+                            .unwrap_or_default();
                         raised = Some(Raised::New(vm.new_error(
                             ExcKind::UnboundLocalError,
                             &format!("cannot access local variable '{name}' where it is not associated with a value"),
@@ -237,7 +271,12 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     frame.set_local(oparg as usize, Some(cell));
                 }
                 Opcode::COPY_FREE_VARS => {
-                    let closure = frame.func.as_ref().and_then(|f| f.as_object()).and_then(|o| o.downcast::<Function>()).and_then(|f| f.closure.get());
+                    let closure = frame
+                        .func
+                        .as_ref()
+                        .and_then(|f| f.as_object())
+                        .and_then(|o| o.downcast::<Function>())
+                        .and_then(|f| f.closure.get());
                     if let Some(closure) = closure {
                         let n = code.code.nlocalsplus();
                         let count = oparg as usize;
@@ -248,27 +287,62 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 }
                 Opcode::LOAD_DEREF => {
                     let cell = frame.local(oparg as usize).cloned();
-                    let v = cell.as_ref().and_then(|c| c.as_object()).and_then(|o| o.downcast::<CellObj>()).and_then(|c| c.value.get());
+                    let v = cell
+                        .as_ref()
+                        .and_then(|c| c.as_object())
+                        .and_then(|o| o.downcast::<CellObj>())
+                        .and_then(|c| c.value.get());
                     match v {
                         Some(v) => push!(v),
                         None => {
-                            let name = code.localsplusnames.get(oparg as usize).map(|n| n.as_lossy().into_owned()).unwrap_or_default();
-                            let kind = code.code.localspluskinds.get(oparg as usize).copied().unwrap_or(0);
-                            let message = if kind & krait_compiler::bytecode::code_object::fast_kind::FREE != 0 {
-                                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope")
+                            let name = code
+                                .localsplusnames
+                                .get(oparg as usize)
+                                .map(|n| n.as_lossy().into_owned())
+                                .unwrap_or_default();
+                            let kind = code
+                                .code
+                                .localspluskinds
+                                .get(oparg as usize)
+                                .copied()
+                                .unwrap_or(0);
+                            let message = if kind
+                                & krait_compiler::bytecode::code_object::fast_kind::FREE
+                                != 0
+                            {
+                                format!(
+                                    "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                                )
                             } else {
-                                format!("cannot access local variable '{name}' where it is not associated with a value")
+                                format!(
+                                    "cannot access local variable '{name}' where it is not associated with a value"
+                                )
                             };
-                            let kind = if kind & krait_compiler::bytecode::code_object::fast_kind::FREE != 0 { ExcKind::NameError } else { ExcKind::UnboundLocalError };
+                            let kind = if kind
+                                & krait_compiler::bytecode::code_object::fast_kind::FREE
+                                != 0
+                            {
+                                ExcKind::NameError
+                            } else {
+                                ExcKind::UnboundLocalError
+                            };
                             raised = Some(Raised::New(vm.new_error(kind, &message)));
                             break;
                         }
                     }
                 }
                 Opcode::STORE_DEREF | Opcode::DELETE_DEREF => {
-                    let v = if opcode == Opcode::STORE_DEREF { Some(pop!()) } else { None };
+                    let v = if opcode == Opcode::STORE_DEREF {
+                        Some(pop!())
+                    } else {
+                        None
+                    };
                     let cell = frame.local(oparg as usize).cloned();
-                    if let Some(c) = cell.as_ref().and_then(|c| c.as_object()).and_then(|o| o.downcast::<CellObj>()) {
+                    if let Some(c) = cell
+                        .as_ref()
+                        .and_then(|c| c.as_object())
+                        .and_then(|o| o.downcast::<CellObj>())
+                    {
                         let old = c.value.with(|x| std::mem::replace(x, v));
                         drop(old);
                     }
@@ -276,7 +350,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 Opcode::LOAD_FROM_DICT_OR_DEREF => {
                     let mapping = pop!();
                     let name = code.localsplusnames.get(oparg as usize).cloned();
-                    let found = match (mapping.as_object().and_then(|o| o.downcast::<Dict>()), &name) {
+                    let found = match (
+                        mapping.as_object().and_then(|o| o.downcast::<Dict>()),
+                        &name,
+                    ) {
                         (Some(d), Some(n)) => d.table.with(|t| t.get_str(n)),
                         _ => None,
                     };
@@ -284,11 +361,16 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                         Some(v) => push!(v),
                         None => {
                             let cell = frame.local(oparg as usize).cloned();
-                            let v = cell.as_ref().and_then(|c| c.as_object()).and_then(|o| o.downcast::<CellObj>()).and_then(|c| c.value.get());
+                            let v = cell
+                                .as_ref()
+                                .and_then(|c| c.as_object())
+                                .and_then(|o| o.downcast::<CellObj>())
+                                .and_then(|c| c.value.get());
                             match v {
                                 Some(v) => push!(v),
                                 None => {
-                                    let n = name.map(|n| n.as_lossy().into_owned()).unwrap_or_default();
+                                    let n =
+                                        name.map(|n| n.as_lossy().into_owned()).unwrap_or_default();
                                     raised = Some(Raised::New(vm.new_error(ExcKind::NameError, &format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"))));
                                     break;
                                 }
@@ -301,14 +383,20 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     match l {
                         Some(l) => push!(l),
                         None => {
-                            raised = Some(Raised::New(vm.new_error(ExcKind::SystemError, "no locals found")));
+                            raised = Some(Raised::New(
+                                vm.new_error(ExcKind::SystemError, "no locals found"),
+                            ));
                             break;
                         }
                     }
                 }
                 Opcode::LOAD_NAME | Opcode::LOAD_FROM_DICT_OR_GLOBALS => {
                     let name = code.names[oparg as usize].clone();
-                    let locals = if opcode == Opcode::LOAD_NAME { frame.locals.clone() } else { Some(pop!()) };
+                    let locals = if opcode == Opcode::LOAD_NAME {
+                        frame.locals.clone()
+                    } else {
+                        Some(pop!())
+                    };
                     let mut found = None;
                     if let Some(l) = &locals {
                         if let Some(d) = l.as_object().and_then(|o| o.downcast::<Dict>()) {
@@ -340,15 +428,25 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     let name = code.names[oparg as usize].clone();
                     let v = pop!();
                     let locals = frame.locals.clone();
-                    match locals.as_ref().and_then(|l| l.as_object()).and_then(|o| o.downcast::<Dict>()) {
+                    match locals
+                        .as_ref()
+                        .and_then(|l| l.as_object())
+                        .and_then(|o| o.downcast::<Dict>())
+                    {
                         Some(d) => {
                             let old = d.table.with(|t| t.insert_str(name, v));
                             drop(old);
                         }
                         None => match locals {
-                            Some(l) => tri!(vm.set_item(&l, &Value::from_object(name.into_obj()), Some(v)), raised),
+                            Some(l) => tri!(
+                                vm.set_item(&l, &Value::from_object(name.into_obj()), Some(v)),
+                                raised
+                            ),
                             None => {
-                                raised = Some(Raised::New(vm.new_error(ExcKind::SystemError, "no locals found when storing")));
+                                raised = Some(Raised::New(vm.new_error(
+                                    ExcKind::SystemError,
+                                    "no locals found when storing",
+                                )));
                                 break;
                             }
                         },
@@ -357,7 +455,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 Opcode::DELETE_NAME => {
                     let name = code.names[oparg as usize].clone();
                     let locals = frame.locals.clone();
-                    let removed = locals.as_ref().and_then(|l| l.as_object()).and_then(|o| o.downcast::<Dict>()).and_then(|d| d.table.with(|t| t.remove_str(&name)));
+                    let removed = locals
+                        .as_ref()
+                        .and_then(|l| l.as_object())
+                        .and_then(|o| o.downcast::<Dict>())
+                        .and_then(|d| d.table.with(|t| t.remove_str(&name)));
                     if removed.is_none() {
                         raised = Some(Raised::New(vm.name_error(&name.as_lossy())));
                         break;
@@ -410,9 +512,14 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                             if let Some(attr) = class.lookup_str(&name) {
                                 let is_method = attr.as_object().is_some_and(|o| {
                                     o.downcast::<Function>().is_some()
-                                        || o.downcast::<MethodDescriptor>().is_some_and(|d| d.def.kind == crate::builtins::native::MethodKind::Method)
+                                        || o.downcast::<MethodDescriptor>().is_some_and(|d| {
+                                            d.def.kind
+                                                == crate::builtins::native::MethodKind::Method
+                                        })
                                 });
-                                let shadowed = crate::builtins::object::instance_dict(&owner).and_then(|d| d.get(&name)).is_some();
+                                let shadowed = crate::builtins::object::instance_dict(&owner)
+                                    .and_then(|d| d.get(&name))
+                                    .is_some();
                                 if is_method && !shadowed {
                                     push!(attr);
                                     push!(owner);
@@ -445,8 +552,14 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     let this = pop!();
                     let class = pop!();
                     let _global_super = pop!();
-                    let Some(class_t) = class.as_object().and_then(|o| o.downcast::<crate::types::TypeObject>()).cloned() else {
-                        raised = Some(Raised::New(vm.type_error("super() argument 1 must be a type".into())));
+                    let Some(class_t) = class
+                        .as_object()
+                        .and_then(|o| o.downcast::<crate::types::TypeObject>())
+                        .cloned()
+                    else {
+                        raised = Some(Raised::New(
+                            vm.type_error("super() argument 1 must be a type".into()),
+                        ));
                         break;
                     };
                     let sup = tri!(vm.new_super(class_t, this.clone()), raised);
@@ -507,7 +620,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 }
                 Opcode::UNARY_NEGATIVE | Opcode::UNARY_INVERT => {
                     let v = pop!();
-                    let op = if opcode == Opcode::UNARY_NEGATIVE { UnaryOp::Neg } else { UnaryOp::Invert };
+                    let op = if opcode == Opcode::UNARY_NEGATIVE {
+                        UnaryOp::Neg
+                    } else {
+                        UnaryOp::Invert
+                    };
                     let r = match (op, v.as_i64()) {
                         (UnaryOp::Neg, Some(i)) if i != i64::MIN => Ok(Value::from_i64(-i)),
                         _ => vm.unary_op(&v, op),
@@ -548,7 +665,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                             let items = crate::builtins::tuple::seq_items(&v).unwrap_or_default();
                             vm.new_tuple(items)
                         }
-                        _ => Err(vm.new_error(ExcKind::NotImplementedError, &format!("krait does not support intrinsic {oparg} yet"))),
+                        _ => Err(vm.new_error(
+                            ExcKind::NotImplementedError,
+                            &format!("krait does not support intrinsic {oparg} yet"),
+                        )),
                     };
                     let r = tri!(r, raised);
                     push!(r);
@@ -570,7 +690,12 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     let a = pop!();
                     let same = match (a.as_object(), b.as_object()) {
                         (Some(x), Some(y)) => x.is(y),
-                        (None, None) => crate::builtins::dict::simple_eq(&a, &b) == Some(true) && vm.type_of(&a).same(vm.type_of(&b)) && (a.as_f64().is_none() || a.as_f64().map(f64::to_bits) == b.as_f64().map(f64::to_bits)),
+                        (None, None) => {
+                            crate::builtins::dict::simple_eq(&a, &b) == Some(true)
+                                && vm.type_of(&a).same(vm.type_of(&b))
+                                && (a.as_f64().is_none()
+                                    || a.as_f64().map(f64::to_bits) == b.as_f64().map(f64::to_bits))
+                        }
                         _ => false,
                     };
                     push!(Value::from_bool(same != (oparg == 1)));
@@ -659,13 +784,27 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     let s = tri!(vm.new_str_from_wtf8_bytes(bytes), raised);
                     push!(s);
                 }
-                Opcode::LIST_APPEND | Opcode::SET_ADD | Opcode::LIST_EXTEND | Opcode::SET_UPDATE | Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                Opcode::LIST_APPEND
+                | Opcode::SET_ADD
+                | Opcode::LIST_EXTEND
+                | Opcode::SET_UPDATE
+                | Opcode::DICT_UPDATE
+                | Opcode::DICT_MERGE => {
                     let v = pop!();
                     let Some(target) = frame.peek(oparg as usize - 1).cloned() else {
                         raised = Some(Raised::New(stack_error(vm)));
                         break;
                     };
-                    tri!(collection_add(vm, opcode, &target, v, frame.peek(oparg as usize + 1).cloned()), raised);
+                    tri!(
+                        collection_add(
+                            vm,
+                            opcode,
+                            &target,
+                            v,
+                            frame.peek(oparg as usize + 1).cloned()
+                        ),
+                        raised
+                    );
                 }
                 Opcode::MAP_ADD => {
                     let v = pop!();
@@ -704,14 +843,21 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 }
                 Opcode::FORMAT_SIMPLE => {
                     let v = pop!();
-                    let r = if vm.as_str(&v).is_some() { Ok(v) } else { crate::builtins::format::format(vm, &v, "") };
+                    let r = if vm.as_str(&v).is_some() {
+                        Ok(v)
+                    } else {
+                        crate::builtins::format::format(vm, &v, "")
+                    };
                     let r = tri!(r, raised);
                     push!(r);
                 }
                 Opcode::FORMAT_WITH_SPEC => {
                     let spec = pop!();
                     let v = pop!();
-                    let spec = vm.as_str(&spec).map(|s| s.as_lossy().into_owned()).unwrap_or_default();
+                    let spec = vm
+                        .as_str(&spec)
+                        .map(|s| s.as_lossy().into_owned())
+                        .unwrap_or_default();
                     let r = tri!(crate::builtins::format::format(vm, &v, &spec), raised);
                     push!(r);
                 }
@@ -727,7 +873,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 }
                 Opcode::MAKE_FUNCTION => {
                     let c = pop!();
-                    let Some(code_obj) = c.as_object().and_then(|o| o.downcast::<Code>()).cloned() else {
+                    let Some(code_obj) = c.as_object().and_then(|o| o.downcast::<Code>()).cloned()
+                    else {
                         raised = Some(Raised::New(stack_error(vm)));
                         break;
                     };
@@ -740,9 +887,21 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     let attr = pop!();
                     if let Some(f) = func.as_object().and_then(|o| o.downcast::<Function>()) {
                         match oparg {
-                            1 => f.defaults.with(|d| *d = attr.as_object().and_then(|o| o.downcast::<Tuple>()).cloned()),
-                            2 => f.kwdefaults.with(|d| *d = attr.as_object().and_then(|o| o.downcast::<Dict>()).cloned()),
-                            8 => f.closure.with(|d| *d = attr.as_object().and_then(|o| o.downcast::<Tuple>()).cloned()),
+                            1 => f.defaults.with(|d| {
+                                *d = attr
+                                    .as_object()
+                                    .and_then(|o| o.downcast::<Tuple>())
+                                    .cloned()
+                            }),
+                            2 => f.kwdefaults.with(|d| {
+                                *d = attr.as_object().and_then(|o| o.downcast::<Dict>()).cloned()
+                            }),
+                            8 => f.closure.with(|d| {
+                                *d = attr
+                                    .as_object()
+                                    .and_then(|o| o.downcast::<Tuple>())
+                                    .cloned()
+                            }),
                             _ => f.annotate.with(|a| *a = attr),
                         }
                     }
@@ -774,15 +933,24 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     };
                     if let Some(f) = callable.as_object().and_then(|o| o.downcast::<Function>()) {
                         use krait_compiler::bytecode::code_object::co_flags;
-                        if f.code.code.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) == 0 {
+                        if f.code.code.flags
+                            & (co_flags::GENERATOR
+                                | co_flags::COROUTINE
+                                | co_flags::ASYNC_GENERATOR)
+                            == 0
+                        {
                             let f = f.clone();
-                            let new = tri!(vm.push_function_frame(&f, &args, kwnames.as_ref()), raised);
+                            let new =
+                                tri!(vm.push_function_frame(&f, &args, kwnames.as_ref()), raised);
                             fp = new;
                             vm.current_frame = fp;
                             continue;
                         }
                     }
-                    let r = if callable.as_object().is_some_and(|o| o.downcast::<MethodDescriptor>().is_some()) {
+                    let r = if callable
+                        .as_object()
+                        .is_some_and(|o| o.downcast::<MethodDescriptor>().is_some())
+                    {
                         call_method_descriptor(vm, &callable, &args, kwnames.as_ref())
                     } else {
                         vm.call(&callable, &args, kwnames.as_ref())
@@ -800,15 +968,20 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     let callargs = pop!();
                     let _null = frame.pop();
                     let func = pop!();
-                    let mut args = tri!(vm.collect_iterable(&callargs).map_err(|e| {
-                        if vm.exc_matches(&e, ExcKind::TypeError) {
-                            let fname = crate::builtins::functions::callable_name(vm, &func);
-                            let tn = vm.type_name(&callargs);
-                            vm.type_error(format!("{fname} argument after * must be an iterable, not {tn}"))
-                        } else {
-                            e
-                        }
-                    }), raised);
+                    let mut args = tri!(
+                        vm.collect_iterable(&callargs).map_err(|e| {
+                            if vm.exc_matches(&e, ExcKind::TypeError) {
+                                let fname = crate::builtins::functions::callable_name(vm, &func);
+                                let tn = vm.type_name(&callargs);
+                                vm.type_error(format!(
+                                    "{fname} argument after * must be an iterable, not {tn}"
+                                ))
+                            } else {
+                                e
+                            }
+                        }),
+                        raised
+                    );
                     let mut names = Vec::new();
                     if let Some(kw) = kwargs.filter(|k| !k.is_none()) {
                         if let Some(d) = kw.as_object().and_then(|o| o.downcast::<Dict>()) {
@@ -818,7 +991,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                             }
                         }
                     }
-                    let kwnames = if names.is_empty() { None } else { Some(tri!(vm.new_tuple_ref(names), raised)) };
+                    let kwnames = if names.is_empty() {
+                        None
+                    } else {
+                        Some(tri!(vm.new_tuple_ref(names), raised))
+                    };
                     let r = tri!(vm.call(&func, &args, kwnames.as_ref()), raised);
                     // SAFETY: the frame is still the innermost live frame.
                     let frame = unsafe { &mut *fp };
@@ -833,18 +1010,27 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     break;
                 }
                 Opcode::LOAD_BUILD_CLASS => {
-                    let v = frame.builtins.table.with(|t| t.get_str(&Str::from_str("__build_class__")));
+                    let v = frame
+                        .builtins
+                        .table
+                        .with(|t| t.get_str(&Str::from_str("__build_class__")));
                     match v {
                         Some(v) => push!(v),
                         None => {
-                            raised = Some(Raised::New(vm.new_error(ExcKind::NameError, "__build_class__ not found")));
+                            raised = Some(Raised::New(
+                                vm.new_error(ExcKind::NameError, "__build_class__ not found"),
+                            ));
                             break;
                         }
                     }
                 }
                 Opcode::SETUP_ANNOTATIONS => {
                     let locals = frame.locals.clone();
-                    if let Some(d) = locals.as_ref().and_then(|l| l.as_object()).and_then(|o| o.downcast::<Dict>()) {
+                    if let Some(d) = locals
+                        .as_ref()
+                        .and_then(|l| l.as_object())
+                        .and_then(|o| o.downcast::<Dict>())
+                    {
                         let d = d.clone();
                         let key = tri!(vm.intern("__annotations__"), raised);
                         if d.table.with(|t| t.get_str(&key)).is_none() {
@@ -860,7 +1046,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                             let current = vm.exc_info.clone();
                             match as_exception(&current) {
                                 Some(e) => Raised::Reraise(PyErr(e.clone())),
-                                None => Raised::New(vm.runtime_error("No active exception to reraise")),
+                                None => {
+                                    Raised::New(vm.runtime_error("No active exception to reraise"))
+                                }
                             }
                         }
                         _ => {
@@ -879,7 +1067,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 Opcode::RERAISE => {
                     let exc = pop!();
                     if oparg != 0 {
-                        if let Some(lasti) = frame.peek(oparg as usize - 1).and_then(Value::as_i64) {
+                        if let Some(lasti) = frame.peek(oparg as usize - 1).and_then(Value::as_i64)
+                        {
                             frame.lasti = lasti as u32;
                         }
                     }
@@ -911,11 +1100,17 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 }
                 Opcode::LOAD_SPECIAL => {
                     let owner = pop!();
-                    let name = ["__enter__", "__exit__", "__aenter__", "__aexit__"].get(oparg as usize).copied().unwrap_or("__enter__");
+                    let name = ["__enter__", "__exit__", "__aenter__", "__aexit__"]
+                        .get(oparg as usize)
+                        .copied()
+                        .unwrap_or("__enter__");
                     let class = vm.type_of(&owner).clone();
                     match class.lookup(name) {
                         Some(attr) => {
-                            let is_func = attr.as_object().is_some_and(|o| o.downcast::<Function>().is_some() || o.downcast::<MethodDescriptor>().is_some());
+                            let is_func = attr.as_object().is_some_and(|o| {
+                                o.downcast::<Function>().is_some()
+                                    || o.downcast::<MethodDescriptor>().is_some()
+                            });
                             if is_func {
                                 push!(attr);
                                 push!(owner);
@@ -928,9 +1123,13 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                         None => {
                             let tn = class.name.to_string();
                             let message = if oparg < 2 {
-                                format!("'{tn}' object does not support the context manager protocol")
+                                format!(
+                                    "'{tn}' object does not support the context manager protocol"
+                                )
                             } else {
-                                format!("'{tn}' object does not support the asynchronous context manager protocol")
+                                format!(
+                                    "'{tn}' object does not support the asynchronous context manager protocol"
+                                )
                             };
                             let message = if name == "__exit__" || name == "__aexit__" {
                                 format!("{message} (missed {name} method)")
@@ -968,7 +1167,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     }
                 }
                 Opcode::IMPORT_NAME | Opcode::IMPORT_FROM => {
-                    let name = code.names.get(oparg as usize).map(|n| n.as_lossy().into_owned()).unwrap_or_default();
+                    let name = code
+                        .names
+                        .get(oparg as usize)
+                        .map(|n| n.as_lossy().into_owned())
+                        .unwrap_or_default();
                     raised = Some(Raised::New(vm.new_error(
                         ExcKind::ModuleNotFoundError,
                         &format!("No module named '{name}'"),
@@ -978,7 +1181,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 other => {
                     raised = Some(Raised::New(vm.new_error(
                         ExcKind::SystemError,
-                        &format!("krait does not implement the {} instruction yet", other.name()),
+                        &format!(
+                            "krait does not implement the {} instruction yet",
+                            other.name()
+                        ),
                     )));
                     break;
                 }
@@ -1044,7 +1250,9 @@ fn unwind(vm: &mut Vm, fp: &mut *mut Frame, raised: Raised) -> Option<PyResult<V
                 cursor = as_exception(&c.context.get()).cloned();
             }
             if !cycle {
-                err.0.context.with(|c| *c = Value::from_object(h.as_obj().clone()));
+                err.0
+                    .context
+                    .with(|c| *c = Value::from_object(h.as_obj().clone()));
             }
         }
     }
@@ -1055,8 +1263,11 @@ fn unwind(vm: &mut Vm, fp: &mut *mut Frame, raised: Raised) -> Option<PyResult<V
             crate::runtime::traceback::add_entry(vm, &err, frame);
         }
         add_entry = true;
+        // The handler is found from the instruction that ran (`RERAISE`
+        // may have set `lasti` to an earlier one, for the traceback).
         let lasti = frame.lasti;
-        if let Some(handler) = find_handler(&frame.code.code.exceptiontable, lasti) {
+        let offset = frame.next_instr.saturating_sub(1);
+        if let Some(handler) = find_handler(&frame.code.code.exceptiontable, offset) {
             let nlocals = frame.code.code.nlocalsplus() as u32;
             let depth = nlocals + handler.depth;
             while frame.stack_top > depth {
@@ -1091,7 +1302,13 @@ fn binary(vm: &mut Vm, a: &Value, b: &Value, oparg: u32) -> PyResult<Value> {
     }
 }
 
-fn collection_add(vm: &mut Vm, opcode: Opcode, target: &Value, v: Value, callable: Option<Value>) -> PyResult<()> {
+fn collection_add(
+    vm: &mut Vm,
+    opcode: Opcode,
+    target: &Value,
+    v: Value,
+    callable: Option<Value>,
+) -> PyResult<()> {
     let o = target.as_object();
     match opcode {
         Opcode::LIST_APPEND => {
@@ -1101,7 +1318,9 @@ fn collection_add(vm: &mut Vm, opcode: Opcode, target: &Value, v: Value, callabl
         }
         Opcode::LIST_EXTEND => {
             let items = vm.collect_iterable(&v).map_err(|e| {
-                if vm.exc_matches(&e, ExcKind::TypeError) && vm.type_of(&v).slots.iter.get().is_none() {
+                if vm.exc_matches(&e, ExcKind::TypeError)
+                    && vm.type_of(&v).slots.iter.get().is_none()
+                {
                     let tn = vm.type_name(&v);
                     vm.type_error(format!("Value after * must be an iterable, not {tn}"))
                 } else {
@@ -1130,21 +1349,32 @@ fn collection_add(vm: &mut Vm, opcode: Opcode, target: &Value, v: Value, callabl
         Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
             if let Some(d) = o.and_then(|o| o.downcast::<Dict>()).cloned() {
                 if opcode == Opcode::DICT_MERGE {
-                    let Some(src) = v.as_object().and_then(|o| o.downcast::<Dict>()).cloned() else {
-                        let fname = callable.map(|c| crate::builtins::functions::callable_name(vm, &c)).unwrap_or_default();
+                    let Some(src) = v.as_object().and_then(|o| o.downcast::<Dict>()).cloned()
+                    else {
+                        let fname = callable
+                            .map(|c| crate::builtins::functions::callable_name(vm, &c))
+                            .unwrap_or_default();
                         let tn = vm.type_name(&v);
-                        return Err(vm.type_error(format!("{fname} argument after ** must be a mapping, not {tn}")));
+                        return Err(vm.type_error(format!(
+                            "{fname} argument after ** must be a mapping, not {tn}"
+                        )));
                     };
                     for (k, val) in src.items() {
                         if Dict::get_item(vm, &d, &k)?.is_some() {
-                            let fname = callable.map(|c| crate::builtins::functions::callable_name(vm, &c)).unwrap_or_default();
+                            let fname = callable
+                                .map(|c| crate::builtins::functions::callable_name(vm, &c))
+                                .unwrap_or_default();
                             let ks = vm.str_string(&k)?;
-                            return Err(vm.type_error(format!("{fname} got multiple values for keyword argument '{ks}'")));
+                            return Err(vm.type_error(format!(
+                                "{fname} got multiple values for keyword argument '{ks}'"
+                            )));
                         }
                         Dict::set_item(vm, &d, k, val)?;
                     }
                 } else {
-                    if v.as_object().and_then(|o| o.downcast::<Dict>()).is_none() && !vm.has_attr_str(&v, "keys")? {
+                    if v.as_object().and_then(|o| o.downcast::<Dict>()).is_none()
+                        && !vm.has_attr_str(&v, "keys")?
+                    {
                         let tn = vm.type_name(&v);
                         return Err(vm.type_error(format!("'{tn}' object is not a mapping")));
                     }
@@ -1162,7 +1392,9 @@ fn unpack(vm: &mut Vm, v: &Value, count: usize, after: Option<usize>) -> PyResul
     let items = match sized {
         Some(items) => items,
         None => {
-            if vm.type_of(v).slots.iter.get().is_none() && vm.type_of(v).slots.getitem.get().is_none() {
+            if vm.type_of(v).slots.iter.get().is_none()
+                && vm.type_of(v).slots.getitem.get().is_none()
+            {
                 let tn = vm.type_name(v);
                 return Err(vm.type_error(format!("cannot unpack non-iterable {tn} object")));
             }
@@ -1202,7 +1434,10 @@ fn unpack(vm: &mut Vm, v: &Value, count: usize, after: Option<usize>) -> PyResul
 fn make_exception(vm: &mut Vm, exc: &Value, cause: Option<Value>) -> PyResult<PyErr> {
     let err = if let Some(e) = as_exception(exc) {
         PyErr(e.clone())
-    } else if let Some(cls) = exc.as_object().and_then(|o| o.downcast::<crate::types::TypeObject>()) {
+    } else if let Some(cls) = exc
+        .as_object()
+        .and_then(|o| o.downcast::<crate::types::TypeObject>())
+    {
         if !cls.is_subtype(vm.exc_type(ExcKind::BaseException)) {
             return Err(vm.type_error("exceptions must derive from BaseException".into()));
         }
@@ -1225,7 +1460,11 @@ fn make_exception(vm: &mut Vm, exc: &Value, cause: Option<Value>) -> PyResult<Py
             Value::NONE
         } else if as_exception(&cause).is_some() {
             cause
-        } else if cause.as_object().and_then(|o| o.downcast::<crate::types::TypeObject>()).is_some_and(|c| c.is_subtype(vm.exc_type(ExcKind::BaseException))) {
+        } else if cause
+            .as_object()
+            .and_then(|o| o.downcast::<crate::types::TypeObject>())
+            .is_some_and(|c| c.is_subtype(vm.exc_type(ExcKind::BaseException)))
+        {
             vm.call(&cause, &[], None)?
         } else {
             return Err(vm.type_error("exception causes must derive from BaseException".into()));
@@ -1247,7 +1486,9 @@ fn exception_matches(vm: &mut Vm, exc: &Value, spec: &Value) -> PyResult<bool> {
             .and_then(|o| o.downcast::<crate::types::TypeObject>())
             .is_some_and(|t| t.is_subtype(vm.exc_type(ExcKind::BaseException)));
         if !ok {
-            return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed".into()));
+            return Err(vm.type_error(
+                "catching classes that do not inherit from BaseException is not allowed".into(),
+            ));
         }
     }
     let et = vm.type_of(exc).clone();

@@ -113,7 +113,10 @@ impl Frame {
     pub fn pop_n(&mut self, n: usize) -> Vec<Value> {
         let n = n.min(self.stack_top as usize);
         let start = self.stack_top as usize - n;
-        let out = self.slots()[start..start + n].iter_mut().map(|s| s.take().unwrap_or(Value::NONE)).collect();
+        let out = self.slots()[start..start + n]
+            .iter_mut()
+            .map(|s| s.take().unwrap_or(Value::NONE))
+            .collect();
         self.stack_top = start as u32;
         out
     }
@@ -146,7 +149,8 @@ impl DataStack {
     /// Pushes a frame with `header` and `capacity` slots (all `None`).
     pub fn push(&mut self, header: Frame) -> *mut Frame {
         let capacity = header.capacity as usize;
-        let words = std::mem::size_of::<Frame>() / 8 + capacity * (std::mem::size_of::<Option<Value>>() / 8);
+        let words = std::mem::size_of::<Frame>() / 8
+            + capacity * (std::mem::size_of::<Option<Value>>() / 8);
         let fits = self
             .chunks
             .last()
@@ -154,7 +158,8 @@ impl DataStack {
             .is_some_and(|(c, u)| c.len() - u >= words);
         if !fits {
             let size = words.max(CHUNK_WORDS);
-            self.chunks.push(vec![MaybeUninit::uninit(); size].into_boxed_slice());
+            self.chunks
+                .push(vec![MaybeUninit::uninit(); size].into_boxed_slice());
             self.used.push(0);
         }
         let last = self.chunks.len() - 1;
@@ -180,7 +185,8 @@ impl DataStack {
     pub unsafe fn pop(&mut self, frame: *mut Frame) {
         // SAFETY: per the contract the frame is live and initialised.
         let capacity = unsafe { (*frame).capacity as usize };
-        let words = std::mem::size_of::<Frame>() / 8 + capacity * (std::mem::size_of::<Option<Value>>() / 8);
+        let words = std::mem::size_of::<Frame>() / 8
+            + capacity * (std::mem::size_of::<Option<Value>>() / 8);
         // SAFETY: slots and header were initialised by `push`.
         unsafe {
             let slots = frame.add(1) as *mut Option<Value>;

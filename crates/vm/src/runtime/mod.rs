@@ -6,6 +6,7 @@
 pub mod call;
 pub mod eval;
 pub mod frame;
+pub mod program;
 pub mod setup;
 pub mod traceback;
 

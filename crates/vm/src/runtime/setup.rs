@@ -29,7 +29,12 @@ use crate::runtime::{BuiltinTypes, DEFAULT_RECURSION_LIMIT, DataStack, Vm};
 use crate::types::{TypeObject, TypeRef, flags};
 use crate::value::Value;
 
-fn make<T: 'static>(meta: &TypeRef, object: &TypeRef, name: &str, base_flags: u32) -> Result<TypeRef, AllocError> {
+fn make<T: 'static>(
+    meta: &TypeRef,
+    object: &TypeRef,
+    name: &str,
+    base_flags: u32,
+) -> Result<TypeRef, AllocError> {
     let t = TypeObject::new_type::<T>(meta, name)?;
     t.as_obj().make_immortal();
     t.flags.set(base_flags);
@@ -62,7 +67,9 @@ pub fn create() -> Result<Vm, AllocError> {
         let me = bool_t.clone();
         bool_t.base.with(|x| *x = Some(int.clone()));
         bool_t.bases.with(|x| *x = vec![int.clone()]);
-        bool_t.mro.with(|x| *x = vec![me, int.clone(), object.clone()]);
+        bool_t
+            .mro
+            .with(|x| *x = vec![me, int.clone(), object.clone()]);
     }
     let types = BuiltinTypes {
         object: object.clone(),
@@ -197,9 +204,20 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     b::descriptors::init_property(&t.property);
     b::descriptors::init_super(&t.super_);
     for it in [
-        &t.seq_iterator, &t.tuple_iterator, &t.str_iterator, &t.list_iterator, &t.list_reverseiterator,
-        &t.range_iterator, &t.dict_keyiterator, &t.dict_valueiterator, &t.dict_itemiterator,
-        &t.enumerate, &t.zip, &t.map, &t.filter, &t.reversed,
+        &t.seq_iterator,
+        &t.tuple_iterator,
+        &t.str_iterator,
+        &t.list_iterator,
+        &t.list_reverseiterator,
+        &t.range_iterator,
+        &t.dict_keyiterator,
+        &t.dict_valueiterator,
+        &t.dict_itemiterator,
+        &t.enumerate,
+        &t.zip,
+        &t.map,
+        &t.filter,
+        &t.reversed,
     ] {
         b::iterators::init_iterator_type(it);
     }
@@ -220,9 +238,12 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
             ty.slots.repr.set(Some(b::object::object_repr));
         }
         if ty.slots.richcompare.get().is_none() {
-            ty.slots.richcompare.set(vm.types.object.slots.richcompare.get());
+            ty.slots
+                .richcompare
+                .set(vm.types.object.slots.richcompare.get());
         }
-        if ty.slots.hash.get().is_none() && !matches!(&*ty.name, "list" | "dict" | "set" | "slice") {
+        if ty.slots.hash.get().is_none() && !matches!(&*ty.name, "list" | "dict" | "set" | "slice")
+        {
             ty.slots.hash.set(vm.types.object.slots.hash.get());
         }
         if ty.slots.init.get().is_none() {
@@ -281,12 +302,16 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     ];
     for (name, ty) in names {
         let key = vm.intern(name)?;
-        builtins.table.with(|t| t.insert_str(key, Value::from_object(ty.into_obj())));
+        builtins
+            .table
+            .with(|t| t.insert_str(key, Value::from_object(ty.into_obj())));
     }
     for (i, (_, name, _)) in ExcKind::ALL.iter().enumerate() {
         let key = vm.intern(name)?;
         let e = vm.exceptions[i].clone();
-        builtins.table.with(|t| t.insert_str(key, Value::from_object(e.into_obj())));
+        builtins
+            .table
+            .with(|t| t.insert_str(key, Value::from_object(e.into_obj())));
     }
     for def in b::functions::FUNCTIONS {
         // Functions that are also types (enumerate, zip, ...) stay types.
@@ -336,7 +361,10 @@ fn call_function_def(
     args: &[Value],
     kwnames: Option<&Ref<Tuple>>,
 ) -> crate::error::PyResult<Value> {
-    let Some(def) = crate::builtins::functions::FUNCTIONS.iter().find(|d| d.name == name) else {
+    let Some(def) = crate::builtins::functions::FUNCTIONS
+        .iter()
+        .find(|d| d.name == name)
+    else {
         return Err(vm.type_error(format!("{name}: no such builtin")));
     };
     let sig = crate::builtins::native::Signature::parse(def.signature);
@@ -347,17 +375,54 @@ fn call_function_def(
 fn all_types(vm: &Vm) -> Vec<TypeRef> {
     let t = &vm.types;
     let mut v = vec![
-        t.object.clone(), t.type_.clone(), t.int.clone(), t.bool.clone(), t.float.clone(), t.none.clone(),
-        t.not_implemented.clone(), t.ellipsis.clone(), t.str.clone(), t.bytes.clone(), t.tuple.clone(),
-        t.list.clone(), t.dict.clone(), t.set.clone(), t.frozenset.clone(), t.range.clone(), t.slice.clone(),
-        t.function.clone(), t.builtin_function.clone(), t.method.clone(), t.method_descriptor.clone(),
-        t.classmethod.clone(), t.staticmethod.clone(), t.property.clone(), t.code.clone(), t.cell.clone(),
-        t.module.clone(), t.traceback.clone(), t.frame.clone(), t.super_.clone(), t.seq_iterator.clone(),
-        t.tuple_iterator.clone(), t.str_iterator.clone(), t.list_iterator.clone(),
-        t.list_reverseiterator.clone(), t.range_iterator.clone(), t.dict_keyiterator.clone(),
-        t.dict_valueiterator.clone(), t.dict_itemiterator.clone(), t.dict_keys.clone(),
-        t.dict_values.clone(), t.dict_items.clone(), t.enumerate.clone(), t.zip.clone(), t.map.clone(),
-        t.filter.clone(), t.reversed.clone(), t.getset.clone(),
+        t.object.clone(),
+        t.type_.clone(),
+        t.int.clone(),
+        t.bool.clone(),
+        t.float.clone(),
+        t.none.clone(),
+        t.not_implemented.clone(),
+        t.ellipsis.clone(),
+        t.str.clone(),
+        t.bytes.clone(),
+        t.tuple.clone(),
+        t.list.clone(),
+        t.dict.clone(),
+        t.set.clone(),
+        t.frozenset.clone(),
+        t.range.clone(),
+        t.slice.clone(),
+        t.function.clone(),
+        t.builtin_function.clone(),
+        t.method.clone(),
+        t.method_descriptor.clone(),
+        t.classmethod.clone(),
+        t.staticmethod.clone(),
+        t.property.clone(),
+        t.code.clone(),
+        t.cell.clone(),
+        t.module.clone(),
+        t.traceback.clone(),
+        t.frame.clone(),
+        t.super_.clone(),
+        t.seq_iterator.clone(),
+        t.tuple_iterator.clone(),
+        t.str_iterator.clone(),
+        t.list_iterator.clone(),
+        t.list_reverseiterator.clone(),
+        t.range_iterator.clone(),
+        t.dict_keyiterator.clone(),
+        t.dict_valueiterator.clone(),
+        t.dict_itemiterator.clone(),
+        t.dict_keys.clone(),
+        t.dict_values.clone(),
+        t.dict_items.clone(),
+        t.enumerate.clone(),
+        t.zip.clone(),
+        t.map.clone(),
+        t.filter.clone(),
+        t.reversed.clone(),
+        t.getset.clone(),
     ];
     v.extend(vm.exceptions.iter().cloned());
     v

@@ -32,14 +32,20 @@ pub fn add_entry(vm: &mut Vm, err: &PyErr, frame: &Frame) {
         lasti: frame.lasti,
     };
     if let Ok(tb) = vm.alloc(&vm.types.traceback.clone(), tb) {
-        err.0.traceback.with(|t| *t = Value::from_object(tb.into_obj()));
+        err.0
+            .traceback
+            .with(|t| *t = Value::from_object(tb.into_obj()));
     }
 }
 
 fn tb_entries(tb: &Value) -> Vec<(Ref<Code>, u32)> {
     let mut out = Vec::new();
     let mut cursor = tb.clone();
-    while let Some(t) = cursor.as_object().and_then(|o| o.downcast::<Traceback>()).cloned() {
+    while let Some(t) = cursor
+        .as_object()
+        .and_then(|o| o.downcast::<Traceback>())
+        .cloned()
+    {
         out.push((t.code.clone(), t.lasti));
         cursor = t.next.clone();
     }
@@ -74,7 +80,9 @@ fn format_entry(out: &mut String, cache: &mut SourceCache, code: &Code, lasti: u
         return;
     }
     out.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n"));
-    let Some(source) = cache.line(&filename, line) else { return };
+    let Some(source) = cache.line(&filename, line) else {
+        return;
+    };
     let stripped = source.trim_start();
     if stripped.trim_end().is_empty() {
         return;
@@ -99,7 +107,10 @@ fn format_entry(out: &mut String, cache: &mut SourceCache, code: &Code, lasti: u
     }
     let segment = &source[col..end.min(source.len())];
     let carets = anchors(segment);
-    let lead: String = text[..start_c.min(text.len())].chars().map(|_| ' ').collect();
+    let lead: String = text[..start_c.min(text.len())]
+        .chars()
+        .map(|_| ' ')
+        .collect();
     let marks: String = match carets {
         Some((a, b)) => segment
             .char_indices()
@@ -116,8 +127,12 @@ fn format_entry(out: &mut String, cache: &mut SourceCache, code: &Code, lasti: u
 fn anchors(segment: &str) -> Option<(usize, usize)> {
     use krait_syntax::ast::{ExprKind, Mod, StmtKind};
     let parsed = krait_syntax::parse_module(format!("({segment})").as_bytes(), "<anchor>").ok()?;
-    let Mod::Module { body, .. } = &parsed.module else { return None };
-    let StmtKind::Expr { value } = &body.first()?.kind else { return None };
+    let Mod::Module { body, .. } = &parsed.module else {
+        return None;
+    };
+    let StmtKind::Expr { value } = &body.first()?.kind else {
+        return None;
+    };
     let adjust = |i: u32| (i as usize).saturating_sub(1);
     match &value.kind {
         ExprKind::BinOp { left, right, .. } => {
@@ -134,7 +149,10 @@ fn anchors(segment: &str) -> Option<(usize, usize)> {
                 }
                 let mut end = i + c.len_utf8();
                 if let Some((_, n)) = chars.peek() {
-                    if !n.is_whitespace() && !n.is_alphanumeric() && !matches!(n, '(' | '_' | '[' | '-' | '~' | '"' | '\'' | '.' | '+') {
+                    if !n.is_whitespace()
+                        && !n.is_alphanumeric()
+                        && !matches!(n, '(' | '_' | '[' | '-' | '~' | '"' | '\'' | '.' | '+')
+                    {
                         end += n.len_utf8();
                     }
                 }
@@ -168,7 +186,11 @@ fn exception_line(vm: &mut Vm, exc: &Value) -> String {
         Ok(t) => t,
         Err(_) => "<exception str() failed>".to_owned(),
     };
-    if text.is_empty() { name } else { format!("{name}: {text}") }
+    if text.is_empty() {
+        name
+    } else {
+        format!("{name}: {text}")
+    }
 }
 
 /// Formats an uncaught exception with its chain, as `traceback.print_exception`.
@@ -179,7 +201,9 @@ pub fn format_exception(vm: &mut Vm, err: &Ref<BaseException>) -> String {
     let mut current = Value::from_object(err.as_obj().clone());
     let mut note = "";
     loop {
-        let Some(e) = as_exception(&current).cloned() else { break };
+        let Some(e) = as_exception(&current).cloned() else {
+            break;
+        };
         if seen.contains(&e.as_obj().address()) {
             break;
         }

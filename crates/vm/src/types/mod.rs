@@ -124,8 +124,10 @@ impl TypeObject {
 
     /// Whether `self` is `other` or a subclass of it (by MRO).
     pub fn is_subtype(&self, other: &TypeRef) -> bool {
-        self.mro
-            .with(|mro| mro.iter().any(|c| c.as_obj().address() == other.as_obj().address()))
+        self.mro.with(|mro| {
+            mro.iter()
+                .any(|c| c.as_obj().address() == other.as_obj().address())
+        })
     }
 
     /// A fresh version tag (after a change to this type's namespace).

@@ -69,12 +69,28 @@ impl BinOp {
 
     /// The operator's symbol as error messages show it.
     pub fn symbol(self) -> &'static str {
-        ["+", "&", "//", "<<", "@", "*", "%", "|", "** or pow()", ">>", "-", "/", "^"][self as usize]
+        [
+            "+",
+            "&",
+            "//",
+            "<<",
+            "@",
+            "*",
+            "%",
+            "|",
+            "** or pow()",
+            ">>",
+            "-",
+            "/",
+            "^",
+        ][self as usize]
     }
 
     /// The in-place symbol (`+=`).
     pub fn inplace_symbol(self) -> &'static str {
-        ["+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^="][self as usize]
+        [
+            "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
+        ][self as usize]
     }
 
     /// `__add__`-style method names: (forward, reflected, in-place).
@@ -294,8 +310,27 @@ impl Slots {
             ($($f:ident),*) => { $( self.$f.set(base.$f.get()); )* };
         }
         copy!(
-            call, new, init, getattro, setattro, repr, str, hash, richcompare, iter, next, bool,
-            len, number, inplace, unary, getitem, setitem, contains, descr_get, descr_set
+            call,
+            new,
+            init,
+            getattro,
+            setattro,
+            repr,
+            str,
+            hash,
+            richcompare,
+            iter,
+            next,
+            bool,
+            len,
+            number,
+            inplace,
+            unary,
+            getitem,
+            setitem,
+            contains,
+            descr_get,
+            descr_set
         );
     }
 }
