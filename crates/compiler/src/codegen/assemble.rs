@@ -34,6 +34,10 @@ pub(crate) struct Assembled {
     pub exceptiontable: Vec<u8>,
     /// `co_linetable`.
     pub linetable: Vec<u8>,
+    /// For each old constant index, its new index (`None`: no live
+    /// instruction uses it, so it is dropped, as CPython's
+    /// `remove_unused_consts` does).
+    pub const_map: Vec<Option<u32>>,
 }
 
 /// An instruction inside a block: the target resolved to a block id.
@@ -80,17 +84,63 @@ fn terminates(op: AnyOpcode) -> bool {
 
 /// Assembles `seq` for a code object starting at `first_line`. `nparams` is
 /// the number of parameter slots (loaded without a check unless deleted).
+/// `nconsts` constants exist; the first is kept even if unused when
+/// `keep_first` (a docstring).
 pub(crate) fn assemble(
     seq: &InstrSeq,
     first_line: i32,
     nparams: usize,
+    nconsts: usize,
+    keep_first: bool,
 ) -> Result<Assembled, String> {
     let (mut blocks, mut order) = split_blocks(seq)?;
     fix_backward_conditionals(&mut blocks, &mut order);
     let stacksize = stack_depths(&mut blocks, &order)?;
     order.retain(|&b| blocks[b].visited);
     resolve_pseudo(&mut blocks, &order, nparams);
-    write(&blocks, &order, first_line, stacksize)
+    let const_map = remove_unused_consts(&mut blocks, &order, nconsts, keep_first);
+    let mut assembled = write(&blocks, &order, first_line, stacksize)?;
+    assembled.const_map = const_map;
+    Ok(assembled)
+}
+
+fn remove_unused_consts(
+    blocks: &mut [Block],
+    order: &[usize],
+    nconsts: usize,
+    keep_first: bool,
+) -> Vec<Option<u32>> {
+    let mut used = vec![false; nconsts];
+    if keep_first && let Some(first) = used.first_mut() {
+        *first = true;
+    }
+    for &id in order {
+        for instr in &blocks[id].instrs {
+            if instr.real().has_const()
+                && let Some(slot) = used.get_mut(instr.arg as usize)
+            {
+                *slot = true;
+            }
+        }
+    }
+    let mut map = vec![None; nconsts];
+    let mut next = 0u32;
+    for (i, u) in used.iter().enumerate() {
+        if *u {
+            map[i] = Some(next);
+            next += 1;
+        }
+    }
+    for &id in order {
+        for instr in &mut blocks[id].instrs {
+            if instr.real().has_const()
+                && let Some(Some(new)) = map.get(instr.arg as usize)
+            {
+                instr.arg = *new;
+            }
+        }
+    }
+    map
 }
 
 fn split_blocks(seq: &InstrSeq) -> Result<(Vec<Block>, Vec<usize>), String> {
@@ -221,6 +271,7 @@ fn stack_depths(blocks: &mut [Block], order: &[usize]) -> Result<u32, String> {
                 AnyOpcode::Pseudo(PseudoOpcode::POP_BLOCK) => {
                     stack.pop();
                 }
+                AnyOpcode::Real(Opcode::END_ASYNC_FOR) => {}
                 _ => {
                     if let Some(target) = instr.target {
                         if stacks[target].is_none() {
@@ -258,7 +309,11 @@ fn stack_depths(blocks: &mut [Block], order: &[usize]) -> Result<u32, String> {
         let mut falls_through = true;
         for i in 0..blocks[id].instrs.len() {
             let instr = blocks[id].instrs[i];
-            if let Some(target) = instr.target {
+            // END_ASYNC_FOR's target is only for instrumentation.
+            let flow_target = instr
+                .target
+                .filter(|_| !instr.op.eq(&AnyOpcode::Real(Opcode::END_ASYNC_FOR)));
+            if let Some(target) = flow_target {
                 let target_depth = depth + instr.op.stack_effect(instr.arg, true);
                 if target_depth < 0 {
                     return Err(format!("stack underflow at {}", instr.op.name()));
@@ -508,5 +563,6 @@ fn write(
         stacksize,
         exceptiontable,
         linetable: lines.finish(),
+        const_map: Vec::new(),
     })
 }

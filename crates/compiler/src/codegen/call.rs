@@ -4,10 +4,11 @@
 
 use std::collections::HashSet;
 
+use krait_syntax::TextRange;
 use krait_syntax::ast::{Expr, ExprContext, ExprKind, Keyword};
 
 use super::error::{CResult, syntax};
-use super::expr::{Collection, STACK_USE_GUIDELINE};
+use super::expr::STACK_USE_GUIDELINE;
 use super::unit::Compiler;
 use crate::bytecode::{ConstantValue, Opcode};
 
@@ -49,7 +50,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::PUSH_NULL, 0);
             }
         }
-        self.call_helper(e, 0, args, keywords)
+        self.call_helper(e.range, 0, args, keywords)
     }
 
     /// "keyword argument repeated: x".
@@ -69,11 +70,25 @@ impl<'a> Compiler<'a> {
     /// the stack (a class's function and name).
     pub fn call_helper(
         &mut self,
-        e: &'a Expr,
+        range: TextRange,
         n: u32,
         args: &'a [Expr],
         keywords: &'a [Keyword],
     ) -> CResult {
+        self.call_helper_injected(range, n, args, keywords, None)
+    }
+
+    /// [`Compiler::call_helper`] with an extra positional argument loaded
+    /// by name after `args` (a generic class's `.generic_base`).
+    pub fn call_helper_injected(
+        &mut self,
+        range: TextRange,
+        n: u32,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+        injected: Option<&str>,
+    ) -> CResult {
+        let injected_count = u32::from(injected.is_some());
         let needs_ex = args
             .iter()
             .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
@@ -83,9 +98,12 @@ impl<'a> Compiler<'a> {
             for arg in args {
                 self.expr(arg)?;
             }
-            let total = n + args.len() as u32;
+            if let Some(name) = injected {
+                self.name_op(name, super::unit::NameCtx::Load);
+            }
+            let total = n + args.len() as u32 + injected_count;
             if keywords.is_empty() {
-                self.set_loc(e.range);
+                self.set_loc(range);
                 self.emit(Opcode::CALL, total);
             } else {
                 let mut names = Vec::with_capacity(keywords.len());
@@ -95,7 +113,7 @@ impl<'a> Compiler<'a> {
                         names.push(ConstantValue::Str(name.as_str().into()));
                     }
                 }
-                self.set_loc(e.range);
+                self.set_loc(range);
                 self.load_const(ConstantValue::Tuple(names));
                 self.emit(Opcode::CALL_KW, total + keywords.len() as u32);
             }
@@ -103,27 +121,27 @@ impl<'a> Compiler<'a> {
         }
         // Positional arguments as one tuple.
         if n == 0
+            && injected.is_none()
             && args.len() == 1
             && let ExprKind::Starred { value, .. } = &args[0].kind
         {
             self.expr(value)?;
-        } else if n > 0 || !args.is_empty() {
-            if n > 0 {
-                // The arguments already pushed start the list.
-                self.emit(Opcode::BUILD_LIST, n);
-                for arg in args {
-                    if let ExprKind::Starred { value, .. } = &arg.kind {
-                        self.expr(value)?;
-                        self.emit(Opcode::LIST_EXTEND, 1);
-                    } else {
-                        self.expr(arg)?;
-                        self.emit(Opcode::LIST_APPEND, 1);
-                    }
+        } else if n > 0 || !args.is_empty() || injected.is_some() {
+            self.emit(Opcode::BUILD_LIST, n);
+            for arg in args {
+                if let ExprKind::Starred { value, .. } = &arg.kind {
+                    self.expr(value)?;
+                    self.emit(Opcode::LIST_EXTEND, 1);
+                } else {
+                    self.expr(arg)?;
+                    self.emit(Opcode::LIST_APPEND, 1);
                 }
-                self.emit(Opcode::CALL_INTRINSIC_1, 6);
-            } else {
-                self.collection(args, Collection::Tuple)?;
             }
+            if let Some(name) = injected {
+                self.name_op(name, super::unit::NameCtx::Load);
+                self.emit(Opcode::LIST_APPEND, 1);
+            }
+            self.emit(Opcode::CALL_INTRINSIC_1, 6);
         } else {
             self.load_const(ConstantValue::Tuple(Vec::new()));
         }
@@ -165,7 +183,7 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        self.set_loc(e.range);
+        self.set_loc(range);
         self.emit(Opcode::CALL_FUNCTION_EX, 0);
         Ok(())
     }

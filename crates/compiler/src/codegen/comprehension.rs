@@ -10,7 +10,7 @@ use krait_syntax::ast::{Comprehension, Expr, ExprKind};
 
 use super::error::{CResult, Pending};
 use super::unit::{Compiler, FBlockKind};
-use crate::bytecode::{ConstantValue, Opcode, PseudoOpcode};
+use crate::bytecode::{Opcode, PseudoOpcode};
 use crate::symtable::{BlockKind, SymbolFlags, SymbolScope};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -78,15 +78,12 @@ impl<'a> Compiler<'a> {
                 Some(cleanup)
             };
             self.u().in_inlined_comp += 1;
-            let result = (|| {
-                if kind != CompKind::Gen {
-                    self.emit(build_op(kind), 0);
-                    self.emit(Opcode::SWAP, 2);
-                }
-                self.comprehension_generator(e, generators, 0, 0, elt, val, kind, true)
-            })();
+            if kind != CompKind::Gen {
+                self.emit(build_op(kind), 0);
+                self.emit(Opcode::SWAP, 2);
+            }
+            self.comprehension_generator(e, generators, 0, 0, elt, val, kind, true)?;
             self.u().in_inlined_comp -= 1;
-            result?;
             if let Some(cleanup) = cleanup {
                 let end = self.new_label();
                 self.emit_pseudo(PseudoOpcode::POP_BLOCK, 0);
@@ -100,6 +97,11 @@ impl<'a> Compiler<'a> {
                 self.restore_inlined_locals(&pushed);
             }
             self.u().overrides.pop();
+            if !self.table.block(self.ur().block).is_function_like() {
+                for name in &pushed {
+                    self.u().hidden.remove(name);
+                }
+            }
             return Ok(());
         }
         let line = self.line_of(e.range);
@@ -109,31 +111,24 @@ impl<'a> Compiler<'a> {
             crate::bytecode::code_object::fast_kind::ARG_POS
                 | crate::bytecode::code_object::fast_kind::ARG_KW,
         ];
-        let body_result = (|| {
-            let is_gen = self.table.block(block_id).generator;
-            let stop = if is_gen {
-                Some(self.begin_stopiteration_wrap(e)?)
-            } else {
-                None
-            };
-            self.set_loc(e.range);
-            if kind != CompKind::Gen {
-                self.emit(build_op(kind), 0);
-            }
-            self.comprehension_generator(e, generators, 0, 0, elt, val, kind, false)?;
-            self.set_loc(e.range);
-            if kind == CompKind::Gen {
-                self.load_none();
-            }
-            self.emit(Opcode::RETURN_VALUE, 0);
-            if let Some(stop) = stop {
-                self.end_stopiteration_wrap(stop);
-            }
-            Ok(())
-        })();
-        if let Err(error) = body_result {
-            self.units.pop();
-            return Err(error);
+        let is_gen = self.table.block(block_id).generator;
+        let stop = if is_gen {
+            Some(self.begin_stopiteration_wrap(e)?)
+        } else {
+            None
+        };
+        self.set_loc(e.range);
+        if kind != CompKind::Gen {
+            self.emit(build_op(kind), 0);
+        }
+        self.comprehension_generator(e, generators, 0, 0, elt, val, kind, false)?;
+        self.set_loc(e.range);
+        if kind == CompKind::Gen {
+            self.load_none();
+        }
+        self.emit(Opcode::RETURN_VALUE, 0);
+        if let Some(stop) = stop {
+            self.end_stopiteration_wrap(stop);
         }
         let code = self.exit_scope()?;
         self.set_loc(e.range);
@@ -184,6 +179,7 @@ impl<'a> Compiler<'a> {
             if bound_here {
                 if !outer_function_like {
                     self.u().hidden.insert(name.to_owned());
+                    self.u().ever_hidden.insert(name.to_owned());
                 }
                 let index = self.u().add_var(name);
                 self.emit(Opcode::LOAD_FAST_AND_CLEAR, index);
@@ -380,12 +376,6 @@ impl<'a> Compiler<'a> {
         self.u().loc = crate::bytecode::location_table::Location::NONE;
         self.emit(Opcode::CALL_INTRINSIC_1, 3);
         self.emit(Opcode::RERAISE, 1);
-    }
-
-    /// A constant `None` for code that needs one (keeps `co_consts` like
-    /// CPython's for generator bodies).
-    pub fn ensure_none_const(&mut self) {
-        self.add_const(ConstantValue::None);
     }
 }
 

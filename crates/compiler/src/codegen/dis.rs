@@ -14,36 +14,30 @@ pub fn disassemble(code: &CodeObject) -> String {
     out
 }
 
-fn const_repr(value: &ConstantValue) -> String {
+/// Python's `repr()` of a constant (code objects as `dis` names them).
+pub(crate) fn const_repr(value: &ConstantValue) -> String {
+    use krait_syntax::pyrepr;
     match value {
         ConstantValue::None => "None".into(),
-        ConstantValue::Bool(b) => {
-            if *b {
-                "True".into()
-            } else {
-                "False".into()
-            }
-        }
+        ConstantValue::Bool(true) => "True".into(),
+        ConstantValue::Bool(false) => "False".into(),
         ConstantValue::Ellipsis => "Ellipsis".into(),
         ConstantValue::Int(i) => i.to_string(),
         ConstantValue::BigInt {
             negative,
             magnitude,
         } => {
-            format!("{}{}", if *negative { "-" } else { "" }, magnitude.digits())
+            let mut out = String::new();
+            if *negative {
+                out.push('-');
+            }
+            pyrepr::write_big_int_repr(&mut out, magnitude.radix(), magnitude.digits());
+            out
         }
-        ConstantValue::Float(f) => krait_syntax::pyrepr::float_repr(*f),
-        ConstantValue::Complex { real, imag } => format!("({real}+{imag}j)"),
-        ConstantValue::Str(s) => format!("{:?}", String::from_utf8_lossy(s.as_bytes()))
-            .replacen('"', "'", 1)
-            .chars()
-            .rev()
-            .collect::<String>()
-            .replacen('"', "'", 1)
-            .chars()
-            .rev()
-            .collect(),
-        ConstantValue::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
+        ConstantValue::Float(f) => pyrepr::float_repr(*f),
+        ConstantValue::Complex { real, imag } => pyrepr::complex_repr(*real, *imag),
+        ConstantValue::Str(s) => pyrepr::str_repr(s),
+        ConstantValue::Bytes(b) => pyrepr::bytes_repr(b),
         ConstantValue::Tuple(items) => {
             let inner: Vec<String> = items.iter().map(const_repr).collect();
             if inner.len() == 1 {
@@ -56,27 +50,30 @@ fn const_repr(value: &ConstantValue) -> String {
             let inner: Vec<String> = items.iter().map(const_repr).collect();
             format!("frozenset({{{}}})", inner.join(", "))
         }
-        ConstantValue::Slice(parts) => {
-            format!(
-                "slice({}, {}, {})",
-                const_repr(&parts[0]),
-                const_repr(&parts[1]),
-                const_repr(&parts[2])
-            )
-        }
-        ConstantValue::Code(code) => {
-            format!("<code object {}, line {}>", code.name, code.firstlineno)
-        }
+        ConstantValue::Slice(parts) => format!(
+            "slice({}, {}, {})",
+            const_repr(&parts[0]),
+            const_repr(&parts[1]),
+            const_repr(&parts[2])
+        ),
+        ConstantValue::Code(code) => code_repr(code),
     }
+}
+
+/// `<code object NAME at ADDRESS, file "FILE", line N>`.
+fn code_repr(code: &CodeObject) -> String {
+    format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        code.name,
+        std::ptr::from_ref(code) as usize,
+        String::from_utf8_lossy(code.filename.as_bytes()),
+        code.firstlineno
+    )
 }
 
 fn disassemble_into(code: &CodeObject, out: &mut String, top: bool) {
     if !top {
-        let _ = writeln!(
-            out,
-            "\nDisassembly of <code object {} , line {}>:",
-            code.name, code.firstlineno
-        );
+        let _ = writeln!(out, "\nDisassembly of {}:", code_repr(code));
     }
     let positions = code.positions().unwrap_or_default();
     let names: Vec<&str> = code.names.iter().map(|n| n.as_str()).collect();

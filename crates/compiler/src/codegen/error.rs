@@ -60,11 +60,6 @@ pub(crate) fn syntax<T>(msg: impl Into<String>, range: TextRange) -> CResult<T> 
     Err(Pending::Syntax(msg.into(), range))
 }
 
-/// A construct not compiled yet.
-pub(crate) fn unsupported<T>(what: impl Into<String>) -> CResult<T> {
-    Err(Pending::Unsupported(what.into()))
-}
-
 impl Pending {
     /// The public error, with CPython's positions (byte columns + 1).
     pub(crate) fn finish(self, text: &str, index: &LineIndex) -> CompileError {

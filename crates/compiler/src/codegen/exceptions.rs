@@ -129,6 +129,9 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlockKind::ExceptionGroupHandler, None, None, s.range)?;
         let n = handlers.len();
         for (i, handler) in handlers.iter().enumerate() {
+            if handler.r#type.is_none() {
+                return syntax("expected one or more exception types", handler.range);
+            }
             let next_except = self.new_label();
             let except_with_error = self.new_label();
             let no_match = self.new_label();

@@ -77,22 +77,37 @@ impl<'a> Compiler<'a> {
                 self.expr(target)?;
             }
             ExprKind::BinOp { .. } => {
-                if let Some(value) = self.constant_of(e) {
-                    self.load_const(value);
-                    return Ok(());
-                }
-                // Left-deep chains iteratively.
+                // Left-deep chains iteratively: collect the spine, fold the
+                // longest constant prefix in one pass, then emit the rest.
                 let mut spine = Vec::new();
                 let mut node = e;
                 while let ExprKind::BinOp { left, op, right } = &node.kind {
                     spine.push((node, *op, &**right));
                     node = left;
-                    if self.constant_of(node).is_some() {
-                        break;
+                }
+                spine.reverse();
+                let mut folded = self.constant_of(node);
+                let mut done = 0;
+                if folded.is_some() {
+                    for (_, op, right) in &spine {
+                        let next = match (&folded, self.constant_of(right)) {
+                            (Some(left), Some(right)) => super::fold::fold_binop(*op, left, &right),
+                            _ => None,
+                        };
+                        match next {
+                            Some(value) => {
+                                folded = Some(value);
+                                done += 1;
+                            }
+                            None => break,
+                        }
                     }
                 }
-                self.expr(node)?;
-                for (whole, op, right) in spine.into_iter().rev() {
+                match folded {
+                    Some(value) => self.load_const(value),
+                    None => self.expr(node)?,
+                }
+                for (whole, op, right) in spine.into_iter().skip(done) {
                     self.expr(right)?;
                     self.set_loc(whole.range);
                     self.emit(Opcode::BINARY_OP, binary_oparg(op));

@@ -58,6 +58,19 @@ fn floor_mod(a: i64, b: i64) -> Option<i64> {
     }
 }
 
+/// Folds `left op right` when CPython would (numbers, strings and bytes
+/// within size limits; never tuples).
+pub(crate) fn fold_binop(
+    op: Operator,
+    left: &ConstantValue,
+    right: &ConstantValue,
+) -> Option<ConstantValue> {
+    if matches!(left, ConstantValue::Tuple(_)) || matches!(right, ConstantValue::Tuple(_)) {
+        return None;
+    }
+    binop(op, left, right)
+}
+
 fn binop(op: Operator, left: &ConstantValue, right: &ConstantValue) -> Option<ConstantValue> {
     use ConstantValue as C;
     let int_of = |c: &C| match c {
@@ -84,8 +97,7 @@ fn binop(op: Operator, left: &ConstantValue, right: &ConstantValue) -> Option<Co
                 if shift >= 63 {
                     return None;
                 }
-                let v = a.checked_mul(1i64.checked_shl(shift)?)?;
-                v
+                a.checked_mul(1i64.checked_shl(shift)?)?
             }
             Operator::RShift => {
                 let shift = u32::try_from(b).ok()?;
@@ -220,11 +232,7 @@ impl Compiler<'_> {
                     _ => self.constant_of(node)?,
                 };
                 for (op, right) in spine.into_iter().rev() {
-                    let rhs = if matches!(right.kind, ExprKind::BinOp { .. }) {
-                        self.constant_of(right)?
-                    } else {
-                        self.constant_of(right)?
-                    };
+                    let rhs = self.constant_of(right)?;
                     if matches!(value, ConstantValue::Tuple(_))
                         || matches!(rhs, ConstantValue::Tuple(_))
                     {

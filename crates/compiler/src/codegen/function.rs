@@ -5,7 +5,7 @@
 //! `__classcell__`, `__classdictcell__`), and module/class annotations.
 
 use krait_syntax::ast::{
-    Arguments, ClassDef, Expr, ExprKind, FunctionDef, Stmt, StmtKind, TypeParam,
+    Arguments, ClassDef, Expr, ExprKind, FunctionDef, Stmt, StmtKind, TypeParam, TypeParamKind,
 };
 
 use super::error::{CResult, Pending};
@@ -13,7 +13,7 @@ use super::stmt::docstring;
 use super::unit::{Compiler, NameCtx};
 use crate::bytecode::code_object::fast_kind;
 use crate::bytecode::{CodeObject, ConstantValue, Opcode, PseudoOpcode};
-use crate::symtable::{BlockId, BlockKind, SymbolScope, mangle};
+use crate::symtable::{BlockId, mangle};
 
 /// `SET_FUNCTION_ATTRIBUTE` flags.
 pub(crate) mod make_flags {
@@ -117,29 +117,169 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// `def` and `async def`.
+    /// `def` and `async def` (generic ones inside their PEP 695
+    /// type-parameter scope).
     pub fn function_def(&mut self, s: &'a Stmt, def: &'a FunctionDef, is_async: bool) -> CResult {
-        if !def.type_params.is_empty() {
-            return self.not_yet("generic functions (PEP 695 type parameters)");
-        }
+        let _ = is_async;
         for d in &def.decorator_list {
             self.expr(d)?;
         }
         let firstlineno = self.definition_line(s, &def.decorator_list);
         self.set_loc(s.range);
         let mut flags = self.default_arguments(&def.args)?;
+        let generic = !def.type_params.is_empty();
+        let mut type_param_args = 0u32;
+        if generic {
+            type_param_args = u32::from(flags & make_flags::DEFAULTS != 0)
+                + u32::from(flags & make_flags::KWDEFAULTS != 0);
+            if type_param_args == 2 {
+                self.emit(Opcode::SWAP, 2);
+            }
+            let block = self
+                .table
+                .type_params(s)
+                .ok_or_else(|| Pending::Internal("type parameters without a block".into()))?;
+            self.enter_scope(
+                block,
+                &format!("<generic parameters of {}>", def.name),
+                firstlineno,
+            );
+            self.u().argcount = type_param_args;
+            self.set_loc(s.range);
+            self.type_params(&def.type_params)?;
+            for i in 0..type_param_args {
+                self.emit(Opcode::LOAD_FAST, i);
+            }
+        }
         flags |= self.function_annotations(s, &def.args, def.returns.as_deref())?;
         let block = self
             .table
             .definition(s)
             .ok_or_else(|| Pending::Internal("function without a block".into()))?;
-        let _ = is_async;
         let code = self.function_body(block, &def.name, firstlineno, &def.args, &def.body)?;
         self.set_loc(s.range);
         self.make_closure(code, flags)?;
+        if generic {
+            self.emit(Opcode::SWAP, 2);
+            self.emit(Opcode::CALL_INTRINSIC_2, 4);
+            self.emit(Opcode::RETURN_VALUE, 0);
+            let code = self.exit_scope()?;
+            self.set_loc(s.range);
+            self.make_closure(code, 0)?;
+            if type_param_args > 0 {
+                self.emit(Opcode::SWAP, type_param_args + 1);
+                self.emit(Opcode::CALL, type_param_args - 1);
+            } else {
+                self.emit(Opcode::PUSH_NULL, 0);
+                self.emit(Opcode::CALL, 0);
+            }
+        }
         self.apply_decorators(&def.decorator_list);
         self.set_loc(s.range);
         self.name_op(&def.name, NameCtx::Store);
+        Ok(())
+    }
+
+    /// Opens an annotation-like scope (`__annotate__`, a type variable's
+    /// lazily evaluated bound or default, a type alias's value) and emits
+    /// `if format > 2: raise NotImplementedError`.
+    fn enter_annotation_scope(&mut self, block: BlockId, name: &str, line: i32) {
+        self.enter_scope(block, name, line);
+        self.u().argcount = 1;
+        self.u().posonlyargcount = 1;
+        self.u().param_kinds = vec![fast_kind::ARG_POS];
+        self.annotate_prologue();
+    }
+
+    /// A type variable's bound, constraints or default as a function of
+    /// `format` (with `(1,)` as its defaults).
+    fn bound_or_default(&mut self, e: &'a Expr, name: &str, block: Option<BlockId>) -> CResult {
+        let block = block
+            .ok_or_else(|| Pending::Internal("type parameter bound without a block".into()))?;
+        self.set_loc(e.range);
+        self.load_const(ConstantValue::Tuple(vec![ConstantValue::Int(1)]));
+        let line = self.line_of(e.range);
+        self.enter_annotation_scope(block, name, line);
+        self.set_loc(e.range);
+        if let ExprKind::Starred { value, .. } = &e.kind {
+            self.expr(value)?;
+            self.emit(Opcode::UNPACK_SEQUENCE, 1);
+        } else {
+            self.expr(e)?;
+        }
+        self.set_loc(e.range);
+        self.emit(Opcode::RETURN_VALUE, 0);
+        let code = self.exit_scope()?;
+        self.set_loc(e.range);
+        self.make_closure(code, make_flags::DEFAULTS)
+    }
+
+    /// Builds the tuple of type parameters, storing each under its name.
+    fn type_params(&mut self, params: &'a [TypeParam]) -> CResult {
+        let mut seen_default = false;
+        for param in params {
+            self.set_loc(param.range);
+            let (bound_block, default_block) = self.table.type_param_blocks(param);
+            let (name, default) = match &param.kind {
+                TypeParamKind::TypeVar {
+                    name,
+                    bound,
+                    default_value,
+                } => {
+                    self.load_const(ConstantValue::Str(name.as_str().into()));
+                    match bound {
+                        Some(bound) => {
+                            self.bound_or_default(bound, name, bound_block)?;
+                            let intrinsic = if matches!(bound.kind, ExprKind::Tuple { .. }) {
+                                3
+                            } else {
+                                2
+                            };
+                            self.set_loc(param.range);
+                            self.emit(Opcode::CALL_INTRINSIC_2, intrinsic);
+                        }
+                        None => self.emit(Opcode::CALL_INTRINSIC_1, 7),
+                    }
+                    (name, default_value)
+                }
+                TypeParamKind::TypeVarTuple {
+                    name,
+                    default_value,
+                } => {
+                    self.load_const(ConstantValue::Str(name.as_str().into()));
+                    self.emit(Opcode::CALL_INTRINSIC_1, 9);
+                    (name, default_value)
+                }
+                TypeParamKind::ParamSpec {
+                    name,
+                    default_value,
+                } => {
+                    self.load_const(ConstantValue::Str(name.as_str().into()));
+                    self.emit(Opcode::CALL_INTRINSIC_1, 8);
+                    (name, default_value)
+                }
+            };
+            match default {
+                Some(default) => {
+                    seen_default = true;
+                    self.bound_or_default(default, name, default_block)?;
+                    self.set_loc(param.range);
+                    self.emit(Opcode::CALL_INTRINSIC_2, 5);
+                }
+                None if seen_default => {
+                    return super::error::syntax(
+                        format!(
+                            "non-default type parameter '{name}' follows default type parameter"
+                        ),
+                        param.range,
+                    );
+                }
+                None => {}
+            }
+            self.emit(Opcode::COPY, 1);
+            self.name_op(name, NameCtx::Store);
+        }
+        self.emit(Opcode::BUILD_TUPLE, params.len() as u32);
         Ok(())
     }
 
@@ -161,48 +301,39 @@ impl<'a> Compiler<'a> {
     ) -> CResult<CodeObject> {
         self.enter_scope(block, name, firstlineno);
         self.set_parameters(args);
-        let result = (|| {
-            let mut rest = body;
-            if let Some(doc) = docstring(body) {
-                self.add_const(ConstantValue::Str(doc.clone()));
-                self.u().has_docstring = true;
-                rest = &body[1..];
-            }
-            let is_gen = {
-                let b = self.table.block(block);
-                b.generator || b.coroutine
-            };
-            let first = body.first().map(|s| s.range).unwrap_or_default();
-            let stop = if is_gen {
-                let fake = Expr::new(
-                    first,
-                    ExprKind::Constant {
-                        value: krait_syntax::ast::Constant::None,
-                        kind: None,
-                    },
-                );
-                Some(self.begin_stopiteration_wrap(&fake)?)
-            } else {
-                None
-            };
-            self.body(rest)?;
-            if let Some(last) = body.last() {
-                self.set_loc(last.range);
-            }
-            self.load_none();
-            self.emit(Opcode::RETURN_VALUE, 0);
-            if let Some(stop) = stop {
-                self.end_stopiteration_wrap(stop);
-            }
-            Ok(())
-        })();
-        match result {
-            Ok(()) => self.exit_scope(),
-            Err(error) => {
-                self.units.pop();
-                Err(error)
-            }
+        let mut rest = body;
+        if let Some(doc) = docstring(body) {
+            self.add_const(ConstantValue::Str(doc.clone()));
+            self.u().has_docstring = true;
+            rest = &body[1..];
         }
+        let is_gen = {
+            let b = self.table.block(block);
+            b.generator || b.coroutine
+        };
+        let first = body.first().map(|s| s.range).unwrap_or_default();
+        let stop = if is_gen {
+            let fake = Expr::new(
+                first,
+                ExprKind::Constant {
+                    value: krait_syntax::ast::Constant::None,
+                    kind: None,
+                },
+            );
+            Some(self.begin_stopiteration_wrap(&fake)?)
+        } else {
+            None
+        };
+        self.body(rest)?;
+        if let Some(last) = body.last() {
+            self.set_loc(last.range);
+        }
+        self.load_none();
+        self.emit(Opcode::RETURN_VALUE, 0);
+        if let Some(stop) = stop {
+            self.end_stopiteration_wrap(stop);
+        }
+        self.exit_scope()
     }
 
     /// `lambda`.
@@ -215,28 +346,19 @@ impl<'a> Compiler<'a> {
         let line = self.line_of(e.range);
         self.enter_scope(block, "<lambda>", line);
         self.set_parameters(args);
-        let result = (|| {
-            let is_gen = self.table.block(block).generator;
-            let stop = if is_gen {
-                Some(self.begin_stopiteration_wrap(e)?)
-            } else {
-                None
-            };
-            self.expr(body)?;
-            self.set_loc(body.range);
-            self.emit(Opcode::RETURN_VALUE, 0);
-            if let Some(stop) = stop {
-                self.end_stopiteration_wrap(stop);
-            }
-            Ok(())
-        })();
-        let code = match result {
-            Ok(()) => self.exit_scope()?,
-            Err(error) => {
-                self.units.pop();
-                return Err(error);
-            }
+        let is_gen = self.table.block(block).generator;
+        let stop = if is_gen {
+            Some(self.begin_stopiteration_wrap(e)?)
+        } else {
+            None
         };
+        self.expr(body)?;
+        self.set_loc(body.range);
+        self.emit(Opcode::RETURN_VALUE, 0);
+        if let Some(stop) = stop {
+            self.end_stopiteration_wrap(stop);
+        }
+        let code = self.exit_scope()?;
         self.set_loc(e.range);
         self.make_closure(code, flags)
     }
@@ -290,45 +412,34 @@ impl<'a> Compiler<'a> {
         if items.is_empty() {
             return Ok(0);
         }
-        if self.table.future.annotations {
-            let mut values = Vec::new();
-            for (name, ann) in &items {
-                values.push(ConstantValue::Str(name.as_str().into()));
-                values.push(ConstantValue::Str(
-                    self.source_text(ann.range).as_str().into(),
-                ));
-            }
-            self.load_const(ConstantValue::Tuple(values));
-            return Ok(make_flags::ANNOTATIONS);
-        }
-        let Some(block) = self.table.function_annotations(s) else {
-            return Ok(0);
-        };
         let line = self.line_of(s.range);
-        self.enter_scope(block, "__annotate__", line);
+        match self.table.function_annotations(s) {
+            Some(block) => self.enter_scope(block, "__annotate__", line),
+            None if self.table.future.annotations => {
+                self.enter_synthetic_scope("__annotate__", line);
+                self.u().add_var("format");
+            }
+            None => return Ok(0),
+        }
         self.u().argcount = 1;
         self.u().posonlyargcount = 1;
         self.u().param_kinds = vec![fast_kind::ARG_POS];
-        let result = (|| {
+        self.set_loc(s.range);
+        self.annotate_prologue();
+        for (name, ann) in &items {
             self.set_loc(s.range);
-            self.annotate_prologue();
-            for (name, ann) in &items {
-                self.set_loc(s.range);
-                self.load_const(ConstantValue::Str(name.as_str().into()));
+            self.load_const(ConstantValue::Str(name.as_str().into()));
+            if self.table.future.annotations {
+                let text = self.source_text(ann.range);
+                self.load_const(ConstantValue::Str(text.as_str().into()));
+            } else {
                 self.annotation_value(ann)?;
             }
-            self.set_loc(s.range);
-            self.emit(Opcode::BUILD_MAP, items.len() as u32);
-            self.emit(Opcode::RETURN_VALUE, 0);
-            Ok(())
-        })();
-        let code = match result {
-            Ok(()) => self.exit_scope()?,
-            Err(error) => {
-                self.units.pop();
-                return Err(error);
-            }
-        };
+        }
+        self.set_loc(s.range);
+        self.emit(Opcode::BUILD_MAP, items.len() as u32);
+        self.emit(Opcode::RETURN_VALUE, 0);
+        let code = self.exit_scope()?;
         self.set_loc(s.range);
         self.make_closure(code, 0)?;
         Ok(make_flags::ANNOTATE)
@@ -344,42 +455,60 @@ impl<'a> Compiler<'a> {
         self.expr(ann)
     }
 
-    /// `class`.
+    /// `class` (generic ones inside their PEP 695 type-parameter scope).
     pub fn class_def(&mut self, s: &'a Stmt, def: &'a ClassDef) -> CResult {
-        if !def.type_params.is_empty() {
-            return self.not_yet("generic classes (PEP 695 type parameters)");
-        }
         for d in &def.decorator_list {
             self.expr(d)?;
         }
         let firstlineno = self.definition_line(s, &def.decorator_list);
+        let generic = !def.type_params.is_empty();
+        if generic {
+            let block = self
+                .table
+                .type_params(s)
+                .ok_or_else(|| Pending::Internal("type parameters without a block".into()))?;
+            self.enter_scope(
+                block,
+                &format!("<generic parameters of {}>", def.name),
+                firstlineno,
+            );
+            self.u().private = Some(def.name.to_string());
+            self.set_loc(s.range);
+            self.type_params(&def.type_params)?;
+            self.name_op(".type_params", NameCtx::Store);
+        }
         let block = self
             .table
             .definition(s)
             .ok_or_else(|| Pending::Internal("class without a block".into()))?;
         self.enter_scope(block, &def.name, firstlineno);
-        let result = self.class_body(s, def, block, firstlineno);
-        let code = match result {
-            Ok(()) => self.exit_scope()?,
-            Err(error) => {
-                self.units.pop();
-                return Err(error);
-            }
-        };
+        self.class_body(s, def, block, firstlineno)?;
+        let code = self.exit_scope()?;
         self.set_loc(s.range);
         self.emit(Opcode::LOAD_BUILD_CLASS, 0);
         self.emit(Opcode::PUSH_NULL, 0);
         self.make_closure(code, 0)?;
         self.load_const(ConstantValue::Str(def.name.as_str().into()));
-        let fake_call = Expr::new(
-            s.range,
-            ExprKind::Constant {
-                value: krait_syntax::ast::Constant::None,
-                kind: None,
-            },
-        );
-        let fake_call: &'a Expr = Box::leak(Box::new(fake_call));
-        self.call_helper(fake_call, 2, &def.bases, &def.keywords)?;
+        if generic {
+            self.name_op(".type_params", NameCtx::Load);
+            self.emit(Opcode::CALL_INTRINSIC_1, 10);
+            self.name_op(".generic_base", NameCtx::Store);
+            self.call_helper_injected(
+                s.range,
+                2,
+                &def.bases,
+                &def.keywords,
+                Some(".generic_base"),
+            )?;
+            self.emit(Opcode::RETURN_VALUE, 0);
+            let code = self.exit_scope()?;
+            self.set_loc(s.range);
+            self.make_closure(code, 0)?;
+            self.emit(Opcode::PUSH_NULL, 0);
+            self.emit(Opcode::CALL, 0);
+        } else {
+            self.call_helper(s.range, 2, &def.bases, &def.keywords)?;
+        }
         self.apply_decorators(&def.decorator_list);
         self.set_loc(s.range);
         self.name_op(&def.name, NameCtx::Store);
@@ -402,6 +531,10 @@ impl<'a> Compiler<'a> {
         self.name_op("__qualname__", NameCtx::Store);
         self.load_const(ConstantValue::Int(i64::from(firstlineno)));
         self.name_op("__firstlineno__", NameCtx::Store);
+        if !def.type_params.is_empty() {
+            self.name_op(".type_params", NameCtx::Load);
+            self.name_op("__type_params__", NameCtx::Store);
+        }
         let b = self.table.block(block);
         if b.needs_classdict {
             self.emit(Opcode::LOAD_LOCALS, 0);
@@ -467,80 +600,118 @@ impl<'a> Compiler<'a> {
         };
         let mut items: Vec<(String, &'a Expr)> = Vec::new();
         collect_annotations(body, &mut items);
+        if items.is_empty() {
+            return Ok(());
+        }
         let conditional = self.table.block(block).has_conditional_annotations;
         let private = self.ur().private.clone();
-        let line = self.ur().loc.line;
+        let line = if block == crate::symtable::SymbolTable::TOP {
+            body.first().map_or(1, |first| self.line_of(first.range))
+        } else {
+            self.ur().firstlineno
+        };
         let saved_loc = self.ur().loc;
-        self.enter_scope(annotate, "__annotate__", line.max(1));
+        self.enter_scope(annotate, "__annotate__", line);
         self.u().argcount = 1;
         self.u().posonlyargcount = 1;
         self.u().param_kinds = vec![fast_kind::ARG_POS];
-        let result = (|| {
-            self.u().loc = saved_loc;
-            self.annotate_prologue();
-            self.emit(Opcode::BUILD_MAP, 0);
-            for (index, (name, ann)) in items.iter().enumerate() {
-                let skip = self.new_label();
-                if conditional {
-                    self.load_const(ConstantValue::Int(index as i64));
-                    self.name_op("__conditional_annotations__", NameCtx::Load);
-                    self.emit(Opcode::CONTAINS_OP, 0);
-                    self.emit_jump(Opcode::POP_JUMP_IF_FALSE, skip);
-                    self.emit(Opcode::NOT_TAKEN, 0);
-                }
-                self.annotation_value(ann)?;
-                self.emit(Opcode::COPY, 2);
-                let mangled = mangle(private.as_deref(), name);
-                self.load_const(ConstantValue::Str(mangled.as_str().into()));
-                self.emit(Opcode::STORE_SUBSCR, 0);
-                self.bind(skip);
+        self.u().loc = saved_loc;
+        self.annotate_prologue();
+        self.emit(Opcode::BUILD_MAP, 0);
+        for (index, (name, ann)) in items.iter().enumerate() {
+            let skip = self.new_label();
+            if conditional {
+                self.load_const(ConstantValue::Int(index as i64));
+                self.name_op("__conditional_annotations__", NameCtx::Load);
+                self.emit(Opcode::CONTAINS_OP, 0);
+                self.emit_jump(Opcode::POP_JUMP_IF_FALSE, skip);
+                self.emit(Opcode::NOT_TAKEN, 0);
             }
-            self.emit(Opcode::RETURN_VALUE, 0);
-            Ok(())
-        })();
-        let code = match result {
-            Ok(()) => self.exit_scope()?,
-            Err(error) => {
-                self.units.pop();
-                return Err(error);
-            }
-        };
+            self.annotation_value(ann)?;
+            self.emit(Opcode::COPY, 2);
+            let mangled = mangle(private.as_deref(), name);
+            self.load_const(ConstantValue::Str(mangled.as_str().into()));
+            self.emit(Opcode::STORE_SUBSCR, 0);
+            self.bind(skip);
+        }
+        self.emit(Opcode::RETURN_VALUE, 0);
+        let code = self.exit_scope()?;
         self.u().loc = saved_loc;
         self.make_closure(code, 0)?;
         self.name_op(store_as, NameCtx::Store);
         Ok(())
     }
 
-    /// Records a conditional annotation's index in
-    /// `__conditional_annotations__` (PEP 649 for annotations under `if`
-    /// and the like).
-    pub fn note_conditional_annotation(&mut self, s: &'a Stmt) -> CResult {
+    /// Counts a simple annotation of a module or class body and, when the
+    /// body has conditional annotations, records its index in
+    /// `__conditional_annotations__` (PEP 649).
+    pub fn note_conditional_annotation(&mut self, s: &'a Stmt) {
+        let index = self.ur().annotation_count;
+        self.u().annotation_count += 1;
         let block = self.table.block(self.ur().block);
         if !block.has_conditional_annotations {
-            return Ok(());
+            return;
         }
-        // The index of this annotation among the body's simple annotations.
-        let _ = s;
-        Ok(())
+        self.set_loc(s.range);
+        self.name_op("__conditional_annotations__", NameCtx::Load);
+        self.load_const(ConstantValue::Int(i64::from(index)));
+        self.emit(Opcode::SET_ADD, 1);
+        self.emit(Opcode::POP_TOP, 0);
     }
 
-    /// `type X = ...` (PEP 695).
+    /// `type X[T] = ...` (PEP 695): a `TypeAliasType` from the name, the
+    /// type parameters and a lazily evaluated value.
     pub fn type_alias(
         &mut self,
-        _s: &'a Stmt,
-        _name: &'a Expr,
-        _type_params: &'a [TypeParam],
-        _value: &'a Expr,
+        s: &'a Stmt,
+        name: &'a Expr,
+        type_params: &'a [TypeParam],
+        value: &'a Expr,
     ) -> CResult {
-        self.not_yet("type aliases (PEP 695)")
-    }
-
-    /// Whether `name` is a cell of the current class (for closures).
-    pub fn class_cell_scope(&self, name: &str) -> SymbolScope {
-        if self.ur().kind == BlockKind::Class && (name == "__class__" || name == "__classdict__") {
-            return SymbolScope::Cell;
+        let ExprKind::Name { id, .. } = &name.kind else {
+            return Err(Pending::Internal("type alias name is not a name".into()));
+        };
+        let line = self.line_of(s.range);
+        let generic = !type_params.is_empty();
+        if generic {
+            let block = self
+                .table
+                .type_params(s)
+                .ok_or_else(|| Pending::Internal("type parameters without a block".into()))?;
+            self.enter_scope(block, &format!("<generic parameters of {id}>"), line);
+            self.set_loc(s.range);
+            self.load_const(ConstantValue::Str(id.as_str().into()));
+            self.type_params(type_params)?;
+        } else {
+            self.load_const(ConstantValue::Str(id.as_str().into()));
+            self.load_none();
         }
-        self.scope_of(name)
+        self.set_loc(s.range);
+        self.load_const(ConstantValue::Tuple(vec![ConstantValue::Int(1)]));
+        let block = self
+            .table
+            .definition(s)
+            .ok_or_else(|| Pending::Internal("type alias without a block".into()))?;
+        self.enter_annotation_scope(block, id, line);
+        self.add_const(ConstantValue::None);
+        self.expr(value)?;
+        self.set_loc(s.range);
+        self.emit(Opcode::RETURN_VALUE, 0);
+        let code = self.exit_scope()?;
+        self.set_loc(s.range);
+        self.make_closure(code, make_flags::DEFAULTS)?;
+        self.emit(Opcode::BUILD_TUPLE, 3);
+        self.emit(Opcode::CALL_INTRINSIC_1, 11);
+        if generic {
+            self.emit(Opcode::RETURN_VALUE, 0);
+            let code = self.exit_scope()?;
+            self.set_loc(s.range);
+            self.make_closure(code, 0)?;
+            self.emit(Opcode::PUSH_NULL, 0);
+            self.emit(Opcode::CALL, 0);
+        }
+        self.name_op(id, NameCtx::Store);
+        Ok(())
     }
 }
 

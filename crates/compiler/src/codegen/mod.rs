@@ -13,7 +13,9 @@
 //!   `exceptions` — the constructs;
 //! - `fold` — constant folding;
 //! - [`assemble`] — the flow-graph pass and assembler;
-//! - [`dis`] and [`dump`] — `krait --dis` and `krait --dump-code`.
+//! - [`dis`] and [`dump`] — `krait --dis` and `krait --dump-code`;
+//! - [`verify`] — structural checks of compiled code (jumps, handlers,
+//!   stack depths).
 
 pub mod assemble;
 mod call;
@@ -31,6 +33,7 @@ mod stmt;
 #[cfg(test)]
 mod tests;
 mod unit;
+pub mod verify;
 
 pub use error::{CompileError, RECURSION_MESSAGE};
 

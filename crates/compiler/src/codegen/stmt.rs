@@ -3,9 +3,9 @@
 //! frame-block stack), imports, `raise`, `assert`, `del`, `global`.
 
 use krait_syntax::TextRange;
-use krait_syntax::ast::{Alias, Constant, Expr, ExprContext, ExprKind, Operator, Stmt, StmtKind};
+use krait_syntax::ast::{Alias, Constant, Expr, ExprKind, Operator, Stmt, StmtKind};
 
-use super::error::{CResult, Pending, syntax, unsupported};
+use super::error::{CResult, Pending, syntax};
 use super::instr::Label;
 use super::unit::{Compiler, FBlockKind, NameCtx};
 use crate::bytecode::{CodeObject, ConstantValue, Opcode, PseudoOpcode};
@@ -60,13 +60,46 @@ impl<'a> Compiler<'a> {
         if self.table.future.annotations && self.table.top().annotations_used {
             self.emit(Opcode::SETUP_ANNOTATIONS, 0);
         }
+        // The module's `__annotate__` is made here, but compiled after the
+        // body (CPython's ANNOTATIONS_PLACEHOLDER): its constant comes last.
+        let placeholder = self.ur().seq.instrs.len();
+        if self.table.top().has_conditional_annotations {
+            self.emit(Opcode::BUILD_SET, 0);
+            self.name_op("__conditional_annotations__", NameCtx::Store);
+        }
         for stmt in rest {
             self.stmt(stmt)?;
         }
+        let before = self.ur().seq.instrs.len();
+        let saved = self.u().loc;
+        self.u().loc = crate::bytecode::location_table::Location::new(1, 1, 0, 0);
         self.module_annotations(body)?;
+        self.u().loc = saved;
+        self.splice_to(before, placeholder);
         self.load_none();
         self.emit(Opcode::RETURN_VALUE, 0);
         self.exit_scope()
+    }
+
+    /// Moves the instructions emitted from `from` on to position `to`
+    /// (earlier), keeping labels on the instructions they were bound to.
+    fn splice_to(&mut self, from: usize, to: usize) {
+        let seq = &mut self.u().seq;
+        if from >= seq.instrs.len() || to >= from {
+            return;
+        }
+        let moved: Vec<_> = seq.instrs.drain(from..).collect();
+        let count = moved.len();
+        for (k, instr) in moved.into_iter().enumerate() {
+            seq.instrs.insert(to + k, instr);
+        }
+        for pos in seq.labels.iter_mut().flatten() {
+            if *pos >= to && *pos < from {
+                *pos += count;
+            } else if *pos >= from && *pos < from + count {
+                *pos = *pos - from + to;
+            }
+        }
     }
 
     /// Compiles an `eval` expression.
@@ -478,37 +511,29 @@ impl<'a> Compiler<'a> {
             self.expr(target)?;
         }
         let kind = self.ur().kind;
+        let at_top = simple && matches!(kind, BlockKind::Module | BlockKind::Class);
         match &target.kind {
-            ExprKind::Name { id, .. } => {
-                if simple && matches!(kind, BlockKind::Module | BlockKind::Class) {
-                    if self.table.future.annotations {
-                        self.set_loc(s.range);
-                        let text = self.source_text(annotation.range);
-                        self.load_const(ConstantValue::Str(text.as_str().into()));
-                        self.name_op("__annotations__", NameCtx::Load);
-                        let mangled = crate::symtable::mangle(self.ur().private.as_deref(), id);
-                        self.load_const(ConstantValue::Str(mangled.as_str().into()));
-                        self.emit(Opcode::STORE_SUBSCR, 0);
-                    } else {
-                        self.note_conditional_annotation(s)?;
-                    }
-                }
+            ExprKind::Name { id, .. } if at_top && self.table.future.annotations => {
+                self.set_loc(s.range);
+                let text = self.source_text(annotation.range);
+                self.load_const(ConstantValue::Str(text.as_str().into()));
+                self.name_op("__annotations__", NameCtx::Load);
+                let mangled = crate::symtable::mangle(self.ur().private.as_deref(), id);
+                self.load_const(ConstantValue::Str(mangled.as_str().into()));
+                self.emit(Opcode::STORE_SUBSCR, 0);
             }
-            ExprKind::Attribute { value: obj, .. } => {
-                if value.is_none() {
-                    self.expr(obj)?;
-                    self.emit(Opcode::POP_TOP, 0);
-                }
+            ExprKind::Name { .. } if at_top => self.note_conditional_annotation(s),
+            ExprKind::Attribute { value: obj, .. } if value.is_none() => {
+                self.expr(obj)?;
+                self.emit(Opcode::POP_TOP, 0);
             }
             ExprKind::Subscript {
                 value: obj, slice, ..
-            } => {
-                if value.is_none() {
-                    self.expr(obj)?;
-                    self.emit(Opcode::POP_TOP, 0);
-                    self.expr(slice)?;
-                    self.emit(Opcode::POP_TOP, 0);
-                }
+            } if value.is_none() => {
+                self.expr(obj)?;
+                self.emit(Opcode::POP_TOP, 0);
+                self.expr(slice)?;
+                self.emit(Opcode::POP_TOP, 0);
             }
             _ => {}
         }
@@ -527,7 +552,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(alias.range);
         self.load_const(ConstantValue::Int(0));
         self.load_none();
-        self.emit_name_raw(Opcode::IMPORT_NAME, &alias.name);
+        self.emit_name(Opcode::IMPORT_NAME, &alias.name);
         match &alias.asname {
             Some(asname) => {
                 let mut parts = alias.name.split('.');
@@ -538,7 +563,7 @@ impl<'a> Compiler<'a> {
                 } else {
                     // import a.b.c as d: IMPORT_FROM each attribute.
                     for (i, part) in rest.iter().enumerate() {
-                        self.emit_name_raw(Opcode::IMPORT_FROM, part);
+                        self.emit_name(Opcode::IMPORT_FROM, part);
                         if i + 1 < rest.len() {
                             self.emit(Opcode::SWAP, 2);
                             self.emit(Opcode::POP_TOP, 0);
@@ -556,12 +581,6 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Emits `op` with `name` (not mangled) from `co_names`.
-    pub fn emit_name_raw(&mut self, op: Opcode, name: &str) {
-        let index = self.name_index(name);
-        self.emit(op, index);
-    }
-
     fn import_from(
         &mut self,
         s: &'a Stmt,
@@ -576,7 +595,7 @@ impl<'a> Compiler<'a> {
             .map(|a| ConstantValue::Str(a.name.as_str().into()))
             .collect();
         self.load_const(ConstantValue::Tuple(fromlist));
-        self.emit_name_raw(Opcode::IMPORT_NAME, module.unwrap_or(""));
+        self.emit_name(Opcode::IMPORT_NAME, module.unwrap_or(""));
         if names.len() == 1 && names[0].name.as_str() == "*" {
             let block = self.table.block(self.ur().block);
             if block.kind != BlockKind::Module {
@@ -588,7 +607,7 @@ impl<'a> Compiler<'a> {
         }
         for alias in names {
             self.set_loc(alias.range);
-            self.emit_name_raw(Opcode::IMPORT_FROM, &alias.name);
+            self.emit_name(Opcode::IMPORT_FROM, &alias.name);
             let store = alias.asname.as_deref().unwrap_or(&alias.name);
             self.name_op(store, NameCtx::Store);
         }
@@ -716,22 +735,6 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::CALL, 3);
     }
 
-    /// Stores the value on top of the stack into an assignment target.
-    pub fn store_target(&mut self, target: &'a Expr) -> CResult {
-        self.expr(target)
-    }
-
-    /// A name that is a simple target of `target: ann` (for diagnostics).
-    pub fn is_name(expr: &Expr) -> bool {
-        matches!(
-            expr.kind,
-            ExprKind::Name {
-                ctx: ExprContext::Store,
-                ..
-            }
-        )
-    }
-
     /// Jumps to `label` when `expr` is `cond` (CPython's `codegen_jump_if`).
     pub fn jump_if(&mut self, expr: &'a Expr, cond: bool, label: Label) -> CResult {
         self.enter_recursion()?;
@@ -741,6 +744,19 @@ impl<'a> Compiler<'a> {
     }
 
     fn jump_if_inner(&mut self, expr: &'a Expr, cond: bool, label: Label) -> CResult {
+        if let Some(value) = self.constant_of(expr)
+            && let Some(truth) = truthiness(&value)
+        {
+            // A constant test: jump or fall through unconditionally, as
+            // CPython's flow-graph optimiser does.
+            self.set_loc(expr.range);
+            if truth == cond {
+                self.emit_jump(PseudoOpcode::JUMP, label);
+            } else {
+                self.emit(Opcode::NOP, 0);
+            }
+            return Ok(());
+        }
         match &expr.kind {
             ExprKind::UnaryOp {
                 op: krait_syntax::ast::UnaryOp::Not,
@@ -796,9 +812,21 @@ impl<'a> Compiler<'a> {
         self.emit_jump(op, label);
         self.emit(Opcode::NOT_TAKEN, 0);
     }
+}
 
-    /// Errors for constructs not compiled yet.
-    pub fn not_yet<T>(&self, what: &str) -> CResult<T> {
-        unsupported(what)
-    }
+/// The truth value of a constant, if known at compile time.
+fn truthiness(value: &ConstantValue) -> Option<bool> {
+    Some(match value {
+        ConstantValue::None => false,
+        ConstantValue::Bool(b) => *b,
+        ConstantValue::Ellipsis => true,
+        ConstantValue::Int(i) => *i != 0,
+        ConstantValue::BigInt { .. } => true,
+        ConstantValue::Float(f) => *f != 0.0,
+        ConstantValue::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
+        ConstantValue::Str(s) => !s.as_bytes().is_empty(),
+        ConstantValue::Bytes(b) => !b.is_empty(),
+        ConstantValue::Tuple(items) => !items.is_empty(),
+        _ => return None,
+    })
 }

@@ -71,6 +71,8 @@ pub(crate) struct Unit<'a> {
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,
     pub hidden: HashSet<String>,
+    /// Every name that was ever hidden (for the locals-plus kinds).
+    pub ever_hidden: HashSet<String>,
     /// Scopes that differ inside an inlined comprehension (CPython's
     /// temporary symbols).
     pub overrides: Vec<HashMap<String, SymbolScope>>,
@@ -86,6 +88,12 @@ pub(crate) struct Unit<'a> {
     pub loc: Location,
     /// Extra `co_flags` (e.g. the coroutine flag of an async comprehension).
     pub extra_flags: u32,
+    /// Simple-name annotations compiled so far (module and class bodies).
+    pub annotation_count: u32,
+    /// A function the symbol table has no block for (the `__annotate__`
+    /// of a function under `from __future__ import annotations`), with
+    /// whether it is nested.
+    pub synthetic: Option<bool>,
 }
 
 /// The code generator: the stack of units and what every unit shares.
@@ -193,17 +201,24 @@ impl<'a> Compiler<'a> {
         let freevars = sorted_names(self.table, block, |scope, flags| {
             scope == SymbolScope::Free || flags.contains(SymbolFlags::FREE_CLASS)
         });
-        let private = match self.units.last() {
-            Some(parent) if b.kind == BlockKind::Class => Some(name.to_owned())
-                .filter(|_| true)
-                .or(parent.private.clone()),
-            Some(parent) => parent.private.clone(),
-            None => None,
-        };
+        let mut cellvars = cellvars;
+        if matches!(b.kind, BlockKind::Class | BlockKind::Module) {
+            // CPython's implicit class cells, in this order after the
+            // sorted ones.
+            for (needed, implicit) in [
+                (b.needs_class_closure, "__class__"),
+                (b.needs_classdict, "__classdict__"),
+                (b.has_conditional_annotations, "__conditional_annotations__"),
+            ] {
+                if needed && !cellvars.iter().any(|c| c == implicit) {
+                    cellvars.push(implicit.to_owned());
+                }
+            }
+        }
         let private = if b.kind == BlockKind::Class {
             Some(name.to_owned())
         } else {
-            private
+            self.units.last().and_then(|parent| parent.private.clone())
         };
         let mut unit = Unit {
             block,
@@ -220,6 +235,7 @@ impl<'a> Compiler<'a> {
             cellvars,
             freevars,
             hidden: HashSet::new(),
+            ever_hidden: HashSet::new(),
             overrides: Vec::new(),
             fblocks: Vec::new(),
             private,
@@ -232,6 +248,8 @@ impl<'a> Compiler<'a> {
             has_docstring: false,
             loc: Location::new(firstlineno, firstlineno, 0, 0),
             extra_flags: 0,
+            annotation_count: 0,
+            synthetic: None,
         };
         for name in &b.varnames {
             unit.add_var(name);
@@ -249,6 +267,25 @@ impl<'a> Compiler<'a> {
         self.u().loc = saved;
     }
 
+    /// Opens a unit for a function without a symbol-table block: no cells,
+    /// no free variables, only the fast locals it adds itself.
+    pub fn enter_synthetic_scope(&mut self, name: &str, firstlineno: i32) {
+        let parent = self.ur().block;
+        let nested = {
+            let b = self.table.block(parent);
+            b.is_function_like() || b.nested
+        };
+        self.enter_scope(parent, name, firstlineno);
+        let unit = self.u();
+        unit.synthetic = Some(nested);
+        unit.kind = BlockKind::Function;
+        unit.cellvars.clear();
+        unit.freevars.clear();
+        unit.varnames.clear();
+        unit.var_map.clear();
+        unit.hidden.clear();
+    }
+
     /// CPython's `compiler_set_qualname`.
     fn set_qualname(&mut self) {
         let n = self.units.len();
@@ -259,8 +296,17 @@ impl<'a> Compiler<'a> {
         let name = unit.name.clone();
         let kind = unit.kind;
         let mut parent_index = n - 2;
-        // A type-parameter scope is transparent for naming.
-        if self.units[parent_index].kind == BlockKind::TypeParameters && parent_index > 0 {
+        // Annotation scopes (type parameters, `__annotate__`, bounds and
+        // alias values) are transparent for naming.
+        if matches!(
+            self.units[parent_index].kind,
+            BlockKind::TypeParameters
+                | BlockKind::Annotation
+                | BlockKind::TypeVariable
+                | BlockKind::TypeAlias
+        ) && self.units[parent_index].synthetic.is_none()
+            && parent_index > 0
+        {
             parent_index -= 1;
         }
         let parent = &self.units[parent_index];
@@ -271,8 +317,12 @@ impl<'a> Compiler<'a> {
             let force_global = scope == SymbolScope::GlobalExplicit
                 && matches!(kind, BlockKind::Function | BlockKind::Class);
             if !force_global {
-                let parent_is_function = parent.kind.is_function_like()
-                    && !matches!(parent.kind, BlockKind::TypeParameters);
+                // `<locals>` follows functions and lambdas, not
+                // comprehensions or annotation scopes.
+                let parent_block = self.table.block(parent.block);
+                let parent_is_function = parent.synthetic.is_some()
+                    || (parent.kind == BlockKind::Function
+                        && parent_block.comprehension == Default::default());
                 if parent_is_function {
                     qualname = format!("{}.<locals>.{name}", parent.qualname);
                 } else {
@@ -324,16 +374,6 @@ impl<'a> Compiler<'a> {
             arg: 0,
             target: Some(label),
             loc,
-        });
-    }
-
-    /// Emits an instruction with no location (artificial code).
-    pub fn emit_noloc(&mut self, op: Opcode, arg: u32) {
-        self.u().seq.push(Instr {
-            op: AnyOpcode::Real(op),
-            arg,
-            target: None,
-            loc: Location::NONE,
         });
     }
 
@@ -445,6 +485,13 @@ impl<'a> Compiler<'a> {
             SymbolScope::Local if function_like || hidden => Way::Fast,
             SymbolScope::Local => Way::Name,
             SymbolScope::GlobalImplicit if function_like => Way::Global,
+            // A comprehension inlined into a class body cannot see the
+            // class's names: CPython loads its globals with LOAD_GLOBAL.
+            SymbolScope::GlobalImplicit
+                if unit_kind == BlockKind::Class && self.ur().in_inlined_comp > 0 =>
+            {
+                Way::Global
+            }
             SymbolScope::GlobalExplicit => Way::Global,
             _ => Way::Name,
         };
@@ -587,6 +634,16 @@ impl<'a> Unit<'a> {
 
     /// `co_flags` as CPython's `compute_code_flags`.
     fn flags(&self, table: &SymbolTable) -> u32 {
+        if let Some(nested) = self.synthetic {
+            let mut flags = co_flags::NEWLOCALS | co_flags::OPTIMIZED;
+            if nested {
+                flags |= co_flags::NESTED;
+            }
+            if table.future.annotations {
+                flags |= co_flags::FUTURE_ANNOTATIONS;
+            }
+            return flags;
+        }
         let b = table.block(self.block);
         let mut flags = 0;
         if b.is_function_like() {
@@ -642,7 +699,7 @@ impl<'a> Unit<'a> {
                 if let Some(param) = self.param_kinds.get(i) {
                     kind |= param;
                 }
-                if self.hidden.contains(name) {
+                if self.ever_hidden.contains(name) {
                     kind |= fast_kind::HIDDEN;
                 }
                 kind
@@ -695,7 +752,7 @@ impl<'a> Unit<'a> {
             prefix.push(noloc(Opcode::COPY_FREE_VARS, self.freevars.len() as u32));
         }
         let b = table.block(self.block);
-        if (b.generator || b.coroutine) && b.is_function_like() {
+        if (b.generator || b.coroutine) && b.is_function_like() && self.synthetic.is_none() {
             let loc = Location::new(self.firstlineno, self.firstlineno, -1, -1);
             prefix.push(Instr {
                 loc,
@@ -712,11 +769,18 @@ impl<'a> Unit<'a> {
         for pos in self.seq.labels.iter_mut().flatten() {
             *pos += shift;
         }
+        let real_block = self.synthetic.is_none() && b.is_function_like();
         let nparams = (self.argcount + self.kwonlyargcount) as usize
-            + usize::from(b.varargs && b.is_function_like())
-            + usize::from(b.varkeywords && b.is_function_like());
-        let assembled = assemble(&self.seq, self.firstlineno, nparams.min(nvar))
-            .map_err(|e| Pending::Internal(format!("{e} in {}", self.qualname)))?;
+            + usize::from(b.varargs && real_block)
+            + usize::from(b.varkeywords && real_block);
+        let assembled = assemble(
+            &self.seq,
+            self.firstlineno,
+            nparams.min(nvar),
+            self.consts.len(),
+            self.has_docstring,
+        )
+        .map_err(|e| Pending::Internal(format!("{e} in {}", self.qualname)))?;
         let mut code = CodeObject::new(
             Wtf8Buf::from(filename),
             Identifier::new(self.name.as_str()),
@@ -729,13 +793,32 @@ impl<'a> Unit<'a> {
         code.stacksize = assembled.stacksize;
         code.flags = flags;
         code.code = assembled.code;
-        code.consts = self.consts;
+        code.consts = self
+            .consts
+            .into_iter()
+            .zip(&assembled.const_map)
+            .filter(|(_, keep)| keep.is_some())
+            .map(|(c, _)| c)
+            .collect();
         code.names = self
             .names
             .iter()
             .map(|n| Identifier::new(n.as_str()))
             .collect();
-        code.localsplusnames = names.iter().map(|n| Identifier::new(n.as_str())).collect();
+        // The parameter of `__annotate__` is `.format` in the symbol table
+        // and `format` in the code object (type-variable and alias scopes
+        // keep `.format`).
+        let rename = self.kind == BlockKind::Annotation || self.synthetic.is_some();
+        code.localsplusnames = names
+            .iter()
+            .map(|n| {
+                Identifier::new(if rename && n == ".format" {
+                    "format"
+                } else {
+                    n.as_str()
+                })
+            })
+            .collect();
         code.localspluskinds = kinds;
         code.linetable = assembled.linetable;
         code.exceptiontable = assembled.exceptiontable;
