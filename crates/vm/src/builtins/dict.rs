@@ -121,12 +121,12 @@ impl DictTable {
             if ix == EMPTY {
                 return None;
             }
-            if ix >= 0 {
-                if let Some(e) = &self.entries[ix as usize] {
-                    if e.hash == hash && eq(&e.key) {
-                        return Some(ix as usize);
-                    }
-                }
+            if ix >= 0
+                && let Some(e) = &self.entries[ix as usize]
+                && e.hash == hash
+                && eq(&e.key)
+            {
+                return Some(ix as usize);
             }
             perturb >>= PERTURB_SHIFT;
             i = (i
@@ -154,12 +154,11 @@ impl DictTable {
             if ix == EMPTY {
                 break;
             }
-            if ix >= 0 {
-                if let Some(e) = &self.entries[ix as usize] {
-                    if e.hash == hash {
-                        result.push((ix as usize, e.key.clone()));
-                    }
-                }
+            if ix >= 0
+                && let Some(e) = &self.entries[ix as usize]
+                && e.hash == hash
+            {
+                result.push((ix as usize, e.key.clone()));
             }
             perturb >>= PERTURB_SHIFT;
             i = (i
@@ -453,10 +452,9 @@ pub fn init_type(t: &TypeObject) {
                 if !v
                     .as_object()
                     .is_some_and(|o| o.class().same(&vm.types.dict))
+                    && let Some(missing) = vm.lookup_special(v, "__missing__")
                 {
-                    if let Some(missing) = vm.lookup_special(v, "__missing__") {
-                        return vm.call(&missing, std::slice::from_ref(key), None);
-                    }
+                    return vm.call(&missing, std::slice::from_ref(key), None);
                 }
                 Err(vm.key_error(key.clone()))
             }
@@ -555,9 +553,8 @@ pub fn update_from(vm: &mut Vm, d: &Ref<Dict>, other: &Value) -> PyResult<()> {
                 return Err(vm.type_error(format!(
                     "cannot convert dictionary update sequence element #{i} to a sequence"
                 )))
-                .map_err(|e| {
+                .inspect_err(|_e| {
                     let _ = tn;
-                    e
                 });
             }
         };

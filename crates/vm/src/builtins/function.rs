@@ -195,7 +195,7 @@ impl Vm {
         let qualname = Value::from_object(code.qualname.as_obj().clone());
         let module = globals
             .table
-            .with(|t| t.get_str(&Str::from_str("__name__")))
+            .with(|t| t.get_str(&Str::new("__name__")))
             .unwrap_or(Value::NONE);
         let doc = if code.code.flags
             & krait_compiler::bytecode::code_object::co_flags::HAS_DOCSTRING

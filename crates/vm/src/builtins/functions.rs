@@ -175,7 +175,7 @@ fn min_max(vm: &mut Vm, args: &Args, name: &str, want_less: bool) -> PyResult<Va
     }
 }
 
-fn class_arg<'a>(vm: &mut Vm, v: &'a Value, func: &str) -> PyResult<Vec<crate::types::TypeRef>> {
+fn class_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<Vec<crate::types::TypeRef>> {
     if let Some(t) = v.as_object().and_then(|o| o.downcast::<TypeObject>()) {
         return Ok(vec![t.clone()]);
     }
@@ -269,10 +269,10 @@ pub const FUNCTIONS: &[MethodDef] = &[
     }),
     method("abs", "(x, /)", |vm, args| {
         let v = args.required(0);
-        if let Some(i) = v.as_i64() {
-            if let Some(a) = i.checked_abs() {
-                return Ok(Value::from_i64(a));
-            }
+        if let Some(i) = v.as_i64()
+            && let Some(a) = i.checked_abs()
+        {
+            return Ok(Value::from_i64(a));
         }
         vm.unary_op(v, crate::types::slots::UnaryOp::Abs)
     }),
@@ -562,12 +562,10 @@ pub const FUNCTIONS: &[MethodDef] = &[
                 Ok(it) => inners.push(it),
                 Err(e) if vm.exc_matches(&e, ExcKind::TypeError) => {
                     let tn = vm.type_name(a);
-                    return Err(vm.type_error(format!("'{tn}' object is not iterable"))).map_err(
-                        |e| {
+                    return Err(vm.type_error(format!("'{tn}' object is not iterable")))
+                        .inspect_err(|_e| {
                             let _ = i;
-                            e
-                        },
-                    );
+                        });
                 }
                 Err(e) => return Err(e),
             }
@@ -671,10 +669,10 @@ pub const FUNCTIONS: &[MethodDef] = &[
                 .and_then(|o| o.downcast::<Dict>())
             {
                 for (k, v) in kw.items() {
-                    if vm.as_str(&k).is_some_and(|s| &*s.as_lossy() == "metaclass") {
-                        if let Some(m) = v.as_object().and_then(|o| o.downcast::<TypeObject>()) {
-                            meta = m.clone();
-                        }
+                    if vm.as_str(&k).is_some_and(|s| &*s.as_lossy() == "metaclass")
+                        && let Some(m) = v.as_object().and_then(|o| o.downcast::<TypeObject>())
+                    {
+                        meta = m.clone();
                     }
                 }
             }
@@ -699,7 +697,7 @@ pub const FUNCTIONS: &[MethodDef] = &[
             // Fill the `__class__` cell for zero-argument super().
             let classcell = ns
                 .table
-                .with(|t| t.get_str(&crate::builtins::str::Str::from_str("__classcell__")));
+                .with(|t| t.get_str(&crate::builtins::str::Str::new("__classcell__")));
             if let Some(cell) = classcell
                 .as_ref()
                 .and_then(|c| c.as_object())

@@ -87,9 +87,11 @@ fn small_op(vm: &mut Vm, a: i64, b: i64, op: BinOp) -> Option<PyResult<Value>> {
             if b == 0 {
                 return Some(Err(vm.zero_division("integer division or modulo by zero")));
             }
-            a.checked_div_euclid(b)
-                .map(|_| a.div_floor(&b))
-                .filter(|_| !(a == i64::MIN && b == -1))
+            if a == i64::MIN && b == -1 {
+                None
+            } else {
+                Some(Integer::div_floor(&a, &b))
+            }
         }
         BinOp::Mod => {
             if b == 0 {
@@ -145,10 +147,10 @@ fn small_op(vm: &mut Vm, a: i64, b: i64, op: BinOp) -> Option<PyResult<Value>> {
 
 /// `int`'s number slot (forward and reflected).
 pub fn int_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
-    if let (Some(x), Some(y)) = (small(a), small(b)) {
-        if let Some(r) = small_op(vm, x, y, op) {
-            return r;
-        }
+    if let (Some(x), Some(y)) = (small(a), small(b))
+        && let Some(r) = small_op(vm, x, y, op)
+    {
+        return r;
     }
     let (Some(x), Some(y)) = (to_big(a), to_big(b)) else {
         return Ok(vm.not_implemented());
@@ -295,7 +297,7 @@ pub fn parse_int(text: &str, base: u32) -> Option<Big> {
             } else {
                 if lower.len() > 1
                     && lower.starts_with('0')
-                    && lower.trim_start_matches(['0', '_']).len() > 0
+                    && !lower.trim_start_matches(['0', '_']).is_empty()
                 {
                     return None;
                 }

@@ -47,7 +47,7 @@ pub fn no_attribute(vm: &mut Vm, obj: &Value, name: &Str) -> crate::error::PyErr
         let modname = m
             .dict
             .table
-            .with(|t| t.get_str(&Str::from_str("__name__")))
+            .with(|t| t.get_str(&Str::new("__name__")))
             .and_then(|v| vm.as_str(&v).map(|s| s.as_lossy().into_owned()))
             .unwrap_or_else(|| "?".into());
         format!("module '{modname}' has no attribute '{}'", name.as_lossy())
@@ -68,10 +68,10 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResul
             return get(vm, d, Some(obj), &class).map(Some);
         }
     }
-    if let Some(dict) = instance_dict(obj) {
-        if let Some(v) = dict.get(name) {
-            return Ok(Some(v));
-        }
+    if let Some(dict) = instance_dict(obj)
+        && let Some(v) = dict.get(name)
+    {
+        return Ok(Some(v));
     }
     if let Some(e) = obj.as_object().and_then(|o| o.downcast::<BaseException>()) {
         let e = e.clone();
@@ -80,10 +80,10 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResul
             return r.map(Some);
         }
     }
-    if let Some(m) = obj.as_object().and_then(|o| o.downcast::<Module>()) {
-        if let Some(v) = m.dict.table.with(|t| t.get_str(name)) {
-            return Ok(Some(v));
-        }
+    if let Some(m) = obj.as_object().and_then(|o| o.downcast::<Module>())
+        && let Some(v) = m.dict.table.with(|t| t.get_str(name))
+    {
+        return Ok(Some(v));
     }
     if let Some(v) = crate::builtins::introspection::special_attribute(vm, obj, name)? {
         return Ok(Some(v));
@@ -105,22 +105,22 @@ pub fn generic_setattr(
     value: Option<Value>,
 ) -> PyResult<()> {
     let class = vm.type_of(obj).clone();
-    if let Some(d) = class.lookup_str(name) {
-        if let Some(set) = vm.type_of(&d).slots.descr_set.get() {
-            return set(vm, &d, obj, value);
-        }
+    if let Some(d) = class.lookup_str(name)
+        && let Some(set) = vm.type_of(&d).slots.descr_set.get()
+    {
+        return set(vm, &d, obj, value);
     }
     if let Some(e) = obj.as_object().and_then(|o| o.downcast::<BaseException>()) {
         let e = e.clone();
-        if let Some(v) = &value {
-            if let Some(r) = crate::builtins::exceptions::set_exception_attribute(
+        if let Some(v) = &value
+            && let Some(r) = crate::builtins::exceptions::set_exception_attribute(
                 vm,
                 &e,
                 &name.as_lossy(),
                 v.clone(),
-            ) {
-                return r;
-            }
+            )
+        {
+            return r;
         }
     }
     if let Some(m) = obj.as_object().and_then(|o| o.downcast::<Module>()) {
@@ -138,30 +138,30 @@ pub fn generic_setattr(
         }
         return Ok(());
     }
-    if let Some(f) = obj.as_object().and_then(|o| o.downcast::<Function>()) {
-        if let Some(v) = &value {
-            let handled = match &*name.as_lossy() {
-                "__name__" => {
-                    f.name.with(|n| *n = v.clone());
-                    true
-                }
-                "__qualname__" => {
-                    f.qualname.with(|n| *n = v.clone());
-                    true
-                }
-                "__doc__" => {
-                    f.doc.with(|n| *n = v.clone());
-                    true
-                }
-                "__module__" => {
-                    f.module.with(|n| *n = v.clone());
-                    true
-                }
-                _ => false,
-            };
-            if handled {
-                return Ok(());
+    if let Some(f) = obj.as_object().and_then(|o| o.downcast::<Function>())
+        && let Some(v) = &value
+    {
+        let handled = match &*name.as_lossy() {
+            "__name__" => {
+                f.name.with(|n| *n = v.clone());
+                true
             }
+            "__qualname__" => {
+                f.qualname.with(|n| *n = v.clone());
+                true
+            }
+            "__doc__" => {
+                f.doc.with(|n| *n = v.clone());
+                true
+            }
+            "__module__" => {
+                f.module.with(|n| *n = v.clone());
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            return Ok(());
         }
     }
     let Some(dict) = instance_dict(obj) else {

@@ -1,7 +1,5 @@
 //! `range` (64-bit bounds).
 
-use crate::error::PyResult;
-use crate::runtime::Vm;
 use crate::types::TypeObject;
 use crate::value::Value;
 

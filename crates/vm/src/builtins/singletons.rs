@@ -100,9 +100,9 @@ pub fn init_callables(vm: &Vm) {
         };
         match &b.this {
             Some(this)
-                if !this
+                if this
                     .as_object()
-                    .is_some_and(|o| o.downcast::<Module>().is_some()) =>
+                    .is_none_or(|o| o.downcast::<Module>().is_none()) =>
             {
                 let tn = vm.type_name(this);
                 let a = this.as_object().map_or(0, |o| o.address());
@@ -142,7 +142,7 @@ pub fn init_callables(vm: &Vm) {
             .and_then(|m| {
                 m.dict
                     .table
-                    .with(|t| t.get_str(&crate::builtins::str::Str::from_str("__name__")))
+                    .with(|t| t.get_str(&crate::builtins::str::Str::new("__name__")))
             });
         let n = match name {
             Some(n) => vm.repr_string(&n)?,

@@ -27,7 +27,7 @@ pub struct Str {
 
 impl Str {
     /// A `str` payload from UTF-8 text.
-    pub fn from_str(text: &str) -> Str {
+    pub fn new(text: &str) -> Str {
         Str {
             chars: text.chars().count(),
             ascii: text.is_ascii(),
@@ -40,7 +40,7 @@ impl Str {
     /// A `str` payload from WTF-8 bytes.
     pub fn from_wtf8(text: &Wtf8Buf) -> Str {
         match text.as_str() {
-            Some(s) => Str::from_str(s),
+            Some(s) => Str::new(s),
             None => Str {
                 chars: text.code_point_count(),
                 ascii: false,
@@ -156,7 +156,7 @@ impl Vm {
         if text.is_empty() {
             return Ok(Value::from_object(self.empty_str.as_obj().clone()));
         }
-        let s = self.alloc(&self.types.str.clone(), Str::from_str(text))?;
+        let s = self.alloc(&self.types.str.clone(), Str::new(text))?;
         Ok(Value::from_object(s.into_obj()))
     }
 
@@ -280,7 +280,7 @@ impl Vm {
     /// A `str` from WTF-8 bytes produced by slicing or joining `str`s.
     pub fn new_str_from_wtf8_bytes(&mut self, bytes: Vec<u8>) -> PyResult<Value> {
         let payload = match String::from_utf8(bytes) {
-            Ok(text) => Str::from_str(&text),
+            Ok(text) => Str::new(&text),
             Err(e) => {
                 let bytes = e.into_bytes();
                 let points = wtf8_code_points(&bytes);

@@ -23,9 +23,7 @@ pub fn type_module(vm: &mut Vm, class: &TypeRef) -> Option<String> {
     if !class.has_flag(flags::HEAPTYPE) {
         return Some("builtins".into());
     }
-    let m = class
-        .dict
-        .with(|d| d.get_str(&Str::from_str("__module__")))?;
+    let m = class.dict.with(|d| d.get_str(&Str::new("__module__")))?;
     vm.as_str(&m).map(|s| s.as_lossy().into_owned())
 }
 
@@ -188,14 +186,13 @@ pub fn type_setattr(
         )));
     }
     let text = name.as_lossy().into_owned();
-    if text == "__name__" || text == "__qualname__" {
-        if let Some(v) = &value {
-            if let Some(s) = vm.as_str(v) {
-                let s: Box<str> = s.as_lossy().into();
-                cls.qualname.with(|q| *q = s);
-                return Ok(());
-            }
-        }
+    if (text == "__name__" || text == "__qualname__")
+        && let Some(v) = &value
+        && let Some(s) = vm.as_str(v)
+    {
+        let s: Box<str> = s.as_lossy().into();
+        cls.qualname.with(|q| *q = s);
+        return Ok(());
     }
     let old = match value {
         Some(v) => cls.dict.with(|d| d.insert_str(name.clone(), v)),
@@ -306,7 +303,7 @@ pub fn new_class(
     payload.base = PyCell::new(Some(solid.clone()));
     payload.bases = PyCell::new(base_list.clone());
     let qualname = match namespace.as_object().and_then(|o| o.downcast::<Dict>()) {
-        Some(ns) => ns.table.with(|t| t.get_str(&Str::from_str("__qualname__"))),
+        Some(ns) => ns.table.with(|t| t.get_str(&Str::new("__qualname__"))),
         None => None,
     };
     if let Some(q) = qualname.as_ref().and_then(|q| vm.as_str(q)) {
@@ -338,13 +335,12 @@ pub fn new_class(
     }
     if cls
         .dict
-        .with(|d| d.get_str(&Str::from_str("__module__")))
+        .with(|d| d.get_str(&Str::new("__module__")))
         .is_none()
+        && let Some(m) = vm.current_globals_name()
     {
-        if let Some(m) = vm.current_globals_name() {
-            let key = vm.intern("__module__")?;
-            cls.dict.with(|d| d.insert_str(key, m));
-        }
+        let key = vm.intern("__module__")?;
+        cls.dict.with(|d| d.insert_str(key, m));
     }
     cls.bump_version();
     fixup_slots(&cls);
@@ -378,11 +374,7 @@ pub fn fixup_slots(cls: &TypeRef) {
     }
     if has("__hash__") {
         s.hash.set(Some(slot_hash));
-    } else if has("__eq__")
-        && cls
-            .dict
-            .with(|d| d.get_str(&Str::from_str("__eq__")).is_some())
-    {
+    } else if has("__eq__") && cls.dict.with(|d| d.get_str(&Str::new("__eq__")).is_some()) {
         s.hash.set(None);
     }
     if cls.lookup("__hash__").is_some_and(|v| v.is_none()) {
@@ -522,7 +514,7 @@ pub fn fixup_slots(cls: &TypeRef) {
         s.descr_set.set(Some(|vm, descr, obj, value| {
             match value {
                 Some(v) => call_dunder(vm, descr, "__set__", &[obj.clone(), v])?,
-                None => call_dunder(vm, descr, "__delete__", &[obj.clone()])?,
+                None => call_dunder(vm, descr, "__delete__", std::slice::from_ref(obj))?,
             };
             Ok(())
         }));
@@ -561,7 +553,7 @@ fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let r = call_dunder(vm, v, "__hash__", &[])?;
     match crate::builtins::int::to_big(&r) {
-        Some(b) if r.as_bool().is_none() || true => {
+        Some(b) => {
             let h = crate::builtins::int::int_hash(&vm.new_int(b)?);
             Ok(if h == -1 { -2 } else { h })
         }
@@ -588,12 +580,12 @@ fn slot_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> 
         .slots
         .number
         .get()
-        .is_some_and(|f| f as usize == slot_number as usize);
+        .is_some_and(|f| f as usize == slot_number as *const () as usize);
     let b_user = tb
         .slots
         .number
         .get()
-        .is_some_and(|f| f as usize == slot_number as usize);
+        .is_some_and(|f| f as usize == slot_number as *const () as usize);
     if a_user {
         if let Some(f) = ta.lookup(forward) {
             let bound = vm.bind(&f, a, &ta)?;
@@ -601,17 +593,18 @@ fn slot_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> 
             if !vm.is_not_implemented(&r) || ta.same(&tb) {
                 return Ok(r);
             }
-        } else if ta.same(&tb) {
-            if let Some(f) = tb.lookup(reflected) {
-                let _ = f;
-            }
+        } else if ta.same(&tb)
+            && let Some(f) = tb.lookup(reflected)
+        {
+            let _ = f;
         }
     }
-    if b_user && !(a_user && ta.same(&tb)) {
-        if let Some(f) = tb.lookup(reflected) {
-            let bound = vm.bind(&f, b, &tb)?;
-            return vm.call(&bound, std::slice::from_ref(a), None);
-        }
+    if b_user
+        && !(a_user && ta.same(&tb))
+        && let Some(f) = tb.lookup(reflected)
+    {
+        let bound = vm.bind(&f, b, &tb)?;
+        return vm.call(&bound, std::slice::from_ref(a), None);
     }
     Ok(vm.not_implemented())
 }

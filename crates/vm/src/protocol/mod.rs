@@ -172,10 +172,10 @@ impl Vm {
 
     /// `a == b` as a bool.
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        if let Some(r) = crate::builtins::dict::simple_eq(a, b) {
-            if r || (a.as_object().is_none() && b.as_object().is_none()) {
-                return Ok(r);
-            }
+        if let Some(r) = crate::builtins::dict::simple_eq(a, b)
+            && (r || (a.as_object().is_none() && b.as_object().is_none()))
+        {
+            return Ok(r);
         }
         let r = self.rich_compare(a, b, CompareOp::Eq)?;
         self.is_true(&r)
@@ -205,13 +205,14 @@ impl Vm {
         let ta = self.type_of(a).clone();
         let tb = self.type_of(b).clone();
         let mut checked_reverse = false;
-        if !ta.same(&tb) && tb.is_subtype(&ta) {
-            if let Some(f) = tb.slots.richcompare.get() {
-                checked_reverse = true;
-                let r = f(self, b, a, op.swapped())?;
-                if !self.is_not_implemented(&r) {
-                    return Ok(r);
-                }
+        if !ta.same(&tb)
+            && tb.is_subtype(&ta)
+            && let Some(f) = tb.slots.richcompare.get()
+        {
+            checked_reverse = true;
+            let r = f(self, b, a, op.swapped())?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
             }
         }
         if let Some(f) = ta.slots.richcompare.get() {
@@ -220,12 +221,10 @@ impl Vm {
                 return Ok(r);
             }
         }
-        if !checked_reverse {
-            if let Some(f) = tb.slots.richcompare.get() {
-                let r = f(self, b, a, op.swapped())?;
-                if !self.is_not_implemented(&r) {
-                    return Ok(r);
-                }
+        if !checked_reverse && let Some(f) = tb.slots.richcompare.get() {
+            let r = f(self, b, a, op.swapped())?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
             }
         }
         let same = match (a.as_object(), b.as_object()) {
@@ -531,15 +530,15 @@ impl Vm {
         self.enter_native()?;
         let result = (|| {
             if let Some(f) = fa {
-                if let Some(g) = fb {
-                    if tb.is_subtype(&ta) {
-                        let r = g(self, a, b, op)?;
-                        if !self.is_not_implemented(&r) {
-                            return Ok(r);
-                        }
-                        let r = f(self, a, b, op)?;
+                if let Some(g) = fb
+                    && tb.is_subtype(&ta)
+                {
+                    let r = g(self, a, b, op)?;
+                    if !self.is_not_implemented(&r) {
                         return Ok(r);
                     }
+                    let r = f(self, a, b, op)?;
+                    return Ok(r);
                 }
                 let r = f(self, a, b, op)?;
                 if !self.is_not_implemented(&r) {
@@ -567,9 +566,8 @@ impl Vm {
         } else {
             return self
                 .binary_op(a, b, op)
-                .map_err(|e| {
-                    let _ = &e;
-                    e
+                .inspect_err(|e| {
+                    let _ = e;
                 })
                 .or_else(|e| {
                     if self.exc_matches(&e, ExcKind::TypeError) {
@@ -610,8 +608,6 @@ impl Vm {
     pub fn current_globals_name(&mut self) -> Option<Value> {
         let frame = self.current_frame_ref()?;
         let globals = frame.globals.clone();
-        globals
-            .table
-            .with(|t| t.get_str(&Str::from_str("__name__")))
+        globals.table.with(|t| t.get_str(&Str::new("__name__")))
     }
 }

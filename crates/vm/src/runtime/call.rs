@@ -31,7 +31,7 @@ fn name_list(names: &[String]) -> String {
 impl Vm {
     /// Pushes a frame for `func` called with `args` (keyword values last,
     /// named by `kwnames`). The frame is not run yet.
-    pub fn push_function_frame(
+    pub(crate) fn push_function_frame(
         &mut self,
         func: &Ref<Function>,
         args: &[Value],
@@ -185,14 +185,14 @@ impl Vm {
             )));
         }
         let kwdefaults = func.kwdefaults.get();
-        for i in argcount..total {
-            if locals[i].is_none() {
+        for (i, local) in locals.iter_mut().enumerate().take(total).skip(argcount) {
+            if local.is_none() {
                 let name = code.localsplusnames[i].clone();
                 let default = kwdefaults
                     .as_ref()
                     .and_then(|d| d.table.with(|t| t.get_str(&name)));
                 match default {
-                    Some(v) => locals[i] = Some(v),
+                    Some(v) => *local = Some(v),
                     None => missing.push(name.as_lossy().into_owned()),
                 }
             }
@@ -229,7 +229,7 @@ impl Vm {
     }
 
     /// Pushes a frame running a module or class body with a locals mapping.
-    pub fn push_body_frame(
+    pub(crate) fn push_body_frame(
         &mut self,
         code: Ref<crate::builtins::function::Code>,
         globals: Ref<Dict>,
@@ -262,7 +262,7 @@ impl Vm {
     }
 
     /// Runs a pushed frame to completion from native code.
-    pub fn run_pushed(&mut self, frame: *mut Frame) -> PyResult<Value> {
+    pub(crate) fn run_pushed(&mut self, frame: *mut Frame) -> PyResult<Value> {
         // SAFETY: the frame was just pushed and is live.
         unsafe { (*frame).is_entry = true };
         self.enter_native().inspect_err(|_| {

@@ -180,7 +180,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     let v = vm
                         .builtins
                         .table
-                        .with(|t| t.get_str(&Str::from_str(name)))
+                        .with(|t| t.get_str(&Str::new(name)))
                         .unwrap_or(Value::NONE);
                     push!(v);
                 }
@@ -506,26 +506,24 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                         // and method descriptors found on the class.
                         let class = vm.type_of(&owner).clone();
                         let generic = class.slots.getattro.get().is_some_and(|g| {
-                            g as usize == crate::builtins::object::generic_getattr as usize
+                            g as usize
+                                == crate::builtins::object::generic_getattr as *const () as usize
                         });
-                        if generic {
-                            if let Some(attr) = class.lookup_str(&name) {
-                                let is_method = attr.as_object().is_some_and(|o| {
-                                    o.downcast::<Function>().is_some()
-                                        || o.downcast::<MethodDescriptor>().is_some_and(|d| {
-                                            d.def.kind
-                                                == crate::builtins::native::MethodKind::Method
-                                        })
-                                });
-                                let shadowed = crate::builtins::object::instance_dict(&owner)
-                                    .and_then(|d| d.get(&name))
-                                    .is_some();
-                                if is_method && !shadowed {
-                                    push!(attr);
-                                    push!(owner);
-                                    frame.next_instr = next as u32;
-                                    continue;
-                                }
+                        if generic && let Some(attr) = class.lookup_str(&name) {
+                            let is_method = attr.as_object().is_some_and(|o| {
+                                o.downcast::<Function>().is_some()
+                                    || o.downcast::<MethodDescriptor>().is_some_and(|d| {
+                                        d.def.kind == crate::builtins::native::MethodKind::Method
+                                    })
+                            });
+                            let shadowed = crate::builtins::object::instance_dict(&owner)
+                                .and_then(|d| d.get(&name))
+                                .is_some();
+                            if is_method && !shadowed {
+                                push!(attr);
+                                push!(owner);
+                                frame.next_instr = next as u32;
+                                continue;
                             }
                         }
                         let v = tri!(vm.get_attr(&owner, &name), raised);
@@ -983,12 +981,12 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                         raised
                     );
                     let mut names = Vec::new();
-                    if let Some(kw) = kwargs.filter(|k| !k.is_none()) {
-                        if let Some(d) = kw.as_object().and_then(|o| o.downcast::<Dict>()) {
-                            for (k, v) in d.items() {
-                                names.push(k);
-                                args.push(v);
-                            }
+                    if let Some(kw) = kwargs.filter(|k| !k.is_none())
+                        && let Some(d) = kw.as_object().and_then(|o| o.downcast::<Dict>())
+                    {
+                        for (k, v) in d.items() {
+                            names.push(k);
+                            args.push(v);
                         }
                     }
                     let kwnames = if names.is_empty() {
@@ -1013,7 +1011,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     let v = frame
                         .builtins
                         .table
-                        .with(|t| t.get_str(&Str::from_str("__build_class__")));
+                        .with(|t| t.get_str(&Str::new("__build_class__")));
                     match v {
                         Some(v) => push!(v),
                         None => {
@@ -1066,11 +1064,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 }
                 Opcode::RERAISE => {
                     let exc = pop!();
-                    if oparg != 0 {
-                        if let Some(lasti) = frame.peek(oparg as usize - 1).and_then(Value::as_i64)
-                        {
-                            frame.lasti = lasti as u32;
-                        }
+                    if oparg != 0
+                        && let Some(lasti) = frame.peek(oparg as usize - 1).and_then(Value::as_i64)
+                    {
+                        frame.lasti = lasti as u32;
                     }
                     let e = match as_exception(&exc) {
                         Some(e) => PyErr(e.clone()),
@@ -1213,10 +1210,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
             }
             continue;
         }
-        if let Some(r) = raised {
-            if let Some(result) = unwind(vm, &mut fp, r) {
-                return result;
-            }
+        if let Some(r) = raised
+            && let Some(result) = unwind(vm, &mut fp, r)
+        {
+            return result;
         }
     }
 }
@@ -1231,29 +1228,30 @@ fn unwind(vm: &mut Vm, fp: &mut *mut Frame, raised: Raised) -> Option<PyResult<V
     };
     // Chain to the exception being handled.
     let handled = vm.exc_info.clone();
-    if let Some(h) = as_exception(&handled) {
-        if !h.as_obj().is(err.as_obj()) && err.0.context.with(|c| c.is_none()) {
-            let h = h.clone();
-            // Avoid creating a cycle through the context chain.
-            let mut cursor = Some(h.clone());
-            let mut cycle = false;
-            let mut steps = 0;
-            while let Some(c) = cursor {
-                if c.as_obj().is(err.as_obj()) {
-                    cycle = true;
-                    break;
-                }
-                steps += 1;
-                if steps > 10_000 {
-                    break;
-                }
-                cursor = as_exception(&c.context.get()).cloned();
+    if let Some(h) = as_exception(&handled)
+        && !h.as_obj().is(err.as_obj())
+        && err.0.context.with(|c| c.is_none())
+    {
+        let h = h.clone();
+        // Avoid creating a cycle through the context chain.
+        let mut cursor = Some(h.clone());
+        let mut cycle = false;
+        let mut steps = 0;
+        while let Some(c) = cursor {
+            if c.as_obj().is(err.as_obj()) {
+                cycle = true;
+                break;
             }
-            if !cycle {
-                err.0
-                    .context
-                    .with(|c| *c = Value::from_object(h.as_obj().clone()));
+            steps += 1;
+            if steps > 10_000 {
+                break;
             }
+            cursor = as_exception(&c.context.get()).cloned();
+        }
+        if !cycle {
+            err.0
+                .context
+                .with(|c| *c = Value::from_object(h.as_obj().clone()));
         }
     }
     loop {

@@ -114,7 +114,7 @@ impl Vm {
         if let Some(s) = self.interned.get(text) {
             return Ok(s.clone());
         }
-        let s = self.alloc(&self.types.str.clone(), Str::from_str(text))?;
+        let s = self.alloc(&self.types.str.clone(), Str::new(text))?;
         s.as_obj().make_immortal();
         self.interned.insert(text.into(), s.clone());
         Ok(s)
@@ -191,10 +191,10 @@ impl Vm {
 
     /// `Py_ReprLeave`.
     pub fn repr_leave(&mut self, v: &Value) {
-        if let Some(o) = v.as_object() {
-            if let Some(i) = self.repr_stack.iter().rposition(|&a| a == o.address()) {
-                self.repr_stack.remove(i);
-            }
+        if let Some(o) = v.as_object()
+            && let Some(i) = self.repr_stack.iter().rposition(|&a| a == o.address())
+        {
+            self.repr_stack.remove(i);
         }
     }
 }

@@ -139,7 +139,7 @@ pub fn create() -> Result<Vm, AllocError> {
         debug_assert_eq!(exceptions.len(), *kind as usize);
         exceptions.push(t);
     }
-    let empty_str = Ref::new(&types.str, Str::from_str(""))?;
+    let empty_str = Ref::new(&types.str, Str::new(""))?;
     empty_str.as_obj().make_immortal();
     let empty_tuple = Ref::new(&types.tuple, Tuple::new(Vec::new()))?;
     empty_tuple.as_obj().make_immortal();
@@ -249,7 +249,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         if ty.slots.init.get().is_none() {
             ty.slots.init.set(vm.types.object.slots.init.get());
         }
-        ty.slots.call.get().is_none().then(|| ());
+        ty.slots.call.get().is_none().then_some(());
         ty.bump_version();
     }
     // `type` instances are callable: every class, through the metatype.

@@ -148,13 +148,12 @@ fn anchors(segment: &str) -> Option<(usize, usize)> {
                     break;
                 }
                 let mut end = i + c.len_utf8();
-                if let Some((_, n)) = chars.peek() {
-                    if !n.is_whitespace()
-                        && !n.is_alphanumeric()
-                        && !matches!(n, '(' | '_' | '[' | '-' | '~' | '"' | '\'' | '.' | '+')
-                    {
-                        end += n.len_utf8();
-                    }
+                if let Some((_, n)) = chars.peek()
+                    && !n.is_whitespace()
+                    && !n.is_alphanumeric()
+                    && !matches!(n, '(' | '_' | '[' | '-' | '~' | '"' | '\'' | '.' | '+')
+                {
+                    end += n.len_utf8();
                 }
                 return Some((left_end + i, left_end + end));
             }

@@ -119,7 +119,7 @@ impl TypeObject {
 
     /// [`lookup_str`](Self::lookup_str) by Rust text.
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        self.lookup_str(&crate::builtins::str::Str::from_str(name))
+        self.lookup_str(&crate::builtins::str::Str::new(name))
     }
 
     /// Whether `self` is `other` or a subclass of it (by MRO).
