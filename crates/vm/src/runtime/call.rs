@@ -50,7 +50,8 @@ impl Vm {
         let kwonly = co.kwonlyargcount as usize;
         let has_varargs = co.flags & co_flags::VARARGS != 0;
         let has_varkw = co.flags & co_flags::VARKEYWORDS != 0;
-        let qualname = code.qualname.as_lossy().into_owned();
+        // Only error messages need the name: borrowed, never copied per call.
+        let qualname = code.qualname.as_lossy();
         let nkw = kwnames.map_or(0, |k| k.items().len());
         let npos = args.len() - nkw;
         let total = argcount + kwonly;
