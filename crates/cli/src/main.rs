@@ -1,10 +1,8 @@
 //! The `krait` command: runs Python programs as `python3.14` does.
 //!
-//! Today krait has its front end only: it reads and parses a program, reports
-//! syntax errors exactly as CPython does, and can print the AST
-//! (`--dump-ast`). Executing code needs the compiler and the eval loop, which
-//! do not exist yet; a program that parses ends in a `NotImplementedError`
-//! saying so.
+//! It parses and compiles a program (reporting syntax errors exactly as
+//! CPython does) and runs it in the engine (`krait_vm`), which prints
+//! uncaught exceptions in CPython's traceback format.
 
 mod command_line;
 mod error_display;
@@ -203,12 +201,12 @@ fn print_dump(
     }
 }
 
-/// Compiles and runs a program: today, parses and compiles it and stops
-/// before execution.
+/// Compiles a program and runs it in the engine; returns its exit status.
 fn run_source(source: &[u8], filename: &str) -> ExitCode {
     match compile_source(source, filename) {
-        Ok(_) => {
-            not_implemented("krait cannot execute Python code yet: the eval loop is not written")
+        Ok(code) => {
+            let status = krait_vm::runtime::program::run_main(code);
+            ExitCode::from(u8::try_from(status & 0xFF).unwrap_or(1))
         }
         Err(exit) => exit,
     }

@@ -30,11 +30,13 @@ fn last_line(text: &str) -> &str {
 #[test]
 fn a_200000_term_sum_is_parsed_and_freed_without_recursion() {
     let source = format!("x = {}1\n", "1+".repeat(200_000));
+    // It runs now (CPython 3.14 stops with "RecursionError: Stack overflow
+    // ... during compilation"; krait's compiler folds the chain
+    // iteratively). Either way: no crash.
     let (code, stderr) = krait("sum", &[], &source);
-    assert_eq!(code, 1);
     assert!(
-        last_line(&stderr).starts_with("NotImplementedError"),
-        "{stderr}"
+        code == 0 || last_line(&stderr).starts_with("RecursionError"),
+        "{code}: {stderr}"
     );
     // ast.dump is recursive in CPython too: a RecursionError, not a crash.
     let (code, stderr) = krait("sum-dump", &["--dump-ast"], &source);

@@ -110,6 +110,13 @@ impl Value {
     }
 }
 
+impl Default for Value {
+    /// `None`.
+    fn default() -> Self {
+        Value::NONE
+    }
+}
+
 impl std::fmt::Debug for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.unpack().fmt(f)

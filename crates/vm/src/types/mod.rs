@@ -1,19 +1,43 @@
 //! Type objects: every heap object's class is one.
 //!
-//! A [`TypeObject`] is the payload of a type object. Today it holds what the
-//! object core needs — the name, the Rust type of the payload its instances
-//! carry, and the deallocation function for that payload; the slots for the
-//! hot protocols, the MRO, the type dict and the version tag for inline
-//! caches come with the eval loop (DESIGN.md decision 10).
+//! A [`TypeObject`] is the payload of a type object: the name, the Rust type
+//! of the payload its instances carry, the deallocation function for that
+//! payload, the bases and CPython's C3 MRO ([`mro`]), the type dict, a version
+//! tag for inline caches, and the slot function pointers of the hot
+//! protocols ([`slots`]). Builtin types fill their slots with Rust functions;
+//! user classes get slots that call their dunder methods
+//! (`crate::builtins::user_class`).
+
+pub mod mro;
+pub mod slots;
 
 use std::any::TypeId;
+use std::cell::Cell;
 use std::ptr::NonNull;
 
+use crate::builtins::dict::DictTable;
 use crate::object::heap::AllocError;
-use crate::object::{ObjectHeader, Ref, deallocate_payload};
+use crate::object::{ObjectHeader, PyCell, Ref, deallocate_payload};
+use crate::value::Value;
+pub use slots::Slots;
 
 /// A counted reference to a type object.
 pub type TypeRef = Ref<TypeObject>;
+
+/// `tp_flags`-like bits.
+pub mod flags {
+    /// The type may be subclassed.
+    pub const BASETYPE: u32 = 1 << 0;
+    /// Created by a `class` statement (a heap type): attributes may be set.
+    pub const HEAPTYPE: u32 = 1 << 1;
+    /// Instances have an attribute dictionary (shared keys).
+    pub const HAS_DICT: u32 = 1 << 2;
+    /// A subclass of `BaseException`.
+    pub const EXCEPTION: u32 = 1 << 3;
+}
+
+/// Source of fresh version tags (0 means "no valid tag").
+static NEXT_VERSION: crate::object::GilCell<u32> = crate::object::GilCell::new(1);
 
 /// The payload of a type object.
 pub struct TypeObject {
@@ -23,6 +47,25 @@ pub struct TypeObject {
     pub payload: TypeId,
     /// Frees a dead instance (see [`deallocate_payload`]).
     pub dealloc: unsafe fn(NonNull<ObjectHeader>),
+    /// `__qualname__`.
+    pub qualname: PyCell<Box<str>>,
+    /// [`flags`] bits.
+    pub flags: Cell<u32>,
+    /// `__base__`: the solid base whose layout instances share.
+    pub base: PyCell<Option<TypeRef>>,
+    /// `__bases__`.
+    pub bases: PyCell<Vec<TypeRef>>,
+    /// `__mro__`: the type itself first.
+    pub mro: PyCell<Vec<TypeRef>>,
+    /// The type's namespace (`__dict__`).
+    pub dict: PyCell<DictTable>,
+    /// Version tag for inline caches: changes whenever the type's or a
+    /// base's namespace changes; 0 when unassigned.
+    pub version: Cell<u32>,
+    /// The hot-protocol slots.
+    pub slots: Slots,
+    /// The attribute layout shared by instances (DESIGN.md decision 12).
+    pub keys: std::rc::Rc<crate::builtins::instance::SharedKeys>,
 }
 
 impl TypeObject {
@@ -32,6 +75,15 @@ impl TypeObject {
             name: name.into(),
             payload: TypeId::of::<T>(),
             dealloc: deallocate_payload::<T>,
+            qualname: PyCell::new(name.into()),
+            flags: Cell::new(0),
+            base: PyCell::new(None),
+            bases: PyCell::new(Vec::new()),
+            mro: PyCell::new(Vec::new()),
+            dict: PyCell::new(DictTable::new()),
+            version: Cell::new(0),
+            slots: Slots::default(),
+            keys: std::rc::Rc::default(),
         }
     }
 
@@ -45,5 +97,52 @@ impl TypeObject {
     /// instances carry payload `T`.
     pub fn new_type<T: 'static>(metatype: &TypeRef, name: &str) -> Result<TypeRef, AllocError> {
         Ref::new(metatype, TypeObject::for_payload::<T>(name))
+    }
+
+    /// Whether a flag bit is set.
+    pub fn has_flag(&self, flag: u32) -> bool {
+        self.flags.get() & flag != 0
+    }
+
+    /// Looks `name` up along the MRO (CPython's `_PyType_Lookup`), without
+    /// running Python code. Type dicts are keyed by strings.
+    pub fn lookup_str(&self, name: &crate::builtins::str::Str) -> Option<Value> {
+        self.mro.with(|mro| {
+            for class in mro.iter() {
+                if let Some(found) = class.dict.with(|d| d.get_str(name)) {
+                    return Some(found);
+                }
+            }
+            None
+        })
+    }
+
+    /// [`lookup_str`](Self::lookup_str) by Rust text.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        self.lookup_str(&crate::builtins::str::Str::new(name))
+    }
+
+    /// Whether `self` is `other` or a subclass of it (by MRO).
+    pub fn is_subtype(&self, other: &TypeRef) -> bool {
+        self.mro.with(|mro| {
+            mro.iter()
+                .any(|c| c.as_obj().address() == other.as_obj().address())
+        })
+    }
+
+    /// A fresh version tag (after a change to this type's namespace).
+    pub fn bump_version(&self) {
+        self.version.set(NEXT_VERSION.with(|next| {
+            let v = *next;
+            *next = next.wrapping_add(1).max(1);
+            v
+        }));
+    }
+}
+
+impl TypeRef {
+    /// Whether two type references name the same type.
+    pub fn same(&self, other: &TypeRef) -> bool {
+        self.as_obj().is(other.as_obj())
     }
 }

@@ -1,0 +1,664 @@
+//! `dict`: compact and insertion-ordered (DESIGN.md decision 12) — an index
+//! table of slots pointing into an entry array, probed with CPython's
+//! perturbation scheme, so iteration follows insertion order and the memory
+//! per entry is small.
+//!
+//! Hashing and equality may run Python code and raise, and that code may
+//! mutate the dict being searched. So the table ([`DictTable`]) never calls
+//! Python: the object layer ([`Dict`]) hashes first, asks the table for the
+//! entries whose hash matches, compares them outside the table's cell, and
+//! restarts if the table changed meanwhile (as CPython's lookup does).
+
+use crate::builtins::native::{Args, MethodDef, method};
+use crate::builtins::str::Str;
+use crate::error::PyResult;
+use crate::object::{PyCell, Ref};
+use crate::runtime::Vm;
+use crate::types::TypeObject;
+use crate::value::Value;
+
+const EMPTY: i32 = -1;
+const DUMMY: i32 = -2;
+const PERTURB_SHIFT: u32 = 5;
+
+/// One key/value pair with the key's hash.
+#[derive(Clone)]
+pub struct Entry {
+    /// The key's hash.
+    pub hash: i64,
+    /// The key.
+    pub key: Value,
+    /// The value.
+    pub value: Value,
+}
+
+/// The table behind a dict: index slots and an insertion-ordered entry
+/// array (with holes where entries were deleted). Never runs Python code.
+pub struct DictTable {
+    indices: Vec<i32>,
+    entries: Vec<Option<Entry>>,
+    used: usize,
+    /// Changes on every mutation (for lookups that ran Python code and for
+    /// iterators that must notice a size change).
+    version: u64,
+}
+
+impl Default for DictTable {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Equality of two keys that needs no Python code: identity, inline
+/// numbers, exact strings. `None` when Python must decide.
+pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
+    use crate::value::Unpacked as U;
+    match (a.unpack(), b.unpack()) {
+        (U::Object(x), U::Object(y)) => {
+            if x.is(y) {
+                return Some(true);
+            }
+            match (x.downcast::<Str>(), y.downcast::<Str>()) {
+                (Some(s), Some(t)) => Some(s.as_bytes() == t.as_bytes()),
+                _ => None,
+            }
+        }
+        (U::Object(_), _) | (_, U::Object(_)) => None,
+        (U::None, U::None) => Some(true),
+        (U::None, _) | (_, U::None) => Some(false),
+        (x, y) => {
+            let num = |u: U<'_>| match u {
+                U::Bool(b) => f64::from(u8::from(b)),
+                U::Int(i) => i as f64,
+                U::Float(f) => f,
+                _ => f64::NAN,
+            };
+            if let (U::Int(i), U::Int(j)) = (&x, &y) {
+                return Some(i == j);
+            }
+            Some(num(x) == num(y))
+        }
+    }
+}
+
+impl DictTable {
+    /// An empty table.
+    pub fn new() -> DictTable {
+        DictTable {
+            indices: vec![EMPTY; 8],
+            entries: Vec::new(),
+            used: 0,
+            version: 0,
+        }
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    /// Whether there are no items.
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+
+    /// The mutation counter.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    fn mask(&self) -> usize {
+        self.indices.len() - 1
+    }
+
+    /// Finds the entry for `hash` whose key satisfies `eq` (Python-free).
+    fn find(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix >= 0
+                && let Some(e) = &self.entries[ix as usize]
+                && e.hash == hash
+                && eq(&e.key)
+            {
+                return Some(ix as usize);
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+    }
+
+    /// Entry indices and keys whose hash equals `hash`, in probe order.
+    pub fn candidates(&self, hash: i64) -> Vec<(usize, Value)> {
+        let mut out = Vec::new();
+        let _ = self.find(hash, |k| {
+            out.push(k.clone());
+            false
+        });
+        // Re-walk to pair keys with their entry indices.
+        let mut result = Vec::with_capacity(out.len());
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                break;
+            }
+            if ix >= 0
+                && let Some(e) = &self.entries[ix as usize]
+                && e.hash == hash
+            {
+                result.push((ix as usize, e.key.clone()));
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+        result
+    }
+
+    /// Looks a key up by simple equality only.
+    pub fn get_simple(&self, hash: i64, key: &Value) -> Option<Value> {
+        let ix = self.find(hash, |k| simple_eq(k, key) == Some(true))?;
+        self.entries[ix].as_ref().map(|e| e.value.clone())
+    }
+
+    /// Looks a `str` key up (type dicts, globals).
+    pub fn get_str(&self, name: &Str) -> Option<Value> {
+        let hash = name.hash();
+        let ix = self.find(hash, |k| {
+            k.as_object()
+                .and_then(|o| o.downcast::<Str>())
+                .is_some_and(|s| s.as_bytes() == name.as_bytes())
+        })?;
+        self.entries[ix].as_ref().map(|e| e.value.clone())
+    }
+
+    /// The entry at index `ix`, if it still exists.
+    pub fn entry(&self, ix: usize) -> Option<&Entry> {
+        self.entries.get(ix).and_then(Option::as_ref)
+    }
+
+    /// Replaces the value of entry `ix`, returning the old one.
+    pub fn replace_value(&mut self, ix: usize, value: Value) -> Option<Value> {
+        let e = self.entries.get_mut(ix)?.as_mut()?;
+        self.version += 1;
+        Some(std::mem::replace(&mut e.value, value))
+    }
+
+    /// Appends a new entry (the key must not be present).
+    pub fn push_new(&mut self, hash: i64, key: Value, value: Value) {
+        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.rebuild((self.used + 1) * 3);
+        }
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        while self.indices[i] >= 0 {
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+        self.indices[i] = self.entries.len() as i32;
+        self.entries.push(Some(Entry { hash, key, value }));
+        self.used += 1;
+        self.version += 1;
+    }
+
+    /// Removes entry `ix`, returning it.
+    pub fn remove_entry(&mut self, ix: usize) -> Option<Entry> {
+        let entry = self.entries.get_mut(ix)?.take()?;
+        let mask = self.mask();
+        let mut perturb = entry.hash as u64;
+        let mut i = (entry.hash as u64 as usize) & mask;
+        loop {
+            if self.indices[i] == ix as i32 {
+                self.indices[i] = DUMMY;
+                break;
+            }
+            if self.indices[i] == EMPTY {
+                break;
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+        self.used -= 1;
+        self.version += 1;
+        Some(entry)
+    }
+
+    fn rebuild(&mut self, min_size: usize) {
+        let mut size = 8;
+        while size < min_size {
+            size *= 2;
+        }
+        let entries: Vec<Option<Entry>> = std::mem::take(&mut self.entries)
+            .into_iter()
+            .filter(Option::is_some)
+            .collect();
+        self.indices = vec![EMPTY; size];
+        self.entries = Vec::with_capacity(entries.len());
+        self.used = 0;
+        for e in entries.into_iter().flatten() {
+            self.push_new(e.hash, e.key, e.value);
+        }
+    }
+
+    /// Inserts or replaces a `str` key (no Python code involved).
+    pub fn insert_str(&mut self, key: Ref<Str>, value: Value) -> Option<Value> {
+        let hash = key.hash();
+        let found = self.find(hash, |k| {
+            k.as_object()
+                .and_then(|o| o.downcast::<Str>())
+                .is_some_and(|s| s.as_bytes() == key.as_bytes())
+        });
+        match found {
+            Some(ix) => self.replace_value(ix, value),
+            None => {
+                self.push_new(hash, Value::from_object(key.into_obj()), value);
+                None
+            }
+        }
+    }
+
+    /// Removes a `str` key.
+    pub fn remove_str(&mut self, key: &Str) -> Option<Value> {
+        let hash = key.hash();
+        let ix = self.find(hash, |k| {
+            k.as_object()
+                .and_then(|o| o.downcast::<Str>())
+                .is_some_and(|s| s.as_bytes() == key.as_bytes())
+        })?;
+        self.remove_entry(ix).map(|e| e.value)
+    }
+
+    /// The live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().flatten()
+    }
+
+    /// The entry at or after position `pos` (for iterators): its position and entry.
+    pub fn next_from(&self, pos: usize) -> Option<(usize, &Entry)> {
+        self.entries[pos.min(self.entries.len())..]
+            .iter()
+            .enumerate()
+            .find_map(|(i, e)| e.as_ref().map(|e| (pos + i, e)))
+    }
+
+    /// Removes everything.
+    pub fn clear(&mut self) -> Vec<Entry> {
+        let old = std::mem::take(&mut self.entries);
+        self.indices = vec![EMPTY; 8];
+        self.used = 0;
+        self.version += 1;
+        old.into_iter().flatten().collect()
+    }
+}
+
+/// The payload of a `dict`.
+#[derive(Default)]
+pub struct Dict {
+    /// The table.
+    pub table: PyCell<DictTable>,
+}
+
+impl Dict {
+    /// Finds the entry index of `key` (whose hash is `hash`), running
+    /// `__eq__` where needed and restarting if the table changes.
+    fn lookup(vm: &mut Vm, dict: &Ref<Dict>, key: &Value, hash: i64) -> PyResult<Option<usize>> {
+        'restart: loop {
+            let (candidates, version) = dict.table.with(|t| (t.candidates(hash), t.version()));
+            for (ix, candidate) in candidates {
+                let equal = match simple_eq(&candidate, key) {
+                    Some(eq) => eq,
+                    None => vm.eq(&candidate, key)?,
+                };
+                if dict.table.with(|t| t.version()) != version {
+                    continue 'restart;
+                }
+                if equal {
+                    return Ok(Some(ix));
+                }
+            }
+            return Ok(None);
+        }
+    }
+
+    /// `d[key]`, or `None` if missing.
+    pub fn get_item(vm: &mut Vm, dict: &Ref<Dict>, key: &Value) -> PyResult<Option<Value>> {
+        let hash = vm.hash(key)?;
+        if let Some(v) = dict.table.with(|t| t.get_simple(hash, key)) {
+            return Ok(Some(v));
+        }
+        let Some(ix) = Dict::lookup(vm, dict, key, hash)? else {
+            return Ok(None);
+        };
+        Ok(dict.table.with(|t| t.entry(ix).map(|e| e.value.clone())))
+    }
+
+    /// `d[key] = value`.
+    pub fn set_item(vm: &mut Vm, dict: &Ref<Dict>, key: Value, value: Value) -> PyResult<()> {
+        let hash = vm.hash(&key)?;
+        let old = match Dict::lookup(vm, dict, &key, hash)? {
+            Some(ix) => dict.table.with(|t| t.replace_value(ix, value)),
+            None => {
+                dict.table.with(|t| t.push_new(hash, key, value));
+                None
+            }
+        };
+        drop(old);
+        Ok(())
+    }
+
+    /// `del d[key]`: the removed value, or `None` if missing.
+    pub fn del_item(vm: &mut Vm, dict: &Ref<Dict>, key: &Value) -> PyResult<Option<Value>> {
+        let hash = vm.hash(key)?;
+        let Some(ix) = Dict::lookup(vm, dict, key, hash)? else {
+            return Ok(None);
+        };
+        let entry = dict.table.with(|t| t.remove_entry(ix));
+        Ok(entry.map(|e| e.value))
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.table.with(|t| t.len())
+    }
+
+    /// Whether the dict is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// A snapshot of the items.
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.table
+            .with(|t| t.iter().map(|e| (e.key.clone(), e.value.clone())).collect())
+    }
+}
+
+impl Vm {
+    /// A new empty dict.
+    pub fn new_dict_ref(&mut self) -> PyResult<Ref<Dict>> {
+        self.alloc(&self.types.dict.clone(), Dict::default())
+    }
+
+    /// A new empty dict value.
+    pub fn new_dict(&mut self) -> PyResult<Value> {
+        Ok(Value::from_object(self.new_dict_ref()?.into_obj()))
+    }
+}
+
+fn this<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<Dict>> {
+    match v.as_object().and_then(|o| o.downcast::<Dict>()) {
+        Some(d) => Ok(d),
+        None => Err(vm.type_error("descriptor requires a 'dict' object".into())),
+    }
+}
+
+fn dict_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let d = this(vm, v)?.clone();
+    if !vm.repr_enter(v) {
+        return vm.new_str("{...}");
+    }
+    let result = (|| {
+        let mut out = String::from("{");
+        for (i, (k, val)) in d.items().iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&vm.repr_string(k)?);
+            out.push_str(": ");
+            out.push_str(&vm.repr_string(val)?);
+        }
+        out.push('}');
+        Ok(out)
+    })();
+    vm.repr_leave(v);
+    let out = result?;
+    vm.new_str(&out)
+}
+
+/// Installs `dict`'s slots.
+pub fn init_type(t: &TypeObject) {
+    t.slots.repr.set(Some(dict_repr));
+    t.slots.len.set(Some(|vm, v| Ok(this(vm, v)?.len())));
+    t.slots.bool.set(Some(|vm, v| Ok(!this(vm, v)?.is_empty())));
+    t.slots.getitem.set(Some(|vm, v, key| {
+        let d = this(vm, v)?.clone();
+        match Dict::get_item(vm, &d, key)? {
+            Some(value) => Ok(value),
+            None => {
+                if !v
+                    .as_object()
+                    .is_some_and(|o| o.class().same(&vm.types.dict))
+                    && let Some(missing) = vm.lookup_special(v, "__missing__")
+                {
+                    return vm.call(&missing, std::slice::from_ref(key), None);
+                }
+                Err(vm.key_error(key.clone()))
+            }
+        }
+    }));
+    t.slots.setitem.set(Some(|vm, v, key, value| {
+        let d = this(vm, v)?.clone();
+        match value {
+            Some(value) => Dict::set_item(vm, &d, key.clone(), value),
+            None => match Dict::del_item(vm, &d, key)? {
+                Some(_) => Ok(()),
+                None => Err(vm.key_error(key.clone())),
+            },
+        }
+    }));
+    t.slots.contains.set(Some(|vm, v, key| {
+        let d = this(vm, v)?.clone();
+        Ok(Dict::get_item(vm, &d, key)?.is_some())
+    }));
+    t.slots.iter.set(Some(|vm, v| {
+        let d = this(vm, v)?.clone();
+        crate::builtins::iterators::new_dict_iter(
+            vm,
+            d,
+            crate::builtins::iterators::DictIterKind::Keys,
+        )
+    }));
+    t.slots.richcompare.set(Some(|vm, a, b, op| {
+        use crate::types::slots::CompareOp;
+        let (Some(x), Some(y)) = (
+            a.as_object().and_then(|o| o.downcast::<Dict>()).cloned(),
+            b.as_object().and_then(|o| o.downcast::<Dict>()).cloned(),
+        ) else {
+            return Ok(vm.not_implemented());
+        };
+        if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+            return Ok(vm.not_implemented());
+        }
+        let mut equal = x.len() == y.len();
+        if equal {
+            for (k, v) in x.items() {
+                match Dict::get_item(vm, &y, &k)? {
+                    Some(w) if vm.eq(&v, &w)? => {}
+                    _ => {
+                        equal = false;
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(Value::from_bool(equal == (op == CompareOp::Eq)))
+    }));
+    t.slots.new.set(Some(|vm, _cls, _args, _kw| vm.new_dict()));
+    t.slots.init.set(Some(|vm, this_value, args, kwnames| {
+        let d = this(vm, this_value)?.clone();
+        let nkw = kwnames.map_or(0, |k| k.items().len());
+        let npos = args.len() - nkw;
+        if npos > 1 {
+            return Err(vm.type_error(format!("dict expected at most 1 argument, got {npos}")));
+        }
+        if npos == 1 {
+            update_from(vm, &d, &args[0])?;
+        }
+        if let Some(names) = kwnames {
+            for (i, k) in names.items().iter().enumerate() {
+                Dict::set_item(vm, &d, k.clone(), args[npos + i].clone())?;
+            }
+        }
+        Ok(())
+    }));
+}
+
+/// `dict.update(other)` for a mapping or an iterable of pairs.
+pub fn update_from(vm: &mut Vm, d: &Ref<Dict>, other: &Value) -> PyResult<()> {
+    if let Some(src) = other.as_object().and_then(|o| o.downcast::<Dict>()) {
+        for (k, v) in src.items() {
+            Dict::set_item(vm, d, k, v)?;
+        }
+        return Ok(());
+    }
+    if vm.has_attr_str(other, "keys")? {
+        let keys_method = vm.get_attr_str(other, "keys")?;
+        let keys = vm.call(&keys_method, &[], None)?;
+        for k in vm.collect_iterable(&keys)? {
+            let v = vm.get_item(other, &k)?;
+            Dict::set_item(vm, d, k, v)?;
+        }
+        return Ok(());
+    }
+    let items = vm.collect_iterable(other)?;
+    for (i, item) in items.iter().enumerate() {
+        let pair = match vm.collect_iterable(item) {
+            Ok(p) => p,
+            Err(_) => {
+                let tn = vm.type_name(item);
+                return Err(vm.type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                )))
+                .inspect_err(|_e| {
+                    let _ = tn;
+                });
+            }
+        };
+        if pair.len() != 2 {
+            return Err(vm.value_error(&format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        let mut it = pair.into_iter();
+        if let (Some(k), Some(v)) = (it.next(), it.next()) {
+            Dict::set_item(vm, d, k, v)?;
+        }
+    }
+    Ok(())
+}
+
+fn dict_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Ref<Dict>> {
+    this(vm, args.this())
+}
+
+/// `dict`'s methods.
+pub const METHODS: &[MethodDef] = &[
+    method("get", "(self, key, default=None, /)", |vm, args| {
+        let d = dict_of(vm, args)?.clone();
+        Ok(Dict::get_item(vm, &d, args.required(1))?
+            .unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::NONE)))
+    }),
+    method("keys", "(self, /)", |vm, args| {
+        let d = dict_of(vm, args)?.clone();
+        crate::builtins::iterators::new_dict_view(
+            vm,
+            d,
+            crate::builtins::iterators::DictIterKind::Keys,
+        )
+    }),
+    method("values", "(self, /)", |vm, args| {
+        let d = dict_of(vm, args)?.clone();
+        crate::builtins::iterators::new_dict_view(
+            vm,
+            d,
+            crate::builtins::iterators::DictIterKind::Values,
+        )
+    }),
+    method("items", "(self, /)", |vm, args| {
+        let d = dict_of(vm, args)?.clone();
+        crate::builtins::iterators::new_dict_view(
+            vm,
+            d,
+            crate::builtins::iterators::DictIterKind::Items,
+        )
+    }),
+    method("pop", "(self, key, default=None, /)", |vm, args| {
+        let d = dict_of(vm, args)?.clone();
+        match Dict::del_item(vm, &d, args.required(1))? {
+            Some(v) => Ok(v),
+            None => match args.get(2) {
+                Some(default) => Ok(default.clone()),
+                None => Err(vm.key_error(args.required(1).clone())),
+            },
+        }
+    }),
+    method("setdefault", "(self, key, default=None, /)", |vm, args| {
+        let d = dict_of(vm, args)?.clone();
+        if let Some(v) = Dict::get_item(vm, &d, args.required(1))? {
+            return Ok(v);
+        }
+        let default = args.get(2).cloned().unwrap_or(Value::NONE);
+        Dict::set_item(vm, &d, args.required(1).clone(), default.clone())?;
+        Ok(default)
+    }),
+    method("update", "(self, other=None, /, **kwargs)", |vm, args| {
+        let d = dict_of(vm, args)?.clone();
+        if let Some(other) = args.get(1) {
+            update_from(vm, &d, other)?;
+        }
+        if let Some(kw) = args.kwargs() {
+            update_from(vm, &d, kw)?;
+        }
+        Ok(Value::NONE)
+    }),
+    method("copy", "(self, /)", |vm, args| {
+        let d = dict_of(vm, args)?.clone();
+        let new = vm.new_dict_ref()?;
+        for (k, v) in d.items() {
+            Dict::set_item(vm, &new, k, v)?;
+        }
+        Ok(Value::from_object(new.into_obj()))
+    }),
+    method("clear", "(self, /)", |vm, args| {
+        let d = dict_of(vm, args)?.clone();
+        let old = d.table.with(|t| t.clear());
+        drop(old);
+        Ok(Value::NONE)
+    }),
+    method("popitem", "(self, /)", |vm, args| {
+        let d = dict_of(vm, args)?.clone();
+        let last = d.table.with(|t| {
+            let ix = t.entries.iter().rposition(Option::is_some)?;
+            t.remove_entry(ix)
+        });
+        match last {
+            Some(e) => vm.new_tuple(vec![e.key, e.value]),
+            None => Err(vm.key_error_msg("popitem(): dictionary is empty")),
+        }
+    }),
+];

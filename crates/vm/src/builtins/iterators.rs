@@ -1,0 +1,371 @@
+//! The builtin iterator types (`list_iterator`, `tuple_iterator`,
+//! `range_iterator`, dict iterators and views, `enumerate`, `zip`, `map`,
+//! `filter`, `reversed`). They share one payload, [`NativeIter`], whose state
+//! says what is being iterated; each has its own class for `type()` and repr.
+
+use crate::builtins::dict::Dict;
+use crate::builtins::list::List;
+use crate::error::PyResult;
+use crate::object::{PyCell, Ref};
+use crate::runtime::Vm;
+use crate::types::{TypeObject, TypeRef};
+use crate::value::Value;
+
+/// What a dict iterator or view yields.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DictIterKind {
+    /// Keys.
+    Keys,
+    /// Values.
+    Values,
+    /// `(key, value)` tuples.
+    Items,
+}
+
+/// The state of a builtin iterator.
+pub enum IterState {
+    /// A snapshot of items.
+    Seq { items: Vec<Value>, pos: usize },
+    /// A live list.
+    List { list: Ref<List>, pos: usize },
+    /// A live list, backwards.
+    ListReverse { list: Ref<List>, pos: usize },
+    /// Integers `next, next+step, ...` up to `count` of them.
+    Range { next: i64, step: i64, left: u64 },
+    /// A live dict.
+    Dict {
+        dict: Ref<Dict>,
+        kind: DictIterKind,
+        pos: usize,
+        len: usize,
+    },
+    /// `enumerate`.
+    Enumerate { inner: Value, count: i64 },
+    /// `zip`.
+    Zip { inners: Vec<Value>, strict: bool },
+    /// `map`.
+    Map { func: Value, inners: Vec<Value> },
+    /// `filter`.
+    Filter { func: Value, inner: Value },
+    /// Finished.
+    Done,
+}
+
+/// The payload of builtin iterators.
+pub struct NativeIter {
+    /// The state.
+    pub state: PyCell<IterState>,
+}
+
+/// A dict view (`dict_keys`, `dict_values`, `dict_items`).
+pub struct DictView {
+    /// The dict.
+    pub dict: Ref<Dict>,
+    /// Which view.
+    pub kind: DictIterKind,
+}
+
+fn make(vm: &mut Vm, class: TypeRef, state: IterState) -> PyResult<Value> {
+    let it = vm.alloc(
+        &class,
+        NativeIter {
+            state: PyCell::new(state),
+        },
+    )?;
+    Ok(Value::from_object(it.into_obj()))
+}
+
+/// An iterator over a snapshot of items.
+pub fn new_seq_iter(vm: &mut Vm, items: Vec<Value>, class_name: &str) -> PyResult<Value> {
+    let class = match class_name {
+        "tuple_iterator" => vm.types.tuple_iterator.clone(),
+        "str_ascii_iterator" => vm.types.str_iterator.clone(),
+        _ => vm.types.seq_iterator.clone(),
+    };
+    make(vm, class, IterState::Seq { items, pos: 0 })
+}
+
+/// A `list_iterator`.
+pub fn new_list_iter(vm: &mut Vm, list: Ref<List>) -> PyResult<Value> {
+    let class = vm.types.list_iterator.clone();
+    make(vm, class, IterState::List { list, pos: 0 })
+}
+
+/// A `list_reverseiterator`.
+pub fn new_list_reverse_iter(vm: &mut Vm, list: Ref<List>) -> PyResult<Value> {
+    let class = vm.types.list_reverseiterator.clone();
+    let pos = list.items.with(|i| i.len());
+    make(vm, class, IterState::ListReverse { list, pos })
+}
+
+/// A `range_iterator`.
+pub fn new_range_iter(vm: &mut Vm, start: i64, step: i64, count: u64) -> PyResult<Value> {
+    let class = vm.types.range_iterator.clone();
+    make(
+        vm,
+        class,
+        IterState::Range {
+            next: start,
+            step,
+            left: count,
+        },
+    )
+}
+
+/// A dict iterator.
+pub fn new_dict_iter(vm: &mut Vm, dict: Ref<Dict>, kind: DictIterKind) -> PyResult<Value> {
+    let class = match kind {
+        DictIterKind::Keys => vm.types.dict_keyiterator.clone(),
+        DictIterKind::Values => vm.types.dict_valueiterator.clone(),
+        DictIterKind::Items => vm.types.dict_itemiterator.clone(),
+    };
+    let len = dict.len();
+    make(
+        vm,
+        class,
+        IterState::Dict {
+            dict,
+            kind,
+            pos: 0,
+            len,
+        },
+    )
+}
+
+/// A dict view.
+pub fn new_dict_view(vm: &mut Vm, dict: Ref<Dict>, kind: DictIterKind) -> PyResult<Value> {
+    let class = match kind {
+        DictIterKind::Keys => vm.types.dict_keys.clone(),
+        DictIterKind::Values => vm.types.dict_values.clone(),
+        DictIterKind::Items => vm.types.dict_items.clone(),
+    };
+    let v = vm.alloc(&class, DictView { dict, kind })?;
+    Ok(Value::from_object(v.into_obj()))
+}
+
+/// An `enumerate`/`zip`/`map`/`filter` object.
+pub fn new_functional(vm: &mut Vm, class: TypeRef, state: IterState) -> PyResult<Value> {
+    make(vm, class, state)
+}
+
+/// Advances a builtin iterator.
+pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let Some(it) = v
+        .as_object()
+        .and_then(|o| o.downcast::<NativeIter>())
+        .cloned()
+    else {
+        return Ok(None);
+    };
+    enum Step {
+        Ready(Option<Value>),
+        Enumerate(Value, i64),
+        Zip(Vec<Value>, bool),
+        Map(Value, Vec<Value>),
+        Filter(Value, Value),
+        DictChanged,
+        MakeItem(Value, Value),
+        MakeInt(i64),
+    }
+    let step = it.state.with(|state| match state {
+        IterState::Seq { items, pos } => {
+            let r = items.get(*pos).cloned();
+            *pos += 1;
+            if r.is_none() {
+                *state = IterState::Done;
+            }
+            Step::Ready(r)
+        }
+        IterState::List { list, pos } => {
+            let r = list.items.with(|i| i.get(*pos).cloned());
+            *pos += 1;
+            if r.is_none() {
+                *state = IterState::Done;
+            }
+            Step::Ready(r)
+        }
+        IterState::ListReverse { list, pos } => {
+            let r = if *pos == 0 {
+                None
+            } else {
+                *pos -= 1;
+                list.items.with(|i| i.get(*pos).cloned())
+            };
+            if r.is_none() {
+                *state = IterState::Done;
+            }
+            Step::Ready(r)
+        }
+        IterState::Range { next, step, left } => {
+            if *left == 0 {
+                Step::Ready(None)
+            } else {
+                let r = *next;
+                *left -= 1;
+                *next = next.wrapping_add(*step);
+                Step::MakeInt(r)
+            }
+        }
+        IterState::Dict {
+            dict,
+            kind,
+            pos,
+            len,
+        } => {
+            let (version_ok, entry) = dict.table.with(|t| {
+                (
+                    t.len() == *len,
+                    t.next_from(*pos)
+                        .map(|(p, e)| (p, e.key.clone(), e.value.clone())),
+                )
+            });
+            if !version_ok {
+                *len = usize::MAX;
+                return Step::DictChanged;
+            }
+            match entry {
+                None => {
+                    *state = IterState::Done;
+                    Step::Ready(None)
+                }
+                Some((p, k, val)) => {
+                    *pos = p + 1;
+                    match kind {
+                        DictIterKind::Keys => Step::Ready(Some(k)),
+                        DictIterKind::Values => Step::Ready(Some(val)),
+                        DictIterKind::Items => Step::MakeItem(k, val),
+                    }
+                }
+            }
+        }
+        IterState::Enumerate { inner, count } => {
+            let c = *count;
+            *count += 1;
+            Step::Enumerate(inner.clone(), c)
+        }
+        IterState::Zip { inners, strict } => Step::Zip(inners.clone(), *strict),
+        IterState::Map { func, inners } => Step::Map(func.clone(), inners.clone()),
+        IterState::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
+        IterState::Done => Step::Ready(None),
+    });
+    match step {
+        Step::Ready(r) => Ok(r),
+        Step::MakeInt(i) => Ok(Some(Value::from_i64(i))),
+        Step::MakeItem(k, v) => Ok(Some(vm.new_tuple(vec![k, v])?)),
+        Step::DictChanged => Err(vm.runtime_error("dictionary changed size during iteration")),
+        Step::Enumerate(inner, c) => match vm.next(&inner)? {
+            Some(x) => Ok(Some(vm.new_tuple(vec![Value::from_i64(c), x])?)),
+            None => Ok(None),
+        },
+        Step::Zip(inners, strict) => {
+            if inners.is_empty() {
+                return Ok(None);
+            }
+            let mut out = Vec::with_capacity(inners.len());
+            for (i, inner) in inners.iter().enumerate() {
+                match vm.next(inner)? {
+                    Some(x) => out.push(x),
+                    None => {
+                        it.state.with(|s| *s = IterState::Done);
+                        if strict {
+                            if i > 0 {
+                                let plural = if i == 1 { " " } else { "s 1-" };
+                                return Err(vm.value_error(&format!(
+                                    "zip() argument {} is shorter than argument{plural}{i}",
+                                    i + 1
+                                )));
+                            }
+                            for (j, other) in inners.iter().enumerate().skip(1) {
+                                if vm.next(other)?.is_some() {
+                                    let plural = if j == 1 { " " } else { "s 1-" };
+                                    return Err(vm.value_error(&format!(
+                                        "zip() argument {} is longer than argument{plural}{j}",
+                                        j + 1
+                                    )));
+                                }
+                            }
+                        }
+                        return Ok(None);
+                    }
+                }
+            }
+            Ok(Some(vm.new_tuple(out)?))
+        }
+        Step::Map(func, inners) => {
+            let mut args = Vec::with_capacity(inners.len());
+            for inner in &inners {
+                match vm.next(inner)? {
+                    Some(x) => args.push(x),
+                    None => return Ok(None),
+                }
+            }
+            Ok(Some(vm.call(&func, &args, None)?))
+        }
+        Step::Filter(func, inner) => loop {
+            let Some(x) = vm.next(&inner)? else {
+                return Ok(None);
+            };
+            let keep = if func.is_none() {
+                vm.is_true(&x)?
+            } else {
+                let r = vm.call(&func, std::slice::from_ref(&x), None)?;
+                vm.is_true(&r)?
+            };
+            if keep {
+                return Ok(Some(x));
+            }
+        },
+    }
+}
+
+/// Installs the iterator slots on an iterator class.
+pub fn init_iterator_type(t: &TypeObject) {
+    t.slots.iter.set(Some(|_vm, v| Ok(v.clone())));
+    t.slots.next.set(Some(native_next));
+}
+
+/// Installs the dict view slots.
+pub fn init_view_type(t: &TypeObject) {
+    fn view(v: &Value) -> Option<Ref<DictView>> {
+        v.as_object()
+            .and_then(|o| o.downcast::<DictView>())
+            .cloned()
+    }
+    t.slots.iter.set(Some(|vm, v| match view(v) {
+        Some(d) => new_dict_iter(vm, d.dict.clone(), d.kind),
+        None => Err(vm.type_error("expected a dict view".into())),
+    }));
+    t.slots
+        .len
+        .set(Some(|_vm, v| Ok(view(v).map_or(0, |d| d.dict.len()))));
+    t.slots.contains.set(Some(|vm, v, item| {
+        let Some(d) = view(v) else { return Ok(false) };
+        match d.kind {
+            DictIterKind::Keys => Ok(Dict::get_item(vm, &d.dict, item)?.is_some()),
+            _ => {
+                let it = new_dict_iter(vm, d.dict.clone(), d.kind)?;
+                while let Some(x) = vm.next(&it)? {
+                    if vm.eq(&x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }));
+    t.slots.repr.set(Some(|vm, v| {
+        let Some(d) = view(v) else {
+            return vm.new_str("");
+        };
+        let it = new_dict_iter(vm, d.dict.clone(), d.kind)?;
+        let mut parts = Vec::new();
+        while let Some(x) = vm.next(&it)? {
+            parts.push(vm.repr_string(&x)?);
+        }
+        let name = v
+            .as_object()
+            .map(|o| o.class().name.to_string())
+            .unwrap_or_default();
+        vm.new_str(&format!("{name}([{}])", parts.join(", ")))
+    }));
+}

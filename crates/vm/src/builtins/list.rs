@@ -1,0 +1,491 @@
+//! `list`: a mutable array of values, plus the sequence helpers shared with
+//! `tuple` (indexing, slicing, repetition) and a stable merge sort whose
+//! comparisons may raise.
+
+use crate::builtins::native::{Args, MethodDef, method};
+use crate::builtins::slice::{Slice, slice_positions};
+use crate::builtins::tuple::compare_sequences;
+use crate::error::PyResult;
+use crate::object::{PyCell, Ref};
+use crate::runtime::Vm;
+use crate::types::TypeObject;
+use crate::value::Value;
+
+/// The payload of a `list`.
+#[derive(Default)]
+pub struct List {
+    /// The items.
+    pub items: PyCell<Vec<Value>>,
+}
+
+impl Vm {
+    /// A new list value.
+    pub fn new_list(&mut self, items: Vec<Value>) -> PyResult<Value> {
+        let l = self.alloc(
+            &self.types.list.clone(),
+            List {
+                items: PyCell::new(items),
+            },
+        )?;
+        Ok(Value::from_object(l.into_obj()))
+    }
+}
+
+fn this<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<List>> {
+    match v.as_object().and_then(|o| o.downcast::<List>()) {
+        Some(l) => Ok(l),
+        None => Err(vm.type_error("descriptor requires a 'list' object".into())),
+    }
+}
+
+/// Normalises an index for a sequence of `len` items, or `None` if out of range.
+pub fn normalize_index(i: i64, len: usize) -> Option<usize> {
+    let len = len as i64;
+    let j = if i < 0 { i + len } else { i };
+    (0..len).contains(&j).then_some(j as usize)
+}
+
+/// `seq[index]` for tuples and lists (and slices of them).
+pub fn sequence_getitem(
+    vm: &mut Vm,
+    items: &[Value],
+    index: &Value,
+    type_name: &str,
+    make: fn(&mut Vm, Vec<Value>) -> PyResult<Value>,
+) -> PyResult<Value> {
+    if let Some(i) = vm.index_value(index)? {
+        return match normalize_index(i, items.len()) {
+            Some(j) => Ok(items[j].clone()),
+            None => Err(vm.index_error(&format!("{type_name} index out of range"))),
+        };
+    }
+    if let Some(s) = index
+        .as_object()
+        .and_then(|o| o.downcast::<Slice>())
+        .cloned()
+    {
+        let (start, stop, step) = s.indices(vm, items.len())?;
+        let picked = slice_positions(start, stop, step)
+            .map(|i| items[i].clone())
+            .collect();
+        return make(vm, picked);
+    }
+    let tn = vm.type_name(index);
+    Err(vm.type_error(format!(
+        "{type_name} indices must be integers or slices, not {tn}"
+    )))
+}
+
+/// `items * count`.
+pub fn repeat(vm: &mut Vm, items: &[Value], count: i64) -> PyResult<Vec<Value>> {
+    let count = count.max(0) as usize;
+    match items.len().checked_mul(count) {
+        Some(n) if n <= (1 << 32) => {
+            let mut out = Vec::new();
+            out.try_reserve(n).map_err(|_| vm.memory_error())?;
+            for _ in 0..count {
+                out.extend_from_slice(items);
+            }
+            Ok(out)
+        }
+        _ => Err(vm.memory_error()),
+    }
+}
+
+/// Installs `list`'s slots.
+pub fn init_type(t: &TypeObject) {
+    t.slots.repr.set(Some(|vm, v| {
+        let items = this(vm, v)?.items.get();
+        if !vm.repr_enter(v) {
+            return vm.new_str("[...]");
+        }
+        let r = (|| {
+            let mut out = String::from("[");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&vm.repr_string(item)?);
+            }
+            out.push(']');
+            Ok(out)
+        })();
+        vm.repr_leave(v);
+        let out = r?;
+        vm.new_str(&out)
+    }));
+    t.slots
+        .len
+        .set(Some(|vm, v| Ok(this(vm, v)?.items.with(|i| i.len()))));
+    t.slots
+        .bool
+        .set(Some(|vm, v| Ok(this(vm, v)?.items.with(|i| !i.is_empty()))));
+    t.slots.richcompare.set(Some(|vm, a, b, op| {
+        let (Some(x), Some(y)) = (
+            a.as_object().and_then(|o| o.downcast::<List>()),
+            b.as_object().and_then(|o| o.downcast::<List>()),
+        ) else {
+            return Ok(vm.not_implemented());
+        };
+        let (x, y) = (x.items.get(), y.items.get());
+        compare_sequences(vm, &x, &y, op)
+    }));
+    t.slots.getitem.set(Some(|vm, v, index| {
+        let l = this(vm, v)?.clone();
+        if let Some(i) = index.as_i64() {
+            let item = l
+                .items
+                .with(|items| normalize_index(i, items.len()).map(|j| items[j].clone()));
+            return item.ok_or_else(|| vm.index_error("list index out of range"));
+        }
+        let items = l.items.get();
+        sequence_getitem(vm, &items, index, "list", |vm, items| vm.new_list(items))
+    }));
+    t.slots.setitem.set(Some(|vm, v, index, value| {
+        let l = this(vm, v)?.clone();
+        if let Some(i) = vm.index_value(index)? {
+            let old = l.items.with(|items| {
+                let j = normalize_index(i, items.len())?;
+                Some(match &value {
+                    Some(x) => std::mem::replace(&mut items[j], x.clone()),
+                    None => items.remove(j),
+                })
+            });
+            return match old {
+                Some(_) => Ok(()),
+                None => Err(vm.index_error(if value.is_some() {
+                    "list assignment index out of range"
+                } else {
+                    "list index out of range"
+                })),
+            };
+        }
+        if let Some(s) = index
+            .as_object()
+            .and_then(|o| o.downcast::<Slice>())
+            .cloned()
+        {
+            let len = l.items.with(|i| i.len());
+            let (start, stop, step) = s.indices(vm, len)?;
+            let new_items = match &value {
+                Some(x) => vm.collect_iterable(x)?,
+                None => Vec::new(),
+            };
+            if step == 1 {
+                let stop = stop.max(start);
+                let removed: Vec<Value> = l.items.with(|items| {
+                    items
+                        .splice(start as usize..stop as usize, new_items)
+                        .collect()
+                });
+                drop(removed);
+                return Ok(());
+            }
+            let positions: Vec<usize> = slice_positions(start, stop, step).collect();
+            if value.is_none() {
+                let mut sorted = positions;
+                sorted.sort_unstable();
+                let removed: Vec<Value> = l
+                    .items
+                    .with(|items| sorted.iter().rev().map(|&p| items.remove(p)).collect());
+                drop(removed);
+                return Ok(());
+            }
+            if positions.len() != new_items.len() {
+                return Err(vm.value_error(&format!(
+                    "attempt to assign sequence of size {} to extended slice of size {}",
+                    new_items.len(),
+                    positions.len()
+                )));
+            }
+            let old: Vec<Value> = l.items.with(|items| {
+                positions
+                    .iter()
+                    .zip(new_items)
+                    .map(|(&p, x)| std::mem::replace(&mut items[p], x))
+                    .collect()
+            });
+            drop(old);
+            return Ok(());
+        }
+        let tn = vm.type_name(index);
+        Err(vm.type_error(format!("list indices must be integers or slices, not {tn}")))
+    }));
+    t.slots.contains.set(Some(|vm, v, item| {
+        let items = this(vm, v)?.items.get();
+        for x in &items {
+            if vm.eq(x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }));
+    t.slots.iter.set(Some(|vm, v| {
+        let l = this(vm, v)?.clone();
+        crate::builtins::iterators::new_list_iter(vm, l)
+    }));
+    t.slots.number.set(Some(|vm, a, b, op| {
+        use crate::types::slots::BinOp;
+        let la = a.as_object().and_then(|o| o.downcast::<List>()).cloned();
+        let lb = b.as_object().and_then(|o| o.downcast::<List>()).cloned();
+        match (op, la, lb) {
+            (BinOp::Add, Some(x), Some(y)) => {
+                let mut items = x.items.get();
+                items.extend(y.items.get());
+                vm.new_list(items)
+            }
+            (BinOp::Add, Some(_), None) => {
+                let tn = vm.type_name(b);
+                Err(vm.type_error(format!("can only concatenate list (not \"{tn}\") to list")))
+            }
+            (BinOp::Mul, Some(l), _) | (BinOp::Mul, None, Some(l)) => {
+                let n = if la_is(a) { b } else { a };
+                let Some(count) = vm.index_value(n)? else {
+                    return Ok(vm.not_implemented());
+                };
+                let items = l.items.get();
+                let out = repeat(vm, &items, count)?;
+                vm.new_list(out)
+            }
+            _ => Ok(vm.not_implemented()),
+        }
+    }));
+    t.slots.inplace.set(Some(|vm, a, b, op| {
+        use crate::types::slots::BinOp;
+        let Some(l) = a.as_object().and_then(|o| o.downcast::<List>()).cloned() else {
+            return Ok(vm.not_implemented());
+        };
+        match op {
+            BinOp::Add => {
+                let extra = vm.collect_iterable(b)?;
+                l.items.with(|items| items.extend(extra));
+                Ok(a.clone())
+            }
+            BinOp::Mul => {
+                let Some(count) = vm.index_value(b)? else {
+                    return Ok(vm.not_implemented());
+                };
+                let items = l.items.get();
+                let out = repeat(vm, &items, count)?;
+                let old = l.items.with(|items| std::mem::replace(items, out));
+                drop(old);
+                Ok(a.clone())
+            }
+            _ => Ok(vm.not_implemented()),
+        }
+    }));
+    t.slots
+        .new
+        .set(Some(|vm, _cls, _args, _kw| vm.new_list(Vec::new())));
+    t.slots.init.set(Some(|vm, v, args, kwnames| {
+        let a = Args::parse(vm, "list", &["iterable"], 0, args, kwnames)?;
+        let l = this(vm, v)?.clone();
+        let items = match a.get(0) {
+            Some(it) => vm.collect_iterable(it)?,
+            None => Vec::new(),
+        };
+        let old = l.items.with(|i| std::mem::replace(i, items));
+        drop(old);
+        Ok(())
+    }));
+}
+
+fn la_is(v: &Value) -> bool {
+    v.as_object()
+        .is_some_and(|o| o.downcast::<List>().is_some())
+}
+
+/// A stable merge sort whose comparison may raise (Rust's sorts may panic
+/// on inconsistent orders, which user `__lt__` can produce).
+pub fn merge_sort(
+    vm: &mut Vm,
+    items: &mut Vec<(Value, Value)>,
+    less: &mut dyn FnMut(&mut Vm, &Value, &Value) -> PyResult<bool>,
+) -> PyResult<()> {
+    let n = items.len();
+    if n < 2 {
+        return Ok(());
+    }
+    let mut width = 1;
+    let mut src: Vec<Option<(Value, Value)>> =
+        std::mem::take(items).into_iter().map(Some).collect();
+    while width < n {
+        let mut dst: Vec<Option<(Value, Value)>> = Vec::with_capacity(n);
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j) = (start, mid);
+            while i < mid && j < end {
+                let take_right = match (&src[j], &src[i]) {
+                    (Some(r), Some(l)) => less(vm, &r.0, &l.0)?,
+                    _ => false,
+                };
+                if take_right {
+                    dst.push(src[j].take());
+                    j += 1;
+                } else {
+                    dst.push(src[i].take());
+                    i += 1;
+                }
+            }
+            while i < mid {
+                dst.push(src[i].take());
+                i += 1;
+            }
+            while j < end {
+                dst.push(src[j].take());
+                j += 1;
+            }
+            start = end;
+        }
+        src = dst;
+        width *= 2;
+    }
+    *items = src.into_iter().flatten().collect();
+    Ok(())
+}
+
+/// Sorts values (with an optional key function) as `list.sort` does.
+pub fn sort_values(
+    vm: &mut Vm,
+    values: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
+    let mut pairs = Vec::with_capacity(values.len());
+    for v in values {
+        let k = match key {
+            Some(f) if !f.is_none() => vm.call(f, std::slice::from_ref(&v), None)?,
+            _ => v.clone(),
+        };
+        pairs.push((k, v));
+    }
+    if reverse {
+        pairs.reverse();
+    }
+    merge_sort(vm, &mut pairs, &mut |vm, a, b| vm.lt(a, b))?;
+    if reverse {
+        pairs.reverse();
+    }
+    Ok(pairs.into_iter().map(|(_, v)| v).collect())
+}
+
+fn list_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Ref<List>> {
+    this(vm, args.this())
+}
+
+/// `list`'s methods.
+pub const METHODS: &[MethodDef] = &[
+    method("append", "(self, object, /)", |vm, args| {
+        let l = list_of(vm, args)?;
+        l.items.with(|i| i.push(args.required(1).clone()));
+        Ok(Value::NONE)
+    }),
+    method("extend", "(self, iterable, /)", |vm, args| {
+        let l = list_of(vm, args)?.clone();
+        let extra = vm.collect_iterable(args.required(1))?;
+        l.items.with(|i| i.extend(extra));
+        Ok(Value::NONE)
+    }),
+    method("pop", "(self, index=-1, /)", |vm, args| {
+        let l = list_of(vm, args)?.clone();
+        let index = match args.get(1) {
+            Some(v) => vm.index_value(v)?.ok_or_else(|| {
+                vm.type_error("'str' object cannot be interpreted as an integer".into())
+            })?,
+            None => -1,
+        };
+        if l.items.with(|i| i.is_empty()) {
+            return Err(vm.index_error("pop from empty list"));
+        }
+        let item = l
+            .items
+            .with(|items| normalize_index(index, items.len()).map(|j| items.remove(j)));
+        item.ok_or_else(|| vm.index_error("pop index out of range"))
+    }),
+    method("insert", "(self, index, object, /)", |vm, args| {
+        let l = list_of(vm, args)?.clone();
+        let index = vm.index_value(args.required(1))?.unwrap_or(0);
+        let item = args.required(2).clone();
+        l.items.with(|items| {
+            let len = items.len() as i64;
+            let j = if index < 0 {
+                (index + len).max(0)
+            } else {
+                index.min(len)
+            };
+            items.insert(j as usize, item);
+        });
+        Ok(Value::NONE)
+    }),
+    method("remove", "(self, value, /)", |vm, args| {
+        let l = list_of(vm, args)?.clone();
+        let items = l.items.get();
+        for (i, x) in items.iter().enumerate() {
+            if vm.eq(x, args.required(1))? {
+                let removed = l
+                    .items
+                    .with(|items| (i < items.len()).then(|| items.remove(i)));
+                drop(removed);
+                return Ok(Value::NONE);
+            }
+        }
+        Err(vm.value_error("list.remove(x): x not in list"))
+    }),
+    method("index", "(self, value, /)", |vm, args| {
+        let items = list_of(vm, args)?.items.get();
+        for (i, x) in items.iter().enumerate() {
+            if vm.eq(x, args.required(1))? {
+                return Ok(Value::from_i64(i as i64));
+            }
+        }
+        let r = vm.repr_string(args.required(1))?;
+        Err(vm.value_error(&format!("{r} is not in list")))
+    }),
+    method("count", "(self, value, /)", |vm, args| {
+        let items = list_of(vm, args)?.items.get();
+        let mut n = 0;
+        for x in &items {
+            if vm.eq(x, args.required(1))? {
+                n += 1;
+            }
+        }
+        Ok(Value::from_i64(n))
+    }),
+    method("reverse", "(self, /)", |vm, args| {
+        list_of(vm, args)?.items.with(|i| i.reverse());
+        Ok(Value::NONE)
+    }),
+    method("copy", "(self, /)", |vm, args| {
+        let items = list_of(vm, args)?.items.get();
+        vm.new_list(items)
+    }),
+    method("clear", "(self, /)", |vm, args| {
+        let old = list_of(vm, args)?.items.with(std::mem::take);
+        drop(old);
+        Ok(Value::NONE)
+    }),
+    method("sort", "(self, *, key=None, reverse=False)", |vm, args| {
+        let l = list_of(vm, args)?.clone();
+        let items = l.items.with(std::mem::take);
+        let reverse = match args.get(2) {
+            Some(r) => vm.is_true(r)?,
+            None => false,
+        };
+        let result = sort_values(vm, items.clone(), args.get(1), reverse);
+        let sorted = match result {
+            Ok(s) => s,
+            Err(e) => {
+                l.items.with(|i| *i = items);
+                return Err(e);
+            }
+        };
+        let modified = l.items.with(|i| !i.is_empty());
+        l.items.with(|i| *i = sorted);
+        if modified {
+            return Err(vm.value_error("list modified during sort"));
+        }
+        Ok(Value::NONE)
+    }),
+];

@@ -1,0 +1,519 @@
+//! Native functions and methods: the ONE declaration of a builtin's
+//! signature, and the one argument parser for all of them.
+//!
+//! A builtin is declared as a [`MethodDef`]: its name, a text signature in
+//! the style of CPython's `__text_signature__` (`"(self, key, default=None, /)"`;
+//! `/` ends positional-only parameters, a bare `*` starts keyword-only ones,
+//! `*args`/`**kwargs` collect extras, `=…` marks a parameter optional — its
+//! default is applied by the function, which sees it absent) and a Rust
+//! function taking the parsed [`Args`]. Signatures are parsed once, when the
+//! type or module is set up; calls bind arguments through
+//! [`Signature::bind`], which produces CPython's `TypeError` messages.
+
+use crate::builtins::dict::Dict;
+use crate::builtins::str::Str;
+use crate::builtins::tuple::Tuple;
+use crate::error::PyResult;
+use crate::object::Ref;
+use crate::runtime::Vm;
+use crate::types::TypeRef;
+use crate::value::Value;
+
+/// A native function body.
+pub type NativeFn = fn(&mut Vm, &Args) -> PyResult<Value>;
+
+/// How a native method binds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum MethodKind {
+    /// An instance method (first parameter `self`), or a plain function.
+    Method,
+    /// A class method (first parameter `cls`).
+    Class,
+    /// A static method.
+    Static,
+}
+
+/// The declaration of one builtin function or method.
+pub struct MethodDef {
+    /// `__name__`.
+    pub name: &'static str,
+    /// The text signature.
+    pub signature: &'static str,
+    /// The body.
+    pub func: NativeFn,
+    /// How it binds.
+    pub kind: MethodKind,
+}
+
+/// Declares an instance method (or a module-level function).
+pub const fn method(name: &'static str, signature: &'static str, func: NativeFn) -> MethodDef {
+    MethodDef {
+        name,
+        signature,
+        func,
+        kind: MethodKind::Method,
+    }
+}
+
+/// Declares a class method.
+pub const fn classmethod(name: &'static str, signature: &'static str, func: NativeFn) -> MethodDef {
+    MethodDef {
+        name,
+        signature,
+        func,
+        kind: MethodKind::Class,
+    }
+}
+
+/// One parameter.
+#[derive(Clone, Debug)]
+struct Param {
+    name: Box<str>,
+    optional: bool,
+}
+
+/// A parsed signature.
+#[derive(Clone, Debug, Default)]
+pub struct Signature {
+    /// Positional-only and positional-or-keyword parameters, then keyword-only.
+    params: Vec<Param>,
+    /// How many of `params` are positional-only.
+    posonly: usize,
+    /// How many of `params` may be passed by position.
+    positional: usize,
+    /// Slot of `*args` (after `params`), if any.
+    varargs: bool,
+    /// Whether `**kwargs` exists.
+    varkw: bool,
+    /// Whether the first parameter is the bound `self`/`cls`.
+    bound: bool,
+}
+
+impl Signature {
+    /// Parses a text signature like `"(self, x, /, *, key=None)"`.
+    pub fn parse(text: &str) -> Signature {
+        let inner = text.trim().trim_start_matches('(').trim_end_matches(')');
+        let mut sig = Signature::default();
+        let mut keyword_only = false;
+        for raw in inner.split(',') {
+            let part = raw.trim();
+            if part.is_empty() {
+                continue;
+            }
+            if part == "/" {
+                sig.posonly = sig.params.len();
+                continue;
+            }
+            if part == "*" {
+                keyword_only = true;
+                sig.positional = sig.params.len();
+                continue;
+            }
+            if let Some(_name) = part.strip_prefix("**") {
+                sig.varkw = true;
+                continue;
+            }
+            if let Some(_name) = part.strip_prefix('*') {
+                sig.varargs = true;
+                keyword_only = true;
+                sig.positional = sig.params.len();
+                continue;
+            }
+            let (name, optional) = match part.split_once('=') {
+                Some((n, _)) => (n.trim(), true),
+                None => (part, false),
+            };
+            if sig.params.is_empty() && (name == "self" || name == "cls" || name == "$self") {
+                sig.bound = true;
+            }
+            sig.params.push(Param {
+                name: name.trim_start_matches('$').into(),
+                optional,
+            });
+            if !keyword_only {
+                sig.positional = sig.params.len();
+            }
+        }
+        sig
+    }
+
+    /// Binds a call's arguments. `args` includes `self` for bound methods;
+    /// the last `kwnames.len()` of them are keyword values.
+    pub fn bind(
+        &self,
+        vm: &mut Vm,
+        name: &str,
+        args: &[Value],
+        kwnames: Option<&Ref<Tuple>>,
+    ) -> PyResult<Args> {
+        let nkw = kwnames.map_or(0, |k| k.items().len());
+        let npos = args.len() - nkw.min(args.len());
+        let shown = if self.bound {
+            npos.saturating_sub(1)
+        } else {
+            npos
+        };
+        let mut values: Vec<Option<Value>> = vec![None; self.params.len()];
+        let mut extra = Vec::new();
+        if npos > self.positional && !self.varargs {
+            let max = if self.bound {
+                self.positional - 1
+            } else {
+                self.positional
+            };
+            let min = self.params[..self.positional]
+                .iter()
+                .filter(|p| !p.optional)
+                .count()
+                .saturating_sub(usize::from(self.bound));
+            let message = if max == 0 {
+                format!("{name}() takes no arguments ({shown} given)")
+            } else if max == 1 && min == 1 && self.posonly >= self.positional {
+                format!("{name}() takes exactly one argument ({shown} given)")
+            } else if min == max {
+                format!(
+                    "{name}() takes exactly {max} positional argument{} ({shown} given)",
+                    plural(max)
+                )
+            } else {
+                format!(
+                    "{name}() takes at most {max} argument{} ({shown} given)",
+                    plural(max)
+                )
+            };
+            return Err(vm.type_error(message));
+        }
+        for (i, arg) in args[..npos].iter().enumerate() {
+            if i < self.positional {
+                values[i] = Some(arg.clone());
+            } else {
+                extra.push(arg.clone());
+            }
+        }
+        let mut kwargs: Option<Ref<Dict>> = None;
+        if let Some(names) = kwnames {
+            if nkw > 0 && self.params.is_empty() && !self.varkw {
+                return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+            }
+            for (k, key) in names.items().iter().enumerate() {
+                let value = args[npos + k].clone();
+                let key_str = vm
+                    .as_str(key)
+                    .map(|s| s.as_lossy().into_owned())
+                    .unwrap_or_default();
+                let slot = self
+                    .params
+                    .iter()
+                    .position(|p| &*p.name == key_str.as_str());
+                match slot {
+                    Some(i) if i >= self.posonly => {
+                        if values[i].is_some() {
+                            return Err(vm.type_error(format!(
+                                "argument for {name}() given by name ('{key_str}') and position ({})",
+                                i + 1 - usize::from(self.bound)
+                            )));
+                        }
+                        values[i] = Some(value);
+                    }
+                    _ if self.varkw => {
+                        let dict = match &kwargs {
+                            Some(d) => d.clone(),
+                            None => {
+                                let d = vm.new_dict_ref()?;
+                                kwargs = Some(d.clone());
+                                d
+                            }
+                        };
+                        Dict::set_item(vm, &dict, key.clone(), value)?;
+                    }
+                    Some(_) if self.posonly == self.params.len() => {
+                        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+                    }
+                    _ => {
+                        return Err(vm.type_error(format!(
+                            "{name}() got an unexpected keyword argument '{key_str}'"
+                        )));
+                    }
+                }
+            }
+        }
+        for (i, p) in self.params.iter().enumerate() {
+            if values[i].is_none() && !p.optional {
+                let message = if i < self.posonly {
+                    let max = self.positional - usize::from(self.bound);
+                    let min = self.params[..self.positional]
+                        .iter()
+                        .filter(|p| !p.optional)
+                        .count()
+                        - usize::from(self.bound);
+                    if max == 1 && min == 1 {
+                        format!("{name}() takes exactly one argument ({shown} given)")
+                    } else if min == max {
+                        format!("{name}() takes exactly {max} arguments ({shown} given)")
+                    } else {
+                        format!(
+                            "{name}() takes at least {min} argument{} ({shown} given)",
+                            plural(min)
+                        )
+                    }
+                } else {
+                    format!(
+                        "{name}() missing required argument '{}' (pos {})",
+                        p.name,
+                        i + 1 - usize::from(self.bound)
+                    )
+                };
+                return Err(vm.type_error(message));
+            }
+        }
+        let varargs = if self.varargs {
+            Some(vm.new_tuple(extra)?)
+        } else {
+            None
+        };
+        let kwargs = if self.varkw {
+            Some(match kwargs {
+                Some(d) => Value::from_object(d.into_obj()),
+                None => Value::from_object(vm.new_dict_ref()?.into_obj()),
+            })
+        } else {
+            None
+        };
+        Ok(Args {
+            values,
+            varargs,
+            kwargs,
+            none: Value::NONE,
+        })
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The bound arguments of a native call, by parameter position.
+pub struct Args {
+    values: Vec<Option<Value>>,
+    varargs: Option<Value>,
+    kwargs: Option<Value>,
+    none: Value,
+}
+
+impl Args {
+    /// Binds `args` to a list of positional-or-keyword parameter names, the
+    /// first `required` of which must be given (for slots such as `__new__`).
+    pub fn parse(
+        vm: &mut Vm,
+        name: &str,
+        params: &[&str],
+        required: usize,
+        args: &[Value],
+        kwnames: Option<&Ref<Tuple>>,
+    ) -> PyResult<Args> {
+        let mut text = String::from("(");
+        for (i, p) in params.iter().enumerate() {
+            text.push_str(p);
+            if i >= required {
+                text.push_str("=None");
+            }
+            text.push_str(", ");
+        }
+        text.push_str("/)");
+        Signature::parse(&text).bind(vm, name, args, kwnames)
+    }
+
+    /// Parameter `i`, if given.
+    pub fn get(&self, i: usize) -> Option<&Value> {
+        self.values.get(i).and_then(Option::as_ref)
+    }
+
+    /// Parameter `i`, which the signature makes required.
+    pub fn required(&self, i: usize) -> &Value {
+        self.get(i).unwrap_or(&self.none)
+    }
+
+    /// The bound `self` (parameter 0).
+    pub fn this(&self) -> &Value {
+        self.required(0)
+    }
+
+    /// The `*args` tuple.
+    pub fn varargs(&self) -> &[Value] {
+        match self
+            .varargs
+            .as_ref()
+            .and_then(|v| v.as_object())
+            .and_then(|o| o.downcast::<Tuple>())
+        {
+            Some(t) => t.items(),
+            None => &[],
+        }
+    }
+
+    /// The `**kwargs` dict, if the signature has one.
+    pub fn kwargs(&self) -> Option<&Value> {
+        self.kwargs.as_ref()
+    }
+}
+
+/// A builtin function object, possibly bound to `self` (CPython's
+/// `builtin_function_or_method`).
+pub struct BuiltinFunction {
+    /// The declaration.
+    pub def: &'static MethodDef,
+    /// Its parsed signature.
+    pub signature: Signature,
+    /// The bound `self` (or module), if any.
+    pub this: Option<Value>,
+    /// The name used in messages (`list.append`, `len`).
+    pub qualname: Box<str>,
+}
+
+/// A method of a builtin type as found in the type's dict (CPython's
+/// `method_descriptor`/`classmethod_descriptor`).
+pub struct MethodDescriptor {
+    /// The declaration.
+    pub def: &'static MethodDef,
+    /// Its parsed signature.
+    pub signature: Signature,
+    /// The type defining it.
+    pub owner: TypeRef,
+    /// `type.name`.
+    pub qualname: Box<str>,
+}
+
+impl Vm {
+    /// A builtin function from its declaration, bound to `this` if given.
+    pub fn new_builtin_function(
+        &mut self,
+        def: &'static MethodDef,
+        this: Option<Value>,
+        qualname: &str,
+    ) -> PyResult<Value> {
+        let f = self.alloc(
+            &self.types.builtin_function.clone(),
+            BuiltinFunction {
+                def,
+                signature: Signature::parse(def.signature),
+                this,
+                qualname: qualname.into(),
+            },
+        )?;
+        Ok(Value::from_object(f.into_obj()))
+    }
+
+    /// Adds `methods` to `owner`'s dict as method descriptors.
+    pub fn add_methods(&mut self, owner: &TypeRef, methods: &'static [MethodDef]) -> PyResult<()> {
+        for def in methods {
+            let qualname = format!("{}.{}", owner.name, def.name);
+            let descr = self.alloc(
+                &self.types.method_descriptor.clone(),
+                MethodDescriptor {
+                    def,
+                    signature: Signature::parse(def.signature),
+                    owner: owner.clone(),
+                    qualname: qualname.into(),
+                },
+            )?;
+            let key = self.intern(def.name)?;
+            owner
+                .dict
+                .with(|d| d.insert_str(key, Value::from_object(descr.into_obj())));
+        }
+        Ok(())
+    }
+}
+
+/// Calls a builtin function object.
+pub fn call_builtin(
+    vm: &mut Vm,
+    callable: &Value,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
+    let Some(f) = callable
+        .as_object()
+        .and_then(|o| o.downcast::<BuiltinFunction>())
+    else {
+        return Err(vm.type_error("expected a builtin function".into()));
+    };
+    let f = f.clone();
+    let bound = match &f.this {
+        Some(this) if f.signature.bound => {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(this.clone());
+            all.extend_from_slice(args);
+            f.signature.bind(vm, &f.qualname, &all, kwnames)?
+        }
+        _ => f.signature.bind(vm, &f.qualname, args, kwnames)?,
+    };
+    vm.enter_native()?;
+    let result = (f.def.func)(vm, &bound);
+    vm.leave_native();
+    result
+}
+
+/// Calls a method descriptor: `args[0]` is `self`.
+pub fn call_method_descriptor(
+    vm: &mut Vm,
+    callable: &Value,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
+    let Some(d) = callable
+        .as_object()
+        .and_then(|o| o.downcast::<MethodDescriptor>())
+    else {
+        return Err(vm.type_error("expected a method descriptor".into()));
+    };
+    let d = d.clone();
+    if d.def.kind == MethodKind::Method {
+        let Some(this) = args.first() else {
+            return Err(vm.type_error(format!("unbound method {}() needs an argument", d.qualname)));
+        };
+        if !vm.isinstance_type(this, &d.owner) {
+            let tn = vm.type_name(this);
+            return Err(vm.type_error(format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
+                d.def.name, d.owner.name
+            )));
+        }
+    }
+    let bound = d.signature.bind(vm, &d.qualname, args, kwnames)?;
+    vm.enter_native()?;
+    let result = (d.def.func)(vm, &bound);
+    vm.leave_native();
+    result
+}
+
+/// `method_descriptor.__get__`: binds to the instance (or the class, for class methods).
+pub fn method_descriptor_get(
+    vm: &mut Vm,
+    descr: &Value,
+    obj: Option<&Value>,
+    owner: &TypeRef,
+) -> PyResult<Value> {
+    let Some(d) = descr
+        .as_object()
+        .and_then(|o| o.downcast::<MethodDescriptor>())
+    else {
+        return Ok(descr.clone());
+    };
+    let this = match (d.def.kind, obj) {
+        (MethodKind::Class, _) => Value::from_object(owner.as_obj().clone()),
+        (MethodKind::Static, _) => {
+            return vm.new_builtin_function(d.def, None, &d.qualname.clone());
+        }
+        (MethodKind::Method, Some(o)) => o.clone(),
+        (MethodKind::Method, None) => return Ok(descr.clone()),
+    };
+    let def = d.def;
+    let qualname = d.qualname.clone();
+    vm.new_builtin_function(def, Some(this), &qualname)
+}
+
+/// The name of a `str` key for messages.
+pub fn key_text(s: &Str) -> String {
+    s.as_lossy().into_owned()
+}

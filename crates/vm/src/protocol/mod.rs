@@ -1,0 +1,613 @@
+//! The abstract object protocols (CPython's `Objects/abstract.c` and
+//! `object.c`): calling, attributes, repr/str, hashing, comparison, truth,
+//! iteration, numbers and subscripts — each a dispatch through the type's
+//! slot, with CPython's fallbacks and error messages.
+
+use crate::builtins::exceptions::ExcKind;
+use crate::builtins::str::Str;
+use crate::builtins::tuple::Tuple;
+use crate::error::PyResult;
+use crate::object::Ref;
+use crate::runtime::Vm;
+use crate::types::TypeRef;
+use crate::types::slots::{BinOp, CompareOp, UnaryOp};
+use crate::value::{Unpacked, Value};
+
+impl Vm {
+    /// `callable(*args)`; the last `kwnames.len()` args are keyword values.
+    pub fn call(
+        &mut self,
+        callable: &Value,
+        args: &[Value],
+        kwnames: Option<&Ref<Tuple>>,
+    ) -> PyResult<Value> {
+        let call = self.type_of(callable).slots.call.get();
+        match call {
+            Some(f) => f(self, callable, args, kwnames),
+            None => {
+                let tn = self.type_name(callable);
+                Err(self.type_error(format!("'{tn}' object is not callable")))
+            }
+        }
+    }
+
+    /// `getattr(obj, name)`.
+    pub fn get_attr(&mut self, obj: &Value, name: &Ref<Str>) -> PyResult<Value> {
+        let get = self.type_of(obj).slots.getattro.get();
+        match get {
+            Some(f) => f(self, obj, name),
+            None => crate::builtins::object::generic_getattr(self, obj, name),
+        }
+    }
+
+    /// `getattr(obj, name)` by Rust text.
+    pub fn get_attr_str(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        let n = self.intern(name)?;
+        self.get_attr(obj, &n)
+    }
+
+    /// `getattr(obj, name)` returning `None` on `AttributeError`.
+    pub fn get_attr_opt(&mut self, obj: &Value, name: &Ref<Str>) -> PyResult<Option<Value>> {
+        match self.get_attr(obj, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.exc_matches(&e, ExcKind::AttributeError) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `hasattr(obj, name)`.
+    pub fn has_attr_str(&mut self, obj: &Value, name: &str) -> PyResult<bool> {
+        let n = self.intern(name)?;
+        Ok(self.get_attr_opt(obj, &n)?.is_some())
+    }
+
+    /// `setattr`/`delattr`.
+    pub fn set_attr(&mut self, obj: &Value, name: &Ref<Str>, value: Option<Value>) -> PyResult<()> {
+        let set = self.type_of(obj).slots.setattro.get();
+        match set {
+            Some(f) => f(self, obj, name, value),
+            None => crate::builtins::object::generic_setattr(self, obj, name, value),
+        }
+    }
+
+    /// A special method looked up on the class (not the instance), bound.
+    pub fn lookup_special(&mut self, obj: &Value, name: &str) -> Option<Value> {
+        let class = self.type_of(obj).clone();
+        let f = class.lookup(name)?;
+        self.bind(&f, obj, &class).ok()
+    }
+
+    /// Binds a class attribute to an instance through `__get__`.
+    pub fn bind(&mut self, attr: &Value, obj: &Value, class: &TypeRef) -> PyResult<Value> {
+        match self.type_of(attr).slots.descr_get.get() {
+            Some(get) => get(self, attr, Some(obj), class),
+            None => Ok(attr.clone()),
+        }
+    }
+
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: &Value) -> PyResult<Value> {
+        let f = self
+            .type_of(v)
+            .slots
+            .repr
+            .get()
+            .unwrap_or(crate::builtins::object::object_repr);
+        self.enter_native()?;
+        let r = f(self, v);
+        self.leave_native();
+        let r = r?;
+        if self.as_str(&r).is_none() {
+            let tn = self.type_name(&r);
+            return Err(self.type_error(format!("__repr__ returned non-string (type {tn})")));
+        }
+        Ok(r)
+    }
+
+    /// `repr(v)` as Rust text.
+    pub fn repr_string(&mut self, v: &Value) -> PyResult<String> {
+        match v.unpack() {
+            Unpacked::Int(i) => return Ok(i.to_string()),
+            Unpacked::None => return Ok("None".into()),
+            _ => {}
+        }
+        let r = self.repr(v)?;
+        Ok(self
+            .as_str(&r)
+            .map(|s| s.as_lossy().into_owned())
+            .unwrap_or_default())
+    }
+
+    /// `str(v)`.
+    pub fn str(&mut self, v: &Value) -> PyResult<Value> {
+        if self.as_str(v).is_some() {
+            return Ok(v.clone());
+        }
+        let f = self
+            .type_of(v)
+            .slots
+            .str
+            .get()
+            .or(self.type_of(v).slots.repr.get())
+            .unwrap_or(crate::builtins::object::object_repr);
+        self.enter_native()?;
+        let r = f(self, v);
+        self.leave_native();
+        let r = r?;
+        if self.as_str(&r).is_none() {
+            let tn = self.type_name(&r);
+            return Err(self.type_error(format!("__str__ returned non-string (type {tn})")));
+        }
+        Ok(r)
+    }
+
+    /// `str(v)` as Rust text.
+    pub fn str_string(&mut self, v: &Value) -> PyResult<String> {
+        let r = self.str(v)?;
+        Ok(self
+            .as_str(&r)
+            .map(|s| s.as_lossy().into_owned())
+            .unwrap_or_default())
+    }
+
+    /// `hash(v)`.
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        match v.unpack() {
+            Unpacked::Int(i) => return Ok(crate::hash::hash_i64(i)),
+            Unpacked::Object(o) => {
+                if let Some(s) = o.downcast::<Str>() {
+                    return Ok(s.hash());
+                }
+            }
+            _ => {}
+        }
+        match self.type_of(v).slots.hash.get() {
+            Some(f) => f(self, v),
+            None => {
+                let tn = self.type_name(v);
+                Err(self.type_error(format!("unhashable type: '{tn}'")))
+            }
+        }
+    }
+
+    /// `a == b` as a bool.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if let Some(r) = crate::builtins::dict::simple_eq(a, b)
+            && (r || (a.as_object().is_none() && b.as_object().is_none()))
+        {
+            return Ok(r);
+        }
+        let r = self.rich_compare(a, b, CompareOp::Eq)?;
+        self.is_true(&r)
+    }
+
+    /// `a < b` as a bool.
+    pub fn lt(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
+            return Ok(x < y);
+        }
+        let r = self.rich_compare(a, b, CompareOp::Lt)?;
+        self.is_true(&r)
+    }
+
+    /// A rich comparison with CPython's reflected-operand rules.
+    pub fn rich_compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+        if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
+            return Ok(Value::from_bool(op.test(x.cmp(&y))));
+        }
+        self.enter_native()?;
+        let r = self.rich_compare_inner(a, b, op);
+        self.leave_native();
+        r
+    }
+
+    fn rich_compare_inner(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+        let ta = self.type_of(a).clone();
+        let tb = self.type_of(b).clone();
+        let mut checked_reverse = false;
+        if !ta.same(&tb)
+            && tb.is_subtype(&ta)
+            && let Some(f) = tb.slots.richcompare.get()
+        {
+            checked_reverse = true;
+            let r = f(self, b, a, op.swapped())?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        if let Some(f) = ta.slots.richcompare.get() {
+            let r = f(self, a, b, op)?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        if !checked_reverse && let Some(f) = tb.slots.richcompare.get() {
+            let r = f(self, b, a, op.swapped())?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        let same = match (a.as_object(), b.as_object()) {
+            (Some(x), Some(y)) => x.is(y),
+            _ => false,
+        };
+        match op {
+            CompareOp::Eq => Ok(Value::from_bool(same)),
+            CompareOp::Ne => Ok(Value::from_bool(!same)),
+            _ => Err(self.type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                ta.name,
+                tb.name
+            ))),
+        }
+    }
+
+    /// Truth value.
+    pub fn is_true(&mut self, v: &Value) -> PyResult<bool> {
+        match v.unpack() {
+            Unpacked::Bool(b) => return Ok(b),
+            Unpacked::None => return Ok(false),
+            Unpacked::Int(i) => return Ok(i != 0),
+            Unpacked::Float(f) => return Ok(f != 0.0),
+            Unpacked::Object(_) => {}
+        }
+        let t = self.type_of(v);
+        if let Some(f) = t.slots.bool.get() {
+            return f(self, v);
+        }
+        if let Some(f) = t.slots.len.get() {
+            return Ok(f(self, v)? > 0);
+        }
+        Ok(true)
+    }
+
+    /// `len(v)`.
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        match self.type_of(v).slots.len.get() {
+            Some(f) => f(self, v),
+            None => {
+                let tn = self.type_name(v);
+                Err(self.type_error(format!("object of type '{tn}' has no len()")))
+            }
+        }
+    }
+
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        let t = self.type_of(v).clone();
+        if let Some(f) = t.slots.iter.get() {
+            let it = f(self, v)?;
+            if self.type_of(&it).slots.next.get().is_none() {
+                let tn = self.type_name(&it);
+                return Err(self.type_error(format!("iter() returned non-iterator of type '{tn}'")));
+            }
+            return Ok(it);
+        }
+        if t.slots.getitem.get().is_some() {
+            let mut items = Vec::new();
+            let mut i = 0;
+            loop {
+                match self.get_item(v, &Value::from_i64(i)) {
+                    Ok(x) => items.push(x),
+                    Err(e)
+                        if self.exc_matches(&e, ExcKind::IndexError)
+                            || self.exc_matches(&e, ExcKind::StopIteration) =>
+                    {
+                        break;
+                    }
+                    Err(e) => return Err(e),
+                }
+                i += 1;
+            }
+            return crate::builtins::iterators::new_seq_iter(self, items, "iterator");
+        }
+        Err(self.type_error(format!("'{}' object is not iterable", t.name)))
+    }
+
+    /// `next(it)`: `None` when exhausted.
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        match self.type_of(it).slots.next.get() {
+            Some(f) => f(self, it),
+            None => {
+                let tn = self.type_name(it);
+                Err(self.type_error(format!("'{tn}' object is not an iterator")))
+            }
+        }
+    }
+
+    /// All items of an iterable.
+    pub fn collect_iterable(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if let Some(items) = crate::builtins::tuple::seq_items(v) {
+            return Ok(items);
+        }
+        let it = self.iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// `operator.index(v)` for values within 64 bits: `None` if not an
+    /// integer; `OverflowError`-free clamp is the caller's business.
+    pub fn index_value(&mut self, v: &Value) -> PyResult<Option<i64>> {
+        match v.unpack() {
+            Unpacked::Int(i) => Ok(Some(i)),
+            Unpacked::Bool(b) => Ok(Some(i64::from(b))),
+            Unpacked::Object(o) if o.downcast::<crate::builtins::int::BigInt>().is_some() => {
+                Err(self.new_error(
+                    ExcKind::IndexError,
+                    "cannot fit 'int' into an index-sized integer",
+                ))
+            }
+            Unpacked::Object(_) => {
+                if let Some(f) = self.lookup_special(v, "__index__") {
+                    let r = self.call(&f, &[], None)?;
+                    return self.index_value(&r);
+                }
+                Ok(None)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// `int(v)`.
+    pub fn to_int(&mut self, v: &Value) -> PyResult<Value> {
+        match v.unpack() {
+            Unpacked::Int(_) => return Ok(v.clone()),
+            Unpacked::Bool(b) => return Ok(Value::from_i64(i64::from(b))),
+            Unpacked::Float(f) => {
+                if f.is_nan() {
+                    return Err(self.value_error("cannot convert float NaN to integer"));
+                }
+                if f.is_infinite() {
+                    return Err(self.overflow_error("cannot convert float infinity to integer"));
+                }
+                let t = f.trunc();
+                if t.abs() < 9.2e18 {
+                    return Ok(Value::from_i64(t as i64));
+                }
+                let b = num_bigint::BigInt::from(t as i128);
+                let b = if t.abs() < 1.7e38 {
+                    b
+                } else {
+                    use num_traits::FromPrimitive;
+                    num_bigint::BigInt::from_f64(t).unwrap_or_default()
+                };
+                return self.new_int(b);
+            }
+            _ => {}
+        }
+        if crate::builtins::int::is_int(v) {
+            return Ok(v.clone());
+        }
+        if let Some(s) = self.as_str(v).cloned() {
+            return crate::builtins::int::str_to_int(self, &s.as_lossy(), 10, v);
+        }
+        for name in ["__int__", "__index__"] {
+            if let Some(f) = self.lookup_special(v, name) {
+                return self.call(&f, &[], None);
+            }
+        }
+        let tn = self.type_name(v);
+        Err(self.type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
+        )))
+    }
+
+    /// `float(v)`.
+    pub fn to_float(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(f) = crate::builtins::float::as_float(self, v)? {
+            return Ok(Value::from_f64(f));
+        }
+        if let Some(s) = self.as_str(v).cloned() {
+            return match crate::builtins::float::parse_float(&s.as_lossy()) {
+                Some(f) => Ok(Value::from_f64(f)),
+                None => {
+                    let r = self.repr_string(v)?;
+                    Err(self.value_error(&format!("could not convert string to float: {r}")))
+                }
+            };
+        }
+        if let Some(f) = self.lookup_special(v, "__float__") {
+            return self.call(&f, &[], None);
+        }
+        let tn = self.type_name(v);
+        Err(self.type_error(format!(
+            "float() argument must be a string or a real number, not '{tn}'"
+        )))
+    }
+
+    /// `v[key]`.
+    pub fn get_item(&mut self, v: &Value, key: &Value) -> PyResult<Value> {
+        if let Some(f) = self.type_of(v).slots.getitem.get() {
+            return f(self, v, key);
+        }
+        if let Some(cls) = v
+            .as_object()
+            .and_then(|o| o.downcast::<crate::types::TypeObject>())
+            .cloned()
+        {
+            if let Some(f) = cls.lookup("__class_getitem__") {
+                let f = match f
+                    .as_object()
+                    .and_then(|o| o.downcast::<crate::builtins::descriptors::Wrapper>())
+                {
+                    Some(_) => self.bind(&f, v, &cls)?,
+                    None => f,
+                };
+                return self.call(&f, std::slice::from_ref(key), None);
+            }
+            return Err(self.type_error(format!("type '{}' is not subscriptable", cls.name)));
+        }
+        let tn = self.type_name(v);
+        Err(self.type_error(format!("'{tn}' object is not subscriptable")))
+    }
+
+    /// `v[key] = value` / `del v[key]`.
+    pub fn set_item(&mut self, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
+        if let Some(f) = self.type_of(v).slots.setitem.get() {
+            return f(self, v, key, value);
+        }
+        let tn = self.type_name(v);
+        Err(self.type_error(if value.is_some() {
+            format!("'{tn}' object does not support item assignment")
+        } else {
+            format!("'{tn}' object does not support item deletion")
+        }))
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(f) = self.type_of(container).slots.contains.get() {
+            return f(self, container, item);
+        }
+        let t = self.type_of(container);
+        if t.slots.iter.get().is_none() && t.slots.getitem.get().is_none() {
+            let tn = self.type_name(container);
+            return Err(self.type_error(format!(
+                "argument of type '{tn}' is not a container or iterable"
+            )));
+        }
+        let it = self.iter(container)?;
+        while let Some(x) = self.next(&it)? {
+            if self.eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// A binary operator with CPython's forward/reflected protocol.
+    pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
+        if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
+            let fast = match op {
+                BinOp::Add => x.checked_add(y),
+                BinOp::Sub => x.checked_sub(y),
+                BinOp::Mul => x.checked_mul(y),
+                _ => None,
+            };
+            if let Some(r) = fast {
+                return Ok(Value::from_i64(r));
+            }
+        }
+        if let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) {
+            match op {
+                BinOp::Add => return Ok(Value::from_f64(x + y)),
+                BinOp::Sub => return Ok(Value::from_f64(x - y)),
+                BinOp::Mul => return Ok(Value::from_f64(x * y)),
+                _ => {}
+            }
+        }
+        let r = self.binary_op1(a, b, op)?;
+        if !self.is_not_implemented(&r) {
+            return Ok(r);
+        }
+        Err(self.binop_type_error(a, b, op.symbol()))
+    }
+
+    fn binop_type_error(&mut self, a: &Value, b: &Value, symbol: &str) -> crate::error::PyErr {
+        let (ta, tb) = (self.type_name(a), self.type_name(b));
+        self.type_error(format!(
+            "unsupported operand type(s) for {symbol}: '{ta}' and '{tb}'"
+        ))
+    }
+
+    fn binary_op1(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
+        let ta = self.type_of(a).clone();
+        let tb = self.type_of(b).clone();
+        let fa = ta.slots.number.get();
+        let fb = if ta.same(&tb) {
+            None
+        } else {
+            tb.slots.number.get()
+        };
+        let fb = match (fa, fb) {
+            (Some(x), Some(y)) if x as usize == y as usize => None,
+            (_, y) => y,
+        };
+        self.enter_native()?;
+        let result = (|| {
+            if let Some(f) = fa {
+                if let Some(g) = fb
+                    && tb.is_subtype(&ta)
+                {
+                    let r = g(self, a, b, op)?;
+                    if !self.is_not_implemented(&r) {
+                        return Ok(r);
+                    }
+                    let r = f(self, a, b, op)?;
+                    return Ok(r);
+                }
+                let r = f(self, a, b, op)?;
+                if !self.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+            if let Some(g) = fb {
+                return g(self, a, b, op);
+            }
+            Ok(self.not_implemented())
+        })();
+        self.leave_native();
+        result
+    }
+
+    /// An in-place operator (`+=`): the in-place slot, then the binary one.
+    pub fn inplace_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
+        if a.as_object().is_some() {
+            if let Some(f) = self.type_of(a).slots.inplace.get() {
+                let r = f(self, a, b, op)?;
+                if !self.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        } else {
+            return self
+                .binary_op(a, b, op)
+                .inspect_err(|e| {
+                    let _ = e;
+                })
+                .or_else(|e| {
+                    if self.exc_matches(&e, ExcKind::TypeError) {
+                        let r = self.binary_op1(a, b, op)?;
+                        if self.is_not_implemented(&r) {
+                            return Err(self.binop_type_error(a, b, op.inplace_symbol()));
+                        }
+                        Ok(r)
+                    } else {
+                        Err(e)
+                    }
+                });
+        }
+        let r = self.binary_op1(a, b, op)?;
+        if !self.is_not_implemented(&r) {
+            return Ok(r);
+        }
+        Err(self.binop_type_error(a, b, op.inplace_symbol()))
+    }
+
+    /// A unary operator.
+    pub fn unary_op(&mut self, v: &Value, op: UnaryOp) -> PyResult<Value> {
+        match self.type_of(v).slots.unary.get() {
+            Some(f) => f(self, v, op),
+            None => {
+                let tn = self.type_name(v);
+                Err(self.type_error(format!("bad operand type for {}: '{tn}'", op.symbol())))
+            }
+        }
+    }
+
+    /// `isinstance(v, class)` by MRO.
+    pub fn isinstance_type(&self, v: &Value, class: &TypeRef) -> bool {
+        self.type_of(v).is_subtype(class)
+    }
+
+    /// The `__name__` of the running frame's globals.
+    pub fn current_globals_name(&mut self) -> Option<Value> {
+        let frame = self.current_frame_ref()?;
+        let globals = frame.globals.clone();
+        globals.table.with(|t| t.get_str(&Str::new("__name__")))
+    }
+}

@@ -1,0 +1,341 @@
+//! Calling Python functions: binding arguments to the new frame's locals
+//! (CPython's `initialize_locals`, with its `TypeError` messages), pushing
+//! the frame, and entering the eval loop from native code.
+
+use krait_compiler::bytecode::code_object::co_flags;
+
+use crate::builtins::dict::Dict;
+use crate::builtins::function::{Function, Method};
+use crate::builtins::tuple::Tuple;
+use crate::error::PyResult;
+use crate::object::Ref;
+use crate::runtime::Vm;
+use crate::runtime::frame::Frame;
+use crate::value::Value;
+
+fn name_list(names: &[String]) -> String {
+    match names.len() {
+        0 => String::new(),
+        1 => format!("'{}'", names[0]),
+        2 => format!("'{}' and '{}'", names[0], names[1]),
+        _ => {
+            let head: Vec<String> = names[..names.len() - 1]
+                .iter()
+                .map(|n| format!("'{n}'"))
+                .collect();
+            format!("{}, and '{}'", head.join(", "), names[names.len() - 1])
+        }
+    }
+}
+
+impl Vm {
+    /// Pushes a frame for `func` called with `args` (keyword values last,
+    /// named by `kwnames`). The frame is not run yet.
+    pub(crate) fn push_function_frame(
+        &mut self,
+        func: &Ref<Function>,
+        args: &[Value],
+        kwnames: Option<&Ref<Tuple>>,
+    ) -> PyResult<*mut Frame> {
+        if self.recursion_depth >= self.recursion_limit {
+            return Err(self.new_error(
+                crate::builtins::exceptions::ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let code = func.code.clone();
+        let co = &code.code;
+        let argcount = co.argcount as usize;
+        let posonly = co.posonlyargcount as usize;
+        let kwonly = co.kwonlyargcount as usize;
+        let has_varargs = co.flags & co_flags::VARARGS != 0;
+        let has_varkw = co.flags & co_flags::VARKEYWORDS != 0;
+        // Only error messages need the name: borrowed, never copied per call.
+        let qualname = code.qualname.as_lossy();
+        let nkw = kwnames.map_or(0, |k| k.items().len());
+        let npos = args.len() - nkw;
+        let total = argcount + kwonly;
+        let mut locals: Vec<Option<Value>> = vec![
+            None;
+            code.frame_slots.min(co.nlocalsplus()).max(
+                total + usize::from(has_varargs) + usize::from(has_varkw)
+            )
+        ];
+        for (i, a) in args[..npos.min(argcount)].iter().enumerate() {
+            locals[i] = Some(a.clone());
+        }
+        let mut slot = total;
+        if has_varargs {
+            let extra = if npos > argcount {
+                args[argcount..npos].to_vec()
+            } else {
+                Vec::new()
+            };
+            locals[slot] = Some(self.new_tuple(extra)?);
+            slot += 1;
+        } else if npos > argcount {
+            let defaults = func.defaults.get().map_or(0, |d| d.items().len());
+            let given_kw = (0..nkw)
+                .filter(|k| {
+                    let key = kwnames.map(|n| n.items()[*k].clone());
+                    key.and_then(|k| self.as_str(&k).map(|s| s.as_lossy().into_owned()))
+                        .is_some_and(|k| {
+                            code.localsplusnames[argcount..total]
+                                .iter()
+                                .any(|n| *n.as_lossy() == *k)
+                        })
+                })
+                .count();
+            let takes = if defaults > 0 {
+                format!(
+                    "from {} to {argcount} positional arguments",
+                    argcount - defaults
+                )
+            } else {
+                format!(
+                    "{argcount} positional argument{}",
+                    if argcount == 1 { "" } else { "s" }
+                )
+            };
+            let given = if given_kw > 0 {
+                format!(
+                    "{npos} positional argument{} (and {given_kw} keyword-only argument{}) were given",
+                    if npos == 1 { "" } else { "s" },
+                    if given_kw == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{npos} {} given", if npos == 1 { "was" } else { "were" })
+            };
+            return Err(self.type_error(format!("{qualname}() takes {takes} but {given}")));
+        }
+        let kwdict = if has_varkw {
+            let d = self.new_dict_ref()?;
+            locals[slot] = Some(Value::from_object(d.as_obj().clone()));
+            Some(d)
+        } else {
+            None
+        };
+        if let Some(names) = kwnames {
+            let mut posonly_passed = Vec::new();
+            for (k, key) in names.items().iter().enumerate() {
+                let value = args[npos + k].clone();
+                let key_text = self
+                    .as_str(key)
+                    .map(|s| s.as_lossy().into_owned())
+                    .unwrap_or_default();
+                let found = code.localsplusnames[posonly..total]
+                    .iter()
+                    .position(|n| *n.as_lossy() == *key_text);
+                match found {
+                    Some(j) => {
+                        let i = posonly + j;
+                        if locals[i].is_some() {
+                            return Err(self.type_error(format!(
+                                "{qualname}() got multiple values for argument '{key_text}'"
+                            )));
+                        }
+                        locals[i] = Some(value);
+                    }
+                    None => match &kwdict {
+                        Some(d) => Dict::set_item(self, d, key.clone(), value)?,
+                        None => {
+                            if code.localsplusnames[..posonly]
+                                .iter()
+                                .any(|n| *n.as_lossy() == *key_text)
+                            {
+                                posonly_passed.push(key_text);
+                                continue;
+                            }
+                            return Err(self.type_error(format!(
+                                "{qualname}() got an unexpected keyword argument '{key_text}'"
+                            )));
+                        }
+                    },
+                }
+            }
+            if !posonly_passed.is_empty() {
+                return Err(self.type_error(format!(
+                    "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    posonly_passed.join(", ")
+                )));
+            }
+        }
+        // Defaults for missing positional parameters.
+        let defaults = func
+            .defaults
+            .get()
+            .map(|d| d.items().to_vec())
+            .unwrap_or_default();
+        let first_default = argcount - defaults.len().min(argcount);
+        let mut missing = Vec::new();
+        for i in 0..argcount {
+            if locals[i].is_none() {
+                if i >= first_default {
+                    locals[i] = Some(defaults[i - first_default].clone());
+                } else {
+                    missing.push(code.localsplusnames[i].as_lossy().into_owned());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(format!(
+                "{qualname}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        let kwdefaults = func.kwdefaults.get();
+        for (i, local) in locals.iter_mut().enumerate().take(total).skip(argcount) {
+            if local.is_none() {
+                let name = code.localsplusnames[i].clone();
+                let default = kwdefaults
+                    .as_ref()
+                    .and_then(|d| d.table.with(|t| t.get_str(&name)));
+                match default {
+                    Some(v) => *local = Some(v),
+                    None => missing.push(name.as_lossy().into_owned()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(format!(
+                "{qualname}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        let nlocalsplus = co.nlocalsplus();
+        let frame = self.data_stack.push(Frame {
+            code: code.clone(),
+            globals: func.globals.clone(),
+            builtins: func.builtins.clone(),
+            locals: None,
+            func: Some(Value::from_object(func.as_obj().clone())),
+            previous: self.current_frame,
+            next_instr: 0,
+            lasti: 0,
+            stack_top: nlocalsplus as u32,
+            capacity: code.frame_slots as u32,
+            is_entry: false,
+        });
+        // SAFETY: the frame was just pushed and is live.
+        let f = unsafe { &mut *frame };
+        for (i, v) in locals.into_iter().enumerate().take(nlocalsplus) {
+            f.set_local(i, v);
+        }
+        self.recursion_depth += 1;
+        Ok(frame)
+    }
+
+    /// Pushes a frame running a module or class body with a locals mapping.
+    pub(crate) fn push_body_frame(
+        &mut self,
+        code: Ref<crate::builtins::function::Code>,
+        globals: Ref<Dict>,
+        locals: Value,
+    ) -> PyResult<*mut Frame> {
+        if self.recursion_depth >= self.recursion_limit {
+            return Err(self.new_error(
+                crate::builtins::exceptions::ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let nlocalsplus = code.code.nlocalsplus();
+        let capacity = code.frame_slots as u32;
+        let builtins = self.builtins.clone();
+        let frame = self.data_stack.push(Frame {
+            code,
+            globals,
+            builtins,
+            locals: Some(locals),
+            func: None,
+            previous: self.current_frame,
+            next_instr: 0,
+            lasti: 0,
+            stack_top: nlocalsplus as u32,
+            capacity,
+            is_entry: false,
+        });
+        self.recursion_depth += 1;
+        Ok(frame)
+    }
+
+    /// Runs a pushed frame to completion from native code.
+    pub(crate) fn run_pushed(&mut self, frame: *mut Frame) -> PyResult<Value> {
+        // SAFETY: the frame was just pushed and is live.
+        unsafe { (*frame).is_entry = true };
+        self.enter_native().inspect_err(|_| {
+            // SAFETY: the frame is the last pushed.
+            unsafe { self.data_stack.pop(frame) };
+            self.recursion_depth -= 1;
+        })?;
+        let result = crate::runtime::eval::run_frame(self, frame);
+        self.leave_native();
+        result
+    }
+
+    /// Runs a module body with `globals` as its namespace.
+    pub fn run_module_code(
+        &mut self,
+        code: Ref<crate::builtins::function::Code>,
+        globals: Ref<Dict>,
+    ) -> PyResult<Value> {
+        let locals = Value::from_object(globals.as_obj().clone());
+        let frame = self.push_body_frame(code, globals, locals)?;
+        self.run_pushed(frame)
+    }
+
+    /// The running frame, if any.
+    pub fn current_frame_ref(&self) -> Option<&Frame> {
+        // SAFETY: `current_frame` is null or a live frame on the data stack.
+        unsafe { self.current_frame.as_ref() }
+    }
+}
+
+/// `tp_call` of functions: runs the function in a nested eval loop.
+pub fn function_call(
+    vm: &mut Vm,
+    callable: &Value,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
+    let Some(f) = callable
+        .as_object()
+        .and_then(|o| o.downcast::<Function>())
+        .cloned()
+    else {
+        return Err(vm.type_error("expected a function".into()));
+    };
+    if f.code.code.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR)
+        != 0
+    {
+        return Err(vm.new_error(
+            crate::builtins::exceptions::ExcKind::NotImplementedError,
+            "krait does not support generators or coroutines yet",
+        ));
+    }
+    let frame = vm.push_function_frame(&f, args, kwnames)?;
+    vm.run_pushed(frame)
+}
+
+/// `tp_call` of bound methods: prepends `__self__`.
+pub fn method_call(
+    vm: &mut Vm,
+    callable: &Value,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
+    let Some(m) = callable
+        .as_object()
+        .and_then(|o| o.downcast::<Method>())
+        .cloned()
+    else {
+        return Err(vm.type_error("expected a method".into()));
+    };
+    let mut all = Vec::with_capacity(args.len() + 1);
+    all.push(m.this.clone());
+    all.extend_from_slice(args);
+    vm.call(&m.func, &all, kwnames)
+}

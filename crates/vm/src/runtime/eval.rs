@@ -1,0 +1,1501 @@
+//! The eval loop: runs frames of CPython 3.14 bytecode.
+//!
+//! One `match` over [`Opcode`] decodes each code unit of the frame's
+//! adaptive instruction copy (opcode, oparg, `EXTENDED_ARG` prefixes),
+//! skips the instruction's inline caches, and implements the instruction
+//! with CPython's stack contract (`Python/bytecodes.c`). A call to a Python
+//! function pushes a frame and continues in this same loop; a return pops
+//! it. Errors unwind through the exception table (`find_handler`); a frame
+//! without a handler is popped and the error continues in its caller, until
+//! the entry frame of this loop returns it.
+
+use krait_compiler::bytecode::exception_table::find_handler;
+use krait_compiler::bytecode::opcode::Opcode;
+
+use crate::builtins::dict::Dict;
+use crate::builtins::exceptions::{ExcKind, as_exception};
+use crate::builtins::function::{CellObj, Code, Function, Method};
+use crate::builtins::native::{MethodDescriptor, call_method_descriptor};
+use crate::builtins::str::Str;
+use crate::builtins::tuple::Tuple;
+use crate::error::{PyErr, PyResult};
+use crate::object::Ref;
+use crate::runtime::Vm;
+use crate::runtime::frame::Frame;
+use crate::types::slots::{BinOp, CompareOp, UnaryOp};
+use crate::value::Value;
+
+/// How an error entered the unwinder.
+enum Raised {
+    /// A new error at this instruction: record a traceback entry.
+    New(PyErr),
+    /// A re-raise (`raise`, `RERAISE`): no new traceback entry.
+    Reraise(PyErr),
+}
+
+macro_rules! tri {
+    ($e:expr, $err:ident) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => {
+                $err = Some(Raised::New(e));
+                break;
+            }
+        }
+    };
+}
+
+fn stack_error(vm: &mut Vm) -> PyErr {
+    vm.new_error(ExcKind::SystemError, "krait: bad bytecode (value stack)")
+}
+
+/// Runs `entry` (already pushed, `is_entry` set) and every frame it calls,
+/// until `entry` returns or raises.
+pub fn run_frame(vm: &mut Vm, entry: *mut Frame) -> PyResult<Value> {
+    let saved = vm.current_frame;
+    vm.current_frame = entry;
+    let result = run(vm, entry);
+    vm.current_frame = saved;
+    result
+}
+
+fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
+    loop {
+        // One pass: run instructions until an error, then unwind.
+        let mut raised: Option<Raised> = None;
+        let mut returned: Option<Value> = None;
+        loop {
+            // SAFETY: `fp` is the live innermost frame of this loop.
+            let frame: &mut Frame = unsafe { &mut *fp };
+            // SAFETY: the frame holds a strong reference to its code for as
+            // long as it lives, and frames are only popped outside this loop.
+            let code: &Code = unsafe { &*(&*frame.code as *const Code) };
+            let units = &code.instructions;
+            let start = frame.next_instr as usize;
+            let Some(unit) = units.get(start).map(std::cell::Cell::get) else {
+                raised = Some(Raised::New(stack_error(vm)));
+                break;
+            };
+            let mut op = unit.opcode;
+            let mut oparg = u32::from(unit.arg);
+            let mut at = start;
+            while op == krait_compiler::bytecode::opcode::EXTENDED_ARG {
+                at += 1;
+                let Some(next) = units.get(at).map(std::cell::Cell::get) else {
+                    break;
+                };
+                op = next.opcode;
+                oparg = (oparg << 8) | u32::from(next.arg);
+            }
+            let Some(opcode) = Opcode::from_u8(op) else {
+                raised = Some(Raised::New(stack_error(vm)));
+                break;
+            };
+            let opcode = opcode.deopt();
+            frame.lasti = at as u32;
+            let next = at + 1 + opcode.cache_entries();
+            frame.next_instr = next as u32;
+
+            macro_rules! pop {
+                () => {
+                    match frame.pop() {
+                        Some(v) => v,
+                        None => {
+                            raised = Some(Raised::New(stack_error(vm)));
+                            break;
+                        }
+                    }
+                };
+            }
+            macro_rules! push {
+                ($v:expr) => {{
+                    let v = $v;
+                    if !frame.push(Some(v)) {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    }
+                }};
+            }
+            macro_rules! push_opt {
+                ($v:expr) => {{
+                    let v = $v;
+                    if !frame.push(v) {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    }
+                }};
+            }
+            macro_rules! jump_to {
+                ($target:expr) => {{
+                    frame.next_instr = $target as u32;
+                }};
+            }
+
+            match opcode {
+                Opcode::NOP
+                | Opcode::RESUME
+                | Opcode::NOT_TAKEN
+                | Opcode::CACHE
+                | Opcode::EXTENDED_ARG => {}
+                Opcode::POP_TOP | Opcode::POP_ITER => {
+                    let _ = frame.pop();
+                }
+                Opcode::END_FOR => {
+                    let _ = frame.pop();
+                }
+                Opcode::PUSH_NULL => push_opt!(None),
+                Opcode::COPY => {
+                    let v = frame.peek(oparg as usize - 1).cloned();
+                    push_opt!(v);
+                }
+                Opcode::SWAP => {
+                    let top = frame.stack_top as usize;
+                    let n = oparg as usize;
+                    if n > top || n == 0 {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    }
+                    frame.slots().swap(top - 1, top - n);
+                }
+                Opcode::LOAD_CONST => {
+                    let v = code
+                        .consts
+                        .get(oparg as usize)
+                        .cloned()
+                        .unwrap_or(Value::NONE);
+                    push!(v);
+                }
+                Opcode::LOAD_SMALL_INT => push!(Value::from_i64(i64::from(oparg))),
+                Opcode::LOAD_COMMON_CONSTANT => {
+                    let name = [
+                        "AssertionError",
+                        "NotImplementedError",
+                        "tuple",
+                        "all",
+                        "any",
+                    ]
+                    .get(oparg as usize)
+                    .copied()
+                    .unwrap_or("None");
+                    let v = vm
+                        .builtins
+                        .table
+                        .with(|t| t.get_str(&Str::new(name)))
+                        .unwrap_or(Value::NONE);
+                    push!(v);
+                }
+                Opcode::LOAD_FAST | Opcode::LOAD_FAST_BORROW | Opcode::LOAD_FAST_CHECK => {
+                    let v = frame.local(oparg as usize).cloned();
+                    match v {
+                        Some(v) => push!(v),
+                        None => {
+                            let name = code
+                                .localsplusnames
+                                .get(oparg as usize)
+                                .map(|n| n.as_lossy().into_owned())
+                                .unwrap_or_default();
+                            raised = Some(Raised::New(vm.new_error(
+                                ExcKind::UnboundLocalError,
+                                &format!("cannot access local variable '{name}' where it is not associated with a value"),
+                            )));
+                            break;
+                        }
+                    }
+                }
+                Opcode::LOAD_FAST_AND_CLEAR => {
+                    let v = frame.set_local(oparg as usize, None);
+                    push_opt!(v);
+                }
+                Opcode::LOAD_FAST_LOAD_FAST | Opcode::LOAD_FAST_BORROW_LOAD_FAST_BORROW => {
+                    let (a, b) = ((oparg >> 4) as usize, (oparg & 15) as usize);
+                    let (va, vb) = (frame.local(a).cloned(), frame.local(b).cloned());
+                    match (va, vb) {
+                        (Some(x), Some(y)) => {
+                            push!(x);
+                            push!(y);
+                        }
+                        (x, _) => {
+                            let idx = if x.is_none() { a } else { b };
+                            let name = code
+                                .localsplusnames
+                                .get(idx)
+                                .map(|n| n.as_lossy().into_owned())
+                                .unwrap_or_default();
+                            raised = Some(Raised::New(vm.new_error(
+                                ExcKind::UnboundLocalError,
+                                &format!("cannot access local variable '{name}' where it is not associated with a value"),
+                            )));
+                            break;
+                        }
+                    }
+                }
+                Opcode::STORE_FAST => {
+                    // May store NULL: restoring a variable hidden by an
+                    // inlined comprehension (LOAD_FAST_AND_CLEAR).
+                    let v = frame.pop();
+                    let old = frame.set_local(oparg as usize, v);
+                    drop(old);
+                }
+                Opcode::STORE_FAST_LOAD_FAST => {
+                    let v = pop!();
+                    let old = frame.set_local((oparg >> 4) as usize, Some(v));
+                    drop(old);
+                    let w = frame.local((oparg & 15) as usize).cloned();
+                    push_opt!(w);
+                }
+                Opcode::STORE_FAST_STORE_FAST => {
+                    let a = pop!();
+                    let old = frame.set_local((oparg >> 4) as usize, Some(a));
+                    drop(old);
+                    let b = pop!();
+                    let old = frame.set_local((oparg & 15) as usize, Some(b));
+                    drop(old);
+                }
+                Opcode::DELETE_FAST => {
+                    if frame.set_local(oparg as usize, None).is_none() {
+                        let name = code
+                            .localsplusnames
+                            .get(oparg as usize)
+                            .map(|n| n.as_lossy().into_owned())
+                            .unwrap_or_default();
+                        raised = Some(Raised::New(vm.new_error(
+                            ExcKind::UnboundLocalError,
+                            &format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        )));
+                        break;
+                    }
+                }
+                Opcode::MAKE_CELL => {
+                    let v = frame.local(oparg as usize).cloned();
+                    let cell = tri!(vm.new_cell(v), raised);
+                    frame.set_local(oparg as usize, Some(cell));
+                }
+                Opcode::COPY_FREE_VARS => {
+                    let closure = frame
+                        .func
+                        .as_ref()
+                        .and_then(|f| f.as_object())
+                        .and_then(|o| o.downcast::<Function>())
+                        .and_then(|f| f.closure.get());
+                    if let Some(closure) = closure {
+                        let n = code.code.nlocalsplus();
+                        let count = oparg as usize;
+                        for (k, cell) in closure.items().iter().enumerate().take(count) {
+                            frame.set_local(n - count + k, Some(cell.clone()));
+                        }
+                    }
+                }
+                Opcode::LOAD_DEREF => {
+                    let cell = frame.local(oparg as usize).cloned();
+                    let v = cell
+                        .as_ref()
+                        .and_then(|c| c.as_object())
+                        .and_then(|o| o.downcast::<CellObj>())
+                        .and_then(|c| c.value.get());
+                    match v {
+                        Some(v) => push!(v),
+                        None => {
+                            let name = code
+                                .localsplusnames
+                                .get(oparg as usize)
+                                .map(|n| n.as_lossy().into_owned())
+                                .unwrap_or_default();
+                            let kind = code
+                                .code
+                                .localspluskinds
+                                .get(oparg as usize)
+                                .copied()
+                                .unwrap_or(0);
+                            let message = if kind
+                                & krait_compiler::bytecode::code_object::fast_kind::FREE
+                                != 0
+                            {
+                                format!(
+                                    "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                                )
+                            } else {
+                                format!(
+                                    "cannot access local variable '{name}' where it is not associated with a value"
+                                )
+                            };
+                            let kind = if kind
+                                & krait_compiler::bytecode::code_object::fast_kind::FREE
+                                != 0
+                            {
+                                ExcKind::NameError
+                            } else {
+                                ExcKind::UnboundLocalError
+                            };
+                            raised = Some(Raised::New(vm.new_error(kind, &message)));
+                            break;
+                        }
+                    }
+                }
+                Opcode::STORE_DEREF | Opcode::DELETE_DEREF => {
+                    let v = if opcode == Opcode::STORE_DEREF {
+                        Some(pop!())
+                    } else {
+                        None
+                    };
+                    let cell = frame.local(oparg as usize).cloned();
+                    if let Some(c) = cell
+                        .as_ref()
+                        .and_then(|c| c.as_object())
+                        .and_then(|o| o.downcast::<CellObj>())
+                    {
+                        let old = c.value.with(|x| std::mem::replace(x, v));
+                        drop(old);
+                    }
+                }
+                Opcode::LOAD_FROM_DICT_OR_DEREF => {
+                    let mapping = pop!();
+                    let name = code.localsplusnames.get(oparg as usize).cloned();
+                    let found = match (
+                        mapping.as_object().and_then(|o| o.downcast::<Dict>()),
+                        &name,
+                    ) {
+                        (Some(d), Some(n)) => d.table.with(|t| t.get_str(n)),
+                        _ => None,
+                    };
+                    match found {
+                        Some(v) => push!(v),
+                        None => {
+                            let cell = frame.local(oparg as usize).cloned();
+                            let v = cell
+                                .as_ref()
+                                .and_then(|c| c.as_object())
+                                .and_then(|o| o.downcast::<CellObj>())
+                                .and_then(|c| c.value.get());
+                            match v {
+                                Some(v) => push!(v),
+                                None => {
+                                    let n =
+                                        name.map(|n| n.as_lossy().into_owned()).unwrap_or_default();
+                                    raised = Some(Raised::New(vm.new_error(ExcKind::NameError, &format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"))));
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+                Opcode::LOAD_LOCALS => {
+                    let l = frame.locals.clone();
+                    match l {
+                        Some(l) => push!(l),
+                        None => {
+                            raised = Some(Raised::New(
+                                vm.new_error(ExcKind::SystemError, "no locals found"),
+                            ));
+                            break;
+                        }
+                    }
+                }
+                Opcode::LOAD_NAME | Opcode::LOAD_FROM_DICT_OR_GLOBALS => {
+                    let name = code.names[oparg as usize].clone();
+                    let locals = if opcode == Opcode::LOAD_NAME {
+                        frame.locals.clone()
+                    } else {
+                        Some(pop!())
+                    };
+                    let mut found = None;
+                    if let Some(l) = &locals {
+                        if let Some(d) = l.as_object().and_then(|o| o.downcast::<Dict>()) {
+                            found = d.table.with(|t| t.get_str(&name));
+                        } else {
+                            let key = Value::from_object(name.as_obj().clone());
+                            match vm.get_item(l, &key) {
+                                Ok(v) => found = Some(v),
+                                Err(e) if vm.exc_matches(&e, ExcKind::KeyError) => {}
+                                Err(e) => {
+                                    raised = Some(Raised::New(e));
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                    let found = found
+                        .or_else(|| frame.globals.table.with(|t| t.get_str(&name)))
+                        .or_else(|| frame.builtins.table.with(|t| t.get_str(&name)));
+                    match found {
+                        Some(v) => push!(v),
+                        None => {
+                            raised = Some(Raised::New(vm.name_error(&name.as_lossy())));
+                            break;
+                        }
+                    }
+                }
+                Opcode::STORE_NAME => {
+                    let name = code.names[oparg as usize].clone();
+                    let v = pop!();
+                    let locals = frame.locals.clone();
+                    match locals
+                        .as_ref()
+                        .and_then(|l| l.as_object())
+                        .and_then(|o| o.downcast::<Dict>())
+                    {
+                        Some(d) => {
+                            let old = d.table.with(|t| t.insert_str(name, v));
+                            drop(old);
+                        }
+                        None => match locals {
+                            Some(l) => tri!(
+                                vm.set_item(&l, &Value::from_object(name.into_obj()), Some(v)),
+                                raised
+                            ),
+                            None => {
+                                raised = Some(Raised::New(vm.new_error(
+                                    ExcKind::SystemError,
+                                    "no locals found when storing",
+                                )));
+                                break;
+                            }
+                        },
+                    }
+                }
+                Opcode::DELETE_NAME => {
+                    let name = code.names[oparg as usize].clone();
+                    let locals = frame.locals.clone();
+                    let removed = locals
+                        .as_ref()
+                        .and_then(|l| l.as_object())
+                        .and_then(|o| o.downcast::<Dict>())
+                        .and_then(|d| d.table.with(|t| t.remove_str(&name)));
+                    if removed.is_none() {
+                        raised = Some(Raised::New(vm.name_error(&name.as_lossy())));
+                        break;
+                    }
+                }
+                Opcode::LOAD_GLOBAL => {
+                    let name = code.names[(oparg >> 1) as usize].clone();
+                    let found = frame
+                        .globals
+                        .table
+                        .with(|t| t.get_str(&name))
+                        .or_else(|| frame.builtins.table.with(|t| t.get_str(&name)));
+                    match found {
+                        Some(v) => {
+                            push!(v);
+                            if oparg & 1 != 0 {
+                                push_opt!(None);
+                            }
+                        }
+                        None => {
+                            raised = Some(Raised::New(vm.name_error(&name.as_lossy())));
+                            break;
+                        }
+                    }
+                }
+                Opcode::STORE_GLOBAL => {
+                    let name = code.names[oparg as usize].clone();
+                    let v = pop!();
+                    let old = frame.globals.table.with(|t| t.insert_str(name, v));
+                    drop(old);
+                }
+                Opcode::DELETE_GLOBAL => {
+                    let name = code.names[oparg as usize].clone();
+                    if frame.globals.table.with(|t| t.remove_str(&name)).is_none() {
+                        raised = Some(Raised::New(vm.name_error(&name.as_lossy())));
+                        break;
+                    }
+                }
+                Opcode::LOAD_ATTR => {
+                    let name = code.names[(oparg >> 1) as usize].clone();
+                    let owner = pop!();
+                    if oparg & 1 != 0 {
+                        // Method load: avoid the bound method for plain functions
+                        // and method descriptors found on the class.
+                        let class = vm.type_of(&owner).clone();
+                        let generic = class.slots.getattro.get().is_some_and(|g| {
+                            g as usize
+                                == crate::builtins::object::generic_getattr as *const () as usize
+                        });
+                        if generic && let Some(attr) = class.lookup_str(&name) {
+                            let is_method = attr.as_object().is_some_and(|o| {
+                                o.downcast::<Function>().is_some()
+                                    || o.downcast::<MethodDescriptor>().is_some_and(|d| {
+                                        d.def.kind == crate::builtins::native::MethodKind::Method
+                                    })
+                            });
+                            let shadowed = crate::builtins::object::instance_dict(&owner)
+                                .and_then(|d| d.get(&name))
+                                .is_some();
+                            if is_method && !shadowed {
+                                push!(attr);
+                                push!(owner);
+                                frame.next_instr = next as u32;
+                                continue;
+                            }
+                        }
+                        let v = tri!(vm.get_attr(&owner, &name), raised);
+                        push!(v);
+                        push_opt!(None);
+                    } else {
+                        let v = tri!(vm.get_attr(&owner, &name), raised);
+                        push!(v);
+                    }
+                }
+                Opcode::STORE_ATTR => {
+                    let name = code.names[oparg as usize].clone();
+                    let owner = pop!();
+                    let v = pop!();
+                    tri!(vm.set_attr(&owner, &name, Some(v)), raised);
+                }
+                Opcode::DELETE_ATTR => {
+                    let name = code.names[oparg as usize].clone();
+                    let owner = pop!();
+                    tri!(vm.set_attr(&owner, &name, None), raised);
+                }
+                Opcode::LOAD_SUPER_ATTR => {
+                    let name = code.names[(oparg >> 2) as usize].clone();
+                    let this = pop!();
+                    let class = pop!();
+                    let _global_super = pop!();
+                    let Some(class_t) = class
+                        .as_object()
+                        .and_then(|o| o.downcast::<crate::types::TypeObject>())
+                        .cloned()
+                    else {
+                        raised = Some(Raised::New(
+                            vm.type_error("super() argument 1 must be a type".into()),
+                        ));
+                        break;
+                    };
+                    let sup = tri!(vm.new_super(class_t, this.clone()), raised);
+                    let v = tri!(vm.get_attr(&sup, &name), raised);
+                    push!(v);
+                    if oparg & 1 != 0 {
+                        push_opt!(None);
+                    }
+                }
+                Opcode::BINARY_OP => {
+                    let b = pop!();
+                    let a = pop!();
+                    let r = if oparg == 26 {
+                        vm.get_item(&a, &b)
+                    } else if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
+                        let fast = match oparg % 13 {
+                            0 => x.checked_add(y),
+                            10 => x.checked_sub(y),
+                            5 => x.checked_mul(y),
+                            _ => None,
+                        };
+                        match fast {
+                            Some(r) if oparg < 26 => Ok(Value::from_i64(r)),
+                            _ => binary(vm, &a, &b, oparg),
+                        }
+                    } else {
+                        binary(vm, &a, &b, oparg)
+                    };
+                    let r = tri!(r, raised);
+                    push!(r);
+                }
+                Opcode::STORE_SUBSCR => {
+                    let key = pop!();
+                    let container = pop!();
+                    let v = pop!();
+                    tri!(vm.set_item(&container, &key, Some(v)), raised);
+                }
+                Opcode::DELETE_SUBSCR => {
+                    let key = pop!();
+                    let container = pop!();
+                    tri!(vm.set_item(&container, &key, None), raised);
+                }
+                Opcode::BINARY_SLICE => {
+                    let stop = pop!();
+                    let start = pop!();
+                    let container = pop!();
+                    let s = tri!(vm.new_slice(start, stop, Value::NONE), raised);
+                    let r = tri!(vm.get_item(&container, &s), raised);
+                    push!(r);
+                }
+                Opcode::STORE_SLICE => {
+                    let stop = pop!();
+                    let start = pop!();
+                    let container = pop!();
+                    let v = pop!();
+                    let s = tri!(vm.new_slice(start, stop, Value::NONE), raised);
+                    tri!(vm.set_item(&container, &s, Some(v)), raised);
+                }
+                Opcode::UNARY_NEGATIVE | Opcode::UNARY_INVERT => {
+                    let v = pop!();
+                    let op = if opcode == Opcode::UNARY_NEGATIVE {
+                        UnaryOp::Neg
+                    } else {
+                        UnaryOp::Invert
+                    };
+                    let r = match (op, v.as_i64()) {
+                        (UnaryOp::Neg, Some(i)) if i != i64::MIN => Ok(Value::from_i64(-i)),
+                        _ => vm.unary_op(&v, op),
+                    };
+                    let r = tri!(r, raised);
+                    push!(r);
+                }
+                Opcode::UNARY_NOT => {
+                    let v = pop!();
+                    let b = tri!(vm.is_true(&v), raised);
+                    push!(Value::from_bool(!b));
+                }
+                Opcode::TO_BOOL => {
+                    let v = pop!();
+                    let b = tri!(vm.is_true(&v), raised);
+                    push!(Value::from_bool(b));
+                }
+                Opcode::CALL_INTRINSIC_1 => {
+                    let v = pop!();
+                    let r = match oparg {
+                        1 => {
+                            // INTRINSIC_PRINT (interactive mode).
+                            if !v.is_none() {
+                                let s = tri!(vm.repr_string(&v), raised);
+                                vm.write_stdout(&format!("{s}\n"));
+                            }
+                            Ok(Value::NONE)
+                        }
+                        3 => {
+                            // INTRINSIC_STOPITERATION_ERROR
+                            Err(match as_exception(&v) {
+                                Some(e) => PyErr(e.clone()),
+                                None => vm.runtime_error("bad StopIteration"),
+                            })
+                        }
+                        5 => vm.unary_op(&v, UnaryOp::Pos),
+                        6 => {
+                            let items = crate::builtins::tuple::seq_items(&v).unwrap_or_default();
+                            vm.new_tuple(items)
+                        }
+                        _ => Err(vm.new_error(
+                            ExcKind::NotImplementedError,
+                            &format!("krait does not support intrinsic {oparg} yet"),
+                        )),
+                    };
+                    let r = tri!(r, raised);
+                    push!(r);
+                }
+                Opcode::COMPARE_OP => {
+                    let b = pop!();
+                    let a = pop!();
+                    let op = CompareOp::from_index(oparg >> 5).unwrap_or(CompareOp::Eq);
+                    let r = tri!(vm.rich_compare(&a, &b, op), raised);
+                    let r = if oparg & 16 != 0 {
+                        Value::from_bool(tri!(vm.is_true(&r), raised))
+                    } else {
+                        r
+                    };
+                    push!(r);
+                }
+                Opcode::IS_OP => {
+                    let b = pop!();
+                    let a = pop!();
+                    let same = match (a.as_object(), b.as_object()) {
+                        (Some(x), Some(y)) => x.is(y),
+                        (None, None) => {
+                            crate::builtins::dict::simple_eq(&a, &b) == Some(true)
+                                && vm.type_of(&a).same(vm.type_of(&b))
+                                && (a.as_f64().is_none()
+                                    || a.as_f64().map(f64::to_bits) == b.as_f64().map(f64::to_bits))
+                        }
+                        _ => false,
+                    };
+                    push!(Value::from_bool(same != (oparg == 1)));
+                }
+                Opcode::CONTAINS_OP => {
+                    let container = pop!();
+                    let item = pop!();
+                    let r = tri!(vm.contains(&container, &item), raised);
+                    push!(Value::from_bool(r != (oparg == 1)));
+                }
+                Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                    let v = pop!();
+                    let b = match v.as_bool() {
+                        Some(b) => b,
+                        None => tri!(vm.is_true(&v), raised),
+                    };
+                    if b == (opcode == Opcode::POP_JUMP_IF_TRUE) {
+                        jump_to!(next + oparg as usize);
+                    }
+                }
+                Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
+                    let v = pop!();
+                    if v.is_none() == (opcode == Opcode::POP_JUMP_IF_NONE) {
+                        jump_to!(next + oparg as usize);
+                    }
+                }
+                Opcode::JUMP_FORWARD => jump_to!(next + oparg as usize),
+                Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
+                    jump_to!(next.saturating_sub(oparg as usize));
+                }
+                Opcode::GET_ITER => {
+                    let v = pop!();
+                    let it = tri!(vm.iter(&v), raised);
+                    push!(it);
+                }
+                Opcode::FOR_ITER => {
+                    let Some(it) = frame.peek(0).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    match tri!(vm.next(&it), raised) {
+                        Some(v) => push!(v),
+                        None => jump_to!(next + oparg as usize + 1),
+                    }
+                }
+                Opcode::BUILD_TUPLE => {
+                    let items = frame.pop_n(oparg as usize);
+                    let t = tri!(vm.new_tuple(items), raised);
+                    push!(t);
+                }
+                Opcode::BUILD_LIST => {
+                    let items = frame.pop_n(oparg as usize);
+                    let l = tri!(vm.new_list(items), raised);
+                    push!(l);
+                }
+                Opcode::BUILD_SET => {
+                    let items = frame.pop_n(oparg as usize);
+                    let s = tri!(vm.new_set(items), raised);
+                    push!(s);
+                }
+                Opcode::BUILD_MAP => {
+                    let items = frame.pop_n(2 * oparg as usize);
+                    let d = tri!(vm.new_dict_ref(), raised);
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        tri!(Dict::set_item(vm, &d, k, v), raised);
+                    }
+                    push!(Value::from_object(d.into_obj()));
+                }
+                Opcode::BUILD_SLICE => {
+                    let mut items = frame.pop_n(oparg as usize).into_iter();
+                    let a = items.next().unwrap_or(Value::NONE);
+                    let b = items.next().unwrap_or(Value::NONE);
+                    let c = items.next().unwrap_or(Value::NONE);
+                    let s = tri!(vm.new_slice(a, b, c), raised);
+                    push!(s);
+                }
+                Opcode::BUILD_STRING => {
+                    let items = frame.pop_n(oparg as usize);
+                    let mut bytes = Vec::new();
+                    for i in &items {
+                        if let Some(s) = vm.as_str(i) {
+                            bytes.extend_from_slice(s.as_bytes());
+                        }
+                    }
+                    let s = tri!(vm.new_str_from_wtf8_bytes(bytes), raised);
+                    push!(s);
+                }
+                Opcode::LIST_APPEND
+                | Opcode::SET_ADD
+                | Opcode::LIST_EXTEND
+                | Opcode::SET_UPDATE
+                | Opcode::DICT_UPDATE
+                | Opcode::DICT_MERGE => {
+                    let v = pop!();
+                    let Some(target) = frame.peek(oparg as usize - 1).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    tri!(
+                        collection_add(
+                            vm,
+                            opcode,
+                            &target,
+                            v,
+                            frame.peek(oparg as usize + 1).cloned()
+                        ),
+                        raised
+                    );
+                }
+                Opcode::MAP_ADD => {
+                    let v = pop!();
+                    let k = pop!();
+                    let Some(target) = frame.peek(oparg as usize - 1).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    if let Some(d) = target.as_object().and_then(|o| o.downcast::<Dict>()) {
+                        let d = d.clone();
+                        tri!(Dict::set_item(vm, &d, k, v), raised);
+                    }
+                }
+                Opcode::UNPACK_SEQUENCE => {
+                    let v = pop!();
+                    let items = tri!(unpack(vm, &v, oparg as usize, None), raised);
+                    for item in items.into_iter().rev() {
+                        push!(item);
+                    }
+                }
+                Opcode::UNPACK_EX => {
+                    let v = pop!();
+                    let before = (oparg & 0xFF) as usize;
+                    let after = (oparg >> 8) as usize;
+                    let items = tri!(unpack(vm, &v, before, Some(after)), raised);
+                    let (head, rest) = items.split_at(before);
+                    let (middle, tail) = rest.split_at(rest.len() - after);
+                    let middle = tri!(vm.new_list(middle.to_vec()), raised);
+                    for item in tail.iter().rev() {
+                        push!(item.clone());
+                    }
+                    push!(middle);
+                    for item in head.iter().rev() {
+                        push!(item.clone());
+                    }
+                }
+                Opcode::FORMAT_SIMPLE => {
+                    let v = pop!();
+                    let r = if vm.as_str(&v).is_some() {
+                        Ok(v)
+                    } else {
+                        crate::builtins::format::format(vm, &v, "")
+                    };
+                    let r = tri!(r, raised);
+                    push!(r);
+                }
+                Opcode::FORMAT_WITH_SPEC => {
+                    let spec = pop!();
+                    let v = pop!();
+                    let spec = vm
+                        .as_str(&spec)
+                        .map(|s| s.as_lossy().into_owned())
+                        .unwrap_or_default();
+                    let r = tri!(crate::builtins::format::format(vm, &v, &spec), raised);
+                    push!(r);
+                }
+                Opcode::CONVERT_VALUE => {
+                    let v = pop!();
+                    let r = match oparg {
+                        1 => vm.str(&v),
+                        2 => vm.repr(&v),
+                        _ => crate::builtins::functions::ascii(vm, &v),
+                    };
+                    let r = tri!(r, raised);
+                    push!(r);
+                }
+                Opcode::MAKE_FUNCTION => {
+                    let c = pop!();
+                    let Some(code_obj) = c.as_object().and_then(|o| o.downcast::<Code>()).cloned()
+                    else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    let globals = frame.globals.clone();
+                    let f = tri!(vm.new_function(code_obj, globals), raised);
+                    push!(f);
+                }
+                Opcode::SET_FUNCTION_ATTRIBUTE => {
+                    let func = pop!();
+                    let attr = pop!();
+                    if let Some(f) = func.as_object().and_then(|o| o.downcast::<Function>()) {
+                        match oparg {
+                            1 => f.defaults.with(|d| {
+                                *d = attr
+                                    .as_object()
+                                    .and_then(|o| o.downcast::<Tuple>())
+                                    .cloned()
+                            }),
+                            2 => f.kwdefaults.with(|d| {
+                                *d = attr.as_object().and_then(|o| o.downcast::<Dict>()).cloned()
+                            }),
+                            8 => f.closure.with(|d| {
+                                *d = attr
+                                    .as_object()
+                                    .and_then(|o| o.downcast::<Tuple>())
+                                    .cloned()
+                            }),
+                            _ => f.annotate.with(|a| *a = attr),
+                        }
+                    }
+                    push!(func);
+                }
+                Opcode::CALL | Opcode::CALL_KW => {
+                    let kwnames = if opcode == Opcode::CALL_KW {
+                        let k = pop!();
+                        k.as_object().and_then(|o| o.downcast::<Tuple>()).cloned()
+                    } else {
+                        None
+                    };
+                    let nargs = oparg as usize;
+                    let mut args = frame.pop_n(nargs);
+                    let self_or_null = frame.pop();
+                    let callable = pop!();
+                    let (callable, args) = match self_or_null {
+                        Some(s) => {
+                            args.insert(0, s);
+                            (callable, args)
+                        }
+                        None => match callable.as_object().and_then(|o| o.downcast::<Method>()) {
+                            Some(m) => {
+                                args.insert(0, m.this.clone());
+                                (m.func.clone(), args)
+                            }
+                            None => (callable, args),
+                        },
+                    };
+                    if let Some(f) = callable.as_object().and_then(|o| o.downcast::<Function>()) {
+                        use krait_compiler::bytecode::code_object::co_flags;
+                        if f.code.code.flags
+                            & (co_flags::GENERATOR
+                                | co_flags::COROUTINE
+                                | co_flags::ASYNC_GENERATOR)
+                            == 0
+                        {
+                            let f = f.clone();
+                            let new =
+                                tri!(vm.push_function_frame(&f, &args, kwnames.as_ref()), raised);
+                            fp = new;
+                            vm.current_frame = fp;
+                            continue;
+                        }
+                    }
+                    let r = if callable
+                        .as_object()
+                        .is_some_and(|o| o.downcast::<MethodDescriptor>().is_some())
+                    {
+                        call_method_descriptor(vm, &callable, &args, kwnames.as_ref())
+                    } else {
+                        vm.call(&callable, &args, kwnames.as_ref())
+                    };
+                    let r = tri!(r, raised);
+                    // SAFETY: the frame is still the innermost live frame.
+                    let frame = unsafe { &mut *fp };
+                    if !frame.push(Some(r)) {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    }
+                }
+                Opcode::CALL_FUNCTION_EX => {
+                    let kwargs = frame.pop();
+                    let callargs = pop!();
+                    let _null = frame.pop();
+                    let func = pop!();
+                    let mut args = tri!(
+                        vm.collect_iterable(&callargs).map_err(|e| {
+                            if vm.exc_matches(&e, ExcKind::TypeError) {
+                                let fname = crate::builtins::functions::callable_name(vm, &func);
+                                let tn = vm.type_name(&callargs);
+                                vm.type_error(format!(
+                                    "{fname} argument after * must be an iterable, not {tn}"
+                                ))
+                            } else {
+                                e
+                            }
+                        }),
+                        raised
+                    );
+                    let mut names = Vec::new();
+                    if let Some(kw) = kwargs.filter(|k| !k.is_none())
+                        && let Some(d) = kw.as_object().and_then(|o| o.downcast::<Dict>())
+                    {
+                        for (k, v) in d.items() {
+                            names.push(k);
+                            args.push(v);
+                        }
+                    }
+                    let kwnames = if names.is_empty() {
+                        None
+                    } else {
+                        Some(tri!(vm.new_tuple_ref(names), raised))
+                    };
+                    let r = tri!(vm.call(&func, &args, kwnames.as_ref()), raised);
+                    // SAFETY: the frame is still the innermost live frame.
+                    let frame = unsafe { &mut *fp };
+                    if !frame.push(Some(r)) {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    }
+                }
+                Opcode::RETURN_VALUE => {
+                    let v = pop!();
+                    returned = Some(v);
+                    break;
+                }
+                Opcode::LOAD_BUILD_CLASS => {
+                    let v = frame
+                        .builtins
+                        .table
+                        .with(|t| t.get_str(&Str::new("__build_class__")));
+                    match v {
+                        Some(v) => push!(v),
+                        None => {
+                            raised = Some(Raised::New(
+                                vm.new_error(ExcKind::NameError, "__build_class__ not found"),
+                            ));
+                            break;
+                        }
+                    }
+                }
+                Opcode::SETUP_ANNOTATIONS => {
+                    let locals = frame.locals.clone();
+                    if let Some(d) = locals
+                        .as_ref()
+                        .and_then(|l| l.as_object())
+                        .and_then(|o| o.downcast::<Dict>())
+                    {
+                        let d = d.clone();
+                        let key = tri!(vm.intern("__annotations__"), raised);
+                        if d.table.with(|t| t.get_str(&key)).is_none() {
+                            let ann = tri!(vm.new_dict(), raised);
+                            d.table.with(|t| t.insert_str(key, ann));
+                        }
+                    }
+                }
+                Opcode::RAISE_VARARGS => {
+                    let args = frame.pop_n(oparg as usize);
+                    let e = match oparg {
+                        0 => {
+                            let current = vm.exc_info.clone();
+                            match as_exception(&current) {
+                                Some(e) => Raised::Reraise(PyErr(e.clone())),
+                                None => {
+                                    Raised::New(vm.runtime_error("No active exception to reraise"))
+                                }
+                            }
+                        }
+                        _ => {
+                            let mut it = args.into_iter();
+                            let exc = it.next().unwrap_or(Value::NONE);
+                            let cause = it.next();
+                            match make_exception(vm, &exc, cause) {
+                                Ok(e) => Raised::New(e),
+                                Err(e) => Raised::New(e),
+                            }
+                        }
+                    };
+                    raised = Some(e);
+                    break;
+                }
+                Opcode::RERAISE => {
+                    let exc = pop!();
+                    if oparg != 0
+                        && let Some(lasti) = frame.peek(oparg as usize - 1).and_then(Value::as_i64)
+                    {
+                        frame.lasti = lasti as u32;
+                    }
+                    let e = match as_exception(&exc) {
+                        Some(e) => PyErr(e.clone()),
+                        None => stack_error(vm),
+                    };
+                    raised = Some(Raised::Reraise(e));
+                    break;
+                }
+                Opcode::PUSH_EXC_INFO => {
+                    let exc = pop!();
+                    let prev = std::mem::replace(&mut vm.exc_info, exc.clone());
+                    push!(prev);
+                    push!(exc);
+                }
+                Opcode::POP_EXCEPT => {
+                    let v = pop!();
+                    vm.exc_info = v;
+                }
+                Opcode::CHECK_EXC_MATCH => {
+                    let right = pop!();
+                    let Some(left) = frame.peek(0).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    let r = tri!(exception_matches(vm, &left, &right), raised);
+                    push!(Value::from_bool(r));
+                }
+                Opcode::LOAD_SPECIAL => {
+                    let owner = pop!();
+                    let name = ["__enter__", "__exit__", "__aenter__", "__aexit__"]
+                        .get(oparg as usize)
+                        .copied()
+                        .unwrap_or("__enter__");
+                    let class = vm.type_of(&owner).clone();
+                    match class.lookup(name) {
+                        Some(attr) => {
+                            let is_func = attr.as_object().is_some_and(|o| {
+                                o.downcast::<Function>().is_some()
+                                    || o.downcast::<MethodDescriptor>().is_some()
+                            });
+                            if is_func {
+                                push!(attr);
+                                push!(owner);
+                            } else {
+                                let bound = tri!(vm.bind(&attr, &owner, &class), raised);
+                                push!(bound);
+                                push_opt!(None);
+                            }
+                        }
+                        None => {
+                            let tn = class.name.to_string();
+                            let message = if oparg < 2 {
+                                format!(
+                                    "'{tn}' object does not support the context manager protocol"
+                                )
+                            } else {
+                                format!(
+                                    "'{tn}' object does not support the asynchronous context manager protocol"
+                                )
+                            };
+                            let message = if name == "__exit__" || name == "__aexit__" {
+                                format!("{message} (missed {name} method)")
+                            } else {
+                                message
+                            };
+                            raised = Some(Raised::New(vm.type_error(message)));
+                            break;
+                        }
+                    }
+                }
+                Opcode::WITH_EXCEPT_START => {
+                    let Some(val) = frame.peek(0).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    let exit_self = frame.peek(3).cloned();
+                    let Some(exit_func) = frame.peek(4).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    let tp = Value::from_object(vm.type_of(&val).as_obj().clone());
+                    let tb = as_exception(&val).map_or(Value::NONE, |e| e.traceback.get());
+                    let mut args = Vec::with_capacity(4);
+                    if let Some(s) = exit_self {
+                        args.push(s);
+                    }
+                    args.extend([tp, val, tb]);
+                    let r = tri!(vm.call(&exit_func, &args, None), raised);
+                    // SAFETY: the frame is still the innermost live frame.
+                    let frame = unsafe { &mut *fp };
+                    if !frame.push(Some(r)) {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    }
+                }
+                Opcode::IMPORT_NAME | Opcode::IMPORT_FROM => {
+                    let name = code
+                        .names
+                        .get(oparg as usize)
+                        .map(|n| n.as_lossy().into_owned())
+                        .unwrap_or_default();
+                    raised = Some(Raised::New(vm.new_error(
+                        ExcKind::ModuleNotFoundError,
+                        &format!("No module named '{name}'"),
+                    )));
+                    break;
+                }
+                other => {
+                    raised = Some(Raised::New(vm.new_error(
+                        ExcKind::SystemError,
+                        &format!(
+                            "krait does not implement the {} instruction yet",
+                            other.name()
+                        ),
+                    )));
+                    break;
+                }
+            }
+        }
+
+        // A frame returned.
+        if let Some(v) = returned {
+            // SAFETY: `fp` is the live innermost frame.
+            let (is_entry, previous) = unsafe { ((*fp).is_entry, (*fp).previous) };
+            // SAFETY: `fp` is the last frame pushed.
+            unsafe { vm.data_stack.pop(fp) };
+            vm.recursion_depth -= 1;
+            if is_entry {
+                return Ok(v);
+            }
+            fp = previous;
+            vm.current_frame = fp;
+            // SAFETY: the caller frame is live.
+            let frame = unsafe { &mut *fp };
+            if !frame.push(Some(v)) {
+                let e = stack_error(vm);
+                if let Some(r) = unwind(vm, &mut fp, Raised::New(e)) {
+                    return r;
+                }
+            }
+            continue;
+        }
+        if let Some(r) = raised
+            && let Some(result) = unwind(vm, &mut fp, r)
+        {
+            return result;
+        }
+    }
+}
+
+/// Unwinds an error from `*fp` outwards: records traceback entries, finds
+/// a handler (then `None`: continue running `*fp`), or pops frames up to
+/// and including the entry frame (then the error to return).
+fn unwind(vm: &mut Vm, fp: &mut *mut Frame, raised: Raised) -> Option<PyResult<Value>> {
+    let (err, mut add_entry) = match raised {
+        Raised::New(e) => (e, true),
+        Raised::Reraise(e) => (e, false),
+    };
+    // Chain to the exception being handled.
+    let handled = vm.exc_info.clone();
+    if let Some(h) = as_exception(&handled)
+        && !h.as_obj().is(err.as_obj())
+        && err.0.context.with(|c| c.is_none())
+    {
+        let h = h.clone();
+        // Avoid creating a cycle through the context chain.
+        let mut cursor = Some(h.clone());
+        let mut cycle = false;
+        let mut steps = 0;
+        while let Some(c) = cursor {
+            if c.as_obj().is(err.as_obj()) {
+                cycle = true;
+                break;
+            }
+            steps += 1;
+            if steps > 10_000 {
+                break;
+            }
+            cursor = as_exception(&c.context.get()).cloned();
+        }
+        if !cycle {
+            err.0
+                .context
+                .with(|c| *c = Value::from_object(h.as_obj().clone()));
+        }
+    }
+    loop {
+        // SAFETY: `*fp` is the live innermost frame.
+        let frame = unsafe { &mut **fp };
+        if add_entry {
+            crate::runtime::traceback::add_entry(vm, &err, frame);
+        }
+        add_entry = true;
+        // The handler is found from the instruction that ran (`RERAISE`
+        // may have set `lasti` to an earlier one, for the traceback).
+        let lasti = frame.lasti;
+        let offset = frame.next_instr.saturating_sub(1);
+        if let Some(handler) = find_handler(&frame.code.code.exceptiontable, offset) {
+            let nlocals = frame.code.code.nlocalsplus() as u32;
+            let depth = nlocals + handler.depth;
+            while frame.stack_top > depth {
+                let _ = frame.pop();
+            }
+            if handler.lasti {
+                frame.push(Some(Value::from_i64(i64::from(lasti))));
+            }
+            frame.push(Some(Value::from_object(err.0.as_obj().clone())));
+            frame.next_instr = handler.target;
+            return None;
+        }
+        let (is_entry, previous) = (frame.is_entry, frame.previous);
+        // SAFETY: `*fp` is the last frame pushed.
+        unsafe { vm.data_stack.pop(*fp) };
+        vm.recursion_depth -= 1;
+        if is_entry {
+            return Some(Err(err));
+        }
+        *fp = previous;
+        vm.current_frame = *fp;
+    }
+}
+
+fn binary(vm: &mut Vm, a: &Value, b: &Value, oparg: u32) -> PyResult<Value> {
+    match BinOp::ALL.get(oparg as usize) {
+        Some(op) => vm.binary_op(a, b, *op),
+        None => match BinOp::ALL.get(oparg as usize - 13) {
+            Some(op) => vm.inplace_op(a, b, *op),
+            None => Err(vm.new_error(ExcKind::SystemError, "bad BINARY_OP oparg")),
+        },
+    }
+}
+
+fn collection_add(
+    vm: &mut Vm,
+    opcode: Opcode,
+    target: &Value,
+    v: Value,
+    callable: Option<Value>,
+) -> PyResult<()> {
+    let o = target.as_object();
+    match opcode {
+        Opcode::LIST_APPEND => {
+            if let Some(l) = o.and_then(|o| o.downcast::<crate::builtins::list::List>()) {
+                l.items.with(|i| i.push(v));
+            }
+        }
+        Opcode::LIST_EXTEND => {
+            let items = vm.collect_iterable(&v).map_err(|e| {
+                if vm.exc_matches(&e, ExcKind::TypeError)
+                    && vm.type_of(&v).slots.iter.get().is_none()
+                {
+                    let tn = vm.type_name(&v);
+                    vm.type_error(format!("Value after * must be an iterable, not {tn}"))
+                } else {
+                    e
+                }
+            })?;
+            if let Some(l) = o.and_then(|o| o.downcast::<crate::builtins::list::List>()) {
+                l.items.with(|i| i.extend(items));
+            }
+        }
+        Opcode::SET_ADD => {
+            if let Some(s) = crate::builtins::set::as_set(target) {
+                let s = s.clone();
+                Dict::set_item(vm, &s.inner, v, Value::NONE)?;
+            }
+        }
+        Opcode::SET_UPDATE => {
+            let items = vm.collect_iterable(&v)?;
+            if let Some(s) = crate::builtins::set::as_set(target) {
+                let s = s.clone();
+                for k in items {
+                    Dict::set_item(vm, &s.inner, k, Value::NONE)?;
+                }
+            }
+        }
+        Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+            if let Some(d) = o.and_then(|o| o.downcast::<Dict>()).cloned() {
+                if opcode == Opcode::DICT_MERGE {
+                    let Some(src) = v.as_object().and_then(|o| o.downcast::<Dict>()).cloned()
+                    else {
+                        let fname = callable
+                            .map(|c| crate::builtins::functions::callable_name(vm, &c))
+                            .unwrap_or_default();
+                        let tn = vm.type_name(&v);
+                        return Err(vm.type_error(format!(
+                            "{fname} argument after ** must be a mapping, not {tn}"
+                        )));
+                    };
+                    for (k, val) in src.items() {
+                        if Dict::get_item(vm, &d, &k)?.is_some() {
+                            let fname = callable
+                                .map(|c| crate::builtins::functions::callable_name(vm, &c))
+                                .unwrap_or_default();
+                            let ks = vm.str_string(&k)?;
+                            return Err(vm.type_error(format!(
+                                "{fname} got multiple values for keyword argument '{ks}'"
+                            )));
+                        }
+                        Dict::set_item(vm, &d, k, val)?;
+                    }
+                } else {
+                    if v.as_object().and_then(|o| o.downcast::<Dict>()).is_none()
+                        && !vm.has_attr_str(&v, "keys")?
+                    {
+                        let tn = vm.type_name(&v);
+                        return Err(vm.type_error(format!("'{tn}' object is not a mapping")));
+                    }
+                    crate::builtins::dict::update_from(vm, &d, &v)?;
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn unpack(vm: &mut Vm, v: &Value, count: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+    let sized = crate::builtins::tuple::seq_items(v);
+    let items = match sized {
+        Some(items) => items,
+        None => {
+            if vm.type_of(v).slots.iter.get().is_none()
+                && vm.type_of(v).slots.getitem.get().is_none()
+            {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(format!("cannot unpack non-iterable {tn} object")));
+            }
+            vm.collect_iterable(v)?
+        }
+    };
+    match after {
+        None => {
+            if items.len() < count {
+                return Err(vm.value_error(&format!(
+                    "not enough values to unpack (expected {count}, got {})",
+                    items.len()
+                )));
+            }
+            if items.len() > count {
+                return Err(vm.value_error(&format!(
+                    "too many values to unpack (expected {count}, got {})",
+                    items.len()
+                )));
+            }
+        }
+        Some(after) => {
+            if items.len() < count + after {
+                return Err(vm.value_error(&format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    count + after,
+                    items.len()
+                )));
+            }
+        }
+    }
+    Ok(items)
+}
+
+/// Turns the operand of `raise` into an exception (instantiating a class),
+/// with its cause.
+fn make_exception(vm: &mut Vm, exc: &Value, cause: Option<Value>) -> PyResult<PyErr> {
+    let err = if let Some(e) = as_exception(exc) {
+        PyErr(e.clone())
+    } else if let Some(cls) = exc
+        .as_object()
+        .and_then(|o| o.downcast::<crate::types::TypeObject>())
+    {
+        if !cls.is_subtype(vm.exc_type(ExcKind::BaseException)) {
+            return Err(vm.type_error("exceptions must derive from BaseException".into()));
+        }
+        let v = vm.call(exc, &[], None)?;
+        match as_exception(&v) {
+            Some(e) => PyErr(e.clone()),
+            None => {
+                let tn = vm.type_name(&v);
+                let r = vm.repr_string(exc)?;
+                return Err(vm.type_error(format!(
+                    "calling {r} should have returned an instance of BaseException, not {tn}"
+                )));
+            }
+        }
+    } else {
+        return Err(vm.type_error("exceptions must derive from BaseException".into()));
+    };
+    if let Some(cause) = cause {
+        let cause = if cause.is_none() {
+            Value::NONE
+        } else if as_exception(&cause).is_some() {
+            cause
+        } else if cause
+            .as_object()
+            .and_then(|o| o.downcast::<crate::types::TypeObject>())
+            .is_some_and(|c| c.is_subtype(vm.exc_type(ExcKind::BaseException)))
+        {
+            vm.call(&cause, &[], None)?
+        } else {
+            return Err(vm.type_error("exception causes must derive from BaseException".into()));
+        };
+        err.0.cause.with(|c| *c = cause);
+        err.0.suppress_context.with(|s| *s = true);
+    }
+    Ok(err)
+}
+
+fn exception_matches(vm: &mut Vm, exc: &Value, spec: &Value) -> PyResult<bool> {
+    let classes = match spec.as_object().and_then(|o| o.downcast::<Tuple>()) {
+        Some(t) => t.items().to_vec(),
+        None => vec![spec.clone()],
+    };
+    for c in &classes {
+        let ok = c
+            .as_object()
+            .and_then(|o| o.downcast::<crate::types::TypeObject>())
+            .is_some_and(|t| t.is_subtype(vm.exc_type(ExcKind::BaseException)));
+        if !ok {
+            return Err(vm.type_error(
+                "catching classes that do not inherit from BaseException is not allowed".into(),
+            ));
+        }
+    }
+    let et = vm.type_of(exc).clone();
+    Ok(classes.iter().any(|c| {
+        c.as_object()
+            .and_then(|o| o.downcast::<crate::types::TypeObject>())
+            .is_some_and(|t| et.is_subtype(t))
+    }))
+}
+
+#[allow(dead_code)]
+fn unused(_: Ref<Code>) {}

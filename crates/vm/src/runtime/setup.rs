@@ -1,0 +1,429 @@
+//! Creating the interpreter: the builtin types (bootstrapping `type` and
+//! `object`), their slots and methods, the exception hierarchy, and the
+//! `builtins` module.
+
+use std::collections::HashMap;
+
+use crate::builtins::bytes::Bytes;
+use crate::builtins::descriptors::{Property, Super, Wrapper};
+use crate::builtins::dict::Dict;
+use crate::builtins::exceptions::{BaseException, ExcKind};
+use crate::builtins::function::{CellObj, Code, Function, Method, Module};
+use crate::builtins::instance::InstanceDict;
+use crate::builtins::int::BigInt;
+use crate::builtins::iterators::{DictView, NativeIter};
+use crate::builtins::list::List;
+use crate::builtins::native::{BuiltinFunction, MethodDescriptor};
+use crate::builtins::object::BareObject;
+use crate::builtins::range::Range;
+use crate::builtins::set::Set;
+use crate::builtins::singletons::Singleton;
+use crate::builtins::slice::Slice;
+use crate::builtins::str::Str;
+use crate::builtins::tuple::Tuple;
+use crate::error::PyErr;
+use crate::object::heap::AllocError;
+use crate::object::{PyCell, Ref};
+use crate::runtime::traceback::Traceback;
+use crate::runtime::{BuiltinTypes, DEFAULT_RECURSION_LIMIT, DataStack, Vm};
+use crate::types::{TypeObject, TypeRef, flags};
+use crate::value::Value;
+
+fn make<T: 'static>(
+    meta: &TypeRef,
+    object: &TypeRef,
+    name: &str,
+    base_flags: u32,
+) -> Result<TypeRef, AllocError> {
+    let t = TypeObject::new_type::<T>(meta, name)?;
+    t.as_obj().make_immortal();
+    t.flags.set(base_flags);
+    t.base.with(|b| *b = Some(object.clone()));
+    t.bases.with(|b| *b = vec![object.clone()]);
+    let me = t.clone();
+    t.mro.with(|m| *m = vec![me, object.clone()]);
+    Ok(t)
+}
+
+/// Builds the interpreter.
+pub fn create() -> Result<Vm, AllocError> {
+    let meta = TypeObject::new_metatype()?;
+    let object = TypeObject::new_type::<BareObject>(&meta, "object")?;
+    object.as_obj().make_immortal();
+    object.flags.set(flags::BASETYPE);
+    let me = object.clone();
+    object.mro.with(|m| *m = vec![me]);
+    meta.flags.set(flags::BASETYPE);
+    meta.base.with(|b| *b = Some(object.clone()));
+    meta.bases.with(|b| *b = vec![object.clone()]);
+    let me = meta.clone();
+    meta.mro.with(|m| *m = vec![me, object.clone()]);
+    let b = flags::BASETYPE;
+    let o = &object;
+    let m = &meta;
+    let int = make::<BigInt>(m, o, "int", b)?;
+    let bool_t = make::<Singleton>(m, o, "bool", 0)?;
+    {
+        let me = bool_t.clone();
+        bool_t.base.with(|x| *x = Some(int.clone()));
+        bool_t.bases.with(|x| *x = vec![int.clone()]);
+        bool_t
+            .mro
+            .with(|x| *x = vec![me, int.clone(), object.clone()]);
+    }
+    let types = BuiltinTypes {
+        object: object.clone(),
+        type_: meta.clone(),
+        int,
+        bool: bool_t,
+        float: make::<Singleton>(m, o, "float", b)?,
+        none: make::<Singleton>(m, o, "NoneType", 0)?,
+        not_implemented: make::<Singleton>(m, o, "NotImplementedType", 0)?,
+        ellipsis: make::<Singleton>(m, o, "ellipsis", 0)?,
+        str: make::<Str>(m, o, "str", b)?,
+        bytes: make::<Bytes>(m, o, "bytes", b)?,
+        tuple: make::<Tuple>(m, o, "tuple", b)?,
+        list: make::<List>(m, o, "list", b)?,
+        dict: make::<Dict>(m, o, "dict", b)?,
+        set: make::<Set>(m, o, "set", b)?,
+        frozenset: make::<Set>(m, o, "frozenset", b)?,
+        range: make::<Range>(m, o, "range", 0)?,
+        slice: make::<Slice>(m, o, "slice", 0)?,
+        function: make::<Function>(m, o, "function", 0)?,
+        builtin_function: make::<BuiltinFunction>(m, o, "builtin_function_or_method", 0)?,
+        method: make::<Method>(m, o, "method", 0)?,
+        method_descriptor: make::<MethodDescriptor>(m, o, "method_descriptor", 0)?,
+        classmethod: make::<Wrapper>(m, o, "classmethod", b)?,
+        staticmethod: make::<Wrapper>(m, o, "staticmethod", b)?,
+        property: make::<Property>(m, o, "property", b)?,
+        code: make::<Code>(m, o, "code", 0)?,
+        cell: make::<CellObj>(m, o, "cell", 0)?,
+        module: make::<Module>(m, o, "module", b)?,
+        traceback: make::<Traceback>(m, o, "traceback", 0)?,
+        frame: make::<Singleton>(m, o, "frame", 0)?,
+        super_: make::<Super>(m, o, "super", b)?,
+        seq_iterator: make::<NativeIter>(m, o, "iterator", 0)?,
+        tuple_iterator: make::<NativeIter>(m, o, "tuple_iterator", 0)?,
+        str_iterator: make::<NativeIter>(m, o, "str_ascii_iterator", 0)?,
+        list_iterator: make::<NativeIter>(m, o, "list_iterator", 0)?,
+        list_reverseiterator: make::<NativeIter>(m, o, "list_reverseiterator", 0)?,
+        range_iterator: make::<NativeIter>(m, o, "range_iterator", 0)?,
+        dict_keyiterator: make::<NativeIter>(m, o, "dict_keyiterator", 0)?,
+        dict_valueiterator: make::<NativeIter>(m, o, "dict_valueiterator", 0)?,
+        dict_itemiterator: make::<NativeIter>(m, o, "dict_itemiterator", 0)?,
+        dict_keys: make::<DictView>(m, o, "dict_keys", 0)?,
+        dict_values: make::<DictView>(m, o, "dict_values", 0)?,
+        dict_items: make::<DictView>(m, o, "dict_items", 0)?,
+        enumerate: make::<NativeIter>(m, o, "enumerate", b)?,
+        zip: make::<NativeIter>(m, o, "zip", b)?,
+        map: make::<NativeIter>(m, o, "map", b)?,
+        filter: make::<NativeIter>(m, o, "filter", b)?,
+        reversed: make::<NativeIter>(m, o, "reversed", b)?,
+        getset: make::<Singleton>(m, o, "getset_descriptor", 0)?,
+    };
+    // The exception hierarchy.
+    let mut exceptions: Vec<TypeRef> = Vec::with_capacity(ExcKind::ALL.len());
+    for (kind, name, base) in ExcKind::ALL {
+        let t = TypeObject::new_type::<BaseException>(&meta, name)?;
+        t.as_obj().make_immortal();
+        t.flags.set(flags::BASETYPE | flags::EXCEPTION);
+        let base = match base {
+            Some(k) => exceptions[*k as usize].clone(),
+            None => object.clone(),
+        };
+        t.base.with(|x| *x = Some(base.clone()));
+        t.bases.with(|x| *x = vec![base.clone()]);
+        let mut mro = vec![t.clone()];
+        mro.extend(base.mro.get());
+        t.mro.with(|x| *x = mro);
+        debug_assert_eq!(exceptions.len(), *kind as usize);
+        exceptions.push(t);
+    }
+    let empty_str = Ref::new(&types.str, Str::new(""))?;
+    empty_str.as_obj().make_immortal();
+    let empty_tuple = Ref::new(&types.tuple, Tuple::new(Vec::new()))?;
+    empty_tuple.as_obj().make_immortal();
+    let not_implemented = Ref::new(&types.not_implemented, Singleton)?;
+    not_implemented.as_obj().make_immortal();
+    let ellipsis = Ref::new(&types.ellipsis, Singleton)?;
+    ellipsis.as_obj().make_immortal();
+    let memory_error = Ref::new(
+        &exceptions[ExcKind::MemoryError as usize],
+        BaseException {
+            args: PyCell::new(Value::from_object(empty_tuple.as_obj().clone())),
+            traceback: PyCell::new(Value::NONE),
+            cause: PyCell::new(Value::NONE),
+            context: PyCell::new(Value::NONE),
+            suppress_context: PyCell::new(false),
+            dict: InstanceDict::default(),
+        },
+    )?;
+    let builtins = Ref::new(&types.dict, Dict::default())?;
+    let mut vm = Vm {
+        types,
+        exceptions,
+        builtins,
+        interned: HashMap::new(),
+        empty_str,
+        empty_tuple,
+        not_implemented_value: Value::from_object(not_implemented.into_obj()),
+        ellipsis: Value::from_object(ellipsis.into_obj()),
+        memory_error: PyErr(memory_error),
+        data_stack: DataStack::new(),
+        current_frame: std::ptr::null_mut(),
+        recursion_depth: 0,
+        recursion_limit: DEFAULT_RECURSION_LIMIT,
+        native_depth: 0,
+        exc_info: Value::NONE,
+        repr_stack: Vec::new(),
+        stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+    };
+    install(&mut vm).map_err(|_| AllocError { size: 0 })?;
+    Ok(vm)
+}
+
+fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
+    use crate::builtins as b;
+    let t = &vm.types;
+    b::object::init_type(&t.object);
+    b::type_::init_type(&t.type_);
+    b::int::init_type(&t.int);
+    b::int::init_bool_type(&t.bool);
+    b::float::init_type(&t.float);
+    b::str::init_type(&t.str);
+    b::bytes::init_type(&t.bytes);
+    b::tuple::init_type(&t.tuple);
+    b::list::init_type(&t.list);
+    b::dict::init_type(&t.dict);
+    b::set::init_type(&t.set, false);
+    b::set::init_type(&t.frozenset, true);
+    b::range::init_type(&t.range);
+    b::slice::init_type(&t.slice);
+    b::singletons::init_types(&t.none, &t.not_implemented, &t.ellipsis);
+    b::descriptors::init_wrappers(&t.classmethod, &t.staticmethod);
+    b::descriptors::init_property(&t.property);
+    b::descriptors::init_super(&t.super_);
+    for it in [
+        &t.seq_iterator,
+        &t.tuple_iterator,
+        &t.str_iterator,
+        &t.list_iterator,
+        &t.list_reverseiterator,
+        &t.range_iterator,
+        &t.dict_keyiterator,
+        &t.dict_valueiterator,
+        &t.dict_itemiterator,
+        &t.enumerate,
+        &t.zip,
+        &t.map,
+        &t.filter,
+        &t.reversed,
+    ] {
+        b::iterators::init_iterator_type(it);
+    }
+    for v in [&t.dict_keys, &t.dict_values, &t.dict_items] {
+        b::iterators::init_view_type(v);
+    }
+    b::singletons::init_callables(vm);
+    // Every type gets generic attribute access unless it has its own.
+    let all: Vec<TypeRef> = all_types(vm);
+    for ty in &all {
+        if ty.slots.getattro.get().is_none() {
+            ty.slots.getattro.set(Some(b::object::generic_getattr));
+        }
+        if ty.slots.setattro.get().is_none() {
+            ty.slots.setattro.set(Some(b::object::generic_setattr));
+        }
+        if ty.slots.repr.get().is_none() {
+            ty.slots.repr.set(Some(b::object::object_repr));
+        }
+        if ty.slots.richcompare.get().is_none() {
+            ty.slots
+                .richcompare
+                .set(vm.types.object.slots.richcompare.get());
+        }
+        if ty.slots.hash.get().is_none() && !matches!(&*ty.name, "list" | "dict" | "set" | "slice")
+        {
+            ty.slots.hash.set(vm.types.object.slots.hash.get());
+        }
+        if ty.slots.init.get().is_none() {
+            ty.slots.init.set(vm.types.object.slots.init.get());
+        }
+        ty.slots.call.get().is_none().then_some(());
+        ty.bump_version();
+    }
+    // `type` instances are callable: every class, through the metatype.
+    let exc_base = vm.exc_type(ExcKind::BaseException).clone();
+    b::exceptions::init_type(&exc_base);
+    for e in vm.exceptions.clone() {
+        e.slots.inherit_from(&exc_base.slots);
+    }
+    // Methods.
+    let types: Vec<(TypeRef, &'static [b::native::MethodDef])> = vec![
+        (vm.types.object.clone(), b::object::METHODS),
+        (vm.types.str.clone(), b::str::METHODS),
+        (vm.types.list.clone(), b::list::METHODS),
+        (vm.types.dict.clone(), b::dict::METHODS),
+        (vm.types.tuple.clone(), b::tuple::METHODS),
+        (vm.types.set.clone(), b::set::METHODS),
+        (vm.types.int.clone(), b::int::METHODS),
+        (vm.types.float.clone(), b::float::METHODS),
+        (vm.types.property.clone(), b::descriptors::PROPERTY_METHODS),
+    ];
+    for (ty, methods) in types {
+        vm.add_methods(&ty, methods)?;
+    }
+    // The builtins module.
+    let builtins = vm.builtins.clone();
+    let names: Vec<(&str, TypeRef)> = vec![
+        ("object", vm.types.object.clone()),
+        ("type", vm.types.type_.clone()),
+        ("int", vm.types.int.clone()),
+        ("bool", vm.types.bool.clone()),
+        ("float", vm.types.float.clone()),
+        ("str", vm.types.str.clone()),
+        ("bytes", vm.types.bytes.clone()),
+        ("tuple", vm.types.tuple.clone()),
+        ("list", vm.types.list.clone()),
+        ("dict", vm.types.dict.clone()),
+        ("set", vm.types.set.clone()),
+        ("frozenset", vm.types.frozenset.clone()),
+        ("range", vm.types.range.clone()),
+        ("slice", vm.types.slice.clone()),
+        ("classmethod", vm.types.classmethod.clone()),
+        ("staticmethod", vm.types.staticmethod.clone()),
+        ("property", vm.types.property.clone()),
+        ("super", vm.types.super_.clone()),
+        ("enumerate", vm.types.enumerate.clone()),
+        ("zip", vm.types.zip.clone()),
+        ("map", vm.types.map.clone()),
+        ("filter", vm.types.filter.clone()),
+        ("reversed", vm.types.reversed.clone()),
+    ];
+    for (name, ty) in names {
+        let key = vm.intern(name)?;
+        builtins
+            .table
+            .with(|t| t.insert_str(key, Value::from_object(ty.into_obj())));
+    }
+    for (i, (_, name, _)) in ExcKind::ALL.iter().enumerate() {
+        let key = vm.intern(name)?;
+        let e = vm.exceptions[i].clone();
+        builtins
+            .table
+            .with(|t| t.insert_str(key, Value::from_object(e.into_obj())));
+    }
+    for def in b::functions::FUNCTIONS {
+        // Functions that are also types (enumerate, zip, ...) stay types.
+        let key = vm.intern(def.name)?;
+        if builtins.table.with(|t| t.get_str(&key)).is_some() {
+            continue;
+        }
+        let f = vm.new_builtin_function(def, None, def.name)?;
+        builtins.table.with(|t| t.insert_str(key, f));
+    }
+    // enumerate/zip/map/filter/reversed are types whose construction is the
+    // declared function.
+    for (name, ty) in [
+        ("enumerate", vm.types.enumerate.clone()),
+        ("zip", vm.types.zip.clone()),
+        ("map", vm.types.map.clone()),
+        ("filter", vm.types.filter.clone()),
+        ("reversed", vm.types.reversed.clone()),
+    ] {
+        ty.slots.new.set(Some(match name {
+            "enumerate" => |vm, _c, a, k| call_function_def(vm, "enumerate", a, k),
+            "zip" => |vm, _c, a, k| call_function_def(vm, "zip", a, k),
+            "map" => |vm, _c, a, k| call_function_def(vm, "map", a, k),
+            "filter" => |vm, _c, a, k| call_function_def(vm, "filter", a, k),
+            _ => |vm, _c, a, k| call_function_def(vm, "reversed", a, k),
+        }));
+    }
+    for (name, value) in [
+        ("None", Value::NONE),
+        ("True", Value::from_bool(true)),
+        ("False", Value::from_bool(false)),
+        ("NotImplemented", vm.not_implemented()),
+        ("Ellipsis", vm.ellipsis.clone()),
+    ] {
+        let key = vm.intern(name)?;
+        builtins.table.with(|t| t.insert_str(key, value));
+    }
+    let key = vm.intern("__name__")?;
+    let v = vm.new_str("builtins")?;
+    builtins.table.with(|t| t.insert_str(key, v));
+    Ok(())
+}
+
+fn call_function_def(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> crate::error::PyResult<Value> {
+    let Some(def) = crate::builtins::functions::FUNCTIONS
+        .iter()
+        .find(|d| d.name == name)
+    else {
+        return Err(vm.type_error(format!("{name}: no such builtin")));
+    };
+    let sig = crate::builtins::native::Signature::parse(def.signature);
+    let bound = sig.bind(vm, name, args, kwnames)?;
+    (def.func)(vm, &bound)
+}
+
+fn all_types(vm: &Vm) -> Vec<TypeRef> {
+    let t = &vm.types;
+    let mut v = vec![
+        t.object.clone(),
+        t.type_.clone(),
+        t.int.clone(),
+        t.bool.clone(),
+        t.float.clone(),
+        t.none.clone(),
+        t.not_implemented.clone(),
+        t.ellipsis.clone(),
+        t.str.clone(),
+        t.bytes.clone(),
+        t.tuple.clone(),
+        t.list.clone(),
+        t.dict.clone(),
+        t.set.clone(),
+        t.frozenset.clone(),
+        t.range.clone(),
+        t.slice.clone(),
+        t.function.clone(),
+        t.builtin_function.clone(),
+        t.method.clone(),
+        t.method_descriptor.clone(),
+        t.classmethod.clone(),
+        t.staticmethod.clone(),
+        t.property.clone(),
+        t.code.clone(),
+        t.cell.clone(),
+        t.module.clone(),
+        t.traceback.clone(),
+        t.frame.clone(),
+        t.super_.clone(),
+        t.seq_iterator.clone(),
+        t.tuple_iterator.clone(),
+        t.str_iterator.clone(),
+        t.list_iterator.clone(),
+        t.list_reverseiterator.clone(),
+        t.range_iterator.clone(),
+        t.dict_keyiterator.clone(),
+        t.dict_valueiterator.clone(),
+        t.dict_itemiterator.clone(),
+        t.dict_keys.clone(),
+        t.dict_values.clone(),
+        t.dict_items.clone(),
+        t.enumerate.clone(),
+        t.zip.clone(),
+        t.map.clone(),
+        t.filter.clone(),
+        t.reversed.clone(),
+        t.getset.clone(),
+    ];
+    v.extend(vm.exceptions.iter().cloned());
+    v
+}
