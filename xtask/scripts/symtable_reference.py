@@ -11,10 +11,14 @@ crates/compiler/src/symtable/dump.rs, or "ERROR\n<class>\n<lineno>\n<msg>\n"
 when building the tables raises.
 """
 
-import hashlib
 import os
 import sys
 import symtable
+
+# The runner starts CPython isolated (-I), which leaves this directory off sys.path.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference_cache  # noqa: E402
+
 
 FLAGS = [
     "DEF_GLOBAL", "DEF_LOCAL", "DEF_PARAM", "DEF_NONLOCAL", "USE",
@@ -57,39 +61,12 @@ def dump(table, out, depth=0):
         dump(child, out, depth + 1)
 
 
-def describe(source, path):
-    try:
-        top = symtable.symtable(source, path, "exec")
-    except Exception as error:  # every failure is a result to compare
-        lineno = getattr(error, "lineno", None)
-        message = getattr(error, "msg", None) or str(error)
-        return f"ERROR\n{type(error).__name__}\n{lineno}\n{message}\n"
+def render(source, path):
+    top = symtable.symtable(source, path, "exec")
     out = []
     dump(top, out)
-    return "OK\n" + "\n".join(out) + "\n"
-
-
-def main():
-    if sys.argv[1] == "--dump":
-        with open(sys.argv[2], "rb") as source_file:
-            sys.stdout.write(describe(source_file.read(), sys.argv[2]))
-        return
-    list_file, cache_dir = sys.argv[1], sys.argv[2]
-    os.makedirs(cache_dir, exist_ok=True)
-    with open(list_file, encoding="utf-8") as names:
-        paths = [line.rstrip("\n") for line in names if line.strip()]
-    for path in paths:
-        with open(path, "rb") as source_file:
-            source = source_file.read()
-        target = os.path.join(cache_dir, hashlib.sha256(source).hexdigest() + ".txt")
-        if os.path.exists(target):
-            continue
-        text = describe(source, path)
-        staging = target + ".tmp"
-        with open(staging, "w", encoding="utf-8", errors="surrogatepass") as out:
-            out.write(text)
-        os.replace(staging, target)
+    return "\n".join(out) + "\n"
 
 
 if __name__ == "__main__":
-    main()
+    reference_cache.main(render)
