@@ -5,7 +5,7 @@
 //! 2. unit tests of every crate (`cargo test --workspace`);
 //! 3. one release build of krait, then the differential programs under
 //!    `tests/programs/`;
-//! 4. the front-end and symbol-table conformance checks over CPython's
+//! 4. the AST, symbol-table and code-object conformance checks over CPython's
 //!    `Lib/`, when the reference CPython is available on this machine.
 
 use std::process::{Command, ExitCode};

@@ -1169,15 +1169,17 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                         .get(oparg as usize)
                         .map(|n| n.as_lossy().into_owned())
                         .unwrap_or_default();
+                    // There is no import system yet: say so rather than
+                    // claiming the module does not exist.
                     raised = Some(Raised::New(vm.new_error(
-                        ExcKind::ModuleNotFoundError,
-                        &format!("No module named '{name}'"),
+                        ExcKind::NotImplementedError,
+                        &format!("krait has no import system yet (importing '{name}')"),
                     )));
                     break;
                 }
                 other => {
                     raised = Some(Raised::New(vm.new_error(
-                        ExcKind::SystemError,
+                        ExcKind::NotImplementedError,
                         &format!(
                             "krait does not implement the {} instruction yet",
                             other.name()
