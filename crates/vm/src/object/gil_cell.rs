@@ -2,33 +2,36 @@
 //!
 //! krait touches objects only with the GIL held (DESIGN.md decision 6), so
 //! state such as the heap's counters and the deallocation queue needs no
-//! atomics or locks: holding the GIL is the lock. Until threads exist the
-//! interpreter is single-threaded and the invariant holds trivially.
+//! atomics or locks. Until Python threads exist there is no GIL to hold, and
+//! several interpreters may run on different OS threads of one process (the
+//! test harness does exactly that). Objects are `!Send`, so each interpreter's
+//! objects stay on its thread; the state therefore lives in a thread-local
+//! slot, and each thread sees its own copy. When the GIL arrives, the slot
+//! becomes one process-wide value and `with` keeps its signature.
 
 use std::cell::UnsafeCell;
+use std::thread::LocalKey;
 
-/// A value shared by every thread of the interpreter, accessed only with the GIL held.
-pub struct GilCell<T> {
-    value: UnsafeCell<T>,
+/// Interpreter-global state reached through a thread-local slot; see the
+/// file comment for why it is per thread today.
+pub struct GilCell<T: 'static> {
+    slot: &'static LocalKey<UnsafeCell<T>>,
 }
 
-// SAFETY: every access goes through `with`, which callers may only use while
-// holding the GIL, so accesses from different threads never overlap.
-unsafe impl<T: Send> Sync for GilCell<T> {}
-
-impl<T> GilCell<T> {
-    /// A cell holding `value`.
-    pub const fn new(value: T) -> Self {
-        Self {
-            value: UnsafeCell::new(value),
-        }
+impl<T: 'static> GilCell<T> {
+    /// A cell over `slot`, a `thread_local!` holding the state.
+    pub const fn new(slot: &'static LocalKey<UnsafeCell<T>>) -> Self {
+        Self { slot }
     }
 
     /// Runs `f` with exclusive access to the value. `f` must not re-enter
     /// `with` on the same cell (it cannot call arbitrary Python code).
     pub fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
-        // SAFETY: the GIL serialises threads; `f` does not re-enter this cell
-        // (documented contract), so this is the only live reference.
-        f(unsafe { &mut *self.value.get() })
+        self.slot.with(|cell| {
+            // SAFETY: the slot belongs to this thread, and `f` does not
+            // re-enter this cell (documented contract), so this is the only
+            // live reference.
+            f(unsafe { &mut *cell.get() })
+        })
     }
 }

@@ -38,15 +38,21 @@ struct HeapState {
     failing: Option<Range<u64>>,
 }
 
-static HEAP: GilCell<HeapState> = GilCell::new(HeapState {
-    stats: HeapStats {
-        live_bytes: 0,
-        peak_bytes: 0,
-        allocations: 0,
-    },
-    limit: None,
-    failing: None,
-});
+thread_local! {
+    static HEAP_STATE: std::cell::UnsafeCell<HeapState> = const {
+        std::cell::UnsafeCell::new(HeapState {
+            stats: HeapStats {
+                live_bytes: 0,
+                peak_bytes: 0,
+                allocations: 0,
+            },
+            limit: None,
+            failing: None,
+        })
+    };
+}
+
+static HEAP: GilCell<HeapState> = GilCell::new(&HEAP_STATE);
 
 /// Allocates `layout` (non-zero size), counting it, or refuses.
 pub fn allocate(layout: Layout) -> Result<NonNull<u8>, AllocError> {

@@ -257,13 +257,16 @@ struct DeallocationQueue {
     head: Option<NonNull<ObjectHeader>>,
 }
 
-static DEALLOCATIONS: GilCell<DeallocationQueue> = GilCell::new(DeallocationQueue {
-    depth: 0,
-    head: None,
-});
+thread_local! {
+    static DEALLOCATION_QUEUE: std::cell::UnsafeCell<DeallocationQueue> = const {
+        std::cell::UnsafeCell::new(DeallocationQueue {
+            depth: 0,
+            head: None,
+        })
+    };
+}
 
-// SAFETY: the queue holds raw pointers to dead objects, only touched with the GIL.
-unsafe impl Send for DeallocationQueue {}
+static DEALLOCATIONS: GilCell<DeallocationQueue> = GilCell::new(&DEALLOCATION_QUEUE);
 
 /// Frees an object whose count reached zero, nesting at most
 /// [`MAX_DEALLOCATION_DEPTH`] deep; the outermost call drains the queue.

@@ -36,8 +36,12 @@ pub mod flags {
     pub const EXCEPTION: u32 = 1 << 3;
 }
 
+thread_local! {
+    /// Storage behind [`NEXT_VERSION`].
+    static NEXT_VERSION_SLOT: std::cell::UnsafeCell<u32> = const { std::cell::UnsafeCell::new(1) };
+}
 /// Source of fresh version tags (0 means "no valid tag").
-static NEXT_VERSION: crate::object::GilCell<u32> = crate::object::GilCell::new(1);
+static NEXT_VERSION: crate::object::GilCell<u32> = crate::object::GilCell::new(&NEXT_VERSION_SLOT);
 
 /// The payload of a type object.
 pub struct TypeObject {
