@@ -1,7 +1,9 @@
 //! Building the release `krait` binary and running it (`cargo xtask run`).
 //!
 //! All test stages and benchmarks use this one release build, so a test run
-//! compiles the interpreter once.
+//! compiles the interpreter once. While iterating on the engine, setting
+//! `KRAIT_PROFILE=dev` builds and uses the unoptimised binary instead (much
+//! quicker to build on two cores; never used by `.ci/run`).
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
@@ -9,12 +11,18 @@ use std::process::{Command, ExitCode};
 use crate::{Result, repo_root, stdlib};
 
 /// Builds `krait` in release mode (quietly; cargo only rebuilds what changed)
-/// and returns the path of the binary.
+/// and returns the path of the binary. `KRAIT_PROFILE=dev` builds the
+/// unoptimised binary instead.
 pub fn build_release() -> Result<PathBuf> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let dev = std::env::var("KRAIT_PROFILE").is_ok_and(|p| p == "dev");
+    let mut args = vec!["build", "--quiet", "--package", "krait-cli"];
+    if !dev {
+        args.push("--release");
+    }
     let status = Command::new(cargo)
         .current_dir(repo_root())
-        .args(["build", "--release", "--quiet", "--package", "krait-cli"])
+        .args(&args)
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if !status.success() {
@@ -28,7 +36,9 @@ pub fn build_release() -> Result<PathBuf> {
     } else {
         repo_root().join(target_dir)
     };
-    Ok(target_dir.join("release").join("krait"))
+    Ok(target_dir
+        .join(if dev { "debug" } else { "release" })
+        .join("krait"))
 }
 
 /// Builds krait, makes sure the standard library is installed, and returns the binary.
