@@ -73,7 +73,7 @@ fn main() -> ExitCode {
         Action::RunFile { path, .. } => {
             let absolute = std::path::absolute(&path).unwrap_or_else(|_| path.clone().into());
             match std::fs::read(&path) {
-                Ok(source) => run_source(&source, &absolute.to_string_lossy()),
+                Ok(source) => run_source(&source, &absolute.to_string_lossy(), true),
                 Err(error) => {
                     eprintln!(
                         "krait: can't open file '{}': [Errno {}] {}",
@@ -85,14 +85,14 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Action::RunCommand { code, .. } => run_source(code.as_bytes(), "<string>"),
+        Action::RunCommand { code, .. } => run_source(code.as_bytes(), "<string>", false),
         Action::RunStdin { .. } => {
             let mut source = Vec::new();
             if let Err(error) = std::io::stdin().read_to_end(&mut source) {
                 eprintln!("krait: cannot read stdin: {error}");
                 return ExitCode::FAILURE;
             }
-            run_source(&source, "<stdin>")
+            run_source(&source, "<stdin>", true)
         }
         Action::RunModule { module, .. } => not_implemented(&format!(
             "krait cannot run modules with -m yet (asked for {module:?}): the import system is not written"
@@ -132,7 +132,7 @@ fn dump_code(path: &str, render: fn(&krait_compiler::bytecode::CodeObject) -> St
             return ExitCode::from(2);
         }
     };
-    match compile_source(&source, path) {
+    match compile_source(&source, path, false) {
         Ok(code) => {
             let text = render(&code);
             let mut stdout = std::io::stdout().lock();
@@ -144,12 +144,20 @@ fn dump_code(path: &str, render: fn(&krait_compiler::bytecode::CodeObject) -> St
 }
 
 /// Parses and compiles a module, printing any error as CPython does.
+/// `from_file` says the source was read from a file or stdin rather than
+/// given as a string (`-c`), which changes some decoding errors.
 fn compile_source(
     source: &[u8],
     filename: &str,
+    from_file: bool,
 ) -> Result<krait_compiler::bytecode::CodeObject, ExitCode> {
     use krait_compiler::CompileError;
-    let parsed = krait_syntax::parse_module(source, filename).map_err(|error| {
+    let parse = if from_file {
+        krait_syntax::parse_file
+    } else {
+        krait_syntax::parse_module
+    };
+    let parsed = parse(source, filename).map_err(|error| {
         eprint!("{}", error_display::format_uncaught(&error, filename));
         ExitCode::FAILURE
     })?;
@@ -202,8 +210,8 @@ fn print_dump(
 }
 
 /// Compiles a program and runs it in the engine; returns its exit status.
-fn run_source(source: &[u8], filename: &str) -> ExitCode {
-    match compile_source(source, filename) {
+fn run_source(source: &[u8], filename: &str, from_file: bool) -> ExitCode {
+    match compile_source(source, filename, from_file) {
         Ok(code) => {
             let status = krait_vm::runtime::program::run_main(code);
             ExitCode::from(u8::try_from(status & 0xFF).unwrap_or(1))

@@ -44,6 +44,14 @@ pub fn parse_module(source: &[u8], filename: &str) -> Result<Parsed, SyntaxError
     parse(source, filename, Mode::Module)
 }
 
+/// Parses a module from the bytes of a source file (a script or an imported
+/// module): as [`parse_module`], but decoding problems are reported as
+/// CPython reports them for files.
+pub fn parse_file(source: &[u8], filename: &str) -> Result<Parsed, SyntaxError> {
+    let text = source::decode_file_source(source, filename)?;
+    parse_text(text, Mode::Module)
+}
+
 /// Parses one expression (`eval` mode).
 pub fn parse_expression(source: &[u8], filename: &str) -> Result<Parsed, SyntaxError> {
     parse(source, filename, Mode::Expression)
@@ -57,7 +65,11 @@ pub fn parse_interactive(source: &[u8], filename: &str) -> Result<Parsed, Syntax
 /// Parses `source` in `mode`. The filename is accepted for symmetry with
 /// `compile()`; errors carry positions, not the filename.
 pub fn parse(source: &[u8], _filename: &str, mode: Mode) -> Result<Parsed, SyntaxError> {
-    let mut text = source::decode_source(source)?;
+    parse_text(source::decode_source(source)?, mode)
+}
+
+/// Parses decoded source text in `mode`.
+fn parse_text(mut text: String, mode: Mode) -> Result<Parsed, SyntaxError> {
     if !text.ends_with('\n') {
         text.push('\n');
     }
