@@ -48,8 +48,11 @@ pub fn parse_module(source: &[u8], filename: &str) -> Result<Parsed, SyntaxError
 /// module): as [`parse_module`], but decoding problems are reported as
 /// CPython reports them for files.
 pub fn parse_file(source: &[u8], filename: &str) -> Result<Parsed, SyntaxError> {
-    let text = source::decode_file_source(source, filename)?;
-    parse_text(text, Mode::Module)
+    parse_text(
+        source::decode_file_source(source, filename)?,
+        Mode::Module,
+        true,
+    )
 }
 
 /// Parses one expression (`eval` mode).
@@ -65,16 +68,16 @@ pub fn parse_interactive(source: &[u8], filename: &str) -> Result<Parsed, Syntax
 /// Parses `source` in `mode`. The filename is accepted for symmetry with
 /// `compile()`; errors carry positions, not the filename.
 pub fn parse(source: &[u8], _filename: &str, mode: Mode) -> Result<Parsed, SyntaxError> {
-    parse_text(source::decode_source(source)?, mode)
+    parse_text(source::decode_source(source)?, mode, false)
 }
 
-/// Parses decoded source text in `mode`.
-fn parse_text(mut text: String, mode: Mode) -> Result<Parsed, SyntaxError> {
+/// Parses decoded source text in `mode`; `from_file` as for [`parse_file`].
+fn parse_text(mut text: String, mode: Mode, from_file: bool) -> Result<Parsed, SyntaxError> {
     if !text.ends_with('\n') {
         text.push('\n');
     }
     let index = LineIndex::new(&text);
-    let module = parser::parse_text(&text, &index, mode)?;
+    let module = parser::parse_text(&text, &index, mode, from_file)?;
     Ok(Parsed {
         text,
         index,
