@@ -258,6 +258,28 @@ macro_rules! define_opcodes {
                 table
             };
 
+            /// What the eval loop needs of a code unit's opcode byte, in one
+            /// load: its base instruction ([`deopt`](Self::deopt)) and its
+            /// inline cache size; `None` for numbers CPython leaves unused.
+            #[must_use]
+            #[inline(always)]
+            pub const fn decode(number: u8) -> Option<(Opcode, u8)> {
+                Self::DECODE[number as usize]
+            }
+
+            /// [`decode`](Self::decode) by number.
+            const DECODE: [Option<(Opcode, u8)>; 256] = {
+                let mut table = [None; 256];
+                let mut number = 0;
+                while number < 256 {
+                    if Self::BY_NUMBER[number].is_some() {
+                        table[number] = Some((Self::DEOPT[number], Self::CACHES[number]));
+                    }
+                    number += 1;
+                }
+                table
+            };
+
             /// [`cache_entries`](Self::cache_entries) by number.
             const CACHES: [u8; 256] = {
                 let mut table = [0u8; 256];

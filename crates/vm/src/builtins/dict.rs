@@ -38,9 +38,27 @@ pub struct DictTable {
     indices: Vec<i32>,
     entries: Vec<Option<Entry>>,
     used: usize,
-    /// Changes on every mutation (for lookups that ran Python code and for
-    /// iterators that must notice a size change).
+    /// Changes on every mutation (for lookups that ran Python code, for
+    /// iterators that must notice a size change, and for the eval loop's
+    /// global-name caches). Versions are unique across all tables of the
+    /// interpreter, so a version also identifies the table.
     version: u64,
+}
+
+thread_local! {
+    /// The last dict version handed out (see [`DictTable::version`]); per
+    /// thread like the rest of the interpreter state until the GIL exists.
+    static LAST_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A dict version never handed out before.
+#[inline]
+fn fresh_version() -> u64 {
+    LAST_VERSION.with(|last| {
+        let v = last.get() + 1;
+        last.set(v);
+        v
+    })
 }
 
 impl Default for DictTable {
@@ -88,7 +106,7 @@ impl DictTable {
             indices: vec![EMPTY; 8],
             entries: Vec::new(),
             used: 0,
-            version: 0,
+            version: fresh_version(),
         }
     }
 
@@ -102,7 +120,8 @@ impl DictTable {
         self.used == 0
     }
 
-    /// The mutation counter.
+    /// The table's current version: unique to this table and this state of
+    /// it (every mutation takes a fresh one).
     pub fn version(&self) -> u64 {
         self.version
     }
@@ -195,7 +214,7 @@ impl DictTable {
     /// Replaces the value of entry `ix`, returning the old one.
     pub fn replace_value(&mut self, ix: usize, value: Value) -> Option<Value> {
         let e = self.entries.get_mut(ix)?.as_mut()?;
-        self.version += 1;
+        self.version = fresh_version();
         Some(std::mem::replace(&mut e.value, value))
     }
 
@@ -218,7 +237,7 @@ impl DictTable {
         self.indices[i] = self.entries.len() as i32;
         self.entries.push(Some(Entry { hash, key, value }));
         self.used += 1;
-        self.version += 1;
+        self.version = fresh_version();
     }
 
     /// Removes entry `ix`, returning it.
@@ -243,7 +262,7 @@ impl DictTable {
                 & mask;
         }
         self.used -= 1;
-        self.version += 1;
+        self.version = fresh_version();
         Some(entry)
     }
 
@@ -310,7 +329,7 @@ impl DictTable {
         let old = std::mem::take(&mut self.entries);
         self.indices = vec![EMPTY; 8];
         self.used = 0;
-        self.version += 1;
+        self.version = fresh_version();
         old.into_iter().flatten().collect()
     }
 }

@@ -87,13 +87,12 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 op = next.opcode;
                 oparg = (oparg << 8) | u32::from(next.arg);
             }
-            let Some(opcode) = Opcode::from_u8(op) else {
+            let Some((opcode, caches)) = Opcode::decode(op) else {
                 raised = Some(Raised::New(stack_error(vm)));
                 break;
             };
-            let opcode = opcode.deopt();
             frame.lasti = at as u32;
-            let next = at + 1 + opcode.cache_entries();
+            let next = at + 1 + caches as usize;
             frame.next_instr = next as u32;
 
             macro_rules! pop {
@@ -466,12 +465,21 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     }
                 }
                 Opcode::LOAD_GLOBAL => {
-                    let name = code.names[(oparg >> 1) as usize].clone();
-                    let found = frame
-                        .globals
-                        .table
-                        .with(|t| t.get_str(&name))
-                        .or_else(|| frame.builtins.table.with(|t| t.get_str(&name)));
+                    let cache = crate::runtime::inline_cache::entry_index(units, at)
+                        .and_then(|i| code.global_caches.get(i));
+                    let cached = cache.and_then(|c| c.get(&frame.globals, &frame.builtins));
+                    let found = cached.or_else(|| {
+                        let name = &code.names[(oparg >> 1) as usize];
+                        let found = frame
+                            .globals
+                            .table
+                            .with(|t| t.get_str(name))
+                            .or_else(|| frame.builtins.table.with(|t| t.get_str(name)));
+                        if let (Some(c), Some(v)) = (cache, &found) {
+                            c.store(&frame.globals, &frame.builtins, v.clone());
+                        }
+                        found
+                    });
                     match found {
                         Some(v) => {
                             push!(v);
@@ -480,7 +488,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                             }
                         }
                         None => {
-                            raised = Some(Raised::New(vm.name_error(&name.as_lossy())));
+                            raised = Some(Raised::New(
+                                vm.name_error(&code.names[(oparg >> 1) as usize].as_lossy()),
+                            ));
                             break;
                         }
                     }
@@ -675,6 +685,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     let b = pop!();
                     let a = pop!();
                     let op = CompareOp::from_index(oparg >> 5).unwrap_or(CompareOp::Eq);
+                    if let Some(r) = compare_inline(&a, &b, op) {
+                        push!(Value::from_bool(r));
+                        continue;
+                    }
                     let r = tri!(vm.rich_compare(&a, &b, op), raised);
                     let r = if oparg & 16 != 0 {
                         Value::from_bool(tri!(vm.is_true(&r), raised))
@@ -906,6 +920,14 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     push!(func);
                 }
                 Opcode::CALL | Opcode::CALL_KW => {
+                    if opcode == Opcode::CALL
+                        && let Some(new) =
+                            crate::runtime::fast_call::push_simple_call(vm, frame, oparg as usize)
+                    {
+                        fp = new;
+                        vm.current_frame = fp;
+                        continue;
+                    }
                     let kwnames = if opcode == Opcode::CALL_KW {
                         let k = pop!();
                         k.as_object().and_then(|o| o.downcast::<Tuple>()).cloned()
@@ -1290,6 +1312,31 @@ fn unwind(vm: &mut Vm, fp: &mut *mut Frame, raised: Raised) -> Option<PyResult<V
         *fp = previous;
         vm.current_frame = *fp;
     }
+}
+
+/// The comparison of two inline ints or two floats, done in place (the
+/// result `rich_compare` would give); `None` for every other pair.
+#[inline(always)]
+fn compare_inline(a: &Value, b: &Value, op: CompareOp) -> Option<bool> {
+    let ordering = match (a.as_i64(), b.as_i64()) {
+        (Some(x), Some(y)) => Some(x.cmp(&y)),
+        _ => match (a.as_f64(), b.as_f64()) {
+            (Some(x), Some(y)) => x.partial_cmp(&y),
+            _ => return None,
+        },
+    };
+    // A NaN is unordered: only `!=` holds.
+    let Some(ordering) = ordering else {
+        return Some(op == CompareOp::Ne);
+    };
+    Some(match op {
+        CompareOp::Lt => ordering.is_lt(),
+        CompareOp::Le => ordering.is_le(),
+        CompareOp::Eq => ordering.is_eq(),
+        CompareOp::Ne => ordering.is_ne(),
+        CompareOp::Gt => ordering.is_gt(),
+        CompareOp::Ge => ordering.is_ge(),
+    })
 }
 
 fn binary(vm: &mut Vm, a: &Value, b: &Value, oparg: u32) -> PyResult<Value> {

@@ -59,19 +59,20 @@ impl Frame {
     }
 
     /// Pushes a value (or NULL) on the value stack. Returns false on overflow.
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, v: Option<Value>) -> bool {
         if self.stack_top >= self.capacity {
             return false;
         }
-        // SAFETY: in bounds (checked) and initialised.
-        unsafe { *self.slots_ptr().add(self.stack_top as usize) = v };
+        // SAFETY: in bounds (checked). Slots above the stack top always
+        // hold `None` (pops take their value), so nothing is overwritten.
+        unsafe { self.slots_ptr().add(self.stack_top as usize).write(v) };
         self.stack_top += 1;
         true
     }
 
     /// Pops the top of the value stack.
-    #[inline]
+    #[inline(always)]
     pub fn pop(&mut self) -> Option<Value> {
         if self.stack_top == 0 {
             return None;
@@ -99,10 +100,12 @@ impl Frame {
         unsafe { (*self.slots_ptr().add(i)).as_ref() }
     }
 
-    /// Sets local slot `i`, returning the old value.
+    /// Sets slot `i` (a local, or a value-stack entry below the top),
+    /// returning the old value. Slots at or above the stack top are refused:
+    /// they must stay `None` (see [`Frame::push`]).
     #[inline]
     pub fn set_local(&mut self, i: usize, v: Option<Value>) -> Option<Value> {
-        if i >= self.capacity as usize {
+        if i >= self.stack_top.min(self.capacity) as usize {
             return None;
         }
         // SAFETY: in bounds and initialised.
@@ -184,13 +187,16 @@ impl DataStack {
     /// `frame` must be the last frame pushed and not yet popped.
     pub unsafe fn pop(&mut self, frame: *mut Frame) {
         // SAFETY: per the contract the frame is live and initialised.
-        let capacity = unsafe { (*frame).capacity as usize };
+        let (capacity, in_use) =
+            unsafe { ((*frame).capacity as usize, (*frame).stack_top as usize) };
         let words = std::mem::size_of::<Frame>() / 8
             + capacity * (std::mem::size_of::<Option<Value>>() / 8);
-        // SAFETY: slots and header were initialised by `push`.
+        // SAFETY: slots and header were initialised by `push`; slots at and
+        // above the stack top hold `None` (see `Frame::push`), so only the
+        // ones below it can own anything.
         unsafe {
             let slots = frame.add(1) as *mut Option<Value>;
-            for i in 0..capacity {
+            for i in 0..in_use.min(capacity) {
                 std::ptr::drop_in_place(slots.add(i));
             }
             std::ptr::drop_in_place(frame);

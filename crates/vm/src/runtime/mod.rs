@@ -5,7 +5,9 @@
 
 pub mod call;
 pub mod eval;
+pub(crate) mod fast_call;
 pub mod frame;
+pub mod inline_cache;
 pub mod program;
 pub mod setup;
 pub mod traceback;
