@@ -127,11 +127,30 @@ impl Frame {
 
 const CHUNK_WORDS: usize = 1 << 15;
 
-/// The per-thread stack of frames: chunks of memory used in LIFO order.
+/// Words taken by a frame with `capacity` slots.
+#[inline(always)]
+fn frame_words(capacity: usize) -> usize {
+    std::mem::size_of::<Frame>() / 8 + capacity * (std::mem::size_of::<Option<Value>>() / 8)
+}
+
+/// The per-thread stack of frames: chunks of memory used in LIFO order, as
+/// CPython's `datastack_chunk`s. Pushing is a bump of `top` within the
+/// current chunk; a frame that does not fit starts a new chunk.
 pub struct DataStack {
+    /// Chunks in use, oldest first; the last one is current.
     chunks: Vec<Box<[MaybeUninit<u64>]>>,
-    /// Words used in each chunk.
-    used: Vec<usize>,
+    /// For each chunk but the current one: where its top was when the next
+    /// chunk was started.
+    saved_tops: Vec<*mut u64>,
+    /// The next free word of the current chunk (null before the first push).
+    top: *mut u64,
+    /// One past the last word of the current chunk.
+    limit: *mut u64,
+    /// The start of the current chunk.
+    base: *mut u64,
+    /// A chunk left by the last return across a chunk boundary, kept so a
+    /// call/return loop at the boundary does not allocate every time.
+    spare: Option<Box<[MaybeUninit<u64>]>>,
 }
 
 impl Default for DataStack {
@@ -145,39 +164,61 @@ impl DataStack {
     pub fn new() -> DataStack {
         DataStack {
             chunks: Vec::new(),
-            used: Vec::new(),
+            saved_tops: Vec::new(),
+            top: std::ptr::null_mut(),
+            limit: std::ptr::null_mut(),
+            base: std::ptr::null_mut(),
+            spare: None,
         }
     }
 
+    /// Words still free in the current chunk.
+    #[inline(always)]
+    fn room(&self) -> usize {
+        (self.limit as usize - self.top as usize) / 8
+    }
+
+    /// Makes a chunk with at least `words` free words current.
+    #[cold]
+    fn start_chunk(&mut self, words: usize) {
+        let chunk = match self.spare.take() {
+            Some(spare) if spare.len() >= words => spare,
+            _ => vec![MaybeUninit::uninit(); words.max(CHUNK_WORDS)].into_boxed_slice(),
+        };
+        if !self.chunks.is_empty() {
+            self.saved_tops.push(self.top);
+        }
+        self.chunks.push(chunk);
+        let current = self.chunks.last_mut().map_or(std::ptr::null_mut(), |c| {
+            c.as_mut_ptr().cast::<u64>()
+        });
+        let len = self.chunks.last().map_or(0, |c| c.len());
+        self.base = current;
+        self.top = current;
+        // SAFETY: one past the end of the chunk's allocation.
+        self.limit = unsafe { current.add(len) };
+    }
+
     /// Pushes a frame with `header` and `capacity` slots (all `None`).
+    #[inline]
     pub fn push(&mut self, header: Frame) -> *mut Frame {
         let capacity = header.capacity as usize;
-        let words = std::mem::size_of::<Frame>() / 8
-            + capacity * (std::mem::size_of::<Option<Value>>() / 8);
-        let fits = self
-            .chunks
-            .last()
-            .zip(self.used.last())
-            .is_some_and(|(c, u)| c.len() - u >= words);
-        if !fits {
-            let size = words.max(CHUNK_WORDS);
-            self.chunks
-                .push(vec![MaybeUninit::uninit(); size].into_boxed_slice());
-            self.used.push(0);
+        let words = frame_words(capacity);
+        if self.top.is_null() || self.room() < words {
+            self.start_chunk(words);
         }
-        let last = self.chunks.len() - 1;
-        let start = self.used[last];
-        self.used[last] += words;
-        // SAFETY: `start..start + words` is inside the chunk and unused;
-        // u64 alignment suffices for `Frame` and `Option<Value>`.
+        let base = self.top;
+        // SAFETY: `words` words from `top` are inside the current chunk and
+        // unused; u64 alignment suffices for `Frame` and `Option<Value>`.
         unsafe {
-            let base = self.chunks[last].as_mut_ptr().add(start) as *mut Frame;
-            base.write(header);
-            let slots = base.add(1) as *mut Option<Value>;
+            self.top = base.add(words);
+            let frame = base.cast::<Frame>();
+            frame.write(header);
+            let slots = frame.add(1).cast::<Option<Value>>();
             for i in 0..capacity {
                 slots.add(i).write(None);
             }
-            base
+            frame
         }
     }
 
@@ -185,28 +226,33 @@ impl DataStack {
     ///
     /// # Safety
     /// `frame` must be the last frame pushed and not yet popped.
+    #[inline]
     pub unsafe fn pop(&mut self, frame: *mut Frame) {
         // SAFETY: per the contract the frame is live and initialised.
-        let (capacity, in_use) =
-            unsafe { ((*frame).capacity as usize, (*frame).stack_top as usize) };
-        let words = std::mem::size_of::<Frame>() / 8
-            + capacity * (std::mem::size_of::<Option<Value>>() / 8);
+        let (capacity, in_use) = unsafe { ((*frame).capacity as usize, (*frame).stack_top as usize) };
         // SAFETY: slots and header were initialised by `push`; slots at and
         // above the stack top hold `None` (see `Frame::push`), so only the
         // ones below it can own anything.
         unsafe {
-            let slots = frame.add(1) as *mut Option<Value>;
+            let slots = frame.add(1).cast::<Option<Value>>();
             for i in 0..in_use.min(capacity) {
                 std::ptr::drop_in_place(slots.add(i));
             }
             std::ptr::drop_in_place(frame);
         }
-        if let Some(u) = self.used.last_mut() {
-            *u = u.saturating_sub(words);
-            if *u == 0 && self.chunks.len() > 1 {
-                self.chunks.pop();
-                self.used.pop();
-            }
+        self.top = frame.cast::<u64>();
+        if self.top == self.base
+            && let Some(previous_top) = self.saved_tops.pop()
+        {
+            self.spare = self.chunks.pop();
+            let current = self.chunks.last_mut().map_or(std::ptr::null_mut(), |c| {
+                c.as_mut_ptr().cast::<u64>()
+            });
+            let len = self.chunks.last().map_or(0, |c| c.len());
+            self.base = current;
+            // SAFETY: one past the end of the chunk's allocation.
+            self.limit = unsafe { current.add(len) };
+            self.top = previous_top;
         }
     }
 }
