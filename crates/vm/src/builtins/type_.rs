@@ -386,6 +386,10 @@ pub fn fixup_slots(cls: &TypeRef) {
     {
         s.richcompare.set(Some(slot_richcompare));
     }
+    if has("__del__") {
+        s.finalize
+            .set(Some(|vm, v| call_dunder(vm, v, "__del__", &[]).map(drop)));
+    }
     if has("__call__") {
         s.call.set(Some(|vm, callable, args, kw| {
             let f = lookup_dunder(vm, callable, "__call__")?;

@@ -27,6 +27,20 @@ struct Node {
     next: PyCell<Option<Value>>,
 }
 
+impl crate::gc::Payload for Probe {}
+
+impl crate::gc::Payload for Node {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut crate::gc::Visitor<'_>) {
+        visit.cell(&self.next, |next, visit| visit.optional(next));
+    }
+
+    fn clear(&self) {
+        drop(self.next.try_with(Option::take));
+    }
+}
+
 fn lock() -> std::sync::MutexGuard<'static, ()> {
     TEST_GIL.lock().unwrap_or_else(|e| e.into_inner())
 }

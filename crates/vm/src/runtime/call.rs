@@ -219,7 +219,8 @@ impl Vm {
             stack_top: nlocalsplus as u32,
             capacity: code.frame_slots as u32,
             is_entry: false,
-        });
+        })
+        .map_err(|_| self.memory_error.clone())?;
         // SAFETY: the frame was just pushed and is live.
         let f = unsafe { &mut *frame };
         for (i, v) in locals.into_iter().enumerate().take(nlocalsplus) {
@@ -257,7 +258,8 @@ impl Vm {
             stack_top: nlocalsplus as u32,
             capacity,
             is_entry: false,
-        });
+        })
+        .map_err(|_| self.memory_error.clone())?;
         self.recursion_depth += 1;
         Ok(frame)
     }

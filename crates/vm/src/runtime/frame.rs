@@ -12,11 +12,13 @@
 //! and the stack top, then the slots. Every slot is an `Option<Value>`:
 //! `None` is an unbound local or a NULL on the value stack.
 
-use std::mem::MaybeUninit;
+use std::alloc::Layout;
+use std::ptr::NonNull;
 
 use crate::builtins::dict::Dict;
 use crate::builtins::function::Code;
 use crate::object::Ref;
+use crate::object::heap::{self, AllocError};
 use crate::value::Value;
 
 /// One activation record.
@@ -124,9 +126,38 @@ impl Frame {
 
 const CHUNK_WORDS: usize = 1 << 15;
 
-/// The per-thread stack of frames: chunks of memory used in LIFO order.
+/// One chunk of the data stack: memory from the accounted heap.
+struct Chunk {
+    start: NonNull<u64>,
+    words: usize,
+}
+
+impl Chunk {
+    fn layout(words: usize) -> Option<Layout> {
+        Layout::array::<u64>(words).ok()
+    }
+
+    fn new(words: usize) -> Result<Chunk, AllocError> {
+        let layout = Chunk::layout(words).ok_or(AllocError { size: usize::MAX })?;
+        let start = heap::allocate(layout)?.cast::<u64>();
+        Ok(Chunk { start, words })
+    }
+}
+
+impl Drop for Chunk {
+    fn drop(&mut self) {
+        if let Some(layout) = Chunk::layout(self.words) {
+            // SAFETY: allocated by `Chunk::new` with this layout.
+            unsafe { heap::deallocate(self.start.cast::<u8>(), layout) };
+        }
+    }
+}
+
+/// The per-thread stack of frames: chunks of memory used in LIFO order,
+/// allocated through the accounted heap (`object::heap`), so frames count
+/// towards live bytes and the memory limit.
 pub struct DataStack {
-    chunks: Vec<Box<[MaybeUninit<u64>]>>,
+    chunks: Vec<Chunk>,
     /// Words used in each chunk.
     used: Vec<usize>,
 }
@@ -146,8 +177,9 @@ impl DataStack {
         }
     }
 
-    /// Pushes a frame with `header` and `capacity` slots (all `None`).
-    pub fn push(&mut self, header: Frame) -> *mut Frame {
+    /// Pushes a frame with `header` and `capacity` slots (all `None`);
+    /// fails when the heap refuses a new chunk.
+    pub fn push(&mut self, header: Frame) -> Result<*mut Frame, AllocError> {
         let capacity = header.capacity as usize;
         let words = std::mem::size_of::<Frame>() / 8
             + capacity * (std::mem::size_of::<Option<Value>>() / 8);
@@ -155,11 +187,9 @@ impl DataStack {
             .chunks
             .last()
             .zip(self.used.last())
-            .is_some_and(|(c, u)| c.len() - u >= words);
+            .is_some_and(|(c, u)| c.words - u >= words);
         if !fits {
-            let size = words.max(CHUNK_WORDS);
-            self.chunks
-                .push(vec![MaybeUninit::uninit(); size].into_boxed_slice());
+            self.chunks.push(Chunk::new(words.max(CHUNK_WORDS))?);
             self.used.push(0);
         }
         let last = self.chunks.len() - 1;
@@ -168,13 +198,13 @@ impl DataStack {
         // SAFETY: `start..start + words` is inside the chunk and unused;
         // u64 alignment suffices for `Frame` and `Option<Value>`.
         unsafe {
-            let base = self.chunks[last].as_mut_ptr().add(start) as *mut Frame;
+            let base = self.chunks[last].start.as_ptr().add(start) as *mut Frame;
             base.write(header);
             let slots = base.add(1) as *mut Option<Value>;
             for i in 0..capacity {
                 slots.add(i).write(None);
             }
-            base
+            Ok(base)
         }
     }
 
