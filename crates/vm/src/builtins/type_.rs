@@ -292,6 +292,8 @@ pub fn new_class(
         let mut t = TypeObject::for_payload::<BaseException>(&name_str);
         t.payload = solid.payload;
         t.dealloc = solid.dealloc;
+        // The collector's hooks belong with the payload.
+        t.slots.gc = solid.slots.gc;
         t
     };
     payload.flags = std::cell::Cell::new(

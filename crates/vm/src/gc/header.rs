@@ -120,6 +120,11 @@ impl GcHeader {
         }
     }
 
+    /// Whether this (sentinel) header was made a list.
+    pub fn is_list(&self) -> bool {
+        self.next.get() != 0
+    }
+
     /// Whether the (sentinel) list is empty.
     pub fn list_is_empty(&self) -> bool {
         self.next.get() == self.address() || self.next.get() == 0

@@ -123,11 +123,13 @@ pub fn state() -> &'static GcState {
         let pointer: *const GcState = state;
         // SAFETY: see the function comment.
         let state: &'static GcState = unsafe { &*pointer };
-        for generation in &state.generations {
-            generation.head.init_list();
+        if !state.pending.is_list() {
+            for generation in &state.generations {
+                generation.head.init_list();
+            }
+            state.permanent.init_list();
+            state.pending.init_list();
         }
-        state.permanent.init_list();
-        state.pending.init_list();
         state
     })
 }
