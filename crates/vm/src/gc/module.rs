@@ -149,7 +149,9 @@ fn int_value(n: usize) -> Value {
 /// The "'str' object cannot be interpreted as an integer" error.
 fn not_an_integer(vm: &mut Vm, value: &Value) -> crate::error::PyErr {
     let name = vm.type_name(value);
-    vm.type_error(format!("'{name}' object cannot be interpreted as an integer"))
+    vm.type_error(format!(
+        "'{name}' object cannot be interpreted as an integer"
+    ))
 }
 
 /// An argument converted to a C `int` as CPython's argument clinic does.
@@ -243,9 +245,9 @@ fn gc_get_objects(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
             let Some(n) = vm.index_value(g)? else {
                 let name = vm.type_name(g);
-                return Err(vm.type_error(format!(
-                    "argument should be integer or None, not '{name}'"
-                )));
+                return Err(
+                    vm.type_error(format!("argument should be integer or None, not '{name}'"))
+                );
             };
             if n >= GENERATIONS as i64 {
                 return Err(vm.value_error(
