@@ -286,6 +286,10 @@ pub fn header_of(object: &ObjRef) -> Option<&GcHeader> {
     Some(unsafe { GcHeader::of_object(object.as_non_null()) })
 }
 
+/// Calls the visitor with the header of every collected object the given
+/// object refers to.
+pub(crate) type HeaderTraverse<'a> = dyn FnMut(&GcHeader, &mut dyn FnMut(&GcHeader)) + 'a;
+
 /// Splits a list whose objects have `gc_refs` computed into the objects
 /// reachable from outside it (left in `young`) and the rest (moved to
 /// `unreachable`, in order); both end as ordinary lists whose members are no
@@ -300,7 +304,7 @@ pub fn header_of(object: &ObjRef) -> Option<&GcHeader> {
 pub(crate) fn move_unreachable(
     young: &GcHeader,
     unreachable: &GcHeader,
-    traverse: &mut dyn FnMut(&GcHeader, &mut dyn FnMut(&GcHeader)),
+    traverse: &mut HeaderTraverse<'_>,
 ) {
     unreachable.init_list();
     let young_address = young.address();

@@ -103,6 +103,13 @@ impl<'a> Visitor<'a> {
     }
 }
 
+/// Reports each reference an object holds (the type-erased visitor).
+pub type Visit<'a> = dyn FnMut(&ObjRef) + 'a;
+
+/// [`GcHooks::traverse`]: visits an object's references; false if the
+/// traversal was incomplete.
+pub type TraverseFn = fn(&ObjRef, &mut Visit<'_>) -> bool;
+
 /// The type-erased collector hooks of a container class, stored in its
 /// slots ([`Slots::gc`](crate::types::Slots)). A class has them exactly
 /// when its instances carry a GC header.
@@ -110,7 +117,7 @@ impl<'a> Visitor<'a> {
 pub struct GcHooks {
     /// Visits every reference of the object's payload, then its class if
     /// that is a heap type; returns false if the traversal was incomplete.
-    pub traverse: fn(&ObjRef, &mut dyn FnMut(&ObjRef)) -> bool,
+    pub traverse: TraverseFn,
     /// [`Payload::clear`].
     pub clear: fn(&ObjRef),
     /// [`Payload::may_untrack`].
@@ -132,7 +139,7 @@ impl GcHooks {
     }
 }
 
-fn traverse_erased<T: Payload>(object: &ObjRef, visit: &mut dyn FnMut(&ObjRef)) -> bool {
+fn traverse_erased<T: Payload>(object: &ObjRef, visit: &mut Visit<'_>) -> bool {
     let mut visitor = Visitor::new(visit);
     if let Some(payload) = object.downcast::<T>() {
         payload.traverse(&mut visitor);

@@ -222,7 +222,9 @@ impl ObjRef {
     ///
     /// # Safety
     /// `pointer` must be a live object, alive for as long as the result is used.
-    pub(crate) unsafe fn borrowed(pointer: NonNull<ObjectHeader>) -> std::mem::ManuallyDrop<ObjRef> {
+    pub(crate) unsafe fn borrowed(
+        pointer: NonNull<ObjectHeader>,
+    ) -> std::mem::ManuallyDrop<ObjRef> {
         std::mem::ManuallyDrop::new(ObjRef { pointer })
     }
 }
