@@ -489,3 +489,14 @@ pub const METHODS: &[MethodDef] = &[
         Ok(Value::NONE)
     }),
 ];
+
+/// Items are released last first, as CPython's list deallocation does (the
+/// order in which their `__del__` methods run).
+impl Drop for List {
+    fn drop(&mut self) {
+        let items = self.items.get_mut();
+        while let Some(item) = items.pop() {
+            drop(item);
+        }
+    }
+}

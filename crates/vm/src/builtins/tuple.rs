@@ -201,3 +201,14 @@ pub const METHODS: &[crate::builtins::native::MethodDef] = &[
         Ok(Value::from_i64(n))
     }),
 ];
+
+/// Items are released last first, as CPython's tuple deallocation does (the
+/// order in which their `__del__` methods run).
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        let mut items = std::mem::take(&mut self.items).into_vec();
+        while let Some(item) = items.pop() {
+            drop(item);
+        }
+    }
+}

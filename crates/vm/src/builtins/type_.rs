@@ -292,6 +292,8 @@ pub fn new_class(
         let mut t = TypeObject::for_payload::<BaseException>(&name_str);
         t.payload = solid.payload;
         t.dealloc = solid.dealloc;
+        // The collector's hooks belong with the payload.
+        t.slots.gc = solid.slots.gc;
         t
     };
     payload.flags = std::cell::Cell::new(
@@ -385,6 +387,10 @@ pub fn fixup_slots(cls: &TypeRef) {
         .any(|n| has(n))
     {
         s.richcompare.set(Some(slot_richcompare));
+    }
+    if has("__del__") {
+        s.finalize
+            .set(Some(|vm, v| call_dunder(vm, v, "__del__", &[]).map(drop)));
     }
     if has("__call__") {
         s.call.set(Some(|vm, callable, args, kw| {

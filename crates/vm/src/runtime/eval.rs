@@ -65,6 +65,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
         let mut raised: Option<Raised> = None;
         let mut returned: Option<Value> = None;
         loop {
+            // A safe point: pending finalizers and a due collection run here.
+            crate::gc::safe_point(vm);
             // SAFETY: `fp` is the live innermost frame of this loop.
             let frame: &mut Frame = unsafe { &mut *fp };
             // SAFETY: the frame holds a strong reference to its code for as

@@ -70,6 +70,7 @@ pub(crate) fn push_simple_call(
         None
     };
     let nlocalsplus = co.nlocalsplus();
+    // A refused chunk declines: the general path raises the MemoryError.
     let new = vm.data_stack.push(Frame {
         code: code.clone(),
         globals: func.globals.clone(),
@@ -83,6 +84,7 @@ pub(crate) fn push_simple_call(
         capacity: code.frame_slots as u32,
         is_entry: false,
     });
+    let new = new.ok()?;
     // SAFETY: `push` returned a live frame with `capacity` slots, distinct
     // from the caller's (frames never overlap on the data stack).
     let callee = unsafe { &mut *new };

@@ -12,11 +12,13 @@
 //! and the stack top, then the slots. Every slot is an `Option<Value>`:
 //! `None` is an unbound local or a NULL on the value stack.
 
-use std::mem::MaybeUninit;
+use std::alloc::Layout;
+use std::ptr::NonNull;
 
 use crate::builtins::dict::Dict;
 use crate::builtins::function::Code;
 use crate::object::Ref;
+use crate::object::heap::{self, AllocError};
 use crate::value::Value;
 
 /// One activation record.
@@ -133,12 +135,41 @@ fn frame_words(capacity: usize) -> usize {
     std::mem::size_of::<Frame>() / 8 + capacity * (std::mem::size_of::<Option<Value>>() / 8)
 }
 
+/// One chunk of the data stack: memory from the accounted heap.
+struct Chunk {
+    start: NonNull<u64>,
+    words: usize,
+}
+
+impl Chunk {
+    fn layout(words: usize) -> Option<Layout> {
+        Layout::array::<u64>(words).ok()
+    }
+
+    fn new(words: usize) -> Result<Chunk, AllocError> {
+        let layout = Chunk::layout(words).ok_or(AllocError { size: usize::MAX })?;
+        let start = heap::allocate(layout)?.cast::<u64>();
+        Ok(Chunk { start, words })
+    }
+}
+
+impl Drop for Chunk {
+    fn drop(&mut self) {
+        if let Some(layout) = Chunk::layout(self.words) {
+            // SAFETY: allocated by `Chunk::new` with this layout.
+            unsafe { heap::deallocate(self.start.cast::<u8>(), layout) };
+        }
+    }
+}
+
 /// The per-thread stack of frames: chunks of memory used in LIFO order, as
-/// CPython's `datastack_chunk`s. Pushing is a bump of `top` within the
-/// current chunk; a frame that does not fit starts a new chunk.
+/// CPython's `datastack_chunk`s, allocated through the accounted heap
+/// (`object::heap`) so frames count towards live bytes and the memory
+/// limit. Pushing is a bump of `top` within the current chunk; a frame that
+/// does not fit starts a new chunk.
 pub struct DataStack {
     /// Chunks in use, oldest first; the last one is current.
-    chunks: Vec<Box<[MaybeUninit<u64>]>>,
+    chunks: Vec<Chunk>,
     /// For each chunk but the current one: where its top was when the next
     /// chunk was started.
     saved_tops: Vec<*mut u64>,
@@ -150,7 +181,7 @@ pub struct DataStack {
     base: *mut u64,
     /// A chunk left by the last return across a chunk boundary, kept so a
     /// call/return loop at the boundary does not allocate every time.
-    spare: Option<Box<[MaybeUninit<u64>]>>,
+    spare: Option<Chunk>,
 }
 
 impl Default for DataStack {
@@ -180,32 +211,35 @@ impl DataStack {
 
     /// Makes a chunk with at least `words` free words current.
     #[cold]
-    fn start_chunk(&mut self, words: usize) {
+    fn start_chunk(&mut self, words: usize) -> Result<(), AllocError> {
         let chunk = match self.spare.take() {
-            Some(spare) if spare.len() >= words => spare,
-            _ => vec![MaybeUninit::uninit(); words.max(CHUNK_WORDS)].into_boxed_slice(),
+            Some(spare) if spare.words >= words => spare,
+            _ => Chunk::new(words.max(CHUNK_WORDS))?,
         };
         if !self.chunks.is_empty() {
             self.saved_tops.push(self.top);
         }
+        self.enter(&chunk);
         self.chunks.push(chunk);
-        let current = self.chunks.last_mut().map_or(std::ptr::null_mut(), |c| {
-            c.as_mut_ptr().cast::<u64>()
-        });
-        let len = self.chunks.last().map_or(0, |c| c.len());
-        self.base = current;
-        self.top = current;
-        // SAFETY: one past the end of the chunk's allocation.
-        self.limit = unsafe { current.add(len) };
+        Ok(())
     }
 
-    /// Pushes a frame with `header` and `capacity` slots (all `None`).
+    /// Makes `chunk` current, its top at its start.
+    fn enter(&mut self, chunk: &Chunk) {
+        self.base = chunk.start.as_ptr();
+        self.top = self.base;
+        // SAFETY: one past the end of the chunk's allocation.
+        self.limit = unsafe { self.base.add(chunk.words) };
+    }
+
+    /// Pushes a frame with `header` and `capacity` slots (all `None`);
+    /// fails when the heap refuses a new chunk.
     #[inline]
-    pub fn push(&mut self, header: Frame) -> *mut Frame {
+    pub fn push(&mut self, header: Frame) -> Result<*mut Frame, AllocError> {
         let capacity = header.capacity as usize;
         let words = frame_words(capacity);
         if self.top.is_null() || self.room() < words {
-            self.start_chunk(words);
+            self.start_chunk(words)?;
         }
         let base = self.top;
         // SAFETY: `words` words from `top` are inside the current chunk and
@@ -218,7 +252,7 @@ impl DataStack {
             for i in 0..capacity {
                 slots.add(i).write(None);
             }
-            frame
+            Ok(frame)
         }
     }
 
@@ -229,7 +263,8 @@ impl DataStack {
     #[inline]
     pub unsafe fn pop(&mut self, frame: *mut Frame) {
         // SAFETY: per the contract the frame is live and initialised.
-        let (capacity, in_use) = unsafe { ((*frame).capacity as usize, (*frame).stack_top as usize) };
+        let (capacity, in_use) =
+            unsafe { ((*frame).capacity as usize, (*frame).stack_top as usize) };
         // SAFETY: slots and header were initialised by `push`; slots at and
         // above the stack top hold `None` (see `Frame::push`), so only the
         // ones below it can own anything.
@@ -245,13 +280,11 @@ impl DataStack {
             && let Some(previous_top) = self.saved_tops.pop()
         {
             self.spare = self.chunks.pop();
-            let current = self.chunks.last_mut().map_or(std::ptr::null_mut(), |c| {
-                c.as_mut_ptr().cast::<u64>()
-            });
-            let len = self.chunks.last().map_or(0, |c| c.len());
-            self.base = current;
-            // SAFETY: one past the end of the chunk's allocation.
-            self.limit = unsafe { current.add(len) };
+            if let Some(current) = self.chunks.last() {
+                self.base = current.start.as_ptr();
+                // SAFETY: one past the end of the chunk's allocation.
+                self.limit = unsafe { self.base.add(current.words) };
+            }
             self.top = previous_top;
         }
     }

@@ -107,7 +107,11 @@ impl Vm {
     }
 
     /// Allocates an object of `class`, turning a refused allocation into `MemoryError`.
-    pub fn alloc<T: 'static>(&mut self, class: &TypeRef, payload: T) -> PyResult<Ref<T>> {
+    pub fn alloc<T: crate::gc::Payload>(
+        &mut self,
+        class: &TypeRef,
+        payload: T,
+    ) -> PyResult<Ref<T>> {
         Ref::new(class, payload).map_err(|_| self.memory_error.clone())
     }
 

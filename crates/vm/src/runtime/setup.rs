@@ -29,7 +29,7 @@ use crate::runtime::{BuiltinTypes, DEFAULT_RECURSION_LIMIT, DataStack, Vm};
 use crate::types::{TypeObject, TypeRef, flags};
 use crate::value::Value;
 
-fn make<T: 'static>(
+fn make<T: crate::gc::Payload>(
     meta: &TypeRef,
     object: &TypeRef,
     name: &str,
