@@ -1,6 +1,8 @@
 //! The builtin types, one file per type, and the `builtins` module's
 //! functions.
 
+pub mod byte_methods;
+pub mod bytearray;
 pub mod bytes;
 pub mod descriptors;
 pub mod dict;
@@ -14,6 +16,7 @@ pub mod int;
 pub mod introspection;
 pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod native;
 pub mod object;
 pub mod range;

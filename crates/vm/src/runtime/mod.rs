@@ -47,7 +47,8 @@ macro_rules! builtin_types {
 }
 
 builtin_types! {
-    object, type_, int, bool, float, none, not_implemented, ellipsis, str, bytes, tuple, list,
+    object, type_, int, bool, float, none, not_implemented, ellipsis, str, bytes, bytearray,
+    memoryview, tuple, list,
     dict, set, frozenset, range, slice, function, builtin_function, method, method_descriptor,
     classmethod, staticmethod, property, code, cell, module, traceback, frame, super_,
     seq_iterator, tuple_iterator, str_iterator, list_iterator, list_reverseiterator,

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::builtins::bytearray::ByteArray;
 use crate::builtins::bytes::Bytes;
 use crate::builtins::descriptors::{Property, Super, Wrapper};
 use crate::builtins::dict::Dict;
@@ -13,6 +14,7 @@ use crate::builtins::instance::InstanceDict;
 use crate::builtins::int::BigInt;
 use crate::builtins::iterators::{DictView, NativeIter};
 use crate::builtins::list::List;
+use crate::builtins::memoryview::MemoryView;
 use crate::builtins::native::{BuiltinFunction, MethodDescriptor};
 use crate::builtins::object::BareObject;
 use crate::builtins::range::Range;
@@ -82,6 +84,8 @@ pub fn create() -> Result<Vm, AllocError> {
         ellipsis: make::<Singleton>(m, o, "ellipsis", 0)?,
         str: make::<Str>(m, o, "str", b)?,
         bytes: make::<Bytes>(m, o, "bytes", b)?,
+        bytearray: make::<ByteArray>(m, o, "bytearray", b)?,
+        memoryview: make::<MemoryView>(m, o, "memoryview", 0)?,
         tuple: make::<Tuple>(m, o, "tuple", b)?,
         list: make::<List>(m, o, "list", b)?,
         dict: make::<Dict>(m, o, "dict", b)?,
@@ -192,6 +196,8 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     b::float::init_type(&t.float);
     b::str::init_type(&t.str);
     b::bytes::init_type(&t.bytes);
+    b::bytearray::init_type(&t.bytearray);
+    b::memoryview::init_type(&t.memoryview);
     b::tuple::init_type(&t.tuple);
     b::list::init_type(&t.list);
     b::dict::init_type(&t.dict);
@@ -242,7 +248,10 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
                 .richcompare
                 .set(vm.types.object.slots.richcompare.get());
         }
-        if ty.slots.hash.get().is_none() && !matches!(&*ty.name, "list" | "dict" | "set" | "slice")
+        if ty.slots.hash.get().is_none() && !matches!(
+                &*ty.name,
+                "list" | "dict" | "set" | "slice" | "bytearray"
+            )
         {
             ty.slots.hash.set(vm.types.object.slots.hash.get());
         }
@@ -262,6 +271,12 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     let types: Vec<(TypeRef, &'static [b::native::MethodDef])> = vec![
         (vm.types.object.clone(), b::object::METHODS),
         (vm.types.str.clone(), b::str::METHODS),
+        (vm.types.bytes.clone(), b::byte_methods::METHODS),
+        (vm.types.bytes.clone(), b::bytes::METHODS),
+        (vm.types.bytearray.clone(), b::byte_methods::METHODS),
+        (vm.types.bytearray.clone(), b::bytearray::METHODS),
+        (vm.types.memoryview.clone(), b::memoryview::METHODS),
+        (vm.types.slice.clone(), b::slice::METHODS),
         (vm.types.list.clone(), b::list::METHODS),
         (vm.types.dict.clone(), b::dict::METHODS),
         (vm.types.tuple.clone(), b::tuple::METHODS),
@@ -283,6 +298,8 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         ("float", vm.types.float.clone()),
         ("str", vm.types.str.clone()),
         ("bytes", vm.types.bytes.clone()),
+        ("bytearray", vm.types.bytearray.clone()),
+        ("memoryview", vm.types.memoryview.clone()),
         ("tuple", vm.types.tuple.clone()),
         ("list", vm.types.list.clone()),
         ("dict", vm.types.dict.clone()),
@@ -385,6 +402,8 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.ellipsis.clone(),
         t.str.clone(),
         t.bytes.clone(),
+        t.bytearray.clone(),
+        t.memoryview.clone(),
         t.tuple.clone(),
         t.list.clone(),
         t.dict.clone(),
