@@ -1334,16 +1334,13 @@ fn collection_add(
         Opcode::SET_ADD => {
             if let Some(s) = crate::builtins::set::as_set(target) {
                 let s = s.clone();
-                Dict::set_item(vm, &s.inner, v, Value::NONE)?;
+                crate::builtins::set::Set::add(vm, &s, v)?;
             }
         }
         Opcode::SET_UPDATE => {
-            let items = vm.collect_iterable(&v)?;
             if let Some(s) = crate::builtins::set::as_set(target) {
                 let s = s.clone();
-                for k in items {
-                    Dict::set_item(vm, &s.inner, k, Value::NONE)?;
-                }
+                crate::builtins::set::Set::update(vm, &s, &v)?;
             }
         }
         Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {

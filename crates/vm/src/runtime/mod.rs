@@ -49,7 +49,7 @@ macro_rules! builtin_types {
 builtin_types! {
     object, type_, int, bool, float, none, not_implemented, ellipsis, str, bytes, bytearray,
     memoryview, tuple, list,
-    dict, set, frozenset, range, slice, function, builtin_function, method, method_descriptor,
+    dict, set, frozenset, set_iterator, range, slice, function, builtin_function, method, method_descriptor,
     classmethod, staticmethod, property, code, cell, module, traceback, frame, super_,
     seq_iterator, tuple_iterator, str_iterator, list_iterator, list_reverseiterator,
     range_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, dict_keys,

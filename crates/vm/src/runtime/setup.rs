@@ -18,7 +18,7 @@ use crate::builtins::memoryview::MemoryView;
 use crate::builtins::native::{BuiltinFunction, MethodDescriptor};
 use crate::builtins::object::BareObject;
 use crate::builtins::range::Range;
-use crate::builtins::set::Set;
+use crate::builtins::set::{Set, SetIterator};
 use crate::builtins::singletons::Singleton;
 use crate::builtins::slice::Slice;
 use crate::builtins::str::Str;
@@ -91,6 +91,7 @@ pub fn create() -> Result<Vm, AllocError> {
         dict: make::<Dict>(m, o, "dict", b)?,
         set: make::<Set>(m, o, "set", b)?,
         frozenset: make::<Set>(m, o, "frozenset", b)?,
+        set_iterator: make::<SetIterator>(m, o, "set_iterator", 0)?,
         range: make::<Range>(m, o, "range", 0)?,
         slice: make::<Slice>(m, o, "slice", 0)?,
         function: make::<Function>(m, o, "function", 0)?,
@@ -203,6 +204,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     b::dict::init_type(&t.dict);
     b::set::init_type(&t.set, false);
     b::set::init_type(&t.frozenset, true);
+    b::set::init_iterator_type(&t.set_iterator);
     b::range::init_type(&t.range);
     b::slice::init_type(&t.slice);
     b::singletons::init_types(&t.none, &t.not_implemented, &t.ellipsis);
@@ -280,7 +282,9 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.list.clone(), b::list::METHODS),
         (vm.types.dict.clone(), b::dict::METHODS),
         (vm.types.tuple.clone(), b::tuple::METHODS),
+        (vm.types.set.clone(), b::set::SHARED_METHODS),
         (vm.types.set.clone(), b::set::METHODS),
+        (vm.types.frozenset.clone(), b::set::SHARED_METHODS),
         (vm.types.int.clone(), b::int::METHODS),
         (vm.types.float.clone(), b::float::METHODS),
         (vm.types.property.clone(), b::descriptors::PROPERTY_METHODS),
@@ -409,6 +413,7 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.dict.clone(),
         t.set.clone(),
         t.frozenset.clone(),
+        t.set_iterator.clone(),
         t.range.clone(),
         t.slice.clone(),
         t.function.clone(),
