@@ -14,6 +14,7 @@ use crate::builtins::instance::InstanceDict;
 use crate::builtins::int::BigInt;
 use crate::builtins::iterators::{DictView, NativeIter};
 use crate::builtins::list::List;
+use crate::builtins::mappingproxy::MappingProxy;
 use crate::builtins::memoryview::MemoryView;
 use crate::builtins::native::{BuiltinFunction, MethodDescriptor};
 use crate::builtins::object::BareObject;
@@ -116,9 +117,13 @@ pub fn create() -> Result<Vm, AllocError> {
         dict_keyiterator: make::<NativeIter>(m, o, "dict_keyiterator", 0)?,
         dict_valueiterator: make::<NativeIter>(m, o, "dict_valueiterator", 0)?,
         dict_itemiterator: make::<NativeIter>(m, o, "dict_itemiterator", 0)?,
+        dict_reversekeyiterator: make::<NativeIter>(m, o, "dict_reversekeyiterator", 0)?,
+        dict_reversevalueiterator: make::<NativeIter>(m, o, "dict_reversevalueiterator", 0)?,
+        dict_reverseitemiterator: make::<NativeIter>(m, o, "dict_reverseitemiterator", 0)?,
         dict_keys: make::<DictView>(m, o, "dict_keys", 0)?,
         dict_values: make::<DictView>(m, o, "dict_values", 0)?,
         dict_items: make::<DictView>(m, o, "dict_items", 0)?,
+        mappingproxy: make::<MappingProxy>(m, o, "mappingproxy", 0)?,
         enumerate: make::<NativeIter>(m, o, "enumerate", b)?,
         zip: make::<NativeIter>(m, o, "zip", b)?,
         map: make::<NativeIter>(m, o, "map", b)?,
@@ -179,6 +184,7 @@ pub fn create() -> Result<Vm, AllocError> {
         recursion_depth: 0,
         recursion_limit: DEFAULT_RECURSION_LIMIT,
         native_depth: 0,
+        native_stack_base: 0,
         exc_info: Value::NONE,
         repr_stack: Vec::new(),
         stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
@@ -221,6 +227,9 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         &t.dict_keyiterator,
         &t.dict_valueiterator,
         &t.dict_itemiterator,
+        &t.dict_reversekeyiterator,
+        &t.dict_reversevalueiterator,
+        &t.dict_reverseitemiterator,
         &t.enumerate,
         &t.zip,
         &t.map,
@@ -230,8 +239,9 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         b::iterators::init_iterator_type(it);
     }
     for v in [&t.dict_keys, &t.dict_values, &t.dict_items] {
-        b::iterators::init_view_type(v);
+        b::dict_view::init_type(v);
     }
+    b::mappingproxy::init_type(&t.mappingproxy);
     b::singletons::init_callables(vm);
     // Every type gets generic attribute access unless it has its own.
     let all: Vec<TypeRef> = all_types(vm);
@@ -252,7 +262,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         }
         if ty.slots.hash.get().is_none() && !matches!(
                 &*ty.name,
-                "list" | "dict" | "set" | "slice" | "bytearray"
+                "list" | "dict" | "set" | "slice" | "bytearray" | "dict_keys" | "dict_items"
             )
         {
             ty.slots.hash.set(vm.types.object.slots.hash.get());
@@ -282,6 +292,12 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.list.clone(), b::list::METHODS),
         (vm.types.dict.clone(), b::dict::METHODS),
         (vm.types.tuple.clone(), b::tuple::METHODS),
+        (vm.types.dict_keys.clone(), b::dict_view::METHODS),
+        (vm.types.dict_keys.clone(), b::dict_view::SET_LIKE_METHODS),
+        (vm.types.dict_values.clone(), b::dict_view::METHODS),
+        (vm.types.dict_items.clone(), b::dict_view::METHODS),
+        (vm.types.dict_items.clone(), b::dict_view::SET_LIKE_METHODS),
+        (vm.types.mappingproxy.clone(), b::mappingproxy::METHODS),
         (vm.types.set.clone(), b::set::SHARED_METHODS),
         (vm.types.set.clone(), b::set::METHODS),
         (vm.types.frozenset.clone(), b::set::SHARED_METHODS),
@@ -438,9 +454,13 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.dict_keyiterator.clone(),
         t.dict_valueiterator.clone(),
         t.dict_itemiterator.clone(),
+        t.dict_reversekeyiterator.clone(),
+        t.dict_reversevalueiterator.clone(),
+        t.dict_reverseitemiterator.clone(),
         t.dict_keys.clone(),
         t.dict_values.clone(),
         t.dict_items.clone(),
+        t.mappingproxy.clone(),
         t.enumerate.clone(),
         t.zip.clone(),
         t.map.clone(),
