@@ -349,7 +349,11 @@ fn partition_impl(vm: &mut Vm, args: &Args, reverse: bool) -> PyResult<Value> {
     };
     let this = args.this().clone();
     let parts: [Vec<u8>; 3] = match found {
-        Some(i) => [data[..i].to_vec(), sep.clone(), data[i + sep.len()..].to_vec()],
+        Some(i) => [
+            data[..i].to_vec(),
+            sep.clone(),
+            data[i + sep.len()..].to_vec(),
+        ],
         None if reverse => [Vec::new(), Vec::new(), data.clone()],
         None => [data.clone(), Vec::new(), Vec::new()],
     };
@@ -495,12 +499,15 @@ fn fill_byte(vm: &mut Vm, v: Option<&Value>, name: &str) -> PyResult<u8> {
     let Some(v) = v else { return Ok(b' ') };
     match bytes_like(v) {
         Some(d) if d.len() == 1 => Ok(d[0]),
-        _ => {
-            let tn = if bytes_like(v).is_some() {
-                "a byte string of different length".to_owned()
-            } else {
-                vm.type_name(v)
-            };
+        Some(d) => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!(
+                "{name}(): argument 2 must be a byte string of length 1, not a {tn} object of length {}",
+                d.len()
+            )))
+        }
+        None => {
+            let tn = vm.type_name(v);
             Err(vm.type_error(format!(
                 "{name}() argument 2 must be a byte string of length 1, not {tn}"
             )))
@@ -640,7 +647,9 @@ pub fn from_hex(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         d.iter().map(|&b| u32::from(b)).collect()
     } else {
         let tn = vm.type_name(v);
-        return Err(vm.type_error(format!("fromhex() argument must be str or bytes-like, not {tn}")));
+        return Err(vm.type_error(format!(
+            "fromhex() argument must be str or bytes-like, not {tn}"
+        )));
     };
     let digit = |c: u32| char::from_u32(c).and_then(|c| c.to_digit(16));
     let mut out = Vec::with_capacity(units.len() / 2);
@@ -755,8 +764,12 @@ pub const METHODS: &[MethodDef] = &[
     method("lower", "(self, /)", |vm, args| {
         map_bytes(vm, args, <[u8]>::to_ascii_lowercase)
     }),
-    method("swapcase", "(self, /)", |vm, args| map_bytes(vm, args, swapcase)),
-    method("title", "(self, /)", |vm, args| map_bytes(vm, args, title_case)),
+    method("swapcase", "(self, /)", |vm, args| {
+        map_bytes(vm, args, swapcase)
+    }),
+    method("title", "(self, /)", |vm, args| {
+        map_bytes(vm, args, title_case)
+    }),
     method("capitalize", "(self, /)", |vm, args| {
         map_bytes(vm, args, capitalize)
     }),
@@ -775,9 +788,15 @@ pub const METHODS: &[MethodDef] = &[
     method("isascii", "(self, /)", |vm, args| {
         predicate(vm, args, <[u8]>::is_ascii)
     }),
-    method("islower", "(self, /)", |vm, args| predicate(vm, args, is_lower)),
-    method("isupper", "(self, /)", |vm, args| predicate(vm, args, is_upper)),
-    method("istitle", "(self, /)", |vm, args| predicate(vm, args, is_title)),
+    method("islower", "(self, /)", |vm, args| {
+        predicate(vm, args, is_lower)
+    }),
+    method("isupper", "(self, /)", |vm, args| {
+        predicate(vm, args, is_upper)
+    }),
+    method("istitle", "(self, /)", |vm, args| {
+        predicate(vm, args, is_title)
+    }),
     method("center", "(self, width, fillchar=b' ', /)", |vm, args| {
         pad(vm, args, "center")
     }),

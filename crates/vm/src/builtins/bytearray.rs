@@ -81,7 +81,11 @@ fn own(v: &Value) -> Option<Vec<u8>> {
 
 fn setitem(vm: &mut Vm, v: &Value, index: &Value, value: Option<Value>) -> PyResult<()> {
     let b = this(vm, v)?;
-    if let Some(s) = index.as_object().and_then(|o| o.downcast::<Slice>()).cloned() {
+    if let Some(s) = index
+        .as_object()
+        .and_then(|o| o.downcast::<Slice>())
+        .cloned()
+    {
         let len = b.data.with(|d| d.len());
         let (start, stop, step) = s.indices(vm, len)?;
         let new = match &value {
@@ -185,7 +189,10 @@ pub fn init_type(t: &TypeObject) {
                 None => Err(vm.index_error("bytearray index out of range")),
             };
         }
-        if index.as_object().and_then(|o| o.downcast::<Slice>()).is_none()
+        if index
+            .as_object()
+            .and_then(|o| o.downcast::<Slice>())
+            .is_none()
             && vm.index_value(index)?.is_none()
         {
             let tn = vm.type_name(index);
@@ -208,7 +215,10 @@ pub fn init_type(t: &TypeObject) {
     }));
     t.slots.iter.set(Some(|vm, v| {
         let data = this(vm, v)?.data.get();
-        let items = data.iter().map(|&b| Value::from_i64(i64::from(b))).collect();
+        let items = data
+            .iter()
+            .map(|&b| Value::from_i64(i64::from(b)))
+            .collect();
         crate::builtins::iterators::new_seq_iter(vm, items, "bytearray_iterator")
     }));
     t.slots.number.set(Some(|vm, a, b, op| {
@@ -248,14 +258,13 @@ pub fn init_type(t: &TypeObject) {
         .new
         .set(Some(|vm, _cls, _args, _kw| vm.new_bytearray(Vec::new())));
     t.slots.init.set(Some(|vm, v, args, kwnames| {
-        let args = Args::parse(
-            vm,
-            "bytearray",
-            &["source", "encoding", "errors"],
-            0,
-            args,
-            kwnames,
-        )?;
+        static SIGNATURE: std::sync::LazyLock<crate::builtins::native::Signature> =
+            std::sync::LazyLock::new(|| {
+                crate::builtins::native::Signature::parse(
+                    "(source=None, encoding=None, errors=None)",
+                )
+            });
+        let args = SIGNATURE.bind(vm, "bytearray", args, kwnames)?;
         let b = this(vm, v)?;
         let data = constructor_bytes(vm, &args, false)?;
         check_resizable(vm, &b)?;

@@ -116,7 +116,14 @@ pub fn bytes_from_source(vm: &mut Vm, source: &Value, call_dunder: bool) -> PyRe
     let items = vm.collect_iterable(source)?;
     let mut out = Vec::with_capacity(items.len());
     for item in &items {
-        out.push(byte_value(vm, item)?);
+        out.push(byte_value(vm, item).map_err(|e| {
+            // `bytes([300])` says "bytes", `bytearray([300])` "byte".
+            if call_dunder && vm.exc_matches(&e, crate::builtins::exceptions::ExcKind::ValueError) {
+                vm.value_error("bytes must be in range(0, 256)")
+            } else {
+                e
+            }
+        })?);
     }
     Ok(out)
 }
@@ -151,13 +158,7 @@ pub fn constructor_bytes(vm: &mut Vm, args: &Args, call_dunder: bool) -> PyResul
                 Some(e) => Some(vm.str_string(e)?),
                 None => None,
             };
-            crate::builtins::str::codecs::encode_with(
-                vm,
-                &s,
-                source,
-                &encoding,
-                errors.as_deref(),
-            )
+            crate::builtins::str::codecs::encode_with(vm, &s, source, &encoding, errors.as_deref())
         }
         (None, Some(_), _) => Err(vm.type_error("encoding without a string argument".into())),
         (None, None, Some(_)) => Err(vm.type_error("errors without a string argument".into())),
@@ -177,7 +178,11 @@ pub fn bytes_getitem(
     index: &Value,
     make: fn(&mut Vm, Vec<u8>) -> PyResult<Value>,
 ) -> PyResult<Value> {
-    if let Some(s) = index.as_object().and_then(|o| o.downcast::<Slice>()).cloned() {
+    if let Some(s) = index
+        .as_object()
+        .and_then(|o| o.downcast::<Slice>())
+        .cloned()
+    {
         let (start, stop, step) = s.indices(vm, d.len())?;
         let picked = if step == 1 {
             d[start as usize..stop.max(start) as usize].to_vec()
@@ -193,9 +198,7 @@ pub fn bytes_getitem(
         };
     }
     let tn = vm.type_name(index);
-    Err(vm.type_error(format!(
-        "byte indices must be integers or slices, not {tn}"
-    )))
+    Err(vm.type_error(format!("byte indices must be integers or slices, not {tn}")))
 }
 
 /// `needle in haystack` for byte strings.
@@ -270,7 +273,10 @@ pub fn init_type(t: &TypeObject) {
     }));
     t.slots.len.set(Some(|_vm, v| Ok(data(v).len())));
     t.slots.hash.set(Some(|_vm, v| {
-        Ok(crate::hash::hash_bytes(crate::runtime::hash_secret(), data(v)))
+        Ok(crate::hash::hash_bytes(
+            crate::runtime::hash_secret(),
+            data(v),
+        ))
     }));
     t.slots.richcompare.set(Some(|vm, a, b, op| {
         match (
@@ -282,10 +288,7 @@ pub fn init_type(t: &TypeObject) {
         }
     }));
     t.slots.getitem.set(Some(|vm, v, index| {
-        let d = v
-            .as_object()
-            .and_then(|o| o.downcast::<Bytes>())
-            .cloned();
+        let d = v.as_object().and_then(|o| o.downcast::<Bytes>()).cloned();
         let d = match &d {
             Some(b) => &b.data[..],
             None => &[],
@@ -297,21 +300,23 @@ pub fn init_type(t: &TypeObject) {
         bytes_contains(vm, &d, item)
     }));
     t.slots.iter.set(Some(|vm, v| {
-        let items = data(v).iter().map(|&b| Value::from_i64(i64::from(b))).collect();
+        let items = data(v)
+            .iter()
+            .map(|&b| Value::from_i64(i64::from(b)))
+            .collect();
         crate::builtins::iterators::new_seq_iter(vm, items, "bytes_iterator")
     }));
     t.slots.number.set(Some(|vm, a, b, op| {
         bytes_number(vm, a, b, op, own_bytes, |vm, d| vm.new_bytes(d))
     }));
     t.slots.new.set(Some(|vm, _cls, args, kwnames| {
-        let args = Args::parse(
-            vm,
-            "bytes",
-            &["source", "encoding", "errors"],
-            0,
-            args,
-            kwnames,
-        )?;
+        static SIGNATURE: std::sync::LazyLock<crate::builtins::native::Signature> =
+            std::sync::LazyLock::new(|| {
+                crate::builtins::native::Signature::parse(
+                    "(source=None, encoding=None, errors=None)",
+                )
+            });
+        let args = SIGNATURE.bind(vm, "bytes", args, kwnames)?;
         if let Some(src) = args.get(0)
             && args.get(1).is_none()
             && args.get(2).is_none()

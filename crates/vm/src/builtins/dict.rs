@@ -530,7 +530,10 @@ pub fn init_type(t: &TypeObject) {
     }));
     t.slots.number.set(Some(|vm, a, b, op| {
         use crate::types::slots::BinOp;
-        let is_dict = |v: &Value| v.as_object().is_some_and(|o| o.downcast::<Dict>().is_some());
+        let is_dict = |v: &Value| {
+            v.as_object()
+                .is_some_and(|o| o.downcast::<Dict>().is_some())
+        };
         if op != BinOp::Or || !is_dict(a) || !is_dict(b) {
             return Ok(vm.not_implemented());
         }
@@ -702,7 +705,11 @@ pub const METHODS: &[MethodDef] = &[
         let new = vm.call(&cls, &[], None)?;
         let keys = vm.collect_iterable(args.required(1))?;
         match new.as_object().and_then(|o| o.downcast::<Dict>()).cloned() {
-            Some(d) if new.as_object().is_some_and(|o| o.class().same(&vm.types.dict)) => {
+            Some(d)
+                if new
+                    .as_object()
+                    .is_some_and(|o| o.class().same(&vm.types.dict)) =>
+            {
                 for k in keys {
                     Dict::set_item(vm, &d, k, value.clone())?;
                 }
@@ -725,7 +732,9 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("__contains__", "(self, key, /)", |vm, args| {
         let d = dict_of(vm, args)?.clone();
-        Ok(Value::from_bool(Dict::get_item(vm, &d, args.required(1))?.is_some()))
+        Ok(Value::from_bool(
+            Dict::get_item(vm, &d, args.required(1))?.is_some(),
+        ))
     }),
     method("__getitem__", "(self, key, /)", |vm, args| {
         let this = args.this().clone();

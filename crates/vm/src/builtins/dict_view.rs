@@ -211,9 +211,7 @@ pub fn init_type(t: &TypeObject) {
         let d = this(vm, v)?;
         new_dict_iter(vm, d.dict.clone(), d.kind)
     }));
-    t.slots
-        .len
-        .set(Some(|vm, v| Ok(this(vm, v)?.dict.len())));
+    t.slots.len.set(Some(|vm, v| Ok(this(vm, v)?.dict.len())));
     t.slots.contains.set(Some(|vm, v, item| {
         let d = this(vm, v)?;
         view_contains(vm, &d, item)
@@ -232,29 +230,30 @@ pub const METHODS: &[MethodDef] = &[method("__reversed__", "(self, /)", |vm, arg
 })];
 
 /// The methods of the set-like views (keys and items).
-pub const SET_LIKE_METHODS: &[MethodDef] = &[method("isdisjoint", "(self, other, /)", |vm, args| {
-    let me = args.this().clone();
-    let other = args.required(1).clone();
-    let d = this(vm, &me)?;
-    // Iterate over the smaller side when both are sized sets or views.
-    let other_len = if as_set(&other).is_some() || set_like(&other).is_some() {
-        Some(vm.len(&other)?)
-    } else {
-        None
-    };
-    let (iterate, probe_view) = match other_len {
-        Some(n) if n > d.dict.len() => (me.clone(), Some(other.clone())),
-        _ => (other.clone(), None),
-    };
-    let it = vm.iter(&iterate)?;
-    while let Some(x) = vm.next(&it)? {
-        let found = match &probe_view {
-            Some(o) => vm.contains(o, &x)?,
-            None => view_contains(vm, &d, &x)?,
+pub const SET_LIKE_METHODS: &[MethodDef] =
+    &[method("isdisjoint", "(self, other, /)", |vm, args| {
+        let me = args.this().clone();
+        let other = args.required(1).clone();
+        let d = this(vm, &me)?;
+        // Iterate over the smaller side when both are sized sets or views.
+        let other_len = if as_set(&other).is_some() || set_like(&other).is_some() {
+            Some(vm.len(&other)?)
+        } else {
+            None
         };
-        if found {
-            return Ok(Value::from_bool(false));
+        let (iterate, probe_view) = match other_len {
+            Some(n) if n > d.dict.len() => (me.clone(), Some(other.clone())),
+            _ => (other.clone(), None),
+        };
+        let it = vm.iter(&iterate)?;
+        while let Some(x) = vm.next(&it)? {
+            let found = match &probe_view {
+                Some(o) => vm.contains(o, &x)?,
+                None => view_contains(vm, &d, &x)?,
+            };
+            if found {
+                return Ok(Value::from_bool(false));
+            }
         }
-    }
-    Ok(Value::from_bool(true))
-})];
+        Ok(Value::from_bool(true))
+    })];

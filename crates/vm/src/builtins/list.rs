@@ -445,9 +445,9 @@ pub fn index_range(
     let mut get = |v: Option<&Value>| -> PyResult<Option<i64>> {
         match v {
             None => Ok(None),
-            Some(v) if v.is_none() => Err(vm.type_error(
-                "slice indices must be integers or have an __index__ method".into(),
-            )),
+            Some(v) if v.is_none() => Err(
+                vm.type_error("slice indices must be integers or have an __index__ method".into())
+            ),
             Some(v) => crate::builtins::slice::clamp_index(vm, v).map_err(|e| {
                 if vm.exc_matches(&e, crate::builtins::exceptions::ExcKind::TypeError) {
                     vm.type_error(
@@ -524,23 +524,27 @@ pub const METHODS: &[MethodDef] = &[
         }
         Err(vm.value_error("list.remove(x): x not in list"))
     }),
-    method("index", "(self, value, start=0, stop=sys.maxsize, /)", |vm, args| {
-        let l = list_of(vm, args)?.clone();
-        let (start, stop) = index_range(vm, args.get(2), args.get(3))?;
-        let len = l.items.with(|i| i.len());
-        let (mut i, stop) = crate::builtins::slice::adjust_indices(start, stop, len);
-        // The list may change while `__eq__` runs: re-read it every step.
-        while i < stop {
-            let Some(x) = l.items.with(|items| items.get(i).cloned()) else {
-                break;
-            };
-            if vm.eq(&x, args.required(1))? {
-                return Ok(Value::from_i64(i as i64));
+    method(
+        "index",
+        "(self, value, start=0, stop=sys.maxsize, /)",
+        |vm, args| {
+            let l = list_of(vm, args)?.clone();
+            let (start, stop) = index_range(vm, args.get(2), args.get(3))?;
+            let len = l.items.with(|i| i.len());
+            let (mut i, stop) = crate::builtins::slice::adjust_indices(start, stop, len);
+            // The list may change while `__eq__` runs: re-read it every step.
+            while i < stop {
+                let Some(x) = l.items.with(|items| items.get(i).cloned()) else {
+                    break;
+                };
+                if vm.eq(&x, args.required(1))? {
+                    return Ok(Value::from_i64(i as i64));
+                }
+                i += 1;
             }
-            i += 1;
-        }
-        Err(vm.value_error("list.index(x): x not in list"))
-    }),
+            Err(vm.value_error("list.index(x): x not in list"))
+        },
+    ),
     method("count", "(self, value, /)", |vm, args| {
         let items = list_of(vm, args)?.items.get();
         let mut n = 0;

@@ -112,15 +112,24 @@ pub const METHODS: &[MethodDef] = &[
         }
         forward(vm, args, "get", &extra)
     }),
-    method("keys", "(self, /)", |vm, args| forward(vm, args, "keys", &[])),
-    method("values", "(self, /)", |vm, args| forward(vm, args, "values", &[])),
-    method("items", "(self, /)", |vm, args| forward(vm, args, "items", &[])),
-    method("copy", "(self, /)", |vm, args| forward(vm, args, "copy", &[])),
+    method("keys", "(self, /)", |vm, args| {
+        forward(vm, args, "keys", &[])
+    }),
+    method("values", "(self, /)", |vm, args| {
+        forward(vm, args, "values", &[])
+    }),
+    method("items", "(self, /)", |vm, args| {
+        forward(vm, args, "items", &[])
+    }),
+    method("copy", "(self, /)", |vm, args| {
+        forward(vm, args, "copy", &[])
+    }),
     method("__reversed__", "(self, /)", |vm, args| {
         let m = mapping_of(vm, args.this())?;
-        let reversed = vm.builtins.table.with(|t| {
-            t.get_str(&crate::builtins::str::Str::new("reversed"))
-        });
+        let reversed = vm
+            .builtins
+            .table
+            .with(|t| t.get_str(&crate::builtins::str::Str::new("reversed")));
         match reversed {
             Some(f) => vm.call(&f, &[m], None),
             None => Err(vm.type_error("'mappingproxy' object is not reversible".into())),

@@ -143,7 +143,11 @@ pub fn new_memoryview(vm: &mut Vm, object: &Value) -> PyResult<Value> {
 
 /// The live view behind `v`, or the released error.
 fn live(vm: &mut Vm, v: &Value) -> PyResult<Ref<MemoryView>> {
-    let Some(m) = v.as_object().and_then(|o| o.downcast::<MemoryView>()).cloned() else {
+    let Some(m) = v
+        .as_object()
+        .and_then(|o| o.downcast::<MemoryView>())
+        .cloned()
+    else {
         return Err(vm.type_error("descriptor requires a 'memoryview' object".into()));
     };
     if m.released.get() {
@@ -161,10 +165,18 @@ fn contents(vm: &mut Vm, m: &MemoryView) -> PyResult<Vec<u8>> {
 
 fn getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
     let m = live(vm, v)?;
-    if let Some(s) = index.as_object().and_then(|o| o.downcast::<Slice>()).cloned() {
+    if let Some(s) = index
+        .as_object()
+        .and_then(|o| o.downcast::<Slice>())
+        .cloned()
+    {
         let (start, stop, step) = s.indices(vm, m.len)?;
         let len = slice_len(start, stop, step);
-        let first = if len == 0 { m.start } else { m.position(start as usize) };
+        let first = if len == 0 {
+            m.start
+        } else {
+            m.position(start as usize)
+        };
         let source = m.source().unwrap_or(Value::NONE);
         return new_view(vm, source, first, len, m.step * step as isize, m.readonly);
     }
@@ -190,19 +202,25 @@ fn setitem(vm: &mut Vm, v: &Value, index: &Value, value: Option<Value>) -> PyRes
         return Err(vm.type_error("cannot delete memory".into()));
     };
     let source = m.source().unwrap_or(Value::NONE);
-    let Some(target) = source.as_object().and_then(|o| o.downcast::<ByteArray>()).cloned() else {
+    let Some(target) = source
+        .as_object()
+        .and_then(|o| o.downcast::<ByteArray>())
+        .cloned()
+    else {
         return Err(vm.type_error("cannot modify read-only memory".into()));
     };
-    if let Some(s) = index.as_object().and_then(|o| o.downcast::<Slice>()).cloned() {
+    if let Some(s) = index
+        .as_object()
+        .and_then(|o| o.downcast::<Slice>())
+        .cloned()
+    {
         let (start, stop, step) = s.indices(vm, m.len)?;
         let positions: Vec<usize> = crate::builtins::slice::slice_positions(start, stop, step)
             .map(|i| m.position(i))
             .collect();
         let Some(new) = bytes_like(&value) else {
             let tn = vm.type_name(&value);
-            return Err(vm.type_error(format!(
-                "a bytes-like object is required, not '{tn}'"
-            )));
+            return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
         };
         if new.len() != positions.len() {
             return Err(vm.value_error(
@@ -279,7 +297,11 @@ pub fn init_type(t: &TypeObject) {
             ),
             None => (false, 0),
         };
-        let prefix = if released { "released memory" } else { "memory" };
+        let prefix = if released {
+            "released memory"
+        } else {
+            "memory"
+        };
         vm.new_str(&format!("<{prefix} at {address:#x}>"))
     }));
     t.slots.len.set(Some(|vm, v| Ok(live(vm, v)?.len)));
@@ -299,7 +321,10 @@ pub fn init_type(t: &TypeObject) {
             return Err(vm.value_error("cannot hash writable memoryview object"));
         }
         let data = contents(vm, &m)?;
-        Ok(crate::hash::hash_bytes(crate::runtime::hash_secret(), &data))
+        Ok(crate::hash::hash_bytes(
+            crate::runtime::hash_secret(),
+            &data,
+        ))
     }));
     t.slots.richcompare.set(Some(|vm, a, b, op| {
         use crate::types::slots::CompareOp;

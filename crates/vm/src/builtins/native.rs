@@ -66,7 +66,11 @@ pub const fn classmethod(name: &'static str, signature: &'static str, func: Nati
 }
 
 /// Declares a static method.
-pub const fn staticmethod(name: &'static str, signature: &'static str, func: NativeFn) -> MethodDef {
+pub const fn staticmethod(
+    name: &'static str,
+    signature: &'static str,
+    func: NativeFn,
+) -> MethodDef {
     MethodDef {
         name,
         signature,

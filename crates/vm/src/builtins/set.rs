@@ -76,16 +76,20 @@ impl SetTable {
                 slots[i] = Slot::Active(hash, key);
                 return;
             }
-            if i + LINEAR_PROBES <= mask {
-                for j in i + 1..=i + LINEAR_PROBES {
-                    if matches!(slots[j], Slot::Empty) {
-                        slots[j] = Slot::Active(hash, key);
-                        return;
-                    }
-                }
+            if i + LINEAR_PROBES <= mask
+                && let Some(slot) = slots[i + 1..=i + LINEAR_PROBES]
+                    .iter_mut()
+                    .find(|s| matches!(s, Slot::Empty))
+            {
+                *slot = Slot::Active(hash, key);
+                return;
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -222,9 +226,7 @@ impl Set {
                         None => None,
                         Some(Slot::Empty) => Some(Seen::Empty),
                         Some(Slot::Dummy) => Some(Seen::Dummy),
-                        Some(Slot::Active(h, k)) if *h == hash => {
-                            Some(Seen::Candidate(k.clone()))
-                        }
+                        Some(Slot::Active(h, k)) if *h == hash => Some(Seen::Candidate(k.clone())),
                         Some(Slot::Active(..)) => Some(Seen::Other),
                     });
                     let Some(seen) = seen else {
@@ -249,7 +251,11 @@ impl Set {
                     }
                 }
                 perturb >>= PERTURB_SHIFT;
-                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
             }
         }
     }
@@ -265,9 +271,7 @@ impl Set {
                 }
                 match probe {
                     Probe::Found(_) => {}
-                    Probe::Absent {
-                        dummy: Some(d), ..
-                    } => {
+                    Probe::Absent { dummy: Some(d), .. } => {
                         t.slots[d] = Slot::Active(hash, key.clone());
                         t.used += 1;
                         t.version += 1;
@@ -424,11 +428,17 @@ impl Set {
 
 /// The hash of a set element, with CPython's message for unhashable ones.
 fn element_hash(vm: &mut Vm, key: &Value) -> PyResult<i64> {
-    vm.hash(key).map_err(|e| unhashable(vm, key, e, "a set element"))
+    vm.hash(key)
+        .map_err(|e| unhashable(vm, key, e, "a set element"))
 }
 
 /// `cannot use 'list' as a set element (unhashable type: 'list')`.
-pub fn unhashable(vm: &mut Vm, key: &Value, e: crate::error::PyErr, role: &str) -> crate::error::PyErr {
+pub fn unhashable(
+    vm: &mut Vm,
+    key: &Value,
+    e: crate::error::PyErr,
+    role: &str,
+) -> crate::error::PyErr {
     if !e.as_obj().class().same(vm.exc_type(ExcKind::TypeError)) {
         return e;
     }
@@ -787,21 +797,25 @@ fn set_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             body.push_str(&vm.repr_string(item)?);
         }
         body.push('}');
-        Ok(if v
-            .as_object()
-            .is_some_and(|o| o.class().same(&vm.types.set))
-        {
-            body
-        } else {
-            format!("{name}({body})")
-        })
+        Ok(
+            if v.as_object().is_some_and(|o| o.class().same(&vm.types.set)) {
+                body
+            } else {
+                format!("{name}({body})")
+            },
+        )
     })();
     vm.repr_leave(v);
     let out = result?;
     vm.new_str(&out)
 }
 
-fn set_number(vm: &mut Vm, a: &Value, b: &Value, op: crate::types::slots::BinOp) -> PyResult<Value> {
+fn set_number(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    op: crate::types::slots::BinOp,
+) -> PyResult<Value> {
     use crate::types::slots::BinOp;
     let (Some(x), Some(_)) = (as_set(a).cloned(), as_set(b)) else {
         return Ok(vm.not_implemented());
@@ -809,7 +823,11 @@ fn set_number(vm: &mut Vm, a: &Value, b: &Value, op: crate::types::slots::BinOp)
     let result = match op {
         BinOp::Or => {
             let result = copy_of(vm, &x)?;
-            if !a.as_object().zip(b.as_object()).is_some_and(|(p, q)| p.is(q)) {
+            if !a
+                .as_object()
+                .zip(b.as_object())
+                .is_some_and(|(p, q)| p.is(q))
+            {
                 Set::update(vm, &result, b)?;
             }
             result
@@ -822,7 +840,12 @@ fn set_number(vm: &mut Vm, a: &Value, b: &Value, op: crate::types::slots::BinOp)
     Ok(value_of(result))
 }
 
-fn set_inplace(vm: &mut Vm, a: &Value, b: &Value, op: crate::types::slots::BinOp) -> PyResult<Value> {
+fn set_inplace(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    op: crate::types::slots::BinOp,
+) -> PyResult<Value> {
     use crate::types::slots::BinOp;
     let (Some(x), Some(_)) = (as_set(a).cloned(), as_set(b)) else {
         return Ok(vm.not_implemented());
@@ -979,9 +1002,9 @@ pub fn init_type(t: &TypeObject, frozen: bool) {
         }));
     } else {
         t.slots.inplace.set(Some(set_inplace));
-        t.slots
-            .new
-            .set(Some(|vm, cls, _args, _kw| Ok(value_of(vm.new_set_ref(cls)?))));
+        t.slots.new.set(Some(|vm, cls, _args, _kw| {
+            Ok(value_of(vm.new_set_ref(cls)?))
+        }));
         t.slots.init.set(Some(|vm, v, args, kw| {
             if kw.is_some_and(|k| !k.items().is_empty()) {
                 return Err(vm.type_error("set() takes no keyword arguments".into()));
@@ -1150,9 +1173,13 @@ pub const METHODS: &[MethodDef] = &[
         }
         Ok(Value::NONE)
     }),
-    method("symmetric_difference_update", "(self, other, /)", |vm, args| {
-        let s = set_of(vm, args)?;
-        symmetric_difference_update(vm, &s, args.required(1))?;
-        Ok(Value::NONE)
-    }),
+    method(
+        "symmetric_difference_update",
+        "(self, other, /)",
+        |vm, args| {
+            let s = set_of(vm, args)?;
+            symmetric_difference_update(vm, &s, args.required(1))?;
+            Ok(Value::NONE)
+        },
+    ),
 ];

@@ -42,9 +42,7 @@ fn clamped(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
             let r = vm.call(&f, &[], None)?;
             if !crate::builtins::int::is_int(&r) {
                 let tn = vm.type_name(&r);
-                return Err(vm.type_error(format!(
-                    "__index__ returned non-int (type {tn})"
-                )));
+                return Err(vm.type_error(format!("__index__ returned non-int (type {tn})")));
             }
             clamped(vm, &r)
         }
@@ -104,17 +102,13 @@ pub fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
             let r = vm.call(&f, &[], None)?;
             if !crate::builtins::int::is_int(&r) {
                 let tn = vm.type_name(&r);
-                return Err(vm.type_error(format!(
-                    "__index__ returned non-int (type {tn})"
-                )));
+                return Err(vm.type_error(format!("__index__ returned non-int (type {tn})")));
             }
             index_arg(vm, &r)
         }
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!(
-                "'{tn}' object cannot be interpreted as an integer"
-            )))
+            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
         }
     }
 }
@@ -263,7 +257,11 @@ pub const METHODS: &[MethodDef] = &[method("indices", "(self, length, /)", |vm, 
 })];
 
 /// `slice.start`, `slice.stop`, `slice.step`.
-pub fn slice_getattr(vm: &mut Vm, obj: &Value, name: &Ref<crate::builtins::str::Str>) -> PyResult<Value> {
+pub fn slice_getattr(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &Ref<crate::builtins::str::Str>,
+) -> PyResult<Value> {
     if let Some(s) = obj.as_object().and_then(|o| o.downcast::<Slice>()) {
         match name.as_bytes() {
             b"start" => return Ok(s.start.clone()),

@@ -159,7 +159,11 @@ pub fn init_type(t: &TypeObject) {
                 let Some(count) = crate::builtins::str::repeat_count(vm, n)? else {
                     return crate::builtins::str::cannot_multiply(vm, n);
                 };
-                if count == 1 && seq.as_object().is_some_and(|o| o.class().same(&vm.types.tuple)) {
+                if count == 1
+                    && seq
+                        .as_object()
+                        .is_some_and(|o| o.class().same(&vm.types.tuple))
+                {
                     return Ok(seq.clone());
                 }
                 let items = seq_items(seq).unwrap_or_default();

@@ -260,7 +260,8 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
                 .richcompare
                 .set(vm.types.object.slots.richcompare.get());
         }
-        if ty.slots.hash.get().is_none() && !matches!(
+        if ty.slots.hash.get().is_none()
+            && !matches!(
                 &*ty.name,
                 "list" | "dict" | "set" | "slice" | "bytearray" | "dict_keys" | "dict_items"
             )

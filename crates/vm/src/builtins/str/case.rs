@@ -141,9 +141,7 @@ pub fn swapcase(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// True when the string is non-empty and every code point passes `test`.
 fn all_chars(vm: &mut Vm, args: &Args, test: impl Fn(u32) -> bool) -> PyResult<Value> {
     let s = this(vm, args)?;
-    Ok(Value::from_bool(
-        s.char_len() > 0 && s.iter().all(test),
-    ))
+    Ok(Value::from_bool(s.char_len() > 0 && s.iter().all(test)))
 }
 
 /// `str.isalpha()`.
@@ -193,9 +191,7 @@ pub fn isidentifier(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut it = s.iter();
     let ok = match it.next() {
         None => false,
-        Some(first) => {
-            chars::is_identifier_start(first) && it.all(chars::is_identifier_continue)
-        }
+        Some(first) => chars::is_identifier_start(first) && it.all(chars::is_identifier_continue),
     };
     Ok(Value::from_bool(ok))
 }

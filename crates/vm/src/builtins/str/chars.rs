@@ -124,7 +124,7 @@ pub fn map_case(cp: u32, case: Case, push: &mut impl FnMut(u32)) {
         let (start, count, stride, delta) = runs[i - 1];
         let offset = cp - start;
         let stride = u32::from(stride);
-        if offset % stride == 0 && offset / stride < u32::from(count) {
+        if offset.is_multiple_of(stride) && offset / stride < u32::from(count) {
             push(cp.wrapping_add_signed(delta));
             return;
         }

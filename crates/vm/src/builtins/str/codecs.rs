@@ -24,7 +24,9 @@ enum Endian {
 /// A codec krait implements.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Codec {
-    Utf8 { signature: bool },
+    Utf8 {
+        signature: bool,
+    },
     Ascii,
     Latin1,
     /// `None`: with a byte-order mark.
@@ -71,12 +73,11 @@ fn lookup(name: &str) -> Option<Codec> {
         }
         "utf_8_sig" | "utf8_sig" => Codec::Utf8 { signature: true },
         "ascii" | "646" | "us_ascii" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986"
-        | "cp367" | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6"
-        | "us" => Codec::Ascii,
-        "latin_1" | "latin1" | "latin" | "l1" | "iso8859_1" | "iso_8859_1" | "8859" | "cp819"
-        | "iso_8859_1_1987" | "iso_ir_100" | "csisolatin1" | "ibm819" | "iso8859" => {
-            Codec::Latin1
+        | "cp367" | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us" => {
+            Codec::Ascii
         }
+        "latin_1" | "latin1" | "latin" | "l1" | "iso8859_1" | "iso_8859_1" | "8859" | "cp819"
+        | "iso_8859_1_1987" | "iso_ir_100" | "csisolatin1" | "ibm819" | "iso8859" => Codec::Latin1,
         "utf_16" | "utf16" | "u16" => Codec::Utf16(None),
         "utf_16_le" | "utf_16le" | "unicodelittleunmarked" => Codec::Utf16(Some(Endian::Little)),
         "utf_16_be" | "utf_16be" | "unicodebigunmarked" => Codec::Utf16(Some(Endian::Big)),
@@ -124,7 +125,7 @@ fn text_arg(vm: &mut Vm, v: Option<&Value>, method: &str, name: &str) -> PyResul
         Some(v) => match vm.as_str(v) {
             Some(s) => Ok(Some(s.as_lossy().into_owned())),
             None => {
-                let tn = vm.type_name(v);
+                let tn = crate::builtins::str::arg_type_name(vm, v);
                 Err(vm.type_error(format!(
                     "{method}() argument '{name}' must be str, not {tn}"
                 )))
@@ -136,9 +137,8 @@ fn text_arg(vm: &mut Vm, v: Option<&Value>, method: &str, name: &str) -> PyResul
 fn codec_of(vm: &mut Vm, name: Option<String>) -> PyResult<Codec> {
     match name {
         None => Ok(Codec::Utf8 { signature: false }),
-        Some(n) => lookup(&n).ok_or_else(|| {
-            vm.new_error(ExcKind::LookupError, &format!("unknown encoding: {n}"))
-        }),
+        Some(n) => lookup(&n)
+            .ok_or_else(|| vm.new_error(ExcKind::LookupError, &format!("unknown encoding: {n}"))),
     }
 }
 
@@ -251,14 +251,25 @@ fn encode_str(
             i += 1;
             continue;
         }
+        // UTF-16 and UTF-32 report (and hand to the error handler) one
+        // character at a time; the others a whole run.
         let mut end = i + 1;
-        while end < points.len() && !encodable(codec, points[end]) {
-            end += 1;
+        if !matches!(codec, Codec::Utf16(_) | Codec::Utf32(_)) {
+            while end < points.len() && !encodable(codec, points[end]) {
+                end += 1;
+            }
         }
         let run = &points[i..end];
         match handler {
             Handler::Strict => {
-                return Err(encode_error(vm, codec, object, i, end, encode_reason(codec)));
+                return Err(encode_error(
+                    vm,
+                    codec,
+                    object,
+                    i,
+                    end,
+                    encode_reason(codec),
+                ));
             }
             Handler::Unknown(name) => return Err(unknown_handler(vm, name)),
             Handler::Ignore => {}
@@ -293,16 +304,35 @@ fn encode_str(
                 }
             }
             Handler::SurrogateEscape => {
-                if run.iter().any(|&c| !(0xDC80..0xDD00).contains(&c)) {
-                    return Err(encode_error(vm, codec, object, i, end, encode_reason(codec)));
+                // One byte per character: UTF-16/32 cannot take it.
+                if matches!(codec, Codec::Utf16(_) | Codec::Utf32(_))
+                    || run.iter().any(|&c| !(0xDC80..0xDD00).contains(&c))
+                {
+                    return Err(encode_error(
+                        vm,
+                        codec,
+                        object,
+                        i,
+                        end,
+                        encode_reason(codec),
+                    ));
                 }
                 out.extend(run.iter().map(|&c| (c - 0xDC00) as u8));
             }
             Handler::SurrogatePass => {
-                let passes = matches!(codec, Codec::Utf8 { .. } | Codec::Utf16(_) | Codec::Utf32(_))
-                    && run.iter().all(|c| (0xD800..0xE000).contains(c));
+                let passes = matches!(
+                    codec,
+                    Codec::Utf8 { .. } | Codec::Utf16(_) | Codec::Utf32(_)
+                ) && run.iter().all(|c| (0xD800..0xE000).contains(c));
                 if !passes {
-                    return Err(encode_error(vm, codec, object, i, end, encode_reason(codec)));
+                    return Err(encode_error(
+                        vm,
+                        codec,
+                        object,
+                        i,
+                        end,
+                        encode_reason(codec),
+                    ));
                 }
                 for &c in run {
                     match codec {
@@ -338,7 +368,15 @@ fn encode_error(
     end: usize,
     reason: &str,
 ) -> PyErr {
-    unicode_error(vm, ExcKind::UnicodeEncodeError, codec, object.clone(), start, end, reason)
+    unicode_error(
+        vm,
+        ExcKind::UnicodeEncodeError,
+        codec,
+        object.clone(),
+        start,
+        end,
+        reason,
+    )
 }
 
 fn unicode_error(
@@ -596,7 +634,16 @@ fn decode_utf16(
     };
     while pos < data.len() {
         if pos + 1 >= data.len() {
-            decode_failure(vm, handler, codec, data, pos, data.len(), "truncated data", out)?;
+            decode_failure(
+                vm,
+                handler,
+                codec,
+                data,
+                pos,
+                data.len(),
+                "truncated data",
+                out,
+            )?;
             break;
         }
         let u = unit(pos);
@@ -609,7 +656,16 @@ fn decode_utf16(
             if *handler == Handler::SurrogatePass {
                 out.push(u);
             } else {
-                decode_failure(vm, handler, codec, data, pos, pos + 2, "illegal encoding", out)?;
+                decode_failure(
+                    vm,
+                    handler,
+                    codec,
+                    data,
+                    pos,
+                    pos + 2,
+                    "illegal encoding",
+                    out,
+                )?;
             }
             pos += 2;
             continue;
@@ -675,7 +731,16 @@ fn decode_utf32(
     let codec = Codec::Utf32(Some(endian));
     while pos < data.len() {
         if pos + 4 > data.len() {
-            decode_failure(vm, handler, codec, data, pos, data.len(), "truncated data", out)?;
+            decode_failure(
+                vm,
+                handler,
+                codec,
+                data,
+                pos,
+                data.len(),
+                "truncated data",
+                out,
+            )?;
             break;
         }
         let quad = [data[pos], data[pos + 1], data[pos + 2], data[pos + 3]];

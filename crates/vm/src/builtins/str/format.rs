@@ -188,9 +188,7 @@ fn parse_field(vm: &mut Vm, template: &[u32], i: &mut usize) -> PyResult<Field> 
     if last == u32::from(b'!') || last == u32::from(b':') {
         if last == u32::from(b'!') {
             let Some(&conv) = template.get(*i) else {
-                return Err(
-                    vm.value_error("end of string while looking for conversion specifier")
-                );
+                return Err(vm.value_error("end of string while looking for conversion specifier"));
             };
             field.conversion = Some(conv);
             *i += 1;
@@ -320,14 +318,12 @@ fn field_value(vm: &mut Vm, name: &[u32], source: &mut Source<'_>) -> PyResult<V
                 && next != u32::from(b'.')
                 && next != u32::from(b'[')
             {
-                return Err(vm.value_error(
-                    "Only '.' or '[' may follow ']' in format field specifier",
-                ));
+                return Err(
+                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
             }
         } else {
-            return Err(vm.value_error(
-                "Only '.' or '[' may follow ']' in format field specifier",
-            ));
+            return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
         }
     }
     Ok(value)

@@ -206,9 +206,7 @@ impl Str {
     /// Code point `position` (which must be below `char_len()`).
     pub fn code_point_at(&self, position: usize) -> u32 {
         let offset = self.byte_offset(position);
-        text::code_points(&self.bytes[offset..])
-            .next()
-            .unwrap_or(0)
+        text::code_points(&self.bytes[offset..]).next().unwrap_or(0)
     }
 }
 
@@ -273,12 +271,22 @@ pub fn str_payload<'a>(vm: &mut Vm, value: &'a Value, what: &str) -> PyResult<&'
     }
 }
 
+/// The type name CPython's argument-clinic messages show for a bad
+/// argument: `None` for `None`, else the type's name.
+pub fn arg_type_name(vm: &Vm, value: &Value) -> String {
+    if value.is_none() {
+        "None".to_owned()
+    } else {
+        vm.type_name(value)
+    }
+}
+
 /// A `str` argument of a method: `TypeError("{what} must be str, not {type}")`.
 pub fn str_arg(vm: &mut Vm, value: &Value, what: &str) -> PyResult<Ref<Str>> {
     match value.as_object().and_then(|o| o.downcast::<Str>()) {
         Some(s) => Ok(s.clone()),
         None => {
-            let name = vm.type_name(value);
+            let name = arg_type_name(vm, value);
             Err(vm.type_error(format!("{what} must be str, not {name}")))
         }
     }
@@ -354,9 +362,7 @@ pub fn cannot_multiply(vm: &mut Vm, n: &Value) -> PyResult<Value> {
         return Ok(vm.not_implemented());
     }
     let tn = vm.type_name(n);
-    Err(vm.type_error(format!(
-        "can't multiply sequence by non-int of type '{tn}'"
-    )))
+    Err(vm.type_error(format!("can't multiply sequence by non-int of type '{tn}'")))
 }
 
 /// Installs `str`'s slots.
@@ -409,14 +415,13 @@ pub fn init_type(t: &TypeObject) {
         crate::builtins::iterators::new_seq_iter(vm, items, "str_ascii_iterator")
     }));
     t.slots.new.set(Some(|vm, _cls, args, kwnames| {
-        let args = Args::parse(
-            vm,
-            "str",
-            &["object", "encoding", "errors"],
-            0,
-            args,
-            kwnames,
-        )?;
+        static SIGNATURE: std::sync::LazyLock<crate::builtins::native::Signature> =
+            std::sync::LazyLock::new(|| {
+                crate::builtins::native::Signature::parse(
+                    "(object=None, encoding=None, errors=None)",
+                )
+            });
+        let args = SIGNATURE.bind(vm, "str", args, kwnames)?;
         match (args.get(0), args.get(1), args.get(2)) {
             (None, None, None) => vm.new_str(""),
             (Some(v), None, None) => vm.str(v),
@@ -437,9 +442,9 @@ fn str_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
             let (Some(x), Some(y)) = (vm.as_str(a), vm.as_str(b)) else {
                 if vm.as_str(a).is_some() && vm.type_of(b).slots.number.get().is_none() {
                     let name = vm.type_name(b);
-                    return Err(vm.type_error(format!(
-                        "can only concatenate str (not \"{name}\") to str"
-                    )));
+                    return Err(
+                        vm.type_error(format!("can only concatenate str (not \"{name}\") to str"))
+                    );
                 }
                 return Ok(vm.not_implemented());
             };
@@ -540,10 +545,26 @@ pub const METHODS: &[MethodDef] = &[
     method("lstrip", "(self, chars=None, /)", split::lstrip),
     method("rstrip", "(self, chars=None, /)", split::rstrip),
     method("find", "(self, sub, start=None, end=None, /)", search::find),
-    method("rfind", "(self, sub, start=None, end=None, /)", search::rfind),
-    method("index", "(self, sub, start=None, end=None, /)", search::index),
-    method("rindex", "(self, sub, start=None, end=None, /)", search::rindex),
-    method("count", "(self, sub, start=None, end=None, /)", search::count),
+    method(
+        "rfind",
+        "(self, sub, start=None, end=None, /)",
+        search::rfind,
+    ),
+    method(
+        "index",
+        "(self, sub, start=None, end=None, /)",
+        search::index,
+    ),
+    method(
+        "rindex",
+        "(self, sub, start=None, end=None, /)",
+        search::rindex,
+    ),
+    method(
+        "count",
+        "(self, sub, start=None, end=None, /)",
+        search::count,
+    ),
     method(
         "startswith",
         "(self, prefix, start=None, end=None, /)",
@@ -582,7 +603,11 @@ pub const METHODS: &[MethodDef] = &[
     method("expandtabs", "(self, /, tabsize=8)", pad::expandtabs),
     method("format", "(self, /, *args, **kwargs)", format::format),
     method("format_map", "(self, mapping, /)", format::format_map),
-    method("__format__", "(self, format_spec, /)", format::dunder_format),
+    method(
+        "__format__",
+        "(self, format_spec, /)",
+        format::dunder_format,
+    ),
     method(
         "encode",
         "(self, /, encoding='utf-8', errors='strict')",

@@ -16,9 +16,9 @@ fn fill_char(vm: &mut Vm, v: Option<&Value>) -> PyResult<u32> {
     };
     match vm.as_str(v) {
         Some(s) if s.char_len() == 1 => Ok(s.code_point_at(0)),
-        Some(_) => Err(vm.type_error(
-            "The fill character must be exactly one character long".into(),
-        )),
+        Some(_) => {
+            Err(vm.type_error("The fill character must be exactly one character long".into()))
+        }
         None => {
             let tn = vm.type_name(v);
             Err(vm.type_error(format!(

@@ -64,7 +64,9 @@ struct Spec {
 }
 
 fn is_mapping(vm: &Vm, v: &Value) -> bool {
-    let is_tuple = v.as_object().is_some_and(|o| o.downcast::<Tuple>().is_some());
+    let is_tuple = v
+        .as_object()
+        .is_some_and(|o| o.downcast::<Tuple>().is_some());
     v.as_object().is_some()
         && !is_tuple
         && vm.as_str(v).is_none()
@@ -168,7 +170,8 @@ fn format_units(vm: &mut Vm, template: &[u32], args: &Value, bytes: bool) -> PyR
                 };
                 spec.precision = Some(p.max(0) as usize);
             } else {
-                spec.precision = Some(digits(vm, template, &mut i, "precision too big")?.unwrap_or(0));
+                spec.precision =
+                    Some(digits(vm, template, &mut i, "precision too big")?.unwrap_or(0));
             }
         }
         let Some(&kind) = template.get(i) else {
@@ -315,7 +318,10 @@ fn convert(
             }
             fspec.push_str(&format!(".{}{kind}", spec.precision.unwrap_or(6)));
             let r = crate::builtins::format::format(vm, &Value::from_f64(x), &fspec)?;
-            let text = vm.as_str(&r).map(|s| s.as_lossy().into_owned()).unwrap_or_default();
+            let text = vm
+                .as_str(&r)
+                .map(|s| s.as_lossy().into_owned())
+                .unwrap_or_default();
             let (sign, body) = match text.chars().next() {
                 Some(c @ ('-' | '+' | ' ')) => (units_of(&c.to_string()), units_of(&text[1..])),
                 _ => (Vec::new(), units_of(&text)),
@@ -415,7 +421,9 @@ fn int_arg(vm: &mut Vm, value: &Value, kind: char) -> PyResult<Value> {
         if matches!(kind, 'o' | 'x' | 'X') {
             vm.type_error(format!("%{kind} format: an integer is required, not {tn}"))
         } else {
-            vm.type_error(format!("%{kind} format: a real number is required, not {tn}"))
+            vm.type_error(format!(
+                "%{kind} format: a real number is required, not {tn}"
+            ))
         }
     };
     let is_number = value.as_f64().is_some()

@@ -90,10 +90,14 @@ fn range<'a>(vm: &mut Vm, s: &'a Str, args: &Args, first: usize) -> PyResult<Ran
 /// Where `sub` occurs in `self[start:end]`, as a code-point position.
 fn find_in(vm: &mut Vm, args: &Args, reverse: bool, what: &str) -> PyResult<Option<usize>> {
     let s = this(vm, args)?;
-    let sub = match args.required(1).as_object().and_then(|o| o.downcast::<Str>()) {
+    let sub = match args
+        .required(1)
+        .as_object()
+        .and_then(|o| o.downcast::<Str>())
+    {
         Some(sub) => sub.clone(),
         None => {
-            let tn = vm.type_name(args.required(1));
+            let tn = crate::builtins::str::arg_type_name(vm, args.required(1));
             return Err(vm.type_error(format!("{what}() argument 1 must be str, not {tn}")));
         }
     };
@@ -149,10 +153,14 @@ pub fn rindex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// `str.count(sub[, start[, end]])`.
 pub fn count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(vm, args)?;
-    let sub = match args.required(1).as_object().and_then(|o| o.downcast::<Str>()) {
+    let sub = match args
+        .required(1)
+        .as_object()
+        .and_then(|o| o.downcast::<Str>())
+    {
         Some(sub) => sub.clone(),
         None => {
-            let tn = vm.type_name(args.required(1));
+            let tn = crate::builtins::str::arg_type_name(vm, args.required(1));
             return Err(vm.type_error(format!("count() argument 1 must be str, not {tn}")));
         }
     };
@@ -270,10 +278,14 @@ pub fn replace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn strip_affix(vm: &mut Vm, args: &Args, name: &str, at_end: bool) -> PyResult<Value> {
     let s = this(vm, args)?;
-    let affix: Ref<Str> = match args.required(1).as_object().and_then(|o| o.downcast::<Str>()) {
+    let affix: Ref<Str> = match args
+        .required(1)
+        .as_object()
+        .and_then(|o| o.downcast::<Str>())
+    {
         Some(a) => a.clone(),
         None => {
-            let tn = vm.type_name(args.required(1));
+            let tn = crate::builtins::str::arg_type_name(vm, args.required(1));
             return Err(vm.type_error(format!("{name}() argument must be str, not {tn}")));
         }
     };
@@ -281,8 +293,7 @@ fn strip_affix(vm: &mut Vm, args: &Args, name: &str, at_end: bool) -> PyResult<V
     let kept = if affix.char_len() == 0 {
         None
     } else if at_end {
-        bytes
-            .strip_suffix(affix.as_bytes())
+        bytes.strip_suffix(affix.as_bytes())
     } else {
         bytes.strip_prefix(affix.as_bytes())
     };

@@ -25,34 +25,36 @@ pub fn maketrans(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             for (key, value) in source.items() {
                 let key = if let Some(s) = vm.as_str(&key) {
                     if s.char_len() != 1 {
-                        return Err(vm.value_error(
-                            "string keys in translatetable must be of length 1",
-                        ));
+                        return Err(
+                            vm.value_error("string keys in translatetable must be of length 1")
+                        );
                     }
                     Value::from_i64(i64::from(s.code_point_at(0)))
                 } else if crate::builtins::int::is_int(&key) {
                     key
                 } else {
-                    return Err(vm.type_error(
-                        "keys in translate table mustbe strings or integers".into(),
-                    ));
+                    return Err(
+                        vm.type_error("keys in translate table mustbe strings or integers".into())
+                    );
                 };
                 Dict::set_item(vm, &table, key, value)?;
             }
         }
         Some(y) => {
-            let (Some(from), Some(to)) = (vm.as_str(&x).cloned(), vm.as_str(y).cloned()) else {
-                let bad = if vm.as_str(&x).is_none() { &x } else { y };
-                let tn = vm.type_name(bad);
-                let which = if vm.as_str(&x).is_none() { 1 } else { 2 };
-                return Err(vm.type_error(format!(
-                    "maketrans() argument {which} must be str, not {tn}"
-                )));
+            let Some(from) = vm.as_str(&x).cloned() else {
+                return Err(vm.type_error(
+                    "first maketrans argument must be a string if there is a second argument"
+                        .into(),
+                ));
+            };
+            let Some(to) = vm.as_str(y).cloned() else {
+                let tn = crate::builtins::str::arg_type_name(vm, y);
+                return Err(vm.type_error(format!("maketrans() argument 2 must be str, not {tn}")));
             };
             if from.char_len() != to.char_len() {
-                return Err(vm.value_error(
-                    "the first two maketrans arguments must have equal length",
-                ));
+                return Err(
+                    vm.value_error("the first two maketrans arguments must have equal length")
+                );
             }
             for (a, b) in from.iter().zip(to.iter()) {
                 Dict::set_item(
@@ -64,10 +66,10 @@ pub fn maketrans(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
             if let Some(z) = args.get(2) {
                 let Some(delete) = vm.as_str(z).cloned() else {
-                    let tn = vm.type_name(z);
-                    return Err(vm.type_error(format!(
-                        "maketrans() argument 3 must be str, not {tn}"
-                    )));
+                    let tn = crate::builtins::str::arg_type_name(vm, z);
+                    return Err(
+                        vm.type_error(format!("maketrans() argument 3 must be str, not {tn}"))
+                    );
                 };
                 for c in delete.iter() {
                     Dict::set_item(vm, &table, Value::from_i64(i64::from(c)), Value::NONE)?;
