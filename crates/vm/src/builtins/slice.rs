@@ -204,6 +204,22 @@ impl Vm {
 /// Installs `slice`'s slots.
 pub fn init_type(t: &TypeObject) {
     t.slots.getattro.set(Some(slice_getattr));
+    t.slots.hash.set(Some(|vm, v| {
+        let s = this(vm, v)?;
+        let parts = [vm.hash(&s.start)?, vm.hash(&s.stop)?, vm.hash(&s.step)?];
+        Ok(crate::hash::hash_slice(parts))
+    }));
+    t.slots.richcompare.set(Some(|vm, a, b, op| {
+        let (Some(x), Some(y)) = (
+            a.as_object().and_then(|o| o.downcast::<Slice>()).cloned(),
+            b.as_object().and_then(|o| o.downcast::<Slice>()).cloned(),
+        ) else {
+            return Ok(vm.not_implemented());
+        };
+        let left = [x.start.clone(), x.stop.clone(), x.step.clone()];
+        let right = [y.start.clone(), y.stop.clone(), y.step.clone()];
+        crate::builtins::tuple::compare_sequences(vm, &left, &right, op)
+    }));
     t.slots.repr.set(Some(|vm, v| {
         let Some(s) = v.as_object().and_then(|o| o.downcast::<Slice>()).cloned() else {
             return vm.new_str("slice");

@@ -263,7 +263,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         if ty.slots.hash.get().is_none()
             && !matches!(
                 &*ty.name,
-                "list" | "dict" | "set" | "slice" | "bytearray" | "dict_keys" | "dict_items"
+                "list" | "dict" | "set" | "bytearray" | "dict_keys" | "dict_items"
             )
         {
             ty.slots.hash.set(vm.types.object.slots.hash.get());
