@@ -203,6 +203,9 @@ fn exc_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<BaseException>> {
 /// `str(exception)` as CPython's `BaseException.__str__` (and `KeyError`'s).
 pub fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let e = exc_of(vm, v)?.clone();
+    if let Some(text) = crate::builtins::str::codecs::unicode_error_str(vm, v)? {
+        return vm.new_str(&text);
+    }
     let args = e.args.get();
     let items = crate::builtins::tuple::seq_items(&args).unwrap_or_default();
     match items.len() {
@@ -270,6 +273,10 @@ pub fn exception_attribute(
     e: &Ref<BaseException>,
     name: &str,
 ) -> Option<PyResult<Value>> {
+    let this = Value::from_object(e.as_obj().clone());
+    if let Some(v) = crate::builtins::str::codecs::unicode_error_attribute(vm, &this, name) {
+        return Some(Ok(v));
+    }
     Some(Ok(match name {
         "args" => e.args.get(),
         "__traceback__" => e.traceback.get(),

@@ -1,5 +1,6 @@
 //! The builtin iterator types (`list_iterator`, `tuple_iterator`,
-//! `range_iterator`, dict iterators and views, `enumerate`, `zip`, `map`,
+//! `range_iterator`, dict iterators (the views' slots are in `dict_view.rs`),
+//! `enumerate`, `zip`, `map`,
 //! `filter`, `reversed`). They share one payload, [`NativeIter`], whose state
 //! says what is being iterated; each has its own class for `type()` and repr.
 
@@ -32,12 +33,16 @@ pub enum IterState {
     ListReverse { list: Ref<List>, pos: usize },
     /// Integers `next, next+step, ...` up to `count` of them.
     Range { next: i64, step: i64, left: u64 },
-    /// A live dict.
+    /// A live dict (CPython's `dictiterobject`): `len` is the size it must
+    /// keep, `remaining` how many entries are still expected, `pos` the next
+    /// entry index (one past it when `reverse`).
     Dict {
         dict: Ref<Dict>,
         kind: DictIterKind,
         pos: usize,
         len: usize,
+        remaining: usize,
+        reverse: bool,
     },
     /// `enumerate`.
     Enumerate { inner: Value, count: i64 },
@@ -128,6 +133,31 @@ pub fn new_dict_iter(vm: &mut Vm, dict: Ref<Dict>, kind: DictIterKind) -> PyResu
             kind,
             pos: 0,
             len,
+            remaining: len,
+            reverse: false,
+        },
+    )
+}
+
+/// A dict iterator from the last entry backwards (`reversed(d)`).
+pub fn new_dict_reverse_iter(vm: &mut Vm, dict: Ref<Dict>, kind: DictIterKind) -> PyResult<Value> {
+    let class = match kind {
+        DictIterKind::Keys => vm.types.dict_reversekeyiterator.clone(),
+        DictIterKind::Values => vm.types.dict_reversevalueiterator.clone(),
+        DictIterKind::Items => vm.types.dict_reverseitemiterator.clone(),
+    };
+    let len = dict.len();
+    let pos = dict.table.with(|t| t.entry_count());
+    make(
+        vm,
+        class,
+        IterState::Dict {
+            dict,
+            kind,
+            pos,
+            len,
+            remaining: len,
+            reverse: true,
         },
     )
 }
@@ -164,6 +194,7 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         Map(Value, Vec<Value>),
         Filter(Value, Value),
         DictChanged,
+        DictKeysChanged,
         MakeItem(Value, Value),
         MakeInt(i64),
     }
@@ -211,15 +242,21 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             kind,
             pos,
             len,
+            remaining,
+            reverse,
         } => {
-            let (version_ok, entry) = dict.table.with(|t| {
+            let (size_ok, entry) = dict.table.with(|t| {
+                let found = if *reverse {
+                    t.prev_before(*pos)
+                } else {
+                    t.next_from(*pos)
+                };
                 (
                     t.len() == *len,
-                    t.next_from(*pos)
-                        .map(|(p, e)| (p, e.key.clone(), e.value.clone())),
+                    found.map(|(p, e)| (p, e.key.clone(), e.value.clone())),
                 )
             });
-            if !version_ok {
+            if !size_ok {
                 *len = usize::MAX;
                 return Step::DictChanged;
             }
@@ -228,8 +265,13 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                     *state = IterState::Done;
                     Step::Ready(None)
                 }
+                Some(_) if *remaining == 0 && !*reverse => {
+                    *state = IterState::Done;
+                    Step::DictKeysChanged
+                }
                 Some((p, k, val)) => {
-                    *pos = p + 1;
+                    *pos = if *reverse { p } else { p + 1 };
+                    *remaining = remaining.saturating_sub(1);
                     match kind {
                         DictIterKind::Keys => Step::Ready(Some(k)),
                         DictIterKind::Values => Step::Ready(Some(val)),
@@ -253,6 +295,7 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         Step::MakeInt(i) => Ok(Some(Value::from_i64(i))),
         Step::MakeItem(k, v) => Ok(Some(vm.new_tuple(vec![k, v])?)),
         Step::DictChanged => Err(vm.runtime_error("dictionary changed size during iteration")),
+        Step::DictKeysChanged => Err(vm.runtime_error("dictionary keys changed during iteration")),
         Step::Enumerate(inner, c) => match vm.next(&inner)? {
             Some(x) => Ok(Some(vm.new_tuple(vec![Value::from_i64(c), x])?)),
             None => Ok(None),
@@ -322,50 +365,4 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 pub fn init_iterator_type(t: &TypeObject) {
     t.slots.iter.set(Some(|_vm, v| Ok(v.clone())));
     t.slots.next.set(Some(native_next));
-}
-
-/// Installs the dict view slots.
-pub fn init_view_type(t: &TypeObject) {
-    fn view(v: &Value) -> Option<Ref<DictView>> {
-        v.as_object()
-            .and_then(|o| o.downcast::<DictView>())
-            .cloned()
-    }
-    t.slots.iter.set(Some(|vm, v| match view(v) {
-        Some(d) => new_dict_iter(vm, d.dict.clone(), d.kind),
-        None => Err(vm.type_error("expected a dict view".into())),
-    }));
-    t.slots
-        .len
-        .set(Some(|_vm, v| Ok(view(v).map_or(0, |d| d.dict.len()))));
-    t.slots.contains.set(Some(|vm, v, item| {
-        let Some(d) = view(v) else { return Ok(false) };
-        match d.kind {
-            DictIterKind::Keys => Ok(Dict::get_item(vm, &d.dict, item)?.is_some()),
-            _ => {
-                let it = new_dict_iter(vm, d.dict.clone(), d.kind)?;
-                while let Some(x) = vm.next(&it)? {
-                    if vm.eq(&x, item)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
-            }
-        }
-    }));
-    t.slots.repr.set(Some(|vm, v| {
-        let Some(d) = view(v) else {
-            return vm.new_str("");
-        };
-        let it = new_dict_iter(vm, d.dict.clone(), d.kind)?;
-        let mut parts = Vec::new();
-        while let Some(x) = vm.next(&it)? {
-            parts.push(vm.repr_string(&x)?);
-        }
-        let name = v
-            .as_object()
-            .map(|o| o.class().name.to_string())
-            .unwrap_or_default();
-        vm.new_str(&format!("{name}([{}])", parts.join(", ")))
-    }));
 }

@@ -1,9 +1,12 @@
 //! The builtin types, one file per type, and the `builtins` module's
 //! functions.
 
+pub mod byte_methods;
+pub mod bytearray;
 pub mod bytes;
 pub mod descriptors;
 pub mod dict;
+pub mod dict_view;
 pub mod exceptions;
 pub mod float;
 pub mod format;
@@ -14,6 +17,8 @@ pub mod int;
 pub mod introspection;
 pub mod iterators;
 pub mod list;
+pub mod mappingproxy;
+pub mod memoryview;
 pub mod native;
 pub mod object;
 pub mod range;

@@ -10,6 +10,7 @@
 
 use super::header::header_of;
 use super::payload::{Payload, Visitor};
+use crate::builtins::bytearray::ByteArray;
 use crate::builtins::bytes::Bytes;
 use crate::builtins::descriptors::{Property, Super, Wrapper};
 use crate::builtins::dict::{Dict, DictTable};
@@ -19,10 +20,12 @@ use crate::builtins::instance::{Instance, InstanceDict, Storage};
 use crate::builtins::int::BigInt;
 use crate::builtins::iterators::{DictView, IterState, NativeIter};
 use crate::builtins::list::List;
+use crate::builtins::mappingproxy::MappingProxy;
+use crate::builtins::memoryview::MemoryView;
 use crate::builtins::native::{BuiltinFunction, MethodDescriptor};
 use crate::builtins::object::BareObject;
 use crate::builtins::range::Range;
-use crate::builtins::set::Set;
+use crate::builtins::set::{Set, SetIterator};
 use crate::builtins::singletons::Singleton;
 use crate::builtins::slice::Slice;
 use crate::builtins::str::Str;
@@ -39,7 +42,9 @@ macro_rules! atoms {
     ($($payload:ty),* $(,)?) => { $( impl Payload for $payload {} )* };
 }
 
-atoms!(Str, Bytes, BigInt, Range, Singleton, BareObject, Code);
+atoms!(
+    Str, Bytes, ByteArray, BigInt, Range, Singleton, BareObject, Code
+);
 
 /// Takes a cell's value out (replacing it with `empty`), to be dropped by
 /// the caller outside the cell; `None` if the cell is in use.
@@ -128,31 +133,46 @@ impl Payload for Dict {
     }
 }
 
-/// A set's element table is a private dict: the set reports its elements
-/// itself and the table is not tracked (so counts match CPython's, where
-/// the table is part of the set). Should a table ever be shared, the set
-/// reports the table object instead, which keeps its elements alive.
 impl Payload for Set {
     const CONTAINER: bool = true;
 
     fn traverse(&self, visit: &mut Visitor<'_>) {
-        if self.inner.as_obj().refcount() == 1 {
-            visit.cell(&self.inner.table, visit_table);
-        } else {
-            visit.object(self.inner.as_obj());
-        }
+        visit.cell(&self.table, |table, visit| visit.values(table.keys()));
     }
 
     fn clear(&self) {
-        if self.inner.as_obj().refcount() == 1 {
-            drop(self.inner.table.try_with(DictTable::clear));
-        }
+        drop(self.table.try_with(std::mem::take));
+    }
+}
+
+impl Payload for SetIterator {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.cell(self.set_cell(), |set, visit| {
+            if let Some(set) = set {
+                visit.object(set.as_obj());
+            }
+        });
     }
 
-    fn track_at_creation(&self) -> bool {
-        super::untrack(self.inner.as_obj());
-        true
+    fn clear(&self) {
+        drop(take(self.set_cell(), None));
     }
+}
+
+impl Payload for MappingProxy {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.mapping);
+    }
+}
+
+/// A view keeps its exporter (`bytes` or `bytearray`, both atoms) alive;
+/// it can be part of no cycle, like CPython's untracked-in-practice views.
+impl Payload for MemoryView {
+    const CONTAINER: bool = false;
 }
 
 impl Payload for Instance {

@@ -93,7 +93,7 @@ impl Vm {
             .repr
             .get()
             .unwrap_or(crate::builtins::object::object_repr);
-        self.enter_native()?;
+        self.enter_native_while(" while getting the repr of an object")?;
         let r = f(self, v);
         self.leave_native();
         let r = r?;

@@ -773,10 +773,16 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 Opcode::BUILD_MAP => {
                     let items = frame.pop_n(2 * oparg as usize);
                     let d = tri!(vm.new_dict_ref(), raised);
-                    let mut it = items.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        tri!(Dict::set_item(vm, &d, k, v), raised);
-                    }
+                    // Not `tri!` inside the loop: its `break` would only
+                    // leave the loop and lose the error.
+                    let filled = (|| {
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            Dict::set_item(vm, &d, k, v)?;
+                        }
+                        Ok(())
+                    })();
+                    tri!(filled, raised);
                     push!(Value::from_object(d.into_obj()));
                 }
                 Opcode::BUILD_SLICE => {
@@ -1383,16 +1389,13 @@ fn collection_add(
         Opcode::SET_ADD => {
             if let Some(s) = crate::builtins::set::as_set(target) {
                 let s = s.clone();
-                Dict::set_item(vm, &s.inner, v, Value::NONE)?;
+                crate::builtins::set::Set::add(vm, &s, v)?;
             }
         }
         Opcode::SET_UPDATE => {
-            let items = vm.collect_iterable(&v)?;
             if let Some(s) = crate::builtins::set::as_set(target) {
                 let s = s.clone();
-                for k in items {
-                    Dict::set_item(vm, &s.inner, k, Value::NONE)?;
-                }
+                crate::builtins::set::Set::update(vm, &s, &v)?;
             }
         }
         Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {

@@ -49,12 +49,20 @@ macro_rules! builtin_types {
 }
 
 builtin_types! {
-    object, type_, int, bool, float, none, not_implemented, ellipsis, str, bytes, tuple, list,
-    dict, set, frozenset, range, slice, function, builtin_function, method, method_descriptor,
+    object, type_, int, bool, float, none, not_implemented, ellipsis, str, bytes, bytearray,
+    memoryview, tuple, list,
+    dict, set, frozenset, set_iterator, range, slice, function, builtin_function, method, method_descriptor,
     classmethod, staticmethod, property, code, cell, module, traceback, frame, super_,
     seq_iterator, tuple_iterator, str_iterator, list_iterator, list_reverseiterator,
-    range_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, dict_keys,
-    dict_values, dict_items, enumerate, zip, map, filter, reversed, getset,
+    range_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator,
+    dict_reversekeyiterator, dict_reversevalueiterator, dict_reverseitemiterator, dict_keys,
+    dict_values, dict_items, mappingproxy, enumerate, zip, map, filter, reversed, getset,
+}
+
+/// The current native stack address (approximately: a local's address).
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
 }
 
 /// Python frames allowed before `RecursionError` (`sys.getrecursionlimit()`).
@@ -92,6 +100,9 @@ pub struct Vm {
     pub recursion_limit: u32,
     /// Native calls that may recurse (re-entries of the eval loop, repr...).
     pub native_depth: u32,
+    /// Native stack address at the outermost native call (to report the
+    /// stack used when a native recursion limit is hit).
+    pub native_stack_base: usize,
     /// The exception being handled (`sys.exception()`), `None` if none.
     pub exc_info: Value,
     /// Objects whose repr is in progress (`Py_ReprEnter`).
@@ -176,8 +187,25 @@ impl Vm {
         if self.native_depth >= NATIVE_DEPTH_LIMIT + self.recursion_limit {
             return Err(self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
+        if self.native_depth == 0 {
+            self.native_stack_base = stack_address();
+        }
         self.native_depth += 1;
         Ok(())
+    }
+
+    /// Enters a native recursion level for an operation CPython guards by
+    /// stack size (`repr`): past the limit, CPython's `RecursionError`
+    /// "Stack overflow (used N kB) while ..." with the native stack used.
+    pub fn enter_native_while(&mut self, context: &str) -> PyResult<()> {
+        if self.native_depth >= NATIVE_DEPTH_LIMIT + self.recursion_limit {
+            let used_kb = self.native_stack_base.abs_diff(stack_address()) / 1024;
+            return Err(self.new_error(
+                ExcKind::RecursionError,
+                &format!("Stack overflow (used {used_kb} kB){context}"),
+            ));
+        }
+        self.enter_native()
     }
 
     /// Leaves a native recursion level.

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::builtins::bytearray::ByteArray;
 use crate::builtins::bytes::Bytes;
 use crate::builtins::descriptors::{Property, Super, Wrapper};
 use crate::builtins::dict::Dict;
@@ -13,10 +14,12 @@ use crate::builtins::instance::InstanceDict;
 use crate::builtins::int::BigInt;
 use crate::builtins::iterators::{DictView, NativeIter};
 use crate::builtins::list::List;
+use crate::builtins::mappingproxy::MappingProxy;
+use crate::builtins::memoryview::MemoryView;
 use crate::builtins::native::{BuiltinFunction, MethodDescriptor};
 use crate::builtins::object::BareObject;
 use crate::builtins::range::Range;
-use crate::builtins::set::Set;
+use crate::builtins::set::{Set, SetIterator};
 use crate::builtins::singletons::Singleton;
 use crate::builtins::slice::Slice;
 use crate::builtins::str::Str;
@@ -82,11 +85,14 @@ pub fn create() -> Result<Vm, AllocError> {
         ellipsis: make::<Singleton>(m, o, "ellipsis", 0)?,
         str: make::<Str>(m, o, "str", b)?,
         bytes: make::<Bytes>(m, o, "bytes", b)?,
+        bytearray: make::<ByteArray>(m, o, "bytearray", b)?,
+        memoryview: make::<MemoryView>(m, o, "memoryview", 0)?,
         tuple: make::<Tuple>(m, o, "tuple", b)?,
         list: make::<List>(m, o, "list", b)?,
         dict: make::<Dict>(m, o, "dict", b)?,
         set: make::<Set>(m, o, "set", b)?,
         frozenset: make::<Set>(m, o, "frozenset", b)?,
+        set_iterator: make::<SetIterator>(m, o, "set_iterator", 0)?,
         range: make::<Range>(m, o, "range", 0)?,
         slice: make::<Slice>(m, o, "slice", 0)?,
         function: make::<Function>(m, o, "function", 0)?,
@@ -111,9 +117,13 @@ pub fn create() -> Result<Vm, AllocError> {
         dict_keyiterator: make::<NativeIter>(m, o, "dict_keyiterator", 0)?,
         dict_valueiterator: make::<NativeIter>(m, o, "dict_valueiterator", 0)?,
         dict_itemiterator: make::<NativeIter>(m, o, "dict_itemiterator", 0)?,
+        dict_reversekeyiterator: make::<NativeIter>(m, o, "dict_reversekeyiterator", 0)?,
+        dict_reversevalueiterator: make::<NativeIter>(m, o, "dict_reversevalueiterator", 0)?,
+        dict_reverseitemiterator: make::<NativeIter>(m, o, "dict_reverseitemiterator", 0)?,
         dict_keys: make::<DictView>(m, o, "dict_keys", 0)?,
         dict_values: make::<DictView>(m, o, "dict_values", 0)?,
         dict_items: make::<DictView>(m, o, "dict_items", 0)?,
+        mappingproxy: make::<MappingProxy>(m, o, "mappingproxy", 0)?,
         enumerate: make::<NativeIter>(m, o, "enumerate", b)?,
         zip: make::<NativeIter>(m, o, "zip", b)?,
         map: make::<NativeIter>(m, o, "map", b)?,
@@ -174,6 +184,7 @@ pub fn create() -> Result<Vm, AllocError> {
         recursion_depth: 0,
         recursion_limit: DEFAULT_RECURSION_LIMIT,
         native_depth: 0,
+        native_stack_base: 0,
         exc_info: Value::NONE,
         repr_stack: Vec::new(),
         stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
@@ -192,11 +203,14 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     b::float::init_type(&t.float);
     b::str::init_type(&t.str);
     b::bytes::init_type(&t.bytes);
+    b::bytearray::init_type(&t.bytearray);
+    b::memoryview::init_type(&t.memoryview);
     b::tuple::init_type(&t.tuple);
     b::list::init_type(&t.list);
     b::dict::init_type(&t.dict);
     b::set::init_type(&t.set, false);
     b::set::init_type(&t.frozenset, true);
+    b::set::init_iterator_type(&t.set_iterator);
     b::range::init_type(&t.range);
     b::slice::init_type(&t.slice);
     b::singletons::init_types(&t.none, &t.not_implemented, &t.ellipsis);
@@ -213,6 +227,9 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         &t.dict_keyiterator,
         &t.dict_valueiterator,
         &t.dict_itemiterator,
+        &t.dict_reversekeyiterator,
+        &t.dict_reversevalueiterator,
+        &t.dict_reverseitemiterator,
         &t.enumerate,
         &t.zip,
         &t.map,
@@ -222,8 +239,9 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         b::iterators::init_iterator_type(it);
     }
     for v in [&t.dict_keys, &t.dict_values, &t.dict_items] {
-        b::iterators::init_view_type(v);
+        b::dict_view::init_type(v);
     }
+    b::mappingproxy::init_type(&t.mappingproxy);
     b::singletons::init_callables(vm);
     // Every type gets generic attribute access unless it has its own.
     let all: Vec<TypeRef> = all_types(vm);
@@ -242,7 +260,11 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
                 .richcompare
                 .set(vm.types.object.slots.richcompare.get());
         }
-        if ty.slots.hash.get().is_none() && !matches!(&*ty.name, "list" | "dict" | "set" | "slice")
+        if ty.slots.hash.get().is_none()
+            && !matches!(
+                &*ty.name,
+                "list" | "dict" | "set" | "bytearray" | "dict_keys" | "dict_items"
+            )
         {
             ty.slots.hash.set(vm.types.object.slots.hash.get());
         }
@@ -262,10 +284,24 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     let types: Vec<(TypeRef, &'static [b::native::MethodDef])> = vec![
         (vm.types.object.clone(), b::object::METHODS),
         (vm.types.str.clone(), b::str::METHODS),
+        (vm.types.bytes.clone(), b::byte_methods::METHODS),
+        (vm.types.bytes.clone(), b::bytes::METHODS),
+        (vm.types.bytearray.clone(), b::byte_methods::METHODS),
+        (vm.types.bytearray.clone(), b::bytearray::METHODS),
+        (vm.types.memoryview.clone(), b::memoryview::METHODS),
+        (vm.types.slice.clone(), b::slice::METHODS),
         (vm.types.list.clone(), b::list::METHODS),
         (vm.types.dict.clone(), b::dict::METHODS),
         (vm.types.tuple.clone(), b::tuple::METHODS),
+        (vm.types.dict_keys.clone(), b::dict_view::METHODS),
+        (vm.types.dict_keys.clone(), b::dict_view::SET_LIKE_METHODS),
+        (vm.types.dict_values.clone(), b::dict_view::METHODS),
+        (vm.types.dict_items.clone(), b::dict_view::METHODS),
+        (vm.types.dict_items.clone(), b::dict_view::SET_LIKE_METHODS),
+        (vm.types.mappingproxy.clone(), b::mappingproxy::METHODS),
+        (vm.types.set.clone(), b::set::SHARED_METHODS),
         (vm.types.set.clone(), b::set::METHODS),
+        (vm.types.frozenset.clone(), b::set::SHARED_METHODS),
         (vm.types.int.clone(), b::int::METHODS),
         (vm.types.float.clone(), b::float::METHODS),
         (vm.types.property.clone(), b::descriptors::PROPERTY_METHODS),
@@ -283,6 +319,8 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         ("float", vm.types.float.clone()),
         ("str", vm.types.str.clone()),
         ("bytes", vm.types.bytes.clone()),
+        ("bytearray", vm.types.bytearray.clone()),
+        ("memoryview", vm.types.memoryview.clone()),
         ("tuple", vm.types.tuple.clone()),
         ("list", vm.types.list.clone()),
         ("dict", vm.types.dict.clone()),
@@ -385,11 +423,14 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.ellipsis.clone(),
         t.str.clone(),
         t.bytes.clone(),
+        t.bytearray.clone(),
+        t.memoryview.clone(),
         t.tuple.clone(),
         t.list.clone(),
         t.dict.clone(),
         t.set.clone(),
         t.frozenset.clone(),
+        t.set_iterator.clone(),
         t.range.clone(),
         t.slice.clone(),
         t.function.clone(),
@@ -414,9 +455,13 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.dict_keyiterator.clone(),
         t.dict_valueiterator.clone(),
         t.dict_itemiterator.clone(),
+        t.dict_reversekeyiterator.clone(),
+        t.dict_reversevalueiterator.clone(),
+        t.dict_reverseitemiterator.clone(),
         t.dict_keys.clone(),
         t.dict_values.clone(),
         t.dict_items.clone(),
+        t.mappingproxy.clone(),
         t.enumerate.clone(),
         t.zip.clone(),
         t.map.clone(),
