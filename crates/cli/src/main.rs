@@ -6,12 +6,18 @@
 
 mod command_line;
 mod error_display;
+mod interpreter_config;
 mod stdlib_location;
 
 use std::io::{Read, Write};
+use std::path::Path;
+
+use krait_vm::runtime::config::Config;
 use std::process::ExitCode;
 
 use command_line::{Action, UsageError};
+use interpreter_config::ProgramEntry;
+use krait_vm::runtime::program::MainOrigin;
 
 /// CPython's usage line, printed after a command-line error.
 const USAGE: &str = "usage: krait [option] ... [-c cmd | -m mod | file | -] [arg] ...";
@@ -70,10 +76,15 @@ fn main() -> ExitCode {
         Action::DumpSymtable { path } => dump_symtable(&path),
         Action::Dis { path } => dump_code(&path, krait_compiler::codegen::dis::disassemble),
         Action::DumpCode { path } => dump_code(&path, krait_compiler::codegen::dump::dump),
-        Action::RunFile { path, .. } => {
+        Action::RunFile { path, argv } => {
             let absolute = std::path::absolute(&path).unwrap_or_else(|_| path.clone().into());
             match std::fs::read(&path) {
-                Ok(source) => run_source(&source, &absolute.to_string_lossy()),
+                Ok(source) => {
+                    let filename = absolute.to_string_lossy().into_owned();
+                    let config =
+                        interpreter_config::config(argv, ProgramEntry::Script(Path::new(&path)));
+                    run_source(&source, config, MainOrigin::File(filename))
+                }
                 Err(error) => {
                     eprintln!(
                         "krait: can't open file '{}': [Errno {}] {}",
@@ -85,14 +96,18 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Action::RunCommand { code, .. } => run_source(code.as_bytes(), "<string>"),
-        Action::RunStdin { .. } => {
+        Action::RunCommand { code, argv } => {
+            let config = interpreter_config::config(argv, ProgramEntry::CurrentDirectory);
+            run_source(code.as_bytes(), config, MainOrigin::Command)
+        }
+        Action::RunStdin { argv } => {
             let mut source = Vec::new();
             if let Err(error) = std::io::stdin().read_to_end(&mut source) {
                 eprintln!("krait: cannot read stdin: {error}");
                 return ExitCode::FAILURE;
             }
-            run_source(&source, "<stdin>")
+            let config = interpreter_config::config(argv, ProgramEntry::CurrentDirectory);
+            run_source(&source, config, MainOrigin::Stdin)
         }
         Action::RunModule { module, .. } => not_implemented(&format!(
             "krait cannot run modules with -m yet (asked for {module:?}): the import system is not written"
@@ -201,11 +216,17 @@ fn print_dump(
     }
 }
 
-/// Compiles a program and runs it in the engine; returns its exit status.
-fn run_source(source: &[u8], filename: &str) -> ExitCode {
+/// Compiles a program and runs it as `__main__` in an interpreter set up
+/// by `config`; returns its exit status.
+fn run_source(source: &[u8], config: Config, origin: MainOrigin) -> ExitCode {
+    let filename = match &origin {
+        MainOrigin::File(path) => path.as_str(),
+        MainOrigin::Stdin => "<stdin>",
+        MainOrigin::Command => "<string>",
+    };
     match compile_source(source, filename) {
         Ok(code) => {
-            let status = krait_vm::runtime::program::run_main(code);
+            let status = krait_vm::runtime::program::run_main(code, config, origin);
             ExitCode::from(u8::try_from(status & 0xFF).unwrap_or(1))
         }
         Err(exit) => exit,

@@ -354,15 +354,12 @@ pub const FUNCTIONS: &[MethodDef] = &[
         min_max(vm, args, "max", false)
     }),
     method("sum", "(iterable, /, start=0)", |vm, args| {
-        let mut total = args.get(1).cloned().unwrap_or(Value::from_i64(0));
+        let total = args.get(1).cloned().unwrap_or(Value::from_i64(0));
         if vm.as_str(&total).is_some() {
             return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]".into()));
         }
         let it = vm.iter(args.required(0))?;
-        while let Some(x) = vm.next(&it)? {
-            total = vm.binary_op(&total, &x, crate::types::slots::BinOp::Add)?;
-        }
-        Ok(total)
+        sum_values(vm, total, &it)
     }),
     method(
         "sorted",
@@ -716,6 +713,50 @@ pub const FUNCTIONS: &[MethodDef] = &[
         },
     ),
 ];
+
+/// `sum()`'s loop, as CPython's: while the total is a float, float and
+/// machine-int items are added with Neumaier's compensated summation (so
+/// `sum([0.1] * 10) == 1.0`); anything else through `+`.
+fn sum_values(vm: &mut Vm, mut total: Value, it: &Value) -> PyResult<Value> {
+    use crate::types::slots::BinOp;
+    while let Some(x) = vm.next(it)? {
+        let Some(start) = total.as_f64() else {
+            total = vm.binary_op(&total, &x, BinOp::Add)?;
+            continue;
+        };
+        let (mut sum, mut compensation) = (start, 0.0f64);
+        let mut item = Some(x);
+        while let Some(x) = item.take() {
+            let value = match (x.as_f64(), x.as_i64(), x.as_bool()) {
+                (Some(f), _, _) => Some(f),
+                (_, Some(i), _) => Some(i as f64),
+                (_, _, Some(b)) => Some(f64::from(u8::from(b))),
+                _ => None,
+            };
+            let Some(value) = value else {
+                item = Some(x);
+                break;
+            };
+            let t = sum + value;
+            if sum.abs() >= value.abs() {
+                compensation += (sum - t) + value;
+            } else {
+                compensation += (value - t) + sum;
+            }
+            sum = t;
+            item = vm.next(it)?;
+        }
+        if compensation != 0.0 && compensation.is_finite() {
+            sum += compensation;
+        }
+        total = Value::from_f64(sum);
+        match item {
+            Some(x) => total = vm.binary_op(&total, &x, BinOp::Add)?,
+            None => return Ok(total),
+        }
+    }
+    Ok(total)
+}
 
 fn vm_hash_inline(v: &Value) -> i64 {
     match v.unpack() {

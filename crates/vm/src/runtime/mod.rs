@@ -1,11 +1,14 @@
 //! The interpreter state: [`Vm`], the thread state passed as `&mut Vm` to
 //! everything that runs Python code. It holds the builtin type objects, the
-//! interned strings, the builtins dict, the data stack of frames, the
-//! current frame, the recursion depths and the exception being handled.
+//! interned strings, the builtins dict, the import system's state, the
+//! start-up configuration, the data stack of frames, the current frame, the
+//! recursion depths and the exception being handled.
 
 pub mod call;
+pub mod config;
 pub mod eval;
 pub mod frame;
+pub mod import;
 pub mod program;
 pub mod setup;
 pub mod traceback;
@@ -96,12 +99,30 @@ pub struct Vm {
     repr_stack: Vec<usize>,
     /// Buffered standard output.
     pub stdout: std::io::BufWriter<std::io::Stdout>,
+    /// The import system: `sys.modules`, the builtin modules.
+    pub import: import::ImportState,
+    /// What the interpreter was started with (`sys.argv`, `sys.path`, ...).
+    pub config: config::Config,
 }
 
 impl Vm {
     /// Creates an interpreter with the builtin types and the builtins module.
     pub fn new() -> Result<Vm, AllocError> {
         setup::create()
+    }
+
+    /// Configures a new interpreter before a program runs: registers the
+    /// builtin modules `config` names and imports `sys` if one of them is
+    /// `sys` (the start-up CPython does before running `__main__`).
+    pub fn configure(&mut self, config: config::Config) -> PyResult<()> {
+        for module in config.builtin_modules.iter().copied() {
+            self.add_builtin_module(module);
+        }
+        self.config = config;
+        if self.builtin_module("sys").is_some() {
+            self.import_module("sys")?;
+        }
+        Ok(())
     }
 
     /// Allocates an object of `class`, turning a refused allocation into `MemoryError`.
