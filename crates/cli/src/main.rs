@@ -5,7 +5,6 @@
 //! uncaught exceptions in CPython's traceback format.
 
 mod command_line;
-mod error_display;
 mod interpreter_config;
 mod stdlib_location;
 
@@ -165,13 +164,13 @@ fn compile_source(
 ) -> Result<krait_compiler::bytecode::CodeObject, ExitCode> {
     use krait_compiler::CompileError;
     let parsed = krait_syntax::parse_module(source, filename).map_err(|error| {
-        eprint!("{}", error_display::format_uncaught(&error, filename));
+        eprint!("{}", krait_vm::runtime::syntax_error::format_uncaught(&error, filename));
         ExitCode::FAILURE
     })?;
     match krait_compiler::compile(&parsed, filename, krait_compiler::CompileMode::Exec) {
         Ok(code) => Ok(code),
         Err(CompileError::Syntax(error)) => {
-            eprint!("{}", error_display::format_uncaught(&error, filename));
+            eprint!("{}", krait_vm::runtime::syntax_error::format_uncaught(&error, filename));
             Err(ExitCode::FAILURE)
         }
         Err(CompileError::Unsupported(what)) => {
@@ -210,7 +209,7 @@ fn print_dump(
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprint!("{}", error_display::format_uncaught(&error, path));
+            eprint!("{}", krait_vm::runtime::syntax_error::format_uncaught(&error, path));
             ExitCode::FAILURE
         }
     }

@@ -7,7 +7,9 @@
 //! - [`streams`]: `stdin`/`stdout`/`stderr`.
 //! - [`info`]: the version, platform and struct-sequence attributes.
 //! - [`stdlib_names`]: `stdlib_module_names`.
+//! - [`frames`]: the frame snapshots of `_getframe`.
 
+pub mod frames;
 pub mod info;
 pub mod stdlib_names;
 pub mod streams;
@@ -66,6 +68,7 @@ pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
     let stdin = streams::new_stream(vm, &stream_type, streams::StreamKind::Stdin)?;
     let stdout = streams::new_stream(vm, &stream_type, streams::StreamKind::Stdout)?;
     let stderr = streams::new_stream(vm, &stream_type, streams::StreamKind::Stderr)?;
+    vm.standard_output = stdout.clone();
     let meta_path = vm.new_list(Vec::new())?;
     let path_hooks = vm.new_list(Vec::new())?;
     let path_importer_cache = vm.new_dict()?;
@@ -136,6 +139,23 @@ pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
 /// `sys.__doc__` (krait's own words).
 const DOC: &str = "Access to the interpreter: its configuration, the import system's state, \
 the standard streams, the exception being handled and the recursion limit.";
+
+/// The type of frame snapshots, made on first use (kept in the module
+/// state of `sys`).
+fn frame_type(vm: &mut Vm) -> PyResult<krait_vm::TypeRef> {
+    const KEY: &str = "sys.frame";
+    if let Some(ty) = vm
+        .module_state
+        .get(KEY)
+        .and_then(|t| t.as_object()?.downcast::<krait_vm::TypeObject>().cloned())
+    {
+        return Ok(ty);
+    }
+    let ty = frames::new_type(vm)?;
+    vm.module_state
+        .insert(KEY, Value::from_object(ty.as_obj().clone()));
+    Ok(ty)
+}
 
 /// A C `int` argument (`setrecursionlimit`): an index that fits 32 bits.
 fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
@@ -217,11 +237,20 @@ const FUNCTIONS: &[MethodDef] = &[
             None => Ok(v.clone()),
         }
     }),
-    method("_getframe", "(depth=0, /)", |vm, _args| {
-        Err(vm.new_error(
-            ExcKind::NotImplementedError,
-            "krait has no frame objects yet (sys._getframe)",
-        ))
+    method("_getframe", "(depth=0, /)", |vm, args| {
+        let depth = match args.get(0) {
+            Some(d) => c_int(vm, d)?,
+            None => 0,
+        };
+        let ty = frame_type(vm)?;
+        frames::getframe(vm, &ty, depth)
+    }),
+    method("_getframemodulename", "(depth=0)", |vm, args| {
+        let depth = match args.get(0) {
+            Some(d) => c_int(vm, d)?,
+            None => 0,
+        };
+        frames::getframemodulename(vm, depth)
     }),
     method("getdefaultencoding", "()", |vm, _args| vm.new_str("utf-8")),
     method("getfilesystemencoding", "()", |vm, _args| {

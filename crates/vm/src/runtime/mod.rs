@@ -11,6 +11,7 @@ pub mod frame;
 pub mod import;
 pub mod program;
 pub mod setup;
+pub mod syntax_error;
 pub mod traceback;
 
 use std::collections::HashMap;
@@ -99,6 +100,12 @@ pub struct Vm {
     repr_stack: Vec<usize>,
     /// Buffered standard output.
     pub stdout: std::io::BufWriter<std::io::Stdout>,
+    /// The `sys.stdout` object the interpreter created, if any: `print`
+    /// writes to [`Vm::stdout`] directly while `sys.stdout` is this object.
+    pub standard_output: Value,
+    /// Private objects of native modules (CPython's module state), under
+    /// keys the modules choose (`"sys.frame"`).
+    pub module_state: HashMap<&'static str, Value>,
     /// The import system: `sys.modules`, the builtin modules.
     pub import: import::ImportState,
     /// What the interpreter was started with (`sys.argv`, `sys.path`, ...).
@@ -184,6 +191,27 @@ impl Vm {
     /// The class name of a value (for messages).
     pub fn type_name(&self, v: &Value) -> String {
         self.type_of(v).name.to_string()
+    }
+
+    /// The running Python frames, innermost first (`sys._getframe`).
+    pub fn frames(&self) -> impl Iterator<Item = &Frame> {
+        let mut cursor = self.current_frame;
+        std::iter::from_fn(move || {
+            // SAFETY: `current_frame` and every `previous` link are null or
+            // live frames on the data stack, which outlive this borrow of
+            // the Vm (frames are only popped by the running eval loop).
+            let frame = unsafe { cursor.as_ref() }?;
+            cursor = frame.previous;
+            Some(frame)
+        })
+    }
+
+    /// Whether `v` is [`Vm::standard_output`].
+    pub fn is_standard_output(&self, v: &Value) -> bool {
+        match (v.as_object(), self.standard_output.as_object()) {
+            (Some(a), Some(b)) => a.is(b),
+            _ => false,
+        }
     }
 
     /// Enters a native recursion level (`RecursionError` past the limit).

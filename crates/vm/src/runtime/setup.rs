@@ -192,6 +192,8 @@ pub fn create() -> Result<Vm, AllocError> {
         exc_info: Value::NONE,
         repr_stack: Vec::new(),
         stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+        standard_output: Value::NONE,
+        module_state: HashMap::new(),
         import,
         config: Config::default(),
     };

@@ -233,8 +233,14 @@ pub fn format_exception(vm: &mut Vm, err: &Ref<BaseException>) -> String {
                 }
             }
         }
-        out.push_str(&exception_line(vm, exc));
-        out.push('\n');
+        match crate::runtime::syntax_error::format_syntax_error_value(vm, exc) {
+            // A SyntaxError with a location ends with the source line.
+            Some(text) => out.push_str(&text),
+            None => {
+                out.push_str(&exception_line(vm, exc));
+                out.push('\n');
+            }
+        }
         out.push_str(note);
     }
     out
