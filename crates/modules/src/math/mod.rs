@@ -385,7 +385,7 @@ const FUNCTIONS: &[MethodDef] = &[
         )
     }),
     method("cbrt", "(x, /)", |vm, args| {
-        math_1(vm, args.required(0), f64::cbrt, false, Domain::Plain)
+        math_1(vm, args.required(0), libm::cbrt, false, Domain::Plain)
     }),
     method("fabs", "(x, /)", |vm, args| {
         math_1(vm, args.required(0), f64::abs, false, Domain::Plain)
