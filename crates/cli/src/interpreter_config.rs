@@ -25,9 +25,8 @@ pub fn config(argv: Vec<String>, entry: ProgramEntry<'_>) -> Config {
     };
     let mut search_paths = vec![first.clone()];
     if let Some(extra) = std::env::var_os("PYTHONPATH").filter(|v| !v.is_empty()) {
-        search_paths.extend(
-            std::env::split_paths(&extra).map(|p| p.to_string_lossy().into_owned()),
-        );
+        search_paths
+            .extend(std::env::split_paths(&extra).map(|p| p.to_string_lossy().into_owned()));
     }
     let stdlib_dir = stdlib_location::stdlib_dir().map(|d| d.to_string_lossy().into_owned());
     search_paths.extend(stdlib_dir.clone());

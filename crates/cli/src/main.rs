@@ -164,13 +164,19 @@ fn compile_source(
 ) -> Result<krait_compiler::bytecode::CodeObject, ExitCode> {
     use krait_compiler::CompileError;
     let parsed = krait_syntax::parse_module(source, filename).map_err(|error| {
-        eprint!("{}", krait_vm::runtime::syntax_error::format_uncaught(&error, filename));
+        eprint!(
+            "{}",
+            krait_vm::runtime::syntax_error::format_uncaught(&error, filename)
+        );
         ExitCode::FAILURE
     })?;
     match krait_compiler::compile(&parsed, filename, krait_compiler::CompileMode::Exec) {
         Ok(code) => Ok(code),
         Err(CompileError::Syntax(error)) => {
-            eprint!("{}", krait_vm::runtime::syntax_error::format_uncaught(&error, filename));
+            eprint!(
+                "{}",
+                krait_vm::runtime::syntax_error::format_uncaught(&error, filename)
+            );
             Err(ExitCode::FAILURE)
         }
         Err(CompileError::Unsupported(what)) => {
@@ -209,7 +215,10 @@ fn print_dump(
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprint!("{}", krait_vm::runtime::syntax_error::format_uncaught(&error, path));
+            eprint!(
+                "{}",
+                krait_vm::runtime::syntax_error::format_uncaught(&error, path)
+            );
             ExitCode::FAILURE
         }
     }

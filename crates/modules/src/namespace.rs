@@ -10,8 +10,8 @@ use krait_vm::builtins::native::{Args, Signature};
 use krait_vm::builtins::object::instance_dict;
 use krait_vm::builtins::tuple::Tuple;
 use krait_vm::object::Ref;
-use krait_vm::types::{TypeRef, flags};
 use krait_vm::types::slots::CompareOp;
+use krait_vm::types::{TypeRef, flags};
 use krait_vm::{PyResult, Value, Vm};
 
 /// Creates the `types.SimpleNamespace` class.
@@ -47,23 +47,24 @@ pub fn new_instance(vm: &mut Vm, ty: &TypeRef, attributes: Vec<(&str, Value)>) -
 /// `SimpleNamespace(mapping_or_iterable=(), /, **kwargs)`.
 fn init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Ref<Tuple>>) -> PyResult<()> {
     let name = vm.type_name(this);
-    let bound: Args = Signature::parse("(mapping_or_iterable=(), /, **kwargs)")
-        .bind(vm, &name, args, kwnames)?;
+    let bound: Args =
+        Signature::parse("(mapping_or_iterable=(), /, **kwargs)").bind(vm, &name, args, kwnames)?;
     let mut pairs: Vec<(Value, Value)> = Vec::new();
     if let Some(initial) = bound.get(0) {
         let dict = vm.new_dict_ref()?;
         krait_vm::builtins::dict::update_from(vm, &dict, initial)?;
         pairs.extend(dict.items());
     }
-    if let Some(kwargs) = bound.kwargs().and_then(|k| k.as_object()?.downcast::<Dict>().cloned()) {
+    if let Some(kwargs) = bound
+        .kwargs()
+        .and_then(|k| k.as_object()?.downcast::<Dict>().cloned())
+    {
         pairs.extend(kwargs.items());
     }
     for (key, value) in pairs {
         let Some(key) = vm.as_str(&key).cloned() else {
             let tn = vm.type_name(&key);
-            return Err(vm.type_error(format!(
-                "keywords must be strings, not '{tn}'"
-            )));
+            return Err(vm.type_error(format!("keywords must be strings, not '{tn}'")));
         };
         vm.set_attr(this, &key, Some(value))?;
     }

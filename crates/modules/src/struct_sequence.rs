@@ -12,12 +12,7 @@ use krait_vm::types::TypeRef;
 use krait_vm::{PyResult, Value, Vm};
 
 /// Creates a struct sequence type `module.name` with `fields`.
-pub fn new_type(
-    vm: &mut Vm,
-    module: &str,
-    name: &str,
-    fields: &[&str],
-) -> PyResult<TypeRef> {
+pub fn new_type(vm: &mut Vm, module: &str, name: &str, fields: &[&str]) -> PyResult<TypeRef> {
     let tuple = vm.types.tuple.clone();
     let ty = vm.new_builtin_type::<Tuple>(module, name, Some(&tuple), 0, &[])?;
     let mut names = Vec::with_capacity(fields.len());

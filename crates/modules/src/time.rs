@@ -127,7 +127,9 @@ fn sleep(vm: &mut Vm, secs: &Value) -> PyResult<Value> {
 const FUNCTIONS: &[MethodDef] = &[
     method("time", "()", |_vm, _args| Ok(seconds(wall_ns()))),
     method("time_ns", "()", |vm, _args| int_value(vm, wall_ns())),
-    method("perf_counter", "()", |_vm, _args| Ok(seconds(monotonic_ns()))),
+    method("perf_counter", "()", |_vm, _args| {
+        Ok(seconds(monotonic_ns()))
+    }),
     method("perf_counter_ns", "()", |vm, _args| {
         int_value(vm, monotonic_ns())
     }),
@@ -143,5 +145,7 @@ const FUNCTIONS: &[MethodDef] = &[
         let ns = process_ns(vm)?;
         int_value(vm, ns)
     }),
-    method("sleep", "(seconds, /)", |vm, args| sleep(vm, args.required(0))),
+    method("sleep", "(seconds, /)", |vm, args| {
+        sleep(vm, args.required(0))
+    }),
 ];

@@ -145,11 +145,7 @@ pub const FUNCTIONS: &[MethodDef] = &[
             return Ok(Value::from_i64(0));
         };
         let k = std::cmp::min(k.clone(), &n - &k);
-        max_machine(
-            vm,
-            &k,
-            "min(n - k, k) must not exceed 9223372036854775807",
-        )?;
+        max_machine(vm, &k, "min(n - k, k) must not exceed 9223372036854775807")?;
         let numerator = perm(&n, &k);
         let denominator = factorial(k.to_u64().unwrap_or(0));
         int(vm, numerator / denominator)

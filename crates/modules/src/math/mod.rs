@@ -7,10 +7,10 @@
 //! exact summation (`fsum`), accurate norms (`hypot`, `dist`), and the
 //! constants `pi`, `e`, `tau`, `inf`, `nan`.
 //!
-//! - [`integer`]: `gcd`, `lcm`, `factorial`, `comb`, `perm`, `isqrt`.
-//! - [`special`]: `gamma`, `lgamma`, `erf`, `erfc`.
-//! - [`libm`]: the C library functions Rust's `f64` does not forward to it.
-//! - [`precise`]: error-free sums and products (`fsum`, `sumprod`, norms).
+//! - [`integer`] — `gcd`, `lcm`, `factorial`, `comb`, `perm`, `isqrt`.
+//! - [`special`] — `gamma`, `lgamma`, `erf`, `erfc`.
+//! - [`libm`] — the C library functions Rust's `f64` does not forward to it.
+//! - [`precise`] — error-free sums and products (`fsum`, `sumprod`, norms).
 
 pub mod integer;
 pub mod libm;
@@ -54,9 +54,7 @@ pub fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
             Some(f) => Ok(f),
             None => {
                 let (tn, rn) = (vm.type_name(v), vm.type_name(&result));
-                Err(vm.type_error(format!(
-                    "{tn}.__float__ returned non-float (type {rn})"
-                )))
+                Err(vm.type_error(format!("{tn}.__float__ returned non-float (type {rn})")))
             }
         };
     }
@@ -468,11 +466,15 @@ const FUNCTIONS: &[MethodDef] = &[
             Domain::Message("expected a number between -1 and 1, got {}"),
         )
     }),
-    method("atan2", "(y, x, /)", |vm, args| math_2(vm, args, f64::atan2)),
+    method("atan2", "(y, x, /)", |vm, args| {
+        math_2(vm, args, f64::atan2)
+    }),
     method("copysign", "(x, y, /)", |vm, args| {
         math_2(vm, args, f64::copysign)
     }),
-    method("remainder", "(x, y, /)", |vm, args| math_2(vm, args, remainder)),
+    method("remainder", "(x, y, /)", |vm, args| {
+        math_2(vm, args, remainder)
+    }),
     method("fmod", "(x, y, /)", |vm, args| {
         let x = to_f64(vm, args.required(0))?;
         let y = to_f64(vm, args.required(1))?;
@@ -538,7 +540,9 @@ const FUNCTIONS: &[MethodDef] = &[
         Ok(Value::from_bool(to_f64(vm, args.required(0))?.is_finite()))
     }),
     method("isinf", "(x, /)", |vm, args| {
-        Ok(Value::from_bool(to_f64(vm, args.required(0))?.is_infinite()))
+        Ok(Value::from_bool(
+            to_f64(vm, args.required(0))?.is_infinite(),
+        ))
     }),
     method("isnan", "(x, /)", |vm, args| {
         Ok(Value::from_bool(to_f64(vm, args.required(0))?.is_nan()))
@@ -594,13 +598,13 @@ const FUNCTIONS: &[MethodDef] = &[
         let Some(exponent) = krait_vm::builtins::int::to_big(args.required(1)) else {
             return Err(vm.type_error("Expected an int as second argument to ldexp.".into()));
         };
-        let e = num_traits::ToPrimitive::to_i64(&exponent).unwrap_or(if exponent.sign()
-            == num_bigint::Sign::Minus
-        {
-            i64::MIN
-        } else {
-            i64::MAX
-        });
+        let e = num_traits::ToPrimitive::to_i64(&exponent).unwrap_or(
+            if exponent.sign() == num_bigint::Sign::Minus {
+                i64::MIN
+            } else {
+                i64::MAX
+            },
+        );
         let r = ldexp(x, e);
         if r.is_infinite() && x.is_finite() {
             return Err(range_error(vm));
@@ -639,7 +643,9 @@ const FUNCTIONS: &[MethodDef] = &[
         let x = to_f64(vm, args.required(0))?;
         Ok(Value::from_f64(precise::ulp(x)))
     }),
-    method("fsum", "(seq, /)", |vm, args| precise::fsum(vm, args.required(0))),
+    method("fsum", "(seq, /)", |vm, args| {
+        precise::fsum(vm, args.required(0))
+    }),
     method("hypot", "(*coordinates)", |vm, args| {
         let mut values = Vec::with_capacity(args.varargs().len());
         for v in args.varargs().to_vec() {
@@ -672,3 +678,35 @@ const FUNCTIONS: &[MethodDef] = &[
         precise::sumprod(vm, args.required(0), args.required(1))
     }),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frexp_and_ldexp_are_inverse() {
+        assert_eq!(frexp(8.0), (0.5, 4));
+        assert_eq!(frexp(-3.5), (-0.875, 2));
+        assert_eq!(frexp(5e-324), (0.5, -1073));
+        assert_eq!(frexp(0.0), (0.0, 0));
+        assert_eq!(ldexp(0.5, 4), 8.0);
+        assert_eq!(ldexp(0.75, -1073), 1e-323);
+        assert_eq!(ldexp(1.0, 10000), f64::INFINITY);
+        assert_eq!(ldexp(1.0, -10000), 0.0);
+        assert_eq!(ldexp(3.0, -1080), 0.0);
+        for x in [1.5, -7.25, 1e-310, 1e300] {
+            let (m, e) = frexp(x);
+            assert_eq!(ldexp(m, e), x);
+        }
+    }
+
+    #[test]
+    fn remainder_rounds_the_quotient_to_even() {
+        assert_eq!(remainder(5.0, 3.0), -1.0);
+        assert_eq!(remainder(-5.0, 2.0), -1.0);
+        assert_eq!(remainder(7.0, 4.0), -1.0);
+        assert_eq!(remainder(6.0, 4.0), -2.0);
+        assert_eq!(remainder(3.0, f64::INFINITY), 3.0);
+        assert!(remainder(1.0, 0.0).is_nan());
+    }
+}

@@ -316,3 +316,42 @@ pub fn ulp(x: f64) -> f64 {
     }
     up - x
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_after_walks_representable_values() {
+        assert_eq!(next_after(1.0, 2.0, 1), 1.0 + f64::EPSILON);
+        assert_eq!(next_after(0.0, -1.0, 1), -5e-324);
+        assert_eq!(next_after(-0.0, 0.0, 1).to_bits(), 0.0f64.to_bits());
+        assert_eq!(next_after(1.0, 2.0, 3), 1.0 + 3.0 * f64::EPSILON);
+        assert_eq!(next_after(1.0, 1.0 + f64::EPSILON, 100), 1.0 + f64::EPSILON);
+        assert!(next_after(f64::NAN, 1.0, 1).is_nan());
+    }
+
+    #[test]
+    fn ulp_of_edges() {
+        assert_eq!(ulp(1.0), f64::EPSILON);
+        assert_eq!(ulp(0.0), 5e-324);
+        assert_eq!(ulp(f64::MAX), f64::MAX - next_after(f64::MAX, 0.0, 1));
+        assert!(ulp(f64::INFINITY).is_infinite());
+    }
+
+    #[test]
+    fn vector_norm_is_exact_on_pythagorean_triples() {
+        assert_eq!(vector_norm(&mut [3.0, 4.0]), 5.0);
+        assert_eq!(vector_norm(&mut [3.0, 4.0, 12.0]), 13.0);
+        assert_eq!(vector_norm(&mut [1e308, 1e308]), 1.4142135623730951e308);
+        assert_eq!(vector_norm(&mut []), 0.0);
+        assert!(vector_norm(&mut [f64::INFINITY, f64::NAN]).is_infinite());
+    }
+
+    #[test]
+    fn partial_sums_round_half_even_across_partials() {
+        // fsum([1e-16, 1, 1e16]) leaves these partials.
+        assert_eq!(sum_partials(&[1e-16, 1.0, 1e16]), 1.0000000000000002e16);
+        assert_eq!(sum_partials(&[]), 0.0);
+    }
+}

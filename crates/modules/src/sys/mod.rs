@@ -4,10 +4,10 @@
 //! exception being handled, the recursion limit, and what the interpreter
 //! is (`version_info`, `implementation`, `flags`, `float_info`, ...).
 //!
-//! - [`streams`]: `stdin`/`stdout`/`stderr`.
-//! - [`info`]: the version, platform and struct-sequence attributes.
-//! - [`stdlib_names`]: `stdlib_module_names`.
-//! - [`frames`]: the frame snapshots of `_getframe`.
+//! - [`streams`] — `stdin`/`stdout`/`stderr`.
+//! - [`info`] — the version, platform and struct-sequence attributes.
+//! - [`stdlib_names`] — `stdlib_module_names`.
+//! - [`frames`] — the frame snapshots of `_getframe`.
 
 pub mod frames;
 pub mod info;
@@ -262,7 +262,9 @@ const FUNCTIONS: &[MethodDef] = &[
     method("get_int_max_str_digits", "()", |_vm, _args| {
         Ok(Value::from_i64(4300))
     }),
-    method("is_finalizing", "()", |_vm, _args| Ok(Value::from_bool(false))),
+    method("is_finalizing", "()", |_vm, _args| {
+        Ok(Value::from_bool(false))
+    }),
     method("getswitchinterval", "()", |_vm, _args| {
         Ok(Value::from_f64(0.005))
     }),

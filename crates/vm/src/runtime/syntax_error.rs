@@ -83,7 +83,10 @@ fn syntax_error_of(vm: &mut Vm, exc: &Value) -> Option<(SyntaxError, Option<Stri
 /// other exceptions).
 pub fn format_syntax_error_value(vm: &mut Vm, exc: &Value) -> Option<String> {
     let (error, filename) = syntax_error_of(vm, exc)?;
-    Some(format_uncaught(&error, filename.as_deref().unwrap_or("<string>")))
+    Some(format_uncaught(
+        &error,
+        filename.as_deref().unwrap_or("<string>"),
+    ))
 }
 
 /// `str()` of a `SyntaxError` with a `msg`: `msg (file, line N)` with the

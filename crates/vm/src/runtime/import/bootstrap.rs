@@ -26,8 +26,7 @@ use crate::value::Value;
 /// The Python part of `_frozen_importlib`.
 const FROZEN_IMPORTLIB_SOURCE: &str = include_str!("python/frozen_importlib.py");
 /// The Python part of `_frozen_importlib_external`.
-const FROZEN_IMPORTLIB_EXTERNAL_SOURCE: &str =
-    include_str!("python/frozen_importlib_external.py");
+const FROZEN_IMPORTLIB_EXTERNAL_SOURCE: &str = include_str!("python/frozen_importlib_external.py");
 
 /// The machinery classes.
 #[derive(Clone)]
@@ -74,12 +73,18 @@ pub fn machinery(vm: &mut Vm) -> PyResult<Machinery> {
         init_frozen_importlib_external,
     )?;
     let class = |module: &Ref<Module>, name: &str| dict_get(&module.dict, name);
-    let (Some(module_spec), Some(builtin_importer), Some(source_file_loader), Some(namespace_loader)) = (
+    let (
+        Some(module_spec),
+        Some(builtin_importer),
+        Some(source_file_loader),
+        Some(namespace_loader),
+    ) = (
         class(&core, "ModuleSpec"),
         class(&core, "BuiltinImporter"),
         class(&external, "SourceFileLoader"),
         class(&external, "NamespaceLoader"),
-    ) else {
+    )
+    else {
         return Err(vm.new_error(
             ExcKind::SystemError,
             "krait: the import machinery classes are missing",
@@ -99,7 +104,11 @@ pub fn machinery(vm: &mut Vm) -> PyResult<Machinery> {
     }
     // Builtin modules created before the machinery get their specs now.
     for (_, module) in modules.items() {
-        let Some(m) = module.as_object().and_then(|o| o.downcast::<Module>()).cloned() else {
+        let Some(m) = module
+            .as_object()
+            .and_then(|o| o.downcast::<Module>())
+            .cloned()
+        else {
             continue;
         };
         let unset = dict_get(&m.dict, "__spec__").is_none_or(|s| s.is_none());
@@ -113,7 +122,6 @@ pub fn machinery(vm: &mut Vm) -> PyResult<Machinery> {
     }
     Ok(machinery)
 }
-
 
 /// Runs the Python part of a machinery module in its namespace.
 fn run_embedded(vm: &mut Vm, module: &Ref<Module>, source: &str, filename: &str) -> PyResult<()> {
@@ -190,7 +198,9 @@ fn create_builtin_for_spec(vm: &mut Vm, spec: &Value) -> PyResult<Value> {
     let name = vm.get_attr_str(spec, "name")?;
     let name = str_arg(vm, &name, "spec.name")?;
     if name == "builtins" {
-        return Ok(Value::from_object(vm.import.builtins_module.as_obj().clone()));
+        return Ok(Value::from_object(
+            vm.import.builtins_module.as_obj().clone(),
+        ));
     }
     if let Some(existing) = vm.imported_module(&name)
         && (name == "sys" || name.starts_with("_frozen_importlib"))
@@ -287,7 +297,11 @@ const FROZEN_IMPORTLIB_FUNCTIONS: &[MethodDef] = &[
                 None,
             ));
         }
-        if let Some(m) = module.as_object().and_then(|o| o.downcast::<Module>()).cloned() {
+        if let Some(m) = module
+            .as_object()
+            .and_then(|o| o.downcast::<Module>())
+            .cloned()
+        {
             load::init_module_attributes(vm, &m, &spec)?;
         }
         let loader = vm.get_attr_str(&spec, "loader")?;
@@ -406,7 +420,9 @@ const IMP_FUNCTIONS: &[MethodDef] = &[
     method("is_frozen_package", "(name, /)", |_vm, _args| {
         Ok(Value::from_bool(false))
     }),
-    method("extension_suffixes", "()", |vm, _args| vm.new_list(Vec::new())),
+    method("extension_suffixes", "()", |vm, _args| {
+        vm.new_list(Vec::new())
+    }),
     method("acquire_lock", "()", |_vm, _args| Ok(Value::NONE)),
     method("release_lock", "()", |_vm, _args| Ok(Value::NONE)),
     method("lock_held", "()", |_vm, _args| Ok(Value::from_bool(false))),
@@ -430,9 +446,9 @@ pub static IMPORT_FUNCTION: MethodDef = method(
                 Some(l) => l,
                 None => {
                     let tn = vm.type_name(l);
-                    return Err(vm.type_error(format!(
-                        "'{tn}' object cannot be interpreted as an integer"
-                    )));
+                    return Err(
+                        vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                    );
                 }
             },
             None => 0,

@@ -167,11 +167,7 @@ pub fn syntax_error(vm: &mut Vm, error: &krait_syntax::SyntaxError, filename: &s
 }
 
 /// The exception for a compile error in `filename`.
-pub fn compile_error(
-    vm: &mut Vm,
-    error: &krait_compiler::CompileError,
-    filename: &str,
-) -> PyErr {
+pub fn compile_error(vm: &mut Vm, error: &krait_compiler::CompileError, filename: &str) -> PyErr {
     use krait_compiler::CompileError as C;
     match error {
         C::Syntax(e) => syntax_error(vm, e, filename),

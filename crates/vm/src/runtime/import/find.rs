@@ -37,8 +37,13 @@ pub enum Found {
 
 /// Finds the module `name` (a full dotted name); `search_path` is the
 /// parent package's `__path__` for submodules, `None` for top-level
-/// modules (then `sys.path` is searched).
-pub fn find_module(vm: &mut Vm, name: &str, search_path: Option<&Value>) -> PyResult<Option<Found>> {
+/// modules (then `sys.path` is searched, or the configured search path of
+/// an interpreter that has no `sys` module).
+pub fn find_module(
+    vm: &mut Vm,
+    name: &str,
+    search_path: Option<&Value>,
+) -> PyResult<Option<Found>> {
     if let Some(init) = vm.builtin_module(name) {
         return Ok(Some(Found::Builtin(init)));
     }
@@ -46,7 +51,8 @@ pub fn find_module(vm: &mut Vm, name: &str, search_path: Option<&Value>) -> PyRe
         Some(path) => path_entries(vm, path)?,
         None => match vm.sys_attr("path") {
             Some(path) => path_entries(vm, &path)?,
-            None => Vec::new(),
+            // An interpreter without `sys` searches its configured path.
+            None => vm.config.module_search_paths.clone(),
         },
     };
     let tail = name.rsplit('.').next().unwrap_or(name);

@@ -53,9 +53,7 @@ fn handle(vm: &mut Vm, module: &Value, fromlist: &Value, recursive: bool) -> PyR
             // IMPORT_FROM to report.
             let missing = vm.exc_matches(&e, ExcKind::ModuleNotFoundError)
                 && error_name(vm, &e).as_deref() == Some(from_name.as_str())
-                && vm
-                    .imported_module(&from_name)
-                    .is_none_or(|m| !m.is_none());
+                && vm.imported_module(&from_name).is_none_or(|m| !m.is_none());
             if !missing {
                 return Err(e);
             }
@@ -112,7 +110,11 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &Ref<Str>) -> PyResult<Val
         && module_name
             .as_deref()
             .is_some_and(|m| is_stdlib_module_name(vm, m));
-    if origin.is_none() && module.as_object().is_some_and(|o| o.downcast::<Module>().is_some()) {
+    if origin.is_none()
+        && module
+            .as_object()
+            .is_some_and(|o| o.downcast::<Module>().is_some())
+    {
         origin = get_optional(vm, module, "__file__")?.and_then(|f| text_of(vm, &f));
     }
     let msg = if shadows_stdlib {
@@ -136,7 +138,9 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &Ref<Str>) -> PyResult<Val
     } else {
         match &origin {
             Some(o) => format!("cannot import name {shown_name} from {shown_module} ({o})"),
-            None => format!("cannot import name {shown_name} from {shown_module} (unknown location)"),
+            None => {
+                format!("cannot import name {shown_name} from {shown_module} (unknown location)")
+            }
         }
     };
     Err(vm.new_import_error(
@@ -253,4 +257,3 @@ fn store_name(vm: &mut Vm, locals: &Value, name: Value, value: Value) -> PyResul
     }
     vm.set_item(locals, &name, Some(value))
 }
-

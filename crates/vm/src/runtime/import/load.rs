@@ -85,9 +85,10 @@ pub fn import_module_level(
 fn find_and_load(vm: &mut Vm, name: &str) -> PyResult<Value> {
     if let Some(module) = vm.imported_module(name) {
         if module.is_none() {
-            return Err(
-                vm.module_not_found(&format!("import of {name} halted; None in sys.modules"), name)
-            );
+            return Err(vm.module_not_found(
+                &format!("import of {name} halted; None in sys.modules"),
+                name,
+            ));
         }
         return Ok(module);
     }
@@ -373,8 +374,7 @@ pub fn compile_source(
         Ok(parsed) => parsed,
         Err(error) => return Err(super::errors::syntax_error(vm, &error, filename)),
     };
-    let code = match krait_compiler::compile(&parsed, filename, krait_compiler::CompileMode::Exec)
-    {
+    let code = match krait_compiler::compile(&parsed, filename, krait_compiler::CompileMode::Exec) {
         Ok(code) => code,
         Err(error) => return Err(super::errors::compile_error(vm, &error, filename)),
     };

@@ -2,23 +2,23 @@
 //! (CPython's `Python/import.c` plus the algorithm of
 //! `importlib._bootstrap`, written natively).
 //!
-//! - [`registry`]: the builtin modules — native modules importable by name,
+//! - [`registry`] — the builtin modules — native modules importable by name,
 //!   each an initialiser registered with the [`Vm`] (the `krait` command
 //!   registers `krait_modules`' table; the engine adds `builtins`, `_imp`
 //!   and the import machinery's own modules).
-//! - [`resolve`]: relative names (`__package__`, `__spec__.parent`, `level`).
-//! - [`find`]: where a module comes from — the registry, or a search of
+//! - [`resolve`] — relative names (`__package__`, `__spec__.parent`, `level`).
+//! - [`find`] — where a module comes from — the registry, or a search of
 //!   `sys.path` (or the parent package's `__path__`) for a package
 //!   directory with `__init__.py`, a `.py` file, or a namespace portion.
-//! - [`load`]: making the module object, its attributes (`__spec__`,
+//! - [`load`] — making the module object, its attributes (`__spec__`,
 //!   `__loader__`, `__file__`, `__path__`, ...), running its code with the
 //!   partially initialised module already in `sys.modules`, and removing it
 //!   again if that fails.
-//! - [`from_list`]: `IMPORT_FROM`, the `fromlist` of `__import__`, and
+//! - [`from_list`] — `IMPORT_FROM`, the `fromlist` of `__import__`, and
 //!   `from m import *`.
-//! - [`errors`]: `ImportError`'s `name`/`path`/`msg` attributes and the
+//! - [`errors`] — `ImportError`'s `name`/`path`/`msg` attributes and the
 //!   errors the import system raises.
-//! - [`bootstrap`]: the Python-visible machinery objects (`ModuleSpec`,
+//! - [`bootstrap`] — the Python-visible machinery objects (`ModuleSpec`,
 //!   loaders) and the `_imp`, `_frozen_importlib` and
 //!   `_frozen_importlib_external` modules that `importlib` is built on.
 //!
@@ -86,13 +86,7 @@ impl Vm {
     pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
         let key = self.new_str(name)?;
         let empty = self.empty_tuple.clone();
-        load::import_module_level(
-            self,
-            &key,
-            None,
-            &Value::from_object(empty.into_obj()),
-            0,
-        )?;
+        load::import_module_level(self, &key, None, &Value::from_object(empty.into_obj()), 0)?;
         match self.imported_module(name) {
             Some(m) => Ok(m),
             None => Err(self.key_error_msg(&format!("'{name}' not in sys.modules as expected"))),

@@ -65,12 +65,8 @@ impl Vm {
 
     /// `sys.builtin_module_names`: every registered name plus `builtins`, sorted.
     pub fn builtin_module_names(&self) -> Vec<&'static str> {
-        let mut names: Vec<&'static str> = self
-            .import
-            .builtin_modules
-            .iter()
-            .map(|m| m.name)
-            .collect();
+        let mut names: Vec<&'static str> =
+            self.import.builtin_modules.iter().map(|m| m.name).collect();
         names.push("builtins");
         names.sort_unstable();
         names.dedup();
