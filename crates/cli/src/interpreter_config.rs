@@ -15,6 +15,8 @@ pub enum ProgramEntry<'a> {
     Script(&'a Path),
     /// `-c` code or standard input: `''`, the current directory at each import.
     CurrentDirectory,
+    /// `-m module`: the current directory, as an absolute path.
+    WorkingDirectory,
 }
 
 /// The configuration for a program with `argv` (the program's `sys.argv`).
@@ -22,6 +24,9 @@ pub fn config(argv: Vec<String>, entry: ProgramEntry<'_>) -> Config {
     let first = match entry {
         ProgramEntry::Script(path) => script_directory(path),
         ProgramEntry::CurrentDirectory => String::new(),
+        ProgramEntry::WorkingDirectory => std::env::current_dir()
+            .map(|d| d.to_string_lossy().into_owned())
+            .unwrap_or_default(),
     };
     let mut search_paths = vec![first.clone()];
     if let Some(extra) = std::env::var_os("PYTHONPATH").filter(|v| !v.is_empty()) {

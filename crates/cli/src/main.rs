@@ -108,9 +108,11 @@ fn main() -> ExitCode {
             let config = interpreter_config::config(argv, ProgramEntry::CurrentDirectory);
             run_source(&source, config, MainOrigin::Stdin)
         }
-        Action::RunModule { module, .. } => not_implemented(&format!(
-            "krait cannot run modules with -m yet (asked for {module:?}): the import system is not written"
-        )),
+        Action::RunModule { module, argv } => {
+            let config = interpreter_config::config(argv, ProgramEntry::WorkingDirectory);
+            let status = krait_vm::runtime::program::run_module_main(module, config);
+            ExitCode::from(u8::try_from(status & 0xFF).unwrap_or(1))
+        }
     }
 }
 

@@ -231,7 +231,12 @@ pub const FUNCTIONS: &[MethodDef] = &[
                     // `sys.stdout = None`: print does nothing.
                     Some(out) if out.is_none() => return Ok(Value::NONE),
                     Some(out) if !vm.is_standard_output(&out) => Some(out),
-                    _ => None,
+                    Some(_) => None,
+                    None if vm.import.sys_dict.is_some() => {
+                        return Err(vm.runtime_error("lost sys.stdout"));
+                    }
+                    // An interpreter without `sys`.
+                    None => None,
                 },
             };
             let items = args.varargs().to_vec();

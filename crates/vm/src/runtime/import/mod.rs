@@ -2,12 +2,12 @@
 //! (CPython's `Python/import.c` plus the algorithm of
 //! `importlib._bootstrap`, written natively).
 //!
-//! - [`registry`] — the builtin modules — native modules importable by name,
+//! - [`registry`] — the builtin modules: native modules importable by name,
 //!   each an initialiser registered with the [`Vm`] (the `krait` command
 //!   registers `krait_modules`' table; the engine adds `builtins`, `_imp`
 //!   and the import machinery's own modules).
 //! - [`resolve`] — relative names (`__package__`, `__spec__.parent`, `level`).
-//! - [`find`] — where a module comes from — the registry, or a search of
+//! - [`find`] — where a module comes from: the registry, or a search of
 //!   `sys.path` (or the parent package's `__path__`) for a package
 //!   directory with `__init__.py`, a `.py` file, or a namespace portion.
 //! - [`load`] — making the module object, its attributes (`__spec__`,
@@ -18,6 +18,7 @@
 //!   `from m import *`.
 //! - [`errors`] — `ImportError`'s `name`/`path`/`msg` attributes and the
 //!   errors the import system raises.
+//! - [`run_module`] — `krait -m module`.
 //! - [`bootstrap`] — the Python-visible machinery objects (`ModuleSpec`,
 //!   loaders) and the `_imp`, `_frozen_importlib` and
 //!   `_frozen_importlib_external` modules that `importlib` is built on.
@@ -34,6 +35,7 @@ pub mod from_list;
 pub mod load;
 pub mod registry;
 pub mod resolve;
+pub mod run_module;
 
 use crate::builtins::dict::Dict;
 use crate::builtins::function::Module;
