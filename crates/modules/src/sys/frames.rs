@@ -9,10 +9,9 @@
 //! `_getframe`), while `f_lineno` of a snapshot of a frame that has moved
 //! on is the line it was at. Function frames' `f_locals` is a dict copy.
 
-use krait_compiler::bytecode::code_object::fast_kind;
 use krait_vm::builtins::dict::Dict;
 use krait_vm::builtins::exceptions::ExcKind;
-use krait_vm::builtins::function::{CellObj, Code, Function};
+use krait_vm::builtins::function::{Code, Function};
 use krait_vm::builtins::str::Str;
 use krait_vm::object::Ref;
 use krait_vm::runtime::Frame;
@@ -52,66 +51,40 @@ struct Record {
     code: Ref<Code>,
     globals: Ref<Dict>,
     builtins: Ref<Dict>,
-    locals: Option<Value>,
-    fast_locals: Vec<(Ref<Str>, Value)>,
+    locals: Value,
     lasti: u32,
 }
 
-fn record(frame: &Frame) -> Record {
-    let code = frame.code.clone();
-    let mut fast_locals = Vec::new();
-    if frame.locals.is_none() {
-        let kinds = &code.code.localspluskinds;
-        for (i, name) in code.localsplusnames.iter().enumerate() {
-            let kind = kinds.get(i).copied().unwrap_or(0);
-            let cell_like = kind & (fast_kind::CELL | fast_kind::FREE) != 0;
-            let value = match frame.local(i) {
-                Some(v) if cell_like => v
-                    .as_object()
-                    .and_then(|o| o.downcast::<CellObj>())
-                    .and_then(|c| c.value.get()),
-                Some(v) => Some(v.clone()),
-                None => None,
-            };
-            if kind & fast_kind::HIDDEN == 0
-                && let Some(value) = value
-            {
-                fast_locals.push((name.clone(), value));
-            }
-        }
-    }
-    Record {
+fn record(vm: &mut Vm, frame: &Frame) -> PyResult<Record> {
+    Ok(Record {
+        code: frame.code.clone(),
         globals: frame.globals.clone(),
         builtins: frame.builtins.clone(),
-        locals: frame.locals.clone(),
-        fast_locals,
+        locals: vm.frame_locals(frame)?,
         lasti: frame.lasti,
-        code,
-    }
+    })
 }
 
 /// `sys._getframe(depth=0)`.
 pub fn getframe(vm: &mut Vm, ty: &TypeRef, depth: i64) -> PyResult<Value> {
-    let records: Vec<Record> = match usize::try_from(depth) {
-        Ok(depth) => vm.frames().skip(depth).map(record).collect(),
+    let frames: Vec<*const Frame> = match usize::try_from(depth) {
+        Ok(depth) => vm.frames().skip(depth).map(|f| f as *const Frame).collect(),
         Err(_) => Vec::new(),
     };
-    if records.is_empty() {
+    if frames.is_empty() {
         return Err(vm.value_error("call stack is not deep enough"));
+    }
+    let mut records = Vec::with_capacity(frames.len());
+    for frame in frames {
+        // SAFETY: the frames below the running native call stay live
+        // while it runs; recording them runs no Python code.
+        let frame = unsafe { &*frame };
+        records.push(record(vm, frame)?);
     }
     // Build from the outermost frame inwards so each f_back exists.
     let mut back = Value::NONE;
     for r in records.into_iter().rev() {
-        let locals = match r.locals {
-            Some(l) => l,
-            None => {
-                let dict = vm.new_dict_ref()?;
-                for (name, value) in r.fast_locals {
-                    Dict::set_item(vm, &dict, Value::from_object(name.into_obj()), value)?;
-                }
-                Value::from_object(dict.into_obj())
-            }
-        };
+        let locals = r.locals;
         let lineno = match r.code.code.location_at(r.lasti as usize) {
             Some(loc) if loc.line >= 0 => Value::from_i64(i64::from(loc.line)),
             _ => Value::NONE,

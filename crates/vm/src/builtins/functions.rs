@@ -700,8 +700,10 @@ pub const FUNCTIONS: &[MethodDef] = &[
         None => vm.new_dict(),
     }),
     method("locals", "()", |vm, _args| {
-        match vm.current_frame_ref().and_then(|f| f.locals.clone()) {
-            Some(l) => Ok(l),
+        let frame = vm.current_frame;
+        // SAFETY: `current_frame` is null or the live frame that called us.
+        match unsafe { frame.as_ref() } {
+            Some(f) => vm.frame_locals(f),
             None => vm.new_dict(),
         }
     }),

@@ -206,6 +206,37 @@ impl Vm {
         })
     }
 
+    /// A frame's locals as `locals()` gives them: the mapping of a module
+    /// or class body, or for a function a new dict of its bound fast
+    /// locals, cells and free variables (hidden comprehension locals left
+    /// out).
+    pub fn frame_locals(&mut self, frame: &Frame) -> PyResult<Value> {
+        use krait_compiler::bytecode::code_object::fast_kind;
+        if let Some(locals) = &frame.locals {
+            return Ok(locals.clone());
+        }
+        let code = frame.code.clone();
+        let dict = self.new_dict_ref()?;
+        for (i, name) in code.localsplusnames.iter().enumerate() {
+            let kind = code.code.localspluskinds.get(i).copied().unwrap_or(0);
+            if kind & fast_kind::HIDDEN != 0 {
+                continue;
+            }
+            let value = match frame.local(i) {
+                Some(v) if kind & (fast_kind::CELL | fast_kind::FREE) != 0 => v
+                    .as_object()
+                    .and_then(|o| o.downcast::<crate::builtins::function::CellObj>())
+                    .and_then(|c| c.value.get()),
+                other => other.cloned(),
+            };
+            if let Some(value) = value {
+                let key = Value::from_object(name.as_obj().clone());
+                Dict::set_item(self, &dict, key, value)?;
+            }
+        }
+        Ok(Value::from_object(dict.into_obj()))
+    }
+
     /// Whether `v` is [`Vm::standard_output`].
     pub fn is_standard_output(&self, v: &Value) -> bool {
         match (v.as_object(), self.standard_output.as_object()) {
