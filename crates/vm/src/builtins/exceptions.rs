@@ -206,6 +206,16 @@ pub fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if let Some(text) = crate::builtins::str::codecs::unicode_error_str(vm, v)? {
         return vm.new_str(&text);
     }
+    if let Some(text) = crate::runtime::syntax_error::syntax_error_str(vm, v) {
+        return vm.new_str(&text);
+    }
+    // ImportError's str is its `msg` when that is a str.
+    if e.as_obj().class().is_subtype(vm.exc_type(K::ImportError))
+        && let Some(msg) = e.dict.get(&crate::builtins::str::Str::new("msg"))
+        && vm.as_str(&msg).is_some()
+    {
+        return Ok(msg);
+    }
     let args = e.args.get();
     let items = crate::builtins::tuple::seq_items(&args).unwrap_or_default();
     match items.len() {
@@ -286,6 +296,12 @@ pub fn exception_attribute(
         "value" if e.as_obj().class().is_subtype(vm.exc_type(K::StopIteration)) => {
             let args = crate::builtins::tuple::seq_items(&e.args.get()).unwrap_or_default();
             args.first().cloned().unwrap_or(Value::NONE)
+        }
+        // ImportError's attributes not set by its constructor.
+        "name" | "path" | "msg" | "name_from"
+            if e.as_obj().class().is_subtype(vm.exc_type(K::ImportError)) =>
+        {
+            Value::NONE
         }
         "code" if e.as_obj().class().is_subtype(vm.exc_type(K::SystemExit)) => {
             let args = crate::builtins::tuple::seq_items(&e.args.get()).unwrap_or_default();

@@ -221,31 +221,91 @@ pub const FUNCTIONS: &[MethodDef] = &[
                 },
                 _ => "\n".into(),
             };
-            let mut out = String::new();
-            for (i, v) in args.varargs().to_vec().iter().enumerate() {
-                if i > 0 {
-                    out.push_str(&sep);
-                }
-                out.push_str(&vm.str_string(v)?);
-            }
-            out.push_str(&end);
-            match args.get(2).filter(|f| !f.is_none()) {
-                Some(file) => {
-                    let file = file.clone();
-                    let write = vm.get_attr_str(&file, "write")?;
-                    let s = vm.new_str(&out)?;
-                    vm.call(&write, &[s], None)?;
-                }
-                None => {
-                    vm.write_stdout(&out);
-                    if args.get(3).is_some_and(|f| f.as_bool() == Some(true)) {
-                        vm.flush_stdout();
+            let flush = match args.get(3) {
+                Some(f) => vm.is_true(f)?,
+                None => false,
+            };
+            let file = match args.get(2).filter(|f| !f.is_none()) {
+                Some(file) => Some(file.clone()),
+                None => match vm.sys_attr("stdout") {
+                    // `sys.stdout = None`: print does nothing.
+                    Some(out) if out.is_none() => return Ok(Value::NONE),
+                    Some(out) if !vm.is_standard_output(&out) => Some(out),
+                    Some(_) => None,
+                    None if vm.import.sys_dict.is_some() => {
+                        return Err(vm.runtime_error("lost sys.stdout"));
                     }
+                    // An interpreter without `sys`.
+                    None => None,
+                },
+            };
+            let items = args.varargs().to_vec();
+            let Some(file) = file else {
+                // The interpreter's own standard output: no method calls.
+                let mut out = String::new();
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(&sep);
+                    }
+                    out.push_str(&vm.str_string(v)?);
                 }
+                out.push_str(&end);
+                vm.write_stdout(&out);
+                if flush {
+                    vm.flush_stdout();
+                }
+                return Ok(Value::NONE);
+            };
+            // Any other file: one `write` per piece, as CPython does.
+            let write = vm.get_attr_str(&file, "write")?;
+            let sep = vm.new_str(&sep)?;
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    vm.call(&write, std::slice::from_ref(&sep), None)?;
+                }
+                let text = vm.str(v)?;
+                vm.call(&write, &[text], None)?;
+            }
+            let end = vm.new_str(&end)?;
+            vm.call(&write, &[end], None)?;
+            if flush {
+                let flush = vm.get_attr_str(&file, "flush")?;
+                vm.call(&flush, &[], None)?;
             }
             Ok(Value::NONE)
         },
     ),
+    method("input", "(prompt=None, /)", |vm, args| {
+        let stream = |vm: &mut Vm, name: &str| -> PyResult<Value> {
+            match vm.sys_attr(name) {
+                Some(v) if !v.is_none() => Ok(v),
+                _ => Err(vm.runtime_error(&format!("input(): lost sys.{name}"))),
+            }
+        };
+        let stdin = stream(vm, "stdin")?;
+        let stdout = stream(vm, "stdout")?;
+        if let Some(stderr) = vm.sys_attr("stderr").filter(|e| !e.is_none())
+            && let Ok(flush) = vm.get_attr_str(&stderr, "flush")
+        {
+            vm.call(&flush, &[], None)?;
+        }
+        if let Some(prompt) = args.get(0).filter(|p| !p.is_none()) {
+            let text = vm.str(prompt)?;
+            let write = vm.get_attr_str(&stdout, "write")?;
+            vm.call(&write, &[text], None)?;
+        }
+        let flush = vm.get_attr_str(&stdout, "flush")?;
+        vm.call(&flush, &[], None)?;
+        let readline = vm.get_attr_str(&stdin, "readline")?;
+        let line = vm.call(&readline, &[], None)?;
+        let Some(text) = vm.as_str(&line).map(|s| s.as_lossy().into_owned()) else {
+            return Err(vm.type_error("object.readline() returned non-string".into()));
+        };
+        if text.is_empty() {
+            return Err(vm.new_error(ExcKind::EOFError, "EOF when reading a line"));
+        }
+        vm.new_str(text.strip_suffix('\n').unwrap_or(&text))
+    }),
     method("len", "(obj, /)", |vm, args| {
         let n = vm.len(args.required(0))?;
         Ok(Value::from_i64(n as i64))
@@ -354,15 +414,12 @@ pub const FUNCTIONS: &[MethodDef] = &[
         min_max(vm, args, "max", false)
     }),
     method("sum", "(iterable, /, start=0)", |vm, args| {
-        let mut total = args.get(1).cloned().unwrap_or(Value::from_i64(0));
+        let total = args.get(1).cloned().unwrap_or(Value::from_i64(0));
         if vm.as_str(&total).is_some() {
             return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]".into()));
         }
         let it = vm.iter(args.required(0))?;
-        while let Some(x) = vm.next(&it)? {
-            total = vm.binary_op(&total, &x, crate::types::slots::BinOp::Add)?;
-        }
-        Ok(total)
+        sum_values(vm, total, &it)
     }),
     method(
         "sorted",
@@ -643,8 +700,10 @@ pub const FUNCTIONS: &[MethodDef] = &[
         None => vm.new_dict(),
     }),
     method("locals", "()", |vm, _args| {
-        match vm.current_frame_ref().and_then(|f| f.locals.clone()) {
-            Some(l) => Ok(l),
+        let frame = vm.current_frame;
+        // SAFETY: `current_frame` is null or the live frame that called us.
+        match unsafe { frame.as_ref() } {
+            Some(f) => vm.frame_locals(f),
             None => vm.new_dict(),
         }
     }),
@@ -716,6 +775,50 @@ pub const FUNCTIONS: &[MethodDef] = &[
         },
     ),
 ];
+
+/// `sum()`'s loop, as CPython's: while the total is a float, float and
+/// machine-int items are added with Neumaier's compensated summation (so
+/// `sum([0.1] * 10) == 1.0`); anything else through `+`.
+fn sum_values(vm: &mut Vm, mut total: Value, it: &Value) -> PyResult<Value> {
+    use crate::types::slots::BinOp;
+    while let Some(x) = vm.next(it)? {
+        let Some(start) = total.as_f64() else {
+            total = vm.binary_op(&total, &x, BinOp::Add)?;
+            continue;
+        };
+        let (mut sum, mut compensation) = (start, 0.0f64);
+        let mut item = Some(x);
+        while let Some(x) = item.take() {
+            let value = match (x.as_f64(), x.as_i64(), x.as_bool()) {
+                (Some(f), _, _) => Some(f),
+                (_, Some(i), _) => Some(i as f64),
+                (_, _, Some(b)) => Some(f64::from(u8::from(b))),
+                _ => None,
+            };
+            let Some(value) = value else {
+                item = Some(x);
+                break;
+            };
+            let t = sum + value;
+            if sum.abs() >= value.abs() {
+                compensation += (sum - t) + value;
+            } else {
+                compensation += (value - t) + sum;
+            }
+            sum = t;
+            item = vm.next(it)?;
+        }
+        if compensation != 0.0 && compensation.is_finite() {
+            sum += compensation;
+        }
+        total = Value::from_f64(sum);
+        match item {
+            Some(x) => total = vm.binary_op(&total, &x, BinOp::Add)?,
+            None => return Ok(total),
+        }
+    }
+    Ok(total)
+}
 
 fn vm_hash_inline(v: &Value) -> i64 {
     match v.unpack() {

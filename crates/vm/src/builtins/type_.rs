@@ -20,11 +20,13 @@ use crate::value::Value;
 
 /// A class's `__module__`, if it has one.
 pub fn type_module(vm: &mut Vm, class: &TypeRef) -> Option<String> {
+    let m = class.dict.with(|d| d.get_str(&Str::new("__module__")));
     if !class.has_flag(flags::HEAPTYPE) {
-        return Some("builtins".into());
+        // Builtin types of native modules name their module in their dict.
+        let named = m.as_ref().and_then(|m| vm.as_str(m));
+        return Some(named.map_or_else(|| "builtins".into(), |s| s.as_lossy().into_owned()));
     }
-    let m = class.dict.with(|d| d.get_str(&Str::new("__module__")))?;
-    vm.as_str(&m).map(|s| s.as_lossy().into_owned())
+    vm.as_str(&m?).map(|s| s.as_lossy().into_owned())
 }
 
 fn as_type(v: &Value) -> Option<&TypeRef> {

@@ -119,6 +119,14 @@ pub const DEBUG_FLAGS: &[(&str, i64)] = &[
 /// `garbage`, `callbacks` and the `DEBUG_*` constants.
 pub fn new_gc_module(vm: &mut Vm) -> PyResult<Ref<Module>> {
     let module = vm.new_module("gc")?;
+    init(vm, &module)?;
+    Ok(module)
+}
+
+/// Fills `module` (created by the import system) with the `gc` module's
+/// contents; the initialiser the builtin-module registry calls.
+pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
+    let module = module.clone();
     for def in METHODS {
         let function = vm.new_builtin_function(def, None, &format!("gc.{}", def.name))?;
         set(vm, &module, def.name, function)?;
@@ -133,7 +141,7 @@ pub fn new_gc_module(vm: &mut Vm) -> PyResult<Ref<Module>> {
     for &(name, flag) in DEBUG_FLAGS {
         set(vm, &module, name, Value::from_i64(flag))?;
     }
-    Ok(module)
+    Ok(())
 }
 
 fn set(vm: &mut Vm, module: &Ref<Module>, name: &str, value: Value) -> PyResult<()> {

@@ -670,6 +670,19 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                                 None => vm.runtime_error("bad StopIteration"),
                             })
                         }
+                        2 => {
+                            // INTRINSIC_IMPORT_STAR
+                            match frame.locals.clone() {
+                                Some(locals) => {
+                                    crate::runtime::import::import_star(vm, &v, &locals)
+                                        .map(|()| Value::NONE)
+                                }
+                                None => Err(vm.new_error(
+                                    ExcKind::SystemError,
+                                    "no locals found during 'import *'",
+                                )),
+                            }
+                        }
                         5 => vm.unary_op(&v, UnaryOp::Pos),
                         6 => {
                             let items = crate::builtins::tuple::seq_items(&v).unwrap_or_default();
@@ -1193,19 +1206,40 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                         break;
                     }
                 }
-                Opcode::IMPORT_NAME | Opcode::IMPORT_FROM => {
-                    let name = code
-                        .names
-                        .get(oparg as usize)
-                        .map(|n| n.as_lossy().into_owned())
-                        .unwrap_or_default();
-                    // There is no import system yet: say so rather than
-                    // claiming the module does not exist.
-                    raised = Some(Raised::New(vm.new_error(
-                        ExcKind::NotImplementedError,
-                        &format!("krait has no import system yet (importing '{name}')"),
-                    )));
-                    break;
+                Opcode::IMPORT_NAME => {
+                    let fromlist = pop!();
+                    let level = pop!();
+                    let Some(name) = code.names.get(oparg as usize).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    let (builtins, globals, locals) = (
+                        frame.builtins.clone(),
+                        frame.globals.clone(),
+                        frame.locals.clone(),
+                    );
+                    let module = tri!(
+                        crate::runtime::import::import_name(
+                            vm, &builtins, &globals, locals, &name, fromlist, level
+                        ),
+                        raised
+                    );
+                    push!(module);
+                }
+                Opcode::IMPORT_FROM => {
+                    let Some(module) = frame.peek(0).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    let Some(name) = code.names.get(oparg as usize).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    let value = tri!(
+                        crate::runtime::import::import_from(vm, &module, &name),
+                        raised
+                    );
+                    push!(value);
                 }
                 other => {
                     raised = Some(Raised::New(vm.new_error(

@@ -1,15 +1,19 @@
 //! The interpreter state: [`Vm`], the thread state passed as `&mut Vm` to
 //! everything that runs Python code. It holds the builtin type objects, the
-//! interned strings, the builtins dict, the data stack of frames, the
-//! current frame, the recursion depths and the exception being handled.
+//! interned strings, the builtins dict, the import system's state, the
+//! start-up configuration, the data stack of frames, the current frame, the
+//! recursion depths and the exception being handled.
 
 pub mod call;
+pub mod config;
 pub mod eval;
 pub(crate) mod fast_call;
 pub mod frame;
+pub mod import;
 pub mod inline_cache;
 pub mod program;
 pub mod setup;
+pub mod syntax_error;
 pub mod traceback;
 
 use std::collections::HashMap;
@@ -109,12 +113,36 @@ pub struct Vm {
     repr_stack: Vec<usize>,
     /// Buffered standard output.
     pub stdout: std::io::BufWriter<std::io::Stdout>,
+    /// The `sys.stdout` object the interpreter created, if any: `print`
+    /// writes to [`Vm::stdout`] directly while `sys.stdout` is this object.
+    pub standard_output: Value,
+    /// Private objects of native modules (CPython's module state), under
+    /// keys the modules choose (`"sys.frame"`).
+    pub module_state: HashMap<&'static str, Value>,
+    /// The import system: `sys.modules`, the builtin modules.
+    pub import: import::ImportState,
+    /// What the interpreter was started with (`sys.argv`, `sys.path`, ...).
+    pub config: config::Config,
 }
 
 impl Vm {
     /// Creates an interpreter with the builtin types and the builtins module.
     pub fn new() -> Result<Vm, AllocError> {
         setup::create()
+    }
+
+    /// Configures a new interpreter before a program runs: registers the
+    /// builtin modules `config` names and imports `sys` if one of them is
+    /// `sys` (the start-up CPython does before running `__main__`).
+    pub fn configure(&mut self, config: config::Config) -> PyResult<()> {
+        for module in config.builtin_modules.iter().copied() {
+            self.add_builtin_module(module);
+        }
+        self.config = config;
+        if self.builtin_module("sys").is_some() {
+            self.import_module("sys")?;
+        }
+        Ok(())
     }
 
     /// Allocates an object of `class`, turning a refused allocation into `MemoryError`.
@@ -180,6 +208,58 @@ impl Vm {
     /// The class name of a value (for messages).
     pub fn type_name(&self, v: &Value) -> String {
         self.type_of(v).name.to_string()
+    }
+
+    /// The running Python frames, innermost first (`sys._getframe`).
+    pub fn frames(&self) -> impl Iterator<Item = &Frame> {
+        let mut cursor = self.current_frame;
+        std::iter::from_fn(move || {
+            // SAFETY: `current_frame` and every `previous` link are null or
+            // live frames on the data stack, which outlive this borrow of
+            // the Vm (frames are only popped by the running eval loop).
+            let frame = unsafe { cursor.as_ref() }?;
+            cursor = frame.previous;
+            Some(frame)
+        })
+    }
+
+    /// A frame's locals as `locals()` gives them: the mapping of a module
+    /// or class body, or for a function a new dict of its bound fast
+    /// locals, cells and free variables (hidden comprehension locals left
+    /// out).
+    pub fn frame_locals(&mut self, frame: &Frame) -> PyResult<Value> {
+        use krait_compiler::bytecode::code_object::fast_kind;
+        if let Some(locals) = &frame.locals {
+            return Ok(locals.clone());
+        }
+        let code = frame.code.clone();
+        let dict = self.new_dict_ref()?;
+        for (i, name) in code.localsplusnames.iter().enumerate() {
+            let kind = code.code.localspluskinds.get(i).copied().unwrap_or(0);
+            if kind & fast_kind::HIDDEN != 0 {
+                continue;
+            }
+            let value = match frame.local(i) {
+                Some(v) if kind & (fast_kind::CELL | fast_kind::FREE) != 0 => v
+                    .as_object()
+                    .and_then(|o| o.downcast::<crate::builtins::function::CellObj>())
+                    .and_then(|c| c.value.get()),
+                other => other.cloned(),
+            };
+            if let Some(value) = value {
+                let key = Value::from_object(name.as_obj().clone());
+                Dict::set_item(self, &dict, key, value)?;
+            }
+        }
+        Ok(Value::from_object(dict.into_obj()))
+    }
+
+    /// Whether `v` is [`Vm::standard_output`].
+    pub fn is_standard_output(&self, v: &Value) -> bool {
+        match (v.as_object(), self.standard_output.as_object()) {
+            (Some(a), Some(b)) => a.is(b),
+            _ => false,
+        }
     }
 
     /// Enters a native recursion level (`RecursionError` past the limit).

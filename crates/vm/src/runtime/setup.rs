@@ -27,6 +27,8 @@ use crate::builtins::tuple::Tuple;
 use crate::error::PyErr;
 use crate::object::heap::AllocError;
 use crate::object::{PyCell, Ref};
+use crate::runtime::config::Config;
+use crate::runtime::import::ImportState;
 use crate::runtime::traceback::Traceback;
 use crate::runtime::{BuiltinTypes, DEFAULT_RECURSION_LIMIT, DataStack, Vm};
 use crate::types::{TypeObject, TypeRef, flags};
@@ -169,6 +171,19 @@ pub fn create() -> Result<Vm, AllocError> {
         },
     )?;
     let builtins = Ref::new(&types.dict, Dict::default())?;
+    let import = ImportState {
+        modules: Ref::new(&types.dict, Dict::default())?,
+        builtins_module: Ref::new(
+            &types.module,
+            Module {
+                dict: builtins.clone(),
+            },
+        )?,
+        builtin_modules: crate::runtime::import::registry::ENGINE_MODULES.to_vec(),
+        sys_dict: None,
+        default_import: Value::NONE,
+        machinery: None,
+    };
     let mut vm = Vm {
         types,
         exceptions,
@@ -188,6 +203,10 @@ pub fn create() -> Result<Vm, AllocError> {
         exc_info: Value::NONE,
         repr_stack: Vec::new(),
         stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+        standard_output: Value::NONE,
+        module_state: HashMap::new(),
+        import,
+        config: Config::default(),
     };
     install(&mut vm).map_err(|_| AllocError { size: 0 })?;
     Ok(vm)
@@ -387,11 +406,41 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         let key = vm.intern(name)?;
         builtins.table.with(|t| t.insert_str(key, value));
     }
-    let key = vm.intern("__name__")?;
-    let v = vm.new_str("builtins")?;
-    builtins.table.with(|t| t.insert_str(key, v));
+    install_import_system(vm, &builtins)
+}
+
+/// `__import__`, the `builtins` module in `sys.modules`, `ImportError`'s
+/// constructor.
+fn install_import_system(vm: &mut Vm, builtins: &Ref<Dict>) -> crate::error::PyResult<()> {
+    use crate::runtime::import::bootstrap::IMPORT_FUNCTION;
+    let import = vm.new_builtin_function(&IMPORT_FUNCTION, None, IMPORT_FUNCTION.name)?;
+    vm.import.default_import = import.clone();
+    let key = vm.intern(IMPORT_FUNCTION.name)?;
+    builtins.table.with(|t| t.insert_str(key, import));
+    let module = vm.import.builtins_module.clone();
+    let name = vm.new_str("builtins")?;
+    let doc = vm.new_str(BUILTINS_DOC)?;
+    for (key, value) in [
+        ("__name__", name),
+        ("__doc__", doc),
+        ("__package__", Value::NONE),
+        ("__loader__", Value::NONE),
+        ("__spec__", Value::NONE),
+    ] {
+        let key = vm.intern(key)?;
+        builtins.table.with(|t| t.insert_str(key, value));
+    }
+    let key = vm.intern("builtins")?;
+    let modules = vm.import.modules.clone();
+    modules
+        .table
+        .with(|t| t.insert_str(key, Value::from_object(module.into_obj())));
+    crate::runtime::import::errors::init_import_error_types(vm);
     Ok(())
 }
+
+/// `builtins.__doc__` (krait's own words).
+const BUILTINS_DOC: &str = "The builtin functions, types, exceptions and constants of Python.";
 
 fn call_function_def(
     vm: &mut Vm,
@@ -471,4 +520,39 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
     ];
     v.extend(vm.exceptions.iter().cloned());
     v
+}
+
+impl Vm {
+    /// Creates a builtin type defined outside the engine's core — a type
+    /// of a native module (`sys.version_info`, `_io.TextIOWrapper`): named
+    /// `name` with `__module__` `module`, a subclass of `base` (`object`
+    /// when `None`) whose slots it starts from, instances carrying payload
+    /// `T` (which must be `base`'s payload when `base` is not `object`),
+    /// with `methods` in its dict. `flags` are [`flags`] bits.
+    pub fn new_builtin_type<T: crate::gc::Payload>(
+        &mut self,
+        module: &str,
+        name: &str,
+        base: Option<&TypeRef>,
+        type_flags: u32,
+        methods: &'static [crate::builtins::native::MethodDef],
+    ) -> crate::error::PyResult<TypeRef> {
+        let base = base.cloned().unwrap_or_else(|| self.types.object.clone());
+        let meta = self.types.type_.clone();
+        let t = TypeObject::new_type::<T>(&meta, name).map_err(|_| self.memory_error())?;
+        t.as_obj().make_immortal();
+        t.flags.set(type_flags);
+        t.base.with(|b| *b = Some(base.clone()));
+        t.bases.with(|b| *b = vec![base.clone()]);
+        let mut mro = vec![t.clone()];
+        mro.extend(base.mro.get());
+        t.mro.with(|m| *m = mro);
+        t.slots.inherit_from(&base.slots);
+        let key = self.intern("__module__")?;
+        let module = self.new_str(module)?;
+        t.dict.with(|d| d.insert_str(key, module));
+        self.add_methods(&t, methods)?;
+        t.bump_version();
+        Ok(t)
+    }
 }
