@@ -2,6 +2,7 @@
 //! functions.
 
 pub mod bytes;
+pub mod complex;
 pub mod descriptors;
 pub mod dict;
 pub mod exceptions;
@@ -15,6 +16,7 @@ pub mod introspection;
 pub mod iterators;
 pub mod list;
 pub mod native;
+pub mod numeric_text;
 pub mod object;
 pub mod range;
 pub mod set;

@@ -47,7 +47,7 @@ macro_rules! builtin_types {
 }
 
 builtin_types! {
-    object, type_, int, bool, float, none, not_implemented, ellipsis, str, bytes, tuple, list,
+    object, type_, int, bool, float, complex, none, not_implemented, ellipsis, str, bytes, tuple, list,
     dict, set, frozenset, range, slice, function, builtin_function, method, method_descriptor,
     classmethod, staticmethod, property, code, cell, module, traceback, frame, super_,
     seq_iterator, tuple_iterator, str_iterator, list_iterator, list_reverseiterator,
@@ -141,11 +141,6 @@ impl Vm {
             (Some(a), Some(b)) => a.is(b),
             _ => false,
         }
-    }
-
-    /// What a float power with a complex result returns until complex exists.
-    pub fn not_implemented_complex(&self) -> Value {
-        self.not_implemented()
     }
 
     /// The class of any value.

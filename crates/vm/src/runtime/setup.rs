@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use crate::builtins::bytes::Bytes;
+use crate::builtins::complex::Complex;
 use crate::builtins::descriptors::{Property, Super, Wrapper};
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{BaseException, ExcKind};
@@ -77,6 +78,7 @@ pub fn create() -> Result<Vm, AllocError> {
         int,
         bool: bool_t,
         float: make::<Singleton>(m, o, "float", b)?,
+        complex: make::<Complex>(m, o, "complex", b)?,
         none: make::<Singleton>(m, o, "NoneType", 0)?,
         not_implemented: make::<Singleton>(m, o, "NotImplementedType", 0)?,
         ellipsis: make::<Singleton>(m, o, "ellipsis", 0)?,
@@ -190,6 +192,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     b::int::init_type(&t.int);
     b::int::init_bool_type(&t.bool);
     b::float::init_type(&t.float);
+    b::complex::init_type(&t.complex);
     b::str::init_type(&t.str);
     b::bytes::init_type(&t.bytes);
     b::tuple::init_type(&t.tuple);
@@ -268,6 +271,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.set.clone(), b::set::METHODS),
         (vm.types.int.clone(), b::int::METHODS),
         (vm.types.float.clone(), b::float::METHODS),
+        (vm.types.complex.clone(), b::complex::METHODS),
         (vm.types.property.clone(), b::descriptors::PROPERTY_METHODS),
     ];
     for (ty, methods) in types {
@@ -281,6 +285,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         ("int", vm.types.int.clone()),
         ("bool", vm.types.bool.clone()),
         ("float", vm.types.float.clone()),
+        ("complex", vm.types.complex.clone()),
         ("str", vm.types.str.clone()),
         ("bytes", vm.types.bytes.clone()),
         ("tuple", vm.types.tuple.clone()),
@@ -380,6 +385,7 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.int.clone(),
         t.bool.clone(),
         t.float.clone(),
+        t.complex.clone(),
         t.none.clone(),
         t.not_implemented.clone(),
         t.ellipsis.clone(),
