@@ -347,7 +347,7 @@ fn complex_new(
             None => vm.new_complex(0.0, 0.0),
             Some(i) => {
                 let (ir, ii) = part(vm, &i, "imag")?;
-                vm.new_complex(-ii, ir)
+                vm.new_complex(-ii.unwrap_or(0.0), ir)
             }
         };
     };
@@ -368,30 +368,42 @@ fn complex_new(
             }),
         };
     }
-    let (rr, ri) = if imag.is_none() {
-        match to_complex_parts(vm, &real)? {
-            Some(c) => c,
+    let Some(imag) = imag else {
+        return match to_complex_parts(vm, &real)? {
+            Some((re, im)) => vm.new_complex(re, im),
             None => {
                 let tn = vm.type_name(&real);
-                return Err(vm.type_error(format!(
+                Err(vm.type_error(format!(
                     "complex() argument must be a string or a number, not {tn}"
-                )));
+                )))
             }
-        }
-    } else {
-        part(vm, &real, "real")?
+        };
     };
-    let Some(imag) = imag else {
-        return vm.new_complex(rr, ri);
-    };
+    // real + imag*1j, where only complex arguments contribute to the other
+    // part (so `complex(0, -0.0)` keeps its negative zero).
+    let (rr, ri) = part(vm, &real, "real")?;
     let (ir, ii) = part(vm, &imag, "imag")?;
-    vm.new_complex(rr - ii, ri + ir)
+    let re = match ii {
+        Some(ii) => rr - ii,
+        None => rr,
+    };
+    let im = match ri {
+        Some(ri) => ir + ri,
+        None => ir,
+    };
+    vm.new_complex(re, im)
 }
 
-/// One argument of `complex(real, imag)` as a pair.
-fn part(vm: &mut Vm, v: &Value, name: &str) -> PyResult<C64> {
+/// One argument of `complex(real, imag)`: its real part, and its imaginary
+/// part if it is a complex number.
+fn part(vm: &mut Vm, v: &Value, name: &str) -> PyResult<(f64, Option<f64>)> {
+    if let Some((re, im)) = as_complex(v) {
+        return Ok((re, Some(im)));
+    }
     match to_complex_parts(vm, v)? {
-        Some(c) if vm.as_str(v).is_none() => Ok(c),
+        Some((re, im)) if vm.as_str(v).is_none() => {
+            Ok((re, (im != 0.0 || im.is_sign_negative()).then_some(im)))
+        }
         _ => {
             let tn = vm.type_name(v);
             Err(vm.type_error(format!(

@@ -47,6 +47,11 @@ pub enum IterState {
     Map { func: Value, inners: Vec<Value> },
     /// `filter`.
     Filter { func: Value, inner: Value },
+    /// The `iterator` over a sequence with only `__getitem__`: items
+    /// `seq[0]`, `seq[1]`, ... until `IndexError` or `StopIteration`.
+    GetItem { seq: Value, index: i64 },
+    /// `iter(func, sentinel)`: calls `func` until it returns `sentinel`.
+    Callable { func: Value, sentinel: Value },
     /// Finished.
     Done,
 }
@@ -143,6 +148,18 @@ pub fn new_dict_view(vm: &mut Vm, dict: Ref<Dict>, kind: DictIterKind) -> PyResu
     Ok(Value::from_object(v.into_obj()))
 }
 
+/// The `iterator` of a sequence that only has `__getitem__`.
+pub fn new_getitem_iter(vm: &mut Vm, seq: Value) -> PyResult<Value> {
+    let class = vm.types.seq_iterator.clone();
+    make(vm, class, IterState::GetItem { seq, index: 0 })
+}
+
+/// A `callable_iterator` (`iter(func, sentinel)`).
+pub fn new_callable_iter(vm: &mut Vm, func: Value, sentinel: Value) -> PyResult<Value> {
+    let class = vm.types.callable_iterator.clone();
+    make(vm, class, IterState::Callable { func, sentinel })
+}
+
 /// An `enumerate`/`zip`/`map`/`filter` object.
 pub fn new_functional(vm: &mut Vm, class: TypeRef, state: IterState) -> PyResult<Value> {
     make(vm, class, state)
@@ -163,6 +180,8 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         Zip(Vec<Value>, bool),
         Map(Value, Vec<Value>),
         Filter(Value, Value),
+        GetItem(Value, i64),
+        Callable(Value, Value),
         DictChanged,
         MakeItem(Value, Value),
         MakeInt(i64),
@@ -246,6 +265,12 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         IterState::Zip { inners, strict } => Step::Zip(inners.clone(), *strict),
         IterState::Map { func, inners } => Step::Map(func.clone(), inners.clone()),
         IterState::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
+        IterState::GetItem { seq, index } => {
+            let i = *index;
+            *index = index.saturating_add(1);
+            Step::GetItem(seq.clone(), i)
+        }
+        IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
         IterState::Done => Step::Ready(None),
     });
     match step {
@@ -300,6 +325,34 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                 }
             }
             Ok(Some(vm.call(&func, &args, None)?))
+        }
+        Step::GetItem(seq, i) => match vm.get_item(&seq, &Value::from_i64(i)) {
+            Ok(x) => Ok(Some(x)),
+            Err(e)
+                if vm.exc_matches(&e, crate::builtins::exceptions::ExcKind::IndexError)
+                    || vm.exc_matches(&e, crate::builtins::exceptions::ExcKind::StopIteration) =>
+            {
+                it.state.with(|s| *s = IterState::Done);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        },
+        Step::Callable(func, sentinel) => {
+            let r = match vm.call(&func, &[], None) {
+                Ok(r) => r,
+                Err(e)
+                    if vm.exc_matches(&e, crate::builtins::exceptions::ExcKind::StopIteration) =>
+                {
+                    it.state.with(|s| *s = IterState::Done);
+                    return Ok(None);
+                }
+                Err(e) => return Err(e),
+            };
+            if vm.eq(&r, &sentinel)? {
+                it.state.with(|s| *s = IterState::Done);
+                return Ok(None);
+            }
+            Ok(Some(r))
         }
         Step::Filter(func, inner) => loop {
             let Some(x) = vm.next(&inner)? else {

@@ -2,6 +2,7 @@
 //! functions.
 
 pub mod bytes;
+pub mod code_eval;
 pub mod complex;
 pub mod descriptors;
 pub mod dict;
@@ -25,3 +26,4 @@ pub mod slice;
 pub mod str;
 pub mod tuple;
 pub mod type_;
+pub mod union_type;

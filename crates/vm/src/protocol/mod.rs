@@ -292,22 +292,7 @@ impl Vm {
             return Ok(it);
         }
         if t.slots.getitem.get().is_some() {
-            let mut items = Vec::new();
-            let mut i = 0;
-            loop {
-                match self.get_item(v, &Value::from_i64(i)) {
-                    Ok(x) => items.push(x),
-                    Err(e)
-                        if self.exc_matches(&e, ExcKind::IndexError)
-                            || self.exc_matches(&e, ExcKind::StopIteration) =>
-                    {
-                        break;
-                    }
-                    Err(e) => return Err(e),
-                }
-                i += 1;
-            }
-            return crate::builtins::iterators::new_seq_iter(self, items, "iterator");
+            return crate::builtins::iterators::new_getitem_iter(self, v.clone());
         }
         Err(self.type_error(format!("'{}' object is not iterable", t.name)))
     }

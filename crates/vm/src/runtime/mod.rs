@@ -51,8 +51,8 @@ builtin_types! {
     dict, set, frozenset, range, slice, function, builtin_function, method, method_descriptor,
     classmethod, staticmethod, property, code, cell, module, traceback, frame, super_,
     seq_iterator, tuple_iterator, str_iterator, list_iterator, list_reverseiterator,
-    range_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, dict_keys,
-    dict_values, dict_items, enumerate, zip, map, filter, reversed, getset,
+    range_iterator, callable_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, dict_keys,
+    dict_values, dict_items, enumerate, zip, map, filter, reversed, getset, union_type,
 }
 
 /// Python frames allowed before `RecursionError` (`sys.getrecursionlimit()`).

@@ -110,6 +110,7 @@ pub fn create() -> Result<Vm, AllocError> {
         list_iterator: make::<NativeIter>(m, o, "list_iterator", 0)?,
         list_reverseiterator: make::<NativeIter>(m, o, "list_reverseiterator", 0)?,
         range_iterator: make::<NativeIter>(m, o, "range_iterator", 0)?,
+        callable_iterator: make::<NativeIter>(m, o, "callable_iterator", 0)?,
         dict_keyiterator: make::<NativeIter>(m, o, "dict_keyiterator", 0)?,
         dict_valueiterator: make::<NativeIter>(m, o, "dict_valueiterator", 0)?,
         dict_itemiterator: make::<NativeIter>(m, o, "dict_itemiterator", 0)?,
@@ -122,6 +123,7 @@ pub fn create() -> Result<Vm, AllocError> {
         filter: make::<NativeIter>(m, o, "filter", b)?,
         reversed: make::<NativeIter>(m, o, "reversed", b)?,
         getset: make::<Singleton>(m, o, "getset_descriptor", 0)?,
+        union_type: make::<crate::builtins::union_type::UnionType>(m, o, "UnionType", 0)?,
     };
     // The exception hierarchy.
     let mut exceptions: Vec<TypeRef> = Vec::with_capacity(ExcKind::ALL.len());
@@ -213,6 +215,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         &t.list_iterator,
         &t.list_reverseiterator,
         &t.range_iterator,
+        &t.callable_iterator,
         &t.dict_keyiterator,
         &t.dict_valueiterator,
         &t.dict_itemiterator,
@@ -228,6 +231,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         b::iterators::init_view_type(v);
     }
     b::singletons::init_callables(vm);
+    b::union_type::init_types(vm);
     // Every type gets generic attribute access unless it has its own.
     let all: Vec<TypeRef> = all_types(vm);
     for ty in &all {
@@ -417,6 +421,7 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.list_iterator.clone(),
         t.list_reverseiterator.clone(),
         t.range_iterator.clone(),
+        t.callable_iterator.clone(),
         t.dict_keyiterator.clone(),
         t.dict_valueiterator.clone(),
         t.dict_itemiterator.clone(),
@@ -429,6 +434,7 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.filter.clone(),
         t.reversed.clone(),
         t.getset.clone(),
+        t.union_type.clone(),
     ];
     v.extend(vm.exceptions.iter().cloned());
     v
