@@ -137,13 +137,15 @@ pub fn parse_spec(spec: &str, type_name: &str, numeric: bool) -> Result<FormatSp
     }
     s.kind = chars.get(i).copied();
     if let Some(g) = s.grouping {
-        let allowed = match s.kind {
+        // Strings default to type 's', which takes no separator.
+        let kind = s.kind.or(if numeric { None } else { Some('s') });
+        let allowed = match kind {
             None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
             Some('b' | 'o' | 'x' | 'X') => g == '_',
             _ => false,
         };
         if !allowed {
-            let k = s.kind.unwrap_or(' ');
+            let k = kind.unwrap_or(' ');
             return Err(if (' '..='~').contains(&k) && k != ' ' {
                 format!("Cannot specify '{g}' with '{k}'.")
             } else {

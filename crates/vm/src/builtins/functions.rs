@@ -754,7 +754,7 @@ pub const FUNCTIONS: &[MethodDef] = &[
         let class = vm.types.zip.clone();
         crate::builtins::iterators::new_functional(vm, class, IterState::Zip { inners, strict })
     }),
-    method("map", "(func, *iterables)", |vm, args| {
+    method("map", "(func, *iterables, strict=False)", |vm, args| {
         if args.varargs().is_empty() {
             return Err(vm.type_error("map() must have at least two arguments.".into()));
         }
@@ -762,6 +762,10 @@ pub const FUNCTIONS: &[MethodDef] = &[
         for a in args.varargs().to_vec() {
             inners.push(vm.iter(&a)?);
         }
+        let strict = match args.get(1) {
+            Some(s) => vm.is_true(s)?,
+            None => false,
+        };
         let class = vm.types.map.clone();
         crate::builtins::iterators::new_functional(
             vm,
@@ -769,6 +773,7 @@ pub const FUNCTIONS: &[MethodDef] = &[
             IterState::Map {
                 func: args.required(0).clone(),
                 inners,
+                strict,
             },
         )
     }),
@@ -795,6 +800,17 @@ pub const FUNCTIONS: &[MethodDef] = &[
         }
         if let Some(f) = vm.lookup_special(v, "__reversed__") {
             return vm.call(&f, &[], None);
+        }
+        if vm.type_of(v).is_subtype(&vm.types.dict.clone()) {
+            // Dicts iterate their keys backwards.
+            let mut items = vm.collect_iterable(v)?;
+            items.reverse();
+            let class = vm.types.reversed.clone();
+            return crate::builtins::iterators::new_functional(
+                vm,
+                class,
+                IterState::Seq { items, pos: 0 },
+            );
         }
         if vm.type_of(v).slots.getitem.get().is_none() || vm.type_of(v).slots.len.get().is_none() {
             let tn = vm.type_name(v);

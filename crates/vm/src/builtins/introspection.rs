@@ -34,6 +34,12 @@ pub fn special_attribute(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<
     if let Some(v) = crate::builtins::union_type::union_attribute(vm, obj, &text)? {
         return Ok(Some(v));
     }
+    if let Some(v) = crate::builtins::slice::slice_attribute(obj, &text) {
+        return Ok(Some(v));
+    }
+    if let Some(v) = crate::builtins::range::range_attribute(vm, obj, &text)? {
+        return Ok(Some(v));
+    }
     if &*text == "__dict__" {
         if let Some(m) = o.downcast::<Module>() {
             return Ok(Some(Value::from_object(m.dict.as_obj().clone())));

@@ -44,7 +44,11 @@ pub enum IterState {
     /// `zip`.
     Zip { inners: Vec<Value>, strict: bool },
     /// `map`.
-    Map { func: Value, inners: Vec<Value> },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+        strict: bool,
+    },
     /// `filter`.
     Filter { func: Value, inner: Value },
     /// The `iterator` over a sequence with only `__getitem__`: items
@@ -178,7 +182,7 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         Ready(Option<Value>),
         Enumerate(Value, i64),
         Zip(Vec<Value>, bool),
-        Map(Value, Vec<Value>),
+        Map(Value, Vec<Value>, bool),
         Filter(Value, Value),
         GetItem(Value, i64),
         Callable(Value, Value),
@@ -263,7 +267,11 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             Step::Enumerate(inner.clone(), c)
         }
         IterState::Zip { inners, strict } => Step::Zip(inners.clone(), *strict),
-        IterState::Map { func, inners } => Step::Map(func.clone(), inners.clone()),
+        IterState::Map {
+            func,
+            inners,
+            strict,
+        } => Step::Map(func.clone(), inners.clone(), *strict),
         IterState::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
         IterState::GetItem { seq, index } => {
             let i = *index;
@@ -286,45 +294,16 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             if inners.is_empty() {
                 return Ok(None);
             }
-            let mut out = Vec::with_capacity(inners.len());
-            for (i, inner) in inners.iter().enumerate() {
-                match vm.next(inner)? {
-                    Some(x) => out.push(x),
-                    None => {
-                        it.state.with(|s| *s = IterState::Done);
-                        if strict {
-                            if i > 0 {
-                                let plural = if i == 1 { " " } else { "s 1-" };
-                                return Err(vm.value_error(&format!(
-                                    "zip() argument {} is shorter than argument{plural}{i}",
-                                    i + 1
-                                )));
-                            }
-                            for (j, other) in inners.iter().enumerate().skip(1) {
-                                if vm.next(other)?.is_some() {
-                                    let plural = if j == 1 { " " } else { "s 1-" };
-                                    return Err(vm.value_error(&format!(
-                                        "zip() argument {} is longer than argument{plural}{j}",
-                                        j + 1
-                                    )));
-                                }
-                            }
-                        }
-                        return Ok(None);
-                    }
-                }
+            match next_of_each(vm, &it, &inners, strict.then_some("zip"))? {
+                Some(out) => Ok(Some(vm.new_tuple(out)?)),
+                None => Ok(None),
             }
-            Ok(Some(vm.new_tuple(out)?))
         }
-        Step::Map(func, inners) => {
-            let mut args = Vec::with_capacity(inners.len());
-            for inner in &inners {
-                match vm.next(inner)? {
-                    Some(x) => args.push(x),
-                    None => return Ok(None),
-                }
+        Step::Map(func, inners, strict) => {
+            match next_of_each(vm, &it, &inners, strict.then_some("map"))? {
+                Some(args) => Ok(Some(vm.call(&func, &args, None)?)),
+                None => Ok(None),
             }
-            Ok(Some(vm.call(&func, &args, None)?))
         }
         Step::GetItem(seq, i) => match vm.get_item(&seq, &Value::from_i64(i)) {
             Ok(x) => Ok(Some(x)),
@@ -369,6 +348,47 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             }
         },
     }
+}
+
+/// The next item of every iterator (for `zip` and `map`); `None` when one
+/// is exhausted. With `strict` naming the function, iterators of unequal
+/// length are a `ValueError` with CPython's message.
+fn next_of_each(
+    vm: &mut Vm,
+    it: &Ref<NativeIter>,
+    inners: &[Value],
+    strict: Option<&str>,
+) -> PyResult<Option<Vec<Value>>> {
+    let mut out = Vec::with_capacity(inners.len());
+    for (i, inner) in inners.iter().enumerate() {
+        if let Some(x) = vm.next(inner)? {
+            out.push(x);
+            continue;
+        }
+        it.state.with(|s| *s = IterState::Done);
+        let Some(name) = strict else {
+            return Ok(None);
+        };
+        let plural = |n: usize| if n == 1 { " " } else { "s 1-" };
+        if i > 0 {
+            return Err(vm.value_error(&format!(
+                "{name}() argument {} is shorter than argument{}{i}",
+                i + 1,
+                plural(i)
+            )));
+        }
+        for (j, other) in inners.iter().enumerate().skip(1) {
+            if vm.next(other)?.is_some() {
+                return Err(vm.value_error(&format!(
+                    "{name}() argument {} is longer than argument{}{j}",
+                    j + 1,
+                    plural(j)
+                )));
+            }
+        }
+        return Ok(None);
+    }
+    Ok(Some(out))
 }
 
 /// Installs the iterator slots on an iterator class.

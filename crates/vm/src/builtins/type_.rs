@@ -243,8 +243,18 @@ pub fn new_class(
     namespace: &Value,
 ) -> PyResult<Value> {
     let Some(name_str) = vm.as_str(name).map(|s| s.as_lossy().into_owned()) else {
-        return Err(vm.type_error("type.__new__() argument 1 must be str".into()));
+        let tn = vm.type_name(name);
+        return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {tn}")));
     };
+    let (tuple_type, dict_type) = (vm.types.tuple.clone(), vm.types.dict.clone());
+    for (i, value, expected) in [(2, bases, &tuple_type), (3, namespace, &dict_type)] {
+        if !vm.type_of(value).is_subtype(expected) {
+            let (want, tn) = (expected.name.clone(), vm.type_name(value));
+            return Err(vm.type_error(format!(
+                "type.__new__() argument {i} must be {want}, not {tn}"
+            )));
+        }
+    }
     let mut base_list: Vec<TypeRef> = Vec::new();
     for b in crate::builtins::tuple::seq_items(bases).unwrap_or_default() {
         match as_type(&b) {
@@ -567,6 +577,14 @@ fn slot_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
         Some(f) if defined_in_python(&class, op.dunder()) || !f.is_none() => {
             let bound = vm.bind(&f, a, &class)?;
             vm.call(&bound, std::slice::from_ref(b), None)
+        }
+        // `object.__ne__`: the inverse of `__eq__` unless that is NotImplemented.
+        None if op == CompareOp::Ne && defined_in_python(&class, "__eq__") => {
+            let r = slot_richcompare(vm, a, b, CompareOp::Eq)?;
+            if vm.is_not_implemented(&r) {
+                return Ok(r);
+            }
+            Ok(Value::from_bool(!vm.is_true(&r)?))
         }
         _ => Ok(vm.not_implemented()),
     }

@@ -276,6 +276,8 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.int.clone(), b::int::METHODS),
         (vm.types.float.clone(), b::float::METHODS),
         (vm.types.complex.clone(), b::complex::METHODS),
+        (vm.types.range.clone(), b::range::METHODS),
+        (vm.types.slice.clone(), b::slice::METHODS),
         (vm.types.property.clone(), b::descriptors::PROPERTY_METHODS),
     ];
     for (ty, methods) in types {
