@@ -500,24 +500,40 @@ pub const FUNCTIONS: &[MethodDef] = &[
                 },
                 _ => "\n".into(),
             };
-            let mut out = String::new();
-            for (i, v) in args.varargs().to_vec().iter().enumerate() {
-                if i > 0 {
-                    out.push_str(&sep);
-                }
-                out.push_str(&vm.str_string(v)?);
-            }
-            out.push_str(&end);
-            match args.get(2).filter(|f| !f.is_none()) {
+            let flush = match args.get(3) {
+                Some(f) => vm.is_true(f)?,
+                None => false,
+            };
+            match args.get(2).filter(|f| !f.is_none()).cloned() {
                 Some(file) => {
-                    let file = file.clone();
+                    // Each piece is its own write() call, as in CPython.
                     let write = vm.get_attr_str(&file, "write")?;
-                    let s = vm.new_str(&out)?;
-                    vm.call(&write, &[s], None)?;
+                    let sep = vm.new_str(&sep)?;
+                    for (i, v) in args.varargs().to_vec().iter().enumerate() {
+                        if i > 0 {
+                            vm.call(&write, std::slice::from_ref(&sep), None)?;
+                        }
+                        let s = vm.str(v)?;
+                        vm.call(&write, &[s], None)?;
+                    }
+                    let end = vm.new_str(&end)?;
+                    vm.call(&write, &[end], None)?;
+                    if flush {
+                        let f = vm.get_attr_str(&file, "flush")?;
+                        vm.call(&f, &[], None)?;
+                    }
                 }
                 None => {
+                    let mut out = String::new();
+                    for (i, v) in args.varargs().to_vec().iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(&sep);
+                        }
+                        out.push_str(&vm.str_string(v)?);
+                    }
+                    out.push_str(&end);
                     vm.write_stdout(&out);
-                    if args.get(3).is_some_and(|f| f.as_bool() == Some(true)) {
+                    if flush {
                         vm.flush_stdout();
                     }
                 }
@@ -849,6 +865,11 @@ pub const FUNCTIONS: &[MethodDef] = &[
         crate::builtins::code_eval::builtin_compile,
     ),
     method("input", "(prompt=None, /)", builtin_input),
+    method(
+        "open",
+        "(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
+        crate::builtins::file_io::builtin_open,
+    ),
     method(
         "vars",
         "(object=None, /)",

@@ -40,6 +40,9 @@ pub fn special_attribute(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<
     if let Some(v) = crate::builtins::range::range_attribute(vm, obj, &text)? {
         return Ok(Some(v));
     }
+    if let Some(v) = crate::builtins::file_io::file_attribute(vm, obj, &text)? {
+        return Ok(Some(v));
+    }
     if &*text == "__dict__" {
         if let Some(m) = o.downcast::<Module>() {
             return Ok(Some(Value::from_object(m.dict.as_obj().clone())));

@@ -7,6 +7,7 @@ pub mod complex;
 pub mod descriptors;
 pub mod dict;
 pub mod exceptions;
+pub mod file_io;
 pub mod float;
 pub mod format;
 pub mod function;

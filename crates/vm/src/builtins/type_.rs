@@ -550,13 +550,16 @@ pub fn call_dunder(vm: &mut Vm, v: &Value, name: &str, args: &[Value]) -> PyResu
 
 fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     let r = call_dunder(vm, v, "__len__", &[])?;
-    match vm.index_value(&r)? {
+    let n = vm.index(&r)?;
+    match crate::builtins::int::small(&n) {
         Some(n) if n >= 0 => Ok(n as usize),
         Some(_) => Err(vm.value_error("__len__() should return >= 0")),
-        None => {
-            let tn = vm.type_name(&r);
-            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        None if crate::builtins::int::to_big(&n)
+            .is_some_and(|b| b.sign() == num_bigint::Sign::Minus) =>
+        {
+            Err(vm.value_error("__len__() should return >= 0"))
         }
+        None => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
     }
 }
 

@@ -9,6 +9,7 @@ use crate::builtins::complex::Complex;
 use crate::builtins::descriptors::{Property, Super, Wrapper};
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{BaseException, ExcKind};
+use crate::builtins::file_io::FileObject;
 use crate::builtins::function::{CellObj, Code, Function, Method, Module};
 use crate::builtins::instance::InstanceDict;
 use crate::builtins::int::BigInt;
@@ -124,6 +125,10 @@ pub fn create() -> Result<Vm, AllocError> {
         reversed: make::<NativeIter>(m, o, "reversed", b)?,
         getset: make::<Singleton>(m, o, "getset_descriptor", 0)?,
         union_type: make::<crate::builtins::union_type::UnionType>(m, o, "UnionType", 0)?,
+        text_io_wrapper: make::<FileObject>(m, o, "TextIOWrapper", b)?,
+        buffered_reader: make::<FileObject>(m, o, "BufferedReader", b)?,
+        buffered_writer: make::<FileObject>(m, o, "BufferedWriter", b)?,
+        buffered_random: make::<FileObject>(m, o, "BufferedRandom", b)?,
     };
     // The exception hierarchy.
     let mut exceptions: Vec<TypeRef> = Vec::with_capacity(ExcKind::ALL.len());
@@ -232,6 +237,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     }
     b::singletons::init_callables(vm);
     b::union_type::init_types(vm);
+    b::file_io::init_types(vm);
     // Every type gets generic attribute access unless it has its own.
     let all: Vec<TypeRef> = all_types(vm);
     for ty in &all {
@@ -278,6 +284,10 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.complex.clone(), b::complex::METHODS),
         (vm.types.range.clone(), b::range::METHODS),
         (vm.types.slice.clone(), b::slice::METHODS),
+        (vm.types.text_io_wrapper.clone(), b::file_io::METHODS),
+        (vm.types.buffered_reader.clone(), b::file_io::METHODS),
+        (vm.types.buffered_writer.clone(), b::file_io::METHODS),
+        (vm.types.buffered_random.clone(), b::file_io::METHODS),
         (vm.types.property.clone(), b::descriptors::PROPERTY_METHODS),
     ];
     for (ty, methods) in types {
@@ -437,6 +447,10 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.reversed.clone(),
         t.getset.clone(),
         t.union_type.clone(),
+        t.text_io_wrapper.clone(),
+        t.buffered_reader.clone(),
+        t.buffered_writer.clone(),
+        t.buffered_random.clone(),
     ];
     v.extend(vm.exceptions.iter().cloned());
     v
