@@ -340,14 +340,15 @@ fn complex_new(
     args: &[Value],
     kw: Option<&crate::object::Ref<crate::builtins::tuple::Tuple>>,
 ) -> PyResult<Value> {
-    let a = Args::parse(vm, "complex", &["real", "imag"], 0, args, kw)?;
+    let a = crate::builtins::native::Signature::parse("(real=0, imag=0)")
+        .bind(vm, "complex", args, kw)?;
     let (real, imag) = (a.get(0).cloned(), a.get(1).cloned());
     let Some(real) = real else {
         return match imag {
             None => vm.new_complex(0.0, 0.0),
             Some(i) => {
                 let (ir, ii) = part(vm, &i, "imag")?;
-                vm.new_complex(-ii.unwrap_or(0.0), ir)
+                vm.new_complex(ii.map_or(0.0, |i| 0.0 - i), ir)
             }
         };
     };

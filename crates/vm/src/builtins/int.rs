@@ -171,12 +171,13 @@ pub fn true_divide(a: &Big, b: &Big) -> Option<f64> {
     let q_bits = i64::from(64 - q.leading_zeros());
     let extra = q_bits.max(-1021 - shift) - 53;
     if extra > 0 {
+        // Round half to even on the dropped bits, the remainder sticky.
         let mask = 1u64 << (extra - 1);
-        let low = (q & (2 * mask - 1)) | u64::from(!r.is_zero());
+        let mut low = q | u64::from(!r.is_zero());
         if low & mask != 0 && low & (3 * mask - 1) != 0 {
-            q += mask;
+            low += mask;
         }
-        q &= !(2 * mask - 1);
+        q = low & !(2 * mask - 1);
     }
     let result = ldexp(q as f64, shift);
     result.is_finite().then(|| signed(result))

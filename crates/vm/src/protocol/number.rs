@@ -227,6 +227,13 @@ impl Vm {
         let numeric = |vm: &Vm, v: &Value| {
             is_int(v) || v.as_f64().is_some() || vm.type_of(v).is_subtype(&vm.types.complex)
         };
+        let complex = self.types.complex.clone();
+        if (self.type_of(base).is_subtype(&complex) || self.type_of(exp).is_subtype(&complex))
+            && numeric(self, base)
+            && numeric(self, exp)
+        {
+            return Err(self.value_error("complex modulo"));
+        }
         if numeric(self, base) && numeric(self, exp) && numeric(self, m) {
             return Err(self.type_error(
                 "pow() 3rd argument not allowed unless all arguments are integers".into(),
