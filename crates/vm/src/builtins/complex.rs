@@ -497,10 +497,8 @@ fn float_prefix(s: &[u8]) -> Option<(f64, usize)> {
 /// `Err(false)` for any other malformed string.
 pub fn parse_complex(text: &str) -> Result<C64, bool> {
     let ascii = to_ascii_number(text);
-    if ascii.contains('_') {
-        if !underscores_between_digits(&ascii, |c| c.is_ascii_digit()) {
-            return Err(true);
-        }
+    if ascii.contains('_') && !underscores_between_digits(&ascii, |c| c.is_ascii_digit()) {
+        return Err(true);
     }
     let clean: String = ascii.chars().filter(|&c| c != '_').collect();
     let mut s = clean.as_str();

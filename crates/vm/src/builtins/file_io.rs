@@ -142,9 +142,7 @@ fn with_open<R>(
     f: impl FnOnce(&mut FileState) -> std::io::Result<R>,
 ) -> PyResult<R> {
     let result = file.state.with(|s| {
-        if s.file.is_none() {
-            return None;
-        }
+        s.file.as_ref()?;
         Some(f(s))
     });
     match result {

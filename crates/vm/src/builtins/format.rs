@@ -586,40 +586,6 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
     )))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn f(x: f64, spec: &str) -> String {
-        parse_spec(spec, "float", true)
-            .and_then(|s| format_float_spec(x, &s, "float"))
-            .unwrap_or_else(|e| e)
-    }
-
-    #[test]
-    fn floats() {
-        assert_eq!(f(1234.5, "010,.1f"), "0,001,234.5");
-        assert_eq!(f(1234.56789, ",.6_f"), "1,234.567_890");
-        assert_eq!(f(2.0, ".3"), "2.0");
-        assert_eq!(f(123.0, ".2"), "1.2e+02");
-        assert_eq!(f(1.5, "#.0f"), "2.");
-        assert_eq!(f(2.0, "#g"), "2.00000");
-        assert_eq!(f(-0.0001, "z.2f"), "0.00");
-        assert_eq!(f(f64::INFINITY, "010"), "0000000inf");
-        assert_eq!(f(123456789.0, "g"), "1.23457e+08");
-        assert_eq!(f(1.5, "=^10"), "===1.5====");
-        assert_eq!(f(1.5, ".f"), "Format specifier missing precision");
-    }
-
-    #[test]
-    fn grouping_pads_with_zeros() {
-        assert_eq!(group_digits("12345678", ',', 3, 15), "000,012,345,678");
-        assert_eq!(group_digits("1234", ',', 3, 8), "0,001,234");
-        assert_eq!(group_digits("1234567", ',', 3, 0), "1,234,567");
-        assert_eq!(group_digits("ffffff", '_', 4, 0), "ff_ffff");
-    }
-}
-
 /// `str.format` (positional and keyword fields, with conversions and specs).
 pub fn str_format(
     vm: &mut Vm,
@@ -706,4 +672,38 @@ pub fn str_format(
         }
     }
     vm.new_str(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(x: f64, spec: &str) -> String {
+        parse_spec(spec, "float", true)
+            .and_then(|s| format_float_spec(x, &s, "float"))
+            .unwrap_or_else(|e| e)
+    }
+
+    #[test]
+    fn floats() {
+        assert_eq!(f(1234.5, "010,.1f"), "0,001,234.5");
+        assert_eq!(f(1234.56789, ",.6_f"), "1,234.567_890");
+        assert_eq!(f(2.0, ".3"), "2.0");
+        assert_eq!(f(123.0, ".2"), "1.2e+02");
+        assert_eq!(f(1.5, "#.0f"), "2.");
+        assert_eq!(f(2.0, "#g"), "2.00000");
+        assert_eq!(f(-0.0001, "z.2f"), "0.00");
+        assert_eq!(f(f64::INFINITY, "010"), "0000000inf");
+        assert_eq!(f(123456789.0, "g"), "1.23457e+08");
+        assert_eq!(f(1.5, "=^10"), "===1.5====");
+        assert_eq!(f(1.5, ".f"), "Format specifier missing precision");
+    }
+
+    #[test]
+    fn grouping_pads_with_zeros() {
+        assert_eq!(group_digits("12345678", ',', 3, 15), "000,012,345,678");
+        assert_eq!(group_digits("1234", ',', 3, 8), "0,001,234");
+        assert_eq!(group_digits("1234567", ',', 3, 0), "1,234,567");
+        assert_eq!(group_digits("ffffff", '_', 4, 0), "ff_ffff");
+    }
 }

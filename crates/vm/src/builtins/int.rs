@@ -497,7 +497,7 @@ pub fn parse_int(text: &str, base: u32) -> Result<Big, IntParseError> {
     } else {
         digits
     };
-    let digit_ok = |c: u8| (c as char).to_digit(base).is_some();
+    let digit_ok = |c: u8| (c as char).is_digit(base);
     if digits.is_empty()
         || !digits.bytes().all(|c| c == b'_' || digit_ok(c))
         || !underscores_between_digits(digits, digit_ok)
