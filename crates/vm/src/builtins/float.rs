@@ -551,6 +551,16 @@ pub const METHODS: &[MethodDef] = &[
             }
         }
     }),
+    method("__format__", "(self, format_spec, /)", |vm, args| {
+        let Some(spec) = vm
+            .as_str(args.required(1))
+            .map(|s| s.as_lossy().into_owned())
+        else {
+            let tn = vm.type_name(args.required(1));
+            return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
+        };
+        crate::builtins::format::format(vm, args.this(), &spec)
+    }),
     method("__getnewargs__", "(self, /)", |vm, args| {
         vm.new_tuple(vec![Value::from_f64(this(args))])
     }),
