@@ -40,3 +40,10 @@ for obj, spec in ((Plain(), "x"), (Bad(), "")):
     except TypeError as e:
         print(type(e).__name__, e)
 print(f"{3.5:=+8.2f}", f"{8:#o}", f"{1234:_}", f"{0.5:.0%}", f"{-7:>+5}", f"{'s':^5}|")
+print(format(5e-324, ".1100e")[-40:], format(1 / 3, ".70000g")[-10:], format(1 / 3, "#.70000g")[-10:])
+print(len(format(2.5, ".70000%")), format(1e300, ".1200f")[-20:], len(format(1.5, ".100000f")))
+for spec in ("9999999999999999999999", ".9999999999999999999f", ".2147483648f"):
+    try:
+        format(1.5, spec)
+    except ValueError as e:
+        print(type(e).__name__, e)

@@ -353,11 +353,32 @@ fn format_int_spec(vm: &mut Vm, v: &Value, s: &FormatSpec, type_name: &str) -> P
     Ok(finish_number(s, negative, prefix, digits, "", group_size))
 }
 
+/// Digits past these are zeros for every finite `f64` (its exact decimal
+/// expansion is shorter); Rust's formatter takes precisions up to 65535.
+const EXACT_FIXED_DIGITS: usize = 1100;
+const EXACT_SCI_DIGITS: usize = 800;
+
+/// `a` with `precision` digits after the point, correctly rounded.
+fn fixed_text(a: f64, precision: usize) -> String {
+    let p = precision.min(EXACT_FIXED_DIGITS);
+    let mut s = format!("{a:.p$}");
+    s.extend(std::iter::repeat_n('0', precision - p));
+    s
+}
+
+/// `a` as `d.ddd` and a decimal exponent, `precision` digits after the point.
+fn sci_parts(a: f64, precision: usize) -> (String, i64) {
+    let p = precision.min(EXACT_SCI_DIGITS);
+    let s = format!("{a:.p$e}");
+    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let mut mantissa = mantissa.to_owned();
+    mantissa.extend(std::iter::repeat_n('0', precision - p));
+    (mantissa, exp.parse().unwrap_or(0))
+}
+
 /// Exponent notation: `d.ddde+XX`.
 fn exp_text(a: f64, precision: usize, alternate: bool) -> String {
-    let s = format!("{a:.precision$e}");
-    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
+    let (mantissa, exp) = sci_parts(a, precision);
     let dot = if alternate && precision == 0 { "." } else { "" };
     format!(
         "{mantissa}{dot}e{}{:02}",
@@ -369,17 +390,10 @@ fn exp_text(a: f64, precision: usize, alternate: bool) -> String {
 /// The `g` presentation of a finite non-negative `a`.
 fn general_text(a: f64, precision: usize, alternate: bool) -> String {
     let p = precision.max(1);
-    let exp = if a == 0.0 {
-        0
-    } else {
-        let s = format!("{:.*e}", p - 1, a);
-        s.split_once('e')
-            .and_then(|(_, e)| e.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let exp = if a == 0.0 { 0 } else { sci_parts(a, p - 1).1 };
     let text = if -4 <= exp && exp < p as i64 {
         let decimals = (p as i64 - 1 - exp).max(0) as usize;
-        format!("{a:.decimals$}")
+        fixed_text(a, decimals)
     } else {
         exp_text(a, p - 1, false)
     };
@@ -419,13 +433,13 @@ fn float_body(a: f64, kind: Option<char>, precision: Option<usize>, alternate: b
         Some('f' | 'F') => {
             let p = precision.unwrap_or(6);
             let dot = if alternate && p == 0 { "." } else { "" };
-            format!("{a:.p$}{dot}")
+            format!("{}{dot}", fixed_text(a, p))
         }
         Some('e' | 'E') => exp_text(a, precision.unwrap_or(6), alternate),
         Some('%') => {
             let p = precision.unwrap_or(6);
             let dot = if alternate && p == 0 { "." } else { "" };
-            format!("{:.p$}{dot}%", a * 100.0)
+            format!("{}{dot}%", fixed_text(a * 100.0, p))
         }
         Some('g' | 'G' | 'n') => general_text(a, precision.unwrap_or(6), alternate),
         _ => match precision {
@@ -447,6 +461,9 @@ pub fn format_float_spec(x: f64, s: &FormatSpec, type_name: &str) -> Result<Stri
     match s.kind {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {}
         Some(k) => return Err(unknown_code(k, type_name)),
+    }
+    if s.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err("precision too big".into());
     }
     let mut body = float_body(x.abs(), s.kind, s.precision, s.alternate);
     if matches!(s.kind, Some('E' | 'F' | 'G')) {
@@ -476,6 +493,12 @@ pub fn format_complex_spec(vm: &mut Vm, re: f64, im: f64, spec: &str) -> PyResul
     match s.kind {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
         Some(k) => return Err(vm.value_error(&unknown_code(k, "complex"))),
+    }
+    if s.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(vm.value_error("precision too big"));
+    }
+    if s.width > MAX_FORMAT_WIDTH || s.precision.is_some_and(|p| p > MAX_FORMAT_WIDTH) {
+        return Err(vm.memory_error());
     }
     let (text, parens, skip_re) = if s.kind.is_none() {
         let skip_re = re == 0.0 && re.is_sign_positive();
@@ -531,15 +554,30 @@ pub fn format_complex_spec(vm: &mut Vm, re: f64, im: f64, spec: &str) -> PyResul
     vm.new_str(&out)
 }
 
+/// Widths and precisions beyond this many characters raise `MemoryError`
+/// instead of exhausting memory.
+const MAX_FORMAT_WIDTH: usize = 1 << 31;
+
+/// Parses a spec, refusing sizes that cannot be allocated.
+fn parse_checked(vm: &mut Vm, spec: &str, type_name: &str, numeric: bool) -> PyResult<FormatSpec> {
+    let s = parse_spec(spec, type_name, numeric).map_err(|m| vm.value_error(&m))?;
+    let precision_allocates = numeric && s.precision.is_some_and(|p| p > MAX_FORMAT_WIDTH);
+    if s.width > MAX_FORMAT_WIDTH
+        || (precision_allocates && s.precision.is_some_and(|p| p <= i32::MAX as usize))
+    {
+        return Err(vm.memory_error());
+    }
+    Ok(s)
+}
+
 /// `format(value, spec)` (CPython's `PyObject_Format`).
 pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
     if let Some(text) = vm.as_str(v).map(|s| s.as_lossy().into_owned()) {
         if spec.is_empty() {
             return Ok(v.clone());
         }
-        let out = parse_spec(spec, "str", false)
-            .and_then(|s| format_str_spec(&text, &s, "str"))
-            .map_err(|m| vm.value_error(&m))?;
+        let s = parse_checked(vm, spec, "str", false)?;
+        let out = format_str_spec(&text, &s, "str").map_err(|m| vm.value_error(&m))?;
         return vm.new_str(&out);
     }
     let heap_class = vm.type_of(v).has_flag(crate::types::flags::HEAPTYPE);
@@ -548,7 +586,7 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
             if spec.is_empty() {
                 return vm.str(v);
             }
-            let s = parse_spec(spec, "int", true).map_err(|m| vm.value_error(&m))?;
+            let s = parse_checked(vm, spec, "int", true)?;
             let out = format_int_spec(vm, v, &s, "int")?;
             return vm.new_str(&out);
         }
@@ -556,9 +594,8 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
             if spec.is_empty() {
                 return vm.str(v);
             }
-            let out = parse_spec(spec, "float", true)
-                .and_then(|s| format_float_spec(x, &s, "float"))
-                .map_err(|m| vm.value_error(&m))?;
+            let s = parse_checked(vm, spec, "float", true)?;
+            let out = format_float_spec(x, &s, "float").map_err(|m| vm.value_error(&m))?;
             return vm.new_str(&out);
         }
         if let Some((re, im)) = crate::builtins::complex::as_complex(v) {

@@ -288,7 +288,7 @@ fn small_op(vm: &mut Vm, a: i64, b: i64, op: BinOp) -> Option<PyResult<Value>> {
 
 /// Results larger than this many bits raise `MemoryError` instead of
 /// exhausting memory.
-const MAX_RESULT_BITS: u64 = 1 << 36;
+const MAX_RESULT_BITS: u64 = 1 << 32;
 
 /// `int`'s number slot (forward and reflected).
 pub fn int_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
@@ -340,9 +340,12 @@ pub fn int_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Valu
             if x.is_zero() {
                 return Ok(Value::from_i64(0));
             }
-            let Some(n) = y.to_u64().filter(|&n| n < MAX_RESULT_BITS) else {
+            let Some(n) = y.to_u64().filter(|&n| n < 1 << 62) else {
                 return Err(vm.overflow_error("too many digits in integer"));
             };
+            if n >= MAX_RESULT_BITS {
+                return Err(vm.memory_error());
+            }
             x << (n as usize)
         }
         BinOp::RShift => {
@@ -710,6 +713,9 @@ fn int_to_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     if bytes.len() > length {
         return Err(vm.overflow_error("int too big to convert"));
+    }
+    if length > 1 << 32 {
+        return Err(vm.memory_error());
     }
     let fill = if x.is_negative() { 0xff } else { 0 };
     bytes.resize(length, fill);
