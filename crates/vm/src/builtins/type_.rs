@@ -593,39 +593,56 @@ fn slot_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
     }
 }
 
+/// Calls the dunder `name` of `v`'s class with `arg`; `NotImplemented` if
+/// the class has none (CPython's `vectorcall_maybe`).
+fn call_dunder_maybe(vm: &mut Vm, v: &Value, name: &str, arg: &Value) -> PyResult<Value> {
+    let class = vm.type_of(v).clone();
+    match class.lookup(name) {
+        Some(f) => {
+            let bound = vm.bind(&f, v, &class)?;
+            vm.call(&bound, std::slice::from_ref(arg), None)
+        }
+        None => Ok(vm.not_implemented()),
+    }
+}
+
+/// The number slot of classes with arithmetic dunders (CPython's
+/// `SLOT1BINFULL`): a subclass operand that overrides the reflected method
+/// goes first, then the forward method, then the other operand's reflected
+/// method.
 fn slot_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     let (forward, reflected, _) = op.dunders();
     let ta = vm.type_of(a).clone();
     let tb = vm.type_of(b).clone();
-    let a_user = ta
-        .slots
-        .number
-        .get()
-        .is_some_and(|f| f as usize == slot_number as *const () as usize);
-    let b_user = tb
-        .slots
-        .number
-        .get()
-        .is_some_and(|f| f as usize == slot_number as *const () as usize);
-    if a_user {
-        if let Some(f) = ta.lookup(forward) {
-            let bound = vm.bind(&f, a, &ta)?;
-            let r = vm.call(&bound, std::slice::from_ref(b), None)?;
-            if !vm.is_not_implemented(&r) || ta.same(&tb) {
-                return Ok(r);
+    let uses_this_slot = |t: &TypeRef| {
+        t.slots
+            .number
+            .get()
+            .is_some_and(|f| f as usize == slot_number as *const () as usize)
+    };
+    let mut do_other = !ta.same(&tb) && uses_this_slot(&tb);
+    if uses_this_slot(&ta) {
+        if do_other && tb.is_subtype(&ta) {
+            let overloaded = match (tb.lookup(reflected), ta.lookup(reflected)) {
+                (Some(x), Some(y)) => !crate::protocol::number::is_same(&x, &y),
+                (Some(_), None) => true,
+                _ => false,
+            };
+            if overloaded {
+                let r = call_dunder_maybe(vm, b, reflected, a)?;
+                if !vm.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+                do_other = false;
             }
-        } else if ta.same(&tb)
-            && let Some(f) = tb.lookup(reflected)
-        {
-            let _ = f;
+        }
+        let r = call_dunder_maybe(vm, a, forward, b)?;
+        if !vm.is_not_implemented(&r) || ta.same(&tb) {
+            return Ok(r);
         }
     }
-    if b_user
-        && !(a_user && ta.same(&tb))
-        && let Some(f) = tb.lookup(reflected)
-    {
-        let bound = vm.bind(&f, b, &tb)?;
-        return vm.call(&bound, std::slice::from_ref(a), None);
+    if do_other {
+        return call_dunder_maybe(vm, b, reflected, a);
     }
     Ok(vm.not_implemented())
 }
