@@ -2,8 +2,8 @@
 //! ([`FileObject`]) behind four classes — `TextIOWrapper` for text mode
 //! (UTF-8, universal newlines on reading) and `BufferedReader`,
 //! `BufferedWriter`, `BufferedRandom` for binary mode. They read, write,
-//! iterate by lines, seek, work as context managers, and flush their write
-//! buffer when closed or freed. OS errors become the `OSError` subclass
+//! iterate by lines, seek and work as context managers; writes reach the
+//! file at once (see [`WRITE_BUFFER`]). OS errors become the `OSError` subclass
 //! CPython picks by `errno`, with its `[Errno N] message: 'name'` text.
 
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -16,8 +16,11 @@ use crate::runtime::Vm;
 use crate::types::TypeObject;
 use crate::value::Value;
 
-/// Bytes buffered before a write reaches the file.
-const WRITE_BUFFER: usize = 8192;
+/// Bytes buffered before a write reaches the file. Writes go straight
+/// through for now: the interpreter does not finalize objects at exit yet,
+/// so a buffer of a file never closed would be lost (CPython flushes it at
+/// shutdown).
+const WRITE_BUFFER: usize = 1;
 
 /// The open file and what has been read or written through it.
 struct FileState {

@@ -712,6 +712,21 @@ pub const FUNCTIONS: &[MethodDef] = &[
     }),
     method("ord", "(c, /)", |vm, args| {
         let v = args.required(0);
+        let byte_string = vm.type_of(v).mro.with(|m| {
+            m.iter().any(|t| {
+                matches!(&*t.name, "bytes" | "bytearray")
+                    && !t.has_flag(crate::types::flags::HEAPTYPE)
+            })
+        });
+        if byte_string {
+            let n = vm.len(v)?;
+            if n != 1 {
+                return Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {n} found"
+                )));
+            }
+            return vm.get_item(v, &Value::from_i64(0));
+        }
         let Some(s) = vm.as_str(v).cloned() else {
             let tn = vm.type_name(v);
             return Err(vm.type_error(format!("ord() expected string of length 1, but {tn} found")));
