@@ -85,6 +85,10 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
         (U::None, U::None) => Some(true),
         (U::None, _) | (_, U::None) => Some(false),
         (x, y) => {
+            if crate::protocol::number::is_same(a, b) {
+                // Identity first, as `PyObject_RichCompareBool` (a NaN is its own key).
+                return Some(true);
+            }
             let num = |u: U<'_>| match u {
                 U::Bool(b) => f64::from(u8::from(b)),
                 U::Int(i) => i as f64,

@@ -110,12 +110,7 @@ impl Vm {
                 self.new_int(if *negative { -b } else { b })?
             }
             ConstantValue::Float(f) => Value::from_f64(*f),
-            ConstantValue::Complex { .. } => {
-                return Err(self.new_error(
-                    crate::builtins::exceptions::ExcKind::NotImplementedError,
-                    "krait does not support complex numbers yet",
-                ));
-            }
+            ConstantValue::Complex { real, imag } => self.new_complex(*real, *imag)?,
             ConstantValue::Str(s) => match s.as_str() {
                 Some(text)
                     if text.len() < 40

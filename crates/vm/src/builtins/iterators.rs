@@ -49,9 +49,18 @@ pub enum IterState {
     /// `zip`.
     Zip { inners: Vec<Value>, strict: bool },
     /// `map`.
-    Map { func: Value, inners: Vec<Value> },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+        strict: bool,
+    },
     /// `filter`.
     Filter { func: Value, inner: Value },
+    /// The `iterator` over a sequence with only `__getitem__`: items
+    /// `seq[0]`, `seq[1]`, ... until `IndexError` or `StopIteration`.
+    GetItem { seq: Value, index: i64 },
+    /// `iter(func, sentinel)`: calls `func` until it returns `sentinel`.
+    Callable { func: Value, sentinel: Value },
     /// Finished.
     Done,
 }
@@ -173,6 +182,18 @@ pub fn new_dict_view(vm: &mut Vm, dict: Ref<Dict>, kind: DictIterKind) -> PyResu
     Ok(Value::from_object(v.into_obj()))
 }
 
+/// The `iterator` of a sequence that only has `__getitem__`.
+pub fn new_getitem_iter(vm: &mut Vm, seq: Value) -> PyResult<Value> {
+    let class = vm.types.seq_iterator.clone();
+    make(vm, class, IterState::GetItem { seq, index: 0 })
+}
+
+/// A `callable_iterator` (`iter(func, sentinel)`).
+pub fn new_callable_iter(vm: &mut Vm, func: Value, sentinel: Value) -> PyResult<Value> {
+    let class = vm.types.callable_iterator.clone();
+    make(vm, class, IterState::Callable { func, sentinel })
+}
+
 /// An `enumerate`/`zip`/`map`/`filter` object.
 pub fn new_functional(vm: &mut Vm, class: TypeRef, state: IterState) -> PyResult<Value> {
     make(vm, class, state)
@@ -191,8 +212,10 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         Ready(Option<Value>),
         Enumerate(Value, i64),
         Zip(Vec<Value>, bool),
-        Map(Value, Vec<Value>),
+        Map(Value, Vec<Value>, bool),
         Filter(Value, Value),
+        GetItem(Value, i64),
+        Callable(Value, Value),
         DictChanged,
         DictKeysChanged,
         MakeItem(Value, Value),
@@ -286,8 +309,18 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             Step::Enumerate(inner.clone(), c)
         }
         IterState::Zip { inners, strict } => Step::Zip(inners.clone(), *strict),
-        IterState::Map { func, inners } => Step::Map(func.clone(), inners.clone()),
+        IterState::Map {
+            func,
+            inners,
+            strict,
+        } => Step::Map(func.clone(), inners.clone(), *strict),
         IterState::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
+        IterState::GetItem { seq, index } => {
+            let i = *index;
+            *index = index.saturating_add(1);
+            Step::GetItem(seq.clone(), i)
+        }
+        IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
         IterState::Done => Step::Ready(None),
     });
     match step {
@@ -304,45 +337,44 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             if inners.is_empty() {
                 return Ok(None);
             }
-            let mut out = Vec::with_capacity(inners.len());
-            for (i, inner) in inners.iter().enumerate() {
-                match vm.next(inner)? {
-                    Some(x) => out.push(x),
-                    None => {
-                        it.state.with(|s| *s = IterState::Done);
-                        if strict {
-                            if i > 0 {
-                                let plural = if i == 1 { " " } else { "s 1-" };
-                                return Err(vm.value_error(&format!(
-                                    "zip() argument {} is shorter than argument{plural}{i}",
-                                    i + 1
-                                )));
-                            }
-                            for (j, other) in inners.iter().enumerate().skip(1) {
-                                if vm.next(other)?.is_some() {
-                                    let plural = if j == 1 { " " } else { "s 1-" };
-                                    return Err(vm.value_error(&format!(
-                                        "zip() argument {} is longer than argument{plural}{j}",
-                                        j + 1
-                                    )));
-                                }
-                            }
-                        }
-                        return Ok(None);
-                    }
-                }
+            match next_of_each(vm, &it, &inners, strict.then_some("zip"))? {
+                Some(out) => Ok(Some(vm.new_tuple(out)?)),
+                None => Ok(None),
             }
-            Ok(Some(vm.new_tuple(out)?))
         }
-        Step::Map(func, inners) => {
-            let mut args = Vec::with_capacity(inners.len());
-            for inner in &inners {
-                match vm.next(inner)? {
-                    Some(x) => args.push(x),
-                    None => return Ok(None),
-                }
+        Step::Map(func, inners, strict) => {
+            match next_of_each(vm, &it, &inners, strict.then_some("map"))? {
+                Some(args) => Ok(Some(vm.call(&func, &args, None)?)),
+                None => Ok(None),
             }
-            Ok(Some(vm.call(&func, &args, None)?))
+        }
+        Step::GetItem(seq, i) => match vm.get_item(&seq, &Value::from_i64(i)) {
+            Ok(x) => Ok(Some(x)),
+            Err(e)
+                if vm.exc_matches(&e, crate::builtins::exceptions::ExcKind::IndexError)
+                    || vm.exc_matches(&e, crate::builtins::exceptions::ExcKind::StopIteration) =>
+            {
+                it.state.with(|s| *s = IterState::Done);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        },
+        Step::Callable(func, sentinel) => {
+            let r = match vm.call(&func, &[], None) {
+                Ok(r) => r,
+                Err(e)
+                    if vm.exc_matches(&e, crate::builtins::exceptions::ExcKind::StopIteration) =>
+                {
+                    it.state.with(|s| *s = IterState::Done);
+                    return Ok(None);
+                }
+                Err(e) => return Err(e),
+            };
+            if vm.eq(&r, &sentinel)? {
+                it.state.with(|s| *s = IterState::Done);
+                return Ok(None);
+            }
+            Ok(Some(r))
         }
         Step::Filter(func, inner) => loop {
             let Some(x) = vm.next(&inner)? else {
@@ -359,6 +391,47 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             }
         },
     }
+}
+
+/// The next item of every iterator (for `zip` and `map`); `None` when one
+/// is exhausted. With `strict` naming the function, iterators of unequal
+/// length are a `ValueError` with CPython's message.
+fn next_of_each(
+    vm: &mut Vm,
+    it: &Ref<NativeIter>,
+    inners: &[Value],
+    strict: Option<&str>,
+) -> PyResult<Option<Vec<Value>>> {
+    let mut out = Vec::with_capacity(inners.len());
+    for (i, inner) in inners.iter().enumerate() {
+        if let Some(x) = vm.next(inner)? {
+            out.push(x);
+            continue;
+        }
+        it.state.with(|s| *s = IterState::Done);
+        let Some(name) = strict else {
+            return Ok(None);
+        };
+        let plural = |n: usize| if n == 1 { " " } else { "s 1-" };
+        if i > 0 {
+            return Err(vm.value_error(&format!(
+                "{name}() argument {} is shorter than argument{}{i}",
+                i + 1,
+                plural(i)
+            )));
+        }
+        for (j, other) in inners.iter().enumerate().skip(1) {
+            if vm.next(other)?.is_some() {
+                return Err(vm.value_error(&format!(
+                    "{name}() argument {} is longer than argument{}{j}",
+                    j + 1,
+                    plural(j)
+                )));
+            }
+        }
+        return Ok(None);
+    }
+    Ok(Some(out))
 }
 
 /// Installs the iterator slots on an iterator class.

@@ -1,10 +1,15 @@
-//! `slice` objects and the index arithmetic of sequences: `seq[start:stop:step]`,
-//! the `start`/`end` arguments of methods such as `str.find`, and integer
-//! arguments that must fit an index (`list.insert`, `str.center`).
+//! `slice` objects and the index arithmetic of sequences: the `start`/`end`
+//! arguments of methods such as `str.find`, integer arguments that must fit
+//! an index (`list.insert`, `str.center`), and `seq[start:stop:step]`:
+//! clamping to a length (CPython's `PySlice_GetIndicesEx`, in 64 bits and
+//! for big lengths), `slice.indices()`, comparison and hashing as the
+//! `(start, stop, step)` tuple.
+
+use num_bigint::BigInt as Big;
+use num_traits::{Signed, Zero};
 
 use crate::builtins::native::{MethodDef, method};
 use crate::error::PyResult;
-use crate::object::Ref;
 use crate::runtime::Vm;
 use crate::types::TypeObject;
 use crate::value::{Unpacked, Value};
@@ -123,46 +128,66 @@ pub struct Slice {
     pub step: Value,
 }
 
+const BAD_INDEX: &str = "slice indices must be integers or None or have an __index__ method";
+
+/// A slice bound as an integer (`None` when it is `None`).
+fn bound(vm: &mut Vm, v: &Value) -> PyResult<Option<Big>> {
+    if v.is_none() {
+        return Ok(None);
+    }
+    if !crate::builtins::int::is_int(v) && vm.lookup_special(v, "__index__").is_none() {
+        return Err(vm.type_error(BAD_INDEX.into()));
+    }
+    Ok(Some(vm.index_big(v)?))
+}
+
 impl Slice {
     /// CPython's `PySlice_GetIndicesEx`: clamped `(start, stop, step)` for a
     /// sequence of `len` items.
     pub fn indices(&self, vm: &mut Vm, len: usize) -> PyResult<(i64, i64, i64)> {
-        let len = len as i64;
-        let step = match clamp_index(vm, &self.step)? {
-            None => 1,
-            Some(0) => return Err(vm.value_error("slice step cannot be zero")),
-            // -i64::MAX keeps `-step` representable, as CPython's -PY_SSIZE_T_MAX.
-            Some(s) => s.max(-i64::MAX),
-        };
-        let start = clamp_index(vm, &self.start)?;
-        let stop = clamp_index(vm, &self.stop)?;
-        let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
-        let clamp = |i: i64| -> i64 {
-            if i < 0 {
-                i.saturating_add(len).max(lower)
+        let (start, stop, step) = self.indices_big(vm, &Big::from(len))?;
+        let clamp = |b: Big| -> i64 {
+            num_traits::ToPrimitive::to_i64(&b).unwrap_or(if b.is_negative() {
+                i64::MIN
             } else {
-                i.min(upper)
+                i64::MAX
+            })
+        };
+        Ok((clamp(start), clamp(stop), clamp(step)))
+    }
+
+    /// The clamped `(start, stop, step)` for a sequence of `len` items, in
+    /// arbitrary precision (`range` slicing, `slice.indices`).
+    pub fn indices_big(&self, vm: &mut Vm, len: &Big) -> PyResult<(Big, Big, Big)> {
+        let step = bound(vm, &self.step)?.unwrap_or_else(|| Big::from(1));
+        if step.is_zero() {
+            return Err(vm.value_error("slice step cannot be zero"));
+        }
+        let negative_step = step.is_negative();
+        let (lower, upper) = if negative_step {
+            (Big::from(-1), len - 1)
+        } else {
+            (Big::zero(), len.clone())
+        };
+        let clamp = |i: Big| -> Big {
+            if i.is_negative() {
+                let j = i + len;
+                if j < lower { lower.clone() } else { j }
+            } else if i > upper {
+                upper.clone()
+            } else {
+                i
             }
         };
-        let start = match start {
-            None => {
-                if step < 0 {
-                    upper
-                } else {
-                    lower
-                }
-            }
+        let start = match bound(vm, &self.start)? {
             Some(i) => clamp(i),
+            None if negative_step => upper.clone(),
+            None => lower.clone(),
         };
-        let stop = match stop {
-            None => {
-                if step < 0 {
-                    lower
-                } else {
-                    upper
-                }
-            }
+        let stop = match bound(vm, &self.stop)? {
             Some(i) => clamp(i),
+            None if negative_step => lower.clone(),
+            None => upper.clone(),
         };
         Ok((start, stop, step))
     }
@@ -176,6 +201,21 @@ pub fn slice_len(start: i64, stop: i64, step: i64) -> usize {
         ((start - stop - 1) / (-step) + 1) as usize
     } else {
         0
+    }
+}
+
+/// The number of items a clamped slice selects.
+pub fn slice_length(start: &Big, stop: &Big, step: &Big) -> Big {
+    if step.is_negative() {
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            Big::zero()
+        }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
+    } else {
+        Big::zero()
     }
 }
 
@@ -201,27 +241,37 @@ impl Vm {
     }
 }
 
+fn this(v: &Value) -> Option<&crate::object::Ref<Slice>> {
+    v.as_object()?.downcast::<Slice>()
+}
+
+/// The `(start, stop, step)` tuple of a slice value.
+fn as_tuple(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let Some(s) = this(v).cloned() else {
+        return Ok(None);
+    };
+    Ok(Some(vm.new_tuple(vec![
+        s.start.clone(),
+        s.stop.clone(),
+        s.step.clone(),
+    ])?))
+}
+
+/// The attributes of a slice (`start`, `stop`, `step`).
+pub fn slice_attribute(v: &Value, name: &str) -> Option<Value> {
+    let s = this(v)?;
+    match name {
+        "start" => Some(s.start.clone()),
+        "stop" => Some(s.stop.clone()),
+        "step" => Some(s.step.clone()),
+        _ => None,
+    }
+}
+
 /// Installs `slice`'s slots.
 pub fn init_type(t: &TypeObject) {
-    t.slots.getattro.set(Some(slice_getattr));
-    t.slots.hash.set(Some(|vm, v| {
-        let s = this(vm, v)?;
-        let parts = [vm.hash(&s.start)?, vm.hash(&s.stop)?, vm.hash(&s.step)?];
-        Ok(crate::hash::hash_slice(parts))
-    }));
-    t.slots.richcompare.set(Some(|vm, a, b, op| {
-        let (Some(x), Some(y)) = (
-            a.as_object().and_then(|o| o.downcast::<Slice>()).cloned(),
-            b.as_object().and_then(|o| o.downcast::<Slice>()).cloned(),
-        ) else {
-            return Ok(vm.not_implemented());
-        };
-        let left = [x.start.clone(), x.stop.clone(), x.step.clone()];
-        let right = [y.start.clone(), y.stop.clone(), y.step.clone()];
-        crate::builtins::tuple::compare_sequences(vm, &left, &right, op)
-    }));
     t.slots.repr.set(Some(|vm, v| {
-        let Some(s) = v.as_object().and_then(|o| o.downcast::<Slice>()).cloned() else {
+        let Some(s) = this(v).cloned() else {
             return vm.new_str("slice");
         };
         let out = format!(
@@ -233,58 +283,45 @@ pub fn init_type(t: &TypeObject) {
         vm.new_str(&out)
     }));
     t.slots.new.set(Some(|vm, _cls, args, kw| {
-        let a = crate::builtins::native::Args::parse(
-            vm,
-            "slice",
-            &["start", "stop", "step"],
-            1,
-            args,
-            kw,
-        )?;
-        let (start, stop, step) = match (a.get(0), a.get(1), a.get(2)) {
-            (Some(stop), None, _) => (Value::NONE, stop.clone(), Value::NONE),
-            (Some(s), Some(e), st) => (s.clone(), e.clone(), st.cloned().unwrap_or(Value::NONE)),
-            _ => (Value::NONE, Value::NONE, Value::NONE),
+        if kw.is_some_and(|k| !k.items().is_empty()) {
+            return Err(vm.type_error("slice() takes no keyword arguments".into()));
+        }
+        let (start, stop, step) = match args {
+            [stop] => (Value::NONE, stop.clone(), Value::NONE),
+            [start, stop] => (start.clone(), stop.clone(), Value::NONE),
+            [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
+            [] => return Err(vm.type_error("slice expected at least 1 argument, got 0".into())),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "slice expected at most 3 arguments, got {}",
+                    args.len()
+                )));
+            }
         };
         vm.new_slice(start, stop, step)
     }));
-}
-
-fn this(vm: &mut Vm, v: &Value) -> PyResult<Ref<Slice>> {
-    match v.as_object().and_then(|o| o.downcast::<Slice>()) {
-        Some(s) => Ok(s.clone()),
-        None => Err(vm.type_error("descriptor requires a 'slice' object".into())),
-    }
+    t.slots.richcompare.set(Some(|vm, a, b, op| {
+        let (Some(x), Some(y)) = (as_tuple(vm, a)?, as_tuple(vm, b)?) else {
+            return Ok(vm.not_implemented());
+        };
+        vm.rich_compare(&x, &y, op)
+    }));
+    t.slots.hash.set(Some(|vm, v| match as_tuple(vm, v)? {
+        Some(t) => vm.hash(&t),
+        None => Ok(0),
+    }));
 }
 
 /// `slice`'s methods.
 pub const METHODS: &[MethodDef] = &[method("indices", "(self, length, /)", |vm, args| {
-    let s = this(vm, args.this())?;
-    let length = index_arg(vm, args.required(1))?;
-    if length < 0 {
+    let Some(s) = this(args.this()).cloned() else {
+        return Err(vm.type_error("expected a slice".into()));
+    };
+    let length = vm.index_big(args.required(1))?;
+    if length.is_negative() {
         return Err(vm.value_error("length should not be negative"));
     }
-    let (start, stop, step) = s.indices(vm, length as usize)?;
-    vm.new_tuple(vec![
-        Value::from_i64(start),
-        Value::from_i64(stop),
-        Value::from_i64(step),
-    ])
+    let (start, stop, step) = s.indices_big(vm, &length)?;
+    let items = vec![vm.new_int(start)?, vm.new_int(stop)?, vm.new_int(step)?];
+    vm.new_tuple(items)
 })];
-
-/// `slice.start`, `slice.stop`, `slice.step`.
-pub fn slice_getattr(
-    vm: &mut Vm,
-    obj: &Value,
-    name: &Ref<crate::builtins::str::Str>,
-) -> PyResult<Value> {
-    if let Some(s) = obj.as_object().and_then(|o| o.downcast::<Slice>()) {
-        match name.as_bytes() {
-            b"start" => return Ok(s.start.clone()),
-            b"stop" => return Ok(s.stop.clone()),
-            b"step" => return Ok(s.step.clone()),
-            _ => {}
-        }
-    }
-    crate::builtins::object::generic_getattr(vm, obj, name)
-}

@@ -12,9 +12,11 @@ use super::header::header_of;
 use super::payload::{Payload, Visitor};
 use crate::builtins::bytearray::ByteArray;
 use crate::builtins::bytes::Bytes;
+use crate::builtins::complex::Complex;
 use crate::builtins::descriptors::{Property, Super, Wrapper};
 use crate::builtins::dict::{Dict, DictTable};
 use crate::builtins::exceptions::BaseException;
+use crate::builtins::file_io::FileObject;
 use crate::builtins::function::{CellObj, Code, Function, Method, Module};
 use crate::builtins::instance::{Instance, InstanceDict, Storage};
 use crate::builtins::int::BigInt;
@@ -30,6 +32,7 @@ use crate::builtins::singletons::Singleton;
 use crate::builtins::slice::Slice;
 use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
+use crate::builtins::union_type::UnionType;
 use crate::object::PyCell;
 use crate::runtime::traceback::Traceback;
 use crate::types::TypeObject;
@@ -43,7 +46,7 @@ macro_rules! atoms {
 }
 
 atoms!(
-    Str, Bytes, ByteArray, BigInt, Range, Singleton, BareObject, Code
+    Str, Bytes, ByteArray, BigInt, Range, Singleton, BareObject, Code, Complex
 );
 
 /// Takes a cell's value out (replacing it with `empty`), to be dropped by
@@ -160,6 +163,21 @@ impl Payload for SetIterator {
         drop(take(self.set_cell(), None));
     }
 }
+
+/// A union's members are classes, which live as long as the program does
+/// in practice; reported anyway so a cycle through a heap class is found.
+impl Payload for UnionType {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        for class in &self.args {
+            visit.object(class.as_obj());
+        }
+    }
+}
+
+/// A file object holds its name (a str or int) and OS state only.
+impl Payload for FileObject {}
 
 impl Payload for MappingProxy {
     const CONTAINER: bool = true;
@@ -377,13 +395,18 @@ impl Payload for NativeIter {
             IterState::Dict { dict, .. } => visit.object(dict.as_obj()),
             IterState::Enumerate { inner, .. } => visit.value(inner),
             IterState::Zip { inners, .. } => visit.values(inners),
-            IterState::Map { func, inners } => {
+            IterState::Map { func, inners, .. } => {
                 visit.value(func);
                 visit.values(inners);
             }
             IterState::Filter { func, inner } => {
                 visit.value(func);
                 visit.value(inner);
+            }
+            IterState::GetItem { seq, .. } => visit.value(seq),
+            IterState::Callable { func, sentinel } => {
+                visit.value(func);
+                visit.value(sentinel);
             }
             IterState::Range { .. } | IterState::Done => {}
         });

@@ -715,16 +715,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 Opcode::IS_OP => {
                     let b = pop!();
                     let a = pop!();
-                    let same = match (a.as_object(), b.as_object()) {
-                        (Some(x), Some(y)) => x.is(y),
-                        (None, None) => {
-                            crate::builtins::dict::simple_eq(&a, &b) == Some(true)
-                                && vm.type_of(&a).same(vm.type_of(&b))
-                                && (a.as_f64().is_none()
-                                    || a.as_f64().map(f64::to_bits) == b.as_f64().map(f64::to_bits))
-                        }
-                        _ => false,
-                    };
+                    let same = crate::protocol::number::is_same(&a, &b);
                     push!(Value::from_bool(same != (oparg == 1)));
                 }
                 Opcode::CONTAINS_OP => {

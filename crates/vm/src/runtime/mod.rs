@@ -53,14 +53,15 @@ macro_rules! builtin_types {
 }
 
 builtin_types! {
-    object, type_, int, bool, float, none, not_implemented, ellipsis, str, bytes, bytearray,
-    memoryview, tuple, list,
-    dict, set, frozenset, set_iterator, range, slice, function, builtin_function, method, method_descriptor,
-    classmethod, staticmethod, property, code, cell, module, traceback, frame, super_,
-    seq_iterator, tuple_iterator, str_iterator, list_iterator, list_reverseiterator,
-    range_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator,
-    dict_reversekeyiterator, dict_reversevalueiterator, dict_reverseitemiterator, dict_keys,
-    dict_values, dict_items, mappingproxy, enumerate, zip, map, filter, reversed, getset,
+    object, type_, int, bool, float, complex, none, not_implemented, ellipsis, str, bytes,
+    bytearray, memoryview, tuple, list, dict, set, frozenset, set_iterator, range, slice,
+    function, builtin_function, method, method_descriptor, classmethod, staticmethod, property,
+    code, cell, module, traceback, frame, super_, seq_iterator, tuple_iterator, str_iterator,
+    list_iterator, list_reverseiterator, range_iterator, callable_iterator, dict_keyiterator,
+    dict_valueiterator, dict_itemiterator, dict_reversekeyiterator, dict_reversevalueiterator,
+    dict_reverseitemiterator, dict_keys, dict_values, dict_items, mappingproxy, enumerate, zip,
+    map, filter, reversed, getset, union_type, text_io_wrapper, buffered_reader, buffered_writer,
+    buffered_random,
 }
 
 /// The current native stack address (approximately: a local's address).
@@ -186,11 +187,6 @@ impl Vm {
             (Some(a), Some(b)) => a.is(b),
             _ => false,
         }
-    }
-
-    /// What a float power with a complex result returns until complex exists.
-    pub fn not_implemented_complex(&self) -> Value {
-        self.not_implemented()
     }
 
     /// The class of any value.

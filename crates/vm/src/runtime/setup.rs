@@ -6,9 +6,11 @@ use std::collections::HashMap;
 
 use crate::builtins::bytearray::ByteArray;
 use crate::builtins::bytes::Bytes;
+use crate::builtins::complex::Complex;
 use crate::builtins::descriptors::{Property, Super, Wrapper};
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{BaseException, ExcKind};
+use crate::builtins::file_io::FileObject;
 use crate::builtins::function::{CellObj, Code, Function, Method, Module};
 use crate::builtins::instance::InstanceDict;
 use crate::builtins::int::BigInt;
@@ -82,6 +84,7 @@ pub fn create() -> Result<Vm, AllocError> {
         int,
         bool: bool_t,
         float: make::<Singleton>(m, o, "float", b)?,
+        complex: make::<Complex>(m, o, "complex", b)?,
         none: make::<Singleton>(m, o, "NoneType", 0)?,
         not_implemented: make::<Singleton>(m, o, "NotImplementedType", 0)?,
         ellipsis: make::<Singleton>(m, o, "ellipsis", 0)?,
@@ -116,6 +119,7 @@ pub fn create() -> Result<Vm, AllocError> {
         list_iterator: make::<NativeIter>(m, o, "list_iterator", 0)?,
         list_reverseiterator: make::<NativeIter>(m, o, "list_reverseiterator", 0)?,
         range_iterator: make::<NativeIter>(m, o, "range_iterator", 0)?,
+        callable_iterator: make::<NativeIter>(m, o, "callable_iterator", 0)?,
         dict_keyiterator: make::<NativeIter>(m, o, "dict_keyiterator", 0)?,
         dict_valueiterator: make::<NativeIter>(m, o, "dict_valueiterator", 0)?,
         dict_itemiterator: make::<NativeIter>(m, o, "dict_itemiterator", 0)?,
@@ -132,6 +136,11 @@ pub fn create() -> Result<Vm, AllocError> {
         filter: make::<NativeIter>(m, o, "filter", b)?,
         reversed: make::<NativeIter>(m, o, "reversed", b)?,
         getset: make::<Singleton>(m, o, "getset_descriptor", 0)?,
+        union_type: make::<crate::builtins::union_type::UnionType>(m, o, "UnionType", 0)?,
+        text_io_wrapper: make::<FileObject>(m, o, "TextIOWrapper", b)?,
+        buffered_reader: make::<FileObject>(m, o, "BufferedReader", b)?,
+        buffered_writer: make::<FileObject>(m, o, "BufferedWriter", b)?,
+        buffered_random: make::<FileObject>(m, o, "BufferedRandom", b)?,
     };
     // The exception hierarchy.
     let mut exceptions: Vec<TypeRef> = Vec::with_capacity(ExcKind::ALL.len());
@@ -220,6 +229,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     b::int::init_type(&t.int);
     b::int::init_bool_type(&t.bool);
     b::float::init_type(&t.float);
+    b::complex::init_type(&t.complex);
     b::str::init_type(&t.str);
     b::bytes::init_type(&t.bytes);
     b::bytearray::init_type(&t.bytearray);
@@ -243,6 +253,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         &t.list_iterator,
         &t.list_reverseiterator,
         &t.range_iterator,
+        &t.callable_iterator,
         &t.dict_keyiterator,
         &t.dict_valueiterator,
         &t.dict_itemiterator,
@@ -262,6 +273,8 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     }
     b::mappingproxy::init_type(&t.mappingproxy);
     b::singletons::init_callables(vm);
+    b::union_type::init_types(vm);
+    b::file_io::init_types(vm);
     // Every type gets generic attribute access unless it has its own.
     let all: Vec<TypeRef> = all_types(vm);
     for ty in &all {
@@ -323,6 +336,13 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.frozenset.clone(), b::set::SHARED_METHODS),
         (vm.types.int.clone(), b::int::METHODS),
         (vm.types.float.clone(), b::float::METHODS),
+        (vm.types.complex.clone(), b::complex::METHODS),
+        (vm.types.range.clone(), b::range::METHODS),
+        (vm.types.slice.clone(), b::slice::METHODS),
+        (vm.types.text_io_wrapper.clone(), b::file_io::METHODS),
+        (vm.types.buffered_reader.clone(), b::file_io::METHODS),
+        (vm.types.buffered_writer.clone(), b::file_io::METHODS),
+        (vm.types.buffered_random.clone(), b::file_io::METHODS),
         (vm.types.property.clone(), b::descriptors::PROPERTY_METHODS),
     ];
     for (ty, methods) in types {
@@ -336,6 +356,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         ("int", vm.types.int.clone()),
         ("bool", vm.types.bool.clone()),
         ("float", vm.types.float.clone()),
+        ("complex", vm.types.complex.clone()),
         ("str", vm.types.str.clone()),
         ("bytes", vm.types.bytes.clone()),
         ("bytearray", vm.types.bytearray.clone()),
@@ -467,6 +488,7 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.int.clone(),
         t.bool.clone(),
         t.float.clone(),
+        t.complex.clone(),
         t.none.clone(),
         t.not_implemented.clone(),
         t.ellipsis.clone(),
@@ -501,6 +523,7 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.list_iterator.clone(),
         t.list_reverseiterator.clone(),
         t.range_iterator.clone(),
+        t.callable_iterator.clone(),
         t.dict_keyiterator.clone(),
         t.dict_valueiterator.clone(),
         t.dict_itemiterator.clone(),
@@ -517,6 +540,11 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.filter.clone(),
         t.reversed.clone(),
         t.getset.clone(),
+        t.union_type.clone(),
+        t.text_io_wrapper.clone(),
+        t.buffered_reader.clone(),
+        t.buffered_writer.clone(),
+        t.buffered_random.clone(),
     ];
     v.extend(vm.exceptions.iter().cloned());
     v
