@@ -1,8 +1,8 @@
 //! The `time` module's clocks and `sleep`: `time`/`time_ns` (the system
 //! clock), `perf_counter`/`monotonic` (the monotonic clock),
 //! `process_time` (the process's CPU time), each also in nanoseconds, and
-//! `sleep` (in slices, so a pending `KeyboardInterrupt` could end it once
-//! signals exist). Calendar functions (`localtime`, `strftime`, ...) are
+//! `sleep` (in slices of at most 50 ms, so Ctrl-C ends it promptly with
+//! `KeyboardInterrupt`). Calendar functions (`localtime`, `strftime`, ...) are
 //! not written yet.
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -120,6 +120,10 @@ fn sleep(vm: &mut Vm, secs: &Value) -> PyResult<Value> {
             break;
         }
         std::thread::sleep((deadline - now).min(SLEEP_SLICE));
+        // Ctrl-C ends the sleep with KeyboardInterrupt, as in CPython.
+        if let Some(interrupt) = krait_vm::runtime::signals::take_pending(vm) {
+            return Err(interrupt);
+        }
     }
     Ok(Value::NONE)
 }

@@ -133,11 +133,17 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
             }
 
             match opcode {
-                Opcode::NOP
-                | Opcode::RESUME
-                | Opcode::NOT_TAKEN
-                | Opcode::CACHE
-                | Opcode::EXTENDED_ARG => {}
+                // Pending signals are handled where CPython checks its eval
+                // breaker: function entry and loop back-edges.
+                Opcode::RESUME => {
+                    if crate::runtime::signals::pending()
+                        && let Some(e) = crate::runtime::signals::take_pending(vm)
+                    {
+                        raised = Some(Raised::New(e));
+                        break;
+                    }
+                }
+                Opcode::NOP | Opcode::NOT_TAKEN | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
                 Opcode::POP_TOP | Opcode::POP_ITER => {
                     let _ = frame.pop();
                 }
@@ -741,7 +747,16 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     }
                 }
                 Opcode::JUMP_FORWARD => jump_to!(next + oparg as usize),
-                Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
+                Opcode::JUMP_BACKWARD => {
+                    if crate::runtime::signals::pending()
+                        && let Some(e) = crate::runtime::signals::take_pending(vm)
+                    {
+                        raised = Some(Raised::New(e));
+                        break;
+                    }
+                    jump_to!(next.saturating_sub(oparg as usize));
+                }
+                Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
                     jump_to!(next.saturating_sub(oparg as usize));
                 }
                 Opcode::GET_ITER => {

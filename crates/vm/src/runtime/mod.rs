@@ -13,6 +13,7 @@ pub mod import;
 pub mod inline_cache;
 pub mod program;
 pub mod setup;
+pub mod signals;
 pub mod syntax_error;
 pub mod traceback;
 

@@ -71,6 +71,7 @@ fn run_program(config: Config, program: impl FnOnce(&mut Vm) -> PyResult<()>) ->
         eprintln!("MemoryError");
         return 1;
     };
+    crate::runtime::signals::install();
     let result = vm.configure(config).and_then(|()| program(&mut vm));
     let status = match result {
         Ok(()) => 0,
@@ -122,5 +123,9 @@ pub fn report(vm: &mut Vm, err: &crate::error::PyErr) -> i32 {
     let text = crate::runtime::traceback::format_exception(vm, &err.0);
     eprint!("{text}");
     let _ = as_exception;
+    if vm.exc_matches(err, ExcKind::KeyboardInterrupt) {
+        vm.flush_stdout();
+        crate::runtime::signals::exit_by_sigint();
+    }
     1
 }
