@@ -1,7 +1,9 @@
 //! The builtin types, one file per type, and the `builtins` module's
 //! functions.
 
+pub mod async_generator;
 pub mod bytes;
+pub mod coroutine;
 pub mod descriptors;
 pub mod dict;
 pub mod exceptions;
@@ -9,6 +11,7 @@ pub mod float;
 pub mod format;
 pub mod function;
 pub mod functions;
+pub mod generator;
 pub mod instance;
 pub mod int;
 pub mod introspection;

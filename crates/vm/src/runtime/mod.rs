@@ -52,7 +52,9 @@ builtin_types! {
     classmethod, staticmethod, property, code, cell, module, traceback, frame, super_,
     seq_iterator, tuple_iterator, str_iterator, list_iterator, list_reverseiterator,
     range_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, dict_keys,
-    dict_values, dict_items, enumerate, zip, map, filter, reversed, getset,
+    dict_values, dict_items, enumerate, zip, map, filter, reversed, getset, generator, coroutine,
+    coroutine_wrapper, async_generator, async_generator_asend, async_generator_athrow,
+    async_generator_wrapped_value,
 }
 
 /// Python frames allowed before `RecursionError` (`sys.getrecursionlimit()`).

@@ -4,7 +4,10 @@
 
 use std::collections::HashMap;
 
+use crate::builtins::async_generator::{ASend, AThrow, WrappedValue};
 use crate::builtins::bytes::Bytes;
+use crate::builtins::coroutine::CoroutineWrapper;
+use crate::builtins::generator::Generator;
 use crate::builtins::descriptors::{Property, Super, Wrapper};
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{BaseException, ExcKind};
@@ -120,6 +123,18 @@ pub fn create() -> Result<Vm, AllocError> {
         filter: make::<NativeIter>(m, o, "filter", b)?,
         reversed: make::<NativeIter>(m, o, "reversed", b)?,
         getset: make::<Singleton>(m, o, "getset_descriptor", 0)?,
+        generator: make::<Generator>(m, o, "generator", 0)?,
+        coroutine: make::<Generator>(m, o, "coroutine", 0)?,
+        coroutine_wrapper: make::<CoroutineWrapper>(m, o, "coroutine_wrapper", 0)?,
+        async_generator: make::<Generator>(m, o, "async_generator", 0)?,
+        async_generator_asend: make::<ASend>(m, o, "async_generator_asend", 0)?,
+        async_generator_athrow: make::<AThrow>(m, o, "async_generator_athrow", 0)?,
+        async_generator_wrapped_value: make::<WrappedValue>(
+            m,
+            o,
+            "async_generator_wrapped_value",
+            0,
+        )?,
     };
     // The exception hierarchy.
     let mut exceptions: Vec<TypeRef> = Vec::with_capacity(ExcKind::ALL.len());
@@ -224,6 +239,9 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     for v in [&t.dict_keys, &t.dict_values, &t.dict_items] {
         b::iterators::init_view_type(v);
     }
+    b::generator::init_types(vm);
+    b::coroutine::init_wrapper_type(vm);
+    b::async_generator::init_types(vm);
     b::singletons::init_callables(vm);
     // Every type gets generic attribute access unless it has its own.
     let all: Vec<TypeRef> = all_types(vm);
@@ -269,6 +287,21 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.int.clone(), b::int::METHODS),
         (vm.types.float.clone(), b::float::METHODS),
         (vm.types.property.clone(), b::descriptors::PROPERTY_METHODS),
+        (vm.types.generator.clone(), b::generator::GENERATOR_METHODS),
+        (vm.types.coroutine.clone(), b::generator::COROUTINE_METHODS),
+        (vm.types.coroutine_wrapper.clone(), b::coroutine::WRAPPER_METHODS),
+        (
+            vm.types.async_generator.clone(),
+            b::async_generator::ASYNC_GENERATOR_METHODS,
+        ),
+        (
+            vm.types.async_generator_asend.clone(),
+            b::async_generator::ASEND_METHODS,
+        ),
+        (
+            vm.types.async_generator_athrow.clone(),
+            b::async_generator::ATHROW_METHODS,
+        ),
     ];
     for (ty, methods) in types {
         vm.add_methods(&ty, methods)?;
@@ -423,6 +456,13 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.filter.clone(),
         t.reversed.clone(),
         t.getset.clone(),
+        t.generator.clone(),
+        t.coroutine.clone(),
+        t.coroutine_wrapper.clone(),
+        t.async_generator.clone(),
+        t.async_generator_asend.clone(),
+        t.async_generator_athrow.clone(),
+        t.async_generator_wrapped_value.clone(),
     ];
     v.extend(vm.exceptions.iter().cloned());
     v
