@@ -34,6 +34,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use krait_compiler::bytecode::code_object::co_flags;
 use krait_compiler::bytecode::exception_table::find_handler;
@@ -256,7 +257,7 @@ impl Drop for Generator {
         };
         let _ = PENDING_CLOSES.try_with(|queue| {
             queue.borrow_mut().push_back(pending);
-            ANY_PENDING.with(|p| p.set(true));
+            PENDING_COUNT.fetch_add(1, Ordering::Relaxed);
         });
     }
 }
@@ -267,14 +268,18 @@ const INTRINSIC_STOPITERATION_ERROR: u8 = 3;
 thread_local! {
     /// Generators that died suspended and still have to be closed.
     static PENDING_CLOSES: RefCell<VecDeque<Generator>> = const { RefCell::new(VecDeque::new()) };
-    /// Whether `PENDING_CLOSES` may be non-empty (checked per instruction).
-    static ANY_PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Whether dead generators are waiting to be closed.
+/// How many generators wait in the `PENDING_CLOSES` queues of all threads:
+/// the eval loop reads it before every instruction, so it is one plain
+/// load, not a thread-local access. Another interpreter thread's pending
+/// closes only make this one look at its (empty) queue.
+static PENDING_COUNT: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether dead generators may be waiting to be closed.
 #[inline]
 pub fn finalizers_pending() -> bool {
-    ANY_PENDING.with(Cell::get)
+    PENDING_COUNT.load(Ordering::Relaxed) != 0
 }
 
 /// Closes the generators that died suspended since the last call, as
@@ -282,15 +287,9 @@ pub fn finalizers_pending() -> bool {
 /// unraisable ("Exception ignored while closing generator ...").
 pub fn run_pending_finalizers(vm: &mut Vm) {
     loop {
-        let next = PENDING_CLOSES.with(|queue| {
-            let mut queue = queue.borrow_mut();
-            let next = queue.pop_front();
-            if queue.is_empty() {
-                ANY_PENDING.with(|p| p.set(false));
-            }
-            next
-        });
+        let next = PENDING_CLOSES.with(|queue| queue.borrow_mut().pop_front());
         let Some(payload) = next else { break };
+        PENDING_COUNT.fetch_sub(1, Ordering::Relaxed);
         let class = payload.kind.class(vm);
         // A refused allocation drops the payload: its frame is freed
         // without running its `finally` blocks (nothing else is possible).
@@ -305,12 +304,20 @@ pub fn run_pending_finalizers(vm: &mut Vm) {
 }
 
 /// Prints an exception that cannot be raised (CPython's
-/// `PyErr_WriteUnraisable`): `"{message} {repr}:"` and the traceback.
+/// `PyErr_WriteUnraisable` with the default hook): `"{message} {repr}:"`,
+/// then the exception with its traceback (the running frame's line when
+/// it has none), without its chain.
 pub fn write_unraisable(vm: &mut Vm, message: &str, object: &Value, err: &PyErr) {
     let repr = vm
         .repr_string(object)
         .unwrap_or_else(|_| "<object repr() failed>".into());
-    let text = crate::runtime::traceback::format_exception(vm, &err.0);
+    if err.0.traceback.get().is_none()
+        // SAFETY: `current_frame` is null or a live frame.
+        && let Some(frame) = unsafe { vm.current_frame.as_ref() }
+    {
+        crate::runtime::traceback::add_entry(vm, err, frame);
+    }
+    let text = crate::runtime::traceback::format_exception_alone(vm, &err.0);
     vm.flush_stdout();
     eprint!("{message} {repr}:\n{text}");
 }

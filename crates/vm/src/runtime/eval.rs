@@ -28,8 +28,13 @@ use crate::value::Value;
 
 /// How an error entered the unwinder.
 enum Raised {
-    /// A new error at this instruction: record a traceback entry.
+    /// An error at this instruction (made by native code, or coming out
+    /// of a native call): record a traceback entry; chain it to the
+    /// handled exception if it is fresh (no traceback yet — one that has
+    /// one was chained where Python code first raised it).
     New(PyErr),
+    /// `raise exc`: record a traceback entry and chain.
+    Explicit(PyErr),
     /// A re-raise (`raise`, `RERAISE`): no new traceback entry.
     Reraise(PyErr),
     /// Thrown into a resumed generator (`throw()`, `close()`): a traceback
@@ -1217,7 +1222,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             let exc = it.next().unwrap_or(Value::NONE);
                             let cause = it.next();
                             match make_exception(vm, &exc, cause) {
-                                Ok(e) => Raised::New(e),
+                                Ok(e) => Raised::Explicit(e),
                                 Err(e) => Raised::New(e),
                             }
                         }
@@ -1393,11 +1398,18 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
 /// and including the entry frame (then the error to return).
 fn unwind(vm: &mut Vm, fp: &mut *mut Frame, raised: Raised) -> Option<PyResult<Value>> {
     let (err, mut add_entry, chain) = match raised {
-        Raised::New(e) => (e, true, true),
-        Raised::Reraise(e) => (e, false, true),
+        Raised::New(e) => {
+            let fresh = e.0.traceback.with(|t| t.is_none());
+            (e, true, fresh)
+        }
+        Raised::Explicit(e) => (e, true, true),
+        // Chained when first raised; the handled exception may have changed
+        // since (a generator re-raising after being resumed elsewhere), and
+        // CPython's re-raise does not chain again.
+        Raised::Reraise(e) => (e, false, false),
         Raised::Thrown(e) => (e, true, false),
     };
-    // Chain to the exception being handled.
+    // Chain a new error to the exception being handled.
     let handled = if chain {
         vm.handled_exception()
     } else {

@@ -4,7 +4,9 @@
 
 use krait_compiler::bytecode::code_object::CodeObject;
 
+use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{ExcKind, as_exception};
+use crate::object::Ref;
 use crate::runtime::Vm;
 use crate::value::Value;
 
@@ -34,26 +36,51 @@ fn run_main_here(code: CodeObject) -> i32 {
         eprintln!("MemoryError");
         return 1;
     };
-    let status = match run_in(&mut vm, code) {
+    let mut main_globals = None;
+    let status = match run_in(&mut vm, code, &mut main_globals) {
         Ok(()) => 0,
         Err(err) => {
             vm.flush_stdout();
             report(&mut vm, &err)
         }
     };
+    if let Some(globals) = main_globals {
+        clear_module_dict(&mut vm, &globals);
+    }
+    crate::builtins::generator::run_pending_finalizers(&mut vm);
     vm.flush_stdout();
     status
 }
 
-fn run_in(vm: &mut Vm, code: CodeObject) -> crate::error::PyResult<()> {
+fn run_in(
+    vm: &mut Vm,
+    code: CodeObject,
+    main_globals: &mut Option<Ref<Dict>>,
+) -> crate::error::PyResult<()> {
     let module = vm.new_module("__main__")?;
     let globals = module.dict.clone();
+    *main_globals = Some(globals.clone());
     let key = vm.intern("__builtins__")?;
     let builtins = Value::from_object(vm.builtins.as_obj().clone());
     globals.table.with(|t| t.insert_str(key, builtins));
     let code = vm.new_code(code)?;
     vm.run_module_code(code, globals)?;
     Ok(())
+}
+
+/// Interpreter shutdown's release of `__main__`'s namespace: CPython
+/// frees the module's dict (through the cycle collector, as functions
+/// refer to it), dropping its values in insertion order, so objects die —
+/// and generators suspended in `try` blocks are closed — in that order.
+fn clear_module_dict(vm: &mut Vm, dict: &Ref<Dict>) {
+    let keys: Vec<Value> = dict.items().into_iter().map(|(k, _)| k).collect();
+    for key in keys {
+        if vm.as_str(&key).is_some_and(|s| &*s.as_lossy() == "__builtins__") {
+            continue;
+        }
+        let _ = Dict::set_item(vm, dict, key, Value::NONE);
+        crate::builtins::generator::run_pending_finalizers(vm);
+    }
 }
 
 /// Prints an uncaught exception (or handles `SystemExit`); returns the exit status.
