@@ -15,9 +15,7 @@
 use std::cell::Cell;
 
 use crate::builtins::exceptions::ExcKind;
-use crate::builtins::generator::{
-    GenKind, Generator, ThrowArgs, as_generator, send_ex, throw,
-};
+use crate::builtins::generator::{GenKind, Generator, ThrowArgs, as_generator, send_ex, throw};
 use crate::builtins::native::{Args, MethodDef, method};
 use crate::error::{PyErr, PyResult};
 use crate::object::Ref;
@@ -160,9 +158,7 @@ fn asend_send(vm: &mut Vm, a: &ASend, value: Value) -> PyResult<Value> {
         AwaitableState::Init => {
             if g.running_async.get() {
                 a.state.set(AwaitableState::Closed);
-                return Err(
-                    vm.runtime_error("anext(): asynchronous generator is already running")
-                );
+                return Err(vm.runtime_error("anext(): asynchronous generator is already running"));
             }
             if value.is_none() {
                 value = a.value.clone();
@@ -189,9 +185,7 @@ fn asend_throw(vm: &mut Vm, a: &ASend, args: &ThrowArgs) -> PyResult<Value> {
         AwaitableState::Init => {
             if g.running_async.get() {
                 a.state.set(AwaitableState::Closed);
-                return Err(
-                    vm.runtime_error("anext(): asynchronous generator is already running")
-                );
+                return Err(vm.runtime_error("anext(): asynchronous generator is already running"));
             }
             a.state.set(AwaitableState::Iter);
             g.running_async.set(true);
@@ -325,7 +319,9 @@ fn throw_args(vm: &mut Vm, name: &str, rest: &[Value]) -> PyResult<ThrowArgs> {
 
 /// Methods of `async_generator`.
 pub static ASYNC_GENERATOR_METHODS: &[MethodDef] = &[
-    method("__aiter__", "($self, /)", |_vm, args| Ok(args.this().clone())),
+    method("__aiter__", "($self, /)", |_vm, args| {
+        Ok(args.this().clone())
+    }),
     method("__anext__", "($self, /)", |vm, args| {
         let g = this_agen(vm, args)?;
         anext(vm, g)
@@ -361,8 +357,12 @@ fn this_athrow(vm: &mut Vm, args: &Args) -> PyResult<Ref<AThrow>> {
 
 /// Methods of `async_generator_asend`.
 pub static ASEND_METHODS: &[MethodDef] = &[
-    method("__await__", "($self, /)", |_vm, args| Ok(args.this().clone())),
-    method("__iter__", "($self, /)", |_vm, args| Ok(args.this().clone())),
+    method("__await__", "($self, /)", |_vm, args| {
+        Ok(args.this().clone())
+    }),
+    method("__iter__", "($self, /)", |_vm, args| {
+        Ok(args.this().clone())
+    }),
     method("__next__", "($self, /)", |vm, args| {
         let a = this_asend(vm, args)?;
         asend_send(vm, &a, Value::NONE)
@@ -385,8 +385,12 @@ pub static ASEND_METHODS: &[MethodDef] = &[
 
 /// Methods of `async_generator_athrow`.
 pub static ATHROW_METHODS: &[MethodDef] = &[
-    method("__await__", "($self, /)", |_vm, args| Ok(args.this().clone())),
-    method("__iter__", "($self, /)", |_vm, args| Ok(args.this().clone())),
+    method("__await__", "($self, /)", |_vm, args| {
+        Ok(args.this().clone())
+    }),
+    method("__iter__", "($self, /)", |_vm, args| {
+        Ok(args.this().clone())
+    }),
     method("__next__", "($self, /)", |vm, args| {
         let a = this_athrow(vm, args)?;
         athrow_send(vm, &a, Value::NONE)

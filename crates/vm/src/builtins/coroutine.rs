@@ -10,8 +10,7 @@ use krait_compiler::bytecode::code_object::co_flags;
 
 use crate::builtins::exceptions::{ExcKind, as_exception};
 use crate::builtins::generator::{
-    Generator, Resumed, ThrowArgs, as_generator, close, generator_next, send, send_ex,
-    throw_method,
+    Generator, Resumed, ThrowArgs, as_generator, close, generator_next, send, send_ex, throw_method,
 };
 use crate::builtins::native::{Args, MethodDef, method};
 use crate::error::{PyErr, PyResult};
@@ -45,7 +44,9 @@ fn wrapped(vm: &mut Vm, args: &Args) -> PyResult<Ref<Generator>> {
 
 /// Methods of `coroutine_wrapper`.
 pub static WRAPPER_METHODS: &[MethodDef] = &[
-    method("__iter__", "($self, /)", |_vm, args| Ok(args.this().clone())),
+    method("__iter__", "($self, /)", |_vm, args| {
+        Ok(args.this().clone())
+    }),
     method("__next__", "($self, /)", |vm, args| {
         let c = wrapped(vm, args)?;
         match send_ex(vm, &c, Value::NONE, None, false)? {
@@ -124,9 +125,7 @@ pub fn awaitable_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
     if vm.type_of(&res).slots.next.get().is_none() {
         let tn = vm.type_name(&res);
-        return Err(vm.type_error(format!(
-            "__await__() returned non-iterator of type '{tn}'"
-        )));
+        return Err(vm.type_error(format!("__await__() returned non-iterator of type '{tn}'")));
     }
     Ok(res)
 }
@@ -139,7 +138,11 @@ pub(crate) fn get_awaitable(vm: &mut Vm, v: &Value, oparg: u32) -> PyResult<Valu
         Ok(it) => it,
         Err(e) => {
             if class.lookup("__await__").is_none() && (oparg == 1 || oparg == 2) {
-                let which = if oparg == 1 { "__aenter__" } else { "__aexit__" };
+                let which = if oparg == 1 {
+                    "__aenter__"
+                } else {
+                    "__aexit__"
+                };
                 return Err(vm.type_error(format!(
                     "'async with' received an object from {which} that does not implement __await__: {}",
                     class.name

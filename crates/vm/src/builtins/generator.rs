@@ -298,7 +298,12 @@ pub fn run_pending_finalizers(vm: &mut Vm) {
         };
         if let Err(err) = close(vm, &generator) {
             let value = Value::from_object(generator.as_obj().clone());
-            write_unraisable(vm, "Exception ignored while closing generator", &value, &err);
+            write_unraisable(
+                vm,
+                "Exception ignored while closing generator",
+                &value,
+                &err,
+            );
         }
     }
 }
@@ -478,8 +483,8 @@ pub(crate) unsafe fn enter_inline(
         return Err(value);
     };
     let class = o.class();
-    let inlinable = class.same(&vm.types.generator)
-        || (allow_coroutine && class.same(&vm.types.coroutine));
+    let inlinable =
+        class.same(&vm.types.generator) || (allow_coroutine && class.same(&vm.types.coroutine));
     if !inlinable {
         return Err(value);
     }
@@ -934,10 +939,9 @@ fn close_one(
         None => vm.new_exception(ExcKind::GeneratorExit, Vec::new()),
     };
     match send_ex(vm, generator, Value::NONE, Some(err), true) {
-        Ok(Resumed::Yielded(_)) => Err(vm.runtime_error(&format!(
-            "{} ignored GeneratorExit",
-            generator.kind.noun()
-        ))),
+        Ok(Resumed::Yielded(_)) => {
+            Err(vm.runtime_error(&format!("{} ignored GeneratorExit", generator.kind.noun())))
+        }
         Ok(Resumed::Returned(v)) => Ok(v),
         Err(e) if vm.exc_matches(&e, ExcKind::GeneratorExit) => Ok(Value::NONE),
         Err(e) => Err(e),
@@ -1063,7 +1067,9 @@ pub fn throw_method(vm: &mut Vm, generator: &Ref<Generator>, args: &ThrowArgs) -
 
 /// Methods of `generator`.
 pub static GENERATOR_METHODS: &[MethodDef] = &[
-    method("__iter__", "($self, /)", |_vm, args| Ok(args.this().clone())),
+    method("__iter__", "($self, /)", |_vm, args| {
+        Ok(args.this().clone())
+    }),
     method("__next__", "($self, /)", |vm, args| {
         let g = this_generator(vm, args)?;
         match send_ex(vm, &g, Value::NONE, None, false)? {

@@ -18,10 +18,10 @@ use crate::builtins::function::{CellObj, Code, Function, Method};
 use crate::builtins::native::{MethodDescriptor, call_method_descriptor};
 use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
+use crate::builtins::{coroutine, generator};
 use crate::error::{PyErr, PyResult};
 use crate::object::Ref;
 use crate::runtime::Vm;
-use crate::builtins::{coroutine, generator};
 use crate::runtime::frame::{Frame, FrameOwner};
 use crate::types::slots::{BinOp, CompareOp, UnaryOp};
 use crate::value::Value;
@@ -71,7 +71,11 @@ pub fn run_frame(vm: &mut Vm, entry: *mut Frame) -> PyResult<Value> {
 
 /// Resumes a generator's frame `entry` (linked, `is_entry` set) until it
 /// yields, returns or raises; `throw` is raised at its `yield` first.
-pub(crate) fn resume_frame(vm: &mut Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Value> {
+pub(crate) fn resume_frame(
+    vm: &mut Vm,
+    entry: *mut Frame,
+    throw: Option<PyErr>,
+) -> PyResult<Value> {
     let saved = vm.current_frame;
     vm.current_frame = entry;
     let result = run(vm, entry, throw.map(Raised::Thrown));
@@ -1361,7 +1365,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
         // A frame returned.
         if let Some(v) = returned {
             // SAFETY: `fp` is the live innermost frame.
-            let (is_entry, previous, owner) = unsafe { ((*fp).is_entry, (*fp).previous, (*fp).owner) };
+            let (is_entry, previous, owner) =
+                unsafe { ((*fp).is_entry, (*fp).previous, (*fp).owner) };
             // SAFETY: `fp` is the innermost frame (the last pushed, for
             // frames on the data stack).
             unsafe { leave_frame(vm, fp) };

@@ -377,7 +377,9 @@ impl OwnedFrame {
 
 impl Drop for OwnedFrame {
     fn drop(&mut self) {
-        let Some(frame) = self.frame.take() else { return };
+        let Some(frame) = self.frame.take() else {
+            return;
+        };
         let frame = frame.as_ptr();
         // SAFETY: the memory holds an initialised header and `capacity`
         // slots (moved in by `take`); it is dropped once, then freed with

@@ -75,7 +75,10 @@ fn run_in(
 fn clear_module_dict(vm: &mut Vm, dict: &Ref<Dict>) {
     let keys: Vec<Value> = dict.items().into_iter().map(|(k, _)| k).collect();
     for key in keys {
-        if vm.as_str(&key).is_some_and(|s| &*s.as_lossy() == "__builtins__") {
+        if vm
+            .as_str(&key)
+            .is_some_and(|s| &*s.as_lossy() == "__builtins__")
+        {
             continue;
         }
         let _ = Dict::set_item(vm, dict, key, Value::NONE);

@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use crate::builtins::async_generator::{ASend, AThrow, WrappedValue};
 use crate::builtins::bytes::Bytes;
 use crate::builtins::coroutine::CoroutineWrapper;
-use crate::builtins::generator::Generator;
 use crate::builtins::descriptors::{Property, Super, Wrapper};
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{BaseException, ExcKind};
 use crate::builtins::function::{CellObj, Code, Function, Method, Module};
+use crate::builtins::generator::Generator;
 use crate::builtins::instance::InstanceDict;
 use crate::builtins::int::BigInt;
 use crate::builtins::iterators::{DictView, NativeIter};
@@ -289,7 +289,10 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.property.clone(), b::descriptors::PROPERTY_METHODS),
         (vm.types.generator.clone(), b::generator::GENERATOR_METHODS),
         (vm.types.coroutine.clone(), b::generator::COROUTINE_METHODS),
-        (vm.types.coroutine_wrapper.clone(), b::coroutine::WRAPPER_METHODS),
+        (
+            vm.types.coroutine_wrapper.clone(),
+            b::coroutine::WRAPPER_METHODS,
+        ),
         (
             vm.types.async_generator.clone(),
             b::async_generator::ASYNC_GENERATOR_METHODS,
