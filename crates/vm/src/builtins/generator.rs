@@ -531,12 +531,11 @@ pub(crate) unsafe fn finish_frame(vm: &mut Vm, fp: *mut Frame) {
     vm.exc_info = std::mem::replace(&mut f.exc_state, Value::NONE);
     f.previous = std::ptr::null_mut();
     f.is_entry = false;
-    let taken: Vec<Option<Value>> = f.slots().iter_mut().map(Option::take).collect();
-    f.stack_top = (f.code.code.nlocalsplus() as u32).min(f.capacity);
-    f.locals = None;
+    let taken = f.take_slots();
+    let locals = f.locals.take();
     vm.recursion_depth = vm.recursion_depth.saturating_sub(1);
     // Dropping may free other objects (never runs Python code).
-    drop(taken);
+    drop((taken, locals));
 }
 
 // ---------------------------------------------------------------------
@@ -1195,19 +1194,16 @@ fn generator_setattr(
             Ok(())
         }
         _ => {
-            if generator_attribute(vm, &g, &text).is_ok_and(|a| a.is_some())
-                || (text.starts_with("gi_") || text.starts_with("cr_") || text.starts_with("ag_"))
-                    && generator_attribute(vm, &g, &text).is_err()
-            {
-                let tn = vm.type_name(obj);
-                return Err(vm.attribute_error(&format!(
-                    "attribute '{text}' of '{tn}' objects is not writable"
-                )));
-            }
+            let known = !matches!(generator_attribute(vm, &g, &text), Ok(None));
             let tn = vm.type_name(obj);
-            Err(vm.attribute_error(&format!(
-                "'{tn}' object has no attribute '{text}' and no __dict__ for setting new attributes"
-            )))
+            let message = if known {
+                format!("attribute '{text}' of '{tn}' objects is not writable")
+            } else {
+                format!(
+                    "'{tn}' object has no attribute '{text}' and no __dict__ for setting new attributes"
+                )
+            };
+            Err(vm.attribute_error(&message))
         }
     }
 }

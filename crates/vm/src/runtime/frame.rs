@@ -194,6 +194,15 @@ impl Frame {
         unsafe { std::mem::replace(&mut *self.slots_ptr().add(i), v) }
     }
 
+    /// Empties the locals and the value stack (the frame ended) and returns
+    /// what they held, for the caller to drop once its bookkeeping is done
+    /// (dropping may free other objects).
+    pub fn take_slots(&mut self) -> Vec<Option<Value>> {
+        let taken = self.slots().iter_mut().map(Option::take).collect();
+        self.stack_top = (self.code.code.nlocalsplus() as u32).min(self.capacity);
+        taken
+    }
+
     /// Pops `n` values, in stack order (deepest first).
     pub fn pop_n(&mut self, n: usize) -> Vec<Value> {
         let n = n.min(self.stack_top as usize);
@@ -367,11 +376,9 @@ impl OwnedFrame {
         // SAFETY: the frame is initialised and not borrowed elsewhere now
         // (it is not running: the caller finished or never started it).
         let frame = unsafe { &mut *frame.as_ptr() };
-        let nlocalsplus = frame.code.code.nlocalsplus() as u32;
-        let taken: Vec<Option<Value>> = frame.slots().iter_mut().map(Option::take).collect();
-        frame.stack_top = nlocalsplus.min(frame.capacity);
-        frame.locals = None;
-        drop(taken);
+        let taken = frame.take_slots();
+        let locals = frame.locals.take();
+        drop((taken, locals));
     }
 }
 
