@@ -15,7 +15,9 @@
 use std::cell::Cell;
 
 use crate::builtins::exceptions::ExcKind;
-use crate::builtins::generator::{GenKind, Generator, ThrowArgs, as_generator, send_ex, throw};
+use crate::builtins::generator::{
+    GenKind, Generator, ThrowArgs, as_generator, send_ex, throw, throw_args,
+};
 use crate::builtins::native::{Args, MethodDef, method};
 use crate::error::{PyErr, PyResult};
 use crate::object::Ref;
@@ -302,18 +304,6 @@ fn this_agen(vm: &mut Vm, args: &Args) -> PyResult<Ref<Generator>> {
     match as_generator(args.this()) {
         Some(g) if g.kind == GenKind::AsyncGenerator => Ok(g.clone()),
         _ => Err(vm.type_error("expected an async generator".into())),
-    }
-}
-
-fn throw_args(vm: &mut Vm, name: &str, rest: &[Value]) -> PyResult<ThrowArgs> {
-    match rest.len() {
-        0 => Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1..=3 => Ok(ThrowArgs {
-            typ: rest[0].clone(),
-            value: rest.get(1).cloned(),
-            traceback: rest.get(2).cloned(),
-        }),
-        n => Err(vm.type_error(format!("{name} expected at most 3 arguments, got {n}"))),
     }
 }
 

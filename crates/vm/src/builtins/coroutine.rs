@@ -10,7 +10,8 @@ use krait_compiler::bytecode::code_object::co_flags;
 
 use crate::builtins::exceptions::{ExcKind, as_exception};
 use crate::builtins::generator::{
-    Generator, Resumed, ThrowArgs, as_generator, close, generator_next, send, send_ex, throw_method,
+    Generator, Resumed, as_generator, close, generator_next, send, send_ex, throw_args,
+    throw_method,
 };
 use crate::builtins::native::{Args, MethodDef, method};
 use crate::error::{PyErr, PyResult};
@@ -60,19 +61,7 @@ pub static WRAPPER_METHODS: &[MethodDef] = &[
     }),
     method("throw", "($self, *args)", |vm, args| {
         let c = wrapped(vm, args)?;
-        let rest = args.varargs();
-        if rest.is_empty() {
-            return Err(vm.type_error("throw expected at least 1 argument, got 0".into()));
-        }
-        if rest.len() > 3 {
-            let n = rest.len();
-            return Err(vm.type_error(format!("throw expected at most 3 arguments, got {n}")));
-        }
-        let t = ThrowArgs {
-            typ: rest[0].clone(),
-            value: rest.get(1).cloned(),
-            traceback: rest.get(2).cloned(),
-        };
+        let t = throw_args(vm, "throw", args.varargs())?;
         throw_method(vm, &c, &t)
     }),
     method("close", "($self, /)", |vm, args| {

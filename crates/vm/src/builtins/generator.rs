@@ -1043,16 +1043,16 @@ fn this_generator(vm: &mut Vm, args: &Args) -> PyResult<Ref<Generator>> {
     }
 }
 
-fn throw_args(vm: &mut Vm, args: &Args) -> PyResult<ThrowArgs> {
-    let rest = args.varargs();
+/// Parses `throw(typ[, val[, tb]])`-style arguments of the method `name`.
+pub(crate) fn throw_args(vm: &mut Vm, name: &str, rest: &[Value]) -> PyResult<ThrowArgs> {
     match rest.len() {
-        0 => Err(vm.type_error("throw expected at least 1 argument, got 0".into())),
+        0 => Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
         1..=3 => Ok(ThrowArgs {
             typ: rest[0].clone(),
             value: rest.get(1).cloned(),
             traceback: rest.get(2).cloned(),
         }),
-        n => Err(vm.type_error(format!("throw expected at most 3 arguments, got {n}"))),
+        n => Err(vm.type_error(format!("{name} expected at most 3 arguments, got {n}"))),
     }
 }
 
@@ -1082,7 +1082,7 @@ pub static GENERATOR_METHODS: &[MethodDef] = &[
     }),
     method("throw", "($self, *args)", |vm, args| {
         let g = this_generator(vm, args)?;
-        let t = throw_args(vm, args)?;
+        let t = throw_args(vm, "throw", args.varargs())?;
         throw_method(vm, &g, &t)
     }),
     method("close", "($self, /)", |vm, args| {
@@ -1099,7 +1099,7 @@ pub static COROUTINE_METHODS: &[MethodDef] = &[
     }),
     method("throw", "($self, *args)", |vm, args| {
         let g = this_generator(vm, args)?;
-        let t = throw_args(vm, args)?;
+        let t = throw_args(vm, "throw", args.varargs())?;
         throw_method(vm, &g, &t)
     }),
     method("close", "($self, /)", |vm, args| {
