@@ -149,8 +149,10 @@ impl Frame {
         if self.stack_top >= self.capacity {
             return false;
         }
-        // SAFETY: in bounds (checked) and initialised.
-        unsafe { *self.slots_ptr().add(self.stack_top as usize) = v };
+        // SAFETY: in bounds (checked). Slots above the stack top are always
+        // `None` (pops take their value), so nothing needs dropping: a plain
+        // write keeps this small enough to inline.
+        unsafe { self.slots_ptr().add(self.stack_top as usize).write(v) };
         self.stack_top += 1;
         true
     }
