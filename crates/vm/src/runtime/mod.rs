@@ -92,7 +92,9 @@ pub struct Vm {
     pub recursion_limit: u32,
     /// Native calls that may recurse (re-entries of the eval loop, repr...).
     pub native_depth: u32,
-    /// The exception being handled (`sys.exception()`), `None` if none.
+    /// The exception being handled by the running code, `None` if none.
+    /// A running generator that handles none sees its resumer's:
+    /// `sys.exception()` is [`Vm::handled_exception`], which walks them.
     pub exc_info: Value,
     /// Objects whose repr is in progress (`Py_ReprEnter`).
     repr_stack: Vec<usize>,
