@@ -131,8 +131,10 @@ fn the_traverse_hook_sees_what_a_suspended_frame_holds() {
         .clone();
     let marker = global(&globals, "marker");
     let marker = marker.as_object().expect("an object").address();
-    let mut seen = Vec::new();
-    generator.visit_references(&mut |o| seen.push(o.address()));
+    let seen: Vec<usize> = krait_vm::gc::referents(generator.as_obj())
+        .iter()
+        .map(|o| o.address())
+        .collect();
     let code = generator.code().expect("code");
     assert!(seen.contains(&code.as_obj().address()));
     assert!(seen.contains(&globals.as_obj().address()));

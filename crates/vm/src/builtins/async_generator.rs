@@ -45,16 +45,19 @@ enum AwaitableState {
 
 /// The payload of `async_generator_asend` (`__anext__()`, `asend(v)`).
 pub struct ASend {
-    generator: Ref<Generator>,
-    value: Value,
+    /// The async generator it drives.
+    pub(crate) generator: Ref<Generator>,
+    /// The value to send.
+    pub(crate) value: Value,
     state: Cell<AwaitableState>,
 }
 
 /// The payload of `async_generator_athrow` (`athrow(...)`, `aclose()`).
 pub struct AThrow {
-    generator: Ref<Generator>,
+    /// The async generator it drives.
+    pub(crate) generator: Ref<Generator>,
     /// The exception to throw; `None` for `aclose()` (`GeneratorExit`).
-    args: Option<ThrowArgs>,
+    pub(crate) args: Option<ThrowArgs>,
     state: Cell<AwaitableState>,
 }
 

@@ -203,6 +203,19 @@ fn exc_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<BaseException>> {
 /// `str(exception)` as CPython's `BaseException.__str__` (and `KeyError`'s).
 pub fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let e = exc_of(vm, v)?.clone();
+    if let Some(text) = crate::builtins::str::codecs::unicode_error_str(vm, v)? {
+        return vm.new_str(&text);
+    }
+    if let Some(text) = crate::runtime::syntax_error::syntax_error_str(vm, v) {
+        return vm.new_str(&text);
+    }
+    // ImportError's str is its `msg` when that is a str.
+    if e.as_obj().class().is_subtype(vm.exc_type(K::ImportError))
+        && let Some(msg) = e.dict.get(&crate::builtins::str::Str::new("msg"))
+        && vm.as_str(&msg).is_some()
+    {
+        return Ok(msg);
+    }
     let args = e.args.get();
     let items = crate::builtins::tuple::seq_items(&args).unwrap_or_default();
     match items.len() {
@@ -270,6 +283,10 @@ pub fn exception_attribute(
     e: &Ref<BaseException>,
     name: &str,
 ) -> Option<PyResult<Value>> {
+    let this = Value::from_object(e.as_obj().clone());
+    if let Some(v) = crate::builtins::str::codecs::unicode_error_attribute(vm, &this, name) {
+        return Some(Ok(v));
+    }
     Some(Ok(match name {
         "args" => e.args.get(),
         "__traceback__" => e.traceback.get(),
@@ -279,6 +296,12 @@ pub fn exception_attribute(
         "value" if e.as_obj().class().is_subtype(vm.exc_type(K::StopIteration)) => {
             let args = crate::builtins::tuple::seq_items(&e.args.get()).unwrap_or_default();
             args.first().cloned().unwrap_or(Value::NONE)
+        }
+        // ImportError's attributes not set by its constructor.
+        "name" | "path" | "msg" | "name_from"
+            if e.as_obj().class().is_subtype(vm.exc_type(K::ImportError)) =>
+        {
+            Value::NONE
         }
         "code" if e.as_obj().class().is_subtype(vm.exc_type(K::SystemExit)) => {
             let args = crate::builtins::tuple::seq_items(&e.args.get()).unwrap_or_default();

@@ -25,16 +25,16 @@
 //! ([`Vm::handled_exception`]).
 //!
 //! Finalization: a generator that dies suspended inside a `try`/`with`
-//! must be closed (its `finally` blocks run), which runs Python code. A
-//! payload's `Drop` cannot run Python, so the dying generator's state is
-//! moved into a queue of pending closes that the eval loop drains at the
-//! next instruction boundary ([`run_pending_finalizers`]), in a fresh
-//! object of the same type (nothing can observe the old identity: its last
-//! reference is gone).
+//! must be closed (its `finally` blocks run), which runs Python code.
+//! Deallocation never runs Python code, so the generator types have a
+//! finalizer slot ([`finalize_generator`], CPython's `_PyGen_Finalize`)
+//! and the cycle collector's deferred-finalizer mechanism revives the
+//! dying generator and closes it at the next safe point (right after the
+//! instruction that dropped it), or before clearing it when it is cyclic
+//! garbage. Its payload hook `finalizer_needed` lets a finished generator,
+//! or one whose close runs no Python code, be freed at once.
 
-use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
 
 use krait_compiler::bytecode::code_object::co_flags;
 use krait_compiler::bytecode::exception_table::find_handler;
@@ -45,7 +45,7 @@ use crate::builtins::function::{Code, Function};
 use crate::builtins::native::{Args, MethodDef, method};
 use crate::builtins::str::Str;
 use crate::error::{PyErr, PyResult};
-use crate::object::{ObjRef, PyCell, Ref};
+use crate::object::{PyCell, Ref};
 use crate::runtime::Vm;
 use crate::runtime::frame::{Frame, FrameOwner, FrameState, OwnedFrame};
 use crate::types::{TypeObject, TypeRef};
@@ -97,17 +97,14 @@ impl GenKind {
 
 /// The payload of `generator`, `coroutine` and `async_generator` objects.
 pub struct Generator {
-    /// The frame, owned (empty only after its state moved to a pending close).
+    /// The frame, owned.
     frame: OwnedFrame,
     /// Which kind.
     pub kind: GenKind,
     /// `__name__`.
-    name: PyCell<Value>,
+    pub(crate) name: PyCell<Value>,
     /// `__qualname__`.
-    qualname: PyCell<Value>,
-    /// Whether finalization (closing at death) already ran or was queued,
-    /// so it happens at most once (CPython's "finalized" bit).
-    finalized: Cell<bool>,
+    pub(crate) qualname: PyCell<Value>,
     /// For async generators: an `asend`/`athrow` is awaiting it
     /// (`ag_running`).
     pub(crate) running_async: Cell<bool>,
@@ -193,9 +190,10 @@ impl Generator {
             })
     }
 
-    /// Whether dying now must run Python code (close the frame).
-    fn needs_finalizing(&self) -> bool {
-        !self.finalized.get() && self.state() == FrameState::Suspended && !self.closes_trivially()
+    /// Whether dying now must run Python code (close the frame): the
+    /// collector's `finalizer_needed` hook.
+    pub(crate) fn needs_finalizing(&self) -> bool {
+        self.state() == FrameState::Suspended && !self.closes_trivially()
     }
 
     /// Marks the generator completed and drops its locals and stack.
@@ -204,108 +202,60 @@ impl Generator {
         self.frame.clear();
     }
 
-    /// Enumerates every object the generator references (its frame's
-    /// header and slots, its names): the cycle collector's traverse hook.
-    pub fn visit_references(&self, visit: &mut dyn FnMut(&ObjRef)) {
-        for v in [self.name.get(), self.qualname.get()] {
-            if let Some(o) = v.as_object() {
-                visit(o);
-            }
-        }
+    /// The frame while it is not running (created, suspended or
+    /// completed): what the cycle collector reads. `None` while it runs
+    /// (the thread's frame chain, a root, holds it then).
+    pub(crate) fn resting_frame(&self) -> Option<&Frame> {
         let p = self.frame_ptr();
         if p.is_null() || self.state() == FrameState::Executing {
-            // A running frame is reachable from the thread's chain.
+            return None;
+        }
+        // SAFETY: not running: nobody writes the frame while this borrow
+        // (tied to the generator, which owns the frame) lives.
+        Some(unsafe { &*p })
+    }
+
+    /// The collector's `clear`: completes a generator that is not running,
+    /// dropping everything its frame holds but its code and namespaces
+    /// (which `gi_code` and friends still show).
+    pub(crate) fn clear_resting_frame(&self) {
+        let p = self.frame_ptr();
+        if p.is_null() || self.state() == FrameState::Executing {
             return;
         }
         // SAFETY: not running: nobody else touches the frame now.
         let f = unsafe { &mut *p };
-        visit(f.code.as_obj());
-        visit(f.globals.as_obj());
-        visit(f.builtins.as_obj());
-        for v in [&f.locals, &f.func].into_iter().flatten() {
-            if let Some(o) = v.as_object() {
-                visit(o);
-            }
-        }
-        if let Some(o) = f.exc_state.as_object() {
-            visit(o);
-        }
-        let used = f.stack_top as usize;
-        for slot in f.slots().iter().take(used).flatten() {
-            if let Some(o) = slot.as_object() {
-                visit(o);
-            }
-        }
-    }
-}
-
-impl Drop for Generator {
-    fn drop(&mut self) {
-        if !self.needs_finalizing() {
-            return;
-        }
-        // Move the state into a pending close; mark it finalized so it is
-        // closed once, and so dropping it (if the queue is gone at thread
-        // exit) cannot queue it again.
-        let pending = Generator {
-            frame: self.frame.take_out(),
-            kind: self.kind,
-            name: PyCell::new(self.name.get()),
-            qualname: PyCell::new(self.qualname.get()),
-            finalized: Cell::new(true),
-            running_async: Cell::new(false),
-        };
-        let _ = PENDING_CLOSES.try_with(|queue| {
-            queue.borrow_mut().push_back(pending);
-            PENDING_COUNT.fetch_add(1, Ordering::Relaxed);
-        });
+        f.state = FrameState::Completed;
+        let taken = f.take_slots();
+        let held = (
+            f.locals.take(),
+            f.func.take(),
+            std::mem::replace(&mut f.exc_state, Value::NONE),
+        );
+        // Dropped after the frame is consistent (may free other objects).
+        drop((taken, held));
     }
 }
 
 /// `INTRINSIC_STOPITERATION_ERROR`'s oparg of `CALL_INTRINSIC_1`.
 const INTRINSIC_STOPITERATION_ERROR: u8 = 3;
 
-thread_local! {
-    /// Generators that died suspended and still have to be closed.
-    static PENDING_CLOSES: RefCell<VecDeque<Generator>> = const { RefCell::new(VecDeque::new()) };
-}
-
-/// How many generators wait in the `PENDING_CLOSES` queues of all threads:
-/// the eval loop reads it before every instruction, so it is one plain
-/// load, not a thread-local access. Another interpreter thread's pending
-/// closes only make this one look at its (empty) queue.
-static PENDING_COUNT: AtomicUsize = AtomicUsize::new(0);
-
-/// Whether dead generators may be waiting to be closed.
-#[inline]
-pub fn finalizers_pending() -> bool {
-    PENDING_COUNT.load(Ordering::Relaxed) != 0
-}
-
-/// Closes the generators that died suspended since the last call, as
-/// CPython's `_PyGen_Finalize` does when they die: errors are reported as
-/// unraisable ("Exception ignored while closing generator ...").
-pub fn run_pending_finalizers(vm: &mut Vm) {
-    loop {
-        let next = PENDING_CLOSES.with(|queue| queue.borrow_mut().pop_front());
-        let Some(payload) = next else { break };
-        PENDING_COUNT.fetch_sub(1, Ordering::Relaxed);
-        let class = payload.kind.class(vm);
-        // A refused allocation drops the payload: its frame is freed
-        // without running its `finally` blocks (nothing else is possible).
-        let Ok(generator) = vm.alloc(&class, payload) else {
-            continue;
-        };
-        if let Err(err) = close(vm, &generator) {
-            let value = Value::from_object(generator.as_obj().clone());
-            write_unraisable(
-                vm,
-                "Exception ignored while closing generator",
-                &value,
-                &err,
-            );
-        }
+/// The finalizer slot of the generator types (CPython's
+/// `_PyGen_Finalize`), run by the collector at a safe point after the
+/// generator died suspended (or as part of cyclic garbage): closes it,
+/// reporting an error as unraisable ("Exception ignored while closing
+/// generator ...").
+pub fn finalize_generator(vm: &mut Vm, v: &Value) -> PyResult<()> {
+    let Some(generator) = as_generator(v).cloned() else {
+        return Ok(());
+    };
+    if !generator.needs_finalizing() {
+        return Ok(());
     }
+    if let Err(err) = close(vm, &generator) {
+        write_unraisable(vm, "Exception ignored while closing generator", v, &err);
+    }
+    Ok(())
 }
 
 /// Prints an exception that cannot be raised (CPython's
@@ -322,9 +272,7 @@ pub fn write_unraisable(vm: &mut Vm, message: &str, object: &Value, err: &PyErr)
     {
         crate::runtime::traceback::add_entry(vm, err, frame);
     }
-    let text = crate::runtime::traceback::format_exception_alone(vm, &err.0);
-    vm.flush_stdout();
-    eprint!("{message} {repr}:\n{text}");
+    crate::gc::finalize::report_unraisable(vm, &format!("{message} {repr}"), err);
 }
 
 /// The generator payload of a value, if it is a generator, coroutine or
@@ -438,7 +386,6 @@ pub(crate) unsafe fn return_generator(vm: &mut Vm, fp: *mut Frame) -> Created {
         kind,
         name: PyCell::new(name),
         qualname: PyCell::new(qualname),
-        finalized: Cell::new(false),
         running_async: Cell::new(false),
     };
     match vm.alloc(&class, payload) {
@@ -1233,6 +1180,7 @@ pub fn init_types(vm: &Vm) {
         t.slots.getattro.set(Some(generator_getattr));
         t.slots.setattro.set(Some(generator_setattr));
         t.slots.repr.set(Some(generator_repr));
+        t.slots.finalize.set(Some(finalize_generator));
     }
     vm.types
         .generator

@@ -255,10 +255,7 @@ pub fn init_type(t: &TypeObject) {
     }));
     t.slots.richcompare.set(Some(|vm, a, b, op| {
         use crate::types::slots::CompareOp;
-        let same = match (a.as_object(), b.as_object()) {
-            (Some(x), Some(y)) => x.is(y),
-            _ => false,
-        };
+        let same = crate::protocol::number::is_same(a, b);
         match op {
             CompareOp::Eq => Ok(if same {
                 Value::from_bool(true)

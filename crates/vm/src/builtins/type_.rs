@@ -20,11 +20,13 @@ use crate::value::Value;
 
 /// A class's `__module__`, if it has one.
 pub fn type_module(vm: &mut Vm, class: &TypeRef) -> Option<String> {
+    let m = class.dict.with(|d| d.get_str(&Str::new("__module__")));
     if !class.has_flag(flags::HEAPTYPE) {
-        return Some("builtins".into());
+        // Builtin types of native modules name their module in their dict.
+        let named = m.as_ref().and_then(|m| vm.as_str(m));
+        return Some(named.map_or_else(|| "builtins".into(), |s| s.as_lossy().into_owned()));
     }
-    let m = class.dict.with(|d| d.get_str(&Str::new("__module__")))?;
-    vm.as_str(&m).map(|s| s.as_lossy().into_owned())
+    vm.as_str(&m?).map(|s| s.as_lossy().into_owned())
 }
 
 fn as_type(v: &Value) -> Option<&TypeRef> {
@@ -243,8 +245,18 @@ pub fn new_class(
     namespace: &Value,
 ) -> PyResult<Value> {
     let Some(name_str) = vm.as_str(name).map(|s| s.as_lossy().into_owned()) else {
-        return Err(vm.type_error("type.__new__() argument 1 must be str".into()));
+        let tn = vm.type_name(name);
+        return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {tn}")));
     };
+    let (tuple_type, dict_type) = (vm.types.tuple.clone(), vm.types.dict.clone());
+    for (i, value, expected) in [(2, bases, &tuple_type), (3, namespace, &dict_type)] {
+        if !vm.type_of(value).is_subtype(expected) {
+            let (want, tn) = (expected.name.clone(), vm.type_name(value));
+            return Err(vm.type_error(format!(
+                "type.__new__() argument {i} must be {want}, not {tn}"
+            )));
+        }
+    }
     let mut base_list: Vec<TypeRef> = Vec::new();
     for b in crate::builtins::tuple::seq_items(bases).unwrap_or_default() {
         match as_type(&b) {
@@ -292,6 +304,8 @@ pub fn new_class(
         let mut t = TypeObject::for_payload::<BaseException>(&name_str);
         t.payload = solid.payload;
         t.dealloc = solid.dealloc;
+        // The collector's hooks belong with the payload.
+        t.slots.gc = solid.slots.gc;
         t
     };
     payload.flags = std::cell::Cell::new(
@@ -385,6 +399,10 @@ pub fn fixup_slots(cls: &TypeRef) {
         .any(|n| has(n))
     {
         s.richcompare.set(Some(slot_richcompare));
+    }
+    if has("__del__") {
+        s.finalize
+            .set(Some(|vm, v| call_dunder(vm, v, "__del__", &[]).map(drop)));
     }
     if has("__call__") {
         s.call.set(Some(|vm, callable, args, kw| {
@@ -538,13 +556,16 @@ pub fn call_dunder(vm: &mut Vm, v: &Value, name: &str, args: &[Value]) -> PyResu
 
 fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     let r = call_dunder(vm, v, "__len__", &[])?;
-    match vm.index_value(&r)? {
+    let n = vm.index(&r)?;
+    match crate::builtins::int::small(&n) {
         Some(n) if n >= 0 => Ok(n as usize),
         Some(_) => Err(vm.value_error("__len__() should return >= 0")),
-        None => {
-            let tn = vm.type_name(&r);
-            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        None if crate::builtins::int::to_big(&n)
+            .is_some_and(|b| b.sign() == num_bigint::Sign::Minus) =>
+        {
+            Err(vm.value_error("__len__() should return >= 0"))
         }
+        None => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
     }
 }
 
@@ -566,43 +587,68 @@ fn slot_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
             let bound = vm.bind(&f, a, &class)?;
             vm.call(&bound, std::slice::from_ref(b), None)
         }
+        // `object.__ne__`: the inverse of `__eq__` unless that is NotImplemented.
+        None if op == CompareOp::Ne && defined_in_python(&class, "__eq__") => {
+            let r = slot_richcompare(vm, a, b, CompareOp::Eq)?;
+            if vm.is_not_implemented(&r) {
+                return Ok(r);
+            }
+            Ok(Value::from_bool(!vm.is_true(&r)?))
+        }
         _ => Ok(vm.not_implemented()),
     }
 }
 
+/// Calls the dunder `name` of `v`'s class with `arg`; `NotImplemented` if
+/// the class has none (CPython's `vectorcall_maybe`).
+fn call_dunder_maybe(vm: &mut Vm, v: &Value, name: &str, arg: &Value) -> PyResult<Value> {
+    let class = vm.type_of(v).clone();
+    match class.lookup(name) {
+        Some(f) => {
+            let bound = vm.bind(&f, v, &class)?;
+            vm.call(&bound, std::slice::from_ref(arg), None)
+        }
+        None => Ok(vm.not_implemented()),
+    }
+}
+
+/// The number slot of classes with arithmetic dunders (CPython's
+/// `SLOT1BINFULL`): a subclass operand that overrides the reflected method
+/// goes first, then the forward method, then the other operand's reflected
+/// method.
 fn slot_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     let (forward, reflected, _) = op.dunders();
     let ta = vm.type_of(a).clone();
     let tb = vm.type_of(b).clone();
-    let a_user = ta
-        .slots
-        .number
-        .get()
-        .is_some_and(|f| f as usize == slot_number as *const () as usize);
-    let b_user = tb
-        .slots
-        .number
-        .get()
-        .is_some_and(|f| f as usize == slot_number as *const () as usize);
-    if a_user {
-        if let Some(f) = ta.lookup(forward) {
-            let bound = vm.bind(&f, a, &ta)?;
-            let r = vm.call(&bound, std::slice::from_ref(b), None)?;
-            if !vm.is_not_implemented(&r) || ta.same(&tb) {
-                return Ok(r);
+    let uses_this_slot = |t: &TypeRef| {
+        t.slots
+            .number
+            .get()
+            .is_some_and(|f| f as usize == slot_number as *const () as usize)
+    };
+    let mut do_other = !ta.same(&tb) && uses_this_slot(&tb);
+    if uses_this_slot(&ta) {
+        if do_other && tb.is_subtype(&ta) {
+            let overloaded = match (tb.lookup(reflected), ta.lookup(reflected)) {
+                (Some(x), Some(y)) => !crate::protocol::number::is_same(&x, &y),
+                (Some(_), None) => true,
+                _ => false,
+            };
+            if overloaded {
+                let r = call_dunder_maybe(vm, b, reflected, a)?;
+                if !vm.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+                do_other = false;
             }
-        } else if ta.same(&tb)
-            && let Some(f) = tb.lookup(reflected)
-        {
-            let _ = f;
+        }
+        let r = call_dunder_maybe(vm, a, forward, b)?;
+        if !vm.is_not_implemented(&r) || ta.same(&tb) {
+            return Ok(r);
         }
     }
-    if b_user
-        && !(a_user && ta.same(&tb))
-        && let Some(f) = tb.lookup(reflected)
-    {
-        let bound = vm.bind(&f, b, &tb)?;
-        return vm.call(&bound, std::slice::from_ref(a), None);
+    if do_other {
+        return call_dunder_maybe(vm, b, reflected, a);
     }
     Ok(vm.not_implemented())
 }

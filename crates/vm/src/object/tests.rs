@@ -27,6 +27,20 @@ struct Node {
     next: PyCell<Option<Value>>,
 }
 
+impl crate::gc::Payload for Probe {}
+
+impl crate::gc::Payload for Node {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut crate::gc::Visitor<'_>) {
+        visit.cell(&self.next, |next, visit| visit.optional(next));
+    }
+
+    fn clear(&self) {
+        drop(self.next.try_with(Option::take));
+    }
+}
+
 fn lock() -> std::sync::MutexGuard<'static, ()> {
     TEST_GIL.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -155,4 +169,36 @@ fn py_cell_rejects_reentry() {
     assert!(outcome.is_err());
     // The flag was released by the unwinding: the cell is usable again.
     assert_eq!(cell.get(), 1);
+}
+
+#[test]
+fn try_with_reports_a_cell_in_use_instead_of_panicking() {
+    let cell = PyCell::new(1);
+    cell.with(|_| assert!(cell.try_with(|v| *v).is_none()));
+    assert_eq!(cell.try_with(|v| *v), Some(1));
+}
+
+#[test]
+fn containers_carry_a_gc_header_and_start_tracked() {
+    let _gil = lock();
+    let metatype = TypeObject::new_metatype().unwrap();
+    let node_type = TypeObject::new_type::<Node>(&metatype, "Node").unwrap();
+    let probe_type = TypeObject::new_type::<Probe>(&metatype, "Probe").unwrap();
+    let node = Ref::new(
+        &node_type,
+        Node {
+            next: PyCell::new(None),
+        },
+    )
+    .unwrap();
+    assert!(crate::gc::is_tracked(node.as_obj()));
+    let deaths = std::rc::Rc::new(Cell::new(0));
+    let probe = Ref::new(&probe_type, Probe { deaths }).unwrap();
+    assert!(crate::gc::header_of(probe.as_obj()).is_none());
+    assert!(!crate::gc::is_tracked(probe.as_obj()));
+    node.as_obj().make_immortal();
+    assert!(
+        !crate::gc::is_tracked(node.as_obj()),
+        "immortal objects are not tracked"
+    );
 }

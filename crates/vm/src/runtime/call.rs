@@ -207,16 +207,19 @@ impl Vm {
             )));
         }
         let nlocalsplus = co.nlocalsplus();
-        let frame = self.data_stack.push(Frame::new(
-            code.clone(),
-            func.globals.clone(),
-            func.builtins.clone(),
-            None,
-            Some(Value::from_object(func.as_obj().clone())),
-            self.current_frame,
-            nlocalsplus as u32,
-            code.frame_slots as u32,
-        ));
+        let frame = self
+            .data_stack
+            .push(Frame::new(
+                code.clone(),
+                func.globals.clone(),
+                func.builtins.clone(),
+                None,
+                Some(Value::from_object(func.as_obj().clone())),
+                self.current_frame,
+                nlocalsplus as u32,
+                code.frame_slots as u32,
+            ))
+            .map_err(|_| self.memory_error.clone())?;
         // SAFETY: the frame was just pushed and is live.
         let f = unsafe { &mut *frame };
         for (i, v) in locals.into_iter().enumerate().take(nlocalsplus) {
@@ -242,16 +245,19 @@ impl Vm {
         let nlocalsplus = code.code.nlocalsplus();
         let capacity = code.frame_slots as u32;
         let builtins = self.builtins.clone();
-        let frame = self.data_stack.push(Frame::new(
-            code,
-            globals,
-            builtins,
-            Some(locals),
-            None,
-            self.current_frame,
-            nlocalsplus as u32,
-            capacity,
-        ));
+        let frame = self
+            .data_stack
+            .push(Frame::new(
+                code,
+                globals,
+                builtins,
+                Some(locals),
+                None,
+                self.current_frame,
+                nlocalsplus as u32,
+                capacity,
+            ))
+            .map_err(|_| self.memory_error.clone())?;
         self.recursion_depth += 1;
         Ok(frame)
     }

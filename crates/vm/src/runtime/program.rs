@@ -6,8 +6,11 @@ use krait_compiler::bytecode::code_object::CodeObject;
 
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{ExcKind, as_exception};
+use crate::builtins::function::Module;
+use crate::error::PyResult;
 use crate::object::Ref;
 use crate::runtime::Vm;
+use crate::runtime::config::Config;
 use crate::value::Value;
 
 /// Stack reserved for the interpreter thread: native recursion is bounded
@@ -15,11 +18,40 @@ use crate::value::Value;
 /// more than a default main thread's stack.
 const STACK_BYTES: usize = 512 << 20;
 
-/// Runs a compiled module as `__main__`; returns the process exit status.
-pub fn run_main(code: CodeObject) -> i32 {
+/// Where the program's `__main__` code came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MainOrigin {
+    /// A script file (its path becomes `__file__`).
+    File(String),
+    /// Standard input (`__file__` is `<stdin>`).
+    Stdin,
+    /// `-c` code (no `__file__`).
+    Command,
+}
+
+/// Runs a compiled module as `__main__` in an interpreter set up by
+/// `config`; returns the process exit status.
+pub fn run_main(code: CodeObject, config: Config, origin: MainOrigin) -> i32 {
+    on_interpreter_thread(move || run_main_here(code, config, origin))
+}
+
+/// Runs the module `name` as `__main__` (`krait -m name`) in an
+/// interpreter set up by `config`; returns the process exit status.
+pub fn run_module_main(name: String, config: Config) -> i32 {
+    on_interpreter_thread(move || {
+        run_program(config, |vm| {
+            let module = vm.new_module("__main__")?;
+            vm.prepare_main_module(&module, None, false)?;
+            crate::runtime::import::run_module::run_module_as_main(vm, &name, &module)
+        })
+    })
+}
+
+/// Runs `program` on a thread with the interpreter's large stack.
+fn on_interpreter_thread(program: impl FnOnce() -> i32 + Send + 'static) -> i32 {
     let worker = std::thread::Builder::new()
         .stack_size(STACK_BYTES)
-        .spawn(move || run_main_here(code));
+        .spawn(program);
     match worker {
         Ok(handle) => handle.join().unwrap_or(70),
         Err(_) => run_main_here_boxed(),
@@ -31,38 +63,39 @@ fn run_main_here_boxed() -> i32 {
     1
 }
 
-fn run_main_here(code: CodeObject) -> i32 {
+fn run_main_here(code: CodeObject, config: Config, origin: MainOrigin) -> i32 {
+    run_program(config, |vm| run_in(vm, code, &origin))
+}
+
+/// Makes an interpreter from `config`, runs `program` in it, reports an
+/// uncaught exception; returns the exit status.
+fn run_program(config: Config, program: impl FnOnce(&mut Vm) -> PyResult<()>) -> i32 {
     let Ok(mut vm) = Vm::new() else {
         eprintln!("MemoryError");
         return 1;
     };
-    let mut main_globals = None;
-    let status = match run_in(&mut vm, code, &mut main_globals) {
+    let result = vm.configure(config).and_then(|()| program(&mut vm));
+    let status = match result {
         Ok(()) => 0,
         Err(err) => {
             vm.flush_stdout();
             report(&mut vm, &err)
         }
     };
-    if let Some(globals) = main_globals {
-        clear_module_dict(&mut vm, &globals);
-    }
-    crate::builtins::generator::run_pending_finalizers(&mut vm);
+    release_main_module(&mut vm);
     vm.flush_stdout();
     status
 }
 
-fn run_in(
-    vm: &mut Vm,
-    code: CodeObject,
-    main_globals: &mut Option<Ref<Dict>>,
-) -> crate::error::PyResult<()> {
+fn run_in(vm: &mut Vm, code: CodeObject, origin: &MainOrigin) -> PyResult<()> {
     let module = vm.new_module("__main__")?;
+    let (filename, from_file) = match origin {
+        MainOrigin::File(path) => (Some(path.as_str()), true),
+        MainOrigin::Stdin => (Some("<stdin>"), false),
+        MainOrigin::Command => (None, false),
+    };
+    vm.prepare_main_module(&module, filename, from_file)?;
     let globals = module.dict.clone();
-    *main_globals = Some(globals.clone());
-    let key = vm.intern("__builtins__")?;
-    let builtins = Value::from_object(vm.builtins.as_obj().clone());
-    globals.table.with(|t| t.insert_str(key, builtins));
     let code = vm.new_code(code)?;
     vm.run_module_code(code, globals)?;
     Ok(())
@@ -71,7 +104,20 @@ fn run_in(
 /// Interpreter shutdown's release of `__main__`'s namespace: CPython
 /// frees the module's dict (through the cycle collector, as functions
 /// refer to it), dropping its values in insertion order, so objects die —
-/// and generators suspended in `try` blocks are closed — in that order.
+/// their `__del__` runs and generators suspended in `try` blocks are
+/// closed — in that order.
+fn release_main_module(vm: &mut Vm) {
+    let main = vm
+        .imported_module("__main__")
+        .and_then(|m| m.as_object()?.downcast::<Module>().cloned());
+    if let Some(main) = main {
+        clear_module_dict(vm, &main.dict);
+    }
+    crate::gc::run_pending(vm);
+}
+
+/// Sets every value of a module's dict but `__builtins__` to `None`, in
+/// insertion order, running the finalizers each release queues.
 fn clear_module_dict(vm: &mut Vm, dict: &Ref<Dict>) {
     let keys: Vec<Value> = dict.items().into_iter().map(|(k, _)| k).collect();
     for key in keys {
@@ -82,7 +128,7 @@ fn clear_module_dict(vm: &mut Vm, dict: &Ref<Dict>) {
             continue;
         }
         let _ = Dict::set_item(vm, dict, key, Value::NONE);
-        crate::builtins::generator::run_pending_finalizers(vm);
+        crate::gc::run_pending(vm);
     }
 }
 

@@ -105,11 +105,19 @@ fn format_entry(out: &mut String, cache: &mut SourceCache, code: &Code, lasti: u
         return;
     }
     let (start_c, end_c) = (col - indent, end - indent);
-    if start_c == 0 && end_c >= text.len() {
-        return;
-    }
     let segment = &source[col..end.min(source.len())];
     let carets = anchors(segment);
+    // As `traceback.py`'s `_should_show_carets`: never under the call of a
+    // `return f(...)` or `name = f(...)` that fills the line; otherwise
+    // when there are anchors or the line has text outside the span.
+    if call_fills_statement(text, start_c, end_c) {
+        return;
+    }
+    let outside = !text.get(..start_c).unwrap_or("").trim().is_empty()
+        || !text.get(end_c..).unwrap_or("").trim().is_empty();
+    if carets.is_none() && !outside {
+        return;
+    }
     let lead: String = text[..start_c.min(text.len())]
         .chars()
         .map(|_| ' ')
@@ -122,6 +130,33 @@ fn format_entry(out: &mut String, cache: &mut SourceCache, code: &Code, lasti: u
         None => segment.chars().map(|_| '^').collect(),
     };
     out.push_str(&format!("    {lead}{marks}\n"));
+}
+
+/// Whether `line` is `return f(...)` (`f` a name) or `name = f(...)` whose
+/// call spans exactly the bytes `start..end` of the line.
+fn call_fills_statement(line: &str, start: usize, end: usize) -> bool {
+    use krait_syntax::ast::{ExprKind, Mod, StmtKind};
+    let Ok(parsed) = krait_syntax::parse_module(line.as_bytes(), "<segment>") else {
+        return false;
+    };
+    let Mod::Module { body, .. } = &parsed.module else {
+        return false;
+    };
+    let value = match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Return { value: Some(value) }) => match &value.kind {
+            ExprKind::Call { func, .. } if matches!(func.kind, ExprKind::Name { .. }) => value,
+            _ => return false,
+        },
+        Some(StmtKind::Assign { targets, value, .. })
+            if targets.len() == 1
+                && matches!(targets[0].kind, ExprKind::Name { .. })
+                && matches!(value.kind, ExprKind::Call { .. }) =>
+        {
+            value
+        }
+        _ => return false,
+    };
+    value.range.start as usize == start && value.range.end as usize == end
 }
 
 /// The byte range of the primary anchor within a segment (binary operator,
@@ -253,6 +288,12 @@ fn format_one(vm: &mut Vm, out: &mut String, cache: &mut SourceCache, exc: &Valu
             }
         }
     }
-    out.push_str(&exception_line(vm, exc));
-    out.push('\n');
+    match crate::runtime::syntax_error::format_syntax_error_value(vm, exc) {
+        // A SyntaxError with a location ends with the source line.
+        Some(text) => out.push_str(&text),
+        None => {
+            out.push_str(&exception_line(vm, exc));
+            out.push('\n');
+        }
+    }
 }

@@ -16,6 +16,7 @@ use std::cell::Cell;
 use std::ptr::NonNull;
 
 use crate::builtins::dict::DictTable;
+use crate::gc::Payload;
 use crate::object::heap::AllocError;
 use crate::object::{ObjectHeader, PyCell, Ref, deallocate_payload};
 use crate::value::Value;
@@ -73,8 +74,9 @@ pub struct TypeObject {
 }
 
 impl TypeObject {
-    /// The description of a class whose instances carry payload `T`.
-    pub fn for_payload<T: 'static>(name: &str) -> TypeObject {
+    /// The description of a class whose instances carry payload `T` (its
+    /// collector hooks come from `T`'s [`Payload`] declaration).
+    pub fn for_payload<T: Payload>(name: &str) -> TypeObject {
         TypeObject {
             name: name.into(),
             payload: TypeId::of::<T>(),
@@ -86,7 +88,10 @@ impl TypeObject {
             mro: PyCell::new(Vec::new()),
             dict: PyCell::new(DictTable::new()),
             version: Cell::new(0),
-            slots: Slots::default(),
+            slots: Slots {
+                gc: crate::gc::GcHooks::of::<T>(),
+                ..Slots::default()
+            },
             keys: std::rc::Rc::default(),
         }
     }
@@ -99,7 +104,7 @@ impl TypeObject {
 
     /// Creates a type object named `name`, an instance of `metatype`, whose
     /// instances carry payload `T`.
-    pub fn new_type<T: 'static>(metatype: &TypeRef, name: &str) -> Result<TypeRef, AllocError> {
+    pub fn new_type<T: Payload>(metatype: &TypeRef, name: &str) -> Result<TypeRef, AllocError> {
         Ref::new(metatype, TypeObject::for_payload::<T>(name))
     }
 
