@@ -494,3 +494,75 @@ impl Drop for OwnedFrame {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)]
+
+    use super::*;
+    use crate::runtime::Vm;
+
+    /// A header for a frame of `capacity` slots running an empty module.
+    fn header(vm: &mut Vm, capacity: u32) -> Frame {
+        let parsed = krait_syntax::parse_module(b"pass\n", "<test>").expect("parses");
+        let code = krait_compiler::compile(&parsed, "<test>", krait_compiler::CompileMode::Exec)
+            .expect("compiles");
+        let code = vm.new_code(code).expect("code");
+        let globals = vm.new_dict_ref().expect("dict");
+        let builtins = vm.builtins.clone();
+        Frame::new(
+            code,
+            globals,
+            builtins,
+            None,
+            None,
+            std::ptr::null_mut(),
+            0,
+            capacity,
+        )
+    }
+
+    #[test]
+    fn moving_the_top_frame_out_rewinds_the_stack_like_a_pop() {
+        let mut vm = Vm::new().expect("vm");
+        let mut stack = DataStack::new();
+        // A first frame that leaves too little room in its chunk for the
+        // next one, which therefore starts a second chunk.
+        let header_words = std::mem::size_of::<Frame>() / 8;
+        let slot_words = std::mem::size_of::<Option<Value>>() / 8;
+        let filling = u32::try_from((CHUNK_WORDS - header_words) / slot_words - 1).expect("fits");
+        let h = header(&mut vm, filling);
+        let first = stack.push(h).expect("first frame");
+        let h = header(&mut vm, 4);
+        let second = stack.push(h).expect("second frame");
+        let value = vm.new_str("held by the moved frame").expect("str");
+        let object = value.as_object().expect("heap str").clone();
+        // SAFETY: `second` is live and the last pushed.
+        assert!(unsafe { (*second).push(Some(value)) });
+        let count = object.refcount();
+        // SAFETY: `second` is the last frame pushed.
+        let owned = unsafe { OwnedFrame::take(&mut stack, second) }.expect("memory");
+        // Moved, not copied: nothing was dropped or counted twice.
+        assert_eq!(object.refcount(), count);
+        // SAFETY: the owned frame is initialised.
+        let moved = unsafe { &*owned.as_ptr() };
+        let top = moved
+            .peek(0)
+            .and_then(Value::as_object)
+            .map(|o| o.address());
+        assert_eq!(top, Some(object.address()));
+        assert_eq!(moved.live_slots().len(), 1);
+        // The stack is back in the first chunk: the next frame that does not
+        // fit there reuses the (spare) second chunk from its start.
+        let h = header(&mut vm, 4);
+        let third = stack.push(h).expect("third frame");
+        assert_eq!(third, second);
+        // SAFETY: LIFO pops of live frames.
+        unsafe {
+            stack.pop(third);
+            stack.pop(first);
+        }
+        drop(owned);
+        assert_eq!(object.refcount(), count - 1);
+    }
+}
