@@ -189,7 +189,7 @@ const FUNCTIONS: &[MethodDef] = &[
         Err(vm.new_exception(ExcKind::SystemExit, values))
     }),
     method("exc_info", "()", |vm, _args| {
-        let exc = vm.exc_info.clone();
+        let exc = vm.handled_exception();
         if exc.is_none() {
             return vm.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE]);
         }
@@ -197,7 +197,7 @@ const FUNCTIONS: &[MethodDef] = &[
         let tb = as_exception(&exc).map_or(Value::NONE, |e| e.traceback.get());
         vm.new_tuple(vec![class, exc, tb])
     }),
-    method("exception", "()", |vm, _args| Ok(vm.exc_info.clone())),
+    method("exception", "()", |vm, _args| Ok(vm.handled_exception())),
     method("getrecursionlimit", "()", |vm, _args| {
         Ok(Value::from_i64(i64::from(vm.recursion_limit)))
     }),

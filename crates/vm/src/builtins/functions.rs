@@ -662,16 +662,23 @@ pub const FUNCTIONS: &[MethodDef] = &[
     }),
     method("next", "(iterator, default=None, /)", |vm, args| {
         let it = args.required(0);
-        if vm.type_of(it).slots.next.get().is_none() {
+        let Some(next) = vm.type_of(it).slots.next.get() else {
             let tn = vm.type_name(it);
             return Err(vm.type_error(format!("'{tn}' object is not an iterator")));
-        }
-        match vm.next(it)? {
-            Some(v) => Ok(v),
-            None => match args.get(1) {
+        };
+        // The slot itself: a `StopIteration` it raises (a generator's
+        // return value) propagates unless there is a default.
+        match next(vm, it) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => match args.get(1) {
                 Some(d) => Ok(d.clone()),
                 None => Err(vm.new_exception(ExcKind::StopIteration, Vec::new())),
             },
+            Err(e) if vm.exc_matches(&e, ExcKind::StopIteration) => match args.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(e),
+            },
+            Err(e) => Err(e),
         }
     }),
     method("min", "(*args, key=None, default=None)", |vm, args| {

@@ -1,11 +1,13 @@
 //! The builtin types, one file per type, and the `builtins` module's
 //! functions.
 
+pub mod async_generator;
 pub mod byte_methods;
 pub mod bytearray;
 pub mod bytes;
 pub mod code_eval;
 pub mod complex;
+pub mod coroutine;
 pub mod descriptors;
 pub mod dict;
 pub mod dict_view;
@@ -15,6 +17,7 @@ pub mod float;
 pub mod format;
 pub mod function;
 pub mod functions;
+pub mod generator;
 pub mod instance;
 pub mod int;
 pub mod introspection;

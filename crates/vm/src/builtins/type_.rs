@@ -415,12 +415,10 @@ pub fn fixup_slots(cls: &TypeRef) {
             .set(Some(|vm, v| call_dunder(vm, v, "__iter__", &[])));
     }
     if has("__next__") {
+        // A `StopIteration` propagates with its value (`next()` and
+        // `yield from` see it); `vm.next` treats it as exhaustion.
         s.next
-            .set(Some(|vm, v| match call_dunder(vm, v, "__next__", &[]) {
-                Ok(x) => Ok(Some(x)),
-                Err(e) if vm.exc_matches(&e, ExcKind::StopIteration) => Ok(None),
-                Err(e) => Err(e),
-            }));
+            .set(Some(|vm, v| call_dunder(vm, v, "__next__", &[]).map(Some)));
     }
     if has("__bool__") {
         s.bool.set(Some(|vm, v| {

@@ -10,14 +10,17 @@
 
 use super::header::header_of;
 use super::payload::{Payload, Visitor};
+use crate::builtins::async_generator::{ASend, AThrow, WrappedValue};
 use crate::builtins::bytearray::ByteArray;
 use crate::builtins::bytes::Bytes;
 use crate::builtins::complex::Complex;
+use crate::builtins::coroutine::CoroutineWrapper;
 use crate::builtins::descriptors::{Property, Super, Wrapper};
 use crate::builtins::dict::{Dict, DictTable};
 use crate::builtins::exceptions::BaseException;
 use crate::builtins::file_io::FileObject;
 use crate::builtins::function::{CellObj, Code, Function, Method, Module};
+use crate::builtins::generator::{Generator, ThrowArgs};
 use crate::builtins::instance::{Instance, InstanceDict, Storage};
 use crate::builtins::int::BigInt;
 use crate::builtins::iterators::{DictView, IterState, NativeIter};
@@ -34,6 +37,7 @@ use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
 use crate::builtins::union_type::UnionType;
 use crate::object::PyCell;
+use crate::runtime::frame::Frame;
 use crate::runtime::traceback::Traceback;
 use crate::types::TypeObject;
 use crate::value::Value;
@@ -430,5 +434,87 @@ impl Payload for Traceback {
 
     fn traverse(&self, visit: &mut Visitor<'_>) {
         visit.value(&self.next);
+    }
+}
+
+/// Everything a frame that is not running holds: its code, namespaces,
+/// function, saved exception state, and the live slots (locals, cells,
+/// value stack).
+fn traverse_frame(frame: &Frame, visit: &mut Visitor<'_>) {
+    visit.object(frame.code.as_obj());
+    visit.object(frame.globals.as_obj());
+    visit.object(frame.builtins.as_obj());
+    visit.optional(&frame.locals);
+    visit.optional(&frame.func);
+    visit.value(&frame.exc_state);
+    for slot in frame.live_slots() {
+        visit.optional(slot);
+    }
+}
+
+/// Generators, coroutines and async generators own their frame. While the
+/// frame runs it is on the thread's frame chain (a root) and nothing of it
+/// is reported; otherwise everything it holds is, and `clear` completes
+/// the generator, dropping the frame's contents.
+impl Payload for Generator {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.cell(&self.name, |value, visit| visit.value(value));
+        visit.cell(&self.qualname, |value, visit| visit.value(value));
+        if let Some(frame) = self.resting_frame() {
+            traverse_frame(frame, visit);
+        }
+    }
+
+    fn clear(&self) {
+        self.clear_resting_frame();
+    }
+
+    /// Only a generator suspended where closing runs Python code.
+    fn finalizer_needed(&self) -> bool {
+        self.needs_finalizing()
+    }
+}
+
+impl Payload for CoroutineWrapper {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.object(self.coroutine.as_obj());
+    }
+}
+
+impl Payload for WrappedValue {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.value);
+    }
+}
+
+impl Payload for ASend {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.object(self.generator.as_obj());
+        visit.value(&self.value);
+    }
+}
+
+fn traverse_throw_args(args: &ThrowArgs, visit: &mut Visitor<'_>) {
+    visit.value(&args.typ);
+    visit.optional(&args.value);
+    visit.optional(&args.traceback);
+}
+
+impl Payload for AThrow {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.object(self.generator.as_obj());
+        if let Some(args) = &self.args {
+            traverse_throw_args(args, visit);
+        }
     }
 }

@@ -55,7 +55,12 @@ fn run_safe_point(vm: &mut Vm) {
 pub(crate) fn has_finalizer(node: &GcHeader) -> bool {
     // SAFETY: list members are live objects.
     let object = unsafe { ObjRef::borrowed(node.object()) };
-    object.class().slots.finalize.get().is_some()
+    let class = object.class();
+    class.slots.finalize.get().is_some()
+        && class
+            .slots
+            .gc
+            .is_none_or(|hooks| (hooks.finalizer_needed)(&object))
 }
 
 /// Called by deallocation for an object whose class has a finalizer:
@@ -65,14 +70,15 @@ pub(crate) fn has_finalizer(node: &GcHeader) -> bool {
 /// # Safety
 /// `object` must be dead (its last reference just went away), not freed.
 pub(crate) unsafe fn defer_finalizer(object: NonNull<ObjectHeader>) -> bool {
-    // SAFETY: the class field of a dead object still holds its class.
-    let is_container = unsafe {
-        let borrowed = ObjRef::borrowed(object);
-        borrowed.class().slots.gc.is_some()
-    };
-    if !is_container {
+    // SAFETY: the class field of a dead object still holds its class, and
+    // its payload is not dropped yet.
+    let borrowed = unsafe { ObjRef::borrowed(object) };
+    let Some(hooks) = borrowed.class().slots.gc else {
         // Without a GC header there is no FINALIZED flag to keep the
         // finalizer to one run; such objects are not finalized.
+        return false;
+    };
+    if !(hooks.finalizer_needed)(&borrowed) {
         return false;
     }
     // SAFETY: a container has its header before the object.
@@ -130,10 +136,12 @@ pub(crate) fn call_finalizer(vm: &mut Vm, object: &ObjRef) {
 }
 
 /// Prints an exception nobody can catch as CPython's default
-/// `sys.unraisablehook` does: `{message}:` then the traceback.
+/// `sys.unraisablehook` does: `{message}:` then the exception with its
+/// traceback, without its chain or position markers (CPython's C
+/// traceback printer).
 pub fn report_unraisable(vm: &mut Vm, message: &str, err: &PyErr) {
     vm.flush_stdout();
-    let text = crate::runtime::traceback::format_exception(vm, &err.0);
+    let text = crate::runtime::traceback::format_exception_alone(vm, &err.0);
     eprint!("{message}:\n{text}");
 }
 

@@ -48,6 +48,16 @@ pub trait Payload: 'static {
     fn may_untrack(&self) -> bool {
         false
     }
+
+    /// Whether the class's finalizer still has work to do on this object
+    /// (consulted when it dies and before a collection finalizes it); a
+    /// `false` lets deallocation free it at once instead of reviving and
+    /// queueing it. A generator that finished, or whose close runs no
+    /// Python code, has nothing to finalize (CPython's `_PyGen_Finalize`
+    /// returns early for it).
+    fn finalizer_needed(&self) -> bool {
+        true
+    }
 }
 
 /// Receives the references an object holds (CPython's `visitproc`).
@@ -122,6 +132,8 @@ pub struct GcHooks {
     pub clear: fn(&ObjRef),
     /// [`Payload::may_untrack`].
     pub may_untrack: fn(&ObjRef) -> bool,
+    /// [`Payload::finalizer_needed`].
+    pub finalizer_needed: fn(&ObjRef) -> bool,
 }
 
 impl GcHooks {
@@ -132,6 +144,7 @@ impl GcHooks {
                 traverse: traverse_erased::<T>,
                 clear: clear_erased::<T>,
                 may_untrack: may_untrack_erased::<T>,
+                finalizer_needed: finalizer_needed_erased::<T>,
             })
         } else {
             None
@@ -161,4 +174,8 @@ fn clear_erased<T: Payload>(object: &ObjRef) {
 
 fn may_untrack_erased<T: Payload>(object: &ObjRef) -> bool {
     object.downcast::<T>().is_some_and(|p| p.may_untrack())
+}
+
+fn finalizer_needed_erased<T: Payload>(object: &ObjRef) -> bool {
+    object.downcast::<T>().is_none_or(|p| p.finalizer_needed())
 }

@@ -294,10 +294,15 @@ impl Vm {
         Err(self.type_error(format!("'{}' object is not iterable", t.name)))
     }
 
-    /// `next(it)`: `None` when exhausted.
+    /// `next(it)`: `None` when exhausted. A `tp_iternext` may also signal
+    /// exhaustion by raising `StopIteration` (a generator returning a
+    /// value does); consumers see both as the end, as in CPython.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match self.type_of(it).slots.next.get() {
-            Some(f) => f(self, it),
+            Some(f) => match f(self, it) {
+                Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => Ok(None),
+                r => r,
+            },
             None => {
                 let tn = self.type_name(it);
                 Err(self.type_error(format!("'{tn}' object is not an iterator")))

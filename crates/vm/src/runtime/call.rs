@@ -209,19 +209,16 @@ impl Vm {
         let nlocalsplus = co.nlocalsplus();
         let frame = self
             .data_stack
-            .push(Frame {
-                code: code.clone(),
-                globals: func.globals.clone(),
-                builtins: func.builtins.clone(),
-                locals: None,
-                func: Some(Value::from_object(func.as_obj().clone())),
-                previous: self.current_frame,
-                next_instr: 0,
-                lasti: 0,
-                stack_top: nlocalsplus as u32,
-                capacity: code.frame_slots as u32,
-                is_entry: false,
-            })
+            .push(Frame::new(
+                code.clone(),
+                func.globals.clone(),
+                func.builtins.clone(),
+                None,
+                Some(Value::from_object(func.as_obj().clone())),
+                self.current_frame,
+                nlocalsplus as u32,
+                code.frame_slots as u32,
+            ))
             .map_err(|_| self.memory_error.clone())?;
         // SAFETY: the frame was just pushed and is live.
         let f = unsafe { &mut *frame };
@@ -250,19 +247,16 @@ impl Vm {
         let builtins = self.builtins.clone();
         let frame = self
             .data_stack
-            .push(Frame {
+            .push(Frame::new(
                 code,
                 globals,
                 builtins,
-                locals: Some(locals),
-                func: None,
-                previous: self.current_frame,
-                next_instr: 0,
-                lasti: 0,
-                stack_top: nlocalsplus as u32,
+                Some(locals),
+                None,
+                self.current_frame,
+                nlocalsplus as u32,
                 capacity,
-                is_entry: false,
-            })
+            ))
             .map_err(|_| self.memory_error.clone())?;
         self.recursion_depth += 1;
         Ok(frame)
@@ -314,14 +308,8 @@ pub fn function_call(
     else {
         return Err(vm.type_error("expected a function".into()));
     };
-    if f.code.code.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR)
-        != 0
-    {
-        return Err(vm.new_error(
-            crate::builtins::exceptions::ExcKind::NotImplementedError,
-            "krait does not support generators or coroutines yet",
-        ));
-    }
+    // A generator function runs too: its first instruction,
+    // RETURN_GENERATOR, moves the frame into the generator it returns.
     let frame = vm.push_function_frame(&f, args, kwnames)?;
     vm.run_pushed(frame)
 }

@@ -18,19 +18,29 @@ use crate::builtins::function::{CellObj, Code, Function, Method};
 use crate::builtins::native::{MethodDescriptor, call_method_descriptor};
 use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
+use crate::builtins::{coroutine, generator};
 use crate::error::{PyErr, PyResult};
 use crate::object::Ref;
 use crate::runtime::Vm;
-use crate::runtime::frame::Frame;
+use crate::runtime::frame::{Frame, FrameOwner};
 use crate::types::slots::{BinOp, CompareOp, UnaryOp};
 use crate::value::Value;
 
 /// How an error entered the unwinder.
 enum Raised {
-    /// A new error at this instruction: record a traceback entry.
+    /// An error at this instruction (made by native code, or coming out
+    /// of a native call): record a traceback entry; chain it to the
+    /// handled exception if it is fresh (no traceback yet — one that has
+    /// one was chained where Python code first raised it).
     New(PyErr),
+    /// `raise exc`: record a traceback entry and chain.
+    Explicit(PyErr),
     /// A re-raise (`raise`, `RERAISE`): no new traceback entry.
     Reraise(PyErr),
+    /// Thrown into a resumed generator (`throw()`, `close()`): a traceback
+    /// entry, but no chaining to the handled exception (the thrower did
+    /// that with the generator's own).
+    Thrown(PyErr),
 }
 
 macro_rules! tri {
@@ -54,18 +64,33 @@ fn stack_error(vm: &mut Vm) -> PyErr {
 pub fn run_frame(vm: &mut Vm, entry: *mut Frame) -> PyResult<Value> {
     let saved = vm.current_frame;
     vm.current_frame = entry;
-    let result = run(vm, entry);
+    let result = run(vm, entry, None);
     vm.current_frame = saved;
     result
 }
 
-fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
+/// Resumes a generator's frame `entry` (linked, `is_entry` set) until it
+/// yields, returns or raises; `throw` is raised at its `yield` first.
+pub(crate) fn resume_frame(
+    vm: &mut Vm,
+    entry: *mut Frame,
+    throw: Option<PyErr>,
+) -> PyResult<Value> {
+    let saved = vm.current_frame;
+    vm.current_frame = entry;
+    let result = run(vm, entry, throw.map(Raised::Thrown));
+    vm.current_frame = saved;
+    result
+}
+
+fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult<Value> {
     loop {
         // One pass: run instructions until an error, then unwind.
-        let mut raised: Option<Raised> = None;
+        let mut raised: Option<Raised> = initial.take();
         let mut returned: Option<Value> = None;
-        loop {
-            // A safe point: pending finalizers and a due collection run here.
+        while raised.is_none() {
+            // A safe point: pending finalizers (`__del__`, closing dead
+            // suspended generators) and a due collection run here.
             crate::gc::safe_point(vm);
             // SAFETY: `fp` is the live innermost frame of this loop.
             let frame: &mut Frame = unsafe { &mut *fp };
@@ -669,13 +694,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                             }
                             Ok(Value::NONE)
                         }
-                        3 => {
-                            // INTRINSIC_STOPITERATION_ERROR
-                            Err(match as_exception(&v) {
-                                Some(e) => PyErr(e.clone()),
-                                None => vm.runtime_error("bad StopIteration"),
-                            })
-                        }
+                        3 => Ok(generator::stopiteration_error(vm, code.code.flags, v)),
+                        4 => crate::builtins::async_generator::wrap_value(vm, v),
                         2 => {
                             // INTRINSIC_IMPORT_STAR
                             match frame.locals.clone() {
@@ -769,6 +789,17 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                         raised = Some(Raised::New(stack_error(vm)));
                         break;
                     };
+                    // A generator runs in this loop; its return lands on
+                    // END_FOR, which pops the return value.
+                    // SAFETY: `fp` is the live innermost frame.
+                    if let Ok(gen_frame) =
+                        unsafe { generator::enter_inline(vm, fp, &it, Value::NONE, false) }
+                    {
+                        frame.return_target = (next + oparg as usize) as u32;
+                        fp = gen_frame;
+                        vm.current_frame = fp;
+                        continue;
+                    }
                     match tri!(vm.next(&it), raised) {
                         Some(v) => push!(v),
                         None => jump_to!(next + oparg as usize + 1),
@@ -979,20 +1010,13 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                         },
                     };
                     if let Some(f) = callable.as_object().and_then(|o| o.downcast::<Function>()) {
-                        use krait_compiler::bytecode::code_object::co_flags;
-                        if f.code.code.flags
-                            & (co_flags::GENERATOR
-                                | co_flags::COROUTINE
-                                | co_flags::ASYNC_GENERATOR)
-                            == 0
-                        {
-                            let f = f.clone();
-                            let new =
-                                tri!(vm.push_function_frame(&f, &args, kwnames.as_ref()), raised);
-                            fp = new;
-                            vm.current_frame = fp;
-                            continue;
-                        }
+                        // Generator functions too: RETURN_GENERATOR moves
+                        // the frame into the generator it returns.
+                        let f = f.clone();
+                        let new = tri!(vm.push_function_frame(&f, &args, kwnames.as_ref()), raised);
+                        fp = new;
+                        vm.current_frame = fp;
+                        continue;
                     }
                     let r = if callable
                         .as_object()
@@ -1056,6 +1080,152 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     returned = Some(v);
                     break;
                 }
+                Opcode::RETURN_GENERATOR => {
+                    let (is_entry, previous) = (frame.is_entry, frame.previous);
+                    // SAFETY: `fp` is the innermost frame, just called.
+                    let generator = match unsafe { generator::return_generator(vm, fp) } {
+                        generator::Created::Made(g) => g,
+                        generator::Created::FrameKept(e) => {
+                            raised = Some(Raised::New(e));
+                            break;
+                        }
+                        generator::Created::FrameLost(e) => {
+                            // The frame is gone: the call itself raised.
+                            vm.recursion_depth -= 1;
+                            if is_entry {
+                                return Err(e);
+                            }
+                            fp = previous;
+                            vm.current_frame = fp;
+                            raised = Some(Raised::New(e));
+                            break;
+                        }
+                    };
+                    vm.recursion_depth -= 1;
+                    if is_entry {
+                        return Ok(generator);
+                    }
+                    fp = previous;
+                    vm.current_frame = fp;
+                    // SAFETY: the caller frame is live.
+                    let caller = unsafe { &mut *fp };
+                    if !caller.push(Some(generator)) {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    }
+                }
+                Opcode::YIELD_VALUE => {
+                    let v = pop!();
+                    if frame.owner != FrameOwner::Generator {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    }
+                    let (is_entry, previous) = (frame.is_entry, frame.previous);
+                    // SAFETY: `fp` is the innermost frame, a generator's.
+                    unsafe { generator::suspend_frame(vm, fp) };
+                    if is_entry {
+                        return Ok(v);
+                    }
+                    // Back to the resumer (SEND or FOR_ITER), whose next
+                    // instruction follows.
+                    fp = previous;
+                    vm.current_frame = fp;
+                    // SAFETY: the resumer's frame is live.
+                    let caller = unsafe { &mut *fp };
+                    if !caller.push(Some(v)) {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    }
+                }
+                Opcode::SEND => {
+                    let v = pop!();
+                    let Some(receiver) = frame.peek(0).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    // A generator or coroutine runs in this loop; its return
+                    // lands on the jump target (END_SEND).
+                    // SAFETY: `fp` is the live innermost frame.
+                    let v = match unsafe { generator::enter_inline(vm, fp, &receiver, v, true) } {
+                        Ok(gen_frame) => {
+                            frame.return_target = (next + oparg as usize) as u32;
+                            fp = gen_frame;
+                            vm.current_frame = fp;
+                            continue;
+                        }
+                        Err(v) => v,
+                    };
+                    let r = tri!(generator::send_generic(vm, &receiver, v), raised);
+                    // SAFETY: the frame is still the innermost live frame.
+                    let frame = unsafe { &mut *fp };
+                    let (generator::Resumed::Yielded(x) | generator::Resumed::Returned(x)) = &r;
+                    if !frame.push(Some(x.clone())) {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    }
+                    if let generator::Resumed::Returned(_) = r {
+                        jump_to!(next + oparg as usize);
+                    }
+                }
+                Opcode::END_SEND => {
+                    let v = pop!();
+                    let _receiver = pop!();
+                    push!(v);
+                }
+                Opcode::CLEANUP_THROW => {
+                    let exc = pop!();
+                    let _last_sent = pop!();
+                    let _sub_iter = pop!();
+                    match generator::cleanup_throw(vm, &exc) {
+                        Ok(value) => {
+                            push!(Value::NONE);
+                            push!(value);
+                        }
+                        Err(e) => {
+                            raised = Some(Raised::Reraise(e));
+                            break;
+                        }
+                    }
+                }
+                Opcode::GET_YIELD_FROM_ITER => {
+                    let v = pop!();
+                    let it = tri!(
+                        generator::get_yield_from_iter(vm, code.code.flags, v),
+                        raised
+                    );
+                    push!(it);
+                }
+                Opcode::GET_AWAITABLE => {
+                    let v = pop!();
+                    let it = tri!(coroutine::get_awaitable(vm, &v, oparg), raised);
+                    push!(it);
+                }
+                Opcode::GET_AITER => {
+                    let v = pop!();
+                    let it = tri!(coroutine::get_aiter(vm, &v), raised);
+                    push!(it);
+                }
+                Opcode::GET_ANEXT => {
+                    let Some(aiter) = frame.peek(0).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    let awaitable = tri!(coroutine::get_anext(vm, &aiter), raised);
+                    // SAFETY: the frame is still the innermost live frame.
+                    let frame = unsafe { &mut *fp };
+                    if !frame.push(Some(awaitable)) {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    }
+                }
+                Opcode::END_ASYNC_FOR => {
+                    let exc = pop!();
+                    let _aiter = pop!();
+                    if let Err(e) = coroutine::end_async_for(vm, &exc) {
+                        raised = Some(Raised::Reraise(e));
+                        break;
+                    }
+                }
                 Opcode::LOAD_BUILD_CLASS => {
                     let v = frame
                         .builtins
@@ -1090,7 +1260,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     let args = frame.pop_n(oparg as usize);
                     let e = match oparg {
                         0 => {
-                            let current = vm.exc_info.clone();
+                            let current = vm.handled_exception();
                             match as_exception(&current) {
                                 Some(e) => Raised::Reraise(PyErr(e.clone())),
                                 None => {
@@ -1103,7 +1273,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                             let exc = it.next().unwrap_or(Value::NONE);
                             let cause = it.next();
                             match make_exception(vm, &exc, cause) {
-                                Ok(e) => Raised::New(e),
+                                Ok(e) => Raised::Explicit(e),
                                 Err(e) => Raised::New(e),
                             }
                         }
@@ -1263,10 +1433,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
         // A frame returned.
         if let Some(v) = returned {
             // SAFETY: `fp` is the live innermost frame.
-            let (is_entry, previous) = unsafe { ((*fp).is_entry, (*fp).previous) };
-            // SAFETY: `fp` is the last frame pushed.
-            unsafe { vm.data_stack.pop(fp) };
-            vm.recursion_depth -= 1;
+            let (is_entry, previous, owner) =
+                unsafe { ((*fp).is_entry, (*fp).previous, (*fp).owner) };
+            // SAFETY: `fp` is the innermost frame (the last pushed, for
+            // frames on the data stack).
+            unsafe { leave_frame(vm, fp) };
             if is_entry {
                 return Ok(v);
             }
@@ -1274,6 +1445,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
             vm.current_frame = fp;
             // SAFETY: the caller frame is live.
             let frame = unsafe { &mut *fp };
+            if owner == FrameOwner::Generator {
+                // A generator resumed by SEND or FOR_ITER finished: its
+                // resumer goes to the loop's end.
+                frame.next_instr = frame.return_target;
+            }
             if !frame.push(Some(v)) {
                 let e = stack_error(vm);
                 if let Some(r) = unwind(vm, &mut fp, Raised::New(e)) {
@@ -1294,12 +1470,24 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
 /// a handler (then `None`: continue running `*fp`), or pops frames up to
 /// and including the entry frame (then the error to return).
 fn unwind(vm: &mut Vm, fp: &mut *mut Frame, raised: Raised) -> Option<PyResult<Value>> {
-    let (err, mut add_entry) = match raised {
-        Raised::New(e) => (e, true),
-        Raised::Reraise(e) => (e, false),
+    let (err, mut add_entry, chain) = match raised {
+        Raised::New(e) => {
+            let fresh = e.0.traceback.with(|t| t.is_none());
+            (e, true, fresh)
+        }
+        Raised::Explicit(e) => (e, true, true),
+        // Chained when first raised; the handled exception may have changed
+        // since (a generator re-raising after being resumed elsewhere), and
+        // CPython's re-raise does not chain again.
+        Raised::Reraise(e) => (e, false, false),
+        Raised::Thrown(e) => (e, true, false),
     };
-    // Chain to the exception being handled.
-    let handled = vm.exc_info.clone();
+    // Chain a new error to the exception being handled.
+    let handled = if chain {
+        vm.handled_exception()
+    } else {
+        Value::NONE
+    };
     if let Some(h) = as_exception(&handled)
         && !h.as_obj().is(err.as_obj())
         && err.0.context.with(|c| c.is_none())
@@ -1351,14 +1539,32 @@ fn unwind(vm: &mut Vm, fp: &mut *mut Frame, raised: Raised) -> Option<PyResult<V
             return None;
         }
         let (is_entry, previous) = (frame.is_entry, frame.previous);
-        // SAFETY: `*fp` is the last frame pushed.
-        unsafe { vm.data_stack.pop(*fp) };
-        vm.recursion_depth -= 1;
+        // SAFETY: `*fp` is the innermost frame (the last pushed, for
+        // frames on the data stack).
+        unsafe { leave_frame(vm, *fp) };
         if is_entry {
             return Some(Err(err));
         }
         *fp = previous;
         vm.current_frame = *fp;
+    }
+}
+
+/// A frame returned or raised: pops it from the data stack, or completes
+/// it if a generator owns it.
+///
+/// # Safety
+/// `fp` must be the live innermost frame.
+unsafe fn leave_frame(vm: &mut Vm, fp: *mut Frame) {
+    // SAFETY: contract.
+    match unsafe { (*fp).owner } {
+        FrameOwner::Thread => {
+            // SAFETY: thread frames are popped in LIFO order.
+            unsafe { vm.data_stack.pop(fp) };
+            vm.recursion_depth -= 1;
+        }
+        // SAFETY: contract.
+        FrameOwner::Generator => unsafe { generator::finish_frame(vm, fp) },
     }
 }
 

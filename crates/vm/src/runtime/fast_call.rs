@@ -5,10 +5,13 @@
 //! with positional arguments only, and the function takes exactly those
 //! parameters (missing trailing ones covered by defaults), the arguments are
 //! moved straight from the caller's value stack into the new frame's local
-//! slots: no argument vector, no binding pass. Every other call (keywords,
-//! `*args`/`**kwargs` parameters, keyword-only parameters, generators, wrong
-//! counts, recursion past the limit) declines here and takes the general
-//! path in `call.rs`, which also produces the errors.
+//! slots: no argument vector, no binding pass. Generator, coroutine and
+//! async generator functions qualify too: their frame is pushed the same
+//! way and their first instruction, `RETURN_GENERATOR`, moves it into the
+//! generator object. Every other call (keywords, `*args`/`**kwargs`
+//! parameters, keyword-only parameters, wrong counts, recursion past the
+//! limit) declines here and takes the general path in `call.rs`, which
+//! also produces the errors.
 
 use krait_compiler::bytecode::code_object::co_flags;
 
@@ -18,12 +21,7 @@ use crate::runtime::{Frame, Vm};
 use crate::value::Value;
 
 /// Code flags that rule the fast path out.
-const NOT_SIMPLE: u32 = co_flags::VARARGS
-    | co_flags::VARKEYWORDS
-    | co_flags::GENERATOR
-    | co_flags::COROUTINE
-    | co_flags::ASYNC_GENERATOR
-    | co_flags::ITERABLE_COROUTINE;
+const NOT_SIMPLE: u32 = co_flags::VARARGS | co_flags::VARKEYWORDS;
 
 /// For `CALL nargs` in `caller` (stack: callable, self-or-NULL, args...):
 /// pushes the callee's frame and returns it, having consumed the callable,
@@ -71,19 +69,16 @@ pub(crate) fn push_simple_call(
     };
     let nlocalsplus = co.nlocalsplus();
     // A refused chunk declines: the general path raises the MemoryError.
-    let new = vm.data_stack.push(Frame {
-        code: code.clone(),
-        globals: func.globals.clone(),
-        builtins: func.builtins.clone(),
-        locals: None,
-        func: Some(Value::from_object(func.as_obj().clone())),
-        previous: vm.current_frame,
-        next_instr: 0,
-        lasti: 0,
-        stack_top: nlocalsplus as u32,
-        capacity: code.frame_slots as u32,
-        is_entry: false,
-    });
+    let new = vm.data_stack.push(Frame::new(
+        code.clone(),
+        func.globals.clone(),
+        func.builtins.clone(),
+        None,
+        Some(Value::from_object(func.as_obj().clone())),
+        vm.current_frame,
+        nlocalsplus as u32,
+        code.frame_slots as u32,
+    ));
     let new = new.ok()?;
     // SAFETY: `push` returned a live frame with `capacity` slots, distinct
     // from the caller's (frames never overlap on the data stack).

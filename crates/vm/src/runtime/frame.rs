@@ -11,6 +11,13 @@
 //! `builtins`, `locals`, `func`, `previous`, then the instruction indices
 //! and the stack top, then the slots. Every slot is an `Option<Value>`:
 //! `None` is an unbound local or a NULL on the value stack.
+//!
+//! Generators and coroutines own their frame: `RETURN_GENERATOR` moves the
+//! record and its slots out of the data stack into an [`OwnedFrame`] held
+//! by the generator object. Resuming links that frame onto the thread's
+//! chain (`previous`) and the eval loop runs it like any other; `owner`
+//! and `state` tell the loop how to leave it (suspend, or finish without
+//! popping the data stack).
 
 use std::alloc::Layout;
 use std::ptr::NonNull;
@@ -20,6 +27,32 @@ use crate::builtins::function::Code;
 use crate::object::Ref;
 use crate::object::heap::{self, AllocError};
 use crate::value::Value;
+
+/// Who owns a frame's memory.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub enum FrameOwner {
+    /// A data-stack chunk of the thread: popped when the frame returns.
+    Thread = 0,
+    /// A generator, coroutine or async generator object: the frame
+    /// outlives its activations and is cleared, not popped, when it ends.
+    Generator = 1,
+}
+
+/// Where a generator's frame is in its life (CPython's `gi_frame_state`).
+/// Frames owned by the thread are always `Executing`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[repr(u8)]
+pub enum FrameState {
+    /// Made by `RETURN_GENERATOR`, never resumed.
+    Created = 0,
+    /// Stopped at a `yield` (or `await`).
+    Suspended = 1,
+    /// Running (on the thread's frame chain).
+    Executing = 2,
+    /// Returned or raised: the slots are cleared.
+    Completed = 3,
+}
 
 /// One activation record.
 #[repr(C)]
@@ -44,11 +77,55 @@ pub struct Frame {
     pub stack_top: u32,
     /// Total slots.
     pub capacity: u32,
+    /// Where this frame continues when a generator it resumed in the same
+    /// eval loop (`SEND`, `FOR_ITER`) returns instead of yielding.
+    pub return_target: u32,
     /// Whether returning from this frame leaves the current eval loop.
     pub is_entry: bool,
+    /// Who owns the frame's memory.
+    pub owner: FrameOwner,
+    /// The generator's state (`Executing` for thread frames).
+    pub state: FrameState,
+    /// For a generator's frame, the exception state swapped with the
+    /// thread's on each resume: the generator's own handled exception
+    /// while it is suspended, its resumer's while it runs (CPython's
+    /// `gi_exc_state`). `None` for thread frames.
+    pub exc_state: Value,
 }
 
 impl Frame {
+    /// A header for a frame of `code` with `capacity` slots, of which the
+    /// first `nlocalsplus` are locals (the value stack starts empty).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        code: Ref<Code>,
+        globals: Ref<Dict>,
+        builtins: Ref<Dict>,
+        locals: Option<Value>,
+        func: Option<Value>,
+        previous: *mut Frame,
+        nlocalsplus: u32,
+        capacity: u32,
+    ) -> Frame {
+        Frame {
+            code,
+            globals,
+            builtins,
+            locals,
+            func,
+            previous,
+            next_instr: 0,
+            lasti: 0,
+            stack_top: nlocalsplus,
+            capacity,
+            return_target: 0,
+            is_entry: false,
+            owner: FrameOwner::Thread,
+            state: FrameState::Executing,
+            exc_state: Value::NONE,
+        }
+    }
+
     fn slots_ptr(&self) -> *mut Option<Value> {
         // SAFETY: slots follow the header in the same allocation (see `DataStack::push`).
         unsafe { (self as *const Frame as *mut Frame).add(1) as *mut Option<Value> }
@@ -58,6 +135,14 @@ impl Frame {
     pub fn slots(&mut self) -> &mut [Option<Value>] {
         // SAFETY: `capacity` slots were initialised when the frame was pushed.
         unsafe { std::slice::from_raw_parts_mut(self.slots_ptr(), self.capacity as usize) }
+    }
+
+    /// The slots in use (locals plus, then the value stack), read-only.
+    pub fn live_slots(&self) -> &[Option<Value>] {
+        let used = self.stack_top.min(self.capacity) as usize;
+        // SAFETY: the first `capacity` slots are initialised; `used` is
+        // within them.
+        unsafe { std::slice::from_raw_parts(self.slots_ptr(), used) }
     }
 
     /// Pushes a value (or NULL) on the value stack. Returns false on overflow.
@@ -112,6 +197,15 @@ impl Frame {
         }
         // SAFETY: in bounds and initialised.
         unsafe { std::mem::replace(&mut *self.slots_ptr().add(i), v) }
+    }
+
+    /// Empties the locals and the value stack (the frame ended) and returns
+    /// what they held, for the caller to drop once its bookkeeping is done
+    /// (dropping may free other objects).
+    pub fn take_slots(&mut self) -> Vec<Option<Value>> {
+        let taken = self.slots().iter_mut().map(Option::take).collect();
+        self.stack_top = (self.code.code.nlocalsplus() as u32).min(self.capacity);
+        taken
     }
 
     /// Pops `n` values, in stack order (deepest first).
@@ -275,7 +369,24 @@ impl DataStack {
             }
             std::ptr::drop_in_place(frame);
         }
-        self.top = frame.cast::<u64>();
+        self.rewind_to(frame.cast::<u64>());
+    }
+
+    /// Pops the most recently pushed frame whose contents were moved out
+    /// (by [`OwnedFrame::take`]): nothing is dropped.
+    ///
+    /// # Safety
+    /// `frame` must be the last frame pushed, and its header and slots
+    /// must have been moved out already.
+    pub unsafe fn release(&mut self, frame: *mut Frame) {
+        self.rewind_to(frame.cast::<u64>());
+    }
+
+    /// Moves the top back to `top` (the start of the frame just popped),
+    /// returning to the previous chunk when the current one becomes empty.
+    #[inline(always)]
+    fn rewind_to(&mut self, top: *mut u64) {
+        self.top = top;
         if self.top == self.base
             && let Some(previous_top) = self.saved_tops.pop()
         {
@@ -287,5 +398,171 @@ impl DataStack {
             }
             self.top = previous_top;
         }
+    }
+}
+
+/// A frame record and its slots in memory of their own, outside the data
+/// stack: the frame of a generator, coroutine or async generator. The
+/// layout is the same as on the data stack (header, then `capacity` slots).
+pub struct OwnedFrame {
+    frame: Option<NonNull<Frame>>,
+}
+
+impl OwnedFrame {
+    /// Moves the last frame pushed on `stack` into memory of its own
+    /// (counted by the heap) and pops it from the stack without dropping
+    /// anything. On `AllocError` the frame stays where it was.
+    ///
+    /// # Safety
+    /// `frame` must be the last frame pushed on `stack` and live.
+    pub unsafe fn take(stack: &mut DataStack, frame: *mut Frame) -> Result<OwnedFrame, AllocError> {
+        // SAFETY: the frame is live (contract).
+        let capacity = unsafe { (*frame).capacity as usize };
+        let words = frame_words(capacity);
+        let layout = Self::layout(words)?;
+        let memory = heap::allocate(layout)?.cast::<Frame>();
+        // SAFETY: both regions are `words` words long and do not overlap;
+        // the copy is a move (the data stack's copy is released below
+        // without being dropped).
+        unsafe {
+            std::ptr::copy_nonoverlapping(frame as *const u64, memory.as_ptr() as *mut u64, words);
+            stack.release(frame);
+        }
+        Ok(OwnedFrame {
+            frame: Some(memory),
+        })
+    }
+
+    /// An owned frame holding nothing (after [`OwnedFrame::take_out`]).
+    pub const fn empty() -> OwnedFrame {
+        OwnedFrame { frame: None }
+    }
+
+    /// Moves the frame out, leaving this one empty.
+    pub fn take_out(&mut self) -> OwnedFrame {
+        OwnedFrame {
+            frame: self.frame.take(),
+        }
+    }
+
+    fn layout(words: usize) -> Result<Layout, AllocError> {
+        Layout::array::<u64>(words).map_err(|_| AllocError {
+            size: words.saturating_mul(8),
+        })
+    }
+
+    /// The frame (null when empty). The owner decides who may touch it:
+    /// the eval loop while it runs, the generator's methods otherwise.
+    pub fn as_ptr(&self) -> *mut Frame {
+        self.frame.map_or(std::ptr::null_mut(), NonNull::as_ptr)
+    }
+
+    /// Drops the locals and the value stack (the frame ended); the header
+    /// (code, globals) stays for `gi_code` and friends. Dropping values
+    /// may free other objects, but runs no Python code.
+    pub fn clear(&self) {
+        let Some(frame) = self.frame else { return };
+        // SAFETY: the frame is initialised and not borrowed elsewhere now
+        // (it is not running: the caller finished or never started it).
+        let frame = unsafe { &mut *frame.as_ptr() };
+        let taken = frame.take_slots();
+        let locals = frame.locals.take();
+        drop((taken, locals));
+    }
+}
+
+impl Drop for OwnedFrame {
+    fn drop(&mut self) {
+        let Some(frame) = self.frame.take() else {
+            return;
+        };
+        let frame = frame.as_ptr();
+        // SAFETY: the memory holds an initialised header and `capacity`
+        // slots (moved in by `take`); it is dropped once, then freed with
+        // the layout it was allocated with.
+        unsafe {
+            let capacity = (*frame).capacity as usize;
+            let words = frame_words(capacity);
+            let slots = frame.add(1) as *mut Option<Value>;
+            for i in 0..capacity {
+                std::ptr::drop_in_place(slots.add(i));
+            }
+            std::ptr::drop_in_place(frame);
+            if let Ok(layout) = Self::layout(words) {
+                heap::deallocate(NonNull::new_unchecked(frame as *mut u8), layout);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)]
+
+    use super::*;
+    use crate::runtime::Vm;
+
+    /// A header for a frame of `capacity` slots running an empty module.
+    fn header(vm: &mut Vm, capacity: u32) -> Frame {
+        let parsed = krait_syntax::parse_module(b"pass\n", "<test>").expect("parses");
+        let code = krait_compiler::compile(&parsed, "<test>", krait_compiler::CompileMode::Exec)
+            .expect("compiles");
+        let code = vm.new_code(code).expect("code");
+        let globals = vm.new_dict_ref().expect("dict");
+        let builtins = vm.builtins.clone();
+        Frame::new(
+            code,
+            globals,
+            builtins,
+            None,
+            None,
+            std::ptr::null_mut(),
+            0,
+            capacity,
+        )
+    }
+
+    #[test]
+    fn moving_the_top_frame_out_rewinds_the_stack_like_a_pop() {
+        let mut vm = Vm::new().expect("vm");
+        let mut stack = DataStack::new();
+        // A first frame that leaves too little room in its chunk for the
+        // next one, which therefore starts a second chunk.
+        let header_words = std::mem::size_of::<Frame>() / 8;
+        let slot_words = std::mem::size_of::<Option<Value>>() / 8;
+        let filling = u32::try_from((CHUNK_WORDS - header_words) / slot_words - 1).expect("fits");
+        let h = header(&mut vm, filling);
+        let first = stack.push(h).expect("first frame");
+        let h = header(&mut vm, 4);
+        let second = stack.push(h).expect("second frame");
+        let value = vm.new_str("held by the moved frame").expect("str");
+        let object = value.as_object().expect("heap str").clone();
+        // SAFETY: `second` is live and the last pushed.
+        assert!(unsafe { (*second).push(Some(value)) });
+        let count = object.refcount();
+        // SAFETY: `second` is the last frame pushed.
+        let owned = unsafe { OwnedFrame::take(&mut stack, second) }.expect("memory");
+        // Moved, not copied: nothing was dropped or counted twice.
+        assert_eq!(object.refcount(), count);
+        // SAFETY: the owned frame is initialised.
+        let moved = unsafe { &*owned.as_ptr() };
+        let top = moved
+            .peek(0)
+            .and_then(Value::as_object)
+            .map(|o| o.address());
+        assert_eq!(top, Some(object.address()));
+        assert_eq!(moved.live_slots().len(), 1);
+        // The stack is back in the first chunk: the next frame that does not
+        // fit there reuses the (spare) second chunk from its start.
+        let h = header(&mut vm, 4);
+        let third = stack.push(h).expect("third frame");
+        assert_eq!(third, second);
+        // SAFETY: LIFO pops of live frames.
+        unsafe {
+            stack.pop(third);
+            stack.pop(first);
+        }
+        drop(owned);
+        assert_eq!(object.refcount(), count - 1);
     }
 }

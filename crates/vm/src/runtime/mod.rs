@@ -62,7 +62,8 @@ builtin_types! {
     dict_valueiterator, dict_itemiterator, dict_reversekeyiterator, dict_reversevalueiterator,
     dict_reverseitemiterator, dict_keys, dict_values, dict_items, mappingproxy, enumerate, zip,
     map, filter, reversed, getset, union_type, text_io_wrapper, buffered_reader, buffered_writer,
-    buffered_random,
+    buffered_random, generator, coroutine, coroutine_wrapper, async_generator,
+    async_generator_asend, async_generator_athrow, async_generator_wrapped_value,
 }
 
 /// The current native stack address (approximately: a local's address).
@@ -109,7 +110,9 @@ pub struct Vm {
     /// Native stack address at the outermost native call (to report the
     /// stack used when a native recursion limit is hit).
     pub native_stack_base: usize,
-    /// The exception being handled (`sys.exception()`), `None` if none.
+    /// The exception being handled by the running code, `None` if none.
+    /// A running generator that handles none sees its resumer's:
+    /// `sys.exception()` is [`Vm::handled_exception`], which walks them.
     pub exc_info: Value,
     /// Objects whose repr is in progress (`Py_ReprEnter`).
     repr_stack: Vec<usize>,

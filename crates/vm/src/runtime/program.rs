@@ -4,8 +4,11 @@
 
 use krait_compiler::bytecode::code_object::CodeObject;
 
+use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{ExcKind, as_exception};
+use crate::builtins::function::Module;
 use crate::error::PyResult;
+use crate::object::Ref;
 use crate::runtime::Vm;
 use crate::runtime::config::Config;
 use crate::value::Value;
@@ -80,6 +83,7 @@ fn run_program(config: Config, program: impl FnOnce(&mut Vm) -> PyResult<()>) ->
             report(&mut vm, &err)
         }
     };
+    release_main_module(&mut vm);
     vm.flush_stdout();
     status
 }
@@ -96,6 +100,37 @@ fn run_in(vm: &mut Vm, code: CodeObject, origin: &MainOrigin) -> PyResult<()> {
     let code = vm.new_code(code)?;
     vm.run_module_code(code, globals)?;
     Ok(())
+}
+
+/// Interpreter shutdown's release of `__main__`'s namespace: CPython
+/// frees the module's dict (through the cycle collector, as functions
+/// refer to it), dropping its values in insertion order, so objects die —
+/// their `__del__` runs and generators suspended in `try` blocks are
+/// closed — in that order.
+fn release_main_module(vm: &mut Vm) {
+    let main = vm
+        .imported_module("__main__")
+        .and_then(|m| m.as_object()?.downcast::<Module>().cloned());
+    if let Some(main) = main {
+        clear_module_dict(vm, &main.dict);
+    }
+    crate::gc::run_pending(vm);
+}
+
+/// Sets every value of a module's dict but `__builtins__` to `None`, in
+/// insertion order, running the finalizers each release queues.
+fn clear_module_dict(vm: &mut Vm, dict: &Ref<Dict>) {
+    let keys: Vec<Value> = dict.items().into_iter().map(|(k, _)| k).collect();
+    for key in keys {
+        if vm
+            .as_str(&key)
+            .is_some_and(|s| &*s.as_lossy() == "__builtins__")
+        {
+            continue;
+        }
+        let _ = Dict::set_item(vm, dict, key, Value::NONE);
+        crate::gc::run_pending(vm);
+    }
 }
 
 /// Prints an uncaught exception (or handles `SystemExit`); returns the exit status.

@@ -4,14 +4,17 @@
 
 use std::collections::HashMap;
 
+use crate::builtins::async_generator::{ASend, AThrow, WrappedValue};
 use crate::builtins::bytearray::ByteArray;
 use crate::builtins::bytes::Bytes;
 use crate::builtins::complex::Complex;
+use crate::builtins::coroutine::CoroutineWrapper;
 use crate::builtins::descriptors::{Property, Super, Wrapper};
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{BaseException, ExcKind};
 use crate::builtins::file_io::FileObject;
 use crate::builtins::function::{CellObj, Code, Function, Method, Module};
+use crate::builtins::generator::Generator;
 use crate::builtins::instance::InstanceDict;
 use crate::builtins::int::BigInt;
 use crate::builtins::iterators::{DictView, NativeIter};
@@ -141,6 +144,18 @@ pub fn create() -> Result<Vm, AllocError> {
         buffered_reader: make::<FileObject>(m, o, "BufferedReader", b)?,
         buffered_writer: make::<FileObject>(m, o, "BufferedWriter", b)?,
         buffered_random: make::<FileObject>(m, o, "BufferedRandom", b)?,
+        generator: make::<Generator>(m, o, "generator", 0)?,
+        coroutine: make::<Generator>(m, o, "coroutine", 0)?,
+        coroutine_wrapper: make::<CoroutineWrapper>(m, o, "coroutine_wrapper", 0)?,
+        async_generator: make::<Generator>(m, o, "async_generator", 0)?,
+        async_generator_asend: make::<ASend>(m, o, "async_generator_asend", 0)?,
+        async_generator_athrow: make::<AThrow>(m, o, "async_generator_athrow", 0)?,
+        async_generator_wrapped_value: make::<WrappedValue>(
+            m,
+            o,
+            "async_generator_wrapped_value",
+            0,
+        )?,
     };
     // The exception hierarchy.
     let mut exceptions: Vec<TypeRef> = Vec::with_capacity(ExcKind::ALL.len());
@@ -272,6 +287,9 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         b::dict_view::init_type(v);
     }
     b::mappingproxy::init_type(&t.mappingproxy);
+    b::generator::init_types(vm);
+    b::coroutine::init_wrapper_type(vm);
+    b::async_generator::init_types(vm);
     b::singletons::init_callables(vm);
     b::union_type::init_types(vm);
     b::file_io::init_types(vm);
@@ -344,6 +362,24 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.buffered_writer.clone(), b::file_io::METHODS),
         (vm.types.buffered_random.clone(), b::file_io::METHODS),
         (vm.types.property.clone(), b::descriptors::PROPERTY_METHODS),
+        (vm.types.generator.clone(), b::generator::GENERATOR_METHODS),
+        (vm.types.coroutine.clone(), b::generator::COROUTINE_METHODS),
+        (
+            vm.types.coroutine_wrapper.clone(),
+            b::coroutine::WRAPPER_METHODS,
+        ),
+        (
+            vm.types.async_generator.clone(),
+            b::async_generator::ASYNC_GENERATOR_METHODS,
+        ),
+        (
+            vm.types.async_generator_asend.clone(),
+            b::async_generator::ASEND_METHODS,
+        ),
+        (
+            vm.types.async_generator_athrow.clone(),
+            b::async_generator::ATHROW_METHODS,
+        ),
     ];
     for (ty, methods) in types {
         vm.add_methods(&ty, methods)?;
@@ -545,6 +581,13 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.buffered_reader.clone(),
         t.buffered_writer.clone(),
         t.buffered_random.clone(),
+        t.generator.clone(),
+        t.coroutine.clone(),
+        t.coroutine_wrapper.clone(),
+        t.async_generator.clone(),
+        t.async_generator_asend.clone(),
+        t.async_generator_athrow.clone(),
+        t.async_generator_wrapped_value.clone(),
     ];
     v.extend(vm.exceptions.iter().cloned());
     v

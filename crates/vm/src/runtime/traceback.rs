@@ -70,7 +70,7 @@ impl SourceCache {
     }
 }
 
-fn format_entry(out: &mut String, cache: &mut SourceCache, code: &Code, lasti: u32) {
+fn format_entry(out: &mut String, cache: &mut SourceCache, code: &Code, lasti: u32, markers: bool) {
     let filename = String::from_utf8_lossy(code.code.filename.as_bytes()).into_owned();
     let loc = code.code.location_at(lasti as usize);
     let line = loc.map_or(-1, |l| l.line);
@@ -90,6 +90,9 @@ fn format_entry(out: &mut String, cache: &mut SourceCache, code: &Code, lasti: u
     let indent = source.len() - stripped.len();
     let text = stripped.trim_end();
     out.push_str(&format!("    {text}\n"));
+    if !markers {
+        return;
+    }
     // Position markers: shown when the instruction's span is on one line
     // and does not cover the whole (stripped) line.
     let Some(loc) = loc else { return };
@@ -259,24 +262,38 @@ pub fn format_exception(vm: &mut Vm, err: &Ref<BaseException>) -> String {
     }
     let mut out = String::new();
     for (exc, note) in chain.iter().rev() {
-        if let Some(e) = as_exception(exc) {
-            let entries = tb_entries(&e.traceback.get());
-            if !entries.is_empty() {
-                out.push_str("Traceback (most recent call last):\n");
-                for (code, lasti) in &entries {
-                    format_entry(&mut out, &mut cache, code, *lasti);
-                }
-            }
-        }
-        match crate::runtime::syntax_error::format_syntax_error_value(vm, exc) {
-            // A SyntaxError with a location ends with the source line.
-            Some(text) => out.push_str(&text),
-            None => {
-                out.push_str(&exception_line(vm, exc));
-                out.push('\n');
-            }
-        }
+        format_one(vm, &mut out, &mut cache, exc, true);
         out.push_str(note);
     }
     out
+}
+
+/// Formats one exception with its traceback, without its chain and
+/// without position markers (as the default `sys.unraisablehook` prints,
+/// through CPython's C traceback printer).
+pub fn format_exception_alone(vm: &mut Vm, err: &Ref<BaseException>) -> String {
+    let mut out = String::new();
+    let exc = Value::from_object(err.as_obj().clone());
+    format_one(vm, &mut out, &mut SourceCache::default(), &exc, false);
+    out
+}
+
+fn format_one(vm: &mut Vm, out: &mut String, cache: &mut SourceCache, exc: &Value, markers: bool) {
+    if let Some(e) = as_exception(exc) {
+        let entries = tb_entries(&e.traceback.get());
+        if !entries.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for (code, lasti) in &entries {
+                format_entry(out, cache, code, *lasti, markers);
+            }
+        }
+    }
+    match crate::runtime::syntax_error::format_syntax_error_value(vm, exc) {
+        // A SyntaxError with a location ends with the source line.
+        Some(text) => out.push_str(&text),
+        None => {
+            out.push_str(&exception_line(vm, exc));
+            out.push('\n');
+        }
+    }
 }
