@@ -651,70 +651,38 @@ pub const FUNCTIONS: &[MethodDef] = &[
     method(
         "__build_class__",
         "(func, name, /, *bases, **kwds)",
-        |vm, args| {
-            let func = args.required(0).clone();
-            let name = args.required(1).clone();
-            let bases = vm.new_tuple(args.varargs().to_vec())?;
-            let Some(f) = func
-                .as_object()
-                .and_then(|o| o.downcast::<Function>())
-                .cloned()
-            else {
-                return Err(vm.type_error("__build_class__: func must be a function".into()));
-            };
-            let mut meta = vm.types.type_.clone();
-            if let Some(kw) = args
-                .kwargs()
-                .and_then(|k| k.as_object())
-                .and_then(|o| o.downcast::<Dict>())
-            {
-                for (k, v) in kw.items() {
-                    if vm.as_str(&k).is_some_and(|s| &*s.as_lossy() == "metaclass")
-                        && let Some(m) = v.as_object().and_then(|o| o.downcast::<TypeObject>())
-                    {
-                        meta = m.clone();
-                    }
-                }
-            }
-            for b in args.varargs() {
-                let bt = vm.type_of(b).clone();
-                if bt.is_subtype(&meta) {
-                    meta = bt;
-                }
-            }
-            let ns = vm.new_dict_ref()?;
-            let ns_value = Value::from_object(ns.as_obj().clone());
-            let frame = vm.push_body_frame(f.code.clone(), f.globals.clone(), ns_value.clone())?;
-            // SAFETY: just pushed; the class body may need its closure (`__class__` cells).
-            unsafe { (*frame).func = Some(func.clone()) };
-            vm.run_pushed(frame)?;
-            let cls = if meta.same(&vm.types.type_) {
-                crate::builtins::type_::new_class(vm, &meta, &name, &bases, &ns_value)?
-            } else {
-                let m = Value::from_object(meta.as_obj().clone());
-                vm.call(&m, &[name, bases, ns_value.clone()], None)?
-            };
-            // Fill the `__class__` cell for zero-argument super().
-            let classcell = ns
-                .table
-                .with(|t| t.get_str(&crate::builtins::str::Str::new("__classcell__")));
-            if let Some(cell) = classcell
-                .as_ref()
-                .and_then(|c| c.as_object())
-                .and_then(|o| o.downcast::<crate::builtins::function::CellObj>())
-            {
-                cell.value.with(|v| *v = Some(cls.clone()));
-            }
-            // `__set_name__` on descriptors.
-            let items = ns.items();
-            for (k, v) in items {
-                if let Some(set_name) = vm.lookup_special(&v, "__set_name__") {
-                    vm.call(&set_name, &[cls.clone(), k], None)?;
-                }
-            }
-            Ok(cls)
-        },
+        crate::builtins::class_creation::build_class,
     ),
+    method("vars", "(object=None, /)", |vm, args| match args.get(0) {
+        None => match vm.current_frame_ref().and_then(|f| f.locals.clone()) {
+            Some(l) => Ok(l),
+            None => vm.new_dict(),
+        },
+        Some(obj) => {
+            let name = vm.intern("__dict__")?;
+            match vm.get_attr_opt(obj, &name)? {
+                Some(d) => Ok(d),
+                None => Err(vm.type_error("vars() argument must have __dict__ attribute".into())),
+            }
+        }
+    }),
+    method("dir", "(object=None, /)", |vm, args| match args.get(0) {
+        None => {
+            let names = match vm.current_frame_ref().and_then(|f| f.locals.clone()) {
+                Some(l) => vm.collect_iterable(&l)?,
+                None => Vec::new(),
+            };
+            let names = crate::builtins::list::sort_values(vm, names, None, false)?;
+            vm.new_list(names)
+        }
+        Some(obj) => {
+            let f = vm.get_attr_str(obj, "__dir__")?;
+            let listed = vm.call(&f, &[], None)?;
+            let names = vm.collect_iterable(&listed)?;
+            let names = crate::builtins::list::sort_values(vm, names, None, false)?;
+            vm.new_list(names)
+        }
+    }),
 ];
 
 fn vm_hash_inline(v: &Value) -> i64 {

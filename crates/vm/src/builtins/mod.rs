@@ -1,9 +1,12 @@
 //! The builtin types, one file per type, and the `builtins` module's
 //! functions.
 
+pub mod annotations;
 pub mod bytes;
+pub mod class_creation;
 pub mod descriptors;
 pub mod dict;
+pub mod exception_group;
 pub mod exceptions;
 pub mod float;
 pub mod format;
@@ -14,8 +17,10 @@ pub mod int;
 pub mod introspection;
 pub mod iterators;
 pub mod list;
+pub mod mappingproxy;
 pub mod native;
 pub mod object;
+pub mod os_error;
 pub mod range;
 pub mod set;
 pub mod singletons;
@@ -23,3 +28,5 @@ pub mod slice;
 pub mod str;
 pub mod tuple;
 pub mod type_;
+pub mod union;
+pub mod user_slots;

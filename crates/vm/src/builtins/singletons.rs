@@ -56,6 +56,10 @@ pub fn init_callables(vm: &Vm) {
         .slots
         .call
         .set(Some(crate::runtime::call::method_call));
+    t.method
+        .slots
+        .getattro
+        .set(Some(crate::builtins::function::method_getattr));
     t.method.slots.repr.set(Some(|vm, v| {
         let Some(m) = v.as_object().and_then(|o| o.downcast::<Method>()).cloned() else {
             return vm.new_str("<method>");

@@ -105,7 +105,7 @@ impl Str {
 }
 
 /// Decodes WTF-8 bytes to code points.
-fn wtf8_code_points(bytes: &[u8]) -> Vec<u32> {
+pub fn wtf8_code_points(bytes: &[u8]) -> Vec<u32> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {

@@ -53,6 +53,7 @@ builtin_types! {
     seq_iterator, tuple_iterator, str_iterator, list_iterator, list_reverseiterator,
     range_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, dict_keys,
     dict_values, dict_items, enumerate, zip, map, filter, reversed, getset,
+    member_descriptor, mappingproxy, union,
 }
 
 /// Python frames allowed before `RecursionError` (`sys.getrecursionlimit()`).

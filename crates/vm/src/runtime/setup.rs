@@ -5,14 +5,14 @@
 use std::collections::HashMap;
 
 use crate::builtins::bytes::Bytes;
-use crate::builtins::descriptors::{Property, Super, Wrapper};
+use crate::builtins::descriptors::{GetSetDescriptor, MemberDescriptor, Property, Super, Wrapper};
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{BaseException, ExcKind};
 use crate::builtins::function::{CellObj, Code, Function, Method, Module};
-use crate::builtins::instance::InstanceDict;
 use crate::builtins::int::BigInt;
 use crate::builtins::iterators::{DictView, NativeIter};
 use crate::builtins::list::List;
+use crate::builtins::mappingproxy::MappingProxy;
 use crate::builtins::native::{BuiltinFunction, MethodDescriptor};
 use crate::builtins::object::BareObject;
 use crate::builtins::range::Range;
@@ -21,9 +21,10 @@ use crate::builtins::singletons::Singleton;
 use crate::builtins::slice::Slice;
 use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
+use crate::builtins::union::Union;
 use crate::error::PyErr;
+use crate::object::Ref;
 use crate::object::heap::AllocError;
-use crate::object::{PyCell, Ref};
 use crate::runtime::traceback::Traceback;
 use crate::runtime::{BuiltinTypes, DEFAULT_RECURSION_LIMIT, DataStack, Vm};
 use crate::types::{TypeObject, TypeRef, flags};
@@ -119,26 +120,13 @@ pub fn create() -> Result<Vm, AllocError> {
         map: make::<NativeIter>(m, o, "map", b)?,
         filter: make::<NativeIter>(m, o, "filter", b)?,
         reversed: make::<NativeIter>(m, o, "reversed", b)?,
-        getset: make::<Singleton>(m, o, "getset_descriptor", 0)?,
+        getset: make::<GetSetDescriptor>(m, o, "getset_descriptor", 0)?,
+        member_descriptor: make::<MemberDescriptor>(m, o, "member_descriptor", 0)?,
+        mappingproxy: make::<MappingProxy>(m, o, "mappingproxy", 0)?,
+        union: make::<Union>(m, o, "Union", 0)?,
     };
     // The exception hierarchy.
-    let mut exceptions: Vec<TypeRef> = Vec::with_capacity(ExcKind::ALL.len());
-    for (kind, name, base) in ExcKind::ALL {
-        let t = TypeObject::new_type::<BaseException>(&meta, name)?;
-        t.as_obj().make_immortal();
-        t.flags.set(flags::BASETYPE | flags::EXCEPTION);
-        let base = match base {
-            Some(k) => exceptions[*k as usize].clone(),
-            None => object.clone(),
-        };
-        t.base.with(|x| *x = Some(base.clone()));
-        t.bases.with(|x| *x = vec![base.clone()]);
-        let mut mro = vec![t.clone()];
-        mro.extend(base.mro.get());
-        t.mro.with(|x| *x = mro);
-        debug_assert_eq!(exceptions.len(), *kind as usize);
-        exceptions.push(t);
-    }
+    let exceptions = crate::builtins::exceptions::create_exception_types(&meta, &object)?;
     let empty_str = Ref::new(&types.str, Str::new(""))?;
     empty_str.as_obj().make_immortal();
     let empty_tuple = Ref::new(&types.tuple, Tuple::new(Vec::new()))?;
@@ -149,14 +137,7 @@ pub fn create() -> Result<Vm, AllocError> {
     ellipsis.as_obj().make_immortal();
     let memory_error = Ref::new(
         &exceptions[ExcKind::MemoryError as usize],
-        BaseException {
-            args: PyCell::new(Value::from_object(empty_tuple.as_obj().clone())),
-            traceback: PyCell::new(Value::NONE),
-            cause: PyCell::new(Value::NONE),
-            context: PyCell::new(Value::NONE),
-            suppress_context: PyCell::new(false),
-            dict: InstanceDict::default(),
-        },
+        BaseException::with_args(Value::from_object(empty_tuple.as_obj().clone())),
     )?;
     let builtins = Ref::new(&types.dict, Dict::default())?;
     let mut vm = Vm {
@@ -203,6 +184,9 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     b::descriptors::init_wrappers(&t.classmethod, &t.staticmethod);
     b::descriptors::init_property(&t.property);
     b::descriptors::init_super(&t.super_);
+    b::descriptors::init_attribute_descriptors(&t.getset, &t.member_descriptor);
+    b::mappingproxy::init_type(&t.mappingproxy);
+    b::union::init_type(&t.union);
     for it in [
         &t.seq_iterator,
         &t.tuple_iterator,
@@ -252,12 +236,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         ty.slots.call.get().is_none().then_some(());
         ty.bump_version();
     }
-    // `type` instances are callable: every class, through the metatype.
-    let exc_base = vm.exc_type(ExcKind::BaseException).clone();
-    b::exceptions::init_type(&exc_base);
-    for e in vm.exceptions.clone() {
-        e.slots.inherit_from(&exc_base.slots);
-    }
+    b::exceptions::init_exception_types(vm);
     // Methods.
     let types: Vec<(TypeRef, &'static [b::native::MethodDef])> = vec![
         (vm.types.object.clone(), b::object::METHODS),
@@ -269,10 +248,45 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.int.clone(), b::int::METHODS),
         (vm.types.float.clone(), b::float::METHODS),
         (vm.types.property.clone(), b::descriptors::PROPERTY_METHODS),
+        (vm.types.type_.clone(), b::type_::METHODS),
+        (vm.types.mappingproxy.clone(), b::mappingproxy::METHODS),
     ];
     for (ty, methods) in types {
         vm.add_methods(&ty, methods)?;
     }
+    let getsets: Vec<(TypeRef, &'static [b::descriptors::GetSetDef])> = vec![
+        (vm.types.object.clone(), b::object::GETSETS),
+        (vm.types.type_.clone(), b::type_::GETSETS),
+        (vm.types.function.clone(), b::function::FUNCTION_GETSETS),
+        (vm.types.code.clone(), b::function::CODE_GETSETS),
+        (vm.types.cell.clone(), b::function::CELL_GETSETS),
+        (vm.types.method.clone(), b::function::METHOD_GETSETS),
+        (vm.types.property.clone(), b::descriptors::PROPERTY_GETSETS),
+        (
+            vm.types.classmethod.clone(),
+            b::descriptors::WRAPPER_GETSETS,
+        ),
+        (
+            vm.types.staticmethod.clone(),
+            b::descriptors::WRAPPER_GETSETS,
+        ),
+        (vm.types.super_.clone(), b::descriptors::SUPER_GETSETS),
+        (
+            vm.types.member_descriptor.clone(),
+            b::descriptors::MEMBER_GETSETS,
+        ),
+        (vm.types.getset.clone(), b::descriptors::GETSET_GETSETS),
+        (vm.types.union.clone(), b::union::GETSETS),
+    ];
+    for (ty, defs) in getsets {
+        vm.add_getsets(&ty, defs)?;
+    }
+    b::exceptions::install_exception_attributes(vm)?;
+    let all = all_types(vm);
+    b::type_::install_new_wrappers(vm, &all)?;
+    let key = vm.intern("__module__")?;
+    let typing = vm.new_str("typing")?;
+    vm.types.union.dict.with(|d| d.insert_str(key, typing));
     // The builtins module.
     let builtins = vm.builtins.clone();
     let names: Vec<(&str, TypeRef)> = vec![
@@ -309,6 +323,13 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     for (i, (_, name, _)) in ExcKind::ALL.iter().enumerate() {
         let key = vm.intern(name)?;
         let e = vm.exceptions[i].clone();
+        builtins
+            .table
+            .with(|t| t.insert_str(key, Value::from_object(e.into_obj())));
+    }
+    for (name, kind) in b::exceptions::ALIASES {
+        let key = vm.intern(name)?;
+        let e = vm.exc_type(*kind).clone();
         builtins
             .table
             .with(|t| t.insert_str(key, Value::from_object(e.into_obj())));
@@ -423,6 +444,9 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.filter.clone(),
         t.reversed.clone(),
         t.getset.clone(),
+        t.member_descriptor.clone(),
+        t.mappingproxy.clone(),
+        t.union.clone(),
     ];
     v.extend(vm.exceptions.iter().cloned());
     v

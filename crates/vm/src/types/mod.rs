@@ -17,7 +17,7 @@ use std::ptr::NonNull;
 
 use crate::builtins::dict::DictTable;
 use crate::object::heap::AllocError;
-use crate::object::{ObjectHeader, PyCell, Ref, deallocate_payload};
+use crate::object::{Extended, ObjectHeader, PyCell, Ref, deallocate_payload, extension_offset};
 use crate::value::Value;
 pub use slots::Slots;
 
@@ -34,6 +34,11 @@ pub mod flags {
     pub const HAS_DICT: u32 = 1 << 2;
     /// A subclass of `BaseException`.
     pub const EXCEPTION: u32 = 1 << 3;
+    /// Instances are laid out as [`Extended`](crate::object::Extended): the
+    /// builtin base's payload, then an attribute dict and `__slots__` values.
+    pub const EXTENDED: u32 = 1 << 4;
+    /// `__abstractmethods__` is non-empty: instances cannot be created.
+    pub const ABSTRACT: u32 = 1 << 5;
 }
 
 thread_local! {
@@ -43,14 +48,65 @@ thread_local! {
 /// Source of fresh version tags (0 means "no valid tag").
 static NEXT_VERSION: crate::object::GilCell<u32> = crate::object::GilCell::new(&NEXT_VERSION_SLOT);
 
+/// A type's `__name__`: fixed for builtin types; a class statement's class
+/// can be renamed (`C.__name__ = "D"`). Reads give a `&str` that stays valid
+/// across renames: a replaced name is kept alive (renaming is rare).
+pub struct TypeName {
+    original: Box<str>,
+    renamed: Cell<Option<&'static str>>,
+}
+
+impl TypeName {
+    /// Renames the type.
+    pub fn set(&self, name: &str) {
+        self.renamed.set(Some(Box::leak(name.into())));
+    }
+}
+
+impl From<&str> for TypeName {
+    fn from(name: &str) -> Self {
+        TypeName {
+            original: name.into(),
+            renamed: Cell::new(None),
+        }
+    }
+}
+
+impl std::ops::Deref for TypeName {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.renamed.get().unwrap_or(&self.original)
+    }
+}
+
+impl std::fmt::Display for TypeName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl std::fmt::Debug for TypeName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
 /// The payload of a type object.
 pub struct TypeObject {
     /// `__name__` (CPython's `tp_name` without a module prefix).
-    pub name: Box<str>,
+    pub name: TypeName,
     /// The Rust type of the payload every instance carries first.
     pub payload: TypeId,
     /// Frees a dead instance (see [`deallocate_payload`]).
     pub dealloc: unsafe fn(NonNull<ObjectHeader>),
+    /// Frees a dead instance laid out as `Extended<payload>` (what
+    /// `dealloc` becomes in an `EXTENDED` subclass).
+    pub extended_dealloc: unsafe fn(NonNull<ObjectHeader>),
+    /// Where the extension sits in an `Extended<payload>` instance.
+    pub extension_offset: usize,
+    /// How many `__slots__` values instances carry (this class's and its
+    /// bases'); `__slots__` member descriptors index into them.
+    pub slot_count: Cell<usize>,
     /// `__qualname__`.
     pub qualname: PyCell<Box<str>>,
     /// [`flags`] bits.
@@ -79,6 +135,9 @@ impl TypeObject {
             name: name.into(),
             payload: TypeId::of::<T>(),
             dealloc: deallocate_payload::<T>,
+            extended_dealloc: deallocate_payload::<Extended<T>>,
+            extension_offset: extension_offset::<T>(),
+            slot_count: Cell::new(0),
             qualname: PyCell::new(name.into()),
             flags: Cell::new(0),
             base: PyCell::new(None),
@@ -88,6 +147,19 @@ impl TypeObject {
             version: Cell::new(0),
             slots: Slots::default(),
             keys: std::rc::Rc::default(),
+        }
+    }
+
+    /// The description of a user class named `name` whose instances carry
+    /// the payload of the builtin type `builtin` (flags, bases and MRO are
+    /// filled in by class creation).
+    pub fn derived_from(builtin: &TypeObject, name: &str) -> TypeObject {
+        TypeObject {
+            payload: builtin.payload,
+            dealloc: builtin.dealloc,
+            extended_dealloc: builtin.extended_dealloc,
+            extension_offset: builtin.extension_offset,
+            ..TypeObject::for_payload::<()>(name)
         }
     }
 
