@@ -25,6 +25,7 @@ pub mod range;
 pub mod set;
 pub mod singletons;
 pub mod slice;
+pub mod slot_wrappers;
 pub mod str;
 pub mod tuple;
 pub mod type_;

@@ -493,3 +493,10 @@ pub const GETSETS: &[GetSetDef] = &[getset(
         ))
     },
 )];
+
+/// The dict, if `v` is exactly a `dict` (not a subclass, whose overridden
+/// `__getitem__`/`__setitem__` must run) — CPython's `PyDict_CheckExact`.
+pub fn exact_dict<'a>(vm: &Vm, v: &'a Value) -> Option<&'a Ref<Dict>> {
+    let d = v.as_object()?.downcast::<Dict>()?;
+    vm.type_of(v).same(&vm.types.dict).then_some(d)
+}

@@ -399,7 +399,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     };
                     let mut found = None;
                     if let Some(l) = &locals {
-                        if let Some(d) = l.as_object().and_then(|o| o.downcast::<Dict>()) {
+                        if let Some(d) = crate::builtins::object::exact_dict(vm, l) {
                             found = d.table.with(|t| t.get_str(&name));
                         } else {
                             let key = Value::from_object(name.as_obj().clone());
@@ -430,8 +430,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     let locals = frame.locals.clone();
                     match locals
                         .as_ref()
-                        .and_then(|l| l.as_object())
-                        .and_then(|o| o.downcast::<Dict>())
+                        .and_then(|l| crate::builtins::object::exact_dict(vm, l))
                     {
                         Some(d) => {
                             let old = d.table.with(|t| t.insert_str(name, v));
@@ -455,12 +454,21 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 Opcode::DELETE_NAME => {
                     let name = code.names[oparg as usize].clone();
                     let locals = frame.locals.clone();
-                    let removed = locals
-                        .as_ref()
-                        .and_then(|l| l.as_object())
-                        .and_then(|o| o.downcast::<Dict>())
-                        .and_then(|d| d.table.with(|t| t.remove_str(&name)));
-                    if removed.is_none() {
+                    let removed = match &locals {
+                        Some(l) => match crate::builtins::object::exact_dict(vm, l) {
+                            Some(d) => Ok(d.table.with(|t| t.remove_str(&name)).is_some()),
+                            None => {
+                                let key = Value::from_object(name.as_obj().clone());
+                                match vm.set_item(l, &key, None) {
+                                    Ok(()) => Ok(true),
+                                    Err(e) if vm.exc_matches(&e, ExcKind::KeyError) => Ok(false),
+                                    Err(e) => Err(e),
+                                }
+                            }
+                        },
+                        None => Ok(false),
+                    };
+                    if !tri!(removed, raised) {
                         raised = Some(Raised::New(vm.name_error(&name.as_lossy())));
                         break;
                     }

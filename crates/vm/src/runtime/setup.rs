@@ -283,6 +283,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     }
     b::exceptions::install_exception_attributes(vm)?;
     let all = all_types(vm);
+    b::slot_wrappers::install(vm, &all)?;
     b::type_::install_new_wrappers(vm, &all)?;
     let key = vm.intern("__module__")?;
     let typing = vm.new_str("typing")?;
