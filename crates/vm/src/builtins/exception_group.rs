@@ -405,3 +405,14 @@ pub fn prep_reraise_star(vm: &mut Vm, orig: &Value, excs: &Value) -> PyResult<Va
     }
     Ok(raised.remove(0))
 }
+
+/// `CHECK_EG_MATCH`: checks the clause's type, splits the exception, and
+/// makes the matched part the exception being handled. Gives (match, rest).
+pub fn check_eg_match(vm: &mut Vm, exc: &Value, match_type: &Value) -> PyResult<(Value, Value)> {
+    check_except_star_type(vm, match_type)?;
+    let (matched, rest) = except_star_match(vm, exc, match_type)?;
+    if !matched.is_none() {
+        vm.exc_info = matched.clone();
+    }
+    Ok((matched, rest))
+}

@@ -29,5 +29,6 @@ pub mod slot_wrappers;
 pub mod str;
 pub mod tuple;
 pub mod type_;
+pub mod typing;
 pub mod union;
 pub mod user_slots;

@@ -21,11 +21,11 @@ use crate::value::Value;
 
 /// A class's `__module__`, if it has one.
 pub fn type_module(vm: &mut Vm, class: &TypeRef) -> Option<String> {
-    if !class.has_flag(flags::HEAPTYPE) {
+    let m = class.dict.with(|d| d.get_str(&Str::new("__module__")));
+    if !class.has_flag(flags::HEAPTYPE) && m.is_none() {
         return Some("builtins".into());
     }
-    let m = class.dict.with(|d| d.get_str(&Str::new("__module__")))?;
-    vm.as_str(&m).map(|s| s.as_lossy().into_owned())
+    vm.as_str(&m?).map(|s| s.as_lossy().into_owned())
 }
 
 /// The class, if the value is one.
@@ -298,10 +298,11 @@ pub const GETSETS: &[GetSetDef] = &[
         "__module__",
         |vm, v| {
             let cls = class_of(vm, v)?;
-            if !cls.has_flag(flags::HEAPTYPE) {
+            let own = cls.dict.with(|d| d.get_str(&Str::new("__module__")));
+            if !cls.has_flag(flags::HEAPTYPE) && own.is_none() {
                 return vm.new_str("builtins");
             }
-            match cls.dict.with(|d| d.get_str(&Str::new("__module__"))) {
+            match own {
                 Some(m) => Ok(m),
                 None => Err(vm.attribute_error("__module__")),
             }

@@ -181,23 +181,50 @@ fn lookup_dunder(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Value> {
     }
 }
 
-/// Calls a dunder method found on the class.
+/// Calls a dunder method found on the class (a plain function is called
+/// with `v` prepended, without making a bound method).
 pub fn call_dunder(vm: &mut Vm, v: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
-    let f = lookup_dunder(vm, v, name)?;
-    vm.call(&f, args, None)
+    call_dunder_kw(vm, v, name, args, None)
+}
+
+fn call_dunder_kw(
+    vm: &mut Vm,
+    v: &Value,
+    name: &str,
+    args: &[Value],
+    kwnames: Option<&Ref<crate::builtins::tuple::Tuple>>,
+) -> PyResult<Value> {
+    let class = vm.type_of(v).clone();
+    match class.lookup(name) {
+        Some(f)
+            if f.as_object().is_some_and(|o| {
+                o.downcast::<crate::builtins::function::Function>()
+                    .is_some()
+            }) =>
+        {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(v.clone());
+            all.extend_from_slice(args);
+            vm.call(&f, &all, kwnames)
+        }
+        Some(f) => {
+            let bound = vm.bind(&f, v, &class)?;
+            vm.call(&bound, args, kwnames)
+        }
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.attribute_error(&format!("'{tn}' object has no attribute '{name}'")))
+        }
+    }
 }
 
 /// Calls the dunder `name` of `v`'s class, or gives `NotImplemented` when
 /// the class has none (CPython's `vectorcall_maybe`).
 fn call_dunder_maybe(vm: &mut Vm, v: &Value, name: &str, arg: &Value) -> PyResult<Value> {
-    let class = vm.type_of(v).clone();
-    match class.lookup(name) {
-        Some(f) => {
-            let bound = vm.bind(&f, v, &class)?;
-            vm.call(&bound, std::slice::from_ref(arg), None)
-        }
-        None => Ok(vm.not_implemented()),
+    if vm.type_of(v).lookup(name).is_none() {
+        return Ok(vm.not_implemented());
     }
+    call_dunder(vm, v, name, std::slice::from_ref(arg))
 }
 
 fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
@@ -282,8 +309,7 @@ fn slot_init(
     args: &[Value],
     kwnames: Option<&Ref<crate::builtins::tuple::Tuple>>,
 ) -> PyResult<()> {
-    let f = lookup_dunder(vm, this, "__init__")?;
-    let r = vm.call(&f, args, kwnames)?;
+    let r = call_dunder_kw(vm, this, "__init__", args, kwnames)?;
     if !r.is_none() {
         let tn = vm.type_name(&r);
         return Err(vm.type_error(format!("__init__() should return None, not '{tn}'")));

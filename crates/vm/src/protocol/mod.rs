@@ -227,10 +227,7 @@ impl Vm {
                 return Ok(r);
             }
         }
-        let same = match (a.as_object(), b.as_object()) {
-            (Some(x), Some(y)) => x.is(y),
-            _ => false,
-        };
+        let same = crate::builtins::object::identical(a, b);
         match op {
             CompareOp::Eq => Ok(Value::from_bool(same)),
             CompareOp::Ne => Ok(Value::from_bool(!same)),

@@ -671,6 +671,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                             let items = crate::builtins::tuple::seq_items(&v).unwrap_or_default();
                             vm.new_tuple(items)
                         }
+                        7..=11 => crate::builtins::typing::intrinsic_1(vm, oparg, v),
                         _ => Err(vm.new_error(
                             ExcKind::NotImplementedError,
                             &format!("krait does not support intrinsic {oparg} yet"),
@@ -694,16 +695,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 Opcode::IS_OP => {
                     let b = pop!();
                     let a = pop!();
-                    let same = match (a.as_object(), b.as_object()) {
-                        (Some(x), Some(y)) => x.is(y),
-                        (None, None) => {
-                            crate::builtins::dict::simple_eq(&a, &b) == Some(true)
-                                && vm.type_of(&a).same(vm.type_of(&b))
-                                && (a.as_f64().is_none()
-                                    || a.as_f64().map(f64::to_bits) == b.as_f64().map(f64::to_bits))
-                        }
-                        _ => false,
-                    };
+                    let same = crate::builtins::object::identical(&a, &b);
                     push!(Value::from_bool(same != (oparg == 1)));
                 }
                 Opcode::CONTAINS_OP => {
@@ -1093,6 +1085,29 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 Opcode::POP_EXCEPT => {
                     let v = pop!();
                     vm.exc_info = v;
+                }
+                Opcode::CHECK_EG_MATCH => {
+                    let match_type = pop!();
+                    let exc_value = pop!();
+                    let (matched, rest) = tri!(
+                        crate::builtins::exception_group::check_eg_match(
+                            vm,
+                            &exc_value,
+                            &match_type
+                        ),
+                        raised
+                    );
+                    push!(rest);
+                    push!(matched);
+                }
+                Opcode::CALL_INTRINSIC_2 => {
+                    let value1 = pop!();
+                    let value2 = pop!();
+                    let r = tri!(
+                        crate::builtins::typing::intrinsic_2(vm, oparg, value2, value1),
+                        raised
+                    );
+                    push!(r);
                 }
                 Opcode::CHECK_EXC_MATCH => {
                     let right = pop!();

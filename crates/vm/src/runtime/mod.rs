@@ -53,7 +53,8 @@ builtin_types! {
     seq_iterator, tuple_iterator, str_iterator, list_iterator, list_reverseiterator,
     range_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, dict_keys,
     dict_values, dict_items, enumerate, zip, map, filter, reversed, getset,
-    member_descriptor, mappingproxy, union,
+    member_descriptor, mappingproxy, union, typevar, paramspec, typevartuple, typealias,
+    nodefault,
 }
 
 /// Python frames allowed before `RecursionError` (`sys.getrecursionlimit()`).
@@ -79,6 +80,8 @@ pub struct Vm {
     pub not_implemented_value: Value,
     /// `Ellipsis`.
     pub ellipsis: Value,
+    /// `typing.NoDefault`.
+    pub nodefault: Value,
     /// The `MemoryError` raised when an allocation fails.
     pub memory_error: PyErr,
     /// Frames live here.

@@ -21,11 +21,12 @@ use crate::builtins::singletons::Singleton;
 use crate::builtins::slice::Slice;
 use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
+use crate::builtins::typing::{TypeAlias, TypeParam};
 use crate::builtins::union::Union;
 use crate::error::PyErr;
 use crate::object::Ref;
 use crate::object::heap::AllocError;
-use crate::runtime::traceback::Traceback;
+use crate::runtime::traceback::{FrameSnapshot, Traceback};
 use crate::runtime::{BuiltinTypes, DEFAULT_RECURSION_LIMIT, DataStack, Vm};
 use crate::types::{TypeObject, TypeRef, flags};
 use crate::value::Value;
@@ -101,7 +102,7 @@ pub fn create() -> Result<Vm, AllocError> {
         cell: make::<CellObj>(m, o, "cell", 0)?,
         module: make::<Module>(m, o, "module", b)?,
         traceback: make::<Traceback>(m, o, "traceback", 0)?,
-        frame: make::<Singleton>(m, o, "frame", 0)?,
+        frame: make::<FrameSnapshot>(m, o, "frame", 0)?,
         super_: make::<Super>(m, o, "super", b)?,
         seq_iterator: make::<NativeIter>(m, o, "iterator", 0)?,
         tuple_iterator: make::<NativeIter>(m, o, "tuple_iterator", 0)?,
@@ -124,6 +125,11 @@ pub fn create() -> Result<Vm, AllocError> {
         member_descriptor: make::<MemberDescriptor>(m, o, "member_descriptor", 0)?,
         mappingproxy: make::<MappingProxy>(m, o, "mappingproxy", 0)?,
         union: make::<Union>(m, o, "Union", 0)?,
+        typevar: make::<TypeParam>(m, o, "TypeVar", 0)?,
+        paramspec: make::<TypeParam>(m, o, "ParamSpec", 0)?,
+        typevartuple: make::<TypeParam>(m, o, "TypeVarTuple", 0)?,
+        typealias: make::<TypeAlias>(m, o, "TypeAliasType", 0)?,
+        nodefault: make::<Singleton>(m, o, "NoDefaultType", 0)?,
     };
     // The exception hierarchy.
     let exceptions = crate::builtins::exceptions::create_exception_types(&meta, &object)?;
@@ -149,6 +155,7 @@ pub fn create() -> Result<Vm, AllocError> {
         empty_tuple,
         not_implemented_value: Value::from_object(not_implemented.into_obj()),
         ellipsis: Value::from_object(ellipsis.into_obj()),
+        nodefault: Value::NONE,
         memory_error: PyErr(memory_error),
         data_stack: DataStack::new(),
         current_frame: std::ptr::null_mut(),
@@ -237,6 +244,9 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         ty.bump_version();
     }
     b::exceptions::init_exception_types(vm);
+    crate::runtime::traceback::init_types(vm);
+    b::typing::init_types(vm);
+    vm.nodefault = b::typing::new_nodefault(vm).map_err(|_| vm.memory_error())?;
     // Methods.
     let types: Vec<(TypeRef, &'static [b::native::MethodDef])> = vec![
         (vm.types.object.clone(), b::object::METHODS),
@@ -250,6 +260,9 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.property.clone(), b::descriptors::PROPERTY_METHODS),
         (vm.types.type_.clone(), b::type_::METHODS),
         (vm.types.mappingproxy.clone(), b::mappingproxy::METHODS),
+        (vm.types.typevar.clone(), b::typing::PARAM_METHODS),
+        (vm.types.paramspec.clone(), b::typing::PARAM_METHODS),
+        (vm.types.typevartuple.clone(), b::typing::PARAM_METHODS),
     ];
     for (ty, methods) in types {
         vm.add_methods(&ty, methods)?;
@@ -277,6 +290,18 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         ),
         (vm.types.getset.clone(), b::descriptors::GETSET_GETSETS),
         (vm.types.union.clone(), b::union::GETSETS),
+        (
+            vm.types.traceback.clone(),
+            crate::runtime::traceback::TRACEBACK_GETSETS,
+        ),
+        (
+            vm.types.frame.clone(),
+            crate::runtime::traceback::FRAME_GETSETS,
+        ),
+        (vm.types.typevar.clone(), b::typing::PARAM_GETSETS),
+        (vm.types.paramspec.clone(), b::typing::PARAM_GETSETS),
+        (vm.types.typevartuple.clone(), b::typing::PARAM_GETSETS),
+        (vm.types.typealias.clone(), b::typing::ALIAS_GETSETS),
     ];
     for (ty, defs) in getsets {
         vm.add_getsets(&ty, defs)?;
@@ -285,9 +310,19 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     let all = all_types(vm);
     b::slot_wrappers::install(vm, &all)?;
     b::type_::install_new_wrappers(vm, &all)?;
-    let key = vm.intern("__module__")?;
     let typing = vm.new_str("typing")?;
-    vm.types.union.dict.with(|d| d.insert_str(key, typing));
+    let key = vm.intern("__module__")?;
+    for t in [
+        &vm.types.union,
+        &vm.types.typevar,
+        &vm.types.paramspec,
+        &vm.types.typevartuple,
+        &vm.types.typealias,
+        &vm.types.nodefault,
+    ] {
+        let key = key.clone();
+        t.dict.with(|d| d.insert_str(key, typing.clone()));
+    }
     // The builtins module.
     let builtins = vm.builtins.clone();
     let names: Vec<(&str, TypeRef)> = vec![
@@ -448,6 +483,11 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.member_descriptor.clone(),
         t.mappingproxy.clone(),
         t.union.clone(),
+        t.typevar.clone(),
+        t.paramspec.clone(),
+        t.typevartuple.clone(),
+        t.typealias.clone(),
+        t.nodefault.clone(),
     ];
     v.extend(vm.exceptions.iter().cloned());
     v
