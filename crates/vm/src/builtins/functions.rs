@@ -5,7 +5,6 @@ use std::io::Write;
 
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::ExcKind;
-use crate::builtins::function::{Function, Method};
 use crate::builtins::iterators::IterState;
 use crate::builtins::native::{Args, MethodDef, method};
 use crate::builtins::tuple::Tuple;
@@ -14,25 +13,26 @@ use crate::runtime::Vm;
 use crate::types::TypeObject;
 use crate::value::Value;
 
-/// The name of a callable for call-error messages (`f()`, `A.m()`).
+/// The name of a callable for call-error messages (CPython's
+/// `_PyObject_FunctionStr`): `module.qualname()`, without the module for
+/// builtins.
 pub fn callable_name(vm: &mut Vm, f: &Value) -> String {
-    if let Some(func) = f.as_object().and_then(|o| o.downcast::<Function>()) {
-        return format!("{}()", func.code.qualname.as_lossy());
+    let qualname = vm
+        .intern("__qualname__")
+        .ok()
+        .and_then(|n| vm.get_attr_opt(f, &n).ok().flatten());
+    let Some(qualname) = qualname else {
+        return vm.str_string(f).unwrap_or_default();
+    };
+    let qualname = vm.str_string(&qualname).unwrap_or_default();
+    let module = vm
+        .intern("__module__")
+        .ok()
+        .and_then(|n| vm.get_attr_opt(f, &n).ok().flatten());
+    match module.and_then(|m| vm.as_str(&m).map(|s| s.as_lossy().into_owned())) {
+        Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+        _ => format!("{qualname}()"),
     }
-    if let Some(m) = f.as_object().and_then(|o| o.downcast::<Method>()) {
-        let inner = m.func.clone();
-        return callable_name(vm, &inner);
-    }
-    if let Some(b) = f
-        .as_object()
-        .and_then(|o| o.downcast::<crate::builtins::native::BuiltinFunction>())
-    {
-        return format!("{}()", b.qualname);
-    }
-    if let Some(t) = f.as_object().and_then(|o| o.downcast::<TypeObject>()) {
-        return format!("{}()", t.name);
-    }
-    format!("{} object", vm.type_name(f))
 }
 
 /// `ascii(v)`.
@@ -183,6 +183,13 @@ fn class_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<Vec<crate::types::T
         let mut out = Vec::new();
         for item in t.items() {
             out.extend(class_arg(vm, item, func)?);
+        }
+        return Ok(out);
+    }
+    if let Some(members) = crate::builtins::union::union_members(v) {
+        let mut out = Vec::new();
+        for item in members.to_vec() {
+            out.extend(class_arg(vm, &item, func)?);
         }
         return Ok(out);
     }

@@ -339,3 +339,41 @@ pub fn method_call(
     all.extend_from_slice(args);
     vm.call(&m.func, &all, kwnames)
 }
+
+/// The arguments of `f(*callargs, **kwargs)` (`CALL_FUNCTION_EX`) as a
+/// vectorcall: positional values, keyword values, and the keyword names.
+pub fn unpack_call_arguments(
+    vm: &mut Vm,
+    func: &Value,
+    callargs: &Value,
+    kwargs: Option<Value>,
+) -> PyResult<(Vec<Value>, Option<Ref<Tuple>>)> {
+    let iterable = vm.type_of(callargs).slots.iter.get().is_some()
+        || vm.type_of(callargs).slots.getitem.get().is_some();
+    if !iterable {
+        let fname = crate::builtins::functions::callable_name(vm, func);
+        let tn = vm.type_name(callargs);
+        return Err(vm.type_error(format!(
+            "{fname} argument after * must be an iterable, not {tn}"
+        )));
+    }
+    let mut args = vm.collect_iterable(callargs)?;
+    let mut names = Vec::new();
+    if let Some(kw) = kwargs.filter(|k| !k.is_none())
+        && let Some(d) = kw.as_object().and_then(|o| o.downcast::<Dict>())
+    {
+        for (k, v) in d.items() {
+            if vm.as_str(&k).is_none() {
+                return Err(vm.type_error("keywords must be strings".into()));
+            }
+            names.push(k);
+            args.push(v);
+        }
+    }
+    let kwnames = if names.is_empty() {
+        None
+    } else {
+        Some(vm.new_tuple_ref(names)?)
+    };
+    Ok((args, kwnames))
+}

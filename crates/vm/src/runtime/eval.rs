@@ -799,7 +799,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                             opcode,
                             &target,
                             v,
-                            frame.peek(oparg as usize + 1).cloned()
+                            frame.peek(oparg as usize + 2).cloned()
                         ),
                         raised
                     );
@@ -966,34 +966,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     let callargs = pop!();
                     let _null = frame.pop();
                     let func = pop!();
-                    let mut args = tri!(
-                        vm.collect_iterable(&callargs).map_err(|e| {
-                            if vm.exc_matches(&e, ExcKind::TypeError) {
-                                let fname = crate::builtins::functions::callable_name(vm, &func);
-                                let tn = vm.type_name(&callargs);
-                                vm.type_error(format!(
-                                    "{fname} argument after * must be an iterable, not {tn}"
-                                ))
-                            } else {
-                                e
-                            }
-                        }),
+                    let (args, kwnames) = tri!(
+                        crate::runtime::call::unpack_call_arguments(vm, &func, &callargs, kwargs),
                         raised
                     );
-                    let mut names = Vec::new();
-                    if let Some(kw) = kwargs.filter(|k| !k.is_none())
-                        && let Some(d) = kw.as_object().and_then(|o| o.downcast::<Dict>())
-                    {
-                        for (k, v) in d.items() {
-                            names.push(k);
-                            args.push(v);
-                        }
-                    }
-                    let kwnames = if names.is_empty() {
-                        None
-                    } else {
-                        Some(tri!(vm.new_tuple_ref(names), raised))
-                    };
                     let r = tri!(vm.call(&func, &args, kwnames.as_ref()), raised);
                     // SAFETY: the frame is still the innermost live frame.
                     let frame = unsafe { &mut *fp };
@@ -1141,21 +1117,30 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                             }
                         }
                         None => {
+                            // CPython's `_Py_SpecialMethods[oparg].error`, with the
+                            // hint when the other protocol's method exists.
                             let tn = class.name.to_string();
-                            let message = if oparg < 2 {
-                                format!(
-                                    "'{tn}' object does not support the context manager protocol"
+                            let (protocol, other) = if oparg < 2 {
+                                (
+                                    "context manager protocol",
+                                    "asynchronous context manager protocol. Did you mean to use 'async with'?",
                                 )
                             } else {
-                                format!(
-                                    "'{tn}' object does not support the asynchronous context manager protocol"
+                                (
+                                    "asynchronous context manager protocol",
+                                    "context manager protocol. Did you mean to use 'with'?",
                                 )
                             };
-                            let message = if name == "__exit__" || name == "__aexit__" {
-                                format!("{message} (missed {name} method)")
-                            } else {
-                                message
-                            };
+                            let counterpart = ["__aenter__", "__aexit__", "__enter__", "__exit__"]
+                                .get(oparg as usize)
+                                .copied()
+                                .unwrap_or("__aenter__");
+                            let mut message = format!(
+                                "'{tn}' object does not support the {protocol} (missed {name} method)"
+                            );
+                            if class.lookup(counterpart).is_some() {
+                                message.push_str(&format!(" but it supports the {other}"));
+                            }
                             raised = Some(Raised::New(vm.type_error(message)));
                             break;
                         }
