@@ -7,7 +7,6 @@ use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::iterators::IterState;
 use crate::builtins::native::{Args, MethodDef, method};
-use crate::builtins::tuple::Tuple;
 use crate::error::PyResult;
 use crate::runtime::Vm;
 use crate::types::TypeObject;
@@ -175,29 +174,6 @@ fn min_max(vm: &mut Vm, args: &Args, name: &str, want_less: bool) -> PyResult<Va
     }
 }
 
-fn class_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<Vec<crate::types::TypeRef>> {
-    if let Some(t) = v.as_object().and_then(|o| o.downcast::<TypeObject>()) {
-        return Ok(vec![t.clone()]);
-    }
-    if let Some(t) = v.as_object().and_then(|o| o.downcast::<Tuple>()) {
-        let mut out = Vec::new();
-        for item in t.items() {
-            out.extend(class_arg(vm, item, func)?);
-        }
-        return Ok(out);
-    }
-    if let Some(members) = crate::builtins::union::union_members(v) {
-        let mut out = Vec::new();
-        for item in members.to_vec() {
-            out.extend(class_arg(vm, &item, func)?);
-        }
-        return Ok(out);
-    }
-    Err(vm.type_error(format!(
-        "{func}() arg 2 must be a type, a tuple of types, or a union"
-    )))
-}
-
 /// The builtin functions.
 pub const FUNCTIONS: &[MethodDef] = &[
     method(
@@ -284,21 +260,12 @@ pub const FUNCTIONS: &[MethodDef] = &[
         vm.unary_op(v, crate::types::slots::UnaryOp::Abs)
     }),
     method("isinstance", "(obj, class_or_tuple, /)", |vm, args| {
-        let classes = class_arg(vm, args.required(1), "isinstance")?;
-        let t = vm.type_of(args.required(0)).clone();
-        Ok(Value::from_bool(classes.iter().any(|c| t.is_subtype(c))))
+        let r = crate::builtins::type_::isinstance(vm, args.required(0), args.required(1))?;
+        Ok(Value::from_bool(r))
     }),
     method("issubclass", "(cls, class_or_tuple, /)", |vm, args| {
-        let Some(t) = args
-            .required(0)
-            .as_object()
-            .and_then(|o| o.downcast::<TypeObject>())
-            .cloned()
-        else {
-            return Err(vm.type_error("issubclass() arg 1 must be a class".into()));
-        };
-        let classes = class_arg(vm, args.required(1), "issubclass")?;
-        Ok(Value::from_bool(classes.iter().any(|c| t.is_subtype(c))))
+        let r = crate::builtins::type_::issubclass(vm, args.required(0), args.required(1))?;
+        Ok(Value::from_bool(r))
     }),
     method("getattr", "(object, name, default=None, /)", |vm, args| {
         let Some(name) = vm.as_str(args.required(1)).cloned() else {

@@ -12,6 +12,7 @@ pub mod float;
 pub mod format;
 pub mod function;
 pub mod functions;
+pub mod generic_alias;
 pub mod instance;
 pub mod int;
 pub mod introspection;

@@ -21,11 +21,11 @@ use crate::value::Value;
 
 /// A class's `__module__`, if it has one.
 pub fn type_module(vm: &mut Vm, class: &TypeRef) -> Option<String> {
-    let m = class.dict.with(|d| d.get_str(&Str::new("__module__")));
-    if !class.has_flag(flags::HEAPTYPE) && m.is_none() {
-        return Some("builtins".into());
+    if !class.has_flag(flags::HEAPTYPE) {
+        return Some(class.builtin_module.get().unwrap_or("builtins").into());
     }
-    vm.as_str(&m?).map(|s| s.as_lossy().into_owned())
+    let m = class.dict.with(|d| d.get_str(&Str::new("__module__")))?;
+    vm.as_str(&m).map(|s| s.as_lossy().into_owned())
 }
 
 /// The class, if the value is one.
@@ -298,11 +298,10 @@ pub const GETSETS: &[GetSetDef] = &[
         "__module__",
         |vm, v| {
             let cls = class_of(vm, v)?;
-            let own = cls.dict.with(|d| d.get_str(&Str::new("__module__")));
-            if !cls.has_flag(flags::HEAPTYPE) && own.is_none() {
-                return vm.new_str("builtins");
+            if !cls.has_flag(flags::HEAPTYPE) {
+                return vm.new_str(cls.builtin_module.get().unwrap_or("builtins"));
             }
-            match own {
+            match cls.dict.with(|d| d.get_str(&Str::new("__module__"))) {
                 Some(m) => Ok(m),
                 None => Err(vm.attribute_error("__module__")),
             }
@@ -642,6 +641,102 @@ pub fn object_dir(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
     }
     let names = crate::builtins::list::sort_values(vm, names, None, false)?;
     vm.new_list(names)
+}
+
+/// Which builtin is checking, for its messages.
+#[derive(Clone, Copy, PartialEq)]
+enum Check {
+    Instance,
+    Subclass,
+}
+
+impl Check {
+    fn dunder(self) -> &'static str {
+        match self {
+            Check::Instance => "__instancecheck__",
+            Check::Subclass => "__subclasscheck__",
+        }
+    }
+
+    fn error(self, vm: &mut Vm) -> crate::error::PyErr {
+        let name = match self {
+            Check::Instance => "isinstance",
+            Check::Subclass => "issubclass",
+        };
+        vm.type_error(format!(
+            "{name}() arg 2 must be a type, a tuple of types, or a union"
+        ))
+    }
+}
+
+/// `isinstance(obj, cls)` (CPython's `PyObject_IsInstance`): exact classes
+/// by MRO, tuples and unions member by member, anything else through its
+/// metaclass's `__instancecheck__`.
+pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
+    check(vm, obj, cls, Check::Instance)
+}
+
+/// `issubclass(derived, cls)` (CPython's `PyObject_IsSubclass`).
+pub fn issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+    check(vm, derived, cls, Check::Subclass)
+}
+
+fn check(vm: &mut Vm, subject: &Value, cls: &Value, which: Check) -> PyResult<bool> {
+    if which == Check::Instance
+        && vm.type_of(subject).as_obj().address() == cls.as_object().map_or(0, |o| o.address())
+    {
+        return Ok(true);
+    }
+    let exact_type = vm.type_of(cls).same(&vm.types.type_);
+    if exact_type && let Some(c) = as_type(cls).cloned() {
+        return plain_check(vm, subject, &c, which);
+    }
+    if let Some(members) = crate::builtins::union::union_members(cls) {
+        for m in members.to_vec() {
+            if check(vm, subject, &m, which)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(items) = cls
+        .as_object()
+        .and_then(|o| o.downcast::<Tuple>())
+        .map(|t| t.items().to_vec())
+    {
+        vm.enter_native()?;
+        let mut found = Ok(false);
+        for item in &items {
+            match check(vm, subject, item, which) {
+                Ok(false) => {}
+                other => {
+                    found = other;
+                    break;
+                }
+            }
+        }
+        vm.leave_native();
+        return found;
+    }
+    let meta = vm.type_of(cls).clone();
+    if let Some(hook) = meta.lookup(which.dunder()) {
+        let bound = vm.bind(&hook, cls, &meta)?;
+        vm.enter_native()?;
+        let r = vm.call(&bound, std::slice::from_ref(subject), None);
+        vm.leave_native();
+        return vm.is_true(&r?);
+    }
+    Err(which.error(vm))
+}
+
+fn plain_check(vm: &mut Vm, subject: &Value, cls: &TypeRef, which: Check) -> PyResult<bool> {
+    match which {
+        Check::Instance => Ok(vm.type_of(subject).is_subtype(cls)),
+        Check::Subclass => match as_type(subject) {
+            Some(t) => Ok(t.is_subtype(cls)),
+            None => Err(vm.type_error("issubclass() arg 1 must be a class".into())),
+        },
+    }
 }
 
 #[allow(dead_code)]

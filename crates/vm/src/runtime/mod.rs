@@ -54,7 +54,7 @@ builtin_types! {
     range_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, dict_keys,
     dict_values, dict_items, enumerate, zip, map, filter, reversed, getset,
     member_descriptor, mappingproxy, union, typevar, paramspec, typevartuple, typealias,
-    nodefault,
+    nodefault, generic_alias,
 }
 
 /// Python frames allowed before `RecursionError` (`sys.getrecursionlimit()`).

@@ -9,6 +9,7 @@ use crate::builtins::descriptors::{GetSetDescriptor, MemberDescriptor, Property,
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{BaseException, ExcKind};
 use crate::builtins::function::{CellObj, Code, Function, Method, Module};
+use crate::builtins::generic_alias::GenericAlias;
 use crate::builtins::int::BigInt;
 use crate::builtins::iterators::{DictView, NativeIter};
 use crate::builtins::list::List;
@@ -130,6 +131,7 @@ pub fn create() -> Result<Vm, AllocError> {
         typevartuple: make::<TypeParam>(m, o, "TypeVarTuple", 0)?,
         typealias: make::<TypeAlias>(m, o, "TypeAliasType", 0)?,
         nodefault: make::<Singleton>(m, o, "NoDefaultType", 0)?,
+        generic_alias: make::<GenericAlias>(m, o, "GenericAlias", 0)?,
     };
     // The exception hierarchy.
     let exceptions = crate::builtins::exceptions::create_exception_types(&meta, &object)?;
@@ -194,6 +196,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     b::descriptors::init_attribute_descriptors(&t.getset, &t.member_descriptor);
     b::mappingproxy::init_type(&t.mappingproxy);
     b::union::init_type(&t.union);
+    b::generic_alias::init_type(&t.generic_alias);
     for it in [
         &t.seq_iterator,
         &t.tuple_iterator,
@@ -263,6 +266,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.typevar.clone(), b::typing::PARAM_METHODS),
         (vm.types.paramspec.clone(), b::typing::PARAM_METHODS),
         (vm.types.typevartuple.clone(), b::typing::PARAM_METHODS),
+        (vm.types.generic_alias.clone(), b::generic_alias::METHODS),
     ];
     for (ty, methods) in types {
         vm.add_methods(&ty, methods)?;
@@ -302,16 +306,27 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.paramspec.clone(), b::typing::PARAM_GETSETS),
         (vm.types.typevartuple.clone(), b::typing::PARAM_GETSETS),
         (vm.types.typealias.clone(), b::typing::ALIAS_GETSETS),
+        (vm.types.generic_alias.clone(), b::generic_alias::GETSETS),
     ];
     for (ty, defs) in getsets {
         vm.add_getsets(&ty, defs)?;
     }
     b::exceptions::install_exception_attributes(vm)?;
+    for ty in [
+        vm.types.list.clone(),
+        vm.types.dict.clone(),
+        vm.types.tuple.clone(),
+        vm.types.set.clone(),
+        vm.types.frozenset.clone(),
+        vm.types.type_.clone(),
+        vm.types.enumerate.clone(),
+    ] {
+        vm.add_methods(&ty, std::slice::from_ref(&b::generic_alias::CLASS_GETITEM))?;
+    }
     let all = all_types(vm);
     b::slot_wrappers::install(vm, &all)?;
     b::type_::install_new_wrappers(vm, &all)?;
-    let typing = vm.new_str("typing")?;
-    let key = vm.intern("__module__")?;
+    vm.types.generic_alias.builtin_module.set(Some("types"));
     for t in [
         &vm.types.union,
         &vm.types.typevar,
@@ -320,8 +335,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         &vm.types.typealias,
         &vm.types.nodefault,
     ] {
-        let key = key.clone();
-        t.dict.with(|d| d.insert_str(key, typing.clone()));
+        t.builtin_module.set(Some("typing"));
     }
     // The builtins module.
     let builtins = vm.builtins.clone();
@@ -488,6 +502,7 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.typevartuple.clone(),
         t.typealias.clone(),
         t.nodefault.clone(),
+        t.generic_alias.clone(),
     ];
     v.extend(vm.exceptions.iter().cloned());
     v

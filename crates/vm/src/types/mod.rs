@@ -109,6 +109,10 @@ pub struct TypeObject {
     pub slot_count: Cell<usize>,
     /// `__qualname__`.
     pub qualname: PyCell<Box<str>>,
+    /// The module of a builtin type that is not in `builtins` (CPython's
+    /// dotted `tp_name`, e.g. `typing.TypeVar`); classes keep theirs in
+    /// their dict.
+    pub builtin_module: Cell<Option<&'static str>>,
     /// [`flags`] bits.
     pub flags: Cell<u32>,
     /// `__base__`: the solid base whose layout instances share.
@@ -139,6 +143,7 @@ impl TypeObject {
             extension_offset: extension_offset::<T>(),
             slot_count: Cell::new(0),
             qualname: PyCell::new(name.into()),
+            builtin_module: Cell::new(None),
             flags: Cell::new(0),
             base: PyCell::new(None),
             bases: PyCell::new(Vec::new()),
