@@ -234,11 +234,6 @@ pub fn type_new(
     kwnames: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
     let (positional, keywords) = split_keywords(args, kwnames);
-    if metatype.same(&vm.types.type_) && positional.len() == 1 && keywords.is_empty() {
-        return Ok(Value::from_object(
-            vm.type_of(&positional[0]).as_obj().clone(),
-        ));
-    }
     if positional.len() != 3 {
         return Err(vm.type_error(format!(
             "type.__new__() takes exactly 3 arguments ({} given)",

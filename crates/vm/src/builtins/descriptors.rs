@@ -26,6 +26,9 @@ pub struct GetSetDef {
     pub get: GetterFn,
     /// Writes or deletes it, if it may be.
     pub set: Option<SetterFn>,
+    /// A read-only data member in CPython (`PyMemberDef` with `READONLY`):
+    /// assigning says "readonly attribute".
+    pub member: bool,
 }
 
 /// Declares a read-only attribute.
@@ -34,6 +37,17 @@ pub const fn getter(name: &'static str, get: GetterFn) -> GetSetDef {
         name,
         get,
         set: None,
+        member: false,
+    }
+}
+
+/// Declares a read-only data member (CPython's `READONLY` `PyMemberDef`).
+pub const fn readonly(name: &'static str, get: GetterFn) -> GetSetDef {
+    GetSetDef {
+        name,
+        get,
+        set: None,
+        member: true,
     }
 }
 
@@ -43,6 +57,7 @@ pub const fn getset(name: &'static str, get: GetterFn, set: SetterFn) -> GetSetD
         name,
         get,
         set: Some(set),
+        member: false,
     }
 }
 
@@ -148,6 +163,7 @@ pub fn init_attribute_descriptors(getset_type: &TypeObject, member_type: &TypeOb
             check_descriptor_owner(vm, d.def.name, &d.owner, obj)?;
             match d.def.set {
                 Some(set) => set(vm, obj, value),
+                None if d.def.member => Err(vm.attribute_error("readonly attribute")),
                 None => Err(vm.attribute_error(&format!(
                     "attribute '{}' of '{}' objects is not writable",
                     d.def.name, d.owner.name
@@ -156,7 +172,12 @@ pub fn init_attribute_descriptors(getset_type: &TypeObject, member_type: &TypeOb
         }));
     getset_type.slots.repr.set(Some(|vm, v| {
         let text = match v.as_object().and_then(|o| o.downcast::<GetSetDescriptor>()) {
-            Some(d) => format!("<attribute '{}' of '{}' objects>", d.def.name, d.owner.name),
+            Some(d) => format!(
+                "<{} '{}' of '{}' objects>",
+                if d.def.member { "member" } else { "attribute" },
+                d.def.name,
+                d.owner.name
+            ),
             None => "<attribute>".into(),
         };
         vm.new_str(&text)
@@ -233,7 +254,7 @@ pub const MEMBER_GETSETS: &[GetSetDef] = &[
             None => Err(vm.type_error("expected a member descriptor".into())),
         }
     }),
-    getter("__objclass__", |vm, v| {
+    readonly("__objclass__", |vm, v| {
         match v.as_object().and_then(|o| o.downcast::<MemberDescriptor>()) {
             Some(m) => Ok(Value::from_object(m.owner.as_obj().clone())),
             None => Err(vm.type_error("expected a member descriptor".into())),
@@ -249,7 +270,7 @@ pub const GETSET_GETSETS: &[GetSetDef] = &[
             None => Err(vm.type_error("expected a getset descriptor".into())),
         }
     }),
-    getter("__objclass__", |vm, v| {
+    readonly("__objclass__", |vm, v| {
         match v.as_object().and_then(|o| o.downcast::<GetSetDescriptor>()) {
             Some(d) => Ok(Value::from_object(d.owner.as_obj().clone())),
             None => Err(vm.type_error("expected a getset descriptor".into())),
@@ -529,9 +550,9 @@ fn property_field(
 
 /// `property`'s attributes.
 pub const PROPERTY_GETSETS: &[GetSetDef] = &[
-    getter("fget", |vm, v| property_field(vm, v, |p| &p.fget)),
-    getter("fset", |vm, v| property_field(vm, v, |p| &p.fset)),
-    getter("fdel", |vm, v| property_field(vm, v, |p| &p.fdel)),
+    readonly("fget", |vm, v| property_field(vm, v, |p| &p.fget)),
+    readonly("fset", |vm, v| property_field(vm, v, |p| &p.fset)),
+    readonly("fdel", |vm, v| property_field(vm, v, |p| &p.fdel)),
     getset(
         "__doc__",
         |vm, v| property_field(vm, v, |p| &p.doc),
@@ -571,8 +592,8 @@ fn wrapper_field(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// The attributes of `classmethod` and `staticmethod`.
 pub const WRAPPER_GETSETS: &[GetSetDef] = &[
-    getter("__func__", wrapper_field),
-    getter("__wrapped__", wrapper_field),
+    readonly("__func__", wrapper_field),
+    readonly("__wrapped__", wrapper_field),
     getter("__isabstractmethod__", |vm, v| {
         let f = wrapper_field(vm, v)?;
         let name = vm.intern("__isabstractmethod__")?;
@@ -671,13 +692,13 @@ fn super_of(vm: &mut Vm, v: &Value) -> PyResult<crate::object::Ref<Super>> {
 
 /// `super`'s attributes.
 pub const SUPER_GETSETS: &[GetSetDef] = &[
-    getter("__thisclass__", |vm, v| {
+    readonly("__thisclass__", |vm, v| {
         Ok(Value::from_object(
             super_of(vm, v)?.this_type.as_obj().clone(),
         ))
     }),
-    getter("__self__", |vm, v| Ok(super_of(vm, v)?.obj.clone())),
-    getter("__self_class__", |vm, v| {
+    readonly("__self__", |vm, v| Ok(super_of(vm, v)?.obj.clone())),
+    readonly("__self_class__", |vm, v| {
         Ok(Value::from_object(
             super_of(vm, v)?.obj_type.as_obj().clone(),
         ))

@@ -489,9 +489,8 @@ fn init_unicode_error(
     }
     let expected = if translate { 4 } else { 5 };
     if args.len() != expected {
-        let name = &class.name;
         return Err(vm.type_error(format!(
-            "{name} expected {expected} arguments, got {}",
+            "function takes exactly {expected} arguments ({} given)",
             args.len()
         )));
     }

@@ -12,7 +12,7 @@ use std::cell::Cell;
 use krait_compiler::bytecode::code_object::{CodeObject, ConstantValue};
 use krait_compiler::bytecode::encoding::CodeUnit;
 
-use crate::builtins::descriptors::{GetSetDef, getset, getter};
+use crate::builtins::descriptors::{GetSetDef, getset, readonly};
 use crate::builtins::dict::Dict;
 use crate::builtins::instance::InstanceDict;
 use crate::builtins::str::Str;
@@ -355,17 +355,17 @@ pub const FUNCTION_GETSETS: &[GetSetDef] = &[
             ))
         },
     ),
-    getter("__globals__", |vm, v| {
+    readonly("__globals__", |vm, v| {
         Ok(Value::from_object(
             function_of(vm, v)?.globals.as_obj().clone(),
         ))
     }),
-    getter("__builtins__", |vm, v| {
+    readonly("__builtins__", |vm, v| {
         Ok(Value::from_object(
             function_of(vm, v)?.builtins.as_obj().clone(),
         ))
     }),
-    getter("__closure__", |vm, v| {
+    readonly("__closure__", |vm, v| {
         Ok(tuple_value(function_of(vm, v)?.closure.get()))
     }),
     getset(
@@ -476,38 +476,38 @@ fn code_int(vm: &mut Vm, v: &Value, field: fn(&CodeObject) -> i64) -> PyResult<V
 
 /// The attributes of code objects.
 pub const CODE_GETSETS: &[GetSetDef] = &[
-    getter("co_name", |vm, v| {
+    readonly("co_name", |vm, v| {
         Ok(Value::from_object(code_of(vm, v)?.name.as_obj().clone()))
     }),
-    getter("co_qualname", |vm, v| {
+    readonly("co_qualname", |vm, v| {
         Ok(Value::from_object(
             code_of(vm, v)?.qualname.as_obj().clone(),
         ))
     }),
-    getter("co_filename", |vm, v| {
+    readonly("co_filename", |vm, v| {
         let c = code_of(vm, v)?.clone();
         vm.new_str_wtf8(&c.code.filename)
     }),
-    getter("co_argcount", |vm, v| {
+    readonly("co_argcount", |vm, v| {
         code_int(vm, v, |c| i64::from(c.argcount))
     }),
-    getter("co_posonlyargcount", |vm, v| {
+    readonly("co_posonlyargcount", |vm, v| {
         code_int(vm, v, |c| i64::from(c.posonlyargcount))
     }),
-    getter("co_kwonlyargcount", |vm, v| {
+    readonly("co_kwonlyargcount", |vm, v| {
         code_int(vm, v, |c| i64::from(c.kwonlyargcount))
     }),
-    getter("co_flags", |vm, v| code_int(vm, v, |c| i64::from(c.flags))),
-    getter("co_firstlineno", |vm, v| {
+    readonly("co_flags", |vm, v| code_int(vm, v, |c| i64::from(c.flags))),
+    readonly("co_firstlineno", |vm, v| {
         code_int(vm, v, |c| i64::from(c.firstlineno))
     }),
-    getter("co_stacksize", |vm, v| {
+    readonly("co_stacksize", |vm, v| {
         code_int(vm, v, |c| i64::from(c.stacksize))
     }),
-    getter("co_nlocals", |vm, v| {
+    readonly("co_nlocals", |vm, v| {
         code_int(vm, v, |c| c.nlocals() as i64)
     }),
-    getter("co_varnames", |vm, v| {
+    readonly("co_varnames", |vm, v| {
         let c = code_of(vm, v)?.clone();
         names_tuple(
             vm,
@@ -518,7 +518,7 @@ pub const CODE_GETSETS: &[GetSetDef] = &[
                 .collect(),
         )
     }),
-    getter("co_cellvars", |vm, v| {
+    readonly("co_cellvars", |vm, v| {
         let c = code_of(vm, v)?.clone();
         names_tuple(
             vm,
@@ -529,7 +529,7 @@ pub const CODE_GETSETS: &[GetSetDef] = &[
                 .collect(),
         )
     }),
-    getter("co_freevars", |vm, v| {
+    readonly("co_freevars", |vm, v| {
         let c = code_of(vm, v)?.clone();
         names_tuple(
             vm,
@@ -540,7 +540,7 @@ pub const CODE_GETSETS: &[GetSetDef] = &[
                 .collect(),
         )
     }),
-    getter("co_names", |vm, v| {
+    readonly("co_names", |vm, v| {
         let c = code_of(vm, v)?.clone();
         let items = c
             .names
@@ -549,19 +549,19 @@ pub const CODE_GETSETS: &[GetSetDef] = &[
             .collect();
         vm.new_tuple(items)
     }),
-    getter("co_consts", |vm, v| {
+    readonly("co_consts", |vm, v| {
         let c = code_of(vm, v)?.clone();
         vm.new_tuple(c.consts.to_vec())
     }),
-    getter("co_code", |vm, v| {
+    readonly("co_code", |vm, v| {
         let c = code_of(vm, v)?.clone();
         vm.new_bytes(c.code.code.clone())
     }),
-    getter("co_linetable", |vm, v| {
+    readonly("co_linetable", |vm, v| {
         let c = code_of(vm, v)?.clone();
         vm.new_bytes(c.code.linetable.clone())
     }),
-    getter("co_exceptiontable", |vm, v| {
+    readonly("co_exceptiontable", |vm, v| {
         let c = code_of(vm, v)?.clone();
         vm.new_bytes(c.code.exceptiontable.clone())
     }),
@@ -599,8 +599,8 @@ fn method_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<Method>> {
 
 /// The attributes of bound methods (others are the function's).
 pub const METHOD_GETSETS: &[GetSetDef] = &[
-    getter("__func__", |vm, v| Ok(method_of(vm, v)?.func.clone())),
-    getter("__self__", |vm, v| Ok(method_of(vm, v)?.this.clone())),
+    readonly("__func__", |vm, v| Ok(method_of(vm, v)?.func.clone())),
+    readonly("__self__", |vm, v| Ok(method_of(vm, v)?.this.clone())),
 ];
 
 /// `method.__getattribute__`: the method's own attributes, then its

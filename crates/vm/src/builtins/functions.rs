@@ -650,7 +650,10 @@ pub const FUNCTIONS: &[MethodDef] = &[
             vm.new_list(names)
         }
         Some(obj) => {
-            let f = vm.get_attr_str(obj, "__dir__")?;
+            // Looked up on the type, as special methods are.
+            let Some(f) = vm.lookup_special(obj, "__dir__") else {
+                return Err(vm.type_error("object does not provide __dir__".into()));
+            };
             let listed = vm.call(&f, &[], None)?;
             let names = vm.collect_iterable(&listed)?;
             let names = crate::builtins::list::sort_values(vm, names, None, false)?;

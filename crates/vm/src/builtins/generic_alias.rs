@@ -4,7 +4,7 @@
 //! substitutes its type parameters when subscripted again, calls the
 //! origin when called, and acts as the origin when used as a base class.
 
-use crate::builtins::descriptors::{GetSetDef, getter};
+use crate::builtins::descriptors::{GetSetDef, getter, readonly};
 use crate::builtins::native::{MethodDef, classmethod, method};
 use crate::builtins::tuple::Tuple;
 use crate::error::PyResult;
@@ -131,15 +131,14 @@ fn alias_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     if given.len() != params.len() {
         let r = vm.repr_string(v)?;
         let which = if given.len() > params.len() {
-            "many"
+            "many arguments for {r}; actual {}, expected"
         } else {
-            "few"
+            "few arguments for {r}; actual {}, expected at least"
         };
-        return Err(vm.type_error(format!(
-            "Too {which} arguments for {r}; actual {}, expected {}",
-            given.len(),
-            params.len()
-        )));
+        let message = which
+            .replacen("{r}", &r, 1)
+            .replacen("{}", &given.len().to_string(), 1);
+        return Err(vm.type_error(format!("Too {message} {}", params.len())));
     }
     let mut new_args = Vec::with_capacity(items.len());
     for item in &items {
@@ -235,8 +234,8 @@ pub fn init_type(t: &TypeObject) {
 
 /// The attributes of `types.GenericAlias`.
 pub const GETSETS: &[GetSetDef] = &[
-    getter("__origin__", |vm, v| Ok(alias_of(vm, v)?.origin.clone())),
-    getter("__args__", |vm, v| {
+    readonly("__origin__", |vm, v| Ok(alias_of(vm, v)?.origin.clone())),
+    readonly("__args__", |vm, v| {
         Ok(Value::from_object(alias_of(vm, v)?.args.as_obj().clone()))
     }),
     getter("__parameters__", |vm, v| {
@@ -244,7 +243,7 @@ pub const GETSETS: &[GetSetDef] = &[
         let params = parameters(vm, a.args.items())?;
         vm.new_tuple(params)
     }),
-    getter("__unpacked__", |_vm, _v| Ok(Value::from_bool(false))),
+    readonly("__unpacked__", |_vm, _v| Ok(Value::from_bool(false))),
 ];
 
 /// The methods of `types.GenericAlias`.

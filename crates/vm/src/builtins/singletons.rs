@@ -134,8 +134,13 @@ pub fn init_callables(vm: &Vm) {
         else {
             return vm.new_str("<method>");
         };
+        let kind = if crate::builtins::slot_wrappers::is_slot_wrapper(d.def) {
+            "slot wrapper"
+        } else {
+            "method"
+        };
         vm.new_str(&format!(
-            "<method '{}' of '{}' objects>",
+            "<{kind} '{}' of '{}' objects>",
             d.def.name, d.owner.name
         ))
     }));

@@ -248,6 +248,21 @@ static INIT: MethodDef = method("__init__", "(self, /, *args, **kwargs)", |vm, a
     Ok(Value::NONE)
 });
 
+/// Whether a method declaration is one of the slot wrappers (shown as
+/// `<slot wrapper '__x__' of 'T' objects>`).
+pub fn is_slot_wrapper(def: &MethodDef) -> bool {
+    let is = |other: &MethodDef| std::ptr::eq(def, other);
+    [
+        &REPR, &STR, &HASH, &ITER, &NEXT, &BOOL, &LEN, &GETITEM, &SETITEM, &DELITEM, &CONTAINS,
+        &CALL, &GET, &INIT,
+    ]
+    .into_iter()
+    .any(is)
+        || COMPARE.iter().any(is)
+        || UNARY.iter().any(is)
+        || BINARY.iter().any(|(_, f, r)| is(f) || is(r))
+}
+
 /// The binary operators a builtin type's number slot implements, by name
 /// (the slot itself cannot say which operators it supports).
 fn number_operators(name: &str) -> &'static [BinOp] {

@@ -190,7 +190,17 @@ pub fn init_type(t: &TypeObject) {
         krait_syntax::pyrepr::write_str_repr(&mut out, &wtf8_of(s));
         vm.new_str(&out)
     }));
-    t.slots.str.set(Some(|_vm, v| Ok(v.clone())));
+    t.slots.str.set(Some(|vm, v| {
+        // An instance of a subclass becomes an exact `str` with the same text.
+        if vm.type_of(v).same(&vm.types.str) {
+            return Ok(v.clone());
+        }
+        let bytes = vm
+            .as_str(v)
+            .map(|s| s.as_bytes().to_vec())
+            .unwrap_or_default();
+        vm.new_str_from_wtf8_bytes(bytes)
+    }));
     t.slots.hash.set(Some(|vm, v| {
         let s = str_payload(vm, v, "expected str")?;
         Ok(s.hash())

@@ -7,7 +7,7 @@
 //! in `user_slots.rs`.
 
 use crate::builtins::class_creation::type_new;
-use crate::builtins::descriptors::{GetSetDef, getset, getter};
+use crate::builtins::descriptors::{GetSetDef, getset, getter, readonly};
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::native::{MethodDef, classmethod, method};
@@ -330,7 +330,7 @@ pub const GETSETS: &[GetSetDef] = &[
             set_own_dict_entry(vm, &cls, "__doc__", value)
         },
     ),
-    getter("__mro__", |vm, v| {
+    readonly("__mro__", |vm, v| {
         let cls = class_of(vm, v)?;
         classes_tuple(vm, cls.mro.get())
     }),
@@ -338,7 +338,7 @@ pub const GETSETS: &[GetSetDef] = &[
         let cls = class_of(vm, v)?;
         classes_tuple(vm, cls.bases.get())
     }),
-    getter("__base__", |vm, v| {
+    readonly("__base__", |vm, v| {
         let cls = class_of(vm, v)?;
         Ok(match cls.base.get() {
             Some(b) => Value::from_object(b.into_obj()),
@@ -349,11 +349,11 @@ pub const GETSETS: &[GetSetDef] = &[
         let cls = class_of(vm, v)?;
         vm.new_mappingproxy(&cls)
     }),
-    getter("__basicsize__", |vm, v| {
+    readonly("__basicsize__", |vm, v| {
         let _ = class_of(vm, v)?;
         Ok(Value::from_i64(16))
     }),
-    getter("__flags__", |vm, v| {
+    readonly("__flags__", |vm, v| {
         let cls = class_of(vm, v)?;
         Ok(Value::from_i64(i64::from(cls.flags.get())))
     }),

@@ -5,7 +5,7 @@
 //! Generic classes (`class C[T]`) need `typing.Generic`, which needs the
 //! `typing` module: that raises `NotImplementedError` for now.
 
-use crate::builtins::descriptors::{GetSetDef, getter};
+use crate::builtins::descriptors::{GetSetDef, getter, readonly};
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::native::{MethodDef, method};
 use crate::error::PyResult;
@@ -305,7 +305,7 @@ fn nodefault(vm: &Vm) -> Value {
 
 /// The attributes of type parameters.
 pub const PARAM_GETSETS: &[GetSetDef] = &[
-    getter("__name__", |vm, v| Ok(param_of(vm, v)?.name.clone())),
+    readonly("__name__", |vm, v| Ok(param_of(vm, v)?.name.clone())),
     getter("__bound__", |vm, v| {
         let p = param_of(vm, v)?.clone();
         p.bound.get(vm, Value::NONE)
@@ -320,13 +320,13 @@ pub const PARAM_GETSETS: &[GetSetDef] = &[
         let absent = nodefault(vm);
         p.default.get(vm, absent)
     }),
-    getter("__covariant__", |vm, v| {
+    readonly("__covariant__", |vm, v| {
         Ok(Value::from_bool(param_of(vm, v)?.covariant))
     }),
-    getter("__contravariant__", |vm, v| {
+    readonly("__contravariant__", |vm, v| {
         Ok(Value::from_bool(param_of(vm, v)?.contravariant))
     }),
-    getter("__infer_variance__", |vm, v| {
+    readonly("__infer_variance__", |vm, v| {
         Ok(Value::from_bool(param_of(vm, v)?.infer_variance))
     }),
 ];
@@ -346,7 +346,7 @@ fn alias_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<TypeAlias>> {
 
 /// The attributes of `TypeAliasType`.
 pub const ALIAS_GETSETS: &[GetSetDef] = &[
-    getter("__name__", |vm, v| Ok(alias_of(vm, v)?.name.clone())),
+    readonly("__name__", |vm, v| Ok(alias_of(vm, v)?.name.clone())),
     getter("__type_params__", |vm, v| {
         Ok(alias_of(vm, v)?.type_params.clone())
     }),

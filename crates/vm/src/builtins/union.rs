@@ -24,9 +24,16 @@ pub fn union_members(v: &Value) -> Option<&[Value]> {
 }
 
 fn is_union_member(vm: &Vm, v: &Value) -> bool {
+    let o = v.as_object();
     v.is_none()
         || crate::builtins::type_::as_type(v).is_some()
         || union_members(v).is_some()
+        || o.is_some_and(|o| {
+            o.downcast::<crate::builtins::generic_alias::GenericAlias>()
+                .is_some()
+                || o.downcast::<crate::builtins::typing::TypeParam>().is_some()
+                || o.downcast::<crate::builtins::typing::TypeAlias>().is_some()
+        })
         || vm.type_of(v).lookup("__origin__").is_some()
 }
 

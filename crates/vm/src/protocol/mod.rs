@@ -120,7 +120,7 @@ impl Vm {
 
     /// `str(v)`.
     pub fn str(&mut self, v: &Value) -> PyResult<Value> {
-        if self.as_str(v).is_some() {
+        if self.as_str(v).is_some() && self.type_of(v).same(&self.types.str) {
             return Ok(v.clone());
         }
         let f = self

@@ -73,40 +73,6 @@ impl Vm {
             };
             locals[slot] = Some(self.new_tuple(extra)?);
             slot += 1;
-        } else if npos > argcount {
-            let defaults = func.defaults.get().map_or(0, |d| d.items().len());
-            let given_kw = (0..nkw)
-                .filter(|k| {
-                    let key = kwnames.map(|n| n.items()[*k].clone());
-                    key.and_then(|k| self.as_str(&k).map(|s| s.as_lossy().into_owned()))
-                        .is_some_and(|k| {
-                            code.localsplusnames[argcount..total]
-                                .iter()
-                                .any(|n| *n.as_lossy() == *k)
-                        })
-                })
-                .count();
-            let takes = if defaults > 0 {
-                format!(
-                    "from {} to {argcount} positional arguments",
-                    argcount - defaults
-                )
-            } else {
-                format!(
-                    "{argcount} positional argument{}",
-                    if argcount == 1 { "" } else { "s" }
-                )
-            };
-            let given = if given_kw > 0 {
-                format!(
-                    "{npos} positional argument{} (and {given_kw} keyword-only argument{}) were given",
-                    if npos == 1 { "" } else { "s" },
-                    if given_kw == 1 { "" } else { "s" }
-                )
-            } else {
-                format!("{npos} {} given", if npos == 1 { "was" } else { "were" })
-            };
-            return Err(self.type_error(format!("{qualname}() takes {takes} but {given}")));
         }
         let kwdict = if has_varkw {
             let d = self.new_dict_ref()?;
@@ -159,6 +125,42 @@ impl Vm {
                     posonly_passed.join(", ")
                 )));
             }
+        }
+        // CPython reports keyword problems before too many positionals.
+        if !has_varargs && npos > argcount {
+            let defaults = func.defaults.get().map_or(0, |d| d.items().len());
+            let given_kw = (0..nkw)
+                .filter(|k| {
+                    let key = kwnames.map(|n| n.items()[*k].clone());
+                    key.and_then(|k| self.as_str(&k).map(|s| s.as_lossy().into_owned()))
+                        .is_some_and(|k| {
+                            code.localsplusnames[argcount..total]
+                                .iter()
+                                .any(|n| *n.as_lossy() == *k)
+                        })
+                })
+                .count();
+            let takes = if defaults > 0 {
+                format!(
+                    "from {} to {argcount} positional arguments",
+                    argcount - defaults
+                )
+            } else {
+                format!(
+                    "{argcount} positional argument{}",
+                    if argcount == 1 { "" } else { "s" }
+                )
+            };
+            let given = if given_kw > 0 {
+                format!(
+                    "{npos} positional argument{} (and {given_kw} keyword-only argument{}) were given",
+                    if npos == 1 { "" } else { "s" },
+                    if given_kw == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{npos} {} given", if npos == 1 { "was" } else { "were" })
+            };
+            return Err(self.type_error(format!("{qualname}() takes {takes} but {given}")));
         }
         // Defaults for missing positional parameters.
         let defaults = func
