@@ -487,7 +487,7 @@ static INSTANCE_DICT_GETSETS: [GetSetDef; 2] = [
                 vm, obj, "__dict__",
             )),
         },
-        |vm, obj, value| crate::builtins::object::set_instance_dict(vm, obj, value),
+        crate::builtins::object::set_instance_dict,
     ),
     getset(
         "__weakref__",

@@ -61,7 +61,7 @@ fn parameters(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<Value>> {
         if is_type_param(vm, a) {
             add(a.clone(), &mut out);
         } else if let Some(inner) = a.as_object().and_then(|o| o.downcast::<GenericAlias>()) {
-            let nested = parameters(vm, &inner.args.items().to_vec())?;
+            let nested = parameters(vm, inner.args.items())?;
             for p in nested {
                 add(p, &mut out);
             }

@@ -189,9 +189,7 @@ impl InstanceExtension {
     pub fn set_slot(&self, index: usize, value: Option<Value>) -> Option<Value> {
         self.slots.with(|s| {
             if s.len() <= index {
-                if value.is_none() {
-                    return None;
-                }
+                value.as_ref()?;
                 s.resize(index + 1, None);
             }
             std::mem::replace(&mut s[index], value)

@@ -462,7 +462,7 @@ pub const METHODS: &[MethodDef] = &[
             .kwargs()
             .and_then(|k| k.as_object())
             .and_then(|o| o.downcast::<Dict>())
-            .is_some_and(|d| d.len() > 0);
+            .is_some_and(|d| !d.is_empty());
         if given {
             let name = match crate::builtins::type_::as_type(args.this()) {
                 Some(t) => t.name.to_string(),

@@ -359,13 +359,13 @@ pub const GETSETS: &[GetSetDef] = &[
     }),
     getset(
         "__annotations__",
-        |vm, v| crate::builtins::annotations::class_annotations(vm, v),
-        |vm, v, value| crate::builtins::annotations::set_class_annotations(vm, v, value),
+        crate::builtins::annotations::class_annotations,
+        crate::builtins::annotations::set_class_annotations,
     ),
     getset(
         "__annotate__",
-        |vm, v| crate::builtins::annotations::class_annotate(vm, v),
-        |vm, v, value| crate::builtins::annotations::set_class_annotate(vm, v, value),
+        crate::builtins::annotations::class_annotate,
+        crate::builtins::annotations::set_class_annotate,
     ),
     getset(
         "__type_params__",
@@ -692,8 +692,8 @@ fn check(vm: &mut Vm, subject: &Value, cls: &Value, which: Check) -> PyResult<bo
         return plain_check(vm, subject, &c, which);
     }
     if let Some(members) = crate::builtins::union::union_members(cls) {
-        for m in members.to_vec() {
-            if check(vm, subject, &m, which)? {
+        for m in members {
+            if check(vm, subject, m, which)? {
                 return Ok(true);
             }
         }
