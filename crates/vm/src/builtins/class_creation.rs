@@ -713,3 +713,17 @@ fn init_subclass(vm: &mut Vm, cls: &TypeRef, keywords: &Keywords) -> PyResult<()
     call_with_keywords(vm, &f, &[], keywords)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::mangle;
+
+    #[test]
+    fn private_names_are_mangled_like_cpython() {
+        assert_eq!(mangle("Point", "__x"), "_Point__x");
+        assert_eq!(mangle("_Point", "__x"), "_Point__x");
+        assert_eq!(mangle("__", "__x"), "__x");
+        assert_eq!(mangle("Point", "__x__"), "__x__");
+        assert_eq!(mangle("Point", "_x"), "_x");
+    }
+}

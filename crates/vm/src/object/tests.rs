@@ -156,3 +156,49 @@ fn py_cell_rejects_reentry() {
     // The flag was released by the unwinding: the cell is usable again.
     assert_eq!(cell.get(), 1);
 }
+
+#[test]
+fn extended_instances_carry_payload_then_extension() {
+    let _gil = lock();
+    let metatype = TypeObject::new_metatype().unwrap();
+    let base = TypeObject::new_type::<Probe>(&metatype, "Probe").unwrap();
+    // A user subclass: same payload, extended layout.
+    let mut sub = TypeObject::derived_from(&base, "Sub");
+    sub.dealloc = base.extended_dealloc;
+    sub.flags.set(crate::types::flags::EXTENDED);
+    let sub = Ref::new(&metatype, sub).unwrap();
+    let deaths = std::rc::Rc::new(Cell::new(0));
+    let live_before = heap::stats().live_bytes;
+    let obj = Ref::new(
+        &sub,
+        Probe {
+            deaths: deaths.clone(),
+        },
+    )
+    .unwrap()
+    .into_obj();
+    assert!(
+        heap::stats().live_bytes - live_before > std::mem::size_of::<PyObj<Probe>>(),
+        "the extension is allocated too"
+    );
+    assert!(obj.downcast::<Probe>().is_some(), "downcasts as the base");
+    let ext = obj
+        .extension()
+        .expect("an extended instance has an extension");
+    assert!(ext.set_slot(2, Some(Value::from_i64(7))).is_none());
+    assert_eq!(ext.slot(2).and_then(|v| v.as_i64()), Some(7));
+    assert!(ext.slot(0).is_none());
+    let plain = Ref::new(
+        &base,
+        Probe {
+            deaths: deaths.clone(),
+        },
+    )
+    .unwrap()
+    .into_obj();
+    assert!(plain.extension().is_none());
+    drop(plain);
+    drop(obj);
+    assert_eq!(deaths.get(), 2, "both payloads were dropped");
+    assert_eq!(heap::stats().live_bytes, live_before);
+}

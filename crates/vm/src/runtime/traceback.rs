@@ -1268,3 +1268,31 @@ pub fn format_exception(vm: &mut Vm, err: &Ref<BaseException>) -> String {
     format_node(&tree, 0, &mut ctx, &mut cache, &mut out);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dedent_removes_the_common_margin_and_blank_line_indentation() {
+        assert_eq!(dedent("    a\n      b\n   \n    c\n"), "a\n  b\n\nc\n");
+        assert_eq!(dedent("a\n  b\n"), "a\n  b\n");
+    }
+
+    #[test]
+    fn anchors_find_operators_subscripts_and_calls() {
+        let a = caret_anchors("a + b").expect("binary operator");
+        assert_eq!((a.left_end_offset, a.right_start_offset), (2, 3));
+        let a = caret_anchors("x[1]").expect("subscript");
+        assert_eq!((a.left_end_offset, a.right_start_offset), (1, 4));
+        let a = caret_anchors("f(x, y)").expect("call");
+        assert_eq!((a.left_end_offset, a.right_start_offset), (1, 7));
+        assert!(caret_anchors("a == b").is_none());
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        assert_eq!(display_width(&chars("ab"), 2), 2);
+        assert_eq!(display_width(&chars("日本x"), 3), 5);
+    }
+}
