@@ -375,6 +375,7 @@ fn is_variable_size(builtin: &TypeObject) -> bool {
     builtin.payload == TypeId::of::<crate::builtins::int::BigInt>()
         || builtin.payload == TypeId::of::<Tuple>()
         || builtin.payload == TypeId::of::<crate::builtins::bytes::Bytes>()
+        || builtin.payload == TypeId::of::<TypeObject>()
 }
 
 /// Private-name mangling (`__x` in class `C` is `_C__x`).
