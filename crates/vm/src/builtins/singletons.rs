@@ -23,6 +23,21 @@ pub fn init_types(none: &TypeObject, not_implemented: &TypeObject, ellipsis: &Ty
         .slots
         .repr
         .set(Some(|vm, _| vm.new_str("Ellipsis")));
+    ellipsis.slots.new.set(Some(|vm, _cls, args, _kw| {
+        if !args.is_empty() {
+            return Err(vm.type_error("EllipsisType takes no arguments".into()));
+        }
+        Ok(vm.ellipsis.clone())
+    }));
+    not_implemented.slots.new.set(Some(|vm, _cls, args, _kw| {
+        if !args.is_empty() {
+            return Err(vm.type_error("NotImplementedType takes no arguments".into()));
+        }
+        Ok(vm.not_implemented())
+    }));
+    not_implemented.slots.bool.set(Some(|vm, _| {
+        Err(vm.type_error("NotImplemented should not be used in a boolean context".into()))
+    }));
 }
 
 fn qualname_of(vm: &mut Vm, v: &Value) -> String {
