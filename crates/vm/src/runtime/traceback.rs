@@ -18,17 +18,35 @@ use crate::runtime::Vm;
 use crate::runtime::frame::Frame;
 use crate::value::Value;
 
+/// A frame's local variables as an exception passed through it: the
+/// namespace of a module or class body, or a copy of the fast locals (turned
+/// into a dict only if someone asks for `f_locals`).
+#[derive(Clone)]
+pub enum FrameLocals {
+    /// A module or class body's namespace.
+    Namespace(Value),
+    /// The fast locals, cells and free variables, by `co_localsplusnames`.
+    Fast(Box<[Option<Value>]>),
+}
+
 /// The payload of a traceback object: one frame's entry, linked to the
-/// next (inner) one.
+/// next (inner) one. It keeps what `tb_frame` needs; the frame object is
+/// made only if asked for.
 pub struct Traceback {
     /// `tb_next`.
     pub next: crate::object::PyCell<Value>,
-    /// `tb_frame`: what remains of the frame (a [`FrameSnapshot`]).
-    pub frame: Value,
     /// The frame's code.
     pub code: Ref<Code>,
     /// `tb_lasti` in code units.
     pub lasti: u32,
+    /// The frame's globals.
+    pub globals: Ref<Dict>,
+    /// The frame's builtins.
+    pub builtins: Ref<Dict>,
+    /// The frame's locals.
+    pub locals: FrameLocals,
+    /// `tb_frame`, once made.
+    pub frame: crate::object::PyCell<Option<Value>>,
 }
 
 /// The payload of the `frame` objects tracebacks refer to: the frame's
@@ -41,27 +59,29 @@ pub struct FrameSnapshot {
     pub globals: Ref<Dict>,
     /// `f_builtins`.
     pub builtins: Ref<Dict>,
-    /// `f_locals` as it was (a dict, or the class/module namespace).
-    pub locals: Value,
+    /// The locals.
+    pub locals: FrameLocals,
+    /// `f_locals` as a dict, once made.
+    pub locals_dict: crate::object::PyCell<Option<Value>>,
     /// `f_lasti` in code units.
     pub lasti: u32,
 }
 
-/// A dict of the frame's local variables (fast locals and cells), or its
-/// namespace for module and class bodies.
-fn locals_of(vm: &mut Vm, frame: &Frame) -> PyResult<Value> {
-    if let Some(l) = &frame.locals {
-        return Ok(l.clone());
-    }
+/// `f_locals` of a snapshot: the namespace, or a dict of the bound fast
+/// locals (cell contents for cells and free variables).
+fn locals_dict(vm: &mut Vm, code: &Code, locals: &FrameLocals) -> PyResult<Value> {
+    let slots = match locals {
+        FrameLocals::Namespace(ns) => return Ok(ns.clone()),
+        FrameLocals::Fast(slots) => slots,
+    };
     use krait_compiler::bytecode::code_object::fast_kind;
     let d = vm.new_dict_ref()?;
-    let code = frame.code.clone();
     for (i, name) in code.localsplusnames.iter().enumerate() {
         let kind = code.code.localspluskinds.get(i).copied().unwrap_or(0);
         if kind & fast_kind::HIDDEN != 0 {
             continue;
         }
-        let Some(v) = frame.local(i).cloned() else {
+        let Some(Some(v)) = slots.get(i).cloned() else {
             continue;
         };
         let v = if kind & (fast_kind::CELL | fast_kind::FREE) != 0 {
@@ -85,22 +105,21 @@ fn locals_of(vm: &mut Vm, frame: &Frame) -> PyResult<Value> {
 /// Prepends an entry for `frame` to the exception's traceback.
 pub fn add_entry(vm: &mut Vm, err: &PyErr, frame: &Frame) {
     let next = err.0.traceback.get();
-    let locals = locals_of(vm, frame).unwrap_or(Value::NONE);
-    let snapshot = FrameSnapshot {
-        code: frame.code.clone(),
-        globals: frame.globals.clone(),
-        builtins: frame.builtins.clone(),
-        locals,
-        lasti: frame.lasti,
-    };
-    let Ok(snapshot) = vm.alloc(&vm.types.frame.clone(), snapshot) else {
-        return;
+    let locals = match &frame.locals {
+        Some(ns) => FrameLocals::Namespace(ns.clone()),
+        None => {
+            let n = frame.code.code.nlocalsplus();
+            FrameLocals::Fast((0..n).map(|i| frame.local(i).cloned()).collect())
+        }
     };
     let tb = Traceback {
         next: crate::object::PyCell::new(next),
-        frame: Value::from_object(snapshot.into_obj()),
         code: frame.code.clone(),
         lasti: frame.lasti,
+        globals: frame.globals.clone(),
+        builtins: frame.builtins.clone(),
+        locals,
+        frame: crate::object::PyCell::new(None),
     };
     if let Ok(tb) = vm.alloc(&vm.types.traceback.clone(), tb) {
         let old = err
@@ -109,6 +128,27 @@ pub fn add_entry(vm: &mut Vm, err: &PyErr, frame: &Frame) {
             .with(|t| std::mem::replace(t, Value::from_object(tb.into_obj())));
         drop(old);
     }
+}
+
+/// `tb_frame`: the entry's frame object, made on first use.
+fn frame_object(vm: &mut Vm, tb: &Traceback) -> PyResult<Value> {
+    if let Some(f) = tb.frame.get() {
+        return Ok(f);
+    }
+    let snapshot = vm.alloc(
+        &vm.types.frame.clone(),
+        FrameSnapshot {
+            code: tb.code.clone(),
+            globals: tb.globals.clone(),
+            builtins: tb.builtins.clone(),
+            locals: tb.locals.clone(),
+            locals_dict: crate::object::PyCell::new(None),
+            lasti: tb.lasti,
+        },
+    )?;
+    let value = Value::from_object(snapshot.into_obj());
+    tb.frame.with(|f| *f = Some(value.clone()));
+    Ok(value)
 }
 
 fn traceback_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<Traceback>> {
@@ -147,7 +187,10 @@ pub const TRACEBACK_GETSETS: &[GetSetDef] = &[
             Ok(())
         },
     ),
-    getter("tb_frame", |vm, v| Ok(traceback_of(vm, v)?.frame.clone())),
+    getter("tb_frame", |vm, v| {
+        let tb = traceback_of(vm, v)?.clone();
+        frame_object(vm, &tb)
+    }),
     getter("tb_lasti", |vm, v| {
         Ok(Value::from_i64(i64::from(traceback_of(vm, v)?.lasti) * 2))
     }),
@@ -179,7 +222,15 @@ pub const FRAME_GETSETS: &[GetSetDef] = &[
             frame_of(vm, v)?.builtins.as_obj().clone(),
         ))
     }),
-    getter("f_locals", |vm, v| Ok(frame_of(vm, v)?.locals.clone())),
+    getter("f_locals", |vm, v| {
+        let f = frame_of(vm, v)?.clone();
+        if let Some(d) = f.locals_dict.get() {
+            return Ok(d);
+        }
+        let d = locals_dict(vm, &f.code, &f.locals)?;
+        f.locals_dict.with(|x| *x = Some(d.clone()));
+        Ok(d)
+    }),
     getter("f_lineno", |vm, v| {
         let f = frame_of(vm, v)?.clone();
         Ok(line_of(&f.code, f.lasti))
@@ -851,8 +902,17 @@ fn suggestion(vm: &mut Vm, exc: &Value, e: &BaseException) -> Option<String> {
     let mut candidates: Vec<String> = Vec::new();
     if vm.is_instance_of_kind(exc, ExcKind::AttributeError) {
         let obj = e.field(field::OBJ);
-        let dir = vm.get_attr_str(&obj, "__dir__").ok()?;
-        let listed = vm.call(&dir, &[], None).ok()?;
+        // `obj.__dir__()`, or `type(obj).__dir__(obj)` when that fails (a class).
+        let listed = match vm
+            .get_attr_str(&obj, "__dir__")
+            .and_then(|dir| vm.call(&dir, &[], None))
+        {
+            Ok(l) => l,
+            Err(_) => {
+                let dir = vm.lookup_special(&obj, "__dir__")?;
+                vm.call(&dir, &[], None).ok()?
+            }
+        };
         for item in vm.collect_iterable(&listed).ok()? {
             if let Some(s) = vm.as_str(&item) {
                 candidates.push(s.as_lossy().into_owned());
@@ -861,11 +921,9 @@ fn suggestion(vm: &mut Vm, exc: &Value, e: &BaseException) -> Option<String> {
         candidates.sort();
         let mut hide_underscored = !wrong.starts_with('_');
         if hide_underscored
-            && let Some(frame) = innermost_frame(&e.traceback.get())
-            && let Some(f) = frame
-                .as_object()
-                .and_then(|o| o.downcast::<FrameSnapshot>())
-            && let Some(locals) = f.locals.as_object().and_then(|o| o.downcast::<Dict>())
+            && let Some(tb) = innermost_entry(&e.traceback.get())
+            && let Ok(locals) = locals_dict(vm, &tb.code, &tb.locals)
+            && let Some(locals) = locals.as_object().and_then(|o| o.downcast::<Dict>())
             && let Some(this) = locals
                 .table
                 .with(|t| t.get_str(&crate::builtins::str::Str::new("self")))
@@ -880,14 +938,11 @@ fn suggestion(vm: &mut Vm, exc: &Value, e: &BaseException) -> Option<String> {
             candidates.retain(|c| !c.starts_with('_'));
         }
     } else if vm.is_instance_of_kind(exc, ExcKind::NameError) {
-        let frame = innermost_frame(&e.traceback.get())?;
-        let f = frame
-            .as_object()
-            .and_then(|o| o.downcast::<FrameSnapshot>())?
-            .clone();
-        let mut namespaces = vec![f.locals.clone()];
-        namespaces.push(Value::from_object(f.globals.as_obj().clone()));
-        namespaces.push(Value::from_object(f.builtins.as_obj().clone()));
+        let tb = innermost_entry(&e.traceback.get())?;
+        let locals = locals_dict(vm, &tb.code, &tb.locals).ok()?;
+        let mut namespaces = vec![locals.clone()];
+        namespaces.push(Value::from_object(tb.globals.as_obj().clone()));
+        namespaces.push(Value::from_object(tb.builtins.as_obj().clone()));
         for ns in &namespaces {
             if let Some(d) = ns.as_object().and_then(|o| o.downcast::<Dict>()) {
                 for (k, _) in d.items() {
@@ -897,7 +952,7 @@ fn suggestion(vm: &mut Vm, exc: &Value, e: &BaseException) -> Option<String> {
                 }
             }
         }
-        if let Some(d) = f.locals.as_object().and_then(|o| o.downcast::<Dict>())
+        if let Some(d) = locals.as_object().and_then(|o| o.downcast::<Dict>())
             && let Some(this) = d
                 .table
                 .with(|t| t.get_str(&crate::builtins::str::Str::new("self")))
@@ -913,18 +968,18 @@ fn suggestion(vm: &mut Vm, exc: &Value, e: &BaseException) -> Option<String> {
     krait_syntax::suggestions::best_suggestion(&refs, &wrong).map(str::to_owned)
 }
 
-fn innermost_frame(tb: &Value) -> Option<Value> {
+fn innermost_entry(tb: &Value) -> Option<Ref<Traceback>> {
     let mut cursor = tb.clone();
-    let mut frame = None;
+    let mut last = None;
     while let Some(t) = cursor
         .as_object()
         .and_then(|o| o.downcast::<Traceback>())
         .cloned()
     {
-        frame = Some(t.frame.clone());
         cursor = t.next.get();
+        last = Some(t);
     }
-    frame
+    last
 }
 
 /// The tree of exceptions to print: the exception, its causes/contexts and
