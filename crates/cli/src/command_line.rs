@@ -95,8 +95,9 @@ pub fn parse(args: &[String]) -> Result<Action, UsageError> {
                     argv: argv_from("-c", consumed),
                 }
             } else {
+                // `sys.argv[0]` is "-m" until the module's file is found.
                 Action::RunModule {
-                    argv: argv_from(&value, consumed),
+                    argv: argv_from("-m", consumed),
                     module: value,
                 }
             })
@@ -149,6 +150,17 @@ mod tests {
         assert_eq!(
             parse(&args(&["-c"])),
             Err(UsageError("Argument expected for the -c option".into()))
+        );
+    }
+
+    #[test]
+    fn dash_m_takes_a_module_and_argv() {
+        assert_eq!(
+            parse(&args(&["-m", "pkg.mod", "a"])),
+            Ok(Action::RunModule {
+                module: "pkg.mod".into(),
+                argv: args(&["-m", "a"])
+            })
         );
     }
 

@@ -5,13 +5,18 @@
 //! uncaught exceptions in CPython's traceback format.
 
 mod command_line;
-mod error_display;
+mod interpreter_config;
 mod stdlib_location;
 
 use std::io::{Read, Write};
+use std::path::Path;
+
+use krait_vm::runtime::config::Config;
 use std::process::ExitCode;
 
 use command_line::{Action, UsageError};
+use interpreter_config::ProgramEntry;
+use krait_vm::runtime::program::MainOrigin;
 
 /// CPython's usage line, printed after a command-line error.
 const USAGE: &str = "usage: krait [option] ... [-c cmd | -m mod | file | -] [arg] ...";
@@ -70,10 +75,15 @@ fn main() -> ExitCode {
         Action::DumpSymtable { path } => dump_symtable(&path),
         Action::Dis { path } => dump_code(&path, krait_compiler::codegen::dis::disassemble),
         Action::DumpCode { path } => dump_code(&path, krait_compiler::codegen::dump::dump),
-        Action::RunFile { path, .. } => {
+        Action::RunFile { path, argv } => {
             let absolute = std::path::absolute(&path).unwrap_or_else(|_| path.clone().into());
             match std::fs::read(&path) {
-                Ok(source) => run_source(&source, &absolute.to_string_lossy()),
+                Ok(source) => {
+                    let filename = absolute.to_string_lossy().into_owned();
+                    let config =
+                        interpreter_config::config(argv, ProgramEntry::Script(Path::new(&path)));
+                    run_source(&source, config, MainOrigin::File(filename))
+                }
                 Err(error) => {
                     eprintln!(
                         "krait: can't open file '{}': [Errno {}] {}",
@@ -85,18 +95,24 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Action::RunCommand { code, .. } => run_source(code.as_bytes(), "<string>"),
-        Action::RunStdin { .. } => {
+        Action::RunCommand { code, argv } => {
+            let config = interpreter_config::config(argv, ProgramEntry::CurrentDirectory);
+            run_source(code.as_bytes(), config, MainOrigin::Command)
+        }
+        Action::RunStdin { argv } => {
             let mut source = Vec::new();
             if let Err(error) = std::io::stdin().read_to_end(&mut source) {
                 eprintln!("krait: cannot read stdin: {error}");
                 return ExitCode::FAILURE;
             }
-            run_source(&source, "<stdin>")
+            let config = interpreter_config::config(argv, ProgramEntry::CurrentDirectory);
+            run_source(&source, config, MainOrigin::Stdin)
         }
-        Action::RunModule { module, .. } => not_implemented(&format!(
-            "krait cannot run modules with -m yet (asked for {module:?}): the import system is not written"
-        )),
+        Action::RunModule { module, argv } => {
+            let config = interpreter_config::config(argv, ProgramEntry::WorkingDirectory);
+            let status = krait_vm::runtime::program::run_module_main(module, config);
+            ExitCode::from(u8::try_from(status & 0xFF).unwrap_or(1))
+        }
     }
 }
 
@@ -132,7 +148,7 @@ fn dump_code(path: &str, render: fn(&krait_compiler::bytecode::CodeObject) -> St
             return ExitCode::from(2);
         }
     };
-    match compile_source(&source, path) {
+    match compile_source(&source, path, false) {
         Ok(code) => {
             let text = render(&code);
             let mut stdout = std::io::stdout().lock();
@@ -144,13 +160,24 @@ fn dump_code(path: &str, render: fn(&krait_compiler::bytecode::CodeObject) -> St
 }
 
 /// Parses and compiles a module, printing any error as CPython does.
+/// `from_file` says the source was read from a file or stdin rather than
+/// given as a string (`-c`), which changes some decoding errors.
 fn compile_source(
     source: &[u8],
     filename: &str,
+    from_file: bool,
 ) -> Result<krait_compiler::bytecode::CodeObject, ExitCode> {
     use krait_compiler::CompileError;
-    let parsed = krait_syntax::parse_module(source, filename).map_err(|error| {
-        eprint!("{}", error_display::format_uncaught(&error, filename));
+    let parse = if from_file {
+        krait_syntax::parse_file
+    } else {
+        krait_syntax::parse_module
+    };
+    let parsed = parse(source, filename).map_err(|error| {
+        eprint!(
+            "{}",
+            krait_vm::runtime::syntax_error::format_uncaught(&error, filename)
+        );
         ExitCode::FAILURE
     })?;
     match krait_compiler::compile(&parsed, filename, krait_compiler::CompileMode::Exec) {
@@ -159,7 +186,10 @@ fn compile_source(
             Ok(code)
         }
         Err(CompileError::Syntax(error)) => {
-            eprint!("{}", error_display::format_uncaught(&error, filename));
+            eprint!(
+                "{}",
+                krait_vm::runtime::syntax_error::format_uncaught(&error, filename)
+            );
             Err(ExitCode::FAILURE)
         }
         Err(CompileError::Unsupported(what)) => {
@@ -216,17 +246,27 @@ fn print_dump(
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprint!("{}", error_display::format_uncaught(&error, path));
+            eprint!(
+                "{}",
+                krait_vm::runtime::syntax_error::format_uncaught(&error, path)
+            );
             ExitCode::FAILURE
         }
     }
 }
 
-/// Compiles a program and runs it in the engine; returns its exit status.
-fn run_source(source: &[u8], filename: &str) -> ExitCode {
-    match compile_source(source, filename) {
+/// Compiles a program and runs it as `__main__` in an interpreter set up
+/// by `config`; returns its exit status.
+fn run_source(source: &[u8], config: Config, origin: MainOrigin) -> ExitCode {
+    let filename = match &origin {
+        MainOrigin::File(path) => path.as_str(),
+        MainOrigin::Stdin => "<stdin>",
+        MainOrigin::Command => "<string>",
+    };
+    let from_file = !matches!(origin, MainOrigin::Command);
+    match compile_source(source, filename, from_file) {
         Ok(code) => {
-            let status = krait_vm::runtime::program::run_main(code);
+            let status = krait_vm::runtime::program::run_main(code, config, origin);
             ExitCode::from(u8::try_from(status & 0xFF).unwrap_or(1))
         }
         Err(exit) => exit,

@@ -44,6 +44,17 @@ pub fn parse_module(source: &[u8], filename: &str) -> Result<Parsed, SyntaxError
     parse(source, filename, Mode::Module)
 }
 
+/// Parses a module from the bytes of a source file (a script or an imported
+/// module): as [`parse_module`], but decoding problems are reported as
+/// CPython reports them for files.
+pub fn parse_file(source: &[u8], filename: &str) -> Result<Parsed, SyntaxError> {
+    parse_text(
+        source::decode_file_source(source, filename)?,
+        Mode::Module,
+        true,
+    )
+}
+
 /// Parses one expression (`eval` mode).
 pub fn parse_expression(source: &[u8], filename: &str) -> Result<Parsed, SyntaxError> {
     parse(source, filename, Mode::Expression)
@@ -57,12 +68,16 @@ pub fn parse_interactive(source: &[u8], filename: &str) -> Result<Parsed, Syntax
 /// Parses `source` in `mode`. The filename is accepted for symmetry with
 /// `compile()`; errors carry positions, not the filename.
 pub fn parse(source: &[u8], _filename: &str, mode: Mode) -> Result<Parsed, SyntaxError> {
-    let mut text = source::decode_source(source)?;
+    parse_text(source::decode_source(source)?, mode, false)
+}
+
+/// Parses decoded source text in `mode`; `from_file` as for [`parse_file`].
+fn parse_text(mut text: String, mode: Mode, from_file: bool) -> Result<Parsed, SyntaxError> {
     if !text.ends_with('\n') {
         text.push('\n');
     }
     let index = LineIndex::new(&text);
-    let module = parser::parse_text(&text, &index, mode)?;
+    let module = parser::parse_text(&text, &index, mode, from_file)?;
     Ok(Parsed {
         text,
         index,

@@ -8,6 +8,8 @@
 //!   [`Ref`]), deallocation (iterative for long chains), [`PyCell`] for the
 //!   interior mutability of object payloads, and [`heap`](object::heap), the
 //!   one place every Python-visible allocation passes through.
+//! - [`gc`]: the cycle collector (generations, trial deletion, PEP 442
+//!   finalizers, safe points) and the `gc` module's functions.
 //! - [`types`]: type objects, their slots and the C3 MRO.
 //! - [`builtins`]: the builtin types (one file each) and functions.
 //! - [`protocol`]: the abstract object protocols (call, attributes,
@@ -19,6 +21,7 @@
 
 pub mod builtins;
 pub mod error;
+pub mod gc;
 pub mod hash;
 pub mod object;
 pub mod protocol;

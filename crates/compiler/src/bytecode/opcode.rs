@@ -246,20 +246,62 @@ macro_rules! define_opcodes {
             /// `_PyOpcode_Deopt`); any other opcode is its own base.
             #[must_use]
             pub const fn deopt(self) -> Opcode {
-                match self {
-                    $( Opcode::$sname => Opcode::$sbase, )*
-                    other => other,
-                }
+                Self::DEOPT[self as usize]
             }
+
+            /// [`deopt`](Self::deopt) by number: one load in the eval loop.
+            const DEOPT: [Opcode; 256] = {
+                let mut table = [Opcode::CACHE; 256];
+                $( table[$rnum] = Opcode::$rname; )*
+                $( table[$inum] = Opcode::$iname; )*
+                $( table[$snum] = Opcode::$sbase; )*
+                table
+            };
+
+            /// What the eval loop needs of a code unit's opcode byte, in one
+            /// load: its base instruction ([`deopt`](Self::deopt)) and its
+            /// inline cache size; `None` for numbers CPython leaves unused.
+            #[must_use]
+            #[inline(always)]
+            pub const fn decode(number: u8) -> Option<(Opcode, u8)> {
+                Self::DECODE[number as usize]
+            }
+
+            /// [`decode`](Self::decode) by number.
+            const DECODE: [Option<(Opcode, u8)>; 256] = {
+                let mut table = [None; 256];
+                let mut number = 0;
+                while number < 256 {
+                    if Self::BY_NUMBER[number].is_some() {
+                        table[number] = Some((Self::DEOPT[number], Self::CACHES[number]));
+                    }
+                    number += 1;
+                }
+                table
+            };
+
+            /// [`cache_entries`](Self::cache_entries) by number.
+            const CACHES: [u8; 256] = {
+                let mut table = [0u8; 256];
+                $( table[$rnum] = $rcache as u8; )*
+                $( table[$inum] = $icache as u8; )*
+                $( table[$snum] = Opcode::$sbase.declared_cache_entries() as u8; )*
+                table
+            };
 
             /// Number of inline `CACHE` code units after the instruction;
             /// specialized forms share their base's.
             #[must_use]
             pub const fn cache_entries(self) -> usize {
+                Self::CACHES[self as usize] as usize
+            }
+
+            /// The cache sizes as the table declares them.
+            const fn declared_cache_entries(self) -> usize {
                 match self {
                     $( Opcode::$rname => $rcache, )*
                     $( Opcode::$iname => $icache, )*
-                    $( Opcode::$sname => Opcode::$sbase.cache_entries(), )*
+                    $( Opcode::$sname => Opcode::$sbase.declared_cache_entries(), )*
                 }
             }
 

@@ -592,7 +592,7 @@ impl<'a> Compiler<'a> {
         for (i, elt) in elts.iter().enumerate() {
             if matches!(elt.kind, ExprKind::Starred { .. }) {
                 if star.is_some() {
-                    return syntax("multiple starred expressions in assignment", elt.range);
+                    return syntax("multiple starred expressions in assignment", e.range);
                 }
                 star = Some(i);
             }

@@ -78,6 +78,15 @@ fn binop(op: Operator, left: &ConstantValue, right: &ConstantValue) -> Option<Co
         C::Bool(b) => Some(i64::from(*b)),
         _ => None,
     };
+    if let (C::Bool(a), C::Bool(b)) = (left, right) {
+        // `bool`'s own `&`, `|`, `^` keep the type.
+        match op {
+            Operator::BitAnd => return Some(C::Bool(a & b)),
+            Operator::BitOr => return Some(C::Bool(a | b)),
+            Operator::BitXor => return Some(C::Bool(a ^ b)),
+            _ => {}
+        }
+    }
     if let (Some(a), Some(b)) = (int_of(left), int_of(right)) {
         let value = match op {
             Operator::Add => a.checked_add(b)?,

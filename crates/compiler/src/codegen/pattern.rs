@@ -291,7 +291,7 @@ impl<'a> Compiler<'a> {
         for (i, sub) in patterns.iter().enumerate() {
             if matches!(sub.kind, PatternKind::MatchStar { .. }) {
                 if star.is_some() {
-                    return syntax("multiple starred names in sequence pattern", sub.range);
+                    return syntax("multiple starred names in sequence pattern", p.range);
                 }
                 star_wildcard = is_star_wildcard(sub);
                 only_wildcard &= star_wildcard;

@@ -240,7 +240,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Import { names } => {
                 for alias in names {
-                    self.import_one(alias)?;
+                    self.import_one(s, alias)?;
                 }
                 Ok(())
             }
@@ -550,8 +550,10 @@ impl<'a> Compiler<'a> {
             .to_owned()
     }
 
-    fn import_one(&mut self, alias: &'a Alias) -> CResult {
-        self.set_loc(alias.range);
+    /// One name of an `import` statement; every instruction has the
+    /// statement's location, as CPython's.
+    fn import_one(&mut self, s: &'a Stmt, alias: &'a Alias) -> CResult {
+        self.set_loc(s.range);
         self.load_const(ConstantValue::Int(0));
         self.load_none();
         self.emit_name(Opcode::IMPORT_NAME, &alias.name);

@@ -574,7 +574,8 @@ impl<'a> Compiler<'a> {
 
     // ----- frame blocks -----
 
-    /// Pushes a frame block; `too many statically nested blocks` past 20.
+    /// Pushes a frame block; `too many statically nested blocks` past 21
+    /// (CPython 3.14's `CO_MAXBLOCKS`).
     pub fn push_fblock(
         &mut self,
         kind: FBlockKind<'a>,
@@ -582,7 +583,7 @@ impl<'a> Compiler<'a> {
         exit: Option<Label>,
         range: TextRange,
     ) -> CResult {
-        if self.ur().fblocks.len() >= 20 {
+        if self.ur().fblocks.len() >= 21 {
             return super::error::syntax("too many statically nested blocks", range);
         }
         let loc = self.location(range);

@@ -143,8 +143,23 @@ impl Parser<'_> {
                 (*err, line)
             }
             ParseError::Known(known) => {
-                let line = self.index.line_number(known.range.start);
-                (self.build(known.kind, &known.msg, known.range), line)
+                if known.range.start as usize >= self.text.len() && !self.text.is_empty() {
+                    // At the end marker CPython points at the newline that
+                    // ends the last line (no column at all in a file), with
+                    // no end column.
+                    let newline = u32::try_from(self.text.len() - 1).unwrap_or(u32::MAX);
+                    let mut e =
+                        self.build(known.kind, &known.msg, TextRange::new(newline, newline));
+                    e.end_offset = Some(-1);
+                    if self.from_file {
+                        e.offset = Some(0);
+                    }
+                    let line = e.lineno.unwrap_or(0);
+                    (e, line)
+                } else {
+                    let line = self.index.line_number(known.range.start);
+                    (self.build(known.kind, &known.msg, known.range), line)
+                }
             }
         };
         // CPython tokenizes the rest of the source after a failed parse:

@@ -939,7 +939,7 @@ impl Parser<'_> {
                 let value = self.bitwise_or()?;
                 if matches!(self.kind(), K::For | K::Async) && values.is_empty() {
                     return Err(self.error_at(
-                        TextRange::new(star, value.range.end),
+                        TextRange::new(star, star + 2),
                         "dict unpacking cannot be used in dict comprehension",
                     ));
                 }

@@ -61,6 +61,9 @@ pub(crate) struct Parser<'a> {
     /// Start offset of the last compound statement completed, for
     /// [`SyntaxError::metadata`].
     last_compound: Option<u32>,
+    /// Whether the source was read from a file, where CPython's end marker
+    /// has no column (errors there get offset 0).
+    from_file: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -74,6 +77,7 @@ impl<'a> Parser<'a> {
             prev_end: 0,
             depth: 0,
             last_compound: None,
+            from_file: false,
         }
     }
 
@@ -283,9 +287,18 @@ impl<'a> Parser<'a> {
 }
 
 /// Parses decoded `text` (which ends with a newline) in `mode`.
-pub fn parse_text(text: &str, index: &LineIndex, mode: Mode) -> Result<Mod, SyntaxError> {
+/// `from_file` says the text was read from a source file, where errors at
+/// the end of input are placed as CPython's file tokenizer places them.
+pub fn parse_text(
+    text: &str,
+    index: &LineIndex,
+    mode: Mode,
+    from_file: bool,
+) -> Result<Mod, SyntaxError> {
     let tokens = crate::tokenizer::tokenize(text);
-    Parser::new(text, &tokens, index).parse(mode)
+    let mut parser = Parser::new(text, &tokens, index);
+    parser.from_file = from_file;
+    parser.parse(mode)
 }
 
 /// How `compile(..., flags=PyCF_ALLOW_INCOMPLETE_INPUT)` takes a source.

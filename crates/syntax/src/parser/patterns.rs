@@ -15,13 +15,9 @@ impl Parser<'_> {
         let start = self.start();
         let first = self.maybe_star_pattern()?;
         if !self.at(K::Comma) {
+            // A star pattern needs the comma of an open sequence.
             if matches!(first.kind, PatternKind::MatchStar { .. }) {
-                return Ok(Pattern::new(
-                    self.range_from(start),
-                    PatternKind::MatchSequence {
-                        patterns: vec![first],
-                    },
-                ));
+                return Err(self.unexpected());
             }
             return Ok(first);
         }
@@ -237,6 +233,20 @@ impl Parser<'_> {
             K::Minus => Operator::Sub,
             _ => return Ok(real),
         };
+        // The real part is checked first, on the number itself (sign excluded).
+        let number = match &real.kind {
+            ExprKind::UnaryOp { operand, .. } => operand.as_ref(),
+            _ => &real,
+        };
+        if matches!(
+            &number.kind,
+            ExprKind::Constant {
+                value: Constant::Complex(_),
+                ..
+            }
+        ) {
+            return Err(self.error_at(number.range, "real number required in complex literal"));
+        }
         self.bump();
         let imag_token = self.expect(K::Number)?;
         let value = self.number_value(imag_token)?;
@@ -291,6 +301,10 @@ impl Parser<'_> {
         let mut rest: Option<Identifier> = None;
         while !self.at(K::Rbrace) {
             if self.eat(K::DoubleStar) {
+                // `**_` is not a capture target.
+                if self.at(K::Name) && self.text_of(self.token()) == "_" {
+                    return Err(self.unexpected());
+                }
                 rest = Some(self.name()?.0);
                 self.eat(K::Comma);
                 break;
@@ -310,7 +324,14 @@ impl Parser<'_> {
                         ExprKind::Constant { value, kind: None },
                     )
                 }
-                K::Name => self.dotted_name_expr()?,
+                K::Name => {
+                    // Keys are literals or dotted value names, never bare names.
+                    let key = self.dotted_name_expr()?;
+                    if matches!(key.kind, ExprKind::Name { .. }) {
+                        return Err(self.unexpected());
+                    }
+                    key
+                }
                 _ => return Err(self.unexpected()),
             };
             self.expect(K::Colon)?;
@@ -345,9 +366,19 @@ impl Parser<'_> {
             } else {
                 let pattern = self.pattern()?;
                 if !kwd_attrs.is_empty() {
-                    return Err(
-                        self.error_at(pattern.range, "positional patterns follow keyword patterns")
-                    );
+                    // The error covers the whole run of misplaced positionals.
+                    let mut end = pattern.range.end;
+                    while self.at(K::Comma)
+                        && !matches!(self.kind_at(1), K::Rpar)
+                        && !(self.kind_at(1) == K::Name && self.kind_at(2) == K::Equal)
+                    {
+                        self.bump();
+                        end = self.pattern()?.range.end;
+                    }
+                    return Err(self.error_at(
+                        TextRange::new(pattern.range.start, end),
+                        "positional patterns follow keyword patterns",
+                    ));
                 }
                 patterns.push(pattern);
             }

@@ -13,18 +13,33 @@ use crate::error::{ErrorKind, SyntaxError};
 /// The UTF-8 byte-order mark.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Decodes `source` to text with normalised newlines, or gives CPython's error.
+/// Where source bytes come from: CPython reports decoding problems slightly
+/// differently for a string given to `compile()` and for a file it reads.
+#[derive(Clone, Copy, Debug)]
+pub enum Origin<'a> {
+    /// A string or bytes object given to `compile()`/`exec()`.
+    String,
+    /// A file read by the interpreter (a script or an imported module).
+    File(&'a str),
+}
+
+/// Decodes `source` to text with normalised newlines, or gives CPython's
+/// error, as `compile()` reports it for a string.
 pub fn decode_source(source: &[u8]) -> Result<String, SyntaxError> {
+    decode(source, Origin::String)
+}
+
+/// Decodes `source` to text with normalised newlines, or gives the error
+/// CPython reports for the source file `filename`.
+pub fn decode_file_source(source: &[u8], filename: &str) -> Result<String, SyntaxError> {
+    decode(source, Origin::File(filename))
+}
+
+fn decode(source: &[u8], origin: Origin<'_>) -> Result<String, SyntaxError> {
     if u32::try_from(source.len()).is_err() {
         return Err(SyntaxError::new(
             ErrorKind::OverflowError,
             "source code is too large to compile (more than 4 GiB)",
-        ));
-    }
-    if source.contains(&0) {
-        return Err(SyntaxError::new(
-            ErrorKind::SyntaxError,
-            "source code string cannot contain null bytes",
         ));
     }
     let has_bom = source.starts_with(UTF8_BOM);
@@ -33,9 +48,39 @@ pub fn decode_source(source: &[u8]) -> Result<String, SyntaxError> {
     } else {
         source
     };
+    if let Some(nul) = body.iter().position(|&b| b == 0) {
+        match origin {
+            Origin::String => {
+                return Err(SyntaxError::new(
+                    ErrorKind::SyntaxError,
+                    "source code string cannot contain null bytes",
+                ));
+            }
+            Origin::File(_) => {
+                // The file is read line by line: a decoding error on an
+                // earlier line is met first.
+                let line_start = body[..nul]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |p| p + 1);
+                decode_body(&body[..line_start], has_bom, origin)?;
+                let mut err = SyntaxError::new(
+                    ErrorKind::SyntaxError,
+                    "source code cannot contain null bytes",
+                );
+                err.lineno = Some(line_number_at(body, line_start));
+                err.text = Some(String::from_utf8_lossy(&body[line_start..nul]).into_owned());
+                return Err(err);
+            }
+        }
+    }
+    Ok(normalize_newlines(decode_body(body, has_bom, origin)?))
+}
 
+/// Decodes the source after any BOM, following its coding declaration.
+fn decode_body(body: &[u8], has_bom: bool, origin: Origin<'_>) -> Result<String, SyntaxError> {
     let declaration = find_coding_declaration(body);
-    let text = match declaration {
+    match declaration {
         Some(ref decl) if decl.normal_name != "utf-8" => {
             if has_bom {
                 let line = line_text(body, decl.line);
@@ -50,11 +95,32 @@ pub fn decode_source(source: &[u8]) -> Result<String, SyntaxError> {
                 err.text = Some(line);
                 return Err(err);
             }
-            decode_declared(body, &decl.normal_name)?
+            // A file is decoded by a stream opened just before the newline
+            // ending the declaration line, so CPython's positions count
+            // from there.
+            let base = match origin {
+                Origin::String => 0,
+                Origin::File(_) => line_end(body, decl.line).saturating_sub(1),
+            };
+            decode_declared(body, &decl.normal_name, base, origin)
         }
-        _ => decode_utf8(body)?,
-    };
-    Ok(normalize_newlines(text))
+        _ => decode_utf8(body, has_bom || declaration.is_some(), origin),
+    }
+}
+
+/// The 1-based line holding byte `at` of `body`.
+fn line_number_at(body: &[u8], at: usize) -> u32 {
+    let newlines = body[..at].iter().filter(|&&b| b == b'\n').count();
+    u32::try_from(newlines + 1).unwrap_or(u32::MAX)
+}
+
+/// The byte offset just past line `lineno` (1-based) of `body`, newline included.
+fn line_end(body: &[u8], lineno: u32) -> usize {
+    body.iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n')
+        .nth((lineno as usize).saturating_sub(1))
+        .map_or(body.len(), |(i, _)| i + 1)
 }
 
 /// A coding declaration found on line 1 or 2.
@@ -190,13 +256,18 @@ fn lookup_codec(name: &str) -> Option<&'static str> {
     find(&normalized).or_else(|| find(&normalized.replace('.', "_")))
 }
 
-/// Decodes with a declared, non-UTF-8 codec.
-fn decode_declared(body: &[u8], name: &str) -> Result<String, SyntaxError> {
+/// Decodes with a declared, non-UTF-8 codec; error positions count from `base`.
+fn decode_declared(
+    body: &[u8],
+    name: &str,
+    base: usize,
+    origin: Origin<'_>,
+) -> Result<String, SyntaxError> {
     let Some(codec) = lookup_codec(name) else {
         return Err(unlocated(format!("unknown encoding: {name}")));
     };
     if codec == "utf-8" {
-        return decode_utf8(body);
+        return decode_utf8(body, true, origin);
     }
     let Some((_, table)) = charmaps::CHARMAPS.iter().find(|(n, _)| *n == codec) else {
         return Err(unlocated(format!("unknown encoding: {name}")));
@@ -211,6 +282,7 @@ fn decode_declared(body: &[u8], name: &str) -> Result<String, SyntaxError> {
         match char::from_u32(u32::from(code)).filter(|_| code != 0xFFFF) {
             Some(c) => text.push(c),
             None => {
+                let position = position.saturating_sub(base);
                 let msg = if codec == "ascii" {
                     format!(
                         "'ascii' codec can't decode byte 0x{byte:02x} in position {position}: ordinal not in range(128)"
@@ -235,35 +307,69 @@ fn unlocated(msg: String) -> SyntaxError {
     err
 }
 
-/// Decodes UTF-8, reporting the first bad byte as CPython does.
-fn decode_utf8(body: &[u8]) -> Result<String, SyntaxError> {
-    match std::str::from_utf8(body) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(e) => {
-            let bad = e.valid_up_to();
-            let line_start = body[..bad]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |p| p + 1);
-            let lineno = 1 + body[..line_start].iter().filter(|&&b| b == b'\n').count();
-            let lineno = u32::try_from(lineno).unwrap_or(u32::MAX);
-            let line = line_text(body, lineno);
-            let column = char_count(&String::from_utf8_lossy(&body[line_start..bad])) + 1;
-            let byte = body.get(bad).copied().unwrap_or(0);
-            let mut err = SyntaxError::new(
-                ErrorKind::SyntaxError,
-                format!(
-                    "Non-UTF-8 code starting with '\\x{byte:02x}' on line {lineno}, but no encoding declared; see https://peps.python.org/pep-0263/ for details"
-                ),
-            );
-            err.lineno = Some(lineno);
-            err.offset = Some(column);
-            err.end_lineno = Some(lineno);
-            err.end_offset = Some(column);
-            err.text = Some(line);
-            Err(err)
-        }
+/// Decodes UTF-8, reporting the first bad byte as CPython does. `declared`
+/// says whether a BOM or a coding declaration asked for UTF-8 (which changes
+/// the error CPython gives for a file).
+fn decode_utf8(body: &[u8], declared: bool, origin: Origin<'_>) -> Result<String, SyntaxError> {
+    let error = match std::str::from_utf8(body) {
+        Ok(text) => return Ok(text.to_owned()),
+        Err(e) => e,
+    };
+    let bad = error.valid_up_to();
+    let line_start = body[..bad]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let lineno = line_number_at(body, line_start);
+    let line = line_text(body, lineno);
+    let byte = body.get(bad).copied().unwrap_or(0);
+    if let Origin::File(_) = origin
+        && declared
+    {
+        let reason = if matches!(byte, 0x80..=0xC1 | 0xF5..=0xFF) {
+            "invalid start byte"
+        } else if error.error_len().is_none() {
+            "unexpected end of data"
+        } else {
+            "invalid continuation byte"
+        };
+        let position = bad - line_start;
+        let length = error.error_len().unwrap_or(body.len() - bad);
+        let what = if length > 1 {
+            format!("bytes in position {position}-{}", position + length - 1)
+        } else {
+            format!("byte 0x{byte:02x} in position {position}")
+        };
+        let mut err = SyntaxError::new(
+            ErrorKind::SyntaxError,
+            format!("(unicode error) 'utf-8' codec can't decode {what}: {reason}"),
+        );
+        err.lineno = Some(lineno);
+        err.text = Some(line);
+        return Err(err);
     }
+    let column = char_count(&String::from_utf8_lossy(&body[line_start..bad])) + 1;
+    let (lineno, place) = match origin {
+        Origin::String => (lineno, String::new()),
+        // The first two lines are read ahead to look for a declaration, so
+        // CPython counts a bad byte on line 2 as line 1.
+        Origin::File(name) => (
+            if lineno == 2 { 1 } else { lineno },
+            format!(" in file {name}"),
+        ),
+    };
+    let mut err = SyntaxError::new(
+        ErrorKind::SyntaxError,
+        format!(
+            "Non-UTF-8 code starting with '\\x{byte:02x}'{place} on line {lineno}, but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+        ),
+    );
+    err.lineno = Some(lineno);
+    err.offset = Some(column);
+    err.end_lineno = Some(lineno);
+    err.end_offset = Some(column);
+    err.text = Some(line);
+    Err(err)
 }
 
 /// The 1-based line `lineno` of `body`, decoded leniently, without its newline.

@@ -1,7 +1,7 @@
 //! Decoding cases recorded from the reference CPython by
 //! `scripts/record_decode_cases.py` (do not edit by hand).
 
-use super::decode_source;
+use super::{decode_file_source, decode_source};
 
 /// (source, Ok(value of `x`) or Err((class, message, lineno, offset)))
 type Case = (
@@ -149,5 +149,24 @@ fn newlines_are_normalised() {
     assert_eq!(
         decode_source(b"a\r\nb\rc\n").ok().as_deref(),
         Some("a\nb\nc\n")
+    );
+}
+
+#[test]
+fn files_report_decoding_errors_as_cpython_reads_files() {
+    // Positions and messages below were observed with CPython 3.14 running
+    // the same bytes as a script (see tests/programs/tokenizer_errors).
+    let err = decode_file_source(b"x = 1\ny = 2 \xff\n", "f.py").unwrap_err();
+    assert_eq!(err.lineno, Some(1), "a bad byte on line 2 counts as line 1");
+    assert!(err.msg.contains("in file f.py on line 1"), "{}", err.msg);
+    let err = decode_file_source(b"x = 1\ny = 2 \x00 abc\n", "f.py").unwrap_err();
+    assert_eq!(err.msg, "source code cannot contain null bytes");
+    assert_eq!((err.lineno, err.text.as_deref()), (Some(2), Some("y = 2 ")));
+    let err = decode_file_source(b"# coding: ascii\nx=1\n\xc3\xa9\n", "f.py").unwrap_err();
+    assert!(err.msg.contains("in position 5:"), "{}", err.msg);
+    let err = decode_file_source(b"\xef\xbb\xbfx = '\xff'\n", "f.py").unwrap_err();
+    assert!(
+        err.msg
+            .starts_with("(unicode error) 'utf-8' codec can't decode byte 0xff in position 5")
     );
 }

@@ -549,10 +549,7 @@ fn create_class(
     let extended = base.has_flag(flags::EXTENDED)
         || !slots.members.is_empty()
         || (has_dict && !has_native_dict(&builtin));
-    let mut payload = TypeObject::derived_from(&builtin, name);
-    if extended {
-        payload.dealloc = builtin.extended_dealloc;
-    }
+    let mut payload = TypeObject::derived_from(&builtin, name, extended);
     payload.flags = std::cell::Cell::new(
         flags::HEAPTYPE
             | flags::BASETYPE
@@ -645,7 +642,7 @@ fn create_class(
     if let Some(cell) = classdictcell
         && let Some(c) = cell.as_object().and_then(|o| o.downcast::<CellObj>())
     {
-        let proxy = vm.new_mappingproxy(&cls)?;
+        let proxy = vm.new_class_mappingproxy(&cls)?;
         c.value.with(|v| *v = Some(proxy));
     }
     cls.bump_version();

@@ -9,7 +9,7 @@
 //! entries whose hash matches, compares them outside the table's cell, and
 //! restarts if the table changed meanwhile (as CPython's lookup does).
 
-use crate::builtins::native::{Args, MethodDef, method};
+use crate::builtins::native::{Args, MethodDef, classmethod, method};
 use crate::builtins::str::Str;
 use crate::error::PyResult;
 use crate::object::{PyCell, Ref};
@@ -38,9 +38,27 @@ pub struct DictTable {
     indices: Vec<i32>,
     entries: Vec<Option<Entry>>,
     used: usize,
-    /// Changes on every mutation (for lookups that ran Python code and for
-    /// iterators that must notice a size change).
+    /// Changes on every mutation (for lookups that ran Python code, for
+    /// iterators that must notice a size change, and for the eval loop's
+    /// global-name caches). Versions are unique across all tables of the
+    /// interpreter, so a version also identifies the table.
     version: u64,
+}
+
+thread_local! {
+    /// The last dict version handed out (see [`DictTable::version`]); per
+    /// thread like the rest of the interpreter state until the GIL exists.
+    static LAST_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A dict version never handed out before.
+#[inline]
+fn fresh_version() -> u64 {
+    LAST_VERSION.with(|last| {
+        let v = last.get() + 1;
+        last.set(v);
+        v
+    })
 }
 
 impl Default for DictTable {
@@ -67,6 +85,10 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
         (U::None, U::None) => Some(true),
         (U::None, _) | (_, U::None) => Some(false),
         (x, y) => {
+            if crate::protocol::number::is_same(a, b) {
+                // Identity first, as `PyObject_RichCompareBool` (a NaN is its own key).
+                return Some(true);
+            }
             let num = |u: U<'_>| match u {
                 U::Bool(b) => f64::from(u8::from(b)),
                 U::Int(i) => i as f64,
@@ -88,7 +110,7 @@ impl DictTable {
             indices: vec![EMPTY; 8],
             entries: Vec::new(),
             used: 0,
-            version: 0,
+            version: fresh_version(),
         }
     }
 
@@ -102,7 +124,8 @@ impl DictTable {
         self.used == 0
     }
 
-    /// The mutation counter.
+    /// The table's current version: unique to this table and this state of
+    /// it (every mutation takes a fresh one).
     pub fn version(&self) -> u64 {
         self.version
     }
@@ -195,7 +218,7 @@ impl DictTable {
     /// Replaces the value of entry `ix`, returning the old one.
     pub fn replace_value(&mut self, ix: usize, value: Value) -> Option<Value> {
         let e = self.entries.get_mut(ix)?.as_mut()?;
-        self.version += 1;
+        self.version = fresh_version();
         Some(std::mem::replace(&mut e.value, value))
     }
 
@@ -218,7 +241,7 @@ impl DictTable {
         self.indices[i] = self.entries.len() as i32;
         self.entries.push(Some(Entry { hash, key, value }));
         self.used += 1;
-        self.version += 1;
+        self.version = fresh_version();
     }
 
     /// Removes entry `ix`, returning it.
@@ -243,7 +266,7 @@ impl DictTable {
                 & mask;
         }
         self.used -= 1;
-        self.version += 1;
+        self.version = fresh_version();
         Some(entry)
     }
 
@@ -305,12 +328,27 @@ impl DictTable {
             .find_map(|(i, e)| e.as_ref().map(|e| (pos + i, e)))
     }
 
+    /// One past the last entry index (holes included), where a reverse
+    /// iteration starts.
+    pub fn entry_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The last live entry before position `pos` (for reverse iterators).
+    pub fn prev_before(&self, pos: usize) -> Option<(usize, &Entry)> {
+        self.entries[..pos.min(self.entries.len())]
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, e)| e.as_ref().map(|e| (i, e)))
+    }
+
     /// Removes everything.
     pub fn clear(&mut self) -> Vec<Entry> {
         let old = std::mem::take(&mut self.entries);
         self.indices = vec![EMPTY; 8];
         self.used = 0;
-        self.version += 1;
+        self.version = fresh_version();
         old.into_iter().flatten().collect()
     }
 }
@@ -344,9 +382,15 @@ impl Dict {
         }
     }
 
+    /// The hash of a key, with CPython's message for unhashable ones.
+    fn key_hash(vm: &mut Vm, key: &Value) -> PyResult<i64> {
+        vm.hash(key)
+            .map_err(|e| crate::builtins::set::unhashable(vm, key, e, "a dict key"))
+    }
+
     /// `d[key]`, or `None` if missing.
     pub fn get_item(vm: &mut Vm, dict: &Ref<Dict>, key: &Value) -> PyResult<Option<Value>> {
-        let hash = vm.hash(key)?;
+        let hash = Dict::key_hash(vm, key)?;
         if let Some(v) = dict.table.with(|t| t.get_simple(hash, key)) {
             return Ok(Some(v));
         }
@@ -358,7 +402,7 @@ impl Dict {
 
     /// `d[key] = value`.
     pub fn set_item(vm: &mut Vm, dict: &Ref<Dict>, key: Value, value: Value) -> PyResult<()> {
-        let hash = vm.hash(&key)?;
+        let hash = Dict::key_hash(vm, &key)?;
         let old = match Dict::lookup(vm, dict, &key, hash)? {
             Some(ix) => dict.table.with(|t| t.replace_value(ix, value)),
             None => {
@@ -372,7 +416,7 @@ impl Dict {
 
     /// `del d[key]`: the removed value, or `None` if missing.
     pub fn del_item(vm: &mut Vm, dict: &Ref<Dict>, key: &Value) -> PyResult<Option<Value>> {
-        let hash = vm.hash(key)?;
+        let hash = Dict::key_hash(vm, key)?;
         let Some(ix) = Dict::lookup(vm, dict, key, hash)? else {
             return Ok(None);
         };
@@ -507,6 +551,34 @@ pub fn init_type(t: &TypeObject) {
         }
         Ok(Value::from_bool(equal == (op == CompareOp::Eq)))
     }));
+    t.slots.number.set(Some(|vm, a, b, op| {
+        use crate::types::slots::BinOp;
+        let is_dict = |v: &Value| {
+            v.as_object()
+                .is_some_and(|o| o.downcast::<Dict>().is_some())
+        };
+        if op != BinOp::Or || !is_dict(a) || !is_dict(b) {
+            return Ok(vm.not_implemented());
+        }
+        let (Some(x), Some(y)) = (
+            a.as_object().and_then(|o| o.downcast::<Dict>()).cloned(),
+            b.as_object().and_then(|o| o.downcast::<Dict>()).cloned(),
+        ) else {
+            return Ok(vm.not_implemented());
+        };
+        let new = copy_of(vm, &x)?;
+        update_from(vm, &new, &Value::from_object(y.as_obj().clone()))?;
+        Ok(Value::from_object(new.into_obj()))
+    }));
+    t.slots.inplace.set(Some(|vm, a, b, op| {
+        use crate::types::slots::BinOp;
+        if op != BinOp::Or {
+            return Ok(vm.not_implemented());
+        }
+        let d = this(vm, a)?.clone();
+        update_from(vm, &d, b)?;
+        Ok(a.clone())
+    }));
     t.slots.new.set(Some(|vm, _cls, _args, _kw| vm.new_dict()));
     t.slots.init.set(Some(|vm, this_value, args, kwnames| {
         let d = this(vm, this_value)?.clone();
@@ -527,6 +599,18 @@ pub fn init_type(t: &TypeObject) {
     }));
 }
 
+/// A new dict with `d`'s items in order.
+pub fn copy_of(vm: &mut Vm, d: &Ref<Dict>) -> PyResult<Ref<Dict>> {
+    let new = vm.new_dict_ref()?;
+    let entries: Vec<Entry> = d.table.with(|t| t.iter().cloned().collect());
+    new.table.with(|t| {
+        for e in entries {
+            t.push_new(e.hash, e.key, e.value);
+        }
+    });
+    Ok(new)
+}
+
 /// `dict.update(other)` for a mapping or an iterable of pairs.
 pub fn update_from(vm: &mut Vm, d: &Ref<Dict>, other: &Value) -> PyResult<()> {
     if let Some(src) = other.as_object().and_then(|o| o.downcast::<Dict>()) {
@@ -544,30 +628,28 @@ pub fn update_from(vm: &mut Vm, d: &Ref<Dict>, other: &Value) -> PyResult<()> {
         }
         return Ok(());
     }
-    let items = vm.collect_iterable(other)?;
-    for (i, item) in items.iter().enumerate() {
-        let pair = match vm.collect_iterable(item) {
-            Ok(p) => p,
-            Err(_) => {
-                let tn = vm.type_name(item);
-                return Err(vm.type_error(format!(
-                    "cannot convert dictionary update sequence element #{i} to a sequence"
-                )))
-                .inspect_err(|_e| {
-                    let _ = tn;
-                });
-            }
-        };
+    let it = vm.iter(other)?;
+    let mut i = 0usize;
+    while let Some(item) = vm.next(&it)? {
+        let t = vm.type_of(&item);
+        if crate::builtins::tuple::seq_items(&item).is_none()
+            && t.slots.iter.get().is_none()
+            && t.slots.getitem.get().is_none()
+        {
+            return Err(vm.type_error("object is not iterable".into()));
+        }
+        let pair = vm.collect_iterable(&item)?;
         if pair.len() != 2 {
             return Err(vm.value_error(&format!(
                 "dictionary update sequence element #{i} has length {}; 2 is required",
                 pair.len()
             )));
         }
-        let mut it = pair.into_iter();
-        if let (Some(k), Some(v)) = (it.next(), it.next()) {
+        let mut pair = pair.into_iter();
+        if let (Some(k), Some(v)) = (pair.next(), pair.next()) {
             Dict::set_item(vm, d, k, v)?;
         }
+        i += 1;
     }
     Ok(())
 }
@@ -638,11 +720,44 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("copy", "(self, /)", |vm, args| {
         let d = dict_of(vm, args)?.clone();
-        let new = vm.new_dict_ref()?;
-        for (k, v) in d.items() {
-            Dict::set_item(vm, &new, k, v)?;
+        Ok(Value::from_object(copy_of(vm, &d)?.into_obj()))
+    }),
+    classmethod("fromkeys", "(cls, iterable, value=None, /)", |vm, args| {
+        let cls = args.this().clone();
+        let value = args.get(2).cloned().unwrap_or(Value::NONE);
+        let new = vm.call(&cls, &[], None)?;
+        let keys = vm.collect_iterable(args.required(1))?;
+        match new.as_object().and_then(|o| o.downcast::<Dict>()).cloned() {
+            Some(d)
+                if new
+                    .as_object()
+                    .is_some_and(|o| o.class().same(&vm.types.dict)) =>
+            {
+                for k in keys {
+                    Dict::set_item(vm, &d, k, value.clone())?;
+                }
+            }
+            _ => {
+                for k in keys {
+                    vm.set_item(&new, &k, Some(value.clone()))?;
+                }
+            }
         }
-        Ok(Value::from_object(new.into_obj()))
+        Ok(new)
+    }),
+    method("__reversed__", "(self, /)", |vm, args| {
+        let d = dict_of(vm, args)?.clone();
+        crate::builtins::iterators::new_dict_reverse_iter(
+            vm,
+            d,
+            crate::builtins::iterators::DictIterKind::Keys,
+        )
+    }),
+    method("__contains__", "(self, key, /)", |vm, args| {
+        let d = dict_of(vm, args)?.clone();
+        Ok(Value::from_bool(
+            Dict::get_item(vm, &d, args.required(1))?.is_some(),
+        ))
     }),
     method("clear", "(self, /)", |vm, args| {
         let d = dict_of(vm, args)?.clone();

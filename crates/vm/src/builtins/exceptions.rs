@@ -531,9 +531,10 @@ fn key_error_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn import_error_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let e = exc_of(vm, v)?.clone();
+    // `msg` when it is an exact str, else `BaseException.__str__`.
     let msg = e.field(field::IMPORT_MSG);
-    if !msg.is_none() {
-        return vm.str(&msg);
+    if vm.type_of(&msg).same(&vm.types.str) {
+        return Ok(msg);
     }
     exception_str(vm, v)
 }
@@ -597,10 +598,8 @@ fn unicode_error_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let translate = class.is_subtype(vm.exc_type(K::UnicodeTranslateError));
     let single = end == start.saturating_add(1);
     let text = if decode {
-        let bytes = object
-            .as_object()
-            .and_then(|o| o.downcast::<crate::builtins::bytes::Bytes>())
-            .map(|b| b.data.to_vec())
+        let bytes = crate::builtins::bytes::bytes_like(&object)
+            .map(|b| b.to_vec())
             .unwrap_or_default();
         match usize::try_from(start).ok().and_then(|s| bytes.get(s)) {
             Some(byte) if single => format!(
@@ -614,7 +613,7 @@ fn unicode_error_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     } else {
         let points: Vec<u32> = vm
             .as_str(&object)
-            .map(|s| crate::builtins::str::wtf8_code_points(s.as_bytes()))
+            .map(|s| s.code_points())
             .unwrap_or_default();
         let verb = if translate {
             "can't translate".to_string()
@@ -623,13 +622,7 @@ fn unicode_error_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         };
         match usize::try_from(start).ok().and_then(|s| points.get(s)) {
             Some(&ch) if single => {
-                let escaped = if ch <= 0xff {
-                    format!("\\x{ch:02x}")
-                } else if ch <= 0xffff {
-                    format!("\\u{ch:04x}")
-                } else {
-                    format!("\\U{ch:08x}")
-                };
+                let escaped = crate::builtins::str::codecs::backslash_escape(ch);
                 format!("{verb} character '{escaped}' in position {start}: {reason}")
             }
             _ => format!(

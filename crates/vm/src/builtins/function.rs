@@ -40,6 +40,8 @@ pub struct Code {
     pub qualname: Ref<Str>,
     /// Slots a frame needs: locals plus, then the value stack.
     pub frame_slots: usize,
+    /// The `LOAD_GLOBAL` caches (see `runtime::inline_cache`).
+    pub global_caches: Box<[crate::runtime::inline_cache::GlobalCache]>,
 }
 
 /// The payload of a Python function.
@@ -115,12 +117,7 @@ impl Vm {
                 self.new_int(if *negative { -b } else { b })?
             }
             ConstantValue::Float(f) => Value::from_f64(*f),
-            ConstantValue::Complex { .. } => {
-                return Err(self.new_error(
-                    crate::builtins::exceptions::ExcKind::NotImplementedError,
-                    "krait does not support complex numbers yet",
-                ));
-            }
+            ConstantValue::Complex { real, imag } => self.new_complex(*real, *imag)?,
             ConstantValue::Str(s) => match s.as_str() {
                 Some(text)
                     if text.len() < 40
@@ -174,10 +171,11 @@ impl Vm {
         for n in &code.localsplusnames {
             localsplusnames.push(self.intern(n.as_str())?);
         }
-        let instructions = krait_compiler::bytecode::encoding::to_code_units(&code.code)
-            .into_iter()
-            .map(Cell::new)
+        let mut units = krait_compiler::bytecode::encoding::to_code_units(&code.code);
+        let global_caches = (0..crate::runtime::inline_cache::assign_global_caches(&mut units))
+            .map(|_| Default::default())
             .collect();
+        let instructions = units.into_iter().map(Cell::new).collect();
         let name = self.intern(code.name.as_str())?;
         let qualname = self.intern(&code.qualname)?;
         let frame_slots = code.nlocalsplus() + code.stacksize as usize + 1;
@@ -192,6 +190,7 @@ impl Vm {
                 name,
                 qualname,
                 frame_slots,
+                global_caches,
             },
         )
     }

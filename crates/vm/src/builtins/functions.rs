@@ -10,6 +10,7 @@ use crate::builtins::native::{Args, MethodDef, method};
 use crate::error::PyResult;
 use crate::runtime::Vm;
 use crate::types::TypeObject;
+use crate::types::slots::{BinOp, CompareOp};
 use crate::value::Value;
 
 /// The name of a callable for call-error messages (CPython's
@@ -110,43 +111,30 @@ impl Vm {
     }
 }
 
-fn min_max(vm: &mut Vm, args: &Args, name: &str, want_less: bool) -> PyResult<Value> {
+/// `min()`/`max()` (CPython's `min_max`): one iterable or several
+/// arguments, `key=`, `default=`; `max` keeps the first of equal items
+/// (`item > best`), `min` too (`item < best`).
+fn min_max(vm: &mut Vm, args: &Args, name: &str, op: CompareOp) -> PyResult<Value> {
     let positional = args.varargs().to_vec();
-    let kw = args.kwargs().cloned();
-    let mut key = None;
-    let mut default = None;
-    if let Some(k) = kw
-        .as_ref()
-        .and_then(|k| k.as_object())
-        .and_then(|o| o.downcast::<Dict>())
-    {
-        for (k, v) in k.items() {
-            match vm.as_str(&k).map(|s| s.as_lossy().into_owned()).as_deref() {
-                Some("key") => key = Some(v).filter(|v| !v.is_none()),
-                Some("default") => default = Some(v),
-                Some(other) => {
-                    return Err(vm.type_error(format!(
-                        "{name}() got an unexpected keyword argument '{other}'"
-                    )));
-                }
-                None => {}
-            }
-        }
-    }
+    let key = args.get(0).filter(|k| !k.is_none()).cloned();
+    let default = args.get(1).cloned();
     let items = match positional.len() {
-        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => vm.collect_iterable(&positional[0])?,
+        0 => {
+            return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
+        }
+        1 => vm.iter(&positional[0])?,
         _ => {
             if default.is_some() {
                 return Err(vm.type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            positional
+            let t = vm.new_tuple(positional)?;
+            vm.iter(&t)?
         }
     };
     let mut best: Option<(Value, Value)> = None;
-    for item in items {
+    while let Some(item) = vm.next(&items)? {
         let k = match &key {
             Some(f) => vm.call(f, std::slice::from_ref(&item), None)?,
             None => item.clone(),
@@ -154,11 +142,8 @@ fn min_max(vm: &mut Vm, args: &Args, name: &str, want_less: bool) -> PyResult<Va
         let better = match &best {
             None => true,
             Some((bk, _)) => {
-                if want_less {
-                    vm.lt(&k, bk)?
-                } else {
-                    vm.lt(bk, &k)?
-                }
+                let r = vm.rich_compare(&k, bk, op)?;
+                vm.is_true(&r)?
             }
         };
         if better {
@@ -172,6 +157,194 @@ fn min_max(vm: &mut Vm, args: &Args, name: &str, want_less: bool) -> PyResult<Va
             None => Err(vm.value_error(&format!("{name}() iterable argument is empty"))),
         },
     }
+}
+
+/// `sum(iterable, /, start=0)` as CPython 3.14 computes it: exact `int`
+/// while the items are small ints, then compensated (Neumaier) summation
+/// while they are floats (or ints), or complex numbers, else `+`.
+fn builtin_sum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let mut result = args.get(1).cloned().unwrap_or(Value::from_i64(0));
+    for (kind, what, hint) in [
+        ("str", "strings", "''"),
+        ("bytes", "bytes", "b''"),
+        ("bytearray", "bytearray", "b''"),
+    ] {
+        if vm.type_of(&result).mro.with(|m| {
+            m.iter()
+                .any(|t| &*t.name == kind && !t.has_flag(crate::types::flags::HEAPTYPE))
+        }) {
+            return Err(vm.type_error(format!(
+                "sum() can't sum {what} [use {hint}.join(seq) instead]"
+            )));
+        }
+    }
+    let it = vm.iter(args.required(0))?;
+    // Exact ints that fit in 64 bits.
+    if let Some(mut total) = result.as_i64() {
+        loop {
+            let Some(item) = vm.next(&it)? else {
+                return Ok(Value::from_i64(total));
+            };
+            if let Some(i) = crate::builtins::int::small(&item)
+                && let Some(t) = total.checked_add(i)
+            {
+                total = t;
+                continue;
+            }
+            result = vm.binary_op(&Value::from_i64(total), &item, BinOp::Add)?;
+            break;
+        }
+    }
+    // Floats, with a running compensation.
+    if let Some(mut f) = result.as_f64() {
+        let mut c = 0.0f64;
+        let add = |f: &mut f64, c: &mut f64, x: f64| {
+            let t = *f + x;
+            if f.abs() >= x.abs() {
+                *c += (*f - t) + x;
+            } else {
+                *c += (x - t) + *f;
+            }
+            *f = t;
+        };
+        let finish = |f: f64, c: f64| if c != 0.0 && c.is_finite() { f + c } else { f };
+        loop {
+            let Some(item) = vm.next(&it)? else {
+                return Ok(Value::from_f64(finish(f, c)));
+            };
+            if let Some(x) = item.as_f64() {
+                add(&mut f, &mut c, x);
+                continue;
+            }
+            if crate::builtins::int::is_int(&item)
+                && let Some(x) = crate::builtins::int::to_big(&item)
+                    .as_ref()
+                    .and_then(crate::builtins::int::big_to_f64)
+            {
+                add(&mut f, &mut c, x);
+                continue;
+            }
+            result = vm.binary_op(&Value::from_f64(finish(f, c)), &item, BinOp::Add)?;
+            break;
+        }
+    }
+    // Complex numbers, each part compensated.
+    if let Some((re, im)) = crate::builtins::complex::as_complex(&result) {
+        let (mut re, mut im, mut cre, mut cim) = (re, im, 0.0f64, 0.0f64);
+        let add = |f: &mut f64, c: &mut f64, x: f64| {
+            let t = *f + x;
+            if f.abs() >= x.abs() {
+                *c += (*f - t) + x;
+            } else {
+                *c += (x - t) + *f;
+            }
+            *f = t;
+        };
+        let finish = |f: f64, c: f64| if c != 0.0 && c.is_finite() { f + c } else { f };
+        loop {
+            let Some(item) = vm.next(&it)? else {
+                return vm.new_complex(finish(re, cre), finish(im, cim));
+            };
+            if let Some((x, y)) = crate::builtins::complex::as_complex(&item) {
+                add(&mut re, &mut cre, x);
+                add(&mut im, &mut cim, y);
+                continue;
+            }
+            if let Some(x) = item.as_f64() {
+                add(&mut re, &mut cre, x);
+                continue;
+            }
+            let partial = vm.new_complex(finish(re, cre), finish(im, cim))?;
+            result = vm.binary_op(&partial, &item, BinOp::Add)?;
+            break;
+        }
+    }
+    while let Some(item) = vm.next(&it)? {
+        result = vm.binary_op(&result, &item, BinOp::Add)?;
+    }
+    Ok(result)
+}
+
+/// `divmod(x, y)`.
+fn builtin_divmod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    use crate::builtins::int::is_int;
+    if is_int(a) && is_int(b) {
+        let q = vm.binary_op(a, b, BinOp::FloorDiv)?;
+        let r = vm.binary_op(a, b, BinOp::Mod)?;
+        return vm.new_tuple(vec![q, r]);
+    }
+    let real = |v: &Value| is_int(v) || v.as_f64().is_some();
+    if real(a) && real(b) && (a.as_f64().is_some() || b.as_f64().is_some()) {
+        let x = crate::builtins::float::as_float(vm, a)?.unwrap_or(0.0);
+        let y = crate::builtins::float::as_float(vm, b)?.unwrap_or(0.0);
+        if y == 0.0 {
+            return Err(vm.zero_division("division by zero"));
+        }
+        let (q, r) = crate::builtins::float::float_divmod(x, y);
+        return vm.new_tuple(vec![Value::from_f64(q), Value::from_f64(r)]);
+    }
+    if let Some(f) = vm.lookup_special(a, "__divmod__") {
+        let r = vm.call(&f, std::slice::from_ref(b), None)?;
+        if !vm.is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    if !vm.type_of(a).same(vm.type_of(b))
+        && let Some(f) = vm.lookup_special(b, "__rdivmod__")
+    {
+        let r = vm.call(&f, std::slice::from_ref(a), None)?;
+        if !vm.is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    let (ta, tb) = (vm.type_name(a), vm.type_name(b));
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
+    )))
+}
+
+/// `round(number, ndigits=None)`.
+fn builtin_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let v = args.required(0);
+    let nd = args.get(1).filter(|n| !n.is_none());
+    if crate::builtins::int::is_int(v) {
+        return match nd {
+            None => vm.index(v),
+            Some(n) => {
+                let n = vm.index_i64_saturating(n)?;
+                crate::builtins::int::round_int(vm, v, n)
+            }
+        };
+    }
+    if let Some(x) = v.as_f64() {
+        return match nd {
+            None => crate::builtins::float::round_to_int(vm, x),
+            Some(n) => {
+                let n = vm.index_i64_saturating(n)?;
+                match crate::builtins::float::round_float(x, n) {
+                    Ok(r) => Ok(Value::from_f64(r)),
+                    Err(m) => Err(vm.overflow_error(m)),
+                }
+            }
+        };
+    }
+    match vm.lookup_special(v, "__round__") {
+        Some(f) => {
+            let a: Vec<Value> = nd.cloned().into_iter().collect();
+            vm.call(&f, &a, None)
+        }
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("type {tn} doesn't define __round__ method")))
+        }
+    }
+}
+
+/// `bin()`, `oct()`, `hex()`.
+fn radix_text(vm: &mut Vm, v: &Value, radix: u32) -> PyResult<Value> {
+    let n = vm.index(v)?;
+    let text = crate::builtins::int::int_to_radix(&n, radix);
+    vm.new_str(&text)
 }
 
 /// The builtin functions.
@@ -204,31 +377,91 @@ pub const FUNCTIONS: &[MethodDef] = &[
                 },
                 _ => "\n".into(),
             };
-            let mut out = String::new();
-            for (i, v) in args.varargs().to_vec().iter().enumerate() {
-                if i > 0 {
-                    out.push_str(&sep);
-                }
-                out.push_str(&vm.str_string(v)?);
-            }
-            out.push_str(&end);
-            match args.get(2).filter(|f| !f.is_none()) {
-                Some(file) => {
-                    let file = file.clone();
-                    let write = vm.get_attr_str(&file, "write")?;
-                    let s = vm.new_str(&out)?;
-                    vm.call(&write, &[s], None)?;
-                }
-                None => {
-                    vm.write_stdout(&out);
-                    if args.get(3).is_some_and(|f| f.as_bool() == Some(true)) {
-                        vm.flush_stdout();
+            let flush = match args.get(3) {
+                Some(f) => vm.is_true(f)?,
+                None => false,
+            };
+            let file = match args.get(2).filter(|f| !f.is_none()) {
+                Some(file) => Some(file.clone()),
+                None => match vm.sys_attr("stdout") {
+                    // `sys.stdout = None`: print does nothing.
+                    Some(out) if out.is_none() => return Ok(Value::NONE),
+                    Some(out) if !vm.is_standard_output(&out) => Some(out),
+                    Some(_) => None,
+                    None if vm.import.sys_dict.is_some() => {
+                        return Err(vm.runtime_error("lost sys.stdout"));
                     }
+                    // An interpreter without `sys`.
+                    None => None,
+                },
+            };
+            let items = args.varargs().to_vec();
+            let Some(file) = file else {
+                // The interpreter's own standard output: no method calls.
+                let mut out = String::new();
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(&sep);
+                    }
+                    out.push_str(&vm.str_string(v)?);
                 }
+                out.push_str(&end);
+                vm.write_stdout(&out);
+                if flush {
+                    vm.flush_stdout();
+                }
+                return Ok(Value::NONE);
+            };
+            // Any other file: one `write` per piece, as CPython does.
+            let write = vm.get_attr_str(&file, "write")?;
+            let sep = vm.new_str(&sep)?;
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    vm.call(&write, std::slice::from_ref(&sep), None)?;
+                }
+                let text = vm.str(v)?;
+                vm.call(&write, &[text], None)?;
+            }
+            let end = vm.new_str(&end)?;
+            vm.call(&write, &[end], None)?;
+            if flush {
+                let flush = vm.get_attr_str(&file, "flush")?;
+                vm.call(&flush, &[], None)?;
             }
             Ok(Value::NONE)
         },
     ),
+    method("input", "(prompt=None, /)", |vm, args| {
+        let stream = |vm: &mut Vm, name: &str| -> PyResult<Value> {
+            match vm.sys_attr(name) {
+                Some(v) if !v.is_none() => Ok(v),
+                _ => Err(vm.runtime_error(&format!("input(): lost sys.{name}"))),
+            }
+        };
+        let stdin = stream(vm, "stdin")?;
+        let stdout = stream(vm, "stdout")?;
+        if let Some(stderr) = vm.sys_attr("stderr").filter(|e| !e.is_none())
+            && let Ok(flush) = vm.get_attr_str(&stderr, "flush")
+        {
+            vm.call(&flush, &[], None)?;
+        }
+        if let Some(prompt) = args.get(0).filter(|p| !p.is_none()) {
+            let text = vm.str(prompt)?;
+            let write = vm.get_attr_str(&stdout, "write")?;
+            vm.call(&write, &[text], None)?;
+        }
+        let flush = vm.get_attr_str(&stdout, "flush")?;
+        vm.call(&flush, &[], None)?;
+        let readline = vm.get_attr_str(&stdin, "readline")?;
+        let line = vm.call(&readline, &[], None)?;
+        let Some(text) = vm.as_str(&line).map(|s| s.as_lossy().into_owned()) else {
+            return Err(vm.type_error("object.readline() returned non-string".into()));
+        };
+        if text.is_empty() {
+            return Err(vm.new_error(ExcKind::EOFError, "EOF when reading a line"));
+        }
+        vm.new_str(text.strip_suffix('\n').unwrap_or(&text))
+    }),
     method("len", "(obj, /)", |vm, args| {
         let n = vm.len(args.required(0))?;
         Ok(Value::from_i64(n as i64))
@@ -258,6 +491,15 @@ pub const FUNCTIONS: &[MethodDef] = &[
             return Ok(Value::from_i64(a));
         }
         vm.unary_op(v, crate::types::slots::UnaryOp::Abs)
+    }),
+    method("bin", "(number, /)", |vm, args| {
+        radix_text(vm, args.required(0), 2)
+    }),
+    method("oct", "(number, /)", |vm, args| {
+        radix_text(vm, args.required(0), 8)
+    }),
+    method("hex", "(number, /)", |vm, args| {
+        radix_text(vm, args.required(0), 16)
     }),
     method("isinstance", "(obj, class_or_tuple, /)", |vm, args| {
         let r = crate::builtins::type_::isinstance(vm, args.required(0), args.required(1))?;
@@ -305,7 +547,14 @@ pub const FUNCTIONS: &[MethodDef] = &[
         ))
     }),
     method("iter", "(object, sentinel=None, /)", |vm, args| {
-        vm.iter(args.required(0))
+        let Some(sentinel) = args.get(1) else {
+            return vm.iter(args.required(0));
+        };
+        let func = args.required(0).clone();
+        if vm.type_of(&func).slots.call.get().is_none() {
+            return Err(vm.type_error("iter(v, w): v must be callable".into()));
+        }
+        crate::builtins::iterators::new_callable_iter(vm, func, sentinel.clone())
     }),
     method("next", "(iterator, default=None, /)", |vm, args| {
         let it = args.required(0);
@@ -321,36 +570,47 @@ pub const FUNCTIONS: &[MethodDef] = &[
             },
         }
     }),
-    method("min", "(*args, **kwargs)", |vm, args| {
-        min_max(vm, args, "min", true)
+    method("min", "(*args, key=None, default=None)", |vm, args| {
+        min_max(vm, args, "min", CompareOp::Lt)
     }),
-    method("max", "(*args, **kwargs)", |vm, args| {
-        min_max(vm, args, "max", false)
+    method("max", "(*args, key=None, default=None)", |vm, args| {
+        min_max(vm, args, "max", CompareOp::Gt)
     }),
-    method("sum", "(iterable, /, start=0)", |vm, args| {
-        let mut total = args.get(1).cloned().unwrap_or(Value::from_i64(0));
-        if vm.as_str(&total).is_some() {
-            return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]".into()));
+    method("sum", "(iterable, /, start=0)", builtin_sum),
+    method("sorted", "(*args, **kwargs)", |vm, args| {
+        let [iterable] = args.varargs() else {
+            let n = args.varargs().len();
+            return Err(vm.type_error(format!("sorted expected 1 argument, got {n}")));
+        };
+        let iterable = iterable.clone();
+        // The keywords are list.sort()'s.
+        let (mut key, mut reverse) = (None, false);
+        let kwargs = args
+            .kwargs()
+            .and_then(|k| k.as_object())
+            .and_then(|o| o.downcast::<Dict>())
+            .map(|d| d.items())
+            .unwrap_or_default();
+        for (name, value) in kwargs {
+            match vm
+                .as_str(&name)
+                .map(|s| s.as_lossy().into_owned())
+                .as_deref()
+            {
+                Some("key") => key = Some(value).filter(|k| !k.is_none()),
+                Some("reverse") => reverse = vm.is_true(&value)?,
+                other => {
+                    let other = other.unwrap_or_default().to_owned();
+                    return Err(vm.type_error(format!(
+                        "sort() got an unexpected keyword argument '{other}'"
+                    )));
+                }
+            }
         }
-        let it = vm.iter(args.required(0))?;
-        while let Some(x) = vm.next(&it)? {
-            total = vm.binary_op(&total, &x, crate::types::slots::BinOp::Add)?;
-        }
-        Ok(total)
+        let items = vm.collect_iterable(&iterable)?;
+        let sorted = crate::builtins::list::sort_values(vm, items, key.as_ref(), reverse)?;
+        vm.new_list(sorted)
     }),
-    method(
-        "sorted",
-        "(iterable, /, *, key=None, reverse=False)",
-        |vm, args| {
-            let items = vm.collect_iterable(args.required(0))?;
-            let reverse = match args.get(2) {
-                Some(r) => vm.is_true(r)?,
-                None => false,
-            };
-            let sorted = crate::builtins::list::sort_values(vm, items, args.get(1), reverse)?;
-            vm.new_list(sorted)
-        },
-    ),
     method("any", "(iterable, /)", |vm, args| {
         let it = vm.iter(args.required(0))?;
         while let Some(x) = vm.next(&it)? {
@@ -387,6 +647,21 @@ pub const FUNCTIONS: &[MethodDef] = &[
     }),
     method("ord", "(c, /)", |vm, args| {
         let v = args.required(0);
+        let byte_string = vm.type_of(v).mro.with(|m| {
+            m.iter().any(|t| {
+                matches!(&*t.name, "bytes" | "bytearray")
+                    && !t.has_flag(crate::types::flags::HEAPTYPE)
+            })
+        });
+        if byte_string {
+            let n = vm.len(v)?;
+            if n != 1 {
+                return Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {n} found"
+                )));
+            }
+            return vm.get_item(v, &Value::from_i64(0));
+        }
         let Some(s) = vm.as_str(v).cloned() else {
             let tn = vm.type_name(v);
             return Err(vm.type_error(format!("ord() expected string of length 1, but {tn} found")));
@@ -401,118 +676,12 @@ pub const FUNCTIONS: &[MethodDef] = &[
         Ok(Value::from_i64(i64::from(points[0])))
     }),
     method("divmod", "(x, y, /)", |vm, args| {
-        let (a, b) = (args.required(0), args.required(1));
-        let q = vm
-            .binary_op(a, b, crate::types::slots::BinOp::FloorDiv)
-            .map_err(|e| {
-                if vm.exc_matches(&e, ExcKind::TypeError) {
-                    let (ta, tb) = (vm.type_name(a), vm.type_name(b));
-                    vm.type_error(format!(
-                        "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
-                    ))
-                } else {
-                    e
-                }
-            })?;
-        let r = vm.binary_op(a, b, crate::types::slots::BinOp::Mod)?;
-        vm.new_tuple(vec![q, r])
+        builtin_divmod(vm, args.required(0), args.required(1))
     }),
     method("pow", "(base, exp, mod=None)", |vm, args| {
-        let (a, b) = (args.required(0), args.required(1));
-        match args.get(2).filter(|m| !m.is_none()) {
-            None => vm.binary_op(a, b, crate::types::slots::BinOp::Pow),
-            Some(m) => {
-                let (Some(x), Some(y), Some(z)) = (
-                    crate::builtins::int::to_big(a),
-                    crate::builtins::int::to_big(b),
-                    crate::builtins::int::to_big(m),
-                ) else {
-                    return Err(vm.type_error(
-                        "pow() 3rd argument not allowed unless all arguments are integers".into(),
-                    ));
-                };
-                use num_traits::{Signed, Zero};
-                if z.is_zero() {
-                    return Err(vm.value_error("pow() 3rd argument cannot be 0"));
-                }
-                if y.is_negative() {
-                    return Err(vm.value_error("base is not invertible for the given modulus"));
-                }
-                let r = x.modpow(&y, &z);
-                let r = if !r.is_zero() && (r.is_negative() != z.is_negative()) {
-                    r + z
-                } else {
-                    r
-                };
-                vm.new_int(r)
-            }
-        }
+        vm.power(args.required(0), args.required(1), args.get(2))
     }),
-    method("round", "(number, ndigits=None)", |vm, args| {
-        let v = args.required(0);
-        let nd = args.get(1).filter(|n| !n.is_none());
-        if crate::builtins::int::is_int(v) {
-            return match nd {
-                None => vm.to_int(v),
-                Some(n) => {
-                    let n = vm.index_value(n)?.unwrap_or(0);
-                    if n >= 0 {
-                        return vm.to_int(v);
-                    }
-                    let p = num_bigint::BigInt::from(10).pow((-n) as u32);
-                    let x = crate::builtins::int::to_big(v).unwrap_or_default();
-                    use num_integer::Integer;
-                    let (q, r) = x.div_mod_floor(&p);
-                    let twice = &r * 2;
-                    let q = if twice > p || (twice == p && q.is_odd()) {
-                        q + 1
-                    } else {
-                        q
-                    };
-                    vm.new_int(q * p)
-                }
-            };
-        }
-        if let Some(f) = v.as_f64() {
-            return match nd {
-                None => {
-                    if f.is_nan() {
-                        return Err(vm.value_error("cannot convert float NaN to integer"));
-                    }
-                    if f.is_infinite() {
-                        return Err(vm.overflow_error("cannot convert float infinity to integer"));
-                    }
-                    let r = f.round_ties_even();
-                    vm.to_int(&Value::from_f64(r))
-                }
-                Some(n) => {
-                    let n = vm.index_value(n)?.unwrap_or(0);
-                    if !f.is_finite() || n > 308 {
-                        return Ok(Value::from_f64(f));
-                    }
-                    let s = format!("{:.*}", n.max(0) as usize, f);
-                    let r: f64 = if n >= 0 {
-                        // Correctly rounded decimal, as CPython's dtoa-based rounding.
-                        s.parse().unwrap_or(f)
-                    } else {
-                        let p = 10f64.powi((-n) as i32);
-                        (f / p).round_ties_even() * p
-                    };
-                    Ok(Value::from_f64(r))
-                }
-            };
-        }
-        match vm.lookup_special(v, "__round__") {
-            Some(f) => {
-                let a: Vec<Value> = nd.cloned().into_iter().collect();
-                vm.call(&f, &a, None)
-            }
-            None => {
-                let tn = vm.type_name(v);
-                Err(vm.type_error(format!("type {tn} doesn't define __round__ method")))
-            }
-        }
-    }),
+    method("round", "(number, ndigits=None)", builtin_round),
     method("enumerate", "(iterable, start=0)", |vm, args| {
         let inner = vm.iter(args.required(0))?;
         let start = match args.get(1) {
@@ -551,7 +720,7 @@ pub const FUNCTIONS: &[MethodDef] = &[
         let class = vm.types.zip.clone();
         crate::builtins::iterators::new_functional(vm, class, IterState::Zip { inners, strict })
     }),
-    method("map", "(func, *iterables)", |vm, args| {
+    method("map", "(func, *iterables, strict=False)", |vm, args| {
         if args.varargs().is_empty() {
             return Err(vm.type_error("map() must have at least two arguments.".into()));
         }
@@ -559,6 +728,10 @@ pub const FUNCTIONS: &[MethodDef] = &[
         for a in args.varargs().to_vec() {
             inners.push(vm.iter(&a)?);
         }
+        let strict = match args.get(1) {
+            Some(s) => vm.is_true(s)?,
+            None => false,
+        };
         let class = vm.types.map.clone();
         crate::builtins::iterators::new_functional(
             vm,
@@ -566,6 +739,7 @@ pub const FUNCTIONS: &[MethodDef] = &[
             IterState::Map {
                 func: args.required(0).clone(),
                 inners,
+                strict,
             },
         )
     }),
@@ -593,6 +767,17 @@ pub const FUNCTIONS: &[MethodDef] = &[
         if let Some(f) = vm.lookup_special(v, "__reversed__") {
             return vm.call(&f, &[], None);
         }
+        if vm.type_of(v).is_subtype(&vm.types.dict.clone()) {
+            // Dicts iterate their keys backwards.
+            let mut items = vm.collect_iterable(v)?;
+            items.reverse();
+            let class = vm.types.reversed.clone();
+            return crate::builtins::iterators::new_functional(
+                vm,
+                class,
+                IterState::Seq { items, pos: 0 },
+            );
+        }
         if vm.type_of(v).slots.getitem.get().is_none() || vm.type_of(v).slots.len.get().is_none() {
             let tn = vm.type_name(v);
             return Err(vm.type_error(format!("'{tn}' object is not reversible")));
@@ -612,54 +797,43 @@ pub const FUNCTIONS: &[MethodDef] = &[
             .unwrap_or_default();
         crate::builtins::format::format(vm, args.required(0), &spec)
     }),
-    method("globals", "()", |vm, _args| match vm.current_frame_ref() {
-        Some(f) => Ok(Value::from_object(f.globals.as_obj().clone())),
-        None => vm.new_dict(),
-    }),
-    method("locals", "()", |vm, _args| {
-        match vm.current_frame_ref().and_then(|f| f.locals.clone()) {
-            Some(l) => Ok(l),
-            None => vm.new_dict(),
-        }
-    }),
+    method("globals", "()", crate::builtins::code_eval::builtin_globals),
+    method("locals", "()", crate::builtins::code_eval::builtin_locals),
+    method(
+        "eval",
+        "(source, /, globals=None, locals=None)",
+        crate::builtins::code_eval::builtin_eval,
+    ),
+    method(
+        "exec",
+        "(source, /, globals=None, locals=None, *, closure=None)",
+        crate::builtins::code_eval::builtin_exec,
+    ),
+    method(
+        "compile",
+        "(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)",
+        crate::builtins::code_eval::builtin_compile,
+    ),
+    method(
+        "open",
+        "(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
+        crate::builtins::file_io::builtin_open,
+    ),
+    method(
+        "vars",
+        "(object=None, /)",
+        crate::builtins::introspection::builtin_vars,
+    ),
+    method(
+        "dir",
+        "(object=None, /)",
+        crate::builtins::introspection::builtin_dir,
+    ),
     method(
         "__build_class__",
         "(func, name, /, *bases, **kwds)",
         crate::builtins::class_creation::build_class,
     ),
-    method("vars", "(object=None, /)", |vm, args| match args.get(0) {
-        None => match vm.current_frame_ref().and_then(|f| f.locals.clone()) {
-            Some(l) => Ok(l),
-            None => vm.new_dict(),
-        },
-        Some(obj) => {
-            let name = vm.intern("__dict__")?;
-            match vm.get_attr_opt(obj, &name)? {
-                Some(d) => Ok(d),
-                None => Err(vm.type_error("vars() argument must have __dict__ attribute".into())),
-            }
-        }
-    }),
-    method("dir", "(object=None, /)", |vm, args| match args.get(0) {
-        None => {
-            let names = match vm.current_frame_ref().and_then(|f| f.locals.clone()) {
-                Some(l) => vm.collect_iterable(&l)?,
-                None => Vec::new(),
-            };
-            let names = crate::builtins::list::sort_values(vm, names, None, false)?;
-            vm.new_list(names)
-        }
-        Some(obj) => {
-            // Looked up on the type, as special methods are.
-            let Some(f) = vm.lookup_special(obj, "__dir__") else {
-                return Err(vm.type_error("object does not provide __dir__".into()));
-            };
-            let listed = vm.call(&f, &[], None)?;
-            let names = vm.collect_iterable(&listed)?;
-            let names = crate::builtins::list::sort_values(vm, names, None, false)?;
-            vm.new_list(names)
-        }
-    }),
 ];
 
 fn vm_hash_inline(v: &Value) -> i64 {

@@ -50,10 +50,7 @@ fn is_type_param(vm: &Vm, v: &Value) -> bool {
 fn parameters(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<Value>> {
     let mut out: Vec<Value> = Vec::new();
     let add = |v: Value, out: &mut Vec<Value>| {
-        if !out
-            .iter()
-            .any(|p| crate::builtins::object::identical(p, &v))
-        {
+        if !out.iter().any(|p| crate::protocol::number::is_same(p, &v)) {
             out.push(v);
         }
     };
@@ -151,7 +148,7 @@ fn alias_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
 fn substitute(vm: &mut Vm, item: &Value, params: &[Value], given: &[Value]) -> PyResult<Value> {
     if let Some(i) = params
         .iter()
-        .position(|p| crate::builtins::object::identical(p, item))
+        .position(|p| crate::protocol::number::is_same(p, item))
     {
         return Ok(given[i].clone());
     }

@@ -256,12 +256,7 @@ fn into_subclass(vm: &mut Vm, value: &Value, cls: &TypeRef) -> PyResult<Value> {
         };
         vm.alloc(cls, BigInt { value: big })?.into_obj()
     } else if let Some(s) = o.and_then(|o| o.downcast::<Str>()) {
-        let payload = match s.as_str() {
-            Some(text) => Str::new(text),
-            None => Str::from_wtf8(&crate::builtins::str::from_code_points(
-                &crate::builtins::str::wtf8_code_points(s.as_bytes()),
-            )),
-        };
+        let payload = Str::from_wtf8_vec(s.as_bytes().to_vec());
         vm.alloc(cls, payload)?.into_obj()
     } else if let Some(t) = o.and_then(|o| o.downcast::<Tuple>()) {
         let items = t.items().to_vec();
@@ -288,8 +283,10 @@ fn into_subclass(vm: &mut Vm, value: &Value, cls: &TypeRef) -> PyResult<Value> {
         )?
         .into_obj()
     } else if let Some(s) = o.and_then(|o| o.downcast::<Set>()) {
-        let inner = s.inner.clone();
-        vm.alloc(cls, Set { inner })?.into_obj()
+        let table = s.table.with(std::mem::take);
+        let set = vm.alloc(cls, Set::default())?;
+        set.table.with(|t| *t = table);
+        set.into_obj()
     } else {
         return Err(vm.new_error(
             ExcKind::NotImplementedError,

@@ -1,5 +1,6 @@
 //! The builtin iterator types (`list_iterator`, `tuple_iterator`,
-//! `range_iterator`, dict iterators and views, `enumerate`, `zip`, `map`,
+//! `range_iterator`, dict iterators (the views' slots are in `dict_view.rs`),
+//! `enumerate`, `zip`, `map`,
 //! `filter`, `reversed`). They share one payload, [`NativeIter`], whose state
 //! says what is being iterated; each has its own class for `type()` and repr.
 
@@ -32,21 +33,34 @@ pub enum IterState {
     ListReverse { list: Ref<List>, pos: usize },
     /// Integers `next, next+step, ...` up to `count` of them.
     Range { next: i64, step: i64, left: u64 },
-    /// A live dict.
+    /// A live dict (CPython's `dictiterobject`): `len` is the size it must
+    /// keep, `remaining` how many entries are still expected, `pos` the next
+    /// entry index (one past it when `reverse`).
     Dict {
         dict: Ref<Dict>,
         kind: DictIterKind,
         pos: usize,
         len: usize,
+        remaining: usize,
+        reverse: bool,
     },
     /// `enumerate`.
     Enumerate { inner: Value, count: i64 },
     /// `zip`.
     Zip { inners: Vec<Value>, strict: bool },
     /// `map`.
-    Map { func: Value, inners: Vec<Value> },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+        strict: bool,
+    },
     /// `filter`.
     Filter { func: Value, inner: Value },
+    /// The `iterator` over a sequence with only `__getitem__`: items
+    /// `seq[0]`, `seq[1]`, ... until `IndexError` or `StopIteration`.
+    GetItem { seq: Value, index: i64 },
+    /// `iter(func, sentinel)`: calls `func` until it returns `sentinel`.
+    Callable { func: Value, sentinel: Value },
     /// Finished.
     Done,
 }
@@ -128,6 +142,31 @@ pub fn new_dict_iter(vm: &mut Vm, dict: Ref<Dict>, kind: DictIterKind) -> PyResu
             kind,
             pos: 0,
             len,
+            remaining: len,
+            reverse: false,
+        },
+    )
+}
+
+/// A dict iterator from the last entry backwards (`reversed(d)`).
+pub fn new_dict_reverse_iter(vm: &mut Vm, dict: Ref<Dict>, kind: DictIterKind) -> PyResult<Value> {
+    let class = match kind {
+        DictIterKind::Keys => vm.types.dict_reversekeyiterator.clone(),
+        DictIterKind::Values => vm.types.dict_reversevalueiterator.clone(),
+        DictIterKind::Items => vm.types.dict_reverseitemiterator.clone(),
+    };
+    let len = dict.len();
+    let pos = dict.table.with(|t| t.entry_count());
+    make(
+        vm,
+        class,
+        IterState::Dict {
+            dict,
+            kind,
+            pos,
+            len,
+            remaining: len,
+            reverse: true,
         },
     )
 }
@@ -141,6 +180,18 @@ pub fn new_dict_view(vm: &mut Vm, dict: Ref<Dict>, kind: DictIterKind) -> PyResu
     };
     let v = vm.alloc(&class, DictView { dict, kind })?;
     Ok(Value::from_object(v.into_obj()))
+}
+
+/// The `iterator` of a sequence that only has `__getitem__`.
+pub fn new_getitem_iter(vm: &mut Vm, seq: Value) -> PyResult<Value> {
+    let class = vm.types.seq_iterator.clone();
+    make(vm, class, IterState::GetItem { seq, index: 0 })
+}
+
+/// A `callable_iterator` (`iter(func, sentinel)`).
+pub fn new_callable_iter(vm: &mut Vm, func: Value, sentinel: Value) -> PyResult<Value> {
+    let class = vm.types.callable_iterator.clone();
+    make(vm, class, IterState::Callable { func, sentinel })
 }
 
 /// An `enumerate`/`zip`/`map`/`filter` object.
@@ -161,9 +212,12 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         Ready(Option<Value>),
         Enumerate(Value, i64),
         Zip(Vec<Value>, bool),
-        Map(Value, Vec<Value>),
+        Map(Value, Vec<Value>, bool),
         Filter(Value, Value),
+        GetItem(Value, i64),
+        Callable(Value, Value),
         DictChanged,
+        DictKeysChanged,
         MakeItem(Value, Value),
         MakeInt(i64),
     }
@@ -211,15 +265,21 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             kind,
             pos,
             len,
+            remaining,
+            reverse,
         } => {
-            let (version_ok, entry) = dict.table.with(|t| {
+            let (size_ok, entry) = dict.table.with(|t| {
+                let found = if *reverse {
+                    t.prev_before(*pos)
+                } else {
+                    t.next_from(*pos)
+                };
                 (
                     t.len() == *len,
-                    t.next_from(*pos)
-                        .map(|(p, e)| (p, e.key.clone(), e.value.clone())),
+                    found.map(|(p, e)| (p, e.key.clone(), e.value.clone())),
                 )
             });
-            if !version_ok {
+            if !size_ok {
                 *len = usize::MAX;
                 return Step::DictChanged;
             }
@@ -228,8 +288,13 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                     *state = IterState::Done;
                     Step::Ready(None)
                 }
+                Some(_) if *remaining == 0 && !*reverse => {
+                    *state = IterState::Done;
+                    Step::DictKeysChanged
+                }
                 Some((p, k, val)) => {
-                    *pos = p + 1;
+                    *pos = if *reverse { p } else { p + 1 };
+                    *remaining = remaining.saturating_sub(1);
                     match kind {
                         DictIterKind::Keys => Step::Ready(Some(k)),
                         DictIterKind::Values => Step::Ready(Some(val)),
@@ -244,8 +309,18 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             Step::Enumerate(inner.clone(), c)
         }
         IterState::Zip { inners, strict } => Step::Zip(inners.clone(), *strict),
-        IterState::Map { func, inners } => Step::Map(func.clone(), inners.clone()),
+        IterState::Map {
+            func,
+            inners,
+            strict,
+        } => Step::Map(func.clone(), inners.clone(), *strict),
         IterState::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
+        IterState::GetItem { seq, index } => {
+            let i = *index;
+            *index = index.saturating_add(1);
+            Step::GetItem(seq.clone(), i)
+        }
+        IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
         IterState::Done => Step::Ready(None),
     });
     match step {
@@ -253,6 +328,7 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         Step::MakeInt(i) => Ok(Some(Value::from_i64(i))),
         Step::MakeItem(k, v) => Ok(Some(vm.new_tuple(vec![k, v])?)),
         Step::DictChanged => Err(vm.runtime_error("dictionary changed size during iteration")),
+        Step::DictKeysChanged => Err(vm.runtime_error("dictionary keys changed during iteration")),
         Step::Enumerate(inner, c) => match vm.next(&inner)? {
             Some(x) => Ok(Some(vm.new_tuple(vec![Value::from_i64(c), x])?)),
             None => Ok(None),
@@ -261,45 +337,44 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             if inners.is_empty() {
                 return Ok(None);
             }
-            let mut out = Vec::with_capacity(inners.len());
-            for (i, inner) in inners.iter().enumerate() {
-                match vm.next(inner)? {
-                    Some(x) => out.push(x),
-                    None => {
-                        it.state.with(|s| *s = IterState::Done);
-                        if strict {
-                            if i > 0 {
-                                let plural = if i == 1 { " " } else { "s 1-" };
-                                return Err(vm.value_error(&format!(
-                                    "zip() argument {} is shorter than argument{plural}{i}",
-                                    i + 1
-                                )));
-                            }
-                            for (j, other) in inners.iter().enumerate().skip(1) {
-                                if vm.next(other)?.is_some() {
-                                    let plural = if j == 1 { " " } else { "s 1-" };
-                                    return Err(vm.value_error(&format!(
-                                        "zip() argument {} is longer than argument{plural}{j}",
-                                        j + 1
-                                    )));
-                                }
-                            }
-                        }
-                        return Ok(None);
-                    }
-                }
+            match next_of_each(vm, &it, &inners, strict.then_some("zip"))? {
+                Some(out) => Ok(Some(vm.new_tuple(out)?)),
+                None => Ok(None),
             }
-            Ok(Some(vm.new_tuple(out)?))
         }
-        Step::Map(func, inners) => {
-            let mut args = Vec::with_capacity(inners.len());
-            for inner in &inners {
-                match vm.next(inner)? {
-                    Some(x) => args.push(x),
-                    None => return Ok(None),
-                }
+        Step::Map(func, inners, strict) => {
+            match next_of_each(vm, &it, &inners, strict.then_some("map"))? {
+                Some(args) => Ok(Some(vm.call(&func, &args, None)?)),
+                None => Ok(None),
             }
-            Ok(Some(vm.call(&func, &args, None)?))
+        }
+        Step::GetItem(seq, i) => match vm.get_item(&seq, &Value::from_i64(i)) {
+            Ok(x) => Ok(Some(x)),
+            Err(e)
+                if vm.exc_matches(&e, crate::builtins::exceptions::ExcKind::IndexError)
+                    || vm.exc_matches(&e, crate::builtins::exceptions::ExcKind::StopIteration) =>
+            {
+                it.state.with(|s| *s = IterState::Done);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        },
+        Step::Callable(func, sentinel) => {
+            let r = match vm.call(&func, &[], None) {
+                Ok(r) => r,
+                Err(e)
+                    if vm.exc_matches(&e, crate::builtins::exceptions::ExcKind::StopIteration) =>
+                {
+                    it.state.with(|s| *s = IterState::Done);
+                    return Ok(None);
+                }
+                Err(e) => return Err(e),
+            };
+            if vm.eq(&r, &sentinel)? {
+                it.state.with(|s| *s = IterState::Done);
+                return Ok(None);
+            }
+            Ok(Some(r))
         }
         Step::Filter(func, inner) => loop {
             let Some(x) = vm.next(&inner)? else {
@@ -318,54 +393,49 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// The next item of every iterator (for `zip` and `map`); `None` when one
+/// is exhausted. With `strict` naming the function, iterators of unequal
+/// length are a `ValueError` with CPython's message.
+fn next_of_each(
+    vm: &mut Vm,
+    it: &Ref<NativeIter>,
+    inners: &[Value],
+    strict: Option<&str>,
+) -> PyResult<Option<Vec<Value>>> {
+    let mut out = Vec::with_capacity(inners.len());
+    for (i, inner) in inners.iter().enumerate() {
+        if let Some(x) = vm.next(inner)? {
+            out.push(x);
+            continue;
+        }
+        it.state.with(|s| *s = IterState::Done);
+        let Some(name) = strict else {
+            return Ok(None);
+        };
+        let plural = |n: usize| if n == 1 { " " } else { "s 1-" };
+        if i > 0 {
+            return Err(vm.value_error(&format!(
+                "{name}() argument {} is shorter than argument{}{i}",
+                i + 1,
+                plural(i)
+            )));
+        }
+        for (j, other) in inners.iter().enumerate().skip(1) {
+            if vm.next(other)?.is_some() {
+                return Err(vm.value_error(&format!(
+                    "{name}() argument {} is longer than argument{}{j}",
+                    j + 1,
+                    plural(j)
+                )));
+            }
+        }
+        return Ok(None);
+    }
+    Ok(Some(out))
+}
+
 /// Installs the iterator slots on an iterator class.
 pub fn init_iterator_type(t: &TypeObject) {
     t.slots.iter.set(Some(|_vm, v| Ok(v.clone())));
     t.slots.next.set(Some(native_next));
-}
-
-/// Installs the dict view slots.
-pub fn init_view_type(t: &TypeObject) {
-    fn view(v: &Value) -> Option<Ref<DictView>> {
-        v.as_object()
-            .and_then(|o| o.downcast::<DictView>())
-            .cloned()
-    }
-    t.slots.iter.set(Some(|vm, v| match view(v) {
-        Some(d) => new_dict_iter(vm, d.dict.clone(), d.kind),
-        None => Err(vm.type_error("expected a dict view".into())),
-    }));
-    t.slots
-        .len
-        .set(Some(|_vm, v| Ok(view(v).map_or(0, |d| d.dict.len()))));
-    t.slots.contains.set(Some(|vm, v, item| {
-        let Some(d) = view(v) else { return Ok(false) };
-        match d.kind {
-            DictIterKind::Keys => Ok(Dict::get_item(vm, &d.dict, item)?.is_some()),
-            _ => {
-                let it = new_dict_iter(vm, d.dict.clone(), d.kind)?;
-                while let Some(x) = vm.next(&it)? {
-                    if vm.eq(&x, item)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
-            }
-        }
-    }));
-    t.slots.repr.set(Some(|vm, v| {
-        let Some(d) = view(v) else {
-            return vm.new_str("");
-        };
-        let it = new_dict_iter(vm, d.dict.clone(), d.kind)?;
-        let mut parts = Vec::new();
-        while let Some(x) = vm.next(&it)? {
-            parts.push(vm.repr_string(&x)?);
-        }
-        let name = v
-            .as_object()
-            .map(|o| o.class().name.to_string())
-            .unwrap_or_default();
-        vm.new_str(&format!("{name}([{}])", parts.join(", ")))
-    }));
 }

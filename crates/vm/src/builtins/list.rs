@@ -79,8 +79,11 @@ pub fn sequence_getitem(
 /// `items * count`.
 pub fn repeat(vm: &mut Vm, items: &[Value], count: i64) -> PyResult<Vec<Value>> {
     let count = count.max(0) as usize;
+    if items.is_empty() {
+        return Ok(Vec::new());
+    }
     match items.len().checked_mul(count) {
-        Some(n) if n <= (1 << 32) => {
+        Some(n) if n <= isize::MAX as usize / std::mem::size_of::<Value>() => {
             let mut out = Vec::new();
             out.try_reserve(n).map_err(|_| vm.memory_error())?;
             for _ in 0..count {
@@ -141,76 +144,7 @@ pub fn init_type(t: &TypeObject) {
         let items = l.items.get();
         sequence_getitem(vm, &items, index, "list", |vm, items| vm.new_list(items))
     }));
-    t.slots.setitem.set(Some(|vm, v, index, value| {
-        let l = this(vm, v)?.clone();
-        if let Some(i) = vm.index_value(index)? {
-            let old = l.items.with(|items| {
-                let j = normalize_index(i, items.len())?;
-                Some(match &value {
-                    Some(x) => std::mem::replace(&mut items[j], x.clone()),
-                    None => items.remove(j),
-                })
-            });
-            return match old {
-                Some(_) => Ok(()),
-                None => Err(vm.index_error(if value.is_some() {
-                    "list assignment index out of range"
-                } else {
-                    "list index out of range"
-                })),
-            };
-        }
-        if let Some(s) = index
-            .as_object()
-            .and_then(|o| o.downcast::<Slice>())
-            .cloned()
-        {
-            let len = l.items.with(|i| i.len());
-            let (start, stop, step) = s.indices(vm, len)?;
-            let new_items = match &value {
-                Some(x) => vm.collect_iterable(x)?,
-                None => Vec::new(),
-            };
-            if step == 1 {
-                let stop = stop.max(start);
-                let removed: Vec<Value> = l.items.with(|items| {
-                    items
-                        .splice(start as usize..stop as usize, new_items)
-                        .collect()
-                });
-                drop(removed);
-                return Ok(());
-            }
-            let positions: Vec<usize> = slice_positions(start, stop, step).collect();
-            if value.is_none() {
-                let mut sorted = positions;
-                sorted.sort_unstable();
-                let removed: Vec<Value> = l
-                    .items
-                    .with(|items| sorted.iter().rev().map(|&p| items.remove(p)).collect());
-                drop(removed);
-                return Ok(());
-            }
-            if positions.len() != new_items.len() {
-                return Err(vm.value_error(&format!(
-                    "attempt to assign sequence of size {} to extended slice of size {}",
-                    new_items.len(),
-                    positions.len()
-                )));
-            }
-            let old: Vec<Value> = l.items.with(|items| {
-                positions
-                    .iter()
-                    .zip(new_items)
-                    .map(|(&p, x)| std::mem::replace(&mut items[p], x))
-                    .collect()
-            });
-            drop(old);
-            return Ok(());
-        }
-        let tn = vm.type_name(index);
-        Err(vm.type_error(format!("list indices must be integers or slices, not {tn}")))
-    }));
+    t.slots.setitem.set(Some(list_setitem));
     t.slots.contains.set(Some(|vm, v, item| {
         let items = this(vm, v)?.items.get();
         for x in &items {
@@ -240,8 +174,8 @@ pub fn init_type(t: &TypeObject) {
             }
             (BinOp::Mul, Some(l), _) | (BinOp::Mul, None, Some(l)) => {
                 let n = if la_is(a) { b } else { a };
-                let Some(count) = vm.index_value(n)? else {
-                    return Ok(vm.not_implemented());
+                let Some(count) = crate::builtins::str::repeat_count(vm, n)? else {
+                    return crate::builtins::str::cannot_multiply(vm, n);
                 };
                 let items = l.items.get();
                 let out = repeat(vm, &items, count)?;
@@ -262,8 +196,8 @@ pub fn init_type(t: &TypeObject) {
                 Ok(a.clone())
             }
             BinOp::Mul => {
-                let Some(count) = vm.index_value(b)? else {
-                    return Ok(vm.not_implemented());
+                let Some(count) = crate::builtins::str::repeat_count(vm, b)? else {
+                    return crate::builtins::str::cannot_multiply(vm, b);
                 };
                 let items = l.items.get();
                 let out = repeat(vm, &items, count)?;
@@ -288,6 +222,97 @@ pub fn init_type(t: &TypeObject) {
         drop(old);
         Ok(())
     }));
+}
+
+/// `lst[index] = value`, `del lst[index]`, and the same for slices
+/// (extended slices included, with CPython's size check).
+fn list_setitem(vm: &mut Vm, v: &Value, index: &Value, value: Option<Value>) -> PyResult<()> {
+    let l = this(vm, v)?.clone();
+    if let Some(s) = index
+        .as_object()
+        .and_then(|o| o.downcast::<Slice>())
+        .cloned()
+    {
+        let new_items = match &value {
+            Some(x) => {
+                let t = vm.type_of(x);
+                if crate::builtins::tuple::seq_items(x).is_none()
+                    && t.slots.iter.get().is_none()
+                    && t.slots.getitem.get().is_none()
+                {
+                    return Err(vm.type_error("must assign iterable to extended slice".into()));
+                }
+                vm.collect_iterable(x)?
+            }
+            None => Vec::new(),
+        };
+        let len = l.items.with(|i| i.len());
+        let (start, stop, step) = s.indices(vm, len)?;
+        if step == 1 {
+            let (start, stop) = (start as usize, stop.max(start) as usize);
+            let removed: Vec<Value> = l
+                .items
+                .with(|items| items.splice(start..stop, new_items).collect());
+            drop(removed);
+            return Ok(());
+        }
+        let positions: Vec<usize> = slice_positions(start, stop, step).collect();
+        if value.is_none() {
+            let mut doomed = vec![false; len];
+            for &p in &positions {
+                doomed[p] = true;
+            }
+            let removed: Vec<Value> = l.items.with(|items| {
+                let mut removed = Vec::with_capacity(positions.len());
+                let mut kept = Vec::with_capacity(items.len() - positions.len().min(items.len()));
+                for (i, item) in std::mem::take(items).into_iter().enumerate() {
+                    if doomed.get(i).copied().unwrap_or(false) {
+                        removed.push(item);
+                    } else {
+                        kept.push(item);
+                    }
+                }
+                *items = kept;
+                removed
+            });
+            drop(removed);
+            return Ok(());
+        }
+        if positions.len() != new_items.len() {
+            return Err(vm.value_error(&format!(
+                "attempt to assign sequence of size {} to extended slice of size {}",
+                new_items.len(),
+                positions.len()
+            )));
+        }
+        let old: Vec<Value> = l.items.with(|items| {
+            positions
+                .iter()
+                .zip(new_items)
+                .filter_map(|(&p, x)| items.get_mut(p).map(|slot| std::mem::replace(slot, x)))
+                .collect()
+        });
+        drop(old);
+        return Ok(());
+    }
+    let Some(i) = vm.index_value(index)? else {
+        let tn = vm.type_name(index);
+        return Err(vm.type_error(format!("list indices must be integers or slices, not {tn}")));
+    };
+    let old = l.items.with(|items| {
+        let j = normalize_index(i, items.len())?;
+        Some(match &value {
+            Some(x) => std::mem::replace(&mut items[j], x.clone()),
+            None => items.remove(j),
+        })
+    });
+    match old {
+        Some(old) => {
+            drop(old);
+            Ok(())
+        }
+        None => Err(vm.index_error("list assignment index out of range")),
+    }
 }
 
 fn la_is(v: &Value) -> bool {
@@ -318,7 +343,15 @@ pub fn merge_sort(
             let (mut i, mut j) = (start, mid);
             while i < mid && j < end {
                 let take_right = match (&src[j], &src[i]) {
-                    (Some(r), Some(l)) => less(vm, &r.0, &l.0)?,
+                    (Some(r), Some(l)) => match less(vm, &r.0, &l.0) {
+                        Ok(t) => t,
+                        Err(e) => {
+                            // Hand every item back (merged ones first).
+                            dst.extend(src.iter_mut().map(Option::take));
+                            *items = dst.into_iter().flatten().collect();
+                            return Err(e);
+                        }
+                    },
                     _ => false,
                 };
                 if take_right {
@@ -346,6 +379,37 @@ pub fn merge_sort(
     Ok(())
 }
 
+/// Sorts `values` as `list.sort` does; on an error (from a key function or
+/// a comparison) the values come back in their partly sorted order with
+/// the error.
+fn sort_keeping(
+    vm: &mut Vm,
+    values: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> (Vec<Value>, Option<crate::error::PyErr>) {
+    let mut keys = Vec::with_capacity(values.len());
+    for v in &values {
+        match key {
+            Some(f) if !f.is_none() => match vm.call(f, std::slice::from_ref(v), None) {
+                Ok(k) => keys.push(k),
+                Err(e) => return (values, Some(e)),
+            },
+            _ => keys.push(v.clone()),
+        }
+    }
+    let mut pairs: Vec<(Value, Value)> = keys.into_iter().zip(values).collect();
+    if reverse {
+        pairs.reverse();
+    }
+    let result = merge_sort(vm, &mut pairs, &mut |vm, a, b| vm.lt(a, b));
+    if reverse {
+        pairs.reverse();
+    }
+    let values = pairs.into_iter().map(|(_, v)| v).collect();
+    (values, result.err())
+}
+
 /// Sorts values (with an optional key function) as `list.sort` does.
 pub fn sort_values(
     vm: &mut Vm,
@@ -371,6 +435,35 @@ pub fn sort_values(
     Ok(pairs.into_iter().map(|(_, v)| v).collect())
 }
 
+/// The `start`/`stop` of `index(value, start, stop)`: integers (or
+/// `__index__`), clamped.
+pub fn index_range(
+    vm: &mut Vm,
+    start: Option<&Value>,
+    stop: Option<&Value>,
+) -> PyResult<(Option<i64>, Option<i64>)> {
+    let mut get = |v: Option<&Value>| -> PyResult<Option<i64>> {
+        match v {
+            None => Ok(None),
+            Some(v) if v.is_none() => Err(
+                vm.type_error("slice indices must be integers or have an __index__ method".into())
+            ),
+            Some(v) => crate::builtins::slice::clamp_index(vm, v).map_err(|e| {
+                if vm.exc_matches(&e, crate::builtins::exceptions::ExcKind::TypeError) {
+                    vm.type_error(
+                        "slice indices must be integers or have an __index__ method".into(),
+                    )
+                } else {
+                    e
+                }
+            }),
+        }
+    };
+    let a = get(start)?;
+    let b = get(stop)?;
+    Ok((a, b))
+}
+
 fn list_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Ref<List>> {
     this(vm, args.this())
 }
@@ -391,9 +484,7 @@ pub const METHODS: &[MethodDef] = &[
     method("pop", "(self, index=-1, /)", |vm, args| {
         let l = list_of(vm, args)?.clone();
         let index = match args.get(1) {
-            Some(v) => vm.index_value(v)?.ok_or_else(|| {
-                vm.type_error("'str' object cannot be interpreted as an integer".into())
-            })?,
+            Some(v) => crate::builtins::slice::index_arg(vm, v)?,
             None => -1,
         };
         if l.items.with(|i| i.is_empty()) {
@@ -406,12 +497,12 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("insert", "(self, index, object, /)", |vm, args| {
         let l = list_of(vm, args)?.clone();
-        let index = vm.index_value(args.required(1))?.unwrap_or(0);
+        let index = crate::builtins::slice::index_arg(vm, args.required(1))?;
         let item = args.required(2).clone();
         l.items.with(|items| {
             let len = items.len() as i64;
             let j = if index < 0 {
-                (index + len).max(0)
+                index.saturating_add(len).max(0)
             } else {
                 index.min(len)
             };
@@ -433,16 +524,27 @@ pub const METHODS: &[MethodDef] = &[
         }
         Err(vm.value_error("list.remove(x): x not in list"))
     }),
-    method("index", "(self, value, /)", |vm, args| {
-        let items = list_of(vm, args)?.items.get();
-        for (i, x) in items.iter().enumerate() {
-            if vm.eq(x, args.required(1))? {
-                return Ok(Value::from_i64(i as i64));
+    method(
+        "index",
+        "(self, value, start=0, stop=sys.maxsize, /)",
+        |vm, args| {
+            let l = list_of(vm, args)?.clone();
+            let (start, stop) = index_range(vm, args.get(2), args.get(3))?;
+            let len = l.items.with(|i| i.len());
+            let (mut i, stop) = crate::builtins::slice::adjust_indices(start, stop, len);
+            // The list may change while `__eq__` runs: re-read it every step.
+            while i < stop {
+                let Some(x) = l.items.with(|items| items.get(i).cloned()) else {
+                    break;
+                };
+                if vm.eq(&x, args.required(1))? {
+                    return Ok(Value::from_i64(i as i64));
+                }
+                i += 1;
             }
-        }
-        let r = vm.repr_string(args.required(1))?;
-        Err(vm.value_error(&format!("{r} is not in list")))
-    }),
+            Err(vm.value_error("list.index(x): x not in list"))
+        },
+    ),
     method("count", "(self, value, /)", |vm, args| {
         let items = list_of(vm, args)?.items.get();
         let mut n = 0;
@@ -468,24 +570,35 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("sort", "(self, *, key=None, reverse=False)", |vm, args| {
         let l = list_of(vm, args)?.clone();
-        let items = l.items.with(std::mem::take);
         let reverse = match args.get(2) {
             Some(r) => vm.is_true(r)?,
             None => false,
         };
-        let result = sort_values(vm, items.clone(), args.get(1), reverse);
-        let sorted = match result {
-            Ok(s) => s,
-            Err(e) => {
-                l.items.with(|i| *i = items);
-                return Err(e);
-            }
-        };
-        let modified = l.items.with(|i| !i.is_empty());
-        l.items.with(|i| *i = sorted);
+        // As CPython: the list is empty while it sorts, so changes made by
+        // key functions or comparisons are detected and then discarded.
+        let items = l.items.with(std::mem::take);
+        let version = l.items.with(|i| (i.len(), i.capacity()));
+        let (sorted, error) = sort_keeping(vm, items, args.get(1), reverse);
+        let modified = l.items.with(|i| (i.len(), i.capacity()) != version);
+        let discarded = l.items.with(|i| std::mem::replace(i, sorted));
+        drop(discarded);
+        if let Some(e) = error {
+            return Err(e);
+        }
         if modified {
             return Err(vm.value_error("list modified during sort"));
         }
         Ok(Value::NONE)
     }),
 ];
+
+/// Items are released last first, as CPython's list deallocation does (the
+/// order in which their `__del__` methods run).
+impl Drop for List {
+    fn drop(&mut self) {
+        let items = self.items.get_mut();
+        while let Some(item) = items.pop() {
+            drop(item);
+        }
+    }
+}

@@ -2,12 +2,18 @@
 //! functions.
 
 pub mod annotations;
+pub mod byte_methods;
+pub mod bytearray;
 pub mod bytes;
 pub mod class_creation;
+pub mod code_eval;
+pub mod complex;
 pub mod descriptors;
 pub mod dict;
+pub mod dict_view;
 pub mod exception_group;
 pub mod exceptions;
+pub mod file_io;
 pub mod float;
 pub mod format;
 pub mod function;
@@ -19,7 +25,9 @@ pub mod introspection;
 pub mod iterators;
 pub mod list;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod native;
+pub mod numeric_text;
 pub mod object;
 pub mod os_error;
 pub mod range;

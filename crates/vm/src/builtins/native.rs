@@ -65,6 +65,20 @@ pub const fn classmethod(name: &'static str, signature: &'static str, func: Nati
     }
 }
 
+/// Declares a static method.
+pub const fn staticmethod(
+    name: &'static str,
+    signature: &'static str,
+    func: NativeFn,
+) -> MethodDef {
+    MethodDef {
+        name,
+        signature,
+        func,
+        kind: MethodKind::Static,
+    }
+}
+
 /// One parameter.
 #[derive(Clone, Debug)]
 struct Param {

@@ -294,7 +294,7 @@ pub fn object_init(
 /// `object`'s rich comparison: identity for `==`, the inverse of `__eq__`
 /// for `!=`, `NotImplemented` otherwise.
 fn object_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    let same = identical(a, b);
+    let same = crate::protocol::number::is_same(a, b);
     match op {
         CompareOp::Eq => Ok(if same {
             Value::from_bool(true)
@@ -496,18 +496,4 @@ pub const GETSETS: &[GetSetDef] = &[getset(
 pub fn exact_dict<'a>(vm: &Vm, v: &'a Value) -> Option<&'a Ref<Dict>> {
     let d = v.as_object()?.downcast::<Dict>()?;
     vm.type_of(v).same(&vm.types.dict).then_some(d)
-}
-
-/// `a is b`: the same object, or the same inline value (`None`, a bool, an
-/// int, a float with the same bits).
-pub fn identical(a: &Value, b: &Value) -> bool {
-    use crate::value::Unpacked as U;
-    match (a.unpack(), b.unpack()) {
-        (U::Object(x), U::Object(y)) => x.is(y),
-        (U::None, U::None) => true,
-        (U::Bool(x), U::Bool(y)) => x == y,
-        (U::Int(x), U::Int(y)) => x == y,
-        (U::Float(x), U::Float(y)) => x.to_bits() == y.to_bits(),
-        _ => false,
-    }
 }

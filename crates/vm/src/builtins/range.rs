@@ -1,44 +1,151 @@
-//! `range` (64-bit bounds).
+//! `range`: bounds of any size (`range(10**20)` works), iterated with the
+//! inline `range_iterator` when every item fits in 64 bits and through
+//! `__getitem__` otherwise; indexing and slicing (a slice of a range is a
+//! range), membership by arithmetic for ints, equality and hash by the
+//! sequence it denotes, `index`, `count`, `__reversed__`.
 
+use num_bigint::BigInt as Big;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+use crate::builtins::int::{is_int, to_big};
+use crate::builtins::native::{MethodDef, method};
+use crate::error::PyResult;
+use crate::object::Ref;
+use crate::runtime::Vm;
 use crate::types::TypeObject;
+use crate::types::slots::CompareOp;
 use crate::value::Value;
 
 /// The payload of a `range`.
 pub struct Range {
     /// `start`.
-    pub start: i64,
+    pub start: Big,
     /// `stop`.
-    pub stop: i64,
-    /// `step`.
-    pub step: i64,
+    pub stop: Big,
+    /// `step` (never 0).
+    pub step: Big,
+    /// The number of items.
+    pub length: Big,
 }
 
 impl Range {
-    /// Number of items.
-    pub fn len(&self) -> u64 {
-        let (start, stop, step) = (
-            i128::from(self.start),
-            i128::from(self.stop),
-            i128::from(self.step),
-        );
-        let n = if step > 0 && start < stop {
-            (stop - start - 1) / step + 1
-        } else if step < 0 && start > stop {
-            (start - stop - 1) / (-step) + 1
-        } else {
-            0
-        };
-        n as u64
+    /// A range and its length.
+    pub fn new(start: Big, stop: Big, step: Big) -> Range {
+        let length = crate::builtins::slice::slice_length(&start, &stop, &step);
+        Range {
+            start,
+            stop,
+            step,
+            length,
+        }
+    }
+
+    /// Number of items, if it fits in 64 bits.
+    pub fn len(&self) -> Option<u64> {
+        self.length.to_u64()
     }
 
     /// Whether it is empty.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.length.is_zero()
+    }
+
+    /// Item `i` (`0 <= i < length`).
+    fn item(&self, i: &Big) -> Big {
+        &self.start + i * &self.step
+    }
+
+    /// The position of `x` if it is an item.
+    fn position(&self, x: &Big) -> Option<Big> {
+        let offset = x - &self.start;
+        let (q, r) = offset.div_mod_floor(&self.step);
+        (r.is_zero() && !q.is_negative() && q < self.length).then_some(q)
     }
 }
 
-fn this(v: &Value) -> Option<&crate::object::Ref<Range>> {
+fn this(v: &Value) -> Option<&Ref<Range>> {
     v.as_object()?.downcast::<Range>()
+}
+
+fn new_range(vm: &mut Vm, r: Range) -> PyResult<Value> {
+    let r = vm.alloc(&vm.types.range.clone(), r)?;
+    Ok(Value::from_object(r.into_obj()))
+}
+
+fn range_iter(vm: &mut Vm, r: &Range) -> PyResult<Value> {
+    let last = if r.is_empty() {
+        r.start.clone()
+    } else {
+        r.item(&(&r.length - 1))
+    };
+    if let (Some(start), Some(step), Some(len), Some(_)) =
+        (r.start.to_i64(), r.step.to_i64(), r.len(), last.to_i64())
+    {
+        return crate::builtins::iterators::new_range_iter(vm, start, step, len);
+    }
+    let r = new_range(
+        vm,
+        Range::new(r.start.clone(), r.stop.clone(), r.step.clone()),
+    )?;
+    crate::builtins::iterators::new_getitem_iter(vm, r)
+}
+
+fn range_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
+    let Some(r) = this(v).cloned() else {
+        return Err(vm.type_error("expected range".into()));
+    };
+    if let Some(s) = index
+        .as_object()
+        .and_then(|o| o.downcast::<crate::builtins::slice::Slice>())
+        .cloned()
+    {
+        let (start, stop, step) = s.indices_big(vm, &r.length)?;
+        let sub = Range::new(r.item(&start), r.item(&stop), &r.step * step);
+        return new_range(vm, sub);
+    }
+    if !is_int(index) && vm.lookup_special(index, "__index__").is_none() {
+        let tn = vm.type_name(index);
+        return Err(vm.type_error(format!(
+            "range indices must be integers or slices, not {tn}"
+        )));
+    }
+    let i = vm.index_big(index)?;
+    let i = if i.is_negative() { i + &r.length } else { i };
+    if i.is_negative() || i >= r.length {
+        return Err(vm.index_error("range object index out of range"));
+    }
+    vm.new_int(r.item(&i))
+}
+
+fn range_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
+    let Some(r) = this(v).cloned() else {
+        return Ok(false);
+    };
+    if is_int(item) {
+        return Ok(to_big(item).is_some_and(|x| r.position(&x).is_some()));
+    }
+    let it = range_iter(vm, &r)?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.eq(&x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Whether two ranges denote the same sequence.
+fn same_sequence(a: &Range, b: &Range) -> bool {
+    if a.length != b.length {
+        return false;
+    }
+    if a.length.is_zero() {
+        return true;
+    }
+    if a.start != b.start {
+        return false;
+    }
+    a.length.is_one() || a.step == b.step
 }
 
 /// Installs `range`'s slots.
@@ -47,46 +154,45 @@ pub fn init_type(t: &TypeObject) {
         if kw.is_some_and(|k| !k.items().is_empty()) {
             return Err(vm.type_error("range() takes no keyword arguments".into()));
         }
+        match args.len() {
+            0 => return Err(vm.type_error("range expected at least 1 argument, got 0".into())),
+            1..=3 => {}
+            n => {
+                return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}")));
+            }
+        }
         let mut ints = Vec::with_capacity(args.len());
         for a in args {
-            match vm.index_value(a)? {
-                Some(i) => ints.push(i),
-                None => {
-                    let tn = vm.type_name(a);
-                    return Err(
-                        vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
-                    );
-                }
-            }
+            ints.push(vm.index_big(a)?);
         }
         let (start, stop, step) = match ints.as_slice() {
-            [stop] => (0, *stop, 1),
-            [start, stop] => (*start, *stop, 1),
-            [start, stop, step] => (*start, *stop, *step),
-            [] => return Err(vm.type_error("range expected at least 1 argument, got 0".into())),
-            _ => {
-                return Err(vm.type_error(format!(
-                    "range expected at most 3 arguments, got {}",
-                    ints.len()
-                )));
-            }
+            [stop] => (Big::zero(), stop.clone(), Big::one()),
+            [start, stop] => (start.clone(), stop.clone(), Big::one()),
+            [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
+            _ => return Err(vm.type_error("range expected at least 1 argument, got 0".into())),
         };
-        if step == 0 {
+        if step.is_zero() {
             return Err(vm.value_error("range() arg 3 must not be zero"));
         }
-        let r = vm.alloc(&vm.types.range.clone(), Range { start, stop, step })?;
-        Ok(Value::from_object(r.into_obj()))
+        new_range(vm, Range::new(start, stop, step))
     }));
     t.slots.iter.set(Some(|vm, v| {
-        let Some(r) = this(v) else {
+        let Some(r) = this(v).cloned() else {
             return Err(vm.type_error("expected range".into()));
         };
-        let (start, step, len) = (r.start, r.step, r.len());
-        crate::builtins::iterators::new_range_iter(vm, start, step, len)
+        range_iter(vm, &r)
     }));
-    t.slots
-        .len
-        .set(Some(|_vm, v| Ok(this(v).map_or(0, |r| r.len() as usize))));
+    t.slots.len.set(Some(|vm, v| {
+        let Some(r) = this(v) else { return Ok(0) };
+        match r
+            .len()
+            .and_then(|n| usize::try_from(n).ok())
+            .filter(|&n| n <= isize::MAX as usize)
+        {
+            Some(n) => Ok(n),
+            None => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+        }
+    }));
     t.slots
         .bool
         .set(Some(|_vm, v| Ok(this(v).is_some_and(|r| !r.is_empty()))));
@@ -94,47 +200,111 @@ pub fn init_type(t: &TypeObject) {
         let Some(r) = this(v) else {
             return vm.new_str("range");
         };
-        let s = if r.step == 1 {
+        let s = if r.step.is_one() {
             format!("range({}, {})", r.start, r.stop)
         } else {
             format!("range({}, {}, {})", r.start, r.stop, r.step)
         };
         vm.new_str(&s)
     }));
-    t.slots.getitem.set(Some(|vm, v, index| {
-        let Some(r) = this(v).cloned() else {
-            return Err(vm.type_error("expected range".into()));
+    t.slots.getitem.set(Some(range_getitem));
+    t.slots.contains.set(Some(range_contains));
+    t.slots.richcompare.set(Some(|vm, a, b, op| {
+        let (Some(x), Some(y)) = (this(a), this(b)) else {
+            return Ok(vm.not_implemented());
         };
-        match vm.index_value(index)? {
-            Some(i) => {
-                let len = r.len() as i64;
-                let j = if i < 0 { i + len } else { i };
-                if j < 0 || j >= len {
-                    return Err(vm.index_error("range object index out of range"));
-                }
-                Ok(Value::from_i64(r.start + j * r.step))
-            }
-            None => Err(vm.type_error("range indices must be integers or slices".into())),
+        match op {
+            CompareOp::Eq => Ok(Value::from_bool(same_sequence(x, y))),
+            CompareOp::Ne => Ok(Value::from_bool(!same_sequence(x, y))),
+            _ => Ok(vm.not_implemented()),
         }
     }));
-    t.slots.contains.set(Some(|vm, v, item| {
+    t.slots.hash.set(Some(|vm, v| {
         let Some(r) = this(v).cloned() else {
-            return Ok(false);
+            return Ok(0);
         };
-        if let Some(i) = item.as_i64() {
-            let ok = if r.step > 0 {
-                i >= r.start && i < r.stop
-            } else {
-                i <= r.start && i > r.stop
-            };
-            return Ok(ok && (i - r.start) % r.step == 0);
-        }
-        let it = vm.iter(v)?;
-        while let Some(x) = vm.next(&it)? {
-            if vm.eq(&x, item)? {
-                return Ok(true);
-            }
-        }
-        Ok(false)
+        let length = vm.new_int(r.length.clone())?;
+        let (start, step) = if r.length.is_zero() {
+            (Value::NONE, Value::NONE)
+        } else if r.length.is_one() {
+            (vm.new_int(r.start.clone())?, Value::NONE)
+        } else {
+            (vm.new_int(r.start.clone())?, vm.new_int(r.step.clone())?)
+        };
+        let t = vm.new_tuple(vec![length, start, step])?;
+        vm.hash(&t)
     }));
 }
+
+/// The attributes of a range (`start`, `stop`, `step`).
+pub fn range_attribute(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(r) = this(v).cloned() else {
+        return Ok(None);
+    };
+    Ok(match name {
+        "start" => Some(vm.new_int(r.start.clone())?),
+        "stop" => Some(vm.new_int(r.stop.clone())?),
+        "step" => Some(vm.new_int(r.step.clone())?),
+        _ => None,
+    })
+}
+
+fn count(vm: &mut Vm, r: &Range, x: &Value) -> PyResult<Big> {
+    if is_int(x) {
+        let found = to_big(x).is_some_and(|b| r.position(&b).is_some());
+        return Ok(Big::from(u8::from(found)));
+    }
+    let mut n = Big::zero();
+    let it = range_iter(vm, r)?;
+    while let Some(item) = vm.next(&it)? {
+        if vm.eq(&item, x)? {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// `range`'s methods.
+pub const METHODS: &[MethodDef] = &[
+    method("index", "(self, value, /)", |vm, args| {
+        let Some(r) = this(args.this()).cloned() else {
+            return Err(vm.type_error("expected range".into()));
+        };
+        let x = args.required(1);
+        if is_int(x) {
+            return match to_big(x).and_then(|b| r.position(&b)) {
+                Some(p) => vm.new_int(p),
+                None => Err(vm.value_error("range.index(x): x not in range")),
+            };
+        }
+        let it = range_iter(vm, &r)?;
+        let mut i: i64 = 0;
+        while let Some(item) = vm.next(&it)? {
+            if vm.eq(&item, x)? {
+                return Ok(Value::from_i64(i));
+            }
+            i += 1;
+        }
+        Err(vm.value_error("sequence.index(x): x not in sequence"))
+    }),
+    method("count", "(self, value, /)", |vm, args| {
+        let Some(r) = this(args.this()).cloned() else {
+            return Err(vm.type_error("expected range".into()));
+        };
+        let n = count(vm, &r, args.required(1))?;
+        vm.new_int(n)
+    }),
+    method("__reversed__", "(self, /)", |vm, args| {
+        let Some(r) = this(args.this()).cloned() else {
+            return Err(vm.type_error("expected range".into()));
+        };
+        let reversed = if r.is_empty() {
+            Range::new(Big::zero(), Big::zero(), Big::one())
+        } else {
+            let last = r.item(&(&r.length - 1));
+            let stop = &r.start - &r.step;
+            Range::new(last, stop, -r.step.clone())
+        };
+        range_iter(vm, &reversed)
+    }),
+];

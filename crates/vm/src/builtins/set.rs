@@ -1,26 +1,524 @@
-//! `set` and `frozenset`, over the dict table (keys only).
+//! `set` and `frozenset` on CPython's set table: open addressing over
+//! `(hash, key)` slots with runs of linear probes, dummies left by
+//! deletions, the same growth and shrink rules, and the same fast paths for
+//! copying and merging — so that iteration order, which is slot order,
+//! matches CPython's for the same hashes. Lookups compare keys with Python
+//! code outside the table's cell and restart if the table changed meanwhile.
+//!
+//! The operations follow CPython's algorithms (which operand is iterated,
+//! what the result is built from) because those decide the order of the
+//! result; `set_iterator` detects a size change during iteration.
 
-use crate::builtins::dict::{Dict, DictTable};
-use crate::builtins::native::{MethodDef, method};
+use std::cell::Cell;
+
+use crate::builtins::dict::{Dict, simple_eq};
+use crate::builtins::exceptions::ExcKind;
+use crate::builtins::native::{Args, MethodDef, method};
 use crate::error::PyResult;
 use crate::object::{PyCell, Ref};
 use crate::runtime::Vm;
 use crate::types::{TypeObject, TypeRef};
 use crate::value::Value;
 
-/// The payload of `set` and `frozenset`: a dict whose values are unused.
+const MIN_SIZE: usize = 8;
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+
+/// One slot of the table.
+#[derive(Clone, Default)]
+enum Slot {
+    /// Never used: ends a probe sequence.
+    #[default]
+    Empty,
+    /// Held a key that was removed.
+    Dummy,
+    /// A key with its hash.
+    Active(i64, Value),
+}
+
+/// The table behind a set. Never runs Python code.
+pub struct SetTable {
+    slots: Vec<Slot>,
+    /// Active plus dummy slots.
+    fill: usize,
+    /// Active slots.
+    used: usize,
+    /// Where `pop` looks next.
+    finger: usize,
+    /// Changes on every mutation (lookups that ran Python code restart).
+    version: u64,
+}
+
+impl Default for SetTable {
+    fn default() -> Self {
+        SetTable {
+            slots: vec![Slot::Empty; MIN_SIZE],
+            fill: 0,
+            used: 0,
+            finger: 0,
+            version: 0,
+        }
+    }
+}
+
+impl SetTable {
+    fn mask(&self) -> usize {
+        self.slots.len() - 1
+    }
+
+    /// Puts a key known to be absent into a table without dummies.
+    fn insert_clean(slots: &mut [Slot], key: Value, hash: i64) {
+        let mask = slots.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            if matches!(slots[i], Slot::Empty) {
+                slots[i] = Slot::Active(hash, key);
+                return;
+            }
+            if i + LINEAR_PROBES <= mask
+                && let Some(slot) = slots[i + 1..=i + LINEAR_PROBES]
+                    .iter_mut()
+                    .find(|s| matches!(s, Slot::Empty))
+            {
+                *slot = Slot::Active(hash, key);
+                return;
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// Rebuilds the table with the smallest size above `min_used`.
+    fn resize(&mut self, min_used: usize) {
+        let mut size = MIN_SIZE;
+        while size <= min_used {
+            size <<= 1;
+        }
+        if size == self.slots.len() && self.fill == self.used {
+            return;
+        }
+        let old = std::mem::replace(&mut self.slots, vec![Slot::Empty; size]);
+        for slot in old {
+            if let Slot::Active(hash, key) = slot {
+                Self::insert_clean(&mut self.slots, key, hash);
+            }
+        }
+        self.fill = self.used;
+        self.version += 1;
+    }
+
+    /// The growth step after an insertion into an empty slot.
+    fn grow_if_needed(&mut self) {
+        if self.fill * 5 >= self.mask() * 3 {
+            let used = self.used;
+            self.resize(if used > 50000 { used * 2 } else { used * 4 });
+        }
+    }
+
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+
+    /// The elements, in slot order, borrowed (for the cycle collector).
+    pub fn keys(&self) -> impl Iterator<Item = &Value> {
+        self.slots.iter().filter_map(|slot| match slot {
+            Slot::Active(_, key) => Some(key),
+            _ => None,
+        })
+    }
+
+    /// The active `(key, hash)` pairs in slot order.
+    fn entries(&self) -> Vec<(Value, i64)> {
+        self.slots
+            .iter()
+            .filter_map(|s| match s {
+                Slot::Active(h, k) => Some((k.clone(), *h)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The first active slot at or after `pos`.
+    fn next_from(&self, pos: usize) -> Option<(usize, Value)> {
+        self.slots
+            .iter()
+            .enumerate()
+            .skip(pos)
+            .find_map(|(i, s)| match s {
+                Slot::Active(_, k) => Some((i, k.clone())),
+                _ => None,
+            })
+    }
+}
+
+/// The payload of `set` and `frozenset`.
 pub struct Set {
-    /// The elements, as keys.
-    pub inner: Ref<Dict>,
+    /// The table.
+    pub table: PyCell<SetTable>,
+    /// A frozenset's cached hash (`-1` until computed).
+    hash: Cell<i64>,
+}
+
+impl Default for Set {
+    fn default() -> Self {
+        Set {
+            table: PyCell::new(SetTable::default()),
+            hash: Cell::new(-1),
+        }
+    }
+}
+
+/// Outcome of probing for a key.
+enum Probe {
+    /// The key is in this slot.
+    Found(usize),
+    /// Absent: the empty slot that ended the search and the last dummy seen.
+    Absent { empty: usize, dummy: Option<usize> },
+}
+
+impl Set {
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        self.table.with(|t| t.used)
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The elements in iteration order.
+    pub fn elements(&self) -> Vec<Value> {
+        self.table
+            .with(|t| t.entries().into_iter().map(|(k, _)| k).collect())
+    }
+
+    fn entries(&self) -> Vec<(Value, i64)> {
+        self.table.with(|t| t.entries())
+    }
+
+    /// CPython's probe sequence for `key`, comparing with `__eq__` outside
+    /// the cell and restarting if the table changes meanwhile.
+    fn probe(vm: &mut Vm, set: &Ref<Set>, key: &Value, hash: i64) -> PyResult<Probe> {
+        'restart: loop {
+            let (mask, version) = set.table.with(|t| (t.mask(), t.version));
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            let mut dummy = None;
+            loop {
+                let probes = if i + LINEAR_PROBES <= mask {
+                    LINEAR_PROBES
+                } else {
+                    0
+                };
+                for j in i..=i + probes {
+                    enum Seen {
+                        Empty,
+                        Dummy,
+                        Other,
+                        Candidate(Value),
+                    }
+                    let seen = set.table.with(|t| match t.slots.get(j) {
+                        _ if t.version != version => None,
+                        None => None,
+                        Some(Slot::Empty) => Some(Seen::Empty),
+                        Some(Slot::Dummy) => Some(Seen::Dummy),
+                        Some(Slot::Active(h, k)) if *h == hash => Some(Seen::Candidate(k.clone())),
+                        Some(Slot::Active(..)) => Some(Seen::Other),
+                    });
+                    let Some(seen) = seen else {
+                        continue 'restart;
+                    };
+                    match seen {
+                        Seen::Empty => return Ok(Probe::Absent { empty: j, dummy }),
+                        Seen::Dummy => dummy = Some(j),
+                        Seen::Other => {}
+                        Seen::Candidate(k) => {
+                            let equal = match simple_eq(&k, key) {
+                                Some(eq) => eq,
+                                None => vm.eq(&k, key)?,
+                            };
+                            if equal {
+                                return Ok(Probe::Found(j));
+                            }
+                            if set.table.with(|t| t.version) != version {
+                                continue 'restart;
+                            }
+                        }
+                    }
+                }
+                perturb >>= PERTURB_SHIFT;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
+            }
+        }
+    }
+
+    /// Adds `key` (whose hash is `hash`).
+    fn add_entry(vm: &mut Vm, set: &Ref<Set>, key: Value, hash: i64) -> PyResult<()> {
+        loop {
+            let version = set.table.with(|t| t.version);
+            let probe = Set::probe(vm, set, &key, hash)?;
+            let done = set.table.with(|t| {
+                if t.version != version {
+                    return false;
+                }
+                match probe {
+                    Probe::Found(_) => {}
+                    Probe::Absent { dummy: Some(d), .. } => {
+                        t.slots[d] = Slot::Active(hash, key.clone());
+                        t.used += 1;
+                        t.version += 1;
+                    }
+                    Probe::Absent { empty, dummy: None } => {
+                        t.slots[empty] = Slot::Active(hash, key.clone());
+                        t.fill += 1;
+                        t.used += 1;
+                        t.version += 1;
+                        t.grow_if_needed();
+                    }
+                }
+                true
+            });
+            if done {
+                set.hash.set(-1);
+                return Ok(());
+            }
+        }
+    }
+
+    /// Whether `key` (hash `hash`) is an element.
+    fn contains_entry(vm: &mut Vm, set: &Ref<Set>, key: &Value, hash: i64) -> PyResult<bool> {
+        Ok(matches!(Set::probe(vm, set, key, hash)?, Probe::Found(_)))
+    }
+
+    /// Removes `key` (hash `hash`); whether it was there.
+    fn discard_entry(vm: &mut Vm, set: &Ref<Set>, key: &Value, hash: i64) -> PyResult<bool> {
+        loop {
+            let version = set.table.with(|t| t.version);
+            let Probe::Found(i) = Set::probe(vm, set, key, hash)? else {
+                return Ok(false);
+            };
+            let removed = set.table.with(|t| {
+                if t.version != version {
+                    return None;
+                }
+                let old = std::mem::replace(&mut t.slots[i], Slot::Dummy);
+                t.used -= 1;
+                t.version += 1;
+                Some(old)
+            });
+            if let Some(old) = removed {
+                drop(old);
+                return Ok(true);
+            }
+        }
+    }
+
+    /// `set.add(key)`.
+    pub fn add(vm: &mut Vm, set: &Ref<Set>, key: Value) -> PyResult<()> {
+        let hash = element_hash(vm, &key)?;
+        Set::add_entry(vm, set, key, hash)
+    }
+
+    /// Adds every element of `other` (CPython's `set_update_internal`).
+    pub fn update(vm: &mut Vm, set: &Ref<Set>, other: &Value) -> PyResult<()> {
+        if let Some(o) = as_set(other) {
+            if o.as_obj().is(set.as_obj()) {
+                return Ok(());
+            }
+            let o = o.clone();
+            return Set::merge(vm, set, &o);
+        }
+        if let Some(d) = exact_dict(vm, other) {
+            let entries: Vec<(Value, i64)> = d
+                .table
+                .with(|t| t.iter().map(|e| (e.key.clone(), e.hash)).collect());
+            set.table.with(|t| {
+                if (t.fill + entries.len()) * 5 >= t.mask() * 3 {
+                    let n = (t.used + entries.len()) * 2;
+                    t.resize(n);
+                }
+            });
+            for (k, h) in entries {
+                Set::add_entry(vm, set, k, h)?;
+            }
+            return Ok(());
+        }
+        let it = vm.iter(other)?;
+        while let Some(k) = vm.next(&it)? {
+            Set::add(vm, set, k)?;
+        }
+        Ok(())
+    }
+
+    /// CPython's `set_merge`: all of `other`'s elements into `set`.
+    fn merge(vm: &mut Vm, set: &Ref<Set>, other: &Ref<Set>) -> PyResult<()> {
+        let (other_slots, other_fill, other_used) =
+            other.table.with(|t| (t.slots.clone(), t.fill, t.used));
+        if other_used == 0 {
+            return Ok(());
+        }
+        let fast = set.table.with(|t| {
+            if (t.fill + other_used) * 5 >= t.mask() * 3 {
+                let n = (t.used + other_used) * 2;
+                t.resize(n);
+            }
+            if t.fill == 0 && t.slots.len() == other_slots.len() && other_fill == other_used {
+                t.slots = other_slots.clone();
+                t.fill = other_fill;
+                t.used = other_used;
+                t.version += 1;
+                return true;
+            }
+            if t.fill == 0 {
+                for slot in &other_slots {
+                    if let Slot::Active(h, k) = slot {
+                        SetTable::insert_clean(&mut t.slots, k.clone(), *h);
+                    }
+                }
+                t.fill = other_used;
+                t.used = other_used;
+                t.version += 1;
+                return true;
+            }
+            false
+        });
+        set.hash.set(-1);
+        if fast {
+            return Ok(());
+        }
+        for slot in other_slots {
+            if let Slot::Active(h, k) = slot {
+                Set::add_entry(vm, set, k, h)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn clear(set: &Ref<Set>) {
+        let old = set.table.with(|t| {
+            let version = t.version.wrapping_add(1);
+            let old = std::mem::take(t);
+            t.version = version;
+            old
+        });
+        set.hash.set(-1);
+        drop(old);
+    }
+
+    /// Takes over `other`'s table (CPython's `set_swap_bodies` when `other`
+    /// is a temporary).
+    fn take_body(set: &Ref<Set>, other: &Ref<Set>) {
+        let mut table = other.table.with(std::mem::take);
+        let old = set.table.with(|t| {
+            table.version = t.version.wrapping_add(1);
+            std::mem::replace(t, table)
+        });
+        set.hash.set(-1);
+        drop(old);
+    }
+}
+
+/// The hash of a set element, with CPython's message for unhashable ones.
+fn element_hash(vm: &mut Vm, key: &Value) -> PyResult<i64> {
+    vm.hash(key)
+        .map_err(|e| unhashable(vm, key, e, "a set element"))
+}
+
+/// `cannot use 'list' as a set element (unhashable type: 'list')`.
+pub fn unhashable(
+    vm: &mut Vm,
+    key: &Value,
+    e: crate::error::PyErr,
+    role: &str,
+) -> crate::error::PyErr {
+    if !e.as_obj().class().same(vm.exc_type(ExcKind::TypeError)) {
+        return e;
+    }
+    let detail = match vm.str_string(&Value::from_object(e.as_obj().clone())) {
+        Ok(s) => s,
+        Err(e) => return e,
+    };
+    let tn = vm.type_name(key);
+    vm.type_error(format!("cannot use '{tn}' as {role} ({detail})"))
+}
+
+/// The hash used to look a key up: a `set` key is looked up as the
+/// equivalent `frozenset` (CPython's retry in `__contains__`/`remove`).
+fn lookup_hash(vm: &mut Vm, key: &Value) -> PyResult<i64> {
+    match vm.hash(key) {
+        Ok(h) => Ok(h),
+        Err(e) => match as_set(key) {
+            Some(s) if vm.exc_matches(&e, ExcKind::TypeError) => {
+                let s = s.clone();
+                frozenset_hash(&s)
+            }
+            _ => Err(unhashable(vm, key, e, "a set element")),
+        },
+    }
+}
+
+fn exact_dict<'a>(vm: &Vm, v: &'a Value) -> Option<&'a Ref<Dict>> {
+    v.as_object()
+        .filter(|o| o.class().same(&vm.types.dict))
+        .and_then(|o| o.downcast::<Dict>())
+}
+
+/// The set payload of a value (`set`, `frozenset` or a subclass).
+pub fn as_set(v: &Value) -> Option<&Ref<Set>> {
+    v.as_object()?.downcast::<Set>()
+}
+
+fn is_frozen(vm: &Vm, s: &Ref<Set>) -> bool {
+    s.as_obj().class().is_subtype(&vm.types.frozenset)
+}
+
+/// The class of results built from `s` (`set` or `frozenset`, never a subclass).
+fn base_class(vm: &Vm, s: &Ref<Set>) -> TypeRef {
+    if is_frozen(vm, s) {
+        vm.types.frozenset.clone()
+    } else {
+        vm.types.set.clone()
+    }
+}
+
+fn frozenset_hash(s: &Ref<Set>) -> PyResult<i64> {
+    let cached = s.hash.get();
+    if cached != -1 {
+        return Ok(cached);
+    }
+    let hashes: Vec<i64> = s.entries().into_iter().map(|(_, h)| h).collect();
+    let h = crate::hash::hash_frozenset(&hashes);
+    s.hash.set(h);
+    Ok(h)
 }
 
 impl Vm {
+    /// An empty set of `class` (`set` or `frozenset`).
+    fn new_set_ref(&mut self, class: &TypeRef) -> PyResult<Ref<Set>> {
+        self.alloc(class, Set::default())
+    }
+
     fn new_set_of(&mut self, class: TypeRef, items: Vec<Value>) -> PyResult<Value> {
-        let inner = self.new_dict_ref()?;
+        let s = self.new_set_ref(&class)?;
         for item in items {
-            Dict::set_item(self, &inner, item, Value::NONE)?;
+            Set::add(self, &s, item)?;
         }
-        let s = self.alloc(&class, Set { inner })?;
         Ok(Value::from_object(s.into_obj()))
     }
 
@@ -37,189 +535,666 @@ impl Vm {
     }
 }
 
-/// The set payload of a value.
-pub fn as_set(v: &Value) -> Option<&Ref<Set>> {
-    v.as_object()?.downcast::<Set>()
+fn value_of(s: Ref<Set>) -> Value {
+    Value::from_object(s.into_obj())
 }
 
-fn elements(v: &Value) -> Vec<Value> {
-    as_set(v)
-        .map(|s| s.inner.items().into_iter().map(|(k, _)| k).collect())
-        .unwrap_or_default()
+/// A set of `class` holding the elements of `iterable`.
+fn set_from(vm: &mut Vm, class: &TypeRef, iterable: &Value) -> PyResult<Ref<Set>> {
+    let s = vm.new_set_ref(class)?;
+    Set::update(vm, &s, iterable)?;
+    Ok(s)
+}
+
+/// A copy of `s` of its base class.
+fn copy_of(vm: &mut Vm, s: &Ref<Set>) -> PyResult<Ref<Set>> {
+    let class = base_class(vm, s);
+    let copy = vm.new_set_ref(&class)?;
+    Set::merge(vm, &copy, s)?;
+    Ok(copy)
+}
+
+/// CPython's `set_intersection`.
+fn intersection(vm: &mut Vm, so: &Ref<Set>, other: &Value) -> PyResult<Ref<Set>> {
+    if other.as_object().is_some_and(|o| o.is(so.as_obj())) {
+        return copy_of(vm, so);
+    }
+    let class = base_class(vm, so);
+    let result = vm.new_set_ref(&class)?;
+    if let Some(o) = as_set(other) {
+        let (mut big, mut small) = (so.clone(), o.clone());
+        if small.len() > big.len() {
+            std::mem::swap(&mut big, &mut small);
+        }
+        for (k, h) in small.entries() {
+            if Set::contains_entry(vm, &big, &k, h)? {
+                Set::add_entry(vm, &result, k, h)?;
+            }
+        }
+        return Ok(result);
+    }
+    let it = vm.iter(other)?;
+    while let Some(k) = vm.next(&it)? {
+        let h = element_hash(vm, &k)?;
+        if Set::contains_entry(vm, so, &k, h)? {
+            Set::add_entry(vm, &result, k, h)?;
+            if result.len() >= so.len() {
+                break;
+            }
+        }
+    }
+    Ok(result)
+}
+
+fn intersection_multi(vm: &mut Vm, so: &Ref<Set>, others: &[Value]) -> PyResult<Ref<Set>> {
+    if others.is_empty() {
+        return copy_of(vm, so);
+    }
+    let mut result = so.clone();
+    for other in others {
+        result = intersection(vm, &result, other)?;
+    }
+    Ok(result)
+}
+
+/// CPython's `set_difference_update_internal`.
+fn difference_update(vm: &mut Vm, so: &Ref<Set>, other: &Value) -> PyResult<()> {
+    if other.as_object().is_some_and(|o| o.is(so.as_obj())) {
+        Set::clear(so);
+        return Ok(());
+    }
+    if let Some(o) = as_set(other) {
+        let o = if (o.len() >> 3) > so.len() {
+            intersection(vm, so, other)?
+        } else {
+            o.clone()
+        };
+        for (k, h) in o.entries() {
+            Set::discard_entry(vm, so, &k, h)?;
+        }
+    } else {
+        let it = vm.iter(other)?;
+        while let Some(k) = vm.next(&it)? {
+            let h = element_hash(vm, &k)?;
+            Set::discard_entry(vm, so, &k, h)?;
+        }
+    }
+    so.table.with(|t| {
+        if t.fill - t.used > t.mask() / 4 {
+            let used = t.used;
+            t.resize(if used > 50000 { used * 2 } else { used * 4 });
+        }
+    });
+    so.hash.set(-1);
+    Ok(())
+}
+
+/// CPython's `set_difference`.
+fn difference(vm: &mut Vm, so: &Ref<Set>, other: &Value) -> PyResult<Ref<Set>> {
+    let other_size = if let Some(o) = as_set(other) {
+        Some(o.len())
+    } else {
+        exact_dict(vm, other).map(|d| d.len())
+    };
+    let copy_and_remove = |vm: &mut Vm| -> PyResult<Ref<Set>> {
+        let result = copy_of(vm, so)?;
+        difference_update(vm, &result, other)?;
+        Ok(result)
+    };
+    let Some(other_size) = other_size else {
+        return copy_and_remove(vm);
+    };
+    if (so.len() >> 2) > other_size {
+        return copy_and_remove(vm);
+    }
+    let class = base_class(vm, so);
+    let result = vm.new_set_ref(&class)?;
+    if let Some(d) = exact_dict(vm, other).cloned() {
+        for (k, h) in so.entries() {
+            if Dict::get_item(vm, &d, &k)?.is_none() {
+                Set::add_entry(vm, &result, k, h)?;
+            }
+        }
+        return Ok(result);
+    }
+    let Some(o) = as_set(other).cloned() else {
+        return Ok(result);
+    };
+    for (k, h) in so.entries() {
+        if !Set::contains_entry(vm, &o, &k, h)? {
+            Set::add_entry(vm, &result, k, h)?;
+        }
+    }
+    Ok(result)
+}
+
+fn difference_multi(vm: &mut Vm, so: &Ref<Set>, others: &[Value]) -> PyResult<Ref<Set>> {
+    let Some((first, rest)) = others.split_first() else {
+        return copy_of(vm, so);
+    };
+    let result = difference(vm, so, first)?;
+    for other in rest {
+        difference_update(vm, &result, other)?;
+    }
+    Ok(result)
+}
+
+/// Toggles every element of the set `other` in `so`.
+fn symmetric_update_from_set(vm: &mut Vm, so: &Ref<Set>, other: &Ref<Set>) -> PyResult<()> {
+    for (k, h) in other.entries() {
+        if !Set::discard_entry(vm, so, &k, h)? {
+            Set::add_entry(vm, so, k, h)?;
+        }
+    }
+    Ok(())
+}
+
+/// CPython's `set_symmetric_difference_update`.
+fn symmetric_difference_update(vm: &mut Vm, so: &Ref<Set>, other: &Value) -> PyResult<()> {
+    if other.as_object().is_some_and(|o| o.is(so.as_obj())) {
+        Set::clear(so);
+        return Ok(());
+    }
+    if let Some(d) = exact_dict(vm, other).cloned() {
+        let entries: Vec<(Value, i64)> = d
+            .table
+            .with(|t| t.iter().map(|e| (e.key.clone(), e.hash)).collect());
+        for (k, h) in entries {
+            if !Set::discard_entry(vm, so, &k, h)? {
+                Set::add_entry(vm, so, k, h)?;
+            }
+        }
+        return Ok(());
+    }
+    let other_set = match as_set(other) {
+        Some(o) => o.clone(),
+        None => {
+            let class = base_class(vm, so);
+            set_from(vm, &class, other)?
+        }
+    };
+    symmetric_update_from_set(vm, so, &other_set)
+}
+
+/// CPython's `set_symmetric_difference`.
+fn symmetric_difference(vm: &mut Vm, so: &Ref<Set>, other: &Value) -> PyResult<Ref<Set>> {
+    let class = base_class(vm, so);
+    let result = set_from(vm, &class, other)?;
+    symmetric_update_from_set(vm, &result, so)?;
+    Ok(result)
+}
+
+/// CPython's `set_issubset`.
+fn issubset(vm: &mut Vm, so: &Ref<Set>, other: &Value) -> PyResult<bool> {
+    let Some(o) = as_set(other).cloned() else {
+        let tmp = intersection(vm, so, other)?;
+        return Ok(tmp.len() == so.len());
+    };
+    if so.len() > o.len() {
+        return Ok(false);
+    }
+    for (k, h) in so.entries() {
+        if !Set::contains_entry(vm, &o, &k, h)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// CPython's `set_issuperset`.
+fn issuperset(vm: &mut Vm, so: &Ref<Set>, other: &Value) -> PyResult<bool> {
+    if let Some(o) = as_set(other).cloned() {
+        let me = value_of(so.clone());
+        return issubset(vm, &o, &me);
+    }
+    let it = vm.iter(other)?;
+    while let Some(k) = vm.next(&it)? {
+        let h = element_hash(vm, &k)?;
+        if !Set::contains_entry(vm, so, &k, h)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// CPython's `set_isdisjoint`.
+fn isdisjoint(vm: &mut Vm, so: &Ref<Set>, other: &Value) -> PyResult<bool> {
+    if other.as_object().is_some_and(|o| o.is(so.as_obj())) {
+        return Ok(so.is_empty());
+    }
+    if let Some(o) = as_set(other).cloned() {
+        let (mut big, mut small) = (so.clone(), o);
+        if small.len() > big.len() {
+            std::mem::swap(&mut big, &mut small);
+        }
+        for (k, h) in small.entries() {
+            if Set::contains_entry(vm, &big, &k, h)? {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
+    let it = vm.iter(other)?;
+    while let Some(k) = vm.next(&it)? {
+        let h = element_hash(vm, &k)?;
+        if Set::contains_entry(vm, so, &k, h)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn set_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(s) = as_set(v).cloned() else {
+        return vm.new_str("set()");
+    };
+    let name = vm.type_name(v);
+    if !vm.repr_enter(v) {
+        return vm.new_str(&format!("{name}(...)"));
+    }
+    let result = (|| {
+        let items = s.elements();
+        if items.is_empty() {
+            return Ok(format!("{name}()"));
+        }
+        let mut body = String::from("{");
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                body.push_str(", ");
+            }
+            body.push_str(&vm.repr_string(item)?);
+        }
+        body.push('}');
+        Ok(
+            if v.as_object().is_some_and(|o| o.class().same(&vm.types.set)) {
+                body
+            } else {
+                format!("{name}({body})")
+            },
+        )
+    })();
+    vm.repr_leave(v);
+    let out = result?;
+    vm.new_str(&out)
+}
+
+fn set_number(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    op: crate::types::slots::BinOp,
+) -> PyResult<Value> {
+    use crate::types::slots::BinOp;
+    let (Some(x), Some(_)) = (as_set(a).cloned(), as_set(b)) else {
+        return Ok(vm.not_implemented());
+    };
+    let result = match op {
+        BinOp::Or => {
+            let result = copy_of(vm, &x)?;
+            if !a
+                .as_object()
+                .zip(b.as_object())
+                .is_some_and(|(p, q)| p.is(q))
+            {
+                Set::update(vm, &result, b)?;
+            }
+            result
+        }
+        BinOp::And => intersection(vm, &x, b)?,
+        BinOp::Sub => difference(vm, &x, b)?,
+        BinOp::Xor => symmetric_difference(vm, &x, b)?,
+        _ => return Ok(vm.not_implemented()),
+    };
+    Ok(value_of(result))
+}
+
+fn set_inplace(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    op: crate::types::slots::BinOp,
+) -> PyResult<Value> {
+    use crate::types::slots::BinOp;
+    let (Some(x), Some(_)) = (as_set(a).cloned(), as_set(b)) else {
+        return Ok(vm.not_implemented());
+    };
+    if is_frozen(vm, &x) {
+        return Ok(vm.not_implemented());
+    }
+    match op {
+        BinOp::Or => Set::update(vm, &x, b)?,
+        BinOp::And => {
+            let tmp = intersection(vm, &x, b)?;
+            Set::take_body(&x, &tmp);
+        }
+        BinOp::Sub => difference_update(vm, &x, b)?,
+        BinOp::Xor => symmetric_difference_update(vm, &x, b)?,
+        _ => return Ok(vm.not_implemented()),
+    }
+    Ok(a.clone())
+}
+
+fn set_richcompare(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    op: crate::types::slots::CompareOp,
+) -> PyResult<Value> {
+    use crate::types::slots::CompareOp;
+    let (Some(x), Some(y)) = (as_set(a).cloned(), as_set(b).cloned()) else {
+        return Ok(vm.not_implemented());
+    };
+    let (lx, ly) = (x.len(), y.len());
+    let eq = |vm: &mut Vm| -> PyResult<bool> {
+        if lx != ly {
+            return Ok(false);
+        }
+        let (hx, hy) = (x.hash.get(), y.hash.get());
+        if hx != -1 && hy != -1 && hx != hy {
+            return Ok(false);
+        }
+        issubset(vm, &x, b)
+    };
+    Ok(Value::from_bool(match op {
+        CompareOp::Eq => eq(vm)?,
+        CompareOp::Ne => !eq(vm)?,
+        CompareOp::Le => issubset(vm, &x, b)?,
+        CompareOp::Ge => issuperset(vm, &x, b)?,
+        CompareOp::Lt => lx < ly && issubset(vm, &x, b)?,
+        CompareOp::Gt => lx > ly && issuperset(vm, &x, b)?,
+    }))
+}
+
+/// A live iterator over a set (`set_iterator`).
+pub struct SetIterator {
+    set: PyCell<Option<Ref<Set>>>,
+    /// The set's size when iteration began (`-1` once it changed).
+    used: Cell<isize>,
+    pos: Cell<usize>,
+}
+
+impl SetIterator {
+    /// The set iterated (`None` once exhausted), for the cycle collector.
+    pub(crate) fn set_cell(&self) -> &PyCell<Option<Ref<Set>>> {
+        &self.set
+    }
+}
+
+fn set_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(s) = as_set(v).cloned() else {
+        return Err(vm.type_error("expected a set".into()));
+    };
+    let used = s.len() as isize;
+    let it = vm.alloc(
+        &vm.types.set_iterator.clone(),
+        SetIterator {
+            set: PyCell::new(Some(s)),
+            used: Cell::new(used),
+            pos: Cell::new(0),
+        },
+    )?;
+    Ok(Value::from_object(it.into_obj()))
+}
+
+fn set_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let Some(it) = v.as_object().and_then(|o| o.downcast::<SetIterator>()) else {
+        return Ok(None);
+    };
+    let Some(s) = it.set.get() else {
+        return Ok(None);
+    };
+    if it.used.get() != s.len() as isize {
+        it.used.set(-1);
+        return Err(vm.runtime_error("Set changed size during iteration"));
+    }
+    match s.table.with(|t| t.next_from(it.pos.get())) {
+        Some((i, k)) => {
+            it.pos.set(i + 1);
+            Ok(Some(k))
+        }
+        None => {
+            let old = it.set.with(Option::take);
+            drop(old);
+            Ok(None)
+        }
+    }
+}
+
+/// Installs `set_iterator`'s slots.
+pub fn init_iterator_type(t: &TypeObject) {
+    t.slots.iter.set(Some(|_vm, v| Ok(v.clone())));
+    t.slots.next.set(Some(set_iter_next));
 }
 
 /// Installs the slots of `set` or `frozenset`.
 pub fn init_type(t: &TypeObject, frozen: bool) {
-    t.slots.repr.set(Some(|vm, v| {
-        let items = elements(v);
-        let name = vm.type_name(v);
-        if items.is_empty() {
-            return vm.new_str(&format!("{name}()"));
-        }
-        let mut parts = Vec::new();
-        for i in &items {
-            parts.push(vm.repr_string(i)?);
-        }
-        let body = format!("{{{}}}", parts.join(", "));
-        if name == "set" {
-            vm.new_str(&body)
-        } else {
-            vm.new_str(&format!("{name}({body})"))
-        }
-    }));
+    t.slots.repr.set(Some(set_repr));
     t.slots
         .len
-        .set(Some(|_vm, v| Ok(as_set(v).map_or(0, |s| s.inner.len()))));
-    t.slots.bool.set(Some(|_vm, v| {
-        Ok(as_set(v).is_some_and(|s| !s.inner.is_empty()))
-    }));
+        .set(Some(|_vm, v| Ok(as_set(v).map_or(0, |s| s.len()))));
+    t.slots
+        .bool
+        .set(Some(|_vm, v| Ok(as_set(v).is_some_and(|s| !s.is_empty()))));
     t.slots.contains.set(Some(|vm, v, item| {
         let Some(s) = as_set(v).cloned() else {
             return Ok(false);
         };
-        Ok(Dict::get_item(vm, &s.inner, item)?.is_some())
+        let h = lookup_hash(vm, item)?;
+        Set::contains_entry(vm, &s, item, h)
     }));
-    t.slots.iter.set(Some(|vm, v| {
-        let items = elements(v);
-        crate::builtins::iterators::new_seq_iter(vm, items, "set_iterator")
-    }));
-    t.slots.richcompare.set(Some(|vm, a, b, op| {
-        use crate::types::slots::CompareOp;
-        let (Some(x), Some(y)) = (as_set(a).cloned(), as_set(b).cloned()) else {
-            return Ok(vm.not_implemented());
-        };
-        let subset = |vm: &mut Vm, p: &Ref<Set>, q: &Ref<Set>| -> PyResult<bool> {
-            for (k, _) in p.inner.items() {
-                if Dict::get_item(vm, &q.inner, &k)?.is_none() {
-                    return Ok(false);
-                }
-            }
-            Ok(true)
-        };
-        let (lx, ly) = (x.inner.len(), y.inner.len());
-        Ok(Value::from_bool(match op {
-            CompareOp::Eq => lx == ly && subset(vm, &x, &y)?,
-            CompareOp::Ne => !(lx == ly && subset(vm, &x, &y)?),
-            CompareOp::Le => subset(vm, &x, &y)?,
-            CompareOp::Lt => lx < ly && subset(vm, &x, &y)?,
-            CompareOp::Ge => subset(vm, &y, &x)?,
-            CompareOp::Gt => ly < lx && subset(vm, &y, &x)?,
-        }))
-    }));
-    t.slots.number.set(Some(|vm, a, b, op| {
-        use crate::types::slots::BinOp;
-        let (Some(x), Some(_)) = (as_set(a).cloned(), as_set(b)) else {
-            return Ok(vm.not_implemented());
-        };
-        let (xs, ys) = (elements(a), elements(b));
-        let class = x.as_obj().class().clone();
-        let mut out = Vec::new();
-        let contains = |vm: &mut Vm, v: &Value, k: &Value| -> PyResult<bool> {
-            let s = as_set(v).cloned();
-            match s {
-                Some(s) => Ok(Dict::get_item(vm, &s.inner, k)?.is_some()),
-                None => Ok(false),
-            }
-        };
-        match op {
-            BinOp::Or => {
-                out.extend(xs);
-                out.extend(ys);
-            }
-            BinOp::And => {
-                for k in xs {
-                    if contains(vm, b, &k)? {
-                        out.push(k);
-                    }
-                }
-            }
-            BinOp::Sub => {
-                for k in xs {
-                    if !contains(vm, b, &k)? {
-                        out.push(k);
-                    }
-                }
-            }
-            BinOp::Xor => {
-                for k in xs {
-                    if !contains(vm, b, &k)? {
-                        out.push(k);
-                    }
-                }
-                for k in ys {
-                    if !contains(vm, a, &k)? {
-                        out.push(k);
-                    }
-                }
-            }
-            _ => return Ok(vm.not_implemented()),
-        }
-        vm.new_set_of(class, out)
-    }));
+    t.slots.iter.set(Some(set_iter));
+    t.slots.richcompare.set(Some(set_richcompare));
+    t.slots.number.set(Some(set_number));
     if frozen {
-        t.slots.hash.set(Some(|vm, v| {
-            let mut hashes = Vec::new();
-            for k in elements(v) {
-                hashes.push(vm.hash(&k)?);
-            }
-            Ok(crate::hash::hash_frozenset(&hashes))
-        }));
-        t.slots.new.set(Some(|vm, _cls, args, kw| {
-            let a =
-                crate::builtins::native::Args::parse(vm, "frozenset", &["iterable"], 0, args, kw)?;
-            let items = match a.get(0) {
-                Some(it) => vm.collect_iterable(it)?,
-                None => Vec::new(),
+        t.slots.hash.set(Some(|_vm, v| {
+            let Some(s) = as_set(v).cloned() else {
+                return Ok(0);
             };
-            vm.new_frozenset(items)
+            frozenset_hash(&s)
+        }));
+        t.slots.new.set(Some(|vm, cls, args, kw| {
+            if kw.is_some_and(|k| !k.items().is_empty()) {
+                return Err(vm.type_error("frozenset() takes no keyword arguments".into()));
+            }
+            if args.len() > 1 {
+                return Err(vm.type_error(format!(
+                    "frozenset expected at most 1 argument, got {}",
+                    args.len()
+                )));
+            }
+            match args.first() {
+                Some(it)
+                    if cls.same(&vm.types.frozenset)
+                        && it
+                            .as_object()
+                            .is_some_and(|o| o.class().same(&vm.types.frozenset)) =>
+                {
+                    Ok(it.clone())
+                }
+                Some(it) => Ok(value_of(set_from(vm, cls, it)?)),
+                None => Ok(value_of(vm.new_set_ref(cls)?)),
+            }
         }));
     } else {
-        t.slots.new.set(Some(|vm, _cls, args, kw| {
-            let a = crate::builtins::native::Args::parse(vm, "set", &["iterable"], 0, args, kw)?;
-            let items = match a.get(0) {
-                Some(it) => vm.collect_iterable(it)?,
-                None => Vec::new(),
+        t.slots.inplace.set(Some(set_inplace));
+        t.slots.new.set(Some(|vm, cls, _args, _kw| {
+            Ok(value_of(vm.new_set_ref(cls)?))
+        }));
+        t.slots.init.set(Some(|vm, v, args, kw| {
+            if kw.is_some_and(|k| !k.items().is_empty()) {
+                return Err(vm.type_error("set() takes no keyword arguments".into()));
+            }
+            if args.len() > 1 {
+                return Err(vm.type_error(format!(
+                    "set expected at most 1 argument, got {}",
+                    args.len()
+                )));
+            }
+            let Some(s) = as_set(v).cloned() else {
+                return Ok(());
             };
-            vm.new_set(items)
+            Set::clear(&s);
+            if let Some(it) = args.first() {
+                Set::update(vm, &s, it)?;
+            }
+            Ok(())
         }));
     }
 }
 
-fn set_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<Set>> {
-    as_set(v).ok_or_else(|| vm.type_error("descriptor requires a 'set' object".into()))
+fn set_of(vm: &mut Vm, args: &Args) -> PyResult<Ref<Set>> {
+    as_set(args.this())
+        .cloned()
+        .ok_or_else(|| vm.type_error("descriptor requires a 'set' object".into()))
 }
 
-/// `set`'s methods.
-pub const METHODS: &[MethodDef] = &[
-    method("add", "(self, object, /)", |vm, args| {
-        let s = set_of(vm, args.this())?.clone();
-        Dict::set_item(vm, &s.inner, args.required(1).clone(), Value::NONE)?;
-        Ok(Value::NONE)
-    }),
-    method("discard", "(self, object, /)", |vm, args| {
-        let s = set_of(vm, args.this())?.clone();
-        Dict::del_item(vm, &s.inner, args.required(1))?;
-        Ok(Value::NONE)
-    }),
-    method("remove", "(self, object, /)", |vm, args| {
-        let s = set_of(vm, args.this())?.clone();
-        match Dict::del_item(vm, &s.inner, args.required(1))? {
-            Some(_) => Ok(Value::NONE),
-            None => Err(vm.key_error(args.required(1).clone())),
+fn discard_key(vm: &mut Vm, s: &Ref<Set>, key: &Value) -> PyResult<bool> {
+    let h = lookup_hash(vm, key)?;
+    Set::discard_entry(vm, s, key, h)
+}
+
+/// The methods of both `set` and `frozenset`.
+pub const SHARED_METHODS: &[MethodDef] = &[
+    method("copy", "(self, /)", |vm, args| {
+        let s = set_of(vm, args)?;
+        if args
+            .this()
+            .as_object()
+            .is_some_and(|o| o.class().same(&vm.types.frozenset))
+        {
+            return Ok(args.this().clone());
         }
+        Ok(value_of(copy_of(vm, &s)?))
     }),
-    method("update", "(self, *others)", |vm, args| {
-        let s = set_of(vm, args.this())?.clone();
+    method("union", "(self, /, *others)", |vm, args| {
+        let s = set_of(vm, args)?;
+        let result = copy_of(vm, &s)?;
         for other in args.varargs() {
-            for k in vm.collect_iterable(other)? {
-                Dict::set_item(vm, &s.inner, k, Value::NONE)?;
+            if other.as_object().is_some_and(|o| o.is(s.as_obj())) {
+                continue;
             }
+            Set::update(vm, &result, other)?;
         }
-        Ok(Value::NONE)
+        Ok(value_of(result))
+    }),
+    method("intersection", "(self, /, *others)", |vm, args| {
+        let s = set_of(vm, args)?;
+        Ok(value_of(intersection_multi(vm, &s, args.varargs())?))
+    }),
+    method("difference", "(self, /, *others)", |vm, args| {
+        let s = set_of(vm, args)?;
+        Ok(value_of(difference_multi(vm, &s, args.varargs())?))
+    }),
+    method("symmetric_difference", "(self, other, /)", |vm, args| {
+        let s = set_of(vm, args)?;
+        Ok(value_of(symmetric_difference(vm, &s, args.required(1))?))
+    }),
+    method("issubset", "(self, other, /)", |vm, args| {
+        let s = set_of(vm, args)?;
+        Ok(Value::from_bool(issubset(vm, &s, args.required(1))?))
+    }),
+    method("issuperset", "(self, other, /)", |vm, args| {
+        let s = set_of(vm, args)?;
+        Ok(Value::from_bool(issuperset(vm, &s, args.required(1))?))
+    }),
+    method("isdisjoint", "(self, other, /)", |vm, args| {
+        let s = set_of(vm, args)?;
+        Ok(Value::from_bool(isdisjoint(vm, &s, args.required(1))?))
+    }),
+    method("__contains__", "(self, object, /)", |vm, args| {
+        let s = set_of(vm, args)?;
+        let h = lookup_hash(vm, args.required(1))?;
+        Ok(Value::from_bool(Set::contains_entry(
+            vm,
+            &s,
+            args.required(1),
+            h,
+        )?))
+    }),
+    method("__len__", "(self, /)", |vm, args| {
+        Ok(Value::from_i64(set_of(vm, args)?.len() as i64))
     }),
 ];
 
-#[allow(dead_code)]
-fn table_len(t: &PyCell<DictTable>) -> usize {
-    t.with(|t| t.len())
-}
+/// The methods only `set` has.
+pub const METHODS: &[MethodDef] = &[
+    method("add", "(self, object, /)", |vm, args| {
+        let s = set_of(vm, args)?;
+        Set::add(vm, &s, args.required(1).clone())?;
+        Ok(Value::NONE)
+    }),
+    method("discard", "(self, object, /)", |vm, args| {
+        let s = set_of(vm, args)?;
+        discard_key(vm, &s, args.required(1))?;
+        Ok(Value::NONE)
+    }),
+    method("remove", "(self, object, /)", |vm, args| {
+        let s = set_of(vm, args)?;
+        if discard_key(vm, &s, args.required(1))? {
+            Ok(Value::NONE)
+        } else {
+            Err(vm.key_error(args.required(1).clone()))
+        }
+    }),
+    method("pop", "(self, /)", |vm, args| {
+        let s = set_of(vm, args)?;
+        let key = s.table.with(|t| {
+            if t.used == 0 {
+                return None;
+            }
+            let mask = t.mask();
+            let mut i = t.finger & mask;
+            while !matches!(t.slots[i], Slot::Active(..)) {
+                i = if i >= mask { 0 } else { i + 1 };
+            }
+            let old = std::mem::replace(&mut t.slots[i], Slot::Dummy);
+            t.used -= 1;
+            t.finger = i + 1;
+            t.version += 1;
+            match old {
+                Slot::Active(_, k) => Some(k),
+                _ => None,
+            }
+        });
+        match key {
+            Some(k) => Ok(k),
+            None => Err(vm.key_error_msg("pop from an empty set")),
+        }
+    }),
+    method("clear", "(self, /)", |vm, args| {
+        let s = set_of(vm, args)?;
+        Set::clear(&s);
+        Ok(Value::NONE)
+    }),
+    method("update", "(self, /, *others)", |vm, args| {
+        let s = set_of(vm, args)?;
+        for other in args.varargs() {
+            Set::update(vm, &s, other)?;
+        }
+        Ok(Value::NONE)
+    }),
+    method("intersection_update", "(self, /, *others)", |vm, args| {
+        let s = set_of(vm, args)?;
+        let tmp = intersection_multi(vm, &s, args.varargs())?;
+        if !tmp.as_obj().is(s.as_obj()) {
+            Set::take_body(&s, &tmp);
+        }
+        Ok(Value::NONE)
+    }),
+    method("difference_update", "(self, /, *others)", |vm, args| {
+        let s = set_of(vm, args)?;
+        for other in args.varargs() {
+            difference_update(vm, &s, other)?;
+        }
+        Ok(Value::NONE)
+    }),
+    method(
+        "symmetric_difference_update",
+        "(self, other, /)",
+        |vm, args| {
+            let s = set_of(vm, args)?;
+            symmetric_difference_update(vm, &s, args.required(1))?;
+            Ok(Value::NONE)
+        },
+    ),
+];

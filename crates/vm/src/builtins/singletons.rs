@@ -14,30 +14,42 @@ pub fn init_types(none: &TypeObject, not_implemented: &TypeObject, ellipsis: &Ty
     none.slots.repr.set(Some(|vm, _| vm.new_str("None")));
     none.slots.bool.set(Some(|_, _| Ok(false)));
     none.slots.hash.set(Some(|_, _| Ok(crate::hash::HASH_NONE)));
-    none.slots.new.set(Some(|_, _, _, _| Ok(Value::NONE)));
+    none.slots.new.set(Some(|vm, _, args, kw| {
+        no_arguments(vm, "NoneType", args, kw)?;
+        Ok(Value::NONE)
+    }));
     not_implemented
         .slots
         .repr
         .set(Some(|vm, _| vm.new_str("NotImplemented")));
+    not_implemented.slots.bool.set(Some(|vm, _| {
+        Err(vm.type_error("NotImplemented should not be used in a boolean context".into()))
+    }));
+    not_implemented.slots.new.set(Some(|vm, _, args, kw| {
+        no_arguments(vm, "NotImplementedType", args, kw)?;
+        Ok(vm.not_implemented())
+    }));
     ellipsis
         .slots
         .repr
         .set(Some(|vm, _| vm.new_str("Ellipsis")));
-    ellipsis.slots.new.set(Some(|vm, _cls, args, _kw| {
-        if !args.is_empty() {
-            return Err(vm.type_error("EllipsisType takes no arguments".into()));
-        }
+    ellipsis.slots.new.set(Some(|vm, _, args, kw| {
+        no_arguments(vm, "EllipsisType", args, kw)?;
         Ok(vm.ellipsis.clone())
     }));
-    not_implemented.slots.new.set(Some(|vm, _cls, args, _kw| {
-        if !args.is_empty() {
-            return Err(vm.type_error("NotImplementedType takes no arguments".into()));
-        }
-        Ok(vm.not_implemented())
-    }));
-    not_implemented.slots.bool.set(Some(|vm, _| {
-        Err(vm.type_error("NotImplemented should not be used in a boolean context".into()))
-    }));
+}
+
+/// The `TypeError` of a singleton's class called with arguments.
+fn no_arguments(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: Option<&crate::object::Ref<crate::builtins::tuple::Tuple>>,
+) -> crate::error::PyResult<()> {
+    if !args.is_empty() || kw.is_some_and(|k| !k.items().is_empty()) {
+        return Err(vm.type_error(format!("{name} takes no arguments")));
+    }
+    Ok(())
 }
 
 fn qualname_of(vm: &mut Vm, v: &Value) -> String {

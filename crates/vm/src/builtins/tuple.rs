@@ -156,9 +156,16 @@ pub fn init_type(t: &TypeObject) {
             }
             BinOp::Mul => {
                 let (seq, n) = if is_tuple(a) { (a, b) } else { (b, a) };
-                let Some(count) = vm.index_value(n)? else {
-                    return Ok(vm.not_implemented());
+                let Some(count) = crate::builtins::str::repeat_count(vm, n)? else {
+                    return crate::builtins::str::cannot_multiply(vm, n);
                 };
+                if count == 1
+                    && seq
+                        .as_object()
+                        .is_some_and(|o| o.class().same(&vm.types.tuple))
+                {
+                    return Ok(seq.clone());
+                }
                 let items = seq_items(seq).unwrap_or_default();
                 let out = crate::builtins::list::repeat(vm, &items, count)?;
                 vm.new_tuple(out)
@@ -181,15 +188,21 @@ pub fn init_type(t: &TypeObject) {
 
 /// `tuple`'s methods.
 pub const METHODS: &[crate::builtins::native::MethodDef] = &[
-    crate::builtins::native::method("index", "(self, value, /)", |vm, args| {
-        let items = seq_items(args.this()).unwrap_or_default();
-        for (i, x) in items.iter().enumerate() {
-            if vm.eq(x, args.required(1))? {
-                return Ok(Value::from_i64(i as i64));
+    crate::builtins::native::method(
+        "index",
+        "(self, value, start=0, stop=sys.maxsize, /)",
+        |vm, args| {
+            let items = seq_items(args.this()).unwrap_or_default();
+            let (start, stop) = crate::builtins::list::index_range(vm, args.get(2), args.get(3))?;
+            let (start, stop) = crate::builtins::slice::adjust_indices(start, stop, items.len());
+            for (i, x) in items.iter().enumerate().take(stop).skip(start) {
+                if vm.eq(x, args.required(1))? {
+                    return Ok(Value::from_i64(i as i64));
+                }
             }
-        }
-        Err(vm.value_error("tuple.index(x): x not in tuple"))
-    }),
+            Err(vm.value_error("tuple.index(x): x not in tuple"))
+        },
+    ),
     crate::builtins::native::method("count", "(self, value, /)", |vm, args| {
         let items = seq_items(args.this()).unwrap_or_default();
         let mut n = 0;
@@ -201,3 +214,14 @@ pub const METHODS: &[crate::builtins::native::MethodDef] = &[
         Ok(Value::from_i64(n))
     }),
 ];
+
+/// Items are released last first, as CPython's tuple deallocation does (the
+/// order in which their `__del__` methods run).
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        let mut items = std::mem::take(&mut self.items).into_vec();
+        while let Some(item) = items.pop() {
+            drop(item);
+        }
+    }
+}

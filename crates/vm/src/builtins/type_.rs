@@ -21,11 +21,16 @@ use crate::value::Value;
 
 /// A class's `__module__`, if it has one.
 pub fn type_module(vm: &mut Vm, class: &TypeRef) -> Option<String> {
+    let m = class.dict.with(|d| d.get_str(&Str::new("__module__")));
     if !class.has_flag(flags::HEAPTYPE) {
-        return Some(class.builtin_module.get().unwrap_or("builtins").into());
+        if let Some(module) = class.builtin_module.get() {
+            return Some(module.into());
+        }
+        // Builtin types of native modules name their module in their dict.
+        let named = m.as_ref().and_then(|m| vm.as_str(m));
+        return Some(named.map_or_else(|| "builtins".into(), |s| s.as_lossy().into_owned()));
     }
-    let m = class.dict.with(|d| d.get_str(&Str::new("__module__")))?;
-    vm.as_str(&m).map(|s| s.as_lossy().into_owned())
+    vm.as_str(&m?).map(|s| s.as_lossy().into_owned())
 }
 
 /// The class, if the value is one.
@@ -299,7 +304,8 @@ pub const GETSETS: &[GetSetDef] = &[
         |vm, v| {
             let cls = class_of(vm, v)?;
             if !cls.has_flag(flags::HEAPTYPE) {
-                return vm.new_str(cls.builtin_module.get().unwrap_or("builtins"));
+                let module = type_module(vm, &cls).unwrap_or_else(|| "builtins".into());
+                return vm.new_str(&module);
             }
             match cls.dict.with(|d| d.get_str(&Str::new("__module__"))) {
                 Some(m) => Ok(m),
@@ -347,7 +353,7 @@ pub const GETSETS: &[GetSetDef] = &[
     }),
     getter("__dict__", |vm, v| {
         let cls = class_of(vm, v)?;
-        vm.new_mappingproxy(&cls)
+        vm.new_class_mappingproxy(&cls)
     }),
     readonly("__basicsize__", |vm, v| {
         let _ = class_of(vm, v)?;
@@ -659,13 +665,17 @@ impl Check {
     }
 
     fn error(self, vm: &mut Vm) -> crate::error::PyErr {
-        let name = match self {
-            Check::Instance => "isinstance",
-            Check::Subclass => "issubclass",
-        };
-        vm.type_error(format!(
-            "{name}() arg 2 must be a type, a tuple of types, or a union"
-        ))
+        vm.type_error(
+            match self {
+                Check::Instance => {
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union"
+                }
+                Check::Subclass => {
+                    "issubclass() arg 2 must be a class, a tuple of classes, or a union"
+                }
+            }
+            .into(),
+        )
     }
 }
 

@@ -9,6 +9,7 @@ use crate::builtins::descriptors::{GetSetDef, getter, readonly};
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::native::{MethodDef, method};
 use crate::error::PyResult;
+use crate::gc::{Payload, Visitor};
 use crate::object::{PyCell, Ref};
 use crate::runtime::Vm;
 use crate::types::TypeObject;
@@ -54,6 +55,49 @@ impl Lazy {
 
     fn is_set(&self) -> bool {
         self.value.with(|v| v.is_some()) || self.evaluate.with(|e| e.is_some())
+    }
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.cell(&self.value, |value, visit| visit.optional(value));
+        visit.cell(&self.evaluate, |evaluate, visit| visit.optional(evaluate));
+    }
+
+    fn clear(&self) {
+        let value = self.value.try_with(Option::take);
+        let evaluate = self.evaluate.try_with(Option::take);
+        drop((value, evaluate));
+    }
+}
+
+impl Payload for TypeParam {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.name);
+        for lazy in [&self.bound, &self.constraints, &self.default] {
+            lazy.traverse(visit);
+        }
+    }
+
+    fn clear(&self) {
+        for lazy in [&self.bound, &self.constraints, &self.default] {
+            lazy.clear();
+        }
+    }
+}
+
+impl Payload for TypeAlias {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.name);
+        visit.value(&self.type_params);
+        self.value.traverse(visit);
+        visit.value(&self.module);
+    }
+
+    fn clear(&self) {
+        self.value.clear();
     }
 }
 

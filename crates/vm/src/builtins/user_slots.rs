@@ -56,6 +56,10 @@ pub fn fixup_slots(cls: &TypeRef) {
     {
         s.richcompare.set(Some(slot_richcompare));
     }
+    if has("__del__") {
+        s.finalize
+            .set(Some(|vm, v| call_dunder(vm, v, "__del__", &[]).map(drop)));
+    }
     if has("__call__") {
         s.call.set(Some(|vm, callable, args, kw| {
             let f = lookup_dunder(vm, callable, "__call__")?;
@@ -229,13 +233,16 @@ fn call_dunder_maybe(vm: &mut Vm, v: &Value, name: &str, arg: &Value) -> PyResul
 
 fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     let r = call_dunder(vm, v, "__len__", &[])?;
-    match vm.index_value(&r)? {
+    let n = vm.index(&r)?;
+    match crate::builtins::int::small(&n) {
         Some(n) if n >= 0 => Ok(n as usize),
         Some(_) => Err(vm.value_error("__len__() should return >= 0")),
-        None => {
-            let tn = vm.type_name(&r);
-            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        None if crate::builtins::int::to_big(&n)
+            .is_some_and(|b| b.sign() == num_bigint::Sign::Minus) =>
+        {
+            Err(vm.value_error("__len__() should return >= 0"))
         }
+        None => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
     }
 }
 

@@ -32,7 +32,7 @@ pub use set::{FrozensetHasher, hash_frozenset};
 pub use text::{
     Pep393Kind, hash_bytes, hash_str, hash_str_wtf8, hash_str_wtf8_of_kind, pep393_kind,
 };
-pub use tuple::{TupleHasher, hash_tuple};
+pub use tuple::{TupleHasher, hash_slice, hash_tuple};
 
 /// Number of bits of the numeric hash's modulus (`2**61 - 1`).
 pub const MODULUS_BITS: u32 = 61;

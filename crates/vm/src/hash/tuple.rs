@@ -19,6 +19,20 @@ pub fn hash_tuple(item_hashes: &[i64]) -> i64 {
     hasher.finish()
 }
 
+/// `hash(slice(start, stop, step))` from the three parts' hashes: the
+/// tuple mix without the length term (CPython 3.12+'s `slice_hash`).
+pub fn hash_slice(part_hashes: [i64; 3]) -> i64 {
+    let mut hasher = TupleHasher::new();
+    for part in part_hashes {
+        hasher.add(part);
+    }
+    if hasher.accumulator == u64::MAX {
+        MINUS_ONE_REPLACEMENT
+    } else {
+        hasher.accumulator as i64
+    }
+}
+
 /// Incremental form of [`hash_tuple`], for callers that compute item hashes
 /// one at a time (each of which may fail and abandon the hash).
 #[derive(Clone, Debug)]

@@ -8,6 +8,15 @@
 //! out what it needs first, as CPython's C code does. A flag checks that
 //! contract on every access and stops with a clear internal error if broken,
 //! instead of allowing two live `&mut` to one value.
+//!
+//! Two things run at moments the surrounding code does not choose — the
+//! cycle collector and `__del__` finalizers — and neither can hit that
+//! check: the collector only reads and clears cells through
+//! [`PyCell::try_with`], which reports a cell in use as `None` (the
+//! collection then treats the object conservatively), and both run only at
+//! safe points (between bytecode instructions, or in `gc.collect()`), where
+//! no cell is borrowed; deallocation never runs Python code (a dying object
+//! with `__del__` is queued for the next safe point instead, see `crate::gc`).
 
 use std::cell::{Cell, UnsafeCell};
 
@@ -43,6 +52,22 @@ impl<T> PyCell<T> {
         let _release = Release(&self.in_use);
         // SAFETY: the flag proves no other access to the value is live.
         f(unsafe { &mut *self.value.get() })
+    }
+
+    /// Runs `f` with exclusive access to the value, or returns `None` without
+    /// running it when the cell is already in use (for code that may run at
+    /// any moment, like the cycle collector, and must never panic).
+    pub fn try_with<R>(&self, f: impl FnOnce(&mut T) -> R) -> Option<R> {
+        if self.in_use.get() {
+            return None;
+        }
+        Some(self.with(f))
+    }
+
+    /// The value through an exclusive reference (no check needed: `&mut self`
+    /// proves no closure is running on it), e.g. in a payload's `Drop`.
+    pub fn get_mut(&mut self) -> &mut T {
+        self.value.get_mut()
     }
 
     /// Consumes the cell and returns the value.

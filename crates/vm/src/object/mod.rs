@@ -25,6 +25,18 @@
 //! - Freeing a long chain is iterative: past a small nesting depth, dying
 //!   objects are queued, threaded through their own (now unused) count field,
 //!   and freed by the outermost deallocation (CPython's "trashcan").
+//! - Instances of container types (payloads declaring
+//!   [`Payload::CONTAINER`](crate::gc::Payload)) are allocated with a
+//!   two-word [`GcHeader`](crate::gc::GcHeader) *before* the object header,
+//!   which links them into the cycle collector's generation lists; the
+//!   object's address is still that of its `ObjectHeader`. Other objects
+//!   have no GC header. Memory layout of a container:
+//!   `[gc next][gc prev | flags][refcount][class][payload...]`, with every
+//!   reference pointing at `refcount` (see `crate::gc` for the details).
+//! - A dying object whose class has a finalizer (`__del__`) that has not run
+//!   yet is not freed: it is revived and queued, and its finalizer runs at
+//!   the next safe point (`crate::gc::safe_point`), so deallocation never
+//!   runs Python code.
 
 pub mod heap;
 
@@ -41,6 +53,7 @@ use std::marker::PhantomData;
 use std::ptr::NonNull;
 
 use crate::builtins::instance::InstanceExtension;
+use crate::gc::{GcHeader, Payload};
 use crate::types::{TypeObject, flags};
 use heap::AllocError;
 
@@ -78,6 +91,64 @@ pub struct Extended<T> {
 /// The byte offset of the extension in a `PyObj<Extended<T>>`.
 pub const fn extension_offset<T>() -> usize {
     std::mem::offset_of!(PyObj<Extended<T>>, payload) + std::mem::offset_of!(Extended<T>, extension)
+}
+
+/// The allocation of a container object: its GC header, then the object.
+#[repr(C)]
+struct GcObj<T> {
+    gc: GcHeader,
+    object: PyObj<T>,
+}
+
+/// The memory layout of an object with payload `T` (with its GC header for
+/// containers).
+fn allocation_layout<T: Payload>() -> Layout {
+    if T::CONTAINER {
+        const {
+            assert!(
+                std::mem::offset_of!(GcObj<T>, object) == crate::gc::GC_HEADER_SIZE,
+                "a container payload must not need more than 16-byte alignment"
+            )
+        };
+        Layout::new::<GcObj<T>>()
+    } else {
+        Layout::new::<PyObj<T>>()
+    }
+}
+
+/// Allocates uninitialised memory for an object with payload `T`; for a
+/// container the GC header is written (untracked) and the returned pointer
+/// is past it.
+fn allocate_object<T: Payload>() -> Result<NonNull<PyObj<T>>, AllocError> {
+    let memory = heap::allocate(allocation_layout::<T>())?;
+    if T::CONTAINER {
+        let memory = memory.cast::<GcObj<T>>();
+        // SAFETY: fresh memory sized and aligned for `GcObj<T>`; the object
+        // field is inside it.
+        unsafe {
+            std::ptr::addr_of_mut!((*memory.as_ptr()).gc).write(GcHeader::untracked());
+            Ok(NonNull::new_unchecked(std::ptr::addr_of_mut!(
+                (*memory.as_ptr()).object
+            )))
+        }
+    } else {
+        Ok(memory.cast::<PyObj<T>>())
+    }
+}
+
+/// Frees the memory of an object with payload `T` (already dropped).
+///
+/// # Safety
+/// `object` must come from [`allocate_object::<T>`] and not be freed yet.
+unsafe fn free_object<T: Payload>(object: NonNull<ObjectHeader>) {
+    let start = if T::CONTAINER {
+        // SAFETY: containers start a GC header earlier.
+        unsafe { object.cast::<u8>().sub(crate::gc::GC_HEADER_SIZE) }
+    } else {
+        object.cast::<u8>()
+    };
+    // SAFETY: same allocation and layout as `allocate_object`.
+    unsafe { heap::deallocate(start, allocation_layout::<T>()) };
 }
 
 /// An untyped, counted, strong reference to a heap object.
@@ -152,10 +223,71 @@ impl ObjRef {
         })
     }
 
-    /// Makes the object immortal: its count will never reach zero.
+    /// The payload and extension of an instance of an `EXTENDED` class
+    /// whose instances carry payload `T`.
+    pub fn downcast_extended<T: 'static>(&self) -> Option<&Extended<T>> {
+        let class = self.class();
+        if class.payload != TypeId::of::<T>() || !class.has_flag(flags::EXTENDED) {
+            return None;
+        }
+        // SAFETY: instances of an EXTENDED class carrying `T` are laid out
+        // as `PyObj<Extended<T>>`.
+        Some(unsafe { &(*self.pointer.cast::<PyObj<Extended<T>>>().as_ptr()).payload })
+    }
+
+    /// Makes the object immortal: its count will never reach zero. Immortal
+    /// objects are not tracked by the cycle collector.
     pub fn make_immortal(&self) {
         self.header().refcount.set(IMMORTAL);
+        if let Some(gc) = crate::gc::header_of(self) {
+            gc.unlink();
+        }
     }
+
+    /// The pointer to the object header.
+    pub(crate) fn as_non_null(&self) -> NonNull<ObjectHeader> {
+        self.pointer
+    }
+
+    /// Takes over one counted reference owned by the caller (the
+    /// collector's pending-finalizer list owns one on each of its objects).
+    ///
+    /// # Safety
+    /// `pointer` must be a live object on which the caller owns one count.
+    pub(crate) unsafe fn from_raw(pointer: NonNull<ObjectHeader>) -> ObjRef {
+        ObjRef { pointer }
+    }
+
+    /// A new counted reference to a live object known by its pointer.
+    ///
+    /// # Safety
+    /// `pointer` must be a live object.
+    pub(crate) unsafe fn new_from_raw(pointer: NonNull<ObjectHeader>) -> ObjRef {
+        let borrowed = std::mem::ManuallyDrop::new(ObjRef { pointer });
+        ObjRef::clone(&borrowed)
+    }
+
+    /// A reference to a live object that does not own a count (dropping it
+    /// does nothing), for the collector's walks over its lists.
+    ///
+    /// # Safety
+    /// `pointer` must be a live object, alive for as long as the result is used.
+    pub(crate) unsafe fn borrowed(
+        pointer: NonNull<ObjectHeader>,
+    ) -> std::mem::ManuallyDrop<ObjRef> {
+        std::mem::ManuallyDrop::new(ObjRef { pointer })
+    }
+}
+
+/// Revives a dead object (count zero, or the link of the deallocation
+/// queue) with one count, owned by the caller (the collector's
+/// pending-finalizer list).
+///
+/// # Safety
+/// `object` must be dead and not yet freed.
+pub(crate) unsafe fn revive(object: NonNull<ObjectHeader>) {
+    // SAFETY: the memory is still the object's.
+    unsafe { object.as_ref() }.refcount.set(1);
 }
 
 impl Clone for ObjRef {
@@ -191,16 +323,17 @@ impl std::fmt::Debug for ObjRef {
     }
 }
 
-impl<T: 'static> Ref<T> {
+impl<T: Payload> Ref<T> {
     /// Allocates a new object of class `class` holding `payload`, with one
-    /// reference. Fails (for `MemoryError`) when the heap refuses, or when
-    /// `class` does not carry payload `T`.
+    /// reference; a container starts tracked by the cycle collector unless
+    /// its payload says otherwise. Fails (for `MemoryError`) when the heap
+    /// refuses, or when `class` does not carry payload `T`.
     /// For a class with the `EXTENDED` flag the instance also carries an
-    /// empty [`InstanceExtension`] after the payload.
+    /// empty [`InstanceExtension`] after the payload (and is a container).
     pub fn new(class: &Ref<TypeObject>, payload: T) -> Result<Ref<T>, AllocError> {
         if class.payload != TypeId::of::<T>() {
             return Err(AllocError {
-                size: Layout::new::<PyObj<T>>().size(),
+                size: allocation_layout::<T>().size(),
             });
         }
         if class.has_flag(flags::EXTENDED) {
@@ -223,10 +356,12 @@ impl<T: 'static> Ref<T> {
         Self::allocate(class, payload)
     }
 
-    /// Allocates a `PyObj<T>` of `class` without checking the class's payload.
+    /// Allocates an object of `class` holding `payload` (with its GC header
+    /// for a container, tracked unless the payload says otherwise) without
+    /// checking the class's payload.
     fn allocate(class: &Ref<TypeObject>, payload: T) -> Result<Ref<T>, AllocError> {
-        let layout = Layout::new::<PyObj<T>>();
-        let memory = heap::allocate(layout)?.cast::<PyObj<T>>();
+        let track = T::CONTAINER && payload.track_at_creation();
+        let memory = allocate_object::<T>()?;
         let class_ref: ObjRef = class.as_obj().clone();
         let class_pointer = class_ref.pointer;
         std::mem::forget(class_ref);
@@ -240,12 +375,18 @@ impl<T: 'static> Ref<T> {
                 payload,
             });
         }
+        if T::CONTAINER {
+            // SAFETY: a container was allocated with its GC header.
+            crate::gc::on_allocated(unsafe { GcHeader::of_object(memory.cast()) }, track);
+        }
         Ok(Ref {
             pointer: memory,
             marker: PhantomData,
         })
     }
+}
 
+impl<T: 'static> Ref<T> {
     /// The untyped view of this reference.
     pub fn as_obj(&self) -> &ObjRef {
         // SAFETY: both are one transparent pointer to the object's start
@@ -291,21 +432,25 @@ impl<T> Drop for Ref<T> {
     }
 }
 
-/// The deallocation function of payload `T`: drops the payload, releases
-/// the class and frees the memory. Stored in every class carrying `T`.
+/// The deallocation function of payload `T`: stops tracking a container,
+/// drops the payload, releases the class and frees the memory. Stored in
+/// every class carrying `T`.
 ///
 /// # Safety
 /// `object` must be a dead (count zero) `PyObj<T>` allocated by [`Ref::new`].
-pub unsafe fn deallocate_payload<T>(object: NonNull<ObjectHeader>) {
+pub unsafe fn deallocate_payload<T: Payload>(object: NonNull<ObjectHeader>) {
     let typed = object.cast::<PyObj<T>>();
-    // SAFETY: per the contract the object is a dead `PyObj<T>`: take its
-    // class reference, drop it in place, then free its memory.
+    // SAFETY: per the contract the object is a dead `PyObj<T>`: untrack it,
+    // take its class reference, drop it in place, then free its memory.
     unsafe {
+        if T::CONTAINER {
+            crate::gc::on_deallocated(GcHeader::of_object(object));
+        }
         let class = ObjRef {
             pointer: (*typed.as_ptr()).header.class.get(),
         };
         std::ptr::drop_in_place(typed.as_ptr());
-        heap::deallocate(object.cast::<u8>(), Layout::new::<PyObj<T>>());
+        free_object::<T>(object);
         drop(class);
     }
 }
@@ -373,12 +518,18 @@ unsafe fn deallocate_object(object: NonNull<ObjectHeader>) {
 /// `object` must be dead and not yet freed.
 unsafe fn run_dealloc(object: NonNull<ObjectHeader>) {
     // SAFETY: the class field of a dead object still holds its class.
-    let dealloc = unsafe {
+    let class = unsafe {
         let class = object.as_ref().class.get().cast::<PyObj<TypeObject>>();
-        (*class.as_ptr()).payload.dealloc
+        &(*class.as_ptr()).payload
     };
+    // A finalizer that has not run yet: revive the object until the next
+    // safe point runs it (deallocation never runs Python code).
+    // SAFETY: the object is dead and not yet freed.
+    if class.slots.finalize.get().is_some() && unsafe { crate::gc::defer_finalizer(object) } {
+        return;
+    }
     // SAFETY: `dealloc` is the class's function for this payload.
-    unsafe { dealloc(object) };
+    unsafe { (class.dealloc)(object) };
 }
 
 #[cfg(test)]
@@ -386,8 +537,8 @@ pub(crate) mod tests;
 
 /// Allocates an immortal type object that is its own class (the metatype).
 pub(crate) fn new_self_classed(payload: TypeObject) -> Result<Ref<TypeObject>, AllocError> {
-    let layout = Layout::new::<PyObj<TypeObject>>();
-    let memory = heap::allocate(layout)?.cast::<PyObj<TypeObject>>();
+    // Allocated like every type object (with a GC header), never tracked.
+    let memory = allocate_object::<TypeObject>()?;
     // SAFETY: `memory` is fresh, sized and aligned; the class pointer is the
     // object itself, which is immortal, so the self-reference is never released.
     unsafe {

@@ -27,6 +27,20 @@ struct Node {
     next: PyCell<Option<Value>>,
 }
 
+impl crate::gc::Payload for Probe {}
+
+impl crate::gc::Payload for Node {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut crate::gc::Visitor<'_>) {
+        visit.cell(&self.next, |next, visit| visit.optional(next));
+    }
+
+    fn clear(&self) {
+        drop(self.next.try_with(Option::take));
+    }
+}
+
 fn lock() -> std::sync::MutexGuard<'static, ()> {
     TEST_GIL.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -163,9 +177,7 @@ fn extended_instances_carry_payload_then_extension() {
     let metatype = TypeObject::new_metatype().unwrap();
     let base = TypeObject::new_type::<Probe>(&metatype, "Probe").unwrap();
     // A user subclass: same payload, extended layout.
-    let mut sub = TypeObject::derived_from(&base, "Sub");
-    sub.dealloc = base.extended_dealloc;
-    sub.flags.set(crate::types::flags::EXTENDED);
+    let sub = TypeObject::derived_from(&base, "Sub", true);
     let sub = Ref::new(&metatype, sub).unwrap();
     let deaths = std::rc::Rc::new(Cell::new(0));
     let live_before = heap::stats().live_bytes;
@@ -182,6 +194,14 @@ fn extended_instances_carry_payload_then_extension() {
         "the extension is allocated too"
     );
     assert!(obj.downcast::<Probe>().is_some(), "downcasts as the base");
+    // `Probe` is an atom, but its extended instances are containers whose
+    // GC header sits just before the object, like every container's.
+    let gc = crate::gc::header_of(&obj).expect("an extended instance has a GC header");
+    assert_eq!(
+        gc as *const crate::gc::GcHeader as usize,
+        obj.address() - crate::gc::GC_HEADER_SIZE
+    );
+    assert!(crate::gc::is_tracked(&obj));
     let ext = obj
         .extension()
         .expect("an extended instance has an extension");
@@ -197,8 +217,44 @@ fn extended_instances_carry_payload_then_extension() {
     .unwrap()
     .into_obj();
     assert!(plain.extension().is_none());
+    assert!(
+        crate::gc::header_of(&plain).is_none(),
+        "a plain instance of an atom type has no GC header"
+    );
     drop(plain);
     drop(obj);
     assert_eq!(deaths.get(), 2, "both payloads were dropped");
     assert_eq!(heap::stats().live_bytes, live_before);
+}
+
+#[test]
+fn try_with_reports_a_cell_in_use_instead_of_panicking() {
+    let cell = PyCell::new(1);
+    cell.with(|_| assert!(cell.try_with(|v| *v).is_none()));
+    assert_eq!(cell.try_with(|v| *v), Some(1));
+}
+
+#[test]
+fn containers_carry_a_gc_header_and_start_tracked() {
+    let _gil = lock();
+    let metatype = TypeObject::new_metatype().unwrap();
+    let node_type = TypeObject::new_type::<Node>(&metatype, "Node").unwrap();
+    let probe_type = TypeObject::new_type::<Probe>(&metatype, "Probe").unwrap();
+    let node = Ref::new(
+        &node_type,
+        Node {
+            next: PyCell::new(None),
+        },
+    )
+    .unwrap();
+    assert!(crate::gc::is_tracked(node.as_obj()));
+    let deaths = std::rc::Rc::new(Cell::new(0));
+    let probe = Ref::new(&probe_type, Probe { deaths }).unwrap();
+    assert!(crate::gc::header_of(probe.as_obj()).is_none());
+    assert!(!crate::gc::is_tracked(probe.as_obj()));
+    node.as_obj().make_immortal();
+    assert!(
+        !crate::gc::is_tracked(node.as_obj()),
+        "immortal objects are not tracked"
+    );
 }

@@ -1,7 +1,11 @@
 //! The abstract object protocols (CPython's `Objects/abstract.c` and
 //! `object.c`): calling, attributes, repr/str, hashing, comparison, truth,
 //! iteration, numbers and subscripts — each a dispatch through the type's
-//! slot, with CPython's fallbacks and error messages.
+//! slot, with CPython's fallbacks and error messages. The number protocol
+//! (operators, `operator.index`, `int()`/`float()` conversions, identity)
+//! is in [`number`].
+
+pub mod number;
 
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::str::Str;
@@ -10,7 +14,7 @@ use crate::error::PyResult;
 use crate::object::Ref;
 use crate::runtime::Vm;
 use crate::types::TypeRef;
-use crate::types::slots::{BinOp, CompareOp, UnaryOp};
+use crate::types::slots::CompareOp;
 use crate::value::{Unpacked, Value};
 
 impl Vm {
@@ -93,7 +97,7 @@ impl Vm {
             .repr
             .get()
             .unwrap_or(crate::builtins::object::object_repr);
-        self.enter_native()?;
+        self.enter_native_while(" while getting the repr of an object")?;
         let r = f(self, v);
         self.leave_native();
         let r = r?;
@@ -172,6 +176,9 @@ impl Vm {
 
     /// `a == b` as a bool.
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if number::is_same(a, b) {
+            return Ok(true);
+        }
         if let Some(r) = crate::builtins::dict::simple_eq(a, b)
             && (r || (a.as_object().is_none() && b.as_object().is_none()))
         {
@@ -227,7 +234,7 @@ impl Vm {
                 return Ok(r);
             }
         }
-        let same = crate::builtins::object::identical(a, b);
+        let same = number::is_same(a, b);
         match op {
             CompareOp::Eq => Ok(Value::from_bool(same)),
             CompareOp::Ne => Ok(Value::from_bool(!same)),
@@ -282,22 +289,7 @@ impl Vm {
             return Ok(it);
         }
         if t.slots.getitem.get().is_some() {
-            let mut items = Vec::new();
-            let mut i = 0;
-            loop {
-                match self.get_item(v, &Value::from_i64(i)) {
-                    Ok(x) => items.push(x),
-                    Err(e)
-                        if self.exc_matches(&e, ExcKind::IndexError)
-                            || self.exc_matches(&e, ExcKind::StopIteration) =>
-                    {
-                        break;
-                    }
-                    Err(e) => return Err(e),
-                }
-                i += 1;
-            }
-            return crate::builtins::iterators::new_seq_iter(self, items, "iterator");
+            return crate::builtins::iterators::new_getitem_iter(self, v.clone());
         }
         Err(self.type_error(format!("'{}' object is not iterable", t.name)))
     }
@@ -324,96 +316,6 @@ impl Vm {
             out.push(x);
         }
         Ok(out)
-    }
-
-    /// `operator.index(v)` for values within 64 bits: `None` if not an
-    /// integer; `OverflowError`-free clamp is the caller's business.
-    pub fn index_value(&mut self, v: &Value) -> PyResult<Option<i64>> {
-        match v.unpack() {
-            Unpacked::Int(i) => Ok(Some(i)),
-            Unpacked::Bool(b) => Ok(Some(i64::from(b))),
-            Unpacked::Object(o) if o.downcast::<crate::builtins::int::BigInt>().is_some() => {
-                Err(self.new_error(
-                    ExcKind::IndexError,
-                    "cannot fit 'int' into an index-sized integer",
-                ))
-            }
-            Unpacked::Object(_) => {
-                if let Some(f) = self.lookup_special(v, "__index__") {
-                    let r = self.call(&f, &[], None)?;
-                    return self.index_value(&r);
-                }
-                Ok(None)
-            }
-            _ => Ok(None),
-        }
-    }
-
-    /// `int(v)`.
-    pub fn to_int(&mut self, v: &Value) -> PyResult<Value> {
-        match v.unpack() {
-            Unpacked::Int(_) => return Ok(v.clone()),
-            Unpacked::Bool(b) => return Ok(Value::from_i64(i64::from(b))),
-            Unpacked::Float(f) => {
-                if f.is_nan() {
-                    return Err(self.value_error("cannot convert float NaN to integer"));
-                }
-                if f.is_infinite() {
-                    return Err(self.overflow_error("cannot convert float infinity to integer"));
-                }
-                let t = f.trunc();
-                if t.abs() < 9.2e18 {
-                    return Ok(Value::from_i64(t as i64));
-                }
-                let b = num_bigint::BigInt::from(t as i128);
-                let b = if t.abs() < 1.7e38 {
-                    b
-                } else {
-                    use num_traits::FromPrimitive;
-                    num_bigint::BigInt::from_f64(t).unwrap_or_default()
-                };
-                return self.new_int(b);
-            }
-            _ => {}
-        }
-        if crate::builtins::int::is_int(v) {
-            return Ok(v.clone());
-        }
-        if let Some(s) = self.as_str(v).cloned() {
-            return crate::builtins::int::str_to_int(self, &s.as_lossy(), 10, v);
-        }
-        for name in ["__int__", "__index__"] {
-            if let Some(f) = self.lookup_special(v, name) {
-                return self.call(&f, &[], None);
-            }
-        }
-        let tn = self.type_name(v);
-        Err(self.type_error(format!(
-            "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
-        )))
-    }
-
-    /// `float(v)`.
-    pub fn to_float(&mut self, v: &Value) -> PyResult<Value> {
-        if let Some(f) = crate::builtins::float::as_float(self, v)? {
-            return Ok(Value::from_f64(f));
-        }
-        if let Some(s) = self.as_str(v).cloned() {
-            return match crate::builtins::float::parse_float(&s.as_lossy()) {
-                Some(f) => Ok(Value::from_f64(f)),
-                None => {
-                    let r = self.repr_string(v)?;
-                    Err(self.value_error(&format!("could not convert string to float: {r}")))
-                }
-            };
-        }
-        if let Some(f) = self.lookup_special(v, "__float__") {
-            return self.call(&f, &[], None);
-        }
-        let tn = self.type_name(v);
-        Err(self.type_error(format!(
-            "float() argument must be a string or a real number, not '{tn}'"
-        )))
     }
 
     /// `v[key]`.
@@ -469,126 +371,6 @@ impl Vm {
             }
         }
         Ok(false)
-    }
-
-    /// A binary operator with CPython's forward/reflected protocol.
-    pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
-        if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
-            let fast = match op {
-                BinOp::Add => x.checked_add(y),
-                BinOp::Sub => x.checked_sub(y),
-                BinOp::Mul => x.checked_mul(y),
-                _ => None,
-            };
-            if let Some(r) = fast {
-                return Ok(Value::from_i64(r));
-            }
-        }
-        if let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) {
-            match op {
-                BinOp::Add => return Ok(Value::from_f64(x + y)),
-                BinOp::Sub => return Ok(Value::from_f64(x - y)),
-                BinOp::Mul => return Ok(Value::from_f64(x * y)),
-                _ => {}
-            }
-        }
-        let r = self.binary_op1(a, b, op)?;
-        if !self.is_not_implemented(&r) {
-            return Ok(r);
-        }
-        Err(self.binop_type_error(a, b, op.symbol()))
-    }
-
-    fn binop_type_error(&mut self, a: &Value, b: &Value, symbol: &str) -> crate::error::PyErr {
-        let (ta, tb) = (self.type_name(a), self.type_name(b));
-        self.type_error(format!(
-            "unsupported operand type(s) for {symbol}: '{ta}' and '{tb}'"
-        ))
-    }
-
-    fn binary_op1(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
-        let ta = self.type_of(a).clone();
-        let tb = self.type_of(b).clone();
-        let fa = ta.slots.number.get();
-        let fb = if ta.same(&tb) {
-            None
-        } else {
-            tb.slots.number.get()
-        };
-        let fb = match (fa, fb) {
-            (Some(x), Some(y)) if x as usize == y as usize => None,
-            (_, y) => y,
-        };
-        self.enter_native()?;
-        let result = (|| {
-            if let Some(f) = fa {
-                if let Some(g) = fb
-                    && tb.is_subtype(&ta)
-                {
-                    let r = g(self, a, b, op)?;
-                    if !self.is_not_implemented(&r) {
-                        return Ok(r);
-                    }
-                    let r = f(self, a, b, op)?;
-                    return Ok(r);
-                }
-                let r = f(self, a, b, op)?;
-                if !self.is_not_implemented(&r) {
-                    return Ok(r);
-                }
-            }
-            if let Some(g) = fb {
-                return g(self, a, b, op);
-            }
-            Ok(self.not_implemented())
-        })();
-        self.leave_native();
-        result
-    }
-
-    /// An in-place operator (`+=`): the in-place slot, then the binary one.
-    pub fn inplace_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
-        if a.as_object().is_some() {
-            if let Some(f) = self.type_of(a).slots.inplace.get() {
-                let r = f(self, a, b, op)?;
-                if !self.is_not_implemented(&r) {
-                    return Ok(r);
-                }
-            }
-        } else {
-            return self
-                .binary_op(a, b, op)
-                .inspect_err(|e| {
-                    let _ = e;
-                })
-                .or_else(|e| {
-                    if self.exc_matches(&e, ExcKind::TypeError) {
-                        let r = self.binary_op1(a, b, op)?;
-                        if self.is_not_implemented(&r) {
-                            return Err(self.binop_type_error(a, b, op.inplace_symbol()));
-                        }
-                        Ok(r)
-                    } else {
-                        Err(e)
-                    }
-                });
-        }
-        let r = self.binary_op1(a, b, op)?;
-        if !self.is_not_implemented(&r) {
-            return Ok(r);
-        }
-        Err(self.binop_type_error(a, b, op.inplace_symbol()))
-    }
-
-    /// A unary operator.
-    pub fn unary_op(&mut self, v: &Value, op: UnaryOp) -> PyResult<Value> {
-        match self.type_of(v).slots.unary.get() {
-            Some(f) => f(self, v, op),
-            None => {
-                let tn = self.type_name(v);
-                Err(self.type_error(format!("bad operand type for {}: '{tn}'", op.symbol())))
-            }
-        }
     }
 
     /// `isinstance(v, class)` by MRO.

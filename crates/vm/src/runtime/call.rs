@@ -209,19 +209,22 @@ impl Vm {
             )));
         }
         let nlocalsplus = co.nlocalsplus();
-        let frame = self.data_stack.push(Frame {
-            code: code.clone(),
-            globals: func.globals.clone(),
-            builtins: func.builtins.clone(),
-            locals: None,
-            func: Some(Value::from_object(func.as_obj().clone())),
-            previous: self.current_frame,
-            next_instr: 0,
-            lasti: 0,
-            stack_top: nlocalsplus as u32,
-            capacity: code.frame_slots as u32,
-            is_entry: false,
-        });
+        let frame = self
+            .data_stack
+            .push(Frame {
+                code: code.clone(),
+                globals: func.globals.clone(),
+                builtins: func.builtins.clone(),
+                locals: None,
+                func: Some(Value::from_object(func.as_obj().clone())),
+                previous: self.current_frame,
+                next_instr: 0,
+                lasti: 0,
+                stack_top: nlocalsplus as u32,
+                capacity: code.frame_slots as u32,
+                is_entry: false,
+            })
+            .map_err(|_| self.memory_error.clone())?;
         // SAFETY: the frame was just pushed and is live.
         let f = unsafe { &mut *frame };
         for (i, v) in locals.into_iter().enumerate().take(nlocalsplus) {
@@ -247,19 +250,22 @@ impl Vm {
         let nlocalsplus = code.code.nlocalsplus();
         let capacity = code.frame_slots as u32;
         let builtins = self.builtins.clone();
-        let frame = self.data_stack.push(Frame {
-            code,
-            globals,
-            builtins,
-            locals: Some(locals),
-            func: None,
-            previous: self.current_frame,
-            next_instr: 0,
-            lasti: 0,
-            stack_top: nlocalsplus as u32,
-            capacity,
-            is_entry: false,
-        });
+        let frame = self
+            .data_stack
+            .push(Frame {
+                code,
+                globals,
+                builtins,
+                locals: Some(locals),
+                func: None,
+                previous: self.current_frame,
+                next_instr: 0,
+                lasti: 0,
+                stack_top: nlocalsplus as u32,
+                capacity,
+                is_entry: false,
+            })
+            .map_err(|_| self.memory_error.clone())?;
         self.recursion_depth += 1;
         Ok(frame)
     }

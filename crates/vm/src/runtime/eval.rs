@@ -65,6 +65,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
         let mut raised: Option<Raised> = None;
         let mut returned: Option<Value> = None;
         loop {
+            // A safe point: pending finalizers and a due collection run here.
+            crate::gc::safe_point(vm);
             // SAFETY: `fp` is the live innermost frame of this loop.
             let frame: &mut Frame = unsafe { &mut *fp };
             // SAFETY: the frame holds a strong reference to its code for as
@@ -87,13 +89,12 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 op = next.opcode;
                 oparg = (oparg << 8) | u32::from(next.arg);
             }
-            let Some(opcode) = Opcode::from_u8(op) else {
+            let Some((opcode, caches)) = Opcode::decode(op) else {
                 raised = Some(Raised::New(stack_error(vm)));
                 break;
             };
-            let opcode = opcode.deopt();
             frame.lasti = at as u32;
-            let next = at + 1 + opcode.cache_entries();
+            let next = at + 1 + caches as usize;
             frame.next_instr = next as u32;
 
             macro_rules! pop {
@@ -474,12 +475,21 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     }
                 }
                 Opcode::LOAD_GLOBAL => {
-                    let name = code.names[(oparg >> 1) as usize].clone();
-                    let found = frame
-                        .globals
-                        .table
-                        .with(|t| t.get_str(&name))
-                        .or_else(|| frame.builtins.table.with(|t| t.get_str(&name)));
+                    let cache = crate::runtime::inline_cache::entry_index(units, at)
+                        .and_then(|i| code.global_caches.get(i));
+                    let cached = cache.and_then(|c| c.get(&frame.globals, &frame.builtins));
+                    let found = cached.or_else(|| {
+                        let name = &code.names[(oparg >> 1) as usize];
+                        let found = frame
+                            .globals
+                            .table
+                            .with(|t| t.get_str(name))
+                            .or_else(|| frame.builtins.table.with(|t| t.get_str(name)));
+                        if let (Some(c), Some(v)) = (cache, &found) {
+                            c.store(&frame.globals, &frame.builtins, v.clone());
+                        }
+                        found
+                    });
                     match found {
                         Some(v) => {
                             push!(v);
@@ -488,7 +498,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                             }
                         }
                         None => {
-                            raised = Some(Raised::New(vm.name_error(&name.as_lossy())));
+                            raised = Some(Raised::New(
+                                vm.name_error(&code.names[(oparg >> 1) as usize].as_lossy()),
+                            ));
                             break;
                         }
                     }
@@ -666,6 +678,19 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                                 None => vm.runtime_error("bad StopIteration"),
                             })
                         }
+                        2 => {
+                            // INTRINSIC_IMPORT_STAR
+                            match frame.locals.clone() {
+                                Some(locals) => {
+                                    crate::runtime::import::import_star(vm, &v, &locals)
+                                        .map(|()| Value::NONE)
+                                }
+                                None => Err(vm.new_error(
+                                    ExcKind::SystemError,
+                                    "no locals found during 'import *'",
+                                )),
+                            }
+                        }
                         5 => vm.unary_op(&v, UnaryOp::Pos),
                         6 => {
                             let items = crate::builtins::tuple::seq_items(&v).unwrap_or_default();
@@ -684,6 +709,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     let b = pop!();
                     let a = pop!();
                     let op = CompareOp::from_index(oparg >> 5).unwrap_or(CompareOp::Eq);
+                    if let Some(r) = compare_inline(&a, &b, op) {
+                        push!(Value::from_bool(r));
+                        continue;
+                    }
                     let r = tri!(vm.rich_compare(&a, &b, op), raised);
                     let r = if oparg & 16 != 0 {
                         Value::from_bool(tri!(vm.is_true(&r), raised))
@@ -695,7 +724,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 Opcode::IS_OP => {
                     let b = pop!();
                     let a = pop!();
-                    let same = crate::builtins::object::identical(&a, &b);
+                    let same = crate::protocol::number::is_same(&a, &b);
                     push!(Value::from_bool(same != (oparg == 1)));
                 }
                 Opcode::CONTAINS_OP => {
@@ -757,10 +786,16 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                 Opcode::BUILD_MAP => {
                     let items = frame.pop_n(2 * oparg as usize);
                     let d = tri!(vm.new_dict_ref(), raised);
-                    let mut it = items.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        tri!(Dict::set_item(vm, &d, k, v), raised);
-                    }
+                    // Not `tri!` inside the loop: its `break` would only
+                    // leave the loop and lose the error.
+                    let filled = (|| {
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            Dict::set_item(vm, &d, k, v)?;
+                        }
+                        Ok(())
+                    })();
+                    tri!(filled, raised);
                     push!(Value::from_object(d.into_obj()));
                 }
                 Opcode::BUILD_SLICE => {
@@ -906,6 +941,14 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                     push!(func);
                 }
                 Opcode::CALL | Opcode::CALL_KW => {
+                    if opcode == Opcode::CALL
+                        && let Some(new) =
+                            crate::runtime::fast_call::push_simple_call(vm, frame, oparg as usize)
+                    {
+                        fp = new;
+                        vm.current_frame = fp;
+                        continue;
+                    }
                     let kwnames = if opcode == Opcode::CALL_KW {
                         let k = pop!();
                         k.as_object().and_then(|o| o.downcast::<Tuple>()).cloned()
@@ -1171,19 +1214,40 @@ fn run(vm: &mut Vm, mut fp: *mut Frame) -> PyResult<Value> {
                         break;
                     }
                 }
-                Opcode::IMPORT_NAME | Opcode::IMPORT_FROM => {
-                    let name = code
-                        .names
-                        .get(oparg as usize)
-                        .map(|n| n.as_lossy().into_owned())
-                        .unwrap_or_default();
-                    // There is no import system yet: say so rather than
-                    // claiming the module does not exist.
-                    raised = Some(Raised::New(vm.new_error(
-                        ExcKind::NotImplementedError,
-                        &format!("krait has no import system yet (importing '{name}')"),
-                    )));
-                    break;
+                Opcode::IMPORT_NAME => {
+                    let fromlist = pop!();
+                    let level = pop!();
+                    let Some(name) = code.names.get(oparg as usize).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    let (builtins, globals, locals) = (
+                        frame.builtins.clone(),
+                        frame.globals.clone(),
+                        frame.locals.clone(),
+                    );
+                    let module = tri!(
+                        crate::runtime::import::import_name(
+                            vm, &builtins, &globals, locals, &name, fromlist, level
+                        ),
+                        raised
+                    );
+                    push!(module);
+                }
+                Opcode::IMPORT_FROM => {
+                    let Some(module) = frame.peek(0).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    let Some(name) = code.names.get(oparg as usize).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    let value = tri!(
+                        crate::runtime::import::import_from(vm, &module, &name),
+                        raised
+                    );
+                    push!(value);
                 }
                 other => {
                     raised = Some(Raised::New(vm.new_error(
@@ -1300,6 +1364,31 @@ fn unwind(vm: &mut Vm, fp: &mut *mut Frame, raised: Raised) -> Option<PyResult<V
     }
 }
 
+/// The comparison of two inline ints or two floats, done in place (the
+/// result `rich_compare` would give); `None` for every other pair.
+#[inline(always)]
+fn compare_inline(a: &Value, b: &Value, op: CompareOp) -> Option<bool> {
+    let ordering = match (a.as_i64(), b.as_i64()) {
+        (Some(x), Some(y)) => Some(x.cmp(&y)),
+        _ => match (a.as_f64(), b.as_f64()) {
+            (Some(x), Some(y)) => x.partial_cmp(&y),
+            _ => return None,
+        },
+    };
+    // A NaN is unordered: only `!=` holds.
+    let Some(ordering) = ordering else {
+        return Some(op == CompareOp::Ne);
+    };
+    Some(match op {
+        CompareOp::Lt => ordering.is_lt(),
+        CompareOp::Le => ordering.is_le(),
+        CompareOp::Eq => ordering.is_eq(),
+        CompareOp::Ne => ordering.is_ne(),
+        CompareOp::Gt => ordering.is_gt(),
+        CompareOp::Ge => ordering.is_ge(),
+    })
+}
+
 fn binary(vm: &mut Vm, a: &Value, b: &Value, oparg: u32) -> PyResult<Value> {
     match BinOp::ALL.get(oparg as usize) {
         Some(op) => vm.binary_op(a, b, *op),
@@ -1342,16 +1431,13 @@ fn collection_add(
         Opcode::SET_ADD => {
             if let Some(s) = crate::builtins::set::as_set(target) {
                 let s = s.clone();
-                Dict::set_item(vm, &s.inner, v, Value::NONE)?;
+                crate::builtins::set::Set::add(vm, &s, v)?;
             }
         }
         Opcode::SET_UPDATE => {
-            let items = vm.collect_iterable(&v)?;
             if let Some(s) = crate::builtins::set::as_set(target) {
                 let s = s.clone();
-                for k in items {
-                    Dict::set_item(vm, &s.inner, k, Value::NONE)?;
-                }
+                crate::builtins::set::Set::update(vm, &s, &v)?;
             }
         }
         Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {

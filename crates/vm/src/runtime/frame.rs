@@ -12,11 +12,13 @@
 //! and the stack top, then the slots. Every slot is an `Option<Value>`:
 //! `None` is an unbound local or a NULL on the value stack.
 
-use std::mem::MaybeUninit;
+use std::alloc::Layout;
+use std::ptr::NonNull;
 
 use crate::builtins::dict::Dict;
 use crate::builtins::function::Code;
 use crate::object::Ref;
+use crate::object::heap::{self, AllocError};
 use crate::value::Value;
 
 /// One activation record.
@@ -59,19 +61,20 @@ impl Frame {
     }
 
     /// Pushes a value (or NULL) on the value stack. Returns false on overflow.
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, v: Option<Value>) -> bool {
         if self.stack_top >= self.capacity {
             return false;
         }
-        // SAFETY: in bounds (checked) and initialised.
-        unsafe { *self.slots_ptr().add(self.stack_top as usize) = v };
+        // SAFETY: in bounds (checked). Slots above the stack top always
+        // hold `None` (pops take their value), so nothing is overwritten.
+        unsafe { self.slots_ptr().add(self.stack_top as usize).write(v) };
         self.stack_top += 1;
         true
     }
 
     /// Pops the top of the value stack.
-    #[inline]
+    #[inline(always)]
     pub fn pop(&mut self) -> Option<Value> {
         if self.stack_top == 0 {
             return None;
@@ -99,10 +102,12 @@ impl Frame {
         unsafe { (*self.slots_ptr().add(i)).as_ref() }
     }
 
-    /// Sets local slot `i`, returning the old value.
+    /// Sets slot `i` (a local, or a value-stack entry below the top),
+    /// returning the old value. Slots at or above the stack top are refused:
+    /// they must stay `None` (see [`Frame::push`]).
     #[inline]
     pub fn set_local(&mut self, i: usize, v: Option<Value>) -> Option<Value> {
-        if i >= self.capacity as usize {
+        if i >= self.stack_top.min(self.capacity) as usize {
             return None;
         }
         // SAFETY: in bounds and initialised.
@@ -124,11 +129,59 @@ impl Frame {
 
 const CHUNK_WORDS: usize = 1 << 15;
 
-/// The per-thread stack of frames: chunks of memory used in LIFO order.
+/// Words taken by a frame with `capacity` slots.
+#[inline(always)]
+fn frame_words(capacity: usize) -> usize {
+    std::mem::size_of::<Frame>() / 8 + capacity * (std::mem::size_of::<Option<Value>>() / 8)
+}
+
+/// One chunk of the data stack: memory from the accounted heap.
+struct Chunk {
+    start: NonNull<u64>,
+    words: usize,
+}
+
+impl Chunk {
+    fn layout(words: usize) -> Option<Layout> {
+        Layout::array::<u64>(words).ok()
+    }
+
+    fn new(words: usize) -> Result<Chunk, AllocError> {
+        let layout = Chunk::layout(words).ok_or(AllocError { size: usize::MAX })?;
+        let start = heap::allocate(layout)?.cast::<u64>();
+        Ok(Chunk { start, words })
+    }
+}
+
+impl Drop for Chunk {
+    fn drop(&mut self) {
+        if let Some(layout) = Chunk::layout(self.words) {
+            // SAFETY: allocated by `Chunk::new` with this layout.
+            unsafe { heap::deallocate(self.start.cast::<u8>(), layout) };
+        }
+    }
+}
+
+/// The per-thread stack of frames: chunks of memory used in LIFO order, as
+/// CPython's `datastack_chunk`s, allocated through the accounted heap
+/// (`object::heap`) so frames count towards live bytes and the memory
+/// limit. Pushing is a bump of `top` within the current chunk; a frame that
+/// does not fit starts a new chunk.
 pub struct DataStack {
-    chunks: Vec<Box<[MaybeUninit<u64>]>>,
-    /// Words used in each chunk.
-    used: Vec<usize>,
+    /// Chunks in use, oldest first; the last one is current.
+    chunks: Vec<Chunk>,
+    /// For each chunk but the current one: where its top was when the next
+    /// chunk was started.
+    saved_tops: Vec<*mut u64>,
+    /// The next free word of the current chunk (null before the first push).
+    top: *mut u64,
+    /// One past the last word of the current chunk.
+    limit: *mut u64,
+    /// The start of the current chunk.
+    base: *mut u64,
+    /// A chunk left by the last return across a chunk boundary, kept so a
+    /// call/return loop at the boundary does not allocate every time.
+    spare: Option<Chunk>,
 }
 
 impl Default for DataStack {
@@ -142,39 +195,64 @@ impl DataStack {
     pub fn new() -> DataStack {
         DataStack {
             chunks: Vec::new(),
-            used: Vec::new(),
+            saved_tops: Vec::new(),
+            top: std::ptr::null_mut(),
+            limit: std::ptr::null_mut(),
+            base: std::ptr::null_mut(),
+            spare: None,
         }
     }
 
-    /// Pushes a frame with `header` and `capacity` slots (all `None`).
-    pub fn push(&mut self, header: Frame) -> *mut Frame {
-        let capacity = header.capacity as usize;
-        let words = std::mem::size_of::<Frame>() / 8
-            + capacity * (std::mem::size_of::<Option<Value>>() / 8);
-        let fits = self
-            .chunks
-            .last()
-            .zip(self.used.last())
-            .is_some_and(|(c, u)| c.len() - u >= words);
-        if !fits {
-            let size = words.max(CHUNK_WORDS);
-            self.chunks
-                .push(vec![MaybeUninit::uninit(); size].into_boxed_slice());
-            self.used.push(0);
+    /// Words still free in the current chunk.
+    #[inline(always)]
+    fn room(&self) -> usize {
+        (self.limit as usize - self.top as usize) / 8
+    }
+
+    /// Makes a chunk with at least `words` free words current.
+    #[cold]
+    fn start_chunk(&mut self, words: usize) -> Result<(), AllocError> {
+        let chunk = match self.spare.take() {
+            Some(spare) if spare.words >= words => spare,
+            _ => Chunk::new(words.max(CHUNK_WORDS))?,
+        };
+        if !self.chunks.is_empty() {
+            self.saved_tops.push(self.top);
         }
-        let last = self.chunks.len() - 1;
-        let start = self.used[last];
-        self.used[last] += words;
-        // SAFETY: `start..start + words` is inside the chunk and unused;
-        // u64 alignment suffices for `Frame` and `Option<Value>`.
+        self.enter(&chunk);
+        self.chunks.push(chunk);
+        Ok(())
+    }
+
+    /// Makes `chunk` current, its top at its start.
+    fn enter(&mut self, chunk: &Chunk) {
+        self.base = chunk.start.as_ptr();
+        self.top = self.base;
+        // SAFETY: one past the end of the chunk's allocation.
+        self.limit = unsafe { self.base.add(chunk.words) };
+    }
+
+    /// Pushes a frame with `header` and `capacity` slots (all `None`);
+    /// fails when the heap refuses a new chunk.
+    #[inline]
+    pub fn push(&mut self, header: Frame) -> Result<*mut Frame, AllocError> {
+        let capacity = header.capacity as usize;
+        let words = frame_words(capacity);
+        if self.top.is_null() || self.room() < words {
+            self.start_chunk(words)?;
+        }
+        let base = self.top;
+        // SAFETY: `words` words from `top` are inside the current chunk and
+        // unused; u64 alignment suffices for `Frame` and `Option<Value>`.
         unsafe {
-            let base = self.chunks[last].as_mut_ptr().add(start) as *mut Frame;
-            base.write(header);
-            let slots = base.add(1) as *mut Option<Value>;
+            self.top = base.add(words);
+            let frame = base.cast::<Frame>();
+            frame.write(header);
+            let slots = frame.add(1).cast::<Option<Value>>();
             for i in 0..capacity {
                 slots.add(i).write(None);
             }
-            base
+            Ok(frame)
         }
     }
 
@@ -182,25 +260,32 @@ impl DataStack {
     ///
     /// # Safety
     /// `frame` must be the last frame pushed and not yet popped.
+    #[inline]
     pub unsafe fn pop(&mut self, frame: *mut Frame) {
         // SAFETY: per the contract the frame is live and initialised.
-        let capacity = unsafe { (*frame).capacity as usize };
-        let words = std::mem::size_of::<Frame>() / 8
-            + capacity * (std::mem::size_of::<Option<Value>>() / 8);
-        // SAFETY: slots and header were initialised by `push`.
+        let (capacity, in_use) =
+            unsafe { ((*frame).capacity as usize, (*frame).stack_top as usize) };
+        // SAFETY: slots and header were initialised by `push`; slots at and
+        // above the stack top hold `None` (see `Frame::push`), so only the
+        // ones below it can own anything.
         unsafe {
-            let slots = frame.add(1) as *mut Option<Value>;
-            for i in 0..capacity {
+            let slots = frame.add(1).cast::<Option<Value>>();
+            for i in 0..in_use.min(capacity) {
                 std::ptr::drop_in_place(slots.add(i));
             }
             std::ptr::drop_in_place(frame);
         }
-        if let Some(u) = self.used.last_mut() {
-            *u = u.saturating_sub(words);
-            if *u == 0 && self.chunks.len() > 1 {
-                self.chunks.pop();
-                self.used.pop();
+        self.top = frame.cast::<u64>();
+        if self.top == self.base
+            && let Some(previous_top) = self.saved_tops.pop()
+        {
+            self.spare = self.chunks.pop();
+            if let Some(current) = self.chunks.last() {
+                self.base = current.start.as_ptr();
+                // SAFETY: one past the end of the chunk's allocation.
+                self.limit = unsafe { self.base.add(current.words) };
             }
+            self.top = previous_top;
         }
     }
 }

@@ -1,13 +1,20 @@
 //! The interpreter state: [`Vm`], the thread state passed as `&mut Vm` to
 //! everything that runs Python code. It holds the builtin type objects, the
-//! interned strings, the builtins dict, the data stack of frames, the
-//! current frame, the recursion depths and the exception being handled.
+//! interned strings, the builtins dict, the import system's state, the
+//! start-up configuration, the data stack of frames, the current frame, the
+//! recursion depths and the exception being handled.
 
 pub mod call;
+pub mod config;
 pub mod eval;
+pub(crate) mod fast_call;
 pub mod frame;
+pub mod frame_object;
+pub mod import;
+pub mod inline_cache;
 pub mod program;
 pub mod setup;
+pub mod syntax_error;
 pub mod traceback;
 
 use std::collections::HashMap;
@@ -47,14 +54,22 @@ macro_rules! builtin_types {
 }
 
 builtin_types! {
-    object, type_, int, bool, float, none, not_implemented, ellipsis, str, bytes, tuple, list,
-    dict, set, frozenset, range, slice, function, builtin_function, method, method_descriptor,
-    classmethod, staticmethod, property, code, cell, module, traceback, frame, super_,
-    seq_iterator, tuple_iterator, str_iterator, list_iterator, list_reverseiterator,
-    range_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, dict_keys,
-    dict_values, dict_items, enumerate, zip, map, filter, reversed, getset,
-    member_descriptor, mappingproxy, union, typevar, paramspec, typevartuple, typealias,
-    nodefault, generic_alias,
+    object, type_, int, bool, float, complex, none, not_implemented, ellipsis, str, bytes,
+    bytearray, memoryview, tuple, list, dict, set, frozenset, set_iterator, range, slice,
+    function, builtin_function, method, method_descriptor, classmethod, staticmethod, property,
+    code, cell, module, traceback, frame, super_, seq_iterator, tuple_iterator, str_iterator,
+    list_iterator, list_reverseiterator, range_iterator, callable_iterator, dict_keyiterator,
+    dict_valueiterator, dict_itemiterator, dict_reversekeyiterator, dict_reversevalueiterator,
+    dict_reverseitemiterator, dict_keys, dict_values, dict_items, mappingproxy, enumerate, zip,
+    map, filter, reversed, getset, member_descriptor, union, typevar, paramspec, typevartuple,
+    typealias, nodefault, generic_alias, text_io_wrapper, buffered_reader, buffered_writer,
+    buffered_random,
+}
+
+/// The current native stack address (approximately: a local's address).
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
 }
 
 /// Python frames allowed before `RecursionError` (`sys.getrecursionlimit()`).
@@ -94,12 +109,25 @@ pub struct Vm {
     pub recursion_limit: u32,
     /// Native calls that may recurse (re-entries of the eval loop, repr...).
     pub native_depth: u32,
+    /// Native stack address at the outermost native call (to report the
+    /// stack used when a native recursion limit is hit).
+    pub native_stack_base: usize,
     /// The exception being handled (`sys.exception()`), `None` if none.
     pub exc_info: Value,
     /// Objects whose repr is in progress (`Py_ReprEnter`).
     repr_stack: Vec<usize>,
     /// Buffered standard output.
     pub stdout: std::io::BufWriter<std::io::Stdout>,
+    /// The `sys.stdout` object the interpreter created, if any: `print`
+    /// writes to [`Vm::stdout`] directly while `sys.stdout` is this object.
+    pub standard_output: Value,
+    /// Private objects of native modules (CPython's module state), under
+    /// keys the modules choose (`"sys.frame"`).
+    pub module_state: HashMap<&'static str, Value>,
+    /// The import system: `sys.modules`, the builtin modules.
+    pub import: import::ImportState,
+    /// What the interpreter was started with (`sys.argv`, `sys.path`, ...).
+    pub config: config::Config,
 }
 
 impl Vm {
@@ -108,8 +136,26 @@ impl Vm {
         setup::create()
     }
 
+    /// Configures a new interpreter before a program runs: registers the
+    /// builtin modules `config` names and imports `sys` if one of them is
+    /// `sys` (the start-up CPython does before running `__main__`).
+    pub fn configure(&mut self, config: config::Config) -> PyResult<()> {
+        for module in config.builtin_modules.iter().copied() {
+            self.add_builtin_module(module);
+        }
+        self.config = config;
+        if self.builtin_module("sys").is_some() {
+            self.import_module("sys")?;
+        }
+        Ok(())
+    }
+
     /// Allocates an object of `class`, turning a refused allocation into `MemoryError`.
-    pub fn alloc<T: 'static>(&mut self, class: &TypeRef, payload: T) -> PyResult<Ref<T>> {
+    pub fn alloc<T: crate::gc::Payload>(
+        &mut self,
+        class: &TypeRef,
+        payload: T,
+    ) -> PyResult<Ref<T>> {
         Ref::new(class, payload).map_err(|_| self.memory_error.clone())
     }
 
@@ -147,11 +193,6 @@ impl Vm {
         }
     }
 
-    /// What a float power with a complex result returns until complex exists.
-    pub fn not_implemented_complex(&self) -> Value {
-        self.not_implemented()
-    }
-
     /// The class of any value.
     pub fn type_of<'a>(&'a self, v: &'a Value) -> &'a TypeRef {
         use crate::value::Unpacked as U;
@@ -169,13 +210,51 @@ impl Vm {
         self.type_of(v).name.to_string()
     }
 
+    /// The running Python frames, innermost first (`sys._getframe`).
+    pub fn frames(&self) -> impl Iterator<Item = &Frame> {
+        let mut cursor = self.current_frame;
+        std::iter::from_fn(move || {
+            // SAFETY: `current_frame` and every `previous` link are null or
+            // live frames on the data stack, which outlive this borrow of
+            // the Vm (frames are only popped by the running eval loop).
+            let frame = unsafe { cursor.as_ref() }?;
+            cursor = frame.previous;
+            Some(frame)
+        })
+    }
+
+    /// Whether `v` is [`Vm::standard_output`].
+    pub fn is_standard_output(&self, v: &Value) -> bool {
+        match (v.as_object(), self.standard_output.as_object()) {
+            (Some(a), Some(b)) => a.is(b),
+            _ => false,
+        }
+    }
+
     /// Enters a native recursion level (`RecursionError` past the limit).
     pub fn enter_native(&mut self) -> PyResult<()> {
         if self.native_depth >= NATIVE_DEPTH_LIMIT + self.recursion_limit {
             return Err(self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
+        if self.native_depth == 0 {
+            self.native_stack_base = stack_address();
+        }
         self.native_depth += 1;
         Ok(())
+    }
+
+    /// Enters a native recursion level for an operation CPython guards by
+    /// stack size (`repr`): past the limit, CPython's `RecursionError`
+    /// "Stack overflow (used N kB) while ..." with the native stack used.
+    pub fn enter_native_while(&mut self, context: &str) -> PyResult<()> {
+        if self.native_depth >= NATIVE_DEPTH_LIMIT + self.recursion_limit {
+            let used_kb = self.native_stack_base.abs_diff(stack_address()) / 1024;
+            return Err(self.new_error(
+                ExcKind::RecursionError,
+                &format!("Stack overflow (used {used_kb} kB){context}"),
+            ));
+        }
+        self.enter_native()
     }
 
     /// Leaves a native recursion level.

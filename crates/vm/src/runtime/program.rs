@@ -5,19 +5,49 @@
 use krait_compiler::bytecode::code_object::CodeObject;
 
 use crate::builtins::exceptions::{ExcKind, as_exception};
+use crate::error::PyResult;
 use crate::runtime::Vm;
-use crate::value::Value;
+use crate::runtime::config::Config;
 
 /// Stack reserved for the interpreter thread: native recursion is bounded
 /// by [`super::NATIVE_DEPTH_LIMIT`] plus the recursion limit, which needs
 /// more than a default main thread's stack.
 const STACK_BYTES: usize = 512 << 20;
 
-/// Runs a compiled module as `__main__`; returns the process exit status.
-pub fn run_main(code: CodeObject) -> i32 {
+/// Where the program's `__main__` code came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MainOrigin {
+    /// A script file (its path becomes `__file__`).
+    File(String),
+    /// Standard input (`__file__` is `<stdin>`).
+    Stdin,
+    /// `-c` code (no `__file__`).
+    Command,
+}
+
+/// Runs a compiled module as `__main__` in an interpreter set up by
+/// `config`; returns the process exit status.
+pub fn run_main(code: CodeObject, config: Config, origin: MainOrigin) -> i32 {
+    on_interpreter_thread(move || run_main_here(code, config, origin))
+}
+
+/// Runs the module `name` as `__main__` (`krait -m name`) in an
+/// interpreter set up by `config`; returns the process exit status.
+pub fn run_module_main(name: String, config: Config) -> i32 {
+    on_interpreter_thread(move || {
+        run_program(config, |vm| {
+            let module = vm.new_module("__main__")?;
+            vm.prepare_main_module(&module, None, false)?;
+            crate::runtime::import::run_module::run_module_as_main(vm, &name, &module)
+        })
+    })
+}
+
+/// Runs `program` on a thread with the interpreter's large stack.
+fn on_interpreter_thread(program: impl FnOnce() -> i32 + Send + 'static) -> i32 {
     let worker = std::thread::Builder::new()
         .stack_size(STACK_BYTES)
-        .spawn(move || run_main_here(code));
+        .spawn(program);
     match worker {
         Ok(handle) => handle.join().unwrap_or(70),
         Err(_) => run_main_here_boxed(),
@@ -29,12 +59,19 @@ fn run_main_here_boxed() -> i32 {
     1
 }
 
-fn run_main_here(code: CodeObject) -> i32 {
+fn run_main_here(code: CodeObject, config: Config, origin: MainOrigin) -> i32 {
+    run_program(config, |vm| run_in(vm, code, &origin))
+}
+
+/// Makes an interpreter from `config`, runs `program` in it, reports an
+/// uncaught exception; returns the exit status.
+fn run_program(config: Config, program: impl FnOnce(&mut Vm) -> PyResult<()>) -> i32 {
     let Ok(mut vm) = Vm::new() else {
         eprintln!("MemoryError");
         return 1;
     };
-    let status = match run_in(&mut vm, code) {
+    let result = vm.configure(config).and_then(|()| program(&mut vm));
+    let status = match result {
         Ok(()) => 0,
         Err(err) => {
             vm.flush_stdout();
@@ -45,12 +82,15 @@ fn run_main_here(code: CodeObject) -> i32 {
     status
 }
 
-fn run_in(vm: &mut Vm, code: CodeObject) -> crate::error::PyResult<()> {
+fn run_in(vm: &mut Vm, code: CodeObject, origin: &MainOrigin) -> PyResult<()> {
     let module = vm.new_module("__main__")?;
+    let (filename, from_file) = match origin {
+        MainOrigin::File(path) => (Some(path.as_str()), true),
+        MainOrigin::Stdin => (Some("<stdin>"), false),
+        MainOrigin::Command => (None, false),
+    };
+    vm.prepare_main_module(&module, filename, from_file)?;
     let globals = module.dict.clone();
-    let key = vm.intern("__builtins__")?;
-    let builtins = Value::from_object(vm.builtins.as_obj().clone());
-    globals.table.with(|t| t.insert_str(key, builtins));
     let code = vm.new_code(code)?;
     vm.run_module_code(code, globals)?;
     Ok(())

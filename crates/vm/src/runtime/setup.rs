@@ -4,20 +4,24 @@
 
 use std::collections::HashMap;
 
+use crate::builtins::bytearray::ByteArray;
 use crate::builtins::bytes::Bytes;
+use crate::builtins::complex::Complex;
 use crate::builtins::descriptors::{GetSetDescriptor, MemberDescriptor, Property, Super, Wrapper};
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{BaseException, ExcKind};
+use crate::builtins::file_io::FileObject;
 use crate::builtins::function::{CellObj, Code, Function, Method, Module};
 use crate::builtins::generic_alias::GenericAlias;
 use crate::builtins::int::BigInt;
 use crate::builtins::iterators::{DictView, NativeIter};
 use crate::builtins::list::List;
 use crate::builtins::mappingproxy::MappingProxy;
+use crate::builtins::memoryview::MemoryView;
 use crate::builtins::native::{BuiltinFunction, MethodDescriptor};
 use crate::builtins::object::BareObject;
 use crate::builtins::range::Range;
-use crate::builtins::set::Set;
+use crate::builtins::set::{Set, SetIterator};
 use crate::builtins::singletons::Singleton;
 use crate::builtins::slice::Slice;
 use crate::builtins::str::Str;
@@ -27,12 +31,15 @@ use crate::builtins::union::Union;
 use crate::error::PyErr;
 use crate::object::Ref;
 use crate::object::heap::AllocError;
-use crate::runtime::traceback::{FrameSnapshot, Traceback};
+use crate::runtime::config::Config;
+use crate::runtime::frame_object::FrameSnapshot;
+use crate::runtime::import::ImportState;
+use crate::runtime::traceback::Traceback;
 use crate::runtime::{BuiltinTypes, DEFAULT_RECURSION_LIMIT, DataStack, Vm};
 use crate::types::{TypeObject, TypeRef, flags};
 use crate::value::Value;
 
-fn make<T: 'static>(
+fn make<T: crate::gc::Payload>(
     meta: &TypeRef,
     object: &TypeRef,
     name: &str,
@@ -80,16 +87,20 @@ pub fn create() -> Result<Vm, AllocError> {
         int,
         bool: bool_t,
         float: make::<Singleton>(m, o, "float", b)?,
+        complex: make::<Complex>(m, o, "complex", b)?,
         none: make::<Singleton>(m, o, "NoneType", 0)?,
         not_implemented: make::<Singleton>(m, o, "NotImplementedType", 0)?,
         ellipsis: make::<Singleton>(m, o, "ellipsis", 0)?,
         str: make::<Str>(m, o, "str", b)?,
         bytes: make::<Bytes>(m, o, "bytes", b)?,
+        bytearray: make::<ByteArray>(m, o, "bytearray", b)?,
+        memoryview: make::<MemoryView>(m, o, "memoryview", 0)?,
         tuple: make::<Tuple>(m, o, "tuple", b)?,
         list: make::<List>(m, o, "list", b)?,
         dict: make::<Dict>(m, o, "dict", b)?,
         set: make::<Set>(m, o, "set", b)?,
         frozenset: make::<Set>(m, o, "frozenset", b)?,
+        set_iterator: make::<SetIterator>(m, o, "set_iterator", 0)?,
         range: make::<Range>(m, o, "range", 0)?,
         slice: make::<Slice>(m, o, "slice", 0)?,
         function: make::<Function>(m, o, "function", 0)?,
@@ -111,12 +122,17 @@ pub fn create() -> Result<Vm, AllocError> {
         list_iterator: make::<NativeIter>(m, o, "list_iterator", 0)?,
         list_reverseiterator: make::<NativeIter>(m, o, "list_reverseiterator", 0)?,
         range_iterator: make::<NativeIter>(m, o, "range_iterator", 0)?,
+        callable_iterator: make::<NativeIter>(m, o, "callable_iterator", 0)?,
         dict_keyiterator: make::<NativeIter>(m, o, "dict_keyiterator", 0)?,
         dict_valueiterator: make::<NativeIter>(m, o, "dict_valueiterator", 0)?,
         dict_itemiterator: make::<NativeIter>(m, o, "dict_itemiterator", 0)?,
+        dict_reversekeyiterator: make::<NativeIter>(m, o, "dict_reversekeyiterator", 0)?,
+        dict_reversevalueiterator: make::<NativeIter>(m, o, "dict_reversevalueiterator", 0)?,
+        dict_reverseitemiterator: make::<NativeIter>(m, o, "dict_reverseitemiterator", 0)?,
         dict_keys: make::<DictView>(m, o, "dict_keys", 0)?,
         dict_values: make::<DictView>(m, o, "dict_values", 0)?,
         dict_items: make::<DictView>(m, o, "dict_items", 0)?,
+        mappingproxy: make::<MappingProxy>(m, o, "mappingproxy", 0)?,
         enumerate: make::<NativeIter>(m, o, "enumerate", b)?,
         zip: make::<NativeIter>(m, o, "zip", b)?,
         map: make::<NativeIter>(m, o, "map", b)?,
@@ -124,7 +140,6 @@ pub fn create() -> Result<Vm, AllocError> {
         reversed: make::<NativeIter>(m, o, "reversed", b)?,
         getset: make::<GetSetDescriptor>(m, o, "getset_descriptor", 0)?,
         member_descriptor: make::<MemberDescriptor>(m, o, "member_descriptor", 0)?,
-        mappingproxy: make::<MappingProxy>(m, o, "mappingproxy", 0)?,
         union: make::<Union>(m, o, "Union", 0)?,
         typevar: make::<TypeParam>(m, o, "TypeVar", 0)?,
         paramspec: make::<TypeParam>(m, o, "ParamSpec", 0)?,
@@ -132,6 +147,10 @@ pub fn create() -> Result<Vm, AllocError> {
         typealias: make::<TypeAlias>(m, o, "TypeAliasType", 0)?,
         nodefault: make::<Singleton>(m, o, "NoDefaultType", 0)?,
         generic_alias: make::<GenericAlias>(m, o, "GenericAlias", 0)?,
+        text_io_wrapper: make::<FileObject>(m, o, "TextIOWrapper", b)?,
+        buffered_reader: make::<FileObject>(m, o, "BufferedReader", b)?,
+        buffered_writer: make::<FileObject>(m, o, "BufferedWriter", b)?,
+        buffered_random: make::<FileObject>(m, o, "BufferedRandom", b)?,
     };
     // The exception hierarchy.
     let exceptions = crate::builtins::exceptions::create_exception_types(&meta, &object)?;
@@ -148,6 +167,19 @@ pub fn create() -> Result<Vm, AllocError> {
         BaseException::with_args(Value::from_object(empty_tuple.as_obj().clone())),
     )?;
     let builtins = Ref::new(&types.dict, Dict::default())?;
+    let import = ImportState {
+        modules: Ref::new(&types.dict, Dict::default())?,
+        builtins_module: Ref::new(
+            &types.module,
+            Module {
+                dict: builtins.clone(),
+            },
+        )?,
+        builtin_modules: crate::runtime::import::registry::ENGINE_MODULES.to_vec(),
+        sys_dict: None,
+        default_import: Value::NONE,
+        machinery: None,
+    };
     let mut vm = Vm {
         types,
         exceptions,
@@ -164,9 +196,14 @@ pub fn create() -> Result<Vm, AllocError> {
         recursion_depth: 0,
         recursion_limit: DEFAULT_RECURSION_LIMIT,
         native_depth: 0,
+        native_stack_base: 0,
         exc_info: Value::NONE,
         repr_stack: Vec::new(),
         stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+        standard_output: Value::NONE,
+        module_state: HashMap::new(),
+        import,
+        config: Config::default(),
     };
     install(&mut vm).map_err(|_| AllocError { size: 0 })?;
     Ok(vm)
@@ -180,13 +217,17 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     b::int::init_type(&t.int);
     b::int::init_bool_type(&t.bool);
     b::float::init_type(&t.float);
+    b::complex::init_type(&t.complex);
     b::str::init_type(&t.str);
     b::bytes::init_type(&t.bytes);
+    b::bytearray::init_type(&t.bytearray);
+    b::memoryview::init_type(&t.memoryview);
     b::tuple::init_type(&t.tuple);
     b::list::init_type(&t.list);
     b::dict::init_type(&t.dict);
     b::set::init_type(&t.set, false);
     b::set::init_type(&t.frozenset, true);
+    b::set::init_iterator_type(&t.set_iterator);
     b::range::init_type(&t.range);
     b::slice::init_type(&t.slice);
     b::singletons::init_types(&t.none, &t.not_implemented, &t.ellipsis);
@@ -204,9 +245,13 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         &t.list_iterator,
         &t.list_reverseiterator,
         &t.range_iterator,
+        &t.callable_iterator,
         &t.dict_keyiterator,
         &t.dict_valueiterator,
         &t.dict_itemiterator,
+        &t.dict_reversekeyiterator,
+        &t.dict_reversevalueiterator,
+        &t.dict_reverseitemiterator,
         &t.enumerate,
         &t.zip,
         &t.map,
@@ -216,9 +261,10 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         b::iterators::init_iterator_type(it);
     }
     for v in [&t.dict_keys, &t.dict_values, &t.dict_items] {
-        b::iterators::init_view_type(v);
+        b::dict_view::init_type(v);
     }
     b::singletons::init_callables(vm);
+    b::file_io::init_types(vm);
     // Every type gets generic attribute access unless it has its own.
     let all: Vec<TypeRef> = all_types(vm);
     for ty in &all {
@@ -236,7 +282,11 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
                 .richcompare
                 .set(vm.types.object.slots.richcompare.get());
         }
-        if ty.slots.hash.get().is_none() && !matches!(&*ty.name, "list" | "dict" | "set" | "slice")
+        if ty.slots.hash.get().is_none()
+            && !matches!(
+                &*ty.name,
+                "list" | "dict" | "set" | "bytearray" | "dict_keys" | "dict_items"
+            )
         {
             ty.slots.hash.set(vm.types.object.slots.hash.get());
         }
@@ -247,22 +297,45 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         ty.bump_version();
     }
     b::exceptions::init_exception_types(vm);
-    crate::runtime::traceback::init_types(vm);
+    crate::runtime::frame_object::init_type(vm);
     b::typing::init_types(vm);
     vm.nodefault = b::typing::new_nodefault(vm).map_err(|_| vm.memory_error())?;
     // Methods.
     let types: Vec<(TypeRef, &'static [b::native::MethodDef])> = vec![
         (vm.types.object.clone(), b::object::METHODS),
         (vm.types.str.clone(), b::str::METHODS),
+        (vm.types.bytes.clone(), b::byte_methods::METHODS),
+        (vm.types.bytes.clone(), b::bytes::METHODS),
+        (vm.types.bytearray.clone(), b::byte_methods::METHODS),
+        (vm.types.bytearray.clone(), b::bytearray::METHODS),
+        (vm.types.memoryview.clone(), b::memoryview::METHODS),
+        (vm.types.slice.clone(), b::slice::METHODS),
         (vm.types.list.clone(), b::list::METHODS),
         (vm.types.dict.clone(), b::dict::METHODS),
         (vm.types.tuple.clone(), b::tuple::METHODS),
+        (vm.types.dict_keys.clone(), b::dict_view::METHODS),
+        (vm.types.dict_keys.clone(), b::dict_view::SET_LIKE_METHODS),
+        (vm.types.dict_values.clone(), b::dict_view::METHODS),
+        (vm.types.dict_items.clone(), b::dict_view::METHODS),
+        (vm.types.dict_items.clone(), b::dict_view::SET_LIKE_METHODS),
+        (vm.types.mappingproxy.clone(), b::mappingproxy::METHODS),
+        (
+            vm.types.frame.clone(),
+            crate::runtime::frame_object::FRAME_METHODS,
+        ),
+        (vm.types.set.clone(), b::set::SHARED_METHODS),
         (vm.types.set.clone(), b::set::METHODS),
+        (vm.types.frozenset.clone(), b::set::SHARED_METHODS),
         (vm.types.int.clone(), b::int::METHODS),
         (vm.types.float.clone(), b::float::METHODS),
+        (vm.types.complex.clone(), b::complex::METHODS),
+        (vm.types.range.clone(), b::range::METHODS),
+        (vm.types.text_io_wrapper.clone(), b::file_io::METHODS),
+        (vm.types.buffered_reader.clone(), b::file_io::METHODS),
+        (vm.types.buffered_writer.clone(), b::file_io::METHODS),
+        (vm.types.buffered_random.clone(), b::file_io::METHODS),
         (vm.types.property.clone(), b::descriptors::PROPERTY_METHODS),
         (vm.types.type_.clone(), b::type_::METHODS),
-        (vm.types.mappingproxy.clone(), b::mappingproxy::METHODS),
         (vm.types.typevar.clone(), b::typing::PARAM_METHODS),
         (vm.types.paramspec.clone(), b::typing::PARAM_METHODS),
         (vm.types.typevartuple.clone(), b::typing::PARAM_METHODS),
@@ -300,7 +373,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         ),
         (
             vm.types.frame.clone(),
-            crate::runtime::traceback::FRAME_GETSETS,
+            crate::runtime::frame_object::FRAME_GETSETS,
         ),
         (vm.types.typevar.clone(), b::typing::PARAM_GETSETS),
         (vm.types.paramspec.clone(), b::typing::PARAM_GETSETS),
@@ -345,8 +418,11 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         ("int", vm.types.int.clone()),
         ("bool", vm.types.bool.clone()),
         ("float", vm.types.float.clone()),
+        ("complex", vm.types.complex.clone()),
         ("str", vm.types.str.clone()),
         ("bytes", vm.types.bytes.clone()),
+        ("bytearray", vm.types.bytearray.clone()),
+        ("memoryview", vm.types.memoryview.clone()),
         ("tuple", vm.types.tuple.clone()),
         ("list", vm.types.list.clone()),
         ("dict", vm.types.dict.clone()),
@@ -420,11 +496,40 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         let key = vm.intern(name)?;
         builtins.table.with(|t| t.insert_str(key, value));
     }
-    let key = vm.intern("__name__")?;
-    let v = vm.new_str("builtins")?;
-    builtins.table.with(|t| t.insert_str(key, v));
+    install_import_system(vm, &builtins)
+}
+
+/// `__import__`, the `builtins` module in `sys.modules`, `ImportError`'s
+/// constructor.
+fn install_import_system(vm: &mut Vm, builtins: &Ref<Dict>) -> crate::error::PyResult<()> {
+    use crate::runtime::import::bootstrap::IMPORT_FUNCTION;
+    let import = vm.new_builtin_function(&IMPORT_FUNCTION, None, IMPORT_FUNCTION.name)?;
+    vm.import.default_import = import.clone();
+    let key = vm.intern(IMPORT_FUNCTION.name)?;
+    builtins.table.with(|t| t.insert_str(key, import));
+    let module = vm.import.builtins_module.clone();
+    let name = vm.new_str("builtins")?;
+    let doc = vm.new_str(BUILTINS_DOC)?;
+    for (key, value) in [
+        ("__name__", name),
+        ("__doc__", doc),
+        ("__package__", Value::NONE),
+        ("__loader__", Value::NONE),
+        ("__spec__", Value::NONE),
+    ] {
+        let key = vm.intern(key)?;
+        builtins.table.with(|t| t.insert_str(key, value));
+    }
+    let key = vm.intern("builtins")?;
+    let modules = vm.import.modules.clone();
+    modules
+        .table
+        .with(|t| t.insert_str(key, Value::from_object(module.into_obj())));
     Ok(())
 }
+
+/// `builtins.__doc__` (krait's own words).
+const BUILTINS_DOC: &str = "The builtin functions, types, exceptions and constants of Python.";
 
 fn call_function_def(
     vm: &mut Vm,
@@ -451,16 +556,20 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.int.clone(),
         t.bool.clone(),
         t.float.clone(),
+        t.complex.clone(),
         t.none.clone(),
         t.not_implemented.clone(),
         t.ellipsis.clone(),
         t.str.clone(),
         t.bytes.clone(),
+        t.bytearray.clone(),
+        t.memoryview.clone(),
         t.tuple.clone(),
         t.list.clone(),
         t.dict.clone(),
         t.set.clone(),
         t.frozenset.clone(),
+        t.set_iterator.clone(),
         t.range.clone(),
         t.slice.clone(),
         t.function.clone(),
@@ -482,12 +591,17 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.list_iterator.clone(),
         t.list_reverseiterator.clone(),
         t.range_iterator.clone(),
+        t.callable_iterator.clone(),
         t.dict_keyiterator.clone(),
         t.dict_valueiterator.clone(),
         t.dict_itemiterator.clone(),
+        t.dict_reversekeyiterator.clone(),
+        t.dict_reversevalueiterator.clone(),
+        t.dict_reverseitemiterator.clone(),
         t.dict_keys.clone(),
         t.dict_values.clone(),
         t.dict_items.clone(),
+        t.mappingproxy.clone(),
         t.enumerate.clone(),
         t.zip.clone(),
         t.map.clone(),
@@ -495,7 +609,6 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.reversed.clone(),
         t.getset.clone(),
         t.member_descriptor.clone(),
-        t.mappingproxy.clone(),
         t.union.clone(),
         t.typevar.clone(),
         t.paramspec.clone(),
@@ -503,7 +616,52 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.typealias.clone(),
         t.nodefault.clone(),
         t.generic_alias.clone(),
+        t.text_io_wrapper.clone(),
+        t.buffered_reader.clone(),
+        t.buffered_writer.clone(),
+        t.buffered_random.clone(),
     ];
     v.extend(vm.exceptions.iter().cloned());
     v
+}
+
+impl Vm {
+    /// Creates a builtin type defined outside the engine's core — a type
+    /// of a native module (`sys.version_info`, `_io.TextIOWrapper`): named
+    /// `name` with `__module__` `module`, a subclass of `base` (`object`
+    /// when `None`) whose slots it starts from, instances carrying payload
+    /// `T` (which must be `base`'s payload when `base` is not `object`),
+    /// with `methods` in its dict. `flags` are [`flags`] bits; with
+    /// `EXTENDED`, instances also carry an attribute dict (`HAS_DICT`) and
+    /// `__slots__` values after the payload, as instances of classes do.
+    pub fn new_builtin_type<T: crate::gc::Payload>(
+        &mut self,
+        module: &str,
+        name: &str,
+        base: Option<&TypeRef>,
+        type_flags: u32,
+        methods: &'static [crate::builtins::native::MethodDef],
+    ) -> crate::error::PyResult<TypeRef> {
+        let base = base.cloned().unwrap_or_else(|| self.types.object.clone());
+        let meta = self.types.type_.clone();
+        let mut description = TypeObject::for_payload::<T>(name);
+        if type_flags & flags::EXTENDED != 0 {
+            description.make_extended();
+        }
+        let t = Ref::new(&meta, description).map_err(|_| self.memory_error())?;
+        t.as_obj().make_immortal();
+        t.flags.set(type_flags);
+        t.base.with(|b| *b = Some(base.clone()));
+        t.bases.with(|b| *b = vec![base.clone()]);
+        let mut mro = vec![t.clone()];
+        mro.extend(base.mro.get());
+        t.mro.with(|m| *m = mro);
+        t.slots.inherit_from(&base.slots);
+        let key = self.intern("__module__")?;
+        let module = self.new_str(module)?;
+        t.dict.with(|d| d.insert_str(key, module));
+        self.add_methods(&t, methods)?;
+        t.bump_version();
+        Ok(t)
+    }
 }

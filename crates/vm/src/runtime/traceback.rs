@@ -16,18 +16,8 @@ use crate::error::{PyErr, PyResult};
 use crate::object::Ref;
 use crate::runtime::Vm;
 use crate::runtime::frame::Frame;
+use crate::runtime::frame_object::{FrameLocals, FrameSnapshot, line_of, locals_dict};
 use crate::value::Value;
-
-/// A frame's local variables as an exception passed through it: the
-/// namespace of a module or class body, or a copy of the fast locals (turned
-/// into a dict only if someone asks for `f_locals`).
-#[derive(Clone)]
-pub enum FrameLocals {
-    /// A module or class body's namespace.
-    Namespace(Value),
-    /// The fast locals, cells and free variables, by `co_localsplusnames`.
-    Fast(Box<[Option<Value>]>),
-}
 
 /// The payload of a traceback object: one frame's entry, linked to the
 /// next (inner) one. It keeps what `tb_frame` needs; the frame object is
@@ -49,69 +39,10 @@ pub struct Traceback {
     pub frame: crate::object::PyCell<Option<Value>>,
 }
 
-/// The payload of the `frame` objects tracebacks refer to: the frame's
-/// code, namespaces and position when the exception passed through it.
-/// (Frames are records on the data stack; this keeps what outlives them.)
-pub struct FrameSnapshot {
-    /// `f_code`.
-    pub code: Ref<Code>,
-    /// `f_globals`.
-    pub globals: Ref<Dict>,
-    /// `f_builtins`.
-    pub builtins: Ref<Dict>,
-    /// The locals.
-    pub locals: FrameLocals,
-    /// `f_locals` as a dict, once made.
-    pub locals_dict: crate::object::PyCell<Option<Value>>,
-    /// `f_lasti` in code units.
-    pub lasti: u32,
-}
-
-/// `f_locals` of a snapshot: the namespace, or a dict of the bound fast
-/// locals (cell contents for cells and free variables).
-fn locals_dict(vm: &mut Vm, code: &Code, locals: &FrameLocals) -> PyResult<Value> {
-    let slots = match locals {
-        FrameLocals::Namespace(ns) => return Ok(ns.clone()),
-        FrameLocals::Fast(slots) => slots,
-    };
-    use krait_compiler::bytecode::code_object::fast_kind;
-    let d = vm.new_dict_ref()?;
-    for (i, name) in code.localsplusnames.iter().enumerate() {
-        let kind = code.code.localspluskinds.get(i).copied().unwrap_or(0);
-        if kind & fast_kind::HIDDEN != 0 {
-            continue;
-        }
-        let Some(Some(v)) = slots.get(i).cloned() else {
-            continue;
-        };
-        let v = if kind & (fast_kind::CELL | fast_kind::FREE) != 0 {
-            match v
-                .as_object()
-                .and_then(|o| o.downcast::<crate::builtins::function::CellObj>())
-                .map(|c| c.value.get())
-            {
-                Some(Some(inner)) => inner,
-                Some(None) => continue,
-                None => v,
-            }
-        } else {
-            v
-        };
-        Dict::set_item(vm, &d, Value::from_object(name.as_obj().clone()), v)?;
-    }
-    Ok(Value::from_object(d.into_obj()))
-}
-
 /// Prepends an entry for `frame` to the exception's traceback.
 pub fn add_entry(vm: &mut Vm, err: &PyErr, frame: &Frame) {
     let next = err.0.traceback.get();
-    let locals = match &frame.locals {
-        Some(ns) => FrameLocals::Namespace(ns.clone()),
-        None => {
-            let n = frame.code.code.nlocalsplus();
-            FrameLocals::Fast((0..n).map(|i| frame.local(i).cloned()).collect())
-        }
-    };
+    let locals = FrameLocals::of(frame);
     let tb = Traceback {
         next: crate::object::PyCell::new(next),
         code: frame.code.clone(),
@@ -144,6 +75,7 @@ fn frame_object(vm: &mut Vm, tb: &Traceback) -> PyResult<Value> {
             locals: tb.locals.clone(),
             locals_dict: crate::object::PyCell::new(None),
             lasti: tb.lasti,
+            back: crate::object::PyCell::new(Value::NONE),
         },
     )?;
     let value = Value::from_object(snapshot.into_obj());
@@ -155,13 +87,6 @@ fn traceback_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<Traceback>> {
     match v.as_object().and_then(|o| o.downcast::<Traceback>()) {
         Some(t) => Ok(t),
         None => Err(vm.type_error("descriptor requires a 'traceback' object".into())),
-    }
-}
-
-fn line_of(code: &Code, lasti: u32) -> Value {
-    match code.code.location_at(lasti as usize) {
-        Some(l) if l.line >= 0 => Value::from_i64(i64::from(l.line)),
-        _ => Value::NONE,
     }
 }
 
@@ -199,62 +124,6 @@ pub const TRACEBACK_GETSETS: &[GetSetDef] = &[
         Ok(line_of(&tb.code, tb.lasti))
     }),
 ];
-
-fn frame_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<FrameSnapshot>> {
-    match v.as_object().and_then(|o| o.downcast::<FrameSnapshot>()) {
-        Some(f) => Ok(f),
-        None => Err(vm.type_error("descriptor requires a 'frame' object".into())),
-    }
-}
-
-/// The attributes of frame objects.
-pub const FRAME_GETSETS: &[GetSetDef] = &[
-    getter("f_code", |vm, v| {
-        Ok(Value::from_object(frame_of(vm, v)?.code.as_obj().clone()))
-    }),
-    getter("f_globals", |vm, v| {
-        Ok(Value::from_object(
-            frame_of(vm, v)?.globals.as_obj().clone(),
-        ))
-    }),
-    getter("f_builtins", |vm, v| {
-        Ok(Value::from_object(
-            frame_of(vm, v)?.builtins.as_obj().clone(),
-        ))
-    }),
-    getter("f_locals", |vm, v| {
-        let f = frame_of(vm, v)?.clone();
-        if let Some(d) = f.locals_dict.get() {
-            return Ok(d);
-        }
-        let d = locals_dict(vm, &f.code, &f.locals)?;
-        f.locals_dict.with(|x| *x = Some(d.clone()));
-        Ok(d)
-    }),
-    getter("f_lineno", |vm, v| {
-        let f = frame_of(vm, v)?.clone();
-        Ok(line_of(&f.code, f.lasti))
-    }),
-    getter("f_lasti", |vm, v| {
-        Ok(Value::from_i64(i64::from(frame_of(vm, v)?.lasti) * 2))
-    }),
-    getter("f_back", |_vm, _v| Ok(Value::NONE)),
-];
-
-/// Installs the slots of `traceback` and `frame`.
-pub fn init_types(vm: &Vm) {
-    vm.types.frame.slots.repr.set(Some(|vm, v| {
-        let f = frame_of(vm, v)?.clone();
-        let line = line_of(&f.code, f.lasti).as_i64().unwrap_or(0);
-        let filename = String::from_utf8_lossy(f.code.code.filename.as_bytes()).into_owned();
-        let text = format!(
-            "<frame at {:#x}, file '{filename}', line {line}, code {}>",
-            v.as_object().map_or(0, |o| o.address()),
-            f.code.name.as_lossy()
-        );
-        vm.new_str(&text)
-    }));
-}
 
 // ---------------------------------------------------------------------------
 // Source lines.

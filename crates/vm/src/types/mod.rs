@@ -16,6 +16,7 @@ use std::cell::Cell;
 use std::ptr::NonNull;
 
 use crate::builtins::dict::DictTable;
+use crate::gc::Payload;
 use crate::object::heap::AllocError;
 use crate::object::{Extended, ObjectHeader, PyCell, Ref, deallocate_payload, extension_offset};
 use crate::value::Value;
@@ -102,6 +103,9 @@ pub struct TypeObject {
     /// Frees a dead instance laid out as `Extended<payload>` (what
     /// `dealloc` becomes in an `EXTENDED` subclass).
     pub extended_dealloc: unsafe fn(NonNull<ObjectHeader>),
+    /// The collector's hooks for instances laid out as `Extended<payload>`
+    /// (what `slots.gc` becomes in an `EXTENDED` subclass).
+    pub extended_gc: crate::gc::GcHooks,
     /// Where the extension sits in an `Extended<payload>` instance.
     pub extension_offset: usize,
     /// How many `__slots__` values instances carry (this class's and its
@@ -133,13 +137,15 @@ pub struct TypeObject {
 }
 
 impl TypeObject {
-    /// The description of a class whose instances carry payload `T`.
-    pub fn for_payload<T: 'static>(name: &str) -> TypeObject {
+    /// The description of a class whose instances carry payload `T` (its
+    /// collector hooks come from `T`'s [`Payload`] declaration).
+    pub fn for_payload<T: Payload>(name: &str) -> TypeObject {
         TypeObject {
             name: name.into(),
             payload: TypeId::of::<T>(),
             dealloc: deallocate_payload::<T>,
             extended_dealloc: deallocate_payload::<Extended<T>>,
+            extended_gc: crate::gc::GcHooks::of_extended::<T>(),
             extension_offset: extension_offset::<T>(),
             slot_count: Cell::new(0),
             qualname: PyCell::new(name.into()),
@@ -150,22 +156,42 @@ impl TypeObject {
             mro: PyCell::new(Vec::new()),
             dict: PyCell::new(DictTable::new()),
             version: Cell::new(0),
-            slots: Slots::default(),
+            slots: Slots {
+                gc: crate::gc::GcHooks::of::<T>(),
+                ..Slots::default()
+            },
             keys: std::rc::Rc::default(),
         }
     }
 
     /// The description of a user class named `name` whose instances carry
-    /// the payload of the builtin type `builtin` (flags, bases and MRO are
-    /// filled in by class creation).
-    pub fn derived_from(builtin: &TypeObject, name: &str) -> TypeObject {
-        TypeObject {
+    /// the payload of the builtin type `builtin` — laid out as
+    /// `Extended<payload>` if `extended` (flags, bases and MRO are filled
+    /// in by class creation).
+    pub fn derived_from(builtin: &TypeObject, name: &str, extended: bool) -> TypeObject {
+        let mut t = TypeObject {
             payload: builtin.payload,
             dealloc: builtin.dealloc,
             extended_dealloc: builtin.extended_dealloc,
+            extended_gc: builtin.extended_gc,
             extension_offset: builtin.extension_offset,
-            ..TypeObject::for_payload::<()>(name)
+            ..TypeObject::for_payload::<crate::builtins::object::BareObject>(name)
+        };
+        // The collector's hooks belong with the payload's layout.
+        t.slots.gc = builtin.slots.gc;
+        if extended {
+            t.make_extended();
         }
+        t
+    }
+
+    /// Lays instances out as `Extended<payload>`: the payload followed by
+    /// an attribute dict and `__slots__` values (sets the `EXTENDED` flag,
+    /// the deallocation function and the collector's hooks to match).
+    pub fn make_extended(&mut self) {
+        self.flags.set(self.flags.get() | flags::EXTENDED);
+        self.dealloc = self.extended_dealloc;
+        self.slots.gc = Some(self.extended_gc);
     }
 
     /// Creates `type`, the metatype: a type object that is its own class.
@@ -176,7 +202,7 @@ impl TypeObject {
 
     /// Creates a type object named `name`, an instance of `metatype`, whose
     /// instances carry payload `T`.
-    pub fn new_type<T: 'static>(metatype: &TypeRef, name: &str) -> Result<TypeRef, AllocError> {
+    pub fn new_type<T: Payload>(metatype: &TypeRef, name: &str) -> Result<TypeRef, AllocError> {
         Ref::new(metatype, TypeObject::for_payload::<T>(name))
     }
 

@@ -6,6 +6,11 @@
 //! comparison slots take the operator as an argument: one function per type
 //! handles all of them (and its reflected forms, since it is also called
 //! with the operands swapped when the right operand's type defines it).
+//!
+//! Two slots are not protocols: [`Slots::gc`], the cycle collector's
+//! traverse/clear hooks, fixed when the class is created from its payload
+//! type (they describe the memory layout, so they never change and are not
+//! inherited), and [`Slots::finalize`] (`tp_finalize`, a class's `__del__`).
 
 use std::cell::Cell;
 
@@ -255,6 +260,8 @@ pub type ContainsFn = fn(&mut Vm, &Value, &Value) -> PyResult<bool>;
 pub type DescrGetFn = fn(&mut Vm, &Value, Option<&Value>, &TypeRef) -> PyResult<Value>;
 /// `tp_descr_set` (`None` deletes).
 pub type DescrSetFn = fn(&mut Vm, &Value, &Value, Option<Value>) -> PyResult<()>;
+/// `tp_finalize`: runs `__del__` (at most once per object, at a safe point).
+pub type FinalizeFn = fn(&mut Vm, &Value) -> PyResult<()>;
 
 /// The slots of one type. `None` means the protocol is not supported.
 #[derive(Default)]
@@ -301,6 +308,12 @@ pub struct Slots {
     pub descr_get: Cell<Option<DescrGetFn>>,
     /// `tp_descr_set`.
     pub descr_set: Cell<Option<DescrSetFn>>,
+    /// `tp_finalize`.
+    pub finalize: Cell<Option<FinalizeFn>>,
+    /// `tp_traverse`/`tp_clear`: the collector's hooks, present exactly when
+    /// instances are containers carrying a GC header. Set from the payload
+    /// type by `TypeObject::for_payload`; never changed, never inherited.
+    pub gc: Option<crate::gc::GcHooks>,
 }
 
 impl Slots {
@@ -330,7 +343,8 @@ impl Slots {
             setitem,
             contains,
             descr_get,
-            descr_set
+            descr_set,
+            finalize
         );
     }
 }

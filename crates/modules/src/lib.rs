@@ -1,0 +1,34 @@
+//! krait's native modules: the parts of the standard library CPython writes
+//! in C, written in Rust (DESIGN.md: syntax ← compiler ← vm ← modules ← cli).
+//!
+//! One file (or folder) per module, each exporting its initialiser; the
+//! [`BUILTIN_MODULES`] table lists them, one line per module. Whoever starts
+//! an interpreter registers the table (the `krait` command passes it in the
+//! interpreter's configuration; an embedding program can call [`install`]).
+//! Helpers shared by several modules live beside them: [`struct_sequence`]
+//! (named-tuple-like types such as `sys.version_info`) and [`namespace`]
+//! (`types.SimpleNamespace`).
+
+pub mod math;
+pub mod namespace;
+pub mod struct_sequence;
+pub mod sys;
+pub mod time;
+
+use krait_vm::Vm;
+use krait_vm::runtime::import::BuiltinModule;
+
+/// Every native module of this crate, by import name.
+pub const BUILTIN_MODULES: &[BuiltinModule] = &[
+    BuiltinModule::new("sys", sys::init),
+    BuiltinModule::new("math", math::init),
+    BuiltinModule::new("time", time::init),
+    BuiltinModule::new("gc", krait_vm::gc::module::init),
+];
+
+/// Registers every module of [`BUILTIN_MODULES`] with an interpreter.
+pub fn install(vm: &mut Vm) {
+    for module in BUILTIN_MODULES {
+        vm.add_builtin_module(*module);
+    }
+}

@@ -1,0 +1,323 @@
+//! `compile()`, `eval()`, `exec()`, `globals()` and `locals()`: source text
+//! through the front end and `krait_compiler::compile` to a code object,
+//! run in a body frame over the given (or the caller's) namespaces. Parse
+//! and compile errors become `SyntaxError` instances with CPython's
+//! attributes (`msg`, `filename`, `lineno`, `offset`, `text`, `end_lineno`,
+//! `end_offset`).
+
+use krait_compiler::CompileMode;
+use krait_compiler::bytecode::code_object::fast_kind;
+
+use crate::builtins::dict::Dict;
+use crate::builtins::exceptions::ExcKind;
+use crate::builtins::function::{CellObj, Code};
+use crate::builtins::native::Args;
+use crate::error::{PyErr, PyResult};
+use crate::object::Ref;
+use crate::runtime::Vm;
+use crate::value::Value;
+
+/// The exception a front-end or compiler error raises in a running program.
+fn syntax_error(vm: &mut Vm, error: &krait_syntax::SyntaxError, filename: &str) -> PyErr {
+    let name = error.kind.class_name();
+    let kind = ExcKind::ALL
+        .iter()
+        .find(|(_, n, _)| *n == name)
+        .map_or(ExcKind::SyntaxError, |(k, _, _)| *k);
+    let msg = match vm.new_str(&error.msg) {
+        Ok(m) => m,
+        Err(e) => return e,
+    };
+    if !error.kind.is_syntax_error() {
+        return vm.new_exception(kind, vec![msg]);
+    }
+    let opt_u = |v: Option<u32>| v.map_or(Value::NONE, |n| Value::from_i64(i64::from(n)));
+    let opt_i = |v: Option<i32>| v.map_or(Value::NONE, |n| Value::from_i64(i64::from(n)));
+    let build = |vm: &mut Vm| -> PyResult<PyErr> {
+        let file = vm.new_str(filename)?;
+        let text = match &error.text {
+            Some(t) => vm.new_str(t)?,
+            None => Value::NONE,
+        };
+        let details = vec![
+            file.clone(),
+            opt_u(error.lineno),
+            opt_i(error.offset),
+            text.clone(),
+            opt_u(error.end_lineno),
+            opt_i(error.end_offset),
+        ];
+        let details_tuple = vm.new_tuple(details)?;
+        let exc = vm.new_exception(kind, vec![msg.clone(), details_tuple]);
+        let value = Value::from_object(exc.as_obj().clone());
+        for (attr, v) in [
+            ("msg", msg.clone()),
+            ("filename", file),
+            ("lineno", opt_u(error.lineno)),
+            ("offset", opt_i(error.offset)),
+            ("text", text),
+            ("end_lineno", opt_u(error.end_lineno)),
+            ("end_offset", opt_i(error.end_offset)),
+            ("print_file_and_line", Value::NONE),
+        ] {
+            let name = vm.intern(attr)?;
+            vm.set_attr(&value, &name, Some(v))?;
+        }
+        Ok(exc)
+    };
+    match build(vm) {
+        Ok(e) | Err(e) => e,
+    }
+}
+
+/// Compiles source text in `mode` to a code object.
+pub fn compile_source(
+    vm: &mut Vm,
+    source: &[u8],
+    filename: &str,
+    mode: CompileMode,
+) -> PyResult<Ref<Code>> {
+    let parsed = match mode {
+        CompileMode::Exec => krait_syntax::parse_module(source, filename),
+        CompileMode::Eval => krait_syntax::parse_expression(source, filename),
+        CompileMode::Single => krait_syntax::parse_interactive(source, filename),
+    };
+    let parsed = match parsed {
+        Ok(p) => p,
+        Err(e) => return Err(syntax_error(vm, &e, filename)),
+    };
+    match krait_compiler::compile(&parsed, filename, mode) {
+        Ok(code) => vm.new_code(code),
+        Err(krait_compiler::CompileError::Syntax(e)) => Err(syntax_error(vm, &e, filename)),
+        Err(krait_compiler::CompileError::Unsupported(what)) => Err(vm.new_error(
+            ExcKind::NotImplementedError,
+            &format!("krait cannot compile {what} yet"),
+        )),
+        Err(krait_compiler::CompileError::Internal(what)) => Err(vm.new_error(
+            ExcKind::SystemError,
+            &format!("krait's compiler failed: {what}"),
+        )),
+    }
+}
+
+/// The source bytes of a `compile()`/`eval()`/`exec()` argument.
+fn source_bytes(vm: &mut Vm, v: &Value, func: &str) -> PyResult<Option<Vec<u8>>> {
+    if let Some(s) = vm.as_str(v) {
+        return Ok(Some(s.as_bytes().to_vec()));
+    }
+    if let Some(b) = v
+        .as_object()
+        .and_then(|o| o.downcast::<crate::builtins::bytes::Bytes>())
+    {
+        return Ok(Some(b.data.to_vec()));
+    }
+    if v.as_object().and_then(|o| o.downcast::<Code>()).is_some() {
+        return Ok(None);
+    }
+    let what = if func == "compile" {
+        "AST object"
+    } else {
+        "code object"
+    };
+    Err(vm.type_error(format!("{func}() arg 1 must be a string, bytes or {what}")))
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
+pub fn builtin_compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let filename = match vm.as_str(args.required(1)) {
+        Some(s) => s.as_lossy().into_owned(),
+        None => {
+            let tn = vm.type_name(args.required(1));
+            return Err(vm.type_error(format!(
+                "compile() argument 'filename' must be str, bytes or os.PathLike, not {tn}"
+            )));
+        }
+    };
+    let mode = match vm
+        .as_str(args.required(2))
+        .map(|s| s.as_lossy().into_owned())
+    {
+        Some(m) if m == "exec" => CompileMode::Exec,
+        Some(m) if m == "eval" => CompileMode::Eval,
+        Some(m) if m == "single" => CompileMode::Single,
+        Some(m) if m == "func_type" => {
+            return Err(vm.new_error(
+                ExcKind::NotImplementedError,
+                "krait does not support compile(mode='func_type') yet",
+            ));
+        }
+        _ => {
+            return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'"));
+        }
+    };
+    if let Some(flags) = args.get(3) {
+        let flags = vm.index_i64(flags)?;
+        // PyCF_ONLY_AST and PyCF_OPTIMIZED_AST need the `ast` module's objects.
+        if flags & 0x400 != 0 {
+            return Err(vm.new_error(
+                ExcKind::NotImplementedError,
+                "krait does not support compile() to an AST yet",
+            ));
+        }
+    }
+    let source = args.required(0).clone();
+    match source_bytes(vm, &source, "compile")? {
+        Some(bytes) => {
+            let code = compile_source(vm, &bytes, &filename, mode)?;
+            Ok(Value::from_object(code.into_obj()))
+        }
+        None => Ok(source),
+    }
+}
+
+/// The namespaces `eval`/`exec` run in: the given ones, else the caller's.
+fn namespaces(vm: &mut Vm, args: &Args, func: &str) -> PyResult<(Ref<Dict>, Value)> {
+    let globals = args.get(1).filter(|g| !g.is_none()).cloned();
+    let locals = args.get(2).filter(|l| !l.is_none()).cloned();
+    let globals = match globals {
+        Some(g) => match g.as_object().and_then(|o| o.downcast::<Dict>()).cloned() {
+            Some(d) => d,
+            None => {
+                let message = if func == "exec" {
+                    format!("exec() globals must be a dict, not {}", vm.type_name(&g))
+                } else {
+                    "globals must be a dict".to_owned()
+                };
+                return Err(vm.type_error(message));
+            }
+        },
+        None => match vm.current_frame_ref() {
+            Some(f) => {
+                let g = f.globals.clone();
+                let l = match locals {
+                    Some(l) => l,
+                    None => current_locals(vm)?,
+                };
+                return Ok((g, l));
+            }
+            None => vm.new_dict_ref()?,
+        },
+    };
+    if let Some(l) = &locals
+        && vm.type_of(l).slots.getitem.get().is_none()
+    {
+        let message = if func == "exec" {
+            format!("locals must be a mapping or None, not {}", vm.type_name(l))
+        } else {
+            "locals must be a mapping".to_owned()
+        };
+        return Err(vm.type_error(message));
+    }
+    let key = vm.intern("__builtins__")?;
+    if globals.table.with(|t| t.get_str(&key)).is_none() {
+        let b = Value::from_object(vm.builtins.as_obj().clone());
+        globals.table.with(|t| t.insert_str(key, b));
+    }
+    let locals = locals.unwrap_or_else(|| Value::from_object(globals.as_obj().clone()));
+    Ok((globals, locals))
+}
+
+fn run_code(vm: &mut Vm, code: Ref<Code>, globals: Ref<Dict>, locals: Value) -> PyResult<Value> {
+    if !code.code.freevars().is_empty() {
+        return Err(
+            vm.type_error("code object passed to exec() may not contain free variables".into())
+        );
+    }
+    let frame = vm.push_body_frame(code, globals, locals)?;
+    vm.run_pushed(frame)
+}
+
+fn eval_or_exec(vm: &mut Vm, args: &Args, func: &str) -> PyResult<Value> {
+    let source = args.required(0).clone();
+    let (globals, locals) = namespaces(vm, args, func)?;
+    let mode = if func == "eval" {
+        CompileMode::Eval
+    } else {
+        CompileMode::Exec
+    };
+    let code = match source_bytes(vm, &source, func)? {
+        Some(mut bytes) => {
+            if func == "eval" {
+                let skip = bytes
+                    .iter()
+                    .take_while(|&&b| b == b' ' || b == b'\t')
+                    .count();
+                bytes.drain(..skip);
+            }
+            compile_source(vm, &bytes, "<string>", mode)?
+        }
+        None => source
+            .as_object()
+            .and_then(|o| o.downcast::<Code>())
+            .cloned()
+            .ok_or_else(|| vm.type_error("expected a code object".into()))?,
+    };
+    let result = run_code(vm, code, globals, locals)?;
+    Ok(if func == "eval" { result } else { Value::NONE })
+}
+
+/// `eval(source, /, globals=None, locals=None)`.
+pub fn builtin_eval(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    eval_or_exec(vm, args, "eval")
+}
+
+/// `exec(source, /, globals=None, locals=None, *, closure=None)`.
+pub fn builtin_exec(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    if args.get(3).is_some_and(|c| !c.is_none()) {
+        return Err(vm.new_error(
+            ExcKind::NotImplementedError,
+            "krait does not support exec(closure=...) yet",
+        ));
+    }
+    eval_or_exec(vm, args, "exec")
+}
+
+/// `globals()`.
+pub fn builtin_globals(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    match vm.current_frame_ref() {
+        Some(f) => Ok(Value::from_object(f.globals.as_obj().clone())),
+        None => vm.new_dict(),
+    }
+}
+
+/// `locals()`.
+pub fn builtin_locals(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    current_locals(vm)
+}
+
+/// The running frame's locals: the namespace of a module or class body, a
+/// fresh snapshot dict of a function's fast locals, cells and free
+/// variables (PEP 667).
+pub fn current_locals(vm: &mut Vm) -> PyResult<Value> {
+    let Some(frame) = vm.current_frame_ref() else {
+        return vm.new_dict();
+    };
+    if let Some(l) = frame.locals.clone() {
+        return Ok(l);
+    }
+    let code = frame.code.clone();
+    let mut pairs = Vec::new();
+    for (i, name) in code.localsplusnames.iter().enumerate() {
+        let kind = code.code.localspluskinds.get(i).copied().unwrap_or(0);
+        if kind & fast_kind::HIDDEN != 0 {
+            continue;
+        }
+        let Some(v) = frame.local(i).cloned() else {
+            continue;
+        };
+        let is_cell = kind & (fast_kind::CELL | fast_kind::FREE) != 0;
+        let v = match v.as_object().and_then(|o| o.downcast::<CellObj>()) {
+            Some(c) if is_cell => match c.value.get() {
+                Some(inner) => inner,
+                None => continue,
+            },
+            _ => v,
+        };
+        pairs.push((name.clone(), v));
+    }
+    let dict = vm.new_dict_ref()?;
+    for (k, v) in pairs {
+        Dict::set_item(vm, &dict, Value::from_object(k.into_obj()), v)?;
+    }
+    Ok(Value::from_object(dict.into_obj()))
+}

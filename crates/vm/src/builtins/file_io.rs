@@ -1,0 +1,664 @@
+//! `open()` and its file objects: a minimal `_io` of one payload
+//! ([`FileObject`]) behind four classes — `TextIOWrapper` for text mode
+//! (UTF-8, universal newlines on reading) and `BufferedReader`,
+//! `BufferedWriter`, `BufferedRandom` for binary mode. They read, write,
+//! iterate by lines, seek and work as context managers; writes reach the
+//! file at once (see [`WRITE_BUFFER`]). OS errors become the `OSError` subclass
+//! CPython picks by `errno`, with its `[Errno N] message: 'name'` text.
+
+use std::io::{Read, Seek, SeekFrom, Write};
+
+use crate::builtins::exceptions::ExcKind;
+use crate::builtins::native::{Args, MethodDef, method};
+use crate::error::{PyErr, PyResult};
+use crate::object::{PyCell, Ref};
+use crate::runtime::Vm;
+use crate::types::TypeObject;
+use crate::value::Value;
+
+/// Bytes buffered before a write reaches the file. Writes go straight
+/// through for now: the interpreter does not finalize objects at exit yet,
+/// so a buffer of a file never closed would be lost (CPython flushes it at
+/// shutdown).
+const WRITE_BUFFER: usize = 1;
+
+/// The open file and what has been read or written through it.
+struct FileState {
+    /// `None` once closed.
+    file: Option<std::fs::File>,
+    /// Bytes read ahead and not consumed yet (`pending[pos..]`).
+    pending: Vec<u8>,
+    pos: usize,
+    /// Bytes written and not yet passed to the file.
+    written: Vec<u8>,
+}
+
+impl FileState {
+    fn flush(&mut self) -> std::io::Result<()> {
+        if let Some(f) = self.file.as_mut()
+            && !self.written.is_empty()
+        {
+            f.write_all(&self.written)?;
+            self.written.clear();
+        }
+        Ok(())
+    }
+
+    /// Reads everything left in the file into `pending`.
+    fn fill(&mut self) -> std::io::Result<()> {
+        self.flush()?;
+        if let Some(f) = self.file.as_mut() {
+            self.pending.drain(..self.pos);
+            self.pos = 0;
+            f.read_to_end(&mut self.pending)?;
+        }
+        Ok(())
+    }
+
+    fn unread(&self) -> &[u8] {
+        self.pending.get(self.pos..).unwrap_or(&[])
+    }
+}
+
+impl Drop for FileState {
+    fn drop(&mut self) {
+        // Like CPython's finalizer: buffered writes reach the file.
+        let _ = self.flush();
+    }
+}
+
+/// The payload of a file object.
+pub struct FileObject {
+    state: PyCell<FileState>,
+    /// `name`.
+    name: Value,
+    /// `mode` as given to `open()`.
+    mode: String,
+    readable: bool,
+    writable: bool,
+    binary: bool,
+}
+
+fn this<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<FileObject>> {
+    match v.as_object().and_then(|o| o.downcast::<FileObject>()) {
+        Some(f) => Ok(f),
+        None => Err(vm.type_error("expected a file object".into())),
+    }
+}
+
+/// The exception for an OS error on `filename` (CPython's
+/// `PyErr_SetFromErrnoWithFilenameObject`).
+pub fn os_error(vm: &mut Vm, err: &std::io::Error, filename: Option<&Value>) -> PyErr {
+    let errno = err.raw_os_error().unwrap_or(0);
+    let text = err.to_string();
+    let strerror = match text.find(" (os error") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    };
+    let class_name = match errno {
+        1 | 13 => "PermissionError",
+        2 => "FileNotFoundError",
+        17 => "FileExistsError",
+        20 => "NotADirectoryError",
+        21 => "IsADirectoryError",
+        _ => "OSError",
+    };
+    let kind = ExcKind::ALL
+        .iter()
+        .find(|(_, n, _)| *n == class_name)
+        .map_or(ExcKind::OSError, |(k, _, _)| *k);
+    let shown = match filename {
+        Some(f) => match vm.repr_string(f) {
+            Ok(r) => format!("[Errno {errno}] {strerror}: {r}"),
+            Err(e) => return e,
+        },
+        None => format!("[Errno {errno}] {strerror}"),
+    };
+    let exc = vm.new_error(kind, &shown);
+    let value = Value::from_object(exc.as_obj().clone());
+    let attrs = [
+        ("errno", Value::from_i64(i64::from(errno))),
+        ("strerror", vm.new_str(&strerror).unwrap_or(Value::NONE)),
+        ("filename", filename.cloned().unwrap_or(Value::NONE)),
+    ];
+    for (name, v) in attrs {
+        if let Ok(n) = vm.intern(name) {
+            let _ = vm.set_attr(&value, &n, Some(v));
+        }
+    }
+    exc
+}
+
+fn closed_error(vm: &mut Vm) -> PyErr {
+    vm.value_error("I/O operation on closed file.")
+}
+
+fn unsupported(vm: &mut Vm, what: &str) -> PyErr {
+    // CPython raises io.UnsupportedOperation (an OSError and ValueError).
+    vm.new_error(ExcKind::OSError, what)
+}
+
+/// Runs `f` on the open file state; `ValueError` if closed.
+fn with_open<R>(
+    vm: &mut Vm,
+    file: &Ref<FileObject>,
+    f: impl FnOnce(&mut FileState) -> std::io::Result<R>,
+) -> PyResult<R> {
+    let result = file.state.with(|s| {
+        s.file.as_ref()?;
+        Some(f(s))
+    });
+    match result {
+        None => Err(closed_error(vm)),
+        Some(Ok(r)) => Ok(r),
+        Some(Err(e)) => Err(os_error(vm, &e, None)),
+    }
+}
+
+/// What `open()`'s mode string asks for.
+struct Mode {
+    readable: bool,
+    writable: bool,
+    binary: bool,
+    options: std::fs::OpenOptions,
+}
+
+fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
+    let invalid = |vm: &mut Vm| vm.value_error(&format!("invalid mode: '{mode}'"));
+    let mut seen = String::new();
+    for c in mode.chars() {
+        if !"rwaxbt+".contains(c) || seen.contains(c) {
+            return Err(invalid(vm));
+        }
+        seen.push(c);
+    }
+    let has = |c: char| seen.contains(c);
+    let creating = ["r", "w", "a", "x"]
+        .iter()
+        .filter(|c| seen.contains(**c))
+        .count();
+    if has('b') && has('t') {
+        return Err(vm.value_error("can't have text and binary mode at once"));
+    }
+    if creating == 0 {
+        return Err(vm.value_error(
+            "Must have exactly one of create/read/write/append mode and at most one plus",
+        ));
+    }
+    if creating > 1 {
+        return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
+    }
+    let plus = has('+');
+    let mut options = std::fs::OpenOptions::new();
+    let (readable, writable) = if has('r') {
+        options.read(true).write(plus);
+        (true, plus)
+    } else if has('w') {
+        options.write(true).create(true).truncate(true).read(plus);
+        (plus, true)
+    } else if has('a') {
+        options.append(true).create(true).read(plus);
+        (plus, true)
+    } else {
+        options.write(true).create_new(true).read(plus);
+        (plus, true)
+    };
+    Ok(Mode {
+        readable,
+        writable,
+        binary: has('b'),
+        options,
+    })
+}
+
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None,
+/// newline=None, closefd=True, opener=None)`.
+pub fn builtin_open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let file = args.required(0).clone();
+    let Some(path) = vm.as_str(&file).map(|s| s.as_lossy().into_owned()) else {
+        let tn = vm.type_name(&file);
+        if crate::builtins::int::is_int(&file) {
+            return Err(vm.new_error(
+                ExcKind::NotImplementedError,
+                "krait does not support open() on a file descriptor yet",
+            ));
+        }
+        return Err(vm.type_error(format!(
+            "expected str, bytes or os.PathLike object, not {tn}"
+        )));
+    };
+    let mode_text = match args.get(1) {
+        Some(m) => match vm.as_str(m) {
+            Some(s) => s.as_lossy().into_owned(),
+            None => {
+                let tn = vm.type_name(m);
+                return Err(vm.type_error(format!("open() argument 'mode' must be str, not {tn}")));
+            }
+        },
+        None => "r".to_owned(),
+    };
+    let mode = parse_mode(vm, &mode_text)?;
+    let encoding = args
+        .get(3)
+        .filter(|e| !e.is_none())
+        .map(|e| vm.str_string(e))
+        .transpose()?;
+    if mode.binary {
+        for (i, what) in [(3, "an encoding"), (4, "an errors"), (5, "a newline")] {
+            if args.get(i).is_some_and(|v| !v.is_none()) {
+                return Err(vm.value_error(&format!("binary mode doesn't take {what} argument")));
+            }
+        }
+    }
+    if let Some(enc) = &encoding {
+        let normal = enc.to_ascii_lowercase().replace(['-', '_'], "");
+        if normal != "utf8" {
+            return Err(vm.new_error(
+                ExcKind::NotImplementedError,
+                &format!("krait's open() supports only UTF-8 text, not '{enc}'"),
+            ));
+        }
+    }
+    if args.get(5).is_some_and(|v| !v.is_none()) || args.get(7).is_some_and(|v| !v.is_none()) {
+        return Err(vm.new_error(
+            ExcKind::NotImplementedError,
+            "krait's open() does not support newline= or opener= yet",
+        ));
+    }
+    let opened = mode.options.open(&path);
+    let handle = match opened {
+        Ok(h) => h,
+        Err(e) => return Err(os_error(vm, &e, Some(&file))),
+    };
+    if handle.metadata().is_ok_and(|m| m.is_dir()) {
+        let e = std::io::Error::from_raw_os_error(21);
+        return Err(os_error(vm, &e, Some(&file)));
+    }
+    let class = match (mode.binary, mode.readable, mode.writable) {
+        (false, _, _) => vm.types.text_io_wrapper.clone(),
+        (true, true, true) => vm.types.buffered_random.clone(),
+        (true, true, false) => vm.types.buffered_reader.clone(),
+        (true, _, _) => vm.types.buffered_writer.clone(),
+    };
+    let obj = vm.alloc(
+        &class,
+        FileObject {
+            state: PyCell::new(FileState {
+                file: Some(handle),
+                pending: Vec::new(),
+                pos: 0,
+                written: Vec::new(),
+            }),
+            name: file,
+            mode: mode_text,
+            readable: mode.readable,
+            writable: mode.writable,
+            binary: mode.binary,
+        },
+    )?;
+    Ok(Value::from_object(obj.into_obj()))
+}
+
+/// Decodes UTF-8 text with CPython's `UnicodeDecodeError` message.
+fn decode(vm: &mut Vm, bytes: &[u8], offset: usize) -> PyResult<String> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let byte = bytes.get(at).copied().unwrap_or(0);
+            let reason = if e.error_len().is_none() {
+                "unexpected end of data"
+            } else if (0x80..0xc2).contains(&byte) || byte >= 0xf5 {
+                "invalid start byte"
+            } else {
+                "invalid continuation byte"
+            };
+            Err(vm.new_error(
+                ExcKind::UnicodeDecodeError,
+                &format!(
+                    "'utf-8' codec can't decode byte 0x{byte:02x} in position {}: {reason}",
+                    offset + at
+                ),
+            ))
+        }
+    }
+}
+
+/// Text of up to `limit` characters (all if `None`), or one line if
+/// `line`: universal newlines become `\n`. Returns the text and the raw
+/// bytes it used.
+fn take_text(raw: &[u8], limit: Option<usize>, line: bool) -> (Vec<u8>, usize) {
+    let mut out = Vec::new();
+    let mut chars = 0usize;
+    let mut i = 0;
+    while i < raw.len() {
+        if limit.is_some_and(|n| chars >= n) {
+            break;
+        }
+        let b = raw[i];
+        if b == b'\r' {
+            out.push(b'\n');
+            i += if raw.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+            chars += 1;
+            if line {
+                break;
+            }
+            continue;
+        }
+        out.push(b);
+        i += 1;
+        if b & 0xc0 != 0x80 {
+            chars += 1;
+        }
+        if line && b == b'\n' {
+            break;
+        }
+    }
+    // Finish a character whose first byte was taken.
+    while i < raw.len() && raw[i] & 0xc0 == 0x80 {
+        out.push(raw[i]);
+        i += 1;
+    }
+    (out, i)
+}
+
+/// Reads from a file object: `size` items (characters or bytes; `None`
+/// for all), or one line.
+fn read_some(vm: &mut Vm, v: &Value, size: Option<usize>, line: bool) -> PyResult<Value> {
+    let f = this(vm, v)?.clone();
+    if !f.readable {
+        let closed = f.state.with(|s| s.file.is_none());
+        if closed {
+            return Err(closed_error(vm));
+        }
+        return Err(unsupported(vm, "not readable"));
+    }
+    let binary = f.binary;
+    let (data, offset) = with_open(vm, &f, |s| {
+        if s.unread().is_empty() || (!line && size.is_none()) {
+            s.fill()?;
+        }
+        let raw = s.unread();
+        let offset = s.pos;
+        let (data, used) = if binary {
+            let n = match (size, line) {
+                (_, true) => {
+                    let end = raw
+                        .iter()
+                        .position(|&b| b == b'\n')
+                        .map_or(raw.len(), |i| i + 1);
+                    size.map_or(end, |n| end.min(n))
+                }
+                (Some(n), false) => n.min(raw.len()),
+                (None, false) => raw.len(),
+            };
+            (raw[..n].to_vec(), n)
+        } else {
+            take_text(raw, size, line)
+        };
+        s.pos += used;
+        Ok((data, offset))
+    })?;
+    if binary {
+        vm.new_bytes(data)
+    } else {
+        let text = decode(vm, &data, offset)?;
+        vm.new_str(&text)
+    }
+}
+
+fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
+    match v.filter(|v| !v.is_none()) {
+        None => Ok(None),
+        Some(v) => {
+            let n = vm.index_i64(v)?;
+            Ok(usize::try_from(n).ok())
+        }
+    }
+}
+
+fn write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let f = this(vm, args.this())?.clone();
+    let data = args.required(1);
+    let (bytes, count) = if f.binary {
+        match data
+            .as_object()
+            .and_then(|o| o.downcast::<crate::builtins::bytes::Bytes>())
+        {
+            Some(b) => (b.data.to_vec(), b.data.len()),
+            None => {
+                let tn = vm.type_name(data);
+                return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
+            }
+        }
+    } else {
+        match vm.as_str(data) {
+            Some(s) => (s.as_lossy().into_owned().into_bytes(), s.char_len()),
+            None => {
+                let tn = vm.type_name(data);
+                return Err(vm.type_error(format!("write() argument must be str, not {tn}")));
+            }
+        }
+    };
+    if f.state.with(|s| s.file.is_none()) {
+        return Err(closed_error(vm));
+    }
+    if !f.writable {
+        return Err(unsupported(vm, "not writable"));
+    }
+    with_open(vm, &f, |s| {
+        if !s.unread().is_empty() {
+            // Writing after reading ahead: put the file back where the reader is.
+            let back = s.unread().len() as i64;
+            if let Some(file) = s.file.as_mut() {
+                file.seek(SeekFrom::Current(-back))?;
+            }
+            s.pending.clear();
+            s.pos = 0;
+        }
+        s.written.extend_from_slice(&bytes);
+        if s.written.len() >= WRITE_BUFFER {
+            s.flush()?;
+        }
+        Ok(())
+    })?;
+    Ok(Value::from_i64(count as i64))
+}
+
+fn close(vm: &mut Vm, v: &Value) -> PyResult<()> {
+    let f = this(vm, v)?.clone();
+    let result = f.state.with(|s| {
+        let r = s.flush();
+        s.file = None;
+        s.pending.clear();
+        s.pos = 0;
+        r
+    });
+    result.map_err(|e| os_error(vm, &e, None))
+}
+
+/// The attributes of a file object (`name`, `mode`, `closed`, ...).
+pub fn file_attribute(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(f) = v
+        .as_object()
+        .and_then(|o| o.downcast::<FileObject>())
+        .cloned()
+    else {
+        return Ok(None);
+    };
+    Ok(match name {
+        "name" => Some(f.name.clone()),
+        "mode" => Some(vm.new_str(&f.mode)?),
+        "closed" => Some(Value::from_bool(f.state.with(|s| s.file.is_none()))),
+        "encoding" if !f.binary => Some(vm.new_str("UTF-8")?),
+        "errors" if !f.binary => Some(vm.new_str("strict")?),
+        "newlines" if !f.binary => Some(Value::NONE),
+        "line_buffering" if !f.binary => Some(Value::from_bool(false)),
+        _ => None,
+    })
+}
+
+/// Installs the slots of the file classes.
+pub fn init_types(vm: &Vm) {
+    for t in [
+        &vm.types.text_io_wrapper,
+        &vm.types.buffered_reader,
+        &vm.types.buffered_writer,
+        &vm.types.buffered_random,
+    ] {
+        init_type(t);
+    }
+}
+
+fn init_type(t: &TypeObject) {
+    t.slots.iter.set(Some(|vm, v| {
+        let f = this(vm, v)?;
+        if f.state.with(|s| s.file.is_none()) {
+            return Err(closed_error(vm));
+        }
+        Ok(v.clone())
+    }));
+    t.slots.next.set(Some(|vm, v| {
+        let line = read_some(vm, v, None, true)?;
+        let empty = match vm.as_str(&line) {
+            Some(s) => s.char_len() == 0,
+            None => vm.len(&line)? == 0,
+        };
+        Ok((!empty).then_some(line))
+    }));
+    t.slots.repr.set(Some(|vm, v| {
+        let f = this(vm, v)?.clone();
+        let class = vm.type_name(v);
+        let name = vm.repr_string(&f.name)?;
+        let text = if f.binary {
+            format!("<_io.{class} name={name}>")
+        } else {
+            format!(
+                "<_io.{class} name={name} mode='{}' encoding='UTF-8'>",
+                f.mode
+            )
+        };
+        vm.new_str(&text)
+    }));
+}
+
+/// The methods of file objects.
+pub const METHODS: &[MethodDef] = &[
+    method("read", "(self, size=-1, /)", |vm, args| {
+        let size = size_arg(vm, args.get(1))?;
+        read_some(vm, args.this(), size, false)
+    }),
+    method("readline", "(self, size=-1, /)", |vm, args| {
+        let size = size_arg(vm, args.get(1))?;
+        read_some(vm, args.this(), size, true)
+    }),
+    method("readlines", "(self, hint=-1, /)", |vm, args| {
+        let v = args.this().clone();
+        let mut lines = Vec::new();
+        while let Some(line) = vm.next(&v)? {
+            lines.push(line);
+        }
+        vm.new_list(lines)
+    }),
+    method("write", "(self, data, /)", write),
+    method("writelines", "(self, lines, /)", |vm, args| {
+        let v = args.this().clone();
+        let write = vm.get_attr_str(&v, "write")?;
+        let it = vm.iter(args.required(1))?;
+        while let Some(line) = vm.next(&it)? {
+            vm.call(&write, &[line], None)?;
+        }
+        Ok(Value::NONE)
+    }),
+    method("flush", "(self, /)", |vm, args| {
+        let f = this(vm, args.this())?.clone();
+        with_open(vm, &f, FileState::flush)?;
+        Ok(Value::NONE)
+    }),
+    method("close", "(self, /)", |vm, args| {
+        close(vm, args.this())?;
+        Ok(Value::NONE)
+    }),
+    method("seek", "(self, cookie, whence=0, /)", |vm, args| {
+        let f = this(vm, args.this())?.clone();
+        let offset = vm.index_i64(args.required(1))?;
+        let whence = match args.get(2) {
+            Some(w) => vm.index_i64(w)?,
+            None => 0,
+        };
+        let target = match whence {
+            0 => match u64::try_from(offset) {
+                Ok(o) => SeekFrom::Start(o),
+                Err(_) => {
+                    return Err(vm.value_error(&format!("negative seek position {offset}")));
+                }
+            },
+            1 => SeekFrom::Current(offset),
+            2 => SeekFrom::End(offset),
+            _ => {
+                return Err(
+                    vm.value_error(&format!("invalid whence ({whence}, should be 0, 1 or 2)"))
+                );
+            }
+        };
+        let pos = with_open(vm, &f, |s| {
+            s.flush()?;
+            let back = s.unread().len() as i64;
+            s.pending.clear();
+            s.pos = 0;
+            let file = s.file.as_mut().ok_or(std::io::ErrorKind::Other)?;
+            if let SeekFrom::Current(_) = target {
+                file.seek(SeekFrom::Current(-back))?;
+            }
+            file.seek(target)
+        })?;
+        Ok(Value::from_i64(pos as i64))
+    }),
+    method("tell", "(self, /)", |vm, args| {
+        let f = this(vm, args.this())?.clone();
+        let pos = with_open(vm, &f, |s| {
+            s.flush()?;
+            let back = s.unread().len() as u64;
+            let file = s.file.as_mut().ok_or(std::io::ErrorKind::Other)?;
+            Ok(file.stream_position()?.saturating_sub(back))
+        })?;
+        Ok(Value::from_i64(pos as i64))
+    }),
+    method("fileno", "(self, /)", |vm, args| {
+        let f = this(vm, args.this())?.clone();
+        let fd = with_open(vm, &f, |s| {
+            use std::os::fd::AsRawFd;
+            Ok(s.file.as_ref().map_or(-1, |f| f.as_raw_fd()))
+        })?;
+        Ok(Value::from_i64(i64::from(fd)))
+    }),
+    method("readable", "(self, /)", |vm, args| {
+        let f = this(vm, args.this())?.clone();
+        with_open(vm, &f, |_| Ok(()))?;
+        Ok(Value::from_bool(f.readable))
+    }),
+    method("writable", "(self, /)", |vm, args| {
+        let f = this(vm, args.this())?.clone();
+        with_open(vm, &f, |_| Ok(()))?;
+        Ok(Value::from_bool(f.writable))
+    }),
+    method("seekable", "(self, /)", |vm, args| {
+        let f = this(vm, args.this())?.clone();
+        with_open(vm, &f, |_| Ok(()))?;
+        Ok(Value::from_bool(true))
+    }),
+    method("isatty", "(self, /)", |vm, args| {
+        let f = this(vm, args.this())?.clone();
+        with_open(vm, &f, |_| Ok(()))?;
+        Ok(Value::from_bool(false))
+    }),
+    method("__enter__", "(self, /)", |vm, args| {
+        let f = this(vm, args.this())?.clone();
+        with_open(vm, &f, |_| Ok(()))?;
+        Ok(args.this().clone())
+    }),
+    method("__exit__", "(self, *args)", |vm, args| {
+        close(vm, args.this())?;
+        Ok(Value::NONE)
+    }),
+];

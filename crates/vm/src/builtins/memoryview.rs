@@ -1,0 +1,421 @@
+//! `memoryview` over `bytes` and `bytearray` (one-dimensional, format
+//! `'B'`): indexing, slicing without copying (a view is its exporter plus
+//! start, length and step), item and slice assignment into a writable
+//! `bytearray`, `tobytes`/`tolist`/`hex`, `release` and `with`, and the
+//! attributes `obj`, `nbytes`, `readonly`, `format`, `itemsize`, `ndim`,
+//! `shape`, `strides`. A live view counts as an export of its `bytearray`,
+//! which then cannot change size.
+
+use std::cell::Cell;
+
+use crate::builtins::bytearray::ByteArray;
+use crate::builtins::bytes::{Bytes, bytes_like};
+use crate::builtins::native::{Args, MethodDef, method};
+use crate::builtins::slice::{Slice, slice_len};
+use crate::builtins::str::Str;
+use crate::error::{PyErr, PyResult};
+use crate::object::{PyCell, Ref};
+use crate::runtime::Vm;
+use crate::types::TypeObject;
+use crate::value::Value;
+
+/// The payload of a `memoryview`.
+pub struct MemoryView {
+    /// The exporting `bytes` or `bytearray`; `None` once released.
+    source: PyCell<Option<Value>>,
+    /// Index of the first byte in the exporter.
+    start: usize,
+    /// Number of bytes viewed.
+    len: usize,
+    /// Distance between viewed bytes.
+    step: isize,
+    readonly: bool,
+    released: Cell<bool>,
+}
+
+impl MemoryView {
+    fn source(&self) -> Option<Value> {
+        self.source.get()
+    }
+
+    /// The exporter's bytes (a copy), or `None` if released.
+    fn exporter_bytes(&self) -> Option<Vec<u8>> {
+        let source = self.source()?;
+        let o = source.as_object()?;
+        if let Some(b) = o.downcast::<Bytes>() {
+            return Some(b.data.to_vec());
+        }
+        o.downcast::<ByteArray>().map(|b| b.data.get())
+    }
+
+    /// Position `i` of the view in the exporter.
+    fn position(&self, i: usize) -> usize {
+        (self.start as isize + i as isize * self.step) as usize
+    }
+
+    /// The viewed bytes, or `None` if released.
+    pub fn contents(&self) -> Option<Vec<u8>> {
+        let all = self.exporter_bytes()?;
+        Some(
+            (0..self.len)
+                .filter_map(|i| all.get(self.position(i)).copied())
+                .collect(),
+        )
+    }
+
+    /// `ValueError("operation forbidden on released memoryview object")`.
+    pub fn released_error(&self, vm: &mut Vm) -> PyErr {
+        vm.value_error("operation forbidden on released memoryview object")
+    }
+
+    fn release(&self) {
+        if self.released.replace(true) {
+            return;
+        }
+        let source = self.source.with(Option::take);
+        if let Some(b) = source
+            .as_ref()
+            .and_then(|s| s.as_object())
+            .and_then(|o| o.downcast::<ByteArray>())
+        {
+            b.exports.set(b.exports.get().saturating_sub(1));
+        }
+        drop(source);
+    }
+}
+
+impl Drop for MemoryView {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
+fn new_view(
+    vm: &mut Vm,
+    source: Value,
+    start: usize,
+    len: usize,
+    step: isize,
+    readonly: bool,
+) -> PyResult<Value> {
+    if let Some(b) = source.as_object().and_then(|o| o.downcast::<ByteArray>()) {
+        b.exports.set(b.exports.get() + 1);
+    }
+    let view = MemoryView {
+        source: PyCell::new(Some(source)),
+        start,
+        len,
+        step,
+        readonly,
+        released: Cell::new(false),
+    };
+    let m = vm.alloc(&vm.types.memoryview.clone(), view)?;
+    Ok(Value::from_object(m.into_obj()))
+}
+
+/// `memoryview(object)`.
+pub fn new_memoryview(vm: &mut Vm, object: &Value) -> PyResult<Value> {
+    let Some(o) = object.as_object() else {
+        let tn = vm.type_name(object);
+        return Err(vm.type_error(format!(
+            "memoryview: a bytes-like object is required, not '{tn}'"
+        )));
+    };
+    if let Some(b) = o.downcast::<Bytes>() {
+        let len = b.data.len();
+        return new_view(vm, object.clone(), 0, len, 1, true);
+    }
+    if let Some(b) = o.downcast::<ByteArray>() {
+        let len = b.data.with(|d| d.len());
+        return new_view(vm, object.clone(), 0, len, 1, false);
+    }
+    if let Some(m) = o.downcast::<MemoryView>().cloned() {
+        let Some(source) = m.source() else {
+            return Err(m.released_error(vm));
+        };
+        return new_view(vm, source, m.start, m.len, m.step, m.readonly);
+    }
+    let tn = vm.type_name(object);
+    Err(vm.type_error(format!(
+        "memoryview: a bytes-like object is required, not '{tn}'"
+    )))
+}
+
+/// The live view behind `v`, or the released error.
+fn live(vm: &mut Vm, v: &Value) -> PyResult<Ref<MemoryView>> {
+    let Some(m) = v
+        .as_object()
+        .and_then(|o| o.downcast::<MemoryView>())
+        .cloned()
+    else {
+        return Err(vm.type_error("descriptor requires a 'memoryview' object".into()));
+    };
+    if m.released.get() {
+        return Err(m.released_error(vm));
+    }
+    Ok(m)
+}
+
+fn contents(vm: &mut Vm, m: &MemoryView) -> PyResult<Vec<u8>> {
+    match m.contents() {
+        Some(d) => Ok(d),
+        None => Err(m.released_error(vm)),
+    }
+}
+
+fn getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
+    let m = live(vm, v)?;
+    if let Some(s) = index
+        .as_object()
+        .and_then(|o| o.downcast::<Slice>())
+        .cloned()
+    {
+        let (start, stop, step) = s.indices(vm, m.len)?;
+        let len = slice_len(start, stop, step);
+        let first = if len == 0 {
+            m.start
+        } else {
+            m.position(start as usize)
+        };
+        let source = m.source().unwrap_or(Value::NONE);
+        return new_view(vm, source, first, len, m.step * step as isize, m.readonly);
+    }
+    let Some(i) = vm.index_value(index)? else {
+        return Err(vm.type_error("memoryview: invalid slice key".into()));
+    };
+    let Some(j) = crate::builtins::list::normalize_index(i, m.len) else {
+        return Err(vm.index_error("index out of bounds on dimension 1"));
+    };
+    let all = m.exporter_bytes().unwrap_or_default();
+    match all.get(m.position(j)) {
+        Some(&b) => Ok(Value::from_i64(i64::from(b))),
+        None => Err(vm.index_error("index out of bounds on dimension 1")),
+    }
+}
+
+fn setitem(vm: &mut Vm, v: &Value, index: &Value, value: Option<Value>) -> PyResult<()> {
+    let m = live(vm, v)?;
+    if m.readonly {
+        return Err(vm.type_error("cannot modify read-only memory".into()));
+    }
+    let Some(value) = value else {
+        return Err(vm.type_error("cannot delete memory".into()));
+    };
+    let source = m.source().unwrap_or(Value::NONE);
+    let Some(target) = source
+        .as_object()
+        .and_then(|o| o.downcast::<ByteArray>())
+        .cloned()
+    else {
+        return Err(vm.type_error("cannot modify read-only memory".into()));
+    };
+    if let Some(s) = index
+        .as_object()
+        .and_then(|o| o.downcast::<Slice>())
+        .cloned()
+    {
+        let (start, stop, step) = s.indices(vm, m.len)?;
+        let positions: Vec<usize> = crate::builtins::slice::slice_positions(start, stop, step)
+            .map(|i| m.position(i))
+            .collect();
+        let Some(new) = bytes_like(&value) else {
+            let tn = vm.type_name(&value);
+            return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
+        };
+        if new.len() != positions.len() {
+            return Err(vm.value_error(
+                "memoryview assignment: lvalue and rvalue have different structures",
+            ));
+        }
+        let new = new.into_owned();
+        target.data.with(|d| {
+            for (&p, b) in positions.iter().zip(new) {
+                if let Some(slot) = d.get_mut(p) {
+                    *slot = b;
+                }
+            }
+        });
+        return Ok(());
+    }
+    let Some(i) = vm.index_value(index)? else {
+        return Err(vm.type_error("memoryview: invalid slice key".into()));
+    };
+    let Some(j) = crate::builtins::list::normalize_index(i, m.len) else {
+        return Err(vm.index_error("index out of bounds on dimension 1"));
+    };
+    if !crate::builtins::int::is_int(&value) {
+        return Err(vm.type_error("memoryview: invalid type for format 'B'".into()));
+    }
+    let byte = match value.as_i64() {
+        Some(b @ 0..=255) => b as u8,
+        _ => return Err(vm.value_error("memoryview: invalid value for format 'B'")),
+    };
+    let p = m.position(j);
+    target.data.with(|d| {
+        if let Some(slot) = d.get_mut(p) {
+            *slot = byte;
+        }
+    });
+    Ok(())
+}
+
+fn getattr(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<Value> {
+    let attribute = match name.as_bytes() {
+        b"obj" | b"nbytes" | b"readonly" | b"itemsize" | b"format" | b"ndim" | b"shape"
+        | b"strides" | b"suboffsets" | b"contiguous" | b"c_contiguous" | b"f_contiguous" => {
+            Some(name.as_lossy().into_owned())
+        }
+        _ => None,
+    };
+    let Some(attribute) = attribute else {
+        return crate::builtins::object::generic_getattr(vm, obj, name);
+    };
+    let m = live(vm, obj)?;
+    let contiguous = m.step == 1 || m.len <= 1;
+    Ok(match attribute.as_str() {
+        "obj" => m.source().unwrap_or(Value::NONE),
+        "nbytes" => Value::from_i64(m.len as i64),
+        "readonly" => Value::from_bool(m.readonly),
+        "itemsize" => Value::from_i64(1),
+        "format" => vm.new_str("B")?,
+        "ndim" => Value::from_i64(1),
+        "shape" => vm.new_tuple(vec![Value::from_i64(m.len as i64)])?,
+        "strides" => vm.new_tuple(vec![Value::from_i64(m.step as i64)])?,
+        "suboffsets" => vm.new_tuple(Vec::new())?,
+        _ => Value::from_bool(contiguous),
+    })
+}
+
+/// Installs `memoryview`'s slots.
+pub fn init_type(t: &TypeObject) {
+    t.slots.getattro.set(Some(getattr));
+    t.slots.repr.set(Some(|vm, v| {
+        let (released, address) = match v.as_object() {
+            Some(o) => (
+                o.downcast::<MemoryView>().is_some_and(|m| m.released.get()),
+                o.address(),
+            ),
+            None => (false, 0),
+        };
+        let prefix = if released {
+            "released memory"
+        } else {
+            "memory"
+        };
+        vm.new_str(&format!("<{prefix} at {address:#x}>"))
+    }));
+    t.slots.len.set(Some(|vm, v| Ok(live(vm, v)?.len)));
+    t.slots.getitem.set(Some(getitem));
+    t.slots.setitem.set(Some(setitem));
+    t.slots.iter.set(Some(|vm, v| {
+        let m = live(vm, v)?;
+        let items = contents(vm, &m)?
+            .into_iter()
+            .map(|b| Value::from_i64(i64::from(b)))
+            .collect();
+        crate::builtins::iterators::new_seq_iter(vm, items, "memory_iterator")
+    }));
+    t.slots.hash.set(Some(|vm, v| {
+        let m = live(vm, v)?;
+        if !m.readonly {
+            return Err(vm.value_error("cannot hash writable memoryview object"));
+        }
+        let data = contents(vm, &m)?;
+        Ok(crate::hash::hash_bytes(
+            crate::runtime::hash_secret(),
+            &data,
+        ))
+    }));
+    t.slots.richcompare.set(Some(|vm, a, b, op| {
+        use crate::types::slots::CompareOp;
+        if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+            return Ok(vm.not_implemented());
+        }
+        if let (Some(x), Some(y)) = (a.as_object(), b.as_object())
+            && x.is(y)
+        {
+            return Ok(Value::from_bool(op == CompareOp::Eq));
+        }
+        let released = |v: &Value| {
+            v.as_object()
+                .and_then(|o| o.downcast::<MemoryView>())
+                .is_some_and(|m| m.released.get())
+        };
+        if released(a) || released(b) {
+            return Ok(Value::from_bool(op == CompareOp::Ne));
+        }
+        let (Some(x), Some(y)) = (bytes_like(a), bytes_like(b)) else {
+            return Ok(vm.not_implemented());
+        };
+        Ok(Value::from_bool((x == y) == (op == CompareOp::Eq)))
+    }));
+    t.slots.new.set(Some(|vm, _cls, args, kwnames| {
+        let args = Args::parse(vm, "memoryview", &["object"], 1, args, kwnames)?;
+        new_memoryview(vm, args.required(0))
+    }));
+}
+
+/// `memoryview`'s methods.
+pub const METHODS: &[MethodDef] = &[
+    method("tobytes", "(self, /, order='C')", |vm, args| {
+        let m = live(vm, args.this())?;
+        let data = contents(vm, &m)?;
+        vm.new_bytes(data)
+    }),
+    method("tolist", "(self, /)", |vm, args| {
+        let m = live(vm, args.this())?;
+        let items = contents(vm, &m)?
+            .into_iter()
+            .map(|b| Value::from_i64(i64::from(b)))
+            .collect();
+        vm.new_list(items)
+    }),
+    method("hex", "(self, /, sep=None, bytes_per_sep=1)", |vm, args| {
+        let m = live(vm, args.this())?;
+        let data = contents(vm, &m)?;
+        crate::builtins::byte_methods::hex(vm, &data, args.get(1), args.get(2))
+    }),
+    method("toreadonly", "(self, /)", |vm, args| {
+        let m = live(vm, args.this())?;
+        let source = m.source().unwrap_or(Value::NONE);
+        new_view(vm, source, m.start, m.len, m.step, true)
+    }),
+    method("cast", "(self, format, /, shape=None)", |vm, args| {
+        let m = live(vm, args.this())?;
+        let format = vm.str_string(args.required(1))?;
+        if format != "B" || args.get(2).is_some() {
+            return Err(vm.new_error(
+                crate::builtins::exceptions::ExcKind::NotImplementedError,
+                "krait's memoryview.cast supports only format 'B' without a shape",
+            ));
+        }
+        let source = m.source().unwrap_or(Value::NONE);
+        new_view(vm, source, m.start, m.len, m.step, m.readonly)
+    }),
+    method("release", "(self, /)", |vm, args| {
+        if let Some(m) = args
+            .this()
+            .as_object()
+            .and_then(|o| o.downcast::<MemoryView>())
+        {
+            m.release();
+            return Ok(Value::NONE);
+        }
+        Err(vm.type_error("descriptor requires a 'memoryview' object".into()))
+    }),
+    method("__enter__", "(self, /)", |vm, args| {
+        live(vm, args.this())?;
+        Ok(args.this().clone())
+    }),
+    method("__exit__", "(self, /, *args)", |vm, args| {
+        if let Some(m) = args
+            .this()
+            .as_object()
+            .and_then(|o| o.downcast::<MemoryView>())
+        {
+            m.release();
+            return Ok(Value::NONE);
+        }
+        Err(vm.type_error("descriptor requires a 'memoryview' object".into()))
+    }),
+];

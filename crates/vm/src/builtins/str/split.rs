@@ -1,0 +1,359 @@
+//! `str`'s splitting and joining methods: `split`/`rsplit` (on whitespace
+//! runs or a separator, with `maxsplit`), `splitlines`, `partition`/
+//! `rpartition`, `join`, and the `strip` family. Whitespace is Python's
+//! (`str.isspace`), not Rust's.
+
+use crate::builtins::native::Args;
+use crate::builtins::str::search::{find_bytes, rfind_bytes};
+use crate::builtins::str::text::{self, StrBuilder};
+use crate::builtins::str::{Str, chars, this};
+use crate::error::PyResult;
+use crate::object::Ref;
+use crate::runtime::Vm;
+use crate::value::Value;
+
+fn new_piece(vm: &mut Vm, bytes: &[u8]) -> PyResult<Value> {
+    let mut b = StrBuilder::with_capacity(bytes.len());
+    b.push_wtf8(bytes);
+    b.finish(vm)
+}
+
+/// The separator argument of `split`/`rsplit`: `None` for whitespace.
+fn separator(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<Ref<Str>>> {
+    match v {
+        None => Ok(None),
+        Some(v) if v.is_none() => Ok(None),
+        Some(v) => match vm.as_str(v) {
+            Some(s) if s.char_len() == 0 => Err(vm.value_error("empty separator")),
+            Some(s) => Ok(Some(s.clone())),
+            None => {
+                let tn = vm.type_name(v);
+                Err(vm.type_error(format!("must be str or None, not {tn}")))
+            }
+        },
+    }
+}
+
+fn maxsplit(vm: &mut Vm, v: Option<&Value>) -> PyResult<usize> {
+    let n = match v {
+        Some(v) => crate::builtins::slice::index_arg(vm, v)?,
+        None => -1,
+    };
+    Ok(usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+/// Byte ranges of the whitespace-separated words of `bytes`, at most
+/// `limit` splits, from the left; the last piece keeps its inner and
+/// trailing whitespace (`rsplit_whitespace`: leading).
+fn split_whitespace(bytes: &[u8], limit: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut it = text::code_points(bytes);
+    let offset = |it: &text::CodePoints<'_>| bytes.len() - it.rest().len();
+    loop {
+        // Skip whitespace.
+        let mut start = offset(&it);
+        loop {
+            let before = it.clone();
+            match it.next() {
+                Some(c) if chars::is_space(c) => start = offset(&it),
+                Some(_) => {
+                    it = before;
+                    break;
+                }
+                None => return out,
+            }
+        }
+        if out.len() == limit {
+            out.push((start, bytes.len()));
+            return out;
+        }
+        let mut end = offset(&it);
+        loop {
+            match it.next() {
+                Some(c) if !chars::is_space(c) => end = offset(&it),
+                _ => break,
+            }
+        }
+        out.push((start, end));
+    }
+}
+
+/// The same from the right (pieces in right-to-left order).
+fn rsplit_whitespace(bytes: &[u8], limit: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut it = text::code_points(bytes);
+    loop {
+        let mut end = it.rest().len();
+        loop {
+            let before = it.clone();
+            match it.next_back() {
+                Some(c) if chars::is_space(c) => end = it.rest().len(),
+                Some(_) => {
+                    it = before;
+                    break;
+                }
+                None => return out,
+            }
+        }
+        if out.len() == limit {
+            out.push((0, end));
+            return out;
+        }
+        let mut start = it.rest().len();
+        loop {
+            match it.next_back() {
+                Some(c) if !chars::is_space(c) => start = it.rest().len(),
+                _ => break,
+            }
+        }
+        out.push((start, end));
+    }
+}
+
+fn pieces_to_list(vm: &mut Vm, bytes: &[u8], pieces: &[(usize, usize)]) -> PyResult<Value> {
+    let mut items = Vec::with_capacity(pieces.len());
+    for &(a, b) in pieces {
+        items.push(new_piece(vm, &bytes[a..b])?);
+    }
+    vm.new_list(items)
+}
+
+/// `str.split(sep=None, maxsplit=-1)`.
+pub fn split(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let s = this(vm, args)?;
+    let sep = separator(vm, args.get(1))?;
+    let limit = maxsplit(vm, args.get(2))?;
+    let bytes = s.as_bytes();
+    let pieces = match sep {
+        None => split_whitespace(bytes, limit),
+        Some(sep) => {
+            let sep = sep.as_bytes();
+            let mut out = Vec::new();
+            let mut start = 0;
+            while out.len() < limit {
+                match find_bytes(&bytes[start..], sep) {
+                    Some(i) => {
+                        out.push((start, start + i));
+                        start += i + sep.len();
+                    }
+                    None => break,
+                }
+            }
+            out.push((start, bytes.len()));
+            out
+        }
+    };
+    pieces_to_list(vm, bytes, &pieces)
+}
+
+/// `str.rsplit(sep=None, maxsplit=-1)`.
+pub fn rsplit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let s = this(vm, args)?;
+    let sep = separator(vm, args.get(1))?;
+    let limit = maxsplit(vm, args.get(2))?;
+    let bytes = s.as_bytes();
+    let mut pieces = match sep {
+        None => rsplit_whitespace(bytes, limit),
+        Some(sep) => {
+            let sep = sep.as_bytes();
+            let mut out = Vec::new();
+            let mut end = bytes.len();
+            while out.len() < limit {
+                match rfind_bytes(&bytes[..end], sep) {
+                    Some(i) => {
+                        out.push((i + sep.len(), end));
+                        end = i;
+                    }
+                    None => break,
+                }
+            }
+            out.push((0, end));
+            out
+        }
+    };
+    pieces.reverse();
+    pieces_to_list(vm, bytes, &pieces)
+}
+
+/// `str.splitlines(keepends=False)`.
+pub fn splitlines(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let s = this(vm, args)?;
+    let keepends = match args.get(1) {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    let bytes = s.as_bytes();
+    let mut items = Vec::new();
+    let mut it = text::code_points(bytes);
+    let mut start = 0;
+    loop {
+        let at = bytes.len() - it.rest().len();
+        let Some(c) = it.next() else {
+            break;
+        };
+        if !chars::is_line_break(c) {
+            continue;
+        }
+        let mut after = bytes.len() - it.rest().len();
+        if c == u32::from(b'\r') && it.rest().first() == Some(&b'\n') {
+            it.next();
+            after += 1;
+        }
+        let end = if keepends { after } else { at };
+        items.push(new_piece(vm, &bytes[start..end])?);
+        start = after;
+    }
+    if start < bytes.len() {
+        items.push(new_piece(vm, &bytes[start..])?);
+    }
+    vm.new_list(items)
+}
+
+fn partition_impl(vm: &mut Vm, args: &Args, reverse: bool) -> PyResult<Value> {
+    let s = this(vm, args)?;
+    let sep = match vm.as_str(args.required(1)) {
+        Some(sep) if sep.char_len() == 0 => return Err(vm.value_error("empty separator")),
+        Some(sep) => sep.clone(),
+        None => {
+            let tn = vm.type_name(args.required(1));
+            return Err(vm.type_error(format!("must be str, not {tn}")));
+        }
+    };
+    let bytes = s.as_bytes();
+    let found = if reverse {
+        rfind_bytes(bytes, sep.as_bytes())
+    } else {
+        find_bytes(bytes, sep.as_bytes())
+    };
+    let empty = vm.new_str("")?;
+    let items = match found {
+        Some(i) => vec![
+            new_piece(vm, &bytes[..i])?,
+            Value::from_object(sep.as_obj().clone()),
+            new_piece(vm, &bytes[i + sep.as_bytes().len()..])?,
+        ],
+        None if reverse => vec![empty.clone(), empty, args.this().clone()],
+        None => vec![args.this().clone(), empty.clone(), empty],
+    };
+    vm.new_tuple(items)
+}
+
+/// `str.partition(sep)`.
+pub fn partition(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    partition_impl(vm, args, false)
+}
+
+/// `str.rpartition(sep)`.
+pub fn rpartition(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    partition_impl(vm, args, true)
+}
+
+/// `str.join(iterable)`.
+pub fn join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let sep = this(vm, args)?;
+    let iterable = args.required(1);
+    let items = match crate::builtins::tuple::seq_items(iterable) {
+        Some(items) => items,
+        None => {
+            if vm.type_of(iterable).slots.iter.get().is_none()
+                && vm.type_of(iterable).slots.getitem.get().is_none()
+            {
+                return Err(vm.type_error("can only join an iterable".into()));
+            }
+            vm.collect_iterable(iterable)?
+        }
+    };
+    if items.len() == 1
+        && let Some(only) = vm.as_str(&items[0])
+        && only.as_obj().class().same(&vm.types.str)
+    {
+        return Ok(items[0].clone());
+    }
+    let mut out = StrBuilder::default();
+    for (i, item) in items.iter().enumerate() {
+        let Some(s) = vm.as_str(item) else {
+            let name = vm.type_name(item);
+            return Err(vm.type_error(format!(
+                "sequence item {i}: expected str instance, {name} found"
+            )));
+        };
+        if i > 0 {
+            out.push_payload(&sep);
+        }
+        out.push_payload(s);
+    }
+    out.finish(vm)
+}
+
+/// Which ends `strip` works on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ends {
+    Left,
+    Right,
+    Both,
+}
+
+fn strip_impl(vm: &mut Vm, args: &Args, ends: Ends) -> PyResult<Value> {
+    let s = this(vm, args)?;
+    let set: Option<Vec<u32>> = match args.get(1).filter(|v| !v.is_none()) {
+        Some(v) => match vm.as_str(v) {
+            Some(chars) => Some(chars.code_points()),
+            None => {
+                let name = match ends {
+                    Ends::Left => "lstrip",
+                    Ends::Right => "rstrip",
+                    Ends::Both => "strip",
+                };
+                return Err(vm.type_error(format!("{name} arg must be None or str")));
+            }
+        },
+        None => None,
+    };
+    let strips = |c: u32| match &set {
+        Some(set) => set.contains(&c),
+        None => chars::is_space(c),
+    };
+    let bytes = s.as_bytes();
+    let mut it = text::code_points(bytes);
+    let mut start = 0;
+    if ends != Ends::Right {
+        loop {
+            let before = it.clone();
+            match it.next() {
+                Some(c) if strips(c) => start = bytes.len() - it.rest().len(),
+                _ => {
+                    it = before;
+                    break;
+                }
+            }
+        }
+    }
+    let mut end = bytes.len();
+    if ends != Ends::Left {
+        loop {
+            match it.next_back() {
+                Some(c) if strips(c) => end = start + it.rest().len(),
+                _ => break,
+            }
+        }
+    }
+    if start == 0 && end == bytes.len() {
+        return Ok(args.this().clone());
+    }
+    new_piece(vm, &bytes[start..end.max(start)])
+}
+
+/// `str.strip(chars=None)`.
+pub fn strip(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    strip_impl(vm, args, Ends::Both)
+}
+
+/// `str.lstrip(chars=None)`.
+pub fn lstrip(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    strip_impl(vm, args, Ends::Left)
+}
+
+/// `str.rstrip(chars=None)`.
+pub fn rstrip(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    strip_impl(vm, args, Ends::Right)
+}

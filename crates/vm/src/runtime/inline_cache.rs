@@ -1,0 +1,120 @@
+//! Inline caches of the eval loop (DESIGN.md: quickening with inline caches).
+//!
+//! CPython keeps an instruction's cache in the `CACHE` code units that follow
+//! it. krait's caches need whole values (a reference and versions), which do
+//! not fit in 16-bit units, so each cached instruction's first `CACHE` unit
+//! holds the index of its entry in a side table owned by the code object;
+//! the entries live there. `co_code` is not affected: it is produced from the
+//! compiler's code object, not from the adaptive copy.
+//!
+//! Today: `LOAD_GLOBAL`, keyed by the versions of the globals and builtins
+//! dicts (dict versions are unique across all dicts, see
+//! `DictTable::version`, so a matching version also proves the same dict).
+
+use std::cell::Cell;
+
+use krait_compiler::bytecode::encoding::CodeUnit;
+use krait_compiler::bytecode::opcode::Opcode;
+
+use crate::builtins::dict::Dict;
+use crate::value::Value;
+
+/// No cache entry: the instruction runs uncached.
+const NO_ENTRY: u16 = u16::MAX;
+
+/// The cache of one `LOAD_GLOBAL` site.
+#[derive(Default)]
+pub struct GlobalCache {
+    /// Version of the globals dict when `value` was found; 0 when empty.
+    globals_version: Cell<u64>,
+    /// Version of the builtins dict at the same time.
+    builtins_version: Cell<u64>,
+    /// The value found.
+    value: Cell<Option<Value>>,
+}
+
+impl GlobalCache {
+    /// The cached value, if both dicts are unchanged since it was stored.
+    #[inline(always)]
+    pub fn get(&self, globals: &Dict, builtins: &Dict) -> Option<Value> {
+        let version = self.globals_version.get();
+        if version == 0
+            || globals.table.with(|t| t.version()) != version
+            || builtins.table.with(|t| t.version()) != self.builtins_version.get()
+        {
+            return None;
+        }
+        let value = self.value.take();
+        let copy = value.clone();
+        self.value.set(value);
+        copy
+    }
+
+    /// Remembers `value`, found with the dicts in their current state.
+    pub fn store(&self, globals: &Dict, builtins: &Dict, value: Value) {
+        self.globals_version
+            .set(globals.table.with(|t| t.version()));
+        self.builtins_version
+            .set(builtins.table.with(|t| t.version()));
+        self.value.set(Some(value));
+    }
+}
+
+/// Numbers the `LOAD_GLOBAL` sites of `units`, writing each one's entry
+/// index into its first `CACHE` unit; returns the number of entries needed.
+/// Sites past the 65,535th stay uncached.
+pub fn assign_global_caches(units: &mut [CodeUnit]) -> usize {
+    let mut count: u16 = 0;
+    let mut at = 0;
+    while at < units.len() {
+        let Some((opcode, caches)) = Opcode::decode(units[at].opcode) else {
+            at += 1;
+            continue;
+        };
+        if opcode == Opcode::LOAD_GLOBAL
+            && caches > 0
+            && let Some(unit) = units.get_mut(at + 1)
+        {
+            // `count` saturates at NO_ENTRY: later sites stay uncached.
+            let [low, high] = count.to_le_bytes();
+            *unit = CodeUnit {
+                opcode: low,
+                arg: high,
+            };
+            count = count.saturating_add(1);
+        }
+        at += 1 + caches as usize;
+    }
+    usize::from(count)
+}
+
+/// The cache entry index stored in the `CACHE` unit after an instruction.
+#[inline(always)]
+pub fn entry_index(units: &[Cell<CodeUnit>], instruction: usize) -> Option<usize> {
+    let unit = units.get(instruction + 1)?.get();
+    let index = u16::from_le_bytes([unit.opcode, unit.arg]);
+    (index != NO_ENTRY).then_some(usize::from(index))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn load_global_sites_are_numbered_in_their_first_cache_unit() {
+        let load_global = Opcode::LOAD_GLOBAL.number();
+        let caches = Opcode::LOAD_GLOBAL.cache_entries();
+        let mut units = Vec::new();
+        for _ in 0..2 {
+            units.push(CodeUnit {
+                opcode: load_global,
+                arg: 0,
+            });
+            units.extend((0..caches).map(|_| CodeUnit { opcode: 0, arg: 0 }));
+        }
+        assert_eq!(assign_global_caches(&mut units), 2);
+        let cells: Vec<_> = units.into_iter().map(Cell::new).collect();
+        assert_eq!(entry_index(&cells, 0), Some(0));
+        assert_eq!(entry_index(&cells, 1 + caches), Some(1));
+    }
+}

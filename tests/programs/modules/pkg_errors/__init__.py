@@ -1,0 +1,1 @@
+"""Modules that fail in different ways when imported."""

@@ -1,0 +1,2 @@
+from pkg_errors.half import DEFINED_LATE
+USED = 1

@@ -1,0 +1,2 @@
+"""Utilities of the shop package."""
+from . import money

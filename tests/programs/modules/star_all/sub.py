@@ -1,0 +1,1 @@
+SUB = "submodule imported because __all__ names it"

@@ -1,0 +1,3 @@
+#!/bin/x
+# coding: ascii
+abé
