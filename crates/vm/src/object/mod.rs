@@ -22,6 +22,9 @@
 //!   [`EXTENDED`](crate::types::flags::EXTENDED) flag, and [`Ref::new`]
 //!   allocates that layout for it, so every allocation site supports
 //!   subclasses and downcasting to the base payload still works.
+//!   `Extended<T>` is always a container (it holds attributes), so such an
+//!   instance has a GC header even when `T` is an atom, and its class's
+//!   `dealloc` and collector hooks are those of `Extended<T>`.
 //! - Freeing a long chain is iterative: past a small nesting depth, dying
 //!   objects are queued, threaded through their own (now unused) count field,
 //!   and freed by the outermost deallocation (CPython's "trashcan").
