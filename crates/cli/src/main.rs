@@ -181,7 +181,10 @@ fn compile_source(
         ExitCode::FAILURE
     })?;
     match krait_compiler::compile(&parsed, filename, krait_compiler::CompileMode::Exec) {
-        Ok(code) => Ok(code),
+        Ok(code) => {
+            print_syntax_warnings(&parsed, filename);
+            Ok(code)
+        }
         Err(CompileError::Syntax(error)) => {
             eprint!(
                 "{}",
@@ -195,6 +198,24 @@ fn compile_source(
         Err(CompileError::Internal(what)) => {
             eprintln!("SystemError: {what}");
             Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// Prints the compile-time `SyntaxWarning`s as the `warnings` module shows
+/// them (`file:line: SyntaxWarning: message` and the stripped source line).
+fn print_syntax_warnings(parsed: &krait_syntax::Parsed, filename: &str) {
+    for w in krait_compiler::warnings::syntax_warnings(parsed) {
+        eprintln!("{filename}:{}: SyntaxWarning: {}", w.lineno, w.message);
+        let line = parsed
+            .index
+            .line_start(w.lineno)
+            .and_then(|start| parsed.text.get(start as usize..))
+            .and_then(|rest| rest.lines().next())
+            .map(str::trim)
+            .unwrap_or("");
+        if !line.is_empty() {
+            eprintln!("  {line}");
         }
     }
 }

@@ -11,5 +11,6 @@
 pub mod bytecode;
 pub mod codegen;
 pub mod symtable;
+pub mod warnings;
 
 pub use codegen::{CompileError, CompileMode, compile};

@@ -5,9 +5,8 @@
 //! from it.
 
 use krait_vm::builtins::dict::Dict;
-use krait_vm::builtins::instance::Instance;
 use krait_vm::builtins::native::{Args, Signature};
-use krait_vm::builtins::object::instance_dict;
+use krait_vm::builtins::object::{BareObject, instance_dict};
 use krait_vm::builtins::tuple::Tuple;
 use krait_vm::object::Ref;
 use krait_vm::types::slots::CompareOp;
@@ -16,16 +15,14 @@ use krait_vm::{PyResult, Value, Vm};
 
 /// Creates the `types.SimpleNamespace` class.
 pub fn new_type(vm: &mut Vm) -> PyResult<TypeRef> {
-    let ty = vm.new_builtin_type::<Instance>(
+    let ty = vm.new_builtin_type::<BareObject>(
         "types",
         "SimpleNamespace",
         None,
-        flags::BASETYPE | flags::HAS_DICT,
+        flags::BASETYPE | flags::HAS_DICT | flags::EXTENDED,
         &[],
     )?;
-    ty.slots.new.set(Some(|vm, cls, _args, _kw| {
-        krait_vm::builtins::type_::alloc_instance(vm, cls)
-    }));
+    ty.slots.new.set(Some(|vm, cls, _args, _kw| alloc(vm, cls)));
     ty.slots.init.set(Some(init));
     ty.slots.repr.set(Some(repr));
     ty.slots.richcompare.set(Some(compare));
@@ -36,12 +33,18 @@ pub fn new_type(vm: &mut Vm) -> PyResult<TypeRef> {
 
 /// A namespace with `attributes`.
 pub fn new_instance(vm: &mut Vm, ty: &TypeRef, attributes: Vec<(&str, Value)>) -> PyResult<Value> {
-    let obj = krait_vm::builtins::type_::alloc_instance(vm, ty)?;
+    let obj = alloc(vm, ty)?;
     for (name, value) in attributes {
         let key = vm.intern(name)?;
         vm.set_attr(&obj, &key, Some(value))?;
     }
     Ok(obj)
+}
+
+/// A new empty namespace of class `cls` (its attributes live in the
+/// instance's extension, as a class instance's do).
+fn alloc(vm: &mut Vm, cls: &TypeRef) -> PyResult<Value> {
+    Ok(Value::from_object(vm.alloc(cls, BareObject)?.into_obj()))
 }
 
 /// `SimpleNamespace(mapping_or_iterable=(), /, **kwargs)`.

@@ -272,7 +272,10 @@ impl<'a> Compiler<'a> {
         let exit = self.new_label();
         let cleanup = self.new_label();
         self.expr(&item.context_expr)?;
-        self.set_loc(s.range);
+        // CPython locates the with machinery at the context expression
+        // (what a traceback through `__exit__` underlines).
+        let item_range = item.context_expr.range;
+        self.set_loc(item_range);
         let (exit_method, enter_method) = if is_async { (3, 2) } else { (1, 0) };
         self.emit(Opcode::COPY, 1);
         self.emit(Opcode::LOAD_SPECIAL, exit_method);
@@ -299,7 +302,7 @@ impl<'a> Compiler<'a> {
         }
         self.with_stmt(s, items, index + 1, body, is_async)?;
         self.pop_fblock();
-        self.set_loc(s.range);
+        self.set_loc(item_range);
         self.emit_pseudo(PseudoOpcode::POP_BLOCK, 0);
         self.call_exit_with_nones();
         if is_async {
@@ -310,6 +313,7 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::POP_TOP, 0);
         self.emit_jump(PseudoOpcode::JUMP, exit);
         self.bind(final_label);
+        self.set_loc(item_range);
         self.emit_jump(PseudoOpcode::SETUP_CLEANUP, cleanup);
         self.emit(Opcode::PUSH_EXC_INFO, 0);
         self.emit(Opcode::WITH_EXCEPT_START, 0);

@@ -232,6 +232,8 @@ impl<'a> Compiler<'a> {
                     self.set_loc(s.range);
                     self.emit(Opcode::CALL, 0);
                 }
+                // CPython raises at the test's location (the traceback's carets).
+                self.set_loc(test.range);
                 self.emit(Opcode::RAISE_VARARGS, 1);
                 self.bind(end);
                 Ok(())

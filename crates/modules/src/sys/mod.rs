@@ -140,23 +140,6 @@ pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
 const DOC: &str = "Access to the interpreter: its configuration, the import system's state, \
 the standard streams, the exception being handled and the recursion limit.";
 
-/// The type of frame snapshots, made on first use (kept in the module
-/// state of `sys`).
-fn frame_type(vm: &mut Vm) -> PyResult<krait_vm::TypeRef> {
-    const KEY: &str = "sys.frame";
-    if let Some(ty) = vm
-        .module_state
-        .get(KEY)
-        .and_then(|t| t.as_object()?.downcast::<krait_vm::TypeObject>().cloned())
-    {
-        return Ok(ty);
-    }
-    let ty = frames::new_type(vm)?;
-    vm.module_state
-        .insert(KEY, Value::from_object(ty.as_obj().clone()));
-    Ok(ty)
-}
-
 /// A C `int` argument (`setrecursionlimit`): an index that fits 32 bits.
 fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let Some(big) = krait_vm::builtins::int::to_big(v) else {
@@ -242,8 +225,7 @@ const FUNCTIONS: &[MethodDef] = &[
             Some(d) => c_int(vm, d)?,
             None => 0,
         };
-        let ty = frame_type(vm)?;
-        frames::getframe(vm, &ty, depth)
+        frames::getframe(vm, depth)
     }),
     method("_getframemodulename", "(depth=0)", |vm, args| {
         let depth = match args.get(0) {

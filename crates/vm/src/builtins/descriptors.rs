@@ -1,11 +1,282 @@
-//! `classmethod`, `staticmethod`, `property` and `super`.
+//! Descriptors: `classmethod`, `staticmethod`, `property`, `super`, and the
+//! descriptors builtin types put in type dicts — `getset_descriptor` (an
+//! attribute computed by Rust functions, declared once as a [`GetSetDef`])
+//! and `member_descriptor` (a `__slots__` member stored in the instance).
 
 use crate::builtins::native::{MethodDef, method};
+use crate::builtins::str::Str;
 use crate::error::PyResult;
-use crate::object::PyCell;
+use crate::object::{PyCell, Ref};
 use crate::runtime::Vm;
 use crate::types::{TypeObject, TypeRef};
 use crate::value::Value;
+
+/// Reads an attribute of an object.
+pub type GetterFn = fn(&mut Vm, &Value) -> PyResult<Value>;
+/// Sets (`Some`) or deletes (`None`) an attribute of an object.
+pub type SetterFn = fn(&mut Vm, &Value, Option<Value>) -> PyResult<()>;
+
+/// The one declaration of a computed attribute of a builtin type (CPython's
+/// `PyGetSetDef`): found in the type dict as a `getset_descriptor`, a data
+/// descriptor (setting it without a setter is "not writable").
+pub struct GetSetDef {
+    /// The attribute name.
+    pub name: &'static str,
+    /// Reads it.
+    pub get: GetterFn,
+    /// Writes or deletes it, if it may be.
+    pub set: Option<SetterFn>,
+    /// A read-only data member in CPython (`PyMemberDef` with `READONLY`):
+    /// assigning says "readonly attribute".
+    pub member: bool,
+}
+
+/// Declares a read-only attribute.
+pub const fn getter(name: &'static str, get: GetterFn) -> GetSetDef {
+    GetSetDef {
+        name,
+        get,
+        set: None,
+        member: false,
+    }
+}
+
+/// Declares a read-only data member (CPython's `READONLY` `PyMemberDef`).
+pub const fn readonly(name: &'static str, get: GetterFn) -> GetSetDef {
+    GetSetDef {
+        name,
+        get,
+        set: None,
+        member: true,
+    }
+}
+
+/// Declares a writable attribute.
+pub const fn getset(name: &'static str, get: GetterFn, set: SetterFn) -> GetSetDef {
+    GetSetDef {
+        name,
+        get,
+        set: Some(set),
+        member: false,
+    }
+}
+
+/// The payload of a `getset_descriptor`.
+pub struct GetSetDescriptor {
+    /// The declaration.
+    pub def: &'static GetSetDef,
+    /// The type whose instances have the attribute.
+    pub owner: TypeRef,
+}
+
+/// The payload of a `member_descriptor`: a `__slots__` member.
+pub struct MemberDescriptor {
+    /// The member name (mangled).
+    pub name: Ref<Str>,
+    /// Its index in the instance's slot values.
+    pub index: usize,
+    /// The class that declared it.
+    pub owner: TypeRef,
+}
+
+impl Vm {
+    /// Adds `defs` to `owner`'s dict as getset descriptors.
+    pub fn add_getsets(&mut self, owner: &TypeRef, defs: &'static [GetSetDef]) -> PyResult<()> {
+        for def in defs {
+            let descr = self.alloc(
+                &self.types.getset.clone(),
+                GetSetDescriptor {
+                    def,
+                    owner: owner.clone(),
+                },
+            )?;
+            let key = self.intern(def.name)?;
+            owner
+                .dict
+                .with(|d| d.insert_str(key, Value::from_object(descr.into_obj())));
+        }
+        owner.bump_version();
+        Ok(())
+    }
+
+    /// A new `member_descriptor` for slot `index` of `owner`.
+    pub fn new_member_descriptor(
+        &mut self,
+        owner: &TypeRef,
+        name: Ref<Str>,
+        index: usize,
+    ) -> PyResult<Value> {
+        let m = self.alloc(
+            &self.types.member_descriptor.clone(),
+            MemberDescriptor {
+                name,
+                index,
+                owner: owner.clone(),
+            },
+        )?;
+        Ok(Value::from_object(m.into_obj()))
+    }
+}
+
+/// The "descriptor 'x' for 'T' objects doesn't apply to a 'U' object" check.
+fn check_descriptor_owner(vm: &mut Vm, name: &str, owner: &TypeRef, obj: &Value) -> PyResult<()> {
+    if vm.isinstance_type(obj, owner) {
+        return Ok(());
+    }
+    let tn = vm.type_name(obj);
+    Err(vm.type_error(format!(
+        "descriptor '{name}' for '{}' objects doesn't apply to a '{tn}' object",
+        owner.name
+    )))
+}
+
+/// Installs the slots of `getset_descriptor` and `member_descriptor`.
+pub fn init_attribute_descriptors(getset_type: &TypeObject, member_type: &TypeObject) {
+    getset_type
+        .slots
+        .descr_get
+        .set(Some(|vm, descr, obj, _owner| {
+            let Some(d) = descr
+                .as_object()
+                .and_then(|o| o.downcast::<GetSetDescriptor>())
+                .cloned()
+            else {
+                return Ok(descr.clone());
+            };
+            let Some(obj) = obj else {
+                return Ok(descr.clone());
+            };
+            check_descriptor_owner(vm, d.def.name, &d.owner, obj)?;
+            (d.def.get)(vm, obj)
+        }));
+    getset_type
+        .slots
+        .descr_set
+        .set(Some(|vm, descr, obj, value| {
+            let Some(d) = descr
+                .as_object()
+                .and_then(|o| o.downcast::<GetSetDescriptor>())
+                .cloned()
+            else {
+                return Ok(());
+            };
+            check_descriptor_owner(vm, d.def.name, &d.owner, obj)?;
+            match d.def.set {
+                Some(set) => set(vm, obj, value),
+                None if d.def.member => Err(vm.attribute_error("readonly attribute")),
+                None => Err(vm.attribute_error(&format!(
+                    "attribute '{}' of '{}' objects is not writable",
+                    d.def.name, d.owner.name
+                ))),
+            }
+        }));
+    getset_type.slots.repr.set(Some(|vm, v| {
+        let text = match v.as_object().and_then(|o| o.downcast::<GetSetDescriptor>()) {
+            Some(d) => format!(
+                "<{} '{}' of '{}' objects>",
+                if d.def.member { "member" } else { "attribute" },
+                d.def.name,
+                d.owner.name
+            ),
+            None => "<attribute>".into(),
+        };
+        vm.new_str(&text)
+    }));
+    member_type
+        .slots
+        .descr_get
+        .set(Some(|vm, descr, obj, _owner| {
+            let Some(m) = descr
+                .as_object()
+                .and_then(|o| o.downcast::<MemberDescriptor>())
+                .cloned()
+            else {
+                return Ok(descr.clone());
+            };
+            let Some(obj) = obj else {
+                return Ok(descr.clone());
+            };
+            check_descriptor_owner(vm, &m.name.as_lossy(), &m.owner, obj)?;
+            let value = obj
+                .as_object()
+                .and_then(|o| o.extension())
+                .and_then(|e| e.slot(m.index));
+            match value {
+                Some(v) => Ok(v),
+                None => Err(crate::builtins::object::no_attribute(vm, obj, &m.name)),
+            }
+        }));
+    member_type
+        .slots
+        .descr_set
+        .set(Some(|vm, descr, obj, value| {
+            let Some(m) = descr
+                .as_object()
+                .and_then(|o| o.downcast::<MemberDescriptor>())
+                .cloned()
+            else {
+                return Ok(());
+            };
+            check_descriptor_owner(vm, &m.name.as_lossy(), &m.owner, obj)?;
+            let deleting = value.is_none();
+            let old = obj
+                .as_object()
+                .and_then(|o| o.extension())
+                .and_then(|e| e.set_slot(m.index, value));
+            if deleting && old.is_none() {
+                let name = Value::from_object(m.name.as_obj().clone());
+                return Err(vm.new_exception(
+                    crate::builtins::exceptions::ExcKind::AttributeError,
+                    vec![name],
+                ));
+            }
+            drop(old);
+            Ok(())
+        }));
+    member_type.slots.repr.set(Some(|vm, v| {
+        let text = match v.as_object().and_then(|o| o.downcast::<MemberDescriptor>()) {
+            Some(m) => format!(
+                "<member '{}' of '{}' objects>",
+                m.name.as_lossy(),
+                m.owner.name
+            ),
+            None => "<member>".into(),
+        };
+        vm.new_str(&text)
+    }));
+}
+
+/// The attributes of `member_descriptor`.
+pub const MEMBER_GETSETS: &[GetSetDef] = &[
+    getter("__name__", |vm, v| {
+        match v.as_object().and_then(|o| o.downcast::<MemberDescriptor>()) {
+            Some(m) => Ok(Value::from_object(m.name.as_obj().clone())),
+            None => Err(vm.type_error("expected a member descriptor".into())),
+        }
+    }),
+    readonly("__objclass__", |vm, v| {
+        match v.as_object().and_then(|o| o.downcast::<MemberDescriptor>()) {
+            Some(m) => Ok(Value::from_object(m.owner.as_obj().clone())),
+            None => Err(vm.type_error("expected a member descriptor".into())),
+        }
+    }),
+];
+
+/// The attributes of `getset_descriptor`.
+pub const GETSET_GETSETS: &[GetSetDef] = &[
+    getter("__name__", |vm, v| {
+        match v.as_object().and_then(|o| o.downcast::<GetSetDescriptor>()) {
+            Some(d) => vm.new_str(d.def.name),
+            None => Err(vm.type_error("expected a getset descriptor".into())),
+        }
+    }),
+    readonly("__objclass__", |vm, v| {
+        match v.as_object().and_then(|o| o.downcast::<GetSetDescriptor>()) {
+            Some(d) => Ok(Value::from_object(d.owner.as_obj().clone())),
+            None => Err(vm.type_error("expected a getset descriptor".into())),
+        }
+    }),
+];
 
 /// The payload of `classmethod` and `staticmethod`.
 pub struct Wrapper {
@@ -48,6 +319,17 @@ pub fn new_staticmethod(vm: &mut Vm, f: Value) -> PyResult<Value> {
     Ok(Value::from_object(w.into_obj()))
 }
 
+/// Wraps a function in `classmethod`.
+pub fn new_classmethod(vm: &mut Vm, f: Value) -> PyResult<Value> {
+    let w = vm.alloc(
+        &vm.types.classmethod.clone(),
+        Wrapper {
+            callable: PyCell::new(f),
+        },
+    )?;
+    Ok(Value::from_object(w.into_obj()))
+}
+
 fn wrapped(v: &Value) -> Value {
     v.as_object()
         .and_then(|o| o.downcast::<Wrapper>())
@@ -77,8 +359,14 @@ pub fn init_wrappers(classmethod: &TypeObject, staticmethod: &TypeObject) {
     }));
     for t in [classmethod, staticmethod] {
         t.slots.new.set(Some(|vm, cls, args, kw| {
-            let a =
-                crate::builtins::native::Args::parse(vm, &cls.name.clone(), &["f"], 1, args, kw)?;
+            let a = crate::builtins::native::Args::parse(
+                vm,
+                &cls.name.to_string(),
+                &["f"],
+                1,
+                args,
+                kw,
+            )?;
             let w = vm.alloc(
                 cls,
                 Wrapper {
@@ -106,13 +394,18 @@ pub fn init_property(t: &TypeObject) {
             kw,
         )?;
         let get = |i: usize| a.get(i).cloned().unwrap_or(Value::NONE);
+        let mut doc = get(3);
+        if doc.is_none() && !get(0).is_none() {
+            let name = vm.intern("__doc__")?;
+            doc = vm.get_attr_opt(&get(0), &name)?.unwrap_or(Value::NONE);
+        }
         let p = vm.alloc(
             cls,
             Property {
                 fget: PyCell::new(get(0)),
                 fset: PyCell::new(get(1)),
                 fdel: PyCell::new(get(2)),
-                doc: PyCell::new(get(3)),
+                doc: PyCell::new(doc),
                 name: PyCell::new(Value::NONE),
             },
         )?;
@@ -127,8 +420,7 @@ pub fn init_property(t: &TypeObject) {
         };
         let fget = p.fget.get();
         if fget.is_none() {
-            let tn = vm.type_name(obj);
-            return Err(vm.attribute_error(&format!("property of '{tn}' object has no getter")));
+            return Err(property_error(vm, descr, obj, "getter"));
         }
         vm.call(&fget, std::slice::from_ref(obj), None)
     }));
@@ -139,13 +431,37 @@ pub fn init_property(t: &TypeObject) {
             None => (p.fdel.get(), vec![obj.clone()]),
         };
         if f.is_none() {
-            let tn = vm.type_name(obj);
             let what = if args.len() == 2 { "setter" } else { "deleter" };
-            return Err(vm.attribute_error(&format!("property of '{tn}' object has no {what}")));
+            return Err(property_error(vm, descr, obj, what));
         }
         vm.call(&f, &args, None)?;
         Ok(())
     }));
+}
+
+/// The property's name: set by `__set_name__`, else its getter's `__name__`.
+fn property_name(vm: &mut Vm, descr: &Value) -> Option<String> {
+    let p = prop(descr)?.clone();
+    let name = p.name.get();
+    if let Some(s) = vm.as_str(&name) {
+        return Some(s.as_lossy().into_owned());
+    }
+    let fget = p.fget.get();
+    if fget.is_none() {
+        return None;
+    }
+    let n = vm.get_attr_str(&fget, "__name__").ok()?;
+    vm.as_str(&n).map(|s| s.as_lossy().into_owned())
+}
+
+/// "property 'x' of 'T' object has no setter".
+fn property_error(vm: &mut Vm, descr: &Value, obj: &Value, what: &str) -> crate::error::PyErr {
+    let qualname = vm.type_of(obj).qualname.get();
+    let message = match property_name(vm, descr) {
+        Some(n) => format!("property '{n}' of '{qualname}' object has no {what}"),
+        None => format!("property of '{qualname}' object has no {what}"),
+    };
+    vm.attribute_error(&message)
 }
 
 fn copy_with(vm: &mut Vm, args: &crate::builtins::native::Args, which: usize) -> PyResult<Value> {
@@ -180,26 +496,166 @@ pub const PROPERTY_METHODS: &[MethodDef] = &[
     method("deleter", "(self, fdel, /)", |vm, args| {
         copy_with(vm, args, 2)
     }),
+    method("__set_name__", "(self, owner, name, /)", |_vm, args| {
+        if let Some(p) = prop(args.this()) {
+            p.name.with(|n| *n = args.required(2).clone());
+        }
+        Ok(Value::NONE)
+    }),
+    method("__get__", "(self, instance, owner=None, /)", |vm, args| {
+        let owner = match args.get(2).and_then(|o| crate::builtins::type_::as_type(o)) {
+            Some(t) => t.clone(),
+            None => vm.type_of(args.required(1)).clone(),
+        };
+        let instance = args.required(1);
+        let obj = if instance.is_none() {
+            None
+        } else {
+            Some(instance)
+        };
+        match vm.type_of(args.this()).slots.descr_get.get() {
+            Some(get) => get(vm, args.this(), obj, &owner),
+            None => Ok(args.this().clone()),
+        }
+    }),
+    method("__set__", "(self, instance, value, /)", |vm, args| {
+        if let Some(set) = vm.type_of(args.this()).slots.descr_set.get() {
+            set(
+                vm,
+                args.this(),
+                args.required(1),
+                Some(args.required(2).clone()),
+            )?;
+        }
+        Ok(Value::NONE)
+    }),
+    method("__delete__", "(self, instance, /)", |vm, args| {
+        if let Some(set) = vm.type_of(args.this()).slots.descr_set.get() {
+            set(vm, args.this(), args.required(1), None)?;
+        }
+        Ok(Value::NONE)
+    }),
+];
+
+fn property_field(
+    vm: &mut Vm,
+    v: &Value,
+    field: fn(&Property) -> &PyCell<Value>,
+) -> PyResult<Value> {
+    match prop(v) {
+        Some(p) => Ok(field(p).get()),
+        None => Err(vm.type_error("descriptor requires a 'property' object".into())),
+    }
+}
+
+/// `property`'s attributes.
+pub const PROPERTY_GETSETS: &[GetSetDef] = &[
+    readonly("fget", |vm, v| property_field(vm, v, |p| &p.fget)),
+    readonly("fset", |vm, v| property_field(vm, v, |p| &p.fset)),
+    readonly("fdel", |vm, v| property_field(vm, v, |p| &p.fdel)),
+    getset(
+        "__doc__",
+        |vm, v| property_field(vm, v, |p| &p.doc),
+        |vm, v, value| match prop(v) {
+            Some(p) => {
+                p.doc.with(|d| *d = value.unwrap_or(Value::NONE));
+                Ok(())
+            }
+            None => Err(vm.type_error("descriptor requires a 'property' object".into())),
+        },
+    ),
+    getter("__isabstractmethod__", |vm, v| {
+        let Some(p) = prop(v).cloned() else {
+            return Ok(Value::from_bool(false));
+        };
+        for f in [p.fget.get(), p.fset.get(), p.fdel.get()] {
+            if f.is_none() {
+                continue;
+            }
+            let name = vm.intern("__isabstractmethod__")?;
+            if let Some(x) = vm.get_attr_opt(&f, &name)?
+                && vm.is_true(&x)?
+            {
+                return Ok(Value::from_bool(true));
+            }
+        }
+        Ok(Value::from_bool(false))
+    }),
+];
+
+fn wrapper_field(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v.as_object().and_then(|o| o.downcast::<Wrapper>()) {
+        Some(w) => Ok(w.callable.get()),
+        None => Err(vm.type_error("descriptor requires a classmethod or staticmethod".into())),
+    }
+}
+
+/// The attributes of `classmethod` and `staticmethod`.
+pub const WRAPPER_GETSETS: &[GetSetDef] = &[
+    readonly("__func__", wrapper_field),
+    readonly("__wrapped__", wrapper_field),
+    getter("__isabstractmethod__", |vm, v| {
+        let f = wrapper_field(vm, v)?;
+        let name = vm.intern("__isabstractmethod__")?;
+        match vm.get_attr_opt(&f, &name)? {
+            Some(x) => Ok(Value::from_bool(vm.is_true(&x)?)),
+            None => Ok(Value::from_bool(false)),
+        }
+    }),
+    getter("__name__", |vm, v| {
+        let f = wrapper_field(vm, v)?;
+        vm.get_attr_str(&f, "__name__")
+    }),
+    getter("__qualname__", |vm, v| {
+        let f = wrapper_field(vm, v)?;
+        vm.get_attr_str(&f, "__qualname__")
+    }),
+    getter("__doc__", |vm, v| {
+        let f = wrapper_field(vm, v)?;
+        vm.get_attr_str(&f, "__doc__")
+    }),
 ];
 
 /// Installs `super`'s slots.
 pub fn init_super(t: &TypeObject) {
-    t.slots.new.set(Some(|vm, _cls, args, _kw| {
+    t.slots.new.set(Some(|vm, _cls, args, kw| {
+        if kw.is_some_and(|k| !k.items().is_empty()) {
+            return Err(vm.type_error("super() takes no keyword arguments".into()));
+        }
         let (this_type, obj) = match args.len() {
-            2 => {
+            1 | 2 => {
                 let Some(t) = args[0]
                     .as_object()
                     .and_then(|o| o.downcast::<TypeObject>())
                     .cloned()
                 else {
-                    return Err(vm.type_error("super() argument 1 must be a type".into()));
+                    let tn = vm.type_name(&args[0]);
+                    return Err(
+                        vm.type_error(format!("super() argument 1 must be a type, not {tn}"))
+                    );
                 };
+                if args.len() == 1 {
+                    return Err(vm.new_error(
+                        crate::builtins::exceptions::ExcKind::NotImplementedError,
+                        "krait does not support unbound super objects (super(type)) yet",
+                    ));
+                }
                 (t, args[1].clone())
             }
             0 => vm.implicit_super_args()?,
-            _ => return Err(vm.type_error("super() takes 0 or 2 arguments".into())),
+            n => {
+                return Err(vm.type_error(format!("super() expected at most 2 arguments, got {n}")));
+            }
         };
         vm.new_super(this_type, obj)
+    }));
+    t.slots.repr.set(Some(|vm, v| {
+        let Some(s) = v.as_object().and_then(|o| o.downcast::<Super>()).cloned() else {
+            return vm.new_str("<super>");
+        };
+        let this = vm.repr_string(&Value::from_object(s.this_type.as_obj().clone()))?;
+        let text = format!("<super: {this}, <{} object>>", s.obj_type.name);
+        vm.new_str(&text)
     }));
     t.slots.getattro.set(Some(|vm, v, name| {
         let Some(s) = v.as_object().and_then(|o| o.downcast::<Super>()).cloned() else {
@@ -226,6 +682,28 @@ pub fn init_super(t: &TypeObject) {
         crate::builtins::object::generic_getattr(vm, v, name)
     }));
 }
+
+fn super_of(vm: &mut Vm, v: &Value) -> PyResult<crate::object::Ref<Super>> {
+    match v.as_object().and_then(|o| o.downcast::<Super>()) {
+        Some(s) => Ok(s.clone()),
+        None => Err(vm.type_error("descriptor requires a 'super' object".into())),
+    }
+}
+
+/// `super`'s attributes.
+pub const SUPER_GETSETS: &[GetSetDef] = &[
+    readonly("__thisclass__", |vm, v| {
+        Ok(Value::from_object(
+            super_of(vm, v)?.this_type.as_obj().clone(),
+        ))
+    }),
+    readonly("__self__", |vm, v| Ok(super_of(vm, v)?.obj.clone())),
+    readonly("__self_class__", |vm, v| {
+        Ok(Value::from_object(
+            super_of(vm, v)?.obj_type.as_obj().clone(),
+        ))
+    }),
+];
 
 impl Vm {
     /// A `super` object.

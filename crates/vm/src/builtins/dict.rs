@@ -759,10 +759,6 @@ pub const METHODS: &[MethodDef] = &[
             Dict::get_item(vm, &d, args.required(1))?.is_some(),
         ))
     }),
-    method("__getitem__", "(self, key, /)", |vm, args| {
-        let this = args.this().clone();
-        vm.get_item(&this, args.required(1))
-    }),
     method("clear", "(self, /)", |vm, args| {
         let d = dict_of(vm, args)?.clone();
         let old = d.table.with(|t| t.clear());

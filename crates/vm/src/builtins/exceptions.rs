@@ -1,13 +1,22 @@
 //! The builtin exception hierarchy. Every exception instance — of a builtin
 //! class or a user subclass — carries [`BaseException`]: `args`,
-//! `__traceback__`, `__cause__`, `__context__`, `__suppress_context__`, and
-//! an attribute dict for the attributes user code sets.
+//! `__traceback__`, `__cause__`, `__context__`, `__suppress_context__`,
+//! `__notes__`, an attribute dict, and the fields of its family
+//! (`OSError.errno`, `SyntaxError.lineno`, `StopIteration.value`, ...),
+//! exposed as getset descriptors on the family's root class. The classes
+//! are created from one table ([`ExcKind`]); each family declares its
+//! constructor, `str()` and fields once. Exception groups live in
+//! `exception_group.rs`.
 
+use crate::builtins::descriptors::{GetSetDef, getset};
 use crate::builtins::instance::InstanceDict;
+use crate::builtins::native::{MethodDef, method};
+use crate::builtins::tuple::Tuple;
 use crate::error::{PyErr, PyResult};
+use crate::object::heap::AllocError;
 use crate::object::{PyCell, Ref};
 use crate::runtime::Vm;
-use crate::types::TypeObject;
+use crate::types::{TypeObject, TypeRef, flags};
 use crate::value::Value;
 
 /// The payload of every exception instance.
@@ -23,12 +32,44 @@ pub struct BaseException {
     pub context: PyCell<Value>,
     /// `__suppress_context__`.
     pub suppress_context: PyCell<bool>,
+    /// `__notes__`, once set.
+    pub notes: PyCell<Option<Value>>,
+    /// The family's fields, by the family's field index (`None` if unset).
+    pub fields: PyCell<Vec<Value>>,
     /// Other attributes.
     pub dict: InstanceDict,
 }
 
+impl BaseException {
+    /// An exception payload with `args`.
+    pub fn with_args(args: Value) -> BaseException {
+        BaseException {
+            args: PyCell::new(args),
+            ..BaseException::default()
+        }
+    }
+
+    /// Field `index` of the exception's family (`None` if unset).
+    pub fn field(&self, index: usize) -> Value {
+        self.fields
+            .with(|f| f.get(index).cloned())
+            .unwrap_or(Value::NONE)
+    }
+
+    /// Sets field `index`.
+    pub fn set_field(&self, index: usize, value: Value) {
+        let old = self.fields.with(|f| {
+            if f.len() <= index {
+                f.resize(index + 1, Value::NONE);
+            }
+            std::mem::replace(&mut f[index], value)
+        });
+        drop(old);
+    }
+}
+
 macro_rules! exception_kinds {
-    ($($name:ident : $base:expr),* $(,)?) => {
+    ($($name:ident : $base:expr $(, $second:expr)?);* $(;)?) => {
         /// The builtin exception classes, in creation order (bases first).
         #[derive(Clone, Copy, PartialEq, Eq, Debug)]
         #[allow(clippy::enum_variant_names)]
@@ -38,58 +79,156 @@ macro_rules! exception_kinds {
             pub const ALL: &'static [(ExcKind, &'static str, Option<ExcKind>)] = &[
                 $((ExcKind::$name, stringify!($name), $base)),*
             ];
+            /// A second base, for the one builtin exception with two
+            /// (`ExceptionGroup(BaseExceptionGroup, Exception)`).
+            pub fn second_base(self) -> Option<ExcKind> {
+                match self {
+                    $($(ExcKind::$name => Some($second),)?)*
+                    _ => None,
+                }
+            }
         }
     };
 }
 
 use ExcKind as K;
 exception_kinds! {
-    BaseException: None,
-    BaseExceptionGroup: Some(K::BaseException),
-    Exception: Some(K::BaseException),
-    GeneratorExit: Some(K::BaseException),
-    KeyboardInterrupt: Some(K::BaseException),
-    SystemExit: Some(K::BaseException),
-    ArithmeticError: Some(K::Exception),
-    FloatingPointError: Some(K::ArithmeticError),
-    OverflowError: Some(K::ArithmeticError),
-    ZeroDivisionError: Some(K::ArithmeticError),
-    AssertionError: Some(K::Exception),
-    AttributeError: Some(K::Exception),
-    BufferError: Some(K::Exception),
-    EOFError: Some(K::Exception),
-    ImportError: Some(K::Exception),
-    ModuleNotFoundError: Some(K::ImportError),
-    LookupError: Some(K::Exception),
-    IndexError: Some(K::LookupError),
-    KeyError: Some(K::LookupError),
-    MemoryError: Some(K::Exception),
-    NameError: Some(K::Exception),
-    UnboundLocalError: Some(K::NameError),
-    OSError: Some(K::Exception),
-    FileNotFoundError: Some(K::OSError),
-    PermissionError: Some(K::OSError),
-    ReferenceError: Some(K::Exception),
-    RuntimeError: Some(K::Exception),
-    NotImplementedError: Some(K::RuntimeError),
-    PythonFinalizationError: Some(K::RuntimeError),
-    RecursionError: Some(K::RuntimeError),
-    StopAsyncIteration: Some(K::Exception),
-    StopIteration: Some(K::Exception),
-    SyntaxError: Some(K::Exception),
-    IndentationError: Some(K::SyntaxError),
-    TabError: Some(K::IndentationError),
-    SystemError: Some(K::Exception),
-    TypeError: Some(K::Exception),
-    ValueError: Some(K::Exception),
-    UnicodeError: Some(K::ValueError),
-    UnicodeDecodeError: Some(K::UnicodeError),
-    UnicodeEncodeError: Some(K::UnicodeError),
-    Warning: Some(K::Exception),
-    DeprecationWarning: Some(K::Warning),
-    RuntimeWarning: Some(K::Warning),
-    UserWarning: Some(K::Warning),
-    ExceptionGroup: Some(K::BaseExceptionGroup),
+    BaseException: None;
+    BaseExceptionGroup: Some(K::BaseException);
+    GeneratorExit: Some(K::BaseException);
+    KeyboardInterrupt: Some(K::BaseException);
+    SystemExit: Some(K::BaseException);
+    Exception: Some(K::BaseException);
+    ArithmeticError: Some(K::Exception);
+    FloatingPointError: Some(K::ArithmeticError);
+    OverflowError: Some(K::ArithmeticError);
+    ZeroDivisionError: Some(K::ArithmeticError);
+    AssertionError: Some(K::Exception);
+    AttributeError: Some(K::Exception);
+    BufferError: Some(K::Exception);
+    EOFError: Some(K::Exception);
+    ExceptionGroup: Some(K::BaseExceptionGroup), K::Exception;
+    ImportError: Some(K::Exception);
+    ModuleNotFoundError: Some(K::ImportError);
+    LookupError: Some(K::Exception);
+    IndexError: Some(K::LookupError);
+    KeyError: Some(K::LookupError);
+    MemoryError: Some(K::Exception);
+    NameError: Some(K::Exception);
+    UnboundLocalError: Some(K::NameError);
+    OSError: Some(K::Exception);
+    BlockingIOError: Some(K::OSError);
+    ChildProcessError: Some(K::OSError);
+    ConnectionError: Some(K::OSError);
+    BrokenPipeError: Some(K::ConnectionError);
+    ConnectionAbortedError: Some(K::ConnectionError);
+    ConnectionRefusedError: Some(K::ConnectionError);
+    ConnectionResetError: Some(K::ConnectionError);
+    FileExistsError: Some(K::OSError);
+    FileNotFoundError: Some(K::OSError);
+    InterruptedError: Some(K::OSError);
+    IsADirectoryError: Some(K::OSError);
+    NotADirectoryError: Some(K::OSError);
+    PermissionError: Some(K::OSError);
+    ProcessLookupError: Some(K::OSError);
+    TimeoutError: Some(K::OSError);
+    ReferenceError: Some(K::Exception);
+    RuntimeError: Some(K::Exception);
+    NotImplementedError: Some(K::RuntimeError);
+    PythonFinalizationError: Some(K::RuntimeError);
+    RecursionError: Some(K::RuntimeError);
+    StopAsyncIteration: Some(K::Exception);
+    StopIteration: Some(K::Exception);
+    SyntaxError: Some(K::Exception);
+    IndentationError: Some(K::SyntaxError);
+    TabError: Some(K::IndentationError);
+    SystemError: Some(K::Exception);
+    TypeError: Some(K::Exception);
+    ValueError: Some(K::Exception);
+    UnicodeError: Some(K::ValueError);
+    UnicodeDecodeError: Some(K::UnicodeError);
+    UnicodeEncodeError: Some(K::UnicodeError);
+    UnicodeTranslateError: Some(K::UnicodeError);
+    Warning: Some(K::Exception);
+    BytesWarning: Some(K::Warning);
+    DeprecationWarning: Some(K::Warning);
+    EncodingWarning: Some(K::Warning);
+    FutureWarning: Some(K::Warning);
+    ImportWarning: Some(K::Warning);
+    PendingDeprecationWarning: Some(K::Warning);
+    ResourceWarning: Some(K::Warning);
+    RuntimeWarning: Some(K::Warning);
+    SyntaxWarning: Some(K::Warning);
+    UnicodeWarning: Some(K::Warning);
+    UserWarning: Some(K::Warning);
+}
+
+/// Other names the builtins module gives exception classes.
+pub const ALIASES: &[(&str, ExcKind)] = &[
+    ("IOError", ExcKind::OSError),
+    ("EnvironmentError", ExcKind::OSError),
+];
+
+/// The field indices of each exception family.
+pub mod field {
+    /// `StopIteration.value`, `StopAsyncIteration.value`.
+    pub const VALUE: usize = 0;
+    /// `SystemExit.code`.
+    pub const CODE: usize = 0;
+    /// `AttributeError.name`, `NameError.name`.
+    pub const NAME: usize = 0;
+    /// `AttributeError.obj`.
+    pub const OBJ: usize = 1;
+    /// `ImportError.msg`.
+    pub const IMPORT_MSG: usize = 0;
+    /// `ImportError.name`.
+    pub const IMPORT_NAME: usize = 1;
+    /// `ImportError.path`.
+    pub const IMPORT_PATH: usize = 2;
+    /// `ImportError.name_from`.
+    pub const IMPORT_NAME_FROM: usize = 3;
+    /// `OSError.errno`.
+    pub const ERRNO: usize = 0;
+    /// `OSError.strerror`.
+    pub const STRERROR: usize = 1;
+    /// `OSError.filename`.
+    pub const FILENAME: usize = 2;
+    /// `OSError.filename2`.
+    pub const FILENAME2: usize = 3;
+    /// `BlockingIOError.characters_written`.
+    pub const CHARACTERS_WRITTEN: usize = 4;
+    /// `SyntaxError.msg`.
+    pub const SYNTAX_MSG: usize = 0;
+    /// `SyntaxError.filename`.
+    pub const SYNTAX_FILENAME: usize = 1;
+    /// `SyntaxError.lineno`.
+    pub const SYNTAX_LINENO: usize = 2;
+    /// `SyntaxError.offset`.
+    pub const SYNTAX_OFFSET: usize = 3;
+    /// `SyntaxError.text`.
+    pub const SYNTAX_TEXT: usize = 4;
+    /// `SyntaxError.end_lineno`.
+    pub const SYNTAX_END_LINENO: usize = 5;
+    /// `SyntaxError.end_offset`.
+    pub const SYNTAX_END_OFFSET: usize = 6;
+    /// `SyntaxError.print_file_and_line`.
+    pub const SYNTAX_PRINT_FILE_AND_LINE: usize = 7;
+    /// `SyntaxError._metadata`.
+    pub const SYNTAX_METADATA: usize = 8;
+    /// `UnicodeError.encoding`.
+    pub const UNICODE_ENCODING: usize = 0;
+    /// `UnicodeError.object`.
+    pub const UNICODE_OBJECT: usize = 1;
+    /// `UnicodeError.start`.
+    pub const UNICODE_START: usize = 2;
+    /// `UnicodeError.end`.
+    pub const UNICODE_END: usize = 3;
+    /// `UnicodeError.reason`.
+    pub const UNICODE_REASON: usize = 4;
+    /// `BaseExceptionGroup.message`.
+    pub const GROUP_MESSAGE: usize = 0;
+    /// `BaseExceptionGroup.exceptions`.
+    pub const GROUP_EXCEPTIONS: usize = 1;
 }
 
 /// The exception payload of a value, if it is an exception.
@@ -104,24 +243,21 @@ impl Vm {
         self.new_exception_of(&class, args)
     }
 
-    /// Creates an exception instance of `class` with `args` (no Python code runs).
-    pub fn new_exception_of(&mut self, class: &crate::types::TypeRef, args: Vec<Value>) -> PyErr {
+    /// Creates an exception instance of `class` with `args`, its family's
+    /// fields filled from them as its constructor would (no Python code
+    /// runs; arguments a constructor would reject leave the fields unset).
+    pub fn new_exception_of(&mut self, class: &TypeRef, args: Vec<Value>) -> PyErr {
         let args = match self.new_tuple(args) {
             Ok(t) => t,
             Err(e) => return e,
         };
-        let payload = BaseException {
-            args: PyCell::new(args),
-            traceback: PyCell::new(Value::NONE),
-            cause: PyCell::new(Value::NONE),
-            context: PyCell::new(Value::NONE),
-            suppress_context: PyCell::new(false),
-            dict: InstanceDict::default(),
+        let e = match self.alloc(class, BaseException::with_args(args)) {
+            Ok(e) => e,
+            Err(e) => return e,
         };
-        match self.alloc(class, payload) {
-            Ok(e) => PyErr(e),
-            Err(e) => e,
-        }
+        let value = Value::from_object(e.as_obj().clone());
+        let _ = init_family_fields(self, &value);
+        PyErr(e)
     }
 
     /// An exception of `kind` whose one argument is `message`.
@@ -177,9 +313,13 @@ impl Vm {
         self.new_error(K::AttributeError, message)
     }
 
-    /// `NameError(message)`.
+    /// `NameError(message)` for an undefined name, with its `name`.
     pub fn name_error(&mut self, name: &str) -> PyErr {
-        self.new_error(K::NameError, &format!("name '{name}' is not defined"))
+        let err = self.new_error(K::NameError, &format!("name '{name}' is not defined"));
+        if let Ok(n) = self.new_str(name) {
+            err.0.set_field(field::NAME, n);
+        }
+        err
     }
 
     /// The preallocated-style `MemoryError`.
@@ -191,159 +331,708 @@ impl Vm {
     pub fn exc_matches(&self, err: &PyErr, kind: ExcKind) -> bool {
         err.as_obj().class().is_subtype(self.exc_type(kind))
     }
+
+    /// Whether a value is an instance of the builtin exception class `kind`.
+    pub fn is_instance_of_kind(&self, v: &Value, kind: ExcKind) -> bool {
+        self.type_of(v).is_subtype(self.exc_type(kind))
+    }
+}
+
+/// Records the object and attribute name of an `AttributeError` (for "Did
+/// you mean" suggestions), unless already set.
+pub fn set_attribute_error_context(err: &PyErr, obj: &Value, name: &Value) {
+    if err.0.field(field::NAME).is_none() {
+        err.0.set_field(field::NAME, name.clone());
+        err.0.set_field(field::OBJ, obj.clone());
+    }
+}
+
+/// `exc.add_note(note)` from Rust.
+pub fn add_note_text(vm: &mut Vm, err: &PyErr, note: &str) -> PyResult<()> {
+    let exc = Value::from_object(err.0.as_obj().clone());
+    let note = vm.new_str(note)?;
+    add_note(vm, &exc, note)
+}
+
+fn add_note(vm: &mut Vm, exc: &Value, note: Value) -> PyResult<()> {
+    if vm.as_str(&note).is_none() {
+        let tn = vm.type_name(&note);
+        return Err(vm.type_error(format!("add_note() argument must be str, not {tn}")));
+    }
+    let name = vm.intern("__notes__")?;
+    let notes = match vm.get_attr_opt(exc, &name)? {
+        Some(n) => n,
+        None => {
+            let list = vm.new_list(Vec::new())?;
+            vm.set_attr(exc, &name, Some(list.clone()))?;
+            list
+        }
+    };
+    match notes
+        .as_object()
+        .and_then(|o| o.downcast::<crate::builtins::list::List>())
+    {
+        Some(l) => {
+            l.items.with(|i| i.push(note));
+            Ok(())
+        }
+        None => Err(vm.type_error("Cannot add note: __notes__ is not a list".into())),
+    }
 }
 
 fn exc_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<BaseException>> {
     match as_exception(v) {
         Some(e) => Ok(e),
-        None => Err(vm.type_error("descriptor requires a 'BaseException' object".into())),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!(
+                "descriptor requires a 'BaseException' object but received a '{tn}'"
+            )))
+        }
     }
 }
 
-/// `str(exception)` as CPython's `BaseException.__str__` (and `KeyError`'s).
+fn args_items(e: &BaseException) -> Vec<Value> {
+    crate::builtins::tuple::seq_items(&e.args.get()).unwrap_or_default()
+}
+
+/// The family whose fields `class` has, if any.
+fn family_of(vm: &Vm, class: &TypeRef) -> Option<ExcKind> {
+    [
+        K::BaseExceptionGroup,
+        K::StopIteration,
+        K::StopAsyncIteration,
+        K::SystemExit,
+        K::ImportError,
+        K::AttributeError,
+        K::NameError,
+        K::OSError,
+        K::SyntaxError,
+        K::UnicodeError,
+    ]
+    .into_iter()
+    .find(|k| class.is_subtype(vm.exc_type(*k)))
+}
+
+/// Fills the family fields from `args` (what the family's `__init__` does).
+fn init_family_fields(vm: &mut Vm, exc: &Value) -> PyResult<()> {
+    let Some(e) = as_exception(exc).cloned() else {
+        return Ok(());
+    };
+    let class = vm.type_of(exc).clone();
+    let Some(family) = family_of(vm, &class) else {
+        return Ok(());
+    };
+    let args = args_items(&e);
+    match family {
+        K::StopIteration | K::StopAsyncIteration => {
+            e.set_field(field::VALUE, args.first().cloned().unwrap_or(Value::NONE));
+        }
+        K::SystemExit => {
+            let code = match args.len() {
+                0 => Value::NONE,
+                1 => args[0].clone(),
+                _ => e.args.get(),
+            };
+            e.set_field(field::CODE, code);
+        }
+        K::ImportError => {
+            let msg = if args.len() == 1 {
+                args[0].clone()
+            } else {
+                Value::NONE
+            };
+            e.set_field(field::IMPORT_MSG, msg);
+        }
+        K::SyntaxError => init_syntax_error(vm, &e, &args)?,
+        K::UnicodeError => init_unicode_error(vm, &e, &class, &args)?,
+        _ => {}
+    }
+    Ok(())
+}
+
+fn init_syntax_error(vm: &mut Vm, e: &Ref<BaseException>, args: &[Value]) -> PyResult<()> {
+    if let Some(msg) = args.first() {
+        e.set_field(field::SYNTAX_MSG, msg.clone());
+    }
+    if args.len() == 2 {
+        let info = vm.collect_iterable(&args[1])?;
+        if !(4..=6).contains(&info.len()) {
+            return Err(vm.index_error("tuple index out of range"));
+        }
+        let targets = [
+            field::SYNTAX_FILENAME,
+            field::SYNTAX_LINENO,
+            field::SYNTAX_OFFSET,
+            field::SYNTAX_TEXT,
+            field::SYNTAX_END_LINENO,
+            field::SYNTAX_END_OFFSET,
+        ];
+        for (value, target) in info.into_iter().zip(targets) {
+            e.set_field(target, value);
+        }
+    }
+    Ok(())
+}
+
+fn init_unicode_error(
+    vm: &mut Vm,
+    e: &Ref<BaseException>,
+    class: &TypeRef,
+    args: &[Value],
+) -> PyResult<()> {
+    let encode = class.is_subtype(vm.exc_type(K::UnicodeEncodeError));
+    let decode = class.is_subtype(vm.exc_type(K::UnicodeDecodeError));
+    let translate = class.is_subtype(vm.exc_type(K::UnicodeTranslateError));
+    if !(encode || decode || translate) {
+        return Ok(());
+    }
+    let expected = if translate { 4 } else { 5 };
+    if args.len() != expected {
+        return Err(vm.type_error(format!(
+            "function takes exactly {expected} arguments ({} given)",
+            args.len()
+        )));
+    }
+    let (encoding, rest) = if translate {
+        (Value::NONE, args)
+    } else {
+        (args[0].clone(), &args[1..])
+    };
+    e.set_field(field::UNICODE_ENCODING, encoding);
+    e.set_field(field::UNICODE_OBJECT, rest[0].clone());
+    e.set_field(field::UNICODE_START, rest[1].clone());
+    e.set_field(field::UNICODE_END, rest[2].clone());
+    e.set_field(field::UNICODE_REASON, rest[3].clone());
+    Ok(())
+}
+
+/// `BaseException.__str__`.
 pub fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let e = exc_of(vm, v)?.clone();
-    if let Some(text) = crate::builtins::str::codecs::unicode_error_str(vm, v)? {
-        return vm.new_str(&text);
-    }
-    if let Some(text) = crate::runtime::syntax_error::syntax_error_str(vm, v) {
-        return vm.new_str(&text);
-    }
-    // ImportError's str is its `msg` when that is a str.
-    if e.as_obj().class().is_subtype(vm.exc_type(K::ImportError))
-        && let Some(msg) = e.dict.get(&crate::builtins::str::Str::new("msg"))
-        && vm.as_str(&msg).is_some()
-    {
-        return Ok(msg);
-    }
     let args = e.args.get();
-    let items = crate::builtins::tuple::seq_items(&args).unwrap_or_default();
+    let items = args_items(&e);
     match items.len() {
         0 => vm.new_str(""),
-        1 => {
-            let is_key_error = v
-                .as_object()
-                .is_some_and(|o| o.class().is_subtype(vm.exc_type(K::KeyError)));
-            if is_key_error {
-                let r = vm.repr_string(&items[0])?;
-                vm.new_str(&r)
-            } else {
-                vm.str(&items[0])
-            }
-        }
+        1 => vm.str(&items[0]),
         _ => vm.str(&args),
     }
 }
 
-/// Installs `BaseException`'s slots.
-pub fn init_type(t: &TypeObject) {
-    t.slots.new.set(Some(|vm, cls, args, kwnames| {
-        let nkw = kwnames.map_or(0, |k| k.items().len());
-        let pos = args[..args.len() - nkw].to_vec();
-        Ok(Value::from_object(
-            vm.new_exception_of(cls, pos).0.into_obj(),
-        ))
-    }));
-    t.slots.init.set(Some(|vm, this, args, kwnames| {
-        let nkw = kwnames.map_or(0, |k| k.items().len());
-        if nkw > 0 {
-            let tn = vm.type_name(this);
-            return Err(vm.type_error(format!("{tn}() takes no keyword arguments")));
-        }
-        let e = exc_of(vm, this)?.clone();
-        let t = vm.new_tuple(args.to_vec())?;
-        let old = e.args.with(|a| std::mem::replace(a, t));
-        drop(old);
-        Ok(())
-    }));
-    t.slots.str.set(Some(exception_str));
-    t.slots.repr.set(Some(|vm, v| {
-        let e = exc_of(vm, v)?.clone();
-        let args = e.args.get();
-        let items = crate::builtins::tuple::seq_items(&args).unwrap_or_default();
-        let name = vm.type_name(v);
-        let inner = if items.len() == 1 {
-            format!("({})", vm.repr_string(&items[0])?)
+/// `KeyError.__str__`: the repr of a single argument.
+fn key_error_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let e = exc_of(vm, v)?.clone();
+    let items = args_items(&e);
+    if items.len() == 1 {
+        return vm.repr(&items[0]);
+    }
+    exception_str(vm, v)
+}
+
+fn import_error_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let e = exc_of(vm, v)?.clone();
+    // `msg` when it is an exact str, else `BaseException.__str__`.
+    let msg = e.field(field::IMPORT_MSG);
+    if vm.type_of(&msg).same(&vm.types.str) {
+        return Ok(msg);
+    }
+    exception_str(vm, v)
+}
+
+fn os_error_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let e = exc_of(vm, v)?.clone();
+    let errno = e.field(field::ERRNO);
+    let strerror = e.field(field::STRERROR);
+    let filename = e.field(field::FILENAME);
+    let filename2 = e.field(field::FILENAME2);
+    if !filename.is_none() {
+        let (n, s, f) = (
+            vm.str_string(&errno)?,
+            vm.str_string(&strerror)?,
+            vm.repr_string(&filename)?,
+        );
+        let text = if filename2.is_none() {
+            format!("[Errno {n}] {s}: {f}")
         } else {
-            vm.repr_string(&args)?
+            let f2 = vm.repr_string(&filename2)?;
+            format!("[Errno {n}] {s}: {f} -> {f2}")
         };
-        vm.new_str(&format!("{name}{inner}"))
-    }));
-    t.slots
+        return vm.new_str(&text);
+    }
+    if !errno.is_none() && !strerror.is_none() {
+        let (n, s) = (vm.str_string(&errno)?, vm.str_string(&strerror)?);
+        return vm.new_str(&format!("[Errno {n}] {s}"));
+    }
+    exception_str(vm, v)
+}
+
+fn syntax_error_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let e = exc_of(vm, v)?.clone();
+    let msg = vm.str_string(&e.field(field::SYNTAX_MSG))?;
+    let filename = vm.as_str(&e.field(field::SYNTAX_FILENAME)).map(|s| {
+        let text = s.as_lossy();
+        text.rsplit('/').next().unwrap_or(&text).to_string()
+    });
+    let lineno = e.field(field::SYNTAX_LINENO).as_i64();
+    let text = match (filename, lineno) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
+    };
+    vm.new_str(&text)
+}
+
+fn unicode_error_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let e = exc_of(vm, v)?.clone();
+    let class = vm.type_of(v).clone();
+    let object = e.field(field::UNICODE_OBJECT);
+    if object.is_none() {
+        return vm.new_str("");
+    }
+    let reason = vm.str_string(&e.field(field::UNICODE_REASON))?;
+    let encoding = vm.str_string(&e.field(field::UNICODE_ENCODING))?;
+    let start = e.field(field::UNICODE_START).as_i64().unwrap_or(0);
+    let end = e.field(field::UNICODE_END).as_i64().unwrap_or(0);
+    let decode = class.is_subtype(vm.exc_type(K::UnicodeDecodeError));
+    let translate = class.is_subtype(vm.exc_type(K::UnicodeTranslateError));
+    let single = end == start.saturating_add(1);
+    let text = if decode {
+        let bytes = crate::builtins::bytes::bytes_like(&object)
+            .map(|b| b.to_vec())
+            .unwrap_or_default();
+        match usize::try_from(start).ok().and_then(|s| bytes.get(s)) {
+            Some(byte) if single => format!(
+                "'{encoding}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}"
+            ),
+            _ => format!(
+                "'{encoding}' codec can't decode bytes in position {start}-{}: {reason}",
+                end - 1
+            ),
+        }
+    } else {
+        let points: Vec<u32> = vm
+            .as_str(&object)
+            .map(|s| s.code_points())
+            .unwrap_or_default();
+        let verb = if translate {
+            "can't translate".to_string()
+        } else {
+            format!("'{encoding}' codec can't encode")
+        };
+        match usize::try_from(start).ok().and_then(|s| points.get(s)) {
+            Some(&ch) if single => {
+                let escaped = crate::builtins::str::codecs::backslash_escape(ch);
+                format!("{verb} character '{escaped}' in position {start}: {reason}")
+            }
+            _ => format!(
+                "{verb} characters in position {start}-{}: {reason}",
+                end - 1
+            ),
+        }
+    };
+    vm.new_str(&text)
+}
+
+/// `BaseException.__repr__`: `Name(args)`.
+fn exception_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let e = exc_of(vm, v)?.clone();
+    let args = e.args.get();
+    let items = args_items(&e);
+    let name = vm.type_name(v);
+    let inner = if items.len() == 1 {
+        format!("({})", vm.repr_string(&items[0])?)
+    } else {
+        vm.repr_string(&args)?
+    };
+    vm.new_str(&format!("{name}{inner}"))
+}
+
+fn split_args(args: &[Value], kwnames: Option<&Ref<Tuple>>) -> (Vec<Value>, Vec<(Value, Value)>) {
+    let names = kwnames.map(|k| k.items().to_vec()).unwrap_or_default();
+    let npos = args.len().saturating_sub(names.len());
+    let keywords = names
+        .into_iter()
+        .zip(args[npos..].iter().cloned())
+        .collect();
+    (args[..npos].to_vec(), keywords)
+}
+
+/// `BaseException.__new__`: the arguments become `args`.
+fn exception_new(
+    vm: &mut Vm,
+    cls: &TypeRef,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
+    let (positional, _) = split_args(args, kwnames);
+    if cls.is_subtype(vm.exc_type(K::OSError)) {
+        return crate::builtins::os_error::os_error_new(vm, cls, positional);
+    }
+    // The family's fields are set by `__init__`, as in CPython.
+    let args = vm.new_tuple(positional)?;
+    let e = vm.alloc(cls, BaseException::with_args(args))?;
+    Ok(Value::from_object(e.into_obj()))
+}
+
+/// `BaseException.__init__` and the families' `__init__`s.
+fn exception_init(
+    vm: &mut Vm,
+    this: &Value,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<()> {
+    let (positional, keywords) = split_args(args, kwnames);
+    let class = vm.type_of(this).clone();
+    let family = family_of(vm, &class);
+    let e = exc_of(vm, this)?.clone();
+    // Keyword arguments some families accept.
+    let accepted: &[&str] = match family {
+        Some(K::ImportError) => &["name", "path", "name_from"],
+        Some(K::AttributeError) => &["name", "obj"],
+        Some(K::NameError) => &["name"],
+        _ => &[],
+    };
+    for (k, _) in &keywords {
+        let key = vm
+            .as_str(k)
+            .map(|s| s.as_lossy().into_owned())
+            .unwrap_or_default();
+        if !accepted.contains(&key.as_str()) {
+            let name = class.name.to_string();
+            return Err(if accepted.is_empty() {
+                vm.type_error(format!("{name}() takes no keyword arguments"))
+            } else {
+                vm.type_error(format!(
+                    "{name}() got an unexpected keyword argument '{key}'"
+                ))
+            });
+        }
+    }
+    if class.is_subtype(vm.exc_type(K::OSError)) {
+        // `OSError.__new__` did the work (CPython: unless `__init__` is
+        // overridden, which this reproduces by re-parsing here).
+        return crate::builtins::os_error::os_error_init(vm, &e, positional);
+    }
+    let t = vm.new_tuple(positional)?;
+    let old = e.args.with(|a| std::mem::replace(a, t));
+    drop(old);
+    init_family_fields(vm, this)?;
+    for (k, v) in keywords {
+        let key = vm
+            .as_str(&k)
+            .map(|s| s.as_lossy().into_owned())
+            .unwrap_or_default();
+        let index = match (family, key.as_str()) {
+            (Some(K::ImportError), "name") => field::IMPORT_NAME,
+            (Some(K::ImportError), "path") => field::IMPORT_PATH,
+            (Some(K::ImportError), _) => field::IMPORT_NAME_FROM,
+            (_, "obj") => field::OBJ,
+            _ => field::NAME,
+        };
+        e.set_field(index, v);
+    }
+    Ok(())
+}
+
+/// Creates the builtin exception classes (bases first) with their slots,
+/// families' slots included.
+pub fn create_exception_types(
+    meta: &TypeRef,
+    object: &TypeRef,
+) -> Result<Vec<TypeRef>, AllocError> {
+    let mut exceptions: Vec<TypeRef> = Vec::with_capacity(ExcKind::ALL.len());
+    for (kind, name, base) in ExcKind::ALL {
+        let t = TypeObject::new_type::<BaseException>(meta, name)?;
+        t.as_obj().make_immortal();
+        t.flags.set(flags::BASETYPE | flags::EXCEPTION);
+        let base = match base {
+            Some(k) => exceptions[*k as usize].clone(),
+            None => object.clone(),
+        };
+        let mut bases = vec![base.clone()];
+        if let Some(second) = kind.second_base() {
+            bases.push(exceptions[second as usize].clone());
+        }
+        t.base.with(|x| *x = Some(base.clone()));
+        let mut mro = vec![t.clone()];
+        mro.extend(crate::types::mro::c3_merge(&bases).unwrap_or_else(|_| base.mro.get()));
+        t.bases.with(|x| *x = bases);
+        t.mro.with(|x| *x = mro);
+        exceptions.push(t);
+    }
+    Ok(exceptions)
+}
+
+/// Installs the exception classes' slots: `BaseException`'s, inherited down
+/// the table, with each family's `__str__` on its root.
+pub fn init_exception_types(vm: &Vm) {
+    let root = vm.exc_type(K::BaseException);
+    root.slots.new.set(Some(exception_new));
+    root.slots.init.set(Some(exception_init));
+    root.slots.str.set(Some(exception_str));
+    root.slots.repr.set(Some(exception_repr));
+    root.slots
         .getattro
         .set(Some(crate::builtins::object::generic_getattr));
-    t.slots
+    root.slots
         .setattro
         .set(Some(crate::builtins::object::generic_setattr));
-}
-
-/// The getset attributes of exceptions: (name, getter, setter).
-pub fn exception_attribute(
-    vm: &mut Vm,
-    e: &Ref<BaseException>,
-    name: &str,
-) -> Option<PyResult<Value>> {
-    let this = Value::from_object(e.as_obj().clone());
-    if let Some(v) = crate::builtins::str::codecs::unicode_error_attribute(vm, &this, name) {
-        return Some(Ok(v));
+    for (kind, _, base) in ExcKind::ALL.iter().skip(1) {
+        let t = vm.exc_type(*kind);
+        if let Some(b) = base {
+            t.slots.inherit_from(&vm.exc_type(*b).slots);
+        }
+        let own_str: Option<crate::types::slots::ReprFn> = match kind {
+            K::KeyError => Some(key_error_str),
+            K::ImportError => Some(import_error_str),
+            K::OSError => Some(os_error_str),
+            K::SyntaxError => Some(syntax_error_str),
+            K::UnicodeError => Some(unicode_error_str),
+            K::BaseExceptionGroup => Some(crate::builtins::exception_group::group_str),
+            _ => None,
+        };
+        if let Some(f) = own_str {
+            t.slots.str.set(Some(f));
+        }
+        if *kind == K::BaseExceptionGroup {
+            t.slots
+                .new
+                .set(Some(crate::builtins::exception_group::group_new));
+        }
     }
-    Some(Ok(match name {
-        "args" => e.args.get(),
-        "__traceback__" => e.traceback.get(),
-        "__cause__" => e.cause.get(),
-        "__context__" => e.context.get(),
-        "__suppress_context__" => Value::from_bool(e.suppress_context.get()),
-        "value" if e.as_obj().class().is_subtype(vm.exc_type(K::StopIteration)) => {
-            let args = crate::builtins::tuple::seq_items(&e.args.get()).unwrap_or_default();
-            args.first().cloned().unwrap_or(Value::NONE)
-        }
-        // ImportError's attributes not set by its constructor.
-        "name" | "path" | "msg" | "name_from"
-            if e.as_obj().class().is_subtype(vm.exc_type(K::ImportError)) =>
-        {
-            Value::NONE
-        }
-        "code" if e.as_obj().class().is_subtype(vm.exc_type(K::SystemExit)) => {
-            let args = crate::builtins::tuple::seq_items(&e.args.get()).unwrap_or_default();
-            match args.len() {
-                0 => Value::NONE,
-                1 => args[0].clone(),
-                _ => e.args.get(),
-            }
-        }
-        _ => return None,
-    }))
 }
 
-/// Sets an exception's getset attribute; `None` if `name` is not one.
-pub fn set_exception_attribute(
-    vm: &mut Vm,
-    e: &Ref<BaseException>,
-    name: &str,
-    value: Value,
-) -> Option<PyResult<()>> {
-    match name {
-        "args" => {
-            let items = match vm.collect_iterable(&value) {
-                Ok(i) => i,
-                Err(err) => return Some(Err(err)),
+/// Adds the exception classes' methods and attributes to their dicts.
+pub fn install_exception_attributes(vm: &mut Vm) -> PyResult<()> {
+    let root = vm.exc_type(K::BaseException).clone();
+    vm.add_methods(&root, METHODS)?;
+    vm.add_getsets(&root, GETSETS)?;
+    let families: [(ExcKind, &'static [GetSetDef]); 10] = [
+        (K::StopIteration, VALUE_GETSETS),
+        (K::StopAsyncIteration, VALUE_GETSETS),
+        (K::SystemExit, SYSTEM_EXIT_GETSETS),
+        (K::ImportError, IMPORT_ERROR_GETSETS),
+        (K::AttributeError, ATTRIBUTE_ERROR_GETSETS),
+        (K::NameError, NAME_ERROR_GETSETS),
+        (K::OSError, crate::builtins::os_error::GETSETS),
+        (K::SyntaxError, SYNTAX_ERROR_GETSETS),
+        (K::UnicodeError, UNICODE_ERROR_GETSETS),
+        (
+            K::BaseExceptionGroup,
+            crate::builtins::exception_group::GETSETS,
+        ),
+    ];
+    for (kind, getsets) in families {
+        let t = vm.exc_type(kind).clone();
+        vm.add_getsets(&t, getsets)?;
+    }
+    let blocking = vm.exc_type(K::BlockingIOError).clone();
+    vm.add_getsets(&blocking, crate::builtins::os_error::BLOCKING_GETSETS)?;
+    let group = vm.exc_type(K::BaseExceptionGroup).clone();
+    vm.add_methods(&group, crate::builtins::exception_group::METHODS)?;
+    Ok(())
+}
+
+/// `BaseException`'s methods.
+pub const METHODS: &[MethodDef] = &[
+    method("__init__", "(self, /, *args, **kwargs)", |vm, args| {
+        let (positional, kwnames) = crate::builtins::type_::flatten_call(vm, args)?;
+        exception_init(vm, args.this(), &positional, kwnames.as_ref())?;
+        Ok(Value::NONE)
+    }),
+    method("__str__", "(self, /)", |vm, args| {
+        // The builtin class's `__str__` (a user class's is what called us).
+        let class = vm.type_of(args.this()).clone();
+        let builtin = crate::builtins::class_creation::builtin_ancestor(&class);
+        let f = builtin.slots.str.get().unwrap_or(exception_str);
+        f(vm, args.this())
+    }),
+    method("__repr__", "(self, /)", |vm, args| {
+        exception_repr(vm, args.this())
+    }),
+    method("with_traceback", "(self, tb, /)", |vm, args| {
+        set_traceback(vm, args.this(), Some(args.required(1).clone()))?;
+        Ok(args.this().clone())
+    }),
+    method("add_note", "(self, note, /)", |vm, args| {
+        add_note(vm, args.this(), args.required(1).clone())?;
+        Ok(Value::NONE)
+    }),
+    method("__reduce__", "(self, /)", |vm, args| {
+        let e = exc_of(vm, args.this())?.clone();
+        let class = Value::from_object(vm.type_of(args.this()).as_obj().clone());
+        vm.new_tuple(vec![class, e.args.get()])
+    }),
+];
+
+fn set_traceback(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let e = exc_of(vm, v)?.clone();
+    let Some(value) = value else {
+        return Err(vm.type_error("__traceback__ may not be deleted".into()));
+    };
+    let is_tb = value.as_object().is_some_and(|o| {
+        o.downcast::<crate::runtime::traceback::Traceback>()
+            .is_some()
+    });
+    if !value.is_none() && !is_tb {
+        return Err(vm.type_error("__traceback__ must be a traceback or None".into()));
+    }
+    let old = e.traceback.with(|t| std::mem::replace(t, value));
+    drop(old);
+    Ok(())
+}
+
+fn chained_exception(vm: &mut Vm, value: Option<Value>, what: &str) -> PyResult<Value> {
+    let Some(value) = value else {
+        return Err(vm.type_error(format!("{what} may not be deleted")));
+    };
+    if value.is_none() || as_exception(&value).is_some() {
+        Ok(value)
+    } else {
+        Err(vm.type_error(format!(
+            "exception {what} must be None or derive from BaseException"
+        )))
+    }
+}
+
+/// `BaseException`'s attributes.
+pub const GETSETS: &[GetSetDef] = &[
+    getset(
+        "args",
+        |vm, v| Ok(exc_of(vm, v)?.args.get()),
+        |vm, v, value| {
+            let e = exc_of(vm, v)?.clone();
+            let Some(value) = value else {
+                return Err(vm.type_error("args may not be deleted".into()));
             };
-            match vm.new_tuple(items) {
-                Ok(t) => e.args.with(|a| *a = t),
-                Err(err) => return Some(Err(err)),
-            }
-        }
-        "__traceback__" => e.traceback.with(|t| *t = value),
-        "__cause__" => {
-            e.cause.with(|c| *c = value);
+            let items = vm.collect_iterable(&value)?;
+            let t = vm.new_tuple(items)?;
+            let old = e.args.with(|a| std::mem::replace(a, t));
+            drop(old);
+            Ok(())
+        },
+    ),
+    getset(
+        "__traceback__",
+        |vm, v| Ok(exc_of(vm, v)?.traceback.get()),
+        set_traceback,
+    ),
+    getset(
+        "__cause__",
+        |vm, v| Ok(exc_of(vm, v)?.cause.get()),
+        |vm, v, value| {
+            let e = exc_of(vm, v)?.clone();
+            let value = chained_exception(vm, value, "cause")?;
+            let old = e.cause.with(|c| std::mem::replace(c, value));
+            drop(old);
             e.suppress_context.with(|s| *s = true);
-        }
-        "__context__" => e.context.with(|c| *c = value),
-        "__suppress_context__" => {
-            let b = value.as_bool().unwrap_or(false);
-            e.suppress_context.with(|s| *s = b);
-        }
-        _ => return None,
-    }
-    Some(Ok(()))
+            Ok(())
+        },
+    ),
+    getset(
+        "__context__",
+        |vm, v| Ok(exc_of(vm, v)?.context.get()),
+        |vm, v, value| {
+            let e = exc_of(vm, v)?.clone();
+            let value = chained_exception(vm, value, "context")?;
+            let old = e.context.with(|c| std::mem::replace(c, value));
+            drop(old);
+            Ok(())
+        },
+    ),
+    getset(
+        "__suppress_context__",
+        |vm, v| Ok(Value::from_bool(exc_of(vm, v)?.suppress_context.get())),
+        |vm, v, value| {
+            let e = exc_of(vm, v)?.clone();
+            match value.and_then(|x| x.as_bool()) {
+                Some(b) => {
+                    e.suppress_context.with(|s| *s = b);
+                    Ok(())
+                }
+                None => Err(vm.type_error("attribute value type must be bool".into())),
+            }
+        },
+    ),
+    getset(
+        "__notes__",
+        |vm, v| match exc_of(vm, v)?.notes.get() {
+            Some(n) => Ok(n),
+            None => Err(crate::builtins::object::no_attribute_text(
+                vm,
+                v,
+                "__notes__",
+            )),
+        },
+        |vm, v, value| {
+            let e = exc_of(vm, v)?.clone();
+            let old = e.notes.with(|n| std::mem::replace(n, value));
+            drop(old);
+            Ok(())
+        },
+    ),
+    getset(
+        "__dict__",
+        |vm, v| match crate::builtins::object::materialized_dict(vm, v)? {
+            Some(d) => Ok(d),
+            None => Err(vm.attribute_error("__dict__")),
+        },
+        crate::builtins::object::set_instance_dict,
+    ),
+];
+
+/// Reads a family field.
+pub fn get_field(vm: &mut Vm, v: &Value, index: usize) -> PyResult<Value> {
+    Ok(exc_of(vm, v)?.field(index))
 }
+
+/// Writes a family field (deleting resets it to `None`).
+pub fn set_field(vm: &mut Vm, v: &Value, index: usize, value: Option<Value>) -> PyResult<()> {
+    exc_of(vm, v)?.set_field(index, value.unwrap_or(Value::NONE));
+    Ok(())
+}
+
+/// Declares a family field as a getset (a `PyMemberDef` in CPython).
+#[macro_export]
+macro_rules! exception_field {
+    ($name:expr, $index:expr) => {
+        $crate::builtins::descriptors::getset(
+            $name,
+            |vm, v| $crate::builtins::exceptions::get_field(vm, v, $index),
+            |vm, v, x| $crate::builtins::exceptions::set_field(vm, v, $index, x),
+        )
+    };
+}
+
+const VALUE_GETSETS: &[GetSetDef] = &[exception_field!("value", field::VALUE)];
+const SYSTEM_EXIT_GETSETS: &[GetSetDef] = &[exception_field!("code", field::CODE)];
+const ATTRIBUTE_ERROR_GETSETS: &[GetSetDef] = &[
+    exception_field!("name", field::NAME),
+    exception_field!("obj", field::OBJ),
+];
+const NAME_ERROR_GETSETS: &[GetSetDef] = &[exception_field!("name", field::NAME)];
+const IMPORT_ERROR_GETSETS: &[GetSetDef] = &[
+    exception_field!("msg", field::IMPORT_MSG),
+    exception_field!("name", field::IMPORT_NAME),
+    exception_field!("path", field::IMPORT_PATH),
+    exception_field!("name_from", field::IMPORT_NAME_FROM),
+];
+const SYNTAX_ERROR_GETSETS: &[GetSetDef] = &[
+    exception_field!("msg", field::SYNTAX_MSG),
+    exception_field!("filename", field::SYNTAX_FILENAME),
+    exception_field!("lineno", field::SYNTAX_LINENO),
+    exception_field!("offset", field::SYNTAX_OFFSET),
+    exception_field!("text", field::SYNTAX_TEXT),
+    exception_field!("end_lineno", field::SYNTAX_END_LINENO),
+    exception_field!("end_offset", field::SYNTAX_END_OFFSET),
+    exception_field!("print_file_and_line", field::SYNTAX_PRINT_FILE_AND_LINE),
+    exception_field!("_metadata", field::SYNTAX_METADATA),
+];
+const UNICODE_ERROR_GETSETS: &[GetSetDef] = &[
+    exception_field!("encoding", field::UNICODE_ENCODING),
+    exception_field!("object", field::UNICODE_OBJECT),
+    exception_field!("start", field::UNICODE_START),
+    exception_field!("end", field::UNICODE_END),
+    exception_field!("reason", field::UNICODE_REASON),
+];

@@ -1,4 +1,6 @@
-//! Functions, code objects, cells, bound methods and modules.
+//! Functions, code objects, cells, bound methods and modules, with their
+//! attributes (`__defaults__`, `__code__`, `co_varnames`, `cell_contents`,
+//! `__func__`, ...) declared as getset descriptors.
 //!
 //! [`Code`] wraps the compiler's `CodeObject`, converting its constants to
 //! objects and its names to interned strings once, and keeps the adaptive
@@ -10,6 +12,7 @@ use std::cell::Cell;
 use krait_compiler::bytecode::code_object::{CodeObject, ConstantValue};
 use krait_compiler::bytecode::encoding::CodeUnit;
 
+use crate::builtins::descriptors::{GetSetDef, getset, readonly};
 use crate::builtins::dict::Dict;
 use crate::builtins::instance::InstanceDict;
 use crate::builtins::str::Str;
@@ -59,8 +62,12 @@ pub struct Function {
     pub kwdefaults: PyCell<Option<Ref<Dict>>>,
     /// `__closure__`.
     pub closure: PyCell<Option<Ref<Tuple>>>,
-    /// `__annotations__`/`__annotate__`.
+    /// `__annotate__` (PEP 649), `None` if the function has none.
     pub annotate: PyCell<Value>,
+    /// The evaluated `__annotations__` dict once read, else `None`.
+    pub annotations: PyCell<Value>,
+    /// `__type_params__` (PEP 695), an empty tuple unless generic.
+    pub type_params: PyCell<Value>,
     /// `__doc__`.
     pub doc: PyCell<Value>,
     /// `__module__`.
@@ -217,6 +224,8 @@ impl Vm {
                 kwdefaults: PyCell::new(None),
                 closure: PyCell::new(None),
                 annotate: PyCell::new(Value::NONE),
+                annotations: PyCell::new(Value::NONE),
+                type_params: PyCell::new(Value::from_object(self.empty_tuple.as_obj().clone())),
                 doc: PyCell::new(doc),
                 module: PyCell::new(module),
                 dict: InstanceDict::default(),
@@ -263,4 +272,346 @@ pub fn function_descr_get(
         Some(o) => vm.new_method(descr.clone(), o.clone()),
         None => Ok(descr.clone()),
     }
+}
+
+fn function_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<Function>> {
+    match v.as_object().and_then(|o| o.downcast::<Function>()) {
+        Some(f) => Ok(f),
+        None => Err(vm.type_error("descriptor requires a 'function' object".into())),
+    }
+}
+
+fn tuple_value(t: Option<Ref<Tuple>>) -> Value {
+    t.map_or(Value::NONE, |t| Value::from_object(t.into_obj()))
+}
+
+/// Replaces a string attribute of a function (`__name__`, `__qualname__`).
+fn set_function_string(
+    vm: &mut Vm,
+    v: &Value,
+    value: Option<Value>,
+    what: &str,
+    field: fn(&Function) -> &PyCell<Value>,
+) -> PyResult<()> {
+    let f = function_of(vm, v)?.clone();
+    match value {
+        Some(s) if vm.as_str(&s).is_some() => {
+            let old = field(&f).with(|n| std::mem::replace(n, s));
+            drop(old);
+            Ok(())
+        }
+        _ => Err(vm.type_error(format!("{what} must be set to a string object"))),
+    }
+}
+
+/// The attributes of functions.
+pub const FUNCTION_GETSETS: &[GetSetDef] = &[
+    getset(
+        "__name__",
+        |vm, v| Ok(function_of(vm, v)?.name.get()),
+        |vm, v, value| set_function_string(vm, v, value, "__name__", |f| &f.name),
+    ),
+    getset(
+        "__qualname__",
+        |vm, v| Ok(function_of(vm, v)?.qualname.get()),
+        |vm, v, value| set_function_string(vm, v, value, "__qualname__", |f| &f.qualname),
+    ),
+    getset(
+        "__doc__",
+        |vm, v| Ok(function_of(vm, v)?.doc.get()),
+        |vm, v, value| {
+            let f = function_of(vm, v)?.clone();
+            let old = f
+                .doc
+                .with(|d| std::mem::replace(d, value.unwrap_or(Value::NONE)));
+            drop(old);
+            Ok(())
+        },
+    ),
+    getset(
+        "__module__",
+        |vm, v| Ok(function_of(vm, v)?.module.get()),
+        |vm, v, value| {
+            let f = function_of(vm, v)?.clone();
+            let old = f
+                .module
+                .with(|d| std::mem::replace(d, value.unwrap_or(Value::NONE)));
+            drop(old);
+            Ok(())
+        },
+    ),
+    getset(
+        "__code__",
+        |vm, v| {
+            Ok(Value::from_object(
+                function_of(vm, v)?.code.as_obj().clone(),
+            ))
+        },
+        |vm, _v, _value| {
+            Err(vm.new_error(
+                crate::builtins::exceptions::ExcKind::NotImplementedError,
+                "krait does not support replacing __code__ yet",
+            ))
+        },
+    ),
+    readonly("__globals__", |vm, v| {
+        Ok(Value::from_object(
+            function_of(vm, v)?.globals.as_obj().clone(),
+        ))
+    }),
+    readonly("__builtins__", |vm, v| {
+        Ok(Value::from_object(
+            function_of(vm, v)?.builtins.as_obj().clone(),
+        ))
+    }),
+    readonly("__closure__", |vm, v| {
+        Ok(tuple_value(function_of(vm, v)?.closure.get()))
+    }),
+    getset(
+        "__defaults__",
+        |vm, v| Ok(tuple_value(function_of(vm, v)?.defaults.get())),
+        |vm, v, value| {
+            let f = function_of(vm, v)?.clone();
+            let new = match value {
+                None => None,
+                Some(x) if x.is_none() => None,
+                Some(x) => match x.as_object().and_then(|o| o.downcast::<Tuple>()) {
+                    Some(t) => Some(t.clone()),
+                    None => {
+                        return Err(
+                            vm.type_error("__defaults__ must be set to a tuple object".into())
+                        );
+                    }
+                },
+            };
+            let old = f.defaults.with(|d| std::mem::replace(d, new));
+            drop(old);
+            Ok(())
+        },
+    ),
+    getset(
+        "__kwdefaults__",
+        |vm, v| {
+            Ok(function_of(vm, v)?
+                .kwdefaults
+                .get()
+                .map_or(Value::NONE, |d| Value::from_object(d.into_obj())))
+        },
+        |vm, v, value| {
+            let f = function_of(vm, v)?.clone();
+            let new = match value {
+                None => None,
+                Some(x) if x.is_none() => None,
+                Some(x) => match x.as_object().and_then(|o| o.downcast::<Dict>()) {
+                    Some(d) => Some(d.clone()),
+                    None => {
+                        return Err(
+                            vm.type_error("__kwdefaults__ must be set to a dict object".into())
+                        );
+                    }
+                },
+            };
+            let old = f.kwdefaults.with(|d| std::mem::replace(d, new));
+            drop(old);
+            Ok(())
+        },
+    ),
+    getset(
+        "__annotations__",
+        crate::builtins::annotations::function_annotations,
+        crate::builtins::annotations::set_function_annotations,
+    ),
+    getset(
+        "__annotate__",
+        crate::builtins::annotations::function_annotate,
+        crate::builtins::annotations::set_function_annotate,
+    ),
+    getset(
+        "__type_params__",
+        |vm, v| Ok(function_of(vm, v)?.type_params.get()),
+        |vm, v, value| {
+            let f = function_of(vm, v)?.clone();
+            match value {
+                Some(t)
+                    if t.as_object()
+                        .is_some_and(|o| o.downcast::<Tuple>().is_some()) =>
+                {
+                    let old = f.type_params.with(|p| std::mem::replace(p, t));
+                    drop(old);
+                    Ok(())
+                }
+                _ => Err(vm.type_error("__type_params__ must be set to a tuple".into())),
+            }
+        },
+    ),
+    getset(
+        "__dict__",
+        |vm, v| match crate::builtins::object::materialized_dict(vm, v)? {
+            Some(d) => Ok(d),
+            None => Err(vm.attribute_error("__dict__")),
+        },
+        crate::builtins::object::set_instance_dict,
+    ),
+];
+
+fn code_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<Code>> {
+    match v.as_object().and_then(|o| o.downcast::<Code>()) {
+        Some(c) => Ok(c),
+        None => Err(vm.type_error("descriptor requires a 'code' object".into())),
+    }
+}
+
+fn names_tuple(vm: &mut Vm, names: Vec<String>) -> PyResult<Value> {
+    let mut items = Vec::with_capacity(names.len());
+    for n in names {
+        items.push(vm.intern_value(&n)?);
+    }
+    vm.new_tuple(items)
+}
+
+fn code_int(vm: &mut Vm, v: &Value, field: fn(&CodeObject) -> i64) -> PyResult<Value> {
+    Ok(Value::from_i64(field(&code_of(vm, v)?.code)))
+}
+
+/// The attributes of code objects.
+pub const CODE_GETSETS: &[GetSetDef] = &[
+    readonly("co_name", |vm, v| {
+        Ok(Value::from_object(code_of(vm, v)?.name.as_obj().clone()))
+    }),
+    readonly("co_qualname", |vm, v| {
+        Ok(Value::from_object(
+            code_of(vm, v)?.qualname.as_obj().clone(),
+        ))
+    }),
+    readonly("co_filename", |vm, v| {
+        let c = code_of(vm, v)?.clone();
+        vm.new_str_wtf8(&c.code.filename)
+    }),
+    readonly("co_argcount", |vm, v| {
+        code_int(vm, v, |c| i64::from(c.argcount))
+    }),
+    readonly("co_posonlyargcount", |vm, v| {
+        code_int(vm, v, |c| i64::from(c.posonlyargcount))
+    }),
+    readonly("co_kwonlyargcount", |vm, v| {
+        code_int(vm, v, |c| i64::from(c.kwonlyargcount))
+    }),
+    readonly("co_flags", |vm, v| code_int(vm, v, |c| i64::from(c.flags))),
+    readonly("co_firstlineno", |vm, v| {
+        code_int(vm, v, |c| i64::from(c.firstlineno))
+    }),
+    readonly("co_stacksize", |vm, v| {
+        code_int(vm, v, |c| i64::from(c.stacksize))
+    }),
+    readonly("co_nlocals", |vm, v| {
+        code_int(vm, v, |c| c.nlocals() as i64)
+    }),
+    readonly("co_varnames", |vm, v| {
+        let c = code_of(vm, v)?.clone();
+        names_tuple(
+            vm,
+            c.code
+                .varnames()
+                .iter()
+                .map(|n| n.as_str().to_string())
+                .collect(),
+        )
+    }),
+    readonly("co_cellvars", |vm, v| {
+        let c = code_of(vm, v)?.clone();
+        names_tuple(
+            vm,
+            c.code
+                .cellvars()
+                .iter()
+                .map(|n| n.as_str().to_string())
+                .collect(),
+        )
+    }),
+    readonly("co_freevars", |vm, v| {
+        let c = code_of(vm, v)?.clone();
+        names_tuple(
+            vm,
+            c.code
+                .freevars()
+                .iter()
+                .map(|n| n.as_str().to_string())
+                .collect(),
+        )
+    }),
+    readonly("co_names", |vm, v| {
+        let c = code_of(vm, v)?.clone();
+        let items = c
+            .names
+            .iter()
+            .map(|n| Value::from_object(n.as_obj().clone()))
+            .collect();
+        vm.new_tuple(items)
+    }),
+    readonly("co_consts", |vm, v| {
+        let c = code_of(vm, v)?.clone();
+        vm.new_tuple(c.consts.to_vec())
+    }),
+    readonly("co_code", |vm, v| {
+        let c = code_of(vm, v)?.clone();
+        vm.new_bytes(c.code.code.clone())
+    }),
+    readonly("co_linetable", |vm, v| {
+        let c = code_of(vm, v)?.clone();
+        vm.new_bytes(c.code.linetable.clone())
+    }),
+    readonly("co_exceptiontable", |vm, v| {
+        let c = code_of(vm, v)?.clone();
+        vm.new_bytes(c.code.exceptiontable.clone())
+    }),
+];
+
+/// The attributes of cells.
+pub const CELL_GETSETS: &[GetSetDef] = &[getset(
+    "cell_contents",
+    |vm, v| {
+        let value = v
+            .as_object()
+            .and_then(|o| o.downcast::<CellObj>())
+            .and_then(|c| c.value.get());
+        match value {
+            Some(x) => Ok(x),
+            None => Err(vm.value_error("Cell is empty")),
+        }
+    },
+    |vm, v, value| match v.as_object().and_then(|o| o.downcast::<CellObj>()) {
+        Some(c) => {
+            let old = c.value.with(|x| std::mem::replace(x, value));
+            drop(old);
+            Ok(())
+        }
+        None => Err(vm.type_error("descriptor requires a 'cell' object".into())),
+    },
+)];
+
+fn method_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<Method>> {
+    match v.as_object().and_then(|o| o.downcast::<Method>()) {
+        Some(m) => Ok(m),
+        None => Err(vm.type_error("descriptor requires a 'method' object".into())),
+    }
+}
+
+/// The attributes of bound methods (others are the function's).
+pub const METHOD_GETSETS: &[GetSetDef] = &[
+    readonly("__func__", |vm, v| Ok(method_of(vm, v)?.func.clone())),
+    readonly("__self__", |vm, v| Ok(method_of(vm, v)?.this.clone())),
+];
+
+/// `method.__getattribute__`: the method's own attributes, then its
+/// function's (`m.__name__`, `m.__doc__`, `m.__wrapped__`, ...).
+pub fn method_getattr(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &Ref<crate::builtins::str::Str>,
+) -> PyResult<Value> {
+    if let Some(v) = crate::builtins::object::generic_getattr_opt(vm, obj, name)? {
+        return Ok(v);
+    }
+    let func = method_of(vm, obj)?.func.clone();
+    vm.get_attr(&func, name)
 }

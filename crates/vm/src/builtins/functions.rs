@@ -5,35 +5,34 @@ use std::io::Write;
 
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::ExcKind;
-use crate::builtins::function::{Function, Method};
 use crate::builtins::iterators::IterState;
 use crate::builtins::native::{Args, MethodDef, method};
-use crate::builtins::tuple::Tuple;
 use crate::error::PyResult;
 use crate::runtime::Vm;
 use crate::types::TypeObject;
 use crate::types::slots::{BinOp, CompareOp};
 use crate::value::Value;
 
-/// The name of a callable for call-error messages (`f()`, `A.m()`).
+/// The name of a callable for call-error messages (CPython's
+/// `_PyObject_FunctionStr`): `module.qualname()`, without the module for
+/// builtins.
 pub fn callable_name(vm: &mut Vm, f: &Value) -> String {
-    if let Some(func) = f.as_object().and_then(|o| o.downcast::<Function>()) {
-        return format!("{}()", func.code.qualname.as_lossy());
+    let qualname = vm
+        .intern("__qualname__")
+        .ok()
+        .and_then(|n| vm.get_attr_opt(f, &n).ok().flatten());
+    let Some(qualname) = qualname else {
+        return vm.str_string(f).unwrap_or_default();
+    };
+    let qualname = vm.str_string(&qualname).unwrap_or_default();
+    let module = vm
+        .intern("__module__")
+        .ok()
+        .and_then(|n| vm.get_attr_opt(f, &n).ok().flatten());
+    match module.and_then(|m| vm.as_str(&m).map(|s| s.as_lossy().into_owned())) {
+        Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+        _ => format!("{qualname}()"),
     }
-    if let Some(m) = f.as_object().and_then(|o| o.downcast::<Method>()) {
-        let inner = m.func.clone();
-        return callable_name(vm, &inner);
-    }
-    if let Some(b) = f
-        .as_object()
-        .and_then(|o| o.downcast::<crate::builtins::native::BuiltinFunction>())
-    {
-        return format!("{}()", b.qualname);
-    }
-    if let Some(t) = f.as_object().and_then(|o| o.downcast::<TypeObject>()) {
-        return format!("{}()", t.name);
-    }
-    format!("{} object", vm.type_name(f))
 }
 
 /// `ascii(v)`.
@@ -341,103 +340,6 @@ fn builtin_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
 }
 
-/// `isinstance(obj, class_or_tuple)` (CPython's `PyObject_IsInstance`).
-fn is_instance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
-    vm.enter_native()?;
-    let r = is_instance_inner(vm, obj, cls);
-    vm.leave_native();
-    r
-}
-
-fn is_instance_inner(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
-    if let Some(t) = cls.as_object().and_then(|o| o.downcast::<TypeObject>()) {
-        if vm.type_of(obj).is_subtype(t) {
-            return Ok(true);
-        }
-        let meta = vm.type_of(cls).clone();
-        if meta.has_flag(crate::types::flags::HEAPTYPE)
-            && let Some(check) = vm.lookup_special(cls, "__instancecheck__")
-        {
-            let r = vm.call(&check, std::slice::from_ref(obj), None)?;
-            return vm.is_true(&r);
-        }
-        return Ok(false);
-    }
-    if let Some(args) = crate::builtins::union_type::union_args(cls) {
-        let t = vm.type_of(obj).clone();
-        return Ok(args.iter().any(|a| t.is_subtype(a)));
-    }
-    if let Some(items) = cls
-        .as_object()
-        .and_then(|o| o.downcast::<Tuple>())
-        .map(|t| t.items().to_vec())
-    {
-        for item in &items {
-            if is_instance(vm, obj, item)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    if let Some(check) = vm.lookup_special(cls, "__instancecheck__") {
-        let r = vm.call(&check, std::slice::from_ref(obj), None)?;
-        return vm.is_true(&r);
-    }
-    Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union".into()))
-}
-
-/// `issubclass(cls, class_or_tuple)` (CPython's `PyObject_IsSubclass`).
-fn is_subclass(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
-    vm.enter_native()?;
-    let r = is_subclass_inner(vm, sub, cls);
-    vm.leave_native();
-    r
-}
-
-fn is_subclass_inner(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
-    let as_type = |v: &Value| {
-        v.as_object()
-            .and_then(|o| o.downcast::<TypeObject>())
-            .cloned()
-    };
-    if let Some(items) = cls
-        .as_object()
-        .and_then(|o| o.downcast::<Tuple>())
-        .map(|t| t.items().to_vec())
-    {
-        for item in &items {
-            if is_subclass(vm, sub, item)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    if let Some(t) = as_type(cls) {
-        let meta = vm.type_of(cls).clone();
-        if meta.has_flag(crate::types::flags::HEAPTYPE)
-            && let Some(check) = vm.lookup_special(cls, "__subclasscheck__")
-        {
-            let r = vm.call(&check, std::slice::from_ref(sub), None)?;
-            return vm.is_true(&r);
-        }
-        let Some(s) = as_type(sub) else {
-            return Err(vm.type_error("issubclass() arg 1 must be a class".into()));
-        };
-        return Ok(s.is_subtype(&t));
-    }
-    if let Some(args) = crate::builtins::union_type::union_args(cls).map(<[_]>::to_vec) {
-        let Some(s) = as_type(sub) else {
-            return Err(vm.type_error("issubclass() arg 1 must be a class".into()));
-        };
-        return Ok(args.iter().any(|a| s.is_subtype(a)));
-    }
-    if let Some(check) = vm.lookup_special(cls, "__subclasscheck__") {
-        let r = vm.call(&check, std::slice::from_ref(sub), None)?;
-        return vm.is_true(&r);
-    }
-    Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union".into()))
-}
-
 /// `bin()`, `oct()`, `hex()`.
 fn radix_text(vm: &mut Vm, v: &Value, radix: u32) -> PyResult<Value> {
     let n = vm.index(v)?;
@@ -600,18 +502,12 @@ pub const FUNCTIONS: &[MethodDef] = &[
         radix_text(vm, args.required(0), 16)
     }),
     method("isinstance", "(obj, class_or_tuple, /)", |vm, args| {
-        Ok(Value::from_bool(is_instance(
-            vm,
-            args.required(0),
-            args.required(1),
-        )?))
+        let r = crate::builtins::type_::isinstance(vm, args.required(0), args.required(1))?;
+        Ok(Value::from_bool(r))
     }),
     method("issubclass", "(cls, class_or_tuple, /)", |vm, args| {
-        Ok(Value::from_bool(is_subclass(
-            vm,
-            args.required(0),
-            args.required(1),
-        )?))
+        let r = crate::builtins::type_::issubclass(vm, args.required(0), args.required(1))?;
+        Ok(Value::from_bool(r))
     }),
     method("getattr", "(object, name, default=None, /)", |vm, args| {
         let Some(name) = vm.as_str(args.required(1)).cloned() else {
@@ -943,69 +839,7 @@ pub const FUNCTIONS: &[MethodDef] = &[
     method(
         "__build_class__",
         "(func, name, /, *bases, **kwds)",
-        |vm, args| {
-            let func = args.required(0).clone();
-            let name = args.required(1).clone();
-            let bases = vm.new_tuple(args.varargs().to_vec())?;
-            let Some(f) = func
-                .as_object()
-                .and_then(|o| o.downcast::<Function>())
-                .cloned()
-            else {
-                return Err(vm.type_error("__build_class__: func must be a function".into()));
-            };
-            let mut meta = vm.types.type_.clone();
-            if let Some(kw) = args
-                .kwargs()
-                .and_then(|k| k.as_object())
-                .and_then(|o| o.downcast::<Dict>())
-            {
-                for (k, v) in kw.items() {
-                    if vm.as_str(&k).is_some_and(|s| &*s.as_lossy() == "metaclass")
-                        && let Some(m) = v.as_object().and_then(|o| o.downcast::<TypeObject>())
-                    {
-                        meta = m.clone();
-                    }
-                }
-            }
-            for b in args.varargs() {
-                let bt = vm.type_of(b).clone();
-                if bt.is_subtype(&meta) {
-                    meta = bt;
-                }
-            }
-            let ns = vm.new_dict_ref()?;
-            let ns_value = Value::from_object(ns.as_obj().clone());
-            let frame = vm.push_body_frame(f.code.clone(), f.globals.clone(), ns_value.clone())?;
-            // SAFETY: just pushed; the class body may need its closure (`__class__` cells).
-            unsafe { (*frame).func = Some(func.clone()) };
-            vm.run_pushed(frame)?;
-            let cls = if meta.same(&vm.types.type_) {
-                crate::builtins::type_::new_class(vm, &meta, &name, &bases, &ns_value)?
-            } else {
-                let m = Value::from_object(meta.as_obj().clone());
-                vm.call(&m, &[name, bases, ns_value.clone()], None)?
-            };
-            // Fill the `__class__` cell for zero-argument super().
-            let classcell = ns
-                .table
-                .with(|t| t.get_str(&crate::builtins::str::Str::new("__classcell__")));
-            if let Some(cell) = classcell
-                .as_ref()
-                .and_then(|c| c.as_object())
-                .and_then(|o| o.downcast::<crate::builtins::function::CellObj>())
-            {
-                cell.value.with(|v| *v = Some(cls.clone()));
-            }
-            // `__set_name__` on descriptors.
-            let items = ns.items();
-            for (k, v) in items {
-                if let Some(set_name) = vm.lookup_special(&v, "__set_name__") {
-                    vm.call(&set_name, &[cls.clone(), k], None)?;
-                }
-            }
-            Ok(cls)
-        },
+        crate::builtins::class_creation::build_class,
     ),
 ];
 

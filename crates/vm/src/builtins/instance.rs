@@ -3,12 +3,27 @@
 //! (attribute name → slot index), and each instance a values array indexed
 //! by it, so instances of a class share their key layout and attribute
 //! access can later be cached by (class version, slot index).
+//!
+//! An instance of a user class carries its builtin base's payload (a
+//! zero-sized one for `object`) followed by an [`InstanceExtension`]: the
+//! attribute dict and the values of `__slots__` members (see
+//! [`Extended`](crate::object::Extended)).
 
+use std::any::TypeId;
 use std::rc::Rc;
 
+use crate::builtins::bytes::Bytes;
 use crate::builtins::dict::Dict;
+use crate::builtins::exceptions::ExcKind;
+use crate::builtins::int::BigInt;
+use crate::builtins::list::List;
+use crate::builtins::set::Set;
 use crate::builtins::str::Str;
+use crate::builtins::tuple::Tuple;
+use crate::error::PyResult;
 use crate::object::{PyCell, Ref};
+use crate::runtime::Vm;
+use crate::types::TypeRef;
 use crate::value::Value;
 
 /// The attribute names of a class's instances, in first-set order.
@@ -134,6 +149,14 @@ impl InstanceDict {
         })
     }
 
+    /// Replaces the attributes by `dict` (`obj.__dict__ = d`).
+    pub fn replace_dict(&self, dict: Ref<Dict>) {
+        let old = self
+            .storage
+            .with(|s| std::mem::replace(s, Storage::Dict(dict)));
+        drop(old);
+    }
+
     /// Switches to dict mode with `dict` holding the current attributes.
     pub fn take_dict(&self, dict: Ref<Dict>) -> Ref<Dict> {
         self.storage.with(|s| {
@@ -146,9 +169,129 @@ impl InstanceDict {
     }
 }
 
-/// The payload of instances of user classes whose solid base is `object`.
+/// What every instance of a user subclass of a builtin type carries after
+/// the base's payload.
 #[derive(Default)]
-pub struct Instance {
-    /// The attributes.
+pub struct InstanceExtension {
+    /// The attributes (used when the class has `__dict__`).
     pub dict: InstanceDict,
+    /// The values of `__slots__` members, by member index; `None` where unset.
+    pub slots: PyCell<Vec<Option<Value>>>,
+}
+
+impl InstanceExtension {
+    /// The value of slot `index`, if set.
+    pub fn slot(&self, index: usize) -> Option<Value> {
+        self.slots.with(|s| s.get(index).cloned().flatten())
+    }
+
+    /// Sets (or, with `None`, clears) slot `index`; returns the old value.
+    pub fn set_slot(&self, index: usize, value: Option<Value>) -> Option<Value> {
+        self.slots.with(|s| {
+            if s.len() <= index {
+                value.as_ref()?;
+                s.resize(index + 1, None);
+            }
+            std::mem::replace(&mut s[index], value)
+        })
+    }
+}
+
+/// Whether instances of user subclasses of the builtin type carrying
+/// `payload` are made from an instance that the builtin type's `tp_new`
+/// made (immutable values, and containers that `__init__` fills).
+pub fn converts_to_subclass(payload: TypeId) -> bool {
+    [
+        TypeId::of::<Str>(),
+        TypeId::of::<Tuple>(),
+        TypeId::of::<BigInt>(),
+        TypeId::of::<List>(),
+        TypeId::of::<Dict>(),
+        TypeId::of::<Set>(),
+        TypeId::of::<Bytes>(),
+    ]
+    .contains(&payload)
+}
+
+/// `tp_new` of a user subclass of such a builtin type that does not define
+/// `__new__`: the builtin's `__new__`, then the result as an instance of `cls`.
+pub fn builtin_subclass_new(
+    vm: &mut Vm,
+    cls: &TypeRef,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
+    let builtin = crate::builtins::class_creation::builtin_ancestor(cls);
+    new_as_subclass(vm, &builtin, cls, args, kwnames)
+}
+
+/// Runs `builtin`'s `tp_new` and makes the result an instance of `cls` (a
+/// subclass of `builtin`) carrying the same value.
+pub fn new_as_subclass(
+    vm: &mut Vm,
+    builtin: &TypeRef,
+    cls: &TypeRef,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
+    let Some(new) = builtin.slots.new.get() else {
+        return Err(vm.type_error(format!("cannot create '{}' instances", builtin.name)));
+    };
+    let value = new(vm, builtin, args, kwnames)?;
+    if cls.same(builtin) || !vm.type_of(&value).same(builtin) || !converts_to_subclass(cls.payload)
+    {
+        return Ok(value);
+    }
+    into_subclass(vm, &value, cls)
+}
+
+/// A new instance of `cls` holding the value of `value`, an instance of its
+/// builtin base.
+fn into_subclass(vm: &mut Vm, value: &Value, cls: &TypeRef) -> PyResult<Value> {
+    let p = cls.payload;
+    let o = value.as_object();
+    let object = if p == TypeId::of::<BigInt>() {
+        let Some(big) = crate::builtins::int::to_big(value) else {
+            return Err(vm.type_error("expected an int".into()));
+        };
+        vm.alloc(cls, BigInt { value: big })?.into_obj()
+    } else if let Some(s) = o.and_then(|o| o.downcast::<Str>()) {
+        let payload = Str::from_wtf8_vec(s.as_bytes().to_vec());
+        vm.alloc(cls, payload)?.into_obj()
+    } else if let Some(t) = o.and_then(|o| o.downcast::<Tuple>()) {
+        let items = t.items().to_vec();
+        vm.alloc(cls, Tuple::new(items))?.into_obj()
+    } else if let Some(b) = o.and_then(|o| o.downcast::<Bytes>()) {
+        let data = b.data.clone();
+        vm.alloc(cls, Bytes { data })?.into_obj()
+    } else if let Some(l) = o.and_then(|o| o.downcast::<List>()) {
+        let items = l.items.with(std::mem::take);
+        vm.alloc(
+            cls,
+            List {
+                items: PyCell::new(items),
+            },
+        )?
+        .into_obj()
+    } else if let Some(d) = o.and_then(|o| o.downcast::<Dict>()) {
+        let table = d.table.with(std::mem::take);
+        vm.alloc(
+            cls,
+            Dict {
+                table: PyCell::new(table),
+            },
+        )?
+        .into_obj()
+    } else if let Some(s) = o.and_then(|o| o.downcast::<Set>()) {
+        let table = s.table.with(std::mem::take);
+        let set = vm.alloc(cls, Set::default())?;
+        set.table.with(|t| *t = table);
+        set.into_obj()
+    } else {
+        return Err(vm.new_error(
+            ExcKind::NotImplementedError,
+            &format!("krait cannot create instances of '{}' yet", cls.name),
+        ));
+    };
+    Ok(Value::from_object(object))
 }

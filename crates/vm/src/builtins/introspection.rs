@@ -1,10 +1,10 @@
 //! Attributes every object or a family of objects has without a dict entry:
-//! `__class__`, `__dict__`, and the `__name__`/`__qualname__`/`__doc__`/...
-//! of functions and methods (CPython's getset descriptors, here answered in
-//! one place).
+//! `__class__`, `__dict__`, and the `__name__`/`__qualname__`/`__self__` of
+//! builtin functions. (Functions, code objects, cells and bound methods
+//! declare theirs as getset descriptors in `function.rs`.)
 
 use crate::builtins::dict::Dict;
-use crate::builtins::function::{Code, Function, Method, Module};
+use crate::builtins::function::Module;
 use crate::builtins::native::BuiltinFunction;
 use crate::builtins::object::instance_dict;
 use crate::builtins::str::Str;
@@ -31,9 +31,6 @@ pub fn special_attribute(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<
     if let Some(v) = crate::builtins::complex::complex_attribute(obj, &text) {
         return Ok(Some(v));
     }
-    if let Some(v) = crate::builtins::union_type::union_attribute(vm, obj, &text)? {
-        return Ok(Some(v));
-    }
     if let Some(v) = crate::builtins::slice::slice_attribute(obj, &text) {
         return Ok(Some(v));
     }
@@ -57,71 +54,11 @@ pub fn special_attribute(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<
         }
         return Ok(None);
     }
-    if let Some(f) = o.downcast::<Function>() {
-        return Ok(match &*text {
-            "__name__" => Some(f.name.get()),
-            "__qualname__" => Some(f.qualname.get()),
-            "__doc__" => Some(f.doc.get()),
-            "__module__" => Some(f.module.get()),
-            "__code__" => Some(Value::from_object(f.code.as_obj().clone())),
-            "__globals__" => Some(Value::from_object(f.globals.as_obj().clone())),
-            "__defaults__" => Some(
-                f.defaults
-                    .get()
-                    .map_or(Value::NONE, |t| Value::from_object(t.into_obj())),
-            ),
-            "__kwdefaults__" => Some(
-                f.kwdefaults
-                    .get()
-                    .map_or(Value::NONE, |t| Value::from_object(t.into_obj())),
-            ),
-            "__closure__" => Some(
-                f.closure
-                    .get()
-                    .map_or(Value::NONE, |t| Value::from_object(t.into_obj())),
-            ),
-            _ => None,
-        });
-    }
-    if let Some(m) = o.downcast::<Method>() {
-        return Ok(match &*text {
-            "__func__" => Some(m.func.clone()),
-            "__self__" => Some(m.this.clone()),
-            "__name__" | "__qualname__" | "__doc__" | "__module__" => {
-                let f = m.func.clone();
-                Some(vm.get_attr(&f, name)?)
-            }
-            _ => None,
-        });
-    }
     if let Some(b) = o.downcast::<BuiltinFunction>() {
         return Ok(match &*text {
             "__name__" => Some(vm.new_str(b.def.name)?),
             "__qualname__" => Some(vm.new_str(&b.qualname.clone())?),
             "__self__" => Some(b.this.clone().unwrap_or(Value::NONE)),
-            _ => None,
-        });
-    }
-    if let Some(c) = o.downcast::<Code>() {
-        return Ok(match &*text {
-            "co_name" => Some(Value::from_object(c.name.as_obj().clone())),
-            "co_qualname" => Some(Value::from_object(c.qualname.as_obj().clone())),
-            "co_argcount" => Some(Value::from_i64(i64::from(c.code.argcount))),
-            "co_flags" => Some(Value::from_i64(i64::from(c.code.flags))),
-            "co_firstlineno" => Some(Value::from_i64(i64::from(c.code.firstlineno))),
-            "co_filename" => {
-                let file = String::from_utf8_lossy(c.code.filename.as_bytes()).into_owned();
-                Some(vm.new_str(&file)?)
-            }
-            "co_names" => {
-                let names = c
-                    .names
-                    .iter()
-                    .map(|n| Value::from_object(n.as_obj().clone()))
-                    .collect();
-                Some(vm.new_tuple(names)?)
-            }
-            "co_consts" => Some(vm.new_tuple(c.consts.to_vec())?),
             _ => None,
         });
     }

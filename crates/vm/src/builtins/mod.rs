@@ -1,16 +1,19 @@
 //! The builtin types, one file per type, and the `builtins` module's
 //! functions.
 
+pub mod annotations;
 pub mod async_generator;
 pub mod byte_methods;
 pub mod bytearray;
 pub mod bytes;
+pub mod class_creation;
 pub mod code_eval;
 pub mod complex;
 pub mod coroutine;
 pub mod descriptors;
 pub mod dict;
 pub mod dict_view;
+pub mod exception_group;
 pub mod exceptions;
 pub mod file_io;
 pub mod float;
@@ -18,6 +21,7 @@ pub mod format;
 pub mod function;
 pub mod functions;
 pub mod generator;
+pub mod generic_alias;
 pub mod instance;
 pub mod int;
 pub mod introspection;
@@ -28,11 +32,15 @@ pub mod memoryview;
 pub mod native;
 pub mod numeric_text;
 pub mod object;
+pub mod os_error;
 pub mod range;
 pub mod set;
 pub mod singletons;
 pub mod slice;
+pub mod slot_wrappers;
 pub mod str;
 pub mod tuple;
 pub mod type_;
-pub mod union_type;
+pub mod typing;
+pub mod union;
+pub mod user_slots;

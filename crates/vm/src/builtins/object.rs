@@ -1,27 +1,33 @@
 //! `object`: the root of the hierarchy, and the generic attribute protocol
 //! (CPython's `_PyObject_GenericGetAttrWithDict`/`SetAttr`): data
 //! descriptors on the class win over the instance's attributes, which win
-//! over non-data descriptors and plain class attributes.
+//! over non-data descriptors and plain class attributes. Also `object`'s
+//! `__new__`/`__init__` argument checks and its default methods.
 
+use crate::builtins::descriptors::{GetSetDef, getset};
+use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{BaseException, ExcKind};
 use crate::builtins::function::{Function, Module};
-use crate::builtins::instance::{Instance, InstanceDict};
-use crate::builtins::native::{MethodDef, method};
+use crate::builtins::instance::InstanceDict;
+use crate::builtins::native::{MethodDef, classmethod, method};
 use crate::builtins::str::Str;
-use crate::error::PyResult;
+use crate::builtins::tuple::Tuple;
+use crate::error::{PyErr, PyResult};
 use crate::object::Ref;
 use crate::runtime::Vm;
-use crate::types::TypeObject;
+use crate::types::slots::{CompareOp, InitFn, NewFn};
+use crate::types::{TypeObject, TypeRef, flags};
 use crate::value::Value;
 
-/// The payload of plain `object()` instances (no attributes).
+/// The payload of plain `object()` instances (and, followed by an
+/// extension, of instances of user classes deriving from `object`).
 pub struct BareObject;
 
 /// The attribute storage of an object, if it has one.
 pub fn instance_dict(v: &Value) -> Option<&InstanceDict> {
     let o = v.as_object()?;
-    if let Some(i) = o.downcast::<Instance>() {
-        return Some(&i.dict);
+    if let Some(ext) = o.extension() {
+        return o.class().has_flag(flags::HAS_DICT).then_some(&ext.dict);
     }
     if let Some(e) = o.downcast::<BaseException>() {
         return Some(&e.dict);
@@ -32,6 +38,46 @@ pub fn instance_dict(v: &Value) -> Option<&InstanceDict> {
     None
 }
 
+/// The object's `__dict__` as a dict object (switching its storage to that
+/// dict), if it has one.
+pub fn materialized_dict(vm: &mut Vm, obj: &Value) -> PyResult<Option<Value>> {
+    if let Some(m) = obj.as_object().and_then(|o| o.downcast::<Module>()) {
+        return Ok(Some(Value::from_object(m.dict.as_obj().clone())));
+    }
+    let Some(d) = instance_dict(obj) else {
+        return Ok(None);
+    };
+    let fresh = vm.new_dict_ref()?;
+    for (k, v) in d.items() {
+        Dict::set_item(vm, &fresh, k, v)?;
+    }
+    let dict = d.take_dict(fresh);
+    Ok(Some(Value::from_object(dict.into_obj())))
+}
+
+/// `obj.__dict__ = value` (or `del obj.__dict__`).
+pub fn set_instance_dict(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    let new = match value {
+        Some(v) => match v.as_object().and_then(|o| o.downcast::<Dict>()) {
+            Some(d) => d.clone(),
+            None => {
+                let tn = vm.type_name(&v);
+                return Err(vm.type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{tn}'"
+                )));
+            }
+        },
+        None => vm.new_dict_ref()?,
+    };
+    match instance_dict(obj) {
+        Some(d) => {
+            d.replace_dict(new);
+            Ok(())
+        }
+        None => Err(no_attribute_text(vm, obj, "__dict__")),
+    }
+}
+
 /// `object.__getattribute__`.
 pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<Value> {
     match generic_getattr_opt(vm, obj, name)? {
@@ -40,21 +86,44 @@ pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<Va
     }
 }
 
-/// The `AttributeError` for a missing attribute, as CPython words it.
-pub fn no_attribute(vm: &mut Vm, obj: &Value, name: &Str) -> crate::error::PyErr {
-    let tn = vm.type_name(obj);
+/// The `AttributeError` for a missing attribute, as CPython words it, with
+/// its `name` and `obj`.
+pub fn no_attribute(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyErr {
     let message = if let Some(m) = obj.as_object().and_then(|o| o.downcast::<Module>()) {
         let modname = m
             .dict
             .table
             .with(|t| t.get_str(&Str::new("__name__")))
-            .and_then(|v| vm.as_str(&v).map(|s| s.as_lossy().into_owned()))
-            .unwrap_or_else(|| "?".into());
-        format!("module '{modname}' has no attribute '{}'", name.as_lossy())
+            .and_then(|v| vm.as_str(&v).map(|s| s.as_lossy().into_owned()));
+        match modname {
+            Some(n) => format!("module '{n}' has no attribute '{}'", name.as_lossy()),
+            None => format!("module has no attribute '{}'", name.as_lossy()),
+        }
+    } else if let Some(t) = crate::builtins::type_::as_type(obj) {
+        format!(
+            "type object '{}' has no attribute '{}'",
+            t.name,
+            name.as_lossy()
+        )
     } else {
+        let tn = vm.type_name(obj);
         format!("'{tn}' object has no attribute '{}'", name.as_lossy())
     };
-    vm.attribute_error(&message)
+    let err = vm.attribute_error(&message);
+    crate::builtins::exceptions::set_attribute_error_context(
+        &err,
+        obj,
+        &Value::from_object(name.as_obj().clone()),
+    );
+    err
+}
+
+/// [`no_attribute`] for a name given as Rust text.
+pub fn no_attribute_text(vm: &mut Vm, obj: &Value, name: &str) -> PyErr {
+    match vm.intern(name) {
+        Ok(n) => no_attribute(vm, obj, &n),
+        Err(e) => e,
+    }
 }
 
 /// The generic lookup; `None` when the attribute does not exist (no
@@ -72,13 +141,6 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResul
         && let Some(v) = dict.get(name)
     {
         return Ok(Some(v));
-    }
-    if let Some(e) = obj.as_object().and_then(|o| o.downcast::<BaseException>()) {
-        let e = e.clone();
-        if let Some(r) = crate::builtins::exceptions::exception_attribute(vm, &e, &name.as_lossy())
-        {
-            return r.map(Some);
-        }
     }
     if let Some(m) = obj.as_object().and_then(|o| o.downcast::<Module>())
         && let Some(v) = m.dict.table.with(|t| t.get_str(name))
@@ -110,19 +172,6 @@ pub fn generic_setattr(
     {
         return set(vm, &d, obj, value);
     }
-    if let Some(e) = obj.as_object().and_then(|o| o.downcast::<BaseException>()) {
-        let e = e.clone();
-        if let Some(v) = &value
-            && let Some(r) = crate::builtins::exceptions::set_exception_attribute(
-                vm,
-                &e,
-                &name.as_lossy(),
-                v.clone(),
-            )
-        {
-            return r;
-        }
-    }
     if let Some(m) = obj.as_object().and_then(|o| o.downcast::<Module>()) {
         let m = m.clone();
         match value {
@@ -138,36 +187,9 @@ pub fn generic_setattr(
         }
         return Ok(());
     }
-    if let Some(f) = obj.as_object().and_then(|o| o.downcast::<Function>())
-        && let Some(v) = &value
-    {
-        let handled = match &*name.as_lossy() {
-            "__name__" => {
-                f.name.with(|n| *n = v.clone());
-                true
-            }
-            "__qualname__" => {
-                f.qualname.with(|n| *n = v.clone());
-                true
-            }
-            "__doc__" => {
-                f.doc.with(|n| *n = v.clone());
-                true
-            }
-            "__module__" => {
-                f.module.with(|n| *n = v.clone());
-                true
-            }
-            _ => false,
-        };
-        if handled {
-            return Ok(());
-        }
-    }
     let Some(dict) = instance_dict(obj) else {
         let tn = vm.type_name(obj);
-        let has_attr = class.lookup_str(name).is_some();
-        let message = if has_attr {
+        let message = if class.lookup_str(name).is_some() {
             format!("'{tn}' object attribute '{}' is read-only", name.as_lossy())
         } else {
             format!(
@@ -175,7 +197,13 @@ pub fn generic_setattr(
                 name.as_lossy()
             )
         };
-        return Err(vm.attribute_error(&message));
+        let err = vm.attribute_error(&message);
+        crate::builtins::exceptions::set_attribute_error_context(
+            &err,
+            obj,
+            &Value::from_object(name.as_obj().clone()),
+        );
+        return Err(err);
     };
     match value {
         Some(v) => {
@@ -206,37 +234,87 @@ pub fn object_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     vm.new_str(&text)
 }
 
-fn object_new(
+fn same_new(f: Option<NewFn>, g: NewFn) -> bool {
+    f.is_some_and(|f| f as usize == g as *const () as usize)
+}
+
+fn same_init(f: Option<InitFn>, g: InitFn) -> bool {
+    f.is_some_and(|f| f as usize == g as *const () as usize)
+}
+
+/// `object.__new__` (CPython's `object_new`): extra arguments are an error
+/// unless the class overrides `__init__` (and not `__new__`).
+pub fn object_new(
     vm: &mut Vm,
-    cls: &crate::types::TypeRef,
+    cls: &TypeRef,
     args: &[Value],
-    _kw: Option<&Ref<crate::builtins::tuple::Tuple>>,
+    _kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
     if !args.is_empty() {
-        let init_overridden = cls.lookup("__init__").is_some_and(|i| {
-            i.as_object()
-                .is_some_and(|o| o.downcast::<Function>().is_some())
-        });
-        let new_overridden = cls.lookup("__new__").is_some_and(|i| !is_builtin_new(&i));
-        if new_overridden {
+        if !same_new(cls.slots.new.get(), object_new) {
             return Err(vm.type_error(
                 "object.__new__() takes exactly one argument (the type to instantiate)".into(),
             ));
         }
-        if !init_overridden {
+        if same_init(cls.slots.init.get(), object_init) {
             return Err(vm.type_error(format!("{}() takes no arguments", cls.name)));
         }
     }
-    crate::builtins::type_::alloc_instance(vm, cls)
+    if cls.has_flag(flags::ABSTRACT) {
+        return Err(vm.type_error(format!(
+            "Can't instantiate abstract class {}",
+            cls.qualname.get()
+        )));
+    }
+    let obj = vm.alloc(cls, BareObject)?;
+    Ok(Value::from_object(obj.into_obj()))
 }
 
-fn is_builtin_new(v: &Value) -> bool {
-    v.as_object().is_some_and(|o| {
-        o.downcast::<crate::builtins::native::BuiltinFunction>()
-            .is_some()
-            || o.downcast::<crate::builtins::native::MethodDescriptor>()
-                .is_some()
-    })
+/// `object.__init__` (CPython's `object_init`).
+pub fn object_init(
+    vm: &mut Vm,
+    this: &Value,
+    args: &[Value],
+    _kw: Option<&Ref<Tuple>>,
+) -> PyResult<()> {
+    if !args.is_empty() {
+        let cls = vm.type_of(this).clone();
+        if !same_init(cls.slots.init.get(), object_init) {
+            return Err(vm.type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)".into(),
+            ));
+        }
+        if same_new(cls.slots.new.get(), object_new) {
+            return Err(vm.type_error(format!("{}() takes no arguments", cls.name)));
+        }
+    }
+    Ok(())
+}
+
+/// `object`'s rich comparison: identity for `==`, the inverse of `__eq__`
+/// for `!=`, `NotImplemented` otherwise.
+fn object_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let same = crate::protocol::number::is_same(a, b);
+    match op {
+        CompareOp::Eq => Ok(if same {
+            Value::from_bool(true)
+        } else {
+            vm.not_implemented()
+        }),
+        CompareOp::Ne => {
+            let eq = vm.type_of(a).slots.richcompare.get();
+            let r = match eq {
+                Some(f) => f(vm, a, b, CompareOp::Eq)?,
+                None => vm.not_implemented(),
+            };
+            if vm.is_not_implemented(&r) {
+                Ok(r)
+            } else {
+                Ok(Value::from_bool(!vm.is_true(&r)?))
+            }
+        }
+        _ => Ok(vm.not_implemented()),
+    }
 }
 
 /// Installs `object`'s slots.
@@ -253,109 +331,68 @@ pub fn init_type(t: &TypeObject) {
             v.as_object().map_or(0, |o| o.address()),
         ))
     }));
-    t.slots.richcompare.set(Some(|vm, a, b, op| {
-        use crate::types::slots::CompareOp;
-        let same = crate::protocol::number::is_same(a, b);
-        match op {
-            CompareOp::Eq => Ok(if same {
-                Value::from_bool(true)
-            } else {
-                vm.not_implemented()
-            }),
-            CompareOp::Ne => {
-                // `__ne__` inverts `__eq__` unless that is NotImplemented.
-                let eq = vm.type_of(a).slots.richcompare.get();
-                match eq {
-                    Some(f) if f as usize != object_richcompare_addr() => {
-                        let r = f(vm, a, b, CompareOp::Eq)?;
-                        if vm.is_not_implemented(&r) {
-                            Ok(r)
-                        } else {
-                            Ok(Value::from_bool(!vm.is_true(&r)?))
-                        }
-                    }
-                    _ => Ok(if same {
-                        Value::from_bool(false)
-                    } else {
-                        vm.not_implemented()
-                    }),
-                }
-            }
-            _ => Ok(vm.not_implemented()),
-        }
-    }));
+    t.slots.richcompare.set(Some(object_richcompare));
     t.slots.new.set(Some(object_new));
-    t.slots.init.set(Some(|vm, this, args, _kw| {
-        if !args.is_empty() {
-            let cls = vm.type_of(this).clone();
-            if !cls.has_flag(crate::types::flags::HEAPTYPE)
-                && cls
-                    .slots
-                    .new
-                    .get()
-                    .is_some_and(|n| n as *const () != object_new as *const ())
-            {
-                return Ok(());
-            }
-            let init_overridden = cls.lookup("__init__").is_some_and(|i| {
-                i.as_object()
-                    .is_some_and(|o| o.downcast::<Function>().is_some())
-            });
-            let new_overridden = cls.lookup("__new__").is_some_and(|i| !is_builtin_new(&i));
-            if init_overridden {
-                return Err(vm.type_error(
-                    "object.__init__() takes exactly one argument (the instance to initialize)"
-                        .into(),
-                ));
-            }
-            if !new_overridden {
-                return Err(vm.type_error(format!("{}() takes no arguments", cls.name)));
-            }
-        }
-        Ok(())
-    }));
+    t.slots.init.set(Some(object_init));
 }
 
-fn object_richcompare_addr() -> usize {
-    0
+fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<Ref<Str>> {
+    match vm.as_str(v) {
+        Some(s) => Ok(s.clone()),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("attribute name must be string, not '{tn}'")))
+        }
+    }
+}
+
+fn compare_method(
+    vm: &mut Vm,
+    args: &crate::builtins::native::Args,
+    op: CompareOp,
+) -> PyResult<Value> {
+    object_richcompare(vm, args.this(), args.required(1), op)
 }
 
 /// `object`'s methods (what `super().__init__()` and friends reach).
 pub const METHODS: &[MethodDef] = &[
-    method("__init__", "(self, *args, **kwargs)", |_vm, _args| {
+    method("__init__", "(self, /, *args, **kwargs)", |vm, args| {
+        let mut positional = args.varargs().to_vec();
+        let mut names = Vec::new();
+        if let Some(d) = args
+            .kwargs()
+            .and_then(|k| k.as_object())
+            .and_then(|o| o.downcast::<Dict>())
+        {
+            for (k, v) in d.items() {
+                names.push(k);
+                positional.push(v);
+            }
+        }
+        let kwnames = if names.is_empty() {
+            None
+        } else {
+            Some(vm.new_tuple_ref(names)?)
+        };
+        object_init(vm, args.this(), &positional, kwnames.as_ref())?;
         Ok(Value::NONE)
     }),
     method("__setattr__", "(self, name, value, /)", |vm, args| {
-        let Some(name) = vm.as_str(args.required(1)).cloned() else {
-            return Err(vm.type_error("attribute name must be string".into()));
-        };
+        let name = name_arg(vm, args.required(1))?;
         generic_setattr(vm, args.this(), &name, Some(args.required(2).clone()))?;
         Ok(Value::NONE)
     }),
+    method("__delattr__", "(self, name, /)", |vm, args| {
+        let name = name_arg(vm, args.required(1))?;
+        generic_setattr(vm, args.this(), &name, None)?;
+        Ok(Value::NONE)
+    }),
     method("__getattribute__", "(self, name, /)", |vm, args| {
-        let Some(name) = vm.as_str(args.required(1)).cloned() else {
-            return Err(vm.type_error("attribute name must be string".into()));
-        };
+        let name = name_arg(vm, args.required(1))?;
         generic_getattr(vm, args.this(), &name)
     }),
     method("__repr__", "(self, /)", |vm, args| {
         object_repr(vm, args.this())
-    }),
-    method("__eq__", "(self, value, /)", |vm, args| {
-        let same = match (args.this().as_object(), args.required(1).as_object()) {
-            (Some(x), Some(y)) => x.is(y),
-            _ => false,
-        };
-        Ok(if same {
-            Value::from_bool(true)
-        } else {
-            vm.not_implemented()
-        })
-    }),
-    method("__hash__", "(self, /)", |_vm, args| {
-        Ok(Value::from_i64(crate::hash::hash_pointer(
-            args.this().as_object().map_or(0, |o| o.address()),
-        )))
     }),
     method("__str__", "(self, /)", |vm, args| {
         let repr = vm
@@ -366,7 +403,97 @@ pub const METHODS: &[MethodDef] = &[
             .unwrap_or(object_repr);
         repr(vm, args.this())
     }),
+    method("__eq__", "(self, value, /)", |vm, args| {
+        compare_method(vm, args, CompareOp::Eq)
+    }),
+    method("__ne__", "(self, value, /)", |vm, args| {
+        compare_method(vm, args, CompareOp::Ne)
+    }),
+    method("__lt__", "(self, value, /)", |vm, args| {
+        compare_method(vm, args, CompareOp::Lt)
+    }),
+    method("__le__", "(self, value, /)", |vm, args| {
+        compare_method(vm, args, CompareOp::Le)
+    }),
+    method("__gt__", "(self, value, /)", |vm, args| {
+        compare_method(vm, args, CompareOp::Gt)
+    }),
+    method("__ge__", "(self, value, /)", |vm, args| {
+        compare_method(vm, args, CompareOp::Ge)
+    }),
+    method("__hash__", "(self, /)", |_vm, args| {
+        Ok(Value::from_i64(crate::hash::hash_pointer(
+            args.this().as_object().map_or(0, |o| o.address()),
+        )))
+    }),
+    method("__format__", "(self, format_spec, /)", |vm, args| {
+        let Some(spec) = vm.as_str(args.required(1)).cloned() else {
+            let tn = vm.type_name(args.required(1));
+            return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
+        };
+        if !spec.as_bytes().is_empty() {
+            let tn = vm.type_name(args.this());
+            return Err(vm.type_error(format!(
+                "unsupported format string passed to {tn}.__format__"
+            )));
+        }
+        vm.str(args.this())
+    }),
+    method("__sizeof__", "(self, /)", |_vm, _args| {
+        Ok(Value::from_i64(16))
+    }),
+    method("__dir__", "(self, /)", |vm, args| {
+        crate::builtins::type_::object_dir(vm, args.this())
+    }),
+    method("__reduce_ex__", "(self, protocol, /)", |vm, _args| {
+        Err(vm.new_error(
+            ExcKind::NotImplementedError,
+            "krait does not support pickling yet (object.__reduce_ex__)",
+        ))
+    }),
+    method("__reduce__", "(self, /)", |vm, _args| {
+        Err(vm.new_error(
+            ExcKind::NotImplementedError,
+            "krait does not support pickling yet (object.__reduce__)",
+        ))
+    }),
+    classmethod("__init_subclass__", "(cls, /, **kwargs)", |vm, args| {
+        let given = args
+            .kwargs()
+            .and_then(|k| k.as_object())
+            .and_then(|o| o.downcast::<Dict>())
+            .is_some_and(|d| !d.is_empty());
+        if given {
+            let name = match crate::builtins::type_::as_type(args.this()) {
+                Some(t) => t.name.to_string(),
+                None => "object".into(),
+            };
+            return Err(vm.type_error(format!(
+                "{name}.__init_subclass__() takes no keyword arguments"
+            )));
+        }
+        Ok(Value::NONE)
+    }),
+    classmethod("__subclasshook__", "(cls, /, *args)", |vm, _args| {
+        Ok(vm.not_implemented())
+    }),
 ];
 
-#[allow(dead_code)]
-fn unused(_: ExcKind) {}
+/// `object`'s attributes.
+pub const GETSETS: &[GetSetDef] = &[getset(
+    "__class__",
+    |vm, obj| Ok(Value::from_object(vm.type_of(obj).as_obj().clone())),
+    |vm, _obj, _value| {
+        Err(vm.new_error(
+            ExcKind::NotImplementedError,
+            "krait does not support assigning __class__ yet",
+        ))
+    },
+)];
+
+/// The dict, if `v` is exactly a `dict` (not a subclass, whose overridden
+/// `__getitem__`/`__setitem__` must run) — CPython's `PyDict_CheckExact`.
+pub fn exact_dict<'a>(vm: &Vm, v: &'a Value) -> Option<&'a Ref<Dict>> {
+    let d = v.as_object()?.downcast::<Dict>()?;
+    vm.type_of(v).same(&vm.types.dict).then_some(d)
+}

@@ -34,7 +34,7 @@ pub fn init_types(none: &TypeObject, not_implemented: &TypeObject, ellipsis: &Ty
         .repr
         .set(Some(|vm, _| vm.new_str("Ellipsis")));
     ellipsis.slots.new.set(Some(|vm, _, args, kw| {
-        no_arguments(vm, "ellipsis", args, kw)?;
+        no_arguments(vm, "EllipsisType", args, kw)?;
         Ok(vm.ellipsis.clone())
     }));
 }
@@ -83,6 +83,10 @@ pub fn init_callables(vm: &Vm) {
         .slots
         .call
         .set(Some(crate::runtime::call::method_call));
+    t.method
+        .slots
+        .getattro
+        .set(Some(crate::builtins::function::method_getattr));
     t.method.slots.repr.set(Some(|vm, v| {
         let Some(m) = v.as_object().and_then(|o| o.downcast::<Method>()).cloned() else {
             return vm.new_str("<method>");
@@ -157,8 +161,13 @@ pub fn init_callables(vm: &Vm) {
         else {
             return vm.new_str("<method>");
         };
+        let kind = if crate::builtins::slot_wrappers::is_slot_wrapper(d.def) {
+            "slot wrapper"
+        } else {
+            "method"
+        };
         vm.new_str(&format!(
-            "<method '{}' of '{}' objects>",
+            "<{kind} '{}' of '{}' objects>",
             d.def.name, d.owner.name
         ))
     }));

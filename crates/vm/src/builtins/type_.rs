@@ -1,20 +1,21 @@
-//! `type`: calling a class, attribute access on classes
-//! (`type_getattro`), class creation (`type(name, bases, dict)` and
-//! `__build_class__`), and the slots of user classes, which call the dunder
-//! methods found along the MRO (CPython's `slot_*` functions).
+//! `type`: calling a class (`type.__call__`), attribute access on classes
+//! (`type.__getattribute__`/`__setattr__`), the attributes every class has
+//! (`__name__`, `__qualname__`, `__module__`, `__doc__`, `__dict__`,
+//! `__mro__`, `__annotations__`, ...) as getset descriptors of `type`, the
+//! methods of `type`, `__new__` of builtin types, and `dir()`.
+//! Class creation lives in `class_creation.rs`, the slots of user classes
+//! in `user_slots.rs`.
 
+use crate::builtins::class_creation::type_new;
+use crate::builtins::descriptors::{GetSetDef, getset, getter, readonly};
 use crate::builtins::dict::Dict;
-use crate::builtins::exceptions::{BaseException, ExcKind};
-use crate::builtins::function::Function;
-use crate::builtins::instance::Instance;
-use crate::builtins::native::{BuiltinFunction, MethodDescriptor};
-use crate::builtins::object::BareObject;
+use crate::builtins::exceptions::ExcKind;
+use crate::builtins::native::{MethodDef, classmethod, method};
 use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
 use crate::error::PyResult;
-use crate::object::{PyCell, Ref};
+use crate::object::Ref;
 use crate::runtime::Vm;
-use crate::types::slots::{BinOp, CompareOp, UnaryOp};
 use crate::types::{TypeObject, TypeRef, flags};
 use crate::value::Value;
 
@@ -22,6 +23,9 @@ use crate::value::Value;
 pub fn type_module(vm: &mut Vm, class: &TypeRef) -> Option<String> {
     let m = class.dict.with(|d| d.get_str(&Str::new("__module__")));
     if !class.has_flag(flags::HEAPTYPE) {
+        if let Some(module) = class.builtin_module.get() {
+            return Some(module.into());
+        }
         // Builtin types of native modules name their module in their dict.
         let named = m.as_ref().and_then(|m| vm.as_str(m));
         return Some(named.map_or_else(|| "builtins".into(), |s| s.as_lossy().into_owned()));
@@ -29,32 +33,21 @@ pub fn type_module(vm: &mut Vm, class: &TypeRef) -> Option<String> {
     vm.as_str(&m?).map(|s| s.as_lossy().into_owned())
 }
 
-fn as_type(v: &Value) -> Option<&TypeRef> {
+/// The class, if the value is one.
+pub fn as_type(v: &Value) -> Option<&TypeRef> {
     v.as_object()?.downcast::<TypeObject>()
 }
 
-/// Allocates a fresh instance of `cls` with its solid base's payload.
-pub fn alloc_instance(vm: &mut Vm, cls: &TypeRef) -> PyResult<Value> {
-    use std::any::TypeId;
-    let p = cls.payload;
-    let obj = if p == TypeId::of::<Instance>() {
-        vm.alloc(cls, Instance::default())?.into_obj()
-    } else if p == TypeId::of::<BareObject>() {
-        vm.alloc(cls, BareObject)?.into_obj()
-    } else if p == TypeId::of::<BaseException>() {
-        return Ok(Value::from_object(
-            vm.new_exception_of(cls, Vec::new()).0.into_obj(),
-        ));
-    } else {
-        return Err(vm.new_error(
-            ExcKind::NotImplementedError,
-            &format!(
-                "krait cannot create instances of '{}' this way yet",
-                cls.name
-            ),
-        ));
-    };
-    Ok(Value::from_object(obj))
+fn class_of(vm: &mut Vm, v: &Value) -> PyResult<TypeRef> {
+    match as_type(v) {
+        Some(t) => Ok(t.clone()),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!(
+                "descriptor requires a 'type' object but received a '{tn}'"
+            )))
+        }
+    }
 }
 
 /// `type.__call__`: `__new__`, then `__init__` if the result is an instance.
@@ -64,18 +57,16 @@ pub fn type_call(
     args: &[Value],
     kwnames: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let Some(cls) = as_type(callable).cloned() else {
-        return Err(vm.type_error("descriptor '__call__' requires a 'type' object".into()));
-    };
+    let cls = class_of(vm, callable)?;
     if cls.same(&vm.types.type_) {
         let nkw = kwnames.map_or(0, |k| k.items().len());
-        if args.len() == 1 && nkw == 0 {
+        let npos = args.len() - nkw;
+        if npos == 1 && nkw == 0 {
             return Ok(Value::from_object(vm.type_of(&args[0]).as_obj().clone()));
         }
-        if args.len() != 3 {
+        if npos != 3 {
             return Err(vm.type_error("type() takes 1 or 3 arguments".into()));
         }
-        return new_class(vm, &cls, &args[0], &args[1], &args[2]);
     }
     let Some(new) = cls.slots.new.get() else {
         return Err(vm.type_error(format!("cannot create '{}' instances", cls.name)));
@@ -90,84 +81,59 @@ pub fn type_call(
     Ok(obj)
 }
 
-/// `type.__getattribute__`.
+/// `type.__init__`: checks the argument count (the work is in `__new__`).
+pub fn type_init(
+    vm: &mut Vm,
+    _this: &Value,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<()> {
+    let nkw = kwnames.map_or(0, |k| k.items().len());
+    let npos = args.len() - nkw;
+    if npos == 1 && nkw > 0 {
+        return Err(vm.type_error("type.__init__() takes no keyword arguments".into()));
+    }
+    if npos != 1 && npos != 3 {
+        return Err(vm.type_error("type.__init__() takes 1 or 3 arguments".into()));
+    }
+    Ok(())
+}
+
+/// `type.__getattribute__` (CPython's `_Py_type_getattro`): data
+/// descriptors of the metaclass, then the class's MRO (through `__get__`
+/// with no instance), then other attributes of the metaclass.
 pub fn type_getattr(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<Value> {
+    match type_getattr_opt(vm, obj, name)? {
+        Some(v) => Ok(v),
+        None => Err(crate::builtins::object::no_attribute(vm, obj, name)),
+    }
+}
+
+fn type_getattr_opt(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<Option<Value>> {
     let Some(cls) = as_type(obj).cloned() else {
-        return crate::builtins::object::generic_getattr(vm, obj, name);
+        return crate::builtins::object::generic_getattr_opt(vm, obj, name);
     };
     let meta = vm.type_of(obj).clone();
     let meta_attr = meta.lookup_str(name);
+    let mut meta_get = None;
     if let Some(d) = &meta_attr {
         let dt = vm.type_of(d);
-        if let (Some(get), Some(_)) = (dt.slots.descr_get.get(), dt.slots.descr_set.get()) {
-            return get(vm, d, Some(obj), &meta);
+        meta_get = dt.slots.descr_get.get();
+        if let (Some(get), Some(_)) = (meta_get, dt.slots.descr_set.get()) {
+            return get(vm, d, Some(obj), &meta).map(Some);
         }
     }
     if let Some(attr) = cls.lookup_str(name) {
         if let Some(get) = vm.type_of(&attr).slots.descr_get.get() {
-            return get(vm, &attr, None, &cls);
+            return get(vm, &attr, None, &cls).map(Some);
         }
-        return Ok(attr);
+        return Ok(Some(attr));
     }
-    if let Some(v) = type_special(vm, &cls, &name.as_lossy())? {
-        return Ok(v);
+    match (meta_attr, meta_get) {
+        (Some(d), Some(get)) => get(vm, &d, Some(obj), &meta).map(Some),
+        (Some(d), None) => Ok(Some(d)),
+        (None, _) => Ok(None),
     }
-    if let Some(d) = meta_attr {
-        if let Some(get) = vm.type_of(&d).slots.descr_get.get() {
-            return get(vm, &d, Some(obj), &meta);
-        }
-        return Ok(d);
-    }
-    Err(vm.attribute_error(&format!(
-        "type object '{}' has no attribute '{}'",
-        cls.name,
-        name.as_lossy()
-    )))
-}
-
-fn type_special(vm: &mut Vm, cls: &TypeRef, name: &str) -> PyResult<Option<Value>> {
-    Ok(Some(match name {
-        "__name__" => vm.new_str(&cls.name)?,
-        "__qualname__" => vm.new_str(&cls.qualname.get())?,
-        "__module__" => match type_module(vm, cls) {
-            Some(m) => vm.new_str(&m)?,
-            None => Value::NONE,
-        },
-        "__mro__" => {
-            let items = cls
-                .mro
-                .get()
-                .into_iter()
-                .map(|c| Value::from_object(c.into_obj()))
-                .collect();
-            vm.new_tuple(items)?
-        }
-        "__bases__" => {
-            let items = cls
-                .bases
-                .get()
-                .into_iter()
-                .map(|c| Value::from_object(c.into_obj()))
-                .collect();
-            vm.new_tuple(items)?
-        }
-        "__base__" => match cls.base.get() {
-            Some(b) => Value::from_object(b.into_obj()),
-            None => Value::NONE,
-        },
-        "__doc__" => Value::NONE,
-        "__dict__" => {
-            let d = vm.new_dict_ref()?;
-            let items: Vec<(Value, Value)> = cls
-                .dict
-                .with(|t| t.iter().map(|e| (e.key.clone(), e.value.clone())).collect());
-            for (k, v) in items {
-                Dict::set_item(vm, &d, k, v)?;
-            }
-            Value::from_object(d.into_obj())
-        }
-        _ => return Ok(None),
-    }))
 }
 
 /// `type.__setattr__`: only classes created by `class` statements.
@@ -187,502 +153,601 @@ pub fn type_setattr(
             cls.name
         )));
     }
-    let text = name.as_lossy().into_owned();
-    if (text == "__name__" || text == "__qualname__")
-        && let Some(v) = &value
-        && let Some(s) = vm.as_str(v)
+    let meta = vm.type_of(obj).clone();
+    if let Some(d) = meta.lookup_str(name)
+        && let Some(set) = vm.type_of(&d).slots.descr_set.get()
     {
-        let s: Box<str> = s.as_lossy().into();
-        cls.qualname.with(|q| *q = s);
-        return Ok(());
+        return set(vm, &d, obj, value);
     }
     let old = match value {
         Some(v) => cls.dict.with(|d| d.insert_str(name.clone(), v)),
         None => match cls.dict.with(|d| d.remove_str(name)) {
             Some(old) => Some(old),
-            None => {
-                return Err(vm.attribute_error(&format!(
-                    "type object '{}' has no attribute '{}'",
-                    cls.name, text
-                )));
-            }
+            None => return Err(crate::builtins::object::no_attribute(vm, obj, name)),
         },
     };
-    drop(old);
     cls.bump_version();
+    let text = name.as_lossy();
     if text.starts_with("__") && text.ends_with("__") {
-        fixup_slots(&cls);
+        crate::builtins::user_slots::fixup_slots(&cls);
     }
+    drop(old);
     Ok(())
+}
+
+fn type_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let cls = class_of(vm, v)?;
+    let text = match type_module(vm, &cls) {
+        Some(m) if m != "builtins" => format!("<class '{m}.{}'>", cls.qualname.get()),
+        _ => format!("<class '{}'>", cls.qualname.get()),
+    };
+    vm.new_str(&text)
 }
 
 /// Installs `type`'s slots.
 pub fn init_type(t: &TypeObject) {
     t.slots.call.set(Some(type_call));
+    t.slots.new.set(Some(type_new));
+    t.slots.init.set(Some(type_init));
     t.slots.getattro.set(Some(type_getattr));
     t.slots.setattro.set(Some(type_setattr));
-    t.slots.repr.set(Some(|vm, v| {
-        let Some(cls) = as_type(v).cloned() else {
-            return vm.new_str("<type>");
-        };
-        let text = match type_module(vm, &cls) {
-            Some(m) if m != "builtins" => format!("<class '{m}.{}'>", cls.qualname.get()),
-            _ => format!("<class '{}'>", cls.qualname.get()),
-        };
-        vm.new_str(&text)
+    t.slots.repr.set(Some(type_repr));
+    t.slots.number.set(Some(|vm, a, b, op| {
+        if op == crate::types::slots::BinOp::Or {
+            return crate::builtins::union::union_or(vm, a, b);
+        }
+        Ok(vm.not_implemented())
     }));
-    t.slots
-        .number
-        .set(Some(|vm, _a, _b, _op| Ok(vm.not_implemented())));
 }
 
-/// Creates a class: `type(name, bases, namespace)`.
-pub fn new_class(
-    vm: &mut Vm,
-    meta: &TypeRef,
-    name: &Value,
-    bases: &Value,
-    namespace: &Value,
-) -> PyResult<Value> {
-    let Some(name_str) = vm.as_str(name).map(|s| s.as_lossy().into_owned()) else {
-        let tn = vm.type_name(name);
-        return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {tn}")));
+fn heap_only(vm: &mut Vm, cls: &TypeRef, what: &str) -> PyResult<()> {
+    if cls.has_flag(flags::HEAPTYPE) {
+        Ok(())
+    } else {
+        Err(vm.type_error(format!(
+            "cannot set '{what}' attribute of immutable type '{}'",
+            cls.name
+        )))
+    }
+}
+
+fn string_for(vm: &mut Vm, cls: &TypeRef, value: Option<Value>, what: &str) -> PyResult<String> {
+    let Some(v) = value else {
+        return Err(vm.type_error(format!(
+            "cannot delete '{what}' attribute of immutable type '{}'",
+            cls.name
+        )));
     };
-    let (tuple_type, dict_type) = (vm.types.tuple.clone(), vm.types.dict.clone());
-    for (i, value, expected) in [(2, bases, &tuple_type), (3, namespace, &dict_type)] {
-        if !vm.type_of(value).is_subtype(expected) {
-            let (want, tn) = (expected.name.clone(), vm.type_name(value));
+    match vm.as_str(&v) {
+        Some(s) => Ok(s.as_lossy().into_owned()),
+        None => {
+            let tn = vm.type_name(&v);
+            Err(vm.type_error(format!(
+                "can only assign string to {}.{what}, not '{tn}'",
+                cls.name
+            )))
+        }
+    }
+}
+
+fn classes_tuple(vm: &mut Vm, classes: Vec<TypeRef>) -> PyResult<Value> {
+    let items = classes
+        .into_iter()
+        .map(|c| Value::from_object(c.into_obj()))
+        .collect();
+    vm.new_tuple(items)
+}
+
+/// Reads `name` from a heap class's own dict, through `__get__`.
+fn own_dict_entry(vm: &mut Vm, cls: &TypeRef, name: &str) -> PyResult<Option<Value>> {
+    let Some(v) = cls.dict.with(|d| d.get_str(&Str::new(name))) else {
+        return Ok(None);
+    };
+    let cls_value = Value::from_object(cls.as_obj().clone());
+    match vm.type_of(&v).slots.descr_get.get() {
+        Some(get) => get(vm, &v, Some(&cls_value), cls).map(Some),
+        None => Ok(Some(v)),
+    }
+}
+
+fn set_own_dict_entry(
+    vm: &mut Vm,
+    cls: &TypeRef,
+    name: &str,
+    value: Option<Value>,
+) -> PyResult<()> {
+    let key = vm.intern(name)?;
+    let old = match value {
+        Some(v) => cls.dict.with(|d| d.insert_str(key, v)),
+        None => cls.dict.with(|d| d.remove_str(&key)),
+    };
+    cls.bump_version();
+    drop(old);
+    Ok(())
+}
+
+/// The attributes of every class: getset descriptors in `type`'s dict.
+pub const GETSETS: &[GetSetDef] = &[
+    getset(
+        "__name__",
+        |vm, v| {
+            let cls = class_of(vm, v)?;
+            vm.new_str(&cls.name)
+        },
+        |vm, v, value| {
+            let cls = class_of(vm, v)?;
+            heap_only(vm, &cls, "__name__")?;
+            let text = string_for(vm, &cls, value, "__name__")?;
+            if text.contains('\0') {
+                return Err(vm.value_error("type name must not contain null characters"));
+            }
+            cls.name.set(&text);
+            Ok(())
+        },
+    ),
+    getset(
+        "__qualname__",
+        |vm, v| {
+            let cls = class_of(vm, v)?;
+            vm.new_str(&cls.qualname.get())
+        },
+        |vm, v, value| {
+            let cls = class_of(vm, v)?;
+            heap_only(vm, &cls, "__qualname__")?;
+            let text = string_for(vm, &cls, value, "__qualname__")?;
+            cls.qualname.with(|q| *q = text.into());
+            Ok(())
+        },
+    ),
+    getset(
+        "__module__",
+        |vm, v| {
+            let cls = class_of(vm, v)?;
+            if !cls.has_flag(flags::HEAPTYPE) {
+                let module = type_module(vm, &cls).unwrap_or_else(|| "builtins".into());
+                return vm.new_str(&module);
+            }
+            match cls.dict.with(|d| d.get_str(&Str::new("__module__"))) {
+                Some(m) => Ok(m),
+                None => Err(vm.attribute_error("__module__")),
+            }
+        },
+        |vm, v, value| {
+            let cls = class_of(vm, v)?;
+            heap_only(vm, &cls, "__module__")?;
+            set_own_dict_entry(vm, &cls, "__module__", value)
+        },
+    ),
+    getset(
+        "__doc__",
+        |vm, v| {
+            let cls = class_of(vm, v)?;
+            if !cls.has_flag(flags::HEAPTYPE) {
+                return Ok(match cls.dict.with(|d| d.get_str(&Str::new("__doc__"))) {
+                    Some(d) => d,
+                    None => Value::NONE,
+                });
+            }
+            Ok(own_dict_entry(vm, &cls, "__doc__")?.unwrap_or(Value::NONE))
+        },
+        |vm, v, value| {
+            let cls = class_of(vm, v)?;
+            heap_only(vm, &cls, "__doc__")?;
+            set_own_dict_entry(vm, &cls, "__doc__", value)
+        },
+    ),
+    readonly("__mro__", |vm, v| {
+        let cls = class_of(vm, v)?;
+        classes_tuple(vm, cls.mro.get())
+    }),
+    getter("__bases__", |vm, v| {
+        let cls = class_of(vm, v)?;
+        classes_tuple(vm, cls.bases.get())
+    }),
+    readonly("__base__", |vm, v| {
+        let cls = class_of(vm, v)?;
+        Ok(match cls.base.get() {
+            Some(b) => Value::from_object(b.into_obj()),
+            None => Value::NONE,
+        })
+    }),
+    getter("__dict__", |vm, v| {
+        let cls = class_of(vm, v)?;
+        vm.new_class_mappingproxy(&cls)
+    }),
+    readonly("__basicsize__", |vm, v| {
+        let _ = class_of(vm, v)?;
+        Ok(Value::from_i64(16))
+    }),
+    readonly("__flags__", |vm, v| {
+        let cls = class_of(vm, v)?;
+        Ok(Value::from_i64(i64::from(cls.flags.get())))
+    }),
+    getset(
+        "__annotations__",
+        crate::builtins::annotations::class_annotations,
+        crate::builtins::annotations::set_class_annotations,
+    ),
+    getset(
+        "__annotate__",
+        crate::builtins::annotations::class_annotate,
+        crate::builtins::annotations::set_class_annotate,
+    ),
+    getset(
+        "__type_params__",
+        |vm, v| {
+            let cls = class_of(vm, v)?;
+            match cls.dict.with(|d| d.get_str(&Str::new("__type_params__"))) {
+                Some(p) => Ok(p),
+                None => Ok(Value::from_object(vm.empty_tuple.as_obj().clone())),
+            }
+        },
+        |vm, v, value| {
+            let cls = class_of(vm, v)?;
+            heap_only(vm, &cls, "__type_params__")?;
+            set_own_dict_entry(vm, &cls, "__type_params__", value)
+        },
+    ),
+    getset(
+        "__abstractmethods__",
+        |vm, v| {
+            let cls = class_of(vm, v)?;
+            if cls.same(&vm.types.type_) {
+                return Err(vm.attribute_error("__abstractmethods__"));
+            }
+            match cls
+                .dict
+                .with(|d| d.get_str(&Str::new("__abstractmethods__")))
+            {
+                Some(m) => Ok(m),
+                None => Err(vm.attribute_error("__abstractmethods__")),
+            }
+        },
+        |vm, v, value| {
+            let cls = class_of(vm, v)?;
+            let abstract_ = match &value {
+                Some(v) => vm.is_true(v)?,
+                None => false,
+            };
+            set_own_dict_entry(vm, &cls, "__abstractmethods__", value)?;
+            let f = cls.flags.get();
+            cls.flags.set(if abstract_ {
+                f | flags::ABSTRACT
+            } else {
+                f & !flags::ABSTRACT
+            });
+            Ok(())
+        },
+    ),
+];
+
+/// The methods of `type`.
+pub const METHODS: &[MethodDef] = &[
+    method("mro", "(self, /)", |vm, args| {
+        let cls = class_of(vm, args.this())?;
+        let bases = cls.bases.get();
+        let tail = match crate::types::mro::c3_merge(&bases) {
+            Ok(m) => m,
+            Err(message) => return Err(vm.type_error(message)),
+        };
+        let mut items = vec![Value::from_object(cls.as_obj().clone())];
+        items.extend(tail.into_iter().map(|c| Value::from_object(c.into_obj())));
+        vm.new_list(items)
+    }),
+    method("__init__", "(self, /, *args, **kwargs)", |vm, args| {
+        let (positional, kwnames) = flatten_call(vm, args)?;
+        type_init(vm, args.this(), &positional, kwnames.as_ref())?;
+        Ok(Value::NONE)
+    }),
+    method("__call__", "(self, /, *args, **kwargs)", |vm, args| {
+        let (positional, kwnames) = flatten_call(vm, args)?;
+        type_call(vm, args.this(), &positional, kwnames.as_ref())
+    }),
+    classmethod("__prepare__", "(cls, /, *args, **kwargs)", |vm, _args| {
+        vm.new_dict()
+    }),
+    method("__instancecheck__", "(self, instance, /)", |vm, args| {
+        let cls = class_of(vm, args.this())?;
+        Ok(Value::from_bool(
+            vm.type_of(args.required(1)).is_subtype(&cls),
+        ))
+    }),
+    method("__subclasscheck__", "(self, subclass, /)", |vm, args| {
+        let cls = class_of(vm, args.this())?;
+        let sub = class_of(vm, args.required(1))?;
+        Ok(Value::from_bool(sub.is_subtype(&cls)))
+    }),
+    method("__dir__", "(self, /)", |vm, args| {
+        let cls = class_of(vm, args.this())?;
+        let names = class_attribute_names(vm, &cls)?;
+        vm.new_list(names)
+    }),
+    method("__sizeof__", "(self, /)", |_vm, _args| {
+        Ok(Value::from_i64(928))
+    }),
+    method("__or__", "(self, value, /)", |vm, args| {
+        crate::builtins::union::union_or(vm, args.this(), args.required(1))
+    }),
+    method("__ror__", "(self, value, /)", |vm, args| {
+        crate::builtins::union::union_or(vm, args.required(1), args.this())
+    }),
+];
+
+/// A native call's `*args`/`**kwargs` as vectorcall arguments again.
+pub fn flatten_call(
+    vm: &mut Vm,
+    args: &crate::builtins::native::Args,
+) -> PyResult<(Vec<Value>, Option<Ref<Tuple>>)> {
+    let mut positional = args.varargs().to_vec();
+    let mut names = Vec::new();
+    if let Some(d) = args
+        .kwargs()
+        .and_then(|k| k.as_object())
+        .and_then(|o| o.downcast::<Dict>())
+    {
+        for (k, v) in d.items() {
+            names.push(k);
+            positional.push(v);
+        }
+    }
+    let kwnames = if names.is_empty() {
+        None
+    } else {
+        Some(vm.new_tuple_ref(names)?)
+    };
+    Ok((positional, kwnames))
+}
+
+/// `__new__` of a builtin type (CPython's `tp_new_wrapper`), bound to the
+/// type: `T.__new__(cls, *args, **kwargs)` checks `cls` and runs `T`'s
+/// `tp_new` for it.
+pub static TP_NEW_WRAPPER: MethodDef =
+    method("__new__", "(self, /, *args, **kwargs)", |vm, args| {
+        let owner = class_of(vm, args.this())?;
+        let Some(first) = args.varargs().first().cloned() else {
+            return Err(vm.type_error(format!("{}.__new__(): not enough arguments", owner.name)));
+        };
+        let Some(cls) = as_type(&first).cloned() else {
+            let tn = vm.type_name(&first);
             return Err(vm.type_error(format!(
-                "type.__new__() argument {i} must be {want}, not {tn}"
+                "{}.__new__(X): X is not a type object ({tn})",
+                owner.name
+            )));
+        };
+        if !cls.is_subtype(&owner) {
+            return Err(vm.type_error(format!(
+                "{}.__new__({}): {} is not a subtype of {}",
+                owner.name, cls.name, cls.name, owner.name
             )));
         }
-    }
-    let mut base_list: Vec<TypeRef> = Vec::new();
-    for b in crate::builtins::tuple::seq_items(bases).unwrap_or_default() {
-        match as_type(&b) {
-            Some(t) => base_list.push(t.clone()),
-            None => {
-                return Err(vm.type_error("bases must be types".into()));
+        // CPython's safety check: the nearest class whose `__new__` is not
+        // written in Python must share `owner`'s `tp_new`.
+        let mut static_base = cls.clone();
+        while crate::builtins::user_slots::is_slot_new(static_base.slots.new.get()) {
+            match static_base.base.get() {
+                Some(b) => static_base = b,
+                None => break,
             }
         }
-    }
-    if base_list.is_empty() {
-        base_list.push(vm.types.object.clone());
-    }
-    for b in &base_list {
-        if !b.has_flag(flags::BASETYPE) {
-            return Err(vm.type_error(format!("type '{}' is not an acceptable base type", b.name)));
+        if effective_new(&static_base) != effective_new(&owner) {
+            return Err(vm.type_error(format!(
+                "{}.__new__({}) is not safe, use {}.__new__()",
+                owner.name, cls.name, static_base.name
+            )));
         }
-    }
-    let tail = match crate::types::mro::c3_merge(&base_list) {
-        Ok(m) => m,
-        Err(message) => return Err(vm.type_error(message)),
-    };
-    // The solid base: the most derived base payload among the bases.
-    let solid = base_list
-        .iter()
-        .find(|b| b.payload != std::any::TypeId::of::<BareObject>())
-        .cloned()
-        .unwrap_or_else(|| base_list[0].clone());
-    let builtin_payloads = [
-        std::any::TypeId::of::<BareObject>(),
-        std::any::TypeId::of::<Instance>(),
-        std::any::TypeId::of::<BaseException>(),
-    ];
-    if !builtin_payloads.contains(&solid.payload) {
-        return Err(vm.new_error(
-            ExcKind::NotImplementedError,
-            &format!(
-                "krait does not support subclassing the builtin type '{}' yet",
-                solid.name
-            ),
-        ));
-    }
-    let mut payload = if solid.payload == std::any::TypeId::of::<BareObject>() {
-        TypeObject::for_payload::<Instance>(&name_str)
-    } else {
-        let mut t = TypeObject::for_payload::<BaseException>(&name_str);
-        t.payload = solid.payload;
-        t.dealloc = solid.dealloc;
-        // The collector's hooks belong with the payload.
-        t.slots.gc = solid.slots.gc;
-        t
-    };
-    payload.flags = std::cell::Cell::new(
-        flags::HEAPTYPE
-            | flags::BASETYPE
-            | flags::HAS_DICT
-            | (solid.flags.get() & flags::EXCEPTION),
-    );
-    payload.base = PyCell::new(Some(solid.clone()));
-    payload.bases = PyCell::new(base_list.clone());
-    let qualname = match namespace.as_object().and_then(|o| o.downcast::<Dict>()) {
-        Some(ns) => ns.table.with(|t| t.get_str(&Str::new("__qualname__"))),
-        None => None,
-    };
-    if let Some(q) = qualname.as_ref().and_then(|q| vm.as_str(q)) {
-        payload.qualname = PyCell::new(q.as_lossy().into());
-    }
-    let cls = vm.alloc(meta, payload)?;
-    let mut mro = vec![cls.clone()];
-    mro.extend(tail);
-    cls.mro.with(|m| *m = mro);
-    cls.slots.inherit_from(&solid.slots);
-    if let Some(ns) = namespace.as_object().and_then(|o| o.downcast::<Dict>()) {
-        for (k, v) in ns.items() {
-            let Some(key) = vm.as_str(&k).cloned() else {
-                continue;
-            };
-            if &*key.as_lossy() == "__qualname__" {
-                continue;
-            }
-            let v = if &*key.as_lossy() == "__new__"
-                && v.as_object()
-                    .is_some_and(|o| o.downcast::<Function>().is_some())
-            {
-                crate::builtins::descriptors::new_staticmethod(vm, v)?
-            } else {
-                v
-            };
-            cls.dict.with(|d| d.insert_str(key, v));
-        }
-    }
-    if cls
-        .dict
-        .with(|d| d.get_str(&Str::new("__module__")))
-        .is_none()
-        && let Some(m) = vm.current_globals_name()
-    {
-        let key = vm.intern("__module__")?;
-        cls.dict.with(|d| d.insert_str(key, m));
-    }
-    cls.bump_version();
-    fixup_slots(&cls);
-    Ok(Value::from_object(cls.into_obj()))
-}
-
-fn defined_in_python(cls: &TypeRef, name: &str) -> bool {
-    match cls.lookup(name) {
-        Some(v) => !v.as_object().is_some_and(|o| {
-            o.downcast::<MethodDescriptor>().is_some() || o.downcast::<BuiltinFunction>().is_some()
-        }),
-        None => false,
-    }
-}
-
-/// Points a user class's slots at the dunder-calling `slot_*` functions for
-/// every dunder defined in Python along its MRO.
-pub fn fixup_slots(cls: &TypeRef) {
-    let s = &cls.slots;
-    let base = cls.base.get();
-    if let Some(b) = &base {
-        s.inherit_from(&b.slots);
-    }
-    let has = |n: &str| defined_in_python(cls, n);
-    if has("__repr__") {
-        s.repr
-            .set(Some(|vm, v| call_dunder(vm, v, "__repr__", &[])));
-    }
-    if has("__str__") {
-        s.str.set(Some(|vm, v| call_dunder(vm, v, "__str__", &[])));
-    }
-    if has("__hash__") {
-        s.hash.set(Some(slot_hash));
-    } else if has("__eq__") && cls.dict.with(|d| d.get_str(&Str::new("__eq__")).is_some()) {
-        s.hash.set(None);
-    }
-    if cls.lookup("__hash__").is_some_and(|v| v.is_none()) {
-        s.hash.set(None);
-    }
-    if ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"]
-        .iter()
-        .any(|n| has(n))
-    {
-        s.richcompare.set(Some(slot_richcompare));
-    }
-    if has("__del__") {
-        s.finalize
-            .set(Some(|vm, v| call_dunder(vm, v, "__del__", &[]).map(drop)));
-    }
-    if has("__call__") {
-        s.call.set(Some(|vm, callable, args, kw| {
-            let f = lookup_dunder(vm, callable, "__call__")?;
-            vm.call(&f, args, kw)
-        }));
-    }
-    if has("__iter__") {
-        s.iter
-            .set(Some(|vm, v| call_dunder(vm, v, "__iter__", &[])));
-    }
-    if has("__next__") {
-        // A `StopIteration` propagates with its value (`next()` and
-        // `yield from` see it); `vm.next` treats it as exhaustion.
-        s.next
-            .set(Some(|vm, v| call_dunder(vm, v, "__next__", &[]).map(Some)));
-    }
-    if has("__bool__") {
-        s.bool.set(Some(|vm, v| {
-            let r = call_dunder(vm, v, "__bool__", &[])?;
-            match r.as_bool() {
-                Some(b) => Ok(b),
-                None => {
-                    let tn = vm.type_name(&r);
-                    Err(vm.type_error(format!("__bool__ should return bool, returned {tn}")))
-                }
-            }
-        }));
-    } else if has("__len__") {
-        s.bool.set(Some(|vm, v| Ok(slot_len(vm, v)? > 0)));
-    }
-    if has("__len__") {
-        s.len.set(Some(slot_len));
-    }
-    if has("__getitem__") {
-        s.getitem.set(Some(|vm, v, k| {
-            call_dunder(vm, v, "__getitem__", std::slice::from_ref(k))
-        }));
-    }
-    if has("__setitem__") || has("__delitem__") {
-        s.setitem.set(Some(|vm, v, k, value| {
-            match value {
-                Some(x) => call_dunder(vm, v, "__setitem__", &[k.clone(), x])?,
-                None => call_dunder(vm, v, "__delitem__", std::slice::from_ref(k))?,
-            };
-            Ok(())
-        }));
-    }
-    if has("__contains__") {
-        s.contains.set(Some(|vm, v, k| {
-            let r = call_dunder(vm, v, "__contains__", std::slice::from_ref(k))?;
-            vm.is_true(&r)
-        }));
-    }
-    let number_dunders = BinOp::ALL.iter().any(|op| {
-        let (f, r, _) = op.dunders();
-        has(f) || has(r)
-    });
-    if number_dunders {
-        s.number.set(Some(slot_number));
-    }
-    if BinOp::ALL.iter().any(|op| has(op.dunders().2)) {
-        s.inplace.set(Some(slot_inplace));
-    }
-    if ["__neg__", "__pos__", "__invert__", "__abs__"]
-        .iter()
-        .any(|n| has(n))
-    {
-        s.unary
-            .set(Some(|vm, v, op| call_dunder(vm, v, op.dunder(), &[])));
-    }
-    if has("__init__") {
-        s.init.set(Some(|vm, this, args, kw| {
-            let f = lookup_dunder(vm, this, "__init__")?;
-            let r = vm.call(&f, args, kw)?;
-            if !r.is_none() {
-                let tn = vm.type_name(&r);
-                return Err(vm.type_error(format!("__init__() should return None, not '{tn}'")));
-            }
-            Ok(())
-        }));
-    }
-    if has("__new__") {
-        s.new.set(Some(|vm, cls, args, kw| {
-            let Some(f) = cls.lookup("__new__") else {
-                return alloc_instance(vm, cls);
-            };
-            let f = match f
-                .as_object()
-                .and_then(|o| o.downcast::<crate::builtins::descriptors::Wrapper>())
-            {
-                Some(w) => w.callable.get(),
-                None => f,
-            };
-            let mut all = vec![Value::from_object(cls.as_obj().clone())];
-            all.extend_from_slice(args);
-            vm.call(&f, &all, kw)
-        }));
-    }
-    if has("__getattr__") || has("__getattribute__") {
-        s.getattro.set(Some(slot_getattr));
-    }
-    if has("__setattr__") || has("__delattr__") {
-        s.setattro.set(Some(|vm, obj, name, value| {
-            let n = Value::from_object(name.as_obj().clone());
-            match value {
-                Some(v) => call_dunder(vm, obj, "__setattr__", &[n, v])?,
-                None => call_dunder(vm, obj, "__delattr__", &[n])?,
-            };
-            Ok(())
-        }));
-    }
-    if has("__get__") {
-        s.descr_get.set(Some(|vm, descr, obj, owner| {
-            let o = obj.cloned().unwrap_or(Value::NONE);
-            call_dunder(
+        let (mut positional, kwnames) = flatten_call(vm, args)?;
+        positional.remove(0);
+        if crate::builtins::instance::converts_to_subclass(owner.payload) {
+            return crate::builtins::instance::new_as_subclass(
                 vm,
-                descr,
-                "__get__",
-                &[o, Value::from_object(owner.as_obj().clone())],
-            )
-        }));
-    }
-    if has("__set__") || has("__delete__") {
-        s.descr_set.set(Some(|vm, descr, obj, value| {
-            match value {
-                Some(v) => call_dunder(vm, descr, "__set__", &[obj.clone(), v])?,
-                None => call_dunder(vm, descr, "__delete__", std::slice::from_ref(obj))?,
-            };
-            Ok(())
-        }));
-    }
-}
-
-/// Finds a dunder on the value's class (not the instance), bound.
-fn lookup_dunder(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Value> {
-    match vm.lookup_special(v, name) {
-        Some(f) => Ok(f),
-        None => {
-            let tn = vm.type_name(v);
-            Err(vm.attribute_error(&format!("'{tn}' object has no attribute '{name}'")))
+                &owner,
+                &cls,
+                &positional,
+                kwnames.as_ref(),
+            );
         }
+        let Some(new) = owner.slots.new.get() else {
+            return Err(vm.type_error(format!("cannot create '{}' instances", owner.name)));
+        };
+        new(vm, &cls, &positional, kwnames.as_ref())
+    });
+
+/// A class's `tp_new` as an address, counting a builtin subclass's
+/// converting `tp_new` as its builtin base's.
+fn effective_new(cls: &TypeRef) -> usize {
+    let new = cls.slots.new.get();
+    let converting = crate::builtins::instance::builtin_subclass_new as *const () as usize;
+    match new {
+        Some(f) if f as usize == converting => {
+            let builtin = crate::builtins::class_creation::builtin_ancestor(cls);
+            builtin.slots.new.get().map_or(0, |f| f as usize)
+        }
+        Some(f) => f as usize,
+        None => 0,
     }
 }
 
-/// Calls a dunder method found on the class.
-pub fn call_dunder(vm: &mut Vm, v: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
-    let f = lookup_dunder(vm, v, name)?;
-    vm.call(&f, args, None)
-}
-
-fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
-    let r = call_dunder(vm, v, "__len__", &[])?;
-    let n = vm.index(&r)?;
-    match crate::builtins::int::small(&n) {
-        Some(n) if n >= 0 => Ok(n as usize),
-        Some(_) => Err(vm.value_error("__len__() should return >= 0")),
-        None if crate::builtins::int::to_big(&n)
-            .is_some_and(|b| b.sign() == num_bigint::Sign::Minus) =>
-        {
-            Err(vm.value_error("__len__() should return >= 0"))
+/// Puts `__new__` (bound to the type) in the dict of every builtin type
+/// that can create instances.
+pub fn install_new_wrappers(vm: &mut Vm, types: &[TypeRef]) -> PyResult<()> {
+    for t in types {
+        if t.slots.new.get().is_none() {
+            continue;
         }
-        None => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
+        let key = vm.intern("__new__")?;
+        let qualname = format!("{}.__new__", t.name);
+        let f = vm.new_builtin_function(
+            &TP_NEW_WRAPPER,
+            Some(Value::from_object(t.as_obj().clone())),
+            &qualname,
+        )?;
+        t.dict.with(|d| d.insert_str(key, f));
     }
+    Ok(())
 }
 
-fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    let r = call_dunder(vm, v, "__hash__", &[])?;
-    match crate::builtins::int::to_big(&r) {
-        Some(b) => {
-            let h = crate::builtins::int::int_hash(&vm.new_int(b)?);
-            Ok(if h == -1 { -2 } else { h })
-        }
-        _ => Err(vm.type_error("__hash__ method should return an integer".into())),
-    }
-}
-
-fn slot_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    let class = vm.type_of(a).clone();
-    match class.lookup(op.dunder()) {
-        Some(f) if defined_in_python(&class, op.dunder()) || !f.is_none() => {
-            let bound = vm.bind(&f, a, &class)?;
-            vm.call(&bound, std::slice::from_ref(b), None)
-        }
-        // `object.__ne__`: the inverse of `__eq__` unless that is NotImplemented.
-        None if op == CompareOp::Ne && defined_in_python(&class, "__eq__") => {
-            let r = slot_richcompare(vm, a, b, CompareOp::Eq)?;
-            if vm.is_not_implemented(&r) {
-                return Ok(r);
+/// Every attribute name of a class and its bases (`type.__dir__`), sorted.
+fn class_attribute_names(vm: &mut Vm, cls: &TypeRef) -> PyResult<Vec<Value>> {
+    let mut names: Vec<Ref<Str>> = Vec::new();
+    for c in cls.mro.get() {
+        let keys: Vec<Value> = c.dict.with(|d| d.iter().map(|e| e.key.clone()).collect());
+        for k in keys {
+            if let Some(s) = vm.as_str(&k)
+                && !names.iter().any(|n| n.as_bytes() == s.as_bytes())
+            {
+                names.push(s.clone());
             }
-            Ok(Value::from_bool(!vm.is_true(&r)?))
         }
-        _ => Ok(vm.not_implemented()),
     }
+    names.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+    Ok(names
+        .into_iter()
+        .map(|n| Value::from_object(n.into_obj()))
+        .collect())
 }
 
-/// Calls the dunder `name` of `v`'s class with `arg`; `NotImplemented` if
-/// the class has none (CPython's `vectorcall_maybe`).
-fn call_dunder_maybe(vm: &mut Vm, v: &Value, name: &str, arg: &Value) -> PyResult<Value> {
-    let class = vm.type_of(v).clone();
-    match class.lookup(name) {
-        Some(f) => {
-            let bound = vm.bind(&f, v, &class)?;
-            vm.call(&bound, std::slice::from_ref(arg), None)
+/// `object.__dir__`: the instance's attributes and its class's, sorted.
+pub fn object_dir(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
+    if let Some(cls) = as_type(obj).cloned() {
+        let mut names = class_attribute_names(vm, &cls)?;
+        let meta = vm.type_of(obj).clone();
+        for n in class_attribute_names(vm, &meta)? {
+            if !names.iter().any(|m| {
+                vm.as_str(m)
+                    .zip(vm.as_str(&n))
+                    .is_some_and(|(a, b)| a.as_bytes() == b.as_bytes())
+            }) {
+                names.push(n);
+            }
         }
-        None => Ok(vm.not_implemented()),
+        let names = crate::builtins::list::sort_values(vm, names, None, false)?;
+        return vm.new_list(names);
     }
+    let cls = vm.type_of(obj).clone();
+    let mut names = class_attribute_names(vm, &cls)?;
+    if let Some(d) = crate::builtins::object::instance_dict(obj) {
+        for (k, _) in d.items() {
+            let present = names.iter().any(|m| {
+                vm.as_str(m)
+                    .zip(vm.as_str(&k))
+                    .is_some_and(|(a, b)| a.as_bytes() == b.as_bytes())
+            });
+            if !present {
+                names.push(k);
+            }
+        }
+    }
+    if let Some(m) = obj
+        .as_object()
+        .and_then(|o| o.downcast::<crate::builtins::function::Module>())
+    {
+        for (k, _) in m.dict.items() {
+            names.push(k);
+        }
+    }
+    let names = crate::builtins::list::sort_values(vm, names, None, false)?;
+    vm.new_list(names)
 }
 
-/// The number slot of classes with arithmetic dunders (CPython's
-/// `SLOT1BINFULL`): a subclass operand that overrides the reflected method
-/// goes first, then the forward method, then the other operand's reflected
-/// method.
-fn slot_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
-    let (forward, reflected, _) = op.dunders();
-    let ta = vm.type_of(a).clone();
-    let tb = vm.type_of(b).clone();
-    let uses_this_slot = |t: &TypeRef| {
-        t.slots
-            .number
-            .get()
-            .is_some_and(|f| f as usize == slot_number as *const () as usize)
-    };
-    let mut do_other = !ta.same(&tb) && uses_this_slot(&tb);
-    if uses_this_slot(&ta) {
-        if do_other && tb.is_subtype(&ta) {
-            let overloaded = match (tb.lookup(reflected), ta.lookup(reflected)) {
-                (Some(x), Some(y)) => !crate::protocol::number::is_same(&x, &y),
-                (Some(_), None) => true,
-                _ => false,
-            };
-            if overloaded {
-                let r = call_dunder_maybe(vm, b, reflected, a)?;
-                if !vm.is_not_implemented(&r) {
-                    return Ok(r);
+/// Which builtin is checking, for its messages.
+#[derive(Clone, Copy, PartialEq)]
+enum Check {
+    Instance,
+    Subclass,
+}
+
+impl Check {
+    fn dunder(self) -> &'static str {
+        match self {
+            Check::Instance => "__instancecheck__",
+            Check::Subclass => "__subclasscheck__",
+        }
+    }
+
+    fn error(self, vm: &mut Vm) -> crate::error::PyErr {
+        vm.type_error(
+            match self {
+                Check::Instance => {
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union"
                 }
-                do_other = false;
+                Check::Subclass => {
+                    "issubclass() arg 2 must be a class, a tuple of classes, or a union"
+                }
+            }
+            .into(),
+        )
+    }
+}
+
+/// `isinstance(obj, cls)` (CPython's `PyObject_IsInstance`): exact classes
+/// by MRO, tuples and unions member by member, anything else through its
+/// metaclass's `__instancecheck__`.
+pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
+    check(vm, obj, cls, Check::Instance)
+}
+
+/// `issubclass(derived, cls)` (CPython's `PyObject_IsSubclass`).
+pub fn issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+    check(vm, derived, cls, Check::Subclass)
+}
+
+fn check(vm: &mut Vm, subject: &Value, cls: &Value, which: Check) -> PyResult<bool> {
+    if which == Check::Instance
+        && vm.type_of(subject).as_obj().address() == cls.as_object().map_or(0, |o| o.address())
+    {
+        return Ok(true);
+    }
+    let exact_type = vm.type_of(cls).same(&vm.types.type_);
+    if exact_type && let Some(c) = as_type(cls).cloned() {
+        return plain_check(vm, subject, &c, which);
+    }
+    if let Some(members) = crate::builtins::union::union_members(cls) {
+        for m in members {
+            if check(vm, subject, m, which)? {
+                return Ok(true);
             }
         }
-        let r = call_dunder_maybe(vm, a, forward, b)?;
-        if !vm.is_not_implemented(&r) || ta.same(&tb) {
-            return Ok(r);
+        return Ok(false);
+    }
+    if let Some(items) = cls
+        .as_object()
+        .and_then(|o| o.downcast::<Tuple>())
+        .map(|t| t.items().to_vec())
+    {
+        vm.enter_native()?;
+        let mut found = Ok(false);
+        for item in &items {
+            match check(vm, subject, item, which) {
+                Ok(false) => {}
+                other => {
+                    found = other;
+                    break;
+                }
+            }
         }
+        vm.leave_native();
+        return found;
     }
-    if do_other {
-        return call_dunder_maybe(vm, b, reflected, a);
+    let meta = vm.type_of(cls).clone();
+    if let Some(hook) = meta.lookup(which.dunder()) {
+        let bound = vm.bind(&hook, cls, &meta)?;
+        vm.enter_native()?;
+        let r = vm.call(&bound, std::slice::from_ref(subject), None);
+        vm.leave_native();
+        return vm.is_true(&r?);
     }
-    Ok(vm.not_implemented())
+    Err(which.error(vm))
 }
 
-fn slot_inplace(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
-    let (_, _, inplace) = op.dunders();
-    let ta = vm.type_of(a).clone();
-    match ta.lookup(inplace) {
-        Some(f) => {
-            let bound = vm.bind(&f, a, &ta)?;
-            vm.call(&bound, std::slice::from_ref(b), None)
-        }
-        None => Ok(vm.not_implemented()),
-    }
-}
-
-fn slot_getattr(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<Value> {
-    let class = vm.type_of(obj).clone();
-    let n = Value::from_object(name.as_obj().clone());
-    let first = if defined_in_python(&class, "__getattribute__") {
-        call_dunder(vm, obj, "__getattribute__", std::slice::from_ref(&n))
-    } else {
-        crate::builtins::object::generic_getattr(vm, obj, name)
-    };
-    match first {
-        Err(e)
-            if vm.exc_matches(&e, ExcKind::AttributeError)
-                && defined_in_python(&class, "__getattr__") =>
-        {
-            call_dunder(vm, obj, "__getattr__", &[n])
-        }
-        other => other,
+fn plain_check(vm: &mut Vm, subject: &Value, cls: &TypeRef, which: Check) -> PyResult<bool> {
+    match which {
+        Check::Instance => Ok(vm.type_of(subject).is_subtype(cls)),
+        Check::Subclass => match as_type(subject) {
+            Some(t) => Ok(t.is_subtype(cls)),
+            None => Err(vm.type_error("issubclass() arg 1 must be a class".into())),
+        },
     }
 }
 
 #[allow(dead_code)]
-fn unary_unused(_: UnaryOp) {}
+fn unused(_: ExcKind) {}

@@ -15,17 +15,18 @@ use crate::builtins::bytearray::ByteArray;
 use crate::builtins::bytes::Bytes;
 use crate::builtins::complex::Complex;
 use crate::builtins::coroutine::CoroutineWrapper;
-use crate::builtins::descriptors::{Property, Super, Wrapper};
+use crate::builtins::descriptors::{GetSetDescriptor, MemberDescriptor, Property, Super, Wrapper};
 use crate::builtins::dict::{Dict, DictTable};
 use crate::builtins::exceptions::BaseException;
 use crate::builtins::file_io::FileObject;
 use crate::builtins::function::{CellObj, Code, Function, Method, Module};
 use crate::builtins::generator::{Generator, ThrowArgs};
-use crate::builtins::instance::{Instance, InstanceDict, Storage};
+use crate::builtins::generic_alias::GenericAlias;
+use crate::builtins::instance::{InstanceDict, Storage};
 use crate::builtins::int::BigInt;
 use crate::builtins::iterators::{DictView, IterState, NativeIter};
 use crate::builtins::list::List;
-use crate::builtins::mappingproxy::MappingProxy;
+use crate::builtins::mappingproxy::{MappingProxy, ProxySource};
 use crate::builtins::memoryview::MemoryView;
 use crate::builtins::native::{BuiltinFunction, MethodDescriptor};
 use crate::builtins::object::BareObject;
@@ -35,9 +36,10 @@ use crate::builtins::singletons::Singleton;
 use crate::builtins::slice::Slice;
 use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
-use crate::builtins::union_type::UnionType;
-use crate::object::PyCell;
+use crate::builtins::union::Union;
+use crate::object::{Extended, PyCell};
 use crate::runtime::frame::Frame;
+use crate::runtime::frame_object::{FrameLocals, FrameSnapshot};
 use crate::runtime::traceback::Traceback;
 use crate::types::TypeObject;
 use crate::value::Value;
@@ -168,15 +170,14 @@ impl Payload for SetIterator {
     }
 }
 
-/// A union's members are classes, which live as long as the program does
-/// in practice; reported anyway so a cycle through a heap class is found.
-impl Payload for UnionType {
+/// A union's members are mostly classes, which live as long as the program
+/// does in practice; reported anyway so a cycle through a heap class is
+/// found.
+impl Payload for Union {
     const CONTAINER: bool = true;
 
     fn traverse(&self, visit: &mut Visitor<'_>) {
-        for class in &self.args {
-            visit.object(class.as_obj());
-        }
+        visit.object(self.args.as_obj());
     }
 }
 
@@ -187,7 +188,10 @@ impl Payload for MappingProxy {
     const CONTAINER: bool = true;
 
     fn traverse(&self, visit: &mut Visitor<'_>) {
-        visit.value(&self.mapping);
+        match &self.source {
+            ProxySource::Mapping(mapping) => visit.value(mapping),
+            ProxySource::Class(class) => visit.object(class.as_obj()),
+        }
     }
 }
 
@@ -197,15 +201,27 @@ impl Payload for MemoryView {
     const CONTAINER: bool = false;
 }
 
-impl Payload for Instance {
+/// An instance of a user subclass of a builtin type: the base's payload,
+/// then the attribute dict and the `__slots__` values. Always a container
+/// (even when `T` is an atom) and never untracked, as CPython's heap-type
+/// instances.
+impl<T: Payload> Payload for Extended<T> {
     const CONTAINER: bool = true;
 
     fn traverse(&self, visit: &mut Visitor<'_>) {
-        traverse_instance_dict(&self.dict, visit);
+        self.payload.traverse(visit);
+        traverse_instance_dict(&self.extension.dict, visit);
+        visit.cell(&self.extension.slots, |slots, visit| {
+            for value in slots {
+                visit.optional(value);
+            }
+        });
     }
 
     fn clear(&self) {
-        clear_instance_dict(&self.dict);
+        self.payload.clear();
+        drop(take(&self.extension.slots, Vec::new()));
+        clear_instance_dict(&self.extension.dict);
     }
 }
 
@@ -217,12 +233,16 @@ impl Payload for BaseException {
         for field in [&self.args, &self.traceback, &self.cause, &self.context] {
             visit.cell(field, |value, visit| visit.value(value));
         }
+        visit.cell(&self.notes, |notes, visit| visit.optional(notes));
+        visit.cell(&self.fields, |fields, visit| visit.values(fields));
     }
 
     fn clear(&self) {
         for field in [&self.args, &self.traceback, &self.cause, &self.context] {
             drop(take(field, Value::NONE));
         }
+        drop(take(&self.notes, None));
+        drop(take(&self.fields, Vec::new()));
         clear_instance_dict(&self.dict);
     }
 }
@@ -279,8 +299,14 @@ impl Payload for Function {
                 visit.object(t.as_obj());
             }
         });
-        visit.cell(&self.annotate, |value, visit| visit.value(value));
-        visit.cell(&self.qualname, |value, visit| visit.value(value));
+        for field in [
+            &self.annotate,
+            &self.annotations,
+            &self.type_params,
+            &self.qualname,
+        ] {
+            visit.cell(field, |value, visit| visit.value(value));
+        }
     }
 
     /// Everything but the code, globals and builtins (which are not
@@ -289,7 +315,13 @@ impl Payload for Function {
         drop(take(&self.defaults, None));
         drop(take(&self.closure, None));
         drop(take(&self.kwdefaults, None));
-        for field in [&self.annotate, &self.doc, &self.module] {
+        for field in [
+            &self.annotate,
+            &self.annotations,
+            &self.type_params,
+            &self.doc,
+            &self.module,
+        ] {
             drop(take(field, Value::NONE));
         }
         clear_instance_dict(&self.dict);
@@ -433,7 +465,78 @@ impl Payload for Traceback {
     const CONTAINER: bool = true;
 
     fn traverse(&self, visit: &mut Visitor<'_>) {
-        visit.value(&self.next);
+        visit.cell(&self.next, |next, visit| visit.value(next));
+        visit.object(self.code.as_obj());
+        visit.object(self.globals.as_obj());
+        visit.object(self.builtins.as_obj());
+        traverse_frame_locals(&self.locals, visit);
+        visit.cell(&self.frame, |frame, visit| visit.optional(frame));
+    }
+
+    /// The links to other entries and the frame object (the copied locals
+    /// are immutable; a cycle through them runs through the exception,
+    /// which clears its traceback).
+    fn clear(&self) {
+        drop(take(&self.next, Value::NONE));
+        drop(take(&self.frame, None));
+    }
+}
+
+fn traverse_frame_locals(locals: &FrameLocals, visit: &mut Visitor<'_>) {
+    match locals {
+        FrameLocals::Namespace(namespace) => visit.value(namespace),
+        FrameLocals::Fast(slots) => {
+            for value in slots.iter() {
+                visit.optional(value);
+            }
+        }
+    }
+}
+
+impl Payload for FrameSnapshot {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.object(self.code.as_obj());
+        visit.object(self.globals.as_obj());
+        visit.object(self.builtins.as_obj());
+        traverse_frame_locals(&self.locals, visit);
+        visit.cell(&self.locals_dict, |dict, visit| visit.optional(dict));
+        visit.cell(&self.back, |back, visit| visit.value(back));
+    }
+
+    fn clear(&self) {
+        drop(take(&self.locals_dict, None));
+        drop(take(&self.back, Value::NONE));
+    }
+}
+
+/// Descriptors of builtin attributes and `__slots__` members: their owner
+/// class (a heap class for members, so a cycle can run through it).
+impl Payload for GetSetDescriptor {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.object(self.owner.as_obj());
+    }
+}
+
+impl Payload for MemberDescriptor {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.object(self.name.as_obj());
+        visit.object(self.owner.as_obj());
+    }
+}
+
+/// `list[int]`: immutable; cycles through it are broken elsewhere.
+impl Payload for GenericAlias {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.value(&self.origin);
+        visit.object(self.args.as_obj());
     }
 }
 

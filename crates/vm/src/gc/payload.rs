@@ -152,6 +152,38 @@ impl GcHooks {
     }
 }
 
+impl GcHooks {
+    /// The hooks of instances of user subclasses carrying payload `T` in
+    /// the `Extended<T>` layout (classes with the `EXTENDED` flag): `T`'s
+    /// references, then the attribute dict and `__slots__` values.
+    pub const fn of_extended<T: Payload>() -> GcHooks {
+        GcHooks {
+            traverse: traverse_extended::<T>,
+            clear: clear_extended::<T>,
+            may_untrack: |_| false,
+            finalizer_needed: |_| true,
+        }
+    }
+}
+
+fn traverse_extended<T: Payload>(object: &ObjRef, visit: &mut Visit<'_>) -> bool {
+    let mut visitor = Visitor::new(visit);
+    if let Some(extended) = object.downcast_extended::<T>() {
+        extended.traverse(&mut visitor);
+    }
+    let class = object.class();
+    if class.has_flag(crate::types::flags::HEAPTYPE) {
+        visitor.object(class.as_obj());
+    }
+    !visitor.incomplete()
+}
+
+fn clear_extended<T: Payload>(object: &ObjRef) {
+    if let Some(extended) = object.downcast_extended::<T>() {
+        extended.clear();
+    }
+}
+
 fn traverse_erased<T: Payload>(object: &ObjRef, visit: &mut Visit<'_>) -> bool {
     let mut visitor = Visitor::new(visit);
     if let Some(payload) = object.downcast::<T>() {

@@ -16,6 +16,15 @@
 //!   comparison and a pointer cast.
 //! - Immortal objects (static types, singletons) have a count that never
 //!   reaches zero.
+//! - Instances of user subclasses of builtin types carry the base's payload
+//!   followed by an [`InstanceExtension`] (attribute dict and `__slots__`
+//!   values), laid out as [`Extended<T>`]; their class has the
+//!   [`EXTENDED`](crate::types::flags::EXTENDED) flag, and [`Ref::new`]
+//!   allocates that layout for it, so every allocation site supports
+//!   subclasses and downcasting to the base payload still works.
+//!   `Extended<T>` is always a container (it holds attributes), so such an
+//!   instance has a GC header even when `T` is an atom, and its class's
+//!   `dealloc` and collector hooks are those of `Extended<T>`.
 //! - Freeing a long chain is iterative: past a small nesting depth, dying
 //!   objects are queued, threaded through their own (now unused) count field,
 //!   and freed by the outermost deallocation (CPython's "trashcan").
@@ -46,8 +55,9 @@ use std::cell::Cell;
 use std::marker::PhantomData;
 use std::ptr::NonNull;
 
+use crate::builtins::instance::InstanceExtension;
 use crate::gc::{GcHeader, Payload};
-use crate::types::TypeObject;
+use crate::types::{TypeObject, flags};
 use heap::AllocError;
 
 /// A count at or above this marks an immortal object; it is never decremented.
@@ -69,6 +79,21 @@ pub struct ObjectHeader {
 pub struct PyObj<T> {
     header: ObjectHeader,
     payload: T,
+}
+
+/// The storage of an instance of a user subclass of a builtin type: the
+/// base's payload first (so it downcasts as the base), then the extension.
+#[repr(C)]
+pub struct Extended<T> {
+    /// The builtin base's payload.
+    pub payload: T,
+    /// The attribute dict and `__slots__` values.
+    pub extension: InstanceExtension,
+}
+
+/// The byte offset of the extension in a `PyObj<Extended<T>>`.
+pub const fn extension_offset<T>() -> usize {
+    std::mem::offset_of!(PyObj<Extended<T>>, payload) + std::mem::offset_of!(Extended<T>, extension)
 }
 
 /// The allocation of a container object: its GC header, then the object.
@@ -185,6 +210,34 @@ impl ObjRef {
         }
     }
 
+    /// The extension of an instance of a user subclass of a builtin type
+    /// (its class has the `EXTENDED` flag).
+    pub fn extension(&self) -> Option<&InstanceExtension> {
+        let class = self.class();
+        if !class.has_flag(flags::EXTENDED) {
+            return None;
+        }
+        // SAFETY: instances of an EXTENDED class are laid out as
+        // `PyObj<Extended<T>>` for the class's payload `T`, whose extension
+        // sits at the offset the class recorded for that payload.
+        Some(unsafe {
+            &*((self.pointer.as_ptr() as *const u8).add(class.extension_offset)
+                as *const InstanceExtension)
+        })
+    }
+
+    /// The payload and extension of an instance of an `EXTENDED` class
+    /// whose instances carry payload `T`.
+    pub fn downcast_extended<T: 'static>(&self) -> Option<&Extended<T>> {
+        let class = self.class();
+        if class.payload != TypeId::of::<T>() || !class.has_flag(flags::EXTENDED) {
+            return None;
+        }
+        // SAFETY: instances of an EXTENDED class carrying `T` are laid out
+        // as `PyObj<Extended<T>>`.
+        Some(unsafe { &(*self.pointer.cast::<PyObj<Extended<T>>>().as_ptr()).payload })
+    }
+
     /// Makes the object immortal: its count will never reach zero. Immortal
     /// objects are not tracked by the cycle collector.
     pub fn make_immortal(&self) {
@@ -278,12 +331,38 @@ impl<T: Payload> Ref<T> {
     /// reference; a container starts tracked by the cycle collector unless
     /// its payload says otherwise. Fails (for `MemoryError`) when the heap
     /// refuses, or when `class` does not carry payload `T`.
+    /// For a class with the `EXTENDED` flag the instance also carries an
+    /// empty [`InstanceExtension`] after the payload (and is a container).
     pub fn new(class: &Ref<TypeObject>, payload: T) -> Result<Ref<T>, AllocError> {
         if class.payload != TypeId::of::<T>() {
             return Err(AllocError {
                 size: allocation_layout::<T>().size(),
             });
         }
+        if class.has_flag(flags::EXTENDED) {
+            let extended = Ref::<Extended<T>>::allocate(
+                class,
+                Extended {
+                    payload,
+                    extension: InstanceExtension::default(),
+                },
+            )?;
+            let pointer = extended.pointer.cast::<PyObj<T>>();
+            std::mem::forget(extended);
+            // The payload is the first field of `Extended<T>` (`repr(C)`),
+            // so the object is also a valid `PyObj<T>` prefix.
+            return Ok(Ref {
+                pointer,
+                marker: PhantomData,
+            });
+        }
+        Self::allocate(class, payload)
+    }
+
+    /// Allocates an object of `class` holding `payload` (with its GC header
+    /// for a container, tracked unless the payload says otherwise) without
+    /// checking the class's payload.
+    fn allocate(class: &Ref<TypeObject>, payload: T) -> Result<Ref<T>, AllocError> {
         let track = T::CONTAINER && payload.track_at_creation();
         let memory = allocate_object::<T>()?;
         let class_ref: ObjRef = class.as_obj().clone();

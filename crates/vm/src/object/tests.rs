@@ -172,6 +172,62 @@ fn py_cell_rejects_reentry() {
 }
 
 #[test]
+fn extended_instances_carry_payload_then_extension() {
+    let _gil = lock();
+    let metatype = TypeObject::new_metatype().unwrap();
+    let base = TypeObject::new_type::<Probe>(&metatype, "Probe").unwrap();
+    // A user subclass: same payload, extended layout.
+    let sub = TypeObject::derived_from(&base, "Sub", true);
+    let sub = Ref::new(&metatype, sub).unwrap();
+    let deaths = std::rc::Rc::new(Cell::new(0));
+    let live_before = heap::stats().live_bytes;
+    let obj = Ref::new(
+        &sub,
+        Probe {
+            deaths: deaths.clone(),
+        },
+    )
+    .unwrap()
+    .into_obj();
+    assert!(
+        heap::stats().live_bytes - live_before > std::mem::size_of::<PyObj<Probe>>(),
+        "the extension is allocated too"
+    );
+    assert!(obj.downcast::<Probe>().is_some(), "downcasts as the base");
+    // `Probe` is an atom, but its extended instances are containers whose
+    // GC header sits just before the object, like every container's.
+    let gc = crate::gc::header_of(&obj).expect("an extended instance has a GC header");
+    assert_eq!(
+        gc as *const crate::gc::GcHeader as usize,
+        obj.address() - crate::gc::GC_HEADER_SIZE
+    );
+    assert!(crate::gc::is_tracked(&obj));
+    let ext = obj
+        .extension()
+        .expect("an extended instance has an extension");
+    assert!(ext.set_slot(2, Some(Value::from_i64(7))).is_none());
+    assert_eq!(ext.slot(2).and_then(|v| v.as_i64()), Some(7));
+    assert!(ext.slot(0).is_none());
+    let plain = Ref::new(
+        &base,
+        Probe {
+            deaths: deaths.clone(),
+        },
+    )
+    .unwrap()
+    .into_obj();
+    assert!(plain.extension().is_none());
+    assert!(
+        crate::gc::header_of(&plain).is_none(),
+        "a plain instance of an atom type has no GC header"
+    );
+    drop(plain);
+    drop(obj);
+    assert_eq!(deaths.get(), 2, "both payloads were dropped");
+    assert_eq!(heap::stats().live_bytes, live_before);
+}
+
+#[test]
 fn try_with_reports_a_cell_in_use_instead_of_panicking() {
     let cell = PyCell::new(1);
     cell.with(|_| assert!(cell.try_with(|v| *v).is_none()));

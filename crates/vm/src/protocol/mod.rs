@@ -124,7 +124,7 @@ impl Vm {
 
     /// `str(v)`.
     pub fn str(&mut self, v: &Value) -> PyResult<Value> {
-        if self.as_str(v).is_some() {
+        if self.as_str(v).is_some() && self.type_of(v).same(&self.types.str) {
             return Ok(v.clone());
         }
         let f = self
@@ -333,14 +333,9 @@ impl Vm {
             .and_then(|o| o.downcast::<crate::types::TypeObject>())
             .cloned()
         {
-            if let Some(f) = cls.lookup("__class_getitem__") {
-                let f = match f
-                    .as_object()
-                    .and_then(|o| o.downcast::<crate::builtins::descriptors::Wrapper>())
-                {
-                    Some(_) => self.bind(&f, v, &cls)?,
-                    None => f,
-                };
+            if cls.lookup("__class_getitem__").is_some() {
+                // Through attribute access, so a classmethod binds to `cls`.
+                let f = self.get_attr_str(v, "__class_getitem__")?;
                 return self.call(&f, std::slice::from_ref(key), None);
             }
             return Err(self.type_error(format!("type '{}' is not subscriptable", cls.name)));

@@ -73,40 +73,6 @@ impl Vm {
             };
             locals[slot] = Some(self.new_tuple(extra)?);
             slot += 1;
-        } else if npos > argcount {
-            let defaults = func.defaults.get().map_or(0, |d| d.items().len());
-            let given_kw = (0..nkw)
-                .filter(|k| {
-                    let key = kwnames.map(|n| n.items()[*k].clone());
-                    key.and_then(|k| self.as_str(&k).map(|s| s.as_lossy().into_owned()))
-                        .is_some_and(|k| {
-                            code.localsplusnames[argcount..total]
-                                .iter()
-                                .any(|n| *n.as_lossy() == *k)
-                        })
-                })
-                .count();
-            let takes = if defaults > 0 {
-                format!(
-                    "from {} to {argcount} positional arguments",
-                    argcount - defaults
-                )
-            } else {
-                format!(
-                    "{argcount} positional argument{}",
-                    if argcount == 1 { "" } else { "s" }
-                )
-            };
-            let given = if given_kw > 0 {
-                format!(
-                    "{npos} positional argument{} (and {given_kw} keyword-only argument{}) were given",
-                    if npos == 1 { "" } else { "s" },
-                    if given_kw == 1 { "" } else { "s" }
-                )
-            } else {
-                format!("{npos} {} given", if npos == 1 { "was" } else { "were" })
-            };
-            return Err(self.type_error(format!("{qualname}() takes {takes} but {given}")));
         }
         let kwdict = if has_varkw {
             let d = self.new_dict_ref()?;
@@ -159,6 +125,42 @@ impl Vm {
                     posonly_passed.join(", ")
                 )));
             }
+        }
+        // CPython reports keyword problems before too many positionals.
+        if !has_varargs && npos > argcount {
+            let defaults = func.defaults.get().map_or(0, |d| d.items().len());
+            let given_kw = (0..nkw)
+                .filter(|k| {
+                    let key = kwnames.map(|n| n.items()[*k].clone());
+                    key.and_then(|k| self.as_str(&k).map(|s| s.as_lossy().into_owned()))
+                        .is_some_and(|k| {
+                            code.localsplusnames[argcount..total]
+                                .iter()
+                                .any(|n| *n.as_lossy() == *k)
+                        })
+                })
+                .count();
+            let takes = if defaults > 0 {
+                format!(
+                    "from {} to {argcount} positional arguments",
+                    argcount - defaults
+                )
+            } else {
+                format!(
+                    "{argcount} positional argument{}",
+                    if argcount == 1 { "" } else { "s" }
+                )
+            };
+            let given = if given_kw > 0 {
+                format!(
+                    "{npos} positional argument{} (and {given_kw} keyword-only argument{}) were given",
+                    if npos == 1 { "" } else { "s" },
+                    if given_kw == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{npos} {} given", if npos == 1 { "was" } else { "were" })
+            };
+            return Err(self.type_error(format!("{qualname}() takes {takes} but {given}")));
         }
         // Defaults for missing positional parameters.
         let defaults = func
@@ -332,4 +334,42 @@ pub fn method_call(
     all.push(m.this.clone());
     all.extend_from_slice(args);
     vm.call(&m.func, &all, kwnames)
+}
+
+/// The arguments of `f(*callargs, **kwargs)` (`CALL_FUNCTION_EX`) as a
+/// vectorcall: positional values, keyword values, and the keyword names.
+pub fn unpack_call_arguments(
+    vm: &mut Vm,
+    func: &Value,
+    callargs: &Value,
+    kwargs: Option<Value>,
+) -> PyResult<(Vec<Value>, Option<Ref<Tuple>>)> {
+    let iterable = vm.type_of(callargs).slots.iter.get().is_some()
+        || vm.type_of(callargs).slots.getitem.get().is_some();
+    if !iterable {
+        let fname = crate::builtins::functions::callable_name(vm, func);
+        let tn = vm.type_name(callargs);
+        return Err(vm.type_error(format!(
+            "{fname} argument after * must be an iterable, not {tn}"
+        )));
+    }
+    let mut args = vm.collect_iterable(callargs)?;
+    let mut names = Vec::new();
+    if let Some(kw) = kwargs.filter(|k| !k.is_none())
+        && let Some(d) = kw.as_object().and_then(|o| o.downcast::<Dict>())
+    {
+        for (k, v) in d.items() {
+            if vm.as_str(&k).is_none() {
+                return Err(vm.type_error("keywords must be strings".into()));
+            }
+            names.push(k);
+            args.push(v);
+        }
+    }
+    let kwnames = if names.is_empty() {
+        None
+    } else {
+        Some(vm.new_tuple_ref(names)?)
+    };
+    Ok((args, kwnames))
 }

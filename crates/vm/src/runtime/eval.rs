@@ -431,7 +431,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     };
                     let mut found = None;
                     if let Some(l) = &locals {
-                        if let Some(d) = l.as_object().and_then(|o| o.downcast::<Dict>()) {
+                        if let Some(d) = crate::builtins::object::exact_dict(vm, l) {
                             found = d.table.with(|t| t.get_str(&name));
                         } else {
                             let key = Value::from_object(name.as_obj().clone());
@@ -462,8 +462,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     let locals = frame.locals.clone();
                     match locals
                         .as_ref()
-                        .and_then(|l| l.as_object())
-                        .and_then(|o| o.downcast::<Dict>())
+                        .and_then(|l| crate::builtins::object::exact_dict(vm, l))
                     {
                         Some(d) => {
                             let old = d.table.with(|t| t.insert_str(name, v));
@@ -487,12 +486,21 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::DELETE_NAME => {
                     let name = code.names[oparg as usize].clone();
                     let locals = frame.locals.clone();
-                    let removed = locals
-                        .as_ref()
-                        .and_then(|l| l.as_object())
-                        .and_then(|o| o.downcast::<Dict>())
-                        .and_then(|d| d.table.with(|t| t.remove_str(&name)));
-                    if removed.is_none() {
+                    let removed = match &locals {
+                        Some(l) => match crate::builtins::object::exact_dict(vm, l) {
+                            Some(d) => Ok(d.table.with(|t| t.remove_str(&name)).is_some()),
+                            None => {
+                                let key = Value::from_object(name.as_obj().clone());
+                                match vm.set_item(l, &key, None) {
+                                    Ok(()) => Ok(true),
+                                    Err(e) if vm.exc_matches(&e, ExcKind::KeyError) => Ok(false),
+                                    Err(e) => Err(e),
+                                }
+                            }
+                        },
+                        None => Ok(false),
+                    };
+                    if !tri!(removed, raised) {
                         raised = Some(Raised::New(vm.name_error(&name.as_lossy())));
                         break;
                     }
@@ -714,6 +722,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             let items = crate::builtins::tuple::seq_items(&v).unwrap_or_default();
                             vm.new_tuple(items)
                         }
+                        7..=11 => crate::builtins::typing::intrinsic_1(vm, oparg, v),
                         _ => Err(vm.new_error(
                             ExcKind::NotImplementedError,
                             &format!("krait does not support intrinsic {oparg} yet"),
@@ -871,7 +880,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             opcode,
                             &target,
                             v,
-                            frame.peek(oparg as usize + 1).cloned()
+                            frame.peek(oparg as usize + 2).cloned()
                         ),
                         raised
                     );
@@ -1039,34 +1048,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     let callargs = pop!();
                     let _null = frame.pop();
                     let func = pop!();
-                    let mut args = tri!(
-                        vm.collect_iterable(&callargs).map_err(|e| {
-                            if vm.exc_matches(&e, ExcKind::TypeError) {
-                                let fname = crate::builtins::functions::callable_name(vm, &func);
-                                let tn = vm.type_name(&callargs);
-                                vm.type_error(format!(
-                                    "{fname} argument after * must be an iterable, not {tn}"
-                                ))
-                            } else {
-                                e
-                            }
-                        }),
+                    let (args, kwnames) = tri!(
+                        crate::runtime::call::unpack_call_arguments(vm, &func, &callargs, kwargs),
                         raised
                     );
-                    let mut names = Vec::new();
-                    if let Some(kw) = kwargs.filter(|k| !k.is_none())
-                        && let Some(d) = kw.as_object().and_then(|o| o.downcast::<Dict>())
-                    {
-                        for (k, v) in d.items() {
-                            names.push(k);
-                            args.push(v);
-                        }
-                    }
-                    let kwnames = if names.is_empty() {
-                        None
-                    } else {
-                        Some(tri!(vm.new_tuple_ref(names), raised))
-                    };
                     let r = tri!(vm.call(&func, &args, kwnames.as_ref()), raised);
                     // SAFETY: the frame is still the innermost live frame.
                     let frame = unsafe { &mut *fp };
@@ -1305,6 +1290,29 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     let v = pop!();
                     vm.exc_info = v;
                 }
+                Opcode::CHECK_EG_MATCH => {
+                    let match_type = pop!();
+                    let exc_value = pop!();
+                    let (matched, rest) = tri!(
+                        crate::builtins::exception_group::check_eg_match(
+                            vm,
+                            &exc_value,
+                            &match_type
+                        ),
+                        raised
+                    );
+                    push!(rest);
+                    push!(matched);
+                }
+                Opcode::CALL_INTRINSIC_2 => {
+                    let value1 = pop!();
+                    let value2 = pop!();
+                    let r = tri!(
+                        crate::builtins::typing::intrinsic_2(vm, oparg, value2, value1),
+                        raised
+                    );
+                    push!(r);
+                }
                 Opcode::CHECK_EXC_MATCH => {
                     let right = pop!();
                     let Some(left) = frame.peek(0).cloned() else {
@@ -1337,21 +1345,30 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             }
                         }
                         None => {
+                            // CPython's `_Py_SpecialMethods[oparg].error`, with the
+                            // hint when the other protocol's method exists.
                             let tn = class.name.to_string();
-                            let message = if oparg < 2 {
-                                format!(
-                                    "'{tn}' object does not support the context manager protocol"
+                            let (protocol, other) = if oparg < 2 {
+                                (
+                                    "context manager protocol",
+                                    "asynchronous context manager protocol. Did you mean to use 'async with'?",
                                 )
                             } else {
-                                format!(
-                                    "'{tn}' object does not support the asynchronous context manager protocol"
+                                (
+                                    "asynchronous context manager protocol",
+                                    "context manager protocol. Did you mean to use 'with'?",
                                 )
                             };
-                            let message = if name == "__exit__" || name == "__aexit__" {
-                                format!("{message} (missed {name} method)")
-                            } else {
-                                message
-                            };
+                            let counterpart = ["__aenter__", "__aexit__", "__enter__", "__exit__"]
+                                .get(oparg as usize)
+                                .copied()
+                                .unwrap_or("__aenter__");
+                            let mut message = format!(
+                                "'{tn}' object does not support the {protocol} (missed {name} method)"
+                            );
+                            if class.lookup(counterpart).is_some() {
+                                message.push_str(&format!(" but it supports the {other}"));
+                            }
                             raised = Some(Raised::New(vm.type_error(message)));
                             break;
                         }

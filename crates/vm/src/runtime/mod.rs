@@ -9,6 +9,7 @@ pub mod config;
 pub mod eval;
 pub(crate) mod fast_call;
 pub mod frame;
+pub mod frame_object;
 pub mod import;
 pub mod inline_cache;
 pub mod program;
@@ -61,7 +62,8 @@ builtin_types! {
     list_iterator, list_reverseiterator, range_iterator, callable_iterator, dict_keyiterator,
     dict_valueiterator, dict_itemiterator, dict_reversekeyiterator, dict_reversevalueiterator,
     dict_reverseitemiterator, dict_keys, dict_values, dict_items, mappingproxy, enumerate, zip,
-    map, filter, reversed, getset, union_type, text_io_wrapper, buffered_reader, buffered_writer,
+    map, filter, reversed, getset, member_descriptor, union, typevar, paramspec, typevartuple,
+    typealias, nodefault, generic_alias, text_io_wrapper, buffered_reader, buffered_writer,
     buffered_random, generator, coroutine, coroutine_wrapper, async_generator,
     async_generator_asend, async_generator_athrow, async_generator_wrapped_value,
 }
@@ -95,6 +97,8 @@ pub struct Vm {
     pub not_implemented_value: Value,
     /// `Ellipsis`.
     pub ellipsis: Value,
+    /// `typing.NoDefault`.
+    pub nodefault: Value,
     /// The `MemoryError` raised when an allocation fails.
     pub memory_error: PyErr,
     /// Frames live here.
@@ -221,37 +225,6 @@ impl Vm {
             cursor = frame.previous;
             Some(frame)
         })
-    }
-
-    /// A frame's locals as `locals()` gives them: the mapping of a module
-    /// or class body, or for a function a new dict of its bound fast
-    /// locals, cells and free variables (hidden comprehension locals left
-    /// out).
-    pub fn frame_locals(&mut self, frame: &Frame) -> PyResult<Value> {
-        use krait_compiler::bytecode::code_object::fast_kind;
-        if let Some(locals) = &frame.locals {
-            return Ok(locals.clone());
-        }
-        let code = frame.code.clone();
-        let dict = self.new_dict_ref()?;
-        for (i, name) in code.localsplusnames.iter().enumerate() {
-            let kind = code.code.localspluskinds.get(i).copied().unwrap_or(0);
-            if kind & fast_kind::HIDDEN != 0 {
-                continue;
-            }
-            let value = match frame.local(i) {
-                Some(v) if kind & (fast_kind::CELL | fast_kind::FREE) != 0 => v
-                    .as_object()
-                    .and_then(|o| o.downcast::<crate::builtins::function::CellObj>())
-                    .and_then(|c| c.value.get()),
-                other => other.cloned(),
-            };
-            if let Some(value) = value {
-                let key = Value::from_object(name.as_obj().clone());
-                Dict::set_item(self, &dict, key, value)?;
-            }
-        }
-        Ok(Value::from_object(dict.into_obj()))
     }
 
     /// Whether `v` is [`Vm::standard_output`].

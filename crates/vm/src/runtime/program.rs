@@ -136,12 +136,8 @@ fn clear_module_dict(vm: &mut Vm, dict: &Ref<Dict>) {
 /// Prints an uncaught exception (or handles `SystemExit`); returns the exit status.
 pub fn report(vm: &mut Vm, err: &crate::error::PyErr) -> i32 {
     if vm.exc_matches(err, ExcKind::SystemExit) {
-        let args = crate::builtins::tuple::seq_items(&err.0.args.get()).unwrap_or_default();
-        let code = match args.len() {
-            0 => Value::NONE,
-            1 => args[0].clone(),
-            _ => err.0.args.get(),
-        };
+        // `SystemExit.code`, which the constructor set from the arguments.
+        let code = err.0.field(crate::builtins::exceptions::field::CODE);
         if code.is_none() {
             return 0;
         }

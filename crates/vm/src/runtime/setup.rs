@@ -9,13 +9,13 @@ use crate::builtins::bytearray::ByteArray;
 use crate::builtins::bytes::Bytes;
 use crate::builtins::complex::Complex;
 use crate::builtins::coroutine::CoroutineWrapper;
-use crate::builtins::descriptors::{Property, Super, Wrapper};
+use crate::builtins::descriptors::{GetSetDescriptor, MemberDescriptor, Property, Super, Wrapper};
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{BaseException, ExcKind};
 use crate::builtins::file_io::FileObject;
 use crate::builtins::function::{CellObj, Code, Function, Method, Module};
 use crate::builtins::generator::Generator;
-use crate::builtins::instance::InstanceDict;
+use crate::builtins::generic_alias::GenericAlias;
 use crate::builtins::int::BigInt;
 use crate::builtins::iterators::{DictView, NativeIter};
 use crate::builtins::list::List;
@@ -29,10 +29,13 @@ use crate::builtins::singletons::Singleton;
 use crate::builtins::slice::Slice;
 use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
+use crate::builtins::typing::{TypeAlias, TypeParam};
+use crate::builtins::union::Union;
 use crate::error::PyErr;
+use crate::object::Ref;
 use crate::object::heap::AllocError;
-use crate::object::{PyCell, Ref};
 use crate::runtime::config::Config;
+use crate::runtime::frame_object::FrameSnapshot;
 use crate::runtime::import::ImportState;
 use crate::runtime::traceback::Traceback;
 use crate::runtime::{BuiltinTypes, DEFAULT_RECURSION_LIMIT, DataStack, Vm};
@@ -114,7 +117,7 @@ pub fn create() -> Result<Vm, AllocError> {
         cell: make::<CellObj>(m, o, "cell", 0)?,
         module: make::<Module>(m, o, "module", b)?,
         traceback: make::<Traceback>(m, o, "traceback", 0)?,
-        frame: make::<Singleton>(m, o, "frame", 0)?,
+        frame: make::<FrameSnapshot>(m, o, "frame", 0)?,
         super_: make::<Super>(m, o, "super", b)?,
         seq_iterator: make::<NativeIter>(m, o, "iterator", 0)?,
         tuple_iterator: make::<NativeIter>(m, o, "tuple_iterator", 0)?,
@@ -138,8 +141,15 @@ pub fn create() -> Result<Vm, AllocError> {
         map: make::<NativeIter>(m, o, "map", b)?,
         filter: make::<NativeIter>(m, o, "filter", b)?,
         reversed: make::<NativeIter>(m, o, "reversed", b)?,
-        getset: make::<Singleton>(m, o, "getset_descriptor", 0)?,
-        union_type: make::<crate::builtins::union_type::UnionType>(m, o, "UnionType", 0)?,
+        getset: make::<GetSetDescriptor>(m, o, "getset_descriptor", 0)?,
+        member_descriptor: make::<MemberDescriptor>(m, o, "member_descriptor", 0)?,
+        union: make::<Union>(m, o, "Union", 0)?,
+        typevar: make::<TypeParam>(m, o, "TypeVar", 0)?,
+        paramspec: make::<TypeParam>(m, o, "ParamSpec", 0)?,
+        typevartuple: make::<TypeParam>(m, o, "TypeVarTuple", 0)?,
+        typealias: make::<TypeAlias>(m, o, "TypeAliasType", 0)?,
+        nodefault: make::<Singleton>(m, o, "NoDefaultType", 0)?,
+        generic_alias: make::<GenericAlias>(m, o, "GenericAlias", 0)?,
         text_io_wrapper: make::<FileObject>(m, o, "TextIOWrapper", b)?,
         buffered_reader: make::<FileObject>(m, o, "BufferedReader", b)?,
         buffered_writer: make::<FileObject>(m, o, "BufferedWriter", b)?,
@@ -158,23 +168,7 @@ pub fn create() -> Result<Vm, AllocError> {
         )?,
     };
     // The exception hierarchy.
-    let mut exceptions: Vec<TypeRef> = Vec::with_capacity(ExcKind::ALL.len());
-    for (kind, name, base) in ExcKind::ALL {
-        let t = TypeObject::new_type::<BaseException>(&meta, name)?;
-        t.as_obj().make_immortal();
-        t.flags.set(flags::BASETYPE | flags::EXCEPTION);
-        let base = match base {
-            Some(k) => exceptions[*k as usize].clone(),
-            None => object.clone(),
-        };
-        t.base.with(|x| *x = Some(base.clone()));
-        t.bases.with(|x| *x = vec![base.clone()]);
-        let mut mro = vec![t.clone()];
-        mro.extend(base.mro.get());
-        t.mro.with(|x| *x = mro);
-        debug_assert_eq!(exceptions.len(), *kind as usize);
-        exceptions.push(t);
-    }
+    let exceptions = crate::builtins::exceptions::create_exception_types(&meta, &object)?;
     let empty_str = Ref::new(&types.str, Str::new(""))?;
     empty_str.as_obj().make_immortal();
     let empty_tuple = Ref::new(&types.tuple, Tuple::new(Vec::new()))?;
@@ -185,14 +179,7 @@ pub fn create() -> Result<Vm, AllocError> {
     ellipsis.as_obj().make_immortal();
     let memory_error = Ref::new(
         &exceptions[ExcKind::MemoryError as usize],
-        BaseException {
-            args: PyCell::new(Value::from_object(empty_tuple.as_obj().clone())),
-            traceback: PyCell::new(Value::NONE),
-            cause: PyCell::new(Value::NONE),
-            context: PyCell::new(Value::NONE),
-            suppress_context: PyCell::new(false),
-            dict: InstanceDict::default(),
-        },
+        BaseException::with_args(Value::from_object(empty_tuple.as_obj().clone())),
     )?;
     let builtins = Ref::new(&types.dict, Dict::default())?;
     let import = ImportState {
@@ -217,6 +204,7 @@ pub fn create() -> Result<Vm, AllocError> {
         empty_tuple,
         not_implemented_value: Value::from_object(not_implemented.into_obj()),
         ellipsis: Value::from_object(ellipsis.into_obj()),
+        nodefault: Value::NONE,
         memory_error: PyErr(memory_error),
         data_stack: DataStack::new(),
         current_frame: std::ptr::null_mut(),
@@ -261,6 +249,10 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     b::descriptors::init_wrappers(&t.classmethod, &t.staticmethod);
     b::descriptors::init_property(&t.property);
     b::descriptors::init_super(&t.super_);
+    b::descriptors::init_attribute_descriptors(&t.getset, &t.member_descriptor);
+    b::mappingproxy::init_type(&t.mappingproxy);
+    b::union::init_type(&t.union);
+    b::generic_alias::init_type(&t.generic_alias);
     for it in [
         &t.seq_iterator,
         &t.tuple_iterator,
@@ -286,12 +278,10 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     for v in [&t.dict_keys, &t.dict_values, &t.dict_items] {
         b::dict_view::init_type(v);
     }
-    b::mappingproxy::init_type(&t.mappingproxy);
     b::generator::init_types(vm);
     b::coroutine::init_wrapper_type(vm);
     b::async_generator::init_types(vm);
     b::singletons::init_callables(vm);
-    b::union_type::init_types(vm);
     b::file_io::init_types(vm);
     // Every type gets generic attribute access unless it has its own.
     let all: Vec<TypeRef> = all_types(vm);
@@ -324,12 +314,10 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         ty.slots.call.get().is_none().then_some(());
         ty.bump_version();
     }
-    // `type` instances are callable: every class, through the metatype.
-    let exc_base = vm.exc_type(ExcKind::BaseException).clone();
-    b::exceptions::init_type(&exc_base);
-    for e in vm.exceptions.clone() {
-        e.slots.inherit_from(&exc_base.slots);
-    }
+    b::exceptions::init_exception_types(vm);
+    crate::runtime::frame_object::init_type(vm);
+    b::typing::init_types(vm);
+    vm.nodefault = b::typing::new_nodefault(vm).map_err(|_| vm.memory_error())?;
     // Methods.
     let types: Vec<(TypeRef, &'static [b::native::MethodDef])> = vec![
         (vm.types.object.clone(), b::object::METHODS),
@@ -349,6 +337,10 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.dict_items.clone(), b::dict_view::METHODS),
         (vm.types.dict_items.clone(), b::dict_view::SET_LIKE_METHODS),
         (vm.types.mappingproxy.clone(), b::mappingproxy::METHODS),
+        (
+            vm.types.frame.clone(),
+            crate::runtime::frame_object::FRAME_METHODS,
+        ),
         (vm.types.set.clone(), b::set::SHARED_METHODS),
         (vm.types.set.clone(), b::set::METHODS),
         (vm.types.frozenset.clone(), b::set::SHARED_METHODS),
@@ -356,7 +348,6 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.float.clone(), b::float::METHODS),
         (vm.types.complex.clone(), b::complex::METHODS),
         (vm.types.range.clone(), b::range::METHODS),
-        (vm.types.slice.clone(), b::slice::METHODS),
         (vm.types.text_io_wrapper.clone(), b::file_io::METHODS),
         (vm.types.buffered_reader.clone(), b::file_io::METHODS),
         (vm.types.buffered_writer.clone(), b::file_io::METHODS),
@@ -380,9 +371,80 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
             vm.types.async_generator_athrow.clone(),
             b::async_generator::ATHROW_METHODS,
         ),
+        (vm.types.type_.clone(), b::type_::METHODS),
+        (vm.types.typevar.clone(), b::typing::PARAM_METHODS),
+        (vm.types.paramspec.clone(), b::typing::PARAM_METHODS),
+        (vm.types.typevartuple.clone(), b::typing::PARAM_METHODS),
+        (vm.types.generic_alias.clone(), b::generic_alias::METHODS),
     ];
     for (ty, methods) in types {
         vm.add_methods(&ty, methods)?;
+    }
+    let getsets: Vec<(TypeRef, &'static [b::descriptors::GetSetDef])> = vec![
+        (vm.types.object.clone(), b::object::GETSETS),
+        (vm.types.type_.clone(), b::type_::GETSETS),
+        (vm.types.function.clone(), b::function::FUNCTION_GETSETS),
+        (vm.types.code.clone(), b::function::CODE_GETSETS),
+        (vm.types.cell.clone(), b::function::CELL_GETSETS),
+        (vm.types.method.clone(), b::function::METHOD_GETSETS),
+        (vm.types.property.clone(), b::descriptors::PROPERTY_GETSETS),
+        (
+            vm.types.classmethod.clone(),
+            b::descriptors::WRAPPER_GETSETS,
+        ),
+        (
+            vm.types.staticmethod.clone(),
+            b::descriptors::WRAPPER_GETSETS,
+        ),
+        (vm.types.super_.clone(), b::descriptors::SUPER_GETSETS),
+        (
+            vm.types.member_descriptor.clone(),
+            b::descriptors::MEMBER_GETSETS,
+        ),
+        (vm.types.getset.clone(), b::descriptors::GETSET_GETSETS),
+        (vm.types.union.clone(), b::union::GETSETS),
+        (
+            vm.types.traceback.clone(),
+            crate::runtime::traceback::TRACEBACK_GETSETS,
+        ),
+        (
+            vm.types.frame.clone(),
+            crate::runtime::frame_object::FRAME_GETSETS,
+        ),
+        (vm.types.typevar.clone(), b::typing::PARAM_GETSETS),
+        (vm.types.paramspec.clone(), b::typing::PARAM_GETSETS),
+        (vm.types.typevartuple.clone(), b::typing::PARAM_GETSETS),
+        (vm.types.typealias.clone(), b::typing::ALIAS_GETSETS),
+        (vm.types.generic_alias.clone(), b::generic_alias::GETSETS),
+    ];
+    for (ty, defs) in getsets {
+        vm.add_getsets(&ty, defs)?;
+    }
+    b::exceptions::install_exception_attributes(vm)?;
+    for ty in [
+        vm.types.list.clone(),
+        vm.types.dict.clone(),
+        vm.types.tuple.clone(),
+        vm.types.set.clone(),
+        vm.types.frozenset.clone(),
+        vm.types.type_.clone(),
+        vm.types.enumerate.clone(),
+    ] {
+        vm.add_methods(&ty, std::slice::from_ref(&b::generic_alias::CLASS_GETITEM))?;
+    }
+    let all = all_types(vm);
+    b::slot_wrappers::install(vm, &all)?;
+    b::type_::install_new_wrappers(vm, &all)?;
+    vm.types.generic_alias.builtin_module.set(Some("types"));
+    for t in [
+        &vm.types.union,
+        &vm.types.typevar,
+        &vm.types.paramspec,
+        &vm.types.typevartuple,
+        &vm.types.typealias,
+        &vm.types.nodefault,
+    ] {
+        t.builtin_module.set(Some("typing"));
     }
     // The builtins module.
     let builtins = vm.builtins.clone();
@@ -423,6 +485,13 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     for (i, (_, name, _)) in ExcKind::ALL.iter().enumerate() {
         let key = vm.intern(name)?;
         let e = vm.exceptions[i].clone();
+        builtins
+            .table
+            .with(|t| t.insert_str(key, Value::from_object(e.into_obj())));
+    }
+    for (name, kind) in b::exceptions::ALIASES {
+        let key = vm.intern(name)?;
+        let e = vm.exc_type(*kind).clone();
         builtins
             .table
             .with(|t| t.insert_str(key, Value::from_object(e.into_obj())));
@@ -492,7 +561,6 @@ fn install_import_system(vm: &mut Vm, builtins: &Ref<Dict>) -> crate::error::PyR
     modules
         .table
         .with(|t| t.insert_str(key, Value::from_object(module.into_obj())));
-    crate::runtime::import::errors::init_import_error_types(vm);
     Ok(())
 }
 
@@ -576,7 +644,14 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.filter.clone(),
         t.reversed.clone(),
         t.getset.clone(),
-        t.union_type.clone(),
+        t.member_descriptor.clone(),
+        t.union.clone(),
+        t.typevar.clone(),
+        t.paramspec.clone(),
+        t.typevartuple.clone(),
+        t.typealias.clone(),
+        t.nodefault.clone(),
+        t.generic_alias.clone(),
         t.text_io_wrapper.clone(),
         t.buffered_reader.clone(),
         t.buffered_writer.clone(),
@@ -599,7 +674,9 @@ impl Vm {
     /// `name` with `__module__` `module`, a subclass of `base` (`object`
     /// when `None`) whose slots it starts from, instances carrying payload
     /// `T` (which must be `base`'s payload when `base` is not `object`),
-    /// with `methods` in its dict. `flags` are [`flags`] bits.
+    /// with `methods` in its dict. `flags` are [`flags`] bits; with
+    /// `EXTENDED`, instances also carry an attribute dict (`HAS_DICT`) and
+    /// `__slots__` values after the payload, as instances of classes do.
     pub fn new_builtin_type<T: crate::gc::Payload>(
         &mut self,
         module: &str,
@@ -610,7 +687,11 @@ impl Vm {
     ) -> crate::error::PyResult<TypeRef> {
         let base = base.cloned().unwrap_or_else(|| self.types.object.clone());
         let meta = self.types.type_.clone();
-        let t = TypeObject::new_type::<T>(&meta, name).map_err(|_| self.memory_error())?;
+        let mut description = TypeObject::for_payload::<T>(name);
+        if type_flags & flags::EXTENDED != 0 {
+            description.make_extended();
+        }
+        let t = Ref::new(&meta, description).map_err(|_| self.memory_error())?;
         t.as_obj().make_immortal();
         t.flags.set(type_flags);
         t.base.with(|b| *b = Some(base.clone()));

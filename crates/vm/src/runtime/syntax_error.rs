@@ -1,6 +1,7 @@
-//! Printing a front-end error the way CPython prints an uncaught one (for
-//! the `krait` command's own compile errors, and for `SyntaxError`s raised
-//! while importing a module, at the end of their traceback).
+//! Printing a front-end error the way CPython prints an uncaught one, for
+//! the `krait` command's own compile errors. (A `SyntaxError` *object*,
+//! such as one raised while importing a module, is printed from its fields
+//! by `traceback.rs`.)
 //!
 //! A `SyntaxError` (or `IndentationError`, `TabError`) is shown as the
 //! `File "...", line N` line, the offending source line stripped of its
@@ -10,10 +11,6 @@
 //! module without colour.
 
 use krait_syntax::SyntaxError;
-
-use crate::builtins::exceptions::{ExcKind, as_exception};
-use crate::runtime::Vm;
-use crate::value::Value;
 
 /// The text CPython writes to stderr for `error` raised while compiling `filename`.
 pub fn format_uncaught(error: &SyntaxError, filename: &str) -> String {
@@ -44,62 +41,6 @@ pub fn format_uncaught(error: &SyntaxError, filename: &str) -> String {
     };
     out.push_str(&format!("{class}: {msg}{filename_suffix}\n"));
     out
-}
-
-/// The front-end error a `SyntaxError` instance (or `IndentationError`,
-/// `TabError`) describes through its attributes (`msg`, `filename`,
-/// `lineno`, `offset`, `text`, `end_lineno`, `end_offset`), and its file
-/// name; `None` for other exceptions and for ones without a `msg`.
-fn syntax_error_of(vm: &mut Vm, exc: &Value) -> Option<(SyntaxError, Option<String>)> {
-    use krait_syntax::ErrorKind;
-    let e = as_exception(exc)?;
-    let class = vm.type_of(exc).clone();
-    let kind = [
-        (ExcKind::TabError, ErrorKind::TabError),
-        (ExcKind::IndentationError, ErrorKind::IndentationError),
-        (ExcKind::SyntaxError, ErrorKind::SyntaxError),
-    ]
-    .into_iter()
-    .find(|(k, _)| class.same(vm.exc_type(*k)))?
-    .1;
-    let attr = |name: &str| e.dict.get(&crate::builtins::str::Str::new(name));
-    let text_of = |vm: &Vm, v: Option<Value>| {
-        v.and_then(|v| vm.as_str(&v).map(|s| s.as_lossy().into_owned()))
-    };
-    let int_of = |v: Option<Value>| v.and_then(|v| v.as_i64());
-    let msg = text_of(vm, attr("msg"))?;
-    let mut error = SyntaxError::new(kind, msg);
-    error.lineno = int_of(attr("lineno")).and_then(|n| u32::try_from(n).ok());
-    error.offset = int_of(attr("offset")).and_then(|n| i32::try_from(n).ok());
-    error.end_lineno = int_of(attr("end_lineno")).and_then(|n| u32::try_from(n).ok());
-    error.end_offset = int_of(attr("end_offset")).and_then(|n| i32::try_from(n).ok());
-    error.text = text_of(vm, attr("text"));
-    let filename = text_of(vm, attr("filename"));
-    Some((error, filename))
-}
-
-/// How an uncaught `SyntaxError` instance ends its traceback: the `File`
-/// line, the source line with carets, and `SyntaxError: msg` (`None` for
-/// other exceptions).
-pub fn format_syntax_error_value(vm: &mut Vm, exc: &Value) -> Option<String> {
-    let (error, filename) = syntax_error_of(vm, exc)?;
-    Some(format_uncaught(
-        &error,
-        filename.as_deref().unwrap_or("<string>"),
-    ))
-}
-
-/// `str()` of a `SyntaxError` with a `msg`: `msg (file, line N)` with the
-/// file's base name, as CPython's `SyntaxError.__str__`.
-pub fn syntax_error_str(vm: &mut Vm, exc: &Value) -> Option<String> {
-    let (error, filename) = syntax_error_of(vm, exc)?;
-    let base = filename.map(|f| f.rsplit('/').next().unwrap_or(&f).to_owned());
-    Some(match (base, error.lineno) {
-        (Some(file), Some(line)) => format!("{} ({file}, line {line})", error.msg),
-        (Some(file), None) => format!("{} ({file})", error.msg),
-        (None, Some(line)) => format!("{} (line {line})", error.msg),
-        (None, None) => error.msg,
-    })
 }
 
 /// Whether `code` compiles in full: `compile(code, "<input>", "exec")`

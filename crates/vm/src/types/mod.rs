@@ -18,7 +18,7 @@ use std::ptr::NonNull;
 use crate::builtins::dict::DictTable;
 use crate::gc::Payload;
 use crate::object::heap::AllocError;
-use crate::object::{ObjectHeader, PyCell, Ref, deallocate_payload};
+use crate::object::{Extended, ObjectHeader, PyCell, Ref, deallocate_payload, extension_offset};
 use crate::value::Value;
 pub use slots::Slots;
 
@@ -35,6 +35,11 @@ pub mod flags {
     pub const HAS_DICT: u32 = 1 << 2;
     /// A subclass of `BaseException`.
     pub const EXCEPTION: u32 = 1 << 3;
+    /// Instances are laid out as [`Extended`](crate::object::Extended): the
+    /// builtin base's payload, then an attribute dict and `__slots__` values.
+    pub const EXTENDED: u32 = 1 << 4;
+    /// `__abstractmethods__` is non-empty: instances cannot be created.
+    pub const ABSTRACT: u32 = 1 << 5;
 }
 
 thread_local! {
@@ -44,16 +49,74 @@ thread_local! {
 /// Source of fresh version tags (0 means "no valid tag").
 static NEXT_VERSION: crate::object::GilCell<u32> = crate::object::GilCell::new(&NEXT_VERSION_SLOT);
 
+/// A type's `__name__`: fixed for builtin types; a class statement's class
+/// can be renamed (`C.__name__ = "D"`). Reads give a `&str` that stays valid
+/// across renames: a replaced name is kept alive (renaming is rare).
+pub struct TypeName {
+    original: Box<str>,
+    renamed: Cell<Option<&'static str>>,
+}
+
+impl TypeName {
+    /// Renames the type.
+    pub fn set(&self, name: &str) {
+        self.renamed.set(Some(Box::leak(name.into())));
+    }
+}
+
+impl From<&str> for TypeName {
+    fn from(name: &str) -> Self {
+        TypeName {
+            original: name.into(),
+            renamed: Cell::new(None),
+        }
+    }
+}
+
+impl std::ops::Deref for TypeName {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.renamed.get().unwrap_or(&self.original)
+    }
+}
+
+impl std::fmt::Display for TypeName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl std::fmt::Debug for TypeName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
 /// The payload of a type object.
 pub struct TypeObject {
     /// `__name__` (CPython's `tp_name` without a module prefix).
-    pub name: Box<str>,
+    pub name: TypeName,
     /// The Rust type of the payload every instance carries first.
     pub payload: TypeId,
     /// Frees a dead instance (see [`deallocate_payload`]).
     pub dealloc: unsafe fn(NonNull<ObjectHeader>),
+    /// Frees a dead instance laid out as `Extended<payload>` (what
+    /// `dealloc` becomes in an `EXTENDED` subclass).
+    pub extended_dealloc: unsafe fn(NonNull<ObjectHeader>),
+    /// The collector's hooks for instances laid out as `Extended<payload>`
+    /// (what `slots.gc` becomes in an `EXTENDED` subclass).
+    pub extended_gc: crate::gc::GcHooks,
+    /// Where the extension sits in an `Extended<payload>` instance.
+    pub extension_offset: usize,
+    /// How many `__slots__` values instances carry (this class's and its
+    /// bases'); `__slots__` member descriptors index into them.
+    pub slot_count: Cell<usize>,
     /// `__qualname__`.
     pub qualname: PyCell<Box<str>>,
+    /// The module of a builtin type that is not in `builtins` (CPython's
+    /// dotted `tp_name`, e.g. `typing.TypeVar`); classes keep theirs in
+    /// their dict.
+    pub builtin_module: Cell<Option<&'static str>>,
     /// [`flags`] bits.
     pub flags: Cell<u32>,
     /// `__base__`: the solid base whose layout instances share.
@@ -81,7 +144,12 @@ impl TypeObject {
             name: name.into(),
             payload: TypeId::of::<T>(),
             dealloc: deallocate_payload::<T>,
+            extended_dealloc: deallocate_payload::<Extended<T>>,
+            extended_gc: crate::gc::GcHooks::of_extended::<T>(),
+            extension_offset: extension_offset::<T>(),
+            slot_count: Cell::new(0),
             qualname: PyCell::new(name.into()),
+            builtin_module: Cell::new(None),
             flags: Cell::new(0),
             base: PyCell::new(None),
             bases: PyCell::new(Vec::new()),
@@ -94,6 +162,36 @@ impl TypeObject {
             },
             keys: std::rc::Rc::default(),
         }
+    }
+
+    /// The description of a user class named `name` whose instances carry
+    /// the payload of the builtin type `builtin` — laid out as
+    /// `Extended<payload>` if `extended` (flags, bases and MRO are filled
+    /// in by class creation).
+    pub fn derived_from(builtin: &TypeObject, name: &str, extended: bool) -> TypeObject {
+        let mut t = TypeObject {
+            payload: builtin.payload,
+            dealloc: builtin.dealloc,
+            extended_dealloc: builtin.extended_dealloc,
+            extended_gc: builtin.extended_gc,
+            extension_offset: builtin.extension_offset,
+            ..TypeObject::for_payload::<crate::builtins::object::BareObject>(name)
+        };
+        // The collector's hooks belong with the payload's layout.
+        t.slots.gc = builtin.slots.gc;
+        if extended {
+            t.make_extended();
+        }
+        t
+    }
+
+    /// Lays instances out as `Extended<payload>`: the payload followed by
+    /// an attribute dict and `__slots__` values (sets the `EXTENDED` flag,
+    /// the deallocation function and the collector's hooks to match).
+    pub fn make_extended(&mut self) {
+        self.flags.set(self.flags.get() | flags::EXTENDED);
+        self.dealloc = self.extended_dealloc;
+        self.slots.gc = Some(self.extended_gc);
     }
 
     /// Creates `type`, the metatype: a type object that is its own class.

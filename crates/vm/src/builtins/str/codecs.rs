@@ -6,7 +6,7 @@
 //! `surrogateescape` and `surrogatepass`, and `UnicodeEncodeError` /
 //! `UnicodeDecodeError` with CPython's arguments and messages.
 
-use crate::builtins::exceptions::{ExcKind, as_exception};
+use crate::builtins::exceptions::ExcKind;
 use crate::builtins::native::Args;
 use crate::builtins::str::text::StrBuilder;
 use crate::builtins::str::{Str, this};
@@ -350,7 +350,9 @@ fn encode_str(
     Ok(out)
 }
 
-fn backslash_escape(c: u32) -> String {
+/// `\xhh`, `\uhhhh` or `\Uhhhhhhhh` for code point `c` (the
+/// `backslashreplace` form, also used by `UnicodeEncodeError.__str__`).
+pub fn backslash_escape(c: u32) -> String {
     if c < 0x100 {
         format!("\\x{c:02x}")
     } else if c < 0x10000 {
@@ -776,81 +778,6 @@ fn decode_utf32(
         pos += 4;
     }
     Ok(())
-}
-
-/// `str()` of a `UnicodeEncodeError`/`UnicodeDecodeError` whose arguments
-/// are CPython's five `(encoding, object, start, end, reason)`; `None` for
-/// any other exception (which then prints as usual).
-pub fn unicode_error_str(vm: &mut Vm, exc: &Value) -> PyResult<Option<String>> {
-    let Some(e) = as_exception(exc) else {
-        return Ok(None);
-    };
-    let class = e.as_obj().class().clone();
-    let encode = class.is_subtype(vm.exc_type(ExcKind::UnicodeEncodeError));
-    let decode = class.is_subtype(vm.exc_type(ExcKind::UnicodeDecodeError));
-    if !encode && !decode {
-        return Ok(None);
-    }
-    let items = crate::builtins::tuple::seq_items(&e.args.get()).unwrap_or_default();
-    let [encoding, object, start, end, reason] = items.as_slice() else {
-        return Ok(None);
-    };
-    let (Some(start), Some(end)) = (start.as_i64(), end.as_i64()) else {
-        return Ok(None);
-    };
-    let encoding = vm.str_string(encoding)?;
-    let reason = vm.str_string(reason)?;
-    let single = end == start + 1 && start >= 0;
-    if encode {
-        let s = vm.as_str(object).cloned();
-        if let Some(s) = s
-            && single
-            && (start as usize) < s.char_len()
-        {
-            let c = s.code_point_at(start as usize);
-            return Ok(Some(format!(
-                "'{encoding}' codec can't encode character '{}' in position {start}: {reason}",
-                backslash_escape(c)
-            )));
-        }
-        return Ok(Some(format!(
-            "'{encoding}' codec can't encode characters in position {start}-{}: {reason}",
-            end - 1
-        )));
-    }
-    if let Some(data) = crate::builtins::bytes::bytes_like(object)
-        && single
-        && (start as usize) < data.len()
-    {
-        return Ok(Some(format!(
-            "'{encoding}' codec can't decode byte 0x{:02x} in position {start}: {reason}",
-            data[start as usize]
-        )));
-    }
-    Ok(Some(format!(
-        "'{encoding}' codec can't decode bytes in position {start}-{}: {reason}",
-        end - 1
-    )))
-}
-
-/// The attributes `encoding`, `object`, `start`, `end`, `reason` of a
-/// Unicode error, read from its arguments.
-pub fn unicode_error_attribute(vm: &Vm, exc: &Value, name: &str) -> Option<Value> {
-    let e = as_exception(exc)?;
-    let class = e.as_obj().class();
-    if !class.is_subtype(vm.exc_type(ExcKind::UnicodeEncodeError))
-        && !class.is_subtype(vm.exc_type(ExcKind::UnicodeDecodeError))
-    {
-        return None;
-    }
-    let index = ["encoding", "object", "start", "end", "reason"]
-        .iter()
-        .position(|&n| n == name)?;
-    let items = crate::builtins::tuple::seq_items(&e.args.get())?;
-    if items.len() != 5 {
-        return None;
-    }
-    items.get(index).cloned()
 }
 
 #[cfg(test)]

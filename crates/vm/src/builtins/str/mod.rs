@@ -372,7 +372,17 @@ pub fn init_type(t: &TypeObject) {
         let out = repr_of(s);
         vm.new_str(&out)
     }));
-    t.slots.str.set(Some(|_vm, v| Ok(v.clone())));
+    t.slots.str.set(Some(|vm, v| {
+        // An instance of a subclass becomes an exact `str` with the same text.
+        if vm.type_of(v).same(&vm.types.str) {
+            return Ok(v.clone());
+        }
+        let bytes = vm
+            .as_str(v)
+            .map(|s| s.as_bytes().to_vec())
+            .unwrap_or_default();
+        vm.new_str_from_wtf8_bytes(bytes)
+    }));
     t.slots.hash.set(Some(|vm, v| {
         let s = str_payload(vm, v, "expected str")?;
         Ok(s.hash())
@@ -617,10 +627,6 @@ pub const METHODS: &[MethodDef] = &[
     method("translate", "(self, table, /)", translate::translate),
     method("__len__", "(self, /)", |vm, args| {
         Ok(Value::from_i64(this(vm, args)?.char_len() as i64))
-    }),
-    method("__contains__", "(self, key, /)", |vm, args| {
-        let s = Value::from_object(this(vm, args)?.as_obj().clone());
-        Ok(Value::from_bool(vm.contains(&s, args.required(1))?))
     }),
     method("__getnewargs__", "(self, /)", |vm, args| {
         let s = this(vm, args)?;

@@ -1,45 +1,13 @@
-//! The errors of the import system: `ImportError`'s keyword arguments and
-//! attributes (`name`, `path`, `name_from`, `msg`), the `ImportError`s and
-//! `ModuleNotFoundError`s the import system raises, and front-end errors
-//! of an imported module's source turned into Python exceptions.
+//! The errors of the import system: the `ImportError`s and
+//! `ModuleNotFoundError`s it raises (with their `name`, `path`,
+//! `name_from` and `msg` attributes, whose constructor and fields live in
+//! `builtins/exceptions.rs`), and front-end errors of an imported module's
+//! source turned into Python exceptions.
 
-use crate::builtins::exceptions::{ExcKind, as_exception};
-use crate::builtins::native::Signature;
-use crate::builtins::tuple::Tuple;
+use crate::builtins::exceptions::ExcKind;
 use crate::error::{PyErr, PyResult};
-use crate::object::Ref;
 use crate::runtime::Vm;
 use crate::value::Value;
-
-/// `ImportError.__init__(self, *args, name=None, path=None, name_from=None)`.
-fn import_error_init(
-    vm: &mut Vm,
-    this: &Value,
-    args: &[Value],
-    kwnames: Option<&Ref<Tuple>>,
-) -> PyResult<()> {
-    let class_name = vm.type_of(this).name.to_string();
-    let signature = Signature::parse("(*args, name=None, path=None, name_from=None)");
-    let bound = signature.bind(vm, &class_name, args, kwnames)?;
-    let Some(exc) = as_exception(this).cloned() else {
-        return Err(vm.type_error("ImportError.__init__ needs an exception".into()));
-    };
-    let positional = bound.varargs().to_vec();
-    let msg = match positional.as_slice() {
-        [only] => only.clone(),
-        _ => Value::NONE,
-    };
-    let tuple = vm.new_tuple(positional)?;
-    let old = exc.args.with(|a| std::mem::replace(a, tuple));
-    drop(old);
-    let attributes = [
-        ("msg", msg),
-        ("name", bound.get(0).cloned().unwrap_or(Value::NONE)),
-        ("path", bound.get(1).cloned().unwrap_or(Value::NONE)),
-        ("name_from", bound.get(2).cloned().unwrap_or(Value::NONE)),
-    ];
-    set_attributes(vm, this, attributes)
-}
 
 fn set_attributes<const N: usize>(
     vm: &mut Vm,
@@ -51,13 +19,6 @@ fn set_attributes<const N: usize>(
         vm.set_attr(exc, &key, Some(value))?;
     }
     Ok(())
-}
-
-/// Gives `ImportError` (and `ModuleNotFoundError`) CPython's constructor.
-pub fn init_import_error_types(vm: &mut Vm) {
-    for kind in [ExcKind::ImportError, ExcKind::ModuleNotFoundError] {
-        vm.exc_type(kind).slots.init.set(Some(import_error_init));
-    }
 }
 
 impl Vm {
@@ -137,31 +98,9 @@ pub fn syntax_error(vm: &mut Vm, error: &krait_syntax::SyntaxError, filename: &s
         let offset = int(error.offset.map(i64::from));
         let end_lineno = int(error.end_lineno.map(i64::from));
         let end_offset = int(error.end_offset.map(i64::from));
-        let details = vm.new_tuple(vec![
-            file.clone(),
-            lineno.clone(),
-            offset.clone(),
-            text.clone(),
-            end_lineno.clone(),
-            end_offset.clone(),
-        ])?;
-        let err = vm.new_exception(kind, vec![msg.clone(), details]);
-        let exc = Value::from_object(err.as_obj().clone());
-        set_attributes(
-            vm,
-            &exc,
-            [
-                ("msg", msg),
-                ("filename", file),
-                ("lineno", lineno),
-                ("offset", offset),
-                ("text", text),
-                ("end_lineno", end_lineno),
-                ("end_offset", end_offset),
-                ("print_file_and_line", Value::NONE),
-            ],
-        )?;
-        Ok(err)
+        let details = vm.new_tuple(vec![file, lineno, offset, text, end_lineno, end_offset])?;
+        // The constructor fills `msg`, `filename`, `lineno`, ... from these.
+        Ok(vm.new_exception(kind, vec![msg, details]))
     })();
     built.unwrap_or_else(|e| e)
 }
