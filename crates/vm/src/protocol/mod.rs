@@ -312,7 +312,12 @@ impl Vm {
 
     /// All items of an iterable.
     pub fn collect_iterable(&mut self, v: &Value) -> PyResult<Vec<Value>> {
-        if let Some(items) = crate::builtins::tuple::seq_items(v) {
+        // Exact tuples and lists are copied directly (CPython's
+        // `PySequence_Fast`); subclasses may override `__iter__`.
+        let class = self.type_of(v);
+        if (class.same(&self.types.tuple) || class.same(&self.types.list))
+            && let Some(items) = crate::builtins::tuple::seq_items(v)
+        {
             return Ok(items);
         }
         let it = self.iter(v)?;

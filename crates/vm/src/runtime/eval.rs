@@ -22,6 +22,7 @@ use crate::builtins::{coroutine, generator};
 use crate::error::{PyErr, PyResult};
 use crate::object::Ref;
 use crate::runtime::Vm;
+use crate::runtime::fast_ops;
 use crate::runtime::frame::{Frame, FrameOwner};
 use crate::types::slots::{BinOp, CompareOp, UnaryOp};
 use crate::value::Value;
@@ -621,19 +622,17 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::BINARY_OP => {
                     let b = pop!();
                     let a = pop!();
+                    let fast = if oparg == 26 {
+                        fast_ops::subscript(vm, &a, &b)
+                    } else {
+                        fast_ops::binary_number(&a, &b, oparg)
+                    };
+                    if let Some(r) = fast {
+                        push!(r);
+                        continue;
+                    }
                     let r = if oparg == 26 {
                         vm.get_item(&a, &b)
-                    } else if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
-                        let fast = match oparg % 13 {
-                            0 => x.checked_add(y),
-                            10 => x.checked_sub(y),
-                            5 => x.checked_mul(y),
-                            _ => None,
-                        };
-                        match fast {
-                            Some(r) if oparg < 26 => Ok(Value::from_i64(r)),
-                            _ => binary(vm, &a, &b, oparg),
-                        }
                     } else {
                         binary(vm, &a, &b, oparg)
                     };
@@ -644,7 +643,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     let key = pop!();
                     let container = pop!();
                     let v = pop!();
-                    tri!(vm.set_item(&container, &key, Some(v)), raised);
+                    match fast_ops::store_subscript(vm, &container, &key, v) {
+                        Ok(old) => drop(old),
+                        Err(v) => tri!(vm.set_item(&container, &key, Some(v)), raised),
+                    }
                 }
                 Opcode::DELETE_SUBSCR => {
                     let key = pop!();
@@ -798,18 +800,24 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         raised = Some(Raised::New(stack_error(vm)));
                         break;
                     };
-                    // A generator runs in this loop; its return lands on
-                    // END_FOR, which pops the return value.
-                    // SAFETY: `fp` is the live innermost frame.
-                    if let Ok(gen_frame) =
-                        unsafe { generator::enter_inline(vm, fp, &it, Value::NONE, false) }
-                    {
-                        frame.return_target = (next + oparg as usize) as u32;
-                        fp = gen_frame;
-                        vm.current_frame = fp;
-                        continue;
-                    }
-                    match tri!(vm.next(&it), raised) {
+                    let step = match fast_ops::iterate(vm, &it) {
+                        Some(step) => step,
+                        None => {
+                            // A generator runs in this loop; its return lands
+                            // on END_FOR, which pops the return value.
+                            // SAFETY: `fp` is the live innermost frame.
+                            if let Ok(gen_frame) =
+                                unsafe { generator::enter_inline(vm, fp, &it, Value::NONE, false) }
+                            {
+                                frame.return_target = (next + oparg as usize) as u32;
+                                fp = gen_frame;
+                                vm.current_frame = fp;
+                                continue;
+                            }
+                            tri!(vm.next(&it), raised)
+                        }
+                    };
+                    match step {
                         Some(v) => push!(v),
                         None => jump_to!(next + oparg as usize + 1),
                     }
@@ -899,7 +907,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::UNPACK_SEQUENCE => {
                     let v = pop!();
-                    let items = tri!(unpack(vm, &v, oparg as usize, None), raised);
+                    let items = match fast_ops::unpack_exact(vm, &v, oparg as usize) {
+                        Some(items) => items,
+                        None => tri!(unpack(vm, &v, oparg as usize, None), raised),
+                    };
                     for item in items.into_iter().rev() {
                         push!(item);
                     }
@@ -1703,7 +1714,14 @@ fn collection_add(
 }
 
 fn unpack(vm: &mut Vm, v: &Value, count: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
-    let sized = crate::builtins::tuple::seq_items(v);
+    // Exact tuples and lists are read directly; anything else (subclasses
+    // included, which may override `__iter__`) is iterated.
+    let class = vm.type_of(v);
+    let sized = if class.same(&vm.types.tuple) || class.same(&vm.types.list) {
+        crate::builtins::tuple::seq_items(v)
+    } else {
+        None
+    };
     let items = match sized {
         Some(items) => items,
         None => {

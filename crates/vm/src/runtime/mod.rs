@@ -8,6 +8,7 @@ pub mod call;
 pub mod config;
 pub mod eval;
 pub(crate) mod fast_call;
+pub(crate) mod fast_ops;
 pub mod frame;
 pub mod frame_object;
 pub mod import;

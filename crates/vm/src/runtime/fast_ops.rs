@@ -1,0 +1,216 @@
+//! In-place fast paths of the eval loop for the commonest operand kinds
+//! (what CPython's specialized `BINARY_OP_ADD_INT`, `BINARY_OP_ADD_FLOAT`,
+//! `BINARY_OP_SUBSCR_LIST_INT`, `STORE_SUBSCR_LIST_INT`... do).
+//!
+//! Each function answers `None` when its operands are not the simple case;
+//! the caller then takes the general protocol path, which also produces
+//! every error. Containers must be of the exact builtin type: a subclass
+//! may override the operation.
+
+use crate::builtins::iterators::{IterState, NativeIter};
+use crate::builtins::list::List;
+use crate::builtins::tuple::Tuple;
+use crate::runtime::Vm;
+use crate::value::Value;
+
+/// `BINARY_OP oparg` (operator `oparg % 13`, in-place when `13..26`) on two
+/// inline ints or floats (or an int with a float), when the result is
+/// plain: no overflow out of the inline range, no division by zero.
+#[inline(always)]
+pub fn binary_number(a: &Value, b: &Value, oparg: u32) -> Option<Value> {
+    if oparg >= 26 {
+        return None;
+    }
+    let op = oparg % 13;
+    if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
+        let r = match op {
+            0 => x.checked_add(y)?,
+            10 => x.checked_sub(y)?,
+            5 => x.checked_mul(y)?,
+            // Floor division and modulo round toward negative infinity.
+            2 if y != 0 => {
+                let q = x.checked_div(y)?;
+                if (x % y != 0) && ((x < 0) != (y < 0)) {
+                    q - 1
+                } else {
+                    q
+                }
+            }
+            6 if y != 0 => {
+                let r = x.checked_rem(y)?;
+                if r != 0 && ((r < 0) != (y < 0)) {
+                    r + y
+                } else {
+                    r
+                }
+            }
+            1 => x & y,
+            7 => x | y,
+            12 => x ^ y,
+            _ => return None,
+        };
+        return Some(Value::from_i64(r));
+    }
+    let (x, y) = match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => (x, y),
+        (Some(x), None) => (x, small_int_as_f64(b)?),
+        (None, Some(y)) => (small_int_as_f64(a)?, y),
+        (None, None) => return None,
+    };
+    let r = match op {
+        0 => x + y,
+        10 => x - y,
+        5 => x * y,
+        11 if y != 0.0 => x / y,
+        // A positive finite base with a finite result: C's `pow`, as
+        // CPython's `float_pow` calls it (errors take the general path).
+        8 if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
+        _ => return None,
+    };
+    Some(Value::from_f64(r))
+}
+
+/// An inline int as a float, when the conversion is exact (as CPython's
+/// correctly rounded `int.__float__` then agrees).
+#[inline(always)]
+fn small_int_as_f64(v: &Value) -> Option<f64> {
+    let i = v.as_i64()?;
+    (i.unsigned_abs() <= 1 << 53).then_some(i as f64)
+}
+
+/// The index `i` of a sequence of `len` items (negative from the end), if
+/// in range.
+#[inline(always)]
+fn position(i: i64, len: usize) -> Option<usize> {
+    let len = i64::try_from(len).ok()?;
+    let i = if i < 0 { i + len } else { i };
+    (0..len).contains(&i).then_some(i as usize)
+}
+
+/// `container[key]` for an exact `list` or `tuple` and an in-range int.
+#[inline(always)]
+pub fn subscript(vm: &Vm, container: &Value, key: &Value) -> Option<Value> {
+    let i = key.as_i64()?;
+    let object = container.as_object()?;
+    let class = object.class();
+    if class.same(&vm.types.list) {
+        let list = object.downcast::<List>()?;
+        return list
+            .items
+            .try_with(|items| position(i, items.len()).map(|p| items[p].clone()))?;
+    }
+    if class.same(&vm.types.tuple) {
+        let items = object.downcast::<Tuple>()?.items();
+        return position(i, items.len()).map(|p| items[p].clone());
+    }
+    None
+}
+
+/// `container[key] = value` for an exact `list` and an in-range int;
+/// gives `value` back when it does not apply. The old item is returned to
+/// be dropped by the caller, outside the list's cell.
+#[inline(always)]
+pub fn store_subscript(
+    vm: &Vm,
+    container: &Value,
+    key: &Value,
+    value: Value,
+) -> Result<Value, Value> {
+    let (Some(i), Some(object)) = (key.as_i64(), container.as_object()) else {
+        return Err(value);
+    };
+    if !object.class().same(&vm.types.list) {
+        return Err(value);
+    }
+    let Some(list) = object.downcast::<List>() else {
+        return Err(value);
+    };
+    let mut value = Some(value);
+    let old = list.items.try_with(|items| {
+        let p = position(i, items.len())?;
+        value.take().map(|v| std::mem::replace(&mut items[p], v))
+    });
+    match (old.flatten(), value) {
+        (Some(old), _) => Ok(old),
+        (None, Some(value)) => Err(value),
+        (None, None) => Err(Value::NONE),
+    }
+}
+
+/// The items of an exact `tuple` or `list` of exactly `count` items, for
+/// `UNPACK_SEQUENCE` (anything else takes the general path, which also
+/// reports wrong lengths).
+#[inline(always)]
+pub fn unpack_exact(vm: &Vm, v: &Value, count: usize) -> Option<Vec<Value>> {
+    let object = v.as_object()?;
+    let class = object.class();
+    if class.same(&vm.types.tuple) {
+        let items = object.downcast::<Tuple>()?.items();
+        return (items.len() == count).then(|| items.to_vec());
+    }
+    if class.same(&vm.types.list) {
+        let list = object.downcast::<List>()?;
+        return list
+            .items
+            .try_with(|items| (items.len() == count).then(|| items.clone()))?;
+    }
+    None
+}
+
+/// One step of a builtin list, tuple or range iterator, for `FOR_ITER`:
+/// `Some(Some(item))`, `Some(None)` when exhausted, `None` for any other
+/// iterator (the general path).
+#[inline(always)]
+pub fn iterate(vm: &Vm, it: &Value) -> Option<Option<Value>> {
+    let object = it.as_object()?;
+    let class = object.class();
+    if !(class.same(&vm.types.list_iterator)
+        || class.same(&vm.types.range_iterator)
+        || class.same(&vm.types.tuple_iterator))
+    {
+        return None;
+    }
+    let iterator = object.downcast::<NativeIter>()?;
+    let step = iterator
+        .state
+        .try_with(|state| match state {
+            IterState::List { list, pos } => {
+                let item = list.items.try_with(|items| items.get(*pos).cloned())?;
+                *pos += 1;
+                Some(item)
+            }
+            IterState::Seq { items, pos } => {
+                let item = items.get(*pos).cloned();
+                *pos += 1;
+                Some(item)
+            }
+            IterState::Range { next, step, left } => {
+                if *left == 0 {
+                    return Some(None);
+                }
+                let r = *next;
+                *left -= 1;
+                *next = next.wrapping_add(*step);
+                Some(Some(Value::from_i64(r)))
+            }
+            IterState::Done => Some(None),
+            _ => None,
+        })
+        .flatten();
+    let item = step?;
+    if item.is_none() {
+        // Exhausted: release the iterated container now, as CPython does
+        // (dropped outside the cell).
+        let old = iterator
+            .state
+            .try_with(|state| std::mem::replace(state, IterState::Done));
+        drop(old);
+    }
+    Some(item)
+}
