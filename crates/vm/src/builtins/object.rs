@@ -357,23 +357,7 @@ fn compare_method(
 /// `object`'s methods (what `super().__init__()` and friends reach).
 pub const METHODS: &[MethodDef] = &[
     method("__init__", "(self, /, *args, **kwargs)", |vm, args| {
-        let mut positional = args.varargs().to_vec();
-        let mut names = Vec::new();
-        if let Some(d) = args
-            .kwargs()
-            .and_then(|k| k.as_object())
-            .and_then(|o| o.downcast::<Dict>())
-        {
-            for (k, v) in d.items() {
-                names.push(k);
-                positional.push(v);
-            }
-        }
-        let kwnames = if names.is_empty() {
-            None
-        } else {
-            Some(vm.new_tuple_ref(names)?)
-        };
+        let (positional, kwnames) = crate::builtins::type_::flatten_call(vm, args)?;
         object_init(vm, args.this(), &positional, kwnames.as_ref())?;
         Ok(Value::NONE)
     }),
