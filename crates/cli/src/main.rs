@@ -97,7 +97,7 @@ fn main() -> ExitCode {
         }
         Action::RunCommand { code, argv } => {
             let config = interpreter_config::config(argv, ProgramEntry::CurrentDirectory);
-            run_source(code.as_bytes(), config, MainOrigin::Command)
+            run_source(code.as_bytes(), config, MainOrigin::Command(code.clone()))
         }
         Action::RunStdin { argv } => {
             let mut source = Vec::new();
@@ -261,9 +261,9 @@ fn run_source(source: &[u8], config: Config, origin: MainOrigin) -> ExitCode {
     let filename = match &origin {
         MainOrigin::File(path) => path.as_str(),
         MainOrigin::Stdin => "<stdin>",
-        MainOrigin::Command => "<string>",
+        MainOrigin::Command(_) => "<string>",
     };
-    let from_file = !matches!(origin, MainOrigin::Command);
+    let from_file = !matches!(origin, MainOrigin::Command(_));
     match compile_source(source, filename, from_file) {
         Ok(code) => {
             let status = krait_vm::runtime::program::run_main(code, config, origin);

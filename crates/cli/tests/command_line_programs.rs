@@ -97,3 +97,16 @@ fn modules_that_cannot_run_end_the_program() {
     let (_, err, _) = krait(&dir, &["-m", ".rel"], "");
     assert_eq!(err, format!("{exe}: Relative module names not supported\n"));
 }
+
+#[test]
+fn tracebacks_of_dash_c_code_show_its_lines() {
+    // What CPython 3.14 prints for `-c` (it registers the text with
+    // `linecache` under `<string>`).
+    let dir = tree("dash-c-traceback", &[("unused.txt", "")]);
+    let (_, err, status) = krait(&dir, &["-c", "def f():\n    return 1/0\nf()"], "");
+    assert_eq!(
+        err,
+        "Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\n    f()\n    ~^^\n  File \"<string>\", line 2, in f\n    return 1/0\n           ~^~\nZeroDivisionError: division by zero\n"
+    );
+    assert_eq!(status, 1);
+}

@@ -25,8 +25,9 @@ pub enum MainOrigin {
     File(String),
     /// Standard input (`__file__` is `<stdin>`).
     Stdin,
-    /// `-c` code (no `__file__`).
-    Command,
+    /// `-c` code (no `__file__`), with its text (tracebacks show its lines
+    /// under `<string>`, as CPython 3.13+ does).
+    Command(String),
 }
 
 /// Runs a compiled module as `__main__` in an interpreter set up by
@@ -93,7 +94,10 @@ fn run_in(vm: &mut Vm, code: CodeObject, origin: &MainOrigin) -> PyResult<()> {
     let (filename, from_file) = match origin {
         MainOrigin::File(path) => (Some(path.as_str()), true),
         MainOrigin::Stdin => (Some("<stdin>"), false),
-        MainOrigin::Command => (None, false),
+        MainOrigin::Command(text) => {
+            crate::runtime::traceback::register_source("<string>", text);
+            (None, false)
+        }
     };
     vm.prepare_main_module(&module, filename, from_file)?;
     let globals = module.dict.clone();

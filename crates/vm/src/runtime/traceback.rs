@@ -134,10 +134,31 @@ pub struct SourceCache {
     files: HashMap<String, Option<Vec<String>>>,
 }
 
+thread_local! {
+    /// Sources that exist only in memory but whose lines tracebacks show,
+    /// by filename: the `-c` program, as CPython 3.13+ registers it with
+    /// `linecache` under `<string>`.
+    static REGISTERED_SOURCES: std::cell::RefCell<HashMap<String, Vec<String>>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// Makes tracebacks show the lines of `text` for code from `filename`.
+pub fn register_source(filename: &str, text: &str) {
+    let lines = text.lines().map(str::to_owned).collect();
+    REGISTERED_SOURCES.with(|sources| {
+        sources.borrow_mut().insert(filename.to_owned(), lines);
+    });
+}
+
 impl SourceCache {
     /// Line `line` (1-based) of `filename`, without its line ending.
     fn line(&mut self, filename: &str, line: i32) -> Option<String> {
         let lines = self.files.entry(filename.to_owned()).or_insert_with(|| {
+            if let Some(lines) =
+                REGISTERED_SOURCES.with(|sources| sources.borrow().get(filename).cloned())
+            {
+                return Some(lines);
+            }
             if filename.starts_with('<') && filename.ends_with('>') {
                 return None;
             }
