@@ -15,6 +15,7 @@ use krait_compiler::bytecode::encoding::CodeUnit;
 use crate::builtins::descriptors::{GetSetDef, getset, readonly};
 use crate::builtins::dict::Dict;
 use crate::builtins::instance::InstanceDict;
+use crate::builtins::native::{MethodDef, method};
 use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
 use crate::error::PyResult;
@@ -563,6 +564,45 @@ pub const CODE_GETSETS: &[GetSetDef] = &[
     readonly("co_exceptiontable", |vm, v| {
         let c = code_of(vm, v)?.clone();
         vm.new_bytes(c.code.exceptiontable.clone())
+    }),
+];
+
+/// An optional position as Python sees it (`None` when absent).
+fn optional_int(v: Option<i32>) -> Value {
+    v.map_or(Value::NONE, |n| Value::from_i64(i64::from(n)))
+}
+
+/// The methods of code objects: `co_lines()` and `co_positions()`, decoded
+/// from the location table (as lists' iterators).
+pub const CODE_METHODS: &[MethodDef] = &[
+    method("co_lines", "(self, /)", |vm, args| {
+        let c = code_of(vm, args.this())?.clone();
+        let ranges =
+            krait_compiler::bytecode::location_table::lines(&c.code.linetable, c.code.firstlineno)
+                .unwrap_or_default();
+        let mut items = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            let start = Value::from_i64(r.start as i64);
+            let end = Value::from_i64(r.end as i64);
+            items.push(vm.new_tuple(vec![start, end, optional_int(r.line)])?);
+        }
+        let list = vm.new_list(items)?;
+        vm.iter(&list)
+    }),
+    method("co_positions", "(self, /)", |vm, args| {
+        let c = code_of(vm, args.this())?.clone();
+        let positions = krait_compiler::bytecode::location_table::positions(
+            &c.code.linetable,
+            c.code.firstlineno,
+        )
+        .unwrap_or_default();
+        let mut items = Vec::with_capacity(positions.len());
+        for p in positions {
+            let fields = p.as_options().map(optional_int).to_vec();
+            items.push(vm.new_tuple(fields)?);
+        }
+        let list = vm.new_list(items)?;
+        vm.iter(&list)
     }),
 ];
 

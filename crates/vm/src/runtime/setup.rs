@@ -372,6 +372,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
             b::async_generator::ATHROW_METHODS,
         ),
         (vm.types.type_.clone(), b::type_::METHODS),
+        (vm.types.code.clone(), b::function::CODE_METHODS),
         (vm.types.typevar.clone(), b::typing::PARAM_METHODS),
         (vm.types.paramspec.clone(), b::typing::PARAM_METHODS),
         (vm.types.typevartuple.clone(), b::typing::PARAM_METHODS),
