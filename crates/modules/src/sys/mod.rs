@@ -242,7 +242,15 @@ const FUNCTIONS: &[MethodDef] = &[
         vm.new_str("surrogateescape")
     }),
     method("get_int_max_str_digits", "()", |_vm, _args| {
-        Ok(Value::from_i64(4300))
+        let limit = krait_vm::builtins::int::max_str_digits();
+        Ok(Value::from_i64(i64::try_from(limit).unwrap_or(i64::MAX)))
+    }),
+    method("set_int_max_str_digits", "(maxdigits)", |vm, args| {
+        let n = vm.index_i64_saturating(args.required(0))?;
+        match krait_vm::builtins::int::set_max_str_digits(n) {
+            Ok(()) => Ok(Value::NONE),
+            Err(message) => Err(vm.value_error(&message)),
+        }
     }),
     method("is_finalizing", "()", |_vm, _args| {
         Ok(Value::from_bool(false))
