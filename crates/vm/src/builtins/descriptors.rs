@@ -359,7 +359,7 @@ pub fn init_wrappers(classmethod: &TypeObject, staticmethod: &TypeObject) {
     }));
     for t in [classmethod, staticmethod] {
         t.slots.new.set(Some(|vm, cls, args, kw| {
-            let a = crate::builtins::native::Args::parse(
+            let a = crate::builtins::native::Args::parse_positional(
                 vm,
                 &cls.name.to_string(),
                 &["f"],

@@ -640,7 +640,7 @@ pub fn init_bool_type(t: &TypeObject) {
         int_number(vm, a, b, op)
     }));
     t.slots.new.set(Some(|vm, _cls, args, kw| {
-        let a = Args::parse(vm, "bool", &["x"], 0, args, kw)?;
+        let a = Args::parse_positional(vm, "bool", &["x"], 0, args, kw)?;
         match a.get(0) {
             Some(x) => Ok(Value::from_bool(vm.is_true(x)?)),
             None => Ok(Value::from_bool(false)),

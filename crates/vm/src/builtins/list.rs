@@ -212,7 +212,7 @@ pub fn init_type(t: &TypeObject) {
         .new
         .set(Some(|vm, _cls, _args, _kw| vm.new_list(Vec::new())));
     t.slots.init.set(Some(|vm, v, args, kwnames| {
-        let a = Args::parse(vm, "list", &["iterable"], 0, args, kwnames)?;
+        let a = Args::parse_positional(vm, "list", &["iterable"], 0, args, kwnames)?;
         let l = this(vm, v)?.clone();
         let items = match a.get(0) {
             Some(it) => vm.collect_iterable(it)?,

@@ -337,6 +337,37 @@ impl Args {
         Signature::parse(&text).bind(vm, name, args, kwnames)
     }
 
+    /// [`parse`](Self::parse) with Argument Clinic's messages for too few
+    /// or too many positional arguments (`"bool expected at most 1
+    /// argument, got 2"`), as the constructors CPython generates with
+    /// `_PyArg_CheckPositional` report them.
+    pub fn parse_positional(
+        vm: &mut Vm,
+        name: &str,
+        params: &[&str],
+        required: usize,
+        args: &[Value],
+        kwnames: Option<&Ref<Tuple>>,
+    ) -> PyResult<Args> {
+        let npos = args.len() - kwnames.map_or(0, |k| k.items().len()).min(args.len());
+        let max = params.len();
+        if npos > max || npos < required {
+            let expected = if required == max {
+                format!("{max}")
+            } else if npos > max {
+                format!("at most {max}")
+            } else {
+                format!("at least {required}")
+            };
+            let bound = if npos > max { max } else { required };
+            return Err(vm.type_error(format!(
+                "{name} expected {expected} argument{}, got {npos}",
+                plural(bound)
+            )));
+        }
+        Args::parse(vm, name, params, required, args, kwnames)
+    }
+
     /// Parameter `i`, if given.
     pub fn get(&self, i: usize) -> Option<&Value> {
         self.values.get(i).and_then(Option::as_ref)

@@ -174,8 +174,14 @@ pub fn init_type(t: &TypeObject) {
         }
     }));
     t.slots.new.set(Some(|vm, _cls, args, kwnames| {
-        let args =
-            crate::builtins::native::Args::parse(vm, "tuple", &["iterable"], 0, args, kwnames)?;
+        let args = crate::builtins::native::Args::parse_positional(
+            vm,
+            "tuple",
+            &["iterable"],
+            0,
+            args,
+            kwnames,
+        )?;
         match args.get(0) {
             None => vm.new_tuple(Vec::new()),
             Some(v) => {
