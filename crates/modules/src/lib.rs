@@ -9,11 +9,13 @@
 //! (named-tuple-like types such as `sys.version_info`) and [`namespace`]
 //! (`types.SimpleNamespace`).
 
+pub mod abc;
 pub mod math;
 pub mod namespace;
 pub mod struct_sequence;
 pub mod sys;
 pub mod time;
+pub mod weakref;
 
 use krait_vm::Vm;
 use krait_vm::runtime::import::BuiltinModule;
@@ -24,6 +26,8 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("math", math::init),
     BuiltinModule::new("time", time::init),
     BuiltinModule::new("gc", krait_vm::gc::module::init),
+    BuiltinModule::new("_weakref", weakref::init),
+    BuiltinModule::new("_abc", abc::init),
 ];
 
 /// Registers every module of [`BUILTIN_MODULES`] with an interpreter.

@@ -475,6 +475,8 @@ fn subclassable_payload(payload: TypeId) -> bool {
     payload == TypeId::of::<BareObject>()
         || payload == TypeId::of::<BaseException>()
         || payload == TypeId::of::<TypeObject>()
+        || payload == TypeId::of::<crate::builtins::descriptors::Wrapper>()
+        || payload == TypeId::of::<crate::builtins::descriptors::Property>()
         || crate::builtins::instance::converts_to_subclass(payload)
 }
 
@@ -562,6 +564,7 @@ fn create_class(
     payload.bases = PyCell::new(base_types);
     payload.qualname = PyCell::new(qualname.into());
     let cls = vm.alloc(metatype, payload)?;
+    TypeObject::link_subclass(&cls);
     let mut mro = vec![cls.clone()];
     mro.extend(tail);
     cls.mro.with(|m| *m = mro);

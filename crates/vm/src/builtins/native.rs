@@ -137,7 +137,11 @@ impl Signature {
                 Some((n, _)) => (n.trim(), true),
                 None => (part, false),
             };
-            if sig.params.is_empty() && (name == "self" || name == "cls" || name == "$self") {
+            // `$module` (CPython's spelling) binds a module function's
+            // module, so that its own first parameter may be named `self`.
+            if sig.params.is_empty()
+                && (name == "self" || name == "cls" || name == "$self" || name == "$module")
+            {
                 sig.bound = true;
             }
             sig.params.push(Param {

@@ -696,6 +696,7 @@ impl Vm {
         t.flags.set(type_flags);
         t.base.with(|b| *b = Some(base.clone()));
         t.bases.with(|b| *b = vec![base.clone()]);
+        TypeObject::link_subclass(&t);
         let mut mro = vec![t.clone()];
         mro.extend(base.mro.get());
         t.mro.with(|m| *m = mro);
