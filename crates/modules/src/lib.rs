@@ -10,6 +10,7 @@
 //! (`types.SimpleNamespace`).
 
 pub mod abc;
+pub mod itertools;
 pub mod math;
 pub mod namespace;
 pub mod struct_sequence;
@@ -28,6 +29,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("gc", krait_vm::gc::module::init),
     BuiltinModule::new("_weakref", weakref::init),
     BuiltinModule::new("_abc", abc::init),
+    BuiltinModule::new("itertools", itertools::init),
 ];
 
 /// Registers every module of [`BUILTIN_MODULES`] with an interpreter.

@@ -477,6 +477,7 @@ fn subclassable_payload(payload: TypeId) -> bool {
         || payload == TypeId::of::<TypeObject>()
         || payload == TypeId::of::<crate::builtins::descriptors::Wrapper>()
         || payload == TypeId::of::<crate::builtins::descriptors::Property>()
+        || payload == TypeId::of::<crate::builtins::generic_alias::GenericAlias>()
         || crate::builtins::instance::converts_to_subclass(payload)
 }
 

@@ -149,7 +149,7 @@ pub fn create() -> Result<Vm, AllocError> {
         typevartuple: make::<TypeParam>(m, o, "TypeVarTuple", 0)?,
         typealias: make::<TypeAlias>(m, o, "TypeAliasType", 0)?,
         nodefault: make::<Singleton>(m, o, "NoDefaultType", 0)?,
-        generic_alias: make::<GenericAlias>(m, o, "GenericAlias", 0)?,
+        generic_alias: make::<GenericAlias>(m, o, "GenericAlias", b)?,
         text_io_wrapper: make::<FileObject>(m, o, "TextIOWrapper", b)?,
         buffered_reader: make::<FileObject>(m, o, "BufferedReader", b)?,
         buffered_writer: make::<FileObject>(m, o, "BufferedWriter", b)?,
