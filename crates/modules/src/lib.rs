@@ -15,6 +15,7 @@ pub mod math;
 pub mod namespace;
 pub mod struct_sequence;
 pub mod sys;
+pub mod thread;
 pub mod time;
 pub mod weakref;
 
@@ -30,6 +31,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("_weakref", weakref::init),
     BuiltinModule::new("_abc", abc::init),
     BuiltinModule::new("itertools", itertools::init),
+    BuiltinModule::new("_thread", thread::init),
 ];
 
 /// Registers every module of [`BUILTIN_MODULES`] with an interpreter.

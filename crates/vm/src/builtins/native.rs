@@ -319,7 +319,7 @@ pub struct Args {
 }
 
 impl Args {
-    /// Binds `args` to a list of positional-or-keyword parameter names, the
+    /// Binds `args` to a list of positional-only parameter names, the
     /// first `required` of which must be given (for slots such as `__new__`).
     pub fn parse(
         vm: &mut Vm,
