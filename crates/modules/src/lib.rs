@@ -10,6 +10,7 @@
 //! (`types.SimpleNamespace`).
 
 pub mod abc;
+pub mod collections;
 pub mod itertools;
 pub mod math;
 pub mod namespace;
@@ -32,6 +33,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("_abc", abc::init),
     BuiltinModule::new("itertools", itertools::init),
     BuiltinModule::new("_thread", thread::init),
+    BuiltinModule::new("_collections", collections::init),
 ];
 
 /// Registers every module of [`BUILTIN_MODULES`] with an interpreter.

@@ -23,15 +23,25 @@ use krait_vm::{PyErr, PyResult, Value, Vm};
 pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
     vm.module_add_functions(module, FUNCTIONS)?;
     let lock = vm.new_builtin_type::<Lock>("_thread", "lock", None, 0, LOCK_METHODS)?;
-    lock.slots.new.set(Some(|vm, cls, _args, _kw| new_lock(vm, cls, false)));
+    lock.slots
+        .new
+        .set(Some(|vm, cls, _args, _kw| new_lock(vm, cls, false)));
     lock.slots.repr.set(Some(lock_repr));
     lock.bump_version();
-    let rlock = vm.new_builtin_type::<Lock>("_thread", "RLock", None, flags::BASETYPE, RLOCK_METHODS)?;
-    rlock.slots.new.set(Some(|vm, cls, _args, _kw| new_lock(vm, cls, true)));
+    let rlock =
+        vm.new_builtin_type::<Lock>("_thread", "RLock", None, flags::BASETYPE, RLOCK_METHODS)?;
+    rlock
+        .slots
+        .new
+        .set(Some(|vm, cls, _args, _kw| new_lock(vm, cls, true)));
     rlock.slots.repr.set(Some(lock_repr));
     rlock.bump_version();
     krait_vm::builtins::slot_wrappers::install(vm, &[lock.clone(), rlock.clone()])?;
-    vm.module_set(module, "LockType", Value::from_object(lock.as_obj().clone()))?;
+    vm.module_set(
+        module,
+        "LockType",
+        Value::from_object(lock.as_obj().clone()),
+    )?;
     vm.module_set(module, "lock", Value::from_object(lock.as_obj().clone()))?;
     vm.module_set(module, "RLock", Value::from_object(rlock.as_obj().clone()))?;
     let runtime_error = Value::from_object(vm.exc_type(ExcKind::RuntimeError).as_obj().clone());
@@ -94,7 +104,11 @@ fn current_ident() -> u64 {
 
 fn lock_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let lock = lock_of(vm, v)?;
-    let state = if lock.count.get() > 0 { "locked" } else { "unlocked" };
+    let state = if lock.count.get() > 0 {
+        "locked"
+    } else {
+        "unlocked"
+    };
     let tn = vm.type_name(v);
     let module = if lock.reentrant { "_thread." } else { "" };
     let text = if lock.reentrant {
@@ -105,7 +119,10 @@ fn lock_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             lock.as_obj().address()
         )
     } else {
-        format!("<{state} _thread.lock object at {:#x}>", lock.as_obj().address())
+        format!(
+            "<{state} _thread.lock object at {:#x}>",
+            lock.as_obj().address()
+        )
     };
     vm.new_str(&text)
 }
@@ -242,10 +259,14 @@ const FUNCTIONS: &[MethodDef] = &[
         vm.call(&class, &[], None)
     }),
     method("_count", "()", |_vm, _args| Ok(Value::from_i64(0))),
-    method("start_new_thread", "(function, args, kwargs=None, /)", |vm, _args| {
-        Err(vm.new_error(
-            ExcKind::NotImplementedError,
-            "krait does not support starting threads yet",
-        ))
-    }),
+    method(
+        "start_new_thread",
+        "(function, args, kwargs=None, /)",
+        |vm, _args| {
+            Err(vm.new_error(
+                ExcKind::NotImplementedError,
+                "krait does not support starting threads yet",
+            ))
+        },
+    ),
 ];
