@@ -467,29 +467,6 @@ pub const METHODS: &[MethodDef] = &[
     method("__dir__", "(self, /)", |vm, args| {
         crate::builtins::type_::object_dir(vm, args.this())
     }),
-    method("__reduce_ex__", "(self, protocol, /)", |vm, args| {
-        // As CPython: a class that overrides `__reduce__` is reduced by it.
-        let name = Str::new("__reduce__");
-        let own = vm.type_of(args.this()).lookup_str(&name);
-        let base = vm.types.object.lookup_str(&name);
-        if let (Some(own), Some(base)) = (own, base)
-            && !crate::protocol::number::is_same(&own, &base)
-        {
-            return vm
-                .get_attr_str(args.this(), "__reduce__")
-                .and_then(|r| vm.call(&r, &[], None));
-        }
-        Err(vm.new_error(
-            ExcKind::NotImplementedError,
-            "krait does not support pickling yet (object.__reduce_ex__)",
-        ))
-    }),
-    method("__reduce__", "(self, /)", |vm, _args| {
-        Err(vm.new_error(
-            ExcKind::NotImplementedError,
-            "krait does not support pickling yet (object.__reduce__)",
-        ))
-    }),
     classmethod("__init_subclass__", "(cls, /, **kwargs)", |vm, args| {
         let given = args
             .kwargs()

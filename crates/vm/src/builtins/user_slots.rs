@@ -20,9 +20,12 @@ use crate::value::Value;
 /// (not a builtin type's native method, whose slot the class inherits).
 pub fn defined_in_python(cls: &TypeRef, name: &str) -> bool {
     match cls.lookup(name) {
+        // A builtin's method counts as native only under its own name and
+        // from a class of the MRO (`__str__ = int.__repr__` must be called).
         Some(v) => !v.as_object().is_some_and(|o| {
-            o.downcast::<MethodDescriptor>().is_some()
-                || o.downcast::<BuiltinFunction>().is_some()
+            o.downcast::<MethodDescriptor>().is_some_and(|d| {
+                d.def.name == name && cls.mro.get().iter().any(|t| t.same(&d.owner))
+            }) || o.downcast::<BuiltinFunction>().is_some()
                 || o.downcast::<GetSetDescriptor>().is_some()
         }),
         None => false,
