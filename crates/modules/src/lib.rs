@@ -11,9 +11,12 @@
 
 pub mod abc;
 pub mod collections;
+pub mod errno;
 pub mod itertools;
 pub mod math;
 pub mod namespace;
+#[cfg(unix)]
+pub mod posix;
 pub mod struct_sequence;
 pub mod sys;
 pub mod thread;
@@ -34,6 +37,9 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("itertools", itertools::init),
     BuiltinModule::new("_thread", thread::init),
     BuiltinModule::new("_collections", collections::init),
+    BuiltinModule::new("errno", errno::init),
+    #[cfg(unix)]
+    BuiltinModule::new("posix", posix::init),
 ];
 
 /// Registers every module of [`BUILTIN_MODULES`] with an interpreter.
