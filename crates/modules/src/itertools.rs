@@ -70,7 +70,7 @@ struct ClassDef {
 const fn class(name: &'static str, new: krait_vm::types::slots::NewFn) -> ClassDef {
     ClassDef {
         name,
-        flags: flags::BASETYPE,
+        flags: flags::BASETYPE | flags::NEW_ALLOCATES_CLASS,
         new,
         repr: None,
         methods: &[],

@@ -17,6 +17,7 @@ pub mod math;
 pub mod namespace;
 #[cfg(unix)]
 pub mod posix;
+pub mod random;
 pub mod struct_sequence;
 pub mod sys;
 pub mod thread;
@@ -38,6 +39,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("_thread", thread::init),
     BuiltinModule::new("_collections", collections::init),
     BuiltinModule::new("errno", errno::init),
+    BuiltinModule::new("_random", random::init),
     #[cfg(unix)]
     BuiltinModule::new("posix", posix::init),
 ];

@@ -28,8 +28,13 @@ pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
         .set(Some(|vm, cls, _args, _kw| new_lock(vm, cls, false)));
     lock.slots.repr.set(Some(lock_repr));
     lock.bump_version();
-    let rlock =
-        vm.new_builtin_type::<Lock>("_thread", "RLock", None, flags::BASETYPE, RLOCK_METHODS)?;
+    let rlock = vm.new_builtin_type::<Lock>(
+        "_thread",
+        "RLock",
+        None,
+        flags::BASETYPE | flags::NEW_ALLOCATES_CLASS,
+        RLOCK_METHODS,
+    )?;
     rlock
         .slots
         .new

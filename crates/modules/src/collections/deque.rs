@@ -18,8 +18,13 @@ use krait_vm::{PyErr, PyResult, Value, Vm};
 
 /// Adds `deque` and its iterator classes to `_collections`.
 pub fn install(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
-    let ty =
-        vm.new_builtin_type::<Deque>("collections", "deque", None, flags::BASETYPE, METHODS)?;
+    let ty = vm.new_builtin_type::<Deque>(
+        "collections",
+        "deque",
+        None,
+        flags::BASETYPE | flags::NEW_ALLOCATES_CLASS,
+        METHODS,
+    )?;
     ty.slots.new.set(Some(new));
     ty.slots.init.set(Some(init));
     ty.slots.repr.set(Some(repr));

@@ -524,7 +524,7 @@ fn create_class(
         Err(message) => return Err(vm.type_error(message)),
     };
     let builtin = builtin_ancestor(&base);
-    if !subclassable_payload(builtin.payload) {
+    if !subclassable_payload(builtin.payload) && !builtin.has_flag(flags::NEW_ALLOCATES_CLASS) {
         return Err(vm.new_error(
             ExcKind::NotImplementedError,
             &format!(

@@ -40,6 +40,10 @@ pub mod flags {
     pub const EXTENDED: u32 = 1 << 4;
     /// `__abstractmethods__` is non-empty: instances cannot be created.
     pub const ABSTRACT: u32 = 1 << 5;
+    /// A native type (of a native module) whose `tp_new` allocates an
+    /// instance of the class it is given, so a `class` statement may
+    /// subclass it (instances then take the `Extended` layout).
+    pub const NEW_ALLOCATES_CLASS: u32 = 1 << 6;
 }
 
 thread_local! {
