@@ -22,6 +22,7 @@ pub mod struct_sequence;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod typing;
 pub mod weakref;
 
 use krait_vm::Vm;
@@ -40,6 +41,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("_collections", collections::init),
     BuiltinModule::new("errno", errno::init),
     BuiltinModule::new("_random", random::init),
+    BuiltinModule::new("_typing", typing::init),
     #[cfg(unix)]
     BuiltinModule::new("posix", posix::init),
 ];

@@ -322,6 +322,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     let types: Vec<(TypeRef, &'static [b::native::MethodDef])> = vec![
         (vm.types.object.clone(), b::object::METHODS),
         (vm.types.object.clone(), b::reduce::METHODS),
+        (vm.types.union.clone(), b::union::METHODS),
         (vm.types.str.clone(), b::str::METHODS),
         (vm.types.bytes.clone(), b::byte_methods::METHODS),
         (vm.types.bytes.clone(), b::bytes::METHODS),
