@@ -18,6 +18,7 @@ pub mod namespace;
 #[cfg(unix)]
 pub mod posix;
 pub mod random;
+pub mod string;
 pub mod struct_sequence;
 pub mod sys;
 pub mod thread;
@@ -42,6 +43,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("errno", errno::init),
     BuiltinModule::new("_random", random::init),
     BuiltinModule::new("_typing", typing::init),
+    BuiltinModule::new("_string", string::init),
     #[cfg(unix)]
     BuiltinModule::new("posix", posix::init),
 ];
