@@ -207,7 +207,7 @@ const FUNCTIONS: &[MethodDef] = &[
         Ok(if n < 1 {
             Value::NONE
         } else {
-            Value::from_i64(i64::from(n))
+            Value::from_i64(n)
         })
     }),
     method("device_encoding", "(fd)", |_vm, _args| Ok(Value::NONE)),

@@ -71,10 +71,11 @@ fn text_arg(vm: &mut Vm, v: &Value) -> PyResult<String> {
 
 /// A field name part: an int when it is all digits, else the text.
 fn key_value(vm: &mut Vm, key: &str) -> PyResult<Value> {
-    if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(n) = key.parse::<i64>() {
-            return Ok(Value::from_i64(n));
-        }
+    if !key.is_empty()
+        && key.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(n) = key.parse::<i64>()
+    {
+        return Ok(Value::from_i64(n));
     }
     vm.new_str(key)
 }
@@ -215,8 +216,11 @@ fn parse_field(chars: &[char], i: &mut usize) -> Result<Field, &'static str> {
     Err("unmatched '{' in format spec")
 }
 
+/// The parts after a field name's first: `(is_attribute, key)`.
+type FieldNameRest = Vec<(bool, String)>;
+
 /// Splits `first.attr[key]...` as CPython's `FieldNameIterator`.
-fn split_field_name(text: &str) -> Result<(String, Vec<(bool, String)>), &'static str> {
+fn split_field_name(text: &str) -> Result<(String, FieldNameRest), &'static str> {
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
