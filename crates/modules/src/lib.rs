@@ -11,6 +11,7 @@
 
 pub mod abc;
 pub mod collections;
+pub mod contextvars;
 pub mod errno;
 pub mod itertools;
 pub mod math;
@@ -44,6 +45,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("_random", random::init),
     BuiltinModule::new("_typing", typing::init),
     BuiltinModule::new("_string", string::init),
+    BuiltinModule::new("_contextvars", contextvars::init),
     #[cfg(unix)]
     BuiltinModule::new("posix", posix::init),
 ];
