@@ -25,6 +25,15 @@ pub fn install(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
     ty.slots.new.set(Some(new));
     ty.slots.init.set(Some(init));
     ty.slots.repr.set(Some(repr));
+    ty.slots.number.set(Some(|vm, a, b, op| {
+        if op != krait_vm::types::slots::BinOp::Or {
+            return Ok(vm.not_implemented());
+        }
+        super::dict_subclass_or(vm, a, b, "defaultdict", |vm, ours, items| {
+            let class = Value::from_object(vm.type_of(ours).as_obj().clone());
+            vm.call(&class, &[factory(ours), items.clone()], None)
+        })
+    }));
     vm.add_getsets(&ty, GETSETS)?;
     ty.bump_version();
     krait_vm::builtins::slot_wrappers::install(vm, std::slice::from_ref(&ty))?;

@@ -26,6 +26,15 @@ pub fn install(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
     ty.slots.new.set(Some(new));
     ty.slots.repr.set(Some(repr));
     ty.slots.richcompare.set(Some(compare));
+    ty.slots.number.set(Some(|vm, a, b, op| {
+        if op != krait_vm::types::slots::BinOp::Or {
+            return Ok(vm.not_implemented());
+        }
+        super::dict_subclass_or(vm, a, b, "OrderedDict", |vm, ours, items| {
+            let class = Value::from_object(vm.type_of(ours).as_obj().clone());
+            vm.call(&class, std::slice::from_ref(items), None)
+        })
+    }));
     ty.bump_version();
     krait_vm::builtins::slot_wrappers::install(vm, std::slice::from_ref(&ty))?;
     vm.module_set(
