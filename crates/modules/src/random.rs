@@ -327,3 +327,23 @@ const METHODS: &[MethodDef] = &[
     method("getstate", "(self, /)", getstate),
     method("setstate", "(self, state, /)", setstate),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::Twister;
+
+    #[test]
+    fn seed_42_gives_cpythons_first_float() {
+        let mut t = Twister::new();
+        // `random.seed(42)`: the key is the seed's one 32-bit word.
+        t.init_by_array(&[42]);
+        assert_eq!(t.random(), 0.6394267984578837);
+    }
+
+    #[test]
+    fn an_unseeded_twister_uses_the_reference_seed() {
+        // The reference implementation's first output for seed 5489.
+        let mut t = Twister::new();
+        assert_eq!(t.next_u32(), 3_499_211_612);
+    }
+}
