@@ -39,3 +39,12 @@ print([c.__name__ for c in Base.__subclasses__()])
 del D1
 import gc; gc.collect()
 print([c.__name__ for c in Base.__subclasses__()])
+# A builtin method of another class refuses the instance, as in CPython.
+class L(list):
+    __repr__ = dict.__repr__
+    keys = dict.keys
+for attempt in (lambda: repr(L()), lambda: L().keys(), lambda: dict.__repr__([]), lambda: dict.keys([])):
+    try:
+        attempt()
+    except TypeError as e:
+        print(e)

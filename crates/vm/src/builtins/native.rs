@@ -492,10 +492,20 @@ pub fn call_method_descriptor(
         };
         if !vm.isinstance_type(this, &d.owner) {
             let tn = vm.type_name(this);
-            return Err(vm.type_error(format!(
-                "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
-                d.def.name, d.owner.name
-            )));
+            // Slot wrappers (`dict.__repr__`) word it as CPython's
+            // `wrapperdescr_call`; other methods as `descr_check`.
+            let message = if crate::builtins::slot_wrappers::is_slot_wrapper(d.def) {
+                format!(
+                    "descriptor '{}' requires a '{}' object but received a '{tn}'",
+                    d.def.name, d.owner.name
+                )
+            } else {
+                format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
+                    d.def.name, d.owner.name
+                )
+            };
+            return Err(vm.type_error(message));
         }
     }
     let bound = d.signature.bind(vm, &d.qualname, args, kwnames)?;
@@ -523,7 +533,16 @@ pub fn method_descriptor_get(
         (MethodKind::Static, _) => {
             return vm.new_builtin_function(d.def, None, &d.qualname.clone());
         }
-        (MethodKind::Method, Some(o)) => o.clone(),
+        (MethodKind::Method, Some(o)) => {
+            if !vm.isinstance_type(o, &d.owner) {
+                let tn = vm.type_name(o);
+                return Err(vm.type_error(format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
+                    d.def.name, d.owner.name
+                )));
+            }
+            o.clone()
+        }
         (MethodKind::Method, None) => return Ok(descr.clone()),
     };
     let def = d.def;

@@ -201,10 +201,15 @@ fn call_dunder_kw(
 ) -> PyResult<Value> {
     let class = vm.type_of(v).clone();
     match class.lookup(name) {
+        // Functions and builtin methods are called unbound, with `v` first
+        // (CPython's `lookup_maybe_method`): a builtin method of another
+        // class then refuses `v` as CPython's does.
         Some(f)
             if f.as_object().is_some_and(|o| {
                 o.downcast::<crate::builtins::function::Function>()
                     .is_some()
+                    || o.downcast::<MethodDescriptor>()
+                        .is_some_and(|d| d.def.kind == crate::builtins::native::MethodKind::Method)
             }) =>
         {
             let mut all = Vec::with_capacity(args.len() + 1);
