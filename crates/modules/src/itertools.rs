@@ -689,7 +689,7 @@ fn count_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Some(Some(pair)) => pair,
         _ => return Err(runtime(vm, "count is running")),
     };
-    let name = vm.type_name(v);
+    let name = vm.type_of(v).name.to_string();
     let next_text = vm.repr_string(&next)?;
     let text = if step.as_i64() == Some(1) {
         format!("{name}({next_text})")
@@ -763,7 +763,7 @@ fn repeat_state(vm: &mut Vm, v: &Value) -> PyResult<(Value, Option<u64>)> {
 
 fn repeat_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let (object, left) = repeat_state(vm, v)?;
-    let name = vm.type_name(v);
+    let name = vm.type_of(v).name.to_string();
     let object_text = vm.repr_string(&object)?;
     let text = match left {
         None => format!("{name}({object_text})"),

@@ -104,7 +104,7 @@ fn origin_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         .as_str(&name)
         .map(|s| s.as_lossy().into_owned())
         .unwrap_or_default();
-    let suffix = if vm.type_name(v) == "ParamSpecArgs" {
+    let suffix = if vm.type_of(v).name.to_string() == "ParamSpecArgs" {
         "args"
     } else {
         "kwargs"

@@ -116,7 +116,7 @@ fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         }
         None => String::new(),
     };
-    let name = vm.type_name(v);
+    let name = vm.type_of(v).name.to_string();
     vm.new_str(&format!("{name}({factory_text}, {body})"))
 }
 

@@ -238,7 +238,7 @@ fn extend(vm: &mut Vm, d: &Ref<Deque>, iterable: &Value, left: bool) -> PyResult
 
 fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let d = deque_of(vm, v)?;
-    let name = vm.type_name(v);
+    let name = vm.type_of(v).name.to_string();
     if !vm.repr_enter(v) {
         return vm.new_str("[...]");
     }

@@ -75,7 +75,7 @@ fn is_ordered(vm: &mut Vm, v: &Value) -> bool {
 }
 
 fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let name = vm.type_name(v);
+    let name = vm.type_of(v).name.to_string();
     let d = dict_of(vm, v)?;
     if d.is_empty() {
         return vm.new_str(&format!("{name}()"));
