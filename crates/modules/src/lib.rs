@@ -9,11 +9,23 @@
 //! (named-tuple-like types such as `sys.version_info`) and [`namespace`]
 //! (`types.SimpleNamespace`).
 
+pub mod abc;
+pub mod collections;
+pub mod contextvars;
+pub mod errno;
+pub mod itertools;
 pub mod math;
 pub mod namespace;
+#[cfg(unix)]
+pub mod posix;
+pub mod random;
+pub mod string;
 pub mod struct_sequence;
 pub mod sys;
+pub mod thread;
 pub mod time;
+pub mod typing;
+pub mod weakref;
 
 use krait_vm::Vm;
 use krait_vm::runtime::import::BuiltinModule;
@@ -24,6 +36,18 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("math", math::init),
     BuiltinModule::new("time", time::init),
     BuiltinModule::new("gc", krait_vm::gc::module::init),
+    BuiltinModule::new("_weakref", weakref::init),
+    BuiltinModule::new("_abc", abc::init),
+    BuiltinModule::new("itertools", itertools::init),
+    BuiltinModule::new("_thread", thread::init),
+    BuiltinModule::new("_collections", collections::init),
+    BuiltinModule::new("errno", errno::init),
+    BuiltinModule::new("_random", random::init),
+    BuiltinModule::new("_typing", typing::init),
+    BuiltinModule::new("_string", string::init),
+    BuiltinModule::new("_contextvars", contextvars::init),
+    #[cfg(unix)]
+    BuiltinModule::new("posix", posix::init),
 ];
 
 /// Registers every module of [`BUILTIN_MODULES`] with an interpreter.

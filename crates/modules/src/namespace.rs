@@ -49,7 +49,7 @@ fn alloc(vm: &mut Vm, cls: &TypeRef) -> PyResult<Value> {
 
 /// `SimpleNamespace(mapping_or_iterable=(), /, **kwargs)`.
 fn init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Ref<Tuple>>) -> PyResult<()> {
-    let name = vm.type_name(this);
+    let name = vm.type_of(this).name.to_string();
     let bound: Args =
         Signature::parse("(mapping_or_iterable=(), /, **kwargs)").bind(vm, &name, args, kwnames)?;
     let mut pairs: Vec<(Value, Value)> = Vec::new();

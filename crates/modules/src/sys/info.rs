@@ -115,6 +115,19 @@ pub fn flags(vm: &mut Vm) -> PyResult<Value> {
         "int_max_str_digits",
     ];
     let ty = struct_sequence::new_type(vm, "sys", "flags", &fields)?;
+    // Fields outside the sequence (as CPython's `n_fields` 21 vs 18): the
+    // GIL is on, threads start with an empty context, warnings filters are
+    // global — the values of CPython's default build.
+    for (name, value) in [
+        ("gil", 1),
+        ("thread_inherit_context", 0),
+        ("context_aware_warnings", 0),
+        ("n_fields", 21),
+    ] {
+        let key = vm.intern(name)?;
+        ty.dict.with(|d| d.insert_str(key, Value::from_i64(value)));
+    }
+    ty.bump_version();
     let hash_randomization = match std::env::var("PYTHONHASHSEED") {
         Ok(seed) if seed == "0" => 0,
         _ => 1,

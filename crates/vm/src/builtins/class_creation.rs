@@ -475,6 +475,9 @@ fn subclassable_payload(payload: TypeId) -> bool {
     payload == TypeId::of::<BareObject>()
         || payload == TypeId::of::<BaseException>()
         || payload == TypeId::of::<TypeObject>()
+        || payload == TypeId::of::<crate::builtins::descriptors::Wrapper>()
+        || payload == TypeId::of::<crate::builtins::descriptors::Property>()
+        || payload == TypeId::of::<crate::builtins::generic_alias::GenericAlias>()
         || crate::builtins::instance::converts_to_subclass(payload)
 }
 
@@ -521,7 +524,7 @@ fn create_class(
         Err(message) => return Err(vm.type_error(message)),
     };
     let builtin = builtin_ancestor(&base);
-    if !subclassable_payload(builtin.payload) {
+    if !subclassable_payload(builtin.payload) && !builtin.has_flag(flags::NEW_ALLOCATES_CLASS) {
         return Err(vm.new_error(
             ExcKind::NotImplementedError,
             &format!(
@@ -562,6 +565,7 @@ fn create_class(
     payload.bases = PyCell::new(base_types);
     payload.qualname = PyCell::new(qualname.into());
     let cls = vm.alloc(metatype, payload)?;
+    TypeObject::link_subclass(&cls);
     let mut mro = vec![cls.clone()];
     mro.extend(tail);
     cls.mro.with(|m| *m = mro);

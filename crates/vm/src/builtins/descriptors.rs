@@ -385,14 +385,10 @@ fn prop(v: &Value) -> Option<&crate::object::Ref<Property>> {
 /// Installs `property`'s slots.
 pub fn init_property(t: &TypeObject) {
     t.slots.new.set(Some(|vm, cls, args, kw| {
-        let a = crate::builtins::native::Args::parse(
-            vm,
-            "property",
-            &["fget", "fset", "fdel", "doc"],
-            0,
-            args,
-            kw,
-        )?;
+        let a = crate::builtins::native::Signature::parse(
+            "(fget=None, fset=None, fdel=None, doc=None)",
+        )
+        .bind(vm, "property", args, kw)?;
         let get = |i: usize| a.get(i).cloned().unwrap_or(Value::NONE);
         let mut doc = get(3);
         if doc.is_none() && !get(0).is_none() {

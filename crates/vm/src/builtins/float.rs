@@ -559,7 +559,10 @@ pub const METHODS: &[MethodDef] = &[
             let tn = vm.type_name(args.required(1));
             return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
         };
-        crate::builtins::format::format(vm, args.this(), &spec)
+        match crate::builtins::format::format_number(vm, args.this(), &spec)? {
+            Some(r) => Ok(r),
+            None => crate::builtins::format::format(vm, args.this(), &spec),
+        }
     }),
     method("__getnewargs__", "(self, /)", |vm, args| {
         vm.new_tuple(vec![Value::from_f64(this(args))])

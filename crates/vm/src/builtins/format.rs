@@ -581,29 +581,8 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
         return vm.new_str(&out);
     }
     let heap_class = vm.type_of(v).has_flag(crate::types::flags::HEAPTYPE);
-    if !heap_class {
-        if is_int(v) {
-            if spec.is_empty() {
-                return vm.str(v);
-            }
-            let s = parse_checked(vm, spec, "int", true)?;
-            let out = format_int_spec(vm, v, &s, "int")?;
-            return vm.new_str(&out);
-        }
-        if let Some(x) = v.as_f64() {
-            if spec.is_empty() {
-                return vm.str(v);
-            }
-            let s = parse_checked(vm, spec, "float", true)?;
-            let out = format_float_spec(x, &s, "float").map_err(|m| vm.value_error(&m))?;
-            return vm.new_str(&out);
-        }
-        if let Some((re, im)) = crate::builtins::complex::as_complex(v) {
-            if spec.is_empty() {
-                return vm.str(v);
-            }
-            return format_complex_spec(vm, re, im, spec);
-        }
+    if !heap_class && let Some(r) = format_number(vm, v, spec)? {
+        return Ok(r);
     }
     if let Some(f) = vm.lookup_special(v, "__format__") {
         let s = vm.new_str(spec)?;
@@ -621,4 +600,33 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
     Err(vm.type_error(format!(
         "unsupported format string passed to {tn}.__format__"
     )))
+}
+
+/// `format(v, spec)` by the rules of `int`, `float` or `complex` when `v` is
+/// one of them (also an instance of a subclass: `int.__format__` runs this),
+/// or `None`.
+pub fn format_number(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Option<Value>> {
+    if is_int(v) {
+        if spec.is_empty() {
+            return vm.str(v).map(Some);
+        }
+        let s = parse_checked(vm, spec, "int", true)?;
+        let out = format_int_spec(vm, v, &s, "int")?;
+        return vm.new_str(&out).map(Some);
+    }
+    if let Some(x) = v.as_f64() {
+        if spec.is_empty() {
+            return vm.str(v).map(Some);
+        }
+        let s = parse_checked(vm, spec, "float", true)?;
+        let out = format_float_spec(x, &s, "float").map_err(|m| vm.value_error(&m))?;
+        return vm.new_str(&out).map(Some);
+    }
+    if let Some((re, im)) = crate::builtins::complex::as_complex(v) {
+        if spec.is_empty() {
+            return vm.str(v).map(Some);
+        }
+        return format_complex_spec(vm, re, im, spec).map(Some);
+    }
+    Ok(None)
 }

@@ -10,7 +10,7 @@ use crate::builtins::tuple::Tuple;
 use crate::error::PyResult;
 use crate::object::Ref;
 use crate::runtime::Vm;
-use crate::types::TypeObject;
+use crate::types::{TypeObject, TypeRef};
 use crate::value::Value;
 
 /// The payload of a generic alias.
@@ -30,14 +30,17 @@ fn alias_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<GenericAlias>> {
 
 /// `GenericAlias(origin, args)`.
 pub fn new_alias(vm: &mut Vm, origin: Value, args: Value) -> PyResult<Value> {
+    let cls = vm.types.generic_alias.clone();
+    new_alias_of(vm, &cls, origin, args)
+}
+
+/// An alias of class `cls` (`GenericAlias` or a subclass of it).
+fn new_alias_of(vm: &mut Vm, cls: &TypeRef, origin: Value, args: Value) -> PyResult<Value> {
     let args = match args.as_object().and_then(|o| o.downcast::<Tuple>()) {
         Some(t) if vm.type_of(&args).same(&vm.types.tuple) => t.clone(),
         _ => vm.new_tuple_ref(vec![args])?,
     };
-    let a = vm.alloc(
-        &vm.types.generic_alias.clone(),
-        GenericAlias { origin, args },
-    )?;
+    let a = vm.alloc(cls, GenericAlias { origin, args })?;
     Ok(Value::from_object(a.into_obj()))
 }
 
@@ -169,6 +172,20 @@ fn substitute(vm: &mut Vm, item: &Value, params: &[Value], given: &[Value]) -> P
 
 /// Installs the slots of `types.GenericAlias`.
 pub fn init_type(t: &TypeObject) {
+    t.slots.new.set(Some(|vm, cls, args, kw| {
+        if kw.is_some_and(|k| !k.items().is_empty()) {
+            return Err(vm.type_error("GenericAlias() takes no keyword arguments".into()));
+        }
+        let a = crate::builtins::native::Args::parse(
+            vm,
+            "GenericAlias",
+            &["origin", "args"],
+            2,
+            args,
+            None,
+        )?;
+        new_alias_of(vm, cls, a.required(0).clone(), a.required(1).clone())
+    }));
     t.slots.repr.set(Some(alias_repr));
     t.slots.getitem.set(Some(alias_getitem));
     t.slots.call.set(Some(|vm, callable, args, kwnames| {

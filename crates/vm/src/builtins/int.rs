@@ -836,7 +836,10 @@ pub const METHODS: &[MethodDef] = &[
             let tn = vm.type_name(args.required(1));
             return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
         };
-        crate::builtins::format::format(vm, args.this(), &spec)
+        match crate::builtins::format::format_number(vm, args.this(), &spec)? {
+            Some(r) => Ok(r),
+            None => crate::builtins::format::format(vm, args.this(), &spec),
+        }
     }),
     method("__getnewargs__", "(self, /)", |vm, args| {
         let n = plain_int(vm, args.this())?;

@@ -34,6 +34,7 @@ pub mod numeric_text;
 pub mod object;
 pub mod os_error;
 pub mod range;
+pub mod reduce;
 pub mod set;
 pub mod singletons;
 pub mod slice;

@@ -137,7 +137,11 @@ impl Signature {
                 Some((n, _)) => (n.trim(), true),
                 None => (part, false),
             };
-            if sig.params.is_empty() && (name == "self" || name == "cls" || name == "$self") {
+            // `$module` (CPython's spelling) binds a module function's
+            // module, so that its own first parameter may be named `self`.
+            if sig.params.is_empty()
+                && (name == "self" || name == "cls" || name == "$self" || name == "$module")
+            {
                 sig.bound = true;
             }
             sig.params.push(Param {
@@ -315,7 +319,7 @@ pub struct Args {
 }
 
 impl Args {
-    /// Binds `args` to a list of positional-or-keyword parameter names, the
+    /// Binds `args` to a list of positional-only parameter names, the
     /// first `required` of which must be given (for slots such as `__new__`).
     pub fn parse(
         vm: &mut Vm,
@@ -519,10 +523,20 @@ pub fn call_method_descriptor(
         };
         if !vm.isinstance_type(this, &d.owner) {
             let tn = vm.type_name(this);
-            return Err(vm.type_error(format!(
-                "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
-                d.def.name, d.owner.name
-            )));
+            // Slot wrappers (`dict.__repr__`) word it as CPython's
+            // `wrapperdescr_call`; other methods as `descr_check`.
+            let message = if crate::builtins::slot_wrappers::is_slot_wrapper(d.def) {
+                format!(
+                    "descriptor '{}' requires a '{}' object but received a '{tn}'",
+                    d.def.name, d.owner.name
+                )
+            } else {
+                format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
+                    d.def.name, d.owner.name
+                )
+            };
+            return Err(vm.type_error(message));
         }
     }
     let bound = d.signature.bind(vm, &d.qualname, args, kwnames)?;
@@ -550,7 +564,16 @@ pub fn method_descriptor_get(
         (MethodKind::Static, _) => {
             return vm.new_builtin_function(d.def, None, &d.qualname.clone());
         }
-        (MethodKind::Method, Some(o)) => o.clone(),
+        (MethodKind::Method, Some(o)) => {
+            if !vm.isinstance_type(o, &d.owner) {
+                let tn = vm.type_name(o);
+                return Err(vm.type_error(format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
+                    d.def.name, d.owner.name
+                )));
+            }
+            o.clone()
+        }
         (MethodKind::Method, None) => return Ok(descr.clone()),
     };
     let def = d.def;

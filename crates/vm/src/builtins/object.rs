@@ -261,13 +261,34 @@ pub fn object_new(
         }
     }
     if cls.has_flag(flags::ABSTRACT) {
-        return Err(vm.type_error(format!(
-            "Can't instantiate abstract class {}",
-            cls.qualname.get()
-        )));
+        return Err(abstract_class_error(vm, cls));
     }
     let obj = vm.alloc(cls, BareObject)?;
     Ok(Value::from_object(obj.into_obj()))
+}
+
+/// The error for instantiating a class with abstract methods: their names
+/// sorted, as CPython's `object_new` reports them.
+fn abstract_class_error(vm: &mut Vm, cls: &TypeRef) -> crate::error::PyErr {
+    let class = Value::from_object(cls.as_obj().clone());
+    let names = match vm.get_attr_str(&class, "__abstractmethods__") {
+        Ok(v) => v,
+        Err(e) => return e,
+    };
+    let mut texts = match vm.collect_iterable(&names) {
+        Ok(items) => items
+            .iter()
+            .filter_map(|n| vm.as_str(n).map(|s| s.as_lossy().into_owned()))
+            .collect::<Vec<_>>(),
+        Err(e) => return e,
+    };
+    texts.sort();
+    let plural = if texts.len() == 1 { "" } else { "s" };
+    vm.type_error(format!(
+        "Can't instantiate abstract class {} without an implementation for abstract method{plural} '{}'",
+        cls.qualname.get(),
+        texts.join("', '")
+    ))
 }
 
 /// `object.__init__` (CPython's `object_init`).
@@ -336,7 +357,8 @@ pub fn init_type(t: &TypeObject) {
     t.slots.init.set(Some(object_init));
 }
 
-fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<Ref<Str>> {
+/// An attribute name argument (`str`), or CPython's TypeError.
+pub(crate) fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<Ref<Str>> {
     match vm.as_str(v) {
         Some(s) => Ok(s.clone()),
         None => {
@@ -428,18 +450,6 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("__dir__", "(self, /)", |vm, args| {
         crate::builtins::type_::object_dir(vm, args.this())
-    }),
-    method("__reduce_ex__", "(self, protocol, /)", |vm, _args| {
-        Err(vm.new_error(
-            ExcKind::NotImplementedError,
-            "krait does not support pickling yet (object.__reduce_ex__)",
-        ))
-    }),
-    method("__reduce__", "(self, /)", |vm, _args| {
-        Err(vm.new_error(
-            ExcKind::NotImplementedError,
-            "krait does not support pickling yet (object.__reduce__)",
-        ))
     }),
     classmethod("__init_subclass__", "(cls, /, **kwargs)", |vm, args| {
         let given = args

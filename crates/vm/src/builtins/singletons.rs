@@ -87,6 +87,28 @@ pub fn init_callables(vm: &Vm) {
         .slots
         .getattro
         .set(Some(crate::builtins::function::method_getattr));
+    // `types.MethodType(function, instance)`.
+    t.method.slots.new.set(Some(|vm, _cls, args, kw| {
+        if kw.is_some_and(|k| !k.items().is_empty()) {
+            return Err(vm.type_error("method() takes no keyword arguments".into()));
+        }
+        let a = crate::builtins::native::Args::parse(
+            vm,
+            "method",
+            &["function", "instance"],
+            2,
+            args,
+            None,
+        )?;
+        let (func, this) = (a.required(0).clone(), a.required(1).clone());
+        if vm.type_of(&func).slots.call.get().is_none() {
+            return Err(vm.type_error("first argument must be callable".into()));
+        }
+        if this.is_none() {
+            return Err(vm.type_error("instance must not be None".into()));
+        }
+        vm.new_method(func, this)
+    }));
     t.method.slots.repr.set(Some(|vm, v| {
         let Some(m) = v.as_object().and_then(|o| o.downcast::<Method>()).cloned() else {
             return vm.new_str("<method>");

@@ -443,6 +443,37 @@ pub const METHODS: &[MethodDef] = &[
         let (positional, kwnames) = flatten_call(vm, args)?;
         type_call(vm, args.this(), &positional, kwnames.as_ref())
     }),
+    method("__subclasses__", "(self, /)", |vm, args| {
+        let cls = class_of(vm, args.this())?;
+        let addresses = cls.subclasses.with(|list| list.clone());
+        let mut items = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            if let Some(pointer) =
+                std::ptr::NonNull::new(address as *mut crate::object::ObjectHeader)
+            {
+                // SAFETY: a class leaves its bases' lists when it is freed,
+                // so every address listed is a live class.
+                items.push(Value::from_object(unsafe {
+                    crate::object::ObjRef::new_from_raw(pointer)
+                }));
+            }
+        }
+        vm.new_list(items)
+    }),
+    method("__getattribute__", "(self, name, /)", |vm, args| {
+        let name = crate::builtins::object::name_arg(vm, args.required(1))?;
+        type_getattr(vm, args.this(), &name)
+    }),
+    method("__setattr__", "(self, name, value, /)", |vm, args| {
+        let name = crate::builtins::object::name_arg(vm, args.required(1))?;
+        type_setattr(vm, args.this(), &name, Some(args.required(2).clone()))?;
+        Ok(Value::NONE)
+    }),
+    method("__delattr__", "(self, name, /)", |vm, args| {
+        let name = crate::builtins::object::name_arg(vm, args.required(1))?;
+        type_setattr(vm, args.this(), &name, None)?;
+        Ok(Value::NONE)
+    }),
     classmethod("__prepare__", "(cls, /, *args, **kwargs)", |vm, _args| {
         vm.new_dict()
     }),

@@ -2,8 +2,8 @@
 //! `typing.TypeVar`, `ParamSpec`, `TypeVarTuple` and `TypeAliasType`, with
 //! bounds, constraints, defaults and alias values evaluated lazily; the
 //! interpreter intrinsics that create them; and `typing.NoDefault`.
-//! Generic classes (`class C[T]`) need `typing.Generic`, which needs the
-//! `typing` module: that raises `NotImplementedError` for now.
+//! Generic classes (`class C[T]`) get their `Generic[T]` base from the
+//! `typing` module, as in CPython.
 
 use crate::builtins::descriptors::{GetSetDef, getter, readonly};
 use crate::builtins::exceptions::ExcKind;
@@ -167,15 +167,35 @@ pub fn intrinsic_1(vm: &mut Vm, oparg: u32, v: Value) -> PyResult<Value> {
         7 => TypeParamKind::TypeVar,
         8 => TypeParamKind::ParamSpec,
         9 => TypeParamKind::TypeVarTuple,
-        10 => {
-            return Err(vm.new_error(
-                ExcKind::NotImplementedError,
-                "krait does not support generic classes (class C[T]) yet: they need typing.Generic",
-            ));
-        }
+        10 => return subscript_generic(vm, &v),
         _ => return type_alias(vm, &v),
     };
     Ok(Value::from_object(new_param(vm, kind, v)?.into_obj()))
+}
+
+/// `INTRINSIC_SUBSCRIPT_GENERIC`: the implicit `Generic[*params]` base of
+/// `class C[T]`, made as CPython does by `typing._GenericAlias(Generic,
+/// params)`, a `TypeVarTuple` standing for its unpacked form.
+fn subscript_generic(vm: &mut Vm, params: &Value) -> PyResult<Value> {
+    let items = crate::builtins::tuple::seq_items(params).unwrap_or_default();
+    let mut unpacked = Vec::with_capacity(items.len());
+    for p in items {
+        if vm.type_of(&p).same(&vm.types.typevartuple) {
+            let it = vm.iter(&p)?;
+            match vm.next(&it)? {
+                Some(star) => unpacked.push(star),
+                None => unpacked.push(p),
+            }
+        } else {
+            unpacked.push(p);
+        }
+    }
+    let params = vm.new_tuple(unpacked)?;
+    let internal = vm.import_module("_typing")?;
+    let generic = vm.get_attr_str(&internal, "Generic")?;
+    let typing = vm.import_module("typing")?;
+    let alias = vm.get_attr_str(&typing, "_GenericAlias")?;
+    vm.call(&alias, &[generic, params], None)
 }
 
 /// `INTRINSIC_TYPEALIAS`: `(name, type_params, evaluate_value)`.
@@ -376,10 +396,86 @@ pub const PARAM_GETSETS: &[GetSetDef] = &[
 ];
 
 /// The methods of type parameters.
-pub const PARAM_METHODS: &[MethodDef] = &[method("has_default", "(self, /)", |vm, args| {
-    let p = param_of(vm, args.this())?.clone();
-    Ok(Value::from_bool(p.default.is_set()))
-})];
+pub const PARAM_METHODS: &[MethodDef] = &[
+    method("has_default", "(self, /)", |vm, args| {
+        let p = param_of(vm, args.this())?.clone();
+        Ok(Value::from_bool(p.default.is_set()))
+    }),
+    method("__typing_subst__", "(self, arg, /)", |vm, args| {
+        let p = param_of(vm, args.this())?.clone();
+        let helper = match p.kind {
+            TypeParamKind::TypeVar => "_typevar_subst",
+            TypeParamKind::ParamSpec => "_paramspec_subst",
+            TypeParamKind::TypeVarTuple => {
+                return Err(
+                    vm.type_error("Substitution of bare TypeVarTuple is not supported".into())
+                );
+            }
+        };
+        call_typing(vm, helper, &[args.this().clone(), args.required(1).clone()])
+    }),
+    method(
+        "__typing_prepare_subst__",
+        "(self, alias, args, /)",
+        |vm, args| {
+            let p = param_of(vm, args.this())?.clone();
+            let (this, alias, given) = (args.this(), args.required(1), args.required(2));
+            match p.kind {
+                TypeParamKind::ParamSpec => call_typing(
+                    vm,
+                    "_paramspec_prepare_subst",
+                    &[this.clone(), alias.clone(), given.clone()],
+                ),
+                TypeParamKind::TypeVarTuple => call_typing(
+                    vm,
+                    "_typevartuple_prepare_subst",
+                    &[this.clone(), alias.clone(), given.clone()],
+                ),
+                TypeParamKind::TypeVar => typevar_prepare_subst(vm, &p, this, alias, given),
+            }
+        },
+    ),
+];
+
+/// Calls `typing.<name>(*args)` (the helpers CPython's type parameters
+/// delegate to).
+fn call_typing(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
+    let typing = vm.import_module("typing")?;
+    let f = vm.get_attr_str(&typing, name)?;
+    vm.call(&f, args, None)
+}
+
+/// `TypeVar.__typing_prepare_subst__`: the arguments, with the TypeVar's
+/// default appended when it is the first one missing.
+fn typevar_prepare_subst(
+    vm: &mut Vm,
+    p: &Ref<TypeParam>,
+    this: &Value,
+    alias: &Value,
+    given: &Value,
+) -> PyResult<Value> {
+    let params = vm.get_attr_str(alias, "__parameters__")?;
+    let params = vm.collect_iterable(&params)?;
+    let index = params
+        .iter()
+        .position(|x| crate::protocol::number::is_same(x, this))
+        .unwrap_or(params.len());
+    let mut items = vm.collect_iterable(given)?;
+    if index < items.len() {
+        return Ok(given.clone());
+    }
+    if index == items.len() && p.default.is_set() {
+        let default = p.default.get(vm, Value::NONE)?;
+        items.push(default);
+        return vm.new_tuple(items);
+    }
+    let alias_repr = vm.repr_string(alias)?;
+    Err(vm.type_error(format!(
+        "Too few arguments for {alias_repr}; actual {}, expected at least {}",
+        items.len(),
+        index + 1
+    )))
+}
 
 fn alias_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<TypeAlias>> {
     match v.as_object().and_then(|o| o.downcast::<TypeAlias>()) {

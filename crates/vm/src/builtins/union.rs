@@ -3,6 +3,7 @@
 //! `issubclass`.
 
 use crate::builtins::descriptors::{GetSetDef, getter};
+use crate::builtins::native::{MethodDef, classmethod};
 use crate::builtins::tuple::Tuple;
 use crate::error::PyResult;
 use crate::object::Ref;
@@ -50,8 +51,14 @@ pub fn union_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if !is_union_member(vm, a) || !is_union_member(vm, b) {
         return Ok(vm.not_implemented());
     }
+    union_of(vm, &[a.clone(), b.clone()])
+}
+
+/// The union of `parts` (unions flattened, `None` as `type(None)`,
+/// duplicates dropped); a single member stands for itself.
+fn union_of(vm: &mut Vm, parts: &[Value]) -> PyResult<Value> {
     let mut members: Vec<Value> = Vec::new();
-    for side in [a, b] {
+    for side in parts {
         let items = match union_members(side) {
             Some(m) => m.to_vec(),
             None => vec![side.clone()],
@@ -71,10 +78,27 @@ pub fn union_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if members.len() == 1 {
         return Ok(members.remove(0));
     }
+    if members.is_empty() {
+        return Err(vm.type_error("Cannot take a Union of no types.".into()));
+    }
     let args = vm.new_tuple_ref(members)?;
     let u = vm.alloc(&vm.types.union.clone(), Union { args })?;
     Ok(Value::from_object(u.into_obj()))
 }
+
+/// The methods of `Union`: `Union[X, Y]` (CPython's `union_class_getitem`).
+pub const METHODS: &[MethodDef] = &[classmethod(
+    "__class_getitem__",
+    "(cls, args, /)",
+    |vm, args| {
+        let given = args.required(1);
+        let parts = match given.as_object().and_then(|o| o.downcast::<Tuple>()) {
+            Some(t) if vm.type_of(given).same(&vm.types.tuple) => t.items().to_vec(),
+            _ => vec![given.clone()],
+        };
+        union_of(vm, &parts)
+    },
+)];
 
 fn member_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Some(t) = crate::builtins::type_::as_type(v).cloned() {

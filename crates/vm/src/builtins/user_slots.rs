@@ -20,9 +20,12 @@ use crate::value::Value;
 /// (not a builtin type's native method, whose slot the class inherits).
 pub fn defined_in_python(cls: &TypeRef, name: &str) -> bool {
     match cls.lookup(name) {
+        // A builtin's method counts as native only under its own name and
+        // from a class of the MRO (`__str__ = int.__repr__` must be called).
         Some(v) => !v.as_object().is_some_and(|o| {
-            o.downcast::<MethodDescriptor>().is_some()
-                || o.downcast::<BuiltinFunction>().is_some()
+            o.downcast::<MethodDescriptor>().is_some_and(|d| {
+                d.def.name == name && cls.mro.get().iter().any(|t| t.same(&d.owner))
+            }) || o.downcast::<BuiltinFunction>().is_some()
                 || o.downcast::<GetSetDescriptor>().is_some()
         }),
         None => false,
@@ -198,10 +201,15 @@ fn call_dunder_kw(
 ) -> PyResult<Value> {
     let class = vm.type_of(v).clone();
     match class.lookup(name) {
+        // Functions and builtin methods are called unbound, with `v` first
+        // (CPython's `lookup_maybe_method`): a builtin method of another
+        // class then refuses `v` as CPython's does.
         Some(f)
             if f.as_object().is_some_and(|o| {
                 o.downcast::<crate::builtins::function::Function>()
                     .is_some()
+                    || o.downcast::<MethodDescriptor>()
+                        .is_some_and(|d| d.def.kind == crate::builtins::native::MethodKind::Method)
             }) =>
         {
             let mut all = Vec::with_capacity(args.len() + 1);

@@ -91,6 +91,13 @@ pub struct Extended<T> {
     pub extension: InstanceExtension,
 }
 
+/// The address (`id()`) of the object holding `payload`, for a payload
+/// inside its object (laid out as `PyObj<T>` or `PyObj<Extended<T>>`, whose
+/// payloads sit at the same offset).
+pub fn object_address_of_payload<T>(payload: &T) -> usize {
+    (payload as *const T as usize).wrapping_sub(std::mem::offset_of!(PyObj<T>, payload))
+}
+
 /// The byte offset of the extension in a `PyObj<Extended<T>>`.
 pub const fn extension_offset<T>() -> usize {
     std::mem::offset_of!(PyObj<Extended<T>>, payload) + std::mem::offset_of!(Extended<T>, extension)

@@ -210,9 +210,22 @@ impl Vm {
         }
     }
 
-    /// The class name of a value (for messages).
+    /// The class name of a value for messages (CPython's `tp_name`): the
+    /// class's name, qualified by its module for the types of native
+    /// modules (`'itertools.count' object is not callable`).
     pub fn type_name(&self, v: &Value) -> String {
-        self.type_of(v).name.to_string()
+        let class = self.type_of(v);
+        if !class.has_flag(crate::types::flags::HEAPTYPE) && class.builtin_module.get().is_none() {
+            let module = class
+                .dict
+                .with(|d| d.get_str(&crate::builtins::str::Str::new("__module__")));
+            if let Some(module) = module.as_ref().and_then(|m| self.as_str(m))
+                && module.as_lossy() != "builtins"
+            {
+                return format!("{}.{}", module.as_lossy(), class.name);
+            }
+        }
+        class.name.to_string()
     }
 
     /// The running Python frames, innermost first (`sys._getframe`).

@@ -149,7 +149,7 @@ pub fn create() -> Result<Vm, AllocError> {
         typevartuple: make::<TypeParam>(m, o, "TypeVarTuple", 0)?,
         typealias: make::<TypeAlias>(m, o, "TypeAliasType", 0)?,
         nodefault: make::<Singleton>(m, o, "NoDefaultType", 0)?,
-        generic_alias: make::<GenericAlias>(m, o, "GenericAlias", 0)?,
+        generic_alias: make::<GenericAlias>(m, o, "GenericAlias", b)?,
         text_io_wrapper: make::<FileObject>(m, o, "TextIOWrapper", b)?,
         buffered_reader: make::<FileObject>(m, o, "BufferedReader", b)?,
         buffered_writer: make::<FileObject>(m, o, "BufferedWriter", b)?,
@@ -321,6 +321,8 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     // Methods.
     let types: Vec<(TypeRef, &'static [b::native::MethodDef])> = vec![
         (vm.types.object.clone(), b::object::METHODS),
+        (vm.types.object.clone(), b::reduce::METHODS),
+        (vm.types.union.clone(), b::union::METHODS),
         (vm.types.str.clone(), b::str::METHODS),
         (vm.types.bytes.clone(), b::byte_methods::METHODS),
         (vm.types.bytes.clone(), b::bytes::METHODS),
@@ -697,6 +699,7 @@ impl Vm {
         t.flags.set(type_flags);
         t.base.with(|b| *b = Some(base.clone()));
         t.bases.with(|b| *b = vec![base.clone()]);
+        TypeObject::link_subclass(&t);
         let mut mro = vec![t.clone()];
         mro.extend(base.mro.get());
         t.mro.with(|m| *m = mro);

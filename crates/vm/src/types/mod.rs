@@ -40,6 +40,10 @@ pub mod flags {
     pub const EXTENDED: u32 = 1 << 4;
     /// `__abstractmethods__` is non-empty: instances cannot be created.
     pub const ABSTRACT: u32 = 1 << 5;
+    /// A native type (of a native module) whose `tp_new` allocates an
+    /// instance of the class it is given, so a `class` statement may
+    /// subclass it (instances then take the `Extended` layout).
+    pub const NEW_ALLOCATES_CLASS: u32 = 1 << 6;
 }
 
 thread_local! {
@@ -121,6 +125,10 @@ pub struct TypeObject {
     pub flags: Cell<u32>,
     /// `__base__`: the solid base whose layout instances share.
     pub base: PyCell<Option<TypeRef>>,
+    /// The direct subclasses, by object address (`__subclasses__`). These
+    /// are not counted references: a class takes itself out of its bases'
+    /// lists when it is freed (CPython holds weak references there).
+    pub subclasses: PyCell<Vec<usize>>,
     /// `__bases__`.
     pub bases: PyCell<Vec<TypeRef>>,
     /// `__mro__`: the type itself first.
@@ -136,7 +144,26 @@ pub struct TypeObject {
     pub keys: std::rc::Rc<crate::builtins::instance::SharedKeys>,
 }
 
+impl Drop for TypeObject {
+    /// Takes the class out of its bases' `__subclasses__` lists.
+    fn drop(&mut self) {
+        let own = crate::object::object_address_of_payload(&*self);
+        for base in self.bases.get_mut().iter() {
+            base.subclasses.try_with(|list| list.retain(|&a| a != own));
+        }
+    }
+}
+
 impl TypeObject {
+    /// Records `class` (a new class whose bases are set) in its bases'
+    /// `__subclasses__` lists.
+    pub fn link_subclass(class: &TypeRef) {
+        let own = class.as_obj().address();
+        for base in class.bases.get() {
+            base.subclasses.with(|list| list.push(own));
+        }
+    }
+
     /// The description of a class whose instances carry payload `T` (its
     /// collector hooks come from `T`'s [`Payload`] declaration).
     pub fn for_payload<T: Payload>(name: &str) -> TypeObject {
@@ -152,6 +179,7 @@ impl TypeObject {
             builtin_module: Cell::new(None),
             flags: Cell::new(0),
             base: PyCell::new(None),
+            subclasses: PyCell::new(Vec::new()),
             bases: PyCell::new(Vec::new()),
             mro: PyCell::new(Vec::new()),
             dict: PyCell::new(DictTable::new()),
@@ -169,14 +197,12 @@ impl TypeObject {
     /// `Extended<payload>` if `extended` (flags, bases and MRO are filled
     /// in by class creation).
     pub fn derived_from(builtin: &TypeObject, name: &str, extended: bool) -> TypeObject {
-        let mut t = TypeObject {
-            payload: builtin.payload,
-            dealloc: builtin.dealloc,
-            extended_dealloc: builtin.extended_dealloc,
-            extended_gc: builtin.extended_gc,
-            extension_offset: builtin.extension_offset,
-            ..TypeObject::for_payload::<crate::builtins::object::BareObject>(name)
-        };
+        let mut t = TypeObject::for_payload::<crate::builtins::object::BareObject>(name);
+        t.payload = builtin.payload;
+        t.dealloc = builtin.dealloc;
+        t.extended_dealloc = builtin.extended_dealloc;
+        t.extended_gc = builtin.extended_gc;
+        t.extension_offset = builtin.extension_offset;
         // The collector's hooks belong with the payload's layout.
         t.slots.gc = builtin.slots.gc;
         if extended {
