@@ -567,6 +567,99 @@ pub const CODE_GETSETS: &[GetSetDef] = &[
     }),
 ];
 
+/// `types.FunctionType(code, globals, name=None, argdefs=None,
+/// closure=None, kwdefaults=None)`, with CPython's argument checks.
+pub fn function_new(
+    vm: &mut Vm,
+    _cls: &crate::types::TypeRef,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
+    let a = crate::builtins::native::Args::parse(
+        vm,
+        "function",
+        &[
+            "code",
+            "globals",
+            "name",
+            "argdefs",
+            "closure",
+            "kwdefaults",
+        ],
+        2,
+        args,
+        kwnames,
+    )?;
+    let Some(code) = a
+        .required(0)
+        .as_object()
+        .and_then(|o| o.downcast::<Code>())
+        .cloned()
+    else {
+        let tn = vm.type_name(a.required(0));
+        return Err(vm.type_error(format!("function() argument 'code' must be code, not {tn}")));
+    };
+    let Some(globals) = a
+        .required(1)
+        .as_object()
+        .and_then(|o| o.downcast::<Dict>())
+        .cloned()
+    else {
+        let tn = vm.type_name(a.required(1));
+        return Err(vm.type_error(format!(
+            "function() argument 'globals' must be dict, not {tn}"
+        )));
+    };
+    let given = |i: usize| a.get(i).filter(|v| !v.is_none()).cloned();
+    let name = given(2);
+    if name.as_ref().is_some_and(|n| vm.as_str(n).is_none()) {
+        return Err(vm.type_error("arg 3 (name) must be None or string".into()));
+    }
+    let tuple_of = |v: &Value| v.as_object().and_then(|o| o.downcast::<Tuple>()).cloned();
+    let defaults = match given(3) {
+        Some(d) => match tuple_of(&d) {
+            Some(t) => Some(t),
+            None => return Err(vm.type_error("arg 4 (defaults) must be None or tuple".into())),
+        },
+        None => None,
+    };
+    let nfree = code.code.freevars().len();
+    let closure = match given(4) {
+        Some(c) => match tuple_of(&c) {
+            Some(t) => Some(t),
+            None => return Err(vm.type_error("arg 5 (closure) must be None or tuple".into())),
+        },
+        None if nfree > 0 => {
+            return Err(vm.type_error("arg 5 (closure) must be tuple".into()));
+        }
+        None => None,
+    };
+    let given_free = closure.as_ref().map_or(0, |c| c.items().len());
+    if given_free != nfree {
+        return Err(vm.value_error(&format!(
+            "{} requires closure of length {nfree}, not {given_free}",
+            code.name.as_lossy()
+        )));
+    }
+    let kwdefaults = match given(5) {
+        Some(k) => match k.as_object().and_then(|o| o.downcast::<Dict>()).cloned() {
+            Some(d) => Some(d),
+            None => return Err(vm.type_error("arg 6 (kwdefaults) must be None or dict".into())),
+        },
+        None => None,
+    };
+    let function = vm.new_function(code, globals)?;
+    if let Some(f) = function.as_object().and_then(|o| o.downcast::<Function>()) {
+        if let Some(name) = name {
+            f.name.with(|n| *n = name);
+        }
+        f.defaults.with(|d| *d = defaults);
+        f.closure.with(|c| *c = closure);
+        f.kwdefaults.with(|k| *k = kwdefaults);
+    }
+    Ok(function)
+}
+
 /// An optional position as Python sees it (`None` when absent).
 fn optional_int(v: Option<i32>) -> Value {
     v.map_or(Value::NONE, |n| Value::from_i64(i64::from(n)))

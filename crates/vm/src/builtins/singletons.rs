@@ -72,6 +72,10 @@ pub fn init_callables(vm: &Vm) {
         .set(Some(crate::runtime::call::function_call));
     t.function
         .slots
+        .new
+        .set(Some(crate::builtins::function::function_new));
+    t.function
+        .slots
         .descr_get
         .set(Some(crate::builtins::function::function_descr_get));
     t.function.slots.repr.set(Some(|vm, v| {
