@@ -8,6 +8,7 @@
 //! user classes get slots that call their dunder methods
 //! (`crate::builtins::user_class`).
 
+pub mod attribute_cache;
 pub mod mro;
 pub mod slots;
 
@@ -127,9 +128,14 @@ pub struct TypeObject {
     pub mro: PyCell<Vec<TypeRef>>,
     /// The type's namespace (`__dict__`).
     pub dict: PyCell<DictTable>,
-    /// Version tag for inline caches: changes whenever the type's or a
-    /// base's namespace changes; 0 when unassigned.
+    /// Version tag for the attribute cache and inline caches: assigned on
+    /// demand ([`version_tag`](Self::version_tag)) and cleared whenever the
+    /// type's or a base's namespace or MRO changes; 0 when unassigned.
     pub version: Cell<u32>,
+    /// The direct subclasses, by payload address, so that a change to this
+    /// type can clear their version tags. Uncounted: a subclass removes
+    /// itself when it dies (its bases outlive it, since it holds them).
+    subclasses: PyCell<Vec<*const TypeObject>>,
     /// The hot-protocol slots.
     pub slots: Slots,
     /// The attribute layout shared by instances (DESIGN.md decision 12).
@@ -156,6 +162,7 @@ impl TypeObject {
             mro: PyCell::new(Vec::new()),
             dict: PyCell::new(DictTable::new()),
             version: Cell::new(0),
+            subclasses: PyCell::new(Vec::new()),
             slots: Slots {
                 gc: crate::gc::GcHooks::of::<T>(),
                 ..Slots::default()
@@ -169,14 +176,12 @@ impl TypeObject {
     /// `Extended<payload>` if `extended` (flags, bases and MRO are filled
     /// in by class creation).
     pub fn derived_from(builtin: &TypeObject, name: &str, extended: bool) -> TypeObject {
-        let mut t = TypeObject {
-            payload: builtin.payload,
-            dealloc: builtin.dealloc,
-            extended_dealloc: builtin.extended_dealloc,
-            extended_gc: builtin.extended_gc,
-            extension_offset: builtin.extension_offset,
-            ..TypeObject::for_payload::<crate::builtins::object::BareObject>(name)
-        };
+        let mut t = TypeObject::for_payload::<crate::builtins::object::BareObject>(name);
+        t.payload = builtin.payload;
+        t.dealloc = builtin.dealloc;
+        t.extended_dealloc = builtin.extended_dealloc;
+        t.extended_gc = builtin.extended_gc;
+        t.extension_offset = builtin.extension_offset;
         // The collector's hooks belong with the payload's layout.
         t.slots.gc = builtin.slots.gc;
         if extended {
@@ -212,8 +217,24 @@ impl TypeObject {
     }
 
     /// Looks `name` up along the MRO (CPython's `_PyType_Lookup`), without
-    /// running Python code. Type dicts are keyed by strings.
+    /// running Python code. Type dicts are keyed by strings. Answers come
+    /// from the [`attribute_cache`] while the type's version tag holds.
     pub fn lookup_str(&self, name: &crate::builtins::str::Str) -> Option<Value> {
+        let version = self.version_tag();
+        if version != 0
+            && let Some(answer) = attribute_cache::get(version, name)
+        {
+            return answer;
+        }
+        let found = self.lookup_uncached(name);
+        if version != 0 {
+            attribute_cache::store(version, name, found.as_ref());
+        }
+        found
+    }
+
+    /// [`lookup_str`](Self::lookup_str) by walking the MRO's dicts.
+    fn lookup_uncached(&self, name: &crate::builtins::str::Str) -> Option<Value> {
         self.mro.with(|mro| {
             for class in mro.iter() {
                 if let Some(found) = class.dict.with(|d| d.get_str(name)) {
@@ -237,13 +258,87 @@ impl TypeObject {
         })
     }
 
-    /// A fresh version tag (after a change to this type's namespace).
-    pub fn bump_version(&self) {
-        self.version.set(NEXT_VERSION.with(|next| {
+    /// The type's version tag, assigned now if it has none (bases first, so
+    /// that a type with a tag always has bases with tags); 0 when tags have
+    /// run out.
+    #[inline]
+    pub fn version_tag(&self) -> u32 {
+        let v = self.version.get();
+        if v != 0 {
+            return v;
+        }
+        self.assign_version_tag()
+    }
+
+    /// Assigns fresh version tags to the type and its tagless bases.
+    fn assign_version_tag(&self) -> u32 {
+        let bases_tagged = self
+            .bases
+            .with(|bases| bases.iter().all(|b| b.version_tag() != 0));
+        if !bases_tagged {
+            return 0;
+        }
+        let v = NEXT_VERSION.with(|next| {
             let v = *next;
-            *next = next.wrapping_add(1).max(1);
-            v
-        }));
+            // Tags are never reused: once they run out, types stay untagged.
+            if v != u32::MAX {
+                *next = v + 1;
+            }
+            if v == u32::MAX { 0 } else { v }
+        });
+        self.version.set(v);
+        v
+    }
+
+    /// Must follow every change to the type's dict or MRO (CPython's
+    /// `type_modified`): clears the version tags of the type and of all its
+    /// subclasses, so that no cache answers from the old namespace.
+    pub fn bump_version(&self) {
+        if self.version.get() == 0 {
+            // Untagged: no subclass has a tag either (see `version_tag`).
+            return;
+        }
+        self.version.set(0);
+        for sub in self.subclasses.get() {
+            // SAFETY: subclasses remove themselves from this list when they
+            // die (`Drop`), so every address here is a live type.
+            unsafe { &*sub }.bump_version();
+        }
+    }
+
+    /// Sets `__bases__` and records the type as a subclass of each base
+    /// (for [`bump_version`](Self::bump_version)).
+    pub fn set_bases(&self, bases: Vec<TypeRef>) {
+        self.unregister_from_bases();
+        self.bases.with(|b| *b = bases);
+        self.register_with_bases();
+    }
+
+    /// Records the type as a subclass of each of its `__bases__`.
+    pub fn register_with_bases(&self) {
+        let me: *const TypeObject = self;
+        for base in self.bases.get() {
+            base.subclasses.with(|s| s.push(me));
+        }
+    }
+
+    /// Forgets the type as a subclass of its `__bases__`.
+    fn unregister_from_bases(&self) {
+        let me: *const TypeObject = self;
+        for base in self.bases.get() {
+            base.subclasses.with(|s| {
+                if let Some(i) = s.iter().position(|&p| std::ptr::eq(p, me)) {
+                    s.swap_remove(i);
+                }
+            });
+        }
+    }
+}
+
+impl Drop for TypeObject {
+    /// A dying class leaves its bases' subclass lists.
+    fn drop(&mut self) {
+        self.unregister_from_bases();
     }
 }
 
