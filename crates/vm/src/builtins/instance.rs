@@ -81,6 +81,16 @@ impl SharedKeys {
         })
     }
 
+    /// How many names there are.
+    pub fn len(&self) -> usize {
+        self.names.with(|names| names.len())
+    }
+
+    /// Whether no instance has set an attribute yet.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// The name at a slot.
     pub fn name(&self, index: usize) -> Option<Ref<Str>> {
         self.names.with(|names| names.get(index).cloned())
@@ -227,13 +237,16 @@ impl InstanceExtension {
     }
 
     /// Sets (or, with `None`, clears) slot `index`; returns the old value.
-    pub fn set_slot(&self, index: usize, value: Option<Value>) -> Option<Value> {
+    /// `count` is how many slots the instance's class has: the values are
+    /// allocated once at that size.
+    pub fn set_slot(&self, index: usize, value: Option<Value>, count: usize) -> Option<Value> {
         self.slots.with(|s| {
             if s.len() <= index {
                 value.as_ref()?;
-                s.resize(index + 1, None);
+                s.resize(count.max(index + 1), None);
             }
-            std::mem::replace(&mut s[index], value)
+            s.get_mut(index)
+                .and_then(|slot| std::mem::replace(slot, value))
         })
     }
 }

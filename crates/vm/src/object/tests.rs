@@ -205,7 +205,7 @@ fn extended_instances_carry_payload_then_extension() {
     let ext = obj
         .extension()
         .expect("an extended instance has an extension");
-    assert!(ext.set_slot(2, Some(Value::from_i64(7))).is_none());
+    assert!(ext.set_slot(2, Some(Value::from_i64(7)), 3).is_none());
     assert_eq!(ext.slot(2).and_then(|v| v.as_i64()), Some(7));
     assert!(ext.slot(0).is_none());
     let plain = Ref::new(

@@ -13,16 +13,16 @@
 
 use std::any::TypeId;
 
+use crate::builtins::descriptors::MemberDescriptor;
 use crate::builtins::function::{Function, Module};
 use crate::builtins::instance::{InstanceDict, Storage};
-use crate::builtins::descriptors::MemberDescriptor;
 use crate::builtins::native::{MethodDescriptor, MethodKind};
 use crate::builtins::object::{BareObject, generic_getattr, generic_setattr, instance_dict};
 use crate::builtins::str::Str;
 use crate::error::PyResult;
 use crate::object::Ref;
 use crate::runtime::Vm;
-use crate::runtime::inline_cache::{AttrCache, AttrKind};
+use crate::runtime::inline_cache::{AttrCache, AttrKind, Unshadowed};
 use crate::types::{TypeRef, flags};
 use crate::value::Value;
 
@@ -55,7 +55,8 @@ pub fn load_attr(
 #[inline(always)]
 fn load_hit(vm: &Vm, cache: &AttrCache, owner: &Value, name: &Str) -> Option<Loaded> {
     let class = vm.type_of(owner);
-    match cache.lookup(class.version.get()) {
+    let entry = cache.lookup(class.version.get())?;
+    match entry.kind() {
         AttrKind::Empty | AttrKind::Store { .. } => None,
         AttrKind::SlotMember { index } => owner
             .as_object()
@@ -71,19 +72,35 @@ fn load_hit(vm: &Vm, cache: &AttrCache, owner: &Value, name: &Str) -> Option<Loa
                 _ => None,
             })
         }
-        AttrKind::Method => {
-            if shadowed(instance_dict(owner), name) {
+        AttrKind::Method(proof) => {
+            if shadowed_unless(instance_dict(owner), name, proof) {
                 return None;
             }
-            cache.value().map(Loaded::Method)
+            entry.value().map(Loaded::Method)
         }
-        AttrKind::ClassValue => {
-            if shadowed(instance_dict(owner), name) {
+        AttrKind::ClassValue(proof) => {
+            if shadowed_unless(instance_dict(owner), name, proof) {
                 return None;
             }
-            cache.value().map(Loaded::Value)
+            entry.value().map(Loaded::Value)
         }
     }
+}
+
+/// [`shadowed`], answered without a lookup when `proof` applies.
+#[inline(always)]
+fn shadowed_unless(dict: Option<&InstanceDict>, name: &Str, proof: Unshadowed) -> bool {
+    let Some(d) = dict else {
+        return false;
+    };
+    let proven = d.storage.with(|s| match s {
+        Storage::Empty => true,
+        Storage::Shared { keys, .. } => {
+            std::ptr::eq(&**keys, proof.keys) && keys.len() == proof.len
+        }
+        Storage::Dict(_) => false,
+    });
+    !proven && shadowed(dict, name)
 }
 
 /// Whether the instance's own attributes hold `name`.
@@ -187,10 +204,19 @@ fn load_slow(
     if !(is_method && method || is_plain_value) || shadowed(dict, name) {
         return plain_load(vm, owner, name);
     }
+    // The proof is only valid while the name is not among the keys.
+    let proof = Unshadowed {
+        keys: &*class.keys,
+        len: if class.keys.index_of(name).is_some() {
+            usize::MAX
+        } else {
+            class.keys.len()
+        },
+    };
     let (kind, loaded) = if is_method && method {
-        (AttrKind::Method, Loaded::Method(attr.clone()))
+        (AttrKind::Method(proof), Loaded::Method(attr.clone()))
     } else {
-        (AttrKind::ClassValue, Loaded::Value(attr.clone()))
+        (AttrKind::ClassValue(proof), Loaded::Value(attr.clone()))
     };
     if let Some(c) = cache {
         c.store(version, kind, Some(&attr));
@@ -220,11 +246,13 @@ pub fn store_attr(
     value: Value,
 ) -> PyResult<()> {
     let class = vm.type_of(owner);
-    let kind = cache.map_or(AttrKind::Empty, |c| c.lookup(class.version.get()));
+    let kind = cache
+        .and_then(|c| c.lookup(class.version.get()))
+        .map_or(AttrKind::Empty, |e| e.kind());
     if let AttrKind::SlotMember { index } = kind
         && let Some(ext) = owner.as_object().and_then(|o| o.extension())
     {
-        drop(ext.set_slot(index, Some(value)));
+        drop(ext.set_slot(index, Some(value), class.slot_count.get()));
         return Ok(());
     }
     if let AttrKind::Store { keys, index } = kind
@@ -262,7 +290,7 @@ pub fn store_attr(
         && let Some(index) = slot_member(&class, attr)
         && let Some(ext) = owner.as_object().and_then(|o| o.extension())
     {
-        drop(ext.set_slot(index, Some(value)));
+        drop(ext.set_slot(index, Some(value), class.slot_count.get()));
         if let Some(c) = cache {
             c.store(version, AttrKind::SlotMember { index }, None);
         }

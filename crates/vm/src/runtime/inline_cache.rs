@@ -82,12 +82,12 @@ pub enum AttrKind {
         index: usize,
     },
     /// A method load (`LOAD_ATTR` with the method bit) that found a plain
-    /// function or method descriptor on the type ([`AttrCache::value`]),
+    /// function or method descriptor on the type ([`AttrEntry::value`]),
     /// not shadowed by the instance: push it and the owner.
-    Method,
+    Method(Unshadowed),
     /// A class attribute of an immutable builtin type without `__get__`
-    /// ([`AttrCache::value`]), not shadowed by the instance.
-    ClassValue,
+    /// ([`AttrEntry::value`]), not shadowed by the instance.
+    ClassValue(Unshadowed),
     /// A `__slots__` member (a member descriptor on the type that applies to
     /// it): the value is slot `index` of the instance.
     SlotMember {
@@ -104,27 +104,50 @@ pub enum AttrKind {
     },
 }
 
-/// The cache of one `LOAD_ATTR` or `STORE_ATTR` site.
+/// How many owner types one attribute site remembers (a polymorphic
+/// inline cache: a method of a base class sees instances of its subclasses).
+const ATTR_WAYS: usize = 4;
+
+/// A quick proof that an instance does not shadow a class attribute: the
+/// name was not among the type's shared keys when they numbered `len`
+/// (keys are append-only, so while an instance uses those keys and they
+/// still number `len`, it has no such attribute).
+#[derive(Clone, Copy)]
+pub struct Unshadowed {
+    /// The type's keys, by address (compared, never dereferenced).
+    pub keys: *const SharedKeys,
+    /// How many names they had.
+    pub len: usize,
+}
+
+/// The cache of one `LOAD_ATTR` or `STORE_ATTR` site: one entry per owner
+/// type seen, up to [`ATTR_WAYS`], replaced round-robin.
 #[derive(Default)]
 pub struct AttrCache {
+    /// The entries.
+    entries: [AttrEntry; ATTR_WAYS],
+    /// The entry the next new type replaces.
+    next: Cell<u8>,
+}
+
+/// What an attribute site found for one owner type.
+#[derive(Default)]
+pub struct AttrEntry {
     /// The version tag of the owner's type when the entry was made; 0 when
     /// empty.
-    pub version: Cell<u32>,
+    version: Cell<u32>,
     /// What was found.
-    pub kind: Cell<AttrKind>,
+    kind: Cell<AttrKind>,
     /// The value for [`AttrKind::Method`] and [`AttrKind::ClassValue`]:
     /// uncounted, since the type's dict holds it as long as the type keeps
     /// the tag (the same argument as `types::attribute_cache`).
     value: UnsafeCell<ManuallyDrop<Option<Value>>>,
 }
 
-impl AttrCache {
-    /// The entry's kind if it was made for a type now tagged `version`.
+impl AttrEntry {
+    /// What was found.
     #[inline(always)]
-    pub fn lookup(&self, version: u32) -> AttrKind {
-        if version == 0 || self.version.get() != version {
-            return AttrKind::Empty;
-        }
+    pub fn kind(&self) -> AttrKind {
         self.kind.get()
     }
 
@@ -135,6 +158,17 @@ impl AttrCache {
         // runs no Python code, so nothing else touches the cell meanwhile.
         unsafe { (*self.value.get()).as_ref().cloned() }
     }
+}
+
+impl AttrCache {
+    /// The entry made for a type now tagged `version`, if any.
+    #[inline(always)]
+    pub fn lookup(&self, version: u32) -> Option<&AttrEntry> {
+        if version == 0 {
+            return None;
+        }
+        self.entries.iter().find(|e| e.version.get() == version)
+    }
 
     /// Remembers `kind` (with `value` for the kinds that have one) for the
     /// type tagged `version`; 0 leaves the site uncached.
@@ -142,14 +176,25 @@ impl AttrCache {
         if version == 0 {
             return;
         }
+        let entry = match self.entries.iter().find(|e| e.version.get() == version) {
+            Some(e) => e,
+            None => {
+                let at = usize::from(self.next.get()) % ATTR_WAYS;
+                self.next.set(((at + 1) % ATTR_WAYS) as u8);
+                let Some(e) = self.entries.get(at) else {
+                    return;
+                };
+                e
+            }
+        };
         // SAFETY: as in `value`; the old copy was never counted, so it is
         // overwritten, not dropped. The new copy is a bitwise duplicate that
         // holds no count (see the field's comment).
         unsafe {
-            *self.value.get() = ManuallyDrop::new(value.map(|v| std::ptr::read(v)));
+            *entry.value.get() = ManuallyDrop::new(value.map(|v| std::ptr::read(v)));
         }
-        self.version.set(version);
-        self.kind.set(kind);
+        entry.version.set(version);
+        entry.kind.set(kind);
     }
 }
 
