@@ -258,3 +258,30 @@ fn containers_carry_a_gc_header_and_start_tracked() {
         "immortal objects are not tracked"
     );
 }
+
+#[test]
+fn version_tags_follow_bases_and_dead_subclasses_leave_their_bases() {
+    let _gil = lock();
+    let metatype = TypeObject::new_metatype().unwrap();
+    let base = TypeObject::new_type::<Node>(&metatype, "Base").unwrap();
+    let sub = TypeObject::new_type::<Node>(&metatype, "Sub").unwrap();
+    sub.set_bases(vec![base.clone()]);
+    let tag = sub.version_tag();
+    assert_ne!(tag, 0);
+    assert_ne!(base.version.get(), 0, "bases are tagged first");
+    base.bump_version();
+    assert_eq!(base.version.get(), 0);
+    assert_eq!(
+        sub.version.get(),
+        0,
+        "a base's change clears its subclasses' tags"
+    );
+    assert_ne!(sub.version_tag(), tag, "tags are never reused");
+    assert_eq!(base.subclass_count(), 1);
+    drop(sub);
+    assert_eq!(
+        base.subclass_count(),
+        0,
+        "a dead class leaves its bases' lists"
+    );
+}

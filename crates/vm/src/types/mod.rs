@@ -322,6 +322,12 @@ impl TypeObject {
         }
     }
 
+    /// How many live direct subclasses the type lists.
+    #[cfg(test)]
+    pub(crate) fn subclass_count(&self) -> usize {
+        self.subclasses.with(|s| s.len())
+    }
+
     /// Forgets the type as a subclass of its `__bases__`.
     fn unregister_from_bases(&self) {
         let me: *const TypeObject = self;
