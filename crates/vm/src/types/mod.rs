@@ -307,8 +307,10 @@ impl TypeObject {
     }
 
     /// Sets `__bases__` and records the type as a subclass of each base
-    /// (for [`bump_version`](Self::bump_version)).
+    /// (for [`bump_version`](Self::bump_version)); the caller sets the MRO
+    /// to match.
     pub fn set_bases(&self, bases: Vec<TypeRef>) {
+        self.bump_version();
         self.unregister_from_bases();
         self.bases.with(|b| *b = bases);
         self.register_with_bases();
