@@ -13,7 +13,6 @@
 use std::cell::UnsafeCell;
 use std::mem::ManuallyDrop;
 
-use crate::builtins::str::Str;
 use crate::object::GilCell;
 use crate::value::Value;
 
@@ -24,8 +23,8 @@ const BITS: u32 = 12;
 struct Entry {
     /// The type's version tag; 0 marks an empty entry.
     version: u32,
-    /// The name's hash.
-    hash: i64,
+    /// The name's [`name_hash`].
+    hash: u64,
     /// The name's text.
     name: Box<[u8]>,
     /// The answer, uncounted (see the file comment).
@@ -39,21 +38,34 @@ thread_local! {
 /// The entries, indexed by a mix of version tag and name hash.
 static CACHE: GilCell<Vec<Entry>> = GilCell::new(&CACHE_SLOT);
 
+/// A quick hash of a name's text (names are short; `str`'s SipHash would
+/// cost more than the lookup it saves when the name is not a cached `str`).
+#[inline(always)]
+fn name_hash(name: &[u8]) -> u64 {
+    let mut h = name.len() as u64;
+    for chunk in name.chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+    h
+}
+
 /// Where (version, hash) lives in the table.
 #[inline(always)]
-fn slot_of(version: u32, hash: i64) -> usize {
-    let mixed = (version as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (hash as u64);
+fn slot_of(version: u32, hash: u64) -> usize {
+    let mixed = (version as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ hash;
     (mixed >> (64 - BITS)) as usize ^ (mixed as usize & ((1 << BITS) - 1))
 }
 
 /// The remembered answer for `name` on the type tagged `version`: `None`
 /// when nothing is remembered, `Some(None)` for a remembered miss.
 #[inline]
-pub fn get(version: u32, name: &Str) -> Option<Option<Value>> {
-    let hash = name.hash();
+pub fn get(version: u32, name: &[u8]) -> Option<Option<Value>> {
+    let hash = name_hash(name);
     CACHE.with(|entries| {
         let entry = entries.get(slot_of(version, hash))?;
-        if entry.version != version || entry.hash != hash || *entry.name != *name.as_bytes() {
+        if entry.version != version || entry.hash != hash || *entry.name != *name {
             return None;
         }
         Some((*entry.value).clone())
@@ -62,8 +74,8 @@ pub fn get(version: u32, name: &Str) -> Option<Option<Value>> {
 
 /// Remembers `value` as the answer for `name` on the type tagged `version`
 /// (non-zero).
-pub fn store(version: u32, name: &Str, value: Option<&Value>) {
-    let hash = name.hash();
+pub fn store(version: u32, name: &[u8], value: Option<&Value>) {
+    let hash = name_hash(name);
     CACHE.with(|entries| {
         if entries.is_empty() {
             entries.resize_with(1 << BITS, || Entry {
@@ -78,8 +90,8 @@ pub fn store(version: u32, name: &Str, value: Option<&Value>) {
         };
         entry.version = version;
         entry.hash = hash;
-        if *entry.name != *name.as_bytes() {
-            entry.name = name.as_bytes().into();
+        if *entry.name != *name {
+            entry.name = name.into();
         }
         // The old value is forgotten, not released: it was never counted.
         // SAFETY: a bitwise copy that holds no count of its own; it is only

@@ -222,13 +222,13 @@ impl TypeObject {
     pub fn lookup_str(&self, name: &crate::builtins::str::Str) -> Option<Value> {
         let version = self.version_tag();
         if version != 0
-            && let Some(answer) = attribute_cache::get(version, name)
+            && let Some(answer) = attribute_cache::get(version, name.as_bytes())
         {
             return answer;
         }
         let found = self.lookup_uncached(name);
         if version != 0 {
-            attribute_cache::store(version, name, found.as_ref());
+            attribute_cache::store(version, name.as_bytes(), found.as_ref());
         }
         found
     }
@@ -245,8 +245,15 @@ impl TypeObject {
         })
     }
 
-    /// [`lookup_str`](Self::lookup_str) by Rust text.
+    /// [`lookup_str`](Self::lookup_str) by Rust text (a cache hit makes no
+    /// `str`).
     pub fn lookup(&self, name: &str) -> Option<Value> {
+        let version = self.version_tag();
+        if version != 0
+            && let Some(answer) = attribute_cache::get(version, name.as_bytes())
+        {
+            return answer;
+        }
         self.lookup_str(&crate::builtins::str::Str::new(name))
     }
 
