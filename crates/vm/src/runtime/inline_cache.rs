@@ -121,12 +121,15 @@ pub struct Unshadowed {
 }
 
 /// The cache of one `LOAD_ATTR` or `STORE_ATTR` site: one entry per owner
-/// type seen, up to [`ATTR_WAYS`], replaced round-robin.
+/// type seen, up to [`ATTR_WAYS`], replaced round-robin. Most sites see one
+/// type, so the other entries are allocated when a second type shows up.
 #[derive(Default)]
 pub struct AttrCache {
-    /// The entries.
-    entries: [AttrEntry; ATTR_WAYS],
-    /// The entry the next new type replaces.
+    /// The first type's entry.
+    first: AttrEntry,
+    /// The entries for further types, once a site has seen two.
+    more: std::cell::OnceCell<Box<[AttrEntry; ATTR_WAYS - 1]>>,
+    /// The entry the next new type replaces once all are taken (0 = `first`).
     next: Cell<u8>,
 }
 
@@ -167,7 +170,27 @@ impl AttrCache {
         if version == 0 {
             return None;
         }
-        self.entries.iter().find(|e| e.version.get() == version)
+        if self.first.version.get() == version {
+            return Some(&self.first);
+        }
+        self.more.get()?.iter().find(|e| e.version.get() == version)
+    }
+
+    /// The entry a new type takes: an empty one, else round-robin over all.
+    fn victim(&self) -> Option<&AttrEntry> {
+        if self.first.version.get() == 0 {
+            return Some(&self.first);
+        }
+        let more = self.more.get_or_init(Box::default);
+        if let Some(empty) = more.iter().find(|e| e.version.get() == 0) {
+            return Some(empty);
+        }
+        let at = usize::from(self.next.get()) % ATTR_WAYS;
+        self.next.set(((at + 1) % ATTR_WAYS) as u8);
+        match at.checked_sub(1) {
+            None => Some(&self.first),
+            Some(i) => more.get(i),
+        }
     }
 
     /// Remembers `kind` (with `value` for the kinds that have one) for the
@@ -176,16 +199,8 @@ impl AttrCache {
         if version == 0 {
             return;
         }
-        let entry = match self.entries.iter().find(|e| e.version.get() == version) {
-            Some(e) => e,
-            None => {
-                let at = usize::from(self.next.get()) % ATTR_WAYS;
-                self.next.set(((at + 1) % ATTR_WAYS) as u8);
-                let Some(e) = self.entries.get(at) else {
-                    return;
-                };
-                e
-            }
+        let Some(entry) = self.lookup(version).or_else(|| self.victim()) else {
+            return;
         };
         // SAFETY: as in `value`; the old copy was never counted, so it is
         // overwritten, not dropped. The new copy is a bitwise duplicate that
