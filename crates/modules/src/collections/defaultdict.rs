@@ -63,9 +63,13 @@ fn factory(v: &Value) -> Value {
 }
 
 fn set_factory(vm: &mut Vm, v: &Value, factory: Value) -> PyResult<()> {
-    match v.as_object().and_then(|o| o.extension()) {
+    let Some(object) = v.as_object() else {
+        return Err(vm.type_error("expected a collections.defaultdict".into()));
+    };
+    let count = object.class().slot_count.get().max(1);
+    match object.extension() {
         Some(e) => {
-            drop(e.set_slot(0, Some(factory)));
+            drop(e.set_slot(0, Some(factory), count));
             Ok(())
         }
         None => Err(vm.type_error("expected a collections.defaultdict".into())),

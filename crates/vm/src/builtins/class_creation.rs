@@ -565,7 +565,7 @@ fn create_class(
     payload.bases = PyCell::new(base_types);
     payload.qualname = PyCell::new(qualname.into());
     let cls = vm.alloc(metatype, payload)?;
-    TypeObject::link_subclass(&cls);
+    cls.register_with_bases();
     let mut mro = vec![cls.clone()];
     mro.extend(tail);
     cls.mro.with(|m| *m = mro);

@@ -757,7 +757,7 @@ pub fn create_exception_types(
         t.base.with(|x| *x = Some(base.clone()));
         let mut mro = vec![t.clone()];
         mro.extend(crate::types::mro::c3_merge(&bases).unwrap_or_else(|_| base.mro.get()));
-        t.bases.with(|x| *x = bases);
+        t.set_bases(bases);
         t.mro.with(|x| *x = mro);
         exceptions.push(t);
     }

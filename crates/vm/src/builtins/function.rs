@@ -43,6 +43,8 @@ pub struct Code {
     pub frame_slots: usize,
     /// The `LOAD_GLOBAL` caches (see `runtime::inline_cache`).
     pub global_caches: Box<[crate::runtime::inline_cache::GlobalCache]>,
+    /// The `LOAD_ATTR` / `STORE_ATTR` caches (see `runtime::inline_cache`).
+    pub attr_caches: Box<[crate::runtime::inline_cache::AttrCache]>,
 }
 
 /// The payload of a Python function.
@@ -176,6 +178,9 @@ impl Vm {
         let global_caches = (0..crate::runtime::inline_cache::assign_global_caches(&mut units))
             .map(|_| Default::default())
             .collect();
+        let attr_caches = (0..crate::runtime::inline_cache::assign_attr_caches(&mut units))
+            .map(|_| Default::default())
+            .collect();
         let instructions = units.into_iter().map(Cell::new).collect();
         let name = self.intern(code.name.as_str())?;
         let qualname = self.intern(&code.qualname)?;
@@ -192,6 +197,7 @@ impl Vm {
                 qualname,
                 frame_slots,
                 global_caches,
+                attr_caches,
             },
         )
     }

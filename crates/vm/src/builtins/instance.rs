@@ -26,20 +26,36 @@ use crate::runtime::Vm;
 use crate::types::TypeRef;
 use crate::value::Value;
 
-/// The attribute names of a class's instances, in first-set order.
+/// The attribute names of a class's instances, in first-set order, with a
+/// hash index over them so that finding a name's slot is O(1).
 #[derive(Default)]
 pub struct SharedKeys {
     names: PyCell<Vec<Ref<Str>>>,
+    /// Open addressing over `names` by the names' hashes: each bucket holds
+    /// a slot index + 1, or 0 when empty; the length is a power of two at
+    /// least twice the number of names (or 0 before the first name).
+    buckets: PyCell<Vec<u32>>,
 }
 
 impl SharedKeys {
     /// The slot of `name`, if some instance has set it.
     pub fn index_of(&self, name: &Str) -> Option<usize> {
+        let hash = name.hash();
         self.names.with(|names| {
-            names
-                .iter()
-                .position(|n| std::ptr::eq::<Str>(&**n, name))
-                .or_else(|| names.iter().position(|n| n.as_bytes() == name.as_bytes()))
+            self.buckets.with(|buckets| {
+                let mask = buckets.len().checked_sub(1)?;
+                let mut at = hash as usize & mask;
+                loop {
+                    let slot = usize::try_from(*buckets.get(at)?).ok()?.checked_sub(1)?;
+                    let key = names.get(slot)?;
+                    if std::ptr::eq::<Str>(&**key, name)
+                        || (key.hash() == hash && key.as_bytes() == name.as_bytes())
+                    {
+                        return Some(slot);
+                    }
+                    at = (at + 1) & mask;
+                }
+            })
         })
     }
 
@@ -50,13 +66,48 @@ impl SharedKeys {
         }
         self.names.with(|names| {
             names.push(name.clone());
+            self.buckets.with(|buckets| {
+                if names.len() * 2 > buckets.len() {
+                    let size = (names.len() * 4).next_power_of_two().max(8);
+                    *buckets = vec![0; size];
+                    for (slot, key) in names.iter().enumerate() {
+                        put_in_bucket(buckets, key.hash(), slot);
+                    }
+                } else {
+                    put_in_bucket(buckets, name.hash(), names.len() - 1);
+                }
+            });
             names.len() - 1
         })
+    }
+
+    /// How many names there are.
+    pub fn len(&self) -> usize {
+        self.names.with(|names| names.len())
+    }
+
+    /// Whether no instance has set an attribute yet.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// The name at a slot.
     pub fn name(&self, index: usize) -> Option<Ref<Str>> {
         self.names.with(|names| names.get(index).cloned())
+    }
+}
+
+/// Records `slot` under `hash` in the first free bucket of its probe
+/// sequence (`buckets` is never full: see [`SharedKeys::buckets`]).
+fn put_in_bucket(buckets: &mut [u32], hash: i64, slot: usize) {
+    let mask = buckets.len().wrapping_sub(1);
+    let mut at = hash as usize & mask;
+    while let Some(bucket) = buckets.get_mut(at) {
+        if *bucket == 0 {
+            *bucket = u32::try_from(slot + 1).unwrap_or(0);
+            return;
+        }
+        at = (at + 1) & mask;
     }
 }
 
@@ -186,13 +237,16 @@ impl InstanceExtension {
     }
 
     /// Sets (or, with `None`, clears) slot `index`; returns the old value.
-    pub fn set_slot(&self, index: usize, value: Option<Value>) -> Option<Value> {
+    /// `count` is how many slots the instance's class has: the values are
+    /// allocated once at that size.
+    pub fn set_slot(&self, index: usize, value: Option<Value>, count: usize) -> Option<Value> {
         self.slots.with(|s| {
             if s.len() <= index {
                 value.as_ref()?;
-                s.resize(index + 1, None);
+                s.resize(count.max(index + 1), None);
             }
-            std::mem::replace(&mut s[index], value)
+            s.get_mut(index)
+                .and_then(|slot| std::mem::replace(slot, value))
         })
     }
 }

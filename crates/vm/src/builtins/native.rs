@@ -470,6 +470,7 @@ impl Vm {
                 .dict
                 .with(|d| d.insert_str(key, Value::from_object(descr.into_obj())));
         }
+        owner.bump_version();
         Ok(())
     }
 }

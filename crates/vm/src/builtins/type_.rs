@@ -613,6 +613,7 @@ pub fn install_new_wrappers(vm: &mut Vm, types: &[TypeRef]) -> PyResult<()> {
             &qualname,
         )?;
         t.dict.with(|d| d.insert_str(key, f));
+        t.bump_version();
     }
     Ok(())
 }

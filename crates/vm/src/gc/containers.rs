@@ -269,6 +269,7 @@ impl Payload for TypeObject {
     /// The namespace and the MRO, as CPython's `type_clear` (the bases stay:
     /// instances still being freed may need them).
     fn clear(&self) {
+        self.bump_version();
         drop(self.dict.try_with(DictTable::clear));
         drop(take(&self.mro, Vec::new()));
     }

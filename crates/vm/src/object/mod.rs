@@ -98,6 +98,12 @@ pub fn object_address_of_payload<T>(payload: &T) -> usize {
     (payload as *const T as usize).wrapping_sub(std::mem::offset_of!(PyObj<T>, payload))
 }
 
+/// The payload pointer of the object at `address` whose payload is a `T`
+/// (the inverse of [`object_address_of_payload`]).
+pub fn payload_at_object_address<T>(address: usize) -> *const T {
+    address.wrapping_add(std::mem::offset_of!(PyObj<T>, payload)) as *const T
+}
+
 /// The byte offset of the extension in a `PyObj<Extended<T>>`.
 pub const fn extension_offset<T>() -> usize {
     std::mem::offset_of!(PyObj<Extended<T>>, payload) + std::mem::offset_of!(Extended<T>, extension)

@@ -205,7 +205,7 @@ fn extended_instances_carry_payload_then_extension() {
     let ext = obj
         .extension()
         .expect("an extended instance has an extension");
-    assert!(ext.set_slot(2, Some(Value::from_i64(7))).is_none());
+    assert!(ext.set_slot(2, Some(Value::from_i64(7)), 3).is_none());
     assert_eq!(ext.slot(2).and_then(|v| v.as_i64()), Some(7));
     assert!(ext.slot(0).is_none());
     let plain = Ref::new(
@@ -256,5 +256,32 @@ fn containers_carry_a_gc_header_and_start_tracked() {
     assert!(
         !crate::gc::is_tracked(node.as_obj()),
         "immortal objects are not tracked"
+    );
+}
+
+#[test]
+fn version_tags_follow_bases_and_dead_subclasses_leave_their_bases() {
+    let _gil = lock();
+    let metatype = TypeObject::new_metatype().unwrap();
+    let base = TypeObject::new_type::<Node>(&metatype, "Base").unwrap();
+    let sub = TypeObject::new_type::<Node>(&metatype, "Sub").unwrap();
+    sub.set_bases(vec![base.clone()]);
+    let tag = sub.version_tag();
+    assert_ne!(tag, 0);
+    assert_ne!(base.version.get(), 0, "bases are tagged first");
+    base.bump_version();
+    assert_eq!(base.version.get(), 0);
+    assert_eq!(
+        sub.version.get(),
+        0,
+        "a base's change clears its subclasses' tags"
+    );
+    assert_ne!(sub.version_tag(), tag, "tags are never reused");
+    assert_eq!(base.subclass_count(), 1);
+    drop(sub);
+    assert_eq!(
+        base.subclass_count(),
+        0,
+        "a dead class leaves its bases' lists"
     );
 }

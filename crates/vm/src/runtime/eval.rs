@@ -551,46 +551,38 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::LOAD_ATTR => {
-                    let name = code.names[(oparg >> 1) as usize].clone();
+                    let name = &code.names[(oparg >> 1) as usize];
                     let owner = pop!();
-                    if oparg & 1 != 0 {
-                        // Method load: avoid the bound method for plain functions
-                        // and method descriptors found on the class.
-                        let class = vm.type_of(&owner).clone();
-                        let generic = class.slots.getattro.get().is_some_and(|g| {
-                            g as usize
-                                == crate::builtins::object::generic_getattr as *const () as usize
-                        });
-                        if generic && let Some(attr) = class.lookup_str(&name) {
-                            let is_method = attr.as_object().is_some_and(|o| {
-                                o.downcast::<Function>().is_some()
-                                    || o.downcast::<MethodDescriptor>().is_some_and(|d| {
-                                        d.def.kind == crate::builtins::native::MethodKind::Method
-                                    })
-                            });
-                            let shadowed = crate::builtins::object::instance_dict(&owner)
-                                .and_then(|d| d.get(&name))
-                                .is_some();
-                            if is_method && !shadowed {
-                                push!(attr);
-                                push!(owner);
-                                frame.next_instr = next as u32;
-                                continue;
+                    let cache = crate::runtime::inline_cache::entry_index(units, at)
+                        .and_then(|i| code.attr_caches.get(i));
+                    let method = oparg & 1 != 0;
+                    let loaded = tri!(
+                        crate::runtime::attr_access::load_attr(vm, cache, &owner, name, method),
+                        raised
+                    );
+                    match loaded {
+                        crate::runtime::attr_access::Loaded::Method(m) => {
+                            push!(m);
+                            push!(owner);
+                        }
+                        crate::runtime::attr_access::Loaded::Value(v) => {
+                            push!(v);
+                            if method {
+                                push_opt!(None);
                             }
                         }
-                        let v = tri!(vm.get_attr(&owner, &name), raised);
-                        push!(v);
-                        push_opt!(None);
-                    } else {
-                        let v = tri!(vm.get_attr(&owner, &name), raised);
-                        push!(v);
                     }
                 }
                 Opcode::STORE_ATTR => {
-                    let name = code.names[oparg as usize].clone();
+                    let name = &code.names[oparg as usize];
                     let owner = pop!();
                     let v = pop!();
-                    tri!(vm.set_attr(&owner, &name, Some(v)), raised);
+                    let cache = crate::runtime::inline_cache::entry_index(units, at)
+                        .and_then(|i| code.attr_caches.get(i));
+                    tri!(
+                        crate::runtime::attr_access::store_attr(vm, cache, &owner, name, v),
+                        raised
+                    );
                 }
                 Opcode::DELETE_ATTR => {
                     let name = code.names[oparg as usize].clone();

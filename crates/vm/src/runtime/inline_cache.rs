@@ -7,16 +7,22 @@
 //! the entries live there. `co_code` is not affected: it is produced from the
 //! compiler's code object, not from the adaptive copy.
 //!
-//! Today: `LOAD_GLOBAL`, keyed by the versions of the globals and builtins
-//! dicts (dict versions are unique across all dicts, see
-//! `DictTable::version`, so a matching version also proves the same dict).
+//! - `LOAD_GLOBAL` ([`GlobalCache`]), keyed by the versions of the globals
+//!   and builtins dicts (dict versions are unique across all dicts, see
+//!   `DictTable::version`, so a matching version also proves the same dict).
+//! - `LOAD_ATTR` and `STORE_ATTR` ([`AttrCache`]), keyed by the version tag
+//!   of the owner's type (`TypeObject::version_tag`: it changes whenever the
+//!   type's or a base's dict or MRO changes, and tags are never reused), and
+//!   for instance attributes by the identity of the shared keys and a slot.
 
-use std::cell::Cell;
+use std::cell::{Cell, UnsafeCell};
+use std::mem::ManuallyDrop;
 
 use krait_compiler::bytecode::encoding::CodeUnit;
 use krait_compiler::bytecode::opcode::Opcode;
 
 use crate::builtins::dict::Dict;
+use crate::builtins::instance::SharedKeys;
 use crate::value::Value;
 
 /// No cache entry: the instruction runs uncached.
@@ -60,10 +66,169 @@ impl GlobalCache {
     }
 }
 
+/// What an attribute site found for the owner's type tagged
+/// [`AttrCache::version`].
+#[derive(Clone, Copy, Default)]
+pub enum AttrKind {
+    /// Nothing cached.
+    #[default]
+    Empty,
+    /// An instance attribute stored at `index` of the shared keys `keys`;
+    /// the type has no attribute of that name (so no descriptor).
+    InstanceSlot {
+        /// The class's keys, by address (compared, never dereferenced).
+        keys: *const SharedKeys,
+        /// The slot.
+        index: usize,
+    },
+    /// A method load (`LOAD_ATTR` with the method bit) that found a plain
+    /// function or method descriptor on the type ([`AttrEntry::value`]),
+    /// not shadowed by the instance: push it and the owner.
+    Method(Unshadowed),
+    /// A class attribute of an immutable builtin type without `__get__`
+    /// ([`AttrEntry::value`]), not shadowed by the instance.
+    ClassValue(Unshadowed),
+    /// A `__slots__` member (a member descriptor on the type that applies to
+    /// it): the value is slot `index` of the instance.
+    SlotMember {
+        /// The member's index.
+        index: usize,
+    },
+    /// A store to an instance attribute the type has no attribute (so no
+    /// data descriptor) for; `index` is where the last store went in `keys`.
+    Store {
+        /// The class's keys, by address (compared, never dereferenced).
+        keys: *const SharedKeys,
+        /// The slot.
+        index: usize,
+    },
+}
+
+/// How many owner types one attribute site remembers (a polymorphic
+/// inline cache: a method of a base class sees instances of its subclasses).
+const ATTR_WAYS: usize = 4;
+
+/// A quick proof that an instance does not shadow a class attribute: the
+/// name was not among the type's shared keys when they numbered `len`
+/// (keys are append-only, so while an instance uses those keys and they
+/// still number `len`, it has no such attribute).
+#[derive(Clone, Copy)]
+pub struct Unshadowed {
+    /// The type's keys, by address (compared, never dereferenced).
+    pub keys: *const SharedKeys,
+    /// How many names they had.
+    pub len: usize,
+}
+
+/// The cache of one `LOAD_ATTR` or `STORE_ATTR` site: one entry per owner
+/// type seen, up to [`ATTR_WAYS`], replaced round-robin. Most sites see one
+/// type, so the other entries are allocated when a second type shows up.
+#[derive(Default)]
+pub struct AttrCache {
+    /// The first type's entry.
+    first: AttrEntry,
+    /// The entries for further types, once a site has seen two.
+    more: std::cell::OnceCell<Box<[AttrEntry; ATTR_WAYS - 1]>>,
+    /// The entry the next new type replaces once all are taken (0 = `first`).
+    next: Cell<u8>,
+}
+
+/// What an attribute site found for one owner type.
+#[derive(Default)]
+pub struct AttrEntry {
+    /// The version tag of the owner's type when the entry was made; 0 when
+    /// empty.
+    version: Cell<u32>,
+    /// What was found.
+    kind: Cell<AttrKind>,
+    /// The value for [`AttrKind::Method`] and [`AttrKind::ClassValue`]:
+    /// uncounted, since the type's dict holds it as long as the type keeps
+    /// the tag (the same argument as `types::attribute_cache`).
+    value: UnsafeCell<ManuallyDrop<Option<Value>>>,
+}
+
+impl AttrEntry {
+    /// What was found.
+    #[inline(always)]
+    pub fn kind(&self) -> AttrKind {
+        self.kind.get()
+    }
+
+    /// The cached value (a counted reference), for the kinds that have one.
+    #[inline(always)]
+    pub fn value(&self) -> Option<Value> {
+        // SAFETY: single-threaded; the clone only counts a reference and
+        // runs no Python code, so nothing else touches the cell meanwhile.
+        unsafe { (*self.value.get()).as_ref().cloned() }
+    }
+}
+
+impl AttrCache {
+    /// The entry made for a type now tagged `version`, if any.
+    #[inline(always)]
+    pub fn lookup(&self, version: u32) -> Option<&AttrEntry> {
+        if version == 0 {
+            return None;
+        }
+        if self.first.version.get() == version {
+            return Some(&self.first);
+        }
+        self.more.get()?.iter().find(|e| e.version.get() == version)
+    }
+
+    /// The entry a new type takes: an empty one, else round-robin over all.
+    fn victim(&self) -> Option<&AttrEntry> {
+        if self.first.version.get() == 0 {
+            return Some(&self.first);
+        }
+        let more = self.more.get_or_init(Box::default);
+        if let Some(empty) = more.iter().find(|e| e.version.get() == 0) {
+            return Some(empty);
+        }
+        let at = usize::from(self.next.get()) % ATTR_WAYS;
+        self.next.set(((at + 1) % ATTR_WAYS) as u8);
+        match at.checked_sub(1) {
+            None => Some(&self.first),
+            Some(i) => more.get(i),
+        }
+    }
+
+    /// Remembers `kind` (with `value` for the kinds that have one) for the
+    /// type tagged `version`; 0 leaves the site uncached.
+    pub fn store(&self, version: u32, kind: AttrKind, value: Option<&Value>) {
+        if version == 0 {
+            return;
+        }
+        let Some(entry) = self.lookup(version).or_else(|| self.victim()) else {
+            return;
+        };
+        // SAFETY: as in `value`; the old copy was never counted, so it is
+        // overwritten, not dropped. The new copy is a bitwise duplicate that
+        // holds no count (see the field's comment).
+        unsafe {
+            *entry.value.get() = ManuallyDrop::new(value.map(|v| std::ptr::read(v)));
+        }
+        entry.version.set(version);
+        entry.kind.set(kind);
+    }
+}
+
 /// Numbers the `LOAD_GLOBAL` sites of `units`, writing each one's entry
 /// index into its first `CACHE` unit; returns the number of entries needed.
 /// Sites past the 65,535th stay uncached.
 pub fn assign_global_caches(units: &mut [CodeUnit]) -> usize {
+    assign_caches(units, &[Opcode::LOAD_GLOBAL])
+}
+
+/// Numbers the `LOAD_ATTR` and `STORE_ATTR` sites of `units` (one table for
+/// both), as [`assign_global_caches`] does.
+pub fn assign_attr_caches(units: &mut [CodeUnit]) -> usize {
+    assign_caches(units, &[Opcode::LOAD_ATTR, Opcode::STORE_ATTR])
+}
+
+/// Numbers the sites of `opcodes` in `units`, writing each one's entry
+/// index into its first `CACHE` unit; returns the number of entries needed.
+fn assign_caches(units: &mut [CodeUnit], opcodes: &[Opcode]) -> usize {
     let mut count: u16 = 0;
     let mut at = 0;
     while at < units.len() {
@@ -71,7 +236,7 @@ pub fn assign_global_caches(units: &mut [CodeUnit]) -> usize {
             at += 1;
             continue;
         };
-        if opcode == Opcode::LOAD_GLOBAL
+        if opcodes.contains(&opcode)
             && caches > 0
             && let Some(unit) = units.get_mut(at + 1)
         {

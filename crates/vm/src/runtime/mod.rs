@@ -4,6 +4,7 @@
 //! start-up configuration, the data stack of frames, the current frame, the
 //! recursion depths and the exception being handled.
 
+pub mod attr_access;
 pub mod call;
 pub mod config;
 pub mod eval;

@@ -52,7 +52,7 @@ fn make<T: crate::gc::Payload>(
     t.as_obj().make_immortal();
     t.flags.set(base_flags);
     t.base.with(|b| *b = Some(object.clone()));
-    t.bases.with(|b| *b = vec![object.clone()]);
+    t.set_bases(vec![object.clone()]);
     let me = t.clone();
     t.mro.with(|m| *m = vec![me, object.clone()]);
     Ok(t)
@@ -68,7 +68,7 @@ pub fn create() -> Result<Vm, AllocError> {
     object.mro.with(|m| *m = vec![me]);
     meta.flags.set(flags::BASETYPE);
     meta.base.with(|b| *b = Some(object.clone()));
-    meta.bases.with(|b| *b = vec![object.clone()]);
+    meta.set_bases(vec![object.clone()]);
     let me = meta.clone();
     meta.mro.with(|m| *m = vec![me, object.clone()]);
     let b = flags::BASETYPE;
@@ -79,7 +79,7 @@ pub fn create() -> Result<Vm, AllocError> {
     {
         let me = bool_t.clone();
         bool_t.base.with(|x| *x = Some(int.clone()));
-        bool_t.bases.with(|x| *x = vec![int.clone()]);
+        bool_t.set_bases(vec![int.clone()]);
         bool_t
             .mro
             .with(|x| *x = vec![me, int.clone(), object.clone()]);
@@ -698,8 +698,7 @@ impl Vm {
         t.as_obj().make_immortal();
         t.flags.set(type_flags);
         t.base.with(|b| *b = Some(base.clone()));
-        t.bases.with(|b| *b = vec![base.clone()]);
-        TypeObject::link_subclass(&t);
+        t.set_bases(vec![base.clone()]);
         let mut mro = vec![t.clone()];
         mro.extend(base.mro.get());
         t.mro.with(|m| *m = mro);

@@ -8,6 +8,7 @@
 //! user classes get slots that call their dunder methods
 //! (`crate::builtins::user_class`).
 
+pub mod attribute_cache;
 pub mod mro;
 pub mod slots;
 
@@ -125,9 +126,11 @@ pub struct TypeObject {
     pub flags: Cell<u32>,
     /// `__base__`: the solid base whose layout instances share.
     pub base: PyCell<Option<TypeRef>>,
-    /// The direct subclasses, by object address (`__subclasses__`). These
-    /// are not counted references: a class takes itself out of its bases'
-    /// lists when it is freed (CPython holds weak references there).
+    /// The direct subclasses, by object address (`__subclasses__`, and so
+    /// that a change to this type can clear their version tags). These are
+    /// not counted references: a class takes itself out of its bases' lists
+    /// when it is freed (CPython holds weak references there; the bases
+    /// outlive it, since it holds them).
     pub subclasses: PyCell<Vec<usize>>,
     /// `__bases__`.
     pub bases: PyCell<Vec<TypeRef>>,
@@ -135,8 +138,9 @@ pub struct TypeObject {
     pub mro: PyCell<Vec<TypeRef>>,
     /// The type's namespace (`__dict__`).
     pub dict: PyCell<DictTable>,
-    /// Version tag for inline caches: changes whenever the type's or a
-    /// base's namespace changes; 0 when unassigned.
+    /// Version tag for the attribute cache and inline caches: assigned on
+    /// demand ([`version_tag`](Self::version_tag)) and cleared whenever the
+    /// type's or a base's namespace or MRO changes; 0 when unassigned.
     pub version: Cell<u32>,
     /// The hot-protocol slots.
     pub slots: Slots,
@@ -144,26 +148,7 @@ pub struct TypeObject {
     pub keys: std::rc::Rc<crate::builtins::instance::SharedKeys>,
 }
 
-impl Drop for TypeObject {
-    /// Takes the class out of its bases' `__subclasses__` lists.
-    fn drop(&mut self) {
-        let own = crate::object::object_address_of_payload(&*self);
-        for base in self.bases.get_mut().iter() {
-            base.subclasses.try_with(|list| list.retain(|&a| a != own));
-        }
-    }
-}
-
 impl TypeObject {
-    /// Records `class` (a new class whose bases are set) in its bases'
-    /// `__subclasses__` lists.
-    pub fn link_subclass(class: &TypeRef) {
-        let own = class.as_obj().address();
-        for base in class.bases.get() {
-            base.subclasses.with(|list| list.push(own));
-        }
-    }
-
     /// The description of a class whose instances carry payload `T` (its
     /// collector hooks come from `T`'s [`Payload`] declaration).
     pub fn for_payload<T: Payload>(name: &str) -> TypeObject {
@@ -238,8 +223,24 @@ impl TypeObject {
     }
 
     /// Looks `name` up along the MRO (CPython's `_PyType_Lookup`), without
-    /// running Python code. Type dicts are keyed by strings.
+    /// running Python code. Type dicts are keyed by strings. Answers come
+    /// from the [`attribute_cache`] while the type's version tag holds.
     pub fn lookup_str(&self, name: &crate::builtins::str::Str) -> Option<Value> {
+        let version = self.version_tag();
+        if version != 0
+            && let Some(answer) = attribute_cache::get(version, name.as_bytes())
+        {
+            return answer;
+        }
+        let found = self.lookup_uncached(name);
+        if version != 0 {
+            attribute_cache::store(version, name.as_bytes(), found.as_ref());
+        }
+        found
+    }
+
+    /// [`lookup_str`](Self::lookup_str) by walking the MRO's dicts.
+    fn lookup_uncached(&self, name: &crate::builtins::str::Str) -> Option<Value> {
         self.mro.with(|mro| {
             for class in mro.iter() {
                 if let Some(found) = class.dict.with(|d| d.get_str(name)) {
@@ -250,8 +251,15 @@ impl TypeObject {
         })
     }
 
-    /// [`lookup_str`](Self::lookup_str) by Rust text.
+    /// [`lookup_str`](Self::lookup_str) by Rust text (a cache hit makes no
+    /// `str`).
     pub fn lookup(&self, name: &str) -> Option<Value> {
+        let version = self.version_tag();
+        if version != 0
+            && let Some(answer) = attribute_cache::get(version, name.as_bytes())
+        {
+            return answer;
+        }
         self.lookup_str(&crate::builtins::str::Str::new(name))
     }
 
@@ -263,13 +271,97 @@ impl TypeObject {
         })
     }
 
-    /// A fresh version tag (after a change to this type's namespace).
-    pub fn bump_version(&self) {
-        self.version.set(NEXT_VERSION.with(|next| {
+    /// The type's version tag, assigned now if it has none (bases first, so
+    /// that a type with a tag always has bases with tags); 0 when tags have
+    /// run out.
+    #[inline]
+    pub fn version_tag(&self) -> u32 {
+        let v = self.version.get();
+        if v != 0 {
+            return v;
+        }
+        self.assign_version_tag()
+    }
+
+    /// Assigns fresh version tags to the type and its tagless bases.
+    fn assign_version_tag(&self) -> u32 {
+        let bases_tagged = self
+            .bases
+            .with(|bases| bases.iter().all(|b| b.version_tag() != 0));
+        if !bases_tagged {
+            return 0;
+        }
+        let v = NEXT_VERSION.with(|next| {
             let v = *next;
-            *next = next.wrapping_add(1).max(1);
-            v
-        }));
+            // Tags are never reused: once they run out, types stay untagged.
+            if v != u32::MAX {
+                *next = v + 1;
+            }
+            if v == u32::MAX { 0 } else { v }
+        });
+        self.version.set(v);
+        v
+    }
+
+    /// Must follow every change to the type's dict or MRO (CPython's
+    /// `type_modified`): clears the version tags of the type and of all its
+    /// subclasses, so that no cache answers from the old namespace.
+    pub fn bump_version(&self) {
+        if self.version.get() == 0 {
+            // Untagged: no subclass has a tag either (see `version_tag`).
+            return;
+        }
+        self.version.set(0);
+        for sub in self.subclasses.get() {
+            let sub = crate::object::payload_at_object_address::<TypeObject>(sub);
+            // SAFETY: subclasses remove themselves from this list when they
+            // die (`Drop`), so every address here is a live type.
+            unsafe { &*sub }.bump_version();
+        }
+    }
+
+    /// Sets `__bases__` and records the type as a subclass of each base
+    /// (for [`bump_version`](Self::bump_version)); the caller sets the MRO
+    /// to match.
+    pub fn set_bases(&self, bases: Vec<TypeRef>) {
+        self.bump_version();
+        self.unregister_from_bases();
+        self.bases.with(|b| *b = bases);
+        self.register_with_bases();
+    }
+
+    /// Records the type as a subclass of each of its `__bases__`.
+    pub fn register_with_bases(&self) {
+        let me = crate::object::object_address_of_payload(self);
+        for base in self.bases.get() {
+            base.subclasses.with(|s| s.push(me));
+        }
+    }
+
+    /// How many live direct subclasses the type lists.
+    #[cfg(test)]
+    pub(crate) fn subclass_count(&self) -> usize {
+        self.subclasses.with(|s| s.len())
+    }
+
+    /// Forgets the type as a subclass of its `__bases__`.
+    fn unregister_from_bases(&self) {
+        let me = crate::object::object_address_of_payload(self);
+        for base in self.bases.get() {
+            base.subclasses.try_with(|s| {
+                // Order kept: `__subclasses__` lists in creation order.
+                if let Some(i) = s.iter().position(|&p| p == me) {
+                    s.remove(i);
+                }
+            });
+        }
+    }
+}
+
+impl Drop for TypeObject {
+    /// A dying class leaves its bases' subclass lists.
+    fn drop(&mut self) {
+        self.unregister_from_bases();
     }
 }
 

@@ -1,0 +1,315 @@
+//! `LOAD_ATTR` and `STORE_ATTR` with their inline caches
+//! ([`AttrCache`]): a hit answers from what the site found last time for
+//! the owner's type, as long as the type keeps its version tag; a miss runs
+//! the generic protocol and fills the cache when the result is one of the
+//! cacheable shapes (see [`AttrKind`]).
+//!
+//! Only types whose `__getattribute__` / `__setattr__` are `object`'s take
+//! cached paths (a class defining `__getattr__` gets other slots, and
+//! changing them changes the version tag). Every hit gives what the
+//! generic path gives: a cached instance slot means the type has no
+//! attribute of that name (so no data descriptor can win over it), a cached
+//! method or class value is used only when the instance does not shadow it.
+
+use std::any::TypeId;
+
+use crate::builtins::descriptors::MemberDescriptor;
+use crate::builtins::function::{Function, Module};
+use crate::builtins::instance::{InstanceDict, Storage};
+use crate::builtins::native::{MethodDescriptor, MethodKind};
+use crate::builtins::object::{BareObject, generic_getattr, generic_setattr, instance_dict};
+use crate::builtins::str::Str;
+use crate::error::PyResult;
+use crate::object::Ref;
+use crate::runtime::Vm;
+use crate::runtime::inline_cache::{AttrCache, AttrKind, Unshadowed};
+use crate::types::{TypeRef, flags};
+use crate::value::Value;
+
+/// The result of `LOAD_ATTR`.
+pub enum Loaded {
+    /// A method load found an unbound method: push it and the owner.
+    Method(Value),
+    /// The attribute (for a method load: push it and NULL).
+    Value(Value),
+}
+
+/// `LOAD_ATTR`: `owner.name`; with `method`, CPython's method load.
+#[inline]
+pub fn load_attr(
+    vm: &mut Vm,
+    cache: Option<&AttrCache>,
+    owner: &Value,
+    name: &Ref<Str>,
+    method: bool,
+) -> PyResult<Loaded> {
+    if let Some(c) = cache
+        && let Some(hit) = load_hit(vm, c, owner, name)
+    {
+        return Ok(hit);
+    }
+    load_slow(vm, cache, owner, name, method)
+}
+
+/// The cached answer, if the cache holds one for the owner's type.
+#[inline(always)]
+fn load_hit(vm: &Vm, cache: &AttrCache, owner: &Value, name: &Str) -> Option<Loaded> {
+    let class = vm.type_of(owner);
+    let entry = cache.lookup(class.version.get())?;
+    match entry.kind() {
+        AttrKind::Empty | AttrKind::Store { .. } => None,
+        AttrKind::SlotMember { index } => owner
+            .as_object()
+            .and_then(|o| o.extension())
+            .and_then(|e| e.slot(index))
+            .map(Loaded::Value),
+        AttrKind::InstanceSlot { keys, index } => {
+            let dict = instance_dict(owner)?;
+            dict.storage.with(|s| match s {
+                Storage::Shared { keys: k, values } if std::ptr::eq(&**k, keys) => {
+                    values.get(index).cloned().flatten().map(Loaded::Value)
+                }
+                _ => None,
+            })
+        }
+        AttrKind::Method(proof) => {
+            if shadowed_unless(instance_dict(owner), name, proof) {
+                return None;
+            }
+            entry.value().map(Loaded::Method)
+        }
+        AttrKind::ClassValue(proof) => {
+            if shadowed_unless(instance_dict(owner), name, proof) {
+                return None;
+            }
+            entry.value().map(Loaded::Value)
+        }
+    }
+}
+
+/// [`shadowed`], answered without a lookup when `proof` applies.
+#[inline(always)]
+fn shadowed_unless(dict: Option<&InstanceDict>, name: &Str, proof: Unshadowed) -> bool {
+    let Some(d) = dict else {
+        return false;
+    };
+    let proven = d.storage.with(|s| match s {
+        Storage::Empty => true,
+        Storage::Shared { keys, .. } => {
+            std::ptr::eq(&**keys, proof.keys) && keys.len() == proof.len
+        }
+        Storage::Dict(_) => false,
+    });
+    !proven && shadowed(dict, name)
+}
+
+/// Whether the instance's own attributes hold `name`.
+#[inline(always)]
+fn shadowed(dict: Option<&InstanceDict>, name: &Str) -> bool {
+    dict.is_some_and(|d| {
+        d.storage.with(|s| match s {
+            Storage::Empty => false,
+            Storage::Shared { keys, values } => keys
+                .index_of(name)
+                .is_some_and(|i| values.get(i).is_some_and(Option::is_some)),
+            Storage::Dict(d) => d.table.with(|t| t.get_str(name)).is_some(),
+        })
+    })
+}
+
+/// Whether the type's `__getattribute__` is `object`'s.
+fn generic_get(class: &TypeRef) -> bool {
+    class
+        .slots
+        .getattro
+        .get()
+        .is_some_and(|g| g as usize == generic_getattr as *const () as usize)
+}
+
+/// Whether the type's `__setattr__` is `object`'s.
+fn generic_set(class: &TypeRef) -> bool {
+    class
+        .slots
+        .setattro
+        .get()
+        .is_some_and(|g| g as usize == generic_setattr as *const () as usize)
+}
+
+/// The generic lookup, filling the cache when the answer is cacheable.
+fn load_slow(
+    vm: &mut Vm,
+    cache: Option<&AttrCache>,
+    owner: &Value,
+    name: &Ref<Str>,
+    method: bool,
+) -> PyResult<Loaded> {
+    let class = vm.type_of(owner).clone();
+    let is_module = owner
+        .as_object()
+        .is_some_and(|o| o.downcast::<Module>().is_some());
+    if !generic_get(&class) || is_module {
+        return plain_load(vm, owner, name);
+    }
+    let version = class.version_tag();
+    let dict = instance_dict(owner);
+    let Some(attr) = class.lookup_str(name) else {
+        // Only the instance can have it (or a special attribute, or
+        // nothing: the generic path says which).
+        let found = dict.and_then(|d| {
+            d.storage.with(|s| match s {
+                Storage::Shared { keys, values } => {
+                    let index = keys.index_of(name)?;
+                    let value = values.get(index)?.clone()?;
+                    Some((value, &**keys as *const _, index))
+                }
+                _ => None,
+            })
+        });
+        return match found {
+            Some((value, keys, index)) => {
+                if let Some(c) = cache {
+                    c.store(version, AttrKind::InstanceSlot { keys, index }, None);
+                }
+                Ok(Loaded::Value(value))
+            }
+            None => plain_load(vm, owner, name),
+        };
+    };
+    if let Some(index) = slot_member(&class, &attr) {
+        let value = owner
+            .as_object()
+            .and_then(|o| o.extension())
+            .and_then(|e| e.slot(index));
+        if let Some(value) = value {
+            if let Some(c) = cache {
+                c.store(version, AttrKind::SlotMember { index }, None);
+            }
+            return Ok(Loaded::Value(value));
+        }
+        return plain_load(vm, owner, name);
+    }
+    let attr_class = vm.type_of(&attr);
+    let is_method = attr.as_object().is_some_and(|o| {
+        o.downcast::<Function>().is_some()
+            || o.downcast::<MethodDescriptor>()
+                .is_some_and(|d| d.def.kind == MethodKind::Method)
+    });
+    // A class attribute of an immutable builtin type without `__get__`, on
+    // a plain instance (whose special attributes cannot interfere): a
+    // constant for as long as the tag holds.
+    let is_plain_value = !attr_class.has_flag(flags::HEAPTYPE)
+        && attr_class.slots.descr_get.get().is_none()
+        && class.payload == TypeId::of::<BareObject>()
+        && !matches!(name.as_bytes(), b"__class__" | b"__dict__");
+    if !(is_method && method || is_plain_value) || shadowed(dict, name) {
+        return plain_load(vm, owner, name);
+    }
+    // The proof is only valid while the name is not among the keys.
+    let proof = Unshadowed {
+        keys: &*class.keys,
+        len: if class.keys.index_of(name).is_some() {
+            usize::MAX
+        } else {
+            class.keys.len()
+        },
+    };
+    let (kind, loaded) = if is_method && method {
+        (AttrKind::Method(proof), Loaded::Method(attr.clone()))
+    } else {
+        (AttrKind::ClassValue(proof), Loaded::Value(attr.clone()))
+    };
+    if let Some(c) = cache {
+        c.store(version, kind, Some(&attr));
+    }
+    Ok(loaded)
+}
+
+/// The index of the `__slots__` member `attr` is, if it is a member
+/// descriptor that applies to instances of `class`.
+fn slot_member(class: &TypeRef, attr: &Value) -> Option<usize> {
+    let member = attr.as_object()?.downcast::<MemberDescriptor>()?;
+    class.is_subtype(&member.owner).then_some(member.index)
+}
+
+/// `getattr(owner, name)` through the type's slot, as a [`Loaded`].
+fn plain_load(vm: &mut Vm, owner: &Value, name: &Ref<Str>) -> PyResult<Loaded> {
+    vm.get_attr(owner, name).map(Loaded::Value)
+}
+
+/// `STORE_ATTR`: `owner.name = value`.
+#[inline]
+pub fn store_attr(
+    vm: &mut Vm,
+    cache: Option<&AttrCache>,
+    owner: &Value,
+    name: &Ref<Str>,
+    value: Value,
+) -> PyResult<()> {
+    let class = vm.type_of(owner);
+    let kind = cache
+        .and_then(|c| c.lookup(class.version.get()))
+        .map_or(AttrKind::Empty, |e| e.kind());
+    if let AttrKind::SlotMember { index } = kind
+        && let Some(ext) = owner.as_object().and_then(|o| o.extension())
+    {
+        drop(ext.set_slot(index, Some(value), class.slot_count.get()));
+        return Ok(());
+    }
+    if let AttrKind::Store { keys, index } = kind
+        && let Some(dict) = instance_dict(owner)
+    {
+        // The type has no attribute of that name, so this is a plain store
+        // into the instance's attributes; the slot is tried first.
+        // The old value is dropped after the storage is released (its
+        // finalizer may run Python code).
+        let (old, unplaced) = dict.storage.with(|s| match s {
+            Storage::Shared { keys: k, values } if std::ptr::eq(&**k, keys) => {
+                match values.get_mut(index) {
+                    Some(slot) => (slot.replace(value), None),
+                    None => (None, Some(value)),
+                }
+            }
+            _ => (None, Some(value)),
+        });
+        drop(old);
+        if let Some(value) = unplaced {
+            drop(dict.set(&class.keys, name, value));
+        }
+        return Ok(());
+    }
+    let class = class.clone();
+    if !generic_set(&class) {
+        return vm.set_attr(owner, name, Some(value));
+    }
+    let version = class.version_tag();
+    let attr = class.lookup_str(name);
+    let is_module = owner
+        .as_object()
+        .is_some_and(|o| o.downcast::<Module>().is_some());
+    if let Some(attr) = &attr
+        && let Some(index) = slot_member(&class, attr)
+        && let Some(ext) = owner.as_object().and_then(|o| o.extension())
+    {
+        drop(ext.set_slot(index, Some(value), class.slot_count.get()));
+        if let Some(c) = cache {
+            c.store(version, AttrKind::SlotMember { index }, None);
+        }
+        return Ok(());
+    }
+    let dict = instance_dict(owner);
+    let (None, Some(dict), false) = (attr, dict, is_module) else {
+        return vm.set_attr(owner, name, Some(value));
+    };
+    // No attribute on the type: a plain store into the instance's own.
+    drop(dict.set(&class.keys, name, value));
+    if let Some(c) = cache {
+        let slot = dict.storage.with(|s| match s {
+            Storage::Shared { keys, .. } => keys.index_of(name).map(|i| (&**keys as *const _, i)),
+            _ => None,
+        });
+        if let Some((keys, index)) = slot {
+            c.store(version, AttrKind::Store { keys, index }, None);
+        }
+    }
+    Ok(())
+}
