@@ -141,16 +141,36 @@ pub fn init_type(t: &TypeObject) {
                 .with(|items| normalize_index(i, items.len()).map(|j| items[j].clone()));
             return item.ok_or_else(|| vm.index_error("list index out of range"));
         }
+        // A slice copies only what it selects (its bounds may run Python
+        // code, so they are computed before the items are read).
+        if let Some(s) = index
+            .as_object()
+            .and_then(|o| o.downcast::<Slice>())
+            .cloned()
+        {
+            let len = l.items.with(|items| items.len());
+            let (start, stop, step) = s.indices(vm, len)?;
+            let picked = l.items.with(|items| {
+                slice_positions(start, stop, step)
+                    .filter_map(|i| items.get(i).cloned())
+                    .collect()
+            });
+            return vm.new_list(picked);
+        }
         let items = l.items.get();
         sequence_getitem(vm, &items, index, "list", |vm, items| vm.new_list(items))
     }));
     t.slots.setitem.set(Some(list_setitem));
     t.slots.contains.set(Some(|vm, v, item| {
-        let items = this(vm, v)?.items.get();
-        for x in &items {
-            if vm.eq(x, item)? {
+        // By index, re-reading the list each step (an `__eq__` may change
+        // it), as CPython does; no copy of the items.
+        let l = this(vm, v)?.clone();
+        let mut i = 0;
+        while let Some(x) = l.items.with(|items| items.get(i).cloned()) {
+            if vm.eq(&x, item)? {
                 return Ok(true);
             }
+            i += 1;
         }
         Ok(false)
     }));
@@ -546,12 +566,13 @@ pub const METHODS: &[MethodDef] = &[
         },
     ),
     method("count", "(self, value, /)", |vm, args| {
-        let items = list_of(vm, args)?.items.get();
-        let mut n = 0;
-        for x in &items {
-            if vm.eq(x, args.required(1))? {
+        let l = list_of(vm, args)?.clone();
+        let (mut n, mut i) = (0, 0);
+        while let Some(x) = l.items.with(|items| items.get(i).cloned()) {
+            if vm.eq(&x, args.required(1))? {
                 n += 1;
             }
+            i += 1;
         }
         Ok(Value::from_i64(n))
     }),
