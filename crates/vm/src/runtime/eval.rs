@@ -162,9 +162,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // Pending signals are handled where CPython checks its eval
                 // breaker: function entry and loop back-edges.
                 Opcode::RESUME => {
-                    if crate::runtime::signals::pending()
-                        && let Some(e) = crate::runtime::signals::take_pending(vm)
-                    {
+                    if let Some(e) = crate::runtime::signals::take_pending(vm) {
                         raised = Some(Raised::New(e));
                         break;
                     }
@@ -771,9 +769,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::JUMP_FORWARD => jump_to!(next + oparg as usize),
                 Opcode::JUMP_BACKWARD => {
-                    if crate::runtime::signals::pending()
-                        && let Some(e) = crate::runtime::signals::take_pending(vm)
-                    {
+                    if let Some(e) = crate::runtime::signals::take_pending(vm) {
                         raised = Some(Raised::New(e));
                         break;
                     }

@@ -52,8 +52,9 @@ pub fn pending() -> bool {
 }
 
 /// The `KeyboardInterrupt` for a pending SIGINT (clearing it), if any.
+#[inline(always)]
 pub fn take_pending(vm: &mut Vm) -> Option<PyErr> {
-    if SIGINT_PENDING.swap(false, Ordering::Relaxed) {
+    if pending() && SIGINT_PENDING.swap(false, Ordering::Relaxed) {
         Some(vm.new_exception(ExcKind::KeyboardInterrupt, Vec::new()))
     } else {
         None
