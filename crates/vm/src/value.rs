@@ -13,7 +13,11 @@ use crate::object::ObjRef;
 #[derive(Clone)]
 pub struct Value(Repr);
 
+// Tag as a full word, payloads at offset 8: stores of a value write
+// whole words, so the loads that follow are forwarded (a byte-sized tag
+// with a bool at offset 1 stalled store forwarding in the eval loop).
 #[derive(Clone)]
+#[repr(u64)]
 enum Repr {
     None,
     Bool(bool),
