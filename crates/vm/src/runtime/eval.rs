@@ -85,28 +85,34 @@ pub(crate) fn resume_frame(
 }
 
 fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult<Value> {
-    loop {
-        // One pass: run instructions until an error, then unwind.
+    // One pass of this loop per stretch of one frame: its code and position
+    // are loaded into locals once, then instructions run until the frame
+    // changes (a call, return, yield or resumption: `continue 'frames`) or
+    // an error unwinds it.
+    'frames: loop {
         let mut raised: Option<Raised> = initial.take();
         let mut returned: Option<Value> = None;
+        // SAFETY: `fp` is the live innermost frame of this loop.
+        let frame: &mut Frame = unsafe { &mut *fp };
+        // SAFETY: the frame holds a strong reference to its code for as
+        // long as it lives, and a frame is only popped after this pass
+        // stops using `frame` and `code`.
+        let code: &Code = unsafe { &*(&*frame.code as *const Code) };
+        let units = &code.instructions;
+        // The next instruction, kept in a local; stored back in the frame
+        // with every instruction for whoever looks at the frame.
+        let mut ip = frame.next_instr as usize;
         while raised.is_none() {
             // A safe point: pending finalizers (`__del__`, closing dead
             // suspended generators) and a due collection run here.
             crate::gc::safe_point(vm);
-            // SAFETY: `fp` is the live innermost frame of this loop.
-            let frame: &mut Frame = unsafe { &mut *fp };
-            // SAFETY: the frame holds a strong reference to its code for as
-            // long as it lives, and frames are only popped outside this loop.
-            let code: &Code = unsafe { &*(&*frame.code as *const Code) };
-            let units = &code.instructions;
-            let start = frame.next_instr as usize;
-            let Some(unit) = units.get(start).map(std::cell::Cell::get) else {
+            let Some(unit) = units.get(ip).map(std::cell::Cell::get) else {
                 raised = Some(Raised::New(stack_error(vm)));
                 break;
             };
             let mut op = unit.opcode;
             let mut oparg = u32::from(unit.arg);
-            let mut at = start;
+            let mut at = ip;
             while op == krait_compiler::bytecode::opcode::EXTENDED_ARG {
                 at += 1;
                 let Some(next) = units.get(at).map(std::cell::Cell::get) else {
@@ -122,6 +128,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             frame.lasti = at as u32;
             let next = at + 1 + caches as usize;
             frame.next_instr = next as u32;
+            ip = next;
 
             macro_rules! pop {
                 () => {
@@ -154,7 +161,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             }
             macro_rules! jump_to {
                 ($target:expr) => {{
-                    frame.next_instr = $target as u32;
+                    ip = $target;
+                    frame.next_instr = ip as u32;
                 }};
             }
 
@@ -800,7 +808,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                                 frame.return_target = (next + oparg as usize) as u32;
                                 fp = gen_frame;
                                 vm.current_frame = fp;
-                                continue;
+                                continue 'frames;
                             }
                             tri!(vm.next(&it), raised)
                         }
@@ -992,7 +1000,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     {
                         fp = new;
                         vm.current_frame = fp;
-                        continue;
+                        continue 'frames;
                     }
                     let kwnames = if opcode == Opcode::CALL_KW {
                         let k = pop!();
@@ -1024,7 +1032,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         let new = tri!(vm.push_function_frame(&f, &args, kwnames.as_ref()), raised);
                         fp = new;
                         vm.current_frame = fp;
-                        continue;
+                        continue 'frames;
                     }
                     let r = if callable
                         .as_object()
@@ -1097,6 +1105,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         raised = Some(Raised::New(stack_error(vm)));
                         break;
                     }
+                    continue 'frames;
                 }
                 Opcode::YIELD_VALUE => {
                     let v = pop!();
@@ -1120,6 +1129,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         raised = Some(Raised::New(stack_error(vm)));
                         break;
                     }
+                    continue 'frames;
                 }
                 Opcode::SEND => {
                     let v = pop!();
@@ -1135,7 +1145,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             frame.return_target = (next + oparg as usize) as u32;
                             fp = gen_frame;
                             vm.current_frame = fp;
-                            continue;
+                            continue 'frames;
                         }
                         Err(v) => v,
                     };
