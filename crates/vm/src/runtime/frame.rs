@@ -10,7 +10,9 @@
 //! Layout (published for tools that read stacks): `code`, `globals`,
 //! `builtins`, `locals`, `func`, `previous`, then the instruction indices
 //! and the stack top, then the slots. Every slot is an `Option<Value>`:
-//! `None` is an unbound local or a NULL on the value stack.
+//! `None` is an unbound local or a NULL on the value stack. Only the slots
+//! below `stack_top` are initialised; the rest is uninitialised memory, so
+//! a push is a write and a pop a read, with nothing to clear.
 //!
 //! Generators and coroutines own their frame: `RETURN_GENERATOR` moves the
 //! record and its slots out of the data stack into an [`OwnedFrame`] held
@@ -131,17 +133,17 @@ impl Frame {
         unsafe { (self as *const Frame as *mut Frame).add(1) as *mut Option<Value> }
     }
 
-    /// All slots in use.
+    /// The slots in use (locals plus, then the value stack).
     pub fn slots(&mut self) -> &mut [Option<Value>] {
-        // SAFETY: `capacity` slots were initialised when the frame was pushed.
-        unsafe { std::slice::from_raw_parts_mut(self.slots_ptr(), self.capacity as usize) }
+        let used = self.stack_top.min(self.capacity) as usize;
+        // SAFETY: the slots below the stack top are initialised.
+        unsafe { std::slice::from_raw_parts_mut(self.slots_ptr(), used) }
     }
 
     /// The slots in use (locals plus, then the value stack), read-only.
     pub fn live_slots(&self) -> &[Option<Value>] {
         let used = self.stack_top.min(self.capacity) as usize;
-        // SAFETY: the first `capacity` slots are initialised; `used` is
-        // within them.
+        // SAFETY: the slots below the stack top are initialised.
         unsafe { std::slice::from_raw_parts(self.slots_ptr(), used) }
     }
 
@@ -151,8 +153,8 @@ impl Frame {
         if self.stack_top >= self.capacity {
             return false;
         }
-        // SAFETY: in bounds (checked). Slots above the stack top always
-        // hold `None` (pops take their value), so nothing is overwritten.
+        // SAFETY: in bounds (checked). The slot at the stack top is
+        // uninitialised (a pop moved its value out), so nothing is lost.
         unsafe { self.slots_ptr().add(self.stack_top as usize).write(v) };
         self.stack_top += 1;
         true
@@ -165,8 +167,9 @@ impl Frame {
             return None;
         }
         self.stack_top -= 1;
-        // SAFETY: in bounds and initialised.
-        unsafe { (*self.slots_ptr().add(self.stack_top as usize)).take() }
+        // SAFETY: in bounds and initialised; the value moves out and the
+        // slot counts as uninitialised from now on.
+        unsafe { self.slots_ptr().add(self.stack_top as usize).read() }
     }
 
     /// The value `depth` below the top (0 is the top).
@@ -180,7 +183,7 @@ impl Frame {
     /// Local slot `i`.
     #[inline]
     pub fn local(&self, i: usize) -> Option<&Value> {
-        if i >= self.capacity as usize {
+        if i >= self.stack_top.min(self.capacity) as usize {
             return None;
         }
         // SAFETY: in bounds and initialised.
@@ -203,18 +206,30 @@ impl Frame {
     /// what they held, for the caller to drop once its bookkeeping is done
     /// (dropping may free other objects).
     pub fn take_slots(&mut self) -> Vec<Option<Value>> {
-        let taken = self.slots().iter_mut().map(Option::take).collect();
-        self.stack_top = (self.code.code.nlocalsplus() as u32).min(self.capacity);
+        let used = self.stack_top.min(self.capacity) as usize;
+        let locals = (self.code.code.nlocalsplus()).min(self.capacity as usize);
+        let slots = self.slots_ptr();
+        // SAFETY: the slots below the stack top are initialised; each is
+        // moved out once, then the locals are initialised again (unbound).
+        let taken = (0..used).map(|i| unsafe { slots.add(i).read() }).collect();
+        for i in 0..locals {
+            // SAFETY: in bounds; the old value was moved out above (or the
+            // slot was uninitialised).
+            unsafe { slots.add(i).write(None) };
+        }
+        self.stack_top = locals as u32;
         taken
     }
 
     /// Pops `n` values, in stack order (deepest first).
     pub fn pop_n(&mut self, n: usize) -> Vec<Value> {
-        let n = n.min(self.stack_top as usize);
-        let start = self.stack_top as usize - n;
-        let out = self.slots()[start..start + n]
-            .iter_mut()
-            .map(|s| s.take().unwrap_or(Value::NONE))
+        let top = self.stack_top.min(self.capacity) as usize;
+        let start = top - n.min(top);
+        let slots = self.slots_ptr();
+        // SAFETY: the slots below the stack top are initialised; each is
+        // moved out once and counts as uninitialised afterwards.
+        let out = (start..top)
+            .map(|i| unsafe { slots.add(i).read() }.unwrap_or(Value::NONE))
             .collect();
         self.stack_top = start as u32;
         out
@@ -326,7 +341,8 @@ impl DataStack {
         self.limit = unsafe { self.base.add(chunk.words) };
     }
 
-    /// Pushes a frame with `header` and `capacity` slots (all `None`);
+    /// Pushes a frame with `header` and `capacity` slots, of which the
+    /// first `header.stack_top` (the locals) are initialised to `None`;
     /// fails when the heap refuses a new chunk.
     #[inline]
     pub fn push(&mut self, header: Frame) -> Result<*mut Frame, AllocError> {
@@ -343,7 +359,8 @@ impl DataStack {
             let frame = base.cast::<Frame>();
             frame.write(header);
             let slots = frame.add(1).cast::<Option<Value>>();
-            for i in 0..capacity {
+            let locals = ((*frame).stack_top as usize).min(capacity);
+            for i in 0..locals {
                 slots.add(i).write(None);
             }
             Ok(frame)
@@ -359,9 +376,8 @@ impl DataStack {
         // SAFETY: per the contract the frame is live and initialised.
         let (capacity, in_use) =
             unsafe { ((*frame).capacity as usize, (*frame).stack_top as usize) };
-        // SAFETY: slots and header were initialised by `push`; slots at and
-        // above the stack top hold `None` (see `Frame::push`), so only the
-        // ones below it can own anything.
+        // SAFETY: the header and the slots below the stack top are
+        // initialised; the others are not (see the file comment).
         unsafe {
             let slots = frame.add(1).cast::<Option<Value>>();
             for i in 0..in_use.min(capacity) {
@@ -477,14 +493,15 @@ impl Drop for OwnedFrame {
             return;
         };
         let frame = frame.as_ptr();
-        // SAFETY: the memory holds an initialised header and `capacity`
-        // slots (moved in by `take`); it is dropped once, then freed with
+        // SAFETY: the memory holds an initialised header and `stack_top`
+        // initialised slots (moved in by `take`); it is dropped once, then freed with
         // the layout it was allocated with.
         unsafe {
             let capacity = (*frame).capacity as usize;
             let words = frame_words(capacity);
             let slots = frame.add(1) as *mut Option<Value>;
-            for i in 0..capacity {
+            let used = ((*frame).stack_top as usize).min(capacity);
+            for i in 0..used {
                 std::ptr::drop_in_place(slots.add(i));
             }
             std::ptr::drop_in_place(frame);
