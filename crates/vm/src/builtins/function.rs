@@ -35,6 +35,9 @@ pub struct Code {
     pub localsplusnames: Box<[Ref<Str>]>,
     /// The adaptive instruction copy (quickening rewrites it in place).
     pub instructions: Box<[Cell<CodeUnit>]>,
+    /// The instructions decoded for the eval loop, one entry per code unit
+    /// (see `runtime::instruction_stream`).
+    pub decoded: Box<[crate::runtime::instruction_stream::Decoded]>,
     /// `co_name`.
     pub name: Ref<Str>,
     /// `co_qualname`.
@@ -181,6 +184,7 @@ impl Vm {
         let attr_caches = (0..crate::runtime::inline_cache::assign_attr_caches(&mut units))
             .map(|_| Default::default())
             .collect();
+        let decoded = crate::runtime::instruction_stream::decode(&units);
         let instructions = units.into_iter().map(Cell::new).collect();
         let name = self.intern(code.name.as_str())?;
         let qualname = self.intern(&code.qualname)?;
@@ -193,6 +197,7 @@ impl Vm {
                 names: names.into_boxed_slice(),
                 localsplusnames: localsplusnames.into_boxed_slice(),
                 instructions,
+                decoded,
                 name,
                 qualname,
                 frame_slots,

@@ -99,6 +99,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
         // stops using `frame` and `code`.
         let code: &Code = unsafe { &*(&*frame.code as *const Code) };
         let units = &code.instructions;
+        let decoded = &code.decoded;
         // The next instruction, kept in a local; stored back in the frame
         // with every instruction for whoever looks at the frame.
         let mut ip = frame.next_instr as usize;
@@ -106,27 +107,15 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             // A safe point: pending finalizers (`__del__`, closing dead
             // suspended generators) and a due collection run here.
             crate::gc::safe_point(vm);
-            let Some(unit) = units.get(ip).map(std::cell::Cell::get) else {
+            let Some(&instruction) = decoded.get(ip) else {
                 raised = Some(Raised::New(stack_error(vm)));
                 break;
             };
-            let mut op = unit.opcode;
-            let mut oparg = u32::from(unit.arg);
-            let mut at = ip;
-            while op == krait_compiler::bytecode::opcode::EXTENDED_ARG {
-                at += 1;
-                let Some(next) = units.get(at).map(std::cell::Cell::get) else {
-                    break;
-                };
-                op = next.opcode;
-                oparg = (oparg << 8) | u32::from(next.arg);
-            }
-            let Some((opcode, caches)) = Opcode::decode(op) else {
-                raised = Some(Raised::New(stack_error(vm)));
-                break;
-            };
+            let opcode = instruction.opcode;
+            let oparg = instruction.oparg;
+            let at = ip + instruction.at as usize;
             frame.lasti = at as u32;
-            let next = at + 1 + caches as usize;
+            let next = ip + instruction.len as usize;
             frame.next_instr = next as u32;
             ip = next;
 
@@ -176,6 +165,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::NOP | Opcode::NOT_TAKEN | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+                // What an opcode number CPython does not define decodes to.
+                Opcode::RESERVED => {
+                    raised = Some(Raised::New(stack_error(vm)));
+                    break;
+                }
                 Opcode::POP_TOP | Opcode::POP_ITER => {
                     let _ = frame.pop();
                 }

@@ -14,6 +14,7 @@ pub mod frame;
 pub mod frame_object;
 pub mod import;
 pub mod inline_cache;
+pub mod instruction_stream;
 pub mod program;
 pub mod setup;
 pub mod signals;

@@ -1,0 +1,114 @@
+//! The decoded instruction stream the eval loop runs.
+//!
+//! `co_code` (and the adaptive copy of it, which holds inline-cache
+//! indices) is CPython's format: 16-bit units, `EXTENDED_ARG` prefixes,
+//! `CACHE` units after an instruction. Decoding that per instruction costs
+//! a dependent chain of loads and branches on the hottest path of the
+//! interpreter, so every code object also keeps this stream, decoded once:
+//! one [`Decoded`] entry per code unit, so positions (jump targets,
+//! `f_lasti`, exception-table offsets) are the same in both. The entry at
+//! an instruction's first unit (its first `EXTENDED_ARG` prefix, if any)
+//! has the base opcode, the full oparg, where the instruction's own unit
+//! is and where the next instruction starts. Entries inside an instruction
+//! (its prefixes' successors, its caches) decode what is there, so a jump
+//! into the middle of an instruction behaves as before.
+
+use krait_compiler::bytecode::encoding::CodeUnit;
+use krait_compiler::bytecode::opcode::{EXTENDED_ARG, Opcode};
+
+/// One decoded instruction, as seen from the code unit it starts at.
+#[derive(Clone, Copy, Debug)]
+#[repr(C)]
+pub struct Decoded {
+    /// The base instruction (specialized forms are decoded to their base;
+    /// an opcode number CPython does not define decodes to `RESERVED`,
+    /// which the loop refuses as bad bytecode).
+    pub opcode: Opcode,
+    /// Units from this one to the instruction's own unit (after its
+    /// `EXTENDED_ARG` prefixes): the instruction's `f_lasti` is this
+    /// position plus `at`.
+    pub at: u8,
+    /// Units from this one to the next instruction (prefixes, the
+    /// instruction and its inline caches).
+    pub len: u8,
+    /// The full oparg.
+    pub oparg: u32,
+}
+
+/// Decodes every position of `units`.
+pub fn decode(units: &[CodeUnit]) -> Box<[Decoded]> {
+    (0..units.len()).map(|start| decode_at(units, start)).collect()
+}
+
+/// The instruction that starts at `start`.
+fn decode_at(units: &[CodeUnit], start: usize) -> Decoded {
+    let mut at = start;
+    let mut op = units[start].opcode;
+    let mut oparg = u32::from(units[start].arg);
+    // An `EXTENDED_ARG` at the very end of the code stays one (a no-op).
+    while op == EXTENDED_ARG && at + 1 < units.len() {
+        at += 1;
+        op = units[at].opcode;
+        oparg = (oparg << 8) | u32::from(units[at].arg);
+    }
+    let (opcode, caches) = Opcode::decode(op).unwrap_or((Opcode::RESERVED, 0));
+    // At most three prefixes and a few caches: both fit in a byte.
+    let prefixes = (at - start).min(u8::MAX as usize) as u8;
+    Decoded {
+        opcode,
+        at: prefixes,
+        len: prefixes.saturating_add(1).saturating_add(caches),
+        oparg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(opcode: Opcode, arg: u8) -> CodeUnit {
+        CodeUnit {
+            opcode: opcode.number(),
+            arg,
+        }
+    }
+
+    #[test]
+    fn prefixes_fold_into_the_oparg_and_caches_are_skipped() {
+        let units = [
+            unit(Opcode::EXTENDED_ARG, 1),
+            unit(Opcode::LOAD_CONST, 2),
+            unit(Opcode::LOAD_GLOBAL, 3),
+            unit(Opcode::CACHE, 0),
+            unit(Opcode::CACHE, 0),
+            unit(Opcode::CACHE, 0),
+            unit(Opcode::CACHE, 0),
+            unit(Opcode::RETURN_VALUE, 0),
+        ];
+        let decoded = decode(&units);
+        assert_eq!(decoded.len(), units.len());
+        assert_eq!(decoded[0].opcode, Opcode::LOAD_CONST);
+        assert_eq!(decoded[0].oparg, 0x102);
+        assert_eq!((decoded[0].at, decoded[0].len), (1, 2));
+        assert_eq!(decoded[1].oparg, 2);
+        assert_eq!(decoded[2].opcode, Opcode::LOAD_GLOBAL);
+        assert_eq!(usize::from(decoded[2].len), 1 + Opcode::LOAD_GLOBAL.cache_entries());
+        assert_eq!(decoded[7].opcode, Opcode::RETURN_VALUE);
+    }
+
+    #[test]
+    fn unknown_numbers_and_a_trailing_prefix_decode_safely() {
+        let undefined = (0..=u8::MAX).find(|n| Opcode::from_u8(*n).is_none());
+        let units = [
+            CodeUnit {
+                opcode: undefined.unwrap_or(u8::MAX),
+                arg: 0,
+            },
+            unit(Opcode::EXTENDED_ARG, 7),
+        ];
+        let decoded = decode(&units);
+        assert_eq!(decoded[0].opcode, Opcode::RESERVED);
+        assert_eq!(decoded[1].opcode, Opcode::EXTENDED_ARG);
+        assert_eq!(decoded[1].len, 1);
+    }
+}
