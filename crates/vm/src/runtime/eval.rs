@@ -1575,6 +1575,7 @@ fn unwind(vm: &mut Vm, fp: &mut *mut Frame, raised: Raised) -> Option<PyResult<V
 ///
 /// # Safety
 /// `fp` must be the live innermost frame.
+#[inline(always)]
 unsafe fn leave_frame(vm: &mut Vm, fp: *mut Frame) {
     // SAFETY: contract.
     match unsafe { (*fp).owner } {

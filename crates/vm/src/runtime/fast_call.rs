@@ -16,7 +16,6 @@
 use krait_compiler::bytecode::code_object::co_flags;
 
 use crate::builtins::function::{Function, Method};
-use crate::object::Ref;
 use crate::runtime::{Frame, Vm};
 use crate::value::Value;
 
@@ -34,25 +33,30 @@ pub(crate) fn push_simple_call(
 ) -> Option<*mut Frame> {
     let top = caller.stack_top as usize;
     let callable_at = top.checked_sub(nargs + 2)?;
-    let callable = caller.local(callable_at)?;
-    let has_self = caller.local(callable_at + 1).is_some();
-    let (func, bound_self): (Ref<Function>, Option<Value>) =
-        match callable.as_object()?.downcast::<Function>() {
-            Some(f) => (f.clone(), None),
-            None if !has_self => {
-                let m = callable.as_object()?.downcast::<Method>()?;
-                let f = m.func.as_object()?.downcast::<Function>()?.clone();
-                (f, Some(m.this.clone()))
-            }
-            None => return None,
-        };
+    let live = caller.live_slots();
+    let callable = live.get(callable_at)?.as_ref()?;
+    let has_self = live.get(callable_at + 1)?.is_some();
+    let object = callable.as_object()?;
+    // The function, and for a bound method its function value and `self`.
+    let (func, method): (&Function, Option<(&Value, &Value)>) = match object.downcast::<Function>()
+    {
+        Some(f) => (f, None),
+        None if !has_self => {
+            let m = object.downcast::<Method>()?;
+            (
+                m.func.as_object()?.downcast::<Function>()?,
+                Some((&m.func, &m.this)),
+            )
+        }
+        None => return None,
+    };
     let code = &func.code;
     let co = &code.code;
     if co.flags & NOT_SIMPLE != 0 || co.kwonlyargcount != 0 {
         return None;
     }
     let argcount = co.argcount as usize;
-    let given = nargs + usize::from(has_self || bound_self.is_some());
+    let given = nargs + usize::from(has_self || method.is_some());
     if given > argcount || vm.recursion_depth >= vm.recursion_limit {
         return None;
     }
@@ -68,18 +72,24 @@ pub(crate) fn push_simple_call(
         None
     };
     let nlocalsplus = co.nlocalsplus();
-    // A refused chunk declines: the general path raises the MemoryError.
-    let new = vm.data_stack.push(Frame::new(
+    // A plain function moves from the caller's stack into the frame; a
+    // bound method's function is shared.
+    let (func_value, bound_self) = match method {
+        None => (None, None),
+        Some((f, this)) => (Some(f.clone()), Some(this.clone())),
+    };
+    let header = Frame::new(
         code.clone(),
         func.globals.clone(),
         func.builtins.clone(),
         None,
-        Some(Value::from_object(func.as_obj().clone())),
+        None,
         vm.current_frame,
         nlocalsplus as u32,
         code.frame_slots as u32,
-    ));
-    let new = new.ok()?;
+    );
+    // A refused chunk declines: the general path raises the MemoryError.
+    let new = vm.data_stack.push(header).ok()?;
     // SAFETY: `push` returned a live frame with `capacity` slots, distinct
     // from the caller's (frames never overlap on the data stack).
     let callee = unsafe { &mut *new };
@@ -89,21 +99,38 @@ pub(crate) fn push_simple_call(
         slot = 1;
     }
     let first_arg = callable_at + 2 - usize::from(has_self);
-    for from in first_arg..top {
-        callee.set_local(slot, caller.set_local(from, None));
-        slot += 1;
+    let moved = top - first_arg;
+    // SAFETY: the caller's slots `first_arg..top` are initialised and are
+    // moved (not copied) into the callee's locals `slot..slot + moved`,
+    // which hold `None` (nothing to drop) and are within its locals
+    // (`given <= argcount <= nlocalsplus`); the caller's stack top drops
+    // below them right after, so they count as uninitialised there.
+    unsafe {
+        std::ptr::copy_nonoverlapping(
+            caller.live_slots().as_ptr().add(first_arg),
+            callee.slots().as_mut_ptr().add(slot),
+            moved,
+        );
     }
+    slot += moved;
     if let Some((defaults, first)) = defaults {
         for value in &defaults.items()[first..] {
             callee.set_local(slot, Some(value.clone()));
             slot += 1;
         }
     }
-    // The callable (and a NULL self slot) leave the caller's stack; the
-    // callee's frame holds the function.
-    caller.set_local(callable_at, None);
-    caller.set_local(callable_at + 1, None);
-    caller.stack_top = callable_at as u32;
+    // The callable (and a NULL self slot) leave the caller's stack: a
+    // function moves into the callee's frame, a bound method is dropped
+    // (the frame holds its function).
+    caller.stack_top = callable_at as u32 + 1;
+    let callable = caller.pop();
+    callee.func = match func_value {
+        None => callable,
+        some => {
+            drop(callable);
+            some
+        }
+    };
     vm.recursion_depth += 1;
     Some(new)
 }

@@ -344,7 +344,7 @@ impl DataStack {
     /// Pushes a frame with `header` and `capacity` slots, of which the
     /// first `header.stack_top` (the locals) are initialised to `None`;
     /// fails when the heap refuses a new chunk.
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, header: Frame) -> Result<*mut Frame, AllocError> {
         let capacity = header.capacity as usize;
         let words = frame_words(capacity);
@@ -371,7 +371,7 @@ impl DataStack {
     ///
     /// # Safety
     /// `frame` must be the last frame pushed and not yet popped.
-    #[inline]
+    #[inline(always)]
     pub unsafe fn pop(&mut self, frame: *mut Frame) {
         // SAFETY: per the contract the frame is live and initialised.
         let (capacity, in_use) =
