@@ -5,7 +5,7 @@
 //! that are not locals of the code go to the frame object's extra-locals
 //! dict. Locals cannot be removed (`ValueError`), extra names can.
 
-use crate::builtins::dict::{Dict, update_from};
+use crate::builtins::dict::Dict;
 use crate::builtins::native::{MethodDef, method};
 use crate::error::{PyErr, PyResult};
 use crate::object::Ref;
@@ -95,6 +95,7 @@ fn get_item(vm: &mut Vm, frame: &FrameObject, key: &Value) -> PyResult<Option<Va
     if let Some(v) = read_local(vm, frame, key) {
         return Ok(Some(v));
     }
+    vm.hash(key)?;
     match extra(frame) {
         Some(extra) => Dict::get_item(vm, &extra, key),
         None => Ok(None),
@@ -107,6 +108,7 @@ fn set_item(vm: &mut Vm, frame: &FrameObject, key: &Value, value: Value) -> PyRe
         write_local(frame, i, value);
         return Ok(());
     }
+    vm.hash(key)?;
     let extra = match extra(frame) {
         Some(d) => d,
         None => {
@@ -150,6 +152,7 @@ fn remove(vm: &mut Vm, frame: &FrameObject, key: &Value) -> PyResult<Option<Valu
     if local_index(vm, frame, key, false).is_some() {
         return Err(vm.value_error("cannot remove local variables from FrameLocalsProxy"));
     }
+    vm.hash(key)?;
     match extra(frame) {
         Some(extra) => Dict::del_item(vm, &extra, key),
         None => Ok(None),
@@ -173,9 +176,12 @@ fn missing_local(vm: &mut Vm, key: &Value) -> PyErr {
 pub fn init_type(vm: &Vm) {
     let t = &vm.types.frame_locals_proxy;
     t.slots.repr.set(Some(|vm, v| {
-        let d = merged_value(vm, v)?;
-        let r = vm.repr_string(&d)?;
-        vm.new_str(&r)
+        if !vm.repr_enter(v) {
+            return vm.new_str("{...}");
+        }
+        let r = merged_value(vm, v).and_then(|d| vm.repr_string(&d));
+        vm.repr_leave(v);
+        vm.new_str(&r?)
     }));
     t.slots.getitem.set(Some(|vm, v, key| {
         let f = frame_of(vm, v)?;
@@ -229,25 +235,22 @@ pub fn init_type(vm: &Vm) {
         if op != BinOp::Or {
             return Ok(vm.not_implemented());
         }
-        let as_dict = |vm: &mut Vm, v: &Value| -> PyResult<Value> {
-            if v.as_object()
-                .and_then(|o| o.downcast::<FrameLocalsProxy>())
-                .is_some()
-            {
-                merged_value(vm, v)
-            } else {
-                Ok(v.clone())
-            }
+        let (Some(x), Some(y)) = (dict_or_proxy(vm, a)?, dict_or_proxy(vm, b)?) else {
+            return Ok(vm.not_implemented());
         };
-        let (x, y) = (as_dict(vm, a)?, as_dict(vm, b)?);
+        let x = Value::from_object(x.into_obj());
+        let y = Value::from_object(y.into_obj());
         vm.binary_op(&x, &y, BinOp::Or)
     }));
     t.slots.inplace.set(Some(|vm, a, b, op| {
         if op != BinOp::Or {
             return Ok(vm.not_implemented());
         }
-        update(vm, a, b)?;
-        Ok(a.clone())
+        if update(vm, a, b)? {
+            Ok(a.clone())
+        } else {
+            Ok(vm.not_implemented())
+        }
     }));
 }
 
@@ -258,25 +261,30 @@ fn keys(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     vm.new_list(keys)
 }
 
-/// `proxy.update(other)`: writes each item of a mapping or of an
-/// iterable of pairs through the proxy.
-fn update(vm: &mut Vm, v: &Value, other: &Value) -> PyResult<()> {
+/// The items of `other` if it is a dict or a proxy (what `update` and
+/// `|` accept).
+fn dict_or_proxy(vm: &mut Vm, other: &Value) -> PyResult<Option<Ref<Dict>>> {
+    let Some(o) = other.as_object() else {
+        return Ok(None);
+    };
+    if let Some(p) = o.downcast::<FrameLocalsProxy>() {
+        let pf = p.frame.clone();
+        return Ok(Some(merged(vm, &pf)?));
+    }
+    Ok(o.downcast::<Dict>().cloned())
+}
+
+/// `proxy.update(other)` and `proxy |= other`: writes each item of a
+/// dict or proxy through the proxy. `false` when `other` is neither.
+fn update(vm: &mut Vm, v: &Value, other: &Value) -> PyResult<bool> {
     let f = frame_of(vm, v)?;
-    let items = match other.as_object().and_then(|o| o.downcast::<FrameLocalsProxy>()) {
-        Some(p) => {
-            let pf = p.frame.clone();
-            merged(vm, &pf)?
-        }
-        None => {
-            let d = vm.new_dict_ref()?;
-            update_from(vm, &d, other)?;
-            d
-        }
+    let Some(items) = dict_or_proxy(vm, other)? else {
+        return Ok(false);
     };
     for (k, value) in items.items() {
         set_item(vm, &f, &k, value)?;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// `FrameLocalsProxy`'s methods.
@@ -328,8 +336,13 @@ pub const METHODS: &[MethodDef] = &[
         }
     }),
     method("update", "(self, other, /)", |vm, args| {
-        update(vm, args.this(), args.required(1))?;
-        Ok(Value::NONE)
+        if update(vm, args.this(), args.required(1))? {
+            Ok(Value::NONE)
+        } else {
+            Err(vm.type_error(
+                "update() argument must be dict or another FrameLocalsProxy".into(),
+            ))
+        }
     }),
     method("__reversed__", "(self, /)", |vm, args| {
         let keys = keys(vm, args.this())?;

@@ -346,13 +346,27 @@ pub fn bound_locals(frame: &Frame, hidden: bool) -> Vec<(Ref<crate::builtins::st
     out
 }
 
-/// A dict of a frame object's locals as they are now (`locals()` of the
-/// frame, what tracebacks' suggestions read): the namespace of a module or
-/// class body, or a new dict of the bound fast locals.
+/// `locals()` of `frame`: the namespace of a module or class body, or a
+/// new dict of the bound fast locals (hidden ones left out) followed by
+/// the extra locals written through `f_locals` (PEP 667's snapshot).
+pub fn locals_of(vm: &mut Vm, frame: &Frame) -> PyResult<Value> {
+    let extra = frame
+        .frame_object
+        .object()
+        .and_then(|o| o.extra_locals.get());
+    snapshot(vm, frame, extra)
+}
+
+/// [`locals_of`] the frame a frame object shows (what tracebacks'
+/// suggestions read).
 pub fn locals_snapshot(vm: &mut Vm, object: &FrameObject) -> PyResult<Value> {
-    let Some(frame) = object.frame() else {
-        return vm.new_dict();
-    };
+    match object.frame() {
+        Some(frame) => snapshot(vm, frame, object.extra_locals.get()),
+        None => vm.new_dict(),
+    }
+}
+
+fn snapshot(vm: &mut Vm, frame: &Frame, extra: Option<Ref<Dict>>) -> PyResult<Value> {
     if let Some(namespace) = &frame.locals {
         return Ok(namespace.clone());
     }
@@ -360,6 +374,11 @@ pub fn locals_snapshot(vm: &mut Vm, object: &FrameObject) -> PyResult<Value> {
     let d = vm.new_dict_ref()?;
     for (name, v) in items {
         Dict::set_item(vm, &d, Value::from_object(name.into_obj()), v)?;
+    }
+    if let Some(extra) = extra {
+        for (k, v) in extra.items() {
+            Dict::set_item(vm, &d, k, v)?;
+        }
     }
     Ok(Value::from_object(d.into_obj()))
 }
