@@ -225,7 +225,8 @@ impl Generator {
         if p.is_null() || self.state() == FrameState::Completed {
             return Ok(Value::NONE);
         }
-        let object = frame_object::frame_object_of(vm, p)?;
+        // SAFETY: the generator owns the frame, which lives as long as it.
+        let object = unsafe { frame_object::frame_object_of(vm, p) }?;
         Ok(Value::from_object(object.into_obj()))
     }
 
@@ -387,7 +388,8 @@ pub(crate) unsafe fn return_generator(vm: &mut Vm, fp: *mut Frame) -> Created {
         Err(_) => return Created::FrameKept(vm.memory_error()),
     };
     let frame = owned.as_ptr();
-    frame_object::frame_moved(frame);
+    // SAFETY: `owned` holds the moved, initialised frame.
+    unsafe { frame_object::frame_moved(frame) };
     // SAFETY: the moved frame is initialised and owned by `owned`.
     unsafe {
         (*frame).owner = FrameOwner::Generator;

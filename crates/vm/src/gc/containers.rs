@@ -553,7 +553,9 @@ fn traverse_frame(frame: &Frame, visit: &mut Visitor<'_>) {
     for slot in frame.live_slots() {
         visit.optional(slot);
     }
-    frame.frame_object.visit_object(|object| visit.object(object));
+    frame
+        .frame_object
+        .visit_object(|object| visit.object(object));
 }
 
 /// Generators, coroutines and async generators own their frame. While the

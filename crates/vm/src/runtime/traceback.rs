@@ -36,7 +36,9 @@ pub struct Traceback {
 /// refused allocation leaves the traceback as it was.
 pub fn add_entry(vm: &mut Vm, err: &PyErr, frame: &Frame) {
     let fp = frame as *const Frame as *mut Frame;
-    let Ok(frame_object) = frame_object_of(vm, fp) else {
+    // SAFETY: `frame` is live (contract of the callers: the frame an
+    // error is unwinding through, or the running one).
+    let Ok(frame_object) = (unsafe { frame_object_of(vm, fp) }) else {
         return;
     };
     let next = err.0.traceback.get();

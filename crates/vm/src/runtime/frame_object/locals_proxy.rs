@@ -72,7 +72,10 @@ fn extra(frame: &FrameObject) -> Option<Ref<Dict>> {
 /// The proxy's contents as a new dict: bound locals in
 /// `co_localsplusnames` order, then the extra locals.
 pub fn merged(vm: &mut Vm, frame: &FrameObject) -> PyResult<Ref<Dict>> {
-    let items = frame.frame().map(|f| bound_locals(f, true)).unwrap_or_default();
+    let items = frame
+        .frame()
+        .map(|f| bound_locals(f, true))
+        .unwrap_or_default();
     let d = vm.new_dict_ref()?;
     for (name, v) in items {
         Dict::set_item(vm, &d, Value::from_object(name.into_obj()), v)?;
@@ -339,9 +342,7 @@ pub const METHODS: &[MethodDef] = &[
         if update(vm, args.this(), args.required(1))? {
             Ok(Value::NONE)
         } else {
-            Err(vm.type_error(
-                "update() argument must be dict or another FrameLocalsProxy".into(),
-            ))
+            Err(vm.type_error("update() argument must be dict or another FrameLocalsProxy".into()))
         }
     }),
     method("__reversed__", "(self, /)", |vm, args| {

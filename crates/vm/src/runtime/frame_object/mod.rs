@@ -183,7 +183,9 @@ impl FrameObject {
             return Ok(Value::NONE);
         }
         let previous = frame.previous;
-        Ok(Value::from_object(frame_object_of(vm, previous)?.into_obj()))
+        // SAFETY: the caller of a live frame on the chain is live.
+        let back = unsafe { frame_object_of(vm, previous) }?;
+        Ok(Value::from_object(back.into_obj()))
     }
 
     /// `f_lasti` in code units: the instruction running (or that ran
@@ -209,9 +211,9 @@ impl FrameObject {
 /// The frame object of the live frame `fp`, made on first use.
 ///
 /// # Safety
-/// Not marked unsafe for callers' convenience, but `fp` must be a live
-/// frame (on the thread's chain or owned by a live generator).
-pub fn frame_object_of(vm: &mut Vm, fp: *mut Frame) -> PyResult<Ref<FrameObject>> {
+/// `fp` must be a live frame (on the thread's chain or owned by a live
+/// generator).
+pub unsafe fn frame_object_of(vm: &mut Vm, fp: *mut Frame) -> PyResult<Ref<FrameObject>> {
     // SAFETY: contract.
     let frame = unsafe { &*fp };
     if let Some(object) = frame.frame_object.object() {
@@ -259,7 +261,8 @@ unsafe fn detach(vm: &mut Vm, fp: *mut Frame, object: Ref<FrameObject>) {
         // A refused allocation leaves `f_back` None (as CPython).
         let back = match previous.is_null() {
             true => Value::NONE,
-            false => frame_object_of(vm, previous)
+            // SAFETY: the caller of a live frame on the chain is live.
+            false => unsafe { frame_object_of(vm, previous) }
                 .map(|b| Value::from_object(b.into_obj()))
                 .unwrap_or(Value::NONE),
         };
@@ -287,7 +290,10 @@ pub fn generator_frame_ends(frame: &Frame) {
 
 /// The frame object of a frame moved to new memory (a generator's frame
 /// leaving the data stack) follows it.
-pub fn frame_moved(frame: *mut Frame) {
+///
+/// # Safety
+/// `frame` must be the frame's new, initialised place.
+pub unsafe fn frame_moved(frame: *mut Frame) {
     // SAFETY: the caller just moved the frame there.
     if let Some(object) = unsafe { (*frame).frame_object.object() } {
         object.frame.set(frame);
@@ -309,7 +315,8 @@ impl Vm {
         if fp.is_null() {
             return Ok(None);
         }
-        let object = frame_object_of(self, fp)?;
+        // SAFETY: frames on the chain are live.
+        let object = unsafe { frame_object_of(self, fp) }?;
         Ok(Some(Value::from_object(object.into_obj())))
     }
 }
@@ -465,14 +472,14 @@ pub const FRAME_GETSETS: &[GetSetDef] = &[
         Ok(Value::from_object(frame_of(vm, v)?.code.as_obj().clone()))
     }),
     getter("f_globals", |vm, v| {
-        Ok(frame_of(vm, v)?
-            .frame()
-            .map_or(Value::NONE, |f| Value::from_object(f.globals.as_obj().clone())))
+        Ok(frame_of(vm, v)?.frame().map_or(Value::NONE, |f| {
+            Value::from_object(f.globals.as_obj().clone())
+        }))
     }),
     getter("f_builtins", |vm, v| {
-        Ok(frame_of(vm, v)?
-            .frame()
-            .map_or(Value::NONE, |f| Value::from_object(f.builtins.as_obj().clone())))
+        Ok(frame_of(vm, v)?.frame().map_or(Value::NONE, |f| {
+            Value::from_object(f.builtins.as_obj().clone())
+        }))
     }),
     getter("f_locals", |vm, v| {
         let f = frame_of(vm, v)?.clone();
