@@ -73,6 +73,17 @@ impl FrameObjectLink {
     }
 }
 
+/// A frame dropped without its take-over hook (a path that pops frames
+/// without calling [`frame_ends`]) leaves its frame object empty rather
+/// than pointing at freed memory.
+impl Drop for FrameObjectLink {
+    fn drop(&mut self) {
+        if let Some(object) = self.object.take() {
+            object.forget();
+        }
+    }
+}
+
 /// Where a frame object's data is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Holding {
