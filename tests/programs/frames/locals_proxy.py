@@ -162,3 +162,16 @@ def write_to_unknown_then_read():
     return p["ghost"], sys._getframe().f_locals["ghost"]
 
 print(write_to_unknown_then_read())
+
+def constructed():
+    x = 1
+    P = type(sys._getframe().f_locals)
+    for args, kw in [((), {}), ((sys._getframe(), 1), {}), ((), {"frame": sys._getframe()}),
+                     ((1,), {}), ((sys._getframe(),), {"k": 1})]:
+        try:
+            print(P(*args, **kw))
+        except TypeError as e:
+            print("TypeError:", e)
+    print(P(sys._getframe())["x"], P(sys._getframe(1)))
+
+constructed()

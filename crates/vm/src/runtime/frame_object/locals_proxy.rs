@@ -186,6 +186,22 @@ pub fn init_type(vm: &Vm) {
         vm.repr_leave(v);
         vm.new_str(&r?)
     }));
+    t.slots.new.set(Some(|vm, _cls, args, kwnames| {
+        let nkw = kwnames.map_or(0, |k| k.items().len());
+        let positional = &args[..args.len().saturating_sub(nkw)];
+        let [frame] = positional else {
+            let n = positional.len();
+            return Err(vm.type_error(format!("FrameLocalsProxy expected 1 argument, got {n}")));
+        };
+        let Some(frame) = super::as_frame_object(frame).cloned() else {
+            let tn = vm.type_name(frame);
+            return Err(vm.type_error(format!("expect frame, not {tn}")));
+        };
+        if nkw != 0 {
+            return Err(vm.type_error("FrameLocalsProxy takes no keyword arguments".into()));
+        }
+        new_proxy(vm, frame)
+    }));
     t.slots.getitem.set(Some(|vm, v, key| {
         let f = frame_of(vm, v)?;
         match get_item(vm, &f, key)? {
