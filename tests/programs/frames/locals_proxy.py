@@ -175,3 +175,16 @@ def constructed():
     print(P(sys._getframe())["x"], P(sys._getframe(1)))
 
 constructed()
+
+# While an inlined comprehension's variable is bound in a class or module
+# body, f_locals is a proxy of the fast locals and locals() a copy of them.
+class WithComprehension:
+    a = 1
+    seen = [(type(sys._getframe().f_locals).__name__,
+             sorted(k for k in sys._getframe().f_locals if not k.startswith("__")))
+            for x in range(1)]
+    print(seen, type(sys._getframe().f_locals).__name__)
+
+print([(type(sys._getframe().f_locals).__name__, "x" in sys._getframe().f_locals,
+        "sys" in sys._getframe().f_locals) for x in range(1)])
+print([locals()["x"] for x in range(2)], "x" in locals())

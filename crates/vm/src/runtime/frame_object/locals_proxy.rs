@@ -10,7 +10,7 @@ use crate::builtins::native::{MethodDef, method};
 use crate::error::{PyErr, PyResult};
 use crate::object::Ref;
 use crate::runtime::Vm;
-use crate::runtime::frame_object::{FrameObject, bound_locals, slot_value};
+use crate::runtime::frame_object::{FrameObject, bound_locals, fast_locals_dict, slot_value};
 use crate::types::slots::{BinOp, CompareOp};
 use crate::value::Value;
 
@@ -72,20 +72,7 @@ fn extra(frame: &FrameObject) -> Option<Ref<Dict>> {
 /// The proxy's contents as a new dict: bound locals in
 /// `co_localsplusnames` order, then the extra locals.
 pub fn merged(vm: &mut Vm, frame: &FrameObject) -> PyResult<Ref<Dict>> {
-    let items = frame
-        .frame()
-        .map(|f| bound_locals(f, true))
-        .unwrap_or_default();
-    let d = vm.new_dict_ref()?;
-    for (name, v) in items {
-        Dict::set_item(vm, &d, Value::from_object(name.into_obj()), v)?;
-    }
-    if let Some(extra) = extra(frame) {
-        for (k, v) in extra.items() {
-            Dict::set_item(vm, &d, k, v)?;
-        }
-    }
-    Ok(d)
+    fast_locals_dict(vm, frame.frame(), extra(frame))
 }
 
 fn merged_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -225,7 +212,7 @@ pub fn init_type(vm: &Vm) {
     }));
     t.slots.len.set(Some(|vm, v| {
         let f = frame_of(vm, v)?;
-        let locals = f.frame().map_or(0, |fr| bound_locals(fr, true).len());
+        let locals = f.frame().map_or(0, |fr| bound_locals(fr).len());
         Ok(locals + extra(&f).map_or(0, |d| d.len()))
     }));
     t.slots.iter.set(Some(|vm, v| {

@@ -24,7 +24,7 @@ pub mod locals_proxy;
 use std::cell::Cell;
 use std::ptr::NonNull;
 
-use krait_compiler::bytecode::code_object::{co_flags, fast_kind};
+use krait_compiler::bytecode::code_object::fast_kind;
 
 use crate::builtins::descriptors::{GetSetDef, getset, getter};
 use crate::builtins::dict::Dict;
@@ -346,17 +346,11 @@ fn slot_value(frame: &Frame, i: usize) -> Option<Value> {
 }
 
 /// The bound fast locals (cell contents for cells and free variables) of
-/// `frame` by name, in `co_localsplusnames` order, hidden ones included
-/// when `hidden` (what PEP 667's proxy shows) or left out (what `locals()`
-/// and tracebacks show).
-pub fn bound_locals(frame: &Frame, hidden: bool) -> Vec<(Ref<crate::builtins::str::Str>, Value)> {
+/// `frame` by name, in `co_localsplusnames` order.
+pub fn bound_locals(frame: &Frame) -> Vec<(Ref<crate::builtins::str::Str>, Value)> {
     let code = &frame.code;
     let mut out = Vec::new();
     for (i, name) in code.localsplusnames.iter().enumerate() {
-        let kind = code.code.localspluskinds.get(i).copied().unwrap_or(0);
-        if !hidden && kind & fast_kind::HIDDEN != 0 {
-            continue;
-        }
         if let Some(v) = slot_value(frame, i) {
             out.push((name.clone(), v));
         }
@@ -364,31 +358,26 @@ pub fn bound_locals(frame: &Frame, hidden: bool) -> Vec<(Ref<crate::builtins::st
     out
 }
 
-/// `locals()` of `frame`: the namespace of a module or class body, or a
-/// new dict of the bound fast locals (hidden ones left out) followed by
-/// the extra locals written through `f_locals` (PEP 667's snapshot).
-pub fn locals_of(vm: &mut Vm, frame: &Frame) -> PyResult<Value> {
-    let extra = frame
-        .frame_object
-        .object()
-        .and_then(|o| o.extra_locals.get());
-    snapshot(vm, frame, extra)
+/// The namespace `f_locals` and `locals()` give for `frame`: a module or
+/// class body's, unless an inlined comprehension's hidden locals are bound
+/// now (CPython then shows the fast locals, as for a function).
+fn namespace_shown(frame: &Frame) -> Option<Value> {
+    let namespace = frame.locals.as_ref()?;
+    let kinds = &frame.code.code.localspluskinds;
+    let hidden_bound = (0..frame.code.localsplusnames.len()).any(|i| {
+        kinds.get(i).is_some_and(|k| k & fast_kind::HIDDEN != 0) && slot_value(frame, i).is_some()
+    });
+    (!hidden_bound).then(|| namespace.clone())
 }
 
-/// [`locals_of`] the frame a frame object shows (what tracebacks'
-/// suggestions read).
-pub fn locals_snapshot(vm: &mut Vm, object: &FrameObject) -> PyResult<Value> {
-    match object.frame() {
-        Some(frame) => snapshot(vm, frame, object.extra_locals.get()),
-        None => vm.new_dict(),
-    }
-}
-
-fn snapshot(vm: &mut Vm, frame: &Frame, extra: Option<Ref<Dict>>) -> PyResult<Value> {
-    if let Some(namespace) = &frame.locals {
-        return Ok(namespace.clone());
-    }
-    let items = bound_locals(frame, false);
+/// A new dict of `frame`'s bound fast locals followed by `extra` (what a
+/// `FrameLocalsProxy` shows).
+pub fn fast_locals_dict(
+    vm: &mut Vm,
+    frame: Option<&Frame>,
+    extra: Option<Ref<Dict>>,
+) -> PyResult<Ref<Dict>> {
+    let items = frame.map(bound_locals).unwrap_or_default();
     let d = vm.new_dict_ref()?;
     for (name, v) in items {
         Dict::set_item(vm, &d, Value::from_object(name.into_obj()), v)?;
@@ -398,6 +387,31 @@ fn snapshot(vm: &mut Vm, frame: &Frame, extra: Option<Ref<Dict>>) -> PyResult<Va
             Dict::set_item(vm, &d, k, v)?;
         }
     }
+    Ok(d)
+}
+
+/// `locals()` of `frame`: the namespace of a module or class body, or a
+/// new dict of the bound fast locals and the extra locals written through
+/// `f_locals` (PEP 667's snapshot).
+pub fn locals_of(vm: &mut Vm, frame: &Frame) -> PyResult<Value> {
+    if let Some(namespace) = namespace_shown(frame) {
+        return Ok(namespace);
+    }
+    let extra = frame
+        .frame_object
+        .object()
+        .and_then(|o| o.extra_locals.get());
+    let d = fast_locals_dict(vm, Some(frame), extra)?;
+    Ok(Value::from_object(d.into_obj()))
+}
+
+/// [`locals_of`] the frame a frame object shows (what tracebacks'
+/// suggestions read).
+pub fn locals_snapshot(vm: &mut Vm, object: &FrameObject) -> PyResult<Value> {
+    if let Some(namespace) = object.frame().and_then(namespace_shown) {
+        return Ok(namespace);
+    }
+    let d = fast_locals_dict(vm, object.frame(), object.extra_locals.get())?;
     Ok(Value::from_object(d.into_obj()))
 }
 
@@ -424,12 +438,8 @@ fn frame_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<FrameObject>> {
 /// `f_locals`: the namespace of a module or class body, or a
 /// `FrameLocalsProxy` for a function's frame.
 fn f_locals(vm: &mut Vm, object: &Ref<FrameObject>) -> PyResult<Value> {
-    let namespace = object.frame().and_then(|f| f.locals.clone());
-    if let Some(namespace) = namespace {
+    if let Some(namespace) = object.frame().and_then(namespace_shown) {
         return Ok(namespace);
-    }
-    if object.code.code.flags & co_flags::OPTIMIZED == 0 {
-        return locals_snapshot(vm, object);
     }
     locals_proxy::new_proxy(vm, object.clone())
 }
