@@ -1,6 +1,6 @@
-//! `sys._getframe` and `sys._getframemodulename`. The frame objects
-//! `_getframe` returns are the engine's frame snapshots
-//! (`krait_vm::runtime::frame_object`), the same type as `tb_frame`.
+//! `sys._getframe` and `sys._getframemodulename`. `_getframe` returns the
+//! frame's one frame object (`krait_vm::runtime::frame_object`), the same
+//! object as `tb_frame` and `f_back`.
 
 use krait_vm::builtins::function::Function;
 use krait_vm::builtins::str::Str;
@@ -8,11 +8,7 @@ use krait_vm::{PyResult, Value, Vm};
 
 /// `sys._getframe(depth=0)`.
 pub fn getframe(vm: &mut Vm, depth: i64) -> PyResult<Value> {
-    let frame = match usize::try_from(depth) {
-        Ok(depth) => vm.frame_object_at(depth)?,
-        Err(_) => None,
-    };
-    match frame {
+    match vm.frame_object_at(depth)? {
         Some(frame) => Ok(frame),
         None => Err(vm.value_error("call stack is not deep enough")),
     }

@@ -6,11 +6,10 @@
 //! `end_offset`).
 
 use krait_compiler::CompileMode;
-use krait_compiler::bytecode::code_object::fast_kind;
 
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::ExcKind;
-use crate::builtins::function::{CellObj, Code};
+use crate::builtins::function::Code;
 use crate::builtins::native::Args;
 use crate::error::{PyErr, PyResult};
 use crate::object::Ref;
@@ -286,38 +285,13 @@ pub fn builtin_locals(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
 }
 
 /// The running frame's locals: the namespace of a module or class body, a
-/// fresh snapshot dict of a function's fast locals, cells and free
-/// variables (PEP 667).
+/// fresh snapshot dict of a function's fast locals, cells, free variables
+/// and extra locals (PEP 667).
 pub fn current_locals(vm: &mut Vm) -> PyResult<Value> {
-    let Some(frame) = vm.current_frame_ref() else {
-        return vm.new_dict();
-    };
-    if let Some(l) = frame.locals.clone() {
-        return Ok(l);
+    let frame = vm.current_frame;
+    // SAFETY: `current_frame` is null or the live innermost frame.
+    match unsafe { frame.as_ref() } {
+        Some(frame) => crate::runtime::frame_object::locals_of(vm, frame),
+        None => vm.new_dict(),
     }
-    let code = frame.code.clone();
-    let mut pairs = Vec::new();
-    for (i, name) in code.localsplusnames.iter().enumerate() {
-        let kind = code.code.localspluskinds.get(i).copied().unwrap_or(0);
-        if kind & fast_kind::HIDDEN != 0 {
-            continue;
-        }
-        let Some(v) = frame.local(i).cloned() else {
-            continue;
-        };
-        let is_cell = kind & (fast_kind::CELL | fast_kind::FREE) != 0;
-        let v = match v.as_object().and_then(|o| o.downcast::<CellObj>()) {
-            Some(c) if is_cell => match c.value.get() {
-                Some(inner) => inner,
-                None => continue,
-            },
-            _ => v,
-        };
-        pairs.push((name.clone(), v));
-    }
-    let dict = vm.new_dict_ref()?;
-    for (k, v) in pairs {
-        Dict::set_item(vm, &dict, Value::from_object(k.into_obj()), v)?;
-    }
-    Ok(Value::from_object(dict.into_obj()))
 }

@@ -48,6 +48,7 @@ use crate::error::{PyErr, PyResult};
 use crate::object::{PyCell, Ref};
 use crate::runtime::Vm;
 use crate::runtime::frame::{Frame, FrameOwner, FrameState, OwnedFrame};
+use crate::runtime::frame_object;
 use crate::types::{TypeObject, TypeRef};
 use crate::value::Value;
 
@@ -108,6 +109,17 @@ pub struct Generator {
     /// For async generators: an `asend`/`athrow` is awaiting it
     /// (`ag_running`).
     pub(crate) running_async: Cell<bool>,
+}
+
+/// A generator freed with a frame object someone else still holds hands
+/// the frame's data over to it.
+impl Drop for Generator {
+    fn drop(&mut self) {
+        // SAFETY: the generator is being freed, so its frame is not running.
+        if let Some(frame) = unsafe { self.frame_ptr().as_ref() } {
+            frame_object::generator_frame_ends(frame);
+        }
+    }
 }
 
 /// How a resumed frame stopped.
@@ -196,10 +208,26 @@ impl Generator {
         self.state() == FrameState::Suspended && !self.closes_trivially()
     }
 
-    /// Marks the generator completed and drops its locals and stack.
+    /// Marks the generator completed and drops its locals and stack
+    /// (its frame object, if shared, takes them over first).
     fn complete(&self) {
         self.set_state(FrameState::Completed);
+        if let Some(frame) = self.resting_frame() {
+            frame_object::generator_frame_ends(frame);
+        }
         self.frame.clear();
+    }
+
+    /// `gi_frame`/`cr_frame`/`ag_frame`: the frame object of the frame
+    /// (made on first use), `None` once the generator finished.
+    fn frame_object(&self, vm: &mut Vm) -> PyResult<Value> {
+        let p = self.frame_ptr();
+        if p.is_null() || self.state() == FrameState::Completed {
+            return Ok(Value::NONE);
+        }
+        // SAFETY: the generator owns the frame, which lives as long as it.
+        let object = unsafe { frame_object::frame_object_of(vm, p) }?;
+        Ok(Value::from_object(object.into_obj()))
     }
 
     /// The frame while it is not running (created, suspended or
@@ -225,6 +253,7 @@ impl Generator {
         }
         // SAFETY: not running: nobody else touches the frame now.
         let f = unsafe { &mut *p };
+        frame_object::generator_frame_ends(f);
         f.state = FrameState::Completed;
         let taken = f.take_slots();
         let held = (
@@ -359,6 +388,8 @@ pub(crate) unsafe fn return_generator(vm: &mut Vm, fp: *mut Frame) -> Created {
         Err(_) => return Created::FrameKept(vm.memory_error()),
     };
     let frame = owned.as_ptr();
+    // SAFETY: `owned` holds the moved, initialised frame.
+    unsafe { frame_object::frame_moved(frame) };
     // SAFETY: the moved frame is initialised and owned by `owned`.
     unsafe {
         (*frame).owner = FrameOwner::Generator;
@@ -389,7 +420,11 @@ pub(crate) unsafe fn return_generator(vm: &mut Vm, fp: *mut Frame) -> Created {
         running_async: Cell::new(false),
     };
     match vm.alloc(&class, payload) {
-        Ok(g) => Created::Made(Value::from_object(g.into_obj())),
+        Ok(g) => {
+            // SAFETY: the generator owns the frame now.
+            unsafe { (*frame).frame_object.set_generator(g.as_obj()) };
+            Created::Made(Value::from_object(g.into_obj()))
+        }
         Err(e) => Created::FrameLost(e),
     }
 }
@@ -474,6 +509,7 @@ pub(crate) unsafe fn suspend_frame(vm: &mut Vm, fp: *mut Frame) {
 pub(crate) unsafe fn finish_frame(vm: &mut Vm, fp: *mut Frame) {
     // SAFETY: contract.
     let f = unsafe { &mut *fp };
+    frame_object::generator_frame_ends(f);
     f.state = FrameState::Completed;
     vm.exc_info = std::mem::replace(&mut f.exc_state, Value::NONE);
     f.previous = std::ptr::null_mut();
@@ -1088,16 +1124,7 @@ fn generator_attribute(vm: &mut Vm, g: &Ref<Generator>, name: &str) -> PyResult<
                 }
                 "await" if g.kind != GenKind::Generator => g.yield_from().unwrap_or(Value::NONE),
                 "origin" if g.kind == GenKind::Coroutine => Value::NONE,
-                "frame" => {
-                    if g.state() == FrameState::Completed {
-                        Value::NONE
-                    } else {
-                        return Err(vm.new_error(
-                            ExcKind::NotImplementedError,
-                            &format!("krait has no frame objects yet ({name})"),
-                        ));
-                    }
-                }
+                "frame" => g.frame_object(vm)?,
                 _ => return Ok(None),
             }
         }

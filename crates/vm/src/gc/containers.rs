@@ -39,7 +39,8 @@ use crate::builtins::tuple::Tuple;
 use crate::builtins::union::Union;
 use crate::object::{Extended, PyCell};
 use crate::runtime::frame::Frame;
-use crate::runtime::frame_object::{FrameLocals, FrameSnapshot};
+use crate::runtime::frame_object::FrameObject;
+use crate::runtime::frame_object::locals_proxy::FrameLocalsProxy;
 use crate::runtime::traceback::Traceback;
 use crate::types::TypeObject;
 use crate::value::Value;
@@ -467,48 +468,46 @@ impl Payload for Traceback {
 
     fn traverse(&self, visit: &mut Visitor<'_>) {
         visit.cell(&self.next, |next, visit| visit.value(next));
+        visit.object(self.frame.as_obj());
         visit.object(self.code.as_obj());
-        visit.object(self.globals.as_obj());
-        visit.object(self.builtins.as_obj());
-        traverse_frame_locals(&self.locals, visit);
-        visit.cell(&self.frame, |frame, visit| visit.optional(frame));
     }
 
-    /// The links to other entries and the frame object (the copied locals
-    /// are immutable; a cycle through them runs through the exception,
-    /// which clears its traceback).
+    /// The link to the next entry (the frame object clears itself).
     fn clear(&self) {
         drop(take(&self.next, Value::NONE));
-        drop(take(&self.frame, None));
     }
 }
 
-fn traverse_frame_locals(locals: &FrameLocals, visit: &mut Visitor<'_>) {
-    match locals {
-        FrameLocals::Namespace(namespace) => visit.value(namespace),
-        FrameLocals::Fast(slots) => {
-            for value in slots.iter() {
-                visit.optional(value);
-            }
-        }
-    }
-}
-
-impl Payload for FrameSnapshot {
+/// A frame object reports its own fields, and the frame's contents only
+/// once it took them over: while the frame lives, its owner reports them
+/// (a generator), or they are roots (the thread's frame chain).
+impl Payload for FrameObject {
     const CONTAINER: bool = true;
 
     fn traverse(&self, visit: &mut Visitor<'_>) {
         visit.object(self.code.as_obj());
-        visit.object(self.globals.as_obj());
-        visit.object(self.builtins.as_obj());
-        traverse_frame_locals(&self.locals, visit);
-        visit.cell(&self.locals_dict, |dict, visit| visit.optional(dict));
         visit.cell(&self.back, |back, visit| visit.value(back));
+        visit.cell(&self.trace, |trace, visit| visit.value(trace));
+        visit.cell(&self.extra_locals, |extra, visit| {
+            if let Some(d) = extra {
+                visit.object(d.as_obj());
+            }
+        });
+        if let Some(frame) = self.taken_over_frame() {
+            traverse_frame(frame, visit);
+        }
     }
 
     fn clear(&self) {
-        drop(take(&self.locals_dict, None));
-        drop(take(&self.back, Value::NONE));
+        crate::runtime::frame_object::clear_taken_over(self);
+    }
+}
+
+impl Payload for FrameLocalsProxy {
+    const CONTAINER: bool = true;
+
+    fn traverse(&self, visit: &mut Visitor<'_>) {
+        visit.object(self.frame.as_obj());
     }
 }
 
@@ -554,6 +553,9 @@ fn traverse_frame(frame: &Frame, visit: &mut Visitor<'_>) {
     for slot in frame.live_slots() {
         visit.optional(slot);
     }
+    frame
+        .frame_object
+        .visit_object(|object| visit.object(object));
 }
 
 /// Generators, coroutines and async generators own their frame. While the

@@ -1580,6 +1580,8 @@ unsafe fn leave_frame(vm: &mut Vm, fp: *mut Frame) {
     // SAFETY: contract.
     match unsafe { (*fp).owner } {
         FrameOwner::Thread => {
+            // SAFETY: contract; its frame object takes the data over.
+            unsafe { crate::runtime::frame_object::frame_ends(vm, fp) };
             // SAFETY: thread frames are popped in LIFO order.
             unsafe { vm.data_stack.pop(fp) };
             vm.recursion_depth -= 1;

@@ -28,6 +28,7 @@ use crate::builtins::dict::Dict;
 use crate::builtins::function::Code;
 use crate::object::Ref;
 use crate::object::heap::{self, AllocError};
+use crate::runtime::frame_object::FrameObjectLink;
 use crate::value::Value;
 
 /// Who owns a frame's memory.
@@ -93,6 +94,9 @@ pub struct Frame {
     /// while it is suspended, its resumer's while it runs (CPython's
     /// `gi_exc_state`). `None` for thread frames.
     pub exc_state: Value,
+    /// The frame's frame object, if one was made, and the generator
+    /// owning the frame (see `frame_object`).
+    pub frame_object: FrameObjectLink,
 }
 
 impl Frame {
@@ -125,6 +129,7 @@ impl Frame {
             owner: FrameOwner::Thread,
             state: FrameState::Executing,
             exc_state: Value::NONE,
+            frame_object: FrameObjectLink::default(),
         }
     }
 
@@ -484,6 +489,45 @@ impl OwnedFrame {
         let taken = frame.take_slots();
         let locals = frame.locals.take();
         drop((taken, locals));
+    }
+}
+
+impl OwnedFrame {
+    /// A copy of `frame`'s header and locals plus (not its value stack)
+    /// in memory of its own: what a frame object keeps when its frame
+    /// ends. The copy is unlinked (`previous` null) and has no frame
+    /// object.
+    pub fn copy_locals_of(frame: &Frame) -> Result<OwnedFrame, AllocError> {
+        let nlocalsplus = frame.code.code.nlocalsplus().min(frame.capacity as usize);
+        let words = frame_words(nlocalsplus);
+        let layout = Self::layout(words)?;
+        let memory = heap::allocate(layout)?.cast::<Frame>();
+        let mut header = Frame::new(
+            frame.code.clone(),
+            frame.globals.clone(),
+            frame.builtins.clone(),
+            frame.locals.clone(),
+            frame.func.clone(),
+            std::ptr::null_mut(),
+            nlocalsplus as u32,
+            nlocalsplus as u32,
+        );
+        header.next_instr = frame.next_instr;
+        header.lasti = frame.lasti;
+        header.owner = frame.owner;
+        header.state = FrameState::Completed;
+        // SAFETY: `memory` holds `words` words: the header, then
+        // `nlocalsplus` slots, each initialised once here.
+        unsafe {
+            memory.as_ptr().write(header);
+            let slots = memory.as_ptr().add(1).cast::<Option<Value>>();
+            for i in 0..nlocalsplus {
+                slots.add(i).write(frame.local(i).cloned());
+            }
+        }
+        Ok(OwnedFrame {
+            frame: Some(memory),
+        })
     }
 }
 

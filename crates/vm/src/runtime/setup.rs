@@ -35,7 +35,8 @@ use crate::error::PyErr;
 use crate::object::Ref;
 use crate::object::heap::AllocError;
 use crate::runtime::config::Config;
-use crate::runtime::frame_object::FrameSnapshot;
+use crate::runtime::frame_object::FrameObject;
+use crate::runtime::frame_object::locals_proxy::FrameLocalsProxy;
 use crate::runtime::import::ImportState;
 use crate::runtime::traceback::Traceback;
 use crate::runtime::{BuiltinTypes, DEFAULT_RECURSION_LIMIT, DataStack, Vm};
@@ -117,7 +118,8 @@ pub fn create() -> Result<Vm, AllocError> {
         cell: make::<CellObj>(m, o, "cell", 0)?,
         module: make::<Module>(m, o, "module", b)?,
         traceback: make::<Traceback>(m, o, "traceback", 0)?,
-        frame: make::<FrameSnapshot>(m, o, "frame", 0)?,
+        frame: make::<FrameObject>(m, o, "frame", 0)?,
+        frame_locals_proxy: make::<FrameLocalsProxy>(m, o, "FrameLocalsProxy", 0)?,
         super_: make::<Super>(m, o, "super", b)?,
         seq_iterator: make::<NativeIter>(m, o, "iterator", 0)?,
         tuple_iterator: make::<NativeIter>(m, o, "tuple_iterator", 0)?,
@@ -303,7 +305,13 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         if ty.slots.hash.get().is_none()
             && !matches!(
                 &*ty.name,
-                "list" | "dict" | "set" | "bytearray" | "dict_keys" | "dict_items"
+                "list"
+                    | "dict"
+                    | "set"
+                    | "bytearray"
+                    | "dict_keys"
+                    | "dict_items"
+                    | "FrameLocalsProxy"
             )
         {
             ty.slots.hash.set(vm.types.object.slots.hash.get());
@@ -342,6 +350,10 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (
             vm.types.frame.clone(),
             crate::runtime::frame_object::FRAME_METHODS,
+        ),
+        (
+            vm.types.frame_locals_proxy.clone(),
+            crate::runtime::frame_object::locals_proxy::METHODS,
         ),
         (vm.types.set.clone(), b::set::SHARED_METHODS),
         (vm.types.set.clone(), b::set::METHODS),
@@ -623,6 +635,7 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.module.clone(),
         t.traceback.clone(),
         t.frame.clone(),
+        t.frame_locals_proxy.clone(),
         t.super_.clone(),
         t.seq_iterator.clone(),
         t.tuple_iterator.clone(),

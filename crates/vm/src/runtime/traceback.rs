@@ -16,41 +16,37 @@ use crate::error::{PyErr, PyResult};
 use crate::object::Ref;
 use crate::runtime::Vm;
 use crate::runtime::frame::Frame;
-use crate::runtime::frame_object::{FrameLocals, FrameSnapshot, line_of, locals_dict};
+use crate::runtime::frame_object::{FrameObject, frame_object_of, line_of, locals_snapshot};
 use crate::value::Value;
 
 /// The payload of a traceback object: one frame's entry, linked to the
-/// next (inner) one. It keeps what `tb_frame` needs; the frame object is
-/// made only if asked for.
+/// next (inner) one.
 pub struct Traceback {
     /// `tb_next`.
     pub next: crate::object::PyCell<Value>,
-    /// The frame's code.
+    /// `tb_frame`: the frame's object (the frame's one frame object).
+    pub frame: Ref<FrameObject>,
+    /// The frame's code (`tb_frame.f_code`).
     pub code: Ref<Code>,
     /// `tb_lasti` in code units.
     pub lasti: u32,
-    /// The frame's globals.
-    pub globals: Ref<Dict>,
-    /// The frame's builtins.
-    pub builtins: Ref<Dict>,
-    /// The frame's locals.
-    pub locals: FrameLocals,
-    /// `tb_frame`, once made.
-    pub frame: crate::object::PyCell<Option<Value>>,
 }
 
-/// Prepends an entry for `frame` to the exception's traceback.
+/// Prepends an entry for `frame` (live) to the exception's traceback. A
+/// refused allocation leaves the traceback as it was.
 pub fn add_entry(vm: &mut Vm, err: &PyErr, frame: &Frame) {
+    let fp = frame as *const Frame as *mut Frame;
+    // SAFETY: `frame` is live (contract of the callers: the frame an
+    // error is unwinding through, or the running one).
+    let Ok(frame_object) = (unsafe { frame_object_of(vm, fp) }) else {
+        return;
+    };
     let next = err.0.traceback.get();
-    let locals = FrameLocals::of(frame);
     let tb = Traceback {
         next: crate::object::PyCell::new(next),
+        frame: frame_object,
         code: frame.code.clone(),
         lasti: frame.lasti,
-        globals: frame.globals.clone(),
-        builtins: frame.builtins.clone(),
-        locals,
-        frame: crate::object::PyCell::new(None),
     };
     if let Ok(tb) = vm.alloc(&vm.types.traceback.clone(), tb) {
         let old = err
@@ -59,28 +55,6 @@ pub fn add_entry(vm: &mut Vm, err: &PyErr, frame: &Frame) {
             .with(|t| std::mem::replace(t, Value::from_object(tb.into_obj())));
         drop(old);
     }
-}
-
-/// `tb_frame`: the entry's frame object, made on first use.
-fn frame_object(vm: &mut Vm, tb: &Traceback) -> PyResult<Value> {
-    if let Some(f) = tb.frame.get() {
-        return Ok(f);
-    }
-    let snapshot = vm.alloc(
-        &vm.types.frame.clone(),
-        FrameSnapshot {
-            code: tb.code.clone(),
-            globals: tb.globals.clone(),
-            builtins: tb.builtins.clone(),
-            locals: tb.locals.clone(),
-            locals_dict: crate::object::PyCell::new(None),
-            lasti: tb.lasti,
-            back: crate::object::PyCell::new(Value::NONE),
-        },
-    )?;
-    let value = Value::from_object(snapshot.into_obj());
-    tb.frame.with(|f| *f = Some(value.clone()));
-    Ok(value)
 }
 
 fn traceback_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<Traceback>> {
@@ -113,8 +87,9 @@ pub const TRACEBACK_GETSETS: &[GetSetDef] = &[
         },
     ),
     getter("tb_frame", |vm, v| {
-        let tb = traceback_of(vm, v)?.clone();
-        frame_object(vm, &tb)
+        Ok(Value::from_object(
+            traceback_of(vm, v)?.frame.as_obj().clone(),
+        ))
     }),
     getter("tb_lasti", |vm, v| {
         Ok(Value::from_i64(i64::from(traceback_of(vm, v)?.lasti) * 2))
@@ -812,7 +787,7 @@ fn suggestion(vm: &mut Vm, exc: &Value, e: &BaseException) -> Option<String> {
         let mut hide_underscored = !wrong.starts_with('_');
         if hide_underscored
             && let Some(tb) = innermost_entry(&e.traceback.get())
-            && let Ok(locals) = locals_dict(vm, &tb.code, &tb.locals)
+            && let Ok(locals) = locals_snapshot(vm, &tb.frame)
             && let Some(locals) = locals.as_object().and_then(|o| o.downcast::<Dict>())
             && let Some(this) = locals
                 .table
@@ -829,10 +804,12 @@ fn suggestion(vm: &mut Vm, exc: &Value, e: &BaseException) -> Option<String> {
         }
     } else if vm.is_instance_of_kind(exc, ExcKind::NameError) {
         let tb = innermost_entry(&e.traceback.get())?;
-        let locals = locals_dict(vm, &tb.code, &tb.locals).ok()?;
+        let locals = locals_snapshot(vm, &tb.frame).ok()?;
         let mut namespaces = vec![locals.clone()];
-        namespaces.push(Value::from_object(tb.globals.as_obj().clone()));
-        namespaces.push(Value::from_object(tb.builtins.as_obj().clone()));
+        if let Some(frame) = tb.frame.frame() {
+            namespaces.push(Value::from_object(frame.globals.as_obj().clone()));
+            namespaces.push(Value::from_object(frame.builtins.as_obj().clone()));
+        }
         for ns in &namespaces {
             if let Some(d) = ns.as_object().and_then(|o| o.downcast::<Dict>()) {
                 for (k, _) in d.items() {
