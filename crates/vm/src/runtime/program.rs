@@ -110,11 +110,14 @@ fn run_in(vm: &mut Vm, code: CodeObject, origin: &MainOrigin) -> PyResult<()> {
 /// frees the module's dict (through the cycle collector, as functions
 /// refer to it), dropping its values in insertion order, so objects die —
 /// their `__del__` runs and generators suspended in `try` blocks are
-/// closed — in that order.
+/// closed — in that order. Weak reference callbacks do not run: the weak
+/// references are part of that garbage in CPython.
 fn release_main_module(vm: &mut Vm) {
     let main = vm
         .imported_module("__main__")
         .and_then(|m| m.as_object()?.downcast::<Module>().cloned());
+    crate::gc::run_pending(vm);
+    crate::object::weakref::stop_callbacks();
     if let Some(main) = main {
         clear_module_dict(vm, &main.dict);
     }
