@@ -84,9 +84,26 @@ fn run_program(config: Config, program: impl FnOnce(&mut Vm) -> PyResult<()>) ->
             report(&mut vm, &err)
         }
     };
+    run_exit_hook(&mut vm);
     release_main_module(&mut vm);
     vm.flush_stdout();
     status
+}
+
+/// The `module_state` key under which a native module (`atexit`) leaves a
+/// callable to run when the program has ended, before `__main__` is released.
+pub const EXIT_HOOK: &str = "atexit._run_exitfuncs";
+
+/// Calls the exit hook, if a module left one (CPython's `atexit` callbacks
+/// run at this point of `Py_FinalizeEx`).
+fn run_exit_hook(vm: &mut Vm) {
+    if let Some(hook) = vm.module_state.get(EXIT_HOOK).cloned() {
+        crate::gc::run_pending(vm);
+        if let Err(err) = vm.call(&hook, &[], None) {
+            crate::gc::finalize::report_unraisable(vm, "Exception ignored in atexit", &err);
+        }
+        vm.flush_stdout();
+    }
 }
 
 fn run_in(vm: &mut Vm, code: CodeObject, origin: &MainOrigin) -> PyResult<()> {
