@@ -511,8 +511,19 @@ static INSTANCE_DICT_GETSETS: [GetSetDef; 2] = [
                 .and_then(crate::object::weakref::first_weakref)
                 .map_or(Value::NONE, Value::from_object))
         },
-        |vm, _obj, _value| {
-            Err(vm.attribute_error("attribute '__weakref__' of objects is not writable"))
+        |vm, obj, _value| {
+            // Named after the class that defines the attribute, as CPython.
+            let owner = vm
+                .type_of(obj)
+                .mro
+                .get()
+                .into_iter()
+                .find(|c| c.dict.with(|d| d.get_str(&Str::new("__weakref__")).is_some()))
+                .map(|c| c.name.to_string())
+                .unwrap_or_default();
+            Err(vm.attribute_error(&format!(
+                "attribute '__weakref__' of '{owner}' objects is not writable"
+            )))
         },
     ),
 ];
