@@ -24,7 +24,10 @@ pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
         let list = vm.new_list(Vec::new())?;
         vm.module_state.insert(REGISTRY, list);
     }
-    let run = vm.get_attr_str(&Value::from_object(module.as_obj().clone()), "_run_exitfuncs")?;
+    let run = vm.get_attr_str(
+        &Value::from_object(module.as_obj().clone()),
+        "_run_exitfuncs",
+    )?;
     vm.module_state.insert(EXIT_HOOK, run);
     let doc = vm.new_str(DOC)?;
     vm.module_set(module, "__doc__", doc)
@@ -56,7 +59,11 @@ fn run_exit_functions(vm: &mut Vm) -> PyResult<()> {
     let list = registry(vm)?;
     let calls = list.items.with(std::mem::take);
     for call in calls.into_iter().rev() {
-        let Some(parts) = call.as_object().and_then(|o| o.downcast::<Tuple>()).cloned() else {
+        let Some(parts) = call
+            .as_object()
+            .and_then(|o| o.downcast::<Tuple>())
+            .cloned()
+        else {
             continue;
         };
         let [function, arguments, names] = parts.items() else {
@@ -67,7 +74,10 @@ fn run_exit_functions(vm: &mut Vm) -> PyResult<()> {
             .and_then(|o| o.downcast::<Tuple>())
             .map(|t| t.items().to_vec())
             .unwrap_or_default();
-        let names = names.as_object().and_then(|o| o.downcast::<Tuple>()).cloned();
+        let names = names
+            .as_object()
+            .and_then(|o| o.downcast::<Tuple>())
+            .cloned();
         if let Err(err) = vm.call(function, &arguments, names.as_ref()) {
             let what = vm
                 .repr_string(function)
@@ -109,7 +119,9 @@ const FUNCTIONS: &[MethodDef] = &[
                 keep.push(entry);
             }
         }
-        let removed = registry(vm)?.items.with(|items| std::mem::replace(items, keep));
+        let removed = registry(vm)?
+            .items
+            .with(|items| std::mem::replace(items, keep));
         drop(removed);
         Ok(Value::NONE)
     }),

@@ -93,8 +93,7 @@ struct BasicRefs {
 
 fn basic_refs(vm: &Vm, referent: &ObjRef) -> BasicRefs {
     let list = core::weakrefs_of(referent);
-    let has_no_callback =
-        |o: &ObjRef| core::as_weakref(o).is_some_and(|w| w.callback().is_none());
+    let has_no_callback = |o: &ObjRef| core::as_weakref(o).is_some_and(|w| w.callback().is_none());
     let mut at = 0;
     let mut reference = None;
     if let Some(first) = list.first()

@@ -132,7 +132,12 @@ fn next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
     vm.next(&referent)
 }
 
-fn call(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Ref<Tuple>>) -> PyResult<Value> {
+fn call(
+    vm: &mut Vm,
+    this: &Value,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
     let referent = referent(vm, this)?;
     vm.call(&referent, args, kwnames)
 }
@@ -145,7 +150,9 @@ fn repr(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     };
     let to = object.address();
     let tn = vm.type_name(&Value::from_object(object));
-    vm.new_str(&format!("<weakproxy at {address:#x}; to '{tn}' at {to:#x}>"))
+    vm.new_str(&format!(
+        "<weakproxy at {address:#x}; to '{tn}' at {to:#x}>"
+    ))
 }
 
 /// The conversions a proxy forwards as methods.

@@ -37,7 +37,9 @@ pub(super) fn new_type(vm: &mut Vm) -> PyResult<TypeRef> {
 }
 
 static GETSETS: [GetSetDef; 1] = [readonly("__callback__", |_vm, this| {
-    Ok(payload(this).and_then(|w| w.callback()).unwrap_or(Value::NONE))
+    Ok(payload(this)
+        .and_then(|w| w.callback())
+        .unwrap_or(Value::NONE))
 })];
 
 /// The weak reference payload of `value`.
@@ -91,15 +93,17 @@ fn init(vm: &mut Vm, _this: &Value, args: &[Value], kwnames: Option<&Ref<Tuple>>
 }
 
 /// Calling a weak reference: the referent, or `None` once it died.
-fn call(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Ref<Tuple>>) -> PyResult<Value> {
+fn call(
+    vm: &mut Vm,
+    this: &Value,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
     if kwnames.is_some_and(|k| !k.items().is_empty()) {
         return Err(vm.type_error("weakref() takes no keyword arguments".into()));
     }
     if !args.is_empty() {
-        return Err(vm.type_error(format!(
-            "weakref expected 0 arguments, got {}",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("weakref expected 0 arguments, got {}", args.len())));
     }
     Ok(payload(this)
         .and_then(|w| w.referent())
@@ -134,11 +138,10 @@ fn compare(vm: &mut Vm, this: &Value, other: &Value, op: CompareOp) -> PyResult<
         return Ok(vm.not_implemented());
     };
     match (a.referent(), b.referent()) {
-        (Some(x), Some(y)) => {
-            vm.rich_compare(&Value::from_object(x), &Value::from_object(y), op)
-        }
+        (Some(x), Some(y)) => vm.rich_compare(&Value::from_object(x), &Value::from_object(y), op),
         _ => {
-            let same = this.as_object().map(ObjRef::address) == other.as_object().map(ObjRef::address);
+            let same =
+                this.as_object().map(ObjRef::address) == other.as_object().map(ObjRef::address);
             Ok(Value::from_bool(same == (op == CompareOp::Eq)))
         }
     }

@@ -518,7 +518,10 @@ static INSTANCE_DICT_GETSETS: [GetSetDef; 2] = [
                 .mro
                 .get()
                 .into_iter()
-                .find(|c| c.dict.with(|d| d.get_str(&Str::new("__weakref__")).is_some()))
+                .find(|c| {
+                    c.dict
+                        .with(|d| d.get_str(&Str::new("__weakref__")).is_some())
+                })
                 .map(|c| c.name.to_string())
                 .unwrap_or_default();
             Err(vm.attribute_error(&format!(
@@ -584,7 +587,11 @@ fn create_class(
             | flags::BASETYPE
             | if has_dict { flags::HAS_DICT } else { 0 }
             | if extended { flags::EXTENDED } else { 0 }
-            | if slots.add_weakref { flags::WEAKREFABLE } else { 0 }
+            | if slots.add_weakref {
+                flags::WEAKREFABLE
+            } else {
+                0
+            }
             | (base.flags.get() & (flags::EXCEPTION | flags::WEAKREFABLE)),
     );
     payload.slot_count = std::cell::Cell::new(base_slot_count + slots.members.len());
