@@ -369,3 +369,68 @@ pub(crate) fn clear_for_garbage(garbage: &GcHeader) -> Vec<(ObjRef, Value)> {
 pub fn first_weakref(object: &ObjRef) -> Option<ObjRef> {
     weakrefs_of(object).into_iter().next()
 }
+
+#[cfg(test)]
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::Vm;
+    use crate::builtins::set::Set;
+
+    /// A VM, the class of weak references, and a fresh set (weakly
+    /// referenceable).
+    fn setup() -> (Vm, crate::TypeRef, ObjRef) {
+        let mut vm = Vm::new().expect("vm");
+        let class = vm
+            .new_builtin_type::<WeakRef>("weakref", "ReferenceType", None, 0, &[])
+            .expect("class");
+        let set = vm
+            .alloc(&vm.types.set.clone(), Set::default())
+            .expect("set")
+            .into_obj();
+        (vm, class, set)
+    }
+
+    fn make(vm: &mut Vm, class: &crate::TypeRef, referent: &ObjRef, at: usize) -> ObjRef {
+        let weakref = vm
+            .alloc(class, WeakRef::new(referent, None))
+            .expect("weakref")
+            .into_obj();
+        insert(referent, &weakref, at);
+        weakref
+    }
+
+    #[test]
+    fn death_clears_every_reference_and_the_table() {
+        let (mut vm, class, set) = setup();
+        let first = make(&mut vm, &class, &set, 0);
+        let second = make(&mut vm, &class, &set, 0);
+        assert_eq!(weakref_count(&set), 2);
+        assert!(weakrefs_of(&set)[0].is(&second));
+        assert!(crate::gc::header_of(&set).is_some_and(GcHeader::is_weakly_referenced));
+        let before = set.refcount();
+        let alive = as_weakref(&first)
+            .and_then(WeakRef::referent)
+            .expect("alive");
+        assert_eq!(set.refcount(), before + 1, "upgrading counts");
+        drop(alive);
+        let address = set.address();
+        drop(set);
+        for weakref in [&first, &second] {
+            assert!(as_weakref(weakref).is_some_and(|w| !w.is_alive()));
+        }
+        assert!(WEAK_STATE.with(|state| !state.table.contains_key(&address)));
+    }
+
+    #[test]
+    fn a_reference_that_dies_first_leaves_the_list() {
+        let (mut vm, class, set) = setup();
+        let kept = make(&mut vm, &class, &set, 0);
+        let dropped = make(&mut vm, &class, &set, 1);
+        drop(dropped);
+        assert_eq!(weakref_count(&set), 1);
+        assert!(weakrefs_of(&set)[0].is(&kept));
+        drop(kept);
+        assert_eq!(weakref_count(&set), 0);
+    }
+}
