@@ -16,7 +16,7 @@ mod reference;
 use krait_vm::builtins::dict::Dict;
 use krait_vm::builtins::exceptions::ExcKind;
 use krait_vm::builtins::function::Module;
-use krait_vm::builtins::native::{MethodDef, method};
+use krait_vm::builtins::native::{Args, MethodDef, method};
 use krait_vm::object::weakref::{self as core, WeakRef};
 use krait_vm::object::{ObjRef, Ref};
 use krait_vm::types::TypeRef;
@@ -165,7 +165,12 @@ const FUNCTIONS: &[MethodDef] = &[
             .unwrap_or_default();
         vm.new_list(refs.into_iter().map(Value::from_object).collect())
     }),
-    method("proxy", "(object, callback=None, /)", |vm, args| {
+    method("proxy", "(*args, **kwargs)", |vm, args| {
+        let (values, names) = krait_vm::builtins::type_::flatten_call(vm, args)?;
+        if names.is_some_and(|n| !n.items().is_empty()) {
+            return Err(vm.type_error("_weakref.proxy() takes no keyword arguments".into()));
+        }
+        let args = Args::parse_positional(vm, "proxy", &["object", "callback"], 1, &values, None)?;
         let referent = weakrefable(vm, args.required(0))?;
         let callback = callback_of(args.get(1));
         let callable = referent.class().slots.call.get().is_some();
