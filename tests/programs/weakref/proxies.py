@@ -110,14 +110,21 @@ del c
 print(got[0] is pc)
 
 # Cannot be made directly.
+other = Box(0)
 try:
-    weakref.ProxyType(b)
+    weakref.ProxyType(other)
 except TypeError as e:
     print("TypeError:", e)
-try:
-    weakref.proxy(3)
-except TypeError as e:
-    print("TypeError:", e)
+for make in (
+    lambda: weakref.proxy(3),
+    lambda: weakref.proxy(),
+    lambda: weakref.proxy(other, None, 3),
+    lambda: weakref.proxy(other, callback=None),
+):
+    try:
+        make()
+    except TypeError as e:
+        print("TypeError:", e)
 
 # Once the referent is gone, everything raises ReferenceError.
 del b
