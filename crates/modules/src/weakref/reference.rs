@@ -5,6 +5,7 @@
 //! (`weakref.KeyedRef`) may add `__slots__` and their own `__new__`/`__init__`.
 
 use krait_vm::builtins::descriptors::{GetSetDef, readonly};
+use krait_vm::builtins::native::{MethodDef, classmethod};
 use krait_vm::builtins::tuple::Tuple;
 use krait_vm::object::weakref as core;
 use krait_vm::object::{ObjRef, Ref};
@@ -21,7 +22,7 @@ pub(super) fn new_type(vm: &mut Vm) -> PyResult<TypeRef> {
         "ReferenceType",
         None,
         flags::BASETYPE | flags::NEW_ALLOCATES_CLASS,
-        &[],
+        METHODS,
     )?;
     t.slots.new.set(Some(new));
     t.slots.init.set(Some(init));
@@ -35,6 +36,19 @@ pub(super) fn new_type(vm: &mut Vm) -> PyResult<TypeRef> {
     krait_vm::builtins::type_::install_new_wrappers(vm, std::slice::from_ref(&t))?;
     Ok(t)
 }
+
+/// `ref[T]` (a `types.GenericAlias`).
+const METHODS: &[MethodDef] = &[classmethod(
+    "__class_getitem__",
+    "(cls, item, /)",
+    |vm, args| {
+        krait_vm::builtins::generic_alias::new_alias(
+            vm,
+            args.this().clone(),
+            args.required(1).clone(),
+        )
+    },
+)];
 
 static GETSETS: [GetSetDef; 1] = [readonly("__callback__", |_vm, this| {
     Ok(payload(this)
