@@ -799,6 +799,10 @@ fn claimed_class_check(
 ) -> PyResult<bool> {
     let generic = class.slots.getattro.get().map(|f| f as usize)
         == Some(crate::builtins::object::generic_getattr as *const () as usize);
+    // Builtin classes with the generic lookup never redefine `__class__`.
+    if generic && !class.has_flag(flags::HEAPTYPE) {
+        return Ok(false);
+    }
     let object_class_attr = vm.types.object.lookup("__class__");
     let own_class_attr = class.lookup("__class__");
     let same_descriptor = match (&object_class_attr, &own_class_attr) {
