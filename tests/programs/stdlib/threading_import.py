@@ -65,3 +65,10 @@ try:
 except ValueError as e:
     print("ValueError:", e)
 print(threading.excepthook is _thread._excepthook, threading.ExceptHookArgs is _thread._ExceptHookArgs)
+
+# At exit, threading's own exit functions run before atexit's.
+import atexit
+
+atexit.register(print, "atexit callback")
+threading._register_atexit(print, "threading exit function")
+print("end of program")

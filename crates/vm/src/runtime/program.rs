@@ -94,9 +94,23 @@ fn run_program(config: Config, program: impl FnOnce(&mut Vm) -> PyResult<()>) ->
 /// callable to run when the program has ended, before `__main__` is released.
 pub const EXIT_HOOK: &str = "atexit._run_exitfuncs";
 
-/// Calls the exit hook, if a module left one (CPython's `atexit` callbacks
-/// run at this point of `Py_FinalizeEx`).
+/// What `Py_FinalizeEx` does first: `threading._shutdown()` if `threading`
+/// was imported (it runs the functions of `threading._register_atexit`),
+/// then the exit hook, if a module left one (`atexit`'s callbacks).
 fn run_exit_hook(vm: &mut Vm) {
+    if let Some(threading) = vm.imported_module("threading") {
+        crate::gc::run_pending(vm);
+        let result = vm
+            .get_attr_str(&threading, "_shutdown")
+            .and_then(|shutdown| vm.call(&shutdown, &[], None));
+        if let Err(err) = result {
+            crate::gc::finalize::report_unraisable(
+                vm,
+                "Exception ignored on threading shutdown",
+                &err,
+            );
+        }
+    }
     if let Some(hook) = vm.module_state.get(EXIT_HOOK).cloned() {
         crate::gc::run_pending(vm);
         if let Err(err) = vm.call(&hook, &[], None) {
