@@ -12,8 +12,9 @@
 //!    part of a cycle stop being tracked.
 //! 4. Weak references to garbage are cleared, and the callbacks of those
 //!    that are not garbage themselves are called (CPython's
-//!    `handle_weakrefs`). Then finalizers (`__del__`) of garbage objects run, each at most once in
-//!    the object's life (it is marked finalized first). They may resurrect
+//!    `handle_weakrefs`). Then finalizers (`__del__`) of garbage objects
+//!    run, each at most once in the object's life (it is marked finalized
+//!    first). They may resurrect
 //!    objects, so reachability is computed again over the garbage, and what
 //!    became reachable survives (into the old generation).
 //! 5. What is still garbage is cleared (`clear` drops its references), which
