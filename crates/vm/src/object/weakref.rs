@@ -122,7 +122,7 @@ impl Payload for WeakRef {
     }
 
     fn clear(&self) {
-        let callback = self.callback.with(Option::take);
+        let callback = self.callback.try_with(Option::take).flatten();
         drop(callback);
     }
 }
