@@ -10,6 +10,7 @@
 //! (`types.SimpleNamespace`).
 
 pub mod abc;
+pub mod atexit;
 pub mod collections;
 pub mod contextvars;
 pub mod errno;
@@ -38,6 +39,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("gc", krait_vm::gc::module::init),
     BuiltinModule::new("_weakref", weakref::init),
     BuiltinModule::new("_abc", abc::init),
+    BuiltinModule::new("atexit", atexit::init),
     BuiltinModule::new("itertools", itertools::init),
     BuiltinModule::new("_thread", thread::init),
     BuiltinModule::new("_collections", collections::init),

@@ -26,6 +26,8 @@ const IMMORTAL_REFCOUNT: i64 = 3_221_225_472;
 /// `sys`'s initialiser.
 pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
     vm.module_add_functions(module, FUNCTIONS)?;
+    let hook = vm.get_attr_str(&Value::from_object(module.as_obj().clone()), "excepthook")?;
+    vm.module_set(module, "__excepthook__", hook)?;
     let config = vm.config.clone();
     let strings = |vm: &mut Vm, items: &[String]| -> PyResult<Vec<Value>> {
         items.iter().map(|s| vm.new_str(s)).collect()
@@ -181,6 +183,27 @@ const FUNCTIONS: &[MethodDef] = &[
         vm.new_tuple(vec![class, exc, tb])
     }),
     method("exception", "()", |vm, _args| Ok(vm.handled_exception())),
+    method(
+        "excepthook",
+        "(exctype, value, traceback, /)",
+        |vm, args| {
+            // Prints as an uncaught exception prints (the interpreter's own
+            // report of an uncaught exception does not consult this hook yet).
+            let value = args.required(1).clone();
+            let text = match as_exception(&value).cloned() {
+                Some(exc) => krait_vm::runtime::traceback::format_exception(vm, &exc),
+                None => {
+                    let tn = vm.type_name(&value);
+                    format!(
+                        "TypeError: print_exception(): Exception expected for value, {tn} found\n"
+                    )
+                }
+            };
+            vm.flush_stdout();
+            eprint!("{text}");
+            Ok(Value::NONE)
+        },
+    ),
     method("getrecursionlimit", "()", |vm, _args| {
         Ok(Value::from_i64(i64::from(vm.recursion_limit)))
     }),

@@ -364,9 +364,15 @@ fn has_native_dict(builtin: &TypeObject) -> bool {
 
 /// Whether instances of a builtin type support weak references natively.
 fn has_native_weakref(builtin: &TypeObject) -> bool {
-    builtin.payload == TypeId::of::<TypeObject>()
-        || builtin.payload == TypeId::of::<Module>()
-        || builtin.payload == TypeId::of::<crate::builtins::set::Set>()
+    builtin.has_flag(flags::WEAKREFABLE)
+}
+
+/// Whether a builtin type's instances vary in size, so that subclasses
+/// cannot add `__weakref__` (CPython: a nonzero `tp_itemsize`).
+fn refuses_weakref_slot(builtin: &TypeObject) -> bool {
+    builtin.payload == TypeId::of::<crate::builtins::int::BigInt>()
+        || builtin.payload == TypeId::of::<Tuple>()
+        || builtin.payload == TypeId::of::<crate::builtins::bytes::Bytes>()
 }
 
 /// Whether a builtin type stores a variable-size value (`nonempty __slots__
@@ -406,13 +412,15 @@ fn slots_spec(
     builtin: &TypeRef,
 ) -> PyResult<SlotsSpec> {
     let base_has_dict = base.has_flag(flags::HAS_DICT) || has_native_dict(builtin);
-    let base_has_weakref = base.lookup("__weakref__").is_some() || has_native_weakref(builtin);
+    let base_has_weakref = base.has_flag(flags::WEAKREFABLE)
+        || base.lookup("__weakref__").is_some()
+        || has_native_weakref(builtin);
     let spec = namespace.table.with(|t| t.get_str(&Str::new("__slots__")));
     let Some(spec) = spec else {
         return Ok(SlotsSpec {
             members: Vec::new(),
             add_dict: !base_has_dict,
-            add_weakref: !base_has_weakref,
+            add_weakref: !base_has_weakref && !refuses_weakref_slot(builtin),
         });
     };
     let items = if vm.as_str(&spec).is_some() {
@@ -449,7 +457,9 @@ fn slots_spec(
         }
         members.push(mangle(class_name, &text));
     }
-    if !members.is_empty() && is_variable_size(builtin) {
+    if (!members.is_empty() || (add_weakref && refuses_weakref_slot(builtin)))
+        && is_variable_size(builtin)
+    {
         return Err(vm.type_error(format!(
             "nonempty __slots__ not supported for subtype of '{}'",
             base.name
@@ -495,9 +505,28 @@ static INSTANCE_DICT_GETSETS: [GetSetDef; 2] = [
     ),
     getset(
         "__weakref__",
-        |_vm, _obj| Ok(Value::NONE),
-        |vm, _obj, _value| {
-            Err(vm.attribute_error("attribute '__weakref__' of objects is not writable"))
+        |_vm, obj| {
+            Ok(obj
+                .as_object()
+                .and_then(crate::object::weakref::first_weakref)
+                .map_or(Value::NONE, Value::from_object))
+        },
+        |vm, obj, _value| {
+            // Named after the class that defines the attribute, as CPython.
+            let owner = vm
+                .type_of(obj)
+                .mro
+                .get()
+                .into_iter()
+                .find(|c| {
+                    c.dict
+                        .with(|d| d.get_str(&Str::new("__weakref__")).is_some())
+                })
+                .map(|c| c.name.to_string())
+                .unwrap_or_default();
+            Err(vm.attribute_error(&format!(
+                "attribute '__weakref__' of '{owner}' objects is not writable"
+            )))
         },
     ),
 ];
@@ -558,7 +587,12 @@ fn create_class(
             | flags::BASETYPE
             | if has_dict { flags::HAS_DICT } else { 0 }
             | if extended { flags::EXTENDED } else { 0 }
-            | (base.flags.get() & flags::EXCEPTION),
+            | if slots.add_weakref {
+                flags::WEAKREFABLE
+            } else {
+                0
+            }
+            | (base.flags.get() & (flags::EXCEPTION | flags::WEAKREFABLE)),
     );
     payload.slot_count = std::cell::Cell::new(base_slot_count + slots.members.len());
     payload.base = PyCell::new(Some(base.clone()));

@@ -77,9 +77,9 @@ fn item_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     {
         return Ok("...".into());
     }
-    if let Some(t) = crate::builtins::type_::as_type(v).cloned()
-        && vm.type_of(v).same(&vm.types.type_)
-    {
+    // Any class, whatever its metaclass (`weakref.WeakValueDictionary` is an
+    // `ABCMeta` instance), shows as `module.qualname`.
+    if let Some(t) = crate::builtins::type_::as_type(v).cloned() {
         return Ok(match crate::builtins::type_::type_module(vm, &t) {
             Some(m) if m != "builtins" => format!("{m}.{}", t.qualname.get()),
             _ => t.qualname.get().to_string(),

@@ -773,7 +773,13 @@ fn check(vm: &mut Vm, subject: &Value, cls: &Value, which: Check) -> PyResult<bo
 
 fn plain_check(vm: &mut Vm, subject: &Value, cls: &TypeRef, which: Check) -> PyResult<bool> {
     match which {
-        Check::Instance => Ok(vm.type_of(subject).is_subtype(cls)),
+        Check::Instance => {
+            let class = vm.type_of(subject).clone();
+            if class.is_subtype(cls) {
+                return Ok(true);
+            }
+            claimed_class_check(vm, subject, &class, cls)
+        }
         Check::Subclass => match as_type(subject) {
             Some(t) => Ok(t.is_subtype(cls)),
             None => Err(vm.type_error("issubclass() arg 1 must be a class".into())),
@@ -781,5 +787,38 @@ fn plain_check(vm: &mut Vm, subject: &Value, cls: &TypeRef, which: Check) -> PyR
     }
 }
 
-#[allow(dead_code)]
-fn unused(_: ExcKind) {}
+/// CPython's second chance for `isinstance`: the class the object's
+/// `__class__` attribute claims (a `weakref.proxy` claims its referent's).
+/// Skipped when the attribute cannot differ from the type: the generic
+/// attribute lookup and `object`'s own `__class__`.
+fn claimed_class_check(
+    vm: &mut Vm,
+    subject: &Value,
+    class: &TypeRef,
+    cls: &TypeRef,
+) -> PyResult<bool> {
+    let generic = class.slots.getattro.get().map(|f| f as usize)
+        == Some(crate::builtins::object::generic_getattr as *const () as usize);
+    // Builtin classes with the generic lookup never redefine `__class__`.
+    if generic && !class.has_flag(flags::HEAPTYPE) {
+        return Ok(false);
+    }
+    let object_class_attr = vm.types.object.lookup("__class__");
+    let own_class_attr = class.lookup("__class__");
+    let same_descriptor = match (&object_class_attr, &own_class_attr) {
+        (Some(a), Some(b)) => crate::protocol::number::is_same(a, b),
+        _ => false,
+    };
+    if generic && same_descriptor {
+        return Ok(false);
+    }
+    let claimed = match vm.get_attr_str(subject, "__class__") {
+        Ok(c) => c,
+        Err(err) if vm.exc_matches(&err, ExcKind::AttributeError) => return Ok(false),
+        Err(err) => return Err(err),
+    };
+    match as_type(&claimed) {
+        Some(c) if !c.same(class) => Ok(c.is_subtype(cls)),
+        _ => Ok(false),
+    }
+}

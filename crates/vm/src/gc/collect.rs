@@ -10,8 +10,11 @@
 //!    everything it refers to; the rest is garbage.
 //! 3. Survivors move to the next generation; tuples that can no longer be
 //!    part of a cycle stop being tracked.
-//! 4. Finalizers (`__del__`) of garbage objects run, each at most once in
-//!    the object's life (it is marked finalized first). They may resurrect
+//! 4. Weak references to garbage are cleared, and the callbacks of those
+//!    that are not garbage themselves are called (CPython's
+//!    `handle_weakrefs`). Then finalizers (`__del__`) of garbage objects
+//!    run, each at most once in the object's life (it is marked finalized
+//!    first). They may resurrect
 //!    objects, so reachability is computed again over the garbage, and what
 //!    became reachable survives (into the old generation).
 //! 5. What is still garbage is cleared (`clear` drops its references), which
@@ -107,6 +110,12 @@ fn collect_main(vm: &mut Vm, generation: usize) -> usize {
     }
     if unreachable.list_is_empty() {
         return 0;
+    }
+
+    // Weak references to garbage are cleared before anything runs, and the
+    // callbacks of those that are not garbage themselves are called.
+    for (weakref, callback) in crate::object::weakref::clear_for_garbage(&unreachable) {
+        finalize::call_weakref_callback(vm, weakref, &callback);
     }
 
     // Finalizers, each object moving to `seen` before its own runs.

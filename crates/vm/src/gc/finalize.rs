@@ -96,8 +96,40 @@ pub(crate) unsafe fn defer_finalizer(object: NonNull<ObjectHeader>) -> bool {
 }
 
 /// Runs the finalizers of the objects queued by deallocation, in the order
-/// they died (including any queued meanwhile).
+/// they died, and the weak reference callbacks queued by deallocation
+/// (including any queued meanwhile).
 pub fn run_pending(vm: &mut Vm) {
+    loop {
+        run_pending_finalizers(vm);
+        if !crate::object::weakref::has_pending_callbacks() {
+            break;
+        }
+        for (weakref, callback) in crate::object::weakref::take_pending_callbacks() {
+            call_weakref_callback(vm, weakref, &callback);
+        }
+    }
+}
+
+/// Calls a weak reference's callback with the weak reference, reporting an
+/// exception as unraisable.
+pub(crate) fn call_weakref_callback(vm: &mut Vm, weakref: ObjRef, callback: &Value) {
+    let handled = vm.exc_info.clone();
+    let result = vm.call(callback, &[Value::from_object(weakref)], None);
+    vm.exc_info = handled;
+    if let Err(err) = result {
+        let what = vm
+            .repr_string(callback)
+            .unwrap_or_else(|_| "callback".to_owned());
+        report_unraisable(
+            vm,
+            &format!("Exception ignored while calling weakref callback {what}"),
+            &err,
+        );
+    }
+}
+
+/// Runs the finalizers of the objects queued by deallocation.
+fn run_pending_finalizers(vm: &mut Vm) {
     let state = state();
     while let Some(node) = state.pending.list_first() {
         node.move_to(&state.generations[0].head);

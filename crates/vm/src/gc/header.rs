@@ -10,10 +10,11 @@
 //! - `next`: the address of the next header in the object's list, or 0 when
 //!   the object is not tracked. During a collection, bit 0 marks an object
 //!   moved to the tentatively-unreachable list.
-//! - `prev`: the address of the previous header, with two flag bits below
-//!   it (addresses are 8-aligned): bit 0 `FINALIZED` (its `__del__` has run,
-//!   PEP 442) and bit 1 `COLLECTING` (it is in the generation being
-//!   collected). While a collection computes reachability, the address part
+//! - `prev`: the address of the previous header, with three flag bits
+//!   below it (addresses are 8-aligned): bit 0 `FINALIZED` (its `__del__`
+//!   has run, PEP 442), bit 1 `COLLECTING` (it is in the generation being
+//!   collected) and bit 2 `WEAKLY_REFERENCED` (weak references to it may
+//!   exist: see `object::weakref`). While a collection computes reachability, the address part
 //!   holds the object's `gc_refs` count instead (the list is walked forwards
 //!   only, and `prev` is rebuilt as each object is scanned).
 //!
@@ -39,10 +40,15 @@ const NEXT_UNREACHABLE: usize = 1;
 const PREV_FINALIZED: usize = 1;
 /// `prev` bit: the object is part of the collection under way.
 const PREV_COLLECTING: usize = 2;
+/// `prev` bit: weak references to the object may exist (it has an entry in
+/// the weak reference table).
+const PREV_WEAKLY_REFERENCED: usize = 4;
+/// The flags of `prev` that belong to the object, whatever list holds it.
+const PREV_KEPT: usize = PREV_FINALIZED | PREV_WEAKLY_REFERENCED;
 /// The flag bits of `prev`.
-const PREV_FLAGS: usize = PREV_FINALIZED | PREV_COLLECTING;
+const PREV_FLAGS: usize = PREV_FINALIZED | PREV_COLLECTING | PREV_WEAKLY_REFERENCED;
 /// `gc_refs` is stored above the flag bits.
-const REFS_SHIFT: u32 = 2;
+const REFS_SHIFT: u32 = 3;
 /// The largest `gc_refs` that fits (counts are clamped to it).
 const MAX_REFS: usize = usize::MAX >> REFS_SHIFT;
 
@@ -107,6 +113,18 @@ impl GcHeader {
     /// Marks the finalizer as run.
     pub fn set_finalized(&self) {
         self.prev.set(self.prev.get() | PREV_FINALIZED);
+    }
+
+    /// Whether weak references to the object may exist.
+    pub fn is_weakly_referenced(&self) -> bool {
+        self.prev.get() & PREV_WEAKLY_REFERENCED != 0
+    }
+
+    /// Sets or clears the mark that weak references to the object may exist.
+    pub fn set_weakly_referenced(&self, on: bool) {
+        let prev = self.prev.get() & !PREV_WEAKLY_REFERENCED;
+        self.prev
+            .set(prev | if on { PREV_WEAKLY_REFERENCED } else { 0 });
     }
 
     // ----- sentinel lists -------------------------------------------------
@@ -183,7 +201,7 @@ impl GcHeader {
     }
 
     /// Unlinks a tracked object from whatever list holds it, keeping only its
-    /// `FINALIZED` flag. The list must have valid `prev` addresses (true
+    /// `FINALIZED` and `WEAKLY_REFERENCED` flags. The list must have valid `prev` addresses (true
     /// outside the reachability computation of a collection).
     pub fn unlink(&self) {
         if !self.is_tracked() {
@@ -200,7 +218,7 @@ impl GcHeader {
             .set((self.next.get() & !NEXT_UNREACHABLE) | (prev.next.get() & NEXT_UNREACHABLE));
         next.set_prev_address(prev.address());
         self.next.set(0);
-        self.prev.set(self.prev.get() & PREV_FINALIZED);
+        self.prev.set(self.prev.get() & PREV_KEPT);
     }
 
     /// Moves a tracked object to the end of the (sentinel) list `to`.
@@ -251,7 +269,7 @@ impl GcHeader {
     pub fn start_collecting(&self, refcount: usize) {
         let refs = refcount.min(MAX_REFS);
         self.prev
-            .set((refs << REFS_SHIFT) | (self.prev.get() & PREV_FINALIZED) | PREV_COLLECTING);
+            .set((refs << REFS_SHIFT) | (self.prev.get() & PREV_KEPT) | PREV_COLLECTING);
     }
 
     /// Sets `gc_refs`, keeping the flags.
@@ -333,7 +351,7 @@ pub(crate) fn move_unreachable(
             });
             // Scanned: rebuild the back link, leave the collection.
             node.prev
-                .set(prev.address() | (node.prev.get() & PREV_FINALIZED));
+                .set(prev.address() | (node.prev.get() & PREV_KEPT));
             prev = node;
             at = node.next.get();
         } else {

@@ -40,8 +40,12 @@
 //!   yet is not freed: it is revived and queued, and its finalizer runs at
 //!   the next safe point (`crate::gc::safe_point`), so deallocation never
 //!   runs Python code.
+//! - Weak references live in a side table, not in the object ([`weakref`]);
+//!   a dying object of a weak-referenceable class has them cleared (and
+//!   their callbacks queued for the next safe point) before it is freed.
 
 pub mod heap;
+pub mod weakref;
 
 mod cell;
 mod gil_cell;
@@ -499,6 +503,10 @@ static DEALLOCATIONS: GilCell<DeallocationQueue> = GilCell::new(&DEALLOCATION_QU
 unsafe fn deallocate_object(object: NonNull<ObjectHeader>) {
     let nested = DEALLOCATIONS.with(|queue| {
         if queue.depth >= MAX_DEALLOCATION_DEPTH {
+            // A weak reference waiting here must not be found through its
+            // referent's list while its count field is the link.
+            // SAFETY: the object is dead and not yet freed.
+            unsafe { weakref::on_queued_for_deallocation(object) };
             // SAFETY: the object is dead; its count field is free to hold the link.
             let header = unsafe { object.as_ref() };
             header
@@ -543,6 +551,10 @@ unsafe fn run_dealloc(object: NonNull<ObjectHeader>) {
     // SAFETY: the object is dead and not yet freed.
     if class.slots.finalize.get().is_some() && unsafe { crate::gc::defer_finalizer(object) } {
         return;
+    }
+    if class.has_flag(flags::WEAKREFABLE) {
+        // SAFETY: the object is dead and not yet freed; `class` is its class.
+        unsafe { weakref::on_referent_death(object, class) };
     }
     // SAFETY: `dealloc` is the class's function for this payload.
     unsafe { (class.dealloc)(object) };

@@ -238,12 +238,13 @@ impl Vm {
         match op {
             CompareOp::Eq => Ok(Value::from_bool(same)),
             CompareOp::Ne => Ok(Value::from_bool(!same)),
-            _ => Err(self.type_error(format!(
-                "'{}' not supported between instances of '{}' and '{}'",
-                op.symbol(),
-                ta.name,
-                tb.name
-            ))),
+            _ => {
+                let (na, nb) = (self.type_name(a), self.type_name(b));
+                Err(self.type_error(format!(
+                    "'{}' not supported between instances of '{na}' and '{nb}'",
+                    op.symbol(),
+                )))
+            }
         }
     }
 

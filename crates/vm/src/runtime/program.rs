@@ -84,9 +84,40 @@ fn run_program(config: Config, program: impl FnOnce(&mut Vm) -> PyResult<()>) ->
             report(&mut vm, &err)
         }
     };
+    run_exit_hook(&mut vm);
     release_main_module(&mut vm);
     vm.flush_stdout();
     status
+}
+
+/// The `module_state` key under which a native module (`atexit`) leaves a
+/// callable to run when the program has ended, before `__main__` is released.
+pub const EXIT_HOOK: &str = "atexit._run_exitfuncs";
+
+/// What `Py_FinalizeEx` does first: `threading._shutdown()` if `threading`
+/// was imported (it runs the functions of `threading._register_atexit`),
+/// then the exit hook, if a module left one (`atexit`'s callbacks).
+fn run_exit_hook(vm: &mut Vm) {
+    if let Some(threading) = vm.imported_module("threading") {
+        crate::gc::run_pending(vm);
+        let result = vm
+            .get_attr_str(&threading, "_shutdown")
+            .and_then(|shutdown| vm.call(&shutdown, &[], None));
+        if let Err(err) = result {
+            crate::gc::finalize::report_unraisable(
+                vm,
+                "Exception ignored on threading shutdown",
+                &err,
+            );
+        }
+    }
+    if let Some(hook) = vm.module_state.get(EXIT_HOOK).cloned() {
+        crate::gc::run_pending(vm);
+        if let Err(err) = vm.call(&hook, &[], None) {
+            crate::gc::finalize::report_unraisable(vm, "Exception ignored in atexit", &err);
+        }
+        vm.flush_stdout();
+    }
 }
 
 fn run_in(vm: &mut Vm, code: CodeObject, origin: &MainOrigin) -> PyResult<()> {
@@ -110,11 +141,14 @@ fn run_in(vm: &mut Vm, code: CodeObject, origin: &MainOrigin) -> PyResult<()> {
 /// frees the module's dict (through the cycle collector, as functions
 /// refer to it), dropping its values in insertion order, so objects die —
 /// their `__del__` runs and generators suspended in `try` blocks are
-/// closed — in that order.
+/// closed — in that order. Weak reference callbacks do not run: the weak
+/// references are part of that garbage in CPython.
 fn release_main_module(vm: &mut Vm) {
     let main = vm
         .imported_module("__main__")
         .and_then(|m| m.as_object()?.downcast::<Module>().cloned());
+    crate::gc::run_pending(vm);
+    crate::object::weakref::stop_callbacks();
     if let Some(main) = main {
         clear_module_dict(vm, &main.dict);
     }

@@ -169,6 +169,32 @@ pub fn create() -> Result<Vm, AllocError> {
             0,
         )?,
     };
+    // The types whose instances may be weakly referenced, as in CPython.
+    for t in [
+        &types.type_,
+        &types.set,
+        &types.frozenset,
+        &types.function,
+        &types.builtin_function,
+        &types.method,
+        &types.code,
+        &types.module,
+        &types.memoryview,
+        &types.union,
+        &types.typevar,
+        &types.paramspec,
+        &types.typevartuple,
+        &types.generic_alias,
+        &types.text_io_wrapper,
+        &types.buffered_reader,
+        &types.buffered_writer,
+        &types.buffered_random,
+        &types.generator,
+        &types.coroutine,
+        &types.async_generator,
+    ] {
+        t.flags.set(t.flags.get() | flags::WEAKREFABLE);
+    }
     // The exception hierarchy.
     let exceptions = crate::builtins::exceptions::create_exception_types(&meta, &object)?;
     let empty_str = Ref::new(&types.str, Str::new(""))?;

@@ -45,6 +45,9 @@ pub mod flags {
     /// instance of the class it is given, so a `class` statement may
     /// subclass it (instances then take the `Extended` layout).
     pub const NEW_ALLOCATES_CLASS: u32 = 1 << 6;
+    /// Instances may be weakly referenced (CPython's `tp_weaklistoffset`
+    /// being set); see `object::weakref`.
+    pub const WEAKREFABLE: u32 = 1 << 7;
 }
 
 thread_local! {
