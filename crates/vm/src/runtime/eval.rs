@@ -511,6 +511,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         .and_then(|i| code.global_caches.get(i));
                     let cached = cache.and_then(|c| c.get(&frame.globals, &frame.builtins));
                     let found = cached.or_else(|| {
+                        let versions = crate::runtime::inline_cache::GlobalCache::versions(
+                            &frame.globals,
+                            &frame.builtins,
+                        );
                         let name = &code.names[(oparg >> 1) as usize];
                         let found = frame
                             .globals
@@ -518,7 +522,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             .with(|t| t.get_str(name))
                             .or_else(|| frame.builtins.table.with(|t| t.get_str(name)));
                         if let (Some(c), Some(v)) = (cache, &found) {
-                            c.store(&frame.globals, &frame.builtins, v.clone());
+                            c.store(versions, v.clone());
                         }
                         found
                     });

@@ -35,8 +35,12 @@ pub struct GlobalCache {
     globals_version: Cell<u64>,
     /// Version of the builtins dict at the same time.
     builtins_version: Cell<u64>,
-    /// The value found.
-    value: Cell<Option<Value>>,
+    /// The value found: uncounted, since while both dicts keep their
+    /// versions the dict it came from still holds it (every change of a
+    /// dict gives it a new version, and versions are never reused). A
+    /// counted reference here would keep a deleted global alive (its
+    /// `__del__` and weak-reference callbacks would come late).
+    value: UnsafeCell<ManuallyDrop<Option<Value>>>,
 }
 
 impl GlobalCache {
@@ -50,19 +54,34 @@ impl GlobalCache {
         {
             return None;
         }
-        let value = self.value.take();
-        let copy = value.clone();
-        self.value.set(value);
-        copy
+        // SAFETY: single-threaded; the versions match, so a dict still
+        // holds the value (see the field) and counting one more reference
+        // to it is sound; cloning runs no Python code.
+        unsafe { (*self.value.get()).as_ref().cloned() }
     }
 
-    /// Remembers `value`, found with the dicts in their current state.
-    pub fn store(&self, globals: &Dict, builtins: &Dict, value: Value) {
-        self.globals_version
-            .set(globals.table.with(|t| t.version()));
-        self.builtins_version
-            .set(builtins.table.with(|t| t.version()));
-        self.value.set(Some(value));
+    /// The versions of the two dicts now: take them before a lookup whose
+    /// result is then [`store`](Self::store)d (a lookup can run `__eq__`
+    /// of a key, which could change a dict; the cache then never matches).
+    pub fn versions(globals: &Dict, builtins: &Dict) -> (u64, u64) {
+        (
+            globals.table.with(|t| t.version()),
+            builtins.table.with(|t| t.version()),
+        )
+    }
+
+    /// Remembers `value`, found in the dicts when they had `versions`.
+    pub fn store(&self, versions: (u64, u64), value: Value) {
+        self.globals_version.set(versions.0);
+        self.builtins_version.set(versions.1);
+        // SAFETY: single-threaded, no reference into the cell is live. The
+        // old value is uncounted (never dropped); `value`'s own count is
+        // given back by dropping it, the cache keeping an uncounted copy.
+        unsafe {
+            let copy = std::ptr::read(&value);
+            *self.value.get() = ManuallyDrop::new(Some(copy));
+        }
+        drop(value);
     }
 }
 
