@@ -145,6 +145,12 @@ impl Slice {
     /// CPython's `PySlice_GetIndicesEx`: clamped `(start, stop, step)` for a
     /// sequence of `len` items.
     pub fn indices(&self, vm: &mut Vm, len: usize) -> PyResult<(i64, i64, i64)> {
+        if let Some(small) = self.small_indices(len) {
+            return match small {
+                Some(indices) => Ok(indices),
+                None => Err(vm.value_error("slice step cannot be zero")),
+            };
+        }
         let (start, stop, step) = self.indices_big(vm, &Big::from(len))?;
         let clamp = |b: Big| -> i64 {
             num_traits::ToPrimitive::to_i64(&b).unwrap_or(if b.is_negative() {
@@ -153,7 +159,41 @@ impl Slice {
                 i64::MAX
             })
         };
-        Ok((clamp(start), clamp(stop), clamp(step)))
+        Ok((clamp(start), clamp(stop), clamp(step).max(-i64::MAX)))
+    }
+
+    /// [`indices`](Self::indices) without arbitrary precision, for the
+    /// common slice whose bounds are `None` or inline ints: `None` when a
+    /// bound is anything else, `Some(None)` for a zero step.
+    fn small_indices(&self, len: usize) -> Option<Option<(i64, i64, i64)>> {
+        let small = |v: &Value| -> Option<Option<i64>> {
+            if v.is_none() {
+                Some(None)
+            } else {
+                v.as_i64().map(Some)
+            }
+        };
+        let (start, stop, step) = (small(&self.start)?, small(&self.stop)?, small(&self.step)?);
+        let len = i64::try_from(len).ok()?;
+        // A step below -maxsize is -maxsize, as CPython's `PySlice_Unpack`
+        // (so that negating it cannot overflow).
+        let step = step.unwrap_or(1).max(-i64::MAX);
+        if step == 0 {
+            return Some(None);
+        }
+        let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+        // Negative bounds count from the end; then clamp into range. The
+        // additions cannot overflow: `i` is negative and `len` is not.
+        let clamp = |i: i64| -> i64 {
+            if i < 0 {
+                (i + len).max(lower)
+            } else {
+                i.min(upper)
+            }
+        };
+        let start = start.map_or(if step < 0 { upper } else { lower }, clamp);
+        let stop = stop.map_or(if step < 0 { lower } else { upper }, clamp);
+        Some(Some((start, stop, step)))
     }
 
     /// The clamped `(start, stop, step)` for a sequence of `len` items, in

@@ -1007,21 +1007,24 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         None
                     };
                     let nargs = oparg as usize;
-                    let mut args = frame.pop_n(nargs);
-                    let self_or_null = frame.pop();
-                    let callable = pop!();
-                    let (callable, args) = match self_or_null {
-                        Some(s) => {
-                            args.insert(0, s);
-                            (callable, args)
-                        }
-                        None => match callable.as_object().and_then(|o| o.downcast::<Method>()) {
+                    // `self` (when not NULL) and the arguments are adjacent
+                    // on the stack: one vector, no insertion at its front.
+                    let (callable, args) = if frame.peek(nargs).is_some() {
+                        let args = frame.pop_n(nargs + 1);
+                        (pop!(), args)
+                    } else {
+                        let args = frame.pop_n(nargs);
+                        let _null = frame.pop();
+                        let callable = pop!();
+                        match callable.as_object().and_then(|o| o.downcast::<Method>()) {
                             Some(m) => {
-                                args.insert(0, m.this.clone());
-                                (m.func.clone(), args)
+                                let mut with_self = Vec::with_capacity(nargs + 1);
+                                with_self.push(m.this.clone());
+                                with_self.extend(args);
+                                (m.func.clone(), with_self)
                             }
                             None => (callable, args),
-                        },
+                        }
                     };
                     if let Some(f) = callable.as_object().and_then(|o| o.downcast::<Function>()) {
                         // Generator functions too: RETURN_GENERATOR moves
