@@ -171,7 +171,7 @@ impl Signature {
         } else {
             npos
         };
-        let mut values: Vec<Option<Value>> = vec![None; self.params.len()];
+        let mut values: ArgSlots = smallvec::smallvec![None; self.params.len()];
         let mut extra = Vec::new();
         if npos > self.positional && !self.varargs {
             let max = if self.bound {
@@ -310,9 +310,13 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// The bound parameter values of a native call: inline for the usual few
+/// parameters, so binding allocates nothing.
+type ArgSlots = smallvec::SmallVec<[Option<Value>; 4]>;
+
 /// The bound arguments of a native call, by parameter position.
 pub struct Args {
-    values: Vec<Option<Value>>,
+    values: ArgSlots,
     varargs: Option<Value>,
     kwargs: Option<Value>,
     none: Value,
