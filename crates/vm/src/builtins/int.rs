@@ -607,10 +607,9 @@ pub fn init_type(t: &TypeObject) {
 /// The text of a `bytes` argument to `int()`/`float()` (non-ASCII bytes
 /// become characters that fail to parse).
 pub fn bytes_text(v: &Value) -> Option<String> {
-    let b = v.as_object()?.downcast::<crate::builtins::bytes::Bytes>()?;
+    let data = crate::builtins::bytes::bytes_like(v)?;
     Some(
-        b.data
-            .iter()
+        data.iter()
             .map(|&c| if c.is_ascii() { char::from(c) } else { '?' })
             .collect(),
     )
