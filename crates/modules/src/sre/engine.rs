@@ -1130,3 +1130,62 @@ impl<'a, C: Char> Engine<'a, C> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `re._compiler`'s code for `(a|b)*c`.
+    const A_OR_B_STAR_C: &[u32] = &[
+        INFO, 4, 0, 1, MAXREPEAT, REPEAT, 13, 0, MAXREPEAT, MARK, 0, IN, 5, RANGE, 97, 98, FAILURE,
+        MARK, 1, MAX_UNTIL, LITERAL, 99, SUCCESS,
+    ];
+
+    fn run(code: &[u32], text: &str, search: bool) -> SreResult<Option<(usize, usize)>> {
+        let bytes = text.as_bytes();
+        let mut e = Engine::new(code, bytes, 0, bytes.len());
+        let found = if search { e.run_search()? } else { e.run_match()? };
+        Ok(found.then_some((e.start, e.ptr)))
+    }
+
+    #[test]
+    fn matches_and_captures_the_last_repetition() {
+        let text = b"abbac";
+        let mut e = Engine::new(A_OR_B_STAR_C, &text[..], 0, text.len());
+        assert_eq!(e.run_match(), Ok(true));
+        assert_eq!(e.ptr, 5);
+        assert_eq!(e.group_span(1), Some((3, 4)));
+        assert_eq!(e.lastindex, 1);
+    }
+
+    #[test]
+    fn searches_past_the_start() {
+        assert_eq!(run(A_OR_B_STAR_C, "xxabc", true), Ok(Some((2, 5))));
+        assert_eq!(run(A_OR_B_STAR_C, "xxab", true), Ok(None));
+    }
+
+    #[test]
+    fn a_long_subject_does_not_recurse_on_the_rust_stack() {
+        let text = "ab".repeat(200_000) + "c";
+        assert_eq!(run(A_OR_B_STAR_C, &text, false), Ok(Some((0, 400_001))));
+    }
+
+    #[test]
+    fn malformed_code_is_an_error_not_a_panic() {
+        assert_eq!(run(&[JUMP, 0], "a", false), Err(SreError::Illegal));
+        assert_eq!(run(&[LITERAL], "a", false), Err(SreError::Illegal));
+        assert_eq!(run(&[MAX_UNTIL, SUCCESS], "a", false), Err(SreError::Illegal));
+        assert_eq!(run(&[99], "a", false), Err(SreError::Illegal));
+        assert_eq!(run(&[IN, 3, 77, FAILURE, SUCCESS], "a", false), Err(SreError::Illegal));
+        assert_eq!(run(&[], "a", true), Err(SreError::Illegal));
+    }
+
+    #[test]
+    fn wide_characters() {
+        // `(?i)é` compiled: LITERAL_UNI_IGNORE 233.
+        let code = [LITERAL_UNI_IGNORE, 233, SUCCESS];
+        let text: Vec<u32> = "É".chars().map(u32::from).collect();
+        let mut e = Engine::new(&code, &text[..], 0, text.len());
+        assert_eq!(e.run_match(), Ok(true));
+    }
+}

@@ -11,7 +11,7 @@ use krait_vm::builtins::native::{Args, MethodDef, classmethod, method};
 use krait_vm::builtins::slice::index_arg;
 use krait_vm::builtins::tuple::Tuple;
 use krait_vm::gc::{Payload, Visitor};
-use krait_vm::object::Ref;
+use krait_vm::object::{PyCell, Ref};
 use krait_vm::types::TypeRef;
 use krait_vm::types::slots::CompareOp;
 use krait_vm::{PyResult, Value, Vm};
@@ -19,7 +19,7 @@ use krait_vm::{PyResult, Value, Vm};
 use super::constants::*;
 use super::engine::UNSET;
 use super::matchobj::{self, Captured};
-use super::subject::{EngineOps, Subject, clamp, with_engine};
+use super::subject::{EngineOps, Subject, WideCache, clamp, with_engine};
 use super::template::{self, Template};
 
 /// The payload of `re.Pattern`.
@@ -38,6 +38,8 @@ pub struct Pattern {
     pub indexgroup: Value,
     /// Whether the pattern is bytes (`None` when it has no source).
     pub is_bytes: Option<bool>,
+    /// The last non-ASCII subject, decoded.
+    pub wide_cache: WideCache,
 }
 
 impl Payload for Pattern {
@@ -130,6 +132,7 @@ pub fn compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             groupindex,
             indexgroup,
             is_bytes,
+            wide_cache: PyCell::new(None),
         },
     )?;
     Ok(Value::from_object(p.into_obj()))
@@ -137,7 +140,7 @@ pub fn compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// The subject `string` for pattern `p`, checked for kind.
 pub fn subject_for(vm: &mut Vm, p: &Pattern, string: &Value) -> PyResult<Subject> {
-    let subject = Subject::from_value(vm, string)?;
+    let subject = Subject::from_value(vm, string, &p.wide_cache)?;
     match (p.is_bytes, subject.is_bytes()) {
         (Some(false), true) => {
             Err(vm.type_error("cannot use a string pattern on a bytes-like object".into()))

@@ -8,10 +8,13 @@ use std::rc::Rc;
 
 use krait_vm::builtins::bytes::{Bytes, bytes_like};
 use krait_vm::builtins::str::Str;
-use krait_vm::object::Ref;
+use krait_vm::object::{PyCell, Ref};
 use krait_vm::{PyResult, Value, Vm};
 
 use super::engine::{Char, Engine};
+
+/// The last non-ASCII `str` a pattern decoded, with its code points.
+pub type WideCache = PyCell<Option<(Ref<Str>, Rc<[u32]>)>>;
 
 /// A subject's characters, borrowed for one match.
 pub enum Text<'a> {
@@ -35,14 +38,29 @@ pub enum Subject {
 }
 
 impl Subject {
-    /// The subject `v`, or CPython's TypeError for a non-string.
-    pub fn from_value(vm: &mut Vm, v: &Value) -> PyResult<Subject> {
+    /// The subject `v`, or CPython's TypeError for a non-string. A
+    /// non-ASCII `str` is decoded once and remembered in `cache`, so that
+    /// a loop matching the same text at successive positions does not
+    /// decode it again each time.
+    pub fn from_value(vm: &mut Vm, v: &Value, cache: &WideCache) -> PyResult<Subject> {
         if let Some(s) = vm.as_str(v) {
             let s = s.clone();
             if s.is_ascii() {
                 return Ok(Subject::Ascii(s));
             }
-            let points: Rc<[u32]> = s.iter().collect();
+            let cached = cache.with(|c| match c {
+                Some((text, points)) if text.as_obj().is(s.as_obj()) => Some(points.clone()),
+                _ => None,
+            });
+            let points = match cached {
+                Some(points) => points,
+                None => {
+                    let points: Rc<[u32]> = s.iter().collect();
+                    let old = cache.with(|c| c.replace((s.clone(), points.clone())));
+                    drop(old);
+                    points
+                }
+            };
             return Ok(Subject::Wide(s, points));
         }
         if let Some(b) = v.as_object().and_then(|o| o.downcast::<Bytes>()) {
