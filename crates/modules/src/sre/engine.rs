@@ -514,6 +514,11 @@ impl<'a, C: Char> Engine<'a, C> {
         match op {
             MARK => {
                 let i = self.at_index(*pc)?;
+                // Every group takes two MARKs of two words each, so a valid
+                // mark number is below the code's length.
+                if i >= self.code.len() {
+                    return Err(SreError::Illegal);
+                }
                 if i & 1 == 1 {
                     self.lastindex = (i / 2 + 1) as isize;
                 }
@@ -527,8 +532,15 @@ impl<'a, C: Char> Engine<'a, C> {
                 self.set_mark(i, *ptr);
                 *pc += 1;
             }
-            LITERAL | NOT_LITERAL | LITERAL_IGNORE | NOT_LITERAL_IGNORE | LITERAL_UNI_IGNORE
-            | NOT_LITERAL_UNI_IGNORE | LITERAL_LOC_IGNORE | NOT_LITERAL_LOC_IGNORE | CATEGORY => {
+            LITERAL
+            | NOT_LITERAL
+            | LITERAL_IGNORE
+            | NOT_LITERAL_IGNORE
+            | LITERAL_UNI_IGNORE
+            | NOT_LITERAL_UNI_IGNORE
+            | LITERAL_LOC_IGNORE
+            | NOT_LITERAL_LOC_IGNORE
+            | CATEGORY => {
                 if *ptr >= end || !self.unit_matches(*pc - 1, self.ch(*ptr))? {
                     return Ok(Flow::Return(false));
                 }
@@ -837,14 +849,11 @@ impl<'a, C: Char> Engine<'a, C> {
         let ctx = *self.ctx()?;
         let (chr, mut count) = (ctx.chr, ctx.count);
         let end = self.end;
-        loop {
-            while count >= min && (*ptr >= end || self.ch(*ptr) != chr) {
-                *ptr = ptr.wrapping_sub(1);
-                count -= 1;
-            }
-            if count < min {
-                break;
-            }
+        while count >= min && (*ptr >= end || self.ch(*ptr) != chr) {
+            *ptr = ptr.wrapping_sub(1);
+            count -= 1;
+        }
+        if count >= min {
             self.ctx()?.count = count;
             self.ptr = *ptr;
             let target = *pc + self.skip(*pc)?;
@@ -934,7 +943,13 @@ impl<'a, C: Char> Engine<'a, C> {
     }
 
     /// Continues the parent context after its child ended with `ret`.
-    fn resume(&mut self, jump: Jump, ret: bool, pc: &mut usize, ptr: &mut usize) -> SreResult<Flow> {
+    fn resume(
+        &mut self,
+        jump: Jump,
+        ret: bool,
+        pc: &mut usize,
+        ptr: &mut usize,
+    ) -> SreResult<Flow> {
         match jump {
             Jump::None => Err(SreError::Illegal),
             Jump::Branch => {
@@ -1144,7 +1159,11 @@ mod tests {
     fn run(code: &[u32], text: &str, search: bool) -> SreResult<Option<(usize, usize)>> {
         let bytes = text.as_bytes();
         let mut e = Engine::new(code, bytes, 0, bytes.len());
-        let found = if search { e.run_search()? } else { e.run_match()? };
+        let found = if search {
+            e.run_search()?
+        } else {
+            e.run_match()?
+        };
         Ok(found.then_some((e.start, e.ptr)))
     }
 
@@ -1174,9 +1193,15 @@ mod tests {
     fn malformed_code_is_an_error_not_a_panic() {
         assert_eq!(run(&[JUMP, 0], "a", false), Err(SreError::Illegal));
         assert_eq!(run(&[LITERAL], "a", false), Err(SreError::Illegal));
-        assert_eq!(run(&[MAX_UNTIL, SUCCESS], "a", false), Err(SreError::Illegal));
+        assert_eq!(
+            run(&[MAX_UNTIL, SUCCESS], "a", false),
+            Err(SreError::Illegal)
+        );
         assert_eq!(run(&[99], "a", false), Err(SreError::Illegal));
-        assert_eq!(run(&[IN, 3, 77, FAILURE, SUCCESS], "a", false), Err(SreError::Illegal));
+        assert_eq!(
+            run(&[IN, 3, 77, FAILURE, SUCCESS], "a", false),
+            Err(SreError::Illegal)
+        );
         assert_eq!(run(&[], "a", true), Err(SreError::Illegal));
     }
 

@@ -115,7 +115,12 @@ fn group_index(vm: &mut Vm, m: &Match, key: &Value) -> PyResult<usize> {
     } else if krait_vm::builtins::int::is_int(key) {
         None
     } else {
-        match m.pat.groupindex.as_object().and_then(|o| o.downcast::<Dict>()) {
+        match m
+            .pat
+            .groupindex
+            .as_object()
+            .and_then(|o| o.downcast::<Dict>())
+        {
             Some(d) => {
                 let d = d.clone();
                 match Dict::get_item(vm, &d, key)? {
@@ -163,9 +168,7 @@ fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let whole = group(vm, &m, 0, &Value::NONE)?;
     let text: String = vm.repr_string(&whole)?.chars().take(50).collect();
     let (a, b) = span_of(&m, 0);
-    vm.new_str(&format!(
-        "<re.Match object; span=({a}, {b}), match={text}>"
-    ))
+    vm.new_str(&format!("<re.Match object; span=({a}, {b}), match={text}>"))
 }
 
 /// `Match.expand` and template substitution share [`super::template`].
@@ -201,11 +204,15 @@ const GETSETS: &[GetSetDef] = &[
         if m.captured.lastindex < 0 {
             return Ok(Value::NONE);
         }
-        let Some(t) = m.pat.indexgroup.as_object().and_then(|o| o.downcast::<Tuple>()) else {
+        let Some(t) = m
+            .pat
+            .indexgroup
+            .as_object()
+            .and_then(|o| o.downcast::<Tuple>())
+        else {
             return Ok(Value::NONE);
         };
-        Ok(t
-            .items()
+        Ok(t.items()
             .get(m.captured.lastindex as usize)
             .cloned()
             .unwrap_or(Value::NONE))
@@ -253,7 +260,12 @@ const METHODS: &[MethodDef] = &[
         let m = match_of(vm, args.this())?;
         let default = args.get(1).cloned().unwrap_or(Value::NONE);
         let result = vm.new_dict_ref()?;
-        let Some(index) = m.pat.groupindex.as_object().and_then(|o| o.downcast::<Dict>()) else {
+        let Some(index) = m
+            .pat
+            .groupindex
+            .as_object()
+            .and_then(|o| o.downcast::<Dict>())
+        else {
             return Ok(Value::from_object(result.into_obj()));
         };
         for (name, number) in index.items() {

@@ -117,7 +117,9 @@ const FUNCTIONS: &[MethodDef] = &[
         pattern::compile,
     ),
     method("template", "(pattern, template, /)", template::compile),
-    method("getcodesize", "()", |_vm, _args| Ok(Value::from_i64(CODESIZE))),
+    method("getcodesize", "()", |_vm, _args| {
+        Ok(Value::from_i64(CODESIZE))
+    }),
     method("ascii_iscased", "(character, /)", |vm, args| {
         let ch = char_arg(vm, args.required(0))?;
         Ok(Value::from_bool(

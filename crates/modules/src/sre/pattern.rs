@@ -86,9 +86,8 @@ pub fn compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let items = vm.collect_iterable(args.required(2))?;
     let mut code = Vec::with_capacity(items.len());
     for item in &items {
-        let word = index_arg(vm, item).map_err(|_| {
-            vm.overflow_error("regular expression code size limit exceeded")
-        })?;
+        let word = index_arg(vm, item)
+            .map_err(|_| vm.overflow_error("regular expression code size limit exceeded"))?;
         let word = u32::try_from(word)
             .map_err(|_| vm.overflow_error("regular expression code size limit exceeded"))?;
         code.push(word);
@@ -96,14 +95,22 @@ pub fn compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let groups = index_arg(vm, args.required(3))?;
     let groups = usize::try_from(groups).unwrap_or(0);
     let groupindex = args.required(4).clone();
-    if groupindex.as_object().and_then(|o| o.downcast::<Dict>()).is_none() {
+    if groupindex
+        .as_object()
+        .and_then(|o| o.downcast::<Dict>())
+        .is_none()
+    {
         let tn = vm.type_name(&groupindex);
         return Err(vm.type_error(format!(
             "compile() argument 'groupindex' must be dict, not {tn}"
         )));
     }
     let indexgroup = args.required(5).clone();
-    if indexgroup.as_object().and_then(|o| o.downcast::<Tuple>()).is_none() {
+    if indexgroup
+        .as_object()
+        .and_then(|o| o.downcast::<Tuple>())
+        .is_none()
+    {
         let tn = vm.type_name(&indexgroup);
         return Err(vm.type_error(format!(
             "compile() argument 'indexgroup' must be tuple, not {tn}"
@@ -117,9 +124,7 @@ pub fn compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(true)
     } else {
         let tn = vm.type_name(&pattern);
-        return Err(vm.type_error(format!(
-            "expected string or bytes-like object, got '{tn}'"
-        )));
+        return Err(vm.type_error(format!("expected string or bytes-like object, got '{tn}'")));
     };
     let class = super::types(vm)?.pattern;
     let p = vm.alloc(
@@ -477,7 +482,9 @@ fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 
 const GETSETS: &[GetSetDef] = &[
     readonly("pattern", |vm, v| Ok(pattern_of(vm, v)?.pattern.clone())),
-    readonly("flags", |vm, v| Ok(Value::from_i64(pattern_of(vm, v)?.flags))),
+    readonly("flags", |vm, v| {
+        Ok(Value::from_i64(pattern_of(vm, v)?.flags))
+    }),
     readonly("groups", |vm, v| {
         Ok(Value::from_i64(
             i64::try_from(pattern_of(vm, v)?.groups).unwrap_or(i64::MAX),

@@ -70,9 +70,7 @@ impl Subject {
             return Ok(Subject::Buffer(Rc::from(data.into_owned())));
         }
         let tn = vm.type_name(v);
-        Err(vm.type_error(format!(
-            "expected string or bytes-like object, got '{tn}'"
-        )))
+        Err(vm.type_error(format!("expected string or bytes-like object, got '{tn}'")))
     }
 
     /// Whether the subject is bytes-like.
@@ -96,6 +94,11 @@ impl Subject {
             Text::Narrow(t) => t.len(),
             Text::Wide(t) => t.len(),
         }
+    }
+
+    /// Whether the subject has no characters.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// Characters `start..end` as a new `str` or `bytes`.

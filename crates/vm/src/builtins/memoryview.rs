@@ -462,8 +462,7 @@ pub const METHODS: &[MethodDef] = &[
             _ => None,
         };
         let contiguous = m.step == 1 || m.len <= 1;
-        let (Some(code), None, true, b'B') = (code, args.get(2), contiguous, m.format.get())
-        else {
+        let (Some(code), None, true, b'B') = (code, args.get(2), contiguous, m.format.get()) else {
             return Err(vm.new_error(
                 crate::builtins::exceptions::ExcKind::NotImplementedError,
                 "krait's memoryview.cast supports only a contiguous byte view cast to one of \
