@@ -43,6 +43,7 @@ impl Payload for Match {
     fn traverse(&self, visit: &mut Visitor<'_>) {
         visit.value(&self.string);
         visit.value(&self.pattern);
+        visit.object(self.pat.as_obj());
     }
 }
 

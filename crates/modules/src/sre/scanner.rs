@@ -38,6 +38,7 @@ impl Payload for Scanner {
     fn traverse(&self, visit: &mut Visitor<'_>) {
         visit.value(&self.pattern);
         visit.value(&self.string);
+        visit.object(self.pat.as_obj());
     }
 }
 
