@@ -495,8 +495,9 @@ const GETSETS: &[GetSetDef] = &[
         let Some(d) = p.groupindex.as_object().and_then(|o| o.downcast::<Dict>()) else {
             return vm.new_dict();
         };
+        // A fresh dict each time (3.14 no longer wraps it in a mappingproxy).
         let copy = krait_vm::builtins::dict::copy_of(vm, &d.clone())?;
-        vm.new_mappingproxy(Value::from_object(copy.into_obj()))
+        Ok(Value::from_object(copy.into_obj()))
     }),
 ];
 
