@@ -71,6 +71,10 @@ pub fn compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let literal = items[0].clone();
     let mut parsed = Vec::with_capacity(items.len() / 2);
     for pair in items[1..].chunks(2) {
+        // CPython reads the number with `PyLong_AsSsize_t` (no `__index__`).
+        if !krait_vm::builtins::int::is_int(&pair[0]) {
+            return Err(vm.type_error("an integer is required".into()));
+        }
         let index = index_arg(vm, &pair[0])?;
         let Ok(index) = usize::try_from(index) else {
             return Err(vm.type_error("invalid template".into()));
