@@ -16,6 +16,7 @@ pub mod pattern;
 pub mod scanner;
 pub mod subject;
 pub mod template;
+pub mod validate;
 
 use std::cell::RefCell;
 

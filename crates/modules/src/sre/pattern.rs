@@ -83,7 +83,15 @@ pub fn pattern_of(vm: &mut Vm, v: &Value) -> PyResult<Ref<Pattern>> {
 pub fn compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let pattern = args.required(0).clone();
     let flags = index_arg(vm, args.required(1))?;
-    let items = vm.collect_iterable(args.required(2))?;
+    let Some(items) = args
+        .required(2)
+        .as_object()
+        .and_then(|o| o.downcast::<krait_vm::builtins::list::List>())
+        .map(|l| l.items.with(|v| v.clone()))
+    else {
+        let tn = vm.type_name(args.required(2));
+        return Err(vm.type_error(format!("compile() argument 'code' must be list, not {tn}")));
+    };
     let mut code = Vec::with_capacity(items.len());
     for item in &items {
         let word = index_arg(vm, item)
@@ -115,6 +123,9 @@ pub fn compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(vm.type_error(format!(
             "compile() argument 'indexgroup' must be tuple, not {tn}"
         )));
+    }
+    if !super::validate::validate(&code, groups) {
+        return Err(vm.runtime_error("invalid SRE code"));
     }
     let is_bytes = if pattern.is_none() {
         None
