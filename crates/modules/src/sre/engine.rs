@@ -461,8 +461,38 @@ impl<'a, C: Char> Engine<'a, C> {
             end = from + max as usize;
         }
         let mut p = from;
-        while p < end && self.unit_matches(pc, self.ch(p))? {
-            p += 1;
+        // The common items get a loop of their own; the rest ask
+        // `unit_matches` per character.
+        let text = self.text.get(from..end).unwrap_or(&[]);
+        match self.word(pc)? {
+            ANY_ALL => p = end,
+            ANY => {
+                p += text
+                    .iter()
+                    .take_while(|c| !chars::is_linebreak(c.code()))
+                    .count();
+            }
+            LITERAL => {
+                let lit = self.word(pc + 1)?;
+                p += text.iter().take_while(|c| c.code() == lit).count();
+            }
+            NOT_LITERAL => {
+                let lit = self.word(pc + 1)?;
+                p += text.iter().take_while(|c| c.code() != lit).count();
+            }
+            IN => {
+                for c in text {
+                    if !chars::in_charset(self.code, pc + 2, c.code()).ok_or(SreError::Illegal)? {
+                        break;
+                    }
+                    p += 1;
+                }
+            }
+            _ => {
+                while p < end && self.unit_matches(pc, self.ch(p))? {
+                    p += 1;
+                }
+            }
         }
         Ok(p - from)
     }
