@@ -14,3 +14,7 @@ try:
 except IndexError as e:
     print('IndexError:', e)
 print(int(bytearray(b'101'), 2), int(bytearray(b'ff'), 16), int(b' 17 ', 8))
+a = memoryview(b'\x01\x00\x00\x00\x02\x00\x00\x00')
+print(a.cast('I') == a, a.cast('I') == a.cast('I'), a.cast('I') == a.cast('i'), a.cast('H') == a.cast('I'))
+print(a.cast('I') == [1, 2], a == b'\x01\x00\x00\x00\x02\x00\x00\x00', a.cast('B') == a)
+print(memoryview(b'\x01\x02').cast('b') == memoryview(b'\x01\x02'), a.cast('I') != a)

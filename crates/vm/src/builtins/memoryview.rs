@@ -423,7 +423,29 @@ pub fn init_type(t: &TypeObject) {
         let (Some(x), Some(y)) = (bytes_like(a), bytes_like(b)) else {
             return Ok(vm.not_implemented());
         };
-        Ok(Value::from_bool((x == y) == (op == CompareOp::Eq)))
+        // Views compare item by item: a cast view's items are its format's
+        // integers, anything else's are bytes.
+        let format_of = |v: &Value| {
+            v.as_object()
+                .and_then(|o| o.downcast::<MemoryView>())
+                .map_or(b'B', |m| m.format.get())
+        };
+        let (fa, fb) = (format_of(a), format_of(b));
+        let equal = if fa == b'B' && fb == b'B' {
+            x == y
+        } else {
+            let xs = decode_items(vm, fa, &x)?;
+            let ys = decode_items(vm, fb, &y)?;
+            let mut same = xs.len() == ys.len();
+            for (p, q) in xs.iter().zip(&ys) {
+                if !same {
+                    break;
+                }
+                same = vm.eq(p, q)?;
+            }
+            same
+        };
+        Ok(Value::from_bool(equal == (op == CompareOp::Eq)))
     }));
     t.slots.new.set(Some(|vm, _cls, args, kwnames| {
         let args = Args::parse(vm, "memoryview", &["object"], 1, args, kwnames)?;
