@@ -26,6 +26,13 @@ pub struct Captured {
     pub lastindex: isize,
 }
 
+impl Captured {
+    /// The span of the whole match.
+    pub fn whole(&self) -> (usize, usize) {
+        self.spans.first().copied().unwrap_or((0, 0))
+    }
+}
+
 /// The payload of `re.Match`.
 pub struct Match {
     string: Value,
@@ -231,11 +238,11 @@ const GETSETS: &[GetSetDef] = &[
 const METHODS: &[MethodDef] = &[
     method("group", "(self, /, *args)", |vm, args| {
         let m = match_of(vm, args.this())?;
-        let keys = args.varargs().to_vec();
+        let mut keys = args.varargs().to_vec();
         match keys.len() {
             0 => group(vm, &m, 0, &Value::NONE),
             1 => {
-                let g = group_index(vm, &m, &keys[0])?;
+                let g = group_index(vm, &m, &keys.swap_remove(0))?;
                 group(vm, &m, g, &Value::NONE)
             }
             _ => {

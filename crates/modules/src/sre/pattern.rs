@@ -320,7 +320,7 @@ fn split(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let limit = usize::try_from(maxsplit).unwrap_or(usize::MAX);
         let mut last = 0;
         for_each_match(vm, &p, &subject, 0, len, limit, &mut |vm, captured| {
-            let (b, e) = captured.spans[0];
+            let (b, e) = captured.whole();
             items.push(subject.slice(vm, last, b)?);
             for g in 1..=p.groups {
                 items.push(group_value(vm, &subject, &captured, g, &Value::NONE)?);
@@ -381,7 +381,7 @@ fn subx(vm: &mut Vm, args: &Args, with_count: bool) -> PyResult<Value> {
         let limit = usize::try_from(count).unwrap_or(usize::MAX);
         let mut last = 0;
         for_each_match(vm, &p, &subject, 0, len, limit, &mut |vm, captured| {
-            let (b, e) = captured.spans[0];
+            let (b, e) = captured.whole();
             if last < b {
                 pieces.push(subject.slice(vm, last, b)?);
             }

@@ -121,7 +121,7 @@ fn step(vm: &mut Vm, args: &Args, search: bool) -> PyResult<Value> {
     let found = result.map_err(|e| super::engine_error(vm, e))?;
     match found {
         Some(captured) => {
-            let (b, e) = captured.spans[0];
+            let (b, e) = captured.whole();
             s.must_advance.set(e == b);
             s.next.set(Some(e));
             new_match(

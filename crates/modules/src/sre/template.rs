@@ -65,21 +65,26 @@ pub fn compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let tn = vm.type_name(&list);
         return Err(vm.type_error(format!("template() argument 2 must be list, not {tn}")));
     };
-    if items.len() % 2 == 0 {
+    let (Some(literal), rest) = (items.first().cloned(), items.get(1..).unwrap_or(&[])) else {
+        return Err(vm.type_error("invalid template".into()));
+    };
+    if rest.len() % 2 != 0 {
         return Err(vm.type_error("invalid template".into()));
     }
-    let literal = items[0].clone();
-    let mut parsed = Vec::with_capacity(items.len() / 2);
-    for pair in items[1..].chunks(2) {
+    let mut parsed = Vec::with_capacity(rest.len() / 2);
+    for pair in rest.chunks_exact(2) {
+        let [number, text] = pair else {
+            return Err(vm.type_error("invalid template".into()));
+        };
         // CPython reads the number with `PyLong_AsSsize_t` (no `__index__`).
-        if !krait_vm::builtins::int::is_int(&pair[0]) {
+        if !krait_vm::builtins::int::is_int(number) {
             return Err(vm.type_error("an integer is required".into()));
         }
-        let index = index_arg(vm, &pair[0])?;
+        let index = index_arg(vm, number)?;
         let Ok(index) = usize::try_from(index) else {
             return Err(vm.type_error("invalid template".into()));
         };
-        let text = pair[1].clone();
+        let text = text.clone();
         let text = if is_empty_text(vm, &text) {
             None
         } else {
