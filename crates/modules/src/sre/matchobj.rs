@@ -145,8 +145,20 @@ fn group_index(vm: &mut Vm, m: &Match, key: &Value) -> PyResult<usize> {
     }
 }
 
+/// The subject as it is now: a mutable buffer (`bytearray`) is read
+/// again, as CPython slices the object's current contents.
+fn current_subject(m: &Match) -> Subject {
+    match &m.subject {
+        Subject::Buffer(_) => match krait_vm::builtins::bytes::bytes_like(&m.string) {
+            Some(data) => Subject::Buffer(std::rc::Rc::from(data.into_owned())),
+            None => m.subject.clone(),
+        },
+        other => other.clone(),
+    }
+}
+
 fn group(vm: &mut Vm, m: &Match, g: usize, default: &Value) -> PyResult<Value> {
-    group_value(vm, &m.subject, &m.captured, g, default)
+    group_value(vm, &current_subject(m), &m.captured, g, default)
 }
 
 fn span_of(m: &Match, g: usize) -> (i64, i64) {
@@ -183,7 +195,7 @@ fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn expand(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let m = match_of(vm, args.this())?;
     let t = super::template::compile_template(vm, &m.pattern, args.required(1))?;
-    super::template::expand(vm, &t, &m.subject, &m.captured, m.pat.groups)
+    super::template::expand(vm, &t, &current_subject(&m), &m.captured, m.pat.groups)
 }
 
 const GETSETS: &[GetSetDef] = &[
