@@ -143,48 +143,63 @@ pub fn category(code: u32, ch: u32) -> Option<bool> {
 /// Whether `ch` belongs to the set whose items start at `code[at]` (the
 /// body of an `IN`, ended by FAILURE). `None` when the set is malformed.
 pub fn in_charset(code: &[u32], at: usize, ch: u32) -> Option<bool> {
+    set_contains(code, at, &[ch])
+}
+
+/// Whether the set at `code[at]` holds any of `chars` (a character and
+/// its case partner), each item asked for all of them, so that NEGATE
+/// negates the whole case-insensitive test.
+fn set_contains(code: &[u32], at: usize, chars: &[u32]) -> Option<bool> {
     let mut ok = true;
     let mut i = at;
+    let any = |test: &dyn Fn(u32) -> bool| chars.iter().any(|&c| test(c));
     loop {
         let op = *code.get(i)?;
         i += 1;
         match op {
             FAILURE => return Some(!ok),
             LITERAL => {
-                if ch == *code.get(i)? {
+                let lit = *code.get(i)?;
+                if any(&|c| c == lit) {
                     return Some(ok);
                 }
                 i += 1;
             }
             CATEGORY => {
-                if category(*code.get(i)?, ch)? {
+                let cat = *code.get(i)?;
+                category(cat, 0)?;
+                if any(&|c| category(cat, c).unwrap_or(false)) {
                     return Some(ok);
                 }
                 i += 1;
             }
             CHARSET => {
                 // 256 bits in eight 32-bit words.
-                if ch < 256 {
-                    let word = *code.get(i + (ch / 32) as usize)?;
-                    if word & (1u32 << (ch & 31)) != 0 {
-                        return Some(ok);
-                    }
+                let words = code.get(i..i + 8)?;
+                if any(&|c| {
+                    c < 256
+                        && words
+                            .get((c / 32) as usize)
+                            .is_some_and(|w| w & (1u32 << (c & 31)) != 0)
+                }) {
+                    return Some(ok);
                 }
                 i += 8;
             }
             RANGE => {
-                if *code.get(i)? <= ch && ch <= *code.get(i + 1)? {
+                let (lo, hi) = (*code.get(i)?, *code.get(i + 1)?);
+                if any(&|c| lo <= c && c <= hi) {
                     return Some(ok);
                 }
                 i += 2;
             }
             RANGE_UNI_IGNORE => {
                 let (lo, hi) = (*code.get(i)?, *code.get(i + 1)?);
-                if lo <= ch && ch <= hi {
-                    return Some(ok);
-                }
-                let upper = upper_unicode(ch);
-                if lo <= upper && upper <= hi {
+                let hit = |c: u32| {
+                    let upper = upper_unicode(c);
+                    (lo <= c && c <= hi) || (lo <= upper && upper <= hi)
+                };
+                if any(&hit) {
                     return Some(ok);
                 }
                 i += 2;
@@ -194,29 +209,39 @@ pub fn in_charset(code: &[u32], at: usize, ch: u32) -> Option<bool> {
                 // <count> <256 one-byte block indices in 64 words> <blocks>
                 let count = *code.get(i)? as usize;
                 i += 1;
-                if ch < 0x10000 {
-                    let hi = (ch >> 8) as usize;
-                    let word = *code.get(i + hi / 4)?;
-                    let block = (word.to_ne_bytes())[hi % 4] as usize;
-                    let bit = block * 256 + (ch & 255) as usize;
-                    let word = *code.get(i + 64 + bit / 32)?;
-                    if word & (1u32 << (bit % 32)) != 0 {
-                        return Some(ok);
+                let table = code.get(i..i + 64)?;
+                let blocks = code.get(i + 64..i + 64 + count.checked_mul(8)?)?;
+                let hit = |c: u32| {
+                    if c >= 0x10000 {
+                        return false;
                     }
+                    let hi = (c >> 8) as usize;
+                    let Some(word) = table.get(hi / 4) else {
+                        return false;
+                    };
+                    let block = word.to_ne_bytes().get(hi % 4).copied().unwrap_or(0) as usize;
+                    let bit = block * 256 + (c & 255) as usize;
+                    blocks
+                        .get(bit / 32)
+                        .is_some_and(|w| w & (1u32 << (bit % 32)) != 0)
+                };
+                if any(&hit) {
+                    return Some(ok);
                 }
-                i = i.checked_add(64)?.checked_add(count.checked_mul(8)?)?;
+                i += 64 + count * 8;
             }
             _ => return None,
         }
     }
 }
 
-/// `IN_LOC_IGNORE`: membership of `ch` or its C-locale case partner.
+/// `IN_LOC_IGNORE`: membership of `ch` ignoring C-locale case.
 pub fn in_charset_loc_ignore(code: &[u32], at: usize, ch: u32) -> Option<bool> {
     let lo = lower_locale(ch);
-    if in_charset(code, at, lo)? {
-        return Some(true);
-    }
     let up = upper_locale(ch);
-    Some(up != lo && in_charset(code, at, up)?)
+    if up == lo {
+        set_contains(code, at, &[lo])
+    } else {
+        set_contains(code, at, &[lo, up])
+    }
 }

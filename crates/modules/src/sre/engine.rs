@@ -49,6 +49,10 @@ type SreResult<T> = Result<T, SreError>;
 /// A mark that was not set.
 pub const UNSET: usize = usize::MAX;
 
+/// The code position of a placeholder repeat context (a POSSESSIVE_REPEAT
+/// has no MAX_UNTIL that could use it; 0 is never a REPEAT's operand).
+const NO_REPEAT_CODE: usize = 0;
+
 /// Where a parent context resumes when its child context ends.
 #[derive(Clone, Copy, Debug)]
 enum Jump {
@@ -500,8 +504,10 @@ impl<'a, C: Char> Engine<'a, C> {
     fn at(&self, ptr: usize, code: u32) -> SreResult<bool> {
         let end = self.end;
         let word_at = |test: fn(u32) -> bool, negate: bool| {
+            // An empty subject has no boundary, and (since 3.14) `\B`
+            // matches it.
             if end == 0 {
-                return false;
+                return negate;
             }
             let before = ptr > 0 && test(self.ch(ptr - 1));
             let here = ptr < end && test(self.ch(ptr));
@@ -725,6 +731,9 @@ impl<'a, C: Char> Engine<'a, C> {
                 self.ptr = *ptr;
                 let r = self.rep(rep)?;
                 let (rpc, count) = (r.pc, r.count + 1);
+                if rpc == NO_REPEAT_CODE {
+                    return Err(SreError::Illegal);
+                }
                 self.ctx()?.count = count;
                 let min = self.word(rpc + 1)?;
                 let max = self.word(rpc + 2)?;
@@ -754,6 +763,9 @@ impl<'a, C: Char> Engine<'a, C> {
                 self.ptr = *ptr;
                 let r = self.rep(rep)?;
                 let (rpc, count, prev) = (r.pc, r.count + 1, r.prev);
+                if rpc == NO_REPEAT_CODE {
+                    return Err(SreError::Illegal);
+                }
                 self.ctx()?.count = count;
                 let min = self.word(rpc + 1)?;
                 if count < min as isize {
@@ -771,6 +783,17 @@ impl<'a, C: Char> Engine<'a, C> {
             }
             POSSESSIVE_REPEAT => {
                 self.ptr = *ptr;
+                // A placeholder repeat context for the body, so that the
+                // branches inside it save and restore their marks.
+                let index = self.repeats.len();
+                self.repeats.push(Repeat {
+                    count: -1,
+                    pc: NO_REPEAT_CODE,
+                    prev: self.repeat,
+                    last_ptr: UNSET,
+                });
+                self.ctx()?.rep = index;
+                self.repeat = Some(index);
                 self.ctx()?.count = 0;
                 return self.poss_repeat_min(pc, ptr);
             }
@@ -965,8 +988,17 @@ impl<'a, C: Char> Engine<'a, C> {
         self.poss_repeat_tail(pc, ptr)
     }
 
+    /// Leaves a POSSESSIVE_REPEAT's placeholder repeat context.
+    fn poss_repeat_leave(&mut self) -> SreResult<()> {
+        let rep = self.ctx()?.rep;
+        self.repeat = self.rep(rep)?.prev;
+        self.repeats.truncate(rep);
+        Ok(())
+    }
+
     /// POSSESSIVE_REPEAT done: continue with the tail where the items ended.
     fn poss_repeat_tail(&mut self, pc: &mut usize, ptr: &mut usize) -> SreResult<Flow> {
+        self.poss_repeat_leave()?;
         *pc += self.skip(*pc)? + 1;
         *ptr = self.ptr;
         Ok(Flow::Dispatch)
@@ -1126,6 +1158,7 @@ impl<'a, C: Char> Engine<'a, C> {
                     return self.poss_repeat_min(pc, ptr);
                 }
                 self.ptr = *ptr;
+                self.poss_repeat_leave()?;
                 Ok(Flow::Return(false))
             }
             Jump::PossRepeat2 => {

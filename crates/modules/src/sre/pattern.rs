@@ -503,12 +503,12 @@ const GETSETS: &[GetSetDef] = &[
     }),
     readonly("groupindex", |vm, v| {
         let p = pattern_of(vm, v)?;
-        let Some(d) = p.groupindex.as_object().and_then(|o| o.downcast::<Dict>()) else {
-            return vm.new_dict();
-        };
-        // A fresh dict each time (3.14 no longer wraps it in a mappingproxy).
-        let copy = krait_vm::builtins::dict::copy_of(vm, &d.clone())?;
-        Ok(Value::from_object(copy.into_obj()))
+        // A read-only view of the names, or a fresh empty dict when the
+        // pattern has none (as CPython, which keeps no empty index).
+        match p.groupindex.as_object().and_then(|o| o.downcast::<Dict>()) {
+            Some(d) if !d.is_empty() => vm.new_mappingproxy(p.groupindex.clone()),
+            _ => vm.new_dict(),
+        }
     }),
 ];
 

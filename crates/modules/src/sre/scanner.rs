@@ -1,10 +1,12 @@
 //! `_sre.SRE_Scanner` (`Pattern.scanner()`, and behind `finditer`): walks
 //! a subject match by match. Each `match()`/`search()` continues where the
 //! previous match ended; after an empty match the next one must advance;
-//! once a call finds nothing the scanner stays exhausted.
+//! once a call finds nothing the scanner stays exhausted. A `bytearray`
+//! subject cannot be resized while a scanner over it lives.
 
 use std::cell::Cell;
 
+use krait_vm::builtins::bytearray::ByteArray;
 use krait_vm::builtins::descriptors::{GetSetDef, readonly};
 use krait_vm::builtins::native::{Args, MethodDef, method};
 use krait_vm::builtins::slice::index_arg;
@@ -30,6 +32,17 @@ pub struct Scanner {
     must_advance: Cell<bool>,
     /// Set while a call runs (a callback cannot re-enter it).
     busy: Cell<bool>,
+    /// A `bytearray` subject, exported while the scanner lives so that it
+    /// cannot be resized under it (CPython keeps its buffer).
+    export: Option<Ref<ByteArray>>,
+}
+
+impl Drop for Scanner {
+    fn drop(&mut self) {
+        if let Some(b) = &self.export {
+            b.exports.set(b.exports.get().saturating_sub(1));
+        }
+    }
 }
 
 impl Payload for Scanner {
@@ -68,6 +81,13 @@ pub fn new_scanner(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(v) => clamp(index_arg(vm, v)?, len),
         None => len,
     };
+    let export = string
+        .as_object()
+        .and_then(|o| o.downcast::<ByteArray>())
+        .cloned();
+    if let Some(b) = &export {
+        b.exports.set(b.exports.get() + 1);
+    }
     let class = super::types(vm)?.scanner;
     let s = vm.alloc(
         &class,
@@ -81,6 +101,7 @@ pub fn new_scanner(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             next: Cell::new(Some(pos)),
             must_advance: Cell::new(false),
             busy: Cell::new(false),
+            export,
         },
     )?;
     Ok(Value::from_object(s.into_obj()))
