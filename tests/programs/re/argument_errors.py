@@ -29,3 +29,9 @@ for t in tests:
         print(repr(t()))
     except Exception as e:
         print(type(e).__name__, e)
+m = re.match(r'(?P<a>x)(y)', 'xy')
+for key in (slice(0, 1), 1.0, [1], None, 'b', b'a', -1, 3, True):
+    try:
+        print(repr(key), repr(m[key]))
+    except Exception as e:
+        print(repr(key), type(e).__name__, e)
