@@ -83,7 +83,7 @@ pub fn new_match(
     endpos: usize,
     captured: Captured,
 ) -> PyResult<Value> {
-    let class = super::types(vm)?.match_;
+    let class = super::class(vm, |t| &t.match_)?;
     let m = vm.alloc(
         &class,
         Match {

@@ -47,13 +47,15 @@ thread_local! {
     static TYPES: RefCell<Option<SreTypes>> = const { RefCell::new(None) };
 }
 
-/// The `_sre` classes, importing the module if needed.
-pub fn types(vm: &mut Vm) -> PyResult<SreTypes> {
-    if let Some(t) = TYPES.with(|t| t.borrow().clone()) {
+/// One of the `_sre` classes (picked by `pick`), importing the module if
+/// needed.
+pub fn class(vm: &mut Vm, pick: fn(&SreTypes) -> &TypeRef) -> PyResult<TypeRef> {
+    let find = || TYPES.with(|t| t.borrow().as_ref().map(|t| pick(t).clone()));
+    if let Some(t) = find() {
         return Ok(t);
     }
     vm.import_module("_sre")?;
-    match TYPES.with(|t| t.borrow().clone()) {
+    match find() {
         Some(t) => Ok(t),
         None => Err(vm.runtime_error("_sre is not initialised")),
     }

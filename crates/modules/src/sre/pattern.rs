@@ -137,7 +137,7 @@ pub fn compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let tn = vm.type_name(&pattern);
         return Err(vm.type_error(format!("expected string or bytes-like object, got '{tn}'")));
     };
-    let class = super::types(vm)?.pattern;
+    let class = super::class(vm, |t| &t.pattern)?;
     let p = vm.alloc(
         &class,
         Pattern {

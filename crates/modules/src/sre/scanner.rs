@@ -88,7 +88,7 @@ pub fn new_scanner(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if let Some(b) = &export {
         b.exports.set(b.exports.get() + 1);
     }
-    let class = super::types(vm)?.scanner;
+    let class = super::class(vm, |t| &t.scanner)?;
     let s = vm.alloc(
         &class,
         Scanner {

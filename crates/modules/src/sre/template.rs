@@ -92,7 +92,7 @@ pub fn compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         };
         parsed.push((index, text));
     }
-    let class = super::types(vm)?.template;
+    let class = super::class(vm, |t| &t.template)?;
     let t = vm.alloc(
         &class,
         Template {
