@@ -20,6 +20,7 @@ pub mod namespace;
 #[cfg(unix)]
 pub mod posix;
 pub mod random;
+pub mod sre;
 pub mod string;
 pub mod struct_sequence;
 pub mod sys;
@@ -48,6 +49,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("_typing", typing::init),
     BuiltinModule::new("_string", string::init),
     BuiltinModule::new("_contextvars", contextvars::init),
+    BuiltinModule::new("_sre", sre::init),
     #[cfg(unix)]
     BuiltinModule::new("posix", posix::init),
 ];

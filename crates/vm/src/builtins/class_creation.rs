@@ -331,7 +331,15 @@ fn best_base(vm: &mut Vm, bases: &[Value]) -> PyResult<(Vec<TypeRef>, TypeRef)> 
             return Err(vm.type_error("bases must be types".into()));
         };
         if !t.has_flag(flags::BASETYPE) {
-            return Err(vm.type_error(format!("type '{}' is not an acceptable base type", t.name)));
+            // CPython names the type by its `tp_name`: dotted with the
+            // module for the types of native modules (`re.Pattern`).
+            let name = match crate::builtins::type_::type_module(vm, &t) {
+                Some(m) if m != "builtins" && !t.has_flag(flags::HEAPTYPE) => {
+                    format!("{m}.{}", t.name)
+                }
+                _ => t.name.to_string(),
+            };
+            return Err(vm.type_error(format!("type '{name}' is not an acceptable base type")));
         }
         let candidate = solid_base(&t);
         let replace = match &winner {

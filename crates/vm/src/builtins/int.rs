@@ -604,13 +604,19 @@ pub fn init_type(t: &TypeObject) {
     }));
 }
 
-/// The text of a `bytes` argument to `int()`/`float()` (non-ASCII bytes
+/// The text of a `bytes` or `bytearray` argument to `int()`/`float()` (non-ASCII bytes
 /// become characters that fail to parse).
 pub fn bytes_text(v: &Value) -> Option<String> {
-    let b = v.as_object()?.downcast::<crate::builtins::bytes::Bytes>()?;
+    let o = v.as_object()?;
+    let data = if let Some(b) = o.downcast::<crate::builtins::bytes::Bytes>() {
+        b.data.to_vec()
+    } else {
+        o.downcast::<crate::builtins::bytearray::ByteArray>()?
+            .data
+            .get()
+    };
     Some(
-        b.data
-            .iter()
+        data.iter()
             .map(|&c| if c.is_ascii() { char::from(c) } else { '?' })
             .collect(),
     )

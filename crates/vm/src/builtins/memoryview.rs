@@ -31,6 +31,44 @@ pub struct MemoryView {
     step: isize,
     readonly: bool,
     released: Cell<bool>,
+    /// The `struct` format of an item: `B`, or a native integer format
+    /// after `cast` (`b h H i I l L q Q`).
+    format: Cell<u8>,
+}
+
+/// The size in bytes of an item of a native integer `format`.
+fn item_size(format: u8) -> Option<usize> {
+    match format {
+        b'B' | b'b' => Some(1),
+        b'H' | b'h' => Some(2),
+        b'I' | b'i' => Some(4),
+        b'L' | b'l' | b'Q' | b'q' => Some(8),
+        _ => None,
+    }
+}
+
+/// One item of `format` from its native-order bytes.
+fn decode_item(vm: &mut Vm, format: u8, bytes: &[u8]) -> PyResult<Value> {
+    let mut raw = [0u8; 8];
+    let n = bytes.len().min(8);
+    raw[..n].copy_from_slice(&bytes[..n]);
+    let unsigned = u64::from_ne_bytes(raw);
+    if format.is_ascii_lowercase() {
+        let shift = 64 - 8 * n as u32;
+        return Ok(Value::from_i64(((unsigned << shift) as i64) >> shift));
+    }
+    match i64::try_from(unsigned) {
+        Ok(v) => Ok(Value::from_i64(v)),
+        Err(_) => vm.new_int(num_bigint::BigInt::from(unsigned)),
+    }
+}
+
+/// The items of a view's bytes.
+fn decode_items(vm: &mut Vm, format: u8, data: &[u8]) -> PyResult<Vec<Value>> {
+    let size = item_size(format).unwrap_or(1);
+    data.chunks_exact(size)
+        .map(|c| decode_item(vm, format, c))
+        .collect()
 }
 
 impl MemoryView {
@@ -108,6 +146,7 @@ fn new_view(
         step,
         readonly,
         released: Cell::new(false),
+        format: Cell::new(b'B'),
     };
     let m = vm.alloc(&vm.types.memoryview.clone(), view)?;
     Ok(Value::from_object(m.into_obj()))
@@ -165,6 +204,13 @@ fn contents(vm: &mut Vm, m: &MemoryView) -> PyResult<Vec<u8>> {
 
 fn getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
     let m = live(vm, v)?;
+    if m.format.get() != b'B'
+        && index
+            .as_object()
+            .is_some_and(|o| o.downcast::<Slice>().is_some())
+    {
+        return Err(not_byte_format(vm));
+    }
     if let Some(s) = index
         .as_object()
         .and_then(|o| o.downcast::<Slice>())
@@ -183,6 +229,18 @@ fn getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
     let Some(i) = vm.index_value(index)? else {
         return Err(vm.type_error("memoryview: invalid slice key".into()));
     };
+    let format = m.format.get();
+    if format != b'B' {
+        let size = item_size(format).unwrap_or(1);
+        let Some(j) = crate::builtins::list::normalize_index(i, m.len / size) else {
+            return Err(vm.index_error("index out of bounds on dimension 1"));
+        };
+        let data = contents(vm, &m)?;
+        return match data.get(j * size..(j + 1) * size) {
+            Some(item) => decode_item(vm, format, item),
+            None => Err(vm.index_error("index out of bounds on dimension 1")),
+        };
+    }
     let Some(j) = crate::builtins::list::normalize_index(i, m.len) else {
         return Err(vm.index_error("index out of bounds on dimension 1"));
     };
@@ -193,8 +251,19 @@ fn getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
     }
 }
 
+/// What krait's views of a cast format do not support yet.
+fn not_byte_format(vm: &mut Vm) -> PyErr {
+    vm.new_error(
+        crate::builtins::exceptions::ExcKind::NotImplementedError,
+        "krait's memoryview supports slicing and assignment only for format 'B'",
+    )
+}
+
 fn setitem(vm: &mut Vm, v: &Value, index: &Value, value: Option<Value>) -> PyResult<()> {
     let m = live(vm, v)?;
+    if m.format.get() != b'B' {
+        return Err(not_byte_format(vm));
+    }
     if m.readonly {
         return Err(vm.type_error("cannot modify read-only memory".into()));
     }
@@ -276,11 +345,17 @@ fn getattr(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<Value> {
         "obj" => m.source().unwrap_or(Value::NONE),
         "nbytes" => Value::from_i64(m.len as i64),
         "readonly" => Value::from_bool(m.readonly),
-        "itemsize" => Value::from_i64(1),
-        "format" => vm.new_str("B")?,
+        "itemsize" => Value::from_i64(item_size(m.format.get()).unwrap_or(1) as i64),
+        "format" => vm.new_str(&char::from(m.format.get()).to_string())?,
         "ndim" => Value::from_i64(1),
-        "shape" => vm.new_tuple(vec![Value::from_i64(m.len as i64)])?,
-        "strides" => vm.new_tuple(vec![Value::from_i64(m.step as i64)])?,
+        "shape" => {
+            let size = item_size(m.format.get()).unwrap_or(1);
+            vm.new_tuple(vec![Value::from_i64((m.len / size) as i64)])?
+        }
+        "strides" => {
+            let size = item_size(m.format.get()).unwrap_or(1) as isize;
+            vm.new_tuple(vec![Value::from_i64((m.step * size) as i64)])?
+        }
         "suboffsets" => vm.new_tuple(Vec::new())?,
         _ => Value::from_bool(contiguous),
     })
@@ -304,15 +379,16 @@ pub fn init_type(t: &TypeObject) {
         };
         vm.new_str(&format!("<{prefix} at {address:#x}>"))
     }));
-    t.slots.len.set(Some(|vm, v| Ok(live(vm, v)?.len)));
+    t.slots.len.set(Some(|vm, v| {
+        let m = live(vm, v)?;
+        Ok(m.len / item_size(m.format.get()).unwrap_or(1))
+    }));
     t.slots.getitem.set(Some(getitem));
     t.slots.setitem.set(Some(setitem));
     t.slots.iter.set(Some(|vm, v| {
         let m = live(vm, v)?;
-        let items = contents(vm, &m)?
-            .into_iter()
-            .map(|b| Value::from_i64(i64::from(b)))
-            .collect();
+        let data = contents(vm, &m)?;
+        let items = decode_items(vm, m.format.get(), &data)?;
         crate::builtins::iterators::new_seq_iter(vm, items, "memory_iterator")
     }));
     t.slots.hash.set(Some(|vm, v| {
@@ -347,7 +423,29 @@ pub fn init_type(t: &TypeObject) {
         let (Some(x), Some(y)) = (bytes_like(a), bytes_like(b)) else {
             return Ok(vm.not_implemented());
         };
-        Ok(Value::from_bool((x == y) == (op == CompareOp::Eq)))
+        // Views compare item by item: a cast view's items are its format's
+        // integers, anything else's are bytes.
+        let format_of = |v: &Value| {
+            v.as_object()
+                .and_then(|o| o.downcast::<MemoryView>())
+                .map_or(b'B', |m| m.format.get())
+        };
+        let (fa, fb) = (format_of(a), format_of(b));
+        let equal = if fa == b'B' && fb == b'B' {
+            x == y
+        } else {
+            let xs = decode_items(vm, fa, &x)?;
+            let ys = decode_items(vm, fb, &y)?;
+            let mut same = xs.len() == ys.len();
+            for (p, q) in xs.iter().zip(&ys) {
+                if !same {
+                    break;
+                }
+                same = vm.eq(p, q)?;
+            }
+            same
+        };
+        Ok(Value::from_bool(equal == (op == CompareOp::Eq)))
     }));
     t.slots.new.set(Some(|vm, _cls, args, kwnames| {
         let args = Args::parse(vm, "memoryview", &["object"], 1, args, kwnames)?;
@@ -364,10 +462,8 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("tolist", "(self, /)", |vm, args| {
         let m = live(vm, args.this())?;
-        let items = contents(vm, &m)?
-            .into_iter()
-            .map(|b| Value::from_i64(i64::from(b)))
-            .collect();
+        let data = contents(vm, &m)?;
+        let items = decode_items(vm, m.format.get(), &data)?;
         vm.new_list(items)
     }),
     method("hex", "(self, /, sep=None, bytes_per_sep=1)", |vm, args| {
@@ -383,14 +479,27 @@ pub const METHODS: &[MethodDef] = &[
     method("cast", "(self, format, /, shape=None)", |vm, args| {
         let m = live(vm, args.this())?;
         let format = vm.str_string(args.required(1))?;
-        if format != "B" || args.get(2).is_some() {
+        let code = match format.as_bytes() {
+            [c] => item_size(*c).map(|_| *c),
+            _ => None,
+        };
+        let contiguous = m.step == 1 || m.len <= 1;
+        let (Some(code), None, true, b'B') = (code, args.get(2), contiguous, m.format.get()) else {
             return Err(vm.new_error(
                 crate::builtins::exceptions::ExcKind::NotImplementedError,
-                "krait's memoryview.cast supports only format 'B' without a shape",
+                "krait's memoryview.cast supports only a contiguous byte view cast to one of \
+                 the formats B b H h I i L l Q q, without a shape",
             ));
+        };
+        if m.len % item_size(code).unwrap_or(1) != 0 {
+            return Err(vm.type_error("memoryview: length is not a multiple of itemsize".into()));
         }
         let source = m.source().unwrap_or(Value::NONE);
-        new_view(vm, source, m.start, m.len, m.step, m.readonly)
+        let view = new_view(vm, source, m.start, m.len, m.step, m.readonly)?;
+        if let Some(v) = view.as_object().and_then(|o| o.downcast::<MemoryView>()) {
+            v.format.set(code);
+        }
+        Ok(view)
     }),
     method("release", "(self, /)", |vm, args| {
         if let Some(m) = args

@@ -100,7 +100,14 @@ pub fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         _ => {}
     }
     if crate::builtins::int::is_int(v) {
-        return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
+        // An int subclass instance holds its value in a `BigInt` payload
+        // even when it is small.
+        let small = v
+            .as_object()
+            .and_then(|o| o.downcast::<crate::builtins::int::BigInt>())
+            .and_then(|b| num_traits::ToPrimitive::to_i64(&b.value));
+        return small
+            .ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"));
     }
     match vm.lookup_special(v, "__index__") {
         Some(f) => {

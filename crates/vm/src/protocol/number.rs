@@ -336,7 +336,13 @@ impl Vm {
             return Ok(None);
         }
         let r = self.index(v)?;
-        match crate::builtins::int::small(&r) {
+        // An int subclass instance keeps even a small value in a `BigInt`.
+        let value = crate::builtins::int::small(&r).or_else(|| {
+            r.as_object()
+                .and_then(|o| o.downcast::<crate::builtins::int::BigInt>())
+                .and_then(|b| num_traits::ToPrimitive::to_i64(&b.value))
+        });
+        match value {
             Some(i) => Ok(Some(i)),
             None => {
                 let tn = self.type_name(v);

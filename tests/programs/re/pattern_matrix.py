@@ -1,0 +1,66 @@
+import re
+
+cases = [
+    (r'abc', 'xxabcxx'),
+    (r'a|b|c', 'zzc'),
+    (r'(a|b)*c', 'ababc'),
+    (r'(a|b)*?c', 'ababc'),
+    (r'(a+)(b+)?', 'aaac'),
+    (r'(?P<first>\w+) (?P<last>\w+)', 'Jane Doe'),
+    (r'(\w)\1', 'hello'),
+    (r'(?P<q>[\'"]).*?(?P=q)', 'say "hi" now'),
+    (r'foo(?=bar)', 'foobaz foobar'),
+    (r'foo(?!bar)', 'foobar foobaz'),
+    (r'(?<=\$)\d+', 'cost $42'),
+    (r'(?<!\$)\b\d+', '$42 17'),
+    (r'a{2,3}', 'aaaa'),
+    (r'a{2,3}?', 'aaaa'),
+    (r'a*+a', 'aaaa'),
+    (r'(?>a+)b', 'aaab'),
+    (r'(?>a+)a', 'aaaa'),
+    (r'(a|ab)(c|bcd)(d*)', 'abcd'),
+    (r'^\s*$', '   '),
+    (r'(?m)^b', 'a\nb'),
+    (r'(?s)a.b', 'a\nb'),
+    (r'a.b', 'a\nb'),
+    (r'(?i)straße', 'STRASSE Straße'),
+    (r'(?i)[a-z]+', 'HeLLo'),
+    (r'(?x) a \s b  # comment', 'a b'),
+    (r'(?a)\w+', 'naïve'),
+    (r'\w+', 'naïve café'),
+    (r'\d+', 'x٣4y'),
+    (r'(?a)\d+', 'x٣4y'),
+    (r'\s+', 'a\u2003b'),
+    (r'\bfoo\b', 'a foo.'),
+    (r'\Bfoo', 'afoo'),
+    (r'x*', 'axx'),
+    (r'(a)|(b)', 'b'),
+    (r'(?:(a)|b)+', 'ab'),
+    (r'(a)?(?(1)b|c)', 'c'),
+    (r'(a)?(?(1)b|c)', 'ab'),
+    (r'[^abc]+', 'abcdef'),
+    (r'[\d\-]+', '12-34'),
+    (r'\Aab\Z', 'ab'),
+    (r'ab$', 'ab\n'),
+    (r'[α-ω]+', 'αβγ abc'),
+    (r'(?i)[α-ω]+', 'ΑΒΓ'),
+    (r'(?i)ǅ', 'ǆ'),
+    (r'(a*)*', 'aaa'),
+    (r'(a*)+b', 'aab'),
+    (r'(?:a|b)*?b', 'aab'),
+    (r'(ab|a)*c', 'abac'),
+    (r'((a)|b)*', 'ab'),
+    (r'(a){3}', 'aaa'),
+    (r'(?:x(a)?)*', 'xax'),
+    (r'[\u0100-\uffff]+', 'abcĀ字x'),
+    (r'.', '\U0001F600'),
+    (r'(?i)[^a]', 'A'),
+]
+for pat, s in cases:
+    m = re.search(pat, s)
+    if m:
+        print(repr(pat), repr(s), m.span(), m.group(), m.groups(), m.lastindex, m.lastgroup)
+    else:
+        print(repr(pat), repr(s), None)
+    print('  findall', re.findall(pat, s))
+    print('  fullmatch', re.fullmatch(pat, s))
