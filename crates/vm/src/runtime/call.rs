@@ -43,6 +43,11 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
+        if kwnames.is_none_or(|k| k.items().is_empty())
+            && let Some(pushed) = self.push_positional_frame(func, args)
+        {
+            return pushed;
+        }
         let code = func.code.clone();
         let co = &code.code;
         let argcount = co.argcount as usize;
@@ -229,6 +234,60 @@ impl Vm {
         }
         self.recursion_depth += 1;
         Ok(frame)
+    }
+
+    /// The common case of [`push_function_frame`](Self::push_function_frame)
+    /// without building a locals vector: positional arguments only, to a
+    /// function with no `*args`, `**kwargs` or keyword-only parameters,
+    /// missing trailing parameters covered by defaults. `None` when the
+    /// call is not that case (the general binder then produces any error).
+    fn push_positional_frame(
+        &mut self,
+        func: &Ref<Function>,
+        args: &[Value],
+    ) -> Option<PyResult<*mut Frame>> {
+        let code = &func.code;
+        let co = &code.code;
+        if co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) != 0 || co.kwonlyargcount != 0 {
+            return None;
+        }
+        let argcount = co.argcount as usize;
+        if args.len() > argcount {
+            return None;
+        }
+        let defaults = func.defaults.get();
+        let missing = argcount - args.len();
+        let first_default = match &defaults {
+            _ if missing == 0 => 0,
+            Some(d) if d.items().len() >= missing => d.items().len() - missing,
+            _ => return None,
+        };
+        let nlocalsplus = co.nlocalsplus();
+        let frame = match self.data_stack.push(Frame::new(
+            code.clone(),
+            func.globals.clone(),
+            func.builtins.clone(),
+            None,
+            Some(Value::from_object(func.as_obj().clone())),
+            self.current_frame,
+            nlocalsplus as u32,
+            code.frame_slots as u32,
+        )) {
+            Ok(frame) => frame,
+            Err(_) => return Some(Err(self.memory_error.clone())),
+        };
+        // SAFETY: the frame was just pushed and is live.
+        let f = unsafe { &mut *frame };
+        for (i, v) in args.iter().enumerate() {
+            f.set_local(i, Some(v.clone()));
+        }
+        if let Some(d) = defaults.filter(|_| missing > 0) {
+            for (k, v) in d.items()[first_default..].iter().enumerate() {
+                f.set_local(args.len() + k, Some(v.clone()));
+            }
+        }
+        self.recursion_depth += 1;
+        Some(Ok(frame))
     }
 
     /// Pushes a frame running a module or class body with a locals mapping.
