@@ -165,6 +165,23 @@ impl Signature {
         kwnames: Option<&Ref<Tuple>>,
     ) -> PyResult<Args> {
         let nkw = kwnames.map_or(0, |k| k.items().len());
+        // The common call: positional arguments only, none too many, every
+        // parameter left out optional.
+        if nkw == 0
+            && !self.varargs
+            && !self.varkw
+            && args.len() <= self.positional
+            && self.params[args.len()..].iter().all(|p| p.optional)
+        {
+            let mut values: ArgSlots = args.iter().map(|a| Some(a.clone())).collect();
+            values.resize(self.params.len(), None);
+            return Ok(Args {
+                values,
+                varargs: None,
+                kwargs: None,
+                none: Value::NONE,
+            });
+        }
         let npos = args.len() - nkw.min(args.len());
         let shown = if self.bound {
             npos.saturating_sub(1)
