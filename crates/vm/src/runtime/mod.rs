@@ -94,6 +94,10 @@ pub struct Vm {
     interned: HashMap<Box<str>, Ref<Str>>,
     /// `""`.
     pub empty_str: Ref<Str>,
+    /// The one-character strings of code points below 256, made on first
+    /// use and shared (as CPython's `_Py_LATIN1_CHR`): iterating or
+    /// indexing text allocates no new string per character.
+    pub latin1_chars: Box<[Option<Ref<Str>>]>,
     /// `()`.
     pub empty_tuple: Ref<crate::builtins::tuple::Tuple>,
     /// `NotImplemented`.

@@ -249,6 +249,18 @@ impl Vm {
 
     /// A one-character `str`.
     pub fn new_char(&mut self, cp: u32) -> PyResult<Value> {
+        if let Some(slot) = self.latin1_chars.get(cp as usize) {
+            if let Some(s) = slot {
+                return Ok(Value::from_object(s.as_obj().clone()));
+            }
+            let mut b = StrBuilder::with_capacity(2);
+            b.push(cp);
+            let s = b.finish(self)?;
+            if let Some(made) = self.as_str(&s).cloned() {
+                self.latin1_chars[cp as usize] = Some(made);
+            }
+            return Ok(s);
+        }
         let mut b = StrBuilder::with_capacity(4);
         b.push(cp);
         b.finish(self)
