@@ -1010,15 +1010,15 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     // `self` (when not NULL) and the arguments are adjacent
                     // on the stack: one vector, no insertion at its front.
                     let (callable, args) = if frame.peek(nargs).is_some() {
-                        let args = frame.pop_n(nargs + 1);
+                        let args = frame.pop_args(nargs + 1);
                         (pop!(), args)
                     } else {
-                        let args = frame.pop_n(nargs);
+                        let args = frame.pop_args(nargs);
                         let _null = frame.pop();
                         let callable = pop!();
                         match callable.as_object().and_then(|o| o.downcast::<Method>()) {
                             Some(m) => {
-                                let mut with_self = Vec::with_capacity(nargs + 1);
+                                let mut with_self = crate::runtime::frame::CallArgs::with_capacity(nargs + 1);
                                 with_self.push(m.this.clone());
                                 with_self.extend(args);
                                 (m.func.clone(), with_self)

@@ -31,6 +31,10 @@ use crate::object::heap::{self, AllocError};
 use crate::runtime::frame_object::FrameObjectLink;
 use crate::value::Value;
 
+/// The arguments of a call popped from a value stack (see
+/// [`Frame::pop_args`]).
+pub type CallArgs = smallvec::SmallVec<[Value; 8]>;
+
 /// Who owns a frame's memory.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u8)]
@@ -224,6 +228,20 @@ impl Frame {
         }
         self.stack_top = locals as u32;
         taken
+    }
+
+    /// Pops `n` call arguments, in stack order, into a vector that keeps
+    /// the usual few inline (no heap allocation per call).
+    pub fn pop_args(&mut self, n: usize) -> CallArgs {
+        let top = self.stack_top.min(self.capacity) as usize;
+        let start = top - n.min(top);
+        let slots = self.slots_ptr();
+        // SAFETY: as `pop_n`.
+        let out = (start..top)
+            .map(|i| unsafe { slots.add(i).read() }.unwrap_or(Value::NONE))
+            .collect();
+        self.stack_top = start as u32;
+        out
     }
 
     /// Pops `n` values, in stack order (deepest first).
