@@ -1018,7 +1018,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         let callable = pop!();
                         match callable.as_object().and_then(|o| o.downcast::<Method>()) {
                             Some(m) => {
-                                let mut with_self = crate::runtime::frame::CallArgs::with_capacity(nargs + 1);
+                                let mut with_self =
+                                    crate::runtime::frame::CallArgs::with_capacity(nargs + 1);
                                 with_self.push(m.this.clone());
                                 with_self.extend(args);
                                 (m.func.clone(), with_self)
