@@ -12,7 +12,7 @@ use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::list::List;
 use crate::builtins::str::codecs::normalize_encoding;
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
 use crate::object::Ref;
 use crate::runtime::Vm;
 use crate::value::Value;
@@ -195,4 +195,60 @@ pub fn codec_info_item(vm: &mut Vm, info: &Value, index: usize) -> PyResult<Valu
         Some(item) => Ok(item),
         None => Err(vm.type_error("codec search functions must return 4-tuples".into())),
     }
+}
+
+/// Adds CPython's note ("encoding with 'x' codec failed") to an error that
+/// came out of a codec found in the registry; returns the error.
+pub fn with_codec_note(vm: &mut Vm, err: PyErr, operation: &str, encoding: &str) -> PyErr {
+    let exc = Value::from_object(err.as_obj().clone());
+    let note = format!("{operation} with '{encoding}' codec failed");
+    let added = (|| -> PyResult<()> {
+        let add_note = vm.get_attr_str(&exc, "add_note")?;
+        let note = vm.new_str(&note)?;
+        vm.call(&add_note, &[note], None)?;
+        Ok(())
+    })();
+    match added {
+        Ok(()) => err,
+        Err(e) => e,
+    }
+}
+
+/// `codecs.encode(obj, encoding, errors)` / `codecs.decode(...)`
+/// (`item` 0 / 1 of the codec info): the first item of what the codec
+/// function returns, whatever its type.
+pub fn run_codec(
+    vm: &mut Vm,
+    object: &Value,
+    encoding: &str,
+    errors: &str,
+    item: usize,
+) -> PyResult<Value> {
+    let (operation, message) = if item == 0 {
+        ("encoding", "encoder must return a tuple (object, integer)")
+    } else {
+        ("decoding", "decoder must return a tuple (object,integer)")
+    };
+    let info = lookup(vm, encoding)?;
+    let function = codec_info_item(vm, &info, item)?;
+    let errors = vm.new_str(errors)?;
+    let result = vm
+        .call(&function, &[object.clone(), errors], None)
+        .map_err(|e| with_codec_note(vm, e, operation, encoding))?;
+    let tuple = vm.types.tuple.clone();
+    if vm.isinstance_type(&result, &tuple)
+        && let Some(items) = crate::builtins::tuple::seq_items(&result)
+        && items.len() == 2
+        && let Some(first) = items.into_iter().next()
+    {
+        return Ok(first);
+    }
+    Err(vm.type_error(message.into()))
+}
+
+/// Removes the error handler registered as `name`; whether there was one.
+pub fn unregister_error(vm: &mut Vm, name: &str) -> PyResult<bool> {
+    let key = vm.new_str(name)?;
+    let registry = state_dict(vm, ERROR_REGISTRY)?;
+    Ok(Dict::del_item(vm, &registry, &key)?.is_some())
 }

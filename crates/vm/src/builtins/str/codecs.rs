@@ -168,20 +168,6 @@ fn route_of(name: Option<String>) -> Route {
     }
 }
 
-/// The two items of a codec function's `(object, consumed)` result, or
-/// CPython's `TypeError` (`what`: "encoder" / "decoder").
-fn codec_result(vm: &mut Vm, result: &Value, message: &str) -> PyResult<Value> {
-    let tuple = vm.types.tuple.clone();
-    if vm.isinstance_type(result, &tuple)
-        && let Some(items) = crate::builtins::tuple::seq_items(result)
-        && items.len() == 2
-        && let Some(first) = items.into_iter().next()
-    {
-        return Ok(first);
-    }
-    Err(vm.type_error(message.into()))
-}
-
 /// `object.encode(encoding, errors)` through the codec registry (the
 /// `encodings` package): the encoder must give bytes.
 fn encode_by_registry(
@@ -190,11 +176,8 @@ fn encode_by_registry(
     encoding: &str,
     errors: Option<&str>,
 ) -> PyResult<Vec<u8>> {
-    let info = codec_registry::lookup_text_encoding(vm, encoding, "codecs.encode()")?;
-    let encoder = codec_registry::codec_info_item(vm, &info, 0)?;
-    let errors = vm.new_str(errors.unwrap_or("strict"))?;
-    let result = vm.call(&encoder, &[object.clone(), errors], None)?;
-    let out = codec_result(vm, &result, "encoder must return a tuple (object, integer)")?;
+    codec_registry::lookup_text_encoding(vm, encoding, "codecs.encode()")?;
+    let out = codec_registry::run_codec(vm, object, encoding, errors.unwrap_or("strict"), 0)?;
     let bytes_type = vm.types.bytes.clone();
     let bytearray_type = vm.types.bytearray.clone();
     if (vm.isinstance_type(&out, &bytes_type) || vm.isinstance_type(&out, &bytearray_type))
@@ -216,13 +199,10 @@ fn decode_by_registry(
     encoding: &str,
     errors: Option<&str>,
 ) -> PyResult<Value> {
-    let info = codec_registry::lookup_text_encoding(vm, encoding, "codecs.decode()")?;
-    let decoder = codec_registry::codec_info_item(vm, &info, 1)?;
+    codec_registry::lookup_text_encoding(vm, encoding, "codecs.decode()")?;
     let bytes = vm.new_bytes(data.to_vec())?;
     let view = crate::builtins::memoryview::new_memoryview(vm, &bytes)?;
-    let errors = vm.new_str(errors.unwrap_or("strict"))?;
-    let result = vm.call(&decoder, &[view, errors], None)?;
-    let out = codec_result(vm, &result, "decoder must return a tuple (object,integer)")?;
+    let out = codec_registry::run_codec(vm, &view, encoding, errors.unwrap_or("strict"), 1)?;
     let str_type = vm.types.str.clone();
     if vm.isinstance_type(&out, &str_type) {
         return Ok(out);
@@ -494,11 +474,11 @@ struct Failure {
     reason: &'static str,
 }
 
-/// The `(replacement, new position)` an error handler registered from
-/// Python returns for `exception` (`message`: CPython's complaint when the
+/// The `(replacement, new position)` the error handler registered as
+/// `name` returns for `exception` (`message`: CPython's complaint when the
 /// result has the wrong shape); the position is made absolute against
-/// `len`.
-fn call_user_handler(
+/// `len`, with CPython's `IndexError` when it falls outside.
+pub fn call_error_handler(
     vm: &mut Vm,
     name: &str,
     exception: &PyErr,
@@ -556,7 +536,7 @@ fn encode_by_user_handler(
         failure.end,
         failure.reason,
     );
-    let (replacement, position) = call_user_handler(
+    let (replacement, position) = call_error_handler(
         vm,
         name,
         &exception,
@@ -626,14 +606,33 @@ fn unicode_error(
     end: usize,
     reason: &str,
 ) -> PyErr {
+    new_unicode_error(vm, kind, codec.name(), object, start, end, reason)
+}
+
+/// A `UnicodeEncodeError` / `UnicodeDecodeError` / `UnicodeTranslateError`
+/// (`kind`) with CPython's five arguments (a translate error takes no
+/// encoding).
+pub fn new_unicode_error(
+    vm: &mut Vm,
+    kind: ExcKind,
+    encoding: &str,
+    object: Value,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
     let args = (|| -> PyResult<Vec<Value>> {
-        Ok(vec![
-            vm.new_str(codec.name())?,
+        let mut args = Vec::with_capacity(5);
+        if kind != ExcKind::UnicodeTranslateError {
+            args.push(vm.new_str(encoding)?);
+        }
+        args.extend([
             object,
-            Value::from_i64(start as i64),
-            Value::from_i64(end as i64),
+            Value::from_i64(i64::try_from(start).unwrap_or(i64::MAX)),
+            Value::from_i64(i64::try_from(end).unwrap_or(i64::MAX)),
             vm.new_str(reason)?,
-        ])
+        ]);
+        Ok(args)
     })();
     match args {
         Ok(args) => vm.new_exception(kind, args),
@@ -726,7 +725,7 @@ fn decode_failure(
         Handler::Strict | Handler::SurrogatePass => Err(raise(vm)),
         Handler::Unknown(name) => {
             let exception = raise(vm);
-            let (replacement, position) = call_user_handler(
+            let (replacement, position) = call_error_handler(
                 vm,
                 name,
                 &exception,
