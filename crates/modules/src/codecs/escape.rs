@@ -3,6 +3,7 @@
 //! string-literal escapes) and `raw_unicode_escape_*` (only `\uXXXX` and
 //! `\UXXXXXXXX` escapes), with CPython's error reasons.
 
+use krait_vm::builtins::exceptions::ExcKind;
 use krait_vm::builtins::native::Args;
 use krait_vm::builtins::str::text::StrBuilder;
 use krait_vm::{PyResult, Value, Vm};
@@ -18,6 +19,34 @@ fn input_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         Some(s) => Ok(s.as_bytes().to_vec()),
         None => data_arg(vm, v),
     }
+}
+
+/// CPython's warning for an unknown escape (`prefix` "b" for bytes).
+fn invalid_escape(prefix: &str, c: u8) -> String {
+    format!(
+        "{prefix}\"\\{}\" is an invalid escape sequence. Such sequences will not work in the future. ",
+        char::from(c)
+    )
+}
+
+/// CPython's warning for an octal escape above `\377`.
+fn invalid_octal(prefix: &str, value: u32) -> String {
+    format!(
+        "{prefix}\"\\{value:o}\" is an invalid octal escape sequence. Such sequences will not work in the future. "
+    )
+}
+
+/// `warnings.warn(message, DeprecationWarning)`, attributed to the Python
+/// code that called the codec.
+fn warn_deprecated(vm: &mut Vm, message: &str) -> PyResult<()> {
+    let warnings = vm.import_module("warnings")?;
+    let warn = vm.get_attr_str(&warnings, "warn")?;
+    let category = Value::from_object(
+        vm.exc_type(ExcKind::DeprecationWarning).as_obj().clone(),
+    );
+    let message = vm.new_str(message)?;
+    vm.call(&warn, &[message, category, Value::from_i64(1)], None)?;
+    Ok(())
 }
 
 fn hex_value(b: u8) -> Option<u32> {
@@ -87,6 +116,7 @@ fn octal(data: &[u8], mut pos: usize) -> (u32, usize) {
 pub fn escape_decode(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let data = input_bytes(vm, args.required(0))?;
     let errors = errors_arg(vm, args, 1, "escape_decode")?;
+    let mut first_warning = None;
     let mut out = Vec::with_capacity(data.len());
     let mut pos = 0;
     while let Some(&b) = data.get(pos) {
@@ -111,6 +141,9 @@ pub fn escape_decode(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         match c {
             b'0'..=b'7' => {
                 let (value, next) = octal(&data, pos - 1);
+                if value > 0o377 {
+                    first_warning.get_or_insert_with(|| invalid_octal("b", value));
+                }
                 out.push((value & 0xFF) as u8);
                 pos = next;
             }
@@ -143,10 +176,14 @@ pub fn escape_decode(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 }
             }
             _ => {
+                first_warning.get_or_insert_with(|| invalid_escape("b", c));
                 out.push(b'\\');
                 pos -= 1;
             }
         }
+    }
+    if let Some(warning) = first_warning {
+        warn_deprecated(vm, &warning)?;
     }
     bytes_pair(vm, out, data.len())
 }
@@ -205,6 +242,8 @@ fn hex_digits(data: &[u8], pos: usize, count: usize) -> Result<u32, usize> {
 enum Step {
     /// Code points and the position after the escape.
     Chars(Vec<u32>, usize),
+    /// An escape Python deprecates, kept as it is (with the warning text).
+    Deprecated(Vec<u32>, usize, String),
     /// A failure: its end and reason.
     Fail(usize, &'static str),
     /// The escape is cut off by the end of non-final input.
@@ -230,13 +269,16 @@ fn unicode_escape_step(data: &[u8], start: usize, is_final: bool) -> Step {
     let (count, reason) = match c {
         b'0'..=b'7' => {
             let (value, next) = octal(data, pos - 1);
+            if value > 0o377 {
+                return Step::Deprecated(vec![value], next, invalid_octal("", value));
+            }
             return Step::Chars(vec![value], next);
         }
         b'x' => (2, "truncated \\xXX escape"),
         b'u' => (4, "truncated \\uXXXX escape"),
         b'U' => (8, "truncated \\UXXXXXXXX escape"),
         b'N' => return named_escape(data, start, is_final),
-        _ => return Step::Chars(vec![0x5C, u32::from(c)], pos),
+        _ => return Step::Deprecated(vec![0x5C], pos - 1, invalid_escape("", c)),
     };
     match hex_digits(data, pos, count) {
         Ok(value) if value > 0x10FFFF => Step::Fail(pos + count, "illegal Unicode character"),
@@ -314,6 +356,7 @@ fn decode_escapes(
     let errors = errors_arg(vm, args, 1, function)?;
     let is_final = final_arg(vm, args, 2, true)?;
     let mut out = StrBuilder::with_capacity(data.len());
+    let mut first_warning = None;
     let mut pos = 0;
     while let Some(&b) = data.get(pos) {
         if b != b'\\' {
@@ -328,6 +371,13 @@ fn decode_escapes(
                 }
                 pos = next;
             }
+            Step::Deprecated(chars, next, warning) => {
+                for c in chars {
+                    out.push(c);
+                }
+                pos = next;
+                first_warning.get_or_insert(warning);
+            }
             Step::Incomplete => break,
             Step::Fail(end, reason) => {
                 let end = end.min(data.len());
@@ -335,6 +385,9 @@ fn decode_escapes(
                 pos = handle_decode_error(vm, &errors, exception, data.len(), &mut out)?;
             }
         }
+    }
+    if let Some(warning) = first_warning {
+        warn_deprecated(vm, &warning)?;
     }
     let text = out.finish(vm)?;
     pair(vm, text, pos.min(data.len()))
