@@ -13,6 +13,7 @@
 pub mod charmap;
 pub mod error_handlers;
 pub mod escape;
+pub mod utf7;
 
 use krait_vm::builtins::exceptions::ExcKind;
 use krait_vm::builtins::function::Module;
@@ -115,6 +116,20 @@ pub fn handle_decode_error(
     len: usize,
     out: &mut StrBuilder,
 ) -> PyResult<usize> {
+    let (replacement, position) = decode_error_replacement(vm, errors, exception, len)?;
+    for cp in replacement {
+        out.push(cp);
+    }
+    Ok(position)
+}
+
+/// [`handle_decode_error`] giving the replacement's code points.
+pub fn decode_error_replacement(
+    vm: &mut Vm,
+    errors: &str,
+    exception: PyErr,
+    len: usize,
+) -> PyResult<(Vec<u32>, usize)> {
     if errors == "strict" {
         return Err(exception);
     }
@@ -124,10 +139,7 @@ pub fn handle_decode_error(
     let Some(text) = vm.as_str(&replacement) else {
         return Err(vm.type_error(message.into()));
     };
-    for cp in text.iter() {
-        out.push(cp);
-    }
-    Ok(position)
+    Ok((text.iter().collect(), position))
 }
 
 /// A `UnicodeDecodeError` of `encoding` over `data`.
@@ -363,12 +375,8 @@ const FUNCTIONS: &[MethodDef] = &[
         "(data, errors=None, byteorder=0, final=False, /)",
         |vm, args| decode_ex(vm, args, "utf_32_ex_decode", 4, Codec::Utf32),
     ),
-    method("utf_7_encode", "(str, errors=None, /)", |vm, _| {
-        Err(vm.new_error(ExcKind::NotImplementedError, "the utf-7 codec"))
-    }),
-    method("utf_7_decode", "(data, errors=None, final=False, /)", |vm, _| {
-        Err(vm.new_error(ExcKind::NotImplementedError, "the utf-7 codec"))
-    }),
+    method("utf_7_encode", "(str, errors=None, /)", utf7::encode),
+    method("utf_7_decode", "(data, errors=None, final=False, /)", utf7::decode),
     method("readbuffer_encode", "(data, errors=None, /)", |vm, args| {
         let data = match vm.as_str(args.required(0)) {
             Some(s) => s.as_bytes().to_vec(),
