@@ -23,7 +23,7 @@ except UnicodeEncodeError as e:
     print(e, e.start, e.end)
 
 print(codecs.charmap_decode(b"\x00\x01\x02", "strict", "xyz"))
-print(codecs.charmap_decode(b"\x00\x01\x02", "strict", {0: "A", 1: 66, 2: None} if False else {0: "A", 1: 66, 2: "cc"}))
+print(codecs.charmap_decode(b"\x00\x01\x02", "strict", {0: "A", 1: 66, 2: "cc"}))
 print(codecs.charmap_decode(b"\x00\x03", "replace", "ab"))
 print(codecs.charmap_decode(b"ab"))
 for mapping in [{0: 0x110000}, {0: 1.5}, {0: None}, "\ufffe"]:

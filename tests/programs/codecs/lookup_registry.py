@@ -6,7 +6,7 @@ info = codecs.lookup("UTF-8")
 print(info.name, type(info).__name__, isinstance(info, tuple), len(info))
 print(info.encode("é"), info.decode(b"\xc3\xa9"))
 for name in ["latin-1", "L1", "Latin_1", "iso8859-1", "cp1252", "windows-1252",
-             "koi8-r", "utf-16", "UTF16LE", "u8", "ascii", "US-ASCII", "mac-roman"]:
+             "koi8-r", "utf-16", "UTF-16LE", "u8", "ascii", "US-ASCII", "mac-roman"]:
     print(repr(name), "->", codecs.lookup(name).name)
 
 seen = []
@@ -85,3 +85,7 @@ try:
 except RuntimeError as e:
     print("RuntimeError:", e)
 print(_codecs.lookup("utf-8") is codecs.lookup("utf_8"))
+import _codecs
+for f, a in [(_codecs.lookup_error, (1,)), (_codecs.register_error, (1, print)), (_codecs._unregister_error, (1,)), (_codecs.encode, ("x", 1)), (_codecs.encode, ("x", "utf-8", 1)), (_codecs.decode, (b"x", 1))]:
+    try: f(*a)
+    except TypeError as e: print(e)

@@ -243,14 +243,15 @@ fn encode_ordered(
     encode_native(vm, args, function, ordered(byteorder, codec))
 }
 
-/// The name argument of a registry function.
-fn name_arg(vm: &mut Vm, v: &Value, function: &str, index: usize) -> PyResult<String> {
+/// The name argument of a registry function (`which`: "argument" for a
+/// function of one parameter, else "argument N", as CPython words it).
+fn name_arg(vm: &mut Vm, v: &Value, function: &str, which: &str) -> PyResult<String> {
     match vm.as_str(v) {
         Some(s) => Ok(s.as_lossy().into_owned()),
         None => {
             let tn = krait_vm::builtins::str::arg_type_name(vm, v);
             Err(vm.type_error(format!(
-                "{function}() argument {index} must be str, not {tn}"
+                "{function}() {which} must be str, not {tn}"
             )))
         }
     }
@@ -259,11 +260,11 @@ fn name_arg(vm: &mut Vm, v: &Value, function: &str, index: usize) -> PyResult<St
 /// `codecs.encode` / `codecs.decode` (`item` 0 / 1).
 fn run_codec(vm: &mut Vm, args: &Args, function: &str, item: usize) -> PyResult<Value> {
     let encoding = match args.get(1) {
-        Some(v) => name_arg(vm, v, function, 2)?,
+        Some(v) => name_arg(vm, v, function, "argument 'encoding'")?,
         None => "utf-8".to_owned(),
     };
     let errors = match args.get(2) {
-        Some(v) => name_arg(vm, v, function, 3)?,
+        Some(v) => name_arg(vm, v, function, "argument 'errors'")?,
         None => "strict".to_owned(),
     };
     codec_registry::run_codec(vm, args.required(0), &encoding, &errors, item)
@@ -285,7 +286,7 @@ const FUNCTIONS: &[MethodDef] = &[
         Ok(Value::NONE)
     }),
     method("lookup", "(encoding, /)", |vm, args| {
-        let name = name_arg(vm, args.required(0), "lookup", 1)?;
+        let name = name_arg(vm, args.required(0), "lookup", "argument")?;
         codec_registry::lookup(vm, &name)
     }),
     method(
@@ -299,16 +300,16 @@ const FUNCTIONS: &[MethodDef] = &[
         |vm, args| run_codec(vm, args, "decode", 1),
     ),
     method("register_error", "(errors, handler, /)", |vm, args| {
-        let name = name_arg(vm, args.required(0), "register_error", 1)?;
+        let name = name_arg(vm, args.required(0), "register_error", "argument 1")?;
         codec_registry::register_error(vm, &name, args.required(1))?;
         Ok(Value::NONE)
     }),
     method("lookup_error", "(name, /)", |vm, args| {
-        let name = name_arg(vm, args.required(0), "lookup_error", 1)?;
+        let name = name_arg(vm, args.required(0), "lookup_error", "argument")?;
         codec_registry::lookup_error(vm, &name)
     }),
     method("_unregister_error", "(errors, /)", |vm, args| {
-        let name = name_arg(vm, args.required(0), "_unregister_error", 1)?;
+        let name = name_arg(vm, args.required(0), "_unregister_error", "argument")?;
         error_handlers::unregister(vm, &name)
     }),
     method("utf_8_encode", "(str, errors=None, /)", |vm, args| {
