@@ -191,9 +191,7 @@ pub fn build(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(t) => t.clone(),
         None => {
             let tn = krait_vm::builtins::str::arg_type_name(vm, args.required(0));
-            return Err(vm.type_error(format!(
-                "charmap_build() argument must be str, not {tn}"
-            )));
+            return Err(vm.type_error(format!("charmap_build() argument must be str, not {tn}")));
         }
     };
     let dict = vm.new_dict_ref()?;

@@ -18,14 +18,25 @@ use krait_vm::{PyErr, PyResult, Value, Vm};
 const HANDLERS: &[(&str, MethodDef)] = &[
     ("strict", method("strict_errors", "(exc, /)", strict_errors)),
     ("ignore", method("ignore_errors", "(exc, /)", ignore_errors)),
-    ("replace", method("replace_errors", "(exc, /)", replace_errors)),
+    (
+        "replace",
+        method("replace_errors", "(exc, /)", replace_errors),
+    ),
     (
         "backslashreplace",
-        method("backslashreplace_errors", "(exc, /)", backslashreplace_errors),
+        method(
+            "backslashreplace_errors",
+            "(exc, /)",
+            backslashreplace_errors,
+        ),
     ),
     (
         "xmlcharrefreplace",
-        method("xmlcharrefreplace_errors", "(exc, /)", xmlcharrefreplace_errors),
+        method(
+            "xmlcharrefreplace_errors",
+            "(exc, /)",
+            xmlcharrefreplace_errors,
+        ),
     ),
     (
         "namereplace",
@@ -35,7 +46,10 @@ const HANDLERS: &[(&str, MethodDef)] = &[
         "surrogateescape",
         method("surrogateescape", "(exc, /)", surrogateescape),
     ),
-    ("surrogatepass", method("surrogatepass", "(exc, /)", surrogatepass)),
+    (
+        "surrogatepass",
+        method("surrogatepass", "(exc, /)", surrogatepass),
+    ),
 ];
 
 /// Registers every builtin handler that is not registered yet.
@@ -57,7 +71,9 @@ pub fn unregister(vm: &mut Vm, name: &str) -> PyResult<Value> {
             "cannot un-register built-in error handler '{name}'"
         )));
     }
-    Ok(Value::from_bool(codec_registry::unregister_error(vm, name)?))
+    Ok(Value::from_bool(codec_registry::unregister_error(
+        vm, name,
+    )?))
 }
 
 /// Which of the three Unicode errors a handler got.
@@ -204,12 +220,10 @@ fn namereplace_errors(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     let text: String = failed_chars(vm, &f)
         .into_iter()
-        .map(
-            |c| match char::from_u32(c).and_then(unicode_names2::name) {
-                Some(name) => format!("\\N{{{name}}}"),
-                None => backslash_escape(c),
-            },
-        )
+        .map(|c| match char::from_u32(c).and_then(unicode_names2::name) {
+            Some(name) => format!("\\N{{{name}}}"),
+            None => backslash_escape(c),
+        })
         .collect();
     text_result(vm, &text, f.end)
 }
@@ -220,7 +234,12 @@ fn surrogateescape(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     match f.kind {
         Kind::Decode => {
             let failed = failed_bytes(&f);
-            let taken: Vec<u8> = failed.iter().copied().take_while(|&b| b >= 0x80).take(4).collect();
+            let taken: Vec<u8> = failed
+                .iter()
+                .copied()
+                .take_while(|&b| b >= 0x80)
+                .take(4)
+                .collect();
             if taken.is_empty() {
                 return Err(reraise(vm, exc));
             }

@@ -9,8 +9,7 @@ use krait_vm::builtins::str::text::StrBuilder;
 use krait_vm::{PyResult, Value, Vm};
 
 use super::{
-    bytes_pair, data_arg, decode_error, errors_arg, final_arg, handle_decode_error, pair,
-    text_arg,
+    bytes_pair, data_arg, decode_error, errors_arg, final_arg, handle_decode_error, pair, text_arg,
 };
 
 /// The bytes of a decode function's `data` (a str counts as its UTF-8).
@@ -41,9 +40,7 @@ fn invalid_octal(prefix: &str, value: u32) -> String {
 fn warn_deprecated(vm: &mut Vm, message: &str) -> PyResult<()> {
     let warnings = vm.import_module("warnings")?;
     let warn = vm.get_attr_str(&warnings, "warn")?;
-    let category = Value::from_object(
-        vm.exc_type(ExcKind::DeprecationWarning).as_obj().clone(),
-    );
+    let category = Value::from_object(vm.exc_type(ExcKind::DeprecationWarning).as_obj().clone());
     let message = vm.new_str(message)?;
     vm.call(&warn, &[message, category, Value::from_i64(1)], None)?;
     Ok(())
@@ -159,9 +156,9 @@ pub fn escape_decode(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 }
                 match errors.as_str() {
                     "strict" => {
-                        return Err(vm.value_error(&format!(
-                            "invalid \\x escape at position {start}"
-                        )));
+                        return Err(
+                            vm.value_error(&format!("invalid \\x escape at position {start}"))
+                        );
                     }
                     "replace" => out.push(b'?'),
                     "ignore" => {}
@@ -200,9 +197,8 @@ pub fn unicode_escape_encode(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             0x0A => out.extend_from_slice(b"\\n"),
             0x0D => out.extend_from_slice(b"\\r"),
             0x20..=0x7E => out.push(c as u8),
-            _ => out.extend_from_slice(
-                krait_vm::builtins::str::codecs::backslash_escape(c).as_bytes(),
-            ),
+            _ => out
+                .extend_from_slice(krait_vm::builtins::str::codecs::backslash_escape(c).as_bytes()),
         }
     }
     bytes_pair(vm, out, text.char_len())
@@ -413,4 +409,60 @@ pub fn raw_unicode_escape_decode(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         "rawunicodeescape",
         raw_unicode_escape_step,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(step: Step) -> Option<(Vec<u32>, usize)> {
+        match step {
+            Step::Chars(c, next) => Some((c, next)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn unicode_escapes_decode_like_literals() {
+        assert_eq!(
+            chars(unicode_escape_step(b"\\x41", 0, true)),
+            Some((vec![0x41], 4))
+        );
+        assert_eq!(
+            chars(unicode_escape_step(b"\\u00e9!", 0, true)),
+            Some((vec![0xE9], 6))
+        );
+        assert_eq!(
+            chars(unicode_escape_step(b"\\101", 0, true)),
+            Some((vec![0o101], 4))
+        );
+        assert!(matches!(
+            unicode_escape_step(b"\\u12", 0, false),
+            Step::Incomplete
+        ));
+        assert!(matches!(
+            unicode_escape_step(b"\\u12", 0, true),
+            Step::Fail(4, "truncated \\uXXXX escape")
+        ));
+        assert!(matches!(
+            unicode_escape_step(b"\\U00110000", 0, true),
+            Step::Fail(10, "illegal Unicode character")
+        ));
+    }
+
+    #[test]
+    fn raw_escapes_only_know_u() {
+        assert_eq!(
+            chars(raw_unicode_escape_step(b"\\n", 0, true)),
+            Some((vec![0x5C, 0x6E], 2))
+        );
+        assert_eq!(
+            chars(raw_unicode_escape_step(b"\\", 0, true)),
+            Some((vec![0x5C], 1))
+        );
+        assert!(matches!(
+            raw_unicode_escape_step(b"\\", 0, false),
+            Step::Incomplete
+        ));
+    }
 }

@@ -134,8 +134,7 @@ pub fn decode_error_replacement(
         return Err(exception);
     }
     let message = "decoding error handler must return (str, int) tuple";
-    let (replacement, position) =
-        native::call_error_handler(vm, errors, &exception, len, message)?;
+    let (replacement, position) = native::call_error_handler(vm, errors, &exception, len, message)?;
     let Some(text) = vm.as_str(&replacement) else {
         return Err(vm.type_error(message.into()));
     };
@@ -250,9 +249,7 @@ fn name_arg(vm: &mut Vm, v: &Value, function: &str, which: &str) -> PyResult<Str
         Some(s) => Ok(s.as_lossy().into_owned()),
         None => {
             let tn = krait_vm::builtins::str::arg_type_name(vm, v);
-            Err(vm.type_error(format!(
-                "{function}() {which} must be str, not {tn}"
-            )))
+            Err(vm.type_error(format!("{function}() {which} must be str, not {tn}")))
         }
     }
 }
@@ -315,9 +312,11 @@ const FUNCTIONS: &[MethodDef] = &[
     method("utf_8_encode", "(str, errors=None, /)", |vm, args| {
         encode_native(vm, args, "utf_8_encode", UTF8)
     }),
-    method("utf_8_decode", "(data, errors=None, final=False, /)", |vm, args| {
-        decode_native(vm, args, "utf_8_decode", UTF8, Some(2))
-    }),
+    method(
+        "utf_8_decode",
+        "(data, errors=None, final=False, /)",
+        |vm, args| decode_native(vm, args, "utf_8_decode", UTF8, Some(2)),
+    ),
     method("ascii_encode", "(str, errors=None, /)", |vm, args| {
         encode_native(vm, args, "ascii_encode", Codec::Ascii)
     }),
@@ -330,54 +329,74 @@ const FUNCTIONS: &[MethodDef] = &[
     method("latin_1_decode", "(data, errors=None, /)", |vm, args| {
         decode_native(vm, args, "latin_1_decode", Codec::Latin1, None)
     }),
-    method("utf_16_encode", "(str, errors=None, byteorder=0, /)", |vm, args| {
-        encode_ordered(vm, args, "utf_16_encode", Codec::Utf16)
-    }),
+    method(
+        "utf_16_encode",
+        "(str, errors=None, byteorder=0, /)",
+        |vm, args| encode_ordered(vm, args, "utf_16_encode", Codec::Utf16),
+    ),
     method("utf_16_le_encode", "(str, errors=None, /)", |vm, args| {
         encode_native(vm, args, "utf_16_le_encode", UTF16_LE)
     }),
     method("utf_16_be_encode", "(str, errors=None, /)", |vm, args| {
         encode_native(vm, args, "utf_16_be_encode", UTF16_BE)
     }),
-    method("utf_16_decode", "(data, errors=None, final=False, /)", |vm, args| {
-        decode_native(vm, args, "utf_16_decode", Codec::Utf16(None), Some(2))
-    }),
-    method("utf_16_le_decode", "(data, errors=None, final=False, /)", |vm, args| {
-        decode_native(vm, args, "utf_16_le_decode", UTF16_LE, Some(2))
-    }),
-    method("utf_16_be_decode", "(data, errors=None, final=False, /)", |vm, args| {
-        decode_native(vm, args, "utf_16_be_decode", UTF16_BE, Some(2))
-    }),
+    method(
+        "utf_16_decode",
+        "(data, errors=None, final=False, /)",
+        |vm, args| decode_native(vm, args, "utf_16_decode", Codec::Utf16(None), Some(2)),
+    ),
+    method(
+        "utf_16_le_decode",
+        "(data, errors=None, final=False, /)",
+        |vm, args| decode_native(vm, args, "utf_16_le_decode", UTF16_LE, Some(2)),
+    ),
+    method(
+        "utf_16_be_decode",
+        "(data, errors=None, final=False, /)",
+        |vm, args| decode_native(vm, args, "utf_16_be_decode", UTF16_BE, Some(2)),
+    ),
     method(
         "utf_16_ex_decode",
         "(data, errors=None, byteorder=0, final=False, /)",
         |vm, args| decode_ex(vm, args, "utf_16_ex_decode", 2, Codec::Utf16),
     ),
-    method("utf_32_encode", "(str, errors=None, byteorder=0, /)", |vm, args| {
-        encode_ordered(vm, args, "utf_32_encode", Codec::Utf32)
-    }),
+    method(
+        "utf_32_encode",
+        "(str, errors=None, byteorder=0, /)",
+        |vm, args| encode_ordered(vm, args, "utf_32_encode", Codec::Utf32),
+    ),
     method("utf_32_le_encode", "(str, errors=None, /)", |vm, args| {
         encode_native(vm, args, "utf_32_le_encode", UTF32_LE)
     }),
     method("utf_32_be_encode", "(str, errors=None, /)", |vm, args| {
         encode_native(vm, args, "utf_32_be_encode", UTF32_BE)
     }),
-    method("utf_32_decode", "(data, errors=None, final=False, /)", |vm, args| {
-        decode_native(vm, args, "utf_32_decode", Codec::Utf32(None), Some(2))
-    }),
-    method("utf_32_le_decode", "(data, errors=None, final=False, /)", |vm, args| {
-        decode_native(vm, args, "utf_32_le_decode", UTF32_LE, Some(2))
-    }),
-    method("utf_32_be_decode", "(data, errors=None, final=False, /)", |vm, args| {
-        decode_native(vm, args, "utf_32_be_decode", UTF32_BE, Some(2))
-    }),
+    method(
+        "utf_32_decode",
+        "(data, errors=None, final=False, /)",
+        |vm, args| decode_native(vm, args, "utf_32_decode", Codec::Utf32(None), Some(2)),
+    ),
+    method(
+        "utf_32_le_decode",
+        "(data, errors=None, final=False, /)",
+        |vm, args| decode_native(vm, args, "utf_32_le_decode", UTF32_LE, Some(2)),
+    ),
+    method(
+        "utf_32_be_decode",
+        "(data, errors=None, final=False, /)",
+        |vm, args| decode_native(vm, args, "utf_32_be_decode", UTF32_BE, Some(2)),
+    ),
     method(
         "utf_32_ex_decode",
         "(data, errors=None, byteorder=0, final=False, /)",
         |vm, args| decode_ex(vm, args, "utf_32_ex_decode", 4, Codec::Utf32),
     ),
     method("utf_7_encode", "(str, errors=None, /)", utf7::encode),
-    method("utf_7_decode", "(data, errors=None, final=False, /)", utf7::decode),
+    method(
+        "utf_7_decode",
+        "(data, errors=None, final=False, /)",
+        utf7::decode,
+    ),
     method("readbuffer_encode", "(data, errors=None, /)", |vm, args| {
         let data = match vm.as_str(args.required(0)) {
             Some(s) => s.as_bytes().to_vec(),
@@ -387,11 +406,27 @@ const FUNCTIONS: &[MethodDef] = &[
         let len = data.len();
         bytes_pair(vm, data, len)
     }),
-    method("charmap_encode", "(str, errors=None, mapping=None, /)", charmap::encode),
-    method("charmap_decode", "(data, errors=None, mapping=None, /)", charmap::decode),
+    method(
+        "charmap_encode",
+        "(str, errors=None, mapping=None, /)",
+        charmap::encode,
+    ),
+    method(
+        "charmap_decode",
+        "(data, errors=None, mapping=None, /)",
+        charmap::decode,
+    ),
     method("charmap_build", "(map, /)", charmap::build),
-    method("escape_encode", "(data, errors=None, /)", escape::escape_encode),
-    method("escape_decode", "(data, errors=None, /)", escape::escape_decode),
+    method(
+        "escape_encode",
+        "(data, errors=None, /)",
+        escape::escape_encode,
+    ),
+    method(
+        "escape_decode",
+        "(data, errors=None, /)",
+        escape::escape_decode,
+    ),
     method(
         "unicode_escape_encode",
         "(str, errors=None, /)",

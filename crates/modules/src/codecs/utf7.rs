@@ -8,7 +8,10 @@
 use krait_vm::builtins::native::Args;
 use krait_vm::{PyResult, Value, Vm};
 
-use super::{bytes_pair, data_arg, decode_error, decode_error_replacement, errors_arg, final_arg, pair, text_arg};
+use super::{
+    bytes_pair, data_arg, decode_error, decode_error_replacement, errors_arg, final_arg, pair,
+    text_arg,
+};
 
 /// The name in `UnicodeDecodeError`s.
 const NAME: &str = "utf7";
@@ -203,8 +206,14 @@ pub fn decode(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut consumed = pos;
     if in_shift && is_final {
         if surrogate != 0 || bits >= 6 || (bits > 0 && buffer != 0) {
-            let exception =
-                decode_error(vm, NAME, &data, shift_start, data.len(), "unterminated shift sequence");
+            let exception = decode_error(
+                vm,
+                NAME,
+                &data,
+                shift_start,
+                data.len(),
+                "unterminated shift sequence",
+            );
             let (replacement, _) = decode_error_replacement(vm, &errors, exception, data.len())?;
             out.extend(replacement);
         }
@@ -215,4 +224,26 @@ pub fn decode(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let text = krait_vm::builtins::str::from_code_points(&out);
     let text = vm.new_str_wtf8(&text)?;
     pair(vm, text, consumed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn direct_characters_are_cpythons() {
+        let direct = |text: &str| text.chars().all(|c| encode_direct(u32::from(c)));
+        assert!(direct("AZaz09'(),-./:?"));
+        assert!(direct("!\"#$%&*;<=>@[]^_`{|}"));
+        assert!(!"+\\~".chars().any(|c| encode_direct(u32::from(c))));
+        assert!(encode_direct(u32::from(b' ')) && !encode_direct(0) && !encode_direct(0x7F));
+    }
+
+    #[test]
+    fn base64_digits_round_trip() {
+        for (i, &b) in BASE64.iter().enumerate() {
+            assert_eq!(from_base64(b) as usize, i);
+            assert_eq!(to_base64(i as u32), b);
+        }
+    }
 }

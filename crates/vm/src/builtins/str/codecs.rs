@@ -4,7 +4,10 @@
 //! encoding-name aliases, the error handlers `strict`, `ignore`, `replace`,
 //! `backslashreplace`, `xmlcharrefreplace`, `namereplace`,
 //! `surrogateescape` and `surrogatepass`, and `UnicodeEncodeError` /
-//! `UnicodeDecodeError` with CPython's arguments and messages.
+//! `UnicodeDecodeError` with CPython's arguments and messages. Other
+//! encodings and error handler names go through the codec registry
+//! ([`codec_registry`]); `_codecs` calls the codecs directly through
+//! [`encode_native`] / [`decode_native`].
 
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::native::Args;
@@ -733,9 +736,9 @@ fn decode_failure(
                 "decoding error handler must return (str, int) tuple",
             )?;
             let Some(text) = vm.as_str(&replacement) else {
-                return Err(vm.type_error(
-                    "decoding error handler must return (str, int) tuple".into(),
-                ));
+                return Err(
+                    vm.type_error("decoding error handler must return (str, int) tuple".into())
+                );
             };
             for cp in text.iter() {
                 out.push(cp);
@@ -1038,5 +1041,21 @@ mod tests {
         assert_eq!(lookup("utf-16le"), Some(Codec::Utf16(Some(Endian::Little))));
         assert_eq!(lookup("utf-8-sig"), Some(Codec::Utf8 { signature: true }));
         assert_eq!(lookup("koi8-r"), None);
+    }
+
+    #[test]
+    fn registry_names_collapse_punctuation_and_drop_non_ascii() {
+        assert_eq!(normalize_encoding("Foo-Bar Baz"), "foo_bar_baz");
+        assert_eq!(normalize_encoding("  -a..b- "), "a..b");
+        assert_eq!(normalize_encoding("\u{c4}BC x"), "bc_x");
+        assert_eq!(normalize_encoding("a\u{c4}b"), "a_b");
+    }
+
+    #[test]
+    fn byte_order_marks_choose_the_order() {
+        assert_eq!(byte_order_mark(b"\xff\xfea", 2), Some((Endian::Little, 2)));
+        assert_eq!(byte_order_mark(b"\xfe\xff", 2), Some((Endian::Big, 2)));
+        assert_eq!(byte_order_mark(b"\0\0\xfe\xff", 4), Some((Endian::Big, 4)));
+        assert_eq!(byte_order_mark(b"\xff", 2), None);
     }
 }
