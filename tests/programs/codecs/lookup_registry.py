@@ -89,3 +89,15 @@ import _codecs
 for f, a in [(_codecs.lookup_error, (1,)), (_codecs.register_error, (1, print)), (_codecs._unregister_error, (1,)), (_codecs.encode, ("x", 1)), (_codecs.encode, ("x", "utf-8", 1)), (_codecs.decode, (b"x", 1))]:
     try: f(*a)
     except TypeError as e: print(e)
+
+import warnings
+def bytearray_codec(name):
+    if name == "ba_codec":
+        return codecs.CodecInfo(lambda s, errors="strict": (bytearray(b"xy"), 1),
+                                lambda b, errors="strict": ("1", 2), name="ba-codec")
+codecs.register(bytearray_codec)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    print("x".encode("ba_codec"), bytes("x", "ba_codec"), codecs.encode("x", "ba_codec"))
+for w in caught:
+    print(w.category.__name__, w.message)

@@ -38,12 +38,7 @@ fn invalid_octal(prefix: &str, value: u32) -> String {
 /// `warnings.warn(message, DeprecationWarning)`, attributed to the Python
 /// code that called the codec.
 fn warn_deprecated(vm: &mut Vm, message: &str) -> PyResult<()> {
-    let warnings = vm.import_module("warnings")?;
-    let warn = vm.get_attr_str(&warnings, "warn")?;
-    let category = Value::from_object(vm.exc_type(ExcKind::DeprecationWarning).as_obj().clone());
-    let message = vm.new_str(message)?;
-    vm.call(&warn, &[message, category, Value::from_i64(1)], None)?;
-    Ok(())
+    krait_vm::builtins::str::codec_registry::warn(vm, ExcKind::DeprecationWarning, message)
 }
 
 fn hex_value(b: u8) -> Option<u32> {

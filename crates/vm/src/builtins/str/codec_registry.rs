@@ -132,14 +132,6 @@ pub fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Value> {
     ))
 }
 
-/// `codecs._forget_codec(encoding)`: drops a cached lookup.
-pub fn forget(vm: &mut Vm, encoding: &str) -> PyResult<()> {
-    let key = vm.new_str(&normalize_encoding(encoding))?;
-    let cache = state_dict(vm, SEARCH_CACHE)?;
-    Dict::del_item(vm, &cache, &key)?;
-    Ok(())
-}
-
 /// [`lookup`] for `str.encode` / `bytes.decode`: refuses codecs that are
 /// not text encodings (`_is_text_encoding` false), naming `alternative`
 /// (`codecs.encode()` or `codecs.decode()`) as CPython does.
@@ -251,4 +243,15 @@ pub fn unregister_error(vm: &mut Vm, name: &str) -> PyResult<bool> {
     let key = vm.new_str(name)?;
     let registry = state_dict(vm, ERROR_REGISTRY)?;
     Ok(Dict::del_item(vm, &registry, &key)?.is_some())
+}
+
+/// `warnings.warn(message, category)` from a codec, attributed to the
+/// Python code that called it (CPython's `PyErr_WarnFormat(..., 1, ...)`).
+pub fn warn(vm: &mut Vm, category: ExcKind, message: &str) -> PyResult<()> {
+    let warnings = vm.import_module("warnings")?;
+    let warn = vm.get_attr_str(&warnings, "warn")?;
+    let category = Value::from_object(vm.exc_type(category).as_obj().clone());
+    let message = vm.new_str(message)?;
+    vm.call(&warn, &[message, category, Value::from_i64(1)], None)?;
+    Ok(())
 }

@@ -183,10 +183,21 @@ fn encode_by_registry(
     let out = codec_registry::run_codec(vm, object, encoding, errors.unwrap_or("strict"), 0)?;
     let bytes_type = vm.types.bytes.clone();
     let bytearray_type = vm.types.bytearray.clone();
-    if (vm.isinstance_type(&out, &bytes_type) || vm.isinstance_type(&out, &bytearray_type))
+    let is_bytearray = vm.isinstance_type(&out, &bytearray_type);
+    if (is_bytearray || vm.isinstance_type(&out, &bytes_type))
         && let Some(data) = crate::builtins::bytes::bytes_like(&out)
     {
-        return Ok(data.into_owned());
+        let data = data.into_owned();
+        if is_bytearray {
+            codec_registry::warn(
+                vm,
+                ExcKind::RuntimeWarning,
+                &format!(
+                    "encoder {encoding} returned bytearray instead of bytes; use codecs.encode() to encode to arbitrary types"
+                ),
+            )?;
+        }
+        return Ok(data);
     }
     let tn = vm.type_name(&out);
     Err(vm.type_error(format!(
