@@ -77,8 +77,9 @@ pub fn data_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     }
 }
 
-/// A truth-value argument (`final`), `default` when absent.
-fn flag_arg(vm: &mut Vm, args: &Args, index: usize, default: bool) -> PyResult<bool> {
+/// The truth value of the `final` argument at `index`, `default` when
+/// absent.
+pub fn final_arg(vm: &mut Vm, args: &Args, index: usize, default: bool) -> PyResult<bool> {
     match args.get(index) {
         None => Ok(default),
         Some(v) => vm.is_true(v),
@@ -185,7 +186,7 @@ fn decode_native(
     let data = data_arg(vm, args.required(0))?;
     let errors = errors_arg(vm, args, 1, function)?;
     let is_final = match final_index {
-        Some(i) => flag_arg(vm, args, i, false)?,
+        Some(i) => final_arg(vm, args, i, false)?,
         None => true,
     };
     let (text, consumed) = native::decode_native(vm, &data, codec, &errors, is_final)?;
@@ -214,7 +215,7 @@ fn decode_ex(
     let data = data_arg(vm, args.required(0))?;
     let errors = errors_arg(vm, args, 1, function)?;
     let mut byteorder = int_arg(vm, args, 2)?;
-    let is_final = flag_arg(vm, args, 3, false)?;
+    let is_final = final_arg(vm, args, 3, false)?;
     let chosen = if byteorder == 0 {
         match native::byte_order_mark(&data, width) {
             Some((endian, _)) => {
@@ -448,8 +449,3 @@ const FUNCTIONS: &[MethodDef] = &[
         escape::raw_unicode_escape_decode,
     ),
 ];
-
-/// Whether `final` (argument `index`) asks for the end of the input.
-pub fn final_arg(vm: &mut Vm, args: &Args, index: usize, default: bool) -> PyResult<bool> {
-    flag_arg(vm, args, index, default)
-}

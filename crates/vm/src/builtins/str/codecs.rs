@@ -768,22 +768,24 @@ fn decode_failure(
             Ok(end)
         }
         Handler::SurrogateEscape => {
-            if failed.iter().any(|&b| b < 0x80) {
+            // Up to four bytes from the start, stopping at an ASCII one.
+            let escaped: Vec<u8> = failed
+                .iter()
+                .copied()
+                .take_while(|&b| b >= 0x80)
+                .take(4)
+                .collect();
+            if escaped.is_empty() {
                 return Err(raise(vm));
             }
-            for &b in failed {
+            for &b in &escaped {
                 out.push(0xDC00 + u32::from(b));
             }
-            Ok(end)
+            Ok(start + escaped.len())
         }
         Handler::XmlCharRefReplace | Handler::NameReplace => {
-            let name = match handler {
-                Handler::XmlCharRefReplace => "xmlcharrefreplace",
-                _ => "namereplace",
-            };
-            Err(vm.type_error(format!(
-                "don't know how to handle UnicodeDecodeError in error callback ({name})"
-            )))
+            Err(vm
+                .type_error("don't know how to handle UnicodeDecodeError in error callback".into()))
         }
     }
 }
@@ -969,7 +971,7 @@ fn decode_utf16(
                 }
                 Some(_) => failure.reason = "illegal UTF-16 surrogate",
                 None if !is_final => return Ok(pos),
-                None if *handler == Handler::SurrogatePass && pos + 3 > data.len() => {}
+                None if *handler == Handler::SurrogatePass => {}
                 None => {
                     failure.end = data.len();
                     failure.reason = "unexpected end of data";
