@@ -11,6 +11,7 @@
 
 pub mod abc;
 pub mod atexit;
+pub mod codecs;
 pub mod collections;
 pub mod contextvars;
 pub mod errno;
@@ -50,6 +51,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("_string", string::init),
     BuiltinModule::new("_contextvars", contextvars::init),
     BuiltinModule::new("_sre", sre::init),
+    BuiltinModule::new("_codecs", codecs::init),
     #[cfg(unix)]
     BuiltinModule::new("posix", posix::init),
 ];

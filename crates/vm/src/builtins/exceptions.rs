@@ -788,7 +788,9 @@ pub fn init_exception_types(vm: &Vm) {
             K::ImportError => Some(import_error_str),
             K::OSError => Some(os_error_str),
             K::SyntaxError => Some(syntax_error_str),
-            K::UnicodeError => Some(unicode_error_str),
+            K::UnicodeEncodeError | K::UnicodeDecodeError | K::UnicodeTranslateError => {
+                Some(unicode_error_str)
+            }
             K::BaseExceptionGroup => Some(crate::builtins::exception_group::group_str),
             _ => None,
         };

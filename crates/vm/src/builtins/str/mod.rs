@@ -14,6 +14,7 @@
 
 pub mod case;
 pub mod chars;
+pub mod codec_registry;
 pub mod codecs;
 pub mod format;
 pub mod pad;
