@@ -226,8 +226,10 @@ impl InstanceDict {
 pub struct InstanceExtension {
     /// The attributes (used when the class has `__dict__`).
     pub dict: InstanceDict,
-    /// The values of `__slots__` members, by member index; `None` where unset.
-    pub slots: PyCell<Vec<Option<Value>>>,
+    /// The values of `__slots__` members, by member index; `None` where
+    /// unset. A boxed slice (allocated once, at the class's slot count):
+    /// it never grows by pushes, so it needs no capacity word.
+    pub slots: PyCell<Box<[Option<Value>]>>,
 }
 
 impl InstanceExtension {
@@ -243,7 +245,9 @@ impl InstanceExtension {
         self.slots.with(|s| {
             if s.len() <= index {
                 value.as_ref()?;
-                s.resize(count.max(index + 1), None);
+                let mut grown = std::mem::take(s).into_vec();
+                grown.resize(count.max(index + 1), None);
+                *s = grown.into_boxed_slice();
             }
             s.get_mut(index)
                 .and_then(|slot| std::mem::replace(slot, value))

@@ -220,7 +220,7 @@ impl<T: Payload> Payload for Extended<T> {
 
     fn clear(&self) {
         self.payload.clear();
-        drop(take(&self.extension.slots, Vec::new()));
+        drop(take(&self.extension.slots, Box::default()));
         clear_instance_dict(&self.extension.dict);
     }
 }
@@ -445,6 +445,7 @@ impl Payload for NativeIter {
                 visit.value(func);
                 visit.value(sentinel);
             }
+            IterState::Str { text, .. } => visit.object(text.as_obj()),
             IterState::Range { .. } | IterState::Done => {}
         });
     }

@@ -93,6 +93,9 @@ pub struct Vm {
     interned: HashMap<Box<str>, Ref<Str>>,
     /// `""`.
     pub empty_str: Ref<Str>,
+    /// The one-character strings of code points below 256, made on first
+    /// use and shared afterwards, as CPython shares them.
+    pub latin1_chars: Vec<Option<Ref<Str>>>,
     /// `()`.
     pub empty_tuple: Ref<crate::builtins::tuple::Tuple>,
     /// `NotImplemented`.
