@@ -122,7 +122,9 @@ pub enum Storage {
         /// The class's keys.
         keys: Rc<SharedKeys>,
         /// One slot per key; `None` where this instance has no value.
-        values: Vec<Option<Value>>,
+        /// A boxed slice (no capacity word): grown to the class's key
+        /// count when a new key appears, so later instances allocate once.
+        values: Box<[Option<Value>]>,
     },
     /// A real dict (after `__dict__` was asked for).
     Dict(Ref<Dict>),
@@ -155,16 +157,18 @@ impl InstanceDict {
             if matches!(s, Storage::Empty) {
                 *s = Storage::Shared {
                     keys: keys.clone(),
-                    values: Vec::new(),
+                    values: Box::default(),
                 };
             }
             match s {
                 Storage::Shared { keys, values } => {
                     let i = keys.index_or_insert(name);
                     if values.len() <= i {
-                        values.resize(i + 1, None);
+                        let mut grown = std::mem::take(values).into_vec();
+                        grown.resize(keys.len().max(i + 1), None);
+                        *values = grown.into_boxed_slice();
                     }
-                    values[i].replace(value)
+                    values.get_mut(i).and_then(|slot| slot.replace(value))
                 }
                 Storage::Dict(d) => d.table.with(|t| t.insert_str(name.clone(), value)),
                 Storage::Empty => None,

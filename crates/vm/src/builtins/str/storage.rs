@@ -1,21 +1,23 @@
 //! [`TextStorage`]: the bytes of a `str` and the facts about them, packed
 //! so that a short string is one small object (DESIGN.md decision 11).
 //!
-//! A `str` payload is 32 bytes: the cached hash, one word of facts (code
-//! point count, ASCII and surrogate flags, where the bytes live) and 16
-//! bytes of storage. Text of up to [`INLINE_CAPACITY`] bytes — most words,
-//! names and keys — lives in those 16 bytes, inside the object, so it costs
-//! no second allocation. Longer text lives in one heap block that the
-//! storage points at. Only long non-ASCII text needs the position index
-//! (see `Str::byte_offset`); its block carries the index's cell after the
-//! bytes, so ASCII text pays nothing for it.
+//! A `str` payload is three words: the cached hash, one word of facts
+//! (code-point count, ASCII and surrogate flags, where the bytes live) and
+//! one word of storage, so a `str` object is 40 bytes. Text of up to
+//! [`INLINE_CAPACITY`] bytes — short words, numbers, most keys — lives in
+//! that word, inside the object, and costs no second allocation. Longer
+//! text lives in one heap block that the word points at: ASCII text is
+//! its bytes alone (its length is its code-point count), other text starts
+//! with its byte length. Only long non-ASCII text needs the position index
+//! (see `Str::byte_offset`); its block carries the index's cell in that
+//! header, so other text pays nothing for it.
 
 use std::alloc::Layout;
 use std::cell::OnceCell;
 use std::ptr::NonNull;
 
 /// The most bytes stored inside the object.
-pub const INLINE_CAPACITY: usize = 16;
+pub const INLINE_CAPACITY: usize = 8;
 
 /// Code points between two entries of the position index.
 pub const INDEX_STRIDE: usize = 64;
@@ -28,7 +30,7 @@ const ASCII: usize = 1 << 63;
 const SURROGATES: usize = 1 << 62;
 /// The bytes are in a heap block (else inline).
 const HEAP: usize = 1 << 61;
-/// The heap block carries a [`PositionIndex`] after the bytes.
+/// The heap block carries a [`PositionIndex`] before the bytes.
 const INDEXED: usize = 1 << 60;
 /// The code-point count of heap text.
 const HEAP_COUNT: usize = INDEXED - 1;
@@ -37,21 +39,19 @@ const HEAP_COUNT: usize = INDEXED - 1;
 const INLINE_FIELD: usize = 0xFF;
 const INLINE_LEN_SHIFT: u32 = 8;
 
-/// A heap block: its start and the text's byte length.
-#[derive(Clone, Copy)]
-struct HeapBytes {
-    start: NonNull<u8>,
-    len: usize,
-}
-
-/// Inline bytes or a heap block; which one is said by the facts word.
+/// Inline bytes or the start of a heap block; which one is said by the
+/// facts word.
 #[repr(C)]
 union Bytes {
     inline: [u8; INLINE_CAPACITY],
-    heap: HeapBytes,
+    heap: NonNull<u8>,
 }
 
 /// The bytes of a `str` with their code-point count and flags.
+///
+/// Heap blocks: ASCII text is its bytes alone (its byte length is its
+/// code-point count); other text starts with a header — the byte length,
+/// then for long text the position index cell — followed by the bytes.
 pub struct TextStorage {
     facts: usize,
     bytes: Bytes,
@@ -62,18 +62,27 @@ fn needs_index(chars: usize, ascii: bool) -> bool {
     !ascii && chars >= 2 * INDEX_STRIDE
 }
 
-/// The layout of an indexed heap block of `len` bytes, and the offset of
-/// its index cell; `None` if it cannot exist.
-fn indexed_layout(len: usize) -> Option<(Layout, usize)> {
-    let cell_offset = len.checked_next_multiple_of(std::mem::align_of::<PositionIndex>())?;
-    let size = cell_offset.checked_add(std::mem::size_of::<PositionIndex>())?;
-    let layout = Layout::from_size_align(size, std::mem::align_of::<PositionIndex>()).ok()?;
-    Some((layout, cell_offset))
+/// The header size of a non-ASCII heap block (with the index cell or not).
+fn header_size(indexed: bool) -> usize {
+    if indexed {
+        std::mem::size_of::<usize>() + std::mem::size_of::<PositionIndex>()
+    } else {
+        std::mem::size_of::<usize>()
+    }
+}
+
+/// The layout of a non-ASCII heap block holding `len` bytes; `None` if it
+/// cannot exist.
+fn block_layout(len: usize, indexed: bool) -> Option<Layout> {
+    let size = header_size(indexed).checked_add(len)?;
+    Layout::from_size_align(size, std::mem::align_of::<PositionIndex>()).ok()
 }
 
 impl TextStorage {
     /// Stores `bytes` (WTF-8) with their code-point count and flags.
     pub fn new(bytes: Vec<u8>, chars: usize, ascii: bool, surrogates: bool) -> TextStorage {
+        // ASCII heap text is found by its count, so the flag must be true.
+        let ascii = ascii && chars == bytes.len();
         let mut flags = 0;
         if ascii {
             flags |= ASCII;
@@ -91,55 +100,77 @@ impl TextStorage {
                 bytes: Bytes { inline },
             };
         }
-        let chars = chars & HEAP_COUNT;
-        if needs_index(chars, ascii)
-            && let Some((layout, cell_offset)) = indexed_layout(len)
-        {
-            // SAFETY: the layout has a non-zero size (it holds the cell).
-            let block = unsafe { std::alloc::alloc(layout) };
-            let Some(start) = NonNull::new(block) else {
-                std::alloc::handle_alloc_error(layout)
+        if ascii {
+            let raw = Box::into_raw(bytes.into_boxed_slice());
+            // A non-empty boxed slice's pointer is never null.
+            let start = NonNull::new(raw.cast::<u8>()).unwrap_or(NonNull::dangling());
+            return TextStorage {
+                facts: flags | HEAP | (len & HEAP_COUNT),
+                bytes: Bytes { heap: start },
             };
-            // SAFETY: the block holds `len` bytes, then the cell at an
-            // offset aligned for it.
-            unsafe {
-                std::ptr::copy_nonoverlapping(bytes.as_ptr(), start.as_ptr(), len);
+        }
+        let indexed = needs_index(chars, ascii);
+        let layout = match block_layout(len, indexed) {
+            Some(layout) => layout,
+            None => std::alloc::handle_alloc_error(Layout::new::<usize>()),
+        };
+        // SAFETY: the layout has a non-zero size (it holds the header).
+        let block = unsafe { std::alloc::alloc(layout) };
+        let Some(start) = NonNull::new(block) else {
+            std::alloc::handle_alloc_error(layout)
+        };
+        // SAFETY: the block is aligned for the header and holds it, then
+        // `len` bytes.
+        unsafe {
+            start.as_ptr().cast::<usize>().write(len);
+            if indexed {
                 start
                     .as_ptr()
-                    .add(cell_offset)
+                    .add(std::mem::size_of::<usize>())
                     .cast::<PositionIndex>()
                     .write(PositionIndex::new());
             }
-            return TextStorage {
-                facts: flags | HEAP | INDEXED | chars,
-                bytes: Bytes {
-                    heap: HeapBytes { start, len },
-                },
-            };
+            std::ptr::copy_nonoverlapping(
+                bytes.as_ptr(),
+                start.as_ptr().add(header_size(indexed)),
+                len,
+            );
         }
-        let raw = Box::into_raw(bytes.into_boxed_slice());
-        // A boxed slice's pointer is never null (dangling only when empty,
-        // and empty text is inline).
-        let start = NonNull::new(raw.cast::<u8>()).unwrap_or(NonNull::dangling());
+        let indexed_flag = if indexed { INDEXED } else { 0 };
         TextStorage {
-            facts: flags | HEAP | chars,
-            bytes: Bytes {
-                heap: HeapBytes { start, len },
-            },
+            facts: flags | HEAP | indexed_flag | (chars & HEAP_COUNT),
+            bytes: Bytes { heap: start },
         }
     }
 
-    fn heap(&self) -> Option<HeapBytes> {
+    fn heap(&self) -> Option<NonNull<u8>> {
         // SAFETY: the HEAP flag says which field is live.
         (self.facts & HEAP != 0).then(|| unsafe { self.bytes.heap })
     }
 
+    fn indexed(&self) -> bool {
+        self.facts & INDEXED != 0
+    }
+
+    /// The heap block's start, its byte length and where its bytes start.
+    fn heap_parts(&self) -> Option<(NonNull<u8>, usize, usize)> {
+        let start = self.heap()?;
+        if self.is_ascii() {
+            return Some((start, self.facts & HEAP_COUNT, 0));
+        }
+        // SAFETY: a non-ASCII block starts with its byte length.
+        let len = unsafe { start.as_ptr().cast::<usize>().read() };
+        Some((start, len, header_size(self.indexed())))
+    }
+
     /// The WTF-8 bytes.
     pub fn as_bytes(&self) -> &[u8] {
-        match self.heap() {
-            // SAFETY: the block holds `len` initialised bytes and lives as
-            // long as `self`.
-            Some(heap) => unsafe { std::slice::from_raw_parts(heap.start.as_ptr(), heap.len) },
+        match self.heap_parts() {
+            // SAFETY: the block holds `len` initialised bytes at `offset`
+            // and lives as long as `self`.
+            Some((start, len, offset)) => unsafe {
+                std::slice::from_raw_parts(start.as_ptr().add(offset), len)
+            },
             None => {
                 let len = (self.facts >> INLINE_LEN_SHIFT) & INLINE_FIELD;
                 // SAFETY: without the HEAP flag the inline field is live.
@@ -170,51 +201,55 @@ impl TextStorage {
 
     /// The position index cell, for text that has one (long non-ASCII).
     pub fn position_index(&self) -> Option<&PositionIndex> {
-        if self.facts & INDEXED == 0 {
+        if !self.indexed() {
             return None;
         }
-        let heap = self.heap()?;
-        let (_, cell_offset) = indexed_layout(heap.len)?;
-        // SAFETY: an indexed block holds an initialised cell at that offset.
-        Some(unsafe { &*heap.start.as_ptr().add(cell_offset).cast::<PositionIndex>() })
+        let start = self.heap()?;
+        // SAFETY: an indexed block holds an initialised cell after the length.
+        Some(unsafe {
+            &*start
+                .as_ptr()
+                .add(std::mem::size_of::<usize>())
+                .cast::<PositionIndex>()
+        })
     }
 
     /// The bytes this storage allocated outside the object.
     pub fn heap_size(&self) -> usize {
-        match self.heap() {
+        match self.heap_parts() {
             None => 0,
-            Some(heap) if self.facts & INDEXED != 0 => {
-                indexed_layout(heap.len).map_or(heap.len, |(layout, _)| layout.size())
-            }
-            Some(heap) => heap.len,
+            Some((_, len, offset)) => offset + len,
         }
     }
 }
 
 impl Drop for TextStorage {
     fn drop(&mut self) {
-        let Some(heap) = self.heap() else {
+        let Some((start, len, _)) = self.heap_parts() else {
             return;
         };
-        if self.facts & INDEXED != 0 {
-            if let Some((layout, cell_offset)) = indexed_layout(heap.len) {
-                // SAFETY: the block was allocated with this layout and holds
-                // an initialised cell at that offset; it is freed once.
-                unsafe {
-                    std::ptr::drop_in_place(
-                        heap.start.as_ptr().add(cell_offset).cast::<PositionIndex>(),
-                    );
-                    std::alloc::dealloc(heap.start.as_ptr(), layout);
-                }
-            }
-        } else {
+        if self.is_ascii() {
             // SAFETY: the block is the boxed slice made in `new`, freed once.
             drop(unsafe {
-                Box::from_raw(std::ptr::slice_from_raw_parts_mut(
-                    heap.start.as_ptr(),
-                    heap.len,
-                ))
+                Box::from_raw(std::ptr::slice_from_raw_parts_mut(start.as_ptr(), len))
             });
+            return;
+        }
+        let indexed = self.indexed();
+        if let Some(layout) = block_layout(len, indexed) {
+            // SAFETY: the block was allocated with this layout (and an
+            // indexed one holds an initialised cell); it is freed once.
+            unsafe {
+                if indexed {
+                    std::ptr::drop_in_place(
+                        start
+                            .as_ptr()
+                            .add(std::mem::size_of::<usize>())
+                            .cast::<PositionIndex>(),
+                    );
+                }
+                std::alloc::dealloc(start.as_ptr(), layout);
+            }
         }
     }
 }
@@ -233,8 +268,9 @@ mod tests {
     }
 
     #[test]
-    fn a_str_payload_is_four_words() {
-        assert_eq!(std::mem::size_of::<TextStorage>(), 24);
+    fn text_storage_is_two_words() {
+        assert_eq!(std::mem::size_of::<TextStorage>(), 16);
+        assert_eq!(std::mem::size_of::<super::super::Str>(), 24);
     }
 
     #[test]
@@ -243,8 +279,12 @@ mod tests {
         for text in [
             "",
             "a",
+            "eight ch",
+            "nine char",
+            "ééé",
+            "éééé",
+            "ééééé",
             "exactly sixteen!",
-            "seventeen bytes!!",
             "héllo",
             "ééééééééé",
             &long_non_ascii,
@@ -257,7 +297,10 @@ mod tests {
         }
         assert!(stored(&long_non_ascii).position_index().is_some());
         assert!(stored(&"a".repeat(300)).position_index().is_none());
-        assert_eq!(stored("exactly sixteen!").heap_size(), 0);
-        assert_eq!(stored("seventeen bytes!!").heap_size(), 17);
+        assert!(stored("ééé").position_index().is_none());
+        assert_eq!(stored("eight ch").heap_size(), 0);
+        assert_eq!(stored("nine char").heap_size(), 9);
+        assert_eq!(stored("éééé").heap_size(), 0);
+        assert_eq!(stored("ééééé").heap_size(), 18);
     }
 }
