@@ -123,7 +123,8 @@ pub enum Storage {
         keys: Rc<SharedKeys>,
         /// One slot per key; `None` where this instance has no value.
         /// A boxed slice (no capacity word): grown to the class's key
-        /// count when a new key appears, so later instances allocate once.
+        /// count when a new key appears (a quarter more while one instance
+        /// adds keys one by one), so later instances allocate once.
         values: Box<[Option<Value>]>,
     },
     /// A real dict (after `__dict__` was asked for).
@@ -165,7 +166,10 @@ impl InstanceDict {
                     let i = keys.index_or_insert(name);
                     if values.len() <= i {
                         let mut grown = std::mem::take(values).into_vec();
-                        grown.resize(keys.len().max(i + 1), None);
+                        // The class's key count, or a quarter more when
+                        // keys are being added one by one (amortised).
+                        let target = keys.len().max(i + 1).max(grown.len() + grown.len() / 4);
+                        grown.resize(target, None);
                         *values = grown.into_boxed_slice();
                     }
                     values.get_mut(i).and_then(|slot| slot.replace(value))

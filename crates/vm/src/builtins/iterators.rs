@@ -242,9 +242,8 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         }
         IterState::Str { text, offset } => {
             let bytes = text.as_bytes();
-            let mut points = crate::builtins::str::text::code_points(
-                bytes.get(*offset..).unwrap_or(&[]),
-            );
+            let mut points =
+                crate::builtins::str::text::code_points(bytes.get(*offset..).unwrap_or(&[]));
             match points.next() {
                 Some(cp) => {
                     *offset = bytes.len() - points.rest().len();

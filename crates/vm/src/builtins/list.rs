@@ -618,6 +618,14 @@ pub const METHODS: &[MethodDef] = &[
         let items = list_of(vm, args)?.items.get();
         vm.new_list(items)
     }),
+    method("__sizeof__", "(self, /)", |vm, args| {
+        // The object as allocated (without its GC header, as CPython
+        // counts) plus the item array's capacity.
+        let capacity = list_of(vm, args)?.items.with(|i| i.capacity());
+        let size = std::mem::size_of::<crate::object::PyObj<List>>()
+            + capacity.saturating_mul(std::mem::size_of::<Value>());
+        Ok(Value::from_i64(i64::try_from(size).unwrap_or(i64::MAX)))
+    }),
     method("clear", "(self, /)", |vm, args| {
         let old = list_of(vm, args)?.items.with(std::mem::take);
         drop(old);

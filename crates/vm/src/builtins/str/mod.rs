@@ -274,7 +274,8 @@ impl Vm {
     /// The shared one-character `str` of `cp`, if made already.
     pub fn shared_char(&self, cp: u32) -> Option<Value> {
         let slot = self.latin1_chars.get(usize::try_from(cp).ok()?)?;
-        slot.as_ref().map(|s| Value::from_object(s.as_obj().clone()))
+        slot.as_ref()
+            .map(|s| Value::from_object(s.as_obj().clone()))
     }
 
     /// The `str` payload of a value, if it is a `str`.
@@ -644,6 +645,15 @@ pub const METHODS: &[MethodDef] = &[
     method("translate", "(self, table, /)", translate::translate),
     method("__len__", "(self, /)", |vm, args| {
         Ok(Value::from_i64(this(vm, args)?.char_len() as i64))
+    }),
+    method("__sizeof__", "(self, /)", |vm, args| {
+        // The object as allocated (without a GC header, as CPython counts)
+        // plus the text's heap block.
+        let s = this(vm, args)?;
+        let object = std::mem::size_of::<crate::object::PyObj<Str>>();
+        Ok(Value::from_i64(
+            i64::try_from(object + s.heap_size()).unwrap_or(i64::MAX),
+        ))
     }),
     method("__getnewargs__", "(self, /)", |vm, args| {
         let s = this(vm, args)?;

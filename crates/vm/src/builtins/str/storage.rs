@@ -230,9 +230,7 @@ impl Drop for TextStorage {
         };
         if self.is_ascii() {
             // SAFETY: the block is the boxed slice made in `new`, freed once.
-            drop(unsafe {
-                Box::from_raw(std::ptr::slice_from_raw_parts_mut(start.as_ptr(), len))
-            });
+            drop(unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(start.as_ptr(), len)) });
             return;
         }
         let indexed = self.indexed();
