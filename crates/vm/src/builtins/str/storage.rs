@@ -144,8 +144,12 @@ impl TextStorage {
     }
 
     fn heap(&self) -> Option<NonNull<u8>> {
-        // SAFETY: the HEAP flag says which field is live.
-        (self.facts & HEAP != 0).then(|| unsafe { self.bytes.heap })
+        if self.facts & HEAP == 0 {
+            return None;
+        }
+        // SAFETY: the HEAP flag says the heap field is live (reading it
+        // otherwise could see zero bytes as a null pointer).
+        Some(unsafe { self.bytes.heap })
     }
 
     fn indexed(&self) -> bool {
