@@ -12,6 +12,7 @@
 use std::any::TypeId;
 use std::rc::Rc;
 
+use crate::builtins::attribute_values::AttributeValues;
 use crate::builtins::bytes::Bytes;
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::ExcKind;
@@ -122,10 +123,10 @@ pub enum Storage {
         /// The class's keys.
         keys: Rc<SharedKeys>,
         /// One slot per key; `None` where this instance has no value.
-        /// A boxed slice (no capacity word): grown to the class's key
-        /// count when a new key appears (a quarter more while one instance
-        /// adds keys one by one), so later instances allocate once.
-        values: Box<[Option<Value>]>,
+        /// One word wide (see `attribute_values.rs`): grown to the class's
+        /// key count when a new key appears (a quarter more while one
+        /// instance adds keys one by one), so later instances allocate once.
+        values: AttributeValues,
     },
     /// A real dict (after `__dict__` was asked for).
     Dict(Ref<Dict>),
@@ -158,19 +159,17 @@ impl InstanceDict {
             if matches!(s, Storage::Empty) {
                 *s = Storage::Shared {
                     keys: keys.clone(),
-                    values: Box::default(),
+                    values: AttributeValues::default(),
                 };
             }
             match s {
                 Storage::Shared { keys, values } => {
                     let i = keys.index_or_insert(name);
                     if values.len() <= i {
-                        let mut grown = std::mem::take(values).into_vec();
                         // The class's key count, or a quarter more when
                         // keys are being added one by one (amortised).
-                        let target = keys.len().max(i + 1).max(grown.len() + grown.len() / 4);
-                        grown.resize(target, None);
-                        *values = grown.into_boxed_slice();
+                        let target = keys.len().max(i + 1).max(values.len() + values.len() / 4);
+                        values.grow_to(target);
                     }
                     values.get_mut(i).and_then(|slot| slot.replace(value))
                 }
