@@ -169,10 +169,10 @@ mod tests {
     fn one_word_wide_and_grows_keeping_values() {
         assert_eq!(std::mem::size_of::<AttributeValues>(), 8);
         // An instance extension: attribute storage (3 words + cell flag)
-        // and the `__slots__` values (2 words + cell flag).
+        // and the `__slots__` values (1 word).
         assert_eq!(
             std::mem::size_of::<crate::builtins::instance::InstanceExtension>(),
-            56
+            40
         );
         let mut values = AttributeValues::default();
         assert!(values.is_empty());

@@ -10,6 +10,7 @@
 //! [`Extended`](crate::object::Extended)).
 
 use std::any::TypeId;
+use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::builtins::attribute_values::AttributeValues;
@@ -234,31 +235,48 @@ pub struct InstanceExtension {
     /// The attributes (used when the class has `__dict__`).
     pub dict: InstanceDict,
     /// The values of `__slots__` members, by member index; `None` where
-    /// unset. A boxed slice (allocated once, at the class's slot count):
-    /// it never grows by pushes, so it needs no capacity word.
-    pub slots: PyCell<Box<[Option<Value>]>>,
+    /// unset. Allocated once, at the class's slot count. A `Cell` holding a
+    /// one-word array: every access takes the array out and puts it back,
+    /// running no Python code in between, so the field is one word (a
+    /// `PyCell` would add a flag word to every instance).
+    slots: Cell<AttributeValues>,
 }
 
 impl InstanceExtension {
     /// The value of slot `index`, if set.
     pub fn slot(&self, index: usize) -> Option<Value> {
-        self.slots.with(|s| s.get(index).cloned().flatten())
+        let values = self.slots.take();
+        let value = values.get(index).cloned().flatten();
+        self.slots.set(values);
+        value
     }
 
     /// Sets (or, with `None`, clears) slot `index`; returns the old value.
     /// `count` is how many slots the instance's class has: the values are
     /// allocated once at that size.
     pub fn set_slot(&self, index: usize, value: Option<Value>, count: usize) -> Option<Value> {
-        self.slots.with(|s| {
-            if s.len() <= index {
-                value.as_ref()?;
-                let mut grown = std::mem::take(s).into_vec();
-                grown.resize(count.max(index + 1), None);
-                *s = grown.into_boxed_slice();
-            }
-            s.get_mut(index)
-                .and_then(|slot| std::mem::replace(slot, value))
-        })
+        let mut values = self.slots.take();
+        if values.len() <= index && value.is_some() {
+            values.grow_to(count.max(index + 1));
+        }
+        let old = values
+            .get_mut(index)
+            .and_then(|slot| std::mem::replace(slot, value));
+        self.slots.set(values);
+        old
+    }
+
+    /// Runs `f` over the slot values (for the cycle collector).
+    pub fn with_slot_values<R>(&self, f: impl FnOnce(&[Option<Value>]) -> R) -> R {
+        let values = self.slots.take();
+        let result = f(&values);
+        self.slots.set(values);
+        result
+    }
+
+    /// Takes every slot value out (the collector's `clear`).
+    pub fn take_slot_values(&self) -> AttributeValues {
+        self.slots.take()
     }
 }
 

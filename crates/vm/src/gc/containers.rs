@@ -211,7 +211,7 @@ impl<T: Payload> Payload for Extended<T> {
     fn traverse(&self, visit: &mut Visitor<'_>) {
         self.payload.traverse(visit);
         traverse_instance_dict(&self.extension.dict, visit);
-        visit.cell(&self.extension.slots, |slots, visit| {
+        self.extension.with_slot_values(|slots| {
             for value in slots {
                 visit.optional(value);
             }
@@ -220,7 +220,7 @@ impl<T: Payload> Payload for Extended<T> {
 
     fn clear(&self) {
         self.payload.clear();
-        drop(take(&self.extension.slots, Box::default()));
+        drop(self.extension.take_slot_values());
         clear_instance_dict(&self.extension.dict);
     }
 }
