@@ -2,9 +2,12 @@
 //! DESIGN.md decision 11), with its code-point length, an ASCII flag, a
 //! cached hash and, for long non-ASCII text, a lazily built index from
 //! code-point positions to byte offsets. Identifiers are interned by the VM
-//! ([`Vm::intern`]).
+//! ([`Vm::intern`]); one-character strings below U+0100 are shared
+//! (`Vm::new_char`), as in CPython.
 //!
-//! This file holds the payload and the type's slots; the methods live one
+//! This file holds the payload and the type's slots; `storage` packs the
+//! text and its facts into the payload (short text inside the object, a
+//! `str` object is 40 bytes). The methods live one
 //! file per concern: `case` (case mapping and predicates), `search` (find,
 //! count, replace, prefixes), `split` (split, partition, join, strip), `pad`
 //! (center, zfill, expandtabs), `format` (`str.format`), `percent`
