@@ -4,6 +4,7 @@
 //! CPython does) and runs it in the engine (`krait_vm`), which prints
 //! uncaught exceptions in CPython's traceback format.
 
+mod allocator;
 mod command_line;
 mod interpreter_config;
 mod stdlib_location;
@@ -41,6 +42,7 @@ arg ...: arguments passed to program in sys.argv[1:]
 const PYTHON_VERSION: &str = "3.14";
 
 fn main() -> ExitCode {
+    allocator::tune();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let action = match command_line::parse(&args) {
         Ok(action) => action,

@@ -61,6 +61,12 @@ fn fresh_version() -> u64 {
     })
 }
 
+/// How many entries an index table of `size` slots holds before it is
+/// rebuilt larger (two thirds of it, as `push_new` checks).
+fn usable_entries(size: usize) -> usize {
+    size.saturating_mul(2) / 3
+}
+
 impl Default for DictTable {
     fn default() -> Self {
         Self::new()
@@ -239,6 +245,14 @@ impl DictTable {
                 & mask;
         }
         self.indices[i] = self.entries.len() as i32;
+        if self.entries.len() == self.entries.capacity() {
+            // Room for exactly as many entries as the index table admits
+            // before it is rebuilt (CPython's USABLE_FRACTION), instead of
+            // doubling past it.
+            let usable = usable_entries(self.indices.len());
+            self.entries
+                .reserve_exact(usable.saturating_sub(self.entries.len()).max(1));
+        }
         self.entries.push(Some(Entry { hash, key, value }));
         self.used += 1;
         self.version = fresh_version();
@@ -280,7 +294,7 @@ impl DictTable {
             .filter(Option::is_some)
             .collect();
         self.indices = vec![EMPTY; size];
-        self.entries = Vec::with_capacity(entries.len());
+        self.entries = Vec::with_capacity(usable_entries(size).max(entries.len()));
         self.used = 0;
         for e in entries.into_iter().flatten() {
             self.push_new(e.hash, e.key, e.value);

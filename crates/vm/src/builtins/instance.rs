@@ -10,8 +10,10 @@
 //! [`Extended`](crate::object::Extended)).
 
 use std::any::TypeId;
+use std::cell::Cell;
 use std::rc::Rc;
 
+use crate::builtins::attribute_values::AttributeValues;
 use crate::builtins::bytes::Bytes;
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::ExcKind;
@@ -122,7 +124,10 @@ pub enum Storage {
         /// The class's keys.
         keys: Rc<SharedKeys>,
         /// One slot per key; `None` where this instance has no value.
-        values: Vec<Option<Value>>,
+        /// One word wide (see `attribute_values.rs`): grown to the class's
+        /// key count when a new key appears (a quarter more while one
+        /// instance adds keys one by one), so later instances allocate once.
+        values: AttributeValues,
     },
     /// A real dict (after `__dict__` was asked for).
     Dict(Ref<Dict>),
@@ -155,16 +160,19 @@ impl InstanceDict {
             if matches!(s, Storage::Empty) {
                 *s = Storage::Shared {
                     keys: keys.clone(),
-                    values: Vec::new(),
+                    values: AttributeValues::default(),
                 };
             }
             match s {
                 Storage::Shared { keys, values } => {
                     let i = keys.index_or_insert(name);
                     if values.len() <= i {
-                        values.resize(i + 1, None);
+                        // The class's key count, or a quarter more when
+                        // keys are being added one by one (amortised).
+                        let target = keys.len().max(i + 1).max(values.len() + values.len() / 4);
+                        values.grow_to(target);
                     }
-                    values[i].replace(value)
+                    values.get_mut(i).and_then(|slot| slot.replace(value))
                 }
                 Storage::Dict(d) => d.table.with(|t| t.insert_str(name.clone(), value)),
                 Storage::Empty => None,
@@ -226,28 +234,49 @@ impl InstanceDict {
 pub struct InstanceExtension {
     /// The attributes (used when the class has `__dict__`).
     pub dict: InstanceDict,
-    /// The values of `__slots__` members, by member index; `None` where unset.
-    pub slots: PyCell<Vec<Option<Value>>>,
+    /// The values of `__slots__` members, by member index; `None` where
+    /// unset. Allocated once, at the class's slot count. A `Cell` holding a
+    /// one-word array: every access takes the array out and puts it back,
+    /// running no Python code in between, so the field is one word (a
+    /// `PyCell` would add a flag word to every instance).
+    slots: Cell<AttributeValues>,
 }
 
 impl InstanceExtension {
     /// The value of slot `index`, if set.
     pub fn slot(&self, index: usize) -> Option<Value> {
-        self.slots.with(|s| s.get(index).cloned().flatten())
+        let values = self.slots.take();
+        let value = values.get(index).cloned().flatten();
+        self.slots.set(values);
+        value
     }
 
     /// Sets (or, with `None`, clears) slot `index`; returns the old value.
     /// `count` is how many slots the instance's class has: the values are
     /// allocated once at that size.
     pub fn set_slot(&self, index: usize, value: Option<Value>, count: usize) -> Option<Value> {
-        self.slots.with(|s| {
-            if s.len() <= index {
-                value.as_ref()?;
-                s.resize(count.max(index + 1), None);
-            }
-            s.get_mut(index)
-                .and_then(|slot| std::mem::replace(slot, value))
-        })
+        let mut values = self.slots.take();
+        if values.len() <= index && value.is_some() {
+            values.grow_to(count.max(index + 1));
+        }
+        let old = values
+            .get_mut(index)
+            .and_then(|slot| std::mem::replace(slot, value));
+        self.slots.set(values);
+        old
+    }
+
+    /// Runs `f` over the slot values (for the cycle collector).
+    pub fn with_slot_values<R>(&self, f: impl FnOnce(&[Option<Value>]) -> R) -> R {
+        let values = self.slots.take();
+        let result = f(&values);
+        self.slots.set(values);
+        result
+    }
+
+    /// Takes every slot value out (the collector's `clear`).
+    pub fn take_slot_values(&self) -> AttributeValues {
+        self.slots.take()
     }
 }
 

@@ -1,11 +1,12 @@
 //! The builtin iterator types (`list_iterator`, `tuple_iterator`,
-//! `range_iterator`, dict iterators (the views' slots are in `dict_view.rs`),
+//! `str_ascii_iterator`, `range_iterator`, dict iterators (the views' slots are in `dict_view.rs`),
 //! `enumerate`, `zip`, `map`,
 //! `filter`, `reversed`). They share one payload, [`NativeIter`], whose state
 //! says what is being iterated; each has its own class for `type()` and repr.
 
 use crate::builtins::dict::Dict;
 use crate::builtins::list::List;
+use crate::builtins::str::Str;
 use crate::error::PyResult;
 use crate::object::{PyCell, Ref};
 use crate::runtime::Vm;
@@ -27,6 +28,8 @@ pub enum DictIterKind {
 pub enum IterState {
     /// A snapshot of items.
     Seq { items: Vec<Value>, pos: usize },
+    /// The characters of a `str`, from byte `offset`.
+    Str { text: Ref<Str>, offset: usize },
     /// A live list.
     List { list: Ref<List>, pos: usize },
     /// A live list, backwards.
@@ -97,6 +100,12 @@ pub fn new_seq_iter(vm: &mut Vm, items: Vec<Value>, class_name: &str) -> PyResul
         _ => vm.types.seq_iterator.clone(),
     };
     make(vm, class, IterState::Seq { items, pos: 0 })
+}
+
+/// A `str_ascii_iterator`: yields the characters one at a time.
+pub fn new_str_iter(vm: &mut Vm, text: Ref<Str>) -> PyResult<Value> {
+    let class = vm.types.str_iterator.clone();
+    make(vm, class, IterState::Str { text, offset: 0 })
 }
 
 /// A `list_iterator`.
@@ -220,6 +229,7 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         DictKeysChanged,
         MakeItem(Value, Value),
         MakeInt(i64),
+        MakeChar(u32),
     }
     let step = it.state.with(|state| match state {
         IterState::Seq { items, pos } => {
@@ -229,6 +239,21 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                 *state = IterState::Done;
             }
             Step::Ready(r)
+        }
+        IterState::Str { text, offset } => {
+            let bytes = text.as_bytes();
+            let mut points =
+                crate::builtins::str::text::code_points(bytes.get(*offset..).unwrap_or(&[]));
+            match points.next() {
+                Some(cp) => {
+                    *offset = bytes.len() - points.rest().len();
+                    Step::MakeChar(cp)
+                }
+                None => {
+                    *state = IterState::Done;
+                    Step::Ready(None)
+                }
+            }
         }
         IterState::List { list, pos } => {
             let r = list.items.with(|i| i.get(*pos).cloned());
@@ -326,6 +351,7 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     match step {
         Step::Ready(r) => Ok(r),
         Step::MakeInt(i) => Ok(Some(Value::from_i64(i))),
+        Step::MakeChar(cp) => Ok(Some(vm.new_char(cp)?)),
         Step::MakeItem(k, v) => Ok(Some(vm.new_tuple(vec![k, v])?)),
         Step::DictChanged => Err(vm.runtime_error("dictionary changed size during iteration")),
         Step::DictKeysChanged => Err(vm.runtime_error("dictionary keys changed during iteration")),

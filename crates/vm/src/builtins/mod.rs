@@ -3,6 +3,7 @@
 
 pub mod annotations;
 pub mod async_generator;
+pub mod attribute_values;
 pub mod byte_methods;
 pub mod bytearray;
 pub mod bytes;

@@ -212,7 +212,7 @@ impl<T: Payload> Payload for Extended<T> {
     fn traverse(&self, visit: &mut Visitor<'_>) {
         self.payload.traverse(visit);
         traverse_instance_dict(&self.extension.dict, visit);
-        visit.cell(&self.extension.slots, |slots, visit| {
+        self.extension.with_slot_values(|slots| {
             for value in slots {
                 visit.optional(value);
             }
@@ -221,7 +221,7 @@ impl<T: Payload> Payload for Extended<T> {
 
     fn clear(&self) {
         self.payload.clear();
-        drop(take(&self.extension.slots, Vec::new()));
+        drop(self.extension.take_slot_values());
         clear_instance_dict(&self.extension.dict);
     }
 }
@@ -446,6 +446,7 @@ impl Payload for NativeIter {
                 visit.value(func);
                 visit.value(sentinel);
             }
+            IterState::Str { text, .. } => visit.object(text.as_obj()),
             IterState::Range { .. } | IterState::Done => {}
         });
     }

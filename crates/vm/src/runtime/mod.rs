@@ -95,9 +95,8 @@ pub struct Vm {
     /// `""`.
     pub empty_str: Ref<Str>,
     /// The one-character strings of code points below 256, made on first
-    /// use and shared (as CPython's `_Py_LATIN1_CHR`): iterating or
-    /// indexing text allocates no new string per character.
-    pub latin1_chars: Box<[Option<Ref<Str>>]>,
+    /// use and shared afterwards, as CPython shares them.
+    pub latin1_chars: Vec<Option<Ref<Str>>>,
     /// `()`.
     pub empty_tuple: Ref<crate::builtins::tuple::Tuple>,
     /// `NotImplemented`.

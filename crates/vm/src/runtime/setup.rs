@@ -229,7 +229,7 @@ pub fn create() -> Result<Vm, AllocError> {
         builtins,
         interned: HashMap::new(),
         empty_str,
-        latin1_chars: (0..256).map(|_| None).collect(),
+        latin1_chars: vec![None; 256],
         empty_tuple,
         not_implemented_value: Value::from_object(not_implemented.into_obj()),
         ellipsis: Value::from_object(ellipsis.into_obj()),

@@ -2,9 +2,12 @@
 //! DESIGN.md decision 11), with its code-point length, an ASCII flag, a
 //! cached hash and, for long non-ASCII text, a lazily built index from
 //! code-point positions to byte offsets. Identifiers are interned by the VM
-//! ([`Vm::intern`]).
+//! ([`Vm::intern`]); one-character strings below U+0100 are shared
+//! (`Vm::new_char`), as in CPython.
 //!
-//! This file holds the payload and the type's slots; the methods live one
+//! This file holds the payload and the type's slots; `storage` packs the
+//! text and its facts into the payload (short text inside the object, a
+//! `str` object is 40 bytes). The methods live one
 //! file per concern: `case` (case mapping and predicates), `search` (find,
 //! count, replace, prefixes), `split` (split, partition, join, strip), `pad`
 //! (center, zfill, expandtabs), `format` (`str.format`), `percent`
@@ -21,11 +24,12 @@ pub mod pad;
 pub mod percent;
 pub mod search;
 pub mod split;
+pub mod storage;
 pub mod text;
 pub mod translate;
 pub mod unicode_tables;
 
-use std::cell::{Cell, OnceCell};
+use std::cell::Cell;
 
 use krait_syntax::wtf8::Wtf8Buf;
 
@@ -37,22 +41,13 @@ use crate::runtime::Vm;
 use crate::types::TypeObject;
 use crate::types::slots::BinOp;
 use crate::value::Value;
+use storage::{INDEX_STRIDE, TextStorage};
 use text::{CodePoints, StrBuilder};
 
-/// Code points between two entries of the position index.
-const INDEX_STRIDE: usize = 64;
-
-/// The payload of a `str`.
+/// The payload of a `str`: the cached hash and the text (see `storage`).
 pub struct Str {
-    bytes: Box<[u8]>,
-    chars: usize,
-    ascii: bool,
-    /// Whether the text has lone surrogates (then it is not UTF-8).
-    surrogates: bool,
     hash: Cell<i64>,
-    /// Byte offset of every `INDEX_STRIDE`-th code point, built on the first
-    /// positional access to long non-ASCII text.
-    index: OnceCell<Box<[usize]>>,
+    text: TextStorage,
 }
 
 impl Str {
@@ -69,12 +64,8 @@ impl Str {
     /// A `str` payload from WTF-8 bytes and their known facts.
     pub fn from_parts(bytes: Vec<u8>, chars: usize, ascii: bool, surrogates: bool) -> Str {
         Str {
-            bytes: bytes.into_boxed_slice(),
-            chars,
-            ascii,
-            surrogates,
             hash: Cell::new(-1),
-            index: OnceCell::new(),
+            text: TextStorage::new(bytes, chars, ascii, surrogates),
         }
     }
 
@@ -91,12 +82,12 @@ impl Str {
 
     /// The text, if it has no lone surrogates.
     pub fn as_str(&self) -> Option<&str> {
-        if self.surrogates {
+        if self.has_surrogates() {
             None
         } else {
             // SAFETY: without surrogates the WTF-8 bytes are valid UTF-8
             // (every constructor scans or builds them so).
-            Some(unsafe { std::str::from_utf8_unchecked(&self.bytes) })
+            Some(unsafe { std::str::from_utf8_unchecked(self.as_bytes()) })
         }
     }
 
@@ -104,28 +95,28 @@ impl Str {
     pub fn as_lossy(&self) -> std::borrow::Cow<'_, str> {
         match self.as_str() {
             Some(s) => std::borrow::Cow::Borrowed(s),
-            None => String::from_utf8_lossy(&self.bytes),
+            None => String::from_utf8_lossy(self.as_bytes()),
         }
     }
 
     /// The WTF-8 bytes.
     pub fn as_bytes(&self) -> &[u8] {
-        &self.bytes
+        self.text.as_bytes()
     }
 
     /// The number of code points (`len()`).
     pub fn char_len(&self) -> usize {
-        self.chars
+        self.text.char_len()
     }
 
     /// Whether every character is ASCII.
     pub fn is_ascii(&self) -> bool {
-        self.ascii
+        self.text.is_ascii()
     }
 
     /// Whether the text holds lone surrogates.
     pub fn has_surrogates(&self) -> bool {
-        self.surrogates
+        self.text.has_surrogates()
     }
 
     /// The hash, computed once.
@@ -134,7 +125,7 @@ impl Str {
         if h != -1 {
             return h;
         }
-        let h = hash::hash_str_wtf8(crate::runtime::hash_secret(), &self.bytes);
+        let h = hash::hash_str_wtf8(crate::runtime::hash_secret(), self.as_bytes());
         self.hash.set(h);
         h
     }
@@ -146,39 +137,41 @@ impl Str {
 
     /// The code points, from either end.
     pub fn iter(&self) -> CodePoints<'_> {
-        text::code_points(&self.bytes)
+        text::code_points(self.as_bytes())
     }
 
     /// The byte offset of code point `position` (`char_len()` gives the
     /// length in bytes).
     pub fn byte_offset(&self, position: usize) -> usize {
-        if self.ascii || position == 0 {
-            return position.min(self.bytes.len());
+        let bytes = self.as_bytes();
+        if self.is_ascii() || position == 0 {
+            return position.min(bytes.len());
         }
-        if position >= self.chars {
-            return self.bytes.len();
+        if position >= self.char_len() {
+            return bytes.len();
         }
-        let (mut offset, mut remaining) = if self.chars >= 2 * INDEX_STRIDE {
-            let index = self.index.get_or_init(|| self.build_index());
-            let slot = (position / INDEX_STRIDE).min(index.len().saturating_sub(1));
-            (
-                index.get(slot).copied().unwrap_or(0),
-                position - slot * INDEX_STRIDE,
-            )
-        } else {
-            (0, position)
+        let (mut offset, mut remaining) = match self.text.position_index() {
+            Some(cell) => {
+                let index = cell.get_or_init(|| self.build_index());
+                let slot = (position / INDEX_STRIDE).min(index.len().saturating_sub(1));
+                (
+                    index.get(slot).copied().unwrap_or(0),
+                    position - slot * INDEX_STRIDE,
+                )
+            }
+            None => (0, position),
         };
-        while remaining > 0 && offset < self.bytes.len() {
-            offset += text::sequence_len(self.bytes[offset]);
+        while remaining > 0 && offset < bytes.len() {
+            offset += text::sequence_len(bytes[offset]);
             remaining -= 1;
         }
-        offset.min(self.bytes.len())
+        offset.min(bytes.len())
     }
 
     fn build_index(&self) -> Box<[usize]> {
-        let mut index = Vec::with_capacity(self.chars / INDEX_STRIDE + 1);
+        let mut index = Vec::with_capacity(self.char_len() / INDEX_STRIDE + 1);
         let mut position = 0;
-        for (offset, &b) in self.bytes.iter().enumerate() {
+        for (offset, &b) in self.as_bytes().iter().enumerate() {
             if !text::is_continuation(b) {
                 if position % INDEX_STRIDE == 0 {
                     index.push(offset);
@@ -191,23 +184,30 @@ impl Str {
 
     /// The code-point position of byte `offset` (a sequence boundary).
     pub fn position_of(&self, offset: usize) -> usize {
-        if self.ascii {
+        let bytes = self.as_bytes();
+        if self.is_ascii() {
             offset
         } else {
-            text::count_code_points(&self.bytes[..offset.min(self.bytes.len())])
+            text::count_code_points(&bytes[..offset.min(bytes.len())])
         }
     }
 
     /// The bytes of code points `start..end` (clamped).
     pub fn slice_bytes(&self, start: usize, end: usize) -> &[u8] {
         let (a, b) = (self.byte_offset(start), self.byte_offset(end));
-        if a >= b { &[] } else { &self.bytes[a..b] }
+        self.as_bytes().get(a..b).unwrap_or(&[])
+    }
+
+    /// The bytes this payload owns outside its object (for `__sizeof__`).
+    pub fn heap_size(&self) -> usize {
+        self.text.heap_size()
     }
 
     /// Code point `position` (which must be below `char_len()`).
     pub fn code_point_at(&self, position: usize) -> u32 {
         let offset = self.byte_offset(position);
-        text::code_points(&self.bytes[offset..]).next().unwrap_or(0)
+        let rest = self.as_bytes().get(offset..).unwrap_or(&[]);
+        text::code_points(rest).next().unwrap_or(0)
     }
 }
 
@@ -244,27 +244,42 @@ impl Vm {
 
     /// A new `str` value from a payload.
     pub fn new_str_payload(&mut self, payload: Str) -> PyResult<Value> {
+        if payload.char_len() == 1 {
+            let cp = payload.code_point_at(0);
+            if cp < 256 {
+                return self.new_char(cp);
+            }
+        }
         let s = self.alloc(&self.types.str.clone(), payload)?;
         Ok(Value::from_object(s.into_obj()))
     }
 
-    /// A one-character `str`.
+    /// A one-character `str` (shared for code points below 256).
     pub fn new_char(&mut self, cp: u32) -> PyResult<Value> {
-        if let Some(slot) = self.latin1_chars.get(cp as usize) {
-            if let Some(s) = slot {
-                return Ok(Value::from_object(s.as_obj().clone()));
-            }
-            let mut b = StrBuilder::with_capacity(2);
-            b.push(cp);
-            let s = b.finish(self)?;
-            if let Some(made) = self.as_str(&s).cloned() {
-                self.latin1_chars[cp as usize] = Some(made);
-            }
-            return Ok(s);
+        if let Some(shared) = self.shared_char(cp) {
+            return Ok(shared);
         }
-        let mut b = StrBuilder::with_capacity(4);
-        b.push(cp);
-        b.finish(self)
+        let mut bytes = Vec::with_capacity(4);
+        text::push_code_point(&mut bytes, cp);
+        let surrogate = (0xD800..0xE000).contains(&cp);
+        let s = self.alloc(
+            &self.types.str.clone(),
+            Str::from_parts(bytes, 1, cp < 0x80, surrogate),
+        )?;
+        if let Some(slot) = usize::try_from(cp)
+            .ok()
+            .and_then(|i| self.latin1_chars.get_mut(i))
+        {
+            *slot = Some(s.clone());
+        }
+        Ok(Value::from_object(s.into_obj()))
+    }
+
+    /// The shared one-character `str` of `cp`, if made already.
+    pub fn shared_char(&self, cp: u32) -> Option<Value> {
+        let slot = self.latin1_chars.get(usize::try_from(cp).ok()?)?;
+        slot.as_ref()
+            .map(|s| Value::from_object(s.as_obj().clone()))
     }
 
     /// The `str` payload of a value, if it is a `str`.
@@ -428,15 +443,9 @@ pub fn init_type(t: &TypeObject) {
     t.slots.getitem.set(Some(str_getitem));
     t.slots.iter.set(Some(|vm, v| {
         let s = str_payload(vm, v, "expected str")?.clone();
-        let mut items = Vec::new();
-        items
-            .try_reserve_exact(s.char_len())
-            .map_err(|_| vm.memory_error())?;
-        for cp in s.iter() {
-            items.push(vm.new_char(cp)?);
-        }
-        crate::builtins::iterators::new_seq_iter(vm, items, "str_ascii_iterator")
+        crate::builtins::iterators::new_str_iter(vm, s)
     }));
+
     t.slots.new.set(Some(|vm, _cls, args, kwnames| {
         static SIGNATURE: std::sync::LazyLock<crate::builtins::native::Signature> =
             std::sync::LazyLock::new(|| {
@@ -640,6 +649,15 @@ pub const METHODS: &[MethodDef] = &[
     method("translate", "(self, table, /)", translate::translate),
     method("__len__", "(self, /)", |vm, args| {
         Ok(Value::from_i64(this(vm, args)?.char_len() as i64))
+    }),
+    method("__sizeof__", "(self, /)", |vm, args| {
+        // The object as allocated (without a GC header, as CPython counts)
+        // plus the text's heap block.
+        let s = this(vm, args)?;
+        let object = std::mem::size_of::<crate::object::PyObj<Str>>();
+        Ok(Value::from_i64(
+            i64::try_from(object + s.heap_size()).unwrap_or(i64::MAX),
+        ))
     }),
     method("__getnewargs__", "(self, /)", |vm, args| {
         let s = this(vm, args)?;

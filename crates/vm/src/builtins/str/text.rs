@@ -225,6 +225,12 @@ impl StrBuilder {
         if self.bytes.is_empty() {
             return vm.new_str("");
         }
+        if self.chars == 1 {
+            let cp = code_points(&self.bytes).next().unwrap_or(0);
+            if cp < 256 {
+                return vm.new_char(cp);
+            }
+        }
         let payload = self.into_payload();
         let s = vm.alloc(&vm.types.str.clone(), payload)?;
         Ok(Value::from_object(s.into_obj()))
