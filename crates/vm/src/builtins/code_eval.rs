@@ -76,16 +76,33 @@ pub fn compile_source(
     filename: &str,
     mode: CompileMode,
 ) -> PyResult<Ref<Code>> {
+    let parsed = parse_source(vm, source, filename, mode)?;
+    compile_parsed(vm, &parsed, filename, mode)
+}
+
+/// Parses source text in `mode`, front-end errors raised as `SyntaxError`.
+fn parse_source(
+    vm: &mut Vm,
+    source: &[u8],
+    filename: &str,
+    mode: CompileMode,
+) -> PyResult<krait_syntax::Parsed> {
     let parsed = match mode {
         CompileMode::Exec => krait_syntax::parse_module(source, filename),
         CompileMode::Eval => krait_syntax::parse_expression(source, filename),
         CompileMode::Single => krait_syntax::parse_interactive(source, filename),
     };
-    let parsed = match parsed {
-        Ok(p) => p,
-        Err(e) => return Err(syntax_error(vm, &e, filename)),
-    };
-    match krait_compiler::compile(&parsed, filename, mode) {
+    parsed.map_err(|e| syntax_error(vm, &e, filename))
+}
+
+/// Compiles a parsed tree (from source or from `_ast` objects) in `mode`.
+pub fn compile_parsed(
+    vm: &mut Vm,
+    parsed: &krait_syntax::Parsed,
+    filename: &str,
+    mode: CompileMode,
+) -> PyResult<Ref<Code>> {
+    match krait_compiler::compile(parsed, filename, mode) {
         Ok(code) => vm.new_code(code),
         Err(krait_compiler::CompileError::Syntax(e)) => Err(syntax_error(vm, &e, filename)),
         Err(krait_compiler::CompileError::Unsupported(what)) => Err(vm.new_error(
@@ -97,6 +114,36 @@ pub fn compile_source(
             &format!("krait's compiler failed: {what}"),
         )),
     }
+}
+
+/// `compile()` flag: return the tree as `_ast` objects (`ast.PyCF_ONLY_AST`).
+pub const PYCF_ONLY_AST: i64 = 0x400;
+
+/// The registration point of the `_ast` module: the engine cannot depend
+/// on the native modules, so `_ast` installs these converters in
+/// [`Vm::ast_hooks`] when it is initialised, and `compile()` imports `_ast`
+/// when it needs them.
+#[derive(Clone, Copy)]
+pub struct AstHooks {
+    /// A parsed tree → `_ast` objects.
+    pub to_python: fn(&mut Vm, &krait_syntax::Parsed) -> PyResult<Value>,
+    /// An `_ast` object → a tree to compile in the given mode (validated as
+    /// CPython validates), or `None` when the object is not an `AST`.
+    pub from_python:
+        fn(&mut Vm, &Value, CompileMode) -> PyResult<Option<krait_syntax::Parsed>>,
+}
+
+/// The `_ast` converters, importing `_ast` to register them if needed.
+fn ast_hooks(vm: &mut Vm) -> PyResult<AstHooks> {
+    if vm.ast_hooks.is_none() {
+        vm.import_module("_ast")?;
+    }
+    vm.ast_hooks.ok_or_else(|| {
+        vm.new_error(
+            ExcKind::SystemError,
+            "the _ast module did not register its converters",
+        )
+    })
 }
 
 /// The source bytes of a `compile()`/`eval()`/`exec()` argument.
@@ -149,18 +196,31 @@ pub fn builtin_compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'"));
         }
     };
-    if let Some(flags) = args.get(3) {
-        let flags = vm.index_i64(flags)?;
-        // PyCF_ONLY_AST and PyCF_OPTIMIZED_AST need the `ast` module's objects.
-        if flags & 0x400 != 0 {
-            return Err(vm.new_error(
-                ExcKind::NotImplementedError,
-                "krait does not support compile() to an AST yet",
-            ));
+    let flags = match args.get(3) {
+        Some(flags) => vm.index_i64(flags)?,
+        None => 0,
+    };
+    let source = args.required(0).clone();
+    let is_text = vm.as_str(&source).is_some()
+        || source
+            .as_object()
+            .is_some_and(|o| o.downcast::<crate::builtins::bytes::Bytes>().is_some() || o.downcast::<Code>().is_some());
+    if !is_text {
+        let hooks = ast_hooks(vm)?;
+        if let Some(parsed) = (hooks.from_python)(vm, &source, mode)? {
+            if flags & PYCF_ONLY_AST != 0 {
+                return Ok(source);
+            }
+            let code = compile_parsed(vm, &parsed, &filename, mode)?;
+            return Ok(Value::from_object(code.into_obj()));
         }
     }
-    let source = args.required(0).clone();
     match source_bytes(vm, &source, "compile")? {
+        Some(bytes) if flags & PYCF_ONLY_AST != 0 => {
+            let hooks = ast_hooks(vm)?;
+            let parsed = parse_source(vm, &bytes, &filename, mode)?;
+            (hooks.to_python)(vm, &parsed)
+        }
         Some(bytes) => {
             let code = compile_source(vm, &bytes, &filename, mode)?;
             Ok(Value::from_object(code.into_obj()))
