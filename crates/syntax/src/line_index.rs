@@ -31,6 +31,21 @@ impl LineIndex {
         Self { line_starts }
     }
 
+    /// An index over given line starts (ascending, the first 0): for trees
+    /// built without source text (`compile()` of `ast` objects), whose
+    /// positions are encoded as offsets on synthetic lines.
+    pub fn from_line_starts(line_starts: Vec<u32>) -> Self {
+        if line_starts.first() == Some(&0) {
+            Self { line_starts }
+        } else {
+            let mut starts = vec![0];
+            starts.extend(line_starts.into_iter().filter(|&s| s > 0));
+            Self {
+                line_starts: starts,
+            }
+        }
+    }
+
     /// The 1-based line number holding `offset`.
     pub fn line_number(&self, offset: u32) -> u32 {
         let line = self.line_starts.partition_point(|&start| start <= offset);

@@ -175,15 +175,17 @@ fn class_namespace(vm: &mut Vm, spec: &NodeSpec) -> PyResult<Value> {
         }
         let attributes = vm.new_tuple(names)?;
         set(vm, "_attributes", attributes)?;
-        for a in &spec.attributes {
-            if a.quantity == Quantity::Optional {
-                set(vm, a.name, Value::NONE)?;
-            }
-        }
     }
     for f in &spec.fields {
         if f.quantity == Quantity::Optional {
             set(vm, f.name, Value::NONE)?;
+        }
+    }
+    if spec.base.is_none() {
+        for a in &spec.attributes {
+            if a.quantity == Quantity::Optional {
+                set(vm, a.name, Value::NONE)?;
+            }
         }
     }
     Ok(Value::from_object(dict.into_obj()))
@@ -232,8 +234,9 @@ fn same_name(vm: &Vm, a: &Value, b: &Value) -> bool {
     }
 }
 
-/// The value an omitted field gets: `[]` for lists, `None` for optional
-/// fields, `Load()` for contexts; `None` (left unset) for required fields.
+/// The value an omitted field gets: `[]` for lists, `Load()` for contexts;
+/// `None` (left unset) for optional fields, whose class attribute is
+/// `None`, and for required ones.
 fn default_for(vm: &mut Vm, class: &TypeRef, field: &Value) -> PyResult<Option<Value>> {
     let Ok(nodes) = NodeClasses::get(vm) else {
         return Ok(None);
@@ -249,7 +252,7 @@ fn default_for(vm: &mut Vm, class: &TypeRef, field: &Value) -> PyResult<Option<V
     };
     Ok(match f.quantity {
         Quantity::List | Quantity::OptionalList => Some(vm.new_list(Vec::new())?),
-        Quantity::Optional => Some(Value::NONE),
+        Quantity::Optional => None,
         Quantity::One if f.ty == "expr_context" => match super::nodes::index_of("Load")
             .and_then(|i| nodes.classes.get(i))
         {
@@ -258,6 +261,14 @@ fn default_for(vm: &mut Vm, class: &TypeRef, field: &Value) -> PyResult<Option<V
         },
         Quantity::One => None,
     })
+}
+
+/// Whether `field` of `class` may be `None` (its class attribute is `None`).
+fn is_optional(vm: &mut Vm, class: &TypeRef, field: &Value) -> bool {
+    let Some(name) = vm.as_str(field).map(|s| s.as_lossy().into_owned()) else {
+        return false;
+    };
+    class.lookup(&name).is_some_and(|v| v.is_none())
 }
 
 /// `AST.__init__(*args, **kwargs)`: positional arguments fill `_fields` in
@@ -455,7 +466,7 @@ fn ast_replace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 values.push(v);
             }
             None if fields.iter().any(|f| same_name(vm, f, name)) => {
-                if default_for(vm, &class, name)?.is_none() {
+                if default_for(vm, &class, name)?.is_none() && !is_optional(vm, &class, name) {
                     missing.push(vm.repr_string(name)?);
                 }
             }
