@@ -209,7 +209,8 @@ pub fn builtin_compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let hooks = ast_hooks(vm)?;
         if let Some(parsed) = (hooks.from_python)(vm, &source, mode)? {
             if flags & PYCF_ONLY_AST != 0 {
-                return Ok(source);
+                // CPython answers with a new tree, validated.
+                return (hooks.to_python)(vm, &parsed);
             }
             let code = compile_parsed(vm, &parsed, &filename, mode)?;
             return Ok(Value::from_object(code.into_obj()));
