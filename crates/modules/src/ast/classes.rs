@@ -46,8 +46,12 @@ impl NodeClasses {
             vm.import_module("_ast")?;
         }
         let types = |v: Option<&Value>| -> Vec<Value> {
-            v.and_then(|v| v.as_object()?.downcast::<Tuple>().map(|t| t.items().to_vec()))
-                .unwrap_or_default()
+            v.and_then(|v| {
+                v.as_object()?
+                    .downcast::<Tuple>()
+                    .map(|t| t.items().to_vec())
+            })
+            .unwrap_or_default()
         };
         let classes: Vec<TypeRef> = types(vm.module_state.get(CLASSES_KEY))
             .iter()
@@ -87,7 +91,10 @@ fn type_value(t: &TypeRef) -> Value {
 
 /// Creates `AST` and every node class, puts them in `module`'s namespace
 /// through `add`, and records them in the interpreter's module state.
-pub fn create(vm: &mut Vm, add: &mut dyn FnMut(&mut Vm, &str, Value) -> PyResult<()>) -> PyResult<()> {
+pub fn create(
+    vm: &mut Vm,
+    add: &mut dyn FnMut(&mut Vm, &str, Value) -> PyResult<()>,
+) -> PyResult<()> {
     let base = vm.new_builtin_type::<BareObject>(
         "ast",
         "AST",
@@ -253,12 +260,12 @@ fn default_for(vm: &mut Vm, class: &TypeRef, field: &Value) -> PyResult<Option<V
     Ok(match f.quantity {
         Quantity::List | Quantity::OptionalList => Some(vm.new_list(Vec::new())?),
         Quantity::Optional => None,
-        Quantity::One if f.ty == "expr_context" => match super::nodes::index_of("Load")
-            .and_then(|i| nodes.classes.get(i))
-        {
-            Some(load) => Some(Value::from_object(vm.alloc(load, BareObject)?.into_obj())),
-            None => None,
-        },
+        Quantity::One if f.ty == "expr_context" => {
+            match super::nodes::index_of("Load").and_then(|i| nodes.classes.get(i)) {
+                Some(load) => Some(Value::from_object(vm.alloc(load, BareObject)?.into_obj())),
+                None => None,
+            }
+        }
         Quantity::One => None,
     })
 }
@@ -274,7 +281,12 @@ fn is_optional(vm: &mut Vm, class: &TypeRef, field: &Value) -> bool {
 /// `AST.__init__(*args, **kwargs)`: positional arguments fill `_fields` in
 /// order, keywords set fields or attributes by name, and omitted fields get
 /// their defaults.
-fn ast_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Ref<Tuple>>) -> PyResult<()> {
+fn ast_init(
+    vm: &mut Vm,
+    this: &Value,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<()> {
     let class = vm.type_of(this).clone();
     let fields = name_list(vm, &class, "_fields")?;
     let keywords: Vec<Value> = kwnames.map(|k| k.items().to_vec()).unwrap_or_default();
@@ -417,8 +429,16 @@ fn repr_value(vm: &mut Vm, value: &Value, depth: usize, out: &mut String) -> PyR
 const AST_METHODS: &[MethodDef] = &[
     method("__reduce__", "($self, /)", |vm, args| {
         let this = args.this().clone();
-        let class = type_value(&vm.type_of(&this).clone());
-        let empty = vm.new_tuple(Vec::new())?;
+        let class = vm.type_of(&this).clone();
+        // As many `None`s as leading fields the node has, so that unpickling
+        // calls the constructor with them before the state is restored.
+        let fields = name_list(vm, &class, "_fields")?;
+        let leading = fields
+            .iter()
+            .take_while(|f| lookup_own(vm, &this, f).is_some())
+            .count();
+        let class = type_value(&class);
+        let empty = vm.new_tuple(vec![Value::NONE; leading])?;
         let state = match krait_vm::builtins::object::materialized_dict(vm, &this)? {
             Some(d) => d,
             None => Value::NONE,
@@ -444,7 +464,11 @@ fn ast_replace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         changes = d.items();
     }
     for (key, _) in &changes {
-        if !fields.iter().chain(&attributes).any(|f| same_name(vm, f, key)) {
+        if !fields
+            .iter()
+            .chain(&attributes)
+            .any(|f| same_name(vm, f, key))
+        {
             let key = vm.str_string(key)?;
             return Err(vm.type_error(format!(
                 "{}.__replace__ got an unexpected keyword argument '{key}'.",
@@ -465,12 +489,15 @@ fn ast_replace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 names.push(name.clone());
                 values.push(v);
             }
-            None if fields.iter().any(|f| same_name(vm, f, name)) => {
-                if default_for(vm, &class, name)?.is_none() && !is_optional(vm, &class, name) {
+            None => {
+                let is_field = fields.iter().any(|f| same_name(vm, f, name));
+                if is_field
+                    && default_for(vm, &class, name)?.is_none()
+                    && !is_optional(vm, &class, name)
+                {
                     missing.push(vm.repr_string(name)?);
                 }
             }
-            None => {}
         }
     }
     if !missing.is_empty() {

@@ -11,10 +11,10 @@
 
 use krait_compiler::CompileMode;
 use krait_syntax::ast::{
-    Alias, Arg, Arguments, BigInt, BoolOp, ClassDef, CmpOp, Comprehension, Constant,
-    ConstantKind, Conversion, ExceptHandler, Expr, ExprContext, ExprKind, FunctionDef,
-    Identifier, Keyword, MatchCase, Mod, Operator, Pattern, PatternKind, Singleton, Stmt,
-    StmtKind, Try, TypeIgnore, TypeParam, TypeParamKind, UnaryOp, WithItem,
+    Alias, Arg, Arguments, BigInt, BoolOp, ClassDef, CmpOp, Comprehension, Constant, ConstantKind,
+    Conversion, ExceptHandler, Expr, ExprContext, ExprKind, FunctionDef, Identifier, Keyword,
+    MatchCase, Mod, Operator, Pattern, PatternKind, Singleton, Stmt, StmtKind, Try, TypeIgnore,
+    TypeParam, TypeParamKind, UnaryOp, WithItem,
 };
 use krait_syntax::{LineIndex, Parsed, TextRange};
 use krait_vm::builtins::bytes::Bytes;
@@ -135,7 +135,9 @@ impl FromPython<'_> {
     fn identifier(&mut self, v: &Value) -> PyResult<Identifier> {
         match self.vm.as_str(v) {
             Some(s) => Ok(Identifier::new(s.as_lossy().into_owned())),
-            None => Err(self.vm.type_error("AST identifier must be of type str".into())),
+            None => Err(self
+                .vm
+                .type_error("AST identifier must be of type str".into())),
         }
     }
 
@@ -178,9 +180,10 @@ impl FromPython<'_> {
             _ if krait_vm::builtins::int::is_int(v) => self.vm.index_i64(v),
             _ => {
                 let repr = self.vm.repr_string(v)?;
-                Err(self
-                    .vm
-                    .new_error(ExcKind::ValueError, &format!("invalid integer value: {repr}")))
+                Err(self.vm.new_error(
+                    ExcKind::ValueError,
+                    &format!("invalid integer value: {repr}"),
+                ))
             }
         }
     }
@@ -193,7 +196,9 @@ impl FromPython<'_> {
     /// One synthetic offset for `(lineno, col_offset)`.
     fn offset(&mut self, line: i64, col: i64) -> u32 {
         let line = u32::try_from(line.max(1)).unwrap_or(MAX_LINE).min(MAX_LINE);
-        let col = u32::try_from(col.max(0)).unwrap_or(LINE_STRIDE - 1).min(LINE_STRIDE - 1);
+        let col = u32::try_from(col.max(0))
+            .unwrap_or(LINE_STRIDE - 1)
+            .min(LINE_STRIDE - 1);
         self.max_line = self.max_line.max(line);
         (line - 1) * LINE_STRIDE + col
     }
@@ -484,7 +489,13 @@ impl FromPython<'_> {
     }
 
     /// The name of the field-less node in field `name` of `obj`, a kind of `sum`.
-    fn simple(&mut self, obj: &Value, name: &str, owner: &str, sum: &str) -> PyResult<&'static str> {
+    fn simple(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        owner: &str,
+        sum: &str,
+    ) -> PyResult<&'static str> {
         let v = self.field(obj, name, owner)?;
         self.kind_of(&v, sum)
     }
@@ -792,10 +803,9 @@ impl FromPython<'_> {
     fn generators(&mut self, obj: &Value, owner: &str) -> PyResult<Vec<Comprehension>> {
         let generators = self.list(obj, "generators", owner, Self::comprehension)?;
         if generators.is_empty() {
-            return Err(self.vm.new_error(
-                ExcKind::ValueError,
-                "comprehension with no generators",
-            ));
+            return Err(self
+                .vm
+                .new_error(ExcKind::ValueError, "comprehension with no generators"));
         }
         Ok(generators)
     }
@@ -1080,9 +1090,9 @@ mod validate {
                     self.loads(&c.decorator_list)
                 }
                 StmtKind::Return { value } => self.opt(value.as_deref()),
-                StmtKind::Delete { targets } => {
-                    targets.iter().try_for_each(|t| self.expr(t, ExprContext::Del))
-                }
+                StmtKind::Delete { targets } => targets
+                    .iter()
+                    .try_for_each(|t| self.expr(t, ExprContext::Del)),
                 StmtKind::Assign { targets, value, .. } => {
                     targets
                         .iter()
@@ -1170,10 +1180,9 @@ mod validate {
                 }
                 StmtKind::Raise { exc, cause } => {
                     if exc.is_none() && cause.is_some() {
-                        return Err(self.vm.new_error(
-                            ExcKind::ValueError,
-                            "Raise with cause but no exception",
-                        ));
+                        return Err(self
+                            .vm
+                            .new_error(ExcKind::ValueError, "Raise with cause but no exception"));
                     }
                     self.opt(exc.as_deref())?;
                     self.opt(cause.as_deref())

@@ -31,7 +31,9 @@ pub const PYCF_OPTIMIZED_AST: i64 = 0x8000 | PYCF_ONLY_AST;
 
 /// `_ast`'s initialiser: creates the classes and registers the converters.
 pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
-    classes::create(vm, &mut |vm, name, value| vm.module_set(module, name, value))?;
+    classes::create(vm, &mut |vm, name, value| {
+        vm.module_set(module, name, value)
+    })?;
     for (name, value) in [
         ("PyCF_ONLY_AST", PYCF_ONLY_AST),
         ("PyCF_TYPE_COMMENTS", PYCF_TYPE_COMMENTS),

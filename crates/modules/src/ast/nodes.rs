@@ -180,7 +180,13 @@ pub fn specs() -> &'static [NodeSpec] {
 pub fn index_of(name: &str) -> Option<usize> {
     static INDEX: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
     INDEX
-        .get_or_init(|| specs().iter().enumerate().map(|(i, s)| (s.name, i)).collect())
+        .get_or_init(|| {
+            specs()
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.name, i))
+                .collect()
+        })
         .get(name)
         .copied()
 }
@@ -280,7 +286,7 @@ mod tests {
     #[test]
     fn the_table_has_every_class() {
         let names: Vec<&str> = specs().iter().map(|s| s.name).collect();
-        assert_eq!(names.len(), 122);
+        assert_eq!(names.len(), 125);
         assert!(names.contains(&"TypeVarTuple"));
         let binop = &specs()[index_of("BinOp").unwrap_or(0)];
         assert_eq!(binop.doc, "BinOp(expr left, operator op, expr right)");

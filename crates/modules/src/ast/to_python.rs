@@ -20,11 +20,7 @@ use super::nodes::index_of;
 /// Converts a parsed tree to `_ast` objects.
 pub fn module_to_python(vm: &mut Vm, module: &Mod, index: &LineIndex) -> PyResult<Value> {
     let classes = NodeClasses::get(vm)?;
-    let mut c = ToPython {
-        vm,
-        classes,
-        index,
-    };
+    let mut c = ToPython { vm, classes, index };
     c.module(module)
 }
 
@@ -39,7 +35,9 @@ type Fields = Vec<(&'static str, Value)>;
 impl ToPython<'_, '_> {
     /// An instance of class `name` with `fields` and, given a range, positions.
     fn node(&mut self, name: &str, fields: Fields, range: Option<TextRange>) -> PyResult<Value> {
-        let class = index_of(name).and_then(|i| self.classes.classes.get(i)).cloned();
+        let class = index_of(name)
+            .and_then(|i| self.classes.classes.get(i))
+            .cloned();
         let Some(class) = class else {
             return Err(self.vm.type_error(format!("no _ast class {name}")));
         };
@@ -81,7 +79,11 @@ impl ToPython<'_, '_> {
         self.vm.new_list(values)
     }
 
-    fn opt<T>(&mut self, item: Option<&T>, f: fn(&mut Self, &T) -> PyResult<Value>) -> PyResult<Value> {
+    fn opt<T>(
+        &mut self,
+        item: Option<&T>,
+        f: fn(&mut Self, &T) -> PyResult<Value>,
+    ) -> PyResult<Value> {
         match item {
             Some(item) => f(self, item),
             None => Ok(Value::NONE),
@@ -99,7 +101,7 @@ impl ToPython<'_, '_> {
         }
     }
 
-    fn opt_text(&mut self, text: Option<&Box<str>>) -> PyResult<Value> {
+    fn opt_text(&mut self, text: Option<&str>) -> PyResult<Value> {
         match text {
             Some(t) => self.vm.new_str(t),
             None => Ok(Value::NONE),
@@ -111,7 +113,11 @@ impl ToPython<'_, '_> {
             Mod::Module { body, type_ignores } => {
                 let body = self.list(body, Self::stmt)?;
                 let ignores = self.list(type_ignores, Self::type_ignore)?;
-                self.node("Module", vec![("body", body), ("type_ignores", ignores)], None)
+                self.node(
+                    "Module",
+                    vec![("body", body), ("type_ignores", ignores)],
+                    None,
+                )
             }
             Mod::Interactive { body } => {
                 let body = self.list(body, Self::stmt)?;
@@ -137,7 +143,10 @@ impl ToPython<'_, '_> {
         let tag = self.vm.new_str(&t.tag)?;
         self.node(
             "TypeIgnore",
-            vec![("lineno", Value::from_i64(i64::from(t.lineno))), ("tag", tag)],
+            vec![
+                ("lineno", Value::from_i64(i64::from(t.lineno))),
+                ("tag", tag),
+            ],
             None,
         )
     }
@@ -162,7 +171,7 @@ impl ToPython<'_, '_> {
                         ("body", self.list(&f.body, Self::stmt)?),
                         ("decorator_list", self.list(&f.decorator_list, Self::expr)?),
                         ("returns", self.opt(f.returns.as_deref(), Self::expr)?),
-                        ("type_comment", self.opt_text(f.type_comment.as_ref())?),
+                        ("type_comment", self.opt_text(f.type_comment.as_deref())?),
                         ("type_params", self.list(&f.type_params, Self::type_param)?),
                     ],
                 )
@@ -182,10 +191,9 @@ impl ToPython<'_, '_> {
                 "Return",
                 vec![("value", self.opt(value.as_deref(), Self::expr)?)],
             ),
-            StmtKind::Delete { targets } => (
-                "Delete",
-                vec![("targets", self.list(targets, Self::expr)?)],
-            ),
+            StmtKind::Delete { targets } => {
+                ("Delete", vec![("targets", self.list(targets, Self::expr)?)])
+            }
             StmtKind::Assign {
                 targets,
                 value,
@@ -195,7 +203,7 @@ impl ToPython<'_, '_> {
                 vec![
                     ("targets", self.list(targets, Self::expr)?),
                     ("value", self.expr(value)?),
-                    ("type_comment", self.opt_text(type_comment.as_ref())?),
+                    ("type_comment", self.opt_text(type_comment.as_deref())?),
                 ],
             ),
             StmtKind::TypeAlias {
@@ -256,7 +264,7 @@ impl ToPython<'_, '_> {
                     ("iter", self.expr(iter)?),
                     ("body", self.list(body, Self::stmt)?),
                     ("orelse", self.list(orelse, Self::stmt)?),
-                    ("type_comment", self.opt_text(type_comment.as_ref())?),
+                    ("type_comment", self.opt_text(type_comment.as_deref())?),
                 ],
             ),
             StmtKind::While { test, body, orelse } | StmtKind::If { test, body, orelse } => (
@@ -289,7 +297,7 @@ impl ToPython<'_, '_> {
                 vec![
                     ("items", self.list(items, Self::withitem)?),
                     ("body", self.list(body, Self::stmt)?),
-                    ("type_comment", self.opt_text(type_comment.as_ref())?),
+                    ("type_comment", self.opt_text(type_comment.as_deref())?),
                 ],
             ),
             StmtKind::Match { subject, cases } => (
@@ -493,7 +501,10 @@ impl ToPython<'_, '_> {
                 "FormattedValue",
                 vec![
                     ("value", self.expr(value)?),
-                    ("conversion", Value::from_i64(i64::from(conversion.as_i32()))),
+                    (
+                        "conversion",
+                        Value::from_i64(i64::from(conversion.as_i32())),
+                    ),
                     ("format_spec", self.opt_expr(format_spec.as_deref())?),
                 ],
             ),
@@ -507,13 +518,17 @@ impl ToPython<'_, '_> {
                 vec![
                     ("value", self.expr(value)?),
                     ("str", self.vm.new_str(str)?),
-                    ("conversion", Value::from_i64(i64::from(conversion.as_i32()))),
+                    (
+                        "conversion",
+                        Value::from_i64(i64::from(conversion.as_i32())),
+                    ),
                     ("format_spec", self.opt_expr(format_spec.as_deref())?),
                 ],
             ),
-            ExprKind::JoinedStr { values } => {
-                ("JoinedStr", vec![("values", self.list(values, Self::expr)?)])
-            }
+            ExprKind::JoinedStr { values } => (
+                "JoinedStr",
+                vec![("values", self.list(values, Self::expr)?)],
+            ),
             ExprKind::TemplateStr { values } => (
                 "TemplateStr",
                 vec![("values", self.list(values, Self::expr)?)],
@@ -643,7 +658,7 @@ impl ToPython<'_, '_> {
         let fields = vec![
             ("arg", self.ident(&a.arg)?),
             ("annotation", self.opt_expr(a.annotation.as_deref())?),
-            ("type_comment", self.opt_text(a.type_comment.as_ref())?),
+            ("type_comment", self.opt_text(a.type_comment.as_deref())?),
         ];
         self.node("arg", fields, Some(a.range))
     }

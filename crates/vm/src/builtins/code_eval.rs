@@ -118,6 +118,8 @@ pub fn compile_parsed(
 
 /// `compile()` flag: return the tree as `_ast` objects (`ast.PyCF_ONLY_AST`).
 pub const PYCF_ONLY_AST: i64 = 0x400;
+/// The bit `ast.PyCF_OPTIMIZED_AST` adds to [`PYCF_ONLY_AST`].
+const PYCF_OPTIMIZED_AST_ONLY: i64 = 0x8000;
 
 /// The registration point of the `_ast` module: the engine cannot depend
 /// on the native modules, so `_ast` installs these converters in
@@ -129,8 +131,7 @@ pub struct AstHooks {
     pub to_python: fn(&mut Vm, &krait_syntax::Parsed) -> PyResult<Value>,
     /// An `_ast` object → a tree to compile in the given mode (validated as
     /// CPython validates), or `None` when the object is not an `AST`.
-    pub from_python:
-        fn(&mut Vm, &Value, CompileMode) -> PyResult<Option<krait_syntax::Parsed>>,
+    pub from_python: fn(&mut Vm, &Value, CompileMode) -> PyResult<Option<krait_syntax::Parsed>>,
 }
 
 /// The `_ast` converters, importing `_ast` to register them if needed.
@@ -200,11 +201,18 @@ pub fn builtin_compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(flags) => vm.index_i64(flags)?,
         None => 0,
     };
+    if flags & PYCF_OPTIMIZED_AST_ONLY != 0 {
+        return Err(vm.new_error(
+            ExcKind::NotImplementedError,
+            "krait does not support compile() to an optimized AST (PyCF_OPTIMIZED_AST) yet",
+        ));
+    }
     let source = args.required(0).clone();
     let is_text = vm.as_str(&source).is_some()
-        || source
-            .as_object()
-            .is_some_and(|o| o.downcast::<crate::builtins::bytes::Bytes>().is_some() || o.downcast::<Code>().is_some());
+        || source.as_object().is_some_and(|o| {
+            o.downcast::<crate::builtins::bytes::Bytes>().is_some()
+                || o.downcast::<Code>().is_some()
+        });
     if !is_text {
         let hooks = ast_hooks(vm)?;
         if let Some(parsed) = (hooks.from_python)(vm, &source, mode)? {

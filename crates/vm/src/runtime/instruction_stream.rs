@@ -37,7 +37,9 @@ pub struct Decoded {
 
 /// Decodes every position of `units`.
 pub fn decode(units: &[CodeUnit]) -> Box<[Decoded]> {
-    (0..units.len()).map(|start| decode_at(units, start)).collect()
+    (0..units.len())
+        .map(|start| decode_at(units, start))
+        .collect()
 }
 
 /// The instruction that starts at `start`.
@@ -92,7 +94,10 @@ mod tests {
         assert_eq!((decoded[0].at, decoded[0].len), (1, 2));
         assert_eq!(decoded[1].oparg, 2);
         assert_eq!(decoded[2].opcode, Opcode::LOAD_GLOBAL);
-        assert_eq!(usize::from(decoded[2].len), 1 + Opcode::LOAD_GLOBAL.cache_entries());
+        assert_eq!(
+            usize::from(decoded[2].len),
+            1 + Opcode::LOAD_GLOBAL.cache_entries()
+        );
         assert_eq!(decoded[7].opcode, Opcode::RETURN_VALUE);
     }
 
