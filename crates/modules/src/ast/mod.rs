@@ -43,7 +43,9 @@ pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
         vm.module_set(module, name, Value::from_i64(value))?;
     }
     vm.ast_hooks = Some(AstHooks {
-        to_python: |vm, parsed| to_python::module_to_python(vm, &parsed.module, &parsed.index),
+        to_python: |vm, parsed, optimize| {
+            to_python::module_to_python(vm, &parsed.module, &parsed.index, optimize)
+        },
         from_python: |vm, tree, mode: CompileMode| from_python::tree_from_python(vm, tree, mode),
     });
     Ok(())

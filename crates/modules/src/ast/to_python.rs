@@ -6,9 +6,9 @@
 //! in CPython.
 
 use krait_syntax::ast::{
-    Alias, Arg, Arguments, Comprehension, Constant, ConstantKind, ExceptHandler, Expr, ExprKind,
-    Keyword, MatchCase, Mod, Pattern, PatternKind, Singleton, Stmt, StmtKind, TypeIgnore,
-    TypeParam, TypeParamKind, WithItem,
+    Alias, Arg, Arguments, Comprehension, Constant, ConstantKind, ExceptHandler, Expr, ExprContext,
+    ExprKind, Keyword, MatchCase, Mod, Operator, Pattern, PatternKind, Singleton, Stmt, StmtKind,
+    TypeIgnore, TypeParam, TypeParamKind, UnaryOp, WithItem,
 };
 use krait_syntax::{LineIndex, TextRange};
 use krait_vm::builtins::object::BareObject;
@@ -17,10 +17,24 @@ use krait_vm::{PyResult, Value, Vm};
 use super::classes::NodeClasses;
 use super::nodes::index_of;
 
-/// Converts a parsed tree to `_ast` objects.
-pub fn module_to_python(vm: &mut Vm, module: &Mod, index: &LineIndex) -> PyResult<Value> {
+/// Converts a parsed tree to `_ast` objects. `optimize` is `Some(value of
+/// __debug__)` for an optimized tree (`PyCF_OPTIMIZED_AST`): then, as
+/// CPython's AST optimizer, `__debug__` becomes a constant, `'%s' % (x,)`
+/// with only `%s`/`%r`/`%a` conversions becomes an f-string, and negative
+/// and complex literals in patterns become constants.
+pub fn module_to_python(
+    vm: &mut Vm,
+    module: &Mod,
+    index: &LineIndex,
+    optimize: Option<bool>,
+) -> PyResult<Value> {
     let classes = NodeClasses::get(vm)?;
-    let mut c = ToPython { vm, classes, index };
+    let mut c = ToPython {
+        vm,
+        classes,
+        index,
+        optimize,
+    };
     c.module(module)
 }
 
@@ -28,6 +42,86 @@ struct ToPython<'v, 'i> {
     vm: &'v mut Vm,
     classes: NodeClasses,
     index: &'i LineIndex,
+    optimize: Option<bool>,
+}
+
+/// One part of a `%`-format string the optimizer can turn into an f-string.
+enum FormatPiece {
+    /// Literal text (`%%` already turned into `%`).
+    Literal(String),
+    /// A `%s`, `%r` or `%a` conversion and its format spec, if any.
+    Conversion(u8, Option<String>),
+}
+
+/// Splits a `%`-format string into pieces, or `None` when it uses anything
+/// but `%s`/`%r`/`%a` with flags, a width and a precision below 100.
+fn parse_percent_format(text: &str) -> Option<Vec<FormatPiece>> {
+    let mut pieces = Vec::new();
+    let mut literal = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            literal.push(c);
+            continue;
+        }
+        let mut c = chars.next()?;
+        if c == '%' {
+            literal.push('%');
+            continue;
+        }
+        if !literal.is_empty() {
+            pieces.push(FormatPiece::Literal(std::mem::take(&mut literal)));
+        }
+        let mut left = false;
+        while matches!(c, '-' | '+' | ' ' | '#' | '0') {
+            left |= c == '-';
+            c = chars.next()?;
+        }
+        let width = read_number(&mut c, &mut chars)?;
+        let mut precision = None;
+        if c == '.' {
+            c = chars.next()?;
+            precision = Some(read_number(&mut c, &mut chars)?.unwrap_or(0));
+        }
+        let conversion = match c {
+            's' | 'r' | 'a' => c as u8,
+            _ => return None,
+        };
+        let mut spec = String::new();
+        if let Some(w) = width {
+            if !left {
+                spec.push('>');
+            }
+            spec.push_str(&w.to_string());
+        }
+        if let Some(p) = precision {
+            spec.push('.');
+            spec.push_str(&p.to_string());
+        }
+        pieces.push(FormatPiece::Conversion(
+            conversion,
+            (!spec.is_empty()).then_some(spec),
+        ));
+    }
+    if !literal.is_empty() {
+        pieces.push(FormatPiece::Literal(literal));
+    }
+    Some(pieces)
+}
+
+/// The digits starting at `c` (advancing it past them): `Some(None)` when
+/// there are none, `None` at the end of the text or from 100 on.
+fn read_number(c: &mut char, chars: &mut std::str::Chars<'_>) -> Option<Option<u32>> {
+    let mut value: Option<u32> = None;
+    while let Some(d) = c.to_digit(10) {
+        let v = value.unwrap_or(0) * 10 + d;
+        if v >= 100 {
+            return None;
+        }
+        value = Some(v);
+        *c = chars.next()?;
+    }
+    Some(value)
 }
 
 type Fields = Vec<(&'static str, Value)>;
@@ -35,6 +129,22 @@ type Fields = Vec<(&'static str, Value)>;
 impl ToPython<'_, '_> {
     /// An instance of class `name` with `fields` and, given a range, positions.
     fn node(&mut self, name: &str, fields: Fields, range: Option<TextRange>) -> PyResult<Value> {
+        let positions = range.map(|range| {
+            let (line, col) = self.index.line_col(range.start);
+            let (end_line, end_col) = self.index.line_col(range.end);
+            [line, col, end_line, end_col].map(i64::from)
+        });
+        self.node_at(name, fields, positions)
+    }
+
+    /// An instance of class `name` with `fields` and, if given, the positions
+    /// `[lineno, col_offset, end_lineno, end_col_offset]`.
+    fn node_at(
+        &mut self,
+        name: &str,
+        fields: Fields,
+        positions: Option<[i64; 4]>,
+    ) -> PyResult<Value> {
         let class = index_of(name)
             .and_then(|i| self.classes.classes.get(i))
             .cloned();
@@ -46,18 +156,13 @@ impl ToPython<'_, '_> {
             let key = self.vm.intern(field)?;
             self.vm.set_attr(&obj, &key, Some(value))?;
         }
-        if let Some(range) = range {
-            let (line, col) = self.index.line_col(range.start);
-            let (end_line, end_col) = self.index.line_col(range.end);
-            for (field, n) in [
-                ("lineno", line),
-                ("col_offset", col),
-                ("end_lineno", end_line),
-                ("end_col_offset", end_col),
-            ] {
+        if let Some(positions) = positions {
+            for (field, n) in ["lineno", "col_offset", "end_lineno", "end_col_offset"]
+                .into_iter()
+                .zip(positions)
+            {
                 let key = self.vm.intern(field)?;
-                self.vm
-                    .set_attr(&obj, &key, Some(Value::from_i64(i64::from(n))))?;
+                self.vm.set_attr(&obj, &key, Some(Value::from_i64(n)))?;
             }
         }
         Ok(obj)
@@ -380,6 +485,27 @@ impl ToPython<'_, '_> {
     }
 
     fn expr_node(&mut self, e: &Expr) -> PyResult<Value> {
+        if let Some(debug) = self.optimize {
+            match &e.kind {
+                ExprKind::Name {
+                    id,
+                    ctx: ExprContext::Load,
+                } if id.as_str() == "__debug__" => {
+                    let fields = vec![("value", Value::from_bool(debug)), ("kind", Value::NONE)];
+                    return self.node("Constant", fields, Some(e.range));
+                }
+                ExprKind::BinOp {
+                    left,
+                    op: Operator::Mod,
+                    right,
+                } => {
+                    if let Some(v) = self.percent_format(left, right, e.range)? {
+                        return Ok(v);
+                    }
+                }
+                _ => {}
+            }
+        }
         let (name, fields): (&str, Fields) = match &e.kind {
             ExprKind::BoolOp { op, values } => (
                 "BoolOp",
@@ -599,6 +725,144 @@ impl ToPython<'_, '_> {
         self.node(name, fields, Some(e.range))
     }
 
+    /// `'...' % (a, b)` as the f-string the optimizer makes of it, or `None`
+    /// when the format or the operands do not allow it.
+    fn percent_format(
+        &mut self,
+        left: &Expr,
+        right: &Expr,
+        range: TextRange,
+    ) -> PyResult<Option<Value>> {
+        let ExprKind::Constant {
+            value: Constant::Str(text),
+            ..
+        } = &left.kind
+        else {
+            return Ok(None);
+        };
+        let ExprKind::Tuple { elts, .. } = &right.kind else {
+            return Ok(None);
+        };
+        if elts
+            .iter()
+            .any(|e| matches!(e.kind, ExprKind::Starred { .. }))
+        {
+            return Ok(None);
+        }
+        let Some(pieces) = text.as_str().and_then(parse_percent_format) else {
+            return Ok(None);
+        };
+        let conversions = pieces
+            .iter()
+            .filter(|p| matches!(p, FormatPiece::Conversion(..)))
+            .count();
+        if conversions != elts.len() {
+            return Ok(None);
+        }
+        const NO_POSITION: [i64; 4] = [-1; 4];
+        let mut values = Vec::with_capacity(pieces.len());
+        let mut args = elts.iter();
+        for piece in pieces {
+            match piece {
+                FormatPiece::Literal(text) => {
+                    let text = self.vm.new_str(&text)?;
+                    let fields = vec![("value", text), ("kind", Value::NONE)];
+                    values.push(self.node_at("Constant", fields, Some(NO_POSITION))?);
+                }
+                FormatPiece::Conversion(conversion, spec) => {
+                    let Some(arg) = args.next() else {
+                        return Ok(None);
+                    };
+                    let spec = match spec.as_deref() {
+                        Some(spec) => {
+                            let text = self.vm.new_str(spec)?;
+                            let fields = vec![("value", text), ("kind", Value::NONE)];
+                            self.node_at("Constant", fields, Some(NO_POSITION))?
+                        }
+                        None => Value::NONE,
+                    };
+                    let fields = vec![
+                        ("value", self.expr(arg)?),
+                        ("conversion", Value::from_i64(i64::from(conversion))),
+                        ("format_spec", spec),
+                    ];
+                    values.push(self.node("FormattedValue", fields, Some(arg.range))?);
+                }
+            }
+        }
+        let values = self.vm.new_list(values)?;
+        Ok(Some(self.node(
+            "JoinedStr",
+            vec![("values", values)],
+            Some(range),
+        )?))
+    }
+
+    /// The value of a pattern's `-1`, `1+2j` or `-1-2j` the optimizer folds.
+    fn folded_pattern_value(&mut self, e: &Expr) -> PyResult<Option<Value>> {
+        let number = |this: &mut Self, e: &Expr| -> PyResult<Option<Value>> {
+            match &e.kind {
+                ExprKind::Constant {
+                    value:
+                        value @ (Constant::Int(_)
+                        | Constant::BigInt(_)
+                        | Constant::Float(_)
+                        | Constant::Complex(_)),
+                    ..
+                } => Ok(Some(this.constant(value)?)),
+                _ => Ok(None),
+            }
+        };
+        let negated = |this: &mut Self, e: &Expr| -> PyResult<Option<Value>> {
+            if let ExprKind::UnaryOp {
+                op: UnaryOp::USub,
+                operand,
+            } = &e.kind
+                && let Some(v) = number(this, operand)?
+            {
+                return Ok(Some(
+                    this.vm.unary_op(&v, krait_vm::types::slots::UnaryOp::Neg)?,
+                ));
+            }
+            Ok(None)
+        };
+        if let Some(v) = negated(self, e)? {
+            return Ok(Some(v));
+        }
+        if let ExprKind::BinOp { left, op, right } = &e.kind
+            && matches!(op, Operator::Add | Operator::Sub)
+            && let ExprKind::Constant {
+                value: Constant::Complex(_),
+                ..
+            } = right.kind
+        {
+            let left = match negated(self, left)? {
+                Some(v) => Some(v),
+                None => number(self, left)?,
+            };
+            if let (Some(l), Some(r)) = (left, number(self, right)?) {
+                let op = if *op == Operator::Add {
+                    krait_vm::types::slots::BinOp::Add
+                } else {
+                    krait_vm::types::slots::BinOp::Sub
+                };
+                return Ok(Some(self.vm.binary_op(&l, &r, op)?));
+            }
+        }
+        Ok(None)
+    }
+
+    /// A pattern's value or mapping key, folded in an optimized tree.
+    fn pattern_value(&mut self, e: &Expr) -> PyResult<Value> {
+        if self.optimize.is_some()
+            && let Some(v) = self.folded_pattern_value(e)?
+        {
+            let fields = vec![("value", v), ("kind", Value::NONE)];
+            return self.node("Constant", fields, Some(e.range));
+        }
+        self.expr(e)
+    }
+
     fn constant(&mut self, c: &Constant) -> PyResult<Value> {
         Ok(match c {
             Constant::None => Value::NONE,
@@ -709,7 +973,9 @@ impl ToPython<'_, '_> {
             this.vm.new_list(values)
         };
         let (name, fields): (&str, Fields) = match &p.kind {
-            PatternKind::MatchValue { value } => ("MatchValue", vec![("value", self.expr(value)?)]),
+            PatternKind::MatchValue { value } => {
+                ("MatchValue", vec![("value", self.pattern_value(value)?)])
+            }
             PatternKind::MatchSingleton { value } => (
                 "MatchSingleton",
                 vec![(
@@ -732,7 +998,7 @@ impl ToPython<'_, '_> {
             } => (
                 "MatchMapping",
                 vec![
-                    ("keys", self.list(keys, Self::expr)?),
+                    ("keys", self.list(keys, Self::pattern_value)?),
                     ("patterns", self.list(patterns, Self::pattern)?),
                     ("rest", self.opt_ident(rest.as_ref())?),
                 ],

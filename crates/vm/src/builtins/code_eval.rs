@@ -118,6 +118,8 @@ pub fn compile_parsed(
 
 /// `compile()` flag: return the tree as `_ast` objects (`ast.PyCF_ONLY_AST`).
 pub const PYCF_ONLY_AST: i64 = 0x400;
+/// `compile()` flag: keep `# type:` comments in the tree (`ast.PyCF_TYPE_COMMENTS`).
+const PYCF_TYPE_COMMENTS: i64 = 0x1000;
 /// The bit `ast.PyCF_OPTIMIZED_AST` adds to [`PYCF_ONLY_AST`].
 const PYCF_OPTIMIZED_AST_ONLY: i64 = 0x8000;
 
@@ -127,8 +129,9 @@ const PYCF_OPTIMIZED_AST_ONLY: i64 = 0x8000;
 /// when it needs them.
 #[derive(Clone, Copy)]
 pub struct AstHooks {
-    /// A parsed tree → `_ast` objects.
-    pub to_python: fn(&mut Vm, &krait_syntax::Parsed) -> PyResult<Value>,
+    /// A parsed tree → `_ast` objects; with `Some(value of __debug__)`, the
+    /// optimized tree of `PyCF_OPTIMIZED_AST`.
+    pub to_python: fn(&mut Vm, &krait_syntax::Parsed, Option<bool>) -> PyResult<Value>,
     /// An `_ast` object → a tree to compile in the given mode (validated as
     /// CPython validates), or `None` when the object is not an `AST`.
     pub from_python: fn(&mut Vm, &Value, CompileMode) -> PyResult<Option<krait_syntax::Parsed>>,
@@ -201,12 +204,14 @@ pub fn builtin_compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(flags) => vm.index_i64(flags)?,
         None => 0,
     };
-    if flags & PYCF_OPTIMIZED_AST_ONLY != 0 {
-        return Err(vm.new_error(
-            ExcKind::NotImplementedError,
-            "krait does not support compile() to an optimized AST (PyCF_OPTIMIZED_AST) yet",
-        ));
-    }
+    // An optimized tree folds `__debug__`, which is false from `-O` on.
+    let optimized = match flags & PYCF_OPTIMIZED_AST_ONLY {
+        0 => None,
+        _ => Some(match args.get(5) {
+            Some(level) => vm.index_i64(level)? < 1,
+            None => true,
+        }),
+    };
     let source = args.required(0).clone();
     let is_text = vm.as_str(&source).is_some()
         || source.as_object().is_some_and(|o| {
@@ -218,7 +223,7 @@ pub fn builtin_compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         if let Some(parsed) = (hooks.from_python)(vm, &source, mode)? {
             if flags & PYCF_ONLY_AST != 0 {
                 // CPython answers with a new tree, validated.
-                return (hooks.to_python)(vm, &parsed);
+                return (hooks.to_python)(vm, &parsed, optimized);
             }
             let code = compile_parsed(vm, &parsed, &filename, mode)?;
             return Ok(Value::from_object(code.into_obj()));
@@ -226,9 +231,17 @@ pub fn builtin_compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     match source_bytes(vm, &source, "compile")? {
         Some(bytes) if flags & PYCF_ONLY_AST != 0 => {
+            // The parser does not keep `# type:` comments: refuse rather than
+            // return a tree without them.
+            if flags & PYCF_TYPE_COMMENTS != 0 && bytes.windows(5).any(|w| w == b"type:") {
+                return Err(vm.new_error(
+                    ExcKind::NotImplementedError,
+                    "krait does not support type comments (PyCF_TYPE_COMMENTS) yet",
+                ));
+            }
             let hooks = ast_hooks(vm)?;
             let parsed = parse_source(vm, &bytes, &filename, mode)?;
-            (hooks.to_python)(vm, &parsed)
+            (hooks.to_python)(vm, &parsed, optimized)
         }
         Some(bytes) => {
             let code = compile_source(vm, &bytes, &filename, mode)?;
