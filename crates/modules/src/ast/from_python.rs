@@ -49,6 +49,14 @@ pub fn tree_from_python(vm: &mut Vm, tree: &Value, mode: CompileMode) -> PyResul
         depth: 0,
     };
     let module = c.module(tree, mode)?;
+    if has_future_annotations(&module) {
+        // The compiler keeps such annotations as their source text, which a
+        // tree of objects does not have (CPython unparses them).
+        return Err(c.vm.new_error(
+            ExcKind::NotImplementedError,
+            "krait cannot compile an AST with 'from __future__ import annotations' yet",
+        ));
+    }
     let lines = c.max_line.saturating_add(1);
     let index = LineIndex::from_line_starts((0..lines).map(|i| i * LINE_STRIDE).collect());
     validate::module(c.vm, &module)?;
@@ -57,6 +65,19 @@ pub fn tree_from_python(vm: &mut Vm, tree: &Value, mode: CompileMode) -> PyResul
         index,
         module,
     }))
+}
+
+/// Whether the module starts with `from __future__ import annotations`
+/// (after a docstring and other future imports).
+fn has_future_annotations(module: &Mod) -> bool {
+    let body = match module {
+        Mod::Module { body, .. } | Mod::Interactive { body } => body,
+        _ => return false,
+    };
+    body.iter().any(|s| {
+        matches!(&s.kind, StmtKind::ImportFrom { module: Some(m), names, .. }
+            if m.as_str() == "__future__" && names.iter().any(|a| a.name.as_str() == "annotations"))
+    })
 }
 
 struct FromPython<'v> {

@@ -104,7 +104,13 @@ pub fn compile_parsed(
 ) -> PyResult<Ref<Code>> {
     match krait_compiler::compile(parsed, filename, mode) {
         Ok(code) => vm.new_code(code),
-        Err(krait_compiler::CompileError::Syntax(e)) => Err(syntax_error(vm, &e, filename)),
+        Err(krait_compiler::CompileError::Syntax(mut e)) => {
+            // A tree built from `ast` objects has no source line to show.
+            if parsed.text.is_empty() {
+                e.text = None;
+            }
+            Err(syntax_error(vm, &e, filename))
+        }
         Err(krait_compiler::CompileError::Unsupported(what)) => Err(vm.new_error(
             ExcKind::NotImplementedError,
             &format!("krait cannot compile {what} yet"),
