@@ -5,9 +5,13 @@
 //! CPython's validator does (`ValueError`).
 //!
 //! The tree has no source text: a position `(lineno, col_offset)` is
-//! encoded as the offset `(lineno - 1) * LINE_STRIDE + col_offset` on
-//! synthetic lines of [`LINE_STRIDE`] bytes, and the [`LineIndex`] handed
-//! to the compiler maps offsets back to the same lines and columns.
+//! encoded as the offset `(lineno - 1) * stride + col_offset` on synthetic
+//! lines of `stride` bytes, and the [`LineIndex`] handed to the compiler
+//! maps offsets back to the same lines and columns. The stride is
+//! [`LINE_STRIDE`]; a tree with longer lines or more lines than that allows
+//! is converted a second time with a stride fitted to it. Positions beyond
+//! any `u32` encoding (or [`MAX_LINES`]) are clamped, and negative ones
+//! read as line 1, column 0.
 
 use krait_compiler::CompileMode;
 use krait_syntax::ast::{
@@ -27,10 +31,11 @@ use krait_vm::{PyResult, Value, Vm};
 use super::classes::NodeClasses;
 use super::nodes::{index_of, specs};
 
-/// Columns per synthetic line (positions past it are clamped).
+/// Columns per synthetic line, unless the tree needs more.
 pub const LINE_STRIDE: u32 = 1 << 16;
-/// Lines representable with [`LINE_STRIDE`] in a `u32` offset.
-const MAX_LINE: u32 = u32::MAX / LINE_STRIDE;
+/// The most lines a synthetic line index gets (its table holds one `u32`
+/// per line); later lines are clamped.
+pub const MAX_LINES: u32 = 1 << 24;
 /// Node nesting beyond which conversion fails with `RecursionError` (a
 /// tree may even contain itself).
 const MAX_DEPTH: u32 = 3000;
@@ -45,10 +50,23 @@ pub fn tree_from_python(vm: &mut Vm, tree: &Value, mode: CompileMode) -> PyResul
     let mut c = FromPython {
         vm,
         classes,
+        stride: LINE_STRIDE,
         max_line: 1,
+        largest: (1, 0),
+        clamped: false,
         depth: 0,
     };
-    let module = c.module(tree, mode)?;
+    let mut module = c.module(tree, mode)?;
+    if c.clamped {
+        // Fit the stride to the longest line and convert again.
+        let (lines, columns) = c.largest;
+        let columns = u32::try_from(columns.saturating_add(1)).unwrap_or(u32::MAX);
+        let lines = u32::try_from(lines).unwrap_or(u32::MAX).min(MAX_LINES);
+        c.stride = columns.clamp(1, u32::MAX / lines.max(1));
+        c.max_line = 1;
+        c.clamped = false;
+        module = c.module(tree, mode)?;
+    }
     if has_future_annotations(&module) {
         // The compiler keeps such annotations as their source text, which a
         // tree of objects does not have (CPython unparses them).
@@ -58,7 +76,8 @@ pub fn tree_from_python(vm: &mut Vm, tree: &Value, mode: CompileMode) -> PyResul
         ));
     }
     let lines = c.max_line.saturating_add(1);
-    let index = LineIndex::from_line_starts((0..lines).map(|i| i * LINE_STRIDE).collect());
+    let stride = c.stride;
+    let index = LineIndex::from_line_starts((0..lines).map(|i| i * stride).collect());
     validate::module(c.vm, &module)?;
     Ok(Some(Parsed {
         text: String::new(),
@@ -83,7 +102,14 @@ fn has_future_annotations(module: &Mod) -> bool {
 struct FromPython<'v> {
     vm: &'v mut Vm,
     classes: NodeClasses,
+    /// Bytes per synthetic line.
+    stride: u32,
+    /// The last line an offset was made on.
     max_line: u32,
+    /// The largest line number and column seen, unclamped.
+    largest: (i64, i64),
+    /// Whether a position did not fit the stride and was clamped.
+    clamped: bool,
     depth: u32,
 }
 
@@ -216,12 +242,17 @@ impl FromPython<'_> {
 
     /// One synthetic offset for `(lineno, col_offset)`.
     fn offset(&mut self, line: i64, col: i64) -> u32 {
-        let line = u32::try_from(line.max(1)).unwrap_or(MAX_LINE).min(MAX_LINE);
-        let col = u32::try_from(col.max(0))
-            .unwrap_or(LINE_STRIDE - 1)
-            .min(LINE_STRIDE - 1);
-        self.max_line = self.max_line.max(line);
-        (line - 1) * LINE_STRIDE + col
+        let (line, col) = (line.max(1), col.max(0));
+        self.largest = (self.largest.0.max(line), self.largest.1.max(col));
+        let max_line = (u32::MAX / self.stride).min(MAX_LINES);
+        let max_col = self.stride - 1;
+        let fitted_line = u32::try_from(line).unwrap_or(u32::MAX).min(max_line);
+        let fitted_col = u32::try_from(col).unwrap_or(u32::MAX).min(max_col);
+        if i64::from(fitted_line) != line || i64::from(fitted_col) != col {
+            self.clamped = true;
+        }
+        self.max_line = self.max_line.max(fitted_line);
+        (fitted_line - 1) * self.stride + fitted_col
     }
 
     /// A node's position from its `lineno`, `col_offset`, `end_lineno` and
