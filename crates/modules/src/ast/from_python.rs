@@ -1094,6 +1094,27 @@ mod validate {
             e.map_or(Ok(()), |e| self.load(e))
         }
 
+        /// A name that must not spell a constant (`None`, `True`, `False`).
+        fn name(&mut self, name: &Identifier) -> PyResult<()> {
+            if matches!(name.as_str(), "None" | "True" | "False") {
+                return Err(self.vm.new_error(
+                    ExcKind::ValueError,
+                    &format!("identifier field can't represent '{name}' constant"),
+                ));
+            }
+            Ok(())
+        }
+
+        /// A list that must not be empty.
+        fn some<T>(&mut self, items: &[T], what: &str, owner: &str) -> PyResult<()> {
+            if items.is_empty() {
+                return Err(self
+                    .vm
+                    .new_error(ExcKind::ValueError, &format!("empty {what} on {owner}")));
+            }
+            Ok(())
+        }
+
         fn nonempty(&mut self, body: &[Stmt], what: &str, owner: &str) -> PyResult<()> {
             if body.is_empty() {
                 return Err(self
@@ -1128,12 +1149,14 @@ mod validate {
                     } else {
                         "AsyncFunctionDef"
                     };
+                    self.name(&f.name)?;
                     self.nonempty(&f.body, "body", owner)?;
                     self.arguments(&f.args)?;
                     self.loads(&f.decorator_list)?;
                     self.opt(f.returns.as_deref())
                 }
                 StmtKind::ClassDef(c) => {
+                    self.name(&c.name)?;
                     self.nonempty(&c.body, "body", "ClassDef")?;
                     self.loads(&c.bases)?;
                     for k in &c.keywords {
@@ -1142,10 +1165,14 @@ mod validate {
                     self.loads(&c.decorator_list)
                 }
                 StmtKind::Return { value } => self.opt(value.as_deref()),
-                StmtKind::Delete { targets } => targets
-                    .iter()
-                    .try_for_each(|t| self.expr(t, ExprContext::Del)),
+                StmtKind::Delete { targets } => {
+                    self.some(targets, "targets", "Delete")?;
+                    targets
+                        .iter()
+                        .try_for_each(|t| self.expr(t, ExprContext::Del))
+                }
                 StmtKind::Assign { targets, value, .. } => {
+                    self.some(targets, "targets", "Assign")?;
                     targets
                         .iter()
                         .try_for_each(|t| self.expr(t, ExprContext::Store))?;
@@ -1204,17 +1231,18 @@ mod validate {
                     self.stmts(orelse)
                 }
                 StmtKind::With { items, body, .. } | StmtKind::AsyncWith { items, body, .. } => {
+                    let owner = if matches!(s.kind, StmtKind::With { .. }) {
+                        "With"
+                    } else {
+                        "AsyncWith"
+                    };
+                    self.some(items, "items", owner)?;
                     for item in items {
                         self.load(&item.context_expr)?;
                         if let Some(v) = &item.optional_vars {
                             self.expr(v, ExprContext::Store)?;
                         }
                     }
-                    let owner = if matches!(s.kind, StmtKind::With { .. }) {
-                        "With"
-                    } else {
-                        "AsyncWith"
-                    };
                     self.nonempty(body, "body", owner)
                 }
                 StmtKind::Match { subject, cases } => {
@@ -1270,9 +1298,12 @@ mod validate {
                     self.opt(msg.as_deref())
                 }
                 StmtKind::Expr { value } => self.load(value),
-                StmtKind::Import { .. }
-                | StmtKind::ImportFrom { .. }
-                | StmtKind::Global { .. }
+                StmtKind::Import { names } => {
+                    self.some(names, "names", "Import")?;
+                    names.iter().try_for_each(|a| self.name(&a.name))
+                }
+                StmtKind::ImportFrom { names, .. } => self.some(names, "names", "ImportFrom"),
+                StmtKind::Global { .. }
                 | StmtKind::Nonlocal { .. }
                 | StmtKind::Pass
                 | StmtKind::Break
@@ -1394,7 +1425,8 @@ mod validate {
                 ExprKind::JoinedStr { values } | ExprKind::TemplateStr { values } => {
                     self.loads(values)
                 }
-                ExprKind::Constant { .. } | ExprKind::Name { .. } => Ok(()),
+                ExprKind::Name { id, .. } => self.name(id),
+                ExprKind::Constant { .. } => Ok(()),
                 ExprKind::Subscript { value, slice, .. } => {
                     self.load(value)?;
                     self.load(slice)
