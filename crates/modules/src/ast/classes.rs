@@ -78,11 +78,43 @@ impl NodeClasses {
     /// The table index of the node class `class` or of its nearest `_ast`
     /// ancestor (for user subclasses of node classes).
     pub fn index_of(&self, class: &TypeRef) -> Option<usize> {
-        class.mro.with(|mro| {
-            mro.iter()
-                .find_map(|c| self.classes.iter().position(|k| k.same(c)))
-        })
+        nearest_node_class(class, &self.classes)
     }
+}
+
+/// The table index of `class` or of its nearest ancestor among `classes`
+/// (found by name, then checked by identity).
+fn nearest_node_class(class: &TypeRef, classes: &[TypeRef]) -> Option<usize> {
+    class.mro.with(|mro| {
+        mro.iter().find_map(|c| {
+            let i = super::nodes::index_of(&c.name)?;
+            classes.get(i).filter(|k| k.same(c)).map(|_| i)
+        })
+    })
+}
+
+/// The node classes of the running interpreter, without copying them.
+fn with_classes<R>(vm: &Vm, f: impl FnOnce(&[Value]) -> R) -> Option<R> {
+    let tuple = vm
+        .module_state
+        .get(CLASSES_KEY)?
+        .as_object()?
+        .downcast::<Tuple>()?;
+    Some(f(tuple.items()))
+}
+
+/// [`NodeClasses::index_of`] for the running interpreter.
+fn spec_index(vm: &Vm, class: &TypeRef) -> Option<usize> {
+    with_classes(vm, |classes| {
+        class.mro.with(|mro| {
+            mro.iter().find_map(|c| {
+                let i = super::nodes::index_of(&c.name)?;
+                let k = classes.get(i).and_then(as_type)?;
+                k.same(c).then_some(i)
+            })
+        })
+    })
+    .flatten()
 }
 
 fn type_value(t: &TypeRef) -> Value {
@@ -245,10 +277,7 @@ fn same_name(vm: &Vm, a: &Value, b: &Value) -> bool {
 /// `None` (left unset) for optional fields, whose class attribute is
 /// `None`, and for required ones.
 fn default_for(vm: &mut Vm, class: &TypeRef, field: &Value) -> PyResult<Option<Value>> {
-    let Ok(nodes) = NodeClasses::get(vm) else {
-        return Ok(None);
-    };
-    let Some(spec) = nodes.index_of(class).and_then(|i| specs().get(i)) else {
+    let Some(spec) = spec_index(vm, class).and_then(|i| specs().get(i)) else {
         return Ok(None);
     };
     let Some(name) = vm.as_str(field).map(|s| s.as_lossy().into_owned()) else {
@@ -261,8 +290,11 @@ fn default_for(vm: &mut Vm, class: &TypeRef, field: &Value) -> PyResult<Option<V
         Quantity::List | Quantity::OptionalList => Some(vm.new_list(Vec::new())?),
         Quantity::Optional => None,
         Quantity::One if f.ty == "expr_context" => {
-            match super::nodes::index_of("Load").and_then(|i| nodes.classes.get(i)) {
-                Some(load) => Some(Value::from_object(vm.alloc(load, BareObject)?.into_obj())),
+            let load = super::nodes::index_of("Load").and_then(|i| {
+                with_classes(vm, |classes| classes.get(i).and_then(as_type).cloned()).flatten()
+            });
+            match load {
+                Some(load) => Some(Value::from_object(vm.alloc(&load, BareObject)?.into_obj())),
                 None => None,
             }
         }
