@@ -169,8 +169,11 @@ pub fn create(
     for (spec, class) in specs().iter().zip(&classes) {
         if !spec.is_abstract {
             let field_types = field_types(vm, spec, &classes)?;
-            let key = vm.intern("_field_types")?;
-            vm.set_attr(&type_value(class), &key, Some(field_types))?;
+            // The field types are also the class's annotations.
+            for name in ["_field_types", "__annotations_cache__"] {
+                let key = vm.intern(name)?;
+                vm.set_attr(&type_value(class), &key, Some(field_types.clone()))?;
+            }
         }
     }
     let mut singletons = Vec::with_capacity(classes.len());
