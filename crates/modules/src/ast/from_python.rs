@@ -37,8 +37,8 @@ pub const LINE_STRIDE: u32 = 1 << 16;
 /// per line); later lines are clamped.
 pub const MAX_LINES: u32 = 1 << 24;
 /// Node nesting beyond which conversion fails with `RecursionError` (a
-/// tree may even contain itself).
-const MAX_DEPTH: u32 = 3000;
+/// tree may even contain itself); CPython's C stack gives out near it.
+const MAX_DEPTH: u32 = 25_000;
 
 /// The tree `compile()` compiles for the `_ast` object `tree`, or `None`
 /// when `tree` is not an `AST` instance.
