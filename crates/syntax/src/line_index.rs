@@ -83,6 +83,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn synthetic_lines_map_back() {
+        let index = LineIndex::from_line_starts(vec![0, 100, 200]);
+        assert_eq!(index.line_col(0), (1, 0));
+        assert_eq!(index.line_col(105), (2, 5));
+        assert_eq!(index.line_col(250), (3, 50));
+        let shifted = LineIndex::from_line_starts(vec![7, 9]);
+        assert_eq!(shifted.line_col(8), (2, 1));
+    }
+
+    #[test]
     fn positions_follow_universal_newlines() {
         let index = LineIndex::new("ab\ncd\r\nef\rgh");
         assert_eq!(index.line_col(0), (1, 0));
