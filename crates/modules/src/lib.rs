@@ -10,6 +10,7 @@
 //! (`types.SimpleNamespace`).
 
 pub mod abc;
+pub mod ast;
 pub mod atexit;
 pub mod codecs;
 pub mod collections;
@@ -52,6 +53,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("_contextvars", contextvars::init),
     BuiltinModule::new("_sre", sre::init),
     BuiltinModule::new("_codecs", codecs::init),
+    BuiltinModule::new("_ast", ast::init),
     #[cfg(unix)]
     BuiltinModule::new("posix", posix::init),
 ];

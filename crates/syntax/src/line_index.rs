@@ -31,6 +31,21 @@ impl LineIndex {
         Self { line_starts }
     }
 
+    /// An index over given line starts (ascending, the first 0): for trees
+    /// built without source text (`compile()` of `ast` objects), whose
+    /// positions are encoded as offsets on synthetic lines.
+    pub fn from_line_starts(line_starts: Vec<u32>) -> Self {
+        if line_starts.first() == Some(&0) {
+            Self { line_starts }
+        } else {
+            let mut starts = vec![0];
+            starts.extend(line_starts.into_iter().filter(|&s| s > 0));
+            Self {
+                line_starts: starts,
+            }
+        }
+    }
+
     /// The 1-based line number holding `offset`.
     pub fn line_number(&self, offset: u32) -> u32 {
         let line = self.line_starts.partition_point(|&start| start <= offset);
@@ -66,6 +81,16 @@ fn offset_u32(offset: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn synthetic_lines_map_back() {
+        let index = LineIndex::from_line_starts(vec![0, 100, 200]);
+        assert_eq!(index.line_col(0), (1, 0));
+        assert_eq!(index.line_col(105), (2, 5));
+        assert_eq!(index.line_col(250), (3, 50));
+        let shifted = LineIndex::from_line_starts(vec![7, 9]);
+        assert_eq!(shifted.line_col(8), (2, 1));
+    }
 
     #[test]
     fn positions_follow_universal_newlines() {

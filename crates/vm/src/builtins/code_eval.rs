@@ -76,18 +76,41 @@ pub fn compile_source(
     filename: &str,
     mode: CompileMode,
 ) -> PyResult<Ref<Code>> {
+    let parsed = parse_source(vm, source, filename, mode)?;
+    compile_parsed(vm, &parsed, filename, mode)
+}
+
+/// Parses source text in `mode`, front-end errors raised as `SyntaxError`.
+fn parse_source(
+    vm: &mut Vm,
+    source: &[u8],
+    filename: &str,
+    mode: CompileMode,
+) -> PyResult<krait_syntax::Parsed> {
     let parsed = match mode {
         CompileMode::Exec => krait_syntax::parse_module(source, filename),
         CompileMode::Eval => krait_syntax::parse_expression(source, filename),
         CompileMode::Single => krait_syntax::parse_interactive(source, filename),
     };
-    let parsed = match parsed {
-        Ok(p) => p,
-        Err(e) => return Err(syntax_error(vm, &e, filename)),
-    };
-    match krait_compiler::compile(&parsed, filename, mode) {
+    parsed.map_err(|e| syntax_error(vm, &e, filename))
+}
+
+/// Compiles a parsed tree (from source or from `_ast` objects) in `mode`.
+pub fn compile_parsed(
+    vm: &mut Vm,
+    parsed: &krait_syntax::Parsed,
+    filename: &str,
+    mode: CompileMode,
+) -> PyResult<Ref<Code>> {
+    match krait_compiler::compile(parsed, filename, mode) {
         Ok(code) => vm.new_code(code),
-        Err(krait_compiler::CompileError::Syntax(e)) => Err(syntax_error(vm, &e, filename)),
+        Err(krait_compiler::CompileError::Syntax(mut e)) => {
+            // A tree built from `ast` objects has no source line to show.
+            if parsed.text.is_empty() {
+                e.text = None;
+            }
+            Err(syntax_error(vm, &e, filename))
+        }
         Err(krait_compiler::CompileError::Unsupported(what)) => Err(vm.new_error(
             ExcKind::NotImplementedError,
             &format!("krait cannot compile {what} yet"),
@@ -97,6 +120,40 @@ pub fn compile_source(
             &format!("krait's compiler failed: {what}"),
         )),
     }
+}
+
+/// `compile()` flag: return the tree as `_ast` objects (`ast.PyCF_ONLY_AST`).
+pub const PYCF_ONLY_AST: i64 = 0x400;
+/// `compile()` flag: keep `# type:` comments in the tree (`ast.PyCF_TYPE_COMMENTS`).
+const PYCF_TYPE_COMMENTS: i64 = 0x1000;
+/// The bit `ast.PyCF_OPTIMIZED_AST` adds to [`PYCF_ONLY_AST`].
+const PYCF_OPTIMIZED_AST_ONLY: i64 = 0x8000;
+
+/// The registration point of the `_ast` module: the engine cannot depend
+/// on the native modules, so `_ast` installs these converters in
+/// [`Vm::ast_hooks`] when it is initialised, and `compile()` imports `_ast`
+/// when it needs them.
+#[derive(Clone, Copy)]
+pub struct AstHooks {
+    /// A parsed tree → `_ast` objects; with `Some(value of __debug__)`, the
+    /// optimized tree of `PyCF_OPTIMIZED_AST`.
+    pub to_python: fn(&mut Vm, &krait_syntax::Parsed, Option<bool>) -> PyResult<Value>,
+    /// An `_ast` object → a tree to compile in the given mode (validated as
+    /// CPython validates), or `None` when the object is not an `AST`.
+    pub from_python: fn(&mut Vm, &Value, CompileMode) -> PyResult<Option<krait_syntax::Parsed>>,
+}
+
+/// The `_ast` converters, importing `_ast` to register them if needed.
+fn ast_hooks(vm: &mut Vm) -> PyResult<AstHooks> {
+    if vm.ast_hooks.is_none() {
+        vm.import_module("_ast")?;
+    }
+    vm.ast_hooks.ok_or_else(|| {
+        vm.new_error(
+            ExcKind::SystemError,
+            "the _ast module did not register its converters",
+        )
+    })
 }
 
 /// The source bytes of a `compile()`/`eval()`/`exec()` argument.
@@ -149,18 +206,49 @@ pub fn builtin_compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'"));
         }
     };
-    if let Some(flags) = args.get(3) {
-        let flags = vm.index_i64(flags)?;
-        // PyCF_ONLY_AST and PyCF_OPTIMIZED_AST need the `ast` module's objects.
-        if flags & 0x400 != 0 {
-            return Err(vm.new_error(
-                ExcKind::NotImplementedError,
-                "krait does not support compile() to an AST yet",
-            ));
+    let flags = match args.get(3) {
+        Some(flags) => vm.index_i64(flags)?,
+        None => 0,
+    };
+    // An optimized tree folds `__debug__`, which is false from `-O` on.
+    let optimized = match flags & PYCF_OPTIMIZED_AST_ONLY {
+        0 => None,
+        _ => Some(match args.get(5) {
+            Some(level) => vm.index_i64(level)? < 1,
+            None => true,
+        }),
+    };
+    let source = args.required(0).clone();
+    let is_text = vm.as_str(&source).is_some()
+        || source.as_object().is_some_and(|o| {
+            o.downcast::<crate::builtins::bytes::Bytes>().is_some()
+                || o.downcast::<Code>().is_some()
+        });
+    if !is_text {
+        let hooks = ast_hooks(vm)?;
+        if let Some(parsed) = (hooks.from_python)(vm, &source, mode)? {
+            if flags & PYCF_ONLY_AST != 0 {
+                // CPython answers with a new tree, validated.
+                return (hooks.to_python)(vm, &parsed, optimized);
+            }
+            let code = compile_parsed(vm, &parsed, &filename, mode)?;
+            return Ok(Value::from_object(code.into_obj()));
         }
     }
-    let source = args.required(0).clone();
     match source_bytes(vm, &source, "compile")? {
+        Some(bytes) if flags & PYCF_ONLY_AST != 0 => {
+            // The parser does not keep `# type:` comments: refuse rather than
+            // return a tree without them.
+            if flags & PYCF_TYPE_COMMENTS != 0 && bytes.windows(5).any(|w| w == b"type:") {
+                return Err(vm.new_error(
+                    ExcKind::NotImplementedError,
+                    "krait does not support type comments (PyCF_TYPE_COMMENTS) yet",
+                ));
+            }
+            let hooks = ast_hooks(vm)?;
+            let parsed = parse_source(vm, &bytes, &filename, mode)?;
+            (hooks.to_python)(vm, &parsed, optimized)
+        }
         Some(bytes) => {
             let code = compile_source(vm, &bytes, &filename, mode)?;
             Ok(Value::from_object(code.into_obj()))

@@ -134,6 +134,9 @@ pub struct Vm {
     /// Private objects of native modules (CPython's module state), under
     /// keys the modules choose (`"sys.frame"`).
     pub module_state: HashMap<&'static str, Value>,
+    /// The `_ast` module's tree converters, once it is imported (`compile()`
+    /// to and from `ast` objects).
+    pub ast_hooks: Option<crate::builtins::code_eval::AstHooks>,
     /// The import system: `sys.modules`, the builtin modules.
     pub import: import::ImportState,
     /// What the interpreter was started with (`sys.argv`, `sys.path`, ...).

@@ -246,6 +246,7 @@ pub fn create() -> Result<Vm, AllocError> {
         stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
         standard_output: Value::NONE,
         module_state: HashMap::new(),
+        ast_hooks: None,
         import,
         config: Config::default(),
     };
