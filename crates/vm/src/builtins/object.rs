@@ -242,6 +242,11 @@ fn same_init(f: Option<InitFn>, g: InitFn) -> bool {
     f.is_some_and(|f| f as usize == g as *const () as usize)
 }
 
+/// Whether a `tp_new` is `object.__new__`'s.
+pub fn is_object_new(f: Option<crate::types::slots::NewFn>) -> bool {
+    f.is_some_and(|f| f as usize == object_new as *const () as usize)
+}
+
 /// `object.__new__` (CPython's `object_new`): extra arguments are an error
 /// unless the class overrides `__init__` (and not `__new__`).
 pub fn object_new(

@@ -330,6 +330,11 @@ fn slot_init(
     Ok(())
 }
 
+/// Whether a `tp_init` is the one of classes defining `__init__` in Python.
+pub fn is_slot_init(f: Option<crate::types::slots::InitFn>) -> bool {
+    f.is_some_and(|f| f as usize == slot_init as *const () as usize)
+}
+
 /// Whether a `tp_new` is the one of classes defining `__new__` in Python.
 pub fn is_slot_new(f: Option<crate::types::slots::NewFn>) -> bool {
     f.is_some_and(|f| f as usize == slot_new as *const () as usize)

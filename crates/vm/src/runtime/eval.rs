@@ -1009,24 +1009,42 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     let nargs = oparg as usize;
                     // `self` (when not NULL) and the arguments are adjacent
                     // on the stack: one vector, no insertion at its front.
-                    let (callable, args) = if frame.peek(nargs).is_some() {
-                        let args = frame.pop_args(nargs + 1);
-                        (pop!(), args)
+                    let mut args;
+                    let mut callable;
+                    if frame.peek(nargs).is_some() {
+                        args = frame.pop_args(nargs + 1);
+                        callable = pop!();
                     } else {
-                        let args = frame.pop_args(nargs);
+                        args = frame.pop_args(nargs);
                         let _null = frame.pop();
-                        let callable = pop!();
-                        match callable.as_object().and_then(|o| o.downcast::<Method>()) {
-                            Some(m) => {
-                                let mut with_self =
-                                    crate::runtime::frame::CallArgs::with_capacity(nargs + 1);
-                                with_self.push(m.this.clone());
-                                with_self.extend(args);
-                                (m.func.clone(), with_self)
-                            }
-                            None => (callable, args),
+                        callable = pop!();
+                        if let Some(m) = callable.as_object().and_then(|o| o.downcast::<Method>()) {
+                            let (this, func) = (m.this.clone(), m.func.clone());
+                            args.insert(0, this);
+                            callable = func;
                         }
-                    };
+                    }
+                    if let Some((cls, init)) =
+                        crate::runtime::fast_call::python_init_of(vm, &callable)
+                    {
+                        // Class instantiation: the instance waits on this
+                        // stack while `__init__` runs as a frame of this loop.
+                        let instance = tri!(
+                            crate::builtins::object::object_new(vm, &cls, &args, kwnames.as_ref()),
+                            raised
+                        );
+                        args.insert(0, instance.clone());
+                        push!(instance);
+                        let new = tri!(
+                            vm.push_function_frame(&init, &args, kwnames.as_ref()),
+                            raised
+                        );
+                        // SAFETY: just pushed, live.
+                        unsafe { (*new).init_check = true };
+                        fp = new;
+                        vm.current_frame = fp;
+                        continue 'frames;
+                    }
                     if let Some(f) = callable.as_object().and_then(|o| o.downcast::<Function>()) {
                         // Generator functions too: RETURN_GENERATOR moves
                         // the frame into the generator it returns.
@@ -1461,8 +1479,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
         // A frame returned.
         if let Some(v) = returned {
             // SAFETY: `fp` is the live innermost frame.
-            let (is_entry, previous, owner) =
-                unsafe { ((*fp).is_entry, (*fp).previous, (*fp).owner) };
+            let (is_entry, previous, owner, init_check) =
+                unsafe { ((*fp).is_entry, (*fp).previous, (*fp).owner, (*fp).init_check) };
             // SAFETY: `fp` is the innermost frame (the last pushed, for
             // frames on the data stack).
             unsafe { leave_frame(vm, fp) };
@@ -1471,6 +1489,18 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             }
             fp = previous;
             vm.current_frame = fp;
+            if init_check {
+                // `__init__` returned: the instance is on the caller's
+                // stack already (CPython's `EXIT_INIT_CHECK`).
+                if !v.is_none() {
+                    let tn = vm.type_name(&v);
+                    let e = vm.type_error(format!("__init__() should return None, not '{tn}'"));
+                    if let Some(r) = unwind(vm, &mut fp, Raised::New(e)) {
+                        return r;
+                    }
+                }
+                continue;
+            }
             // SAFETY: the caller frame is live.
             let frame = unsafe { &mut *fp };
             if owner == FrameOwner::Generator {
@@ -1645,7 +1675,7 @@ fn collection_add(
     match opcode {
         Opcode::LIST_APPEND => {
             if let Some(l) = o.and_then(|o| o.downcast::<crate::builtins::list::List>()) {
-                l.items.with(|i| i.push(v));
+                l.items.with(|i| crate::builtins::list::List::push(i, v));
             }
         }
         Opcode::LIST_EXTEND => {
@@ -1660,7 +1690,7 @@ fn collection_add(
                 }
             })?;
             if let Some(l) = o.and_then(|o| o.downcast::<crate::builtins::list::List>()) {
-                l.items.with(|i| i.extend(items));
+                l.items.with(|i| crate::builtins::list::List::extend(i, items));
             }
         }
         Opcode::SET_ADD => {

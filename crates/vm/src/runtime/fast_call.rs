@@ -16,6 +16,8 @@
 use krait_compiler::bytecode::code_object::co_flags;
 
 use crate::builtins::function::{Function, Method};
+use crate::object::Ref;
+use crate::types::TypeRef;
 use crate::runtime::{Frame, Vm};
 use crate::value::Value;
 
@@ -133,4 +135,33 @@ pub(crate) fn push_simple_call(
     };
     vm.recursion_depth += 1;
     Some(new)
+}
+
+/// Code flags of functions whose call returns a new generator, coroutine
+/// or async generator instead of running.
+const MAKES_GENERATOR: u32 = co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR;
+
+/// For a call of `callable`: when it is a class whose metaclass is `type`,
+/// whose `__new__` is `object.__new__` and whose `__init__` is a plain
+/// Python function, that function. Such a call makes the instance with
+/// `object.__new__` and runs `__init__` as a frame of the eval loop (what
+/// CPython's `CALL_ALLOC_AND_ENTER_INIT` does) instead of re-entering the
+/// loop from `type.__call__`.
+pub(crate) fn python_init_of(vm: &Vm, callable: &Value) -> Option<(TypeRef, Ref<Function>)> {
+    let object = callable.as_object()?;
+    if !object.class().same(&vm.types.type_) {
+        return None;
+    }
+    let cls = crate::builtins::type_::as_type(callable)?.clone();
+    if !crate::builtins::object::is_object_new(cls.slots.new.get())
+        || !crate::builtins::user_slots::is_slot_init(cls.slots.init.get())
+    {
+        return None;
+    }
+    let init = cls.lookup("__init__")?;
+    let function = init.as_object()?.downcast::<Function>()?.clone();
+    if function.code.code.flags & MAKES_GENERATOR != 0 {
+        return None;
+    }
+    Some((cls, function))
 }

@@ -33,7 +33,7 @@ use crate::value::Value;
 
 /// The arguments of a call popped from a value stack (see
 /// [`Frame::pop_args`]).
-pub type CallArgs = smallvec::SmallVec<[Value; 8]>;
+pub type CallArgs = smallvec::SmallVec<[Value; 6]>;
 
 /// Who owns a frame's memory.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -89,6 +89,10 @@ pub struct Frame {
     pub return_target: u32,
     /// Whether returning from this frame leaves the current eval loop.
     pub is_entry: bool,
+    /// Whether this frame runs `__init__` for a class instantiation made
+    /// by `CALL` (the new instance waits on the caller's stack): its
+    /// return value must be `None` and is dropped, not pushed.
+    pub init_check: bool,
     /// Who owns the frame's memory.
     pub owner: FrameOwner,
     /// The generator's state (`Executing` for thread frames).
@@ -130,6 +134,7 @@ impl Frame {
             capacity,
             return_target: 0,
             is_entry: false,
+            init_check: false,
             owner: FrameOwner::Thread,
             state: FrameState::Executing,
             exc_state: Value::NONE,
