@@ -901,6 +901,15 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::UNPACK_SEQUENCE => {
                     let v = pop!();
+                    if let Some(items) = fast_ops::exact_tuple_items(vm, &v)
+                        && items.len() == oparg as usize
+                    {
+                        // Straight from the tuple: no intermediate vector.
+                        for item in items.iter().rev() {
+                            push!(item.clone());
+                        }
+                        continue;
+                    }
                     let items = match fast_ops::unpack_exact(vm, &v, oparg as usize) {
                         Some(items) => items,
                         None => tri!(unpack(vm, &v, oparg as usize, None), raised),

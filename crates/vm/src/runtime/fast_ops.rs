@@ -143,6 +143,16 @@ pub fn store_subscript(
     }
 }
 
+/// The items of an exact `tuple`.
+#[inline(always)]
+pub fn exact_tuple_items<'a>(vm: &Vm, v: &'a Value) -> Option<&'a [Value]> {
+    let object = v.as_object()?;
+    if !object.class().same(&vm.types.tuple) {
+        return None;
+    }
+    Some(object.downcast::<Tuple>()?.items())
+}
+
 /// The items of an exact `tuple` or `list` of exactly `count` items, for
 /// `UNPACK_SEQUENCE` (anything else takes the general path, which also
 /// reports wrong lengths).
