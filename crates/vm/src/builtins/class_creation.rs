@@ -600,7 +600,8 @@ fn create_class(
             } else {
                 0
             }
-            | (base.flags.get() & (flags::EXCEPTION | flags::WEAKREFABLE)),
+            | (base.flags.get()
+                & (flags::EXCEPTION | flags::WEAKREFABLE | flags::INHERITED_BY_MATCH)),
     );
     payload.slot_count = std::cell::Cell::new(base_slot_count + slots.members.len());
     payload.base = PyCell::new(Some(base.clone()));

@@ -23,6 +23,7 @@ use crate::error::{PyErr, PyResult};
 use crate::object::Ref;
 use crate::runtime::Vm;
 use crate::runtime::fast_ops;
+use crate::runtime::pattern_match;
 use crate::runtime::frame::{Frame, FrameOwner};
 use crate::types::slots::{BinOp, CompareOp, UnaryOp};
 use crate::value::Value;
@@ -1444,6 +1445,41 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         raised
                     );
                     push!(value);
+                }
+                // Structural pattern matching: `runtime::pattern_match`.
+                Opcode::GET_LEN => {
+                    let Some(subject) = frame.peek(0).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    push!(tri!(pattern_match::length(vm, &subject), raised));
+                }
+                Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE => {
+                    let Some(subject) = frame.peek(0) else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    let matched = if opcode == Opcode::MATCH_MAPPING {
+                        pattern_match::is_mapping(vm, subject)
+                    } else {
+                        pattern_match::is_sequence(vm, subject)
+                    };
+                    push!(Value::from_bool(matched));
+                }
+                Opcode::MATCH_KEYS => {
+                    let (Some(subject), Some(keys)) = (frame.peek(1).cloned(), frame.peek(0).cloned())
+                    else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    push!(tri!(pattern_match::match_keys(vm, &subject, &keys), raised));
+                }
+                Opcode::MATCH_CLASS => {
+                    let names = pop!();
+                    let class = pop!();
+                    let subject = pop!();
+                    let found = pattern_match::match_class(vm, &subject, &class, oparg as usize, &names);
+                    push!(tri!(found, raised));
                 }
                 other => {
                     raised = Some(Raised::New(vm.new_error(

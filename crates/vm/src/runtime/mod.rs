@@ -15,6 +15,7 @@ pub mod frame_object;
 pub mod import;
 pub mod inline_cache;
 pub mod instruction_stream;
+pub mod pattern_match;
 pub mod program;
 pub mod setup;
 pub mod signals;
@@ -222,7 +223,12 @@ impl Vm {
     /// class's name, qualified by its module for the types of native
     /// modules (`'itertools.count' object is not callable`).
     pub fn type_name(&self, v: &Value) -> String {
-        let class = self.type_of(v);
+        self.class_name(self.type_of(v))
+    }
+
+    /// The name of `class` for messages (CPython's `tp_name`; see
+    /// [`type_name`](Self::type_name)).
+    pub fn class_name(&self, class: &crate::types::TypeObject) -> String {
         if !class.has_flag(crate::types::flags::HEAPTYPE) && class.builtin_module.get().is_none() {
             let module = class
                 .dict

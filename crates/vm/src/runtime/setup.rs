@@ -195,6 +195,26 @@ pub fn create() -> Result<Vm, AllocError> {
     ] {
         t.flags.set(t.flags.get() | flags::WEAKREFABLE);
     }
+    // What sequence, mapping and class patterns recognise.
+    for t in [&types.list, &types.tuple, &types.range, &types.memoryview] {
+        t.flags.set(t.flags.get() | flags::SEQUENCE);
+    }
+    types.dict.flags.set(types.dict.flags.get() | flags::MAPPING);
+    for t in [
+        &types.bool,
+        &types.bytearray,
+        &types.bytes,
+        &types.dict,
+        &types.float,
+        &types.frozenset,
+        &types.int,
+        &types.list,
+        &types.set,
+        &types.str,
+        &types.tuple,
+    ] {
+        t.flags.set(t.flags.get() | flags::MATCH_SELF);
+    }
     // The exception hierarchy.
     let exceptions = crate::builtins::exceptions::create_exception_types(&meta, &object)?;
     let empty_str = Ref::new(&types.str, Str::new(""))?;
@@ -737,7 +757,8 @@ impl Vm {
         }
         let t = Ref::new(&meta, description).map_err(|_| self.memory_error())?;
         t.as_obj().make_immortal();
-        t.flags.set(type_flags);
+        t.flags
+            .set(type_flags | (base.flags.get() & flags::INHERITED_BY_MATCH));
         t.base.with(|b| *b = Some(base.clone()));
         t.set_bases(vec![base.clone()]);
         let mut mro = vec![t.clone()];
