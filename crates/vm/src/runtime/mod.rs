@@ -69,7 +69,8 @@ builtin_types! {
     map, filter, reversed, getset, member_descriptor, union, typevar, paramspec, typevartuple,
     typealias, nodefault, generic_alias, text_io_wrapper, buffered_reader, buffered_writer,
     buffered_random, generator, coroutine, coroutine_wrapper, async_generator,
-    async_generator_asend, async_generator_athrow, async_generator_wrapped_value,
+    async_generator_asend, async_generator_athrow, async_generator_wrapped_value, template,
+    interpolation, template_iterator,
 }
 
 /// The current native stack address (approximately: a local's address).
