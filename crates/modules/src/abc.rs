@@ -364,3 +364,16 @@ fn abc_subclasscheck(vm: &mut Vm, cls: &Value, subclass: &Value) -> PyResult<Val
     set_add(vm, &data.negative.get(), subclass)?;
     Ok(no)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collection_flags_follow_cpython_bits() {
+        assert_eq!(collection_flags_of(0), 0);
+        assert_eq!(collection_flags_of(1 << 5), flags::SEQUENCE);
+        assert_eq!(collection_flags_of(1 << 6), flags::MAPPING);
+        assert_eq!(collection_flags_of(1 << 7), 0);
+    }
+}
