@@ -157,11 +157,16 @@ fn abc_init(vm: &mut Vm, cls: &Value) -> PyResult<()> {
         // `Mapping` declare what pattern matching sees) is consumed here.
         let key = vm.intern("__abc_tpflags__")?;
         let declared = t.dict.with(|d| d.remove_str(&key));
-        if let Some(declared) = declared {
-            let Some(bits) = declared.as_i64() else {
-                return Err(vm.type_error("__abc_tpflags__ must be an int".into()));
-            };
-            t.flags.set(t.flags.get() | collection_flags_of(bits));
+        // Anything but an int is ignored, as in CPython.
+        if let Some(bits) = declared.and_then(|d| d.as_i64()) {
+            let bits = collection_flags_of(bits);
+            if bits == COLLECTION_FLAGS {
+                return Err(vm.new_error(
+                    ExcKind::ValueError,
+                    "__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING",
+                ));
+            }
+            t.flags.set(t.flags.get() | bits);
         }
         t.bump_version();
     }

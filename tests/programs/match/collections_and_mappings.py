@@ -129,3 +129,48 @@ match collections.deque(range(5)):
 match range(10, 14):
     case [10, *rest]:
         print("range rest", rest)
+
+
+# Registration reaches existing subclasses, and replaces the other kind.
+class Later:
+    pass
+
+
+class LaterSub(Later):
+    pass
+
+
+collections.abc.Mapping.register(Later)
+match LaterSub():
+    case {}:
+        print("registered later: subclass matches as a mapping")
+
+
+class ListLike(list):
+    pass
+
+
+collections.abc.Mapping.register(ListLike)
+match ListLike([1]):
+    case [a]:
+        print("still a sequence", a)
+    case {}:
+        print("now a mapping")
+
+# Builtin types keep their kind whatever is registered.
+collections.abc.Mapping.register(tuple)
+match (1,):
+    case [a]:
+        print("tuple stays a sequence", a)
+
+
+# The solid base decides for a class with both kinds among its bases.
+class Both(dict, collections.abc.Sequence):
+    pass
+
+
+match Both():
+    case []:
+        print("sequence")
+    case {}:
+        print("mapping")

@@ -84,3 +84,13 @@ print(first.__reduce__())
 reduced = t.__reduce__()
 print(reduced[0].__name__, reduced[1])
 print(repr(reduced[0](*reduced[1])))
+
+# A lone str subclass instance is kept; joined strings become str.
+class Text(str):
+    pass
+
+
+print(type(Template(Text("a")).strings[0]).__name__)
+print(type(Template(Text("a"), Text("b")).strings[0]).__name__)
+print(Template[int], Interpolation[int])
+print(repr(Interpolation(1, expression="e", format_spec="f")))

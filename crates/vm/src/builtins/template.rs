@@ -187,16 +187,13 @@ fn template_new(
     }
     let mut strings = Vec::new();
     let mut interpolations = Vec::new();
-    // The string being gathered since the last interpolation.
-    let mut pending: Option<Vec<u8>> = None;
+    // The strings given since the last interpolation.
+    let mut pending: Vec<Value> = Vec::new();
     for arg in args {
-        if let Some(text) = vm.as_str(arg) {
-            pending
-                .get_or_insert_with(Vec::new)
-                .extend_from_slice(text.as_bytes());
+        if vm.as_str(arg).is_some() {
+            pending.push(arg.clone());
         } else if interpolation_of(arg).is_some() {
-            let text = pending.take().unwrap_or_default();
-            strings.push(vm.new_str_from_wtf8_bytes(text)?);
+            strings.push(join_strings(vm, std::mem::take(&mut pending))?);
             interpolations.push(arg.clone());
         } else {
             let tn = vm.type_name(arg);
@@ -205,11 +202,28 @@ fn template_new(
             )));
         }
     }
-    let text = pending.take().unwrap_or_default();
-    strings.push(vm.new_str_from_wtf8_bytes(text)?);
+    strings.push(join_strings(vm, pending)?);
     let strings = vm.new_tuple_ref(strings)?;
     let interpolations = vm.new_tuple_ref(interpolations)?;
     new_template(vm, strings, interpolations)
+}
+
+/// The strings given in a row to `Template()` as one: a lone string
+/// itself (a `str` subclass instance stays one), several joined, none
+/// the empty string.
+fn join_strings(vm: &mut Vm, mut parts: Vec<Value>) -> PyResult<Value> {
+    if parts.len() == 1
+        && let Some(only) = parts.pop()
+    {
+        return Ok(only);
+    }
+    let mut joined = Vec::new();
+    for part in &parts {
+        if let Some(text) = vm.as_str(part) {
+            joined.extend_from_slice(text.as_bytes());
+        }
+    }
+    vm.new_str_from_wtf8_bytes(joined)
 }
 
 /// `Interpolation(value, expression='', conversion=None, format_spec='')`.

@@ -335,16 +335,17 @@ impl TypeObject {
         }
     }
 
-    /// Gives a class registered with `collections.abc.Sequence` or
-    /// `Mapping` and its subclasses the pattern-matching flag `bits`,
-    /// leaving builtin types and classes that have one already alone
-    /// (CPython's `set_collection_flag_recursive`).
+    /// Makes a class registered with `collections.abc.Sequence` or
+    /// `Mapping`, and its subclasses, match as that kind (`bits`) instead
+    /// of any other; builtin types are left alone (CPython's
+    /// `set_collection_flag_recursive`).
     pub fn add_collection_flags(&self, bits: u32) {
         let collection = flags::SEQUENCE | flags::MAPPING;
-        if !self.has_flag(flags::HEAPTYPE) || self.flags.get() & collection != 0 {
+        let bits = bits & collection;
+        if !self.has_flag(flags::HEAPTYPE) || self.flags.get() & collection == bits {
             return;
         }
-        self.flags.set(self.flags.get() | (bits & collection));
+        self.flags.set((self.flags.get() & !collection) | bits);
         for sub in self.subclasses.get() {
             let sub = crate::object::payload_at_object_address::<TypeObject>(sub);
             // SAFETY: subclasses remove themselves from this list when they
