@@ -174,3 +174,30 @@ match Both():
         print("sequence")
     case {}:
         print("mapping")
+
+
+# Otherwise the first kind along the MRO wins, whatever the layout.
+class SequenceFirst(collections.abc.Sequence, dict):
+    pass
+
+
+class Mixin:
+    pass
+
+
+class MixedSequence(Mixin, collections.abc.MutableSequence):
+    def __getitem__(self, i):
+        raise IndexError(i)
+
+    def __len__(self):
+        return 0
+
+    __setitem__ = __delitem__ = insert = None
+
+
+class MixedList(Mixin, list):
+    pass
+
+
+for value in [SequenceFirst(), MixedSequence(), MixedList([1])]:
+    print(type(value).__name__, "->", kind(value))
