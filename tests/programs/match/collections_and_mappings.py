@@ -201,3 +201,13 @@ class MixedList(Mixin, list):
 
 for value in [SequenceFirst(), MixedSequence(), MixedList([1])]:
     print(type(value).__name__, "->", kind(value))
+
+# A mappingproxy is a mapping.
+import types
+
+match types.MappingProxyType({"a": 1}):
+    case {"a": v}:
+        print("mappingproxy", v)
+match type.__dict__:
+    case {"__name__": _}:
+        print("type.__dict__ is a mapping")

@@ -203,10 +203,9 @@ pub fn create() -> Result<Vm, AllocError> {
     for t in [&types.list, &types.tuple, &types.range, &types.memoryview] {
         t.flags.set(t.flags.get() | flags::SEQUENCE);
     }
-    types
-        .dict
-        .flags
-        .set(types.dict.flags.get() | flags::MAPPING);
+    for t in [&types.dict, &types.mappingproxy] {
+        t.flags.set(t.flags.get() | flags::MAPPING);
+    }
     for t in [
         &types.bool,
         &types.bytearray,
