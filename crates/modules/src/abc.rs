@@ -20,7 +20,7 @@ use krait_vm::builtins::type_::{as_type, issubclass};
 use krait_vm::gc::{Payload, Visitor};
 use krait_vm::object::{PyCell, Ref};
 use krait_vm::protocol::number::is_same;
-use krait_vm::types::TypeRef;
+use krait_vm::types::{TypeRef, flags};
 use krait_vm::{PyResult, Value, Vm};
 
 /// `_abc`'s initialiser.
@@ -153,10 +153,21 @@ fn abc_init(vm: &mut Vm, cls: &Value) -> PyResult<()> {
     let name = vm.intern("_abc_impl")?;
     vm.set_attr(cls, &name, Some(data))?;
     if let Some(t) = as_type(cls) {
-        // `__abc_tpflags__` (set by `collections.abc` for pattern matching)
-        // is consumed here as in CPython; krait's `match` needs no flag.
+        // `__abc_tpflags__` (set by `collections.abc`: `Sequence` and
+        // `Mapping` declare what pattern matching sees) is consumed here.
         let key = vm.intern("__abc_tpflags__")?;
-        drop(t.dict.with(|d| d.remove_str(&key)));
+        let declared = t.dict.with(|d| d.remove_str(&key));
+        // Anything but an int is ignored, as in CPython.
+        if let Some(bits) = declared.and_then(|d| d.as_i64()) {
+            let bits = collection_flags_of(bits);
+            if bits == COLLECTION_FLAGS {
+                return Err(vm.new_error(
+                    ExcKind::ValueError,
+                    "__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING",
+                ));
+            }
+            t.flags.set(t.flags.get() | bits);
+        }
         t.bump_version();
     }
     Ok(())
@@ -234,6 +245,24 @@ fn set_add(vm: &mut Vm, set: &Value, item: &Value) -> PyResult<()> {
     }
 }
 
+/// The pattern-matching flags a class can get from `collections.abc`.
+const COLLECTION_FLAGS: u32 = flags::SEQUENCE | flags::MAPPING;
+
+/// CPython's `Py_TPFLAGS_SEQUENCE` and `Py_TPFLAGS_MAPPING` bits (what
+/// `collections.abc` writes in `__abc_tpflags__`) as krait's flags.
+fn collection_flags_of(cpython_bits: i64) -> u32 {
+    const CPYTHON_SEQUENCE: i64 = 1 << 5;
+    const CPYTHON_MAPPING: i64 = 1 << 6;
+    let mut bits = 0;
+    if cpython_bits & CPYTHON_SEQUENCE != 0 {
+        bits |= flags::SEQUENCE;
+    }
+    if cpython_bits & CPYTHON_MAPPING != 0 {
+        bits |= flags::MAPPING;
+    }
+    bits
+}
+
 /// `ABCMeta.register(cls, subclass)`.
 fn abc_register(vm: &mut Vm, cls: &Value, subclass: &Value) -> PyResult<Value> {
     if as_type(subclass).is_none() {
@@ -248,6 +277,13 @@ fn abc_register(vm: &mut Vm, cls: &Value, subclass: &Value) -> PyResult<Value> {
     let data = impl_of(vm, cls)?;
     set_add(vm, &data.registry.get(), subclass)?;
     INVALIDATION_COUNTER.with(|c| c.set(c.get().wrapping_add(1)));
+    // A class registered as a `Sequence` or `Mapping` is matched as one.
+    if let (Some(abstract_class), Some(registered)) = (as_type(cls), as_type(subclass)) {
+        let collection = abstract_class.flags.get() & COLLECTION_FLAGS;
+        if collection != 0 {
+            registered.add_collection_flags(collection);
+        }
+    }
     Ok(subclass.clone())
 }
 
@@ -332,4 +368,17 @@ fn abc_subclasscheck(vm: &mut Vm, cls: &Value, subclass: &Value) -> PyResult<Val
     }
     set_add(vm, &data.negative.get(), subclass)?;
     Ok(no)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collection_flags_follow_cpython_bits() {
+        assert_eq!(collection_flags_of(0), 0);
+        assert_eq!(collection_flags_of(1 << 5), flags::SEQUENCE);
+        assert_eq!(collection_flags_of(1 << 6), flags::MAPPING);
+        assert_eq!(collection_flags_of(1 << 7), 0);
+    }
 }

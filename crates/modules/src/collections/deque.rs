@@ -22,7 +22,7 @@ pub fn install(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
         "collections",
         "deque",
         None,
-        flags::BASETYPE | flags::NEW_ALLOCATES_CLASS,
+        flags::BASETYPE | flags::NEW_ALLOCATES_CLASS | flags::SEQUENCE,
         METHODS,
     )?;
     ty.slots.new.set(Some(new));

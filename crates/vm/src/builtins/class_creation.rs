@@ -600,7 +600,7 @@ fn create_class(
             } else {
                 0
             }
-            | (base.flags.get() & (flags::EXCEPTION | flags::WEAKREFABLE)),
+            | (base.flags.get() & (flags::EXCEPTION | flags::WEAKREFABLE | flags::MATCH_SELF)),
     );
     payload.slot_count = std::cell::Cell::new(base_slot_count + slots.members.len());
     payload.base = PyCell::new(Some(base.clone()));
@@ -610,6 +610,16 @@ fn create_class(
     cls.register_with_bases();
     let mut mro = vec![cls.clone()];
     mro.extend(tail);
+    // Pattern matching sees the class as the first class along its MRO
+    // that is a sequence or a mapping sees itself (as CPython does).
+    let collection = flags::SEQUENCE | flags::MAPPING;
+    let kind = mro
+        .iter()
+        .skip(1)
+        .map(|t| t.flags.get() & collection)
+        .find(|bits| *bits != 0)
+        .unwrap_or(0);
+    cls.flags.set(cls.flags.get() | kind);
     cls.mro.with(|m| *m = mro);
     // The namespace, less the entries type.__new__ consumes.
     let mut classcell = None;

@@ -41,6 +41,7 @@ pub mod singletons;
 pub mod slice;
 pub mod slot_wrappers;
 pub mod str;
+pub mod template;
 pub mod tuple;
 pub mod type_;
 pub mod typing;

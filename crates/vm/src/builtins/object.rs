@@ -102,7 +102,7 @@ pub fn no_attribute(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyErr {
     } else if let Some(t) = crate::builtins::type_::as_type(obj) {
         format!(
             "type object '{}' has no attribute '{}'",
-            t.name,
+            vm.class_name(t),
             name.as_lossy()
         )
     } else {

@@ -112,6 +112,11 @@ impl Vm {
         op: BinOp,
         symbol: &str,
     ) -> PyResult<Value> {
+        if op == BinOp::Add
+            && let Some(error) = crate::builtins::template::concat_error(self, a, b)
+        {
+            return Err(error);
+        }
         match op {
             BinOp::Add => match sequence_kind(self, a) {
                 Some(kind @ ("bytes" | "bytearray")) => {

@@ -18,12 +18,13 @@ use crate::builtins::function::{CellObj, Code, Function, Method};
 use crate::builtins::native::{MethodDescriptor, call_method_descriptor};
 use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
-use crate::builtins::{coroutine, generator};
+use crate::builtins::{coroutine, generator, template};
 use crate::error::{PyErr, PyResult};
 use crate::object::Ref;
 use crate::runtime::Vm;
 use crate::runtime::fast_ops;
 use crate::runtime::frame::{Frame, FrameOwner};
+use crate::runtime::pattern_match;
 use crate::types::slots::{BinOp, CompareOp, UnaryOp};
 use crate::value::Value;
 
@@ -1471,6 +1472,65 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         raised
                     );
                     push!(value);
+                }
+                // Structural pattern matching: `runtime::pattern_match`.
+                Opcode::GET_LEN => {
+                    let Some(subject) = frame.peek(0).cloned() else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    push!(tri!(pattern_match::length(vm, &subject), raised));
+                }
+                Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE => {
+                    let Some(subject) = frame.peek(0) else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    let matched = if opcode == Opcode::MATCH_MAPPING {
+                        pattern_match::is_mapping(vm, subject)
+                    } else {
+                        pattern_match::is_sequence(vm, subject)
+                    };
+                    push!(Value::from_bool(matched));
+                }
+                Opcode::MATCH_KEYS => {
+                    let (Some(subject), Some(keys)) =
+                        (frame.peek(1).cloned(), frame.peek(0).cloned())
+                    else {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    };
+                    push!(tri!(pattern_match::match_keys(vm, &subject, &keys), raised));
+                }
+                Opcode::MATCH_CLASS => {
+                    let names = pop!();
+                    let class = pop!();
+                    let subject = pop!();
+                    let found =
+                        pattern_match::match_class(vm, &subject, &class, oparg as usize, &names);
+                    push!(tri!(found, raised));
+                }
+                // Template strings: `builtins::template`.
+                Opcode::BUILD_INTERPOLATION => {
+                    let format_spec = if oparg & 1 != 0 { Some(pop!()) } else { None };
+                    let expression = pop!();
+                    let value = pop!();
+                    let built = template::build_interpolation(
+                        vm,
+                        value,
+                        expression,
+                        oparg >> 2,
+                        format_spec,
+                    );
+                    push!(tri!(built, raised));
+                }
+                Opcode::BUILD_TEMPLATE => {
+                    let interpolations = pop!();
+                    let strings = pop!();
+                    push!(tri!(
+                        template::build_template(vm, &strings, &interpolations),
+                        raised
+                    ));
                 }
                 other => {
                     raised = Some(Raised::New(vm.new_error(

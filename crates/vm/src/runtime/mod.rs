@@ -15,6 +15,7 @@ pub mod frame_object;
 pub mod import;
 pub mod inline_cache;
 pub mod instruction_stream;
+pub mod pattern_match;
 pub mod program;
 pub mod setup;
 pub mod signals;
@@ -68,7 +69,8 @@ builtin_types! {
     map, filter, reversed, getset, member_descriptor, union, typevar, paramspec, typevartuple,
     typealias, nodefault, generic_alias, text_io_wrapper, buffered_reader, buffered_writer,
     buffered_random, generator, coroutine, coroutine_wrapper, async_generator,
-    async_generator_asend, async_generator_athrow, async_generator_wrapped_value,
+    async_generator_asend, async_generator_athrow, async_generator_wrapped_value, template,
+    interpolation, template_iterator,
 }
 
 /// The current native stack address (approximately: a local's address).
@@ -222,7 +224,12 @@ impl Vm {
     /// class's name, qualified by its module for the types of native
     /// modules (`'itertools.count' object is not callable`).
     pub fn type_name(&self, v: &Value) -> String {
-        let class = self.type_of(v);
+        self.class_name(self.type_of(v))
+    }
+
+    /// The name of `class` for messages (CPython's `tp_name`; see
+    /// [`type_name`](Self::type_name)).
+    pub fn class_name(&self, class: &crate::types::TypeObject) -> String {
         if !class.has_flag(crate::types::flags::HEAPTYPE) && class.builtin_module.get().is_none() {
             let module = class
                 .dict

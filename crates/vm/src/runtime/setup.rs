@@ -28,6 +28,7 @@ use crate::builtins::set::{Set, SetIterator};
 use crate::builtins::singletons::Singleton;
 use crate::builtins::slice::Slice;
 use crate::builtins::str::Str;
+use crate::builtins::template::{Interpolation, Template};
 use crate::builtins::tuple::Tuple;
 use crate::builtins::typing::{TypeAlias, TypeParam};
 use crate::builtins::union::Union;
@@ -168,6 +169,9 @@ pub fn create() -> Result<Vm, AllocError> {
             "async_generator_wrapped_value",
             0,
         )?,
+        template: make::<Template>(m, o, "Template", 0)?,
+        interpolation: make::<Interpolation>(m, o, "Interpolation", 0)?,
+        template_iterator: make::<NativeIter>(m, o, "TemplateIter", 0)?,
     };
     // The types whose instances may be weakly referenced, as in CPython.
     for t in [
@@ -194,6 +198,28 @@ pub fn create() -> Result<Vm, AllocError> {
         &types.async_generator,
     ] {
         t.flags.set(t.flags.get() | flags::WEAKREFABLE);
+    }
+    // What sequence, mapping and class patterns recognise.
+    for t in [&types.list, &types.tuple, &types.range, &types.memoryview] {
+        t.flags.set(t.flags.get() | flags::SEQUENCE);
+    }
+    for t in [&types.dict, &types.mappingproxy] {
+        t.flags.set(t.flags.get() | flags::MAPPING);
+    }
+    for t in [
+        &types.bool,
+        &types.bytearray,
+        &types.bytes,
+        &types.dict,
+        &types.float,
+        &types.frozenset,
+        &types.int,
+        &types.list,
+        &types.set,
+        &types.str,
+        &types.tuple,
+    ] {
+        t.flags.set(t.flags.get() | flags::MATCH_SELF);
     }
     // The exception hierarchy.
     let exceptions = crate::builtins::exceptions::create_exception_types(&meta, &object)?;
@@ -353,6 +379,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
     b::exceptions::init_exception_types(vm);
     crate::runtime::frame_object::init_type(vm);
     b::typing::init_types(vm);
+    b::template::init_types(vm)?;
     vm.nodefault = b::typing::new_nodefault(vm).map_err(|_| vm.memory_error())?;
     // Methods.
     let types: Vec<(TypeRef, &'static [b::native::MethodDef])> = vec![
@@ -419,6 +446,11 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.paramspec.clone(), b::typing::PARAM_METHODS),
         (vm.types.typevartuple.clone(), b::typing::PARAM_METHODS),
         (vm.types.generic_alias.clone(), b::generic_alias::METHODS),
+        (vm.types.template.clone(), b::template::TEMPLATE_METHODS),
+        (
+            vm.types.interpolation.clone(),
+            b::template::INTERPOLATION_METHODS,
+        ),
     ];
     for (ty, methods) in types {
         vm.add_methods(&ty, methods)?;
@@ -459,6 +491,11 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.typevartuple.clone(), b::typing::PARAM_GETSETS),
         (vm.types.typealias.clone(), b::typing::ALIAS_GETSETS),
         (vm.types.generic_alias.clone(), b::generic_alias::GETSETS),
+        (vm.types.template.clone(), b::template::TEMPLATE_GETSETS),
+        (
+            vm.types.interpolation.clone(),
+            b::template::INTERPOLATION_GETSETS,
+        ),
     ];
     for (ty, defs) in getsets {
         vm.add_getsets(&ty, defs)?;
@@ -472,6 +509,8 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         vm.types.frozenset.clone(),
         vm.types.type_.clone(),
         vm.types.enumerate.clone(),
+        vm.types.template.clone(),
+        vm.types.interpolation.clone(),
     ] {
         vm.add_methods(&ty, std::slice::from_ref(&b::generic_alias::CLASS_GETITEM))?;
     }
@@ -707,6 +746,9 @@ fn all_types(vm: &Vm) -> Vec<TypeRef> {
         t.async_generator_asend.clone(),
         t.async_generator_athrow.clone(),
         t.async_generator_wrapped_value.clone(),
+        t.template.clone(),
+        t.interpolation.clone(),
+        t.template_iterator.clone(),
     ];
     v.extend(vm.exceptions.iter().cloned());
     v
@@ -737,7 +779,8 @@ impl Vm {
         }
         let t = Ref::new(&meta, description).map_err(|_| self.memory_error())?;
         t.as_obj().make_immortal();
-        t.flags.set(type_flags);
+        t.flags
+            .set(type_flags | (base.flags.get() & flags::INHERITED_BY_MATCH));
         t.base.with(|b| *b = Some(base.clone()));
         t.set_bases(vec![base.clone()]);
         let mut mro = vec![t.clone()];

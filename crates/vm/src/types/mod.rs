@@ -48,6 +48,18 @@ pub mod flags {
     /// Instances may be weakly referenced (CPython's `tp_weaklistoffset`
     /// being set); see `object::weakref`.
     pub const WEAKREFABLE: u32 = 1 << 7;
+    /// Matched by sequence patterns (`case [a, b]`): CPython's
+    /// `Py_TPFLAGS_SEQUENCE`, inherited, and set on `collections.abc`
+    /// registrations.
+    pub const SEQUENCE: u32 = 1 << 8;
+    /// Matched by mapping patterns (`case {"k": v}`): CPython's
+    /// `Py_TPFLAGS_MAPPING`.
+    pub const MAPPING: u32 = 1 << 9;
+    /// A class pattern with one positional sub-pattern matches the subject
+    /// itself (`case int(x)`): CPython's `_Py_TPFLAGS_MATCH_SELF`.
+    pub const MATCH_SELF: u32 = 1 << 10;
+    /// The flags a subclass inherits from its base for pattern matching.
+    pub const INHERITED_BY_MATCH: u32 = SEQUENCE | MAPPING | MATCH_SELF;
 }
 
 thread_local! {
@@ -320,6 +332,25 @@ impl TypeObject {
             // SAFETY: subclasses remove themselves from this list when they
             // die (`Drop`), so every address here is a live type.
             unsafe { &*sub }.bump_version();
+        }
+    }
+
+    /// Makes a class registered with `collections.abc.Sequence` or
+    /// `Mapping`, and its subclasses, match as that kind (`bits`) instead
+    /// of any other; builtin types are left alone (CPython's
+    /// `set_collection_flag_recursive`).
+    pub fn add_collection_flags(&self, bits: u32) {
+        let collection = flags::SEQUENCE | flags::MAPPING;
+        let bits = bits & collection;
+        if !self.has_flag(flags::HEAPTYPE) || self.flags.get() & collection == bits {
+            return;
+        }
+        self.flags.set((self.flags.get() & !collection) | bits);
+        for sub in self.subclasses.get() {
+            let sub = crate::object::payload_at_object_address::<TypeObject>(sub);
+            // SAFETY: subclasses remove themselves from this list when they
+            // die (`Drop`), so every address here is a live type.
+            unsafe { &*sub }.add_collection_flags(bits);
         }
     }
 
