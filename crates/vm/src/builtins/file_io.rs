@@ -133,9 +133,22 @@ fn closed_error(vm: &mut Vm) -> PyErr {
     vm.value_error("I/O operation on closed file.")
 }
 
-fn unsupported(vm: &mut Vm, what: &str) -> PyErr {
-    // CPython raises io.UnsupportedOperation (an OSError and ValueError).
-    vm.new_error(ExcKind::OSError, what)
+/// The `module_state` key under which `_io` leaves its
+/// `UnsupportedOperation` class.
+pub const UNSUPPORTED_OPERATION_KEY: &str = "_io.UnsupportedOperation";
+
+/// `io.UnsupportedOperation(what)` (an `OSError` and `ValueError`); a plain
+/// `OSError` until `_io` has been imported.
+pub fn unsupported(vm: &mut Vm, what: &str) -> PyErr {
+    let class = vm
+        .module_state
+        .get(UNSUPPORTED_OPERATION_KEY)
+        .and_then(|v| v.as_object()?.downcast::<TypeObject>().cloned());
+    match (class, vm.new_str(what)) {
+        (Some(class), Ok(message)) => vm.new_exception_of(&class, vec![message]),
+        (_, Err(e)) => e,
+        (None, Ok(_)) => vm.new_error(ExcKind::OSError, what),
+    }
 }
 
 /// Runs `f` on the open file state; `ValueError` if closed.
