@@ -29,7 +29,6 @@ pub mod struct_sequence;
 pub mod sys;
 pub mod thread;
 pub mod time;
-pub mod tokenize;
 pub mod typing;
 pub mod weakref;
 
@@ -57,7 +56,6 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("_codecs", codecs::init),
     BuiltinModule::new("_ast", ast::init),
     BuiltinModule::new("_io", io::init),
-    BuiltinModule::new("_tokenize", tokenize::init),
     #[cfg(unix)]
     BuiltinModule::new("posix", posix::init),
 ];
