@@ -103,7 +103,7 @@ fn check_capability(vm: &mut Vm, v: &Value, query: &str, message: &str) -> PyRes
     if !vm.is_true(&answer)? {
         return Err(unsupported(vm, message));
     }
-    Ok(Value::NONE)
+    Ok(answer)
 }
 
 /// An optional size argument: `None` and negative numbers mean "all".

@@ -49,6 +49,10 @@ pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
         let key = vm.intern("__module__")?;
         let io_name = vm.new_str("_io")?;
         file_type.dict.with(|d| d.insert_str(key, io_name));
+        vm.add_getsets(file_type, krait_vm::builtins::file_io::GETSETS)?;
+        if file_type.name.to_string() == "TextIOWrapper" {
+            vm.add_getsets(file_type, krait_vm::builtins::file_io::TEXT_GETSETS)?;
+        }
         file_type.bump_version();
         vm.module_set(module, &file_type.name.to_string(), type_value(file_type))?;
     }

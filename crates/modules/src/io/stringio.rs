@@ -14,7 +14,7 @@ use krait_vm::object::{PyCell, Ref};
 use krait_vm::types::{TypeRef, flags};
 use krait_vm::{PyResult, Value, Vm};
 
-use super::iobase::{closed_error, size_limit};
+use super::iobase::size_limit;
 
 /// The state of a `StringIO`.
 #[derive(Default)]
@@ -70,7 +70,8 @@ fn open_payload(vm: &mut Vm, v: &Value) -> PyResult<Ref<StringIO>> {
         return Err(vm.value_error("I/O operation on uninitialized object"));
     }
     if closed {
-        return Err(closed_error(vm));
+        // StringIO's message has no full stop (unlike the other streams').
+        return Err(vm.value_error("I/O operation on closed file"));
     }
     Ok(s)
 }

@@ -31,9 +31,22 @@ struct FileState {
     pos: usize,
     /// Bytes written and not yet passed to the file.
     written: Vec<u8>,
+    /// Whether closing the file object closes the descriptor
+    /// (`closefd=False` leaves a descriptor given to `open()` open).
+    closefd: bool,
 }
 
 impl FileState {
+    /// Lets go of the file, closing its descriptor unless `closefd` is false.
+    fn release(&mut self) {
+        if let Some(file) = self.file.take()
+            && !self.closefd
+        {
+            use std::os::fd::IntoRawFd;
+            let _ = file.into_raw_fd();
+        }
+    }
+
     fn flush(&mut self) -> std::io::Result<()> {
         if let Some(f) = self.file.as_mut()
             && !self.written.is_empty()
@@ -64,6 +77,7 @@ impl Drop for FileState {
     fn drop(&mut self) {
         // Like CPython's finalizer: buffered writes reach the file.
         let _ = self.flush();
+        self.release();
     }
 }
 
@@ -77,6 +91,10 @@ pub struct FileObject {
     readable: bool,
     writable: bool,
     binary: bool,
+    /// The `encoding` shown (text files; they are read and written as UTF-8).
+    encoding: String,
+    /// The `newline` argument (text files; `None` for universal newlines).
+    newline: Option<String>,
 }
 
 fn this<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<FileObject>> {
@@ -168,12 +186,43 @@ fn with_open<R>(
     }
 }
 
+/// The closed check of the raw file layer (CPython's `FileIO`), whose
+/// message has no full stop.
+fn check_raw_open(vm: &mut Vm, file: &Ref<FileObject>) -> PyResult<()> {
+    if file.state.with(|s| s.file.is_none()) {
+        return Err(vm.value_error("I/O operation on closed file"));
+    }
+    Ok(())
+}
+
+/// The computed attributes the file classes define themselves (`closed`
+/// must not fall through to `_io._IOBase`'s flag).
+pub const GETSETS: &[crate::builtins::descriptors::GetSetDef] =
+    &[crate::builtins::descriptors::readonly("closed", |vm, v| {
+        let f = this(vm, v)?.clone();
+        Ok(Value::from_bool(f.state.with(|s| s.file.is_none())))
+    })];
+
+/// The computed attributes of text files (`_io._TextIOBase` has them as
+/// `None`).
+pub const TEXT_GETSETS: &[crate::builtins::descriptors::GetSetDef] = &[
+    crate::builtins::descriptors::readonly("encoding", |vm, v| text_attribute(vm, v, "encoding")),
+    crate::builtins::descriptors::readonly("errors", |vm, v| text_attribute(vm, v, "errors")),
+    crate::builtins::descriptors::readonly("newlines", |vm, v| text_attribute(vm, v, "newlines")),
+];
+
+fn text_attribute(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Value> {
+    Ok(file_attribute(vm, v, name)?.unwrap_or(Value::NONE))
+}
+
 /// What `open()`'s mode string asks for.
 struct Mode {
     readable: bool,
     writable: bool,
     binary: bool,
     options: std::fs::OpenOptions,
+    /// The `os.open` flags an `opener` is given.
+    os_flags: i32,
 }
 
 fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
@@ -216,11 +265,26 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
         options.write(true).create_new(true).read(plus);
         (plus, true)
     };
+    let access = match (readable, writable) {
+        (true, true) => libc::O_RDWR,
+        (false, true) => libc::O_WRONLY,
+        _ => libc::O_RDONLY,
+    };
+    let creation = if has('w') {
+        libc::O_CREAT | libc::O_TRUNC
+    } else if has('a') {
+        libc::O_CREAT | libc::O_APPEND
+    } else if has('x') {
+        libc::O_CREAT | libc::O_EXCL
+    } else {
+        0
+    };
     Ok(Mode {
         readable,
         writable,
         binary: has('b'),
         options,
+        os_flags: access | creation | libc::O_CLOEXEC,
     })
 }
 
@@ -228,17 +292,30 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
 /// newline=None, closefd=True, opener=None)`.
 pub fn builtin_open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let file = args.required(0).clone();
-    let Some(path) = vm.as_str(&file).map(|s| s.as_lossy().into_owned()) else {
-        let tn = vm.type_name(&file);
-        if crate::builtins::int::is_int(&file) {
-            return Err(vm.new_error(
-                ExcKind::NotImplementedError,
-                "krait does not support open() on a file descriptor yet",
-            ));
+    let descriptor = if crate::builtins::int::is_int(&file) {
+        let fd = vm.index_i64(&file)?;
+        match i32::try_from(fd) {
+            Ok(fd) if fd >= 0 => Some(fd),
+            Ok(_) => return Err(vm.value_error("negative file descriptor")),
+            // CPython then tries the int as a path.
+            Err(_) => {
+                return Err(vm.type_error(
+                    "expected str, bytes or os.PathLike object, not int".into(),
+                ));
+            }
         }
-        return Err(vm.type_error(format!(
-            "expected str, bytes or os.PathLike object, not {tn}"
-        )));
+    } else {
+        None
+    };
+    let path = match vm.as_str(&file) {
+        Some(s) => s.as_lossy().into_owned(),
+        None if descriptor.is_some() => String::new(),
+        None => {
+            let tn = vm.type_name(&file);
+            return Err(vm.type_error(format!(
+                "expected str, bytes or os.PathLike object, not {tn}"
+            )));
+        }
     };
     let mode_text = match args.get(1) {
         Some(m) => match vm.as_str(m) {
@@ -256,6 +333,21 @@ pub fn builtin_open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         .filter(|e| !e.is_none())
         .map(|e| vm.str_string(e))
         .transpose()?;
+    let newline = match args.get(5).filter(|v| !v.is_none()) {
+        None => None,
+        Some(v) => match vm.as_str(v).map(|s| s.as_lossy().into_owned()) {
+            Some(text) if ["", "\n", "\r", "\r\n"].contains(&text.as_str()) => Some(text),
+            Some(text) => {
+                return Err(vm.value_error(&format!("illegal newline value: {text}")));
+            }
+            None => {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(format!(
+                    "open() argument 'newline' must be str or None, not {tn}"
+                )));
+            }
+        },
+    };
     if mode.binary {
         for (i, what) in [(3, "an encoding"), (4, "an errors"), (5, "a newline")] {
             if args.get(i).is_some_and(|v| !v.is_none()) {
@@ -263,22 +355,45 @@ pub fn builtin_open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
         }
     }
-    if let Some(enc) = &encoding {
-        let normal = enc.to_ascii_lowercase().replace(['-', '_'], "");
-        if normal != "utf8" {
-            return Err(vm.new_error(
-                ExcKind::NotImplementedError,
-                &format!("krait's open() supports only UTF-8 text, not '{enc}'"),
-            ));
+    let encoding = match encoding.as_deref() {
+        None | Some("locale") => None,
+        Some(enc) => {
+            let normal = enc.to_ascii_lowercase().replace(['-', '_'], "");
+            if normal != "utf8" {
+                crate::builtins::str::codec_registry::lookup(vm, enc)?;
+                return Err(vm.new_error(
+                    ExcKind::NotImplementedError,
+                    &format!("krait's open() supports only UTF-8 text, not '{enc}'"),
+                ));
+            }
+            Some(enc.to_owned())
         }
+    };
+    let closefd = match args.get(6) {
+        Some(v) => vm.is_true(v)?,
+        None => true,
+    };
+    if !closefd && descriptor.is_none() {
+        return Err(vm.value_error("Cannot use closefd=False with file name"));
     }
-    if args.get(5).is_some_and(|v| !v.is_none()) || args.get(7).is_some_and(|v| !v.is_none()) {
-        return Err(vm.new_error(
-            ExcKind::NotImplementedError,
-            "krait's open() does not support newline= or opener= yet",
-        ));
-    }
-    let opened = mode.options.open(&path);
+    let opener = args.get(7).filter(|v| !v.is_none()).cloned();
+    let descriptor = match (descriptor, opener) {
+        (Some(fd), _) => Some(fd),
+        (None, Some(opener)) => {
+            let flags = Value::from_i64(i64::from(mode.os_flags));
+            let fd = vm.call(&opener, &[file.clone(), flags], None)?;
+            let fd = vm.index_i64(&fd)?;
+            match i32::try_from(fd) {
+                Ok(fd) if fd >= 0 => Some(fd),
+                _ => return Err(vm.value_error(&format!("opener returned {fd}"))),
+            }
+        }
+        (None, None) => None,
+    };
+    let opened = match descriptor {
+        Some(fd) => adopt_descriptor(fd),
+        None => mode.options.open(&path),
+    };
     let handle = match opened {
         Ok(h) => h,
         Err(e) => return Err(os_error(vm, &e, Some(&file))),
@@ -301,15 +416,33 @@ pub fn builtin_open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 pending: Vec::new(),
                 pos: 0,
                 written: Vec::new(),
+                closefd: closefd || descriptor.is_none(),
             }),
             name: file,
             mode: mode_text,
             readable: mode.readable,
             writable: mode.writable,
             binary: mode.binary,
+            encoding: encoding.unwrap_or_else(|| "UTF-8".to_owned()),
+            newline,
         },
     )?;
     Ok(Value::from_object(obj.into_obj()))
+}
+
+/// A `File` over descriptor `fd`, which must be open (else `EBADF`).
+fn adopt_descriptor(fd: i32) -> std::io::Result<std::fs::File> {
+    use std::os::fd::{FromRawFd, IntoRawFd};
+    // SAFETY: the descriptor is only used through this `File`; when it is
+    // not valid, `metadata` fails and the descriptor is given back without
+    // being closed. With `closefd=False` the file object gives it back
+    // (`FileState::release`) instead of closing it.
+    let file = unsafe { std::fs::File::from_raw_fd(fd) };
+    if let Err(e) = file.metadata() {
+        let _ = file.into_raw_fd();
+        return Err(e);
+    }
+    Ok(file)
 }
 
 /// Decodes UTF-8 text with CPython's `UnicodeDecodeError` message.
@@ -338,20 +471,22 @@ fn decode(vm: &mut Vm, bytes: &[u8], offset: usize) -> PyResult<String> {
 }
 
 /// Text of up to `limit` characters (all if `None`), or one line if
-/// `line`: universal newlines become `\n`. Returns the text and the raw
-/// bytes it used.
-fn take_text(raw: &[u8], limit: Option<usize>, line: bool) -> (Vec<u8>, usize) {
+/// `line`. With universal newlines (`newline` `None`) `\r\n` and `\r`
+/// become `\n`; otherwise the text is kept and a line ends at `newline`
+/// (at any of the three endings for `""`). Returns the text and the
+/// number of raw bytes it used.
+fn take_text(raw: &[u8], limit: Option<usize>, line: bool, newline: Option<&str>) -> (Vec<u8>, usize) {
     let mut out = Vec::new();
     let mut chars = 0usize;
     let mut i = 0;
-    while i < raw.len() {
+    while let Some(&b) = raw.get(i) {
         if limit.is_some_and(|n| chars >= n) {
             break;
         }
-        let b = raw[i];
-        if b == b'\r' {
+        let crlf = b == b'\r' && raw.get(i + 1) == Some(&b'\n');
+        if b == b'\r' && newline.is_none() {
             out.push(b'\n');
-            i += if raw.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+            i += if crlf { 2 } else { 1 };
             chars += 1;
             if line {
                 break;
@@ -363,13 +498,25 @@ fn take_text(raw: &[u8], limit: Option<usize>, line: bool) -> (Vec<u8>, usize) {
         if b & 0xc0 != 0x80 {
             chars += 1;
         }
-        if line && b == b'\n' {
+        if !line {
+            continue;
+        }
+        let ends = match newline {
+            None | Some("\n") => b == b'\n',
+            Some("") => b == b'\n' || (b == b'\r' && !crlf),
+            Some("\r") => b == b'\r',
+            Some(_) => b == b'\n' && out.ends_with(b"\r\n"),
+        };
+        if ends {
             break;
         }
     }
     // Finish a character whose first byte was taken.
-    while i < raw.len() && raw[i] & 0xc0 == 0x80 {
-        out.push(raw[i]);
+    while let Some(&b) = raw.get(i) {
+        if b & 0xc0 != 0x80 {
+            break;
+        }
+        out.push(b);
         i += 1;
     }
     (out, i)
@@ -384,7 +531,7 @@ fn read_some(vm: &mut Vm, v: &Value, size: Option<usize>, line: bool) -> PyResul
         if closed {
             return Err(closed_error(vm));
         }
-        return Err(unsupported(vm, "not readable"));
+        return Err(unsupported(vm, if f.binary { "read" } else { "not readable" }));
     }
     let binary = f.binary;
     let (data, offset) = with_open(vm, &f, |s| {
@@ -407,7 +554,7 @@ fn read_some(vm: &mut Vm, v: &Value, size: Option<usize>, line: bool) -> PyResul
             };
             (raw[..n].to_vec(), n)
         } else {
-            take_text(raw, size, line)
+            take_text(raw, size, line, f.newline.as_deref())
         };
         s.pos += used;
         Ok((data, offset))
@@ -446,7 +593,14 @@ fn write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
     } else {
         match vm.as_str(data) {
-            Some(s) => (s.as_lossy().into_owned().into_bytes(), s.char_len()),
+            Some(s) => {
+                let text = s.as_lossy().into_owned();
+                let text = match f.newline.as_deref() {
+                    Some(ending @ ("\r" | "\r\n")) => text.replace('\n', ending),
+                    _ => text,
+                };
+                (text.into_bytes(), s.char_len())
+            }
             None => {
                 let tn = vm.type_name(data);
                 return Err(vm.type_error(format!("write() argument must be str, not {tn}")));
@@ -457,7 +611,7 @@ fn write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(closed_error(vm));
     }
     if !f.writable {
-        return Err(unsupported(vm, "not writable"));
+        return Err(unsupported(vm, if f.binary { "write" } else { "not writable" }));
     }
     with_open(vm, &f, |s| {
         if !s.unread().is_empty() {
@@ -482,7 +636,7 @@ fn close(vm: &mut Vm, v: &Value) -> PyResult<()> {
     let f = this(vm, v)?.clone();
     let result = f.state.with(|s| {
         let r = s.flush();
-        s.file = None;
+        s.release();
         s.pending.clear();
         s.pos = 0;
         r
@@ -503,7 +657,7 @@ pub fn file_attribute(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Val
         "name" => Some(f.name.clone()),
         "mode" => Some(vm.new_str(&f.mode)?),
         "closed" => Some(Value::from_bool(f.state.with(|s| s.file.is_none()))),
-        "encoding" if !f.binary => Some(vm.new_str("UTF-8")?),
+        "encoding" if !f.binary => Some(vm.new_str(&f.encoding)?),
         "errors" if !f.binary => Some(vm.new_str("strict")?),
         "newlines" if !f.binary => Some(Value::NONE),
         "line_buffering" if !f.binary => Some(Value::from_bool(false)),
@@ -541,14 +695,14 @@ fn init_type(t: &TypeObject) {
     }));
     t.slots.repr.set(Some(|vm, v| {
         let f = this(vm, v)?.clone();
-        let class = vm.type_name(v);
+        let class = vm.type_of(v).name.to_string();
         let name = vm.repr_string(&f.name)?;
         let text = if f.binary {
             format!("<_io.{class} name={name}>")
         } else {
             format!(
-                "<_io.{class} name={name} mode='{}' encoding='UTF-8'>",
-                f.mode
+                "<_io.{class} name={name} mode='{}' encoding='{}'>",
+                f.mode, f.encoding
             )
         };
         vm.new_str(&text)
@@ -639,6 +793,7 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("fileno", "(self, /)", |vm, args| {
         let f = this(vm, args.this())?.clone();
+        check_raw_open(vm, &f)?;
         let fd = with_open(vm, &f, |s| {
             use std::os::fd::AsRawFd;
             Ok(s.file.as_ref().map_or(-1, |f| f.as_raw_fd()))
@@ -647,22 +802,22 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("readable", "(self, /)", |vm, args| {
         let f = this(vm, args.this())?.clone();
-        with_open(vm, &f, |_| Ok(()))?;
+        check_raw_open(vm, &f)?;
         Ok(Value::from_bool(f.readable))
     }),
     method("writable", "(self, /)", |vm, args| {
         let f = this(vm, args.this())?.clone();
-        with_open(vm, &f, |_| Ok(()))?;
+        check_raw_open(vm, &f)?;
         Ok(Value::from_bool(f.writable))
     }),
     method("seekable", "(self, /)", |vm, args| {
         let f = this(vm, args.this())?.clone();
-        with_open(vm, &f, |_| Ok(()))?;
+        check_raw_open(vm, &f)?;
         Ok(Value::from_bool(true))
     }),
     method("isatty", "(self, /)", |vm, args| {
         let f = this(vm, args.this())?.clone();
-        with_open(vm, &f, |_| Ok(()))?;
+        check_raw_open(vm, &f)?;
         Ok(Value::from_bool(false))
     }),
     method("__enter__", "(self, /)", |vm, args| {
