@@ -39,6 +39,7 @@ pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
     let string_io = stringio::new_type(vm, &bases.text)?;
     let bytes_io = bytesio::new_type(vm, &bases.buffered)?;
     let file_types = [
+        (vm.types.file_io.clone(), &bases.raw),
         (vm.types.text_io_wrapper.clone(), &bases.text),
         (vm.types.buffered_reader.clone(), &bases.buffered),
         (vm.types.buffered_writer.clone(), &bases.buffered),
@@ -56,8 +57,10 @@ pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
         file_type.bump_version();
         vm.module_set(module, &file_type.name.to_string(), type_value(file_type))?;
     }
-    for name in ["FileIO", "BufferedRWPair", "IncrementalNewlineDecoder"] {
-        let base = if name == "FileIO" { &bases.raw } else { &bases.iobase };
+    for (name, base) in [
+        ("BufferedRWPair", &bases.buffered),
+        ("IncrementalNewlineDecoder", &bases.iobase),
+    ] {
         let missing = missing_type(vm, name, base)?;
         vm.module_set(module, name, type_value(&missing))?;
     }

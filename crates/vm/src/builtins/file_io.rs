@@ -95,6 +95,9 @@ pub struct FileObject {
     encoding: String,
     /// The `newline` argument (text files; `None` for universal newlines).
     newline: Option<String>,
+    /// Whether this is a raw `FileIO` (its closed-file message has no full
+    /// stop).
+    raw: bool,
 }
 
 fn this<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Ref<FileObject>> {
@@ -223,6 +226,23 @@ struct Mode {
     options: std::fs::OpenOptions,
     /// The `os.open` flags an `opener` is given.
     os_flags: i32,
+}
+
+impl Mode {
+    /// The mode `FileIO` shows (CPython's choice: `w+` shows as `rb+`).
+    fn raw_mode(&self) -> String {
+        let plus = if self.readable && self.writable { "+" } else { "" };
+        if self.os_flags & libc::O_EXCL != 0 {
+            format!("xb{plus}")
+        } else if self.os_flags & libc::O_APPEND != 0 {
+            format!("ab{plus}")
+        } else if self.readable {
+            format!("rb{plus}")
+        } else {
+            "wb".to_owned()
+        }
+    }
+
 }
 
 fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
@@ -402,7 +422,16 @@ pub fn builtin_open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let e = std::io::Error::from_raw_os_error(21);
         return Err(os_error(vm, &e, Some(&file)));
     }
+    let unbuffered = match args.get(2) {
+        Some(b) => vm.index_i64(b)? == 0,
+        None => false,
+    };
+    if unbuffered && !mode.binary {
+        return Err(vm.value_error("can't have unbuffered text I/O"));
+    }
+    let mode_text = if unbuffered { mode.raw_mode() } else { mode_text };
     let class = match (mode.binary, mode.readable, mode.writable) {
+        _ if unbuffered => vm.types.file_io.clone(),
         (false, _, _) => vm.types.text_io_wrapper.clone(),
         (true, true, true) => vm.types.buffered_random.clone(),
         (true, true, false) => vm.types.buffered_reader.clone(),
@@ -425,6 +454,7 @@ pub fn builtin_open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             binary: mode.binary,
             encoding: encoding.unwrap_or_else(|| "UTF-8".to_owned()),
             newline,
+            raw: unbuffered,
         },
     )?;
     Ok(Value::from_object(obj.into_obj()))
@@ -526,6 +556,9 @@ fn take_text(raw: &[u8], limit: Option<usize>, line: bool, newline: Option<&str>
 /// for all), or one line.
 fn read_some(vm: &mut Vm, v: &Value, size: Option<usize>, line: bool) -> PyResult<Value> {
     let f = this(vm, v)?.clone();
+    if f.raw {
+        check_raw_open(vm, &f)?;
+    }
     if !f.readable {
         let closed = f.state.with(|s| s.file.is_none());
         if closed {
@@ -657,6 +690,7 @@ pub fn file_attribute(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Val
         "name" => Some(f.name.clone()),
         "mode" => Some(vm.new_str(&f.mode)?),
         "closed" => Some(Value::from_bool(f.state.with(|s| s.file.is_none()))),
+        "closefd" if f.raw => Some(Value::from_bool(f.state.with(|s| s.closefd))),
         "encoding" if !f.binary => Some(vm.new_str(&f.encoding)?),
         "errors" if !f.binary => Some(vm.new_str("strict")?),
         "newlines" if !f.binary => Some(Value::NONE),
@@ -667,7 +701,25 @@ pub fn file_attribute(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Val
 
 /// Installs the slots of the file classes.
 pub fn init_types(vm: &Vm) {
+    vm.types.file_io.slots.new.set(Some(file_io_new));
     for t in [
+        &vm.types.text_io_wrapper,
+        &vm.types.buffered_reader,
+        &vm.types.buffered_writer,
+        &vm.types.buffered_random,
+    ] {
+        t.slots.new.set(Some(|vm, cls, _args, _kw| {
+            Err(vm.new_error(
+                ExcKind::NotImplementedError,
+                &format!(
+                    "krait cannot construct _io.{} over a stream yet (only open() makes one)",
+                    cls.name
+                ),
+            ))
+        }));
+    }
+    for t in [
+        &vm.types.file_io,
         &vm.types.text_io_wrapper,
         &vm.types.buffered_reader,
         &vm.types.buffered_writer,
@@ -696,8 +748,15 @@ fn init_type(t: &TypeObject) {
     t.slots.repr.set(Some(|vm, v| {
         let f = this(vm, v)?.clone();
         let class = vm.type_of(v).name.to_string();
+        let (closed, closefd) = f.state.with(|s| (s.file.is_none(), s.closefd));
+        if class == "FileIO" && closed {
+            return vm.new_str("<_io.FileIO [closed]>");
+        }
         let name = vm.repr_string(&f.name)?;
-        let text = if f.binary {
+        let text = if class == "FileIO" {
+            let closefd = if closefd { "True" } else { "False" };
+            format!("<_io.FileIO name={name} mode='{}' closefd={closefd}>", f.mode)
+        } else if f.binary {
             format!("<_io.{class} name={name}>")
         } else {
             format!(
@@ -708,6 +767,77 @@ fn init_type(t: &TypeObject) {
         vm.new_str(&text)
     }));
 }
+
+/// `FileIO(file, mode='r', closefd=True, opener=None)`: `open()` with
+/// `buffering=0` and binary mode.
+fn file_io_new(
+    vm: &mut Vm,
+    _cls: &crate::types::TypeRef,
+    args: &[Value],
+    kwnames: Option<&Ref<crate::builtins::tuple::Tuple>>,
+) -> PyResult<Value> {
+    let bound = crate::builtins::native::Signature::parse("(file, mode='r', closefd=True, opener=None)")
+        .bind(vm, "FileIO", args, kwnames)?;
+    let mode = match bound.get(1) {
+        Some(m) => match vm.as_str(m).map(|s| s.as_lossy().into_owned()) {
+            Some(text) if text.contains('t') => {
+                return Err(vm.value_error(&format!("invalid mode: {text}")));
+            }
+            Some(text) if text.contains('b') => text,
+            Some(text) => format!("{text}b"),
+            None => {
+                let tn = vm.type_name(m);
+                return Err(vm.type_error(format!("FileIO() argument 'mode' must be str, not {tn}")));
+            }
+        },
+        None => "rb".to_owned(),
+    };
+    let mode = vm.new_str(&mode)?;
+    let closefd = bound.get(2).cloned().unwrap_or(Value::from_bool(true));
+    let opener = bound.get(3).cloned().unwrap_or(Value::NONE);
+    let open_args = [
+        bound.required(0).clone(),
+        mode,
+        Value::from_i64(0),
+        Value::NONE,
+        Value::NONE,
+        Value::NONE,
+        closefd,
+        opener,
+    ];
+    let open_args = crate::builtins::native::Signature::parse(
+        "(file, mode, buffering, encoding, errors, newline, closefd, opener)",
+    )
+    .bind(vm, "open", &open_args, None)?;
+    builtin_open(vm, &open_args)
+}
+
+/// The methods only `FileIO` has.
+pub const FILE_IO_METHODS: &[MethodDef] = &[
+    method("readall", "(self, /)", |vm, args| read_some(vm, args.this(), None, false)),
+    method("readinto", "(self, buffer, /)", |vm, args| {
+        let target = args.required(1).clone();
+        let length = vm.len(&target)?;
+        let data = read_some(vm, args.this(), Some(length), false)?;
+        let bytes = crate::builtins::bytes::bytes_like(&data).map(|b| b.to_vec()).unwrap_or_default();
+        let Some(array) = target
+            .as_object()
+            .and_then(|o| o.downcast::<crate::builtins::bytearray::ByteArray>())
+            .cloned()
+        else {
+            return Err(vm.new_error(
+                ExcKind::NotImplementedError,
+                "krait's readinto() supports only a bytearray target",
+            ));
+        };
+        array.data.with(|d| {
+            for (slot, byte) in d.iter_mut().zip(bytes.iter()) {
+                *slot = *byte;
+            }
+        });
+        Ok(Value::from_i64(bytes.len() as i64))
+    }),
+];
 
 /// The methods of file objects.
 pub const METHODS: &[MethodDef] = &[
