@@ -42,7 +42,9 @@ pub fn new_type(vm: &mut Vm, buffered_base: &TypeRef) -> PyResult<TypeRef> {
     )?;
     super::rebase(&ty, buffered_base);
     ty.slots.new.set(Some(|vm, cls, _args, _kw| {
-        Ok(Value::from_object(vm.alloc(cls, BytesIO::default())?.into_obj()))
+        Ok(Value::from_object(
+            vm.alloc(cls, BytesIO::default())?.into_obj(),
+        ))
     }));
     ty.slots.init.set(Some(init));
     vm.add_getsets(&ty, GETSETS)?;
@@ -110,7 +112,10 @@ fn readline(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let taken = s.state.with(|b| {
         let start = b.pos.min(b.data.len());
         let rest = b.data.get(start..).unwrap_or(&[]);
-        let mut n = rest.iter().position(|&c| c == b'\n').map_or(rest.len(), |i| i + 1);
+        let mut n = rest
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(rest.len(), |i| i + 1);
         if let Some(limit) = limit {
             n = n.min(limit);
         }
@@ -153,13 +158,12 @@ fn seek(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         1 => s.state.with(|b| b.pos),
         2 => s.state.with(|b| b.data.len()),
         _ => {
-            return Err(vm.value_error(&format!(
-                "invalid whence ({whence}, should be 0, 1 or 2)"
-            )));
+            return Err(vm.value_error(&format!("invalid whence ({whence}, should be 0, 1 or 2)")));
         }
     };
     let target = (base as i64).saturating_add(offset).max(0);
-    s.state.with(|b| b.pos = usize::try_from(target).unwrap_or(usize::MAX));
+    s.state
+        .with(|b| b.pos = usize::try_from(target).unwrap_or(usize::MAX));
     Ok(Value::from_i64(target))
 }
 
@@ -195,8 +199,12 @@ fn readinto(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let n = array.data.with(|d| {
         s.state.with(|b| {
             let start = b.pos.min(b.data.len());
-            let n = d.len().min(b.data.len() - start);
-            d[..n].copy_from_slice(&b.data[start..start + n]);
+            let available = b.data.get(start..).unwrap_or(&[]);
+            let mut n = 0;
+            for (slot, byte) in d.iter_mut().zip(available) {
+                *slot = *byte;
+                n += 1;
+            }
             b.pos = start + n;
             n
         })
@@ -216,7 +224,10 @@ const METHODS: &[MethodDef] = &[
         vm.new_bytes(data)
     }),
     method("getbuffer", "(self, /)", |vm, _| {
-        Err(vm.new_error(ExcKind::NotImplementedError, "krait's BytesIO has no getbuffer() yet"))
+        Err(vm.new_error(
+            ExcKind::NotImplementedError,
+            "krait's BytesIO has no getbuffer() yet",
+        ))
     }),
     method("read", "(self, size=-1, /)", read),
     method("read1", "(self, size=-1, /)", read),

@@ -31,11 +31,11 @@ const BASE_FLAGS: u32 = flags::BASETYPE | flags::HAS_DICT | flags::EXTENDED | fl
 
 /// Creates `_IOBase` and its three abstract subclasses.
 pub fn new_types(vm: &mut Vm) -> PyResult<BaseTypes> {
-    let iobase = vm.new_builtin_type::<BareObject>("_io", "_IOBase", None, BASE_FLAGS, IOBASE_METHODS)?;
-    iobase
-        .slots
-        .new
-        .set(Some(|vm, cls, _args, _kw| Ok(Value::from_object(vm.alloc(cls, BareObject)?.into_obj()))));
+    let iobase =
+        vm.new_builtin_type::<BareObject>("_io", "_IOBase", None, BASE_FLAGS, IOBASE_METHODS)?;
+    iobase.slots.new.set(Some(|vm, cls, _args, _kw| {
+        Ok(Value::from_object(vm.alloc(cls, BareObject)?.into_obj()))
+    }));
     iobase.slots.iter.set(Some(|vm, v| {
         check_closed(vm, v)?;
         Ok(v.clone())
@@ -46,7 +46,13 @@ pub fn new_types(vm: &mut Vm) -> PyResult<BaseTypes> {
     }));
     vm.add_getsets(&iobase, IOBASE_GETSETS)?;
     iobase.bump_version();
-    let raw = vm.new_builtin_type::<BareObject>("_io", "_RawIOBase", Some(&iobase), BASE_FLAGS, RAW_METHODS)?;
+    let raw = vm.new_builtin_type::<BareObject>(
+        "_io",
+        "_RawIOBase",
+        Some(&iobase),
+        BASE_FLAGS,
+        RAW_METHODS,
+    )?;
     let buffered = vm.new_builtin_type::<BareObject>(
         "_io",
         "_BufferedIOBase",
@@ -54,10 +60,16 @@ pub fn new_types(vm: &mut Vm) -> PyResult<BaseTypes> {
         BASE_FLAGS,
         BUFFERED_METHODS,
     )?;
-    let text = vm.new_builtin_type::<BareObject>("_io", "_TextIOBase", Some(&iobase), BASE_FLAGS, TEXT_METHODS)?;
+    let text = vm.new_builtin_type::<BareObject>(
+        "_io",
+        "_TextIOBase",
+        Some(&iobase),
+        BASE_FLAGS,
+        TEXT_METHODS,
+    )?;
     vm.add_getsets(&text, TEXT_GETSETS)?;
     text.bump_version();
-    krait_vm::builtins::slot_wrappers::install(vm, &[iobase.clone()])?;
+    krait_vm::builtins::slot_wrappers::install(vm, std::slice::from_ref(&iobase))?;
     Ok(BaseTypes {
         iobase,
         raw,
@@ -113,9 +125,9 @@ pub fn size_limit(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
         Some(v) => {
             if vm.index_value(v)?.is_none() {
                 let tn = vm.type_name(v);
-                return Err(vm.type_error(format!(
-                    "argument should be integer or None, not '{tn}'"
-                )));
+                return Err(
+                    vm.type_error(format!("argument should be integer or None, not '{tn}'"))
+                );
             }
             let n = vm.index_i64(v)?;
             Ok(usize::try_from(n).ok())
@@ -189,12 +201,23 @@ fn io_writelines(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 const IOBASE_METHODS: &[MethodDef] = &[
-    method("seek", "(self, offset, whence=0, /)", |vm, _| Err(unsupported(vm, "seek"))),
-    method("tell", "(self, /)", |vm, args| {
-        call_method(vm, args.this(), "seek", &[Value::from_i64(0), Value::from_i64(1)])
+    method("seek", "(self, offset, whence=0, /)", |vm, _| {
+        Err(unsupported(vm, "seek"))
     }),
-    method("truncate", "(self, size=None, /)", |vm, _| Err(unsupported(vm, "truncate"))),
-    method("fileno", "(self, /)", |vm, _| Err(unsupported(vm, "fileno"))),
+    method("tell", "(self, /)", |vm, args| {
+        call_method(
+            vm,
+            args.this(),
+            "seek",
+            &[Value::from_i64(0), Value::from_i64(1)],
+        )
+    }),
+    method("truncate", "(self, size=None, /)", |vm, _| {
+        Err(unsupported(vm, "truncate"))
+    }),
+    method("fileno", "(self, /)", |vm, _| {
+        Err(unsupported(vm, "fileno"))
+    }),
     method("flush", "(self, /)", |vm, args| {
         check_closed(vm, args.this())?;
         Ok(Value::NONE)
@@ -208,13 +231,28 @@ const IOBASE_METHODS: &[MethodDef] = &[
         Ok(Value::NONE)
     }),
     method("_checkSeekable", "(self, /)", |vm, args| {
-        check_capability(vm, args.this(), "seekable", "File or stream is not seekable.")
+        check_capability(
+            vm,
+            args.this(),
+            "seekable",
+            "File or stream is not seekable.",
+        )
     }),
     method("_checkReadable", "(self, /)", |vm, args| {
-        check_capability(vm, args.this(), "readable", "File or stream is not readable.")
+        check_capability(
+            vm,
+            args.this(),
+            "readable",
+            "File or stream is not readable.",
+        )
     }),
     method("_checkWritable", "(self, /)", |vm, args| {
-        check_capability(vm, args.this(), "writable", "File or stream is not writable.")
+        check_capability(
+            vm,
+            args.this(),
+            "writable",
+            "File or stream is not writable.",
+        )
     }),
     method("isatty", "(self, /)", |vm, args| {
         check_closed(vm, args.this())?;
@@ -237,7 +275,10 @@ const IOBASE_GETSETS: &[GetSetDef] = &[readonly("closed", |vm, v| {
 })];
 
 fn not_implemented(vm: &mut Vm) -> PyErr {
-    vm.new_exception(krait_vm::builtins::exceptions::ExcKind::NotImplementedError, Vec::new())
+    vm.new_exception(
+        krait_vm::builtins::exceptions::ExcKind::NotImplementedError,
+        Vec::new(),
+    )
 }
 
 /// `_RawIOBase.read(size=-1)`: `readall()`, or `readinto` a fresh buffer.
@@ -251,7 +292,7 @@ fn raw_read(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         &[Value::from_i64(size as i64)],
         None,
     )?;
-    let n = call_method(vm, &this, "readinto", &[buffer.clone()])?;
+    let n = call_method(vm, &this, "readinto", std::slice::from_ref(&buffer))?;
     if n.is_none() {
         return Ok(Value::NONE);
     }
@@ -259,7 +300,10 @@ fn raw_read(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let data = buffer
         .as_object()
         .and_then(|o| o.downcast::<ByteArray>())
-        .map(|b| b.data.with(|d| d.get(..n.min(d.len())).unwrap_or(&[]).to_vec()))
+        .map(|b| {
+            b.data
+                .with(|d| d.get(..n.min(d.len())).unwrap_or(&[]).to_vec())
+        })
         .unwrap_or_default();
     vm.new_bytes(data)
 }
@@ -269,7 +313,12 @@ fn raw_readall(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let this = args.this().clone();
     let mut all = Vec::new();
     loop {
-        let chunk = call_method(vm, &this, "read", &[Value::from_i64(super::DEFAULT_BUFFER_SIZE)])?;
+        let chunk = call_method(
+            vm,
+            &this,
+            "read",
+            &[Value::from_i64(super::DEFAULT_BUFFER_SIZE)],
+        )?;
         if chunk.is_none() {
             if all.is_empty() {
                 return Ok(Value::NONE);
@@ -290,7 +339,9 @@ fn raw_readall(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 const RAW_METHODS: &[MethodDef] = &[
     method("read", "(self, size=-1, /)", raw_read),
     method("readall", "(self, /)", raw_readall),
-    method("readinto", "(self, buffer, /)", |vm, _| Err(not_implemented(vm))),
+    method("readinto", "(self, buffer, /)", |vm, _| {
+        Err(not_implemented(vm))
+    }),
     method("write", "(self, b, /)", |vm, _| Err(not_implemented(vm))),
 ];
 
@@ -311,22 +362,36 @@ fn buffered_readinto(vm: &mut Vm, args: &Args, reader: &str) -> PyResult<Value> 
 }
 
 const BUFFERED_METHODS: &[MethodDef] = &[
-    method("detach", "(self, /)", |vm, _| Err(unsupported(vm, "detach"))),
-    method("read", "(self, size=-1, /)", |vm, _| Err(unsupported(vm, "read"))),
-    method("read1", "(self, size=-1, /)", |vm, _| Err(unsupported(vm, "read1"))),
+    method("detach", "(self, /)", |vm, _| {
+        Err(unsupported(vm, "detach"))
+    }),
+    method("read", "(self, size=-1, /)", |vm, _| {
+        Err(unsupported(vm, "read"))
+    }),
+    method("read1", "(self, size=-1, /)", |vm, _| {
+        Err(unsupported(vm, "read1"))
+    }),
     method("readinto", "(self, buffer, /)", |vm, args| {
         buffered_readinto(vm, args, "read")
     }),
     method("readinto1", "(self, buffer, /)", |vm, args| {
         buffered_readinto(vm, args, "read1")
     }),
-    method("write", "(self, b, /)", |vm, _| Err(unsupported(vm, "write"))),
+    method("write", "(self, b, /)", |vm, _| {
+        Err(unsupported(vm, "write"))
+    }),
 ];
 
 const TEXT_METHODS: &[MethodDef] = &[
-    method("detach", "(self, /)", |vm, _| Err(unsupported(vm, "detach"))),
-    method("read", "(self, size=-1, /)", |vm, _| Err(unsupported(vm, "read"))),
-    method("readline", "(self, size=-1, /)", |vm, _| Err(unsupported(vm, "readline"))),
+    method("detach", "(self, /)", |vm, _| {
+        Err(unsupported(vm, "detach"))
+    }),
+    method("read", "(self, size=-1, /)", |vm, _| {
+        Err(unsupported(vm, "read"))
+    }),
+    method("readline", "(self, size=-1, /)", |vm, _| {
+        Err(unsupported(vm, "readline"))
+    }),
     method("write", "(self, s, /)", |vm, args| {
         if vm.as_str(args.required(1)).is_none() {
             let tn = vm.type_name(args.required(1));

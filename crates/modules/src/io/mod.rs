@@ -35,7 +35,11 @@ pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
     vm.module_set(module, "UnsupportedOperation", unsupported)?;
     let blocking = Value::from_object(vm.exc_type(ExcKind::BlockingIOError).as_obj().clone());
     vm.module_set(module, "BlockingIOError", blocking)?;
-    vm.module_set(module, "DEFAULT_BUFFER_SIZE", Value::from_i64(DEFAULT_BUFFER_SIZE))?;
+    vm.module_set(
+        module,
+        "DEFAULT_BUFFER_SIZE",
+        Value::from_i64(DEFAULT_BUFFER_SIZE),
+    )?;
     let string_io = stringio::new_type(vm, &bases.text)?;
     let bytes_io = bytesio::new_type(vm, &bases.buffered)?;
     let file_types = [
@@ -82,7 +86,11 @@ pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
 fn builtin_open(vm: &mut Vm) -> PyResult<Value> {
     let name = vm.intern("open")?;
     let builtins = vm.builtins.clone();
-    match krait_vm::builtins::dict::Dict::get_item(vm, &builtins, &Value::from_object(name.as_obj().clone()))? {
+    match krait_vm::builtins::dict::Dict::get_item(
+        vm,
+        &builtins,
+        &Value::from_object(name.as_obj().clone()),
+    )? {
         Some(open) => Ok(open),
         None => Err(vm.runtime_error("builtins.open is missing")),
     }
@@ -172,9 +180,7 @@ fn open_code(vm: &mut Vm, args: &krait_vm::builtins::native::Args) -> PyResult<V
     let path = args.required(0).clone();
     if vm.as_str(&path).is_none() {
         let tn = vm.type_name(&path);
-        return Err(vm.type_error(format!(
-            "open_code() argument 'path' must be str, not {tn}"
-        )));
+        return Err(vm.type_error(format!("open_code() argument 'path' must be str, not {tn}")));
     }
     let open = builtin_open(vm)?;
     let mode = vm.new_str("rb")?;
@@ -182,6 +188,10 @@ fn open_code(vm: &mut Vm, args: &krait_vm::builtins::native::Args) -> PyResult<V
 }
 
 const FUNCTIONS: &[MethodDef] = &[
-    method("text_encoding", "(encoding, stacklevel=2, /)", text_encoding),
+    method(
+        "text_encoding",
+        "(encoding, stacklevel=2, /)",
+        text_encoding,
+    ),
     method("open_code", "(path)", open_code),
 ];

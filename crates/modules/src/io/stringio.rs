@@ -47,7 +47,9 @@ pub fn new_type(vm: &mut Vm, text_base: &TypeRef) -> PyResult<TypeRef> {
     )?;
     super::rebase(&ty, text_base);
     ty.slots.new.set(Some(|vm, cls, _args, _kw| {
-        Ok(Value::from_object(vm.alloc(cls, StringIO::default())?.into_obj()))
+        Ok(Value::from_object(
+            vm.alloc(cls, StringIO::default())?.into_obj(),
+        ))
     }));
     ty.slots.init.set(Some(init));
     vm.add_getsets(&ty, GETSETS)?;
@@ -147,9 +149,7 @@ fn init(vm: &mut Vm, this: &Value, args: &[Value], kw: Option<&Ref<Tuple>>) -> P
             Some(s) => s.code_points(),
             None => {
                 let tn = vm.type_name(v);
-                return Err(vm.type_error(format!(
-                    "initial_value must be str or None, not {tn}"
-                )));
+                return Err(vm.type_error(format!("initial_value must be str or None, not {tn}")));
             }
         },
     };
@@ -193,17 +193,27 @@ fn line_length(rest: &[u32], newline: Option<&str>) -> usize {
                     return i + 1;
                 }
                 if c == CR {
-                    return if rest.get(i + 1) == Some(&LF) { i + 2 } else { i + 1 };
+                    return if rest.get(i + 1) == Some(&LF) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
                 }
             }
             rest.len()
         }
-        Some("\r") => rest.iter().position(|&c| c == CR).map_or(rest.len(), |i| i + 1),
+        Some("\r") => rest
+            .iter()
+            .position(|&c| c == CR)
+            .map_or(rest.len(), |i| i + 1),
         Some("\r\n") => rest
             .windows(2)
             .position(|w| w == [CR, LF])
             .map_or(rest.len(), |i| i + 2),
-        _ => rest.iter().position(|&c| c == LF).map_or(rest.len(), |i| i + 1),
+        _ => rest
+            .iter()
+            .position(|&c| c == LF)
+            .map_or(rest.len(), |i| i + 1),
     }
 }
 

@@ -231,7 +231,11 @@ struct Mode {
 impl Mode {
     /// The mode `FileIO` shows (CPython's choice: `w+` shows as `rb+`).
     fn raw_mode(&self) -> String {
-        let plus = if self.readable && self.writable { "+" } else { "" };
+        let plus = if self.readable && self.writable {
+            "+"
+        } else {
+            ""
+        };
         if self.os_flags & libc::O_EXCL != 0 {
             format!("xb{plus}")
         } else if self.os_flags & libc::O_APPEND != 0 {
@@ -242,7 +246,6 @@ impl Mode {
             "wb".to_owned()
         }
     }
-
 }
 
 fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
@@ -319,9 +322,9 @@ pub fn builtin_open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             Ok(_) => return Err(vm.value_error("negative file descriptor")),
             // CPython then tries the int as a path.
             Err(_) => {
-                return Err(vm.type_error(
-                    "expected str, bytes or os.PathLike object, not int".into(),
-                ));
+                return Err(
+                    vm.type_error("expected str, bytes or os.PathLike object, not int".into())
+                );
             }
         }
     } else {
@@ -429,7 +432,11 @@ pub fn builtin_open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if unbuffered && !mode.binary {
         return Err(vm.value_error("can't have unbuffered text I/O"));
     }
-    let mode_text = if unbuffered { mode.raw_mode() } else { mode_text };
+    let mode_text = if unbuffered {
+        mode.raw_mode()
+    } else {
+        mode_text
+    };
     let class = match (mode.binary, mode.readable, mode.writable) {
         _ if unbuffered => vm.types.file_io.clone(),
         (false, _, _) => vm.types.text_io_wrapper.clone(),
@@ -505,7 +512,12 @@ fn decode(vm: &mut Vm, bytes: &[u8], offset: usize) -> PyResult<String> {
 /// become `\n`; otherwise the text is kept and a line ends at `newline`
 /// (at any of the three endings for `""`). Returns the text and the
 /// number of raw bytes it used.
-fn take_text(raw: &[u8], limit: Option<usize>, line: bool, newline: Option<&str>) -> (Vec<u8>, usize) {
+fn take_text(
+    raw: &[u8],
+    limit: Option<usize>,
+    line: bool,
+    newline: Option<&str>,
+) -> (Vec<u8>, usize) {
     let mut out = Vec::new();
     let mut chars = 0usize;
     let mut i = 0;
@@ -564,7 +576,10 @@ fn read_some(vm: &mut Vm, v: &Value, size: Option<usize>, line: bool) -> PyResul
         if closed {
             return Err(closed_error(vm));
         }
-        return Err(unsupported(vm, if f.binary { "read" } else { "not readable" }));
+        return Err(unsupported(
+            vm,
+            if f.binary { "read" } else { "not readable" },
+        ));
     }
     let binary = f.binary;
     let (data, offset) = with_open(vm, &f, |s| {
@@ -644,7 +659,10 @@ fn write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(closed_error(vm));
     }
     if !f.writable {
-        return Err(unsupported(vm, if f.binary { "write" } else { "not writable" }));
+        return Err(unsupported(
+            vm,
+            if f.binary { "write" } else { "not writable" },
+        ));
     }
     with_open(vm, &f, |s| {
         if !s.unread().is_empty() {
@@ -755,7 +773,10 @@ fn init_type(t: &TypeObject) {
         let name = vm.repr_string(&f.name)?;
         let text = if class == "FileIO" {
             let closefd = if closefd { "True" } else { "False" };
-            format!("<_io.FileIO name={name} mode='{}' closefd={closefd}>", f.mode)
+            format!(
+                "<_io.FileIO name={name} mode='{}' closefd={closefd}>",
+                f.mode
+            )
         } else if f.binary {
             format!("<_io.{class} name={name}>")
         } else {
@@ -776,8 +797,9 @@ fn file_io_new(
     args: &[Value],
     kwnames: Option<&Ref<crate::builtins::tuple::Tuple>>,
 ) -> PyResult<Value> {
-    let bound = crate::builtins::native::Signature::parse("(file, mode='r', closefd=True, opener=None)")
-        .bind(vm, "FileIO", args, kwnames)?;
+    let bound =
+        crate::builtins::native::Signature::parse("(file, mode='r', closefd=True, opener=None)")
+            .bind(vm, "FileIO", args, kwnames)?;
     let mode = match bound.get(1) {
         Some(m) => match vm.as_str(m).map(|s| s.as_lossy().into_owned()) {
             Some(text) if text.contains('t') => {
@@ -787,7 +809,9 @@ fn file_io_new(
             Some(text) => format!("{text}b"),
             None => {
                 let tn = vm.type_name(m);
-                return Err(vm.type_error(format!("FileIO() argument 'mode' must be str, not {tn}")));
+                return Err(
+                    vm.type_error(format!("FileIO() argument 'mode' must be str, not {tn}"))
+                );
             }
         },
         None => "rb".to_owned(),
@@ -814,12 +838,16 @@ fn file_io_new(
 
 /// The methods only `FileIO` has.
 pub const FILE_IO_METHODS: &[MethodDef] = &[
-    method("readall", "(self, /)", |vm, args| read_some(vm, args.this(), None, false)),
+    method("readall", "(self, /)", |vm, args| {
+        read_some(vm, args.this(), None, false)
+    }),
     method("readinto", "(self, buffer, /)", |vm, args| {
         let target = args.required(1).clone();
         let length = vm.len(&target)?;
         let data = read_some(vm, args.this(), Some(length), false)?;
-        let bytes = crate::builtins::bytes::bytes_like(&data).map(|b| b.to_vec()).unwrap_or_default();
+        let bytes = crate::builtins::bytes::bytes_like(&data)
+            .map(|b| b.to_vec())
+            .unwrap_or_default();
         let Some(array) = target
             .as_object()
             .and_then(|o| o.downcast::<crate::builtins::bytearray::ByteArray>())
