@@ -10,6 +10,7 @@ use std::io::{Read, Seek, SeekFrom, Write};
 
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::native::{Args, MethodDef, method};
+use crate::builtins::str::codecs::{self, Codec};
 use crate::error::{PyErr, PyResult};
 use crate::object::{PyCell, Ref};
 use crate::runtime::Vm;
@@ -95,6 +96,9 @@ pub struct FileObject {
     encoding: String,
     /// The `newline` argument (text files; `None` for universal newlines).
     newline: Option<String>,
+    /// The text codec (UTF-8, ASCII or Latin-1) and error handler.
+    codec: Codec,
+    errors: String,
     /// Whether this is a raw `FileIO` (its closed-file message has no full
     /// stop).
     raw: bool,
@@ -378,19 +382,34 @@ pub fn builtin_open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
         }
     }
-    let encoding = match encoding.as_deref() {
-        None | Some("locale") => None,
-        Some(enc) => {
-            let normal = enc.to_ascii_lowercase().replace(['-', '_'], "");
-            if normal != "utf8" {
+    let errors = match args.get(4).filter(|v| !v.is_none()) {
+        None => None,
+        Some(v) => match vm.as_str(v) {
+            Some(text) => Some(text.as_lossy().into_owned()),
+            None => {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(format!(
+                    "open() argument 'errors' must be str or None, not {tn}"
+                )));
+            }
+        },
+    };
+    let (encoding, codec) = match encoding.as_deref() {
+        None | Some("locale") => (None, Codec::Utf8 { signature: false }),
+        Some(enc) => match codecs::lookup(enc) {
+            Some(codec @ (Codec::Utf8 { signature: false } | Codec::Ascii | Codec::Latin1)) => {
+                (Some(enc.to_owned()), codec)
+            }
+            _ => {
                 crate::builtins::str::codec_registry::lookup(vm, enc)?;
                 return Err(vm.new_error(
                     ExcKind::NotImplementedError,
-                    &format!("krait's open() supports only UTF-8 text, not '{enc}'"),
+                    &format!(
+                        "krait's open() supports only UTF-8, ASCII and Latin-1 text, not '{enc}'"
+                    ),
                 ));
             }
-            Some(enc.to_owned())
-        }
+        },
     };
     let closefd = match args.get(6) {
         Some(v) => vm.is_true(v)?,
@@ -462,6 +481,8 @@ pub fn builtin_open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             encoding: encoding.unwrap_or_else(|| "UTF-8".to_owned()),
             newline,
             raw: unbuffered,
+            codec,
+            errors: errors.unwrap_or_else(|| "strict".to_owned()),
         },
     )?;
     Ok(Value::from_object(obj.into_obj()))
@@ -482,31 +503,6 @@ fn adopt_descriptor(fd: i32) -> std::io::Result<std::fs::File> {
     Ok(file)
 }
 
-/// Decodes UTF-8 text with CPython's `UnicodeDecodeError` message.
-fn decode(vm: &mut Vm, bytes: &[u8], offset: usize) -> PyResult<String> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_owned()),
-        Err(e) => {
-            let at = e.valid_up_to();
-            let byte = bytes.get(at).copied().unwrap_or(0);
-            let reason = if e.error_len().is_none() {
-                "unexpected end of data"
-            } else if (0x80..0xc2).contains(&byte) || byte >= 0xf5 {
-                "invalid start byte"
-            } else {
-                "invalid continuation byte"
-            };
-            Err(vm.new_error(
-                ExcKind::UnicodeDecodeError,
-                &format!(
-                    "'utf-8' codec can't decode byte 0x{byte:02x} in position {}: {reason}",
-                    offset + at
-                ),
-            ))
-        }
-    }
-}
-
 /// Text of up to `limit` characters (all if `None`), or one line if
 /// `line`. With universal newlines (`newline` `None`) `\r\n` and `\r`
 /// become `\n`; otherwise the text is kept and a line ends at `newline`
@@ -517,6 +513,7 @@ fn take_text(
     limit: Option<usize>,
     line: bool,
     newline: Option<&str>,
+    single_byte: bool,
 ) -> (Vec<u8>, usize) {
     let mut out = Vec::new();
     let mut chars = 0usize;
@@ -537,7 +534,7 @@ fn take_text(
         }
         out.push(b);
         i += 1;
-        if b & 0xc0 != 0x80 {
+        if single_byte || b & 0xc0 != 0x80 {
             chars += 1;
         }
         if !line {
@@ -555,7 +552,7 @@ fn take_text(
     }
     // Finish a character whose first byte was taken.
     while let Some(&b) = raw.get(i) {
-        if b & 0xc0 != 0x80 {
+        if single_byte || b & 0xc0 != 0x80 {
             break;
         }
         out.push(b);
@@ -582,12 +579,11 @@ fn read_some(vm: &mut Vm, v: &Value, size: Option<usize>, line: bool) -> PyResul
         ));
     }
     let binary = f.binary;
-    let (data, offset) = with_open(vm, &f, |s| {
+    let data = with_open(vm, &f, |s| {
         if s.unread().is_empty() || (!line && size.is_none()) {
             s.fill()?;
         }
         let raw = s.unread();
-        let offset = s.pos;
         let (data, used) = if binary {
             let n = match (size, line) {
                 (_, true) => {
@@ -600,18 +596,18 @@ fn read_some(vm: &mut Vm, v: &Value, size: Option<usize>, line: bool) -> PyResul
                 (Some(n), false) => n.min(raw.len()),
                 (None, false) => raw.len(),
             };
-            (raw[..n].to_vec(), n)
+            (raw.get(..n).unwrap_or(&[]).to_vec(), n)
         } else {
-            take_text(raw, size, line, f.newline.as_deref())
+            let single_byte = !matches!(f.codec, Codec::Utf8 { .. });
+            take_text(raw, size, line, f.newline.as_deref(), single_byte)
         };
         s.pos += used;
-        Ok((data, offset))
+        Ok(data)
     })?;
     if binary {
         vm.new_bytes(data)
     } else {
-        let text = decode(vm, &data, offset)?;
-        vm.new_str(&text)
+        Ok(codecs::decode_native(vm, &data, f.codec, &f.errors, true)?.0)
     }
 }
 
@@ -629,11 +625,8 @@ fn write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let f = this(vm, args.this())?.clone();
     let data = args.required(1);
     let (bytes, count) = if f.binary {
-        match data
-            .as_object()
-            .and_then(|o| o.downcast::<crate::builtins::bytes::Bytes>())
-        {
-            Some(b) => (b.data.to_vec(), b.data.len()),
+        match crate::builtins::bytes::bytes_like(data) {
+            Some(b) => (b.to_vec(), b.len()),
             None => {
                 let tn = vm.type_name(data);
                 return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
@@ -642,12 +635,25 @@ fn write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     } else {
         match vm.as_str(data) {
             Some(s) => {
-                let text = s.as_lossy().into_owned();
-                let text = match f.newline.as_deref() {
-                    Some(ending @ ("\r" | "\r\n")) => text.replace('\n', ending),
-                    _ => text,
+                let s = s.clone();
+                let count = s.char_len();
+                let translated = match f.newline.as_deref() {
+                    Some(ending @ ("\r" | "\r\n")) if s.as_bytes().contains(&b'\n') => {
+                        let mut wtf8 = Vec::with_capacity(s.as_bytes().len());
+                        for &b in s.as_bytes() {
+                            if b == b'\n' {
+                                wtf8.extend_from_slice(ending.as_bytes());
+                            } else {
+                                wtf8.push(b);
+                            }
+                        }
+                        Some(crate::builtins::str::Str::from_wtf8_vec(wtf8))
+                    }
+                    _ => None,
                 };
-                (text.into_bytes(), s.char_len())
+                let text = translated.as_ref().unwrap_or(&s);
+                let bytes = codecs::encode_native(vm, text, data, f.codec, &f.errors)?;
+                (bytes, count)
             }
             None => {
                 let tn = vm.type_name(data);
@@ -710,7 +716,7 @@ pub fn file_attribute(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Val
         "closed" => Some(Value::from_bool(f.state.with(|s| s.file.is_none()))),
         "closefd" if f.raw => Some(Value::from_bool(f.state.with(|s| s.closefd))),
         "encoding" if !f.binary => Some(vm.new_str(&f.encoding)?),
-        "errors" if !f.binary => Some(vm.new_str("strict")?),
+        "errors" if !f.binary => Some(vm.new_str(&f.errors)?),
         "newlines" if !f.binary => Some(Value::NONE),
         "line_buffering" if !f.binary => Some(Value::from_bool(false)),
         _ => None,
