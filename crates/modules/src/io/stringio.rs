@@ -339,3 +339,39 @@ const GETSETS: &[GetSetDef] = &[
         Ok(Value::NONE)
     }),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn points(s: &str) -> Vec<u32> {
+        s.chars().map(u32::from).collect()
+    }
+
+    #[test]
+    fn universal_newlines_store_line_feeds() {
+        assert_eq!(translate(None, points("a\r\nb\rc\n")), points("a\nb\nc\n"));
+        assert_eq!(translate(Some(""), points("a\r\nb")), points("a\r\nb"));
+        assert_eq!(translate(Some("\r\n"), points("a\nb")), points("a\r\nb"));
+    }
+
+    #[test]
+    fn lines_end_at_the_chosen_ending() {
+        assert_eq!(line_length(&points("ab\r\ncd"), Some("")), 4);
+        assert_eq!(line_length(&points("ab\rcd"), Some("")), 3);
+        assert_eq!(line_length(&points("ab\rcd\n"), Some("\n")), 6);
+        assert_eq!(line_length(&points("a\rb\r\n"), Some("\r\n")), 5);
+        assert_eq!(line_length(&points("abc"), None), 3);
+    }
+
+    #[test]
+    fn writing_past_the_end_pads_with_nul() {
+        let mut b = Buffer {
+            pos: 2,
+            ..Buffer::default()
+        };
+        write_text(&mut b, points("x"));
+        assert_eq!(b.text, vec![0, 0, u32::from('x')]);
+        assert_eq!(b.pos, 3);
+    }
+}

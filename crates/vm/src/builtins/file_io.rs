@@ -994,3 +994,35 @@ pub const METHODS: &[MethodDef] = &[
         Ok(Value::NONE)
     }),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::take_text;
+
+    #[test]
+    fn universal_newlines_translate_on_reading() {
+        let (text, used) = take_text(b"a\r\nb\rc", None, false, None, false);
+        assert_eq!(text, b"a\nb\nc");
+        assert_eq!(used, 6);
+        let (line, used) = take_text(b"a\r\nb", None, true, None, false);
+        assert_eq!((line.as_slice(), used), (&b"a\n"[..], 3));
+    }
+
+    #[test]
+    fn other_newline_modes_keep_the_text() {
+        let (line, _) = take_text(b"a\rb\r\nc", None, true, Some(""), false);
+        assert_eq!(line, b"a\r");
+        let (line, _) = take_text(b"a\rb\r\nc", None, true, Some("\r\n"), false);
+        assert_eq!(line, b"a\rb\r\n");
+        let (line, _) = take_text(b"a\rb", None, true, Some("\r"), false);
+        assert_eq!(line, b"a\r");
+    }
+
+    #[test]
+    fn sizes_count_characters() {
+        let (text, used) = take_text("éa".as_bytes(), Some(1), false, None, false);
+        assert_eq!((text.as_slice(), used), ("é".as_bytes(), 2));
+        let (text, used) = take_text(b"\xe9a", Some(1), false, None, true);
+        assert_eq!((text.as_slice(), used), (&b"\xe9"[..], 1));
+    }
+}
