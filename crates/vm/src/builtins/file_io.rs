@@ -334,15 +334,9 @@ pub fn builtin_open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     } else {
         None
     };
-    let path = match vm.as_str(&file) {
-        Some(s) => s.as_lossy().into_owned(),
-        None if descriptor.is_some() => String::new(),
-        None => {
-            let tn = vm.type_name(&file);
-            return Err(vm.type_error(format!(
-                "expected str, bytes or os.PathLike object, not {tn}"
-            )));
-        }
+    let (file, path) = match descriptor {
+        Some(_) => (file, std::path::PathBuf::new()),
+        None => file_system_path(vm, file)?,
     };
     let mode_text = match args.get(1) {
         Some(m) => match vm.as_str(m) {
@@ -486,6 +480,47 @@ pub fn builtin_open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         },
     )?;
     Ok(Value::from_object(obj.into_obj()))
+}
+
+/// The path `open()` is given (a str, bytes, or an `os.PathLike` whose
+/// `__fspath__` gives one of those), as the value `name` shows and the
+/// path to open.
+fn file_system_path(vm: &mut Vm, file: Value) -> PyResult<(Value, std::path::PathBuf)> {
+    use std::os::unix::ffi::OsStrExt;
+    let file = if vm.as_str(&file).is_some() || is_bytes(&file) {
+        file
+    } else if let Some(fspath) = vm.lookup_special(&file, "__fspath__") {
+        let path = vm.call(&fspath, &[], None)?;
+        if vm.as_str(&path).is_none() && !is_bytes(&path) {
+            let class = vm.type_name(&file);
+            let tn = vm.type_name(&path);
+            return Err(vm.type_error(format!(
+                "expected {class}.__fspath__() to return str or bytes, not {tn}"
+            )));
+        }
+        path
+    } else {
+        let tn = vm.type_name(&file);
+        return Err(vm.type_error(format!(
+            "expected str, bytes or os.PathLike object, not {tn}"
+        )));
+    };
+    let path = match vm.as_str(&file) {
+        Some(s) => std::path::PathBuf::from(std::ffi::OsStr::from_bytes(s.as_bytes())),
+        None => {
+            let bytes = crate::builtins::bytes::bytes_like(&file)
+                .map(|b| b.to_vec())
+                .unwrap_or_default();
+            std::path::PathBuf::from(std::ffi::OsStr::from_bytes(&bytes))
+        }
+    };
+    Ok((file, path))
+}
+
+fn is_bytes(v: &Value) -> bool {
+    v.as_object()
+        .and_then(|o| o.downcast::<crate::builtins::bytes::Bytes>())
+        .is_some()
 }
 
 /// A `File` over descriptor `fd`, which must be open (else `EBADF`).
