@@ -162,9 +162,13 @@ fn closed_error(vm: &mut Vm) -> PyErr {
 /// `UnsupportedOperation` class.
 pub const UNSUPPORTED_OPERATION_KEY: &str = "_io.UnsupportedOperation";
 
-/// `io.UnsupportedOperation(what)` (an `OSError` and `ValueError`); a plain
-/// `OSError` until `_io` has been imported.
+/// `io.UnsupportedOperation(what)` (an `OSError` and `ValueError`; a plain
+/// `OSError` if `_io` cannot be imported).
 pub fn unsupported(vm: &mut Vm, what: &str) -> PyErr {
+    if !vm.module_state.contains_key(UNSUPPORTED_OPERATION_KEY) {
+        // CPython has `_io` loaded from start-up; krait loads it on demand.
+        let _ = vm.import_module("_io");
+    }
     let class = vm
         .module_state
         .get(UNSUPPORTED_OPERATION_KEY)
@@ -920,11 +924,50 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("readlines", "(self, hint=-1, /)", |vm, args| {
         let v = args.this().clone();
+        let hint = size_arg(vm, args.get(1))?.filter(|&n| n > 0);
         let mut lines = Vec::new();
+        let mut total = 0usize;
         while let Some(line) = vm.next(&v)? {
+            total = total.saturating_add(vm.len(&line)?);
             lines.push(line);
+            if hint.is_some_and(|h| total >= h) {
+                break;
+            }
         }
         vm.new_list(lines)
+    }),
+    method("truncate", "(self, pos=None, /)", |vm, args| {
+        let f = this(vm, args.this())?.clone();
+        if f.state.with(|s| s.file.is_none()) {
+            return Err(closed_error(vm));
+        }
+        if !f.writable {
+            let what = if f.raw {
+                "File not open for writing"
+            } else {
+                "truncate"
+            };
+            return Err(unsupported(vm, what));
+        }
+        let size = match args.get(1).filter(|v| !v.is_none()) {
+            Some(v) => Some(vm.index_i64(v)?),
+            None => None,
+        };
+        if let Some(n) = size.filter(|n| *n < 0) {
+            let e = std::io::Error::from_raw_os_error(22);
+            let _ = n;
+            return Err(os_error(vm, &e, None));
+        }
+        let size = with_open(vm, &f, |s| {
+            s.flush()?;
+            let back = s.unread().len() as u64;
+            let file = s.file.as_mut().ok_or(std::io::ErrorKind::Other)?;
+            let here = file.stream_position()?.saturating_sub(back);
+            let size = size.map_or(here, |n| n.unsigned_abs());
+            file.set_len(size)?;
+            Ok(size)
+        })?;
+        Ok(Value::from_i64(size as i64))
     }),
     method("write", "(self, data, /)", write),
     method("writelines", "(self, lines, /)", |vm, args| {
