@@ -129,15 +129,24 @@ fn write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = open_payload(vm, args.this())?;
     let data = bytes_arg(vm, args.required(1))?;
     let count = data.len();
-    s.state.with(|b| {
+    let written = s.state.with(|b| {
+        let end = b.pos.saturating_add(data.len());
+        if end > b.data.len()
+            && (end > isize::MAX as usize || b.data.try_reserve(end - b.data.len()).is_err())
+        {
+            return false;
+        }
         if b.pos > b.data.len() {
             b.data.resize(b.pos, 0);
         }
-        let end = b.pos + data.len();
         let overlap = end.min(b.data.len());
         b.data.splice(b.pos..overlap, data);
         b.pos = end;
+        true
     });
+    if !written {
+        return Err(vm.memory_error());
+    }
     Ok(Value::from_i64(count as i64))
 }
 

@@ -114,8 +114,18 @@ fn translate(newline: Option<&str>, text: Vec<u32>) -> Vec<u32> {
     }
 }
 
-fn write_text(state: &mut Buffer, text: Vec<u32>) {
+/// Writes `text` at the position; `false` (nothing written) if the buffer
+/// cannot grow that far.
+#[must_use]
+fn write_text(state: &mut Buffer, text: Vec<u32>) -> bool {
     let text = translate(state.newline.as_deref(), text);
+    let needed = state.pos.saturating_add(text.len());
+    if needed > state.text.len()
+        && (needed > isize::MAX as usize / 4
+            || state.text.try_reserve(needed - state.text.len()).is_err())
+    {
+        return false;
+    }
     if state.pos > state.text.len() {
         state.text.resize(state.pos, 0);
     }
@@ -123,6 +133,7 @@ fn write_text(state: &mut Buffer, text: Vec<u32>) {
     let overlap = end.min(state.text.len());
     state.text.splice(state.pos..overlap, text);
     state.pos = end;
+    true
 }
 
 /// `StringIO(initial_value='', newline='\n')`.
@@ -154,15 +165,19 @@ fn init(vm: &mut Vm, this: &Value, args: &[Value], kw: Option<&Ref<Tuple>>) -> P
         },
     };
     let s = payload(vm, this)?;
-    s.state.with(|b| {
+    let written = s.state.with(|b| {
         *b = Buffer {
             newline,
             ready: true,
             ..Buffer::default()
         };
-        write_text(b, initial);
+        let written = write_text(b, initial);
         b.pos = 0;
+        written
     });
+    if !written {
+        return Err(vm.memory_error());
+    }
     Ok(())
 }
 
@@ -242,7 +257,9 @@ fn write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("string argument expected, got '{tn}'")));
     };
     let count = text.len();
-    s.state.with(|b| write_text(b, text));
+    if !s.state.with(|b| write_text(b, text)) {
+        return Err(vm.overflow_error("new buffer size too large"));
+    }
     Ok(Value::from_i64(count as i64))
 }
 
@@ -370,7 +387,7 @@ mod tests {
             pos: 2,
             ..Buffer::default()
         };
-        write_text(&mut b, points("x"));
+        assert!(write_text(&mut b, points("x")));
         assert_eq!(b.text, vec![0, 0, u32::from('x')]);
         assert_eq!(b.pos, 3);
     }
