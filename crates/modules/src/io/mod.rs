@@ -78,8 +78,30 @@ pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
     ] {
         vm.module_set(module, name, type_value(t))?;
     }
+    adopt_standard_streams(vm, &bases.text)?;
     let open = builtin_open(vm)?;
     vm.module_set(module, "open", open)
+}
+
+/// Makes the class of `sys.stdin`/`stdout`/`stderr` (`sys/streams.rs`) a
+/// subclass of `_TextIOBase`, so they are `io.TextIOBase` instances as in
+/// CPython (they are not yet the same class as `open()`'s text files).
+fn adopt_standard_streams(vm: &mut Vm, text_base: &TypeRef) -> PyResult<()> {
+    let sys = vm.import_module("sys")?;
+    let stdout = vm.get_attr_str(&sys, "__stdout__")?;
+    let class = vm.type_of(&stdout).clone();
+    let is_stream_class = stdout
+        .as_object()
+        .and_then(|o| o.downcast::<crate::sys::streams::StandardStream>())
+        .is_some();
+    let on_object = class
+        .base
+        .get()
+        .is_some_and(|b| b.as_obj().is(vm.types.object.as_obj()));
+    if is_stream_class && on_object {
+        rebase_keeping_slots(&class, text_base);
+    }
+    Ok(())
 }
 
 /// The builtin `open` (which is `_io.open`).
