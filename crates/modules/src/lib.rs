@@ -16,6 +16,7 @@ pub mod codecs;
 pub mod collections;
 pub mod contextvars;
 pub mod errno;
+pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod namespace;
@@ -54,6 +55,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("_sre", sre::init),
     BuiltinModule::new("_codecs", codecs::init),
     BuiltinModule::new("_ast", ast::init),
+    BuiltinModule::new("_io", io::init),
     #[cfg(unix)]
     BuiltinModule::new("posix", posix::init),
 ];

@@ -67,7 +67,7 @@ builtin_types! {
     dict_valueiterator, dict_itemiterator, dict_reversekeyiterator, dict_reversevalueiterator,
     dict_reverseitemiterator, dict_keys, dict_values, dict_items, mappingproxy, enumerate, zip,
     map, filter, reversed, getset, member_descriptor, union, typevar, paramspec, typevartuple,
-    typealias, nodefault, generic_alias, text_io_wrapper, buffered_reader, buffered_writer,
+    typealias, nodefault, generic_alias, file_io, text_io_wrapper, buffered_reader, buffered_writer,
     buffered_random, generator, coroutine, coroutine_wrapper, async_generator,
     async_generator_asend, async_generator_athrow, async_generator_wrapped_value, template,
     interpolation, template_iterator,
