@@ -48,10 +48,18 @@ fn block_layout(len: usize) -> Option<(Layout, usize, usize)> {
     Some((layout.pad_to_align(), offset, order))
 }
 
-/// The offset of the first slot in any block.
-fn slots_offset() -> usize {
-    block_layout(0).map_or(std::mem::size_of::<Header>(), |(_, offset, _)| offset)
+/// The offset of the first slot in any block: the header is aligned like
+/// the slots, so they follow it directly.
+const SLOTS_OFFSET: usize = std::mem::size_of::<Header>();
+const _: () = assert!(std::mem::align_of::<Slot>() <= std::mem::align_of::<Header>());
+const _: () = assert!(SLOTS_OFFSET % std::mem::align_of::<Slot>() == 0);
+
+/// The offset of the order array in a block of `len` slots (it follows
+/// the slots; a slot's size is a multiple of the entries' alignment).
+const fn order_offset(len: usize) -> usize {
+    SLOTS_OFFSET + len * std::mem::size_of::<Slot>()
 }
+const _: () = assert!(std::mem::size_of::<Slot>() % std::mem::align_of::<u32>() == 0);
 
 /// A growable array of attribute values, one pointer wide.
 pub struct AttributeValues {
@@ -75,7 +83,7 @@ impl AttributeValues {
         // SAFETY: every block (the empty header included) is followed by
         // its slots at this offset; for the empty header the pointer is
         // only used for a zero-length slice.
-        unsafe { self.block.as_ptr().cast::<u8>().add(slots_offset()).cast() }
+        unsafe { self.block.as_ptr().cast::<u8>().add(SLOTS_OFFSET).cast() }
     }
 
     /// The slots, writable (only through [`Self::store`] and
@@ -88,11 +96,17 @@ impl AttributeValues {
 
     /// The order array (`len` entries, the first `present` in use).
     fn order_ptr(&self) -> *mut u32 {
-        let order = block_layout(self.len()).map_or(0, |(_, _, order)| order);
-        // SAFETY: every block is followed by its order array at the offset
-        // its layout gives; for the empty header the pointer is only used
-        // for a zero-length slice.
-        unsafe { self.block.as_ptr().cast::<u8>().add(order).cast() }
+        // SAFETY: every block is followed by its order array at this
+        // offset (the one `block_layout` gives, checked when the block is
+        // made); for the empty header the pointer is only used for a
+        // zero-length slice.
+        unsafe {
+            self.block
+                .as_ptr()
+                .cast::<u8>()
+                .add(order_offset(self.len()))
+                .cast()
+        }
     }
 
     /// The slot indices of the values present, in the order they were
@@ -170,8 +184,10 @@ impl AttributeValues {
         if len <= old_len {
             return;
         }
-        let Some((layout, offset, order_offset)) = block_layout(len)
-            .filter(|_| u32::try_from(len).is_ok())
+        let Some((layout, offset, order_at)) = block_layout(len)
+            .filter(|&(_, offset, order_at)| {
+                u32::try_from(len).is_ok() && offset == SLOTS_OFFSET && order_at == order_offset(len)
+            })
         else {
             std::alloc::handle_alloc_error(Layout::new::<Header>())
         };
@@ -195,7 +211,7 @@ impl AttributeValues {
             for i in old_len..len {
                 slots.add(i).write(None);
             }
-            let order = block.as_ptr().cast::<u8>().add(order_offset).cast::<u32>();
+            let order = block.as_ptr().cast::<u8>().add(order_at).cast::<u32>();
             std::ptr::copy_nonoverlapping(self.order_ptr(), order, present);
             self.free_block();
         }

@@ -19,18 +19,9 @@ pub fn special_attribute(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<
     if &*text == "__class__" {
         return Ok(Some(Value::from_object(vm.type_of(obj).as_obj().clone())));
     }
-    if crate::builtins::int::is_int(obj) {
-        return crate::builtins::int::int_attribute(vm, obj, &text);
-    }
-    if let Some(v) = crate::builtins::float::float_attribute(obj, &text) {
-        return Ok(Some(v));
-    }
     let Some(o) = obj.as_object() else {
         return Ok(None);
     };
-    if let Some(v) = crate::builtins::complex::complex_attribute(obj, &text) {
-        return Ok(Some(v));
-    }
     if let Some(v) = crate::builtins::slice::slice_attribute(obj, &text) {
         return Ok(Some(v));
     }

@@ -239,6 +239,33 @@ static GET: MethodDef = method("__get__", "(self, instance, owner=None, /)", |vm
     }
 });
 
+static SET: MethodDef = method("__set__", "(self, instance, value, /)", |vm, args| {
+    let class = native_class(vm, args.this());
+    match class.slots.descr_set.get() {
+        Some(f) => {
+            f(
+                vm,
+                args.this(),
+                args.required(1),
+                Some(args.required(2).clone()),
+            )?;
+            Ok(Value::NONE)
+        }
+        None => Err(missing(vm, args, "attribute assignment")),
+    }
+});
+
+static DELETE: MethodDef = method("__delete__", "(self, instance, /)", |vm, args| {
+    let class = native_class(vm, args.this());
+    match class.slots.descr_set.get() {
+        Some(f) => {
+            f(vm, args.this(), args.required(1), None)?;
+            Ok(Value::NONE)
+        }
+        None => Err(missing(vm, args, "attribute deletion")),
+    }
+});
+
 static INIT: MethodDef = method("__init__", "(self, /, *args, **kwargs)", |vm, args| {
     let class = native_class(vm, args.this());
     let (positional, kwnames) = crate::builtins::type_::flatten_call(vm, args)?;
@@ -254,7 +281,7 @@ pub fn is_slot_wrapper(def: &MethodDef) -> bool {
     let is = |other: &MethodDef| std::ptr::eq(def, other);
     [
         &REPR, &STR, &HASH, &ITER, &NEXT, &BOOL, &LEN, &GETITEM, &SETITEM, &DELITEM, &CONTAINS,
-        &CALL, &GET, &INIT,
+        &CALL, &GET, &SET, &DELETE, &INIT,
     ]
     .into_iter()
     .any(is)
@@ -317,6 +344,7 @@ pub fn install(vm: &mut Vm, types: &[TypeRef]) -> PyResult<()> {
         wrap!(contains, &CONTAINS);
         wrap!(call, &CALL);
         wrap!(descr_get, &GET);
+        wrap!(descr_set, &SET, &DELETE);
         wrap!(init, &INIT);
         if overrides(s.richcompare.get(), b.richcompare.get(), |f| f as usize) {
             defs.extend(COMPARE.iter());

@@ -445,6 +445,9 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
             b::descriptors::MEMBER_GETSETS,
         ),
         (vm.types.getset.clone(), b::descriptors::GETSET_GETSETS),
+        (vm.types.int.clone(), b::int::GETSETS),
+        (vm.types.float.clone(), b::float::GETSETS),
+        (vm.types.complex.clone(), b::complex::GETSETS),
         (vm.types.union.clone(), b::union::GETSETS),
         (
             vm.types.traceback.clone(),
