@@ -1,11 +1,10 @@
 //! Attributes every object or a family of objects has without a dict entry:
-//! `__class__`, `__dict__`, and the `__name__`/`__qualname__`/`__self__` of
-//! builtin functions. (Functions, code objects, cells and bound methods
-//! declare theirs as getset descriptors in `function.rs`.)
+//! `__class__` and `__dict__`. (Functions, code objects, cells, bound
+//! methods, builtin functions and the numbers declare theirs as getset
+//! descriptors in their own files.)
 
 use crate::builtins::dict::Dict;
 use crate::builtins::function::Module;
-use crate::builtins::native::BuiltinFunction;
 use crate::builtins::object::instance_dict;
 use crate::builtins::str::Str;
 use crate::error::PyResult;
@@ -44,14 +43,6 @@ pub fn special_attribute(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<
             return Ok(Some(Value::from_object(dict.into_obj())));
         }
         return Ok(None);
-    }
-    if let Some(b) = o.downcast::<BuiltinFunction>() {
-        return Ok(match &*text {
-            "__name__" => Some(vm.new_str(b.def.name)?),
-            "__qualname__" => Some(vm.new_str(&b.qualname.clone())?),
-            "__self__" => Some(b.this.clone().unwrap_or(Value::NONE)),
-            _ => None,
-        });
     }
     Ok(None)
 }
