@@ -52,14 +52,14 @@ fn block_layout(len: usize) -> Option<(Layout, usize, usize)> {
 /// the slots, so they follow it directly.
 const SLOTS_OFFSET: usize = std::mem::size_of::<Header>();
 const _: () = assert!(std::mem::align_of::<Slot>() <= std::mem::align_of::<Header>());
-const _: () = assert!(SLOTS_OFFSET % std::mem::align_of::<Slot>() == 0);
+const _: () = assert!(SLOTS_OFFSET.is_multiple_of(std::mem::align_of::<Slot>()));
 
 /// The offset of the order array in a block of `len` slots (it follows
 /// the slots; a slot's size is a multiple of the entries' alignment).
 const fn order_offset(len: usize) -> usize {
     SLOTS_OFFSET + len * std::mem::size_of::<Slot>()
 }
-const _: () = assert!(std::mem::size_of::<Slot>() % std::mem::align_of::<u32>() == 0);
+const _: () = assert!(std::mem::size_of::<Slot>().is_multiple_of(std::mem::align_of::<u32>()));
 
 /// A growable array of attribute values, one pointer wide.
 pub struct AttributeValues {
@@ -184,9 +184,11 @@ impl AttributeValues {
         if len <= old_len {
             return;
         }
-        let Some((layout, offset, order_at)) = block_layout(len)
-            .filter(|&(_, offset, order_at)| {
-                u32::try_from(len).is_ok() && offset == SLOTS_OFFSET && order_at == order_offset(len)
+        let Some((layout, offset, order_at)) =
+            block_layout(len).filter(|&(_, offset, order_at)| {
+                u32::try_from(len).is_ok()
+                    && offset == SLOTS_OFFSET
+                    && order_at == order_offset(len)
             })
         else {
             std::alloc::handle_alloc_error(Layout::new::<Header>())

@@ -5,9 +5,9 @@
 //! powers multiply by repeated squaring; `complex()` parses CPython's string
 //! forms; `repr` is `krait_syntax::pyrepr`'s.
 
+use crate::builtins::descriptors::{GetSetDef, readonly};
 use crate::builtins::float::{as_float, fresh_nan};
 use crate::builtins::int::is_int;
-use crate::builtins::descriptors::{GetSetDef, readonly};
 use crate::builtins::native::{Args, MethodDef, method};
 use crate::builtins::numeric_text::{to_ascii_number, underscores_between_digits};
 use crate::error::PyResult;

@@ -199,7 +199,9 @@ impl InstanceDict {
             Storage::Empty => Vec::new(),
             Storage::Shared { keys, values } => values
                 .in_order()
-                .filter_map(|(i, v)| Some((Value::from_object(keys.name(i)?.into_obj()), v.clone())))
+                .filter_map(|(i, v)| {
+                    Some((Value::from_object(keys.name(i)?.into_obj()), v.clone()))
+                })
                 .collect(),
             Storage::Dict(d) => d.items(),
         })

@@ -62,11 +62,7 @@ pub const fn method(name: &'static str, signature: &'static str, func: NativeFn)
 }
 
 /// Declares the method exposing a slot (see [`MethodDef::slot_wrapper`]).
-pub const fn slot_method(
-    name: &'static str,
-    signature: &'static str,
-    func: NativeFn,
-) -> MethodDef {
+pub const fn slot_method(name: &'static str, signature: &'static str, func: NativeFn) -> MethodDef {
     MethodDef {
         name,
         signature,
@@ -668,7 +664,10 @@ fn builtin_function_qualname(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn builtin_function_self(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(builtin_function_of(vm, v)?.this.clone().unwrap_or(Value::NONE))
+    Ok(builtin_function_of(vm, v)?
+        .this
+        .clone()
+        .unwrap_or(Value::NONE))
 }
 
 /// The attributes of `builtin_function_or_method`.

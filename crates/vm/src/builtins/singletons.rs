@@ -201,27 +201,30 @@ pub fn init_callables(vm: &Vm) {
     }));
     // Bound builtin methods are equal when they bind the same object to the
     // same declaration.
-    t.builtin_function.slots.richcompare.set(Some(|vm, a, b, op| {
-        let (Some(x), Some(y)) = (
-            a.as_object()
-                .and_then(|o| o.downcast::<crate::builtins::native::BuiltinFunction>()),
-            b.as_object()
-                .and_then(|o| o.downcast::<crate::builtins::native::BuiltinFunction>()),
-        ) else {
-            return Ok(vm.not_implemented());
-        };
-        let same_self = match (&x.this, &y.this) {
-            (Some(p), Some(q)) => crate::protocol::number::is_same(p, q),
-            (None, None) => true,
-            _ => false,
-        };
-        let eq = same_self && std::ptr::eq(x.def, y.def);
-        match op {
-            crate::types::slots::CompareOp::Eq => Ok(Value::from_bool(eq)),
-            crate::types::slots::CompareOp::Ne => Ok(Value::from_bool(!eq)),
-            _ => Ok(vm.not_implemented()),
-        }
-    }));
+    t.builtin_function
+        .slots
+        .richcompare
+        .set(Some(|vm, a, b, op| {
+            let (Some(x), Some(y)) = (
+                a.as_object()
+                    .and_then(|o| o.downcast::<crate::builtins::native::BuiltinFunction>()),
+                b.as_object()
+                    .and_then(|o| o.downcast::<crate::builtins::native::BuiltinFunction>()),
+            ) else {
+                return Ok(vm.not_implemented());
+            };
+            let same_self = match (&x.this, &y.this) {
+                (Some(p), Some(q)) => crate::protocol::number::is_same(p, q),
+                (None, None) => true,
+                _ => false,
+            };
+            let eq = same_self && std::ptr::eq(x.def, y.def);
+            match op {
+                crate::types::slots::CompareOp::Eq => Ok(Value::from_bool(eq)),
+                crate::types::slots::CompareOp::Ne => Ok(Value::from_bool(!eq)),
+                _ => Ok(vm.not_implemented()),
+            }
+        }));
     // Slot wrappers (`int.__add__`) and their bound forms (`(1).__add__`)
     // are the same payloads under CPython's type names.
     for (from, to) in [
