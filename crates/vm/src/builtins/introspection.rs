@@ -21,12 +21,6 @@ pub fn special_attribute(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<
     let Some(o) = obj.as_object() else {
         return Ok(None);
     };
-    if let Some(v) = crate::builtins::slice::slice_attribute(obj, &text) {
-        return Ok(Some(v));
-    }
-    if let Some(v) = crate::builtins::range::range_attribute(vm, obj, &text)? {
-        return Ok(Some(v));
-    }
     if let Some(v) = crate::builtins::file_io::file_attribute(vm, obj, &text)? {
         return Ok(Some(v));
     }

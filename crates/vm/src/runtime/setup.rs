@@ -448,6 +448,8 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         ),
         (vm.types.getset.clone(), b::descriptors::GETSET_GETSETS),
         (vm.types.int.clone(), b::int::GETSETS),
+        (vm.types.slice.clone(), b::slice::GETSETS),
+        (vm.types.range.clone(), b::range::GETSETS),
         (
             vm.types.builtin_function.clone(),
             b::native::BUILTIN_FUNCTION_GETSETS,
