@@ -16,6 +16,7 @@ print("".upper.__self__ == "", "".upper.__name__, "".upper.__qualname__)
 print((1).__add__ == (1).__add__, (1).__add__ == (2).__add__, (1).__add__ != (1).__sub__)
 x = []
 print(x.append == x.append, x.append == [].append)
+print(hash((1).__add__) == hash((1).__add__), hash(x.append) == hash(x.append), len({x.append, x.append}))
 print(object.__repr__, object.__init__.__objclass__)
 print(type(int.__dict__['real']).__name__, type(type(len).__dict__['__name__']).__name__)
 print(repr(type(str.upper).__dict__['__objclass__']))

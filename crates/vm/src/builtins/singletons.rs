@@ -225,6 +225,15 @@ pub fn init_callables(vm: &Vm) {
                 _ => Ok(vm.not_implemented()),
             }
         }));
+    // Equal bound methods share their declaration, so hashing it agrees
+    // with the comparison above.
+    t.builtin_function.slots.hash.set(Some(|_vm, v| {
+        let def = v
+            .as_object()
+            .and_then(|o| o.downcast::<crate::builtins::native::BuiltinFunction>())
+            .map_or(0, |f| std::ptr::from_ref(f.def) as usize);
+        Ok(i64::try_from(def >> 4).unwrap_or(0))
+    }));
     // Slot wrappers (`int.__add__`) and their bound forms (`(1).__add__`)
     // are the same payloads under CPython's type names.
     for (from, to) in [
