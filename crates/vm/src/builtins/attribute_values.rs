@@ -10,36 +10,56 @@
 //! it needs no capacity. Under the system allocator the length word costs
 //! nothing extra: blocks are rounded to 16 bytes with an 8-byte header of
 //! the allocator's own, so `8 + 16n` bytes take the same chunk as `16n`.
+//!
+//! After the values the block holds the insertion order (as CPython 3.11+
+//! keeps in its inline values): the slot indices of the values present, in
+//! the order they were stored, so `__dict__`, `vars()` and `dir()` list an
+//! instance's attributes in its own order, not the class's key order.
+//! [`AttributeValues::store`] and [`AttributeValues::remove`] keep it; the
+//! order costs four bytes per slot.
 
 use std::alloc::Layout;
 use std::ptr::NonNull;
 
 use crate::value::Value;
 
-/// The start of a block: how many values follow.
-#[repr(C)]
+/// The start of a block: how many values follow, and how many entries of
+/// the order array (after the values) are in use. Aligned like the values,
+/// so the (empty) slice after the shared empty header is aligned too.
+#[repr(C, align(8))]
 struct Header {
-    len: usize,
+    len: u32,
+    present: u32,
 }
 
 /// The header of every empty array (never written, never freed).
-static EMPTY: Header = Header { len: 0 };
+static EMPTY: Header = Header { len: 0, present: 0 };
 
 /// One value slot: `None` where the instance has no value for the key.
 type Slot = Option<Value>;
 
-/// The layout of a block of `len` slots and the offset of the first slot.
-fn block_layout(len: usize) -> Option<(Layout, usize)> {
+/// The layout of a block of `len` slots, the offset of the first slot and
+/// the offset of the order array.
+fn block_layout(len: usize) -> Option<(Layout, usize, usize)> {
     let (layout, offset) = Layout::new::<Header>()
         .extend(Layout::array::<Slot>(len).ok()?)
         .ok()?;
-    Some((layout.pad_to_align(), offset))
+    let (layout, order) = layout.extend(Layout::array::<u32>(len).ok()?).ok()?;
+    Some((layout.pad_to_align(), offset, order))
 }
 
-/// The offset of the first slot in any block.
-fn slots_offset() -> usize {
-    block_layout(0).map_or(std::mem::size_of::<Header>(), |(_, offset)| offset)
+/// The offset of the first slot in any block: the header is aligned like
+/// the slots, so they follow it directly.
+const SLOTS_OFFSET: usize = std::mem::size_of::<Header>();
+const _: () = assert!(std::mem::align_of::<Slot>() <= std::mem::align_of::<Header>());
+const _: () = assert!(SLOTS_OFFSET.is_multiple_of(std::mem::align_of::<Slot>()));
+
+/// The offset of the order array in a block of `len` slots (it follows
+/// the slots; a slot's size is a multiple of the entries' alignment).
+const fn order_offset(len: usize) -> usize {
+    SLOTS_OFFSET + len * std::mem::size_of::<Slot>()
 }
+const _: () = assert!(std::mem::size_of::<Slot>().is_multiple_of(std::mem::align_of::<u32>()));
 
 /// A growable array of attribute values, one pointer wide.
 pub struct AttributeValues {
@@ -63,7 +83,99 @@ impl AttributeValues {
         // SAFETY: every block (the empty header included) is followed by
         // its slots at this offset; for the empty header the pointer is
         // only used for a zero-length slice.
-        unsafe { self.block.as_ptr().cast::<u8>().add(slots_offset()).cast() }
+        unsafe { self.block.as_ptr().cast::<u8>().add(SLOTS_OFFSET).cast() }
+    }
+
+    /// The slots, writable (only through [`Self::store`] and
+    /// [`Self::remove`], which keep the order).
+    fn slots_mut(&mut self) -> &mut [Slot] {
+        // SAFETY: the block holds `len` initialised slots, owned by `self`
+        // (the shared empty header has none, so nothing shared is written).
+        unsafe { std::slice::from_raw_parts_mut(self.slots(), self.block.as_ref().len as usize) }
+    }
+
+    /// The order array (`len` entries, the first `present` in use).
+    fn order_ptr(&self) -> *mut u32 {
+        // SAFETY: every block is followed by its order array at this
+        // offset (the one `block_layout` gives, checked when the block is
+        // made); for the empty header the pointer is only used for a
+        // zero-length slice.
+        unsafe {
+            self.block
+                .as_ptr()
+                .cast::<u8>()
+                .add(order_offset(self.len()))
+                .cast()
+        }
+    }
+
+    /// The slot indices of the values present, in the order they were
+    /// stored.
+    pub fn order(&self) -> &[u32] {
+        // SAFETY: the first `present` entries of the order array are
+        // initialised (`present` is 0 for the shared empty header).
+        unsafe {
+            let present = self.block.as_ref().present as usize;
+            std::slice::from_raw_parts(self.order_ptr(), present)
+        }
+    }
+
+    /// The values present as (slot index, value), in insertion order.
+    pub fn in_order(&self) -> impl Iterator<Item = (usize, &Value)> {
+        self.order().iter().filter_map(|&i| {
+            let i = i as usize;
+            self.get(i)?.as_ref().map(|v| (i, v))
+        })
+    }
+
+    /// Stores `value` at slot `index` (which must be below `len`),
+    /// recording it as the newest when the slot was empty; returns the
+    /// old value.
+    pub fn store(&mut self, index: usize, value: Value) -> Option<Value> {
+        let was_empty = self.get(index)?.is_none();
+        let order_ptr = self.order_ptr();
+        let len = self.len();
+        let slot = self.slots_mut().get_mut(index)?;
+        let old = slot.replace(value);
+        if was_empty
+            && let Ok(index) = u32::try_from(index)
+            && self.order().len() < len
+        {
+            // SAFETY: the block is not the shared empty one (it has slot
+            // `index`); `present` counts the slots holding a value, at most
+            // `len`, so entry `present` exists and is written before it is
+            // counted.
+            unsafe {
+                let header = self.block.as_ptr();
+                let present = (*header).present as usize;
+                order_ptr.add(present).write(index);
+                (*header).present += 1;
+            }
+        }
+        old
+    }
+
+    /// Empties slot `index`, dropping it from the order; returns the old
+    /// value.
+    pub fn remove(&mut self, index: usize) -> Option<Value> {
+        let old = self.slots_mut().get_mut(index)?.take()?;
+        let position = self.order().iter().position(|&i| i as usize == index);
+        if let Some(position) = position {
+            let order_ptr = self.order_ptr();
+            // SAFETY: the block holds a value, so it is not the shared
+            // empty one; entries `position + 1 .. present` move down one.
+            unsafe {
+                let header = self.block.as_ptr();
+                let present = (*header).present as usize;
+                std::ptr::copy(
+                    order_ptr.add(position + 1),
+                    order_ptr.add(position),
+                    present - position - 1,
+                );
+                (*header).present -= 1;
+            }
+        }
+        Some(old)
     }
 
     /// Grows the array to `len` slots (new ones `None`); never shrinks.
@@ -72,7 +184,13 @@ impl AttributeValues {
         if len <= old_len {
             return;
         }
-        let Some((layout, offset)) = block_layout(len) else {
+        let Some((layout, offset, order_at)) =
+            block_layout(len).filter(|&(_, offset, order_at)| {
+                u32::try_from(len).is_ok()
+                    && offset == SLOTS_OFFSET
+                    && order_at == order_offset(len)
+            })
+        else {
             std::alloc::handle_alloc_error(Layout::new::<Header>())
         };
         // SAFETY: the layout is non-zero (it holds the header).
@@ -80,16 +198,23 @@ impl AttributeValues {
             std::alloc::handle_alloc_error(layout)
         };
         let block = block.cast::<Header>();
-        // SAFETY: the new block holds the header and `len` slots; the old
-        // slots are moved (bitwise) and the old block freed without
-        // dropping them, so each value keeps exactly one owner.
+        let present = self.order().len();
+        // SAFETY: the new block holds the header, `len` slots and `len`
+        // order entries; the old slots are moved (bitwise) and the old
+        // block freed without dropping them, so each value keeps exactly
+        // one owner. `len` fits in `u32` (checked above).
         unsafe {
-            block.as_ptr().write(Header { len });
+            block.as_ptr().write(Header {
+                len: len as u32,
+                present: present as u32,
+            });
             let slots = block.as_ptr().cast::<u8>().add(offset).cast::<Slot>();
             std::ptr::copy_nonoverlapping(self.slots(), slots, old_len);
             for i in old_len..len {
                 slots.add(i).write(None);
             }
+            let order = block.as_ptr().cast::<u8>().add(order_at).cast::<u32>();
+            std::ptr::copy_nonoverlapping(self.order_ptr(), order, present);
             self.free_block();
         }
         self.block = block;
@@ -104,7 +229,7 @@ impl AttributeValues {
         if self.is_shared_empty() {
             return;
         }
-        if let Some((layout, _)) = block_layout(self.len()) {
+        if let Some((layout, _, _)) = block_layout(self.len()) {
             // SAFETY: the block was allocated with this layout (guaranteed
             // by the caller not to be used again).
             unsafe { std::alloc::dealloc(self.block.as_ptr().cast(), layout) };
@@ -117,15 +242,7 @@ impl std::ops::Deref for AttributeValues {
 
     fn deref(&self) -> &[Slot] {
         // SAFETY: the block holds `len` initialised slots.
-        unsafe { std::slice::from_raw_parts(self.slots(), self.block.as_ref().len) }
-    }
-}
-
-impl std::ops::DerefMut for AttributeValues {
-    fn deref_mut(&mut self) -> &mut [Slot] {
-        // SAFETY: the block holds `len` initialised slots, owned by `self`
-        // (the shared empty header has none, so nothing shared is written).
-        unsafe { std::slice::from_raw_parts_mut(self.slots(), self.block.as_ref().len) }
+        unsafe { std::slice::from_raw_parts(self.slots(), self.block.as_ref().len as usize) }
     }
 }
 
@@ -135,15 +252,6 @@ impl<'a> IntoIterator for &'a AttributeValues {
 
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
-    }
-}
-
-impl<'a> IntoIterator for &'a mut AttributeValues {
-    type Item = &'a mut Slot;
-    type IntoIter = std::slice::IterMut<'a, Slot>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter_mut()
     }
 }
 
@@ -177,12 +285,30 @@ mod tests {
         let mut values = AttributeValues::default();
         assert!(values.is_empty());
         values.grow_to(2);
-        values[1] = Some(Value::from_i64(7));
+        values.store(1, Value::from_i64(7));
         values.grow_to(5);
         values.grow_to(3);
         assert_eq!(values.len(), 5);
         assert_eq!(values[1].as_ref().and_then(Value::as_i64), Some(7));
         assert!(values[4].is_none());
         assert_eq!(values.iter().flatten().count(), 1);
+    }
+
+    #[test]
+    fn keeps_insertion_order_across_growth_and_removal() {
+        let mut values = AttributeValues::default();
+        values.grow_to(3);
+        values.store(2, Value::from_i64(20));
+        values.store(0, Value::from_i64(0));
+        values.grow_to(6);
+        values.store(4, Value::from_i64(40));
+        values.store(2, Value::from_i64(21));
+        assert_eq!(values.order(), &[2, 0, 4]);
+        assert_eq!(values.remove(2).and_then(|v| v.as_i64()), Some(21));
+        assert!(values.remove(2).is_none());
+        values.store(2, Value::from_i64(22));
+        assert_eq!(values.order(), &[0, 4, 2]);
+        let seen: Vec<i64> = values.in_order().filter_map(|(_, v)| v.as_i64()).collect();
+        assert_eq!(seen, vec![0, 40, 22]);
     }
 }

@@ -5,6 +5,7 @@
 //! powers multiply by repeated squaring; `complex()` parses CPython's string
 //! forms; `repr` is `krait_syntax::pyrepr`'s.
 
+use crate::builtins::descriptors::{GetSetDef, readonly};
 use crate::builtins::float::{as_float, fresh_nan};
 use crate::builtins::int::is_int;
 use crate::builtins::native::{Args, MethodDef, method};
@@ -323,15 +324,16 @@ pub fn init_type(t: &TypeObject) {
     t.slots.new.set(Some(complex_new));
 }
 
-/// The attributes `complex` answers without a dict entry.
-pub fn complex_attribute(v: &Value, name: &str) -> Option<Value> {
-    let (re, im) = as_complex(v)?;
-    match name {
-        "real" => Some(Value::from_f64(re)),
-        "imag" => Some(Value::from_f64(im)),
-        _ => None,
-    }
-}
+/// The data attributes of `complex`: read-only members in CPython
+/// (assigning one says "readonly attribute").
+pub const GETSETS: &[GetSetDef] = &[
+    readonly("real", |_vm, v| {
+        Ok(Value::from_f64(as_complex(v).map_or(0.0, |(re, _)| re)))
+    }),
+    readonly("imag", |_vm, v| {
+        Ok(Value::from_f64(as_complex(v).map_or(0.0, |(_, im)| im)))
+    }),
+];
 
 /// `complex(real=0, imag=0)`.
 fn complex_new(

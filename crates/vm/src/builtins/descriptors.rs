@@ -3,7 +3,7 @@
 //! attribute computed by Rust functions, declared once as a [`GetSetDef`])
 //! and `member_descriptor` (a `__slots__` member stored in the instance).
 
-use crate::builtins::native::{MethodDef, method};
+use crate::builtins::native::{MethodDef, method, slot_method};
 use crate::builtins::str::Str;
 use crate::error::PyResult;
 use crate::object::{PyCell, Ref};
@@ -499,7 +499,7 @@ pub const PROPERTY_METHODS: &[MethodDef] = &[
         }
         Ok(Value::NONE)
     }),
-    method("__get__", "(self, instance, owner=None, /)", |vm, args| {
+    slot_method("__get__", "(self, instance, owner=None, /)", |vm, args| {
         let owner = match args.get(2).and_then(|o| crate::builtins::type_::as_type(o)) {
             Some(t) => t.clone(),
             None => vm.type_of(args.required(1)).clone(),
@@ -515,7 +515,7 @@ pub const PROPERTY_METHODS: &[MethodDef] = &[
             None => Ok(args.this().clone()),
         }
     }),
-    method("__set__", "(self, instance, value, /)", |vm, args| {
+    slot_method("__set__", "(self, instance, value, /)", |vm, args| {
         if let Some(set) = vm.type_of(args.this()).slots.descr_set.get() {
             set(
                 vm,
@@ -526,7 +526,7 @@ pub const PROPERTY_METHODS: &[MethodDef] = &[
         }
         Ok(Value::NONE)
     }),
-    method("__delete__", "(self, instance, /)", |vm, args| {
+    slot_method("__delete__", "(self, instance, /)", |vm, args| {
         if let Some(set) = vm.type_of(args.this()).slots.descr_set.get() {
             set(vm, args.this(), args.required(1), None)?;
         }

@@ -17,6 +17,7 @@ use num_bigint::BigInt as Big;
 use num_integer::Integer;
 use num_traits::{One, Pow, Zero};
 
+use crate::builtins::descriptors::{GetSetDef, getter};
 use crate::builtins::int::{big_to_f64, is_int, small, to_big, true_divide};
 use crate::builtins::native::{MethodDef, classmethod, method};
 use crate::builtins::numeric_text::{to_ascii_number, underscores_between_digits};
@@ -483,15 +484,14 @@ fn as_integer_ratio(vm: &mut Vm, x: f64) -> PyResult<Value> {
     vm.new_tuple(vec![n, d])
 }
 
-/// The attributes `float` answers without a dict entry (`real`, `imag`).
-pub fn float_attribute(v: &Value, name: &str) -> Option<Value> {
-    let x = v.as_f64()?;
-    match name {
-        "real" => Some(Value::from_f64(x)),
-        "imag" => Some(Value::from_f64(0.0)),
-        _ => None,
-    }
-}
+/// The data attributes of `float`, getset descriptors in its dict as in
+/// CPython.
+pub const GETSETS: &[GetSetDef] = &[
+    getter("real", |_vm, v| {
+        Ok(Value::from_f64(v.as_f64().unwrap_or(0.0)))
+    }),
+    getter("imag", |_vm, _v| Ok(Value::from_f64(0.0))),
+];
 
 fn this(args: &crate::builtins::native::Args) -> f64 {
     args.this().as_f64().unwrap_or(0.0)

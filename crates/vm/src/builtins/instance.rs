@@ -123,7 +123,8 @@ pub enum Storage {
     Shared {
         /// The class's keys.
         keys: Rc<SharedKeys>,
-        /// One slot per key; `None` where this instance has no value.
+        /// One slot per key; `None` where this instance has no value; the
+        /// slots set, in this instance's insertion order, after them.
         /// One word wide (see `attribute_values.rs`): grown to the class's
         /// key count when a new key appears (a quarter more while one
         /// instance adds keys one by one), so later instances allocate once.
@@ -172,7 +173,7 @@ impl InstanceDict {
                         let target = keys.len().max(i + 1).max(values.len() + values.len() / 4);
                         values.grow_to(target);
                     }
-                    values.get_mut(i).and_then(|slot| slot.replace(value))
+                    values.store(i, value)
                 }
                 Storage::Dict(d) => d.table.with(|t| t.insert_str(name.clone(), value)),
                 Storage::Empty => None,
@@ -186,7 +187,7 @@ impl InstanceDict {
             Storage::Empty => None,
             Storage::Shared { keys, values } => {
                 let i = keys.index_of(name)?;
-                values.get_mut(i).and_then(Option::take)
+                values.remove(i)
             }
             Storage::Dict(d) => d.table.with(|t| t.remove_str(name)),
         })
@@ -197,11 +198,9 @@ impl InstanceDict {
         self.storage.with(|s| match s {
             Storage::Empty => Vec::new(),
             Storage::Shared { keys, values } => values
-                .iter()
-                .enumerate()
+                .in_order()
                 .filter_map(|(i, v)| {
-                    let v = v.clone()?;
-                    Some((Value::from_object(keys.name(i)?.into_obj()), v))
+                    Some((Value::from_object(keys.name(i)?.into_obj()), v.clone()))
                 })
                 .collect(),
             Storage::Dict(d) => d.items(),
@@ -259,9 +258,10 @@ impl InstanceExtension {
         if values.len() <= index && value.is_some() {
             values.grow_to(count.max(index + 1));
         }
-        let old = values
-            .get_mut(index)
-            .and_then(|slot| std::mem::replace(slot, value));
+        let old = match value {
+            Some(value) => values.store(index, value),
+            None => values.remove(index),
+        };
         self.slots.set(values);
         old
     }

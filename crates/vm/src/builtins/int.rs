@@ -9,6 +9,7 @@ use num_bigint::{BigInt as Big, BigUint, Sign};
 use num_integer::Integer;
 use num_traits::{One, Pow, Signed, ToPrimitive, Zero};
 
+use crate::builtins::descriptors::{GetSetDef, getter};
 use crate::builtins::native::{Args, MethodDef, classmethod, method};
 use crate::builtins::numeric_text::{to_ascii_number, underscores_between_digits};
 use crate::error::PyResult;
@@ -654,16 +655,14 @@ pub fn init_bool_type(t: &TypeObject) {
     }));
 }
 
-/// The attributes `int` answers without a dict entry (`real`, `imag`,
-/// `numerator`, `denominator`).
-pub fn int_attribute(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
-    Ok(match name {
-        "real" | "numerator" => Some(plain_int(vm, v)?),
-        "imag" => Some(Value::from_i64(0)),
-        "denominator" => Some(Value::from_i64(1)),
-        _ => None,
-    })
-}
+/// The data attributes of `int`, getset descriptors in its dict as in
+/// CPython (so assigning one says "not writable").
+pub const GETSETS: &[GetSetDef] = &[
+    getter("real", plain_int),
+    getter("imag", |_vm, _v| Ok(Value::from_i64(0))),
+    getter("numerator", plain_int),
+    getter("denominator", |_vm, _v| Ok(Value::from_i64(1))),
+];
 
 /// The value as an exact `int` (a `bool` becomes 0 or 1).
 fn plain_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {

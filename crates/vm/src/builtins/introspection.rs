@@ -1,11 +1,10 @@
 //! Attributes every object or a family of objects has without a dict entry:
-//! `__class__`, `__dict__`, and the `__name__`/`__qualname__`/`__self__` of
-//! builtin functions. (Functions, code objects, cells and bound methods
-//! declare theirs as getset descriptors in `function.rs`.)
+//! `__class__` and `__dict__`. (Functions, code objects, cells, bound
+//! methods, builtin functions and the numbers declare theirs as getset
+//! descriptors in their own files.)
 
 use crate::builtins::dict::Dict;
 use crate::builtins::function::Module;
-use crate::builtins::native::BuiltinFunction;
 use crate::builtins::object::instance_dict;
 use crate::builtins::str::Str;
 use crate::error::PyResult;
@@ -19,24 +18,9 @@ pub fn special_attribute(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<
     if &*text == "__class__" {
         return Ok(Some(Value::from_object(vm.type_of(obj).as_obj().clone())));
     }
-    if crate::builtins::int::is_int(obj) {
-        return crate::builtins::int::int_attribute(vm, obj, &text);
-    }
-    if let Some(v) = crate::builtins::float::float_attribute(obj, &text) {
-        return Ok(Some(v));
-    }
     let Some(o) = obj.as_object() else {
         return Ok(None);
     };
-    if let Some(v) = crate::builtins::complex::complex_attribute(obj, &text) {
-        return Ok(Some(v));
-    }
-    if let Some(v) = crate::builtins::slice::slice_attribute(obj, &text) {
-        return Ok(Some(v));
-    }
-    if let Some(v) = crate::builtins::range::range_attribute(vm, obj, &text)? {
-        return Ok(Some(v));
-    }
     if let Some(v) = crate::builtins::file_io::file_attribute(vm, obj, &text)? {
         return Ok(Some(v));
     }
@@ -53,14 +37,6 @@ pub fn special_attribute(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<
             return Ok(Some(Value::from_object(dict.into_obj())));
         }
         return Ok(None);
-    }
-    if let Some(b) = o.downcast::<BuiltinFunction>() {
-        return Ok(match &*text {
-            "__name__" => Some(vm.new_str(b.def.name)?),
-            "__qualname__" => Some(vm.new_str(&b.qualname.clone())?),
-            "__self__" => Some(b.this.clone().unwrap_or(Value::NONE)),
-            _ => None,
-        });
     }
     Ok(None)
 }

@@ -10,6 +10,7 @@
 //! type or module is set up; calls bind arguments through
 //! [`Signature::bind`], which produces CPython's `TypeError` messages.
 
+use crate::builtins::descriptors::{GetSetDef, getter, readonly};
 use crate::builtins::dict::Dict;
 use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
@@ -43,6 +44,10 @@ pub struct MethodDef {
     pub func: NativeFn,
     /// How it binds.
     pub kind: MethodKind,
+    /// Whether it exposes a slot (`__add__`, `__init__`): shown as a
+    /// `wrapper_descriptor` on the type and a `method-wrapper` when bound,
+    /// as CPython's slot wrappers.
+    pub slot_wrapper: bool,
 }
 
 /// Declares an instance method (or a module-level function).
@@ -52,6 +57,18 @@ pub const fn method(name: &'static str, signature: &'static str, func: NativeFn)
         signature,
         func,
         kind: MethodKind::Method,
+        slot_wrapper: false,
+    }
+}
+
+/// Declares the method exposing a slot (see [`MethodDef::slot_wrapper`]).
+pub const fn slot_method(name: &'static str, signature: &'static str, func: NativeFn) -> MethodDef {
+    MethodDef {
+        name,
+        signature,
+        func,
+        kind: MethodKind::Method,
+        slot_wrapper: true,
     }
 }
 
@@ -62,6 +79,7 @@ pub const fn classmethod(name: &'static str, signature: &'static str, func: Nati
         signature,
         func,
         kind: MethodKind::Class,
+        slot_wrapper: false,
     }
 }
 
@@ -76,6 +94,7 @@ pub const fn staticmethod(
         signature,
         func,
         kind: MethodKind::Static,
+        slot_wrapper: false,
     }
 }
 
@@ -454,15 +473,22 @@ pub struct MethodDescriptor {
 }
 
 impl Vm {
-    /// A builtin function from its declaration, bound to `this` if given.
+    /// A builtin function from its declaration, bound to `this` if given
+    /// (a `method-wrapper` when the declaration is a slot wrapper, as
+    /// `(1).__add__`).
     pub fn new_builtin_function(
         &mut self,
         def: &'static MethodDef,
         this: Option<Value>,
         qualname: &str,
     ) -> PyResult<Value> {
+        let class = if this.is_some() && def.slot_wrapper {
+            self.types.method_wrapper.clone()
+        } else {
+            self.types.builtin_function.clone()
+        };
         let f = self.alloc(
-            &self.types.builtin_function.clone(),
+            &class,
             BuiltinFunction {
                 def,
                 signature: Signature::parse(def.signature),
@@ -473,12 +499,18 @@ impl Vm {
         Ok(Value::from_object(f.into_obj()))
     }
 
-    /// Adds `methods` to `owner`'s dict as method descriptors.
+    /// Adds `methods` to `owner`'s dict as method descriptors (slot
+    /// wrappers as `wrapper_descriptor`s).
     pub fn add_methods(&mut self, owner: &TypeRef, methods: &'static [MethodDef]) -> PyResult<()> {
         for def in methods {
             let qualname = format!("{}.{}", owner.name, def.name);
+            let class = if def.slot_wrapper {
+                self.types.wrapper_descriptor.clone()
+            } else {
+                self.types.method_descriptor.clone()
+            };
             let descr = self.alloc(
-                &self.types.method_descriptor.clone(),
+                &class,
                 MethodDescriptor {
                     def,
                     signature: Signature::parse(def.signature),
@@ -547,7 +579,7 @@ pub fn call_method_descriptor(
             let tn = vm.type_name(this);
             // Slot wrappers (`dict.__repr__`) word it as CPython's
             // `wrapperdescr_call`; other methods as `descr_check`.
-            let message = if crate::builtins::slot_wrappers::is_slot_wrapper(d.def) {
+            let message = if d.def.slot_wrapper {
                 format!(
                     "descriptor '{}' requires a '{}' object but received a '{tn}'",
                     d.def.name, d.owner.name
@@ -602,6 +634,90 @@ pub fn method_descriptor_get(
     let qualname = d.qualname.clone();
     vm.new_builtin_function(def, Some(this), &qualname)
 }
+
+/// The `BuiltinFunction` payload of a `builtin_function_or_method` or
+/// `method-wrapper`.
+fn builtin_function_of(vm: &mut Vm, v: &Value) -> PyResult<Ref<BuiltinFunction>> {
+    match v.as_object().and_then(|o| o.downcast::<BuiltinFunction>()) {
+        Some(f) => Ok(f.clone()),
+        None => Err(vm.type_error("expected a builtin function".into())),
+    }
+}
+
+/// The `MethodDescriptor` payload of a `method_descriptor` or
+/// `wrapper_descriptor`.
+fn method_descriptor_of(vm: &mut Vm, v: &Value) -> PyResult<Ref<MethodDescriptor>> {
+    match v.as_object().and_then(|o| o.downcast::<MethodDescriptor>()) {
+        Some(d) => Ok(d.clone()),
+        None => Err(vm.type_error("expected a method descriptor".into())),
+    }
+}
+
+fn builtin_function_name(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let f = builtin_function_of(vm, v)?;
+    vm.new_str(f.def.name)
+}
+
+fn builtin_function_qualname(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let f = builtin_function_of(vm, v)?;
+    vm.new_str(&f.qualname)
+}
+
+fn builtin_function_self(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(builtin_function_of(vm, v)?
+        .this
+        .clone()
+        .unwrap_or(Value::NONE))
+}
+
+/// The attributes of `builtin_function_or_method`.
+pub const BUILTIN_FUNCTION_GETSETS: &[GetSetDef] = &[
+    getter("__name__", builtin_function_name),
+    getter("__qualname__", builtin_function_qualname),
+    getter("__self__", builtin_function_self),
+];
+
+/// The attributes of `method-wrapper` (a slot wrapper bound to an object).
+pub const METHOD_WRAPPER_GETSETS: &[GetSetDef] = &[
+    readonly("__self__", builtin_function_self),
+    getter("__objclass__", |vm, v| {
+        // The class along `self`'s MRO whose dict holds the slot wrapper.
+        let f = builtin_function_of(vm, v)?;
+        let this = f.this.clone().unwrap_or(Value::NONE);
+        let mro = vm.type_of(&this).mro.get();
+        let key = Str::new(f.def.name);
+        let owner = mro.iter().find(|class| {
+            class.dict.with(|d| d.get_str(&key)).is_some_and(|found| {
+                found
+                    .as_object()
+                    .and_then(|o| o.downcast::<MethodDescriptor>())
+                    .is_some_and(|d| std::ptr::eq(d.def, f.def))
+            })
+        });
+        match owner {
+            Some(class) => Ok(Value::from_object(class.as_obj().clone())),
+            None => Ok(Value::from_object(vm.type_of(&this).as_obj().clone())),
+        }
+    }),
+    getter("__name__", builtin_function_name),
+    getter("__qualname__", builtin_function_qualname),
+];
+
+/// The attributes of `method_descriptor` and `wrapper_descriptor`.
+pub const METHOD_DESCRIPTOR_GETSETS: &[GetSetDef] = &[
+    readonly("__objclass__", |vm, v| {
+        let d = method_descriptor_of(vm, v)?;
+        Ok(Value::from_object(d.owner.as_obj().clone()))
+    }),
+    readonly("__name__", |vm, v| {
+        let d = method_descriptor_of(vm, v)?;
+        vm.new_str(d.def.name)
+    }),
+    getter("__qualname__", |vm, v| {
+        let d = method_descriptor_of(vm, v)?;
+        vm.new_str(&d.qualname)
+    }),
+];
 
 /// The name of a `str` key for messages.
 pub fn key_text(s: &Str) -> String {

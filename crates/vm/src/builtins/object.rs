@@ -9,7 +9,7 @@ use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{BaseException, ExcKind};
 use crate::builtins::function::{Function, Module};
 use crate::builtins::instance::InstanceDict;
-use crate::builtins::native::{MethodDef, classmethod, method};
+use crate::builtins::native::{MethodDef, classmethod, method, slot_method};
 use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
 use crate::error::{PyErr, PyResult};
@@ -383,29 +383,29 @@ fn compare_method(
 
 /// `object`'s methods (what `super().__init__()` and friends reach).
 pub const METHODS: &[MethodDef] = &[
-    method("__init__", "(self, /, *args, **kwargs)", |vm, args| {
+    slot_method("__init__", "(self, /, *args, **kwargs)", |vm, args| {
         let (positional, kwnames) = crate::builtins::type_::flatten_call(vm, args)?;
         object_init(vm, args.this(), &positional, kwnames.as_ref())?;
         Ok(Value::NONE)
     }),
-    method("__setattr__", "(self, name, value, /)", |vm, args| {
+    slot_method("__setattr__", "(self, name, value, /)", |vm, args| {
         let name = name_arg(vm, args.required(1))?;
         generic_setattr(vm, args.this(), &name, Some(args.required(2).clone()))?;
         Ok(Value::NONE)
     }),
-    method("__delattr__", "(self, name, /)", |vm, args| {
+    slot_method("__delattr__", "(self, name, /)", |vm, args| {
         let name = name_arg(vm, args.required(1))?;
         generic_setattr(vm, args.this(), &name, None)?;
         Ok(Value::NONE)
     }),
-    method("__getattribute__", "(self, name, /)", |vm, args| {
+    slot_method("__getattribute__", "(self, name, /)", |vm, args| {
         let name = name_arg(vm, args.required(1))?;
         generic_getattr(vm, args.this(), &name)
     }),
-    method("__repr__", "(self, /)", |vm, args| {
+    slot_method("__repr__", "(self, /)", |vm, args| {
         object_repr(vm, args.this())
     }),
-    method("__str__", "(self, /)", |vm, args| {
+    slot_method("__str__", "(self, /)", |vm, args| {
         let repr = vm
             .type_of(args.this())
             .slots
@@ -414,25 +414,25 @@ pub const METHODS: &[MethodDef] = &[
             .unwrap_or(object_repr);
         repr(vm, args.this())
     }),
-    method("__eq__", "(self, value, /)", |vm, args| {
+    slot_method("__eq__", "(self, value, /)", |vm, args| {
         compare_method(vm, args, CompareOp::Eq)
     }),
-    method("__ne__", "(self, value, /)", |vm, args| {
+    slot_method("__ne__", "(self, value, /)", |vm, args| {
         compare_method(vm, args, CompareOp::Ne)
     }),
-    method("__lt__", "(self, value, /)", |vm, args| {
+    slot_method("__lt__", "(self, value, /)", |vm, args| {
         compare_method(vm, args, CompareOp::Lt)
     }),
-    method("__le__", "(self, value, /)", |vm, args| {
+    slot_method("__le__", "(self, value, /)", |vm, args| {
         compare_method(vm, args, CompareOp::Le)
     }),
-    method("__gt__", "(self, value, /)", |vm, args| {
+    slot_method("__gt__", "(self, value, /)", |vm, args| {
         compare_method(vm, args, CompareOp::Gt)
     }),
-    method("__ge__", "(self, value, /)", |vm, args| {
+    slot_method("__ge__", "(self, value, /)", |vm, args| {
         compare_method(vm, args, CompareOp::Ge)
     }),
-    method("__hash__", "(self, /)", |_vm, args| {
+    slot_method("__hash__", "(self, /)", |_vm, args| {
         Ok(Value::from_i64(crate::hash::hash_pointer(
             args.this().as_object().map_or(0, |o| o.address()),
         )))

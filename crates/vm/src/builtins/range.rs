@@ -8,6 +8,7 @@ use num_bigint::BigInt as Big;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
+use crate::builtins::descriptors::{GetSetDef, readonly};
 use crate::builtins::int::{is_int, to_big};
 use crate::builtins::native::{MethodDef, method};
 use crate::error::PyResult;
@@ -236,18 +237,22 @@ pub fn init_type(t: &TypeObject) {
     }));
 }
 
-/// The attributes of a range (`start`, `stop`, `step`).
-pub fn range_attribute(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
-    let Some(r) = this(v).cloned() else {
-        return Ok(None);
-    };
-    Ok(match name {
-        "start" => Some(vm.new_int(r.start.clone())?),
-        "stop" => Some(vm.new_int(r.stop.clone())?),
-        "step" => Some(vm.new_int(r.step.clone())?),
-        _ => None,
-    })
-}
+/// The bounds of a range (`start`, `stop`, `step`): read-only members
+/// in the type dict, as in CPython.
+pub const GETSETS: &[GetSetDef] = &[
+    readonly("start", |vm, v| {
+        let bound = this(v).map(|r| r.start.clone()).unwrap_or_default();
+        vm.new_int(bound)
+    }),
+    readonly("stop", |vm, v| {
+        let bound = this(v).map(|r| r.stop.clone()).unwrap_or_default();
+        vm.new_int(bound)
+    }),
+    readonly("step", |vm, v| {
+        let bound = this(v).map(|r| r.step.clone()).unwrap_or_default();
+        vm.new_int(bound)
+    }),
+];
 
 fn count(vm: &mut Vm, r: &Range, x: &Value) -> PyResult<Big> {
     if is_int(x) {

@@ -163,10 +163,12 @@ pub fn init_callables(vm: &Vm) {
             {
                 let tn = vm.type_name(this);
                 let a = this.as_object().map_or(0, |o| o.address());
-                vm.new_str(&format!(
-                    "<built-in method {} of {tn} object at {a:#x}>",
-                    b.def.name
-                ))
+                let text = if b.def.slot_wrapper {
+                    format!("<method-wrapper '{}' of {tn} object at {a:#x}>", b.def.name)
+                } else {
+                    format!("<built-in method {} of {tn} object at {a:#x}>", b.def.name)
+                };
+                vm.new_str(&text)
             }
             _ => vm.new_str(&format!("<built-in function {}>", b.def.name)),
         }
@@ -187,7 +189,7 @@ pub fn init_callables(vm: &Vm) {
         else {
             return vm.new_str("<method>");
         };
-        let kind = if crate::builtins::slot_wrappers::is_slot_wrapper(d.def) {
+        let kind = if d.def.slot_wrapper {
             "slot wrapper"
         } else {
             "method"
@@ -197,6 +199,54 @@ pub fn init_callables(vm: &Vm) {
             d.def.name, d.owner.name
         ))
     }));
+    // Bound builtin methods are equal when they bind the same object to the
+    // same declaration.
+    t.builtin_function
+        .slots
+        .richcompare
+        .set(Some(|vm, a, b, op| {
+            let (Some(x), Some(y)) = (
+                a.as_object()
+                    .and_then(|o| o.downcast::<crate::builtins::native::BuiltinFunction>()),
+                b.as_object()
+                    .and_then(|o| o.downcast::<crate::builtins::native::BuiltinFunction>()),
+            ) else {
+                return Ok(vm.not_implemented());
+            };
+            let same_self = match (&x.this, &y.this) {
+                (Some(p), Some(q)) => crate::protocol::number::is_same(p, q),
+                (None, None) => true,
+                _ => false,
+            };
+            let eq = same_self && std::ptr::eq(x.def, y.def);
+            match op {
+                crate::types::slots::CompareOp::Eq => Ok(Value::from_bool(eq)),
+                crate::types::slots::CompareOp::Ne => Ok(Value::from_bool(!eq)),
+                _ => Ok(vm.not_implemented()),
+            }
+        }));
+    // Equal bound methods share their declaration, so hashing it agrees
+    // with the comparison above.
+    t.builtin_function.slots.hash.set(Some(|_vm, v| {
+        let def = v
+            .as_object()
+            .and_then(|o| o.downcast::<crate::builtins::native::BuiltinFunction>())
+            .map_or(0, |f| std::ptr::from_ref(f.def) as usize);
+        Ok(i64::try_from(def >> 4).unwrap_or(0))
+    }));
+    // Slot wrappers (`int.__add__`) and their bound forms (`(1).__add__`)
+    // are the same payloads under CPython's type names.
+    for (from, to) in [
+        (&t.builtin_function, &t.method_wrapper),
+        (&t.method_descriptor, &t.wrapper_descriptor),
+    ] {
+        let (from, to) = (&from.slots, &to.slots);
+        to.call.set(from.call.get());
+        to.descr_get.set(from.descr_get.get());
+        to.repr.set(from.repr.get());
+        to.richcompare.set(from.richcompare.get());
+        to.hash.set(from.hash.get());
+    }
     t.module.slots.repr.set(Some(|vm, v| {
         let name = v
             .as_object()

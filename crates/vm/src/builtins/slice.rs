@@ -8,6 +8,7 @@
 use num_bigint::BigInt as Big;
 use num_traits::{Signed, Zero};
 
+use crate::builtins::descriptors::{GetSetDef, readonly};
 use crate::builtins::native::{MethodDef, method};
 use crate::error::PyResult;
 use crate::runtime::Vm;
@@ -304,16 +305,19 @@ fn as_tuple(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     ])?))
 }
 
-/// The attributes of a slice (`start`, `stop`, `step`).
-pub fn slice_attribute(v: &Value, name: &str) -> Option<Value> {
-    let s = this(v)?;
-    match name {
-        "start" => Some(s.start.clone()),
-        "stop" => Some(s.stop.clone()),
-        "step" => Some(s.step.clone()),
-        _ => None,
-    }
-}
+/// The bounds of a slice (`start`, `stop`, `step`): read-only members
+/// in the type dict, as in CPython.
+pub const GETSETS: &[GetSetDef] = &[
+    readonly("start", |_vm, v| {
+        Ok(this(v).map_or(Value::NONE, |s| s.start.clone()))
+    }),
+    readonly("stop", |_vm, v| {
+        Ok(this(v).map_or(Value::NONE, |s| s.stop.clone()))
+    }),
+    readonly("step", |_vm, v| {
+        Ok(this(v).map_or(Value::NONE, |s| s.step.clone()))
+    }),
+];
 
 /// Installs `slice`'s slots.
 pub fn init_type(t: &TypeObject) {

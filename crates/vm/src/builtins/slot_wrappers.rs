@@ -5,7 +5,7 @@
 //! builtin class of `self` (not the slot of `self`'s own class, which may be
 //! the Python override that is calling it).
 
-use crate::builtins::native::{Args, MethodDef, method};
+use crate::builtins::native::{Args, MethodDef, slot_method};
 use crate::error::PyResult;
 use crate::runtime::Vm;
 use crate::types::TypeRef;
@@ -28,14 +28,14 @@ macro_rules! binary_wrappers {
         const BINARY: &[(BinOp, MethodDef, MethodDef)] = &[$(
             (
                 $op,
-                method(stringify!($forward), "(self, value, /)", |vm, args| {
+                slot_method(stringify!($forward), "(self, value, /)", |vm, args| {
                     let class = native_class(vm, args.this());
                     match class.slots.number.get() {
                         Some(f) => f(vm, args.this(), args.required(1), $op),
                         None => Ok(vm.not_implemented()),
                     }
                 }),
-                method(stringify!($reflected), "(self, value, /)", |vm, args| {
+                slot_method(stringify!($reflected), "(self, value, /)", |vm, args| {
                     let class = native_class(vm, args.this());
                     match class.slots.number.get() {
                         Some(f) => f(vm, args.required(1), args.this(), $op),
@@ -67,7 +67,7 @@ macro_rules! compare_wrappers {
     ($(($name:ident, $op:expr)),* $(,)?) => {
         /// `__eq__`-style wrappers.
         const COMPARE: &[MethodDef] = &[$(
-            method(stringify!($name), "(self, value, /)", |vm, args| {
+            slot_method(stringify!($name), "(self, value, /)", |vm, args| {
                 let class = native_class(vm, args.this());
                 match class.slots.richcompare.get() {
                     Some(f) => f(vm, args.this(), args.required(1), $op),
@@ -91,7 +91,7 @@ macro_rules! unary_wrappers {
     ($(($name:ident, $op:expr)),* $(,)?) => {
         /// `__neg__`-style wrappers.
         const UNARY: &[MethodDef] = &[$(
-            method(stringify!($name), "(self, /)", |vm, args| {
+            slot_method(stringify!($name), "(self, /)", |vm, args| {
                 let class = native_class(vm, args.this());
                 match class.slots.unary.get() {
                     Some(f) => f(vm, args.this(), $op),
@@ -109,7 +109,7 @@ unary_wrappers! {
     (__abs__, UnaryOp::Abs),
 }
 
-static REPR: MethodDef = method("__repr__", "(self, /)", |vm, args| {
+static REPR: MethodDef = slot_method("__repr__", "(self, /)", |vm, args| {
     let class = native_class(vm, args.this());
     match class.slots.repr.get() {
         Some(f) => f(vm, args.this()),
@@ -117,7 +117,7 @@ static REPR: MethodDef = method("__repr__", "(self, /)", |vm, args| {
     }
 });
 
-static STR: MethodDef = method("__str__", "(self, /)", |vm, args| {
+static STR: MethodDef = slot_method("__str__", "(self, /)", |vm, args| {
     let class = native_class(vm, args.this());
     match class.slots.str.get().or(class.slots.repr.get()) {
         Some(f) => f(vm, args.this()),
@@ -125,7 +125,7 @@ static STR: MethodDef = method("__str__", "(self, /)", |vm, args| {
     }
 });
 
-static HASH: MethodDef = method("__hash__", "(self, /)", |vm, args| {
+static HASH: MethodDef = slot_method("__hash__", "(self, /)", |vm, args| {
     let class = native_class(vm, args.this());
     match class.slots.hash.get() {
         Some(f) => Ok(Value::from_i64(f(vm, args.this())?)),
@@ -133,7 +133,7 @@ static HASH: MethodDef = method("__hash__", "(self, /)", |vm, args| {
     }
 });
 
-static ITER: MethodDef = method("__iter__", "(self, /)", |vm, args| {
+static ITER: MethodDef = slot_method("__iter__", "(self, /)", |vm, args| {
     let class = native_class(vm, args.this());
     match class.slots.iter.get() {
         Some(f) => f(vm, args.this()),
@@ -141,7 +141,7 @@ static ITER: MethodDef = method("__iter__", "(self, /)", |vm, args| {
     }
 });
 
-static NEXT: MethodDef = method("__next__", "(self, /)", |vm, args| {
+static NEXT: MethodDef = slot_method("__next__", "(self, /)", |vm, args| {
     let class = native_class(vm, args.this());
     match class.slots.next.get() {
         Some(f) => match f(vm, args.this())? {
@@ -155,7 +155,7 @@ static NEXT: MethodDef = method("__next__", "(self, /)", |vm, args| {
     }
 });
 
-static BOOL: MethodDef = method("__bool__", "(self, /)", |vm, args| {
+static BOOL: MethodDef = slot_method("__bool__", "(self, /)", |vm, args| {
     let class = native_class(vm, args.this());
     match class.slots.bool.get() {
         Some(f) => Ok(Value::from_bool(f(vm, args.this())?)),
@@ -163,7 +163,7 @@ static BOOL: MethodDef = method("__bool__", "(self, /)", |vm, args| {
     }
 });
 
-static LEN: MethodDef = method("__len__", "(self, /)", |vm, args| {
+static LEN: MethodDef = slot_method("__len__", "(self, /)", |vm, args| {
     let class = native_class(vm, args.this());
     match class.slots.len.get() {
         Some(f) => Ok(Value::from_i64(
@@ -173,7 +173,7 @@ static LEN: MethodDef = method("__len__", "(self, /)", |vm, args| {
     }
 });
 
-static GETITEM: MethodDef = method("__getitem__", "(self, key, /)", |vm, args| {
+static GETITEM: MethodDef = slot_method("__getitem__", "(self, key, /)", |vm, args| {
     let class = native_class(vm, args.this());
     match class.slots.getitem.get() {
         Some(f) => f(vm, args.this(), args.required(1)),
@@ -181,7 +181,7 @@ static GETITEM: MethodDef = method("__getitem__", "(self, key, /)", |vm, args| {
     }
 });
 
-static SETITEM: MethodDef = method("__setitem__", "(self, key, value, /)", |vm, args| {
+static SETITEM: MethodDef = slot_method("__setitem__", "(self, key, value, /)", |vm, args| {
     let class = native_class(vm, args.this());
     match class.slots.setitem.get() {
         Some(f) => {
@@ -197,7 +197,7 @@ static SETITEM: MethodDef = method("__setitem__", "(self, key, value, /)", |vm, 
     }
 });
 
-static DELITEM: MethodDef = method("__delitem__", "(self, key, /)", |vm, args| {
+static DELITEM: MethodDef = slot_method("__delitem__", "(self, key, /)", |vm, args| {
     let class = native_class(vm, args.this());
     match class.slots.setitem.get() {
         Some(f) => {
@@ -208,7 +208,7 @@ static DELITEM: MethodDef = method("__delitem__", "(self, key, /)", |vm, args| {
     }
 });
 
-static CONTAINS: MethodDef = method("__contains__", "(self, key, /)", |vm, args| {
+static CONTAINS: MethodDef = slot_method("__contains__", "(self, key, /)", |vm, args| {
     let class = native_class(vm, args.this());
     match class.slots.contains.get() {
         Some(f) => Ok(Value::from_bool(f(vm, args.this(), args.required(1))?)),
@@ -216,7 +216,7 @@ static CONTAINS: MethodDef = method("__contains__", "(self, key, /)", |vm, args|
     }
 });
 
-static CALL: MethodDef = method("__call__", "(self, /, *args, **kwargs)", |vm, args| {
+static CALL: MethodDef = slot_method("__call__", "(self, /, *args, **kwargs)", |vm, args| {
     let class = native_class(vm, args.this());
     let (positional, kwnames) = crate::builtins::type_::flatten_call(vm, args)?;
     match class.slots.call.get() {
@@ -225,7 +225,7 @@ static CALL: MethodDef = method("__call__", "(self, /, *args, **kwargs)", |vm, a
     }
 });
 
-static GET: MethodDef = method("__get__", "(self, instance, owner=None, /)", |vm, args| {
+static GET: MethodDef = slot_method("__get__", "(self, instance, owner=None, /)", |vm, args| {
     let class = native_class(vm, args.this());
     let instance = args.required(1);
     let owner = match args.get(2).and_then(|o| crate::builtins::type_::as_type(o)) {
@@ -239,7 +239,34 @@ static GET: MethodDef = method("__get__", "(self, instance, owner=None, /)", |vm
     }
 });
 
-static INIT: MethodDef = method("__init__", "(self, /, *args, **kwargs)", |vm, args| {
+static SET: MethodDef = slot_method("__set__", "(self, instance, value, /)", |vm, args| {
+    let class = native_class(vm, args.this());
+    match class.slots.descr_set.get() {
+        Some(f) => {
+            f(
+                vm,
+                args.this(),
+                args.required(1),
+                Some(args.required(2).clone()),
+            )?;
+            Ok(Value::NONE)
+        }
+        None => Err(missing(vm, args, "attribute assignment")),
+    }
+});
+
+static DELETE: MethodDef = slot_method("__delete__", "(self, instance, /)", |vm, args| {
+    let class = native_class(vm, args.this());
+    match class.slots.descr_set.get() {
+        Some(f) => {
+            f(vm, args.this(), args.required(1), None)?;
+            Ok(Value::NONE)
+        }
+        None => Err(missing(vm, args, "attribute deletion")),
+    }
+});
+
+static INIT: MethodDef = slot_method("__init__", "(self, /, *args, **kwargs)", |vm, args| {
     let class = native_class(vm, args.this());
     let (positional, kwnames) = crate::builtins::type_::flatten_call(vm, args)?;
     if let Some(f) = class.slots.init.get() {
@@ -248,29 +275,17 @@ static INIT: MethodDef = method("__init__", "(self, /, *args, **kwargs)", |vm, a
     Ok(Value::NONE)
 });
 
-/// Whether a method declaration is one of the slot wrappers (shown as
-/// `<slot wrapper '__x__' of 'T' objects>`).
-pub fn is_slot_wrapper(def: &MethodDef) -> bool {
-    let is = |other: &MethodDef| std::ptr::eq(def, other);
-    [
-        &REPR, &STR, &HASH, &ITER, &NEXT, &BOOL, &LEN, &GETITEM, &SETITEM, &DELITEM, &CONTAINS,
-        &CALL, &GET, &INIT,
-    ]
-    .into_iter()
-    .any(is)
-        || COMPARE.iter().any(is)
-        || UNARY.iter().any(is)
-        || BINARY.iter().any(|(_, f, r)| is(f) || is(r))
-}
-
 /// The binary operators a builtin type's number slot implements, by name
 /// (the slot itself cannot say which operators it supports).
 fn number_operators(name: &str) -> &'static [BinOp] {
     use BinOp::*;
     match name {
-        "int" | "bool" => &[
+        "int" => &[
             Add, And, FloorDiv, LShift, Mul, Mod, Or, Pow, RShift, Sub, TrueDiv, Xor,
         ],
+        // `bool` overrides only the bitwise operators; the others are
+        // `int`'s wrappers (whose `__objclass__` is `int`).
+        "bool" => &[And, Or, Xor],
         "float" => &[Add, FloorDiv, Mul, Mod, Pow, Sub, TrueDiv],
         "str" | "bytes" => &[Add, Mul, Mod],
         "list" | "tuple" => &[Add, Mul],
@@ -317,6 +332,7 @@ pub fn install(vm: &mut Vm, types: &[TypeRef]) -> PyResult<()> {
         wrap!(contains, &CONTAINS);
         wrap!(call, &CALL);
         wrap!(descr_get, &GET);
+        wrap!(descr_set, &SET, &DELETE);
         wrap!(init, &INIT);
         if overrides(s.richcompare.get(), b.richcompare.get(), |f| f as usize) {
             defs.extend(COMPARE.iter());

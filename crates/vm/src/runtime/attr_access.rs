@@ -264,9 +264,10 @@ pub fn store_attr(
         // finalizer may run Python code).
         let (old, unplaced) = dict.storage.with(|s| match s {
             Storage::Shared { keys: k, values } if std::ptr::eq(&**k, keys) => {
-                match values.get_mut(index) {
-                    Some(slot) => (slot.replace(value), None),
-                    None => (None, Some(value)),
+                if index < values.len() {
+                    (values.store(index, value), None)
+                } else {
+                    (None, Some(value))
                 }
             }
             _ => (None, Some(value)),

@@ -61,7 +61,8 @@ macro_rules! builtin_types {
 builtin_types! {
     object, type_, int, bool, float, complex, none, not_implemented, ellipsis, str, bytes,
     bytearray, memoryview, tuple, list, dict, set, frozenset, set_iterator, range, slice,
-    function, builtin_function, method, method_descriptor, classmethod, staticmethod, property,
+    function, builtin_function, method, method_descriptor, wrapper_descriptor, method_wrapper,
+    classmethod, staticmethod, property,
     code, cell, module, traceback, frame, frame_locals_proxy, super_, seq_iterator, tuple_iterator, str_iterator,
     list_iterator, list_reverseiterator, range_iterator, callable_iterator, dict_keyiterator,
     dict_valueiterator, dict_itemiterator, dict_reversekeyiterator, dict_reversevalueiterator,
