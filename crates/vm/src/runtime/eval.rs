@@ -1548,8 +1548,14 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
         // A frame returned.
         if let Some(v) = returned {
             // SAFETY: `fp` is the live innermost frame.
-            let (is_entry, previous, owner, init_check) =
-                unsafe { ((*fp).is_entry, (*fp).previous, (*fp).owner, (*fp).init_check) };
+            let (is_entry, previous, owner, init_check) = unsafe {
+                (
+                    (*fp).is_entry,
+                    (*fp).previous,
+                    (*fp).owner,
+                    (*fp).init_check,
+                )
+            };
             // SAFETY: `fp` is the innermost frame (the last pushed, for
             // frames on the data stack).
             unsafe { leave_frame(vm, fp) };
@@ -1759,7 +1765,8 @@ fn collection_add(
                 }
             })?;
             if let Some(l) = o.and_then(|o| o.downcast::<crate::builtins::list::List>()) {
-                l.items.with(|i| crate::builtins::list::List::extend(i, items));
+                l.items
+                    .with(|i| crate::builtins::list::List::extend(i, items));
             }
         }
         Opcode::SET_ADD => {

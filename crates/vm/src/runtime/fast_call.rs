@@ -17,8 +17,8 @@ use krait_compiler::bytecode::code_object::co_flags;
 
 use crate::builtins::function::{Function, Method};
 use crate::object::Ref;
-use crate::types::TypeRef;
 use crate::runtime::{Frame, Vm};
+use crate::types::TypeRef;
 use crate::value::Value;
 
 /// Code flags that rule the fast path out.
