@@ -246,22 +246,9 @@ impl Vm {
         func: &Ref<Function>,
         args: &[Value],
     ) -> Option<PyResult<*mut Frame>> {
+        let defaults = crate::runtime::fast_call::positional_defaults(func, args.len())?;
         let code = &func.code;
         let co = &code.code;
-        if co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) != 0 || co.kwonlyargcount != 0 {
-            return None;
-        }
-        let argcount = co.argcount as usize;
-        if args.len() > argcount {
-            return None;
-        }
-        let defaults = func.defaults.get();
-        let missing = argcount - args.len();
-        let first_default = match &defaults {
-            _ if missing == 0 => 0,
-            Some(d) if d.items().len() >= missing => d.items().len() - missing,
-            _ => return None,
-        };
         let nlocalsplus = co.nlocalsplus();
         let frame = match self.data_stack.push(Frame::new(
             code.clone(),
@@ -281,7 +268,7 @@ impl Vm {
         for (i, v) in args.iter().enumerate() {
             f.set_local(i, Some(v.clone()));
         }
-        if let Some(d) = defaults.filter(|_| missing > 0) {
+        if let Some((d, first_default)) = defaults {
             for (k, v) in d.items()[first_default..].iter().enumerate() {
                 f.set_local(args.len() + k, Some(v.clone()));
             }

@@ -16,6 +16,7 @@
 use krait_compiler::bytecode::code_object::co_flags;
 
 use crate::builtins::function::{Function, Method};
+use crate::builtins::tuple::Tuple;
 use crate::object::Ref;
 use crate::runtime::{Frame, Vm};
 use crate::types::TypeRef;
@@ -23,6 +24,36 @@ use crate::value::Value;
 
 /// Code flags that rule the fast path out.
 const NOT_SIMPLE: u32 = co_flags::VARARGS | co_flags::VARKEYWORDS;
+
+/// Whether a call giving `func` exactly `given` positional arguments (and
+/// nothing else) can skip the general binder: no `*args`, `**kwargs` or
+/// keyword-only parameters, not too many arguments, and defaults for the
+/// missing trailing ones. `Some(None)` when nothing is missing;
+/// `Some(Some((defaults, first)))` when `defaults.items()[first..]` fill
+/// the rest; `None` when the general path must bind (and report errors).
+pub(crate) fn positional_defaults(
+    func: &Function,
+    given: usize,
+) -> Option<Option<(Ref<Tuple>, usize)>> {
+    let co = &func.code.code;
+    if co.flags & NOT_SIMPLE != 0 || co.kwonlyargcount != 0 {
+        return None;
+    }
+    let argcount = co.argcount as usize;
+    if given > argcount {
+        return None;
+    }
+    if given == argcount {
+        return Some(None);
+    }
+    let defaults = func.defaults.get()?;
+    let missing = argcount - given;
+    let available = defaults.items().len();
+    if available < missing {
+        return None;
+    }
+    Some(Some((defaults, available - missing)))
+}
 
 /// For `CALL nargs` in `caller` (stack: callable, self-or-NULL, args...):
 /// pushes the callee's frame and returns it, having consumed the callable,
@@ -52,27 +83,13 @@ pub(crate) fn push_simple_call(
         }
         None => return None,
     };
+    let given = nargs + usize::from(has_self || method.is_some());
+    if vm.recursion_depth >= vm.recursion_limit {
+        return None;
+    }
+    let defaults = positional_defaults(func, given)?;
     let code = &func.code;
     let co = &code.code;
-    if co.flags & NOT_SIMPLE != 0 || co.kwonlyargcount != 0 {
-        return None;
-    }
-    let argcount = co.argcount as usize;
-    let given = nargs + usize::from(has_self || method.is_some());
-    if given > argcount || vm.recursion_depth >= vm.recursion_limit {
-        return None;
-    }
-    let defaults = if given < argcount {
-        let defaults = func.defaults.get()?;
-        let missing = argcount - given;
-        let available = defaults.items().len();
-        if available < missing {
-            return None;
-        }
-        Some((defaults, available - missing))
-    } else {
-        None
-    };
     let nlocalsplus = co.nlocalsplus();
     // A plain function moves from the caller's stack into the frame; a
     // bound method's function is shared.
