@@ -38,7 +38,7 @@ pub use collect::collect;
 pub use finalize::{run_pending, safe_point};
 pub use header::{GC_HEADER_SIZE, GcHeader, header_of};
 pub use payload::{GcHooks, Payload, Visitor};
-pub use state::{GENERATIONS, state};
+pub use state::{GENERATIONS, is_due, state};
 
 pub(crate) use finalize::defer_finalizer;
 pub(crate) use state::{on_allocated, on_deallocated};

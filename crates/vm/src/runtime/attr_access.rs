@@ -51,9 +51,10 @@ pub fn load_attr(
     load_slow(vm, cache, owner, name, method)
 }
 
-/// The cached answer, if the cache holds one for the owner's type.
+/// The cached answer, if the cache holds one for the owner's type. Runs
+/// no Python code.
 #[inline(always)]
-fn load_hit(vm: &Vm, cache: &AttrCache, owner: &Value, name: &Str) -> Option<Loaded> {
+pub(crate) fn load_hit(vm: &Vm, cache: &AttrCache, owner: &Value, name: &Str) -> Option<Loaded> {
     let class = vm.type_of(owner);
     let entry = cache.lookup(class.version.get())?;
     match entry.kind() {
@@ -236,18 +237,20 @@ fn plain_load(vm: &mut Vm, owner: &Value, name: &Ref<Str>) -> PyResult<Loaded> {
     vm.get_attr(owner, name).map(Loaded::Value)
 }
 
-/// `STORE_ATTR`: `owner.name = value`.
-#[inline]
-pub fn store_attr(
-    vm: &mut Vm,
-    cache: Option<&AttrCache>,
+/// `STORE_ATTR` answered from the cache: the store into a `__slots__`
+/// member or the instance's attributes that the site made last time for
+/// the owner's type. Runs no Python code; gives `value` back on a miss.
+#[inline(always)]
+pub(crate) fn store_hit(
+    vm: &Vm,
+    cache: &AttrCache,
     owner: &Value,
     name: &Ref<Str>,
     value: Value,
-) -> PyResult<()> {
+) -> Result<(), Value> {
     let class = vm.type_of(owner);
     let kind = cache
-        .and_then(|c| c.lookup(class.version.get()))
+        .lookup(class.version.get())
         .map_or(AttrKind::Empty, |e| e.kind());
     if let AttrKind::SlotMember { index } = kind
         && let Some(ext) = owner.as_object().and_then(|o| o.extension())
@@ -278,6 +281,26 @@ pub fn store_attr(
         }
         return Ok(());
     }
+    Err(value)
+}
+
+/// `STORE_ATTR`: `owner.name = value`.
+#[inline]
+pub fn store_attr(
+    vm: &mut Vm,
+    cache: Option<&AttrCache>,
+    owner: &Value,
+    name: &Ref<Str>,
+    value: Value,
+) -> PyResult<()> {
+    let value = match cache {
+        Some(c) => match store_hit(vm, c, owner, name, value) {
+            Ok(()) => return Ok(()),
+            Err(value) => value,
+        },
+        None => value,
+    };
+    let class = vm.type_of(owner);
     let class = class.clone();
     if !generic_set(&class) {
         return vm.set_attr(owner, name, Some(value));

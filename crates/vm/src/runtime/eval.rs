@@ -104,10 +104,19 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
         // The next instruction, kept in a local; stored back in the frame
         // with every instruction for whoever looks at the frame.
         let mut ip = frame.next_instr as usize;
+        // The value stack of the fast tier (below): its slots and its top,
+        // kept in locals. `frame.stack_top` is written back before anything
+        // that may look at the frame (the general tier, a safe point, a
+        // call, an error, leaving the frame) and read again after.
+        let slots = frame.slots_ptr();
+        let mut top = frame.stack_top as usize;
         while raised.is_none() {
             // A safe point: pending finalizers (`__del__`, closing dead
             // suspended generators) and a due collection run here.
-            crate::gc::safe_point(vm);
+            if crate::gc::is_due() {
+                frame.stack_top = top as u32;
+                crate::gc::safe_point(vm);
+            }
             let Some(&instruction) = decoded.get(ip) else {
                 raised = Some(Raised::New(stack_error(vm)));
                 break;
@@ -115,9 +124,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             let opcode = instruction.opcode;
             let oparg = instruction.oparg;
             let at = ip + instruction.at as usize;
-            frame.lasti = at as u32;
             let next = ip + instruction.len as usize;
-            frame.next_instr = next as u32;
             ip = next;
 
             macro_rules! pop {
@@ -155,7 +162,311 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     frame.next_instr = ip as u32;
                 }};
             }
+            // The position, for whoever looks at the frame (the fast tier
+            // keeps it in `at`/`ip` only).
+            macro_rules! sync_position {
+                () => {{
+                    frame.lasti = at as u32;
+                    frame.next_instr = ip as u32;
+                }};
+            }
 
+            // The fast tier: the commonest instructions in their commonest
+            // case, on the value stack held in `slots`/`top`. None of these
+            // paths runs Python code or looks at the frame from outside;
+            // anything else (and every error) falls through to the
+            // general tier below, with nothing consumed.
+            macro_rules! fast_push {
+                ($v:expr) => {{
+                    let v: Option<Value> = $v;
+                    debug_assert!(top < frame.capacity as usize);
+                    // SAFETY: the compiler sized the stack (`co_stacksize`)
+                    // for every push; the slot at the top is uninitialised.
+                    unsafe { slots.add(top).write(v) };
+                    top += 1;
+                }};
+            }
+            macro_rules! fast_pop {
+                () => {{
+                    debug_assert!(top > code.code.nlocalsplus());
+                    top -= 1;
+                    // SAFETY: the slot below the top is initialised; it
+                    // counts as uninitialised once moved out.
+                    unsafe { slots.add(top).read() }
+                }};
+            }
+            macro_rules! fast_peek {
+                ($depth:expr) => {{
+                    debug_assert!(top > $depth);
+                    // SAFETY: slots below the top are initialised.
+                    unsafe { &*slots.add(top - 1 - $depth) }
+                }};
+            }
+            macro_rules! fast_local {
+                ($i:expr) => {{
+                    let i: usize = $i;
+                    debug_assert!(i < code.code.nlocalsplus());
+                    // SAFETY: locals plus lie below every stack top.
+                    unsafe { &mut *slots.add(i) }
+                }};
+            }
+            match opcode {
+                Opcode::NOP | Opcode::NOT_TAKEN | Opcode::CACHE | Opcode::EXTENDED_ARG => continue,
+                Opcode::RESUME if !crate::runtime::signals::pending() => continue,
+                Opcode::POP_TOP | Opcode::POP_ITER | Opcode::END_FOR => {
+                    drop(fast_pop!());
+                    continue;
+                }
+                Opcode::PUSH_NULL => {
+                    fast_push!(None);
+                    continue;
+                }
+                Opcode::COPY if (oparg as usize) >= 1 && (oparg as usize) <= top => {
+                    let v = fast_peek!(oparg as usize - 1).clone();
+                    fast_push!(v);
+                    continue;
+                }
+                Opcode::SWAP if (oparg as usize) >= 1 && (oparg as usize) <= top => {
+                    // SAFETY: both slots are below the top.
+                    unsafe { std::ptr::swap(slots.add(top - 1), slots.add(top - oparg as usize)) };
+                    continue;
+                }
+                Opcode::LOAD_CONST => {
+                    if let Some(v) = code.consts.get(oparg as usize) {
+                        fast_push!(Some(v.clone()));
+                        continue;
+                    }
+                }
+                Opcode::LOAD_SMALL_INT => {
+                    fast_push!(Some(Value::from_i64(i64::from(oparg))));
+                    continue;
+                }
+                Opcode::LOAD_FAST | Opcode::LOAD_FAST_BORROW | Opcode::LOAD_FAST_CHECK => {
+                    if let Some(v) = fast_local!(oparg as usize) {
+                        let v = v.clone();
+                        fast_push!(Some(v));
+                        continue;
+                    }
+                }
+                Opcode::LOAD_FAST_LOAD_FAST | Opcode::LOAD_FAST_BORROW_LOAD_FAST_BORROW => {
+                    if let (Some(a), Some(b)) = (
+                        fast_local!((oparg >> 4) as usize).clone(),
+                        fast_local!((oparg & 15) as usize).clone(),
+                    ) {
+                        fast_push!(Some(a));
+                        fast_push!(Some(b));
+                        continue;
+                    }
+                }
+                Opcode::STORE_FAST => {
+                    let v = fast_pop!();
+                    drop(std::mem::replace(fast_local!(oparg as usize), v));
+                    continue;
+                }
+                Opcode::STORE_FAST_LOAD_FAST => {
+                    let v = fast_pop!();
+                    drop(std::mem::replace(fast_local!((oparg >> 4) as usize), v));
+                    if let Some(w) = fast_local!((oparg & 15) as usize).clone() {
+                        fast_push!(Some(w));
+                        continue;
+                    }
+                }
+                Opcode::STORE_FAST_STORE_FAST => {
+                    let a = fast_pop!();
+                    drop(std::mem::replace(fast_local!((oparg >> 4) as usize), a));
+                    let b = fast_pop!();
+                    drop(std::mem::replace(fast_local!((oparg & 15) as usize), b));
+                    continue;
+                }
+                Opcode::LOAD_GLOBAL => {
+                    if let Some(v) = crate::runtime::inline_cache::entry_index(units, at)
+                        .and_then(|i| code.global_caches.get(i))
+                        .and_then(|c| c.get(&frame.globals, &frame.builtins))
+                    {
+                        fast_push!(Some(v));
+                        if oparg & 1 != 0 {
+                            fast_push!(None);
+                        }
+                        continue;
+                    }
+                }
+                Opcode::LOAD_ATTR => {
+                    if let Some(owner) = fast_peek!(0)
+                        && let Some(loaded) = crate::runtime::inline_cache::entry_index(units, at)
+                            .and_then(|i| code.attr_caches.get(i))
+                            .and_then(|c| {
+                                crate::runtime::attr_access::load_hit(
+                                    vm,
+                                    c,
+                                    owner,
+                                    &code.names[(oparg >> 1) as usize],
+                                )
+                            })
+                    {
+                        let owner = fast_pop!();
+                        match loaded {
+                            crate::runtime::attr_access::Loaded::Method(m) => {
+                                fast_push!(Some(m));
+                                fast_push!(owner);
+                            }
+                            crate::runtime::attr_access::Loaded::Value(v) => {
+                                drop(owner);
+                                fast_push!(Some(v));
+                                if oparg & 1 != 0 {
+                                    fast_push!(None);
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                }
+                Opcode::STORE_ATTR => {
+                    if let Some(cache) = crate::runtime::inline_cache::entry_index(units, at)
+                        .and_then(|i| code.attr_caches.get(i))
+                        && fast_peek!(0).is_some()
+                        && fast_peek!(1).is_some()
+                    {
+                        let owner = fast_pop!().unwrap_or(Value::NONE);
+                        let value = fast_pop!().unwrap_or(Value::NONE);
+                        match crate::runtime::attr_access::store_hit(
+                            vm,
+                            cache,
+                            &owner,
+                            &code.names[oparg as usize],
+                            value,
+                        ) {
+                            Ok(()) => continue,
+                            Err(value) => {
+                                // A miss: both go back for the general tier.
+                                fast_push!(Some(value));
+                                fast_push!(Some(owner));
+                            }
+                        }
+                    }
+                }
+                Opcode::BINARY_OP => {
+                    if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0)) {
+                        let fast = if oparg == 26 {
+                            fast_ops::subscript(vm, a, b)
+                        } else {
+                            fast_ops::binary_number(a, b, oparg)
+                        };
+                        if let Some(r) = fast {
+                            drop(fast_pop!());
+                            drop(fast_pop!());
+                            fast_push!(Some(r));
+                            continue;
+                        }
+                    }
+                }
+                Opcode::COMPARE_OP => {
+                    if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0))
+                        && let Some(r) = compare_inline(
+                            a,
+                            b,
+                            CompareOp::from_index(oparg >> 5).unwrap_or(CompareOp::Eq),
+                        )
+                    {
+                        drop(fast_pop!());
+                        drop(fast_pop!());
+                        fast_push!(Some(Value::from_bool(r)));
+                        continue;
+                    }
+                }
+                Opcode::IS_OP => {
+                    if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0)) {
+                        let same = crate::protocol::number::is_same(a, b);
+                        drop(fast_pop!());
+                        drop(fast_pop!());
+                        fast_push!(Some(Value::from_bool(same != (oparg == 1))));
+                        continue;
+                    }
+                }
+                Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                    if let Some(b) = fast_peek!(0).as_ref().and_then(Value::as_bool) {
+                        drop(fast_pop!());
+                        if b == (opcode == Opcode::POP_JUMP_IF_TRUE) {
+                            ip = next + oparg as usize;
+                        }
+                        continue;
+                    }
+                }
+                Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
+                    if let Some(v) = fast_pop!() {
+                        if v.is_none() == (opcode == Opcode::POP_JUMP_IF_NONE) {
+                            ip = next + oparg as usize;
+                        }
+                        continue;
+                    }
+                    fast_push!(None);
+                }
+                Opcode::JUMP_FORWARD => {
+                    ip = next + oparg as usize;
+                    continue;
+                }
+                Opcode::JUMP_BACKWARD if !crate::runtime::signals::pending() => {
+                    ip = next.saturating_sub(oparg as usize);
+                    continue;
+                }
+                Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
+                    ip = next.saturating_sub(oparg as usize);
+                    continue;
+                }
+                Opcode::FOR_ITER => {
+                    if let Some(it) = fast_peek!(0)
+                        && let Some(step) = fast_ops::iterate(vm, it)
+                    {
+                        match step {
+                            Some(v) => fast_push!(Some(v)),
+                            None => ip = next + oparg as usize + 1,
+                        }
+                        continue;
+                    }
+                }
+                Opcode::UNPACK_SEQUENCE => {
+                    if let Some(v) = fast_peek!(0)
+                        && let Some(items) = fast_ops::exact_tuple_items(vm, v)
+                        && items.len() == oparg as usize
+                    {
+                        let v = fast_pop!();
+                        if let Some(items) =
+                            v.as_ref().and_then(|v| fast_ops::exact_tuple_items(vm, v))
+                        {
+                            // Straight from the tuple: no intermediate vector.
+                            for item in items.iter().rev() {
+                                fast_push!(Some(item.clone()));
+                            }
+                        }
+                        drop(v);
+                        continue;
+                    }
+                }
+                Opcode::RETURN_VALUE => {
+                    if let Some(v) = fast_pop!() {
+                        sync_position!();
+                        frame.stack_top = top as u32;
+                        returned = Some(v);
+                        break;
+                    }
+                    fast_push!(None);
+                }
+                Opcode::CALL => {
+                    sync_position!();
+                    frame.stack_top = top as u32;
+                    if let Some(new) =
+                        crate::runtime::fast_call::push_simple_call(vm, frame, oparg as usize)
+                    {
+                        fp = new;
+                        vm.current_frame = fp;
+                        continue 'frames;
+                    }
+                }
+                _ => {}
+            }
+
+            // The general tier: every instruction, on `frame`'s own stack.
+            sync_position!();
+            frame.stack_top = top as u32;
             match opcode {
                 // Pending signals are handled where CPython checks its eval
                 // breaker: function entry and loop back-edges.
@@ -617,17 +928,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::BINARY_OP => {
+                    // (The fast tier tried the in-place paths.)
                     let b = pop!();
                     let a = pop!();
-                    let fast = if oparg == 26 {
-                        fast_ops::subscript(vm, &a, &b)
-                    } else {
-                        fast_ops::binary_number(&a, &b, oparg)
-                    };
-                    if let Some(r) = fast {
-                        push!(r);
-                        continue;
-                    }
                     let r = if oparg == 26 {
                         vm.get_item(&a, &b)
                     } else {
@@ -734,10 +1037,6 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     let b = pop!();
                     let a = pop!();
                     let op = CompareOp::from_index(oparg >> 5).unwrap_or(CompareOp::Eq);
-                    if let Some(r) = compare_inline(&a, &b, op) {
-                        push!(Value::from_bool(r));
-                        continue;
-                    }
                     let r = tri!(vm.rich_compare(&a, &b, op), raised);
                     let r = if oparg & 16 != 0 {
                         Value::from_bool(tri!(vm.is_true(&r), raised))
@@ -902,15 +1201,6 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::UNPACK_SEQUENCE => {
                     let v = pop!();
-                    if let Some(items) = fast_ops::exact_tuple_items(vm, &v)
-                        && items.len() == oparg as usize
-                    {
-                        // Straight from the tuple: no intermediate vector.
-                        for item in items.iter().rev() {
-                            push!(item.clone());
-                        }
-                        continue;
-                    }
                     let items = match fast_ops::unpack_exact(vm, &v, oparg as usize) {
                         Some(items) => items,
                         None => tri!(unpack(vm, &v, oparg as usize, None), raised),
@@ -1002,14 +1292,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     push!(func);
                 }
                 Opcode::CALL | Opcode::CALL_KW => {
-                    if opcode == Opcode::CALL
-                        && let Some(new) =
-                            crate::runtime::fast_call::push_simple_call(vm, frame, oparg as usize)
-                    {
-                        fp = new;
-                        vm.current_frame = fp;
-                        continue 'frames;
-                    }
+                    // (The fast tier tried `push_simple_call` for CALL.)
                     let kwnames = if opcode == Opcode::CALL_KW {
                         let k = pop!();
                         k.as_object().and_then(|o| o.downcast::<Tuple>()).cloned()
@@ -1543,6 +1826,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     break;
                 }
             }
+            top = frame.stack_top as usize;
         }
 
         // A frame returned.

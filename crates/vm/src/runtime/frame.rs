@@ -142,7 +142,9 @@ impl Frame {
         }
     }
 
-    fn slots_ptr(&self) -> *mut Option<Value> {
+    /// The first slot (locals plus, then the value stack).
+    #[inline(always)]
+    pub(crate) fn slots_ptr(&self) -> *mut Option<Value> {
         // SAFETY: slots follow the header in the same allocation (see `DataStack::push`).
         unsafe { (self as *const Frame as *mut Frame).add(1) as *mut Option<Value> }
     }
