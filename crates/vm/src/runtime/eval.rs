@@ -455,6 +455,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     frame.stack_top = top as u32;
                     if let Some(new) =
                         crate::runtime::fast_call::push_simple_call(vm, frame, oparg as usize)
+                            .or_else(|| {
+                                crate::runtime::fast_call::push_init_call(vm, frame, oparg as usize)
+                            })
                     {
                         fp = new;
                         vm.current_frame = fp;

@@ -88,15 +88,49 @@ pub(crate) fn push_simple_call(
         return None;
     }
     let defaults = positional_defaults(func, given)?;
-    let code = &func.code;
-    let co = &code.code;
-    let nlocalsplus = co.nlocalsplus();
     // A plain function moves from the caller's stack into the frame; a
     // bound method's function is shared.
     let (func_value, bound_self) = match method {
         None => (None, None),
         Some((f, this)) => (Some(f.clone()), Some(this.clone())),
     };
+    let first_arg = callable_at + 2 - usize::from(has_self);
+    // SAFETY: the function lives in the callable, which stays on the
+    // caller's stack (below `first_arg`) until after `enter`.
+    let func = unsafe { &*(func as *const Function) };
+    let new = enter(vm, caller, func, bound_self, first_arg, defaults)?;
+    // The callable (and a NULL self slot) leave the caller's stack: a
+    // function moves into the callee's frame, a bound method is dropped
+    // (the frame holds its function).
+    caller.stack_top = callable_at as u32 + 1;
+    let callable = caller.pop();
+    // SAFETY: `enter` returned the live callee frame.
+    let callee = unsafe { &mut *new };
+    callee.func = match func_value {
+        None => callable,
+        some => {
+            drop(callable);
+            some
+        }
+    };
+    Some(new)
+}
+
+/// Pushes a frame of `func` whose locals are `bound_self` (if any), the
+/// caller's stack slots from `first_arg` to its top (moved), then the
+/// `defaults` (see [`positional_defaults`]); the caller's stack top drops
+/// to `first_arg`. The frame's `func` is left unset. `None` (nothing
+/// changed) when the data stack refuses the frame.
+fn enter(
+    vm: &mut Vm,
+    caller: &mut Frame,
+    func: &Function,
+    bound_self: Option<Value>,
+    first_arg: usize,
+    defaults: Option<(Ref<Tuple>, usize)>,
+) -> Option<*mut Frame> {
+    let code = &func.code;
+    let nlocalsplus = code.code.nlocalsplus();
     let header = Frame::new(
         code.clone(),
         func.globals.clone(),
@@ -117,7 +151,7 @@ pub(crate) fn push_simple_call(
         callee.set_local(0, Some(this));
         slot = 1;
     }
-    let first_arg = callable_at + 2 - usize::from(has_self);
+    let top = caller.stack_top as usize;
     let moved = top - first_arg;
     // SAFETY: the caller's slots `first_arg..top` are initialised and are
     // moved (not copied) into the callee's locals `slot..slot + moved`,
@@ -131,6 +165,7 @@ pub(crate) fn push_simple_call(
             moved,
         );
     }
+    caller.stack_top = first_arg as u32;
     slot += moved;
     if let Some((defaults, first)) = defaults {
         for value in &defaults.items()[first..] {
@@ -138,19 +173,51 @@ pub(crate) fn push_simple_call(
             slot += 1;
         }
     }
-    // The callable (and a NULL self slot) leave the caller's stack: a
-    // function moves into the callee's frame, a bound method is dropped
-    // (the frame holds its function).
-    caller.stack_top = callable_at as u32 + 1;
-    let callable = caller.pop();
-    callee.func = match func_value {
-        None => callable,
-        some => {
-            drop(callable);
-            some
-        }
-    };
     vm.recursion_depth += 1;
+    Some(new)
+}
+
+/// For `CALL nargs` in `caller` whose callable is a class instantiated the
+/// simple way (see [`python_init_of`]) with positional arguments its
+/// `__init__` takes: makes the instance, leaves it on the caller's stack in
+/// place of the class, and pushes `__init__`'s frame (flagged
+/// `init_check`) with the arguments moved into it (CPython's
+/// `CALL_ALLOC_AND_ENTER_INIT`). `None`, with nothing changed, when the
+/// call needs the general path.
+pub(crate) fn push_init_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<*mut Frame> {
+    let top = caller.stack_top as usize;
+    let callable_at = top.checked_sub(nargs + 2)?;
+    let live = caller.live_slots();
+    if live.get(callable_at + 1)?.is_some() {
+        return None;
+    }
+    let (cls, init) = python_init_of(vm, live.get(callable_at)?.as_ref()?)?;
+    if vm.recursion_depth >= vm.recursion_limit || cls.has_flag(crate::types::flags::ABSTRACT) {
+        return None;
+    }
+    let defaults = positional_defaults(&init, nargs + 1)?;
+    let instance = Value::from_object(
+        vm.alloc(&cls, crate::builtins::object::BareObject)
+            .ok()?
+            .into_obj(),
+    );
+    let new = enter(
+        vm,
+        caller,
+        &init,
+        Some(instance.clone()),
+        callable_at + 2,
+        defaults,
+    )?;
+    // The NULL and the class leave the caller's stack; the instance waits
+    // in the class's place while `__init__` runs.
+    caller.stack_top = callable_at as u32 + 1;
+    let class = caller.set_local(callable_at, Some(instance));
+    drop(class);
+    // SAFETY: `enter` returned the live callee frame.
+    let callee = unsafe { &mut *new };
+    callee.func = Some(Value::from_object(init.into_obj()));
+    callee.init_check = true;
     Some(new)
 }
 
@@ -175,7 +242,17 @@ pub(crate) fn python_init_of(vm: &Vm, callable: &Value) -> Option<(TypeRef, Ref<
     {
         return None;
     }
-    let init = cls.lookup("__init__")?;
+    let version = cls.version_tag();
+    let init = match cls.init_cache.get(version) {
+        Some(init) => init,
+        None => {
+            let init = cls.lookup("__init__")?;
+            if version != 0 {
+                cls.init_cache.store(version, &init);
+            }
+            init
+        }
+    };
     let function = init.as_object()?.downcast::<Function>()?.clone();
     if function.code.code.flags & MAKES_GENERATOR != 0 {
         return None;

@@ -11,6 +11,7 @@
 pub mod attribute_cache;
 pub mod mro;
 pub mod slots;
+pub mod versioned_value;
 
 use std::any::TypeId;
 use std::cell::Cell;
@@ -161,6 +162,9 @@ pub struct TypeObject {
     pub slots: Slots,
     /// The attribute layout shared by instances (DESIGN.md decision 12).
     pub keys: std::rc::Rc<crate::builtins::instance::SharedKeys>,
+    /// The `__init__` found by the instantiation fast path
+    /// (`runtime::fast_call::python_init_of`).
+    pub init_cache: versioned_value::VersionedValue,
 }
 
 impl TypeObject {
@@ -189,6 +193,7 @@ impl TypeObject {
                 ..Slots::default()
             },
             keys: std::rc::Rc::default(),
+            init_cache: versioned_value::VersionedValue::default(),
         }
     }
 
