@@ -74,6 +74,46 @@ pub fn start_end(
     Ok((s, e))
 }
 
+/// The clamped `(start, stop, step)` of the slice `start:stop:step` for a
+/// sequence of `len` items, without arbitrary precision, for the common
+/// slice whose bounds are `None` or inline ints: `None` when a bound is
+/// anything else, `Some(None)` for a zero step.
+pub fn small_slice_indices(
+    start: &Value,
+    stop: &Value,
+    step: &Value,
+    len: usize,
+) -> Option<Option<(i64, i64, i64)>> {
+    let small = |v: &Value| -> Option<Option<i64>> {
+        if v.is_none() {
+            Some(None)
+        } else {
+            v.as_i64().map(Some)
+        }
+    };
+    let (start, stop, step) = (small(start)?, small(stop)?, small(step)?);
+    let len = i64::try_from(len).ok()?;
+    // A step below -maxsize is -maxsize, as CPython's `PySlice_Unpack`
+    // (so that negating it cannot overflow).
+    let step = step.unwrap_or(1).max(-i64::MAX);
+    if step == 0 {
+        return Some(None);
+    }
+    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    // Negative bounds count from the end; then clamp into range. The
+    // additions cannot overflow: `i` is negative and `len` is not.
+    let clamp = |i: i64| -> i64 {
+        if i < 0 {
+            (i + len).max(lower)
+        } else {
+            i.min(upper)
+        }
+    };
+    let start = start.map_or(if step < 0 { upper } else { lower }, clamp);
+    let stop = stop.map_or(if step < 0 { lower } else { upper }, clamp);
+    Some(Some((start, stop, step)))
+}
+
 /// CPython's `ADJUST_INDICES`: `start`/`end` of a search in `len` items,
 /// negative values counted from the end, clamped to `0..=len` (`start` may
 /// stay above `len`, meaning an empty range).
@@ -170,38 +210,10 @@ impl Slice {
         Ok((clamp(start), clamp(stop), clamp(step).max(-i64::MAX)))
     }
 
-    /// [`indices`](Self::indices) without arbitrary precision, for the
-    /// common slice whose bounds are `None` or inline ints: `None` when a
-    /// bound is anything else, `Some(None)` for a zero step.
+    /// [`indices`](Self::indices) without arbitrary precision (see
+    /// [`small_slice_indices`]).
     fn small_indices(&self, len: usize) -> Option<Option<(i64, i64, i64)>> {
-        let small = |v: &Value| -> Option<Option<i64>> {
-            if v.is_none() {
-                Some(None)
-            } else {
-                v.as_i64().map(Some)
-            }
-        };
-        let (start, stop, step) = (small(&self.start)?, small(&self.stop)?, small(&self.step)?);
-        let len = i64::try_from(len).ok()?;
-        // A step below -maxsize is -maxsize, as CPython's `PySlice_Unpack`
-        // (so that negating it cannot overflow).
-        let step = step.unwrap_or(1).max(-i64::MAX);
-        if step == 0 {
-            return Some(None);
-        }
-        let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
-        // Negative bounds count from the end; then clamp into range. The
-        // additions cannot overflow: `i` is negative and `len` is not.
-        let clamp = |i: i64| -> i64 {
-            if i < 0 {
-                (i + len).max(lower)
-            } else {
-                i.min(upper)
-            }
-        };
-        let start = start.map_or(if step < 0 { upper } else { lower }, clamp);
-        let stop = stop.map_or(if step < 0 { lower } else { upper }, clamp);
-        Some(Some((start, stop, step)))
+        small_slice_indices(&self.start, &self.stop, &self.step, len)
     }
 
     /// The clamped `(start, stop, step)` for a sequence of `len` items, in

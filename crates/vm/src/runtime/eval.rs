@@ -359,6 +359,43 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         }
                     }
                 }
+                Opcode::BINARY_SLICE => {
+                    if let (Some(container), Some(start), Some(stop)) =
+                        (fast_peek!(2), fast_peek!(1), fast_peek!(0))
+                        && let Some(r) =
+                            fast_ops::slice_items(vm, container, start, stop, &Value::NONE)
+                    {
+                        for _ in 0..3 {
+                            drop(fast_pop!());
+                        }
+                        fast_push!(Some(r));
+                        continue;
+                    }
+                }
+                Opcode::STORE_SLICE => {
+                    if let (Some(container), Some(start), Some(stop), Some(_)) =
+                        (fast_peek!(2), fast_peek!(1), fast_peek!(0), fast_peek!(3))
+                    {
+                        // SAFETY: the value's slot is below the top and
+                        // initialised (checked just above); it is moved out
+                        // here and put back on a miss.
+                        let value = unsafe { slots.add(top - 4).read() }.unwrap_or(Value::NONE);
+                        match fast_ops::store_slice(vm, container, start, stop, value) {
+                            Ok(removed) => {
+                                // The value's slot is now uninitialised:
+                                // pop the other three, then skip it.
+                                for _ in 0..3 {
+                                    drop(fast_pop!());
+                                }
+                                top -= 1;
+                                drop(removed);
+                                continue;
+                            }
+                            // SAFETY: the slot was moved out just above.
+                            Err(value) => unsafe { slots.add(top - 4).write(Some(value)) },
+                        }
+                    }
+                }
                 Opcode::COMPARE_OP => {
                     if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0))
                         && let Some(r) = compare_inline(

@@ -9,6 +9,7 @@
 
 use crate::builtins::iterators::{IterState, NativeIter};
 use crate::builtins::list::List;
+use crate::builtins::slice::{Slice, slice_positions, small_slice_indices};
 use crate::builtins::tuple::Tuple;
 use crate::runtime::Vm;
 use crate::value::Value;
@@ -93,10 +94,14 @@ fn position(i: i64, len: usize) -> Option<usize> {
     (0..len).contains(&i).then_some(i as usize)
 }
 
-/// `container[key]` for an exact `list` or `tuple` and an in-range int.
+/// `container[key]` for an exact `list` or `tuple` and an in-range int or
+/// a slice of inline ints.
 #[inline(always)]
-pub fn subscript(vm: &Vm, container: &Value, key: &Value) -> Option<Value> {
-    let i = key.as_i64()?;
+pub fn subscript(vm: &mut Vm, container: &Value, key: &Value) -> Option<Value> {
+    let Some(i) = key.as_i64() else {
+        let slice = key.as_object()?.downcast::<Slice>()?;
+        return slice_items(vm, container, &slice.start, &slice.stop, &slice.step);
+    };
     let object = container.as_object()?;
     let class = object.class();
     if class.same(&vm.types.list) {
@@ -110,6 +115,89 @@ pub fn subscript(vm: &Vm, container: &Value, key: &Value) -> Option<Value> {
         return position(i, items.len()).map(|p| items[p].clone());
     }
     None
+}
+
+/// `container[start:stop:step]` (`BINARY_SLICE`, or a subscript by a slice
+/// object) for an exact `list` or `tuple` and bounds that are `None` or
+/// inline ints; `None` for anything else, a zero step, or a refused
+/// allocation (the general path then reports the error).
+#[inline]
+pub fn slice_items(
+    vm: &mut Vm,
+    container: &Value,
+    start: &Value,
+    stop: &Value,
+    step: &Value,
+) -> Option<Value> {
+    let object = container.as_object()?;
+    let class = object.class();
+    let pick = |items: &[Value]| -> Option<Vec<Value>> {
+        let (start, stop, step) = small_slice_indices(start, stop, step, items.len())??;
+        if step == 1 {
+            let (start, stop) = (start as usize, stop.max(start) as usize);
+            return Some(items[start..stop].to_vec());
+        }
+        Some(
+            slice_positions(start, stop, step)
+                .filter_map(|p| items.get(p).cloned())
+                .collect(),
+        )
+    };
+    if class.same(&vm.types.list) {
+        let items = object
+            .downcast::<List>()?
+            .items
+            .try_with(|items| pick(items))??;
+        return vm.new_list(items).ok();
+    }
+    if class.same(&vm.types.tuple) {
+        let items = pick(object.downcast::<Tuple>()?.items())?;
+        return vm.new_tuple(items).ok();
+    }
+    None
+}
+
+/// `container[start:stop] = value` (`STORE_SLICE`) for an exact `list`,
+/// bounds that are `None` or inline ints, and an exact `list` or `tuple`
+/// value; gives `value` back when it does not apply. Returns the removed
+/// items, to be dropped by the caller outside the list's cell.
+#[inline]
+pub fn store_slice(
+    vm: &Vm,
+    container: &Value,
+    start: &Value,
+    stop: &Value,
+    value: Value,
+) -> Result<Vec<Value>, Value> {
+    let Some(list) = container
+        .as_object()
+        .filter(|o| o.class().same(&vm.types.list))
+        .and_then(|o| o.downcast::<List>())
+    else {
+        return Err(value);
+    };
+    // The new items, copied first: the value may be the list itself.
+    let new_items: Option<Vec<Value>> = match value.as_object() {
+        Some(o) if o.class().same(&vm.types.list) => o
+            .downcast::<List>()
+            .and_then(|l| l.items.try_with(|items| items.clone())),
+        Some(o) if o.class().same(&vm.types.tuple) => {
+            o.downcast::<Tuple>().map(|t| t.items().to_vec())
+        }
+        _ => None,
+    };
+    let Some(new_items) = new_items else {
+        return Err(value);
+    };
+    let removed = list.items.try_with(|items| {
+        let (start, stop, _) = small_slice_indices(start, stop, &Value::NONE, items.len())??;
+        let (start, stop) = (start as usize, stop.max(start) as usize);
+        Some(items.splice(start..stop, new_items).collect::<Vec<Value>>())
+    });
+    match removed.flatten() {
+        Some(removed) => Ok(removed),
+        None => Err(value),
+    }
 }
 
 /// `container[key] = value` for an exact `list` and an in-range int;
