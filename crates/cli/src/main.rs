@@ -9,6 +9,10 @@ mod command_line;
 mod interpreter_config;
 mod stdlib_location;
 
+/// Small blocks come from a per-thread cache (see `allocator.rs`).
+#[global_allocator]
+static ALLOCATOR: allocator::CachingAllocator = allocator::CachingAllocator;
+
 use std::io::{Read, Write};
 use std::path::Path;
 
