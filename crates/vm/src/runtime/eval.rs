@@ -110,6 +110,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
         // call, an error, leaving the frame) and read again after.
         let slots = frame.slots_ptr();
         let mut top = frame.stack_top as usize;
+        let (decoded_at, decoded_len) = (decoded.as_ptr(), decoded.len());
         while raised.is_none() {
             // A safe point: pending finalizers (`__del__`, closing dead
             // suspended generators) and a due collection run here.
@@ -117,10 +118,12 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 frame.stack_top = top as u32;
                 crate::gc::safe_point(vm);
             }
-            let Some(&instruction) = decoded.get(ip) else {
+            if ip >= decoded_len {
                 raised = Some(Raised::New(stack_error(vm)));
                 break;
-            };
+            }
+            // SAFETY: in bounds (checked just above).
+            let instruction = unsafe { *decoded_at.add(ip) };
             let opcode = instruction.opcode;
             let oparg = instruction.oparg;
             let at = ip + instruction.at as usize;
