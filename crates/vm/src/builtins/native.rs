@@ -120,6 +120,9 @@ pub struct Signature {
     varkw: bool,
     /// Whether the first parameter is the bound `self`/`cls`.
     bound: bool,
+    /// How many leading parameters a call must give so that every one
+    /// left out is optional (one past the last required parameter).
+    leading_required: usize,
 }
 
 impl Signature {
@@ -167,6 +170,9 @@ impl Signature {
                 name: name.trim_start_matches('$').into(),
                 optional,
             });
+            if !optional {
+                sig.leading_required = sig.params.len();
+            }
             if !keyword_only {
                 sig.positional = sig.params.len();
             }
@@ -174,33 +180,61 @@ impl Signature {
         sig
     }
 
+    /// Whether `count` positional arguments and nothing else bind by
+    /// position alone: none too many, every parameter left out optional.
+    #[inline]
+    fn binds_by_position(&self, count: usize) -> bool {
+        !self.varargs && !self.varkw && self.leading_required <= count && count <= self.positional
+    }
+
     /// Binds a call's arguments. `args` includes `self` for bound methods;
-    /// the last `kwnames.len()` of them are keyword values.
-    pub fn bind(
+    /// the last `kwnames.len()` of them are keyword values. The common call
+    /// (positional arguments that bind by position alone) borrows `args`.
+    #[inline]
+    pub fn bind<'a>(
+        &self,
+        vm: &mut Vm,
+        name: &str,
+        args: &'a [Value],
+        kwnames: Option<&Ref<Tuple>>,
+    ) -> PyResult<Args<'a>> {
+        if kwnames.is_none_or(|k| k.items().is_empty()) && self.binds_by_position(args.len()) {
+            return Ok(Args::new(Slots::Borrowed(args)));
+        }
+        self.bind_general(vm, name, args, kwnames)
+    }
+
+    /// [`bind`](Self::bind) for a builtin bound to `this`, which goes
+    /// before `args` — borrowed too, without building a joined argument list.
+    #[inline]
+    pub fn bind_with_self<'a>(
+        &self,
+        vm: &mut Vm,
+        name: &str,
+        this: &'a Value,
+        args: &'a [Value],
+        kwnames: Option<&Ref<Tuple>>,
+    ) -> PyResult<Args<'a>> {
+        if kwnames.is_none_or(|k| k.items().is_empty()) && self.binds_by_position(args.len() + 1)
+        {
+            return Ok(Args::new(Slots::WithSelf(this, args)));
+        }
+        let mut all: smallvec::SmallVec<[Value; 8]> = smallvec::SmallVec::with_capacity(args.len() + 1);
+        all.push(this.clone());
+        all.extend(args.iter().cloned());
+        self.bind_general(vm, name, &all, kwnames)
+    }
+
+    /// Binds any call (keywords, `*args`, `**kwargs`, missing or extra
+    /// arguments), copying the arguments into owned slots.
+    fn bind_general(
         &self,
         vm: &mut Vm,
         name: &str,
         args: &[Value],
         kwnames: Option<&Ref<Tuple>>,
-    ) -> PyResult<Args> {
+    ) -> PyResult<Args<'static>> {
         let nkw = kwnames.map_or(0, |k| k.items().len());
-        // The common call: positional arguments only, none too many, every
-        // parameter left out optional.
-        if nkw == 0
-            && !self.varargs
-            && !self.varkw
-            && args.len() <= self.positional
-            && self.params[args.len()..].iter().all(|p| p.optional)
-        {
-            let mut values: ArgSlots = args.iter().map(|a| Some(a.clone())).collect();
-            values.resize(self.params.len(), None);
-            return Ok(Args {
-                values,
-                varargs: None,
-                kwargs: None,
-                none: Value::NONE,
-            });
-        }
         let npos = args.len() - nkw.min(args.len());
         let shown = if self.bound {
             npos.saturating_sub(1)
@@ -334,7 +368,7 @@ impl Signature {
             None
         };
         Ok(Args {
-            values,
+            slots: Slots::Owned(values),
             varargs,
             kwargs,
             none: Value::NONE,
@@ -346,19 +380,42 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// The bound parameter values of a native call: inline for the usual few
-/// parameters, so binding allocates nothing.
+/// Owned bound parameter values: inline for the usual few parameters.
 type ArgSlots = smallvec::SmallVec<[Option<Value>; 4]>;
 
-/// The bound arguments of a native call, by parameter position.
-pub struct Args {
-    values: ArgSlots,
+/// Where a native call's parameter values are.
+enum Slots<'a> {
+    /// The caller's arguments, one per leading parameter (the common call:
+    /// positional arguments only, the rest of the parameters left out).
+    Borrowed(&'a [Value]),
+    /// The same for a bound builtin: its `self`, then the caller's arguments.
+    WithSelf(&'a Value, &'a [Value]),
+    /// Values bound by the general path, one per parameter.
+    Owned(ArgSlots),
+}
+
+/// The bound arguments of a native call, by parameter position. Borrows
+/// the caller's arguments when it can (no copy, no reference counting).
+pub struct Args<'a> {
+    slots: Slots<'a>,
     varargs: Option<Value>,
     kwargs: Option<Value>,
     none: Value,
 }
 
-impl Args {
+impl<'a> Args<'a> {
+    /// Arguments in `slots`, with no `*args` or `**kwargs`.
+    #[inline]
+    fn new(slots: Slots<'a>) -> Args<'a> {
+        Args {
+            slots,
+            varargs: None,
+            kwargs: None,
+            none: Value::NONE,
+        }
+    }
+
+
     /// Binds `args` to a list of positional-only parameter names, the
     /// first `required` of which must be given (for slots such as `__new__`).
     pub fn parse(
@@ -366,9 +423,9 @@ impl Args {
         name: &str,
         params: &[&str],
         required: usize,
-        args: &[Value],
+        args: &'a [Value],
         kwnames: Option<&Ref<Tuple>>,
-    ) -> PyResult<Args> {
+    ) -> PyResult<Args<'a>> {
         let mut text = String::from("(");
         for (i, p) in params.iter().enumerate() {
             text.push_str(p);
@@ -390,9 +447,9 @@ impl Args {
         name: &str,
         params: &[&str],
         required: usize,
-        args: &[Value],
+        args: &'a [Value],
         kwnames: Option<&Ref<Tuple>>,
-    ) -> PyResult<Args> {
+    ) -> PyResult<Args<'a>> {
         let npos = args.len() - kwnames.map_or(0, |k| k.items().len()).min(args.len());
         let max = params.len();
         if npos > max || npos < required {
@@ -413,16 +470,26 @@ impl Args {
     }
 
     /// Parameter `i`, if given.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<&Value> {
-        self.values.get(i).and_then(Option::as_ref)
+        match &self.slots {
+            Slots::Borrowed(args) => args.get(i),
+            Slots::WithSelf(this, args) => match i.checked_sub(1) {
+                None => Some(this),
+                Some(j) => args.get(j),
+            },
+            Slots::Owned(values) => values.get(i).and_then(Option::as_ref),
+        }
     }
 
     /// Parameter `i`, which the signature makes required.
+    #[inline]
     pub fn required(&self, i: usize) -> &Value {
         self.get(i).unwrap_or(&self.none)
     }
 
     /// The bound `self` (parameter 0).
+    #[inline]
     pub fn this(&self) -> &Value {
         self.required(0)
     }
@@ -528,7 +595,8 @@ impl Vm {
     }
 }
 
-/// Calls a builtin function object.
+/// Calls a builtin function object. The caller keeps `callable` alive
+/// for the call, so nothing here takes a reference to it.
 pub fn call_builtin(
     vm: &mut Vm,
     callable: &Value,
@@ -541,13 +609,10 @@ pub fn call_builtin(
     else {
         return Err(vm.type_error("expected a builtin function".into()));
     };
-    let f = f.clone();
     let bound = match &f.this {
         Some(this) if f.signature.bound => {
-            let mut all = Vec::with_capacity(args.len() + 1);
-            all.push(this.clone());
-            all.extend_from_slice(args);
-            f.signature.bind(vm, &f.qualname, &all, kwnames)?
+            f.signature
+                .bind_with_self(vm, &f.qualname, this, args, kwnames)?
         }
         _ => f.signature.bind(vm, &f.qualname, args, kwnames)?,
     };
@@ -557,7 +622,8 @@ pub fn call_builtin(
     result
 }
 
-/// Calls a method descriptor: `args[0]` is `self`.
+/// Calls a method descriptor: `args[0]` is `self`. The caller keeps
+/// `callable` alive for the call.
 pub fn call_method_descriptor(
     vm: &mut Vm,
     callable: &Value,
@@ -570,27 +636,14 @@ pub fn call_method_descriptor(
     else {
         return Err(vm.type_error("expected a method descriptor".into()));
     };
-    let d = d.clone();
     if d.def.kind == MethodKind::Method {
         let Some(this) = args.first() else {
             return Err(vm.type_error(format!("unbound method {}() needs an argument", d.qualname)));
         };
-        if !vm.isinstance_type(this, &d.owner) {
-            let tn = vm.type_name(this);
-            // Slot wrappers (`dict.__repr__`) word it as CPython's
-            // `wrapperdescr_call`; other methods as `descr_check`.
-            let message = if d.def.slot_wrapper {
-                format!(
-                    "descriptor '{}' requires a '{}' object but received a '{tn}'",
-                    d.def.name, d.owner.name
-                )
-            } else {
-                format!(
-                    "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
-                    d.def.name, d.owner.name
-                )
-            };
-            return Err(vm.type_error(message));
+        // The exact class first: the subtype walk only for subclasses.
+        let class = vm.type_of(this);
+        if !class.as_obj().is(d.owner.as_obj()) && !class.is_subtype(&d.owner) {
+            return Err(descriptor_mismatch(vm, d, this));
         }
     }
     let bound = d.signature.bind(vm, &d.qualname, args, kwnames)?;
@@ -598,6 +651,27 @@ pub fn call_method_descriptor(
     let result = (d.def.func)(vm, &bound);
     vm.leave_native();
     result
+}
+
+/// The `TypeError` for calling method descriptor `d` on `this`, an object
+/// of a class it does not belong to.
+#[cold]
+fn descriptor_mismatch(vm: &mut Vm, d: &MethodDescriptor, this: &Value) -> crate::error::PyErr {
+    let tn = vm.type_name(this);
+    // Slot wrappers (`dict.__repr__`) word it as CPython's
+    // `wrapperdescr_call`; other methods as `descr_check`.
+    let message = if d.def.slot_wrapper {
+        format!(
+            "descriptor '{}' requires a '{}' object but received a '{tn}'",
+            d.def.name, d.owner.name
+        )
+    } else {
+        format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
+            d.def.name, d.owner.name
+        )
+    };
+    vm.type_error(message)
 }
 
 /// `method_descriptor.__get__`: binds to the instance (or the class, for class methods).

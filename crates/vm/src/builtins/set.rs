@@ -180,11 +180,90 @@ impl Default for Set {
 }
 
 /// Outcome of probing for a key.
+#[derive(Clone, Copy)]
 enum Probe {
     /// The key is in this slot.
     Found(usize),
     /// Absent: the empty slot that ended the search and the last dummy seen.
     Absent { empty: usize, dummy: Option<usize> },
+}
+
+/// Where a probe sequence stands, so that a scan left to run a Python
+/// `__eq__` resumes where it stopped.
+struct ProbeCursor {
+    /// First slot of the current run of linear probes.
+    start: usize,
+    /// The slot to look at next.
+    next: usize,
+    perturb: u64,
+    /// The last dummy slot seen.
+    dummy: Option<usize>,
+}
+
+/// What a scan of the table stopped at.
+enum Scan {
+    /// A decided outcome.
+    Done(Probe),
+    /// Slot `.0` holds a key with the same hash, `.1`, that only Python's
+    /// `__eq__` can compare.
+    Compare(usize, Value),
+}
+
+impl ProbeCursor {
+    fn new(hash: i64, mask: usize) -> ProbeCursor {
+        let start = (hash as u64 as usize) & mask;
+        ProbeCursor {
+            start,
+            next: start,
+            perturb: hash as u64,
+            dummy: None,
+        }
+    }
+}
+
+impl SetTable {
+    /// CPython's probe sequence for `key` from `cursor`, inside one borrow
+    /// of the table: keys compare by identity, inline number or exact
+    /// `str` here; the scan stops at the first key that needs Python.
+    fn scan(&self, key: &Value, hash: i64, cursor: &mut ProbeCursor) -> Scan {
+        let mask = self.mask();
+        loop {
+            let last = if cursor.start + LINEAR_PROBES <= mask {
+                cursor.start + LINEAR_PROBES
+            } else {
+                cursor.start
+            };
+            // `last <= mask < slots.len()`, and the table always keeps an
+            // empty slot, so the scan ends.
+            while cursor.next <= last {
+                let j = cursor.next;
+                cursor.next += 1;
+                match &self.slots[j] {
+                    Slot::Empty => {
+                        return Scan::Done(Probe::Absent {
+                            empty: j,
+                            dummy: cursor.dummy,
+                        });
+                    }
+                    Slot::Dummy => cursor.dummy = Some(j),
+                    Slot::Active(h, k) if *h == hash => match simple_eq(k, key) {
+                        Some(true) => return Scan::Done(Probe::Found(j)),
+                        Some(false) => {}
+                        None => return Scan::Compare(j, k.clone()),
+                    },
+                    Slot::Active(..) => {}
+                }
+            }
+            cursor.perturb >>= PERTURB_SHIFT;
+            cursor.start = (cursor
+                .start
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(cursor.perturb as usize))
+                & mask;
+            cursor.next = cursor.start;
+        }
+    }
 }
 
 impl Set {
@@ -208,109 +287,84 @@ impl Set {
         self.table.with(|t| t.entries())
     }
 
-    /// CPython's probe sequence for `key`, comparing with `__eq__` outside
-    /// the cell and restarting if the table changes meanwhile.
-    fn probe(vm: &mut Vm, set: &Ref<Set>, key: &Value, hash: i64) -> PyResult<Probe> {
+    /// CPython's probe sequence for `key`: the outcome and the table
+    /// version it holds for. The table is scanned inside one borrow; it is
+    /// left only to run a Python `__eq__`, and the probe restarts if that
+    /// changed the table.
+    fn probe(vm: &mut Vm, set: &Ref<Set>, key: &Value, hash: i64) -> PyResult<(Probe, u64)> {
         'restart: loop {
-            let (mask, version) = set.table.with(|t| (t.mask(), t.version));
-            let mut perturb = hash as u64;
-            let mut i = (hash as u64 as usize) & mask;
-            let mut dummy = None;
+            let (mut cursor, mut scan, version) = set.table.with(|t| {
+                let mut cursor = ProbeCursor::new(hash, t.mask());
+                let scan = t.scan(key, hash, &mut cursor);
+                (cursor, scan, t.version)
+            });
             loop {
-                let probes = if i + LINEAR_PROBES <= mask {
-                    LINEAR_PROBES
-                } else {
-                    0
+                let (j, candidate) = match scan {
+                    Scan::Done(probe) => return Ok((probe, version)),
+                    Scan::Compare(j, candidate) => (j, candidate),
                 };
-                for j in i..=i + probes {
-                    enum Seen {
-                        Empty,
-                        Dummy,
-                        Other,
-                        Candidate(Value),
-                    }
-                    let seen = set.table.with(|t| match t.slots.get(j) {
-                        _ if t.version != version => None,
-                        None => None,
-                        Some(Slot::Empty) => Some(Seen::Empty),
-                        Some(Slot::Dummy) => Some(Seen::Dummy),
-                        Some(Slot::Active(h, k)) if *h == hash => Some(Seen::Candidate(k.clone())),
-                        Some(Slot::Active(..)) => Some(Seen::Other),
-                    });
-                    let Some(seen) = seen else {
-                        continue 'restart;
-                    };
-                    match seen {
-                        Seen::Empty => return Ok(Probe::Absent { empty: j, dummy }),
-                        Seen::Dummy => dummy = Some(j),
-                        Seen::Other => {}
-                        Seen::Candidate(k) => {
-                            let equal = match simple_eq(&k, key) {
-                                Some(eq) => eq,
-                                None => vm.eq(&k, key)?,
-                            };
-                            if equal {
-                                return Ok(Probe::Found(j));
-                            }
-                            if set.table.with(|t| t.version) != version {
-                                continue 'restart;
-                            }
-                        }
-                    }
+                if vm.eq(&candidate, key)? {
+                    return Ok((Probe::Found(j), version));
                 }
-                perturb >>= PERTURB_SHIFT;
-                i = (i
-                    .wrapping_mul(5)
-                    .wrapping_add(1)
-                    .wrapping_add(perturb as usize))
-                    & mask;
+                drop(candidate);
+                let resumed = set.table.with(|t| {
+                    (t.version == version).then(|| t.scan(key, hash, &mut cursor))
+                });
+                match resumed {
+                    Some(next) => scan = next,
+                    None => continue 'restart,
+                }
             }
         }
     }
 
     /// Adds `key` (whose hash is `hash`).
     fn add_entry(vm: &mut Vm, set: &Ref<Set>, key: Value, hash: i64) -> PyResult<()> {
+        let mut key = key;
         loop {
-            let version = set.table.with(|t| t.version);
-            let probe = Set::probe(vm, set, &key, hash)?;
-            let done = set.table.with(|t| {
+            let (probe, version) = Set::probe(vm, set, &key, hash)?;
+            // Hands the key back when an `__eq__` changed the table.
+            let stored = set.table.with(|t| {
                 if t.version != version {
-                    return false;
+                    return Err(key);
                 }
                 match probe {
-                    Probe::Found(_) => {}
+                    Probe::Found(_) => return Ok(false),
                     Probe::Absent { dummy: Some(d), .. } => {
-                        t.slots[d] = Slot::Active(hash, key.clone());
+                        t.slots[d] = Slot::Active(hash, key);
                         t.used += 1;
                         t.version += 1;
                     }
                     Probe::Absent { empty, dummy: None } => {
-                        t.slots[empty] = Slot::Active(hash, key.clone());
+                        t.slots[empty] = Slot::Active(hash, key);
                         t.fill += 1;
                         t.used += 1;
                         t.version += 1;
                         t.grow_if_needed();
                     }
                 }
-                true
+                Ok(true)
             });
-            if done {
-                set.hash.set(-1);
-                return Ok(());
+            match stored {
+                Ok(true) => {
+                    set.hash.set(-1);
+                    return Ok(());
+                }
+                Ok(false) => return Ok(()),
+                Err(back) => key = back,
             }
         }
     }
 
     /// Whether `key` (hash `hash`) is an element.
     fn contains_entry(vm: &mut Vm, set: &Ref<Set>, key: &Value, hash: i64) -> PyResult<bool> {
-        Ok(matches!(Set::probe(vm, set, key, hash)?, Probe::Found(_)))
+        Ok(matches!(Set::probe(vm, set, key, hash)?.0, Probe::Found(_)))
     }
 
     /// Removes `key` (hash `hash`); whether it was there.
     fn discard_entry(vm: &mut Vm, set: &Ref<Set>, key: &Value, hash: i64) -> PyResult<bool> {
         loop {
-            let version = set.table.with(|t| t.version);
-            let Probe::Found(i) = Set::probe(vm, set, key, hash)? else {
+            let (Probe::Found(i), version) = Set::probe(vm, set, key, hash)? else {
                 return Ok(false);
             };
             let removed = set.table.with(|t| {
@@ -323,6 +377,7 @@ impl Set {
                 Some(old)
             });
             if let Some(old) = removed {
+                // Dropped outside the table: a key's `__del__` may use the set.
                 drop(old);
                 return Ok(true);
             }
@@ -976,11 +1031,11 @@ pub fn init_type(t: &TypeObject, frozen: bool) {
         .bool
         .set(Some(|_vm, v| Ok(as_set(v).is_some_and(|s| !s.is_empty()))));
     t.slots.contains.set(Some(|vm, v, item| {
-        let Some(s) = as_set(v).cloned() else {
+        let Some(s) = as_set(v) else {
             return Ok(false);
         };
         let h = lookup_hash(vm, item)?;
-        Set::contains_entry(vm, &s, item, h)
+        Set::contains_entry(vm, s, item, h)
     }));
     t.slots.iter.set(Some(set_iter));
     t.slots.richcompare.set(Some(set_richcompare));
@@ -1042,10 +1097,9 @@ pub fn init_type(t: &TypeObject, frozen: bool) {
     }
 }
 
-fn set_of(vm: &mut Vm, args: &Args) -> PyResult<Ref<Set>> {
-    as_set(args.this())
-        .cloned()
-        .ok_or_else(|| vm.type_error("descriptor requires a 'set' object".into()))
+/// The `self` set of a method call, borrowed from the call's arguments.
+fn set_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Ref<Set>> {
+    as_set(args.this()).ok_or_else(|| vm.type_error("descriptor requires a 'set' object".into()))
 }
 
 fn discard_key(vm: &mut Vm, s: &Ref<Set>, key: &Value) -> PyResult<bool> {
