@@ -123,6 +123,11 @@ pub struct Signature {
     /// How many leading parameters a call must give so that every one
     /// left out is optional (one past the last required parameter).
     leading_required: usize,
+    /// The positional argument counts that bind by position alone (see
+    /// [`Signature::binds_by_position`]), `fast_min..=fast_max`: empty
+    /// when the signature collects `*args` or `**kwargs`.
+    fast_min: usize,
+    fast_max: usize,
 }
 
 impl Signature {
@@ -177,6 +182,11 @@ impl Signature {
                 sig.positional = sig.params.len();
             }
         }
+        (sig.fast_min, sig.fast_max) = if sig.varargs || sig.varkw {
+            (1, 0)
+        } else {
+            (sig.leading_required, sig.positional)
+        };
         sig
     }
 
@@ -184,7 +194,7 @@ impl Signature {
     /// position alone: none too many, every parameter left out optional.
     #[inline]
     fn binds_by_position(&self, count: usize) -> bool {
-        !self.varargs && !self.varkw && self.leading_required <= count && count <= self.positional
+        self.fast_min <= count && count <= self.fast_max
     }
 
     /// Binds a call's arguments. `args` includes `self` for bound methods;
@@ -198,10 +208,17 @@ impl Signature {
         args: &'a [Value],
         kwnames: Option<&Ref<Tuple>>,
     ) -> PyResult<Args<'a>> {
-        if kwnames.is_none_or(|k| k.items().is_empty()) && self.binds_by_position(args.len()) {
+        if self.binds_borrowed(args.len(), kwnames) {
             return Ok(Args::new(Slots::Borrowed(args)));
         }
         self.bind_general(vm, name, args, kwnames)
+    }
+
+    /// Whether a call with `count` arguments (keywords among them, named
+    /// by `kwnames`) binds by borrowing them.
+    #[inline]
+    fn binds_borrowed(&self, count: usize, kwnames: Option<&Ref<Tuple>>) -> bool {
+        kwnames.is_none_or(|k| k.items().is_empty()) && self.binds_by_position(count)
     }
 
     /// [`bind`](Self::bind) for a builtin bound to `this`, which goes
@@ -215,8 +232,7 @@ impl Signature {
         args: &'a [Value],
         kwnames: Option<&Ref<Tuple>>,
     ) -> PyResult<Args<'a>> {
-        if kwnames.is_none_or(|k| k.items().is_empty()) && self.binds_by_position(args.len() + 1)
-        {
+        if self.binds_borrowed(args.len() + 1, kwnames) {
             return Ok(Args::new(Slots::WithSelf(this, args)));
         }
         let mut all: smallvec::SmallVec<[Value; 8]> = smallvec::SmallVec::with_capacity(args.len() + 1);
@@ -367,12 +383,11 @@ impl Signature {
         } else {
             None
         };
-        Ok(Args {
-            slots: Slots::Owned(values),
+        Ok(Args::new(Slots::Owned {
+            values,
             varargs,
             kwargs,
-            none: Value::NONE,
-        })
+        }))
     }
 }
 
@@ -390,29 +405,40 @@ enum Slots<'a> {
     Borrowed(&'a [Value]),
     /// The same for a bound builtin: its `self`, then the caller's arguments.
     WithSelf(&'a Value, &'a [Value]),
-    /// Values bound by the general path, one per parameter.
-    Owned(ArgSlots),
+    /// Values bound by the general path, one per parameter, with the
+    /// `*args` tuple and `**kwargs` dict when the signature has them.
+    Owned {
+        values: ArgSlots,
+        varargs: Option<Value>,
+        kwargs: Option<Value>,
+    },
 }
 
 /// The bound arguments of a native call, by parameter position. Borrows
 /// the caller's arguments when it can (no copy, no reference counting).
 pub struct Args<'a> {
     slots: Slots<'a>,
-    varargs: Option<Value>,
-    kwargs: Option<Value>,
-    none: Value,
+    /// What [`Args::required`] shows for a parameter left out: an inline
+    /// `None`, which owns nothing, so it is never dropped.
+    none: std::mem::ManuallyDrop<Value>,
 }
 
 impl<'a> Args<'a> {
-    /// Arguments in `slots`, with no `*args` or `**kwargs`.
+    /// Arguments in `slots`.
     #[inline]
     fn new(slots: Slots<'a>) -> Args<'a> {
         Args {
             slots,
-            varargs: None,
-            kwargs: None,
-            none: Value::NONE,
+            none: std::mem::ManuallyDrop::new(Value::NONE),
         }
+    }
+
+    /// Borrowed arguments, which own nothing: never dropped, so that no
+    /// drop code runs after the call.
+    #[inline]
+    fn borrowed(slots: Slots<'a>) -> std::mem::ManuallyDrop<Args<'a>> {
+        debug_assert!(!matches!(slots, Slots::Owned { .. }));
+        std::mem::ManuallyDrop::new(Args::new(slots))
     }
 
 
@@ -478,7 +504,7 @@ impl<'a> Args<'a> {
                 None => Some(this),
                 Some(j) => args.get(j),
             },
-            Slots::Owned(values) => values.get(i).and_then(Option::as_ref),
+            Slots::Owned { values, .. } => values.get(i).and_then(Option::as_ref),
         }
     }
 
@@ -496,12 +522,14 @@ impl<'a> Args<'a> {
 
     /// The `*args` tuple.
     pub fn varargs(&self) -> &[Value] {
-        match self
-            .varargs
-            .as_ref()
-            .and_then(|v| v.as_object())
-            .and_then(|o| o.downcast::<Tuple>())
-        {
+        let Slots::Owned {
+            varargs: Some(varargs),
+            ..
+        } = &self.slots
+        else {
+            return &[];
+        };
+        match varargs.as_object().and_then(|o| o.downcast::<Tuple>()) {
             Some(t) => t.items(),
             None => &[],
         }
@@ -509,7 +537,10 @@ impl<'a> Args<'a> {
 
     /// The `**kwargs` dict, if the signature has one.
     pub fn kwargs(&self) -> Option<&Value> {
-        self.kwargs.as_ref()
+        match &self.slots {
+            Slots::Owned { kwargs, .. } => kwargs.as_ref(),
+            _ => None,
+        }
     }
 }
 
@@ -609,15 +640,34 @@ pub fn call_builtin(
     else {
         return Err(vm.type_error("expected a builtin function".into()));
     };
-    let bound = match &f.this {
-        Some(this) if f.signature.bound => {
-            f.signature
-                .bind_with_self(vm, &f.qualname, this, args, kwnames)?
+    // The borrowed bindings are built where they are used: an `Args`
+    // returned through a `PyResult` is copied, and that copy cost more
+    // than the binding.
+    let (func, sig, name) = (f.def.func, &f.signature, &*f.qualname);
+    match &f.this {
+        Some(this) if sig.bound => {
+            if sig.binds_borrowed(args.len() + 1, kwnames) {
+                return run_native(vm, func, &Args::borrowed(Slots::WithSelf(this, args)));
+            }
+            let bound = sig.bind_with_self(vm, name, this, args, kwnames)?;
+            run_native(vm, func, &bound)
         }
-        _ => f.signature.bind(vm, &f.qualname, args, kwnames)?,
-    };
+        _ => {
+            if sig.binds_borrowed(args.len(), kwnames) {
+                return run_native(vm, func, &Args::borrowed(Slots::Borrowed(args)));
+            }
+            let bound = sig.bind_general(vm, name, args, kwnames)?;
+            run_native(vm, func, &bound)
+        }
+    }
+}
+
+/// Runs a native function body on bound arguments, one native recursion
+/// level deeper.
+#[inline(always)]
+fn run_native(vm: &mut Vm, func: NativeFn, args: &Args) -> PyResult<Value> {
     vm.enter_native()?;
-    let result = (f.def.func)(vm, &bound);
+    let result = func(vm, args);
     vm.leave_native();
     result
 }
@@ -646,11 +696,12 @@ pub fn call_method_descriptor(
             return Err(descriptor_mismatch(vm, d, this));
         }
     }
-    let bound = d.signature.bind(vm, &d.qualname, args, kwnames)?;
-    vm.enter_native()?;
-    let result = (d.def.func)(vm, &bound);
-    vm.leave_native();
-    result
+    // Built where used, as in `call_builtin`.
+    if d.signature.binds_borrowed(args.len(), kwnames) {
+        return run_native(vm, d.def.func, &Args::borrowed(Slots::Borrowed(args)));
+    }
+    let bound = d.signature.bind_general(vm, &d.qualname, args, kwnames)?;
+    run_native(vm, d.def.func, &bound)
 }
 
 /// The `TypeError` for calling method descriptor `d` on `this`, an object

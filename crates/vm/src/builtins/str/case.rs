@@ -49,15 +49,17 @@ fn push_lower(points: &[u32], i: usize, out: &mut StrBuilder) {
 
 /// Maps every code point through `case` (no context needed).
 fn map_all(vm: &mut Vm, s: &Str, case: Case) -> PyResult<Value> {
-    let mut out = StrBuilder::with_capacity(s.as_bytes().len());
     if s.is_ascii() {
-        for &b in s.as_bytes() {
-            chars::map_case(u32::from(b), case, &mut |m| out.push(m));
-        }
-    } else {
-        for c in s.iter() {
-            chars::map_case(c, case, &mut |m| out.push(m));
-        }
+        // ASCII maps byte for byte (titlecase is uppercase there).
+        let bytes = match case {
+            Case::Lower | Case::Fold => s.as_bytes().to_ascii_lowercase(),
+            Case::Upper | Case::Title => s.as_bytes().to_ascii_uppercase(),
+        };
+        return StrBuilder::from_ascii(bytes).finish(vm);
+    }
+    let mut out = StrBuilder::with_capacity(s.as_bytes().len());
+    for c in s.iter() {
+        chars::map_case(c, case, &mut |m| out.push(m));
     }
     out.finish(vm)
 }
