@@ -24,16 +24,48 @@ const MIN_SIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 
-/// One slot of the table.
-#[derive(Clone, Default)]
-enum Slot {
-    /// Never used: ends a probe sequence.
-    #[default]
-    Empty,
-    /// Held a key that was removed.
-    Dummy,
-    /// A key with its hash.
-    Active(i64, Value),
+/// One slot of the table, laid out as CPython's: a hash and a key. Never
+/// used (ends a probe sequence): no key, hash 0. A dummy (held a key that
+/// was removed): no key, hash -1. Active: a key with its hash, never -1 —
+/// so a probe compares the hash first and reads the key only on a match.
+#[derive(Clone)]
+struct Slot {
+    hash: i64,
+    key: Option<Value>,
+}
+
+impl Slot {
+    /// A never-used slot.
+    const EMPTY: Slot = Slot { hash: 0, key: None };
+    /// The slot of a removed key.
+    const DUMMY: Slot = Slot {
+        hash: -1,
+        key: None,
+    };
+
+    /// An active slot.
+    fn active(hash: i64, key: Value) -> Slot {
+        Slot {
+            hash,
+            key: Some(key),
+        }
+    }
+
+    /// Whether the slot was never used.
+    fn is_empty(&self) -> bool {
+        self.key.is_none() && self.hash == 0
+    }
+
+    /// The hash and key of an active slot.
+    fn as_active(&self) -> Option<(i64, &Value)> {
+        self.key.as_ref().map(|k| (self.hash, k))
+    }
+
+    /// The hash and key of an active slot, taken.
+    fn into_active(self) -> Option<(i64, Value)> {
+        let hash = self.hash;
+        self.key.map(|k| (hash, k))
+    }
 }
 
 /// The table behind a set. Never runs Python code.
@@ -52,7 +84,7 @@ pub struct SetTable {
 impl Default for SetTable {
     fn default() -> Self {
         SetTable {
-            slots: vec![Slot::Empty; MIN_SIZE],
+            slots: vec![Slot::EMPTY; MIN_SIZE],
             fill: 0,
             used: 0,
             finger: 0,
@@ -72,16 +104,16 @@ impl SetTable {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            if matches!(slots[i], Slot::Empty) {
-                slots[i] = Slot::Active(hash, key);
+            if slots[i].is_empty() {
+                slots[i] = Slot::active(hash, key);
                 return;
             }
             if i + LINEAR_PROBES <= mask
                 && let Some(slot) = slots[i + 1..=i + LINEAR_PROBES]
                     .iter_mut()
-                    .find(|s| matches!(s, Slot::Empty))
+                    .find(|s| s.is_empty())
             {
-                *slot = Slot::Active(hash, key);
+                *slot = Slot::active(hash, key);
                 return;
             }
             perturb >>= PERTURB_SHIFT;
@@ -102,9 +134,9 @@ impl SetTable {
         if size == self.slots.len() && self.fill == self.used {
             return;
         }
-        let old = std::mem::replace(&mut self.slots, vec![Slot::Empty; size]);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::EMPTY; size]);
         for slot in old {
-            if let Slot::Active(hash, key) = slot {
+            if let Some((hash, key)) = slot.into_active() {
                 Self::insert_clean(&mut self.slots, key, hash);
             }
         }
@@ -132,20 +164,14 @@ impl SetTable {
 
     /// The elements, in slot order, borrowed (for the cycle collector).
     pub fn keys(&self) -> impl Iterator<Item = &Value> {
-        self.slots.iter().filter_map(|slot| match slot {
-            Slot::Active(_, key) => Some(key),
-            _ => None,
-        })
+        self.slots.iter().filter_map(|slot| slot.key.as_ref())
     }
 
     /// The active `(key, hash)` pairs in slot order.
     fn entries(&self) -> Vec<(Value, i64)> {
         self.slots
             .iter()
-            .filter_map(|s| match s {
-                Slot::Active(h, k) => Some((k.clone(), *h)),
-                _ => None,
-            })
+            .filter_map(|s| s.as_active().map(|(h, k)| (k.clone(), h)))
             .collect()
     }
 
@@ -155,10 +181,7 @@ impl SetTable {
             .iter()
             .enumerate()
             .skip(pos)
-            .find_map(|(i, s)| match s {
-                Slot::Active(_, k) => Some((i, k.clone())),
-                _ => None,
-            })
+            .find_map(|(i, s)| s.key.as_ref().map(|k| (i, k.clone())))
     }
 }
 
@@ -238,20 +261,21 @@ impl SetTable {
             while cursor.next <= last {
                 let j = cursor.next;
                 cursor.next += 1;
-                match &self.slots[j] {
-                    Slot::Empty => {
+                let slot = &self.slots[j];
+                match &slot.key {
+                    Some(k) if slot.hash == hash => match simple_eq(k, key) {
+                        Some(true) => return Scan::Done(Probe::Found(j)),
+                        Some(false) => {}
+                        None => return Scan::Compare(j, k.clone()),
+                    },
+                    Some(_) => {}
+                    None if slot.hash == 0 => {
                         return Scan::Done(Probe::Absent {
                             empty: j,
                             dummy: cursor.dummy,
                         });
                     }
-                    Slot::Dummy => cursor.dummy = Some(j),
-                    Slot::Active(h, k) if *h == hash => match simple_eq(k, key) {
-                        Some(true) => return Scan::Done(Probe::Found(j)),
-                        Some(false) => {}
-                        None => return Scan::Compare(j, k.clone()),
-                    },
-                    Slot::Active(..) => {}
+                    None => cursor.dummy = Some(j),
                 }
             }
             cursor.perturb >>= PERTURB_SHIFT;
@@ -331,12 +355,12 @@ impl Set {
                 match probe {
                     Probe::Found(_) => return Ok(false),
                     Probe::Absent { dummy: Some(d), .. } => {
-                        t.slots[d] = Slot::Active(hash, key);
+                        t.slots[d] = Slot::active(hash, key);
                         t.used += 1;
                         t.version += 1;
                     }
                     Probe::Absent { empty, dummy: None } => {
-                        t.slots[empty] = Slot::Active(hash, key);
+                        t.slots[empty] = Slot::active(hash, key);
                         t.fill += 1;
                         t.used += 1;
                         t.version += 1;
@@ -371,7 +395,7 @@ impl Set {
                 if t.version != version {
                     return None;
                 }
-                let old = std::mem::replace(&mut t.slots[i], Slot::Dummy);
+                let old = std::mem::replace(&mut t.slots[i], Slot::DUMMY);
                 t.used -= 1;
                 t.version += 1;
                 Some(old)
@@ -442,8 +466,8 @@ impl Set {
             }
             if t.fill == 0 {
                 for slot in &other_slots {
-                    if let Slot::Active(h, k) = slot {
-                        SetTable::insert_clean(&mut t.slots, k.clone(), *h);
+                    if let Some((h, k)) = slot.as_active() {
+                        SetTable::insert_clean(&mut t.slots, k.clone(), h);
                     }
                 }
                 t.fill = other_used;
@@ -458,7 +482,7 @@ impl Set {
             return Ok(());
         }
         for slot in other_slots {
-            if let Slot::Active(h, k) = slot {
+            if let Some((h, k)) = slot.into_active() {
                 Set::add_entry(vm, set, k, h)?;
             }
         }
@@ -1198,17 +1222,14 @@ pub const METHODS: &[MethodDef] = &[
             }
             let mask = t.mask();
             let mut i = t.finger & mask;
-            while !matches!(t.slots[i], Slot::Active(..)) {
+            while t.slots[i].key.is_none() {
                 i = if i >= mask { 0 } else { i + 1 };
             }
-            let old = std::mem::replace(&mut t.slots[i], Slot::Dummy);
+            let old = std::mem::replace(&mut t.slots[i], Slot::DUMMY);
             t.used -= 1;
             t.finger = i + 1;
             t.version += 1;
-            match old {
-                Slot::Active(_, k) => Some(k),
-                _ => None,
-            }
+            old.key
         });
         match key {
             Some(k) => Ok(k),
