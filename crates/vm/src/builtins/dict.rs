@@ -417,8 +417,9 @@ impl Dict {
     fn lookup(vm: &mut Vm, dict: &Ref<Dict>, key: &Value, hash: i64) -> PyResult<Option<usize>> {
         'restart: loop {
             let mut cursor = DictProbe::new(hash);
-            let (mut scan, version) =
-                dict.table.with(|t| (t.scan(key, hash, &mut cursor), t.version()));
+            let (mut scan, version) = dict
+                .table
+                .with(|t| (t.scan(key, hash, &mut cursor), t.version()));
             loop {
                 let (ix, candidate) = match scan {
                     DictScan::Found(ix) => return Ok(Some(ix)),
@@ -454,13 +455,13 @@ impl Dict {
     pub fn get_item(vm: &mut Vm, dict: &Ref<Dict>, key: &Value) -> PyResult<Option<Value>> {
         let hash = Dict::key_hash(vm, key)?;
         // One borrow when no key needs Python's `__eq__`.
-        let simple = dict.table.with(|t| {
-            match t.scan(key, hash, &mut DictProbe::new(hash)) {
+        let simple = dict
+            .table
+            .with(|t| match t.scan(key, hash, &mut DictProbe::new(hash)) {
                 DictScan::Found(ix) => Some(t.entry(ix).map(|e| e.value.clone())),
                 DictScan::Absent => Some(None),
                 DictScan::Compare(..) => None,
-            }
-        });
+            });
         if let Some(found) = simple {
             return Ok(found);
         }
@@ -755,7 +756,7 @@ fn dict_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Ref<Dict>> {
 pub const METHODS: &[MethodDef] = &[
     method("get", "(self, key, default=None, /)", |vm, args| {
         let d = dict_of(vm, args)?;
-        Ok(Dict::get_item(vm, &d, args.required(1))?
+        Ok(Dict::get_item(vm, d, args.required(1))?
             .unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::NONE)))
     }),
     method("keys", "(self, /)", |vm, args| {
@@ -784,7 +785,7 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("pop", "(self, key, default=None, /)", |vm, args| {
         let d = dict_of(vm, args)?;
-        match Dict::del_item(vm, &d, args.required(1))? {
+        match Dict::del_item(vm, d, args.required(1))? {
             Some(v) => Ok(v),
             None => match args.get(2) {
                 Some(default) => Ok(default.clone()),
@@ -794,26 +795,26 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("setdefault", "(self, key, default=None, /)", |vm, args| {
         let d = dict_of(vm, args)?;
-        if let Some(v) = Dict::get_item(vm, &d, args.required(1))? {
+        if let Some(v) = Dict::get_item(vm, d, args.required(1))? {
             return Ok(v);
         }
         let default = args.get(2).cloned().unwrap_or(Value::NONE);
-        Dict::set_item(vm, &d, args.required(1).clone(), default.clone())?;
+        Dict::set_item(vm, d, args.required(1).clone(), default.clone())?;
         Ok(default)
     }),
     method("update", "(self, other=None, /, **kwargs)", |vm, args| {
         let d = dict_of(vm, args)?;
         if let Some(other) = args.get(1) {
-            update_from(vm, &d, other)?;
+            update_from(vm, d, other)?;
         }
         if let Some(kw) = args.kwargs() {
-            update_from(vm, &d, kw)?;
+            update_from(vm, d, kw)?;
         }
         Ok(Value::NONE)
     }),
     method("copy", "(self, /)", |vm, args| {
         let d = dict_of(vm, args)?;
-        Ok(Value::from_object(copy_of(vm, &d)?.into_obj()))
+        Ok(Value::from_object(copy_of(vm, d)?.into_obj()))
     }),
     classmethod("fromkeys", "(cls, iterable, value=None, /)", |vm, args| {
         let cls = args.this().clone();
@@ -849,7 +850,7 @@ pub const METHODS: &[MethodDef] = &[
     method("__contains__", "(self, key, /)", |vm, args| {
         let d = dict_of(vm, args)?;
         Ok(Value::from_bool(
-            Dict::get_item(vm, &d, args.required(1))?.is_some(),
+            Dict::get_item(vm, d, args.required(1))?.is_some(),
         ))
     }),
     method("clear", "(self, /)", |vm, args| {

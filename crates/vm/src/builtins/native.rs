@@ -235,7 +235,8 @@ impl Signature {
         if self.binds_borrowed(args.len() + 1, kwnames) {
             return Ok(Args::new(Slots::WithSelf(this, args)));
         }
-        let mut all: smallvec::SmallVec<[Value; 8]> = smallvec::SmallVec::with_capacity(args.len() + 1);
+        let mut all: smallvec::SmallVec<[Value; 8]> =
+            smallvec::SmallVec::with_capacity(args.len() + 1);
         all.push(this.clone());
         all.extend(args.iter().cloned());
         self.bind_general(vm, name, &all, kwnames)
@@ -440,7 +441,6 @@ impl<'a> Args<'a> {
         debug_assert!(!matches!(slots, Slots::Owned { .. }));
         std::mem::ManuallyDrop::new(Args::new(slots))
     }
-
 
     /// Binds `args` to a list of positional-only parameter names, the
     /// first `required` of which must be given (for slots such as `__new__`).

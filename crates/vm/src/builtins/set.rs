@@ -331,9 +331,9 @@ impl Set {
                     return Ok((Probe::Found(j), version));
                 }
                 drop(candidate);
-                let resumed = set.table.with(|t| {
-                    (t.version == version).then(|| t.scan(key, hash, &mut cursor))
-                });
+                let resumed = set
+                    .table
+                    .with(|t| (t.version == version).then(|| t.scan(key, hash, &mut cursor)));
                 match resumed {
                     Some(next) => scan = next,
                     None => continue 'restart,
@@ -1142,11 +1142,11 @@ pub const SHARED_METHODS: &[MethodDef] = &[
         {
             return Ok(args.this().clone());
         }
-        Ok(value_of(copy_of(vm, &s)?))
+        Ok(value_of(copy_of(vm, s)?))
     }),
     method("union", "(self, /, *others)", |vm, args| {
         let s = set_of(vm, args)?;
-        let result = copy_of(vm, &s)?;
+        let result = copy_of(vm, s)?;
         for other in args.varargs() {
             if other.as_object().is_some_and(|o| o.is(s.as_obj())) {
                 continue;
@@ -1157,34 +1157,34 @@ pub const SHARED_METHODS: &[MethodDef] = &[
     }),
     method("intersection", "(self, /, *others)", |vm, args| {
         let s = set_of(vm, args)?;
-        Ok(value_of(intersection_multi(vm, &s, args.varargs())?))
+        Ok(value_of(intersection_multi(vm, s, args.varargs())?))
     }),
     method("difference", "(self, /, *others)", |vm, args| {
         let s = set_of(vm, args)?;
-        Ok(value_of(difference_multi(vm, &s, args.varargs())?))
+        Ok(value_of(difference_multi(vm, s, args.varargs())?))
     }),
     method("symmetric_difference", "(self, other, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        Ok(value_of(symmetric_difference(vm, &s, args.required(1))?))
+        Ok(value_of(symmetric_difference(vm, s, args.required(1))?))
     }),
     method("issubset", "(self, other, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        Ok(Value::from_bool(issubset(vm, &s, args.required(1))?))
+        Ok(Value::from_bool(issubset(vm, s, args.required(1))?))
     }),
     method("issuperset", "(self, other, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        Ok(Value::from_bool(issuperset(vm, &s, args.required(1))?))
+        Ok(Value::from_bool(issuperset(vm, s, args.required(1))?))
     }),
     method("isdisjoint", "(self, other, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        Ok(Value::from_bool(isdisjoint(vm, &s, args.required(1))?))
+        Ok(Value::from_bool(isdisjoint(vm, s, args.required(1))?))
     }),
     method("__contains__", "(self, object, /)", |vm, args| {
         let s = set_of(vm, args)?;
         let h = lookup_hash(vm, args.required(1))?;
         Ok(Value::from_bool(Set::contains_entry(
             vm,
-            &s,
+            s,
             args.required(1),
             h,
         )?))
@@ -1198,17 +1198,17 @@ pub const SHARED_METHODS: &[MethodDef] = &[
 pub const METHODS: &[MethodDef] = &[
     method("add", "(self, object, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        Set::add(vm, &s, args.required(1).clone())?;
+        Set::add(vm, s, args.required(1).clone())?;
         Ok(Value::NONE)
     }),
     method("discard", "(self, object, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        discard_key(vm, &s, args.required(1))?;
+        discard_key(vm, s, args.required(1))?;
         Ok(Value::NONE)
     }),
     method("remove", "(self, object, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        if discard_key(vm, &s, args.required(1))? {
+        if discard_key(vm, s, args.required(1))? {
             Ok(Value::NONE)
         } else {
             Err(vm.key_error(args.required(1).clone()))
@@ -1238,28 +1238,28 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("clear", "(self, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        Set::clear(&s);
+        Set::clear(s);
         Ok(Value::NONE)
     }),
     method("update", "(self, /, *others)", |vm, args| {
         let s = set_of(vm, args)?;
         for other in args.varargs() {
-            Set::update(vm, &s, other)?;
+            Set::update(vm, s, other)?;
         }
         Ok(Value::NONE)
     }),
     method("intersection_update", "(self, /, *others)", |vm, args| {
         let s = set_of(vm, args)?;
-        let tmp = intersection_multi(vm, &s, args.varargs())?;
+        let tmp = intersection_multi(vm, s, args.varargs())?;
         if !tmp.as_obj().is(s.as_obj()) {
-            Set::take_body(&s, &tmp);
+            Set::take_body(s, &tmp);
         }
         Ok(Value::NONE)
     }),
     method("difference_update", "(self, /, *others)", |vm, args| {
         let s = set_of(vm, args)?;
         for other in args.varargs() {
-            difference_update(vm, &s, other)?;
+            difference_update(vm, s, other)?;
         }
         Ok(Value::NONE)
     }),
@@ -1268,7 +1268,7 @@ pub const METHODS: &[MethodDef] = &[
         "(self, other, /)",
         |vm, args| {
             let s = set_of(vm, args)?;
-            symmetric_difference_update(vm, &s, args.required(1))?;
+            symmetric_difference_update(vm, s, args.required(1))?;
             Ok(Value::NONE)
         },
     ),

@@ -67,20 +67,20 @@ fn map_all(vm: &mut Vm, s: &Str, case: Case) -> PyResult<Value> {
 /// `str.upper()`.
 pub fn upper(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(vm, args)?;
-    map_all(vm, &s, Case::Upper)
+    map_all(vm, s, Case::Upper)
 }
 
 /// `str.casefold()`.
 pub fn casefold(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(vm, args)?;
-    map_all(vm, &s, Case::Fold)
+    map_all(vm, s, Case::Fold)
 }
 
 /// `str.lower()`.
 pub fn lower(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(vm, args)?;
     if s.is_ascii() {
-        return map_all(vm, &s, Case::Lower);
+        return map_all(vm, s, Case::Lower);
     }
     let points = s.code_points();
     let mut out = StrBuilder::with_capacity(s.as_bytes().len());

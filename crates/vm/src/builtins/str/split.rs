@@ -319,7 +319,7 @@ pub fn join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             )));
         };
         if i > 0 {
-            out.push_payload(&sep);
+            out.push_payload(sep);
         }
         out.push_payload(s);
     }
