@@ -848,3 +848,53 @@ pub const METHOD_DESCRIPTOR_GETSETS: &[GetSetDef] = &[
 pub fn key_text(s: &Str) -> String {
     s.as_lossy().into_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positional_fast_path_covers_exactly_the_counts_that_bind_by_position() {
+        let get = Signature::parse("(self, key, default=None, /)");
+        assert!(!get.binds_by_position(1));
+        assert!(get.binds_by_position(2));
+        assert!(get.binds_by_position(3));
+        assert!(!get.binds_by_position(4));
+
+        let sort = Signature::parse("(self, /, *, key=None, reverse=False)");
+        assert!(sort.binds_by_position(1));
+        assert!(!sort.binds_by_position(2));
+
+        // A required keyword-only parameter is never bound by position.
+        let kw_required = Signature::parse("(x, *, key)");
+        assert!(!kw_required.binds_by_position(1));
+        assert!(!kw_required.binds_by_position(2));
+
+        // `*args` and `**kwargs` always take the general path.
+        let print = Signature::parse("(*args, sep=' ', end='\\n', file=None, flush=False)");
+        assert!(!print.binds_by_position(0));
+        assert!(!print.binds_by_position(1));
+        let update = Signature::parse("(self, other=None, /, **kwargs)");
+        assert!(!update.binds_by_position(1));
+
+        let none = Signature::parse("()");
+        assert!(none.binds_by_position(0));
+        assert!(!none.binds_by_position(1));
+    }
+
+    #[test]
+    fn borrowed_arguments_read_by_parameter_position() {
+        let this = Value::from_i64(7);
+        let rest = [Value::from_i64(1), Value::from_i64(2)];
+        let with_self = Args::new(Slots::WithSelf(&this, &rest));
+        assert_eq!(with_self.this().as_i64(), Some(7));
+        assert_eq!(with_self.get(2).and_then(Value::as_i64), Some(2));
+        assert!(with_self.get(3).is_none());
+        assert!(with_self.required(3).is_none());
+        assert!(with_self.varargs().is_empty());
+        assert!(with_self.kwargs().is_none());
+        let borrowed = Args::new(Slots::Borrowed(&rest));
+        assert_eq!(borrowed.this().as_i64(), Some(1));
+        assert!(borrowed.get(2).is_none());
+    }
+}
