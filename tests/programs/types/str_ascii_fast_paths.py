@@ -14,3 +14,11 @@ class S(str): pass
 for m in ("strip", "rstrip", "lstrip", "lower", "upper", "casefold"):
     print(m, type(getattr(S("x"), m)()).__name__, type(getattr(S("X "), m)()).__name__)
 print(type("".join([S("a")])).__name__, type(S("a b").split()[0]).__name__)
+for c in ["", "a", "A", "hELLO wORLD", "1abc", " x", "éCOLE", "ǆemal", "ßa"]:
+    print(repr(c.capitalize()), type(S(c).capitalize()).__name__)
+print("-".join([]), "-".join(["a"]), "-".join(["a", "bé", ""]), "".join(("x", "y")), ", ".join(S(w) for w in "abc"))
+for bad in (["a", 1], ("a", None, "b"), [b"x"]):
+    try:
+        "+".join(bad)
+    except TypeError as e:
+        print(e)

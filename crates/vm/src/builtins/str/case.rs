@@ -111,6 +111,14 @@ pub fn title(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// `str.capitalize()`: the first character titlecased, the rest lowercased.
 pub fn capitalize(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(vm, args)?;
+    if s.is_ascii() {
+        // ASCII maps byte for byte: titlecase is uppercase there.
+        let mut bytes = s.as_bytes().to_ascii_lowercase();
+        if let Some(first) = bytes.first_mut() {
+            first.make_ascii_uppercase();
+        }
+        return StrBuilder::from_ascii(bytes).finish(vm);
+    }
     let points = s.code_points();
     let mut out = StrBuilder::with_capacity(s.as_bytes().len());
     for (i, &c) in points.iter().enumerate() {

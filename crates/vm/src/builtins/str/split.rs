@@ -310,7 +310,11 @@ pub fn join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     {
         return Ok(items[0].clone());
     }
-    let mut out = StrBuilder::default();
+    // Checks every item first and sizes the result once.
+    let mut total = sep
+        .as_bytes()
+        .len()
+        .saturating_mul(items.len().saturating_sub(1));
     for (i, item) in items.iter().enumerate() {
         let Some(s) = vm.as_str(item) else {
             let name = vm.type_name(item);
@@ -318,10 +322,17 @@ pub fn join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 "sequence item {i}: expected str instance, {name} found"
             )));
         };
+        total = total.saturating_add(s.as_bytes().len());
+    }
+    let mut out = StrBuilder::default();
+    out.reserve(vm, total)?;
+    for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_payload(sep);
         }
-        out.push_payload(s);
+        if let Some(s) = vm.as_str(item) {
+            out.push_payload(s);
+        }
     }
     out.finish(vm)
 }
