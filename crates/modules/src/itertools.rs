@@ -356,13 +356,13 @@ fn new_tool(vm: &mut Vm, cls: &TypeRef, state: State) -> PyResult<Value> {
     Ok(Value::from_object(tool.into_obj()))
 }
 
-fn bind(
+fn bind<'a>(
     vm: &mut Vm,
     name: &str,
     signature: &str,
-    args: &[Value],
+    args: &'a [Value],
     kwnames: Option<&Ref<Tuple>>,
-) -> PyResult<Args> {
+) -> PyResult<Args<'a>> {
     Signature::parse(signature).bind(vm, name, args, kwnames)
 }
 

@@ -5,9 +5,10 @@
 //!
 //! Hashing and equality may run Python code and raise, and that code may
 //! mutate the dict being searched. So the table ([`DictTable`]) never calls
-//! Python: the object layer ([`Dict`]) hashes first, asks the table for the
-//! entries whose hash matches, compares them outside the table's cell, and
-//! restarts if the table changed meanwhile (as CPython's lookup does).
+//! Python: the object layer ([`Dict`]) hashes first, scans the table inside
+//! one borrow while keys compare without Python (identity, inline numbers,
+//! exact `str`), leaves it only to run a key's `__eq__`, and restarts if the
+//! table changed meanwhile (as CPython's lookup does).
 
 use crate::builtins::native::{Args, MethodDef, classmethod, method};
 use crate::builtins::str::Str;
@@ -75,9 +76,12 @@ impl Default for DictTable {
 
 /// Equality of two keys that needs no Python code: identity, inline
 /// numbers, exact strings. `None` when Python must decide.
+#[inline]
 pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
     use crate::value::Unpacked as U;
     match (a.unpack(), b.unpack()) {
+        // The commonest keys first.
+        (U::Int(i), U::Int(j)) => Some(i == j),
         (U::Object(x), U::Object(y)) => {
             if x.is(y) {
                 return Some(true);
@@ -95,18 +99,31 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
                 // Identity first, as `PyObject_RichCompareBool` (a NaN is its own key).
                 return Some(true);
             }
-            let num = |u: U<'_>| match u {
-                U::Bool(b) => f64::from(u8::from(b)),
-                U::Int(i) => i as f64,
-                U::Float(f) => f,
-                _ => f64::NAN,
+            let exact = |u: &U<'_>| match *u {
+                U::Bool(b) => Some(i64::from(b)),
+                U::Int(i) => Some(i),
+                _ => None,
             };
-            if let (U::Int(i), U::Int(j)) = (&x, &y) {
-                return Some(i == j);
-            }
-            Some(num(x) == num(y))
+            let float = |u: &U<'_>| match *u {
+                U::Float(f) => Some(f),
+                _ => None,
+            };
+            Some(match (exact(&x), exact(&y), float(&x), float(&y)) {
+                (Some(i), Some(j), ..) => i == j,
+                (Some(i), _, _, Some(f)) | (_, Some(i), Some(f), _) => int_equals_float(i, f),
+                (_, _, Some(f), Some(g)) => f == g,
+                _ => false,
+            })
         }
     }
+}
+
+/// Whether an int equals a float exactly (no rounding of the int, as
+/// `i as f64` would do past 2**53).
+fn int_equals_float(i: i64, f: f64) -> bool {
+    // 2**63 as a float: the floats in range are those in [-2**63, 2**63).
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    f.fract() == 0.0 && (-LIMIT..LIMIT).contains(&f) && f as i64 == i
 }
 
 impl DictTable {
@@ -166,43 +183,34 @@ impl DictTable {
         }
     }
 
-    /// Entry indices and keys whose hash equals `hash`, in probe order.
-    pub fn candidates(&self, hash: i64) -> Vec<(usize, Value)> {
-        let mut out = Vec::new();
-        let _ = self.find(hash, |k| {
-            out.push(k.clone());
-            false
-        });
-        // Re-walk to pair keys with their entry indices.
-        let mut result = Vec::with_capacity(out.len());
+    /// CPython's probe sequence for `key` from `cursor`, inside one borrow
+    /// of the table: keys compare by identity, inline number or exact
+    /// `str` here; the scan stops at the first key that needs Python.
+    fn scan(&self, key: &Value, hash: i64, cursor: &mut DictProbe) -> DictScan {
         let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
         loop {
+            let i = cursor.slot & mask;
             let ix = self.indices[i];
             if ix == EMPTY {
-                break;
+                return DictScan::Absent;
             }
+            cursor.perturb >>= PERTURB_SHIFT;
+            cursor.slot = i
+                .wrapping_mul(5)
+                .wrapping_add(cursor.perturb as usize)
+                .wrapping_add(1)
+                & mask;
             if ix >= 0
                 && let Some(e) = &self.entries[ix as usize]
                 && e.hash == hash
             {
-                result.push((ix as usize, e.key.clone()));
+                match simple_eq(&e.key, key) {
+                    Some(true) => return DictScan::Found(ix as usize),
+                    Some(false) => {}
+                    None => return DictScan::Compare(ix as usize, e.key.clone()),
+                }
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
         }
-        result
-    }
-
-    /// Looks a key up by simple equality only.
-    pub fn get_simple(&self, hash: i64, key: &Value) -> Option<Value> {
-        let ix = self.find(hash, |k| simple_eq(k, key) == Some(true))?;
-        self.entries[ix].as_ref().map(|e| e.value.clone())
     }
 
     /// Looks a `str` key up (type dicts, globals).
@@ -367,6 +375,34 @@ impl DictTable {
     }
 }
 
+/// Where a dict probe sequence stands, so that a scan left to run a
+/// Python `__eq__` resumes where it stopped.
+struct DictProbe {
+    /// The index slot to look at next.
+    slot: usize,
+    perturb: u64,
+}
+
+impl DictProbe {
+    fn new(hash: i64) -> DictProbe {
+        DictProbe {
+            slot: hash as u64 as usize,
+            perturb: hash as u64,
+        }
+    }
+}
+
+/// What a scan of a dict's table stopped at.
+enum DictScan {
+    /// The key is entry `.0`.
+    Found(usize),
+    /// The key is absent.
+    Absent,
+    /// Entry `.0` has a key with the same hash, `.1`, that only Python's
+    /// `__eq__` can compare.
+    Compare(usize, Value),
+}
+
 /// The payload of a `dict`.
 #[derive(Default)]
 pub struct Dict {
@@ -375,24 +411,37 @@ pub struct Dict {
 }
 
 impl Dict {
-    /// Finds the entry index of `key` (whose hash is `hash`), running
-    /// `__eq__` where needed and restarting if the table changes.
+    /// Finds the entry index of `key` (whose hash is `hash`): the table is
+    /// scanned inside one borrow, left only to run `__eq__`, and the lookup
+    /// restarts if that changed the table.
     fn lookup(vm: &mut Vm, dict: &Ref<Dict>, key: &Value, hash: i64) -> PyResult<Option<usize>> {
         'restart: loop {
-            let (candidates, version) = dict.table.with(|t| (t.candidates(hash), t.version()));
-            for (ix, candidate) in candidates {
-                let equal = match simple_eq(&candidate, key) {
-                    Some(eq) => eq,
-                    None => vm.eq(&candidate, key)?,
+            let mut cursor = DictProbe::new(hash);
+            let (mut scan, version) = dict
+                .table
+                .with(|t| (t.scan(key, hash, &mut cursor), t.version()));
+            loop {
+                let (ix, candidate) = match scan {
+                    DictScan::Found(ix) => return Ok(Some(ix)),
+                    DictScan::Absent => return Ok(None),
+                    DictScan::Compare(ix, candidate) => (ix, candidate),
                 };
-                if dict.table.with(|t| t.version()) != version {
-                    continue 'restart;
-                }
-                if equal {
-                    return Ok(Some(ix));
+                let equal = vm.eq(&candidate, key)?;
+                drop(candidate);
+                let resumed = dict.table.with(|t| {
+                    if t.version() != version {
+                        None
+                    } else if equal {
+                        Some(DictScan::Found(ix))
+                    } else {
+                        Some(t.scan(key, hash, &mut cursor))
+                    }
+                });
+                match resumed {
+                    Some(next) => scan = next,
+                    None => continue 'restart,
                 }
             }
-            return Ok(None);
         }
     }
 
@@ -405,8 +454,16 @@ impl Dict {
     /// `d[key]`, or `None` if missing.
     pub fn get_item(vm: &mut Vm, dict: &Ref<Dict>, key: &Value) -> PyResult<Option<Value>> {
         let hash = Dict::key_hash(vm, key)?;
-        if let Some(v) = dict.table.with(|t| t.get_simple(hash, key)) {
-            return Ok(Some(v));
+        // One borrow when no key needs Python's `__eq__`.
+        let simple = dict
+            .table
+            .with(|t| match t.scan(key, hash, &mut DictProbe::new(hash)) {
+                DictScan::Found(ix) => Some(t.entry(ix).map(|e| e.value.clone())),
+                DictScan::Absent => Some(None),
+                DictScan::Compare(..) => None,
+            });
+        if let Some(found) = simple {
+            return Ok(found);
         }
         let Some(ix) = Dict::lookup(vm, dict, key, hash)? else {
             return Ok(None);
@@ -417,6 +474,29 @@ impl Dict {
     /// `d[key] = value`.
     pub fn set_item(vm: &mut Vm, dict: &Ref<Dict>, key: Value, value: Value) -> PyResult<()> {
         let hash = Dict::key_hash(vm, &key)?;
+        // One borrow when no key needs Python's `__eq__`.
+        let mut pending = Some((key, value));
+        let replaced = dict.table.with(|t| {
+            let (key, _) = pending.as_ref()?;
+            match t.scan(key, hash, &mut DictProbe::new(hash)) {
+                DictScan::Found(ix) => {
+                    let (key, value) = pending.take()?;
+                    Some((Some(key), t.replace_value(ix, value)))
+                }
+                DictScan::Absent => {
+                    let (key, value) = pending.take()?;
+                    t.push_new(hash, key, value);
+                    Some((None, None))
+                }
+                DictScan::Compare(..) => None,
+            }
+        });
+        // The unused key and the replaced value are dropped here, outside
+        // the table: a `__del__` may use the dict.
+        let Some((key, value)) = pending else {
+            drop(replaced);
+            return Ok(());
+        };
         let old = match Dict::lookup(vm, dict, &key, hash)? {
             Some(ix) => dict.table.with(|t| t.replace_value(ix, value)),
             None => {
@@ -675,37 +755,37 @@ fn dict_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Ref<Dict>> {
 /// `dict`'s methods.
 pub const METHODS: &[MethodDef] = &[
     method("get", "(self, key, default=None, /)", |vm, args| {
-        let d = dict_of(vm, args)?.clone();
-        Ok(Dict::get_item(vm, &d, args.required(1))?
+        let d = dict_of(vm, args)?;
+        Ok(Dict::get_item(vm, d, args.required(1))?
             .unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::NONE)))
     }),
     method("keys", "(self, /)", |vm, args| {
-        let d = dict_of(vm, args)?.clone();
+        let d = dict_of(vm, args)?;
         crate::builtins::iterators::new_dict_view(
             vm,
-            d,
+            d.clone(),
             crate::builtins::iterators::DictIterKind::Keys,
         )
     }),
     method("values", "(self, /)", |vm, args| {
-        let d = dict_of(vm, args)?.clone();
+        let d = dict_of(vm, args)?;
         crate::builtins::iterators::new_dict_view(
             vm,
-            d,
+            d.clone(),
             crate::builtins::iterators::DictIterKind::Values,
         )
     }),
     method("items", "(self, /)", |vm, args| {
-        let d = dict_of(vm, args)?.clone();
+        let d = dict_of(vm, args)?;
         crate::builtins::iterators::new_dict_view(
             vm,
-            d,
+            d.clone(),
             crate::builtins::iterators::DictIterKind::Items,
         )
     }),
     method("pop", "(self, key, default=None, /)", |vm, args| {
-        let d = dict_of(vm, args)?.clone();
-        match Dict::del_item(vm, &d, args.required(1))? {
+        let d = dict_of(vm, args)?;
+        match Dict::del_item(vm, d, args.required(1))? {
             Some(v) => Ok(v),
             None => match args.get(2) {
                 Some(default) => Ok(default.clone()),
@@ -714,27 +794,27 @@ pub const METHODS: &[MethodDef] = &[
         }
     }),
     method("setdefault", "(self, key, default=None, /)", |vm, args| {
-        let d = dict_of(vm, args)?.clone();
-        if let Some(v) = Dict::get_item(vm, &d, args.required(1))? {
+        let d = dict_of(vm, args)?;
+        if let Some(v) = Dict::get_item(vm, d, args.required(1))? {
             return Ok(v);
         }
         let default = args.get(2).cloned().unwrap_or(Value::NONE);
-        Dict::set_item(vm, &d, args.required(1).clone(), default.clone())?;
+        Dict::set_item(vm, d, args.required(1).clone(), default.clone())?;
         Ok(default)
     }),
     method("update", "(self, other=None, /, **kwargs)", |vm, args| {
-        let d = dict_of(vm, args)?.clone();
+        let d = dict_of(vm, args)?;
         if let Some(other) = args.get(1) {
-            update_from(vm, &d, other)?;
+            update_from(vm, d, other)?;
         }
         if let Some(kw) = args.kwargs() {
-            update_from(vm, &d, kw)?;
+            update_from(vm, d, kw)?;
         }
         Ok(Value::NONE)
     }),
     method("copy", "(self, /)", |vm, args| {
-        let d = dict_of(vm, args)?.clone();
-        Ok(Value::from_object(copy_of(vm, &d)?.into_obj()))
+        let d = dict_of(vm, args)?;
+        Ok(Value::from_object(copy_of(vm, d)?.into_obj()))
     }),
     classmethod("fromkeys", "(cls, iterable, value=None, /)", |vm, args| {
         let cls = args.this().clone();
@@ -760,27 +840,27 @@ pub const METHODS: &[MethodDef] = &[
         Ok(new)
     }),
     method("__reversed__", "(self, /)", |vm, args| {
-        let d = dict_of(vm, args)?.clone();
+        let d = dict_of(vm, args)?;
         crate::builtins::iterators::new_dict_reverse_iter(
             vm,
-            d,
+            d.clone(),
             crate::builtins::iterators::DictIterKind::Keys,
         )
     }),
     method("__contains__", "(self, key, /)", |vm, args| {
-        let d = dict_of(vm, args)?.clone();
+        let d = dict_of(vm, args)?;
         Ok(Value::from_bool(
-            Dict::get_item(vm, &d, args.required(1))?.is_some(),
+            Dict::get_item(vm, d, args.required(1))?.is_some(),
         ))
     }),
     method("clear", "(self, /)", |vm, args| {
-        let d = dict_of(vm, args)?.clone();
+        let d = dict_of(vm, args)?;
         let old = d.table.with(|t| t.clear());
         drop(old);
         Ok(Value::NONE)
     }),
     method("popitem", "(self, /)", |vm, args| {
-        let d = dict_of(vm, args)?.clone();
+        let d = dict_of(vm, args)?;
         let last = d.table.with(|t| {
             let ix = t.entries.iter().rposition(Option::is_some)?;
             t.remove_entry(ix)

@@ -120,6 +120,14 @@ pub struct Signature {
     varkw: bool,
     /// Whether the first parameter is the bound `self`/`cls`.
     bound: bool,
+    /// How many leading parameters a call must give so that every one
+    /// left out is optional (one past the last required parameter).
+    leading_required: usize,
+    /// The positional argument counts that bind by position alone (see
+    /// [`Signature::binds_by_position`]), `fast_min..=fast_max`: empty
+    /// when the signature collects `*args` or `**kwargs`.
+    fast_min: usize,
+    fast_max: usize,
 }
 
 impl Signature {
@@ -167,40 +175,83 @@ impl Signature {
                 name: name.trim_start_matches('$').into(),
                 optional,
             });
+            if !optional {
+                sig.leading_required = sig.params.len();
+            }
             if !keyword_only {
                 sig.positional = sig.params.len();
             }
         }
+        (sig.fast_min, sig.fast_max) = if sig.varargs || sig.varkw {
+            (1, 0)
+        } else {
+            (sig.leading_required, sig.positional)
+        };
         sig
     }
 
+    /// Whether `count` positional arguments and nothing else bind by
+    /// position alone: none too many, every parameter left out optional.
+    #[inline]
+    fn binds_by_position(&self, count: usize) -> bool {
+        self.fast_min <= count && count <= self.fast_max
+    }
+
     /// Binds a call's arguments. `args` includes `self` for bound methods;
-    /// the last `kwnames.len()` of them are keyword values.
-    pub fn bind(
+    /// the last `kwnames.len()` of them are keyword values. The common call
+    /// (positional arguments that bind by position alone) borrows `args`.
+    #[inline]
+    pub fn bind<'a>(
+        &self,
+        vm: &mut Vm,
+        name: &str,
+        args: &'a [Value],
+        kwnames: Option<&Ref<Tuple>>,
+    ) -> PyResult<Args<'a>> {
+        if self.binds_borrowed(args.len(), kwnames) {
+            return Ok(Args::new(Slots::Borrowed(args)));
+        }
+        self.bind_general(vm, name, args, kwnames)
+    }
+
+    /// Whether a call with `count` arguments (keywords among them, named
+    /// by `kwnames`) binds by borrowing them.
+    #[inline]
+    fn binds_borrowed(&self, count: usize, kwnames: Option<&Ref<Tuple>>) -> bool {
+        kwnames.is_none_or(|k| k.items().is_empty()) && self.binds_by_position(count)
+    }
+
+    /// [`bind`](Self::bind) for a builtin bound to `this`, which goes
+    /// before `args` — borrowed too, without building a joined argument list.
+    #[inline]
+    pub fn bind_with_self<'a>(
+        &self,
+        vm: &mut Vm,
+        name: &str,
+        this: &'a Value,
+        args: &'a [Value],
+        kwnames: Option<&Ref<Tuple>>,
+    ) -> PyResult<Args<'a>> {
+        if self.binds_borrowed(args.len() + 1, kwnames) {
+            return Ok(Args::new(Slots::WithSelf(this, args)));
+        }
+        let mut all: smallvec::SmallVec<[Value; 8]> =
+            smallvec::SmallVec::with_capacity(args.len() + 1);
+        all.push(this.clone());
+        all.extend(args.iter().cloned());
+        self.bind_general(vm, name, &all, kwnames)
+    }
+
+    /// Binds any call (keywords, `*args`, `**kwargs`, missing or extra
+    /// arguments), copying the arguments into owned slots.
+    fn bind_general(
         &self,
         vm: &mut Vm,
         name: &str,
         args: &[Value],
         kwnames: Option<&Ref<Tuple>>,
-    ) -> PyResult<Args> {
+    ) -> PyResult<Args<'static>> {
         let nkw = kwnames.map_or(0, |k| k.items().len());
-        // The common call: positional arguments only, none too many, every
-        // parameter left out optional.
-        if nkw == 0
-            && !self.varargs
-            && !self.varkw
-            && args.len() <= self.positional
-            && self.params[args.len()..].iter().all(|p| p.optional)
-        {
-            let mut values: ArgSlots = args.iter().map(|a| Some(a.clone())).collect();
-            values.resize(self.params.len(), None);
-            return Ok(Args {
-                values,
-                varargs: None,
-                kwargs: None,
-                none: Value::NONE,
-            });
-        }
         let npos = args.len() - nkw.min(args.len());
         let shown = if self.bound {
             npos.saturating_sub(1)
@@ -333,12 +384,11 @@ impl Signature {
         } else {
             None
         };
-        Ok(Args {
+        Ok(Args::new(Slots::Owned {
             values,
             varargs,
             kwargs,
-            none: Value::NONE,
-        })
+        }))
     }
 }
 
@@ -346,19 +396,52 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// The bound parameter values of a native call: inline for the usual few
-/// parameters, so binding allocates nothing.
+/// Owned bound parameter values: inline for the usual few parameters.
 type ArgSlots = smallvec::SmallVec<[Option<Value>; 4]>;
 
-/// The bound arguments of a native call, by parameter position.
-pub struct Args {
-    values: ArgSlots,
-    varargs: Option<Value>,
-    kwargs: Option<Value>,
-    none: Value,
+/// Where a native call's parameter values are.
+enum Slots<'a> {
+    /// The caller's arguments, one per leading parameter (the common call:
+    /// positional arguments only, the rest of the parameters left out).
+    Borrowed(&'a [Value]),
+    /// The same for a bound builtin: its `self`, then the caller's arguments.
+    WithSelf(&'a Value, &'a [Value]),
+    /// Values bound by the general path, one per parameter, with the
+    /// `*args` tuple and `**kwargs` dict when the signature has them.
+    Owned {
+        values: ArgSlots,
+        varargs: Option<Value>,
+        kwargs: Option<Value>,
+    },
 }
 
-impl Args {
+/// The bound arguments of a native call, by parameter position. Borrows
+/// the caller's arguments when it can (no copy, no reference counting).
+pub struct Args<'a> {
+    slots: Slots<'a>,
+    /// What [`Args::required`] shows for a parameter left out: an inline
+    /// `None`, which owns nothing, so it is never dropped.
+    none: std::mem::ManuallyDrop<Value>,
+}
+
+impl<'a> Args<'a> {
+    /// Arguments in `slots`.
+    #[inline]
+    fn new(slots: Slots<'a>) -> Args<'a> {
+        Args {
+            slots,
+            none: std::mem::ManuallyDrop::new(Value::NONE),
+        }
+    }
+
+    /// Borrowed arguments, which own nothing: never dropped, so that no
+    /// drop code runs after the call.
+    #[inline]
+    fn borrowed(slots: Slots<'a>) -> std::mem::ManuallyDrop<Args<'a>> {
+        debug_assert!(!matches!(slots, Slots::Owned { .. }));
+        std::mem::ManuallyDrop::new(Args::new(slots))
+    }
+
     /// Binds `args` to a list of positional-only parameter names, the
     /// first `required` of which must be given (for slots such as `__new__`).
     pub fn parse(
@@ -366,9 +449,9 @@ impl Args {
         name: &str,
         params: &[&str],
         required: usize,
-        args: &[Value],
+        args: &'a [Value],
         kwnames: Option<&Ref<Tuple>>,
-    ) -> PyResult<Args> {
+    ) -> PyResult<Args<'a>> {
         let mut text = String::from("(");
         for (i, p) in params.iter().enumerate() {
             text.push_str(p);
@@ -390,9 +473,9 @@ impl Args {
         name: &str,
         params: &[&str],
         required: usize,
-        args: &[Value],
+        args: &'a [Value],
         kwnames: Option<&Ref<Tuple>>,
-    ) -> PyResult<Args> {
+    ) -> PyResult<Args<'a>> {
         let npos = args.len() - kwnames.map_or(0, |k| k.items().len()).min(args.len());
         let max = params.len();
         if npos > max || npos < required {
@@ -413,28 +496,40 @@ impl Args {
     }
 
     /// Parameter `i`, if given.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<&Value> {
-        self.values.get(i).and_then(Option::as_ref)
+        match &self.slots {
+            Slots::Borrowed(args) => args.get(i),
+            Slots::WithSelf(this, args) => match i.checked_sub(1) {
+                None => Some(this),
+                Some(j) => args.get(j),
+            },
+            Slots::Owned { values, .. } => values.get(i).and_then(Option::as_ref),
+        }
     }
 
     /// Parameter `i`, which the signature makes required.
+    #[inline]
     pub fn required(&self, i: usize) -> &Value {
         self.get(i).unwrap_or(&self.none)
     }
 
     /// The bound `self` (parameter 0).
+    #[inline]
     pub fn this(&self) -> &Value {
         self.required(0)
     }
 
     /// The `*args` tuple.
     pub fn varargs(&self) -> &[Value] {
-        match self
-            .varargs
-            .as_ref()
-            .and_then(|v| v.as_object())
-            .and_then(|o| o.downcast::<Tuple>())
-        {
+        let Slots::Owned {
+            varargs: Some(varargs),
+            ..
+        } = &self.slots
+        else {
+            return &[];
+        };
+        match varargs.as_object().and_then(|o| o.downcast::<Tuple>()) {
             Some(t) => t.items(),
             None => &[],
         }
@@ -442,7 +537,10 @@ impl Args {
 
     /// The `**kwargs` dict, if the signature has one.
     pub fn kwargs(&self) -> Option<&Value> {
-        self.kwargs.as_ref()
+        match &self.slots {
+            Slots::Owned { kwargs, .. } => kwargs.as_ref(),
+            _ => None,
+        }
     }
 }
 
@@ -528,7 +626,8 @@ impl Vm {
     }
 }
 
-/// Calls a builtin function object.
+/// Calls a builtin function object. The caller keeps `callable` alive
+/// for the call, so nothing here takes a reference to it.
 pub fn call_builtin(
     vm: &mut Vm,
     callable: &Value,
@@ -541,23 +640,40 @@ pub fn call_builtin(
     else {
         return Err(vm.type_error("expected a builtin function".into()));
     };
-    let f = f.clone();
-    let bound = match &f.this {
-        Some(this) if f.signature.bound => {
-            let mut all = Vec::with_capacity(args.len() + 1);
-            all.push(this.clone());
-            all.extend_from_slice(args);
-            f.signature.bind(vm, &f.qualname, &all, kwnames)?
+    // The borrowed bindings are built where they are used: an `Args`
+    // returned through a `PyResult` is copied, and that copy cost more
+    // than the binding.
+    let (func, sig, name) = (f.def.func, &f.signature, &*f.qualname);
+    match &f.this {
+        Some(this) if sig.bound => {
+            if sig.binds_borrowed(args.len() + 1, kwnames) {
+                return run_native(vm, func, &Args::borrowed(Slots::WithSelf(this, args)));
+            }
+            let bound = sig.bind_with_self(vm, name, this, args, kwnames)?;
+            run_native(vm, func, &bound)
         }
-        _ => f.signature.bind(vm, &f.qualname, args, kwnames)?,
-    };
+        _ => {
+            if sig.binds_borrowed(args.len(), kwnames) {
+                return run_native(vm, func, &Args::borrowed(Slots::Borrowed(args)));
+            }
+            let bound = sig.bind_general(vm, name, args, kwnames)?;
+            run_native(vm, func, &bound)
+        }
+    }
+}
+
+/// Runs a native function body on bound arguments, one native recursion
+/// level deeper.
+#[inline(always)]
+fn run_native(vm: &mut Vm, func: NativeFn, args: &Args) -> PyResult<Value> {
     vm.enter_native()?;
-    let result = (f.def.func)(vm, &bound);
+    let result = func(vm, args);
     vm.leave_native();
     result
 }
 
-/// Calls a method descriptor: `args[0]` is `self`.
+/// Calls a method descriptor: `args[0]` is `self`. The caller keeps
+/// `callable` alive for the call.
 pub fn call_method_descriptor(
     vm: &mut Vm,
     callable: &Value,
@@ -570,34 +686,43 @@ pub fn call_method_descriptor(
     else {
         return Err(vm.type_error("expected a method descriptor".into()));
     };
-    let d = d.clone();
     if d.def.kind == MethodKind::Method {
         let Some(this) = args.first() else {
             return Err(vm.type_error(format!("unbound method {}() needs an argument", d.qualname)));
         };
-        if !vm.isinstance_type(this, &d.owner) {
-            let tn = vm.type_name(this);
-            // Slot wrappers (`dict.__repr__`) word it as CPython's
-            // `wrapperdescr_call`; other methods as `descr_check`.
-            let message = if d.def.slot_wrapper {
-                format!(
-                    "descriptor '{}' requires a '{}' object but received a '{tn}'",
-                    d.def.name, d.owner.name
-                )
-            } else {
-                format!(
-                    "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
-                    d.def.name, d.owner.name
-                )
-            };
-            return Err(vm.type_error(message));
+        // The exact class first: the subtype walk only for subclasses.
+        let class = vm.type_of(this);
+        if !class.as_obj().is(d.owner.as_obj()) && !class.is_subtype(&d.owner) {
+            return Err(descriptor_mismatch(vm, d, this));
         }
     }
-    let bound = d.signature.bind(vm, &d.qualname, args, kwnames)?;
-    vm.enter_native()?;
-    let result = (d.def.func)(vm, &bound);
-    vm.leave_native();
-    result
+    // Built where used, as in `call_builtin`.
+    if d.signature.binds_borrowed(args.len(), kwnames) {
+        return run_native(vm, d.def.func, &Args::borrowed(Slots::Borrowed(args)));
+    }
+    let bound = d.signature.bind_general(vm, &d.qualname, args, kwnames)?;
+    run_native(vm, d.def.func, &bound)
+}
+
+/// The `TypeError` for calling method descriptor `d` on `this`, an object
+/// of a class it does not belong to.
+#[cold]
+fn descriptor_mismatch(vm: &mut Vm, d: &MethodDescriptor, this: &Value) -> crate::error::PyErr {
+    let tn = vm.type_name(this);
+    // Slot wrappers (`dict.__repr__`) word it as CPython's
+    // `wrapperdescr_call`; other methods as `descr_check`.
+    let message = if d.def.slot_wrapper {
+        format!(
+            "descriptor '{}' requires a '{}' object but received a '{tn}'",
+            d.def.name, d.owner.name
+        )
+    } else {
+        format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
+            d.def.name, d.owner.name
+        )
+    };
+    vm.type_error(message)
 }
 
 /// `method_descriptor.__get__`: binds to the instance (or the class, for class methods).
@@ -722,4 +847,54 @@ pub const METHOD_DESCRIPTOR_GETSETS: &[GetSetDef] = &[
 /// The name of a `str` key for messages.
 pub fn key_text(s: &Str) -> String {
     s.as_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positional_fast_path_covers_exactly_the_counts_that_bind_by_position() {
+        let get = Signature::parse("(self, key, default=None, /)");
+        assert!(!get.binds_by_position(1));
+        assert!(get.binds_by_position(2));
+        assert!(get.binds_by_position(3));
+        assert!(!get.binds_by_position(4));
+
+        let sort = Signature::parse("(self, /, *, key=None, reverse=False)");
+        assert!(sort.binds_by_position(1));
+        assert!(!sort.binds_by_position(2));
+
+        // A required keyword-only parameter is never bound by position.
+        let kw_required = Signature::parse("(x, *, key)");
+        assert!(!kw_required.binds_by_position(1));
+        assert!(!kw_required.binds_by_position(2));
+
+        // `*args` and `**kwargs` always take the general path.
+        let print = Signature::parse("(*args, sep=' ', end='\\n', file=None, flush=False)");
+        assert!(!print.binds_by_position(0));
+        assert!(!print.binds_by_position(1));
+        let update = Signature::parse("(self, other=None, /, **kwargs)");
+        assert!(!update.binds_by_position(1));
+
+        let none = Signature::parse("()");
+        assert!(none.binds_by_position(0));
+        assert!(!none.binds_by_position(1));
+    }
+
+    #[test]
+    fn borrowed_arguments_read_by_parameter_position() {
+        let this = Value::from_i64(7);
+        let rest = [Value::from_i64(1), Value::from_i64(2)];
+        let with_self = Args::new(Slots::WithSelf(&this, &rest));
+        assert_eq!(with_self.this().as_i64(), Some(7));
+        assert_eq!(with_self.get(2).and_then(Value::as_i64), Some(2));
+        assert!(with_self.get(3).is_none());
+        assert!(with_self.required(3).is_none());
+        assert!(with_self.varargs().is_empty());
+        assert!(with_self.kwargs().is_none());
+        let borrowed = Args::new(Slots::Borrowed(&rest));
+        assert_eq!(borrowed.this().as_i64(), Some(1));
+        assert!(borrowed.get(2).is_none());
+    }
 }

@@ -24,16 +24,48 @@ const MIN_SIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 
-/// One slot of the table.
-#[derive(Clone, Default)]
-enum Slot {
-    /// Never used: ends a probe sequence.
-    #[default]
-    Empty,
-    /// Held a key that was removed.
-    Dummy,
-    /// A key with its hash.
-    Active(i64, Value),
+/// One slot of the table, laid out as CPython's: a hash and a key. Never
+/// used (ends a probe sequence): no key, hash 0. A dummy (held a key that
+/// was removed): no key, hash -1. Active: a key with its hash, never -1 —
+/// so a probe compares the hash first and reads the key only on a match.
+#[derive(Clone)]
+struct Slot {
+    hash: i64,
+    key: Option<Value>,
+}
+
+impl Slot {
+    /// A never-used slot.
+    const EMPTY: Slot = Slot { hash: 0, key: None };
+    /// The slot of a removed key.
+    const DUMMY: Slot = Slot {
+        hash: -1,
+        key: None,
+    };
+
+    /// An active slot.
+    fn active(hash: i64, key: Value) -> Slot {
+        Slot {
+            hash,
+            key: Some(key),
+        }
+    }
+
+    /// Whether the slot was never used.
+    fn is_empty(&self) -> bool {
+        self.key.is_none() && self.hash == 0
+    }
+
+    /// The hash and key of an active slot.
+    fn as_active(&self) -> Option<(i64, &Value)> {
+        self.key.as_ref().map(|k| (self.hash, k))
+    }
+
+    /// The hash and key of an active slot, taken.
+    fn into_active(self) -> Option<(i64, Value)> {
+        let hash = self.hash;
+        self.key.map(|k| (hash, k))
+    }
 }
 
 /// The table behind a set. Never runs Python code.
@@ -52,7 +84,7 @@ pub struct SetTable {
 impl Default for SetTable {
     fn default() -> Self {
         SetTable {
-            slots: vec![Slot::Empty; MIN_SIZE],
+            slots: vec![Slot::EMPTY; MIN_SIZE],
             fill: 0,
             used: 0,
             finger: 0,
@@ -72,16 +104,16 @@ impl SetTable {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            if matches!(slots[i], Slot::Empty) {
-                slots[i] = Slot::Active(hash, key);
+            if slots[i].is_empty() {
+                slots[i] = Slot::active(hash, key);
                 return;
             }
             if i + LINEAR_PROBES <= mask
                 && let Some(slot) = slots[i + 1..=i + LINEAR_PROBES]
                     .iter_mut()
-                    .find(|s| matches!(s, Slot::Empty))
+                    .find(|s| s.is_empty())
             {
-                *slot = Slot::Active(hash, key);
+                *slot = Slot::active(hash, key);
                 return;
             }
             perturb >>= PERTURB_SHIFT;
@@ -102,9 +134,9 @@ impl SetTable {
         if size == self.slots.len() && self.fill == self.used {
             return;
         }
-        let old = std::mem::replace(&mut self.slots, vec![Slot::Empty; size]);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::EMPTY; size]);
         for slot in old {
-            if let Slot::Active(hash, key) = slot {
+            if let Some((hash, key)) = slot.into_active() {
                 Self::insert_clean(&mut self.slots, key, hash);
             }
         }
@@ -132,20 +164,14 @@ impl SetTable {
 
     /// The elements, in slot order, borrowed (for the cycle collector).
     pub fn keys(&self) -> impl Iterator<Item = &Value> {
-        self.slots.iter().filter_map(|slot| match slot {
-            Slot::Active(_, key) => Some(key),
-            _ => None,
-        })
+        self.slots.iter().filter_map(|slot| slot.key.as_ref())
     }
 
     /// The active `(key, hash)` pairs in slot order.
     fn entries(&self) -> Vec<(Value, i64)> {
         self.slots
             .iter()
-            .filter_map(|s| match s {
-                Slot::Active(h, k) => Some((k.clone(), *h)),
-                _ => None,
-            })
+            .filter_map(|s| s.as_active().map(|(h, k)| (k.clone(), h)))
             .collect()
     }
 
@@ -155,10 +181,7 @@ impl SetTable {
             .iter()
             .enumerate()
             .skip(pos)
-            .find_map(|(i, s)| match s {
-                Slot::Active(_, k) => Some((i, k.clone())),
-                _ => None,
-            })
+            .find_map(|(i, s)| s.key.as_ref().map(|k| (i, k.clone())))
     }
 }
 
@@ -180,11 +203,91 @@ impl Default for Set {
 }
 
 /// Outcome of probing for a key.
+#[derive(Clone, Copy)]
 enum Probe {
     /// The key is in this slot.
     Found(usize),
     /// Absent: the empty slot that ended the search and the last dummy seen.
     Absent { empty: usize, dummy: Option<usize> },
+}
+
+/// Where a probe sequence stands, so that a scan left to run a Python
+/// `__eq__` resumes where it stopped.
+struct ProbeCursor {
+    /// First slot of the current run of linear probes.
+    start: usize,
+    /// The slot to look at next.
+    next: usize,
+    perturb: u64,
+    /// The last dummy slot seen.
+    dummy: Option<usize>,
+}
+
+/// What a scan of the table stopped at.
+enum Scan {
+    /// A decided outcome.
+    Done(Probe),
+    /// Slot `.0` holds a key with the same hash, `.1`, that only Python's
+    /// `__eq__` can compare.
+    Compare(usize, Value),
+}
+
+impl ProbeCursor {
+    fn new(hash: i64, mask: usize) -> ProbeCursor {
+        let start = (hash as u64 as usize) & mask;
+        ProbeCursor {
+            start,
+            next: start,
+            perturb: hash as u64,
+            dummy: None,
+        }
+    }
+}
+
+impl SetTable {
+    /// CPython's probe sequence for `key` from `cursor`, inside one borrow
+    /// of the table: keys compare by identity, inline number or exact
+    /// `str` here; the scan stops at the first key that needs Python.
+    fn scan(&self, key: &Value, hash: i64, cursor: &mut ProbeCursor) -> Scan {
+        let mask = self.mask();
+        loop {
+            let last = if cursor.start + LINEAR_PROBES <= mask {
+                cursor.start + LINEAR_PROBES
+            } else {
+                cursor.start
+            };
+            // `last <= mask < slots.len()`, and the table always keeps an
+            // empty slot, so the scan ends.
+            while cursor.next <= last {
+                let j = cursor.next;
+                cursor.next += 1;
+                let slot = &self.slots[j];
+                match &slot.key {
+                    Some(k) if slot.hash == hash => match simple_eq(k, key) {
+                        Some(true) => return Scan::Done(Probe::Found(j)),
+                        Some(false) => {}
+                        None => return Scan::Compare(j, k.clone()),
+                    },
+                    Some(_) => {}
+                    None if slot.hash == 0 => {
+                        return Scan::Done(Probe::Absent {
+                            empty: j,
+                            dummy: cursor.dummy,
+                        });
+                    }
+                    None => cursor.dummy = Some(j),
+                }
+            }
+            cursor.perturb >>= PERTURB_SHIFT;
+            cursor.start = (cursor
+                .start
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(cursor.perturb as usize))
+                & mask;
+            cursor.next = cursor.start;
+        }
+    }
 }
 
 impl Set {
@@ -208,121 +311,97 @@ impl Set {
         self.table.with(|t| t.entries())
     }
 
-    /// CPython's probe sequence for `key`, comparing with `__eq__` outside
-    /// the cell and restarting if the table changes meanwhile.
-    fn probe(vm: &mut Vm, set: &Ref<Set>, key: &Value, hash: i64) -> PyResult<Probe> {
+    /// CPython's probe sequence for `key`: the outcome and the table
+    /// version it holds for. The table is scanned inside one borrow; it is
+    /// left only to run a Python `__eq__`, and the probe restarts if that
+    /// changed the table.
+    fn probe(vm: &mut Vm, set: &Ref<Set>, key: &Value, hash: i64) -> PyResult<(Probe, u64)> {
         'restart: loop {
-            let (mask, version) = set.table.with(|t| (t.mask(), t.version));
-            let mut perturb = hash as u64;
-            let mut i = (hash as u64 as usize) & mask;
-            let mut dummy = None;
+            let (mut cursor, mut scan, version) = set.table.with(|t| {
+                let mut cursor = ProbeCursor::new(hash, t.mask());
+                let scan = t.scan(key, hash, &mut cursor);
+                (cursor, scan, t.version)
+            });
             loop {
-                let probes = if i + LINEAR_PROBES <= mask {
-                    LINEAR_PROBES
-                } else {
-                    0
+                let (j, candidate) = match scan {
+                    Scan::Done(probe) => return Ok((probe, version)),
+                    Scan::Compare(j, candidate) => (j, candidate),
                 };
-                for j in i..=i + probes {
-                    enum Seen {
-                        Empty,
-                        Dummy,
-                        Other,
-                        Candidate(Value),
-                    }
-                    let seen = set.table.with(|t| match t.slots.get(j) {
-                        _ if t.version != version => None,
-                        None => None,
-                        Some(Slot::Empty) => Some(Seen::Empty),
-                        Some(Slot::Dummy) => Some(Seen::Dummy),
-                        Some(Slot::Active(h, k)) if *h == hash => Some(Seen::Candidate(k.clone())),
-                        Some(Slot::Active(..)) => Some(Seen::Other),
-                    });
-                    let Some(seen) = seen else {
-                        continue 'restart;
-                    };
-                    match seen {
-                        Seen::Empty => return Ok(Probe::Absent { empty: j, dummy }),
-                        Seen::Dummy => dummy = Some(j),
-                        Seen::Other => {}
-                        Seen::Candidate(k) => {
-                            let equal = match simple_eq(&k, key) {
-                                Some(eq) => eq,
-                                None => vm.eq(&k, key)?,
-                            };
-                            if equal {
-                                return Ok(Probe::Found(j));
-                            }
-                            if set.table.with(|t| t.version) != version {
-                                continue 'restart;
-                            }
-                        }
-                    }
+                if vm.eq(&candidate, key)? {
+                    return Ok((Probe::Found(j), version));
                 }
-                perturb >>= PERTURB_SHIFT;
-                i = (i
-                    .wrapping_mul(5)
-                    .wrapping_add(1)
-                    .wrapping_add(perturb as usize))
-                    & mask;
+                drop(candidate);
+                let resumed = set
+                    .table
+                    .with(|t| (t.version == version).then(|| t.scan(key, hash, &mut cursor)));
+                match resumed {
+                    Some(next) => scan = next,
+                    None => continue 'restart,
+                }
             }
         }
     }
 
     /// Adds `key` (whose hash is `hash`).
     fn add_entry(vm: &mut Vm, set: &Ref<Set>, key: Value, hash: i64) -> PyResult<()> {
+        let mut key = key;
         loop {
-            let version = set.table.with(|t| t.version);
-            let probe = Set::probe(vm, set, &key, hash)?;
-            let done = set.table.with(|t| {
+            let (probe, version) = Set::probe(vm, set, &key, hash)?;
+            // Hands the key back when an `__eq__` changed the table.
+            let stored = set.table.with(|t| {
                 if t.version != version {
-                    return false;
+                    return Err(key);
                 }
                 match probe {
-                    Probe::Found(_) => {}
+                    Probe::Found(_) => return Ok(false),
                     Probe::Absent { dummy: Some(d), .. } => {
-                        t.slots[d] = Slot::Active(hash, key.clone());
+                        t.slots[d] = Slot::active(hash, key);
                         t.used += 1;
                         t.version += 1;
                     }
                     Probe::Absent { empty, dummy: None } => {
-                        t.slots[empty] = Slot::Active(hash, key.clone());
+                        t.slots[empty] = Slot::active(hash, key);
                         t.fill += 1;
                         t.used += 1;
                         t.version += 1;
                         t.grow_if_needed();
                     }
                 }
-                true
+                Ok(true)
             });
-            if done {
-                set.hash.set(-1);
-                return Ok(());
+            match stored {
+                Ok(true) => {
+                    set.hash.set(-1);
+                    return Ok(());
+                }
+                Ok(false) => return Ok(()),
+                Err(back) => key = back,
             }
         }
     }
 
     /// Whether `key` (hash `hash`) is an element.
     fn contains_entry(vm: &mut Vm, set: &Ref<Set>, key: &Value, hash: i64) -> PyResult<bool> {
-        Ok(matches!(Set::probe(vm, set, key, hash)?, Probe::Found(_)))
+        Ok(matches!(Set::probe(vm, set, key, hash)?.0, Probe::Found(_)))
     }
 
     /// Removes `key` (hash `hash`); whether it was there.
     fn discard_entry(vm: &mut Vm, set: &Ref<Set>, key: &Value, hash: i64) -> PyResult<bool> {
         loop {
-            let version = set.table.with(|t| t.version);
-            let Probe::Found(i) = Set::probe(vm, set, key, hash)? else {
+            let (Probe::Found(i), version) = Set::probe(vm, set, key, hash)? else {
                 return Ok(false);
             };
             let removed = set.table.with(|t| {
                 if t.version != version {
                     return None;
                 }
-                let old = std::mem::replace(&mut t.slots[i], Slot::Dummy);
+                let old = std::mem::replace(&mut t.slots[i], Slot::DUMMY);
                 t.used -= 1;
                 t.version += 1;
                 Some(old)
             });
             if let Some(old) = removed {
+                // Dropped outside the table: a key's `__del__` may use the set.
                 drop(old);
                 return Ok(true);
             }
@@ -387,8 +466,8 @@ impl Set {
             }
             if t.fill == 0 {
                 for slot in &other_slots {
-                    if let Slot::Active(h, k) = slot {
-                        SetTable::insert_clean(&mut t.slots, k.clone(), *h);
+                    if let Some((h, k)) = slot.as_active() {
+                        SetTable::insert_clean(&mut t.slots, k.clone(), h);
                     }
                 }
                 t.fill = other_used;
@@ -403,7 +482,7 @@ impl Set {
             return Ok(());
         }
         for slot in other_slots {
-            if let Slot::Active(h, k) = slot {
+            if let Some((h, k)) = slot.into_active() {
                 Set::add_entry(vm, set, k, h)?;
             }
         }
@@ -976,11 +1055,11 @@ pub fn init_type(t: &TypeObject, frozen: bool) {
         .bool
         .set(Some(|_vm, v| Ok(as_set(v).is_some_and(|s| !s.is_empty()))));
     t.slots.contains.set(Some(|vm, v, item| {
-        let Some(s) = as_set(v).cloned() else {
+        let Some(s) = as_set(v) else {
             return Ok(false);
         };
         let h = lookup_hash(vm, item)?;
-        Set::contains_entry(vm, &s, item, h)
+        Set::contains_entry(vm, s, item, h)
     }));
     t.slots.iter.set(Some(set_iter));
     t.slots.richcompare.set(Some(set_richcompare));
@@ -1042,10 +1121,9 @@ pub fn init_type(t: &TypeObject, frozen: bool) {
     }
 }
 
-fn set_of(vm: &mut Vm, args: &Args) -> PyResult<Ref<Set>> {
-    as_set(args.this())
-        .cloned()
-        .ok_or_else(|| vm.type_error("descriptor requires a 'set' object".into()))
+/// The `self` set of a method call, borrowed from the call's arguments.
+fn set_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Ref<Set>> {
+    as_set(args.this()).ok_or_else(|| vm.type_error("descriptor requires a 'set' object".into()))
 }
 
 fn discard_key(vm: &mut Vm, s: &Ref<Set>, key: &Value) -> PyResult<bool> {
@@ -1064,11 +1142,11 @@ pub const SHARED_METHODS: &[MethodDef] = &[
         {
             return Ok(args.this().clone());
         }
-        Ok(value_of(copy_of(vm, &s)?))
+        Ok(value_of(copy_of(vm, s)?))
     }),
     method("union", "(self, /, *others)", |vm, args| {
         let s = set_of(vm, args)?;
-        let result = copy_of(vm, &s)?;
+        let result = copy_of(vm, s)?;
         for other in args.varargs() {
             if other.as_object().is_some_and(|o| o.is(s.as_obj())) {
                 continue;
@@ -1079,34 +1157,34 @@ pub const SHARED_METHODS: &[MethodDef] = &[
     }),
     method("intersection", "(self, /, *others)", |vm, args| {
         let s = set_of(vm, args)?;
-        Ok(value_of(intersection_multi(vm, &s, args.varargs())?))
+        Ok(value_of(intersection_multi(vm, s, args.varargs())?))
     }),
     method("difference", "(self, /, *others)", |vm, args| {
         let s = set_of(vm, args)?;
-        Ok(value_of(difference_multi(vm, &s, args.varargs())?))
+        Ok(value_of(difference_multi(vm, s, args.varargs())?))
     }),
     method("symmetric_difference", "(self, other, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        Ok(value_of(symmetric_difference(vm, &s, args.required(1))?))
+        Ok(value_of(symmetric_difference(vm, s, args.required(1))?))
     }),
     method("issubset", "(self, other, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        Ok(Value::from_bool(issubset(vm, &s, args.required(1))?))
+        Ok(Value::from_bool(issubset(vm, s, args.required(1))?))
     }),
     method("issuperset", "(self, other, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        Ok(Value::from_bool(issuperset(vm, &s, args.required(1))?))
+        Ok(Value::from_bool(issuperset(vm, s, args.required(1))?))
     }),
     method("isdisjoint", "(self, other, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        Ok(Value::from_bool(isdisjoint(vm, &s, args.required(1))?))
+        Ok(Value::from_bool(isdisjoint(vm, s, args.required(1))?))
     }),
     method("__contains__", "(self, object, /)", |vm, args| {
         let s = set_of(vm, args)?;
         let h = lookup_hash(vm, args.required(1))?;
         Ok(Value::from_bool(Set::contains_entry(
             vm,
-            &s,
+            s,
             args.required(1),
             h,
         )?))
@@ -1120,17 +1198,17 @@ pub const SHARED_METHODS: &[MethodDef] = &[
 pub const METHODS: &[MethodDef] = &[
     method("add", "(self, object, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        Set::add(vm, &s, args.required(1).clone())?;
+        Set::add(vm, s, args.required(1).clone())?;
         Ok(Value::NONE)
     }),
     method("discard", "(self, object, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        discard_key(vm, &s, args.required(1))?;
+        discard_key(vm, s, args.required(1))?;
         Ok(Value::NONE)
     }),
     method("remove", "(self, object, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        if discard_key(vm, &s, args.required(1))? {
+        if discard_key(vm, s, args.required(1))? {
             Ok(Value::NONE)
         } else {
             Err(vm.key_error(args.required(1).clone()))
@@ -1144,17 +1222,14 @@ pub const METHODS: &[MethodDef] = &[
             }
             let mask = t.mask();
             let mut i = t.finger & mask;
-            while !matches!(t.slots[i], Slot::Active(..)) {
+            while t.slots[i].key.is_none() {
                 i = if i >= mask { 0 } else { i + 1 };
             }
-            let old = std::mem::replace(&mut t.slots[i], Slot::Dummy);
+            let old = std::mem::replace(&mut t.slots[i], Slot::DUMMY);
             t.used -= 1;
             t.finger = i + 1;
             t.version += 1;
-            match old {
-                Slot::Active(_, k) => Some(k),
-                _ => None,
-            }
+            old.key
         });
         match key {
             Some(k) => Ok(k),
@@ -1163,28 +1238,28 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("clear", "(self, /)", |vm, args| {
         let s = set_of(vm, args)?;
-        Set::clear(&s);
+        Set::clear(s);
         Ok(Value::NONE)
     }),
     method("update", "(self, /, *others)", |vm, args| {
         let s = set_of(vm, args)?;
         for other in args.varargs() {
-            Set::update(vm, &s, other)?;
+            Set::update(vm, s, other)?;
         }
         Ok(Value::NONE)
     }),
     method("intersection_update", "(self, /, *others)", |vm, args| {
         let s = set_of(vm, args)?;
-        let tmp = intersection_multi(vm, &s, args.varargs())?;
+        let tmp = intersection_multi(vm, s, args.varargs())?;
         if !tmp.as_obj().is(s.as_obj()) {
-            Set::take_body(&s, &tmp);
+            Set::take_body(s, &tmp);
         }
         Ok(Value::NONE)
     }),
     method("difference_update", "(self, /, *others)", |vm, args| {
         let s = set_of(vm, args)?;
         for other in args.varargs() {
-            difference_update(vm, &s, other)?;
+            difference_update(vm, s, other)?;
         }
         Ok(Value::NONE)
     }),
@@ -1193,7 +1268,7 @@ pub const METHODS: &[MethodDef] = &[
         "(self, other, /)",
         |vm, args| {
             let s = set_of(vm, args)?;
-            symmetric_difference_update(vm, &s, args.required(1))?;
+            symmetric_difference_update(vm, s, args.required(1))?;
             Ok(Value::NONE)
         },
     ),

@@ -49,15 +49,17 @@ fn push_lower(points: &[u32], i: usize, out: &mut StrBuilder) {
 
 /// Maps every code point through `case` (no context needed).
 fn map_all(vm: &mut Vm, s: &Str, case: Case) -> PyResult<Value> {
-    let mut out = StrBuilder::with_capacity(s.as_bytes().len());
     if s.is_ascii() {
-        for &b in s.as_bytes() {
-            chars::map_case(u32::from(b), case, &mut |m| out.push(m));
-        }
-    } else {
-        for c in s.iter() {
-            chars::map_case(c, case, &mut |m| out.push(m));
-        }
+        // ASCII maps byte for byte (titlecase is uppercase there).
+        let bytes = match case {
+            Case::Lower | Case::Fold => s.as_bytes().to_ascii_lowercase(),
+            Case::Upper | Case::Title => s.as_bytes().to_ascii_uppercase(),
+        };
+        return StrBuilder::from_ascii(bytes).finish(vm);
+    }
+    let mut out = StrBuilder::with_capacity(s.as_bytes().len());
+    for c in s.iter() {
+        chars::map_case(c, case, &mut |m| out.push(m));
     }
     out.finish(vm)
 }
@@ -65,20 +67,20 @@ fn map_all(vm: &mut Vm, s: &Str, case: Case) -> PyResult<Value> {
 /// `str.upper()`.
 pub fn upper(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(vm, args)?;
-    map_all(vm, &s, Case::Upper)
+    map_all(vm, s, Case::Upper)
 }
 
 /// `str.casefold()`.
 pub fn casefold(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(vm, args)?;
-    map_all(vm, &s, Case::Fold)
+    map_all(vm, s, Case::Fold)
 }
 
 /// `str.lower()`.
 pub fn lower(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(vm, args)?;
     if s.is_ascii() {
-        return map_all(vm, &s, Case::Lower);
+        return map_all(vm, s, Case::Lower);
     }
     let points = s.code_points();
     let mut out = StrBuilder::with_capacity(s.as_bytes().len());
@@ -109,6 +111,14 @@ pub fn title(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// `str.capitalize()`: the first character titlecased, the rest lowercased.
 pub fn capitalize(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(vm, args)?;
+    if s.is_ascii() {
+        // ASCII maps byte for byte: titlecase is uppercase there.
+        let mut bytes = s.as_bytes().to_ascii_lowercase();
+        if let Some(first) = bytes.first_mut() {
+            first.make_ascii_uppercase();
+        }
+        return StrBuilder::from_ascii(bytes).finish(vm);
+    }
     let points = s.code_points();
     let mut out = StrBuilder::with_capacity(s.as_bytes().len());
     for (i, &c) in points.iter().enumerate() {

@@ -242,7 +242,7 @@ pub fn encode(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let data = match route_of(encoding) {
         Route::Native(codec) => {
             let handler = Handler::from_name(errors.as_deref().unwrap_or("strict"));
-            encode_str(vm, &s, args.this(), codec, &handler)?
+            encode_str(vm, s, args.this(), codec, &handler)?
         }
         Route::Registry(name) => encode_by_registry(vm, args.this(), &name, errors.as_deref())?,
     };

@@ -321,8 +321,8 @@ pub fn str_arg(vm: &mut Vm, value: &Value, what: &str) -> PyResult<Ref<Str>> {
 }
 
 /// The `str` that is `self` of a method call.
-pub fn this(vm: &mut Vm, args: &Args) -> PyResult<Ref<Str>> {
-    Ok(str_payload(vm, args.this(), "descriptor requires a 'str' object")?.clone())
+pub fn this<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Ref<Str>> {
+    str_payload(vm, args.this(), "descriptor requires a 'str' object")
 }
 
 /// The WTF-8 of a payload as a buffer.

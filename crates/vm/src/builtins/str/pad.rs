@@ -66,16 +66,16 @@ pub fn center(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     let marg = width - len;
     let left = marg / 2 + (marg & width & 1);
-    padded(vm, &s, left as usize, (marg - left) as usize, fill)
+    padded(vm, s, left as usize, (marg - left) as usize, fill)
 }
 
 /// `str.ljust(width, fillchar=' ')`.
 pub fn ljust(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(vm, args)?;
-    let m = margin(vm, &s, args.required(1))?;
+    let m = margin(vm, s, args.required(1))?;
     let fill = fill_char(vm, args.get(2))?;
     match m {
-        Some(m) => padded(vm, &s, 0, m, fill),
+        Some(m) => padded(vm, s, 0, m, fill),
         None => Ok(args.this().clone()),
     }
 }
@@ -83,10 +83,10 @@ pub fn ljust(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// `str.rjust(width, fillchar=' ')`.
 pub fn rjust(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(vm, args)?;
-    let m = margin(vm, &s, args.required(1))?;
+    let m = margin(vm, s, args.required(1))?;
     let fill = fill_char(vm, args.get(2))?;
     match m {
-        Some(m) => padded(vm, &s, m, 0, fill),
+        Some(m) => padded(vm, s, m, 0, fill),
         None => Ok(args.this().clone()),
     }
 }
@@ -94,7 +94,7 @@ pub fn rjust(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// `str.zfill(width)`: zeros on the left, after a leading sign.
 pub fn zfill(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(vm, args)?;
-    let Some(m) = margin(vm, &s, args.required(1))? else {
+    let Some(m) = margin(vm, s, args.required(1))? else {
         return Ok(args.this().clone());
     };
     let mut out = StrBuilder::default();

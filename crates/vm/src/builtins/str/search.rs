@@ -101,7 +101,7 @@ fn find_in(vm: &mut Vm, args: &Args, reverse: bool, what: &str) -> PyResult<Opti
             return Err(vm.type_error(format!("{what}() argument 1 must be str, not {tn}")));
         }
     };
-    let r = range(vm, &s, args, 2)?;
+    let r = range(vm, s, args, 2)?;
     if r.start > r.end || r.end - r.start < sub.char_len() {
         return Ok(None);
     }
@@ -164,7 +164,7 @@ pub fn count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             return Err(vm.type_error(format!("count() argument 1 must be str, not {tn}")));
         }
     };
-    let r = range(vm, &s, args, 2)?;
+    let r = range(vm, s, args, 2)?;
     if r.start > r.end {
         return Ok(Value::from_i64(0));
     }

@@ -110,12 +110,52 @@ fn rsplit_whitespace(bytes: &[u8], limit: usize) -> Vec<(usize, usize)> {
     }
 }
 
-fn pieces_to_list(vm: &mut Vm, bytes: &[u8], pieces: &[(usize, usize)]) -> PyResult<Value> {
+/// The pieces `bytes[a..b]` of a `str` as a list; `ascii` when the whole
+/// `str` is ASCII, so the pieces need no scan for their length.
+fn pieces_to_list(
+    vm: &mut Vm,
+    bytes: &[u8],
+    ascii: bool,
+    pieces: &[(usize, usize)],
+) -> PyResult<Value> {
     let mut items = Vec::with_capacity(pieces.len());
     for &(a, b) in pieces {
-        items.push(new_piece(vm, &bytes[a..b])?);
+        let piece = &bytes[a..b];
+        items.push(if ascii {
+            StrBuilder::from_ascii(piece.to_vec()).finish(vm)?
+        } else {
+            new_piece(vm, piece)?
+        });
     }
     vm.new_list(items)
+}
+
+/// Whether an ASCII byte is whitespace to Python (`str.isspace`).
+fn is_ascii_space(b: u8) -> bool {
+    chars::is_space(u32::from(b))
+}
+
+/// [`split_whitespace`] for ASCII text, byte by byte.
+fn split_ascii_whitespace(bytes: &[u8], limit: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        while bytes.get(i).is_some_and(|&b| is_ascii_space(b)) {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return out;
+        }
+        if out.len() == limit {
+            out.push((i, bytes.len()));
+            return out;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(|&b| !is_ascii_space(b)) {
+            i += 1;
+        }
+        out.push((start, i));
+    }
 }
 
 /// `str.split(sep=None, maxsplit=-1)`.
@@ -125,6 +165,7 @@ pub fn split(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let limit = maxsplit(vm, args.get(2))?;
     let bytes = s.as_bytes();
     let pieces = match sep {
+        None if s.is_ascii() => split_ascii_whitespace(bytes, limit),
         None => split_whitespace(bytes, limit),
         Some(sep) => {
             let sep = sep.as_bytes();
@@ -143,7 +184,7 @@ pub fn split(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             out
         }
     };
-    pieces_to_list(vm, bytes, &pieces)
+    pieces_to_list(vm, bytes, s.is_ascii(), &pieces)
 }
 
 /// `str.rsplit(sep=None, maxsplit=-1)`.
@@ -172,7 +213,7 @@ pub fn rsplit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
     };
     pieces.reverse();
-    pieces_to_list(vm, bytes, &pieces)
+    pieces_to_list(vm, bytes, s.is_ascii(), &pieces)
 }
 
 /// `str.splitlines(keepends=False)`.
@@ -269,7 +310,11 @@ pub fn join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     {
         return Ok(items[0].clone());
     }
-    let mut out = StrBuilder::default();
+    // Checks every item first and sizes the result once.
+    let mut total = sep
+        .as_bytes()
+        .len()
+        .saturating_mul(items.len().saturating_sub(1));
     for (i, item) in items.iter().enumerate() {
         let Some(s) = vm.as_str(item) else {
             let name = vm.type_name(item);
@@ -277,10 +322,17 @@ pub fn join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 "sequence item {i}: expected str instance, {name} found"
             )));
         };
+        total = total.saturating_add(s.as_bytes().len());
+    }
+    let mut out = StrBuilder::default();
+    out.reserve(vm, total)?;
+    for (i, item) in items.iter().enumerate() {
         if i > 0 {
-            out.push_payload(&sep);
+            out.push_payload(sep);
         }
-        out.push_payload(s);
+        if let Some(s) = vm.as_str(item) {
+            out.push_payload(s);
+        }
     }
     out.finish(vm)
 }
@@ -293,11 +345,22 @@ enum Ends {
     Both,
 }
 
+/// The characters `strip` removes.
+enum StripSet<'a> {
+    /// Whitespace (no argument or `None`).
+    Whitespace,
+    /// The characters of an ASCII argument: its bytes.
+    Ascii(&'a [u8]),
+    /// The code points of any other argument.
+    CodePoints(Vec<u32>),
+}
+
 fn strip_impl(vm: &mut Vm, args: &Args, ends: Ends) -> PyResult<Value> {
     let s = this(vm, args)?;
-    let set: Option<Vec<u32>> = match args.get(1).filter(|v| !v.is_none()) {
+    let set = match args.get(1).filter(|v| !v.is_none()) {
         Some(v) => match vm.as_str(v) {
-            Some(chars) => Some(chars.code_points()),
+            Some(chars) if chars.is_ascii() => StripSet::Ascii(chars.as_bytes()),
+            Some(chars) => StripSet::CodePoints(chars.code_points()),
             None => {
                 let name = match ends {
                     Ends::Left => "lstrip",
@@ -307,13 +370,69 @@ fn strip_impl(vm: &mut Vm, args: &Args, ends: Ends) -> PyResult<Value> {
                 return Err(vm.type_error(format!("{name} arg must be None or str")));
             }
         },
-        None => None,
-    };
-    let strips = |c: u32| match &set {
-        Some(set) => set.contains(&c),
-        None => chars::is_space(c),
+        None => StripSet::Whitespace,
     };
     let bytes = s.as_bytes();
+    let (start, end) = match strip_ascii_ends(bytes, &set, ends) {
+        Some(range) => range,
+        None => strip_code_point_ends(bytes, &set, ends),
+    };
+    // Only an exact `str` is returned as itself (a subclass gives a `str`).
+    if start == 0 && end == bytes.len() && s.as_obj().class().same(&vm.types.str) {
+        return Ok(args.this().clone());
+    }
+    new_piece(vm, &bytes[start..end.max(start)])
+}
+
+/// The byte range `strip` keeps, found byte by byte; `None` when that
+/// cannot decide (a non-ASCII character at an end, with a set that may
+/// hold non-ASCII characters).
+fn strip_ascii_ends(bytes: &[u8], set: &StripSet<'_>, ends: Ends) -> Option<(usize, usize)> {
+    let strips = |b: u8| match set {
+        StripSet::Whitespace => Some(is_ascii_space(b)),
+        StripSet::Ascii(chars) => Some(chars.contains(&b)),
+        StripSet::CodePoints(_) => None,
+    };
+    // A non-ASCII byte starts or continues a non-ASCII character: never
+    // in an ASCII set, and maybe whitespace otherwise.
+    let decides = |b: u8| {
+        if b.is_ascii() {
+            strips(b)
+        } else if matches!(set, StripSet::Ascii(_)) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let mut start = 0;
+    if ends != Ends::Right {
+        while let Some(&b) = bytes.get(start) {
+            if !decides(b)? {
+                break;
+            }
+            start += 1;
+        }
+    }
+    let mut end = bytes.len();
+    if ends != Ends::Left {
+        while end > start {
+            let b = *bytes.get(end - 1)?;
+            if !decides(b)? {
+                break;
+            }
+            end -= 1;
+        }
+    }
+    Some((start, end))
+}
+
+/// The byte range `strip` keeps, found code point by code point.
+fn strip_code_point_ends(bytes: &[u8], set: &StripSet<'_>, ends: Ends) -> (usize, usize) {
+    let strips = |c: u32| match set {
+        StripSet::Whitespace => chars::is_space(c),
+        StripSet::Ascii(chars) => u8::try_from(c).is_ok_and(|b| chars.contains(&b)),
+        StripSet::CodePoints(set) => set.contains(&c),
+    };
     let mut it = text::code_points(bytes);
     let mut start = 0;
     if ends != Ends::Right {
@@ -337,10 +456,7 @@ fn strip_impl(vm: &mut Vm, args: &Args, ends: Ends) -> PyResult<Value> {
             }
         }
     }
-    if start == 0 && end == bytes.len() {
-        return Ok(args.this().clone());
-    }
-    new_piece(vm, &bytes[start..end.max(start)])
+    (start, end)
 }
 
 /// `str.strip(chars=None)`.
