@@ -233,20 +233,58 @@ pub fn decode_exception_table(
 }
 
 /// The handler for an exception raised at code unit `offset`: the entry
-/// whose range contains it, found by a scan that stops at the first entry
-/// starting after `offset`. Malformed bytes count as "no handler".
+/// whose range contains it. The eval loop calls this on every unwind, so
+/// it reads only the start and length of the entries before the one it
+/// wants and skips the rest of each to the next entry mark (as CPython's
+/// `get_exception_handler` does), stopping at the first entry that starts
+/// after `offset`. Malformed bytes count as "no handler".
 #[must_use]
 pub fn find_handler(bytes: &[u8], offset: u32) -> Option<ExceptionTableEntry> {
-    for entry in exception_table_entries(bytes) {
-        let entry = entry.ok()?;
-        if entry.start > offset {
+    let mut position = 0;
+    while position < bytes.len() {
+        if bytes.get(position).is_none_or(|b| b & ENTRY_START == 0) {
             return None;
         }
-        if offset < entry.end {
-            return Some(entry);
+        let start = read_varint(bytes, &mut position)?;
+        if start > offset {
+            return None;
+        }
+        let end = start.checked_add(read_varint(bytes, &mut position)?)?;
+        if offset < end {
+            let target = read_varint(bytes, &mut position)?;
+            let depth_lasti = read_varint(bytes, &mut position)?;
+            return Some(ExceptionTableEntry {
+                start,
+                end,
+                target,
+                depth: depth_lasti >> 1,
+                lasti: depth_lasti & 1 != 0,
+            });
+        }
+        // The target and depth of an entry never carry the entry mark.
+        while bytes.get(position).is_some_and(|b| b & ENTRY_START == 0) {
+            position += 1;
         }
     }
     None
+}
+
+/// One varint at `*position` (moved past it), ignoring the entry mark;
+/// `None` when the bytes end first or it overflows 32 bits.
+#[inline]
+fn read_varint(bytes: &[u8], position: &mut usize) -> Option<u32> {
+    let mut value: u32 = 0;
+    loop {
+        let byte = *bytes.get(*position)?;
+        *position += 1;
+        if value > (u32::MAX >> 6) {
+            return None;
+        }
+        value = (value << 6) | u32::from(byte & 0x3F);
+        if byte & CONTINUATION == 0 {
+            return Some(value);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -288,6 +326,25 @@ mod tests {
             encode_exception_table(&[entry(0, 1, 1 << 30, 0, false)]),
             Err(ExceptionTableError::FieldTooLarge { index: 0 })
         );
+    }
+
+    #[test]
+    fn find_handler_agrees_with_the_decoded_table() {
+        let entries = [
+            entry(2, 5, 40, 1, false),
+            entry(5, 9, 44, 0, true),
+            entry(70, 4200, 5000, 3, true),
+            entry(4200, 4201, 7, 2, false),
+        ];
+        let bytes = encode_exception_table(&entries).unwrap();
+        for offset in 0..4300 {
+            let expected = entries
+                .iter()
+                .find(|e| e.start <= offset && offset < e.end)
+                .copied();
+            assert_eq!(find_handler(&bytes, offset), expected, "offset {offset}");
+        }
+        assert_eq!(find_handler(&[], 0), None);
     }
 
     #[test]

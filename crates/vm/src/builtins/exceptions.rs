@@ -844,8 +844,18 @@ pub fn install_exception_attributes(vm: &mut Vm) -> PyResult<()> {
 /// `BaseException`'s methods.
 pub const METHODS: &[MethodDef] = &[
     method("__init__", "(self, /, *args, **kwargs)", |vm, args| {
-        let (positional, kwnames) = crate::builtins::type_::flatten_call(vm, args)?;
-        exception_init(vm, args.this(), &positional, kwnames.as_ref())?;
+        let no_keywords = args.kwargs().is_none_or(|k| {
+            k.as_object()
+                .and_then(|o| o.downcast::<crate::builtins::dict::Dict>())
+                .is_some_and(|d| d.len() == 0)
+        });
+        if no_keywords {
+            // `super().__init__(*args)`, the common form: no copies.
+            exception_init(vm, args.this(), args.varargs(), None)?;
+        } else {
+            let (positional, kwnames) = crate::builtins::type_::flatten_call(vm, args)?;
+            exception_init(vm, args.this(), &positional, kwnames.as_ref())?;
+        }
         Ok(Value::NONE)
     }),
     method("__str__", "(self, /)", |vm, args| {
