@@ -700,13 +700,18 @@ fn exception_init(
             .map(|s| s.as_lossy().into_owned())
             .unwrap_or_default();
         if !accepted.contains(&key.as_str()) {
-            let name = class.name.to_string();
-            return Err(if accepted.is_empty() {
-                vm.type_error(format!("{name}() takes no keyword arguments"))
-            } else {
-                vm.type_error(format!(
-                    "{name}() got an unexpected keyword argument '{key}'"
-                ))
+            return Err(match family {
+                // The family's argument parser names the family.
+                Some(root) if !accepted.is_empty() => {
+                    let name = vm.exc_type(root).name.to_string();
+                    vm.type_error(format!(
+                        "{name}() got an unexpected keyword argument '{key}'"
+                    ))
+                }
+                _ => {
+                    let name = class.name.to_string();
+                    vm.type_error(format!("{name}() takes no keyword arguments"))
+                }
             });
         }
     }
