@@ -240,19 +240,20 @@ pub fn decode_exception_table(
 /// after `offset`. Malformed bytes count as "no handler".
 #[must_use]
 pub fn find_handler(bytes: &[u8], offset: u32) -> Option<ExceptionTableEntry> {
-    let mut position = 0;
-    while position < bytes.len() {
-        if bytes.get(position).is_none_or(|b| b & ENTRY_START == 0) {
+    let mut rest = bytes.iter().copied();
+    let mut first = rest.next()?;
+    loop {
+        if first & ENTRY_START == 0 {
             return None;
         }
-        let start = read_varint(bytes, &mut position)?;
+        let start = varint_from(first, &mut rest)?;
         if start > offset {
             return None;
         }
-        let end = start.checked_add(read_varint(bytes, &mut position)?)?;
+        let end = start.checked_add(varint_from(rest.next()?, &mut rest)?)?;
         if offset < end {
-            let target = read_varint(bytes, &mut position)?;
-            let depth_lasti = read_varint(bytes, &mut position)?;
+            let target = varint_from(rest.next()?, &mut rest)?;
+            let depth_lasti = varint_from(rest.next()?, &mut rest)?;
             return Some(ExceptionTableEntry {
                 start,
                 end,
@@ -261,30 +262,28 @@ pub fn find_handler(bytes: &[u8], offset: u32) -> Option<ExceptionTableEntry> {
                 lasti: depth_lasti & 1 != 0,
             });
         }
-        // The target and depth of an entry never carry the entry mark.
-        while bytes.get(position).is_some_and(|b| b & ENTRY_START == 0) {
-            position += 1;
-        }
+        // The target and depth never carry the entry mark: skip to it.
+        first = rest.find(|b| b & ENTRY_START != 0)?;
     }
-    None
 }
 
-/// One varint at `*position` (moved past it), ignoring the entry mark;
-/// `None` when the bytes end first or it overflows 32 bits.
-#[inline]
-fn read_varint(bytes: &[u8], position: &mut usize) -> Option<u32> {
-    let mut value: u32 = 0;
-    loop {
-        let byte = *bytes.get(*position)?;
-        *position += 1;
+/// The varint whose first byte is `byte`, the rest read from `rest`
+/// (the entry mark ignored); `None` when the bytes end first or it
+/// overflows 32 bits.
+#[inline(always)]
+fn varint_from(
+    mut byte: u8,
+    rest: &mut std::iter::Copied<std::slice::Iter<'_, u8>>,
+) -> Option<u32> {
+    let mut value = u32::from(byte & 0x3F);
+    while byte & CONTINUATION != 0 {
+        byte = rest.next()?;
         if value > (u32::MAX >> 6) {
             return None;
         }
         value = (value << 6) | u32::from(byte & 0x3F);
-        if byte & CONTINUATION == 0 {
-            return Some(value);
-        }
     }
+    Some(value)
 }
 
 #[cfg(test)]
