@@ -233,57 +233,20 @@ pub fn decode_exception_table(
 }
 
 /// The handler for an exception raised at code unit `offset`: the entry
-/// whose range contains it. The eval loop calls this on every unwind, so
-/// it reads only the start and length of the entries before the one it
-/// wants and skips the rest of each to the next entry mark (as CPython's
-/// `get_exception_handler` does), stopping at the first entry that starts
-/// after `offset`. Malformed bytes count as "no handler".
+/// whose range contains it, found by a scan that stops at the first entry
+/// starting after `offset`. Malformed bytes count as "no handler".
 #[must_use]
 pub fn find_handler(bytes: &[u8], offset: u32) -> Option<ExceptionTableEntry> {
-    let mut rest = bytes.iter().copied();
-    let mut first = rest.next()?;
-    loop {
-        if first & ENTRY_START == 0 {
+    for entry in exception_table_entries(bytes) {
+        let entry = entry.ok()?;
+        if entry.start > offset {
             return None;
         }
-        let start = varint_from(first, &mut rest)?;
-        if start > offset {
-            return None;
+        if offset < entry.end {
+            return Some(entry);
         }
-        let end = start.checked_add(varint_from(rest.next()?, &mut rest)?)?;
-        if offset < end {
-            let target = varint_from(rest.next()?, &mut rest)?;
-            let depth_lasti = varint_from(rest.next()?, &mut rest)?;
-            return Some(ExceptionTableEntry {
-                start,
-                end,
-                target,
-                depth: depth_lasti >> 1,
-                lasti: depth_lasti & 1 != 0,
-            });
-        }
-        // The target and depth never carry the entry mark: skip to it.
-        first = rest.find(|b| b & ENTRY_START != 0)?;
     }
-}
-
-/// The varint whose first byte is `byte`, the rest read from `rest`
-/// (the entry mark ignored); `None` when the bytes end first or it
-/// overflows 32 bits.
-#[inline(always)]
-fn varint_from(
-    mut byte: u8,
-    rest: &mut std::iter::Copied<std::slice::Iter<'_, u8>>,
-) -> Option<u32> {
-    let mut value = u32::from(byte & 0x3F);
-    while byte & CONTINUATION != 0 {
-        byte = rest.next()?;
-        if value > (u32::MAX >> 6) {
-            return None;
-        }
-        value = (value << 6) | u32::from(byte & 0x3F);
-    }
-    Some(value)
+    None
 }
 
 #[cfg(test)]
