@@ -852,7 +852,7 @@ pub const METHODS: &[MethodDef] = &[
         let no_keywords = args.kwargs().is_none_or(|k| {
             k.as_object()
                 .and_then(|o| o.downcast::<crate::builtins::dict::Dict>())
-                .is_some_and(|d| d.len() == 0)
+                .is_some_and(|d| d.is_empty())
         });
         if no_keywords {
             // `super().__init__(*args)`, the common form: no copies.
