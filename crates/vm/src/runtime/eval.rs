@@ -9,7 +9,6 @@
 //! without a handler is popped and the error continues in its caller, until
 //! the entry frame of this loop returns it.
 
-use krait_compiler::bytecode::exception_table::find_handler;
 use krait_compiler::bytecode::opcode::Opcode;
 
 use crate::builtins::dict::Dict;
@@ -1656,7 +1655,7 @@ fn unwind(vm: &mut Vm, fp: &mut *mut Frame, raised: Raised) -> Option<PyResult<V
         // may have set `lasti` to an earlier one, for the traceback).
         let lasti = frame.lasti;
         let offset = frame.next_instr.saturating_sub(1);
-        if let Some(handler) = find_handler(&frame.code.code.exceptiontable, offset) {
+        if let Some(handler) = frame.code.handlers.find(offset) {
             let nlocals = frame.code.code.nlocalsplus() as u32;
             let depth = nlocals + handler.depth;
             while frame.stack_top > depth {
