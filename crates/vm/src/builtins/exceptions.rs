@@ -11,7 +11,7 @@
 use crate::builtins::descriptors::{GetSetDef, getset};
 use crate::builtins::exception_family::{ExcKinds, exc_kinds};
 use crate::builtins::instance::InstanceDict;
-use crate::builtins::native::{MethodDef, method};
+use crate::builtins::native::{MethodDef, method, slot_method};
 use crate::builtins::tuple::Tuple;
 use crate::error::{PyErr, PyResult};
 use crate::object::heap::AllocError;
@@ -843,12 +843,50 @@ pub fn install_exception_attributes(vm: &mut Vm) -> PyResult<()> {
     vm.add_getsets(&blocking, crate::builtins::os_error::BLOCKING_GETSETS)?;
     let group = vm.exc_type(K::BaseExceptionGroup).clone();
     vm.add_methods(&group, crate::builtins::exception_group::METHODS)?;
+    // The families with a `str()` of their own show it as their own
+    // `__str__` slot wrapper (what `super().__str__()` finds).
+    let own_str: [(ExcKind, &'static [MethodDef]); 7] = [
+        (K::KeyError, KEY_ERROR_STR),
+        (K::ImportError, IMPORT_ERROR_STR),
+        (K::OSError, OS_ERROR_STR),
+        (K::SyntaxError, SYNTAX_ERROR_STR),
+        (K::UnicodeEncodeError, UNICODE_ERROR_STR),
+        (K::UnicodeDecodeError, UNICODE_ERROR_STR),
+        (K::UnicodeTranslateError, UNICODE_ERROR_STR),
+    ];
+    for (kind, methods) in own_str
+        .into_iter()
+        .chain([(K::BaseExceptionGroup, GROUP_STR)])
+    {
+        let t = vm.exc_type(kind).clone();
+        vm.add_methods(&t, methods)?;
+    }
     Ok(())
 }
 
+/// `__str__` of the families that have their own.
+const KEY_ERROR_STR: &[MethodDef] = &[slot_method("__str__", "(self, /)", |vm, args| {
+    key_error_str(vm, args.this())
+})];
+const IMPORT_ERROR_STR: &[MethodDef] = &[slot_method("__str__", "(self, /)", |vm, args| {
+    import_error_str(vm, args.this())
+})];
+const OS_ERROR_STR: &[MethodDef] = &[slot_method("__str__", "(self, /)", |vm, args| {
+    os_error_str(vm, args.this())
+})];
+const SYNTAX_ERROR_STR: &[MethodDef] = &[slot_method("__str__", "(self, /)", |vm, args| {
+    syntax_error_str(vm, args.this())
+})];
+const UNICODE_ERROR_STR: &[MethodDef] = &[slot_method("__str__", "(self, /)", |vm, args| {
+    unicode_error_str(vm, args.this())
+})];
+const GROUP_STR: &[MethodDef] = &[slot_method("__str__", "(self, /)", |vm, args| {
+    crate::builtins::exception_group::group_str(vm, args.this())
+})];
+
 /// `BaseException`'s methods.
 pub const METHODS: &[MethodDef] = &[
-    method("__init__", "(self, /, *args, **kwargs)", |vm, args| {
+    slot_method("__init__", "(self, /, *args, **kwargs)", |vm, args| {
         let no_keywords = args.kwargs().is_none_or(|k| {
             k.as_object()
                 .and_then(|o| o.downcast::<crate::builtins::dict::Dict>())
@@ -863,14 +901,10 @@ pub const METHODS: &[MethodDef] = &[
         }
         Ok(Value::NONE)
     }),
-    method("__str__", "(self, /)", |vm, args| {
-        // The builtin class's `__str__` (a user class's is what called us).
-        let class = vm.type_of(args.this()).clone();
-        let builtin = crate::builtins::class_creation::builtin_ancestor(&class);
-        let f = builtin.slots.str.get().unwrap_or(exception_str);
-        f(vm, args.this())
+    slot_method("__str__", "(self, /)", |vm, args| {
+        exception_str(vm, args.this())
     }),
-    method("__repr__", "(self, /)", |vm, args| {
+    slot_method("__repr__", "(self, /)", |vm, args| {
         exception_repr(vm, args.this())
     }),
     method("with_traceback", "(self, tb, /)", |vm, args| {
