@@ -68,9 +68,9 @@ print(p.args, p.a, str(p), repr(p))
 saved = p.args
 p.__init__(1, "two")
 print(p.args == saved, p.args)
-p.__init__(3)
+Exception.__init__(p, 3)
 print(p.args)
-p.__init__()
+Exception.__init__(p)
 print(p.args, repr(str(p)))
 
 
