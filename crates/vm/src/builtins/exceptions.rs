@@ -9,8 +9,9 @@
 //! `exception_group.rs`.
 
 use crate::builtins::descriptors::{GetSetDef, getset};
+use crate::builtins::exception_family::{ExcKinds, exc_kinds};
 use crate::builtins::instance::InstanceDict;
-use crate::builtins::native::{MethodDef, method};
+use crate::builtins::native::{MethodDef, method, slot_method};
 use crate::builtins::tuple::Tuple;
 use crate::error::{PyErr, PyResult};
 use crate::object::heap::AllocError;
@@ -396,34 +397,22 @@ fn args_items(e: &BaseException) -> Vec<Value> {
     crate::builtins::tuple::seq_items(&e.args.get()).unwrap_or_default()
 }
 
-/// The family whose fields `class` has, if any.
-fn family_of(vm: &Vm, class: &TypeRef) -> Option<ExcKind> {
-    [
-        K::BaseExceptionGroup,
-        K::StopIteration,
-        K::StopAsyncIteration,
-        K::SystemExit,
-        K::ImportError,
-        K::AttributeError,
-        K::NameError,
-        K::OSError,
-        K::SyntaxError,
-        K::UnicodeError,
-    ]
-    .into_iter()
-    .find(|k| class.is_subtype(vm.exc_type(*k)))
-}
-
 /// Fills the family fields from `args` (what the family's `__init__` does).
 fn init_family_fields(vm: &mut Vm, exc: &Value) -> PyResult<()> {
     let Some(e) = as_exception(exc).cloned() else {
         return Ok(());
     };
     let class = vm.type_of(exc).clone();
-    let Some(family) = family_of(vm, &class) else {
+    let kinds = exc_kinds(vm, &class);
+    fill_family_fields(vm, &e, kinds)
+}
+
+/// [`init_family_fields`] for an exception whose class's kinds are known.
+fn fill_family_fields(vm: &mut Vm, e: &Ref<BaseException>, kinds: ExcKinds) -> PyResult<()> {
+    let Some(family) = kinds.family() else {
         return Ok(());
     };
-    let args = args_items(&e);
+    let args = args_items(e);
     match family {
         K::StopIteration | K::StopAsyncIteration => {
             e.set_field(field::VALUE, args.first().cloned().unwrap_or(Value::NONE));
@@ -444,8 +433,8 @@ fn init_family_fields(vm: &mut Vm, exc: &Value) -> PyResult<()> {
             };
             e.set_field(field::IMPORT_MSG, msg);
         }
-        K::SyntaxError => init_syntax_error(vm, &e, &args)?,
-        K::UnicodeError => init_unicode_error(vm, &e, &class, &args)?,
+        K::SyntaxError => init_syntax_error(vm, e, &args)?,
+        K::UnicodeError => init_unicode_error(vm, e, kinds, &args)?,
         _ => {}
     }
     Ok(())
@@ -478,12 +467,12 @@ fn init_syntax_error(vm: &mut Vm, e: &Ref<BaseException>, args: &[Value]) -> PyR
 fn init_unicode_error(
     vm: &mut Vm,
     e: &Ref<BaseException>,
-    class: &TypeRef,
+    kinds: ExcKinds,
     args: &[Value],
 ) -> PyResult<()> {
-    let encode = class.is_subtype(vm.exc_type(K::UnicodeEncodeError));
-    let decode = class.is_subtype(vm.exc_type(K::UnicodeDecodeError));
-    let translate = class.is_subtype(vm.exc_type(K::UnicodeTranslateError));
+    let encode = kinds.contains(K::UnicodeEncodeError);
+    let decode = kinds.contains(K::UnicodeDecodeError);
+    let translate = kinds.contains(K::UnicodeTranslateError);
     if !(encode || decode || translate) {
         return Ok(());
     }
@@ -648,14 +637,24 @@ fn exception_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     vm.new_str(&format!("{name}{inner}"))
 }
 
-fn split_args(args: &[Value], kwnames: Option<&Ref<Tuple>>) -> (Vec<Value>, Vec<(Value, Value)>) {
-    let names = kwnames.map(|k| k.items().to_vec()).unwrap_or_default();
-    let npos = args.len().saturating_sub(names.len());
-    let keywords = names
-        .into_iter()
-        .zip(args[npos..].iter().cloned())
-        .collect();
-    (args[..npos].to_vec(), keywords)
+/// Splits a vectorcall argument array into the positional arguments and
+/// the keyword arguments' values (named by `kwnames`).
+fn split_args<'a>(args: &'a [Value], kwnames: Option<&Ref<Tuple>>) -> (&'a [Value], &'a [Value]) {
+    let nkw = kwnames.map_or(0, |k| k.items().len()).min(args.len());
+    args.split_at(args.len() - nkw)
+}
+
+/// Whether the tuple `args` holds exactly `items` (the same objects).
+fn holds_same(args: &Value, items: &[Value]) -> bool {
+    let Some(t) = args.as_object().and_then(|o| o.downcast::<Tuple>()) else {
+        return false;
+    };
+    let held = t.items();
+    held.len() == items.len()
+        && held
+            .iter()
+            .zip(items)
+            .all(|(a, b)| crate::protocol::number::is_same(a, b))
 }
 
 /// `BaseException.__new__`: the arguments become `args`.
@@ -666,11 +665,11 @@ fn exception_new(
     kwnames: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
     let (positional, _) = split_args(args, kwnames);
-    if cls.is_subtype(vm.exc_type(K::OSError)) {
-        return crate::builtins::os_error::os_error_new(vm, cls, positional);
+    if exc_kinds(vm, cls).contains(K::OSError) {
+        return crate::builtins::os_error::os_error_new(vm, cls, positional.to_vec());
     }
     // The family's fields are set by `__init__`, as in CPython.
-    let args = vm.new_tuple(positional)?;
+    let args = vm.new_tuple(positional.to_vec())?;
     let e = vm.alloc(cls, BaseException::with_args(args))?;
     Ok(Value::from_object(e.into_obj()))
 }
@@ -682,9 +681,11 @@ fn exception_init(
     args: &[Value],
     kwnames: Option<&Ref<Tuple>>,
 ) -> PyResult<()> {
-    let (positional, keywords) = split_args(args, kwnames);
+    let (positional, keyword_values) = split_args(args, kwnames);
+    let names: &[Value] = kwnames.map_or(&[], |k| k.items());
     let class = vm.type_of(this).clone();
-    let family = family_of(vm, &class);
+    let kinds = exc_kinds(vm, &class);
+    let family = kinds.family();
     let e = exc_of(vm, this)?.clone();
     // Keyword arguments some families accept.
     let accepted: &[&str] = match family {
@@ -693,34 +694,43 @@ fn exception_init(
         Some(K::NameError) => &["name"],
         _ => &[],
     };
-    for (k, _) in &keywords {
+    for k in names {
         let key = vm
             .as_str(k)
             .map(|s| s.as_lossy().into_owned())
             .unwrap_or_default();
         if !accepted.contains(&key.as_str()) {
-            let name = class.name.to_string();
-            return Err(if accepted.is_empty() {
-                vm.type_error(format!("{name}() takes no keyword arguments"))
-            } else {
-                vm.type_error(format!(
-                    "{name}() got an unexpected keyword argument '{key}'"
-                ))
+            return Err(match family {
+                // The family's argument parser names the family.
+                Some(root) if !accepted.is_empty() => {
+                    let name = vm.exc_type(root).name.to_string();
+                    vm.type_error(format!(
+                        "{name}() got an unexpected keyword argument '{key}'"
+                    ))
+                }
+                _ => {
+                    let name = class.name.to_string();
+                    vm.type_error(format!("{name}() takes no keyword arguments"))
+                }
             });
         }
     }
-    if class.is_subtype(vm.exc_type(K::OSError)) {
+    if kinds.contains(K::OSError) {
         // `OSError.__new__` did the work (CPython: unless `__init__` is
         // overridden, which this reproduces by re-parsing here).
-        return crate::builtins::os_error::os_error_init(vm, &e, positional);
+        return crate::builtins::os_error::os_error_init(vm, &e, positional.to_vec());
     }
-    let t = vm.new_tuple(positional)?;
-    let old = e.args.with(|a| std::mem::replace(a, t));
-    drop(old);
-    init_family_fields(vm, this)?;
-    for (k, v) in keywords {
+    // `args` usually already holds these (`__new__` stored them, as
+    // CPython's `__new__` and `__init__` share one tuple).
+    if !e.args.with(|a| holds_same(a, positional)) {
+        let t = vm.new_tuple(positional.to_vec())?;
+        let old = e.args.with(|a| std::mem::replace(a, t));
+        drop(old);
+    }
+    fill_family_fields(vm, &e, kinds)?;
+    for (k, v) in names.iter().zip(keyword_values) {
         let key = vm
-            .as_str(&k)
+            .as_str(k)
             .map(|s| s.as_lossy().into_owned())
             .unwrap_or_default();
         let index = match (family, key.as_str()) {
@@ -730,7 +740,7 @@ fn exception_init(
             (_, "obj") => field::OBJ,
             _ => field::NAME,
         };
-        e.set_field(index, v);
+        e.set_field(index, v.clone());
     }
     Ok(())
 }
@@ -833,24 +843,68 @@ pub fn install_exception_attributes(vm: &mut Vm) -> PyResult<()> {
     vm.add_getsets(&blocking, crate::builtins::os_error::BLOCKING_GETSETS)?;
     let group = vm.exc_type(K::BaseExceptionGroup).clone();
     vm.add_methods(&group, crate::builtins::exception_group::METHODS)?;
+    // The families with a `str()` of their own show it as their own
+    // `__str__` slot wrapper (what `super().__str__()` finds).
+    let own_str: [(ExcKind, &'static [MethodDef]); 7] = [
+        (K::KeyError, KEY_ERROR_STR),
+        (K::ImportError, IMPORT_ERROR_STR),
+        (K::OSError, OS_ERROR_STR),
+        (K::SyntaxError, SYNTAX_ERROR_STR),
+        (K::UnicodeEncodeError, UNICODE_ERROR_STR),
+        (K::UnicodeDecodeError, UNICODE_ERROR_STR),
+        (K::UnicodeTranslateError, UNICODE_ERROR_STR),
+    ];
+    for (kind, methods) in own_str
+        .into_iter()
+        .chain([(K::BaseExceptionGroup, GROUP_STR)])
+    {
+        let t = vm.exc_type(kind).clone();
+        vm.add_methods(&t, methods)?;
+    }
     Ok(())
 }
 
+/// `__str__` of the families that have their own.
+const KEY_ERROR_STR: &[MethodDef] = &[slot_method("__str__", "(self, /)", |vm, args| {
+    key_error_str(vm, args.this())
+})];
+const IMPORT_ERROR_STR: &[MethodDef] = &[slot_method("__str__", "(self, /)", |vm, args| {
+    import_error_str(vm, args.this())
+})];
+const OS_ERROR_STR: &[MethodDef] = &[slot_method("__str__", "(self, /)", |vm, args| {
+    os_error_str(vm, args.this())
+})];
+const SYNTAX_ERROR_STR: &[MethodDef] = &[slot_method("__str__", "(self, /)", |vm, args| {
+    syntax_error_str(vm, args.this())
+})];
+const UNICODE_ERROR_STR: &[MethodDef] = &[slot_method("__str__", "(self, /)", |vm, args| {
+    unicode_error_str(vm, args.this())
+})];
+const GROUP_STR: &[MethodDef] = &[slot_method("__str__", "(self, /)", |vm, args| {
+    crate::builtins::exception_group::group_str(vm, args.this())
+})];
+
 /// `BaseException`'s methods.
 pub const METHODS: &[MethodDef] = &[
-    method("__init__", "(self, /, *args, **kwargs)", |vm, args| {
-        let (positional, kwnames) = crate::builtins::type_::flatten_call(vm, args)?;
-        exception_init(vm, args.this(), &positional, kwnames.as_ref())?;
+    slot_method("__init__", "(self, /, *args, **kwargs)", |vm, args| {
+        let no_keywords = args.kwargs().is_none_or(|k| {
+            k.as_object()
+                .and_then(|o| o.downcast::<crate::builtins::dict::Dict>())
+                .is_some_and(|d| d.is_empty())
+        });
+        if no_keywords {
+            // `super().__init__(*args)`, the common form: no copies.
+            exception_init(vm, args.this(), args.varargs(), None)?;
+        } else {
+            let (positional, kwnames) = crate::builtins::type_::flatten_call(vm, args)?;
+            exception_init(vm, args.this(), &positional, kwnames.as_ref())?;
+        }
         Ok(Value::NONE)
     }),
-    method("__str__", "(self, /)", |vm, args| {
-        // The builtin class's `__str__` (a user class's is what called us).
-        let class = vm.type_of(args.this()).clone();
-        let builtin = crate::builtins::class_creation::builtin_ancestor(&class);
-        let f = builtin.slots.str.get().unwrap_or(exception_str);
-        f(vm, args.this())
+    slot_method("__str__", "(self, /)", |vm, args| {
+        exception_str(vm, args.this())
     }),
-    method("__repr__", "(self, /)", |vm, args| {
+    slot_method("__repr__", "(self, /)", |vm, args| {
         exception_repr(vm, args.this())
     }),
     method("with_traceback", "(self, tb, /)", |vm, args| {
@@ -1038,3 +1092,83 @@ const UNICODE_ERROR_GETSETS: &[GetSetDef] = &[
     exception_field!("end", field::UNICODE_END),
     exception_field!("reason", field::UNICODE_REASON),
 ];
+
+/// The exception class `v` is, if it is one (CPython's
+/// `PyExceptionClass_Check`): subclasses of `BaseException` carry the
+/// `EXCEPTION` flag, so this is one test, with the MRO walk as fallback.
+pub fn as_exception_class<'a>(vm: &Vm, v: &'a Value) -> Option<&'a TypeRef> {
+    let class = v.as_object()?.downcast::<TypeObject>()?;
+    let is_exception = class.flags.get() & flags::EXCEPTION != 0
+        || class.is_subtype(vm.exc_type(K::BaseException));
+    is_exception.then_some(class)
+}
+
+/// `except spec:` — whether the exception `exc` matches `spec`, a class or
+/// a tuple of classes, each of which must derive from `BaseException`
+/// (CPython's `CHECK_EXC_MATCH`).
+pub fn exception_matches(vm: &mut Vm, exc: &Value, spec: &Value) -> PyResult<bool> {
+    let exc_class = vm.type_of(exc);
+    if let Some(class) = as_exception_class(vm, spec) {
+        return Ok(exc_class.same(class) || exc_class.is_subtype(class));
+    }
+    let Some(classes) = spec.as_object().and_then(|o| o.downcast::<Tuple>()) else {
+        return Err(catching_non_exception(vm));
+    };
+    // Every class is checked before any is matched, as in CPython.
+    if classes
+        .items()
+        .iter()
+        .any(|c| as_exception_class(vm, c).is_none())
+    {
+        return Err(catching_non_exception(vm));
+    }
+    let exc_class = vm.type_of(exc);
+    Ok(classes.items().iter().any(|c| {
+        as_exception_class(vm, c).is_some_and(|t| exc_class.same(t) || exc_class.is_subtype(t))
+    }))
+}
+
+fn catching_non_exception(vm: &mut Vm) -> PyErr {
+    vm.type_error("catching classes that do not inherit from BaseException is not allowed".into())
+}
+
+/// `raise exc from cause`: the exception `exc` is or makes (a class is
+/// called with no arguments), with `__cause__` set when `cause` is given
+/// (`from None` included, which only suppresses the context).
+pub fn exception_to_raise(vm: &mut Vm, exc: &Value, cause: Option<Value>) -> PyResult<PyErr> {
+    let err = if let Some(e) = as_exception(exc) {
+        PyErr(e.clone())
+    } else if as_exception_class(vm, exc).is_some() {
+        PyErr(instantiate_exception_class(vm, exc)?)
+    } else {
+        return Err(vm.type_error("exceptions must derive from BaseException".into()));
+    };
+    if let Some(cause) = cause {
+        let cause = if cause.is_none() || as_exception(&cause).is_some() {
+            cause
+        } else if as_exception_class(vm, &cause).is_some() {
+            Value::from_object(instantiate_exception_class(vm, &cause)?.into_obj())
+        } else {
+            return Err(vm.type_error("exception causes must derive from BaseException".into()));
+        };
+        let old = err.0.cause.with(|c| std::mem::replace(c, cause));
+        drop(old);
+        err.0.suppress_context.with(|s| *s = true);
+    }
+    Ok(err)
+}
+
+/// Calls the exception class `class` with no arguments, which must give an
+/// exception.
+fn instantiate_exception_class(vm: &mut Vm, class: &Value) -> PyResult<Ref<BaseException>> {
+    let v = vm.call(class, &[], None)?;
+    if let Some(e) = as_exception(&v) {
+        return Ok(e.clone());
+    }
+    let made = Value::from_object(vm.type_of(&v).as_obj().clone());
+    let made = vm.repr_string(&made)?;
+    let r = vm.repr_string(class)?;
+    Err(vm.type_error(format!(
+        "calling {r} should have returned an instance of BaseException, not {made}"
+    )))
+}

@@ -48,6 +48,8 @@ pub struct Code {
     pub global_caches: Box<[crate::runtime::inline_cache::GlobalCache]>,
     /// The `LOAD_ATTR` / `STORE_ATTR` caches (see `runtime::inline_cache`).
     pub attr_caches: Box<[crate::runtime::inline_cache::AttrCache]>,
+    /// `co_exceptiontable` decoded, for unwinding.
+    pub handlers: krait_compiler::bytecode::exception_table::HandlerTable,
 }
 
 /// The payload of a Python function.
@@ -189,6 +191,8 @@ impl Vm {
         let name = self.intern(code.name.as_str())?;
         let qualname = self.intern(&code.qualname)?;
         let frame_slots = code.nlocalsplus() + code.stacksize as usize + 1;
+        let handlers =
+            krait_compiler::bytecode::exception_table::HandlerTable::new(&code.exceptiontable);
         self.alloc(
             &self.types.code.clone(),
             Code {
@@ -203,6 +207,7 @@ impl Vm {
                 frame_slots,
                 global_caches,
                 attr_caches,
+                handlers,
             },
         )
     }

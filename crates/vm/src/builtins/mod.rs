@@ -14,6 +14,7 @@ pub mod coroutine;
 pub mod descriptors;
 pub mod dict;
 pub mod dict_view;
+pub mod exception_family;
 pub mod exception_group;
 pub mod exceptions;
 pub mod file_io;

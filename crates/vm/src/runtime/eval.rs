@@ -9,7 +9,6 @@
 //! without a handler is popped and the error continues in its caller, until
 //! the entry frame of this loop returns it.
 
-use krait_compiler::bytecode::exception_table::find_handler;
 use krait_compiler::bytecode::opcode::Opcode;
 
 use crate::builtins::dict::Dict;
@@ -1607,7 +1606,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::RAISE_VARARGS => {
-                    let args = frame.pop_n(oparg as usize);
+                    let cause = if oparg >= 2 { Some(pop!()) } else { None };
                     let e = match oparg {
                         0 => {
                             let current = vm.handled_exception();
@@ -1619,9 +1618,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             }
                         }
                         _ => {
-                            let mut it = args.into_iter();
-                            let exc = it.next().unwrap_or(Value::NONE);
-                            let cause = it.next();
+                            let exc = pop!();
                             match make_exception(vm, &exc, cause) {
                                 Ok(e) => Raised::Explicit(e),
                                 Err(e) => Raised::New(e),
@@ -1985,7 +1982,7 @@ fn unwind(vm: &mut Vm, fp: &mut *mut Frame, raised: Raised) -> Option<PyResult<V
         // may have set `lasti` to an earlier one, for the traceback).
         let lasti = frame.lasti;
         let offset = frame.next_instr.saturating_sub(1);
-        if let Some(handler) = find_handler(&frame.code.code.exceptiontable, offset) {
+        if let Some(handler) = frame.code.handlers.find(offset) {
             let nlocals = frame.code.code.nlocalsplus() as u32;
             let depth = nlocals + handler.depth;
             while frame.stack_top > depth {
@@ -2201,71 +2198,11 @@ fn unpack(vm: &mut Vm, v: &Value, count: usize, after: Option<usize>) -> PyResul
 /// Turns the operand of `raise` into an exception (instantiating a class),
 /// with its cause.
 fn make_exception(vm: &mut Vm, exc: &Value, cause: Option<Value>) -> PyResult<PyErr> {
-    let err = if let Some(e) = as_exception(exc) {
-        PyErr(e.clone())
-    } else if let Some(cls) = exc
-        .as_object()
-        .and_then(|o| o.downcast::<crate::types::TypeObject>())
-    {
-        if !cls.is_subtype(vm.exc_type(ExcKind::BaseException)) {
-            return Err(vm.type_error("exceptions must derive from BaseException".into()));
-        }
-        let v = vm.call(exc, &[], None)?;
-        match as_exception(&v) {
-            Some(e) => PyErr(e.clone()),
-            None => {
-                let tn = vm.type_name(&v);
-                let r = vm.repr_string(exc)?;
-                return Err(vm.type_error(format!(
-                    "calling {r} should have returned an instance of BaseException, not {tn}"
-                )));
-            }
-        }
-    } else {
-        return Err(vm.type_error("exceptions must derive from BaseException".into()));
-    };
-    if let Some(cause) = cause {
-        let cause = if cause.is_none() {
-            Value::NONE
-        } else if as_exception(&cause).is_some() {
-            cause
-        } else if cause
-            .as_object()
-            .and_then(|o| o.downcast::<crate::types::TypeObject>())
-            .is_some_and(|c| c.is_subtype(vm.exc_type(ExcKind::BaseException)))
-        {
-            vm.call(&cause, &[], None)?
-        } else {
-            return Err(vm.type_error("exception causes must derive from BaseException".into()));
-        };
-        err.0.cause.with(|c| *c = cause);
-        err.0.suppress_context.with(|s| *s = true);
-    }
-    Ok(err)
+    crate::builtins::exceptions::exception_to_raise(vm, exc, cause)
 }
 
 fn exception_matches(vm: &mut Vm, exc: &Value, spec: &Value) -> PyResult<bool> {
-    let classes = match spec.as_object().and_then(|o| o.downcast::<Tuple>()) {
-        Some(t) => t.items().to_vec(),
-        None => vec![spec.clone()],
-    };
-    for c in &classes {
-        let ok = c
-            .as_object()
-            .and_then(|o| o.downcast::<crate::types::TypeObject>())
-            .is_some_and(|t| t.is_subtype(vm.exc_type(ExcKind::BaseException)));
-        if !ok {
-            return Err(vm.type_error(
-                "catching classes that do not inherit from BaseException is not allowed".into(),
-            ));
-        }
-    }
-    let et = vm.type_of(exc).clone();
-    Ok(classes.iter().any(|c| {
-        c.as_object()
-            .and_then(|o| o.downcast::<crate::types::TypeObject>())
-            .is_some_and(|t| et.is_subtype(t))
-    }))
+    crate::builtins::exceptions::exception_matches(vm, exc, spec)
 }
 
 #[allow(dead_code)]
