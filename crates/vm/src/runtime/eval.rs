@@ -1335,6 +1335,23 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::CALL | Opcode::CALL_KW => {
                     // (The fast tier tried `push_simple_call` for CALL.)
+                    // SAFETY: `fp` is the live innermost frame, its stack
+                    // top stored by the general tier.
+                    if opcode == Opcode::CALL
+                        && let Some(r) = unsafe {
+                            crate::runtime::fast_call::call_native_on_stack(vm, fp, oparg as usize)
+                        }
+                    {
+                        let r = tri!(r, raised);
+                        // SAFETY: the frame is still the innermost live frame.
+                        let frame = unsafe { &mut *fp };
+                        if !frame.push(Some(r)) {
+                            raised = Some(Raised::New(stack_error(vm)));
+                            break;
+                        }
+                        top = frame.stack_top as usize;
+                        continue;
+                    }
                     let kwnames = if opcode == Opcode::CALL_KW {
                         let k = pop!();
                         k.as_object().and_then(|o| o.downcast::<Tuple>()).cloned()

@@ -259,3 +259,61 @@ pub(crate) fn python_init_of(vm: &Vm, callable: &Value) -> Option<(TypeRef, Ref<
     }
     Some((cls, function))
 }
+
+// A stack slot is an `Option<Value>` whose `None` is the niche of `Value`'s
+// tag, so a slot holding `Some(v)` has exactly `v`'s bytes; the native call
+// below relies on it to lend stack slots as a `&[Value]`.
+const _: () = assert!(std::mem::size_of::<Option<Value>>() == std::mem::size_of::<Value>());
+
+/// For `CALL nargs` (no keywords) in `caller` whose callable is a builtin
+/// function or a method descriptor: calls it with the arguments (and
+/// `self`) borrowed straight from the caller's value stack, then pops the
+/// callable, `self` and the arguments (CPython's vectorcall: no argument
+/// vector, no copies). `None`, with nothing done, for any other callable.
+///
+/// # Safety
+/// `caller` must be the live innermost frame, its stack top stored.
+pub(crate) unsafe fn call_native_on_stack(
+    vm: &mut Vm,
+    caller: *mut Frame,
+    nargs: usize,
+) -> Option<crate::error::PyResult<Value>> {
+    use crate::builtins::native::{BuiltinFunction, MethodDescriptor};
+    // SAFETY: contract; only shared access until the call returns.
+    let frame = unsafe { &*caller };
+    let top = frame.stack_top as usize;
+    let callable_at = top.checked_sub(nargs + 2)?;
+    let live = frame.live_slots();
+    let callable = live.get(callable_at)?.as_ref()?;
+    let object = callable.as_object()?;
+    let descriptor = object.downcast::<MethodDescriptor>().is_some();
+    if !descriptor && object.downcast::<BuiltinFunction>().is_none() {
+        return None;
+    }
+    let first = callable_at + 2 - usize::from(live.get(callable_at + 1)?.is_some());
+    let arguments = live.get(first..top)?;
+    if arguments.iter().any(Option::is_none) {
+        return None;
+    }
+    // SAFETY: every slot in `arguments` is `Some`, laid out as a `Value`
+    // (see the assertion above). The slots stay untouched while the callee
+    // runs: frames it pushes go above this one's slots, and this frame
+    // runs nothing until the call returns.
+    let args: &[Value] =
+        unsafe { std::slice::from_raw_parts(arguments.as_ptr().cast::<Value>(), arguments.len()) };
+    let result = if descriptor {
+        crate::builtins::native::call_method_descriptor(vm, callable, args, None)
+    } else {
+        crate::builtins::native::call_builtin(vm, callable, args, None)
+    };
+    // SAFETY: contract; the call has returned and nothing borrows the
+    // slots any more. They are moved out (the top drops first) and dropped.
+    let frame = unsafe { &mut *caller };
+    let slots = frame.slots_ptr();
+    frame.stack_top = callable_at as u32;
+    for i in callable_at..top {
+        // SAFETY: initialised slots below the old top, each read once.
+        drop(unsafe { slots.add(i).read() });
+    }
+    Some(result)
+}
