@@ -452,6 +452,14 @@ impl<'a> Args<'a> {
         args: &'a [Value],
         kwnames: Option<&Ref<Tuple>>,
     ) -> PyResult<Args<'a>> {
+        // What the signature built below would bind by position alone,
+        // without building it.
+        if kwnames.is_none_or(|k| k.items().is_empty())
+            && required <= args.len()
+            && args.len() <= params.len()
+        {
+            return Ok(Args::new(Slots::Borrowed(args)));
+        }
         let mut text = String::from("(");
         for (i, p) in params.iter().enumerate() {
             text.push_str(p);
@@ -549,12 +557,13 @@ impl<'a> Args<'a> {
 pub struct BuiltinFunction {
     /// The declaration.
     pub def: &'static MethodDef,
-    /// Its parsed signature.
-    pub signature: Signature,
+    /// Its parsed signature (shared with the method descriptor it was
+    /// bound from).
+    pub signature: std::rc::Rc<Signature>,
     /// The bound `self` (or module), if any.
     pub this: Option<Value>,
     /// The name used in messages (`list.append`, `len`).
-    pub qualname: Box<str>,
+    pub qualname: std::rc::Rc<str>,
 }
 
 /// A method of a builtin type as found in the type's dict (CPython's
@@ -563,11 +572,11 @@ pub struct MethodDescriptor {
     /// The declaration.
     pub def: &'static MethodDef,
     /// Its parsed signature.
-    pub signature: Signature,
+    pub signature: std::rc::Rc<Signature>,
     /// The type defining it.
     pub owner: TypeRef,
     /// `type.name`.
-    pub qualname: Box<str>,
+    pub qualname: std::rc::Rc<str>,
 }
 
 impl Vm {
@@ -580,6 +589,21 @@ impl Vm {
         this: Option<Value>,
         qualname: &str,
     ) -> PyResult<Value> {
+        let signature = std::rc::Rc::new(Signature::parse(def.signature));
+        self.new_bound_builtin(def, signature, this, qualname.into())
+    }
+
+    /// [`new_builtin_function`](Self::new_builtin_function) with the
+    /// signature already parsed (binding a method descriptor shares its
+    /// own: binding happens on every `obj.method` that is not called at
+    /// once, and on `super().method`).
+    pub fn new_bound_builtin(
+        &mut self,
+        def: &'static MethodDef,
+        signature: std::rc::Rc<Signature>,
+        this: Option<Value>,
+        qualname: std::rc::Rc<str>,
+    ) -> PyResult<Value> {
         let class = if this.is_some() && def.slot_wrapper {
             self.types.method_wrapper.clone()
         } else {
@@ -589,9 +613,9 @@ impl Vm {
             &class,
             BuiltinFunction {
                 def,
-                signature: Signature::parse(def.signature),
+                signature,
                 this,
-                qualname: qualname.into(),
+                qualname,
             },
         )?;
         Ok(Value::from_object(f.into_obj()))
@@ -611,7 +635,7 @@ impl Vm {
                 &class,
                 MethodDescriptor {
                     def,
-                    signature: Signature::parse(def.signature),
+                    signature: std::rc::Rc::new(Signature::parse(def.signature)),
                     owner: owner.clone(),
                     qualname: qualname.into(),
                 },
@@ -741,7 +765,8 @@ pub fn method_descriptor_get(
     let this = match (d.def.kind, obj) {
         (MethodKind::Class, _) => Value::from_object(owner.as_obj().clone()),
         (MethodKind::Static, _) => {
-            return vm.new_builtin_function(d.def, None, &d.qualname.clone());
+            let (signature, qualname) = (d.signature.clone(), d.qualname.clone());
+            return vm.new_bound_builtin(d.def, signature, None, qualname);
         }
         (MethodKind::Method, Some(o)) => {
             if !vm.isinstance_type(o, &d.owner) {
@@ -755,9 +780,8 @@ pub fn method_descriptor_get(
         }
         (MethodKind::Method, None) => return Ok(descr.clone()),
     };
-    let def = d.def;
-    let qualname = d.qualname.clone();
-    vm.new_builtin_function(def, Some(this), &qualname)
+    let (def, signature, qualname) = (d.def, d.signature.clone(), d.qualname.clone());
+    vm.new_bound_builtin(def, signature, Some(this), qualname)
 }
 
 /// The `BuiltinFunction` payload of a `builtin_function_or_method` or
