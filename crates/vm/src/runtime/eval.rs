@@ -23,6 +23,7 @@ use crate::object::Ref;
 use crate::runtime::Vm;
 use crate::runtime::fast_ops;
 use crate::runtime::frame::{Frame, FrameOwner};
+use crate::runtime::instruction_stream;
 use crate::runtime::pattern_match;
 use crate::types::slots::{BinOp, CompareOp, UnaryOp};
 use crate::value::Value;
@@ -242,6 +243,46 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::LOAD_SMALL_INT => {
                     fast_push!(Some(Value::from_i64(i64::from(oparg))));
                     continue;
+                }
+                instruction_stream::LOAD_FAST_LOAD_ATTR => {
+                    if let Some(owner) = &*fast_local!(oparg as usize) {
+                        // SAFETY: decoding fused this entry only when a
+                        // `LOAD_ATTR` starts at the next position.
+                        let attr = unsafe { *decoded_at.add(next) };
+                        let attr_at = next + attr.at as usize;
+                        if let Some(loaded) =
+                            crate::runtime::inline_cache::entry_index(units, attr_at)
+                                .and_then(|i| code.attr_caches.get(i))
+                                .and_then(|c| {
+                                    crate::runtime::attr_access::load_hit(
+                                        vm,
+                                        c,
+                                        owner,
+                                        &code.names[(attr.oparg >> 1) as usize],
+                                    )
+                                })
+                        {
+                            match loaded {
+                                crate::runtime::attr_access::Loaded::Method(m) => {
+                                    let owner = owner.clone();
+                                    fast_push!(Some(m));
+                                    fast_push!(Some(owner));
+                                }
+                                crate::runtime::attr_access::Loaded::Value(v) => {
+                                    fast_push!(Some(v));
+                                    if attr.oparg & 1 != 0 {
+                                        fast_push!(None);
+                                    }
+                                }
+                            }
+                            ip = next + attr.len as usize;
+                            continue;
+                        }
+                        // No cached answer: the `LOAD_FAST` alone.
+                        let owner = owner.clone();
+                        fast_push!(Some(owner));
+                        continue;
+                    }
                 }
                 Opcode::LOAD_FAST | Opcode::LOAD_FAST_BORROW | Opcode::LOAD_FAST_CHECK => {
                     if let Some(v) = fast_local!(oparg as usize) {
@@ -571,7 +612,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         .unwrap_or(Value::NONE);
                     push!(v);
                 }
-                Opcode::LOAD_FAST | Opcode::LOAD_FAST_BORROW | Opcode::LOAD_FAST_CHECK => {
+                Opcode::LOAD_FAST
+                | Opcode::LOAD_FAST_BORROW
+                | Opcode::LOAD_FAST_CHECK
+                | instruction_stream::LOAD_FAST_LOAD_ATTR => {
                     let v = frame.local(oparg as usize).cloned();
                     match v {
                         Some(v) => push!(v),

@@ -35,11 +35,38 @@ pub struct Decoded {
     pub oparg: u32,
 }
 
-/// Decodes every position of `units`.
+/// krait's one fused instruction, found only in this stream: a
+/// `LOAD_FAST` (or `_BORROW`/`_CHECK`) without prefixes whose next
+/// instruction is a `LOAD_ATTR` (`self.x`, `obj.method(...)`). The eval
+/// loop's fast tier loads the attribute straight from the local when the
+/// attribute cache answers, skipping a dispatch and a push/pop of the
+/// owner; otherwise it runs the `LOAD_FAST` alone, and the `LOAD_ATTR`
+/// entry that follows is intact (jumps to it, `f_lasti`, the exception
+/// table are unaffected). It is stored under the number of a quickened
+/// form krait never uses, so it cannot collide with a real instruction.
+pub const LOAD_FAST_LOAD_ATTR: Opcode = Opcode::LOAD_ATTR_INSTANCE_VALUE;
+
+/// Decodes every position of `units`, then fuses `LOAD_FAST` +
+/// `LOAD_ATTR` pairs (see [`LOAD_FAST_LOAD_ATTR`]).
 pub fn decode(units: &[CodeUnit]) -> Box<[Decoded]> {
-    (0..units.len())
+    let mut decoded: Box<[Decoded]> = (0..units.len())
         .map(|start| decode_at(units, start))
-        .collect()
+        .collect();
+    for i in 0..decoded.len().saturating_sub(1) {
+        let load = decoded[i];
+        let loads_local = matches!(
+            load.opcode,
+            Opcode::LOAD_FAST | Opcode::LOAD_FAST_BORROW | Opcode::LOAD_FAST_CHECK
+        );
+        if loads_local
+            && load.at == 0
+            && load.len == 1
+            && decoded[i + 1].opcode == Opcode::LOAD_ATTR
+        {
+            decoded[i].opcode = LOAD_FAST_LOAD_ATTR;
+        }
+    }
+    decoded
 }
 
 /// The instruction that starts at `start`.
