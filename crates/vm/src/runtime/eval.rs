@@ -213,6 +213,49 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     unsafe { &mut *slots.add(i) }
                 }};
             }
+            // Past a `NOT_TAKEN` at `ip` (a no-op marking the fall-through
+            // of a conditional jump): skipped without a dispatch.
+            macro_rules! skip_not_taken {
+                () => {{
+                    if ip < decoded_len {
+                        // SAFETY: in bounds (checked).
+                        let following = unsafe { *decoded_at.add(ip) };
+                        if following.opcode == Opcode::NOT_TAKEN {
+                            ip += following.len as usize;
+                        }
+                    }
+                }};
+            }
+            // The bool an instruction produced: when the next instruction
+            // is `POP_JUMP_IF_FALSE`/`TRUE`, it is run here on the bool
+            // directly (CPython's specialized compare-and-branch pairs
+            // save the same dispatch); otherwise the bool is pushed.
+            macro_rules! push_bool_or_branch {
+                ($b:expr) => {{
+                    let b: bool = $b;
+                    let following = if ip < decoded_len {
+                        // SAFETY: in bounds (checked).
+                        Some(unsafe { *decoded_at.add(ip) })
+                    } else {
+                        None
+                    };
+                    match following {
+                        Some(j)
+                            if j.opcode == Opcode::POP_JUMP_IF_FALSE
+                                || j.opcode == Opcode::POP_JUMP_IF_TRUE =>
+                        {
+                            let after = ip + j.len as usize;
+                            if b == (j.opcode == Opcode::POP_JUMP_IF_TRUE) {
+                                ip = after + j.oparg as usize;
+                            } else {
+                                ip = after;
+                                skip_not_taken!();
+                            }
+                        }
+                        _ => fast_push!(Some(Value::from_bool(b))),
+                    }
+                }};
+            }
             match opcode {
                 Opcode::NOP | Opcode::NOT_TAKEN | Opcode::CACHE | Opcode::EXTENDED_ARG => continue,
                 Opcode::RESUME if !crate::runtime::signals::pending() => continue,
@@ -449,7 +492,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     {
                         drop(fast_pop!());
                         drop(fast_pop!());
-                        fast_push!(Some(Value::from_bool(r)));
+                        push_bool_or_branch!(r);
                         continue;
                     }
                 }
@@ -458,7 +501,16 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         let same = crate::protocol::number::is_same(a, b);
                         drop(fast_pop!());
                         drop(fast_pop!());
-                        fast_push!(Some(Value::from_bool(same != (oparg == 1))));
+                        push_bool_or_branch!(same != (oparg == 1));
+                        continue;
+                    }
+                }
+                Opcode::TO_BOOL => {
+                    if let Some(v) = fast_peek!(0)
+                        && let Some(b) = fast_ops::truthiness(vm, v)
+                    {
+                        drop(fast_pop!());
+                        push_bool_or_branch!(b);
                         continue;
                     }
                 }
@@ -467,6 +519,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         drop(fast_pop!());
                         if b == (opcode == Opcode::POP_JUMP_IF_TRUE) {
                             ip = next + oparg as usize;
+                        } else {
+                            skip_not_taken!();
                         }
                         continue;
                     }

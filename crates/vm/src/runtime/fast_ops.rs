@@ -312,3 +312,49 @@ pub fn iterate(vm: &Vm, it: &Value) -> Option<Option<Value>> {
     }
     Some(item)
 }
+
+/// The truth of `v` when no Python code can decide it: inline values,
+/// the builtin containers, strings and ints by their native slots, and
+/// objects of any class defining neither `__bool__` nor `__len__` (always
+/// true). `None` otherwise (a user class's slot, or a builtin type whose
+/// slot may call Python, such as `mappingproxy` or a weak proxy), or when
+/// the native slot fails: the general path then decides, or raises.
+#[inline(always)]
+pub fn truthiness(vm: &mut Vm, v: &Value) -> Option<bool> {
+    if let Some(b) = v.as_bool() {
+        return Some(b);
+    }
+    if v.is_none() {
+        return Some(false);
+    }
+    if let Some(i) = v.as_i64() {
+        return Some(i != 0);
+    }
+    if let Some(f) = v.as_f64() {
+        return Some(f != 0.0);
+    }
+    let class = vm.type_of(v).clone();
+    let (bool_slot, len_slot) = (class.slots.bool.get(), class.slots.len.get());
+    if bool_slot.is_none() && len_slot.is_none() {
+        return Some(true);
+    }
+    let t = &vm.types;
+    let native = [
+        &t.list,
+        &t.tuple,
+        &t.dict,
+        &t.str,
+        &t.set,
+        &t.frozenset,
+        &t.bytes,
+        &t.int,
+    ];
+    if !native.iter().any(|n| class.same(n)) {
+        return None;
+    }
+    match (bool_slot, len_slot) {
+        (Some(f), _) => f(vm, v).ok(),
+        (None, Some(f)) => f(vm, v).ok().map(|n| n > 0),
+        (None, None) => Some(true),
+    }
+}
