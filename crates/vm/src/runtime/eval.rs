@@ -287,6 +287,74 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     fast_push!(Some(Value::from_i64(i64::from(oparg))));
                     continue;
                 }
+                instruction_stream::LOAD_FAST_STORE_ATTR => {
+                    if let Some(owner) = &*fast_local!(oparg as usize) {
+                        // SAFETY: decoding fused this entry only when a
+                        // `STORE_ATTR` starts at the next position.
+                        let attr = unsafe { *decoded_at.add(next) };
+                        if let Some(cache) = crate::runtime::inline_cache::entry_index(
+                            units,
+                            next + attr.at as usize,
+                        )
+                        .and_then(|i| code.attr_caches.get(i))
+                            && fast_peek!(0).is_some()
+                        {
+                            let value = fast_pop!().unwrap_or(Value::NONE);
+                            match crate::runtime::attr_access::store_hit(
+                                vm,
+                                cache,
+                                owner,
+                                &code.names[attr.oparg as usize],
+                                value,
+                            ) {
+                                Ok(()) => {
+                                    ip = next + attr.len as usize;
+                                    continue;
+                                }
+                                Err(value) => fast_push!(Some(value)),
+                            }
+                        }
+                        // No cached answer: the `LOAD_FAST` alone.
+                        let owner = owner.clone();
+                        fast_push!(Some(owner));
+                        continue;
+                    }
+                }
+                instruction_stream::LOAD_FAST_LOAD_FAST_STORE_ATTR => {
+                    if let (Some(value), Some(owner)) = (
+                        &*fast_local!((oparg >> 4) as usize),
+                        &*fast_local!((oparg & 15) as usize),
+                    ) {
+                        // SAFETY: decoding fused this entry only when a
+                        // `STORE_ATTR` starts at the next position.
+                        let attr = unsafe { *decoded_at.add(next) };
+                        if let Some(cache) = crate::runtime::inline_cache::entry_index(
+                            units,
+                            next + attr.at as usize,
+                        )
+                        .and_then(|i| code.attr_caches.get(i))
+                        {
+                            match crate::runtime::attr_access::store_hit(
+                                vm,
+                                cache,
+                                owner,
+                                &code.names[attr.oparg as usize],
+                                value.clone(),
+                            ) {
+                                Ok(()) => {
+                                    ip = next + attr.len as usize;
+                                    continue;
+                                }
+                                Err(value) => drop(value),
+                            }
+                        }
+                        // No cached answer: the two loads alone.
+                        let (value, owner) = (value.clone(), owner.clone());
+                        fast_push!(Some(value));
+                        fast_push!(Some(owner));
+                        continue;
+                    }
+                }
                 instruction_stream::LOAD_FAST_LOAD_ATTR => {
                     if let Some(owner) = &*fast_local!(oparg as usize) {
                         // SAFETY: decoding fused this entry only when a
@@ -669,7 +737,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::LOAD_FAST
                 | Opcode::LOAD_FAST_BORROW
                 | Opcode::LOAD_FAST_CHECK
-                | instruction_stream::LOAD_FAST_LOAD_ATTR => {
+                | instruction_stream::LOAD_FAST_LOAD_ATTR
+                | instruction_stream::LOAD_FAST_STORE_ATTR => {
                     let v = frame.local(oparg as usize).cloned();
                     match v {
                         Some(v) => push!(v),
@@ -691,7 +760,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     let v = frame.set_local(oparg as usize, None);
                     push_opt!(v);
                 }
-                Opcode::LOAD_FAST_LOAD_FAST | Opcode::LOAD_FAST_BORROW_LOAD_FAST_BORROW => {
+                Opcode::LOAD_FAST_LOAD_FAST
+                | Opcode::LOAD_FAST_BORROW_LOAD_FAST_BORROW
+                | instruction_stream::LOAD_FAST_LOAD_FAST_STORE_ATTR => {
                     let (a, b) = ((oparg >> 4) as usize, (oparg & 15) as usize);
                     let (va, vb) = (frame.local(a).cloned(), frame.local(b).cloned());
                     match (va, vb) {

@@ -35,36 +35,51 @@ pub struct Decoded {
     pub oparg: u32,
 }
 
-/// krait's one fused instruction, found only in this stream: a
-/// `LOAD_FAST` (or `_BORROW`/`_CHECK`) without prefixes whose next
-/// instruction is a `LOAD_ATTR` (`self.x`, `obj.method(...)`). The eval
-/// loop's fast tier loads the attribute straight from the local when the
-/// attribute cache answers, skipping a dispatch and a push/pop of the
-/// owner; otherwise it runs the `LOAD_FAST` alone, and the `LOAD_ATTR`
-/// entry that follows is intact (jumps to it, `f_lasti`, the exception
-/// table are unaffected). It is stored under the number of a quickened
-/// form krait never uses, so it cannot collide with a real instruction.
+/// krait's fused instructions, found only in this stream: a prefix-free
+/// `LOAD_FAST` (or `_BORROW`/`_CHECK`) whose next instruction is a
+/// `LOAD_ATTR` (`self.x`, `obj.method(...)`) or a `STORE_ATTR`
+/// (`self.x = value`), and a prefix-free `LOAD_FAST_LOAD_FAST` (or
+/// `_BORROW_`) followed by a `STORE_ATTR` (`self.x = x`). The eval loop's
+/// fast tier runs the pair with the owner read straight from its local when
+/// the attribute cache answers, skipping a dispatch and a push/pop of the
+/// owner; otherwise it runs the load alone, and the entry of the attribute
+/// instruction that follows is intact (jumps to it, `f_lasti`, the
+/// exception table are unaffected). They are stored under numbers of
+/// quickened forms krait never uses, so they cannot collide with a real
+/// instruction.
 pub const LOAD_FAST_LOAD_ATTR: Opcode = Opcode::LOAD_ATTR_INSTANCE_VALUE;
+/// See [`LOAD_FAST_LOAD_ATTR`].
+pub const LOAD_FAST_STORE_ATTR: Opcode = Opcode::STORE_ATTR_INSTANCE_VALUE;
+/// See [`LOAD_FAST_LOAD_ATTR`].
+pub const LOAD_FAST_LOAD_FAST_STORE_ATTR: Opcode = Opcode::STORE_ATTR_SLOT;
 
-/// Decodes every position of `units`, then fuses `LOAD_FAST` +
-/// `LOAD_ATTR` pairs (see [`LOAD_FAST_LOAD_ATTR`]).
+/// Decodes every position of `units`, then marks the fused pairs (see
+/// [`LOAD_FAST_LOAD_ATTR`]).
 pub fn decode(units: &[CodeUnit]) -> Box<[Decoded]> {
     let mut decoded: Box<[Decoded]> = (0..units.len())
         .map(|start| decode_at(units, start))
         .collect();
     for i in 0..decoded.len().saturating_sub(1) {
         let load = decoded[i];
-        let loads_local = matches!(
-            load.opcode,
-            Opcode::LOAD_FAST | Opcode::LOAD_FAST_BORROW | Opcode::LOAD_FAST_CHECK
-        );
-        if loads_local
-            && load.at == 0
-            && load.len == 1
-            && decoded[i + 1].opcode == Opcode::LOAD_ATTR
-        {
-            decoded[i].opcode = LOAD_FAST_LOAD_ATTR;
+        if load.at != 0 || load.len != 1 {
+            continue;
         }
+        let following = decoded[i + 1].opcode;
+        decoded[i].opcode = match (load.opcode, following) {
+            (
+                Opcode::LOAD_FAST | Opcode::LOAD_FAST_BORROW | Opcode::LOAD_FAST_CHECK,
+                Opcode::LOAD_ATTR,
+            ) => LOAD_FAST_LOAD_ATTR,
+            (
+                Opcode::LOAD_FAST | Opcode::LOAD_FAST_BORROW | Opcode::LOAD_FAST_CHECK,
+                Opcode::STORE_ATTR,
+            ) => LOAD_FAST_STORE_ATTR,
+            (
+                Opcode::LOAD_FAST_LOAD_FAST | Opcode::LOAD_FAST_BORROW_LOAD_FAST_BORROW,
+                Opcode::STORE_ATTR,
+            ) => LOAD_FAST_LOAD_FAST_STORE_ATTR,
+            (other, _) => other,
+        };
     }
     decoded
 }
