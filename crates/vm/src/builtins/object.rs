@@ -82,7 +82,17 @@ pub fn set_instance_dict(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyRe
 pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &Ref<Str>) -> PyResult<Value> {
     match generic_getattr_opt(vm, obj, name)? {
         Some(v) => Ok(v),
-        None => Err(no_attribute(vm, obj, name)),
+        None => {
+            // A module's own `__getattr__` answers names it lacks (PEP 562).
+            let hook = obj
+                .as_object()
+                .and_then(|o| o.downcast::<Module>())
+                .and_then(|m| m.dict.table.with(|t| t.get_str(&Str::new("__getattr__"))));
+            match hook {
+                Some(hook) => vm.call(&hook, &[Value::from_object(name.as_obj().clone())], None),
+                None => Err(no_attribute(vm, obj, name)),
+            }
+        }
     }
 }
 

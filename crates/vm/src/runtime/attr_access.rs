@@ -85,6 +85,13 @@ pub(crate) fn load_hit(vm: &Vm, cache: &AttrCache, owner: &Value, name: &Str) ->
             }
             entry.value().map(Loaded::Value)
         }
+        AttrKind::ModuleValue { dict_version } => {
+            let module = owner.as_object()?.downcast::<Module>()?;
+            if module.dict.table.with(|t| t.version()) != dict_version {
+                return None;
+            }
+            entry.value().map(Loaded::Value)
+        }
     }
 }
 
@@ -148,7 +155,10 @@ fn load_slow(
     let is_module = owner
         .as_object()
         .is_some_and(|o| o.downcast::<Module>().is_some());
-    if !generic_get(&class) || is_module {
+    if is_module {
+        return module_load(vm, cache, &class, owner, name);
+    }
+    if !generic_get(&class) {
         return plain_load(vm, owner, name);
     }
     let version = class.version_tag();
@@ -230,6 +240,36 @@ fn load_slow(
 fn slot_member(class: &TypeRef, attr: &Value) -> Option<usize> {
     let member = attr.as_object()?.downcast::<MemberDescriptor>()?;
     class.is_subtype(&member.owner).then_some(member.index)
+}
+
+/// `module.name` on the generic path, caching a global found in the
+/// module's dict when nothing on the module type can take precedence (an
+/// exact `module` whose type has no attribute of that name).
+fn module_load(
+    vm: &mut Vm,
+    cache: Option<&AttrCache>,
+    class: &TypeRef,
+    owner: &Value,
+    name: &Ref<Str>,
+) -> PyResult<Loaded> {
+    let module = owner.as_object().and_then(|o| o.downcast::<Module>());
+    if let (Some(c), Some(module)) = (cache, module)
+        && class.same(&vm.types.module)
+        && class.lookup_str(name).is_none()
+    {
+        let version = class.version_tag();
+        let dict_version = module.dict.table.with(|t| t.version());
+        let found = module.dict.table.with(|t| t.get_str(name));
+        if let Some(value) = found {
+            c.store(
+                version,
+                AttrKind::ModuleValue { dict_version },
+                Some(&value),
+            );
+            return Ok(Loaded::Value(value));
+        }
+    }
+    plain_load(vm, owner, name)
 }
 
 /// `getattr(owner, name)` through the type's slot, as a [`Loaded`].

@@ -107,6 +107,14 @@ pub enum AttrKind {
     /// A class attribute of an immutable builtin type without `__get__`
     /// ([`AttrEntry::value`]), not shadowed by the instance.
     ClassValue(Unshadowed),
+    /// A module's global ([`AttrEntry::value`]): found in the module's dict
+    /// when it had version `dict_version`. Dict versions are unique across
+    /// all dicts and states, so a match proves the same module's dict,
+    /// unchanged, still holds the value.
+    ModuleValue {
+        /// The module dict's version at the lookup.
+        dict_version: u64,
+    },
     /// A `__slots__` member (a member descriptor on the type that applies to
     /// it): the value is slot `index` of the instance.
     SlotMember {
@@ -160,7 +168,8 @@ pub struct AttrEntry {
     version: Cell<u32>,
     /// What was found.
     kind: Cell<AttrKind>,
-    /// The value for [`AttrKind::Method`] and [`AttrKind::ClassValue`]:
+    /// The value for [`AttrKind::Method`], [`AttrKind::ClassValue`] and
+    /// [`AttrKind::ModuleValue`]:
     /// uncounted, since the type's dict holds it as long as the type keeps
     /// the tag (the same argument as `types::attribute_cache`).
     value: UnsafeCell<ManuallyDrop<Option<Value>>>,
