@@ -7,7 +7,7 @@ print(answer)
 try:
     from lazy_attrs import nope
 except ImportError as e:
-    print("ImportError", e)
+    print("ImportError", e.name)
 try:
     lazy.nope
 except AttributeError as e:
