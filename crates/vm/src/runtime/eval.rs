@@ -615,15 +615,54 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     continue;
                 }
                 Opcode::FOR_ITER => {
-                    if let Some(it) = fast_peek!(0)
-                        && let Some(step) = fast_ops::iterate(vm, it)
-                    {
-                        match step {
-                            Some(v) => fast_push!(Some(v)),
-                            None => ip = next + oparg as usize + 1,
+                    if let Some(it) = fast_peek!(0) {
+                        if let Some(step) = fast_ops::iterate(vm, it) {
+                            match step {
+                                Some(v) => fast_push!(Some(v)),
+                                None => ip = next + oparg as usize + 1,
+                            }
+                            continue;
                         }
-                        continue;
+                        // A generator runs in this loop (see the general
+                        // tier's FOR_ITER).
+                        sync_position!();
+                        frame.stack_top = top as u32;
+                        // SAFETY: `fp` is the live innermost frame, its
+                        // position and stack stored just above.
+                        if let Ok(gen_frame) =
+                            unsafe { generator::enter_inline(vm, fp, it, Value::NONE, false) }
+                        {
+                            frame.return_target = (next + oparg as usize) as u32;
+                            fp = gen_frame;
+                            vm.current_frame = fp;
+                            continue 'frames;
+                        }
                     }
+                }
+                Opcode::YIELD_VALUE if frame.owner == FrameOwner::Generator => {
+                    if let Some(v) = fast_pop!() {
+                        sync_position!();
+                        frame.stack_top = top as u32;
+                        let (is_entry, previous) = (frame.is_entry, frame.previous);
+                        // SAFETY: `fp` is the innermost frame, a generator's.
+                        unsafe { generator::suspend_frame(vm, fp) };
+                        if is_entry {
+                            return Ok(v);
+                        }
+                        // Back to the resumer (SEND or FOR_ITER), whose next
+                        // instruction follows.
+                        fp = previous;
+                        vm.current_frame = fp;
+                        // SAFETY: the resumer's frame is live, its stack top
+                        // stored when it resumed this generator.
+                        let caller = unsafe { &mut *fp };
+                        if caller.push(Some(v)) {
+                            continue 'frames;
+                        }
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    }
+                    fast_push!(None);
                 }
                 Opcode::UNPACK_SEQUENCE => {
                     if let Some(v) = fast_peek!(0)
