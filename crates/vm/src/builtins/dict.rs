@@ -445,6 +445,56 @@ impl Dict {
         }
     }
 
+    /// `d[key]` when no Python code is needed: the key's `hash` was made
+    /// natively and every key met on the probe compares natively.
+    /// `Some(None)` when absent; `None` when Python's `__eq__` must decide.
+    #[inline]
+    pub(crate) fn get_simple(&self, key: &Value, hash: i64) -> Option<Option<Value>> {
+        self.table
+            .with(|t| match t.scan(key, hash, &mut DictProbe::new(hash)) {
+                DictScan::Found(ix) => Some(t.entry(ix).map(|e| e.value.clone())),
+                DictScan::Absent => Some(None),
+                DictScan::Compare(..) => None,
+            })
+    }
+
+    /// `d[key] = value` when no Python code is needed (as
+    /// [`get_simple`](Self::get_simple)); gives `key` and `value` back
+    /// otherwise. Returns the replaced value, to be dropped by the caller
+    /// outside the table (a `__del__` may use the dict).
+    #[inline]
+    pub(crate) fn set_simple(
+        &self,
+        key: Value,
+        hash: i64,
+        value: Value,
+    ) -> Result<Option<Value>, (Value, Value)> {
+        let mut pending = Some((key, value));
+        let done = self.table.with(|t| {
+            let (key, _) = pending.as_ref()?;
+            match t.scan(key, hash, &mut DictProbe::new(hash)) {
+                DictScan::Found(ix) => {
+                    let (key, value) = pending.take()?;
+                    Some((Some(key), t.replace_value(ix, value)))
+                }
+                DictScan::Absent => {
+                    let (key, value) = pending.take()?;
+                    t.push_new(hash, key, value);
+                    Some((None, None))
+                }
+                DictScan::Compare(..) => None,
+            }
+        });
+        match (done, pending) {
+            (Some((unused_key, old)), _) => {
+                drop(unused_key);
+                Ok(old)
+            }
+            (None, Some(pair)) => Err(pair),
+            (None, None) => Ok(None),
+        }
+    }
+
     /// The hash of a key, with CPython's message for unhashable ones.
     fn key_hash(vm: &mut Vm, key: &Value) -> PyResult<i64> {
         vm.hash(key)

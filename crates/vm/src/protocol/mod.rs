@@ -159,7 +159,10 @@ impl Vm {
         match v.unpack() {
             Unpacked::Int(i) => return Ok(crate::hash::hash_i64(i)),
             Unpacked::Object(o) => {
-                if let Some(s) = o.downcast::<Str>() {
+                // An exact `str` (a subclass may define its own `__hash__`).
+                if o.class().same(&self.types.str)
+                    && let Some(s) = o.downcast::<Str>()
+                {
                     return Ok(s.hash());
                 }
             }

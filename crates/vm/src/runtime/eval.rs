@@ -502,6 +502,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0)) {
                         let fast = if oparg == 26 {
                             fast_ops::subscript(vm, a, b)
+                                .or_else(|| fast_ops::dict_subscript(vm, a, b))
                         } else {
                             fast_ops::binary_number(a, b, oparg)
                         };
@@ -511,6 +512,42 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             fast_push!(Some(r));
                             continue;
                         }
+                    }
+                }
+                Opcode::STORE_SUBSCR => {
+                    if let (Some(_), Some(_), Some(_)) =
+                        (fast_peek!(2), fast_peek!(1), fast_peek!(0))
+                    {
+                        let key = fast_pop!().unwrap_or(Value::NONE);
+                        let container = fast_pop!().unwrap_or(Value::NONE);
+                        let value = fast_pop!().unwrap_or(Value::NONE);
+                        let stored = match fast_ops::store_subscript(vm, &container, &key, value) {
+                            Ok(old) => Ok(Some(old)),
+                            Err(value) => fast_ops::dict_store(vm, &container, key, value),
+                        };
+                        match stored {
+                            Ok(old) => {
+                                drop(old);
+                                drop(container);
+                                continue;
+                            }
+                            Err((key, value)) => {
+                                // Back for the general tier, as they were.
+                                fast_push!(Some(value));
+                                fast_push!(Some(container));
+                                fast_push!(Some(key));
+                            }
+                        }
+                    }
+                }
+                Opcode::CONTAINS_OP => {
+                    if let (Some(item), Some(container)) = (fast_peek!(1), fast_peek!(0))
+                        && let Some(found) = fast_ops::dict_contains(vm, container, item)
+                    {
+                        drop(fast_pop!());
+                        drop(fast_pop!());
+                        push_bool_or_branch!(found != (oparg == 1));
+                        continue;
                     }
                 }
                 Opcode::BINARY_SLICE => {

@@ -7,6 +7,7 @@
 //! every error. Containers must be of the exact builtin type: a subclass
 //! may override the operation.
 
+use crate::builtins::dict::Dict;
 use crate::builtins::iterators::{IterState, NativeIter};
 use crate::builtins::list::List;
 use crate::builtins::slice::{Slice, slice_positions, small_slice_indices};
@@ -357,4 +358,61 @@ pub fn truthiness(vm: &mut Vm, v: &Value) -> Option<bool> {
         (None, Some(f)) => f(vm, v).ok().map(|n| n > 0),
         (None, None) => Some(true),
     }
+}
+
+/// The hash of `key` when no Python code can make it: an inline int (or
+/// bool) or an exact `str`.
+#[inline(always)]
+fn simple_hash(vm: &Vm, key: &Value) -> Option<i64> {
+    if let Some(i) = key.as_i64() {
+        return Some(crate::hash::hash_i64(i));
+    }
+    let o = key.as_object()?;
+    if !o.class().same(&vm.types.str) {
+        return None;
+    }
+    Some(o.downcast::<crate::builtins::str::Str>()?.hash())
+}
+
+/// The exact `dict` `container` is, if it is one.
+#[inline(always)]
+fn exact_dict<'a>(vm: &Vm, container: &'a Value) -> Option<&'a Dict> {
+    let o = container.as_object()?;
+    if !o.class().same(&vm.types.dict) {
+        return None;
+    }
+    o.downcast::<Dict>().map(|d| &**d)
+}
+
+/// `container[key]` for an exact `dict` holding `key`, when hashing and
+/// comparing need no Python code; `None` otherwise (a missing key too: the
+/// general path raises the `KeyError`).
+#[inline]
+pub fn dict_subscript(vm: &Vm, container: &Value, key: &Value) -> Option<Value> {
+    let dict = exact_dict(vm, container)?;
+    dict.get_simple(key, simple_hash(vm, key)?)?
+}
+
+/// `key in container` for an exact `dict`, when hashing and comparing
+/// need no Python code.
+#[inline]
+pub fn dict_contains(vm: &Vm, container: &Value, key: &Value) -> Option<bool> {
+    let dict = exact_dict(vm, container)?;
+    Some(dict.get_simple(key, simple_hash(vm, key)?)?.is_some())
+}
+
+/// `container[key] = value` for an exact `dict`, when hashing and
+/// comparing need no Python code; gives `key` and `value` back otherwise.
+/// Returns the replaced value, to be dropped by the caller.
+#[inline]
+pub fn dict_store(
+    vm: &Vm,
+    container: &Value,
+    key: Value,
+    value: Value,
+) -> Result<Option<Value>, (Value, Value)> {
+    let (Some(dict), Some(hash)) = (exact_dict(vm, container), simple_hash(vm, &key)) else {
+        return Err((key, value));
+    };
+    dict.set_simple(key, hash, value)
 }
