@@ -296,6 +296,20 @@ impl Set {
         self.table.with(|t| t.used)
     }
 
+    /// Whether `key` (natively hashed to `hash`) is an element, when every
+    /// element met on the probe compares natively; `None` when Python's
+    /// `__eq__` must decide.
+    #[inline]
+    pub(crate) fn contains_simple(&self, key: &Value, hash: i64) -> Option<bool> {
+        self.table.with(
+            |t| match t.scan(key, hash, &mut ProbeCursor::new(hash, t.mask())) {
+                Scan::Done(Probe::Found(_)) => Some(true),
+                Scan::Done(Probe::Absent { .. }) => Some(false),
+                Scan::Compare(..) => None,
+            },
+        )
+    }
+
     /// Whether the set is empty.
     pub fn is_empty(&self) -> bool {
         self.len() == 0

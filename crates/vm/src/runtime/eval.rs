@@ -542,7 +542,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::CONTAINS_OP => {
                     if let (Some(item), Some(container)) = (fast_peek!(1), fast_peek!(0))
-                        && let Some(found) = fast_ops::dict_contains(vm, container, item)
+                        && let Some(found) = fast_ops::hashed_contains(vm, container, item)
                     {
                         drop(fast_pop!());
                         drop(fast_pop!());
