@@ -1,9 +1,12 @@
 //! The eval loop: runs frames of CPython 3.14 bytecode.
 //!
-//! One `match` over [`Opcode`] decodes each code unit of the frame's
-//! adaptive instruction copy (opcode, oparg, `EXTENDED_ARG` prefixes),
-//! skips the instruction's inline caches, and implements the instruction
-//! with CPython's stack contract (`Python/bytecodes.c`). A call to a Python
+//! Each instruction is read from the code's decoded stream
+//! (`instruction_stream.rs`: opcode, full oparg, length with prefixes and
+//! inline caches) and dispatched in two tiers: a fast tier for the
+//! commonest instructions in their commonest case, on a value-stack top
+//! kept in a local and without position stores, none of whose paths
+//! raises; then the general tier, which syncs the frame and implements
+//! every instruction with CPython's stack contract (`Python/bytecodes.c`). A call to a Python
 //! function pushes a frame and continues in this same loop; a return pops
 //! it. Errors unwind through the exception table (`find_handler`); a frame
 //! without a handler is popped and the error continues in its caller, until
