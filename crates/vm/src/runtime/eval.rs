@@ -721,6 +721,41 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         drop(v);
                         continue;
                     }
+                    if let Some(v) = fast_peek!(0)
+                        && fast_ops::exact_list(vm, v).is_some()
+                    {
+                        // Straight from the list: it is moved out of its
+                        // slot, its items are copied under its cell (the
+                        // count checked there) into that slot and the ones
+                        // above, and it goes back if the count differs.
+                        let count = oparg as usize;
+                        let list_value = fast_pop!();
+                        let base = top;
+                        let copied = list_value
+                            .as_ref()
+                            .and_then(|v| fast_ops::exact_list(vm, v))
+                            .and_then(|list| {
+                                list.items.try_with(|items| {
+                                    if items.len() != count {
+                                        return false;
+                                    }
+                                    for (k, item) in items.iter().rev().enumerate() {
+                                        debug_assert!(base + k < frame.capacity as usize);
+                                        // SAFETY: the compiler sized the stack
+                                        // for the unpacked items; these slots
+                                        // are at and above the top.
+                                        unsafe { slots.add(base + k).write(Some(item.clone())) };
+                                    }
+                                    true
+                                })
+                            });
+                        if copied == Some(true) {
+                            top = base + count;
+                            drop(list_value);
+                            continue;
+                        }
+                        fast_push!(list_value);
+                    }
                 }
                 Opcode::RETURN_VALUE => {
                     if let Some(v) = fast_pop!() {

@@ -424,3 +424,13 @@ pub fn dict_store(
     };
     dict.set_simple(key, hash, value)
 }
+
+/// The exact `list` `v` is, if it is one.
+#[inline(always)]
+pub fn exact_list<'a>(vm: &Vm, v: &'a Value) -> Option<&'a List> {
+    let o = v.as_object()?;
+    if !o.class().same(&vm.types.list) {
+        return None;
+    }
+    o.downcast::<List>().map(|l| &**l)
+}
