@@ -505,14 +505,7 @@ impl Dict {
     pub fn get_item(vm: &mut Vm, dict: &Ref<Dict>, key: &Value) -> PyResult<Option<Value>> {
         let hash = Dict::key_hash(vm, key)?;
         // One borrow when no key needs Python's `__eq__`.
-        let simple = dict
-            .table
-            .with(|t| match t.scan(key, hash, &mut DictProbe::new(hash)) {
-                DictScan::Found(ix) => Some(t.entry(ix).map(|e| e.value.clone())),
-                DictScan::Absent => Some(None),
-                DictScan::Compare(..) => None,
-            });
-        if let Some(found) = simple {
+        if let Some(found) = dict.get_simple(key, hash) {
             return Ok(found);
         }
         let Some(ix) = Dict::lookup(vm, dict, key, hash)? else {
@@ -525,27 +518,12 @@ impl Dict {
     pub fn set_item(vm: &mut Vm, dict: &Ref<Dict>, key: Value, value: Value) -> PyResult<()> {
         let hash = Dict::key_hash(vm, &key)?;
         // One borrow when no key needs Python's `__eq__`.
-        let mut pending = Some((key, value));
-        let replaced = dict.table.with(|t| {
-            let (key, _) = pending.as_ref()?;
-            match t.scan(key, hash, &mut DictProbe::new(hash)) {
-                DictScan::Found(ix) => {
-                    let (key, value) = pending.take()?;
-                    Some((Some(key), t.replace_value(ix, value)))
-                }
-                DictScan::Absent => {
-                    let (key, value) = pending.take()?;
-                    t.push_new(hash, key, value);
-                    Some((None, None))
-                }
-                DictScan::Compare(..) => None,
+        let (key, value) = match dict.set_simple(key, hash, value) {
+            Ok(replaced) => {
+                drop(replaced);
+                return Ok(());
             }
-        });
-        // The unused key and the replaced value are dropped here, outside
-        // the table: a `__del__` may use the dict.
-        let Some((key, value)) = pending else {
-            drop(replaced);
-            return Ok(());
+            Err(pair) => pair,
         };
         let old = match Dict::lookup(vm, dict, &key, hash)? {
             Some(ix) => dict.table.with(|t| t.replace_value(ix, value)),

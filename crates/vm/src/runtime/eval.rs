@@ -1762,29 +1762,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                     continue 'frames;
                 }
+                // A yield of a generator's frame runs in the fast tier; what
+                // reaches here is bad bytecode (no generator, or NULL).
                 Opcode::YIELD_VALUE => {
-                    let v = pop!();
-                    if frame.owner != FrameOwner::Generator {
-                        raised = Some(Raised::New(stack_error(vm)));
-                        break;
-                    }
-                    let (is_entry, previous) = (frame.is_entry, frame.previous);
-                    // SAFETY: `fp` is the innermost frame, a generator's.
-                    unsafe { generator::suspend_frame(vm, fp) };
-                    if is_entry {
-                        return Ok(v);
-                    }
-                    // Back to the resumer (SEND or FOR_ITER), whose next
-                    // instruction follows.
-                    fp = previous;
-                    vm.current_frame = fp;
-                    // SAFETY: the resumer's frame is live.
-                    let caller = unsafe { &mut *fp };
-                    if !caller.push(Some(v)) {
-                        raised = Some(Raised::New(stack_error(vm)));
-                        break;
-                    }
-                    continue 'frames;
+                    raised = Some(Raised::New(stack_error(vm)));
+                    break;
                 }
                 Opcode::SEND => {
                     let v = pop!();
