@@ -259,6 +259,42 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }};
             }
+            // The attribute cache's answer for the `LOAD_ATTR` at `$at` with
+            // `$oparg` on `$owner`, if it has one (runs no Python code).
+            macro_rules! cached_load {
+                ($at:expr, $oparg:expr, $owner:expr) => {
+                    crate::runtime::inline_cache::entry_index(units, $at)
+                        .and_then(|i| code.attr_caches.get(i))
+                        .and_then(|c| {
+                            crate::runtime::attr_access::load_hit(
+                                vm,
+                                c,
+                                $owner,
+                                &code.names[($oparg >> 1) as usize],
+                            )
+                        })
+                };
+            }
+            // Pushes what a `LOAD_ATTR` with `$oparg` loaded: a method and
+            // its owner (`$owner`, evaluated only then), or the value and,
+            // for a method load, a NULL.
+            macro_rules! push_loaded {
+                ($loaded:expr, $oparg:expr, $owner:expr) => {
+                    match $loaded {
+                        crate::runtime::attr_access::Loaded::Method(m) => {
+                            let owner: Option<Value> = $owner;
+                            fast_push!(Some(m));
+                            fast_push!(owner);
+                        }
+                        crate::runtime::attr_access::Loaded::Value(v) => {
+                            fast_push!(Some(v));
+                            if $oparg & 1 != 0 {
+                                fast_push!(None);
+                            }
+                        }
+                    }
+                };
+            }
             match opcode {
                 Opcode::NOP | Opcode::NOT_TAKEN | Opcode::CACHE | Opcode::EXTENDED_ARG => continue,
                 Opcode::RESUME if !crate::runtime::signals::pending() => continue,
@@ -363,32 +399,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         // SAFETY: decoding fused this entry only when a
                         // `LOAD_ATTR` starts at the next position.
                         let attr = unsafe { *decoded_at.add(next) };
-                        let attr_at = next + attr.at as usize;
                         if let Some(loaded) =
-                            crate::runtime::inline_cache::entry_index(units, attr_at)
-                                .and_then(|i| code.attr_caches.get(i))
-                                .and_then(|c| {
-                                    crate::runtime::attr_access::load_hit(
-                                        vm,
-                                        c,
-                                        owner,
-                                        &code.names[(attr.oparg >> 1) as usize],
-                                    )
-                                })
+                            cached_load!(next + attr.at as usize, attr.oparg, owner)
                         {
-                            match loaded {
-                                crate::runtime::attr_access::Loaded::Method(m) => {
-                                    let owner = owner.clone();
-                                    fast_push!(Some(m));
-                                    fast_push!(Some(owner));
-                                }
-                                crate::runtime::attr_access::Loaded::Value(v) => {
-                                    fast_push!(Some(v));
-                                    if attr.oparg & 1 != 0 {
-                                        fast_push!(None);
-                                    }
-                                }
-                            }
+                            push_loaded!(loaded, attr.oparg, Some(owner.clone()));
                             ip = next + attr.len as usize;
                             continue;
                         }
@@ -449,31 +463,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::LOAD_ATTR => {
                     if let Some(owner) = fast_peek!(0)
-                        && let Some(loaded) = crate::runtime::inline_cache::entry_index(units, at)
-                            .and_then(|i| code.attr_caches.get(i))
-                            .and_then(|c| {
-                                crate::runtime::attr_access::load_hit(
-                                    vm,
-                                    c,
-                                    owner,
-                                    &code.names[(oparg >> 1) as usize],
-                                )
-                            })
+                        && let Some(loaded) = cached_load!(at, oparg, owner)
                     {
                         let owner = fast_pop!();
-                        match loaded {
-                            crate::runtime::attr_access::Loaded::Method(m) => {
-                                fast_push!(Some(m));
-                                fast_push!(owner);
-                            }
-                            crate::runtime::attr_access::Loaded::Value(v) => {
-                                drop(owner);
-                                fast_push!(Some(v));
-                                if oparg & 1 != 0 {
-                                    fast_push!(None);
-                                }
-                            }
-                        }
+                        push_loaded!(loaded, oparg, owner);
                         continue;
                     }
                 }
