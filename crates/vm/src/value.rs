@@ -127,6 +127,28 @@ impl Value {
     }
 }
 
+/// Writes `value` into the uninitialised place `slot` as two separate
+/// 8-byte words. A plain 16-byte copy reads its source with one 16-byte
+/// load; when that source was just written word by word, or only in part
+/// (`None` and `False` leave the payload word unwritten), the load cannot
+/// be forwarded from the pending stores and stalls the pipeline. The
+/// volatile word stores keep LLVM from merging the copy back into one.
+///
+/// # Safety
+/// `slot` must be valid for writes and hold nothing that needs dropping.
+#[inline(always)]
+pub unsafe fn write_by_words(slot: *mut Option<Value>, value: Option<Value>) {
+    const _: () = assert!(std::mem::size_of::<Option<Value>>() == 16);
+    // SAFETY: same size; `MaybeUninit` words may hold padding bytes.
+    let words: [std::mem::MaybeUninit<u64>; 2] = unsafe { std::mem::transmute(value) };
+    let slot = slot.cast::<std::mem::MaybeUninit<u64>>();
+    // SAFETY: per the contract both words of the place are writable.
+    unsafe {
+        slot.write_volatile(words[0]);
+        slot.add(1).write_volatile(words[1]);
+    }
+}
+
 impl Default for Value {
     /// `None`.
     fn default() -> Self {

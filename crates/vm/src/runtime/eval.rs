@@ -188,7 +188,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     debug_assert!(top < frame.capacity as usize);
                     // SAFETY: the compiler sized the stack (`co_stacksize`)
                     // for every push; the slot at the top is uninitialised.
-                    unsafe { slots.add(top).write(v) };
+                    unsafe { crate::value::write_by_words(slots.add(top), v) };
                     top += 1;
                 }};
             }

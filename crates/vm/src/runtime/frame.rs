@@ -171,7 +171,7 @@ impl Frame {
         }
         // SAFETY: in bounds (checked). The slot at the stack top is
         // uninitialised (a pop moved its value out), so nothing is lost.
-        unsafe { self.slots_ptr().add(self.stack_top as usize).write(v) };
+        unsafe { crate::value::write_by_words(self.slots_ptr().add(self.stack_top as usize), v) };
         self.stack_top += 1;
         true
     }
@@ -329,6 +329,57 @@ impl Default for DataStack {
     }
 }
 
+/// Writes `header` into the uninitialised frame memory at `frame` one field
+/// at a time. A whole-struct `write` made LLVM build the header in a
+/// temporary and copy it with 16-byte loads of fields just stored as 4-
+/// and 8-byte words: a store-forwarding stall on every call.
+///
+/// # Safety
+/// `frame` must be valid for writes of a `Frame` and hold no live frame.
+#[inline(always)]
+unsafe fn write_header(frame: *mut Frame, header: Frame) {
+    let Frame {
+        code,
+        globals,
+        builtins,
+        locals,
+        func,
+        previous,
+        next_instr,
+        lasti,
+        stack_top,
+        capacity,
+        return_target,
+        is_entry,
+        init_check,
+        owner,
+        state,
+        exc_state,
+        frame_object,
+    } = header;
+    // SAFETY: per the contract every field's place is writable and holds
+    // nothing to drop.
+    unsafe {
+        (&raw mut (*frame).code).write(code);
+        (&raw mut (*frame).globals).write(globals);
+        (&raw mut (*frame).builtins).write(builtins);
+        crate::value::write_by_words(&raw mut (*frame).locals, locals);
+        crate::value::write_by_words(&raw mut (*frame).func, func);
+        (&raw mut (*frame).previous).write(previous);
+        (&raw mut (*frame).next_instr).write(next_instr);
+        (&raw mut (*frame).lasti).write(lasti);
+        (&raw mut (*frame).stack_top).write(stack_top);
+        (&raw mut (*frame).capacity).write(capacity);
+        (&raw mut (*frame).return_target).write(return_target);
+        (&raw mut (*frame).is_entry).write(is_entry);
+        (&raw mut (*frame).init_check).write(init_check);
+        (&raw mut (*frame).owner).write(owner);
+        (&raw mut (*frame).state).write(state);
+        crate::value::write_by_words((&raw mut (*frame).exc_state).cast(), Some(exc_state));
+        (&raw mut (*frame).frame_object).write(frame_object);
+    }
+}
+
 impl DataStack {
     /// An empty data stack.
     pub fn new() -> DataStack {
@@ -387,9 +438,9 @@ impl DataStack {
         unsafe {
             self.top = base.add(words);
             let frame = base.cast::<Frame>();
-            frame.write(header);
+            let locals = (header.stack_top as usize).min(capacity);
+            write_header(frame, header);
             let slots = frame.add(1).cast::<Option<Value>>();
-            let locals = ((*frame).stack_top as usize).min(capacity);
             for i in 0..locals {
                 slots.add(i).write(None);
             }
