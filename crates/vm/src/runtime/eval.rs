@@ -105,27 +105,23 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
         let units = &code.instructions;
         let decoded = &code.decoded;
         // The next instruction, kept in a local; stored back in the frame
-        // with every instruction for whoever looks at the frame.
-        let mut ip = frame.next_instr as usize;
+        // for whoever looks at it. The decoded stream ends with a sentinel
+        // entry and every move inside it stays at or before the sentinel
+        // (`instruction_stream::decode`), so entries are read unchecked;
+        // a position from outside the stream is clamped here.
+        let mut ip = (frame.next_instr as usize).min(decoded.len() - 1);
         // The value stack of the fast tier (below): its slots and its top,
         // kept in locals. `frame.stack_top` is written back before anything
         // that may look at the frame (the general tier, a safe point, a
         // call, an error, leaving the frame) and read again after.
         let slots = frame.slots_ptr();
         let mut top = frame.stack_top as usize;
-        let (decoded_at, decoded_len) = (decoded.as_ptr(), decoded.len());
+        let decoded_at = decoded.as_ptr();
+        // Every error sets `raised` and leaves this loop (the general tier
+        // also checks after each instruction, for a `break` that only left
+        // a loop of its own).
         while raised.is_none() {
-            // A safe point: pending finalizers (`__del__`, closing dead
-            // suspended generators) and a due collection run here.
-            if crate::gc::is_due() {
-                frame.stack_top = top as u32;
-                crate::gc::safe_point(vm);
-            }
-            if ip >= decoded_len {
-                raised = Some(Raised::New(stack_error(vm)));
-                break;
-            }
-            // SAFETY: in bounds (checked just above).
+            // SAFETY: `ip` is at most the sentinel's position (see above).
             let instruction = unsafe { *decoded_at.add(ip) };
             let opcode = instruction.opcode;
             let oparg = instruction.oparg;
@@ -220,12 +216,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             // of a conditional jump): skipped without a dispatch.
             macro_rules! skip_not_taken {
                 () => {{
-                    if ip < decoded_len {
-                        // SAFETY: in bounds (checked).
-                        let following = unsafe { *decoded_at.add(ip) };
-                        if following.opcode == Opcode::NOT_TAKEN {
-                            ip += following.len as usize;
-                        }
+                    // SAFETY: `ip` is at most the sentinel's position.
+                    let following = unsafe { *decoded_at.add(ip) };
+                    if following.opcode == Opcode::NOT_TAKEN {
+                        ip += following.len as usize;
                     }
                 }};
             }
@@ -236,16 +230,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             macro_rules! push_bool_or_branch {
                 ($b:expr) => {{
                     let b: bool = $b;
-                    let following = if ip < decoded_len {
-                        // SAFETY: in bounds (checked).
-                        Some(unsafe { *decoded_at.add(ip) })
-                    } else {
-                        None
-                    };
+                    // SAFETY: `ip` is at most the sentinel's position.
+                    let following = unsafe { *decoded_at.add(ip) };
                     match following {
-                        Some(j)
-                            if j.opcode == Opcode::POP_JUMP_IF_FALSE
-                                || j.opcode == Opcode::POP_JUMP_IF_TRUE =>
+                        j if j.opcode == Opcode::POP_JUMP_IF_FALSE
+                            || j.opcode == Opcode::POP_JUMP_IF_TRUE =>
                         {
                             let after = ip + j.len as usize;
                             if b == (j.opcode == Opcode::POP_JUMP_IF_TRUE) {
@@ -297,7 +286,14 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             }
             match opcode {
                 Opcode::NOP | Opcode::NOT_TAKEN | Opcode::CACHE | Opcode::EXTENDED_ARG => continue,
-                Opcode::RESUME if !crate::runtime::signals::pending() => continue,
+                // Safe points (pending finalizers and a due collection run
+                // there, see `gc::safe_point`): function entry and loop
+                // back-edges here, and before every instruction of the
+                // general tier, which is where anything a finalizer could
+                // observe happens.
+                Opcode::RESUME if !crate::runtime::signals::pending() && !crate::gc::is_due() => {
+                    continue;
+                }
                 Opcode::POP_TOP | Opcode::POP_ITER | Opcode::END_FOR => {
                     drop(fast_pop!());
                     continue;
@@ -639,11 +635,13 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     ip = next + oparg as usize;
                     continue;
                 }
-                Opcode::JUMP_BACKWARD if !crate::runtime::signals::pending() => {
+                Opcode::JUMP_BACKWARD
+                    if !crate::runtime::signals::pending() && !crate::gc::is_due() =>
+                {
                     ip = next.saturating_sub(oparg as usize);
                     continue;
                 }
-                Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
+                Opcode::JUMP_BACKWARD_NO_INTERRUPT if !crate::gc::is_due() => {
                     ip = next.saturating_sub(oparg as usize);
                     continue;
                 }
@@ -779,6 +777,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             // The general tier: every instruction, on `frame`'s own stack.
             sync_position!();
             frame.stack_top = top as u32;
+            // A safe point: pending finalizers (`__del__`, closing dead
+            // suspended generators) and a due collection run here.
+            if crate::gc::is_due() {
+                crate::gc::safe_point(vm);
+            }
             match opcode {
                 // Pending signals are handled where CPython checks its eval
                 // breaker: function entry and loop back-edges.

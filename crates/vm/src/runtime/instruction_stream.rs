@@ -53,12 +53,41 @@ pub const LOAD_FAST_STORE_ATTR: Opcode = Opcode::STORE_ATTR_INSTANCE_VALUE;
 /// See [`LOAD_FAST_LOAD_ATTR`].
 pub const LOAD_FAST_LOAD_FAST_STORE_ATTR: Opcode = Opcode::STORE_ATTR_SLOT;
 
-/// Decodes every position of `units`, then marks the fused pairs (see
-/// [`LOAD_FAST_LOAD_ATTR`]).
+/// The entry past the last code unit: the eval loop reads entries without
+/// a bounds check, and running this one is refused as bad bytecode.
+const SENTINEL: Decoded = Decoded {
+    opcode: Opcode::RESERVED,
+    at: 0,
+    len: 1,
+    oparg: 0,
+};
+
+/// Decodes every position of `units`, marks the fused pairs (see
+/// [`LOAD_FAST_LOAD_ATTR`]) and appends the [`SENTINEL`].
+///
+/// The stream is closed under the eval loop's moves, which is what lets
+/// it read entries unchecked: every entry's next instruction (`position +
+/// len`) is at most the sentinel's position, and a jump whose target (or,
+/// for `FOR_ITER`, whose target's successor) lies past it decodes to
+/// `RESERVED`. Positions coming from elsewhere (a frame's saved position,
+/// an exception handler) are clamped by the loop when it enters a frame.
 pub fn decode(units: &[CodeUnit]) -> Box<[Decoded]> {
-    let mut decoded: Box<[Decoded]> = (0..units.len())
-        .map(|start| decode_at(units, start))
-        .collect();
+    let end = units.len();
+    let mut decoded: Vec<Decoded> = (0..end).map(|start| decode_at(units, start)).collect();
+    for (position, entry) in decoded.iter_mut().enumerate() {
+        let room = end - position;
+        if usize::from(entry.len) > room {
+            // Truncated caches at the end of the code.
+            entry.len = u8::try_from(room).unwrap_or(u8::MAX);
+        }
+        let next = position + usize::from(entry.len);
+        if entry.opcode.has_jump()
+            && !entry.opcode.is_backward_jump()
+            && next.saturating_add(entry.oparg as usize).saturating_add(1) > end
+        {
+            entry.opcode = Opcode::RESERVED;
+        }
+    }
     for i in 0..decoded.len().saturating_sub(1) {
         let load = decoded[i];
         if load.at != 0 || load.len != 1 {
@@ -81,7 +110,8 @@ pub fn decode(units: &[CodeUnit]) -> Box<[Decoded]> {
             (other, _) => other,
         };
     }
-    decoded
+    decoded.push(SENTINEL);
+    decoded.into_boxed_slice()
 }
 
 /// The instruction that starts at `start`.
@@ -130,7 +160,8 @@ mod tests {
             unit(Opcode::RETURN_VALUE, 0),
         ];
         let decoded = decode(&units);
-        assert_eq!(decoded.len(), units.len());
+        assert_eq!(decoded.len(), units.len() + 1);
+        assert_eq!(decoded[units.len()].opcode, Opcode::RESERVED);
         assert_eq!(decoded[0].opcode, Opcode::LOAD_CONST);
         assert_eq!(decoded[0].oparg, 0x102);
         assert_eq!((decoded[0].at, decoded[0].len), (1, 2));
@@ -157,5 +188,26 @@ mod tests {
         assert_eq!(decoded[0].opcode, Opcode::RESERVED);
         assert_eq!(decoded[1].opcode, Opcode::EXTENDED_ARG);
         assert_eq!(decoded[1].len, 1);
+    }
+
+    #[test]
+    fn moves_stay_inside_the_stream() {
+        let units = [
+            unit(Opcode::JUMP_FORWARD, 1),
+            // Would land on the sentinel: refused like any jump out.
+            unit(Opcode::JUMP_FORWARD, 3),
+            unit(Opcode::POP_JUMP_IF_TRUE, 9),
+            unit(Opcode::RETURN_VALUE, 0),
+            // A call whose inline caches are cut off by the end.
+            unit(Opcode::CALL, 0),
+        ];
+        let decoded = decode(&units);
+        assert_eq!(decoded[0].opcode, Opcode::JUMP_FORWARD);
+        assert_eq!(decoded[1].opcode, Opcode::RESERVED);
+        assert_eq!(decoded[2].opcode, Opcode::RESERVED);
+        assert_eq!(usize::from(decoded[4].len), 1);
+        for (position, entry) in decoded.iter().enumerate().take(units.len()) {
+            assert!(position + usize::from(entry.len) <= units.len());
+        }
     }
 }
