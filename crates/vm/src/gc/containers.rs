@@ -212,16 +212,12 @@ impl<T: Payload> Payload for Extended<T> {
     fn traverse(&self, visit: &mut Visitor<'_>) {
         self.payload.traverse(visit);
         traverse_instance_dict(&self.extension.dict, visit);
-        self.extension.with_slot_values(|slots| {
-            for value in slots {
-                visit.optional(value);
-            }
-        });
+        self.extension.for_each_slot_value(|value| visit.value(value));
     }
 
     fn clear(&self) {
         self.payload.clear();
-        drop(self.extension.take_slot_values());
+        self.extension.clear_slots();
         clear_instance_dict(&self.extension.dict);
     }
 }
