@@ -212,7 +212,8 @@ impl<T: Payload> Payload for Extended<T> {
     /// Not called: the class's hook (`GcHooks::of_extended`) traverses
     /// these instances, visiting their class too.
     fn traverse(&self, visit: &mut Visitor<'_>) {
-        self.extension.for_each_slot_value(|value| visit.value(value));
+        self.extension
+            .for_each_slot_value(|value| visit.value(value));
         traverse_instance_dict(&self.extension.dict, visit);
         self.payload.traverse(visit);
     }

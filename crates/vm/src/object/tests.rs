@@ -207,10 +207,16 @@ fn extended_instances_carry_payload_then_extension() {
         .extension()
         .expect("an extended instance has an extension");
     assert_eq!(ext.slot_count(), 3, "room for the class's slots");
-    assert!(matches!(ext.set_slot(2, Some(Value::from_i64(7))), Ok(None)));
+    assert!(matches!(
+        ext.set_slot(2, Some(Value::from_i64(7))),
+        Ok(None)
+    ));
     assert_eq!(ext.slot(2).and_then(|v| v.as_i64()), Some(7));
     assert!(ext.slot(0).is_none());
-    assert!(ext.set_slot(3, Some(Value::from_i64(8))).is_err(), "no fourth slot");
+    assert!(
+        ext.set_slot(3, Some(Value::from_i64(8))).is_err(),
+        "no fourth slot"
+    );
     let plain = Ref::new(
         &base,
         Probe {
