@@ -66,13 +66,12 @@ fn set_factory(vm: &mut Vm, v: &Value, factory: Value) -> PyResult<()> {
     let Some(object) = v.as_object() else {
         return Err(vm.type_error("expected a collections.defaultdict".into()));
     };
-    let count = object.class().slot_count.get().max(1);
-    match object.extension() {
-        Some(e) => {
-            drop(e.set_slot(0, Some(factory), count));
+    match object.extension().map(|e| e.set_slot(0, Some(factory))) {
+        Some(Ok(old)) => {
+            drop(old);
             Ok(())
         }
-        None => Err(vm.type_error("expected a collections.defaultdict".into())),
+        _ => Err(vm.type_error("expected a collections.defaultdict".into())),
     }
 }
 

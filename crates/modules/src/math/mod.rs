@@ -76,11 +76,13 @@ fn float_text(vm: &mut Vm, x: f64) -> String {
 }
 
 /// "math domain error".
+#[cold]
 pub fn domain_error(vm: &mut Vm) -> PyErr {
     vm.value_error("math domain error")
 }
 
 /// "math range error".
+#[cold]
 pub fn range_error(vm: &mut Vm) -> PyErr {
     vm.overflow_error("math range error")
 }
@@ -98,6 +100,9 @@ enum Domain {
 /// infinity from a finite one, unless the function can overflow) being a
 /// domain error, and an infinity from a finite argument otherwise an
 /// overflow.
+/// Inlined into each function's body so that `f` is a direct call and a
+/// float argument is read without a call; errors are built out of line.
+#[inline(always)]
 fn math_1(
     vm: &mut Vm,
     arg: &Value,
@@ -105,21 +110,31 @@ fn math_1(
     can_overflow: bool,
     domain: Domain,
 ) -> PyResult<Value> {
-    let x = to_f64(vm, arg)?;
+    let x = match arg.as_f64() {
+        Some(x) => x,
+        None => to_f64(vm, arg)?,
+    };
     let r = f(x);
     if (r.is_nan() && !x.is_nan()) || (r.is_infinite() && x.is_finite() && !can_overflow) {
-        return Err(match domain {
-            Domain::Plain => domain_error(vm),
-            Domain::Message(text) => {
-                let shown = float_text(vm, x);
-                vm.value_error(&text.replace("{}", &shown))
-            }
-        });
+        return Err(math_1_domain_error(vm, x, domain));
     }
     if r.is_infinite() && x.is_finite() {
         return Err(range_error(vm));
     }
     Ok(Value::from_f64(r))
+}
+
+/// The error of [`math_1`] for an argument outside `f`'s domain.
+#[cold]
+#[inline(never)]
+fn math_1_domain_error(vm: &mut Vm, x: f64, domain: Domain) -> PyErr {
+    match domain {
+        Domain::Plain => domain_error(vm),
+        Domain::Message(text) => {
+            let shown = float_text(vm, x);
+            vm.value_error(&text.replace("{}", &shown))
+        }
+    }
 }
 
 /// CPython's `math_2`: a NaN from non-NaN arguments is a domain error, an

@@ -277,7 +277,7 @@ mod tests {
     fn one_word_wide_and_grows_keeping_values() {
         assert_eq!(std::mem::size_of::<AttributeValues>(), 8);
         // An instance extension: attribute storage (3 words + cell flag)
-        // and the `__slots__` values (1 word).
+        // and the count of `__slots__` values that follow it (1 word).
         assert_eq!(
             std::mem::size_of::<crate::builtins::instance::InstanceExtension>(),
             40

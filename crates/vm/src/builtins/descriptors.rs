@@ -219,11 +219,10 @@ pub fn init_attribute_descriptors(getset_type: &TypeObject, member_type: &TypeOb
             };
             check_descriptor_owner(vm, &m.name.as_lossy(), &m.owner, obj)?;
             let deleting = value.is_none();
-            let count = vm.type_of(obj).slot_count.get();
             let old = obj
                 .as_object()
                 .and_then(|o| o.extension())
-                .and_then(|e| e.set_slot(m.index, value, count));
+                .and_then(|e| e.set_slot(m.index, value).ok().flatten());
             if deleting && old.is_none() {
                 let name = Value::from_object(m.name.as_obj().clone());
                 return Err(vm.new_exception(

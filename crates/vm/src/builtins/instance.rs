@@ -6,11 +6,11 @@
 //!
 //! An instance of a user class carries its builtin base's payload (a
 //! zero-sized one for `object`) followed by an [`InstanceExtension`]: the
-//! attribute dict and the values of `__slots__` members (see
-//! [`Extended`](crate::object::Extended)).
+//! attribute dict, then, in the same allocation, the values of `__slots__`
+//! members (see [`Extended`](crate::object::Extended)).
 
 use std::any::TypeId;
-use std::cell::Cell;
+use std::cell::UnsafeCell;
 use std::rc::Rc;
 
 use crate::builtins::attribute_values::AttributeValues;
@@ -229,54 +229,133 @@ impl InstanceDict {
 
 /// What every instance of a user subclass of a builtin type carries after
 /// the base's payload.
+///
+/// The values of the class's `__slots__` members live right after this
+/// struct, in the same allocation as the object (as CPython lays out
+/// member slots): [`Ref::new`](crate::object::Ref::new) sizes an instance
+/// of an `EXTENDED` class for its class's slot count and fills them with
+/// `None`, so an instance with slots is one allocation and reading or
+/// writing a slot is an indexed load or store. Each slot is an
+/// `UnsafeCell`: an access clones a value out or swaps one in, running no
+/// Python code while it looks at the slot, so no borrow flag is needed.
 #[derive(Default)]
 pub struct InstanceExtension {
     /// The attributes (used when the class has `__dict__`).
     pub dict: InstanceDict,
-    /// The values of `__slots__` members, by member index; `None` where
-    /// unset. Allocated once, at the class's slot count. A `Cell` holding a
-    /// one-word array: every access takes the array out and puts it back,
-    /// running no Python code in between, so the field is one word (a
-    /// `PyCell` would add a flag word to every instance).
-    slots: Cell<AttributeValues>,
+    /// How many slot values follow this struct (set once, when the object
+    /// is allocated in place; 0 for an extension built by value).
+    slot_count: usize,
 }
 
+/// One `__slots__` value stored after an [`InstanceExtension`]: `None`
+/// where unset.
+pub type SlotCell = UnsafeCell<Option<Value>>;
+
+// The slot values follow the extension directly: its size keeps them
+// aligned.
+const _: () = assert!(
+    std::mem::size_of::<InstanceExtension>().is_multiple_of(std::mem::align_of::<SlotCell>())
+);
+
 impl InstanceExtension {
-    /// The value of slot `index`, if set.
-    pub fn slot(&self, index: usize) -> Option<Value> {
-        let values = self.slots.take();
-        let value = values.get(index).cloned().flatten();
-        self.slots.set(values);
-        value
+    /// The bytes the slot values of an instance with `count` slots take
+    /// after the extension.
+    pub const fn slots_size(count: usize) -> Option<usize> {
+        count.checked_mul(std::mem::size_of::<SlotCell>())
     }
 
-    /// Sets (or, with `None`, clears) slot `index`; returns the old value.
-    /// `count` is how many slots the instance's class has: the values are
-    /// allocated once at that size.
-    pub fn set_slot(&self, index: usize, value: Option<Value>, count: usize) -> Option<Value> {
-        let mut values = self.slots.take();
-        if values.len() <= index && value.is_some() {
-            values.grow_to(count.max(index + 1));
+    /// Fills in the slot values of an extension just placed in an object
+    /// allocated with room for `count` of them after it (all unset).
+    ///
+    /// # Safety
+    /// `extension` must point at an extension inside a fresh allocation
+    /// with [`Self::slots_size`]`(count)` bytes after it, not yet shared.
+    pub unsafe fn init_slots(extension: *mut InstanceExtension, count: usize) {
+        // SAFETY: per the contract the memory after the extension is ours
+        // and sized for `count` slots.
+        unsafe {
+            let first = extension.add(1).cast::<SlotCell>();
+            for i in 0..count {
+                first.add(i).write(UnsafeCell::new(None));
+            }
+            std::ptr::addr_of_mut!((*extension).slot_count).write(count);
         }
-        let old = match value {
-            Some(value) => values.store(index, value),
-            None => values.remove(index),
-        };
-        self.slots.set(values);
-        old
     }
 
-    /// Runs `f` over the slot values (for the cycle collector).
-    pub fn with_slot_values<R>(&self, f: impl FnOnce(&[Option<Value>]) -> R) -> R {
-        let values = self.slots.take();
-        let result = f(&values);
-        self.slots.set(values);
-        result
+    /// The slot values.
+    #[inline(always)]
+    fn slot_cells(&self) -> &[SlotCell] {
+        // SAFETY: an extension with a non-zero count sits in an object
+        // allocated with that many initialised slots after it (see
+        // `init_slots`); they live as long as the object.
+        unsafe {
+            std::slice::from_raw_parts(
+                (self as *const InstanceExtension).add(1).cast::<SlotCell>(),
+                self.slot_count,
+            )
+        }
     }
 
-    /// Takes every slot value out (the collector's `clear`).
-    pub fn take_slot_values(&self) -> AttributeValues {
-        self.slots.take()
+    /// How many `__slots__` values the instance has room for.
+    pub fn slot_count(&self) -> usize {
+        self.slot_count
+    }
+
+    /// The value of slot `index`, if set.
+    #[inline(always)]
+    pub fn slot(&self, index: usize) -> Option<Value> {
+        let cell = self.slot_cells().get(index)?;
+        // SAFETY: nothing else accesses the slot while it is cloned (a
+        // clone only counts a reference).
+        unsafe { (*cell.get()).clone() }
+    }
+
+    /// Sets (or, with `None`, clears) slot `index` and returns the old
+    /// value, which the caller drops (its finalizer may run Python code).
+    /// Gives `value` back as the error if the instance has no such slot.
+    #[inline(always)]
+    pub fn set_slot(
+        &self,
+        index: usize,
+        value: Option<Value>,
+    ) -> Result<Option<Value>, Option<Value>> {
+        match self.slot_cells().get(index) {
+            // SAFETY: the swap runs no code; nothing else accesses the slot
+            // meanwhile.
+            Some(cell) => Ok(unsafe { std::ptr::replace(cell.get(), value) }),
+            None => Err(value),
+        }
+    }
+
+    /// Calls `f` with every slot value that is set (for the cycle
+    /// collector's traversal, which must not change them).
+    #[inline]
+    pub fn for_each_slot_value(&self, mut f: impl FnMut(&Value)) {
+        for cell in self.slot_cells() {
+            // SAFETY: `f` only reads (the collector's visitors do not
+            // store into objects).
+            if let Some(value) = unsafe { &*cell.get() } {
+                f(value);
+            }
+        }
+    }
+
+    /// Empties every slot (the collector's `clear`), dropping each value
+    /// after its slot is emptied.
+    pub fn clear_slots(&self) {
+        for index in 0..self.slot_count {
+            drop(self.set_slot(index, None));
+        }
+    }
+}
+
+impl Drop for InstanceExtension {
+    fn drop(&mut self) {
+        for cell in self.slot_cells() {
+            // SAFETY: the object is being destroyed: each value is dropped
+            // once, and nothing reads the slots afterwards.
+            unsafe { std::ptr::drop_in_place(cell.get()) };
+        }
     }
 }
 

@@ -71,7 +71,7 @@ fn visit_table(table: &DictTable, visit: &mut Visitor<'_>) {
     }
 }
 
-fn traverse_instance_dict(dict: &InstanceDict, visit: &mut Visitor<'_>) {
+pub(crate) fn traverse_instance_dict(dict: &InstanceDict, visit: &mut Visitor<'_>) {
     visit.cell(&dict.storage, |storage, visit| match storage {
         Storage::Empty => {}
         Storage::Shared { values, .. } => {
@@ -209,19 +209,18 @@ impl Payload for MemoryView {
 impl<T: Payload> Payload for Extended<T> {
     const CONTAINER: bool = true;
 
+    /// Not called: the class's hook (`GcHooks::of_extended`) traverses
+    /// these instances, visiting their class too.
     fn traverse(&self, visit: &mut Visitor<'_>) {
-        self.payload.traverse(visit);
+        self.extension
+            .for_each_slot_value(|value| visit.value(value));
         traverse_instance_dict(&self.extension.dict, visit);
-        self.extension.with_slot_values(|slots| {
-            for value in slots {
-                visit.optional(value);
-            }
-        });
+        self.payload.traverse(visit);
     }
 
     fn clear(&self) {
         self.payload.clear();
-        drop(self.extension.take_slot_values());
+        self.extension.clear_slots();
         clear_instance_dict(&self.extension.dict);
     }
 }

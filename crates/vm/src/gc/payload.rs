@@ -13,6 +13,7 @@
 //! gets the type-erased hooks in its slots ([`GcHooks`] in
 //! `Slots::gc`), which is what the collector calls.
 
+use crate::gc::containers::traverse_instance_dict;
 use crate::object::{ObjRef, PyCell};
 use crate::value::Value;
 
@@ -166,15 +167,26 @@ impl GcHooks {
     }
 }
 
+/// In CPython's order for instances of heap types: the `__slots__`
+/// values, the attribute dict, the class, then the base's payload.
 fn traverse_extended<T: Payload>(object: &ObjRef, visit: &mut Visit<'_>) -> bool {
+    let Some(extended) = object.downcast_extended::<T>() else {
+        return true;
+    };
+    // The `__slots__` values need no visitor state: most hold no object
+    // (floats, small ints) and cost a tag test each.
+    extended.extension.for_each_slot_value(|value| {
+        if let Some(object) = value.as_object() {
+            visit(object);
+        }
+    });
     let mut visitor = Visitor::new(visit);
-    if let Some(extended) = object.downcast_extended::<T>() {
-        extended.traverse(&mut visitor);
-    }
+    traverse_instance_dict(&extended.extension.dict, &mut visitor);
     let class = object.class();
     if class.has_flag(crate::types::flags::HEAPTYPE) {
         visitor.object(class.as_obj());
     }
+    extended.payload.traverse(&mut visitor);
     !visitor.incomplete()
 }
 

@@ -57,11 +57,22 @@ impl<T> PyCell<T> {
     /// Runs `f` with exclusive access to the value, or returns `None` without
     /// running it when the cell is already in use (for code that may run at
     /// any moment, like the cycle collector, and must never panic).
+    #[inline]
     pub fn try_with<R>(&self, f: impl FnOnce(&mut T) -> R) -> Option<R> {
-        if self.in_use.get() {
+        if self.in_use.replace(true) {
             return None;
         }
-        Some(self.with(f))
+        // Clears the flag even if `f` unwinds.
+        struct Release<'a>(&'a Cell<bool>);
+        impl Drop for Release<'_> {
+            fn drop(&mut self) {
+                self.0.set(false);
+            }
+        }
+        let _release = Release(&self.in_use);
+        // SAFETY: the flag was clear, so no other access to the value is
+        // live, and it stays set while `f` runs.
+        Some(f(unsafe { &mut *self.value.get() }))
     }
 
     /// The value through an exclusive reference (no check needed: `&mut self`

@@ -357,13 +357,7 @@ impl<T: Payload> Ref<T> {
             });
         }
         if class.has_flag(flags::EXTENDED) {
-            let extended = Ref::<Extended<T>>::allocate(
-                class,
-                Extended {
-                    payload,
-                    extension: InstanceExtension::default(),
-                },
-            )?;
+            let extended = Ref::<Extended<T>>::allocate_extended(class, payload)?;
             let pointer = extended.pointer.cast::<PyObj<T>>();
             std::mem::forget(extended);
             // The payload is the first field of `Extended<T>` (`repr(C)`),
@@ -404,6 +398,59 @@ impl<T: Payload> Ref<T> {
             marker: PhantomData,
         })
     }
+}
+
+impl<T: Payload> Ref<Extended<T>> {
+    /// Allocates an instance of the `EXTENDED` class `class` holding
+    /// `payload`, with room for the class's `__slots__` values after the
+    /// extension (all unset), tracked by the collector: one allocation.
+    fn allocate_extended(class: &Ref<TypeObject>, payload: T) -> Result<Self, AllocError> {
+        let slots = class.slot_count.get();
+        let layout = extended_layout::<T>(slots).ok_or(AllocError { size: usize::MAX })?;
+        let memory = heap::allocate(layout)?.cast::<GcObj<Extended<T>>>();
+        let class_ref: ObjRef = class.as_obj().clone();
+        let class_pointer = class_ref.pointer;
+        std::mem::forget(class_ref);
+        // SAFETY: `memory` is fresh, sized and aligned for the GC header,
+        // the object and `slots` values after its extension.
+        let object = unsafe {
+            std::ptr::addr_of_mut!((*memory.as_ptr()).gc).write(GcHeader::untracked());
+            let object = std::ptr::addr_of_mut!((*memory.as_ptr()).object);
+            object.write(PyObj {
+                header: ObjectHeader {
+                    refcount: Cell::new(1),
+                    class: Cell::new(class_pointer),
+                },
+                payload: Extended {
+                    payload,
+                    extension: InstanceExtension::default(),
+                },
+            });
+            InstanceExtension::init_slots(
+                std::ptr::addr_of_mut!((*object).payload.extension),
+                slots,
+            );
+            NonNull::new_unchecked(object)
+        };
+        // SAFETY: a container was allocated with its GC header.
+        crate::gc::on_allocated(unsafe { GcHeader::of_object(object.cast()) }, true);
+        Ok(Ref {
+            pointer: object,
+            marker: PhantomData,
+        })
+    }
+}
+
+/// The memory layout of an instance laid out as `Extended<T>` with `slots`
+/// `__slots__` values after its extension (GC header included).
+fn extended_layout<T: Payload>(slots: usize) -> Option<Layout> {
+    let fixed = Layout::new::<GcObj<Extended<T>>>();
+    let end = (crate::gc::GC_HEADER_SIZE + extension_offset::<T>())
+        .checked_add(std::mem::size_of::<InstanceExtension>())?
+        .checked_add(InstanceExtension::slots_size(slots)?)?;
+    Layout::from_size_align(fixed.size().max(end), fixed.align())
+        .ok()
+        .map(|layout| layout.pad_to_align())
 }
 
 impl<T: 'static> Ref<T> {
@@ -471,6 +518,34 @@ pub unsafe fn deallocate_payload<T: Payload>(object: NonNull<ObjectHeader>) {
         };
         std::ptr::drop_in_place(typed.as_ptr());
         free_object::<T>(object);
+        drop(class);
+    }
+}
+
+/// The deallocation function of instances laid out as `Extended<T>` (the
+/// `dealloc` of `EXTENDED` classes carrying `T`): as
+/// [`deallocate_payload`], freeing the room of the instance's `__slots__`
+/// values with it.
+///
+/// # Safety
+/// `object` must be a dead (count zero) instance of an `EXTENDED` class
+/// carrying `T`, allocated by [`Ref::new`].
+pub unsafe fn deallocate_extended<T: Payload>(object: NonNull<ObjectHeader>) {
+    let typed = object.cast::<PyObj<Extended<T>>>();
+    // SAFETY: per the contract the object is a dead `PyObj<Extended<T>>`
+    // with its GC header before it: untrack it, read its slot count, take
+    // its class reference, drop it in place (the extension drops the slot
+    // values), then free its memory with the layout it was allocated with.
+    unsafe {
+        crate::gc::on_deallocated(GcHeader::of_object(object));
+        let slots = (*typed.as_ptr()).payload.extension.slot_count();
+        let class = ObjRef {
+            pointer: (*typed.as_ptr()).header.class.get(),
+        };
+        std::ptr::drop_in_place(typed.as_ptr());
+        if let Some(layout) = extended_layout::<T>(slots) {
+            heap::deallocate(object.cast::<u8>().sub(crate::gc::GC_HEADER_SIZE), layout);
+        }
         drop(class);
     }
 }

@@ -178,6 +178,7 @@ fn extended_instances_carry_payload_then_extension() {
     let base = TypeObject::new_type::<Probe>(&metatype, "Probe").unwrap();
     // A user subclass: same payload, extended layout.
     let sub = TypeObject::derived_from(&base, "Sub", true);
+    sub.slot_count.set(3);
     let sub = Ref::new(&metatype, sub).unwrap();
     let deaths = std::rc::Rc::new(Cell::new(0));
     let live_before = heap::stats().live_bytes;
@@ -205,9 +206,17 @@ fn extended_instances_carry_payload_then_extension() {
     let ext = obj
         .extension()
         .expect("an extended instance has an extension");
-    assert!(ext.set_slot(2, Some(Value::from_i64(7)), 3).is_none());
+    assert_eq!(ext.slot_count(), 3, "room for the class's slots");
+    assert!(matches!(
+        ext.set_slot(2, Some(Value::from_i64(7))),
+        Ok(None)
+    ));
     assert_eq!(ext.slot(2).and_then(|v| v.as_i64()), Some(7));
     assert!(ext.slot(0).is_none());
+    assert!(
+        ext.set_slot(3, Some(Value::from_i64(8))).is_err(),
+        "no fourth slot"
+    );
     let plain = Ref::new(
         &base,
         Probe {

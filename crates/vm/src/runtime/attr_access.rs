@@ -292,12 +292,19 @@ pub(crate) fn store_hit(
     let kind = cache
         .lookup(class.version.get())
         .map_or(AttrKind::Empty, |e| e.kind());
-    if let AttrKind::SlotMember { index } = kind
-        && let Some(ext) = owner.as_object().and_then(|o| o.extension())
-    {
-        drop(ext.set_slot(index, Some(value), class.slot_count.get()));
-        return Ok(());
-    }
+    let value = match kind {
+        AttrKind::SlotMember { index } => match owner.as_object().and_then(|o| o.extension()) {
+            Some(ext) => match ext.set_slot(index, Some(value)) {
+                Ok(old) => {
+                    drop(old);
+                    return Ok(());
+                }
+                Err(value) => return value.map_or(Ok(()), Err),
+            },
+            None => value,
+        },
+        _ => value,
+    };
     if let AttrKind::Store { keys, index } = kind
         && let Some(dict) = instance_dict(owner)
     {
@@ -354,7 +361,10 @@ pub fn store_attr(
         && let Some(index) = slot_member(&class, attr)
         && let Some(ext) = owner.as_object().and_then(|o| o.extension())
     {
-        drop(ext.set_slot(index, Some(value), class.slot_count.get()));
+        match ext.set_slot(index, Some(value)) {
+            Ok(old) => drop(old),
+            Err(value) => return vm.set_attr(owner, name, value),
+        }
         if let Some(c) = cache {
             c.store(version, AttrKind::SlotMember { index }, None);
         }

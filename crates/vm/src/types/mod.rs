@@ -20,7 +20,9 @@ use std::ptr::NonNull;
 use crate::builtins::dict::DictTable;
 use crate::gc::Payload;
 use crate::object::heap::AllocError;
-use crate::object::{Extended, ObjectHeader, PyCell, Ref, deallocate_payload, extension_offset};
+use crate::object::{
+    ObjectHeader, PyCell, Ref, deallocate_extended, deallocate_payload, extension_offset,
+};
 use crate::value::Value;
 pub use slots::Slots;
 
@@ -175,7 +177,7 @@ impl TypeObject {
             name: name.into(),
             payload: TypeId::of::<T>(),
             dealloc: deallocate_payload::<T>,
-            extended_dealloc: deallocate_payload::<Extended<T>>,
+            extended_dealloc: deallocate_extended::<T>,
             extended_gc: crate::gc::GcHooks::of_extended::<T>(),
             extension_offset: extension_offset::<T>(),
             slot_count: Cell::new(0),
