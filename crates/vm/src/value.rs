@@ -149,24 +149,6 @@ pub unsafe fn write_by_words(slot: *mut Option<Value>, value: Option<Value>) {
     }
 }
 
-/// Moves the value out of the initialised place `slot`, reading it as two
-/// 8-byte words: the counterpart of [`write_by_words`], whose two stores
-/// a single 16-byte load could not be forwarded from.
-///
-/// # Safety
-/// `slot` must be valid for reads and initialised; it counts as
-/// uninitialised afterwards.
-#[inline(always)]
-pub unsafe fn read_by_words(slot: *const Option<Value>) -> Option<Value> {
-    let slot = slot.cast::<std::mem::MaybeUninit<u64>>();
-    // SAFETY: per the contract both words are readable and together hold
-    // an initialised value, which moves out.
-    unsafe {
-        let words = [slot.read_volatile(), slot.add(1).read_volatile()];
-        std::mem::transmute::<[std::mem::MaybeUninit<u64>; 2], Option<Value>>(words)
-    }
-}
-
 impl Default for Value {
     /// `None`.
     fn default() -> Self {

@@ -194,7 +194,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     top -= 1;
                     // SAFETY: the slot below the top is initialised; it
                     // counts as uninitialised once moved out.
-                    unsafe { crate::value::read_by_words(slots.add(top)) }
+                    unsafe { slots.add(top).read() }
                 }};
             }
             macro_rules! fast_peek {

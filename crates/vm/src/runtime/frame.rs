@@ -185,7 +185,7 @@ impl Frame {
         self.stack_top -= 1;
         // SAFETY: in bounds and initialised; the value moves out and the
         // slot counts as uninitialised from now on.
-        unsafe { crate::value::read_by_words(self.slots_ptr().add(self.stack_top as usize)) }
+        unsafe { self.slots_ptr().add(self.stack_top as usize).read() }
     }
 
     /// The value `depth` below the top (0 is the top).
