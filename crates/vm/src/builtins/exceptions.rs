@@ -668,10 +668,32 @@ fn exception_new(
     if exc_kinds(vm, cls).contains(K::OSError) {
         return crate::builtins::os_error::os_error_new(vm, cls, positional.to_vec());
     }
-    // The family's fields are set by `__init__`, as in CPython.
-    let args = vm.new_tuple(positional.to_vec())?;
+    new_with_args(vm, cls, positional.to_vec())
+}
+
+/// What `BaseException.__new__` makes of a class outside the `OSError`
+/// family: an instance whose `args` are `positional` (the family's fields
+/// are set by `__init__`, as in CPython).
+pub(crate) fn new_with_args(
+    vm: &mut Vm,
+    cls: &TypeRef,
+    positional: Vec<Value>,
+) -> PyResult<Value> {
+    let args = vm.new_tuple(positional)?;
     let e = vm.alloc(cls, BaseException::with_args(args))?;
     Ok(Value::from_object(e.into_obj()))
+}
+
+/// Whether `cls`'s `__new__` is `BaseException.__new__` and `cls` is not
+/// of the `OSError` family (whose `__new__` does more): then
+/// [`new_with_args`] is all its `__new__` does (the instantiation fast
+/// path in `runtime::fast_call` relies on it).
+pub(crate) fn is_plain_exception_new(vm: &Vm, cls: &TypeRef) -> bool {
+    cls.slots
+        .new
+        .get()
+        .is_some_and(|f| f as usize == exception_new as *const () as usize)
+        && !exc_kinds(vm, cls).contains(K::OSError)
 }
 
 /// `BaseException.__init__` and the families' `__init__`s.

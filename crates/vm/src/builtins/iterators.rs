@@ -242,10 +242,17 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         }
         IterState::Str { text, offset } => {
             let bytes = text.as_bytes();
-            let mut points =
-                crate::builtins::str::text::code_points(bytes.get(*offset..).unwrap_or(&[]));
-            match points.next() {
-                Some(cp) => {
+            match bytes.get(*offset) {
+                // An ASCII byte is its code point: no decoding.
+                Some(&byte) if byte.is_ascii() => {
+                    *offset += 1;
+                    Step::MakeChar(u32::from(byte))
+                }
+                Some(_) => {
+                    let mut points = crate::builtins::str::text::code_points(
+                        bytes.get(*offset..).unwrap_or(&[]),
+                    );
+                    let cp = points.next().unwrap_or(0);
                     *offset = bytes.len() - points.rest().len();
                     Step::MakeChar(cp)
                 }

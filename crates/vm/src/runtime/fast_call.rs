@@ -191,16 +191,34 @@ pub(crate) fn push_init_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> O
     if live.get(callable_at + 1)?.is_some() {
         return None;
     }
-    let (cls, init) = python_init_of(vm, live.get(callable_at)?.as_ref()?)?;
+    let callable = live.get(callable_at)?.as_ref()?;
+    let (cls, init, exception) = match python_init_of(vm, callable) {
+        Some((cls, init)) => (cls, init, false),
+        None => {
+            let (cls, init) = exception_init_of(vm, callable)?;
+            (cls, init, true)
+        }
+    };
     if vm.recursion_depth >= vm.recursion_limit || cls.has_flag(crate::types::flags::ABSTRACT) {
         return None;
     }
     let defaults = positional_defaults(&init, nargs + 1)?;
-    let instance = Value::from_object(
-        vm.alloc(&cls, crate::builtins::object::BareObject)
-            .ok()?
-            .into_obj(),
-    );
+    let instance = if exception {
+        // `BaseException.__new__` stores the arguments as `args` before
+        // `__init__` runs.
+        let positional = live
+            .get(callable_at + 2..top)?
+            .iter()
+            .cloned()
+            .collect::<Option<Vec<Value>>>()?;
+        crate::builtins::exceptions::new_with_args(vm, &cls, positional).ok()?
+    } else {
+        Value::from_object(
+            vm.alloc(&cls, crate::builtins::object::BareObject)
+                .ok()?
+                .into_obj(),
+        )
+    };
     let new = enter(
         vm,
         caller,
@@ -232,16 +250,44 @@ const MAKES_GENERATOR: u32 = co_flags::GENERATOR | co_flags::COROUTINE | co_flag
 /// CPython's `CALL_ALLOC_AND_ENTER_INIT` does) instead of re-entering the
 /// loop from `type.__call__`.
 pub(crate) fn python_init_of(vm: &Vm, callable: &Value) -> Option<(TypeRef, Ref<Function>)> {
+    let cls = class_with_python_init(vm, callable)?;
+    if !crate::builtins::object::is_object_new(cls.slots.new.get()) {
+        return None;
+    }
+    let init = python_init_function(&cls)?;
+    Some((cls, init))
+}
+
+/// Like [`python_init_of`] for exception classes whose `__new__` is
+/// `BaseException.__new__` storing the arguments as `args` (see
+/// `exceptions::is_plain_exception_new`): the instance is made by
+/// `exceptions::new_with_args` instead of `object.__new__`.
+fn exception_init_of(vm: &Vm, callable: &Value) -> Option<(TypeRef, Ref<Function>)> {
+    let cls = class_with_python_init(vm, callable)?;
+    if !crate::builtins::exceptions::is_plain_exception_new(vm, &cls) {
+        return None;
+    }
+    let init = python_init_function(&cls)?;
+    Some((cls, init))
+}
+
+/// `callable` as a class whose metaclass is `type` and whose `__init__`
+/// slot calls a Python `__init__`.
+fn class_with_python_init(vm: &Vm, callable: &Value) -> Option<TypeRef> {
     let object = callable.as_object()?;
     if !object.class().same(&vm.types.type_) {
         return None;
     }
-    let cls = crate::builtins::type_::as_type(callable)?.clone();
-    if !crate::builtins::object::is_object_new(cls.slots.new.get())
-        || !crate::builtins::user_slots::is_slot_init(cls.slots.init.get())
-    {
+    let cls = crate::builtins::type_::as_type(callable)?;
+    if !crate::builtins::user_slots::is_slot_init(cls.slots.init.get()) {
         return None;
     }
+    Some(cls.clone())
+}
+
+/// `cls.__init__` (cached by the class's version tag) when it is a plain
+/// Python function, not a generator or coroutine function.
+fn python_init_function(cls: &TypeRef) -> Option<Ref<Function>> {
     let version = cls.version_tag();
     let init = match cls.init_cache.get(version) {
         Some(init) => init,
@@ -257,7 +303,7 @@ pub(crate) fn python_init_of(vm: &Vm, callable: &Value) -> Option<(TypeRef, Ref<
     if function.code.code.flags & MAKES_GENERATOR != 0 {
         return None;
     }
-    Some((cls, function))
+    Some(function)
 }
 
 // A stack slot is an `Option<Value>` whose `None` is the niche of `Value`'s
