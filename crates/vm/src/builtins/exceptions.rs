@@ -705,10 +705,14 @@ fn exception_init(
 ) -> PyResult<()> {
     let (positional, keyword_values) = split_args(args, kwnames);
     let names: &[Value] = kwnames.map_or(&[], |k| k.items());
-    let class = vm.type_of(this).clone();
-    let kinds = exc_kinds(vm, &class);
+    let kinds = exc_kinds(vm, vm.type_of(this));
     let family = kinds.family();
-    let e = exc_of(vm, this)?.clone();
+    let e = exc_of(vm, this)?;
+    if names.is_empty() && family.is_none() {
+        // The common case: no keywords, no family fields.
+        return store_args(vm, e, positional);
+    }
+    let class = vm.type_of(this).clone();
     // Keyword arguments some families accept.
     let accepted: &[&str] = match family {
         Some(K::ImportError) => &["name", "path", "name_from"],
@@ -740,16 +744,10 @@ fn exception_init(
     if kinds.contains(K::OSError) {
         // `OSError.__new__` did the work (CPython: unless `__init__` is
         // overridden, which this reproduces by re-parsing here).
-        return crate::builtins::os_error::os_error_init(vm, &e, positional.to_vec());
+        return crate::builtins::os_error::os_error_init(vm, e, positional.to_vec());
     }
-    // `args` usually already holds these (`__new__` stored them, as
-    // CPython's `__new__` and `__init__` share one tuple).
-    if !e.args.with(|a| holds_same(a, positional)) {
-        let t = vm.new_tuple(positional.to_vec())?;
-        let old = e.args.with(|a| std::mem::replace(a, t));
-        drop(old);
-    }
-    fill_family_fields(vm, &e, kinds)?;
+    store_args(vm, e, positional)?;
+    fill_family_fields(vm, e, kinds)?;
     for (k, v) in names.iter().zip(keyword_values) {
         let key = vm
             .as_str(k)
@@ -763,6 +761,18 @@ fn exception_init(
             _ => field::NAME,
         };
         e.set_field(index, v.clone());
+    }
+    Ok(())
+}
+
+/// Makes `positional` the exception's `args`. They usually are already
+/// (`__new__` stored them, as CPython's `__new__` and `__init__` share one
+/// tuple): then nothing is allocated.
+fn store_args(vm: &mut Vm, e: &Ref<BaseException>, positional: &[Value]) -> PyResult<()> {
+    if !e.args.with(|a| holds_same(a, positional)) {
+        let t = vm.new_tuple(positional.to_vec())?;
+        let old = e.args.with(|a| std::mem::replace(a, t));
+        drop(old);
     }
     Ok(())
 }

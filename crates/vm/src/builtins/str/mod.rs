@@ -298,7 +298,7 @@ impl Vm {
             return None;
         }
         let (x, y) = (x.downcast::<Str>()?, y.downcast::<Str>()?);
-        Some(x.as_bytes().cmp(y.as_bytes()))
+        Some(x.text.cmp_bytes(&y.text))
     }
 }
 
