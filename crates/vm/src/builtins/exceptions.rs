@@ -674,11 +674,7 @@ fn exception_new(
 /// What `BaseException.__new__` makes of a class outside the `OSError`
 /// family: an instance whose `args` are `positional` (the family's fields
 /// are set by `__init__`, as in CPython).
-pub(crate) fn new_with_args(
-    vm: &mut Vm,
-    cls: &TypeRef,
-    positional: Vec<Value>,
-) -> PyResult<Value> {
+pub(crate) fn new_with_args(vm: &mut Vm, cls: &TypeRef, positional: Vec<Value>) -> PyResult<Value> {
     let args = vm.new_tuple(positional)?;
     let e = vm.alloc(cls, BaseException::with_args(args))?;
     Ok(Value::from_object(e.into_obj()))

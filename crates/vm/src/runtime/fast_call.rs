@@ -178,8 +178,10 @@ fn enter(
 }
 
 /// For `CALL nargs` in `caller` whose callable is a class instantiated the
-/// simple way (see [`python_init_of`]) with positional arguments its
-/// `__init__` takes: makes the instance, leaves it on the caller's stack in
+/// simple way (see [`python_init_of`]; exception classes too, whose
+/// `BaseException.__new__` only stores the arguments as `args`) with
+/// positional arguments its `__init__` takes: makes the instance, leaves
+/// it on the caller's stack in
 /// place of the class, and pushes `__init__`'s frame (flagged
 /// `init_check`) with the arguments moved into it (CPython's
 /// `CALL_ALLOC_AND_ENTER_INIT`). `None`, with nothing changed, when the
@@ -191,14 +193,18 @@ pub(crate) fn push_init_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> O
     if live.get(callable_at + 1)?.is_some() {
         return None;
     }
-    let callable = live.get(callable_at)?.as_ref()?;
-    let (cls, init, exception) = match python_init_of(vm, callable) {
-        Some((cls, init)) => (cls, init, false),
-        None => {
-            let (cls, init) = exception_init_of(vm, callable)?;
-            (cls, init, true)
-        }
+    let cls = class_with_python_init(vm, live.get(callable_at)?.as_ref()?)?;
+    // The instance is made by `object.__new__` or, for exception classes,
+    // by `BaseException.__new__` storing the arguments as `args` (see
+    // `exceptions::is_plain_exception_new`); any other `__new__` declines.
+    let exception = if crate::builtins::object::is_object_new(cls.slots.new.get()) {
+        false
+    } else if crate::builtins::exceptions::is_plain_exception_new(vm, &cls) {
+        true
+    } else {
+        return None;
     };
+    let init = python_init_function(&cls)?;
     if vm.recursion_depth >= vm.recursion_limit || cls.has_flag(crate::types::flags::ABSTRACT) {
         return None;
     }
@@ -252,19 +258,6 @@ const MAKES_GENERATOR: u32 = co_flags::GENERATOR | co_flags::COROUTINE | co_flag
 pub(crate) fn python_init_of(vm: &Vm, callable: &Value) -> Option<(TypeRef, Ref<Function>)> {
     let cls = class_with_python_init(vm, callable)?;
     if !crate::builtins::object::is_object_new(cls.slots.new.get()) {
-        return None;
-    }
-    let init = python_init_function(&cls)?;
-    Some((cls, init))
-}
-
-/// Like [`python_init_of`] for exception classes whose `__new__` is
-/// `BaseException.__new__` storing the arguments as `args` (see
-/// `exceptions::is_plain_exception_new`): the instance is made by
-/// `exceptions::new_with_args` instead of `object.__new__`.
-fn exception_init_of(vm: &Vm, callable: &Value) -> Option<(TypeRef, Ref<Function>)> {
-    let cls = class_with_python_init(vm, callable)?;
-    if !crate::builtins::exceptions::is_plain_exception_new(vm, &cls) {
         return None;
     }
     let init = python_init_function(&cls)?;

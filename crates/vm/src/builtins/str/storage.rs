@@ -289,8 +289,23 @@ mod tests {
     #[test]
     fn cmp_bytes_orders_as_the_bytes_do() {
         let texts = [
-            "", "\0", "\0\0", "a", "a\0", "ab", "abc", "b", "eight ch", "eight chars", "nine char",
-            "é", "ée", "\u{20ac}", "\u{1f600}", "zzzzzzzzz", "zzzzzzzz",
+            "",
+            "\0",
+            "\0\0",
+            "a",
+            "a\0",
+            "ab",
+            "abc",
+            "b",
+            "eight ch",
+            "eight chars",
+            "nine char",
+            "é",
+            "ée",
+            "\u{20ac}",
+            "\u{1f600}",
+            "zzzzzzzzz",
+            "zzzzzzzz",
         ];
         for x in texts {
             for y in texts {
