@@ -256,8 +256,8 @@ impl Vm {
             Ok(e) => e,
             Err(e) => return e,
         };
-        let value = Value::from_object(e.as_obj().clone());
-        let _ = init_family_fields(self, &value);
+        let kinds = exc_kinds(self, class);
+        let _ = fill_family_fields(self, &e, kinds);
         PyErr(e)
     }
 
@@ -397,17 +397,8 @@ fn args_items(e: &BaseException) -> Vec<Value> {
     crate::builtins::tuple::seq_items(&e.args.get()).unwrap_or_default()
 }
 
-/// Fills the family fields from `args` (what the family's `__init__` does).
-fn init_family_fields(vm: &mut Vm, exc: &Value) -> PyResult<()> {
-    let Some(e) = as_exception(exc).cloned() else {
-        return Ok(());
-    };
-    let class = vm.type_of(exc).clone();
-    let kinds = exc_kinds(vm, &class);
-    fill_family_fields(vm, &e, kinds)
-}
-
-/// [`init_family_fields`] for an exception whose class's kinds are known.
+/// Fills the family fields from `args` (what the family's `__init__` does),
+/// for an exception whose class's kinds are known.
 fn fill_family_fields(vm: &mut Vm, e: &Ref<BaseException>, kinds: ExcKinds) -> PyResult<()> {
     let Some(family) = kinds.family() else {
         return Ok(());
