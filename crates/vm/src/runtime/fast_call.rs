@@ -181,11 +181,10 @@ fn enter(
 /// simple way (see [`python_init_of`]; exception classes too, whose
 /// `BaseException.__new__` only stores the arguments as `args`) with
 /// positional arguments its `__init__` takes: makes the instance, leaves
-/// it on the caller's stack in
-/// place of the class, and pushes `__init__`'s frame (flagged
-/// `init_check`) with the arguments moved into it (CPython's
-/// `CALL_ALLOC_AND_ENTER_INIT`). `None`, with nothing changed, when the
-/// call needs the general path.
+/// it on the caller's stack in place of the class, and pushes
+/// `__init__`'s frame (flagged `init_check`) with the arguments moved into
+/// it (CPython's `CALL_ALLOC_AND_ENTER_INIT`). `None`, with nothing
+/// changed, when the call needs the general path.
 pub(crate) fn push_init_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<*mut Frame> {
     let top = caller.stack_top as usize;
     let callable_at = top.checked_sub(nargs + 2)?;
