@@ -256,8 +256,8 @@ impl Vm {
             Ok(e) => e,
             Err(e) => return e,
         };
-        let value = Value::from_object(e.as_obj().clone());
-        let _ = init_family_fields(self, &value);
+        let kinds = exc_kinds(self, class);
+        let _ = fill_family_fields(self, &e, kinds);
         PyErr(e)
     }
 
@@ -397,17 +397,8 @@ fn args_items(e: &BaseException) -> Vec<Value> {
     crate::builtins::tuple::seq_items(&e.args.get()).unwrap_or_default()
 }
 
-/// Fills the family fields from `args` (what the family's `__init__` does).
-fn init_family_fields(vm: &mut Vm, exc: &Value) -> PyResult<()> {
-    let Some(e) = as_exception(exc).cloned() else {
-        return Ok(());
-    };
-    let class = vm.type_of(exc).clone();
-    let kinds = exc_kinds(vm, &class);
-    fill_family_fields(vm, &e, kinds)
-}
-
-/// [`init_family_fields`] for an exception whose class's kinds are known.
+/// Fills the family fields from `args` (what the family's `__init__` does),
+/// for an exception whose class's kinds are known.
 fn fill_family_fields(vm: &mut Vm, e: &Ref<BaseException>, kinds: ExcKinds) -> PyResult<()> {
     let Some(family) = kinds.family() else {
         return Ok(());
@@ -668,10 +659,28 @@ fn exception_new(
     if exc_kinds(vm, cls).contains(K::OSError) {
         return crate::builtins::os_error::os_error_new(vm, cls, positional.to_vec());
     }
-    // The family's fields are set by `__init__`, as in CPython.
-    let args = vm.new_tuple(positional.to_vec())?;
+    new_with_args(vm, cls, positional.to_vec())
+}
+
+/// What `BaseException.__new__` makes of a class outside the `OSError`
+/// family: an instance whose `args` are `positional` (the family's fields
+/// are set by `__init__`, as in CPython).
+pub(crate) fn new_with_args(vm: &mut Vm, cls: &TypeRef, positional: Vec<Value>) -> PyResult<Value> {
+    let args = vm.new_tuple(positional)?;
     let e = vm.alloc(cls, BaseException::with_args(args))?;
     Ok(Value::from_object(e.into_obj()))
+}
+
+/// Whether `cls`'s `__new__` is `BaseException.__new__` and `cls` is not
+/// of the `OSError` family (whose `__new__` does more): then
+/// [`new_with_args`] is all its `__new__` does (the instantiation fast
+/// path in `runtime::fast_call` relies on it).
+pub(crate) fn is_plain_exception_new(vm: &Vm, cls: &TypeRef) -> bool {
+    cls.slots
+        .new
+        .get()
+        .is_some_and(|f| f as usize == exception_new as *const () as usize)
+        && !exc_kinds(vm, cls).contains(K::OSError)
 }
 
 /// `BaseException.__init__` and the families' `__init__`s.
@@ -683,10 +692,14 @@ fn exception_init(
 ) -> PyResult<()> {
     let (positional, keyword_values) = split_args(args, kwnames);
     let names: &[Value] = kwnames.map_or(&[], |k| k.items());
-    let class = vm.type_of(this).clone();
-    let kinds = exc_kinds(vm, &class);
+    let kinds = exc_kinds(vm, vm.type_of(this));
     let family = kinds.family();
-    let e = exc_of(vm, this)?.clone();
+    let e = exc_of(vm, this)?;
+    if names.is_empty() && family.is_none() {
+        // The common case: no keywords, no family fields.
+        return store_args(vm, e, positional);
+    }
+    let class = vm.type_of(this).clone();
     // Keyword arguments some families accept.
     let accepted: &[&str] = match family {
         Some(K::ImportError) => &["name", "path", "name_from"],
@@ -718,16 +731,10 @@ fn exception_init(
     if kinds.contains(K::OSError) {
         // `OSError.__new__` did the work (CPython: unless `__init__` is
         // overridden, which this reproduces by re-parsing here).
-        return crate::builtins::os_error::os_error_init(vm, &e, positional.to_vec());
+        return crate::builtins::os_error::os_error_init(vm, e, positional.to_vec());
     }
-    // `args` usually already holds these (`__new__` stored them, as
-    // CPython's `__new__` and `__init__` share one tuple).
-    if !e.args.with(|a| holds_same(a, positional)) {
-        let t = vm.new_tuple(positional.to_vec())?;
-        let old = e.args.with(|a| std::mem::replace(a, t));
-        drop(old);
-    }
-    fill_family_fields(vm, &e, kinds)?;
+    store_args(vm, e, positional)?;
+    fill_family_fields(vm, e, kinds)?;
     for (k, v) in names.iter().zip(keyword_values) {
         let key = vm
             .as_str(k)
@@ -741,6 +748,18 @@ fn exception_init(
             _ => field::NAME,
         };
         e.set_field(index, v.clone());
+    }
+    Ok(())
+}
+
+/// Makes `positional` the exception's `args`. They usually are already
+/// (`__new__` stored them, as CPython's `__new__` and `__init__` share one
+/// tuple): then nothing is allocated.
+fn store_args(vm: &mut Vm, e: &Ref<BaseException>, positional: &[Value]) -> PyResult<()> {
+    if !e.args.with(|a| holds_same(a, positional)) {
+        let t = vm.new_tuple(positional.to_vec())?;
+        let old = e.args.with(|a| std::mem::replace(a, t));
+        drop(old);
     }
     Ok(())
 }

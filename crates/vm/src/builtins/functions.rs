@@ -654,6 +654,16 @@ pub const FUNCTIONS: &[MethodDef] = &[
     }),
     method("ord", "(c, /)", |vm, args| {
         let v = args.required(0);
+        // A `str` (never also a bytes-like object) is the common case.
+        if let Some(s) = vm.as_str(v) {
+            let length = s.char_len();
+            return match s.iter().next() {
+                Some(cp) if length == 1 => Ok(Value::from_i64(i64::from(cp))),
+                _ => Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {length} found"
+                ))),
+            };
+        }
         let byte_string = vm.type_of(v).mro.with(|m| {
             m.iter().any(|t| {
                 matches!(&*t.name, "bytes" | "bytearray")
@@ -669,18 +679,8 @@ pub const FUNCTIONS: &[MethodDef] = &[
             }
             return vm.get_item(v, &Value::from_i64(0));
         }
-        let Some(s) = vm.as_str(v).cloned() else {
-            let tn = vm.type_name(v);
-            return Err(vm.type_error(format!("ord() expected string of length 1, but {tn} found")));
-        };
-        let points = s.code_points();
-        if points.len() != 1 {
-            return Err(vm.type_error(format!(
-                "ord() expected a character, but string of length {} found",
-                points.len()
-            )));
-        }
-        Ok(Value::from_i64(i64::from(points[0])))
+        let tn = vm.type_name(v);
+        Err(vm.type_error(format!("ord() expected string of length 1, but {tn} found")))
     }),
     method("divmod", "(x, y, /)", |vm, args| {
         builtin_divmod(vm, args.required(0), args.required(1))

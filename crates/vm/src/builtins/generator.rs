@@ -37,7 +37,6 @@
 use std::cell::Cell;
 
 use krait_compiler::bytecode::code_object::co_flags;
-use krait_compiler::bytecode::exception_table::find_handler;
 use krait_compiler::bytecode::opcode::Opcode;
 
 use crate::builtins::exceptions::{ExcKind, as_exception};
@@ -189,7 +188,7 @@ impl Generator {
         }
         // SAFETY: suspended: nobody else touches the frame now.
         let f = unsafe { &*self.frame_ptr() };
-        let Some(handler) = find_handler(&f.code.code.exceptiontable, f.lasti) else {
+        let Some(handler) = f.code.handlers.find(f.lasti) else {
             return true;
         };
         f.code

@@ -208,15 +208,47 @@ pub fn new_functional(vm: &mut Vm, class: TypeRef, state: IterState) -> PyResult
     make(vm, class, state)
 }
 
+/// For a `str` iterator's state: the next code point (`Some(None)` at the
+/// end, when the state becomes `Done`); `None` for any other state.
+fn next_code_point(state: &mut IterState) -> Option<Option<u32>> {
+    let IterState::Str { text, offset } = state else {
+        return None;
+    };
+    let bytes = text.as_bytes();
+    Some(match bytes.get(*offset) {
+        // An ASCII byte is its code point: no decoding.
+        Some(&byte) if byte.is_ascii() => {
+            *offset += 1;
+            Some(u32::from(byte))
+        }
+        Some(_) => {
+            let mut points =
+                crate::builtins::str::text::code_points(bytes.get(*offset..).unwrap_or(&[]));
+            let cp = points.next();
+            *offset = bytes.len() - points.rest().len();
+            cp
+        }
+        None => {
+            *state = IterState::Done;
+            None
+        }
+    })
+}
+
 /// Advances a builtin iterator.
 pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
-    let Some(it) = v
-        .as_object()
-        .and_then(|o| o.downcast::<NativeIter>())
-        .cloned()
-    else {
+    let Some(it) = v.as_object().and_then(|o| o.downcast::<NativeIter>()) else {
         return Ok(None);
     };
+    // A `str` iterator (`for ch in text`) steps without the general
+    // machinery below: no reference taken, no intermediate step.
+    if let Some(next) = it.state.with(next_code_point) {
+        return match next {
+            Some(cp) => Ok(Some(vm.new_char(cp)?)),
+            None => Ok(None),
+        };
+    }
+    let it = it.clone();
     enum Step {
         Ready(Option<Value>),
         Enumerate(Value, i64),
@@ -240,21 +272,10 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             }
             Step::Ready(r)
         }
-        IterState::Str { text, offset } => {
-            let bytes = text.as_bytes();
-            let mut points =
-                crate::builtins::str::text::code_points(bytes.get(*offset..).unwrap_or(&[]));
-            match points.next() {
-                Some(cp) => {
-                    *offset = bytes.len() - points.rest().len();
-                    Step::MakeChar(cp)
-                }
-                None => {
-                    *state = IterState::Done;
-                    Step::Ready(None)
-                }
-            }
-        }
+        IterState::Str { .. } => match next_code_point(state) {
+            Some(Some(cp)) => Step::MakeChar(cp),
+            _ => Step::Ready(None),
+        },
         IterState::List { list, pos } => {
             let r = list.items.with(|i| i.get(*pos).cloned());
             *pos += 1;

@@ -205,6 +205,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
             return Ok(Value::from_bool(op.test(x.cmp(&y))));
         }
+        if let Some(ordering) = self.exact_str_ordering(a, b) {
+            return Ok(Value::from_bool(op.test(ordering)));
+        }
         self.enter_native()?;
         let r = self.rich_compare_inner(a, b, op);
         self.leave_native();

@@ -178,12 +178,13 @@ fn enter(
 }
 
 /// For `CALL nargs` in `caller` whose callable is a class instantiated the
-/// simple way (see [`python_init_of`]) with positional arguments its
-/// `__init__` takes: makes the instance, leaves it on the caller's stack in
-/// place of the class, and pushes `__init__`'s frame (flagged
-/// `init_check`) with the arguments moved into it (CPython's
-/// `CALL_ALLOC_AND_ENTER_INIT`). `None`, with nothing changed, when the
-/// call needs the general path.
+/// simple way (see [`python_init_of`]; exception classes too, whose
+/// `BaseException.__new__` only stores the arguments as `args`) with
+/// positional arguments its `__init__` takes: makes the instance, leaves
+/// it on the caller's stack in place of the class, and pushes
+/// `__init__`'s frame (flagged `init_check`) with the arguments moved into
+/// it (CPython's `CALL_ALLOC_AND_ENTER_INIT`). `None`, with nothing
+/// changed, when the call needs the general path.
 pub(crate) fn push_init_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<*mut Frame> {
     let top = caller.stack_top as usize;
     let callable_at = top.checked_sub(nargs + 2)?;
@@ -191,16 +192,38 @@ pub(crate) fn push_init_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> O
     if live.get(callable_at + 1)?.is_some() {
         return None;
     }
-    let (cls, init) = python_init_of(vm, live.get(callable_at)?.as_ref()?)?;
+    let cls = class_with_python_init(vm, live.get(callable_at)?.as_ref()?)?;
+    // The instance is made by `object.__new__` or, for exception classes,
+    // by `BaseException.__new__` storing the arguments as `args` (see
+    // `exceptions::is_plain_exception_new`); any other `__new__` declines.
+    let exception = if crate::builtins::object::is_object_new(cls.slots.new.get()) {
+        false
+    } else if crate::builtins::exceptions::is_plain_exception_new(vm, &cls) {
+        true
+    } else {
+        return None;
+    };
+    let init = python_init_function(&cls)?;
     if vm.recursion_depth >= vm.recursion_limit || cls.has_flag(crate::types::flags::ABSTRACT) {
         return None;
     }
     let defaults = positional_defaults(&init, nargs + 1)?;
-    let instance = Value::from_object(
-        vm.alloc(&cls, crate::builtins::object::BareObject)
-            .ok()?
-            .into_obj(),
-    );
+    let instance = if exception {
+        // `BaseException.__new__` stores the arguments as `args` before
+        // `__init__` runs.
+        let positional = live
+            .get(callable_at + 2..top)?
+            .iter()
+            .cloned()
+            .collect::<Option<Vec<Value>>>()?;
+        crate::builtins::exceptions::new_with_args(vm, &cls, positional).ok()?
+    } else {
+        Value::from_object(
+            vm.alloc(&cls, crate::builtins::object::BareObject)
+                .ok()?
+                .into_obj(),
+        )
+    };
     let new = enter(
         vm,
         caller,
@@ -232,16 +255,31 @@ const MAKES_GENERATOR: u32 = co_flags::GENERATOR | co_flags::COROUTINE | co_flag
 /// CPython's `CALL_ALLOC_AND_ENTER_INIT` does) instead of re-entering the
 /// loop from `type.__call__`.
 pub(crate) fn python_init_of(vm: &Vm, callable: &Value) -> Option<(TypeRef, Ref<Function>)> {
+    let cls = class_with_python_init(vm, callable)?;
+    if !crate::builtins::object::is_object_new(cls.slots.new.get()) {
+        return None;
+    }
+    let init = python_init_function(&cls)?;
+    Some((cls, init))
+}
+
+/// `callable` as a class whose metaclass is `type` and whose `__init__`
+/// slot calls a Python `__init__`.
+fn class_with_python_init(vm: &Vm, callable: &Value) -> Option<TypeRef> {
     let object = callable.as_object()?;
     if !object.class().same(&vm.types.type_) {
         return None;
     }
-    let cls = crate::builtins::type_::as_type(callable)?.clone();
-    if !crate::builtins::object::is_object_new(cls.slots.new.get())
-        || !crate::builtins::user_slots::is_slot_init(cls.slots.init.get())
-    {
+    let cls = crate::builtins::type_::as_type(callable)?;
+    if !crate::builtins::user_slots::is_slot_init(cls.slots.init.get()) {
         return None;
     }
+    Some(cls.clone())
+}
+
+/// `cls.__init__` (cached by the class's version tag) when it is a plain
+/// Python function, not a generator or coroutine function.
+fn python_init_function(cls: &TypeRef) -> Option<Ref<Function>> {
     let version = cls.version_tag();
     let init = match cls.init_cache.get(version) {
         Some(init) => init,
@@ -257,7 +295,7 @@ pub(crate) fn python_init_of(vm: &Vm, callable: &Value) -> Option<(TypeRef, Ref<
     if function.code.code.flags & MAKES_GENERATOR != 0 {
         return None;
     }
-    Some((cls, function))
+    Some(function)
 }
 
 // A stack slot is an `Option<Value>` whose `None` is the niche of `Value`'s

@@ -286,6 +286,20 @@ impl Vm {
     pub fn as_str<'a>(&self, value: &'a Value) -> Option<&'a Ref<Str>> {
         value.as_object()?.downcast::<Str>()
     }
+
+    /// How `a` and `b` order when both are exact `str`s (whose comparison
+    /// no subclass can override): by code point, which is the order of
+    /// their generalized UTF-8 bytes. `None` for any other operands.
+    #[inline]
+    pub fn exact_str_ordering(&self, a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+        let (x, y) = (a.as_object()?, b.as_object()?);
+        let str_type = &self.types.str;
+        if !x.class().same(str_type) || !y.class().same(str_type) {
+            return None;
+        }
+        let (x, y) = (x.downcast::<Str>()?, y.downcast::<Str>()?);
+        Some(x.text.cmp_bytes(&y.text))
+    }
 }
 
 /// The `str` payload of `value`, or `TypeError("{what}, not {type}")`.
