@@ -104,15 +104,17 @@ pub(crate) fn push_simple_call(
     // (the frame holds its function).
     caller.stack_top = callable_at as u32 + 1;
     let callable = caller.pop();
-    // SAFETY: `enter` returned the live callee frame.
-    let callee = unsafe { &mut *new };
-    callee.func = match func_value {
+    // The frame's `func` is still `None` (nothing to drop): written in
+    // place.
+    let func = match func_value {
         None => callable,
         some => {
             drop(callable);
             some
         }
     };
+    // SAFETY: `enter` returned the live callee frame.
+    unsafe { (&raw mut (*new).func).write(func) };
     Some(new)
 }
 
@@ -131,46 +133,62 @@ fn enter(
 ) -> Option<*mut Frame> {
     let code = &func.code;
     let nlocalsplus = code.code.nlocalsplus();
-    let header = Frame::new(
-        code.clone(),
-        func.globals.clone(),
-        func.builtins.clone(),
-        None,
-        None,
-        vm.current_frame,
-        nlocalsplus as u32,
-        code.frame_slots as u32,
-    );
-    // A refused chunk declines: the general path raises the MemoryError.
-    let new = vm.data_stack.push(header).ok()?;
-    // SAFETY: `push` returned a live frame with `capacity` slots, distinct
-    // from the caller's (frames never overlap on the data stack).
-    let callee = unsafe { &mut *new };
-    let mut slot = 0;
-    if let Some(this) = bound_self {
-        callee.set_local(0, Some(this));
-        slot = 1;
-    }
     let top = caller.stack_top as usize;
     let moved = top - first_arg;
-    // SAFETY: the caller's slots `first_arg..top` are initialised and are
-    // moved (not copied) into the callee's locals `slot..slot + moved`,
-    // which hold `None` (nothing to drop) and are within its locals
-    // (`given <= argcount <= nlocalsplus`); the caller's stack top drops
-    // below them right after, so they count as uninitialised there.
-    unsafe {
-        std::ptr::copy_nonoverlapping(
-            caller.live_slots().as_ptr().add(first_arg),
-            callee.slots().as_mut_ptr().add(slot),
-            moved,
-        );
+    let self_slot = usize::from(bound_self.is_some());
+    let default_count = defaults.as_ref().map_or(0, |(values, first)| {
+        values.items().len().saturating_sub(*first)
+    });
+    // `given <= argcount <= nlocalsplus` (see `positional_defaults`).
+    let filled = (self_slot + moved + default_count).min(nlocalsplus);
+    let previous = vm.current_frame;
+    // SAFETY: the first `filled` locals are written below, before anything
+    // can look at the frame. A refused chunk declines: the general path
+    // raises the MemoryError.
+    let new = unsafe {
+        vm.data_stack
+            .push_with(code.frame_slots as u32, filled, || {
+                Frame::new(
+                    code.clone(),
+                    func.globals.clone(),
+                    func.builtins.clone(),
+                    None,
+                    None,
+                    previous,
+                    nlocalsplus as u32,
+                    code.frame_slots as u32,
+                )
+            })
     }
-    caller.stack_top = first_arg as u32;
-    slot += moved;
-    if let Some((defaults, first)) = defaults {
-        for value in &defaults.items()[first..] {
-            callee.set_local(slot, Some(value.clone()));
-            slot += 1;
+    .ok()?;
+    // SAFETY: `push_with` returned a live frame with `capacity` slots,
+    // distinct from the caller's (frames never overlap on the data stack),
+    // whose first `filled` locals are uninitialised and are written here,
+    // each once: `self`, the caller's slots `first_arg..top` (moved, not
+    // copied: the caller's stack top drops below them right after, so they
+    // count as uninitialised there), then the defaults. Word-wise writes:
+    // a byte copy of one or two values was a `memcpy` call.
+    unsafe {
+        let slots = (*new).slots_ptr();
+        let mut slot = 0;
+        if let Some(this) = bound_self {
+            slots.write(Some(this));
+            slot = 1;
+        }
+        let source = caller.slots_ptr().add(first_arg);
+        for i in 0..moved.min(filled - slot) {
+            crate::value::write_by_words(slots.add(slot + i), source.add(i).read());
+        }
+        caller.stack_top = first_arg as u32;
+        slot += moved;
+        if let Some((values, first)) = defaults {
+            for value in values.items().get(first..).unwrap_or(&[]) {
+                if slot >= filled {
+                    break;
+                }
+                slots.add(slot).write(Some(value.clone()));
+                slot += 1;
+            }
         }
     }
     vm.recursion_depth += 1;

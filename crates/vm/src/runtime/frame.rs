@@ -427,7 +427,28 @@ impl DataStack {
     /// fails when the heap refuses a new chunk.
     #[inline(always)]
     pub fn push(&mut self, header: Frame) -> Result<*mut Frame, AllocError> {
-        let capacity = header.capacity as usize;
+        let capacity = header.capacity;
+        // SAFETY: no locals are left for the caller to fill.
+        unsafe { self.push_with(capacity, 0, || header) }
+    }
+
+    /// Pushes a frame with `capacity` slots and the header `make` builds
+    /// (called once the memory is reserved, so the header is written in
+    /// place instead of being kept in a temporary across the reservation).
+    /// The locals from `prefilled` to `header.stack_top` are initialised to
+    /// `None`; fails when the heap refuses a new chunk.
+    ///
+    /// # Safety
+    /// The caller must initialise the first `prefilled` locals (at most
+    /// `header.stack_top`) before anything else can look at the frame.
+    #[inline(always)]
+    pub unsafe fn push_with(
+        &mut self,
+        capacity: u32,
+        prefilled: usize,
+        make: impl FnOnce() -> Frame,
+    ) -> Result<*mut Frame, AllocError> {
+        let capacity = capacity as usize;
         let words = frame_words(capacity);
         if self.top.is_null() || self.room() < words {
             self.start_chunk(words)?;
@@ -438,10 +459,13 @@ impl DataStack {
         unsafe {
             self.top = base.add(words);
             let frame = base.cast::<Frame>();
+            let header = make();
+            debug_assert!(header.capacity as usize == capacity);
             let locals = (header.stack_top as usize).min(capacity);
+            debug_assert!(prefilled <= locals);
             write_header(frame, header);
             let slots = frame.add(1).cast::<Option<Value>>();
-            for i in 0..locals {
+            for i in prefilled..locals {
                 slots.add(i).write(None);
             }
             Ok(frame)
