@@ -38,44 +38,68 @@ pub struct Heap {
     remote: AtomicPtr<u8>,
 }
 
+/// The heap of threads that have not allocated yet: it has no pools, so
+/// the fast path of [`alloc`] fails on it without a separate test, and no
+/// pool names it as owner. Never written.
+static NO_HEAP: NoHeap = NoHeap(Heap {
+    usable: [std::ptr::null_mut(); CLASSES],
+    arenas: std::ptr::null_mut(),
+    empty_arenas: 0,
+    remote: AtomicPtr::new(std::ptr::null_mut()),
+});
+
+/// [`NO_HEAP`]'s wrapper, so that it can be a `static`.
+struct NoHeap(Heap);
+
+// SAFETY: `NO_HEAP` is only read (its pointers are all null).
+unsafe impl Sync for NoHeap {}
+
+/// The placeholder every thread's heap pointer starts as.
+fn no_heap() -> *mut Heap {
+    (&raw const NO_HEAP.0).cast_mut()
+}
+
 thread_local! {
     /// The calling thread's heap, created by its first small allocation
     /// (constant-initialised without a destructor: reading it never
     /// allocates and never fails).
-    static THREAD_HEAP: Cell<*mut Heap> = const { Cell::new(std::ptr::null_mut()) };
+    static THREAD_HEAP: Cell<*mut Heap> = const { Cell::new((&raw const NO_HEAP.0).cast_mut()) };
 }
 
 /// Allocates a block of `class` from the calling thread's heap; null if
 /// the system has no memory.
+///
+/// The fast path takes the first block of the class's first pool when it
+/// is not the pool's last free block; everything else is
+/// [`alloc_slow`]'s.
 ///
 /// # Safety
 /// `class` is below [`CLASSES`].
 #[inline(always)]
 pub unsafe fn alloc(class: usize) -> *mut u8 {
     let heap = THREAD_HEAP.get();
-    if heap.is_null() {
-        return alloc_in_new_heap(class);
-    }
-    // SAFETY: the heap is this thread's; its usable pools have a free block.
+    // SAFETY: the heap is this thread's (or `NO_HEAP`, only read); `class`
+    // is in bounds; a usable pool's free list is not empty.
     unsafe {
-        let pool = (*heap).usable[class];
-        if pool.is_null() {
-            return alloc_from_new_pool(heap, class);
-        }
-        let (block, full) = Pool::take(pool);
-        if full {
-            // A full pool leaves the list; it is first in it.
-            let next = (*pool).next;
-            (*heap).usable[class] = next;
+        let pool = (*heap).usable.as_ptr().add(class).read();
+        if !pool.is_null() {
+            let block = (*pool).free;
+            let next = block.cast::<*mut u8>().read();
             if !next.is_null() {
-                (*next).prev = std::ptr::null_mut();
+                (*pool).free = next;
+                (*pool).used += 1;
+                return block;
             }
         }
-        block
+        alloc_slow(heap, class)
     }
 }
 
 /// Frees `block`, a block handed out by [`alloc`] on any thread.
+///
+/// The fast path puts it back on its pool's free list when the pool is the
+/// calling thread's, was not full and does not become empty; everything
+/// else is [`dealloc_slow`]'s.
 ///
 /// # Safety
 /// `block` is in use and is not used again.
@@ -84,7 +108,32 @@ pub unsafe fn dealloc(block: *mut u8) {
     let pool = Pool::of(block);
     let heap = THREAD_HEAP.get();
     // SAFETY: a block in use keeps its pool's header valid; `heap` is only
-    // written at pool creation, before the block was handed out.
+    // written at pool creation, before the block was handed out; the other
+    // fields are this thread's to change when it owns the pool.
+    unsafe {
+        if (*pool).heap == heap {
+            let head = (*pool).free;
+            let used = (*pool).used - 1;
+            if !head.is_null() && used != 0 {
+                block.cast::<*mut u8>().write(head);
+                (*pool).free = block;
+                (*pool).used = used;
+                return;
+            }
+        }
+        dealloc_slow(heap, pool, block);
+    }
+}
+
+/// [`dealloc`]'s rare cases: a block of another thread's pool, the last
+/// block in use of a pool, a block of a full pool.
+///
+/// # Safety
+/// As [`dealloc`]; `heap` is the calling thread's heap, `pool` the block's.
+#[cold]
+#[inline(never)]
+unsafe fn dealloc_slow(heap: *mut Heap, pool: *mut Pool, block: *mut u8) {
+    // SAFETY: forwarded contract.
     unsafe {
         if (*pool).heap != heap {
             return free_remote(pool, block);
@@ -98,11 +147,14 @@ pub unsafe fn dealloc(block: *mut u8) {
 /// # Safety
 /// `heap` is the calling thread's heap and owns `pool`; `block` is a block
 /// of `pool` in use.
-#[inline(always)]
 unsafe fn free_local(heap: *mut Heap, pool: *mut Pool, block: *mut u8) {
-    // SAFETY: forwarded contract; list neighbours are pools of this heap.
+    // SAFETY: forwarded contract; list neighbours are pools of this heap;
+    // a pool's class is below `CLASSES`.
     unsafe {
-        let previous_head = Pool::give_back(pool, block);
+        let previous_head = (*pool).free;
+        block.cast::<*mut u8>().write(previous_head);
+        (*pool).free = block;
+        (*pool).used -= 1;
         if (*pool).used == 0 {
             if !previous_head.is_null() {
                 unlink_usable(heap, pool);
@@ -111,15 +163,27 @@ unsafe fn free_local(heap: *mut Heap, pool: *mut Pool, block: *mut u8) {
         }
         if previous_head.is_null() {
             // It was full: it serves its class again, first.
-            let class = (*pool).class as usize;
-            let head = (*heap).usable[class];
-            (*pool).prev = std::ptr::null_mut();
-            (*pool).next = head;
-            if !head.is_null() {
-                (*head).prev = pool;
-            }
-            (*heap).usable[class] = pool;
+            link_usable(heap, pool);
         }
+    }
+}
+
+/// Puts `pool` first in its class's list of pools with free blocks.
+///
+/// # Safety
+/// `pool` is a pool of `heap`, the calling thread's heap, in no list.
+unsafe fn link_usable(heap: *mut Heap, pool: *mut Pool) {
+    // SAFETY: list neighbours are live pools of this heap; the class is in
+    // bounds.
+    unsafe {
+        let slot = (*heap).usable.as_mut_ptr().add((*pool).class as usize);
+        let head = slot.read();
+        (*pool).prev = std::ptr::null_mut();
+        (*pool).next = head;
+        if !head.is_null() {
+            (*head).prev = pool;
+        }
+        slot.write(pool);
     }
 }
 
@@ -132,7 +196,8 @@ unsafe fn unlink_usable(heap: *mut Heap, pool: *mut Pool) {
     unsafe {
         let (prev, next) = ((*pool).prev, (*pool).next);
         if prev.is_null() {
-            (*heap).usable[(*pool).class as usize] = next;
+            let class = (*pool).class as usize;
+            (*heap).usable.as_mut_ptr().add(class).write(next);
         } else {
             (*prev).next = next;
         }
@@ -219,14 +284,51 @@ unsafe fn collect_remote_frees(heap: *mut Heap) {
     }
 }
 
-/// Creates the calling thread's heap, then allocates from it.
+/// [`alloc`]'s rare cases: the thread's first small allocation (creates
+/// its heap), the last free block of a pool (extends its free list from
+/// the pool's never-used blocks, or retires the full pool from the list),
+/// no pool with a free block (see [`alloc_from_new_pool`]).
+///
+/// # Safety
+/// As [`alloc`]; `heap` is the calling thread's heap or `NO_HEAP`.
 #[cold]
-fn alloc_in_new_heap(class: usize) -> *mut u8 {
+#[inline(never)]
+unsafe fn alloc_slow(mut heap: *mut Heap, class: usize) -> *mut u8 {
+    // SAFETY: the heap and its pools are this thread's; a usable pool has
+    // a free block.
+    unsafe {
+        if heap == no_heap() {
+            heap = create_heap();
+            if heap.is_null() {
+                return std::ptr::null_mut();
+            }
+        }
+        let mut pool = (*heap).usable[class];
+        if pool.is_null() {
+            pool = new_pool(heap, class);
+            if pool.is_null() {
+                return std::ptr::null_mut();
+            }
+        }
+        let block = (*pool).free;
+        let next = block.cast::<*mut u8>().read();
+        (*pool).used += 1;
+        (*pool).free = next;
+        if next.is_null() && !Pool::extend(pool) {
+            // Full: it leaves the list until a block comes back.
+            unlink_usable(heap, pool);
+        }
+        block
+    }
+}
+
+/// Creates the calling thread's heap; null if the system has no memory.
+fn create_heap() -> *mut Heap {
     // SAFETY: a valid layout; the record is initialised before use.
     unsafe {
         let heap = System.alloc(Layout::new::<Heap>()).cast::<Heap>();
         if heap.is_null() {
-            return heap.cast();
+            return heap;
         }
         heap.write(Heap {
             usable: [std::ptr::null_mut(); CLASSES],
@@ -235,24 +337,25 @@ fn alloc_in_new_heap(class: usize) -> *mut u8 {
             remote: AtomicPtr::new(std::ptr::null_mut()),
         });
         THREAD_HEAP.set(heap);
-        alloc_from_new_pool(heap, class)
+        heap
     }
 }
 
-/// Allocates a block of `class` when no pool of the class has a free
-/// block: first takes back the blocks other threads freed, then starts a
-/// pool in the fullest arena that has an unused one (so emptier arenas may
-/// drain and be returned), or in a new arena.
+/// A pool of `class` with a free block, first in the class's list, when
+/// the list is empty (null if the system has no memory): the blocks other
+/// threads freed are taken back first; if that leaves the class without a
+/// pool, a pool is started in the fullest arena that has an unused one (so
+/// emptier arenas may drain and be returned), or in a new arena.
 ///
 /// # Safety
 /// `heap` is the calling thread's heap and `class` is below [`CLASSES`].
-#[cold]
-unsafe fn alloc_from_new_pool(heap: *mut Heap, class: usize) -> *mut u8 {
+unsafe fn new_pool(heap: *mut Heap, class: usize) -> *mut Pool {
     // SAFETY: the heap's arenas and pools are live and this thread's.
     unsafe {
         collect_remote_frees(heap);
-        if !(*heap).usable[class].is_null() {
-            return alloc(class);
+        let usable = (*heap).usable[class];
+        if !usable.is_null() {
+            return usable;
         }
         let mut arena = std::ptr::null_mut::<Arena>();
         let mut candidate = (*heap).arenas;
@@ -280,7 +383,7 @@ unsafe fn alloc_from_new_pool(heap: *mut Heap, class: usize) -> *mut u8 {
         let pool = Arena::take_pool(arena);
         Pool::init(pool, class, heap, arena);
         (*heap).usable[class] = pool;
-        alloc(class)
+        pool
     }
 }
 
@@ -289,7 +392,7 @@ unsafe fn alloc_from_new_pool(heap: *mut Heap, class: usize) -> *mut u8 {
 pub fn arena_count() -> usize {
     let heap = THREAD_HEAP.get();
     let mut count = 0;
-    if heap.is_null() {
+    if heap == no_heap() {
         return count;
     }
     // SAFETY: the heap and its arenas are this thread's and live.

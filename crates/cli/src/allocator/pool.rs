@@ -5,9 +5,10 @@
 //! aligned to their size, so the pool of any block is found by masking the
 //! block's address ([`Pool::of`]). Free blocks form a list linked through
 //! their first word; blocks never handed out yet are not on it: the list is
-//! extended from a bump offset one block at a time, so a fresh pool touches
+//! extended from a bump offset a page at a time, so a fresh pool touches
 //! its pages only as they are used. `free` is null exactly when the pool is
-//! full.
+//! full. Taking and returning blocks is done by the heap (`heap.rs`), whose
+//! fast paths work on these fields directly.
 
 use super::arena::Arena;
 use super::heap::Heap;
@@ -26,7 +27,7 @@ pub struct Pool {
     pub used: u32,
     /// The size class served.
     pub class: u32,
-    /// The offset of the first block never handed out.
+    /// The offset of the first block never put on the free list.
     fresh: u32,
     /// The size of a block of `class`.
     block_size: u32,
@@ -62,69 +63,61 @@ impl Pool {
     /// `pool` is an unused, writable, [`POOL_SIZE`]-aligned pool.
     pub unsafe fn init(pool: *mut Pool, class: usize, heap: *mut Heap, arena: *mut Arena) {
         let size = block_size(class);
-        // SAFETY: the pool is writable; its first block is inside it (the
-        // largest block plus the header fit in a pool many times over).
+        // SAFETY: the pool is writable; `extend` links its first blocks.
         unsafe {
-            let first = pool.cast::<u8>().add(FIRST_BLOCK);
-            first.cast::<*mut u8>().write(std::ptr::null_mut());
             pool.write(Pool {
-                free: first,
+                free: std::ptr::null_mut(),
                 used: 0,
                 class: class as u32,
-                fresh: (FIRST_BLOCK + size) as u32,
+                fresh: FIRST_BLOCK as u32,
                 block_size: size as u32,
                 heap,
                 arena,
                 next: std::ptr::null_mut(),
                 prev: std::ptr::null_mut(),
             });
+            Pool::extend(pool);
         }
     }
 
-    /// Takes the first free block of `pool`, which must have one. Returns
-    /// it, and whether the pool is now full.
+    /// Links more never-used blocks onto the free list of `pool`, whose
+    /// list is empty: those up to the end of the page the first one starts
+    /// in (at least one, so each page is touched when first needed and
+    /// not before). Returns whether there was room for any.
     ///
     /// # Safety
-    /// `pool` is an initialised pool of the calling thread's heap with a
-    /// free block.
-    #[inline(always)]
-    pub unsafe fn take(pool: *mut Pool) -> (*mut u8, bool) {
-        // SAFETY: the pool's header and free blocks are valid; the fresh
-        // offset names a block inside the pool when it passes the check.
+    /// `pool` is an initialised pool of the calling thread's heap with an
+    /// empty free list.
+    pub unsafe fn extend(pool: *mut Pool) -> bool {
+        const PAGE: usize = 4096;
+        // SAFETY: blocks below `POOL_SIZE` are inside the pool; none of
+        // them was handed out.
         unsafe {
-            let block = (*pool).free;
-            (*pool).used += 1;
-            let mut next = block.cast::<*mut u8>().read();
-            if next.is_null() {
-                let fresh = (*pool).fresh as usize;
-                let size = (*pool).block_size as usize;
-                if fresh + size <= POOL_SIZE {
-                    next = pool.cast::<u8>().add(fresh);
-                    next.cast::<*mut u8>().write(std::ptr::null_mut());
-                    (*pool).fresh = (fresh + size) as u32;
+            let size = (*pool).block_size as usize;
+            let first = (*pool).fresh as usize;
+            if first + size > POOL_SIZE {
+                return false;
+            }
+            let page_end = (first / PAGE + 1) * PAGE;
+            let mut end = first + size;
+            while end + size <= POOL_SIZE && end < page_end {
+                end += size;
+            }
+            let base = pool.cast::<u8>();
+            let mut offset = end - size;
+            let mut next = std::ptr::null_mut::<u8>();
+            loop {
+                let block = base.add(offset);
+                block.cast::<*mut u8>().write(next);
+                next = block;
+                if offset == first {
+                    break;
                 }
+                offset -= size;
             }
             (*pool).free = next;
-            (block, next.is_null())
-        }
-    }
-
-    /// Puts `block` back on `pool`'s free list. Returns the pool's free
-    /// list head before (null: the pool was full).
-    ///
-    /// # Safety
-    /// `block` is a block of `pool` handed out by [`Pool::take`], and the
-    /// pool belongs to the calling thread's heap.
-    #[inline(always)]
-    pub unsafe fn give_back(pool: *mut Pool, block: *mut u8) -> *mut u8 {
-        // SAFETY: the block is no longer used: its first word links the
-        // list; the header is valid.
-        unsafe {
-            let head = (*pool).free;
-            block.cast::<*mut u8>().write(head);
-            (*pool).free = block;
-            (*pool).used -= 1;
-            head
+            (*pool).fresh = end as u32;
+            true
         }
     }
 }
