@@ -46,7 +46,7 @@ pub struct Pool {
 /// Where the first block of a pool starts.
 const FIRST_BLOCK: usize = std::mem::size_of::<Pool>();
 
-const _: () = assert!(FIRST_BLOCK % super::size_class::BLOCK_STEP == 0);
+const _: () = assert!(FIRST_BLOCK.is_multiple_of(super::size_class::BLOCK_STEP));
 const _: () = assert!(POOL_SIZE.is_power_of_two());
 
 impl Pool {
