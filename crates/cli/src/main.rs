@@ -9,9 +9,9 @@ mod command_line;
 mod interpreter_config;
 mod stdlib_location;
 
-/// Small blocks come from a per-thread cache (see `allocator.rs`).
+/// Small blocks come from per-thread pools (see `allocator/`).
 #[global_allocator]
-static ALLOCATOR: allocator::CachingAllocator = allocator::CachingAllocator;
+static ALLOCATOR: allocator::PoolAllocator = allocator::PoolAllocator;
 
 use std::io::{Read, Write};
 use std::path::Path;
