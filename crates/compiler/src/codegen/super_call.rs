@@ -8,8 +8,8 @@ use krait_syntax::ast::{Expr, ExprKind};
 
 use super::error::CResult;
 use super::unit::{Compiler, NameCtx};
-use crate::bytecode::location_table::Location;
 use crate::bytecode::Opcode;
+use crate::bytecode::location_table::Location;
 use crate::symtable::SymbolScope;
 
 /// `LOAD_SUPER_ATTR`'s oparg bit for a method load (pushes the attribute
@@ -61,11 +61,16 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Opcode::LOAD_SUPER_ATTR, oparg);
         // CPython follows with a NOP at the attribute name's line, which
-        // survives only when that line differs from both neighbours.
-        let loc = self.location(attr_expr.range);
-        let saved = std::mem::replace(&mut self.u().loc, attr_name_location(loc, attr));
-        self.emit(Opcode::NOP, 0);
-        self.u().loc = saved;
+        // survives only when that line differs from both neighbours. For
+        // a method call it gives way to the `CALL`, which CPython also moves
+        // to the attribute's line (krait does not move it yet, so the NOP is
+        // left out there).
+        if !method {
+            let loc = self.location(attr_expr.range);
+            let saved = std::mem::replace(&mut self.u().loc, attr_name_location(loc, attr));
+            self.emit(Opcode::NOP, 0);
+            self.u().loc = saved;
+        }
         Ok(true)
     }
 
@@ -103,9 +108,7 @@ impl<'a> Compiler<'a> {
             {
                 Some(args)
             }
-            0 if self.ur().argcount > 0
-                && self.scope_of("__class__") == SymbolScope::Free =>
-            {
+            0 if self.ur().argcount > 0 && self.scope_of("__class__") == SymbolScope::Free => {
                 Some(args)
             }
             _ => None,
