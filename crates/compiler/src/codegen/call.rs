@@ -1,5 +1,6 @@
 //! Calls: `CALL`, `CALL_KW` and `CALL_FUNCTION_EX` with every argument
-//! form, method calls through `LOAD_ATTR`'s method bit, and the
+//! form, method calls through `LOAD_ATTR`'s method bit (or
+//! `LOAD_SUPER_ATTR`'s, see `super_call`), and the
 //! "keyword argument repeated" check.
 
 use std::collections::HashSet;
@@ -33,10 +34,12 @@ impl<'a> Compiler<'a> {
                 attr,
                 ctx: ExprContext::Load,
             } if simple => {
-                self.expr(value)?;
-                self.set_loc(func.range);
-                let index = self.mangled_name_index(attr);
-                self.emit(Opcode::LOAD_ATTR, (index << 1) | 1);
+                if !self.try_super_attr(func, value, attr, true)? {
+                    self.expr(value)?;
+                    self.set_loc(func.range);
+                    let index = self.mangled_name_index(attr);
+                    self.emit(Opcode::LOAD_ATTR, (index << 1) | 1);
+                }
             }
             ExprKind::Name {
                 id,

@@ -120,6 +120,13 @@ fn disassemble_into(code: &CodeObject, out: &mut String, top: bool) {
             } else {
                 name.to_owned()
             }
+        } else if base == crate::bytecode::Opcode::LOAD_SUPER_ATTR {
+            let name = names.get((arg >> 2) as usize).copied().unwrap_or("?");
+            if arg & 1 == 1 {
+                format!("{name} + NULL|self")
+            } else {
+                name.to_owned()
+            }
         } else if base.has_name() {
             names.get(arg as usize).copied().unwrap_or("?").to_owned()
         } else if base.has_local() || base.has_free() {

@@ -260,6 +260,9 @@ impl<'a> Compiler<'a> {
                 if *ctx == ExprContext::Store {
                     self.maybe_static_attribute(value, attr);
                 }
+                if *ctx == ExprContext::Load && self.try_super_attr(e, value, attr, false)? {
+                    return Ok(());
+                }
                 self.expr(value)?;
                 self.set_loc(e.range);
                 let index = self.mangled_name_index(attr);

@@ -11,6 +11,7 @@
 //!   locals-plus, the frame-block stack) and name resolution;
 //! - `stmt`, `expr`, `call`, `comprehension`, `pattern`, `function`,
 //!   `exceptions` — the constructs;
+//! - `super_call` — `super().name` through `LOAD_SUPER_ATTR`;
 //! - `fold` — constant folding;
 //! - [`assemble`] — the flow-graph pass and assembler;
 //! - [`dis`] and [`dump`] — `krait --dis` and `krait --dump-code`;
@@ -30,6 +31,7 @@ mod function;
 pub(crate) mod instr;
 mod pattern;
 mod stmt;
+mod super_call;
 #[cfg(test)]
 mod tests;
 mod unit;

@@ -738,7 +738,8 @@ impl<'a> Unit<'a> {
         for instr in &mut self.seq.instrs {
             instr.arg = fix(instr.arg);
         }
-        // Prefix: MAKE_CELL, COPY_FREE_VARS, RETURN_GENERATOR.
+        // Prefix, in CPython's order: COPY_FREE_VARS, MAKE_CELL,
+        // RETURN_GENERATOR.
         let mut prefix = Vec::new();
         let noloc = |op: Opcode, arg: u32| Instr {
             op: AnyOpcode::Real(op),
@@ -746,11 +747,11 @@ impl<'a> Unit<'a> {
             target: None,
             loc: Location::NONE,
         };
-        for slot in &cell_slot {
-            prefix.push(noloc(Opcode::MAKE_CELL, *slot));
-        }
         if !self.freevars.is_empty() {
             prefix.push(noloc(Opcode::COPY_FREE_VARS, self.freevars.len() as u32));
+        }
+        for slot in &cell_slot {
+            prefix.push(noloc(Opcode::MAKE_CELL, *slot));
         }
         let b = table.block(self.block);
         if (b.generator || b.coroutine) && b.is_function_like() && self.synthetic.is_none() {

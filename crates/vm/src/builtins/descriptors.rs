@@ -657,26 +657,42 @@ pub fn init_super(t: &TypeObject) {
         let Some(s) = v.as_object().and_then(|o| o.downcast::<Super>()).cloned() else {
             return crate::builtins::object::generic_getattr(vm, v, name);
         };
-        let mro = s.obj_type.mro.get();
-        let start = mro
-            .iter()
-            .position(|c| c.same(&s.this_type))
-            .map_or(mro.len(), |i| i + 1);
-        for class in &mro[start..] {
-            if let Some(attr) = class.dict.with(|d| d.get_str(name)) {
-                if let Some(get) = vm.type_of(&attr).slots.descr_get.get() {
-                    let obj = if s.obj.as_object().is_some_and(|o| o.is(s.obj_type.as_obj())) {
-                        None
-                    } else {
-                        Some(&s.obj)
-                    };
-                    return get(vm, &attr, obj, &s.obj_type);
-                }
-                return Ok(attr);
-            }
+        // `super().__class__` is the super object's own class.
+        if name.as_bytes() != b"__class__"
+            && let Some(attr) = super_lookup(&s.this_type, &s.obj_type, name)
+        {
+            return super_bind(vm, &attr, &s.obj, &s.obj_type);
         }
         crate::builtins::object::generic_getattr(vm, v, name)
     }));
+}
+
+/// The first `name` in the namespaces of `obj_type.__mro__` after
+/// `this_type`, unbound: where `super(this_type, obj).name` comes from
+/// (CPython's `_super_lookup_descr`). `None` when `this_type` ends the
+/// MRO or is not in it.
+pub fn super_lookup(this_type: &TypeRef, obj_type: &TypeRef, name: &Str) -> Option<Value> {
+    obj_type.mro.with(|mro| {
+        let start = mro.iter().position(|c| c.same(this_type))? + 1;
+        mro.get(start..)?
+            .iter()
+            .find_map(|class| class.dict.with(|d| d.get_str(name)))
+    })
+}
+
+/// An attribute [`super_lookup`] found, bound the way `super` binds it:
+/// through its `__get__` with `obj` (none when `obj` is `obj_type` itself,
+/// the class form) and `obj_type`.
+pub fn super_bind(vm: &mut Vm, attr: &Value, obj: &Value, obj_type: &TypeRef) -> PyResult<Value> {
+    let Some(get) = vm.type_of(attr).slots.descr_get.get() else {
+        return Ok(attr.clone());
+    };
+    let instance = if obj.as_object().is_some_and(|o| o.is(obj_type.as_obj())) {
+        None
+    } else {
+        Some(obj)
+    };
+    get(vm, attr, instance, obj_type)
 }
 
 fn super_of(vm: &mut Vm, v: &Value) -> PyResult<crate::object::Ref<Super>> {
@@ -704,19 +720,7 @@ pub const SUPER_GETSETS: &[GetSetDef] = &[
 impl Vm {
     /// A `super` object.
     pub fn new_super(&mut self, this_type: TypeRef, obj: Value) -> PyResult<Value> {
-        let obj_type = match obj.as_object().and_then(|o| o.downcast::<TypeObject>()) {
-            Some(t) if t.is_subtype(&this_type) => t.clone(),
-            _ => self.type_of(&obj).clone(),
-        };
-        if !obj_type.is_subtype(&this_type) {
-            return Err(self.type_error(
-                "super(type, obj): obj (instance of ".to_string()
-                    + &obj_type.name
-                    + ") is not an instance or subtype of type ("
-                    + &this_type.name
-                    + ").",
-            ));
-        }
+        let obj_type = self.super_obj_type(&this_type, &obj)?;
         let s = self.alloc(
             &self.types.super_.clone(),
             Super {
@@ -726,5 +730,38 @@ impl Vm {
             },
         )?;
         Ok(Value::from_object(s.into_obj()))
+    }
+
+    /// The type whose MRO `super(this_type, obj)` searches (CPython's
+    /// `supercheck`): `obj` itself when it is a subclass of `this_type`,
+    /// else `type(obj)`, else a type `obj.__class__` claims; a `TypeError`
+    /// when none is a subclass of `this_type`.
+    pub fn super_obj_type(&mut self, this_type: &TypeRef, obj: &Value) -> PyResult<TypeRef> {
+        let obj_as_type = obj.as_object().and_then(|o| o.downcast::<TypeObject>());
+        if let Some(t) = obj_as_type
+            && t.is_subtype(this_type)
+        {
+            return Ok(t.clone());
+        }
+        let obj_type = self.type_of(obj).clone();
+        if obj_type.is_subtype(this_type) {
+            return Ok(obj_type);
+        }
+        let class_name = self.intern("__class__")?;
+        if let Some(claimed) = self.get_attr_opt(obj, &class_name)?
+            && let Some(t) = claimed.as_object().and_then(|o| o.downcast::<TypeObject>())
+            && !t.same(&obj_type)
+            && t.is_subtype(this_type)
+        {
+            return Ok(t.clone());
+        }
+        let (what, name) = match obj.as_object().and_then(|o| o.downcast::<TypeObject>()) {
+            Some(t) => ("type", t.name.to_string()),
+            None => ("instance of", obj_type.name.to_string()),
+        };
+        Err(self.type_error(format!(
+            "super(type, obj): obj ({what} {name}) is not an instance or subtype of type ({}).",
+            this_type.name
+        )))
     }
 }

@@ -72,21 +72,20 @@ impl Vm {
             return Err(self.runtime_error("super(): no current frame"));
         };
         let code = frame.code.clone();
-        if code.code.argcount == 0
-            && code.code.flags & krait_compiler::bytecode::code_object::co_flags::VARARGS == 0
-        {
+        if code.code.argcount == 0 {
             return Err(self.runtime_error("super(): no arguments"));
         }
         let first = frame.local(0).cloned();
-        let mut class = None;
+        // The `__class__` cell: absent, empty, or holding the class.
+        let mut class_cell = None;
         for (i, name) in code.localsplusnames.iter().enumerate() {
-            if &*name.as_lossy() == "__class__" {
-                let cell = frame.local(i).cloned();
-                class = cell
-                    .as_ref()
+            if &*name.as_lossy() == "__class__"
+                && let Some(cell) = frame
+                    .local(i)
                     .and_then(|c| c.as_object())
                     .and_then(|o| o.downcast::<crate::builtins::function::CellObj>())
-                    .and_then(|c| c.value.get());
+            {
+                class_cell = Some(cell.value.get());
             }
         }
         let first = match first {
@@ -94,18 +93,26 @@ impl Vm {
                 .as_object()
                 .and_then(|o| o.downcast::<crate::builtins::function::CellObj>())
             {
-                Some(c) => c.value.get().unwrap_or(Value::NONE),
-                None => f,
+                Some(c) => c.value.get(),
+                None => Some(f),
             },
-            None => return Err(self.runtime_error("super(): arg[0] deleted")),
+            None => None,
+        };
+        let Some(first) = first else {
+            return Err(self.runtime_error("super(): arg[0] deleted"));
+        };
+        let class = match class_cell {
+            None => return Err(self.runtime_error("super(): __class__ cell not found")),
+            Some(None) => return Err(self.runtime_error("super(): empty __class__ cell")),
+            Some(Some(value)) => value,
         };
         let Some(class) = class
-            .as_ref()
-            .and_then(|c| c.as_object())
+            .as_object()
             .and_then(|o| o.downcast::<TypeObject>())
             .cloned()
         else {
-            return Err(self.runtime_error("super(): __class__ cell not found"));
+            let tn = self.type_name(&class);
+            return Err(self.runtime_error(&format!("super(): __class__ is not a type ({tn})")));
         };
         Ok((class, first))
     }

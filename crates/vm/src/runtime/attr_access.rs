@@ -126,7 +126,7 @@ fn shadowed(dict: Option<&InstanceDict>, name: &Str) -> bool {
 }
 
 /// Whether the type's `__getattribute__` is `object`'s.
-fn generic_get(class: &TypeRef) -> bool {
+pub(crate) fn generic_get(class: &TypeRef) -> bool {
     class
         .slots
         .getattro
@@ -200,11 +200,7 @@ fn load_slow(
         return plain_load(vm, owner, name);
     }
     let attr_class = vm.type_of(&attr);
-    let is_method = attr.as_object().is_some_and(|o| {
-        o.downcast::<Function>().is_some()
-            || o.downcast::<MethodDescriptor>()
-                .is_some_and(|d| d.def.kind == MethodKind::Method)
-    });
+    let is_method = is_method_descriptor(&attr);
     // A class attribute of an immutable builtin type without `__get__`, on
     // a plain instance (whose special attributes cannot interfere): a
     // constant for as long as the tag holds.
@@ -233,6 +229,17 @@ fn load_slow(
         c.store(version, kind, Some(&attr));
     }
     Ok(loaded)
+}
+
+/// Whether a class attribute binds like a method (CPython's
+/// `Py_TPFLAGS_METHOD_DESCRIPTOR`: a Python function or a builtin method
+/// descriptor), so a method load may push it unbound with its owner.
+pub(crate) fn is_method_descriptor(attr: &Value) -> bool {
+    attr.as_object().is_some_and(|o| {
+        o.downcast::<Function>().is_some()
+            || o.downcast::<MethodDescriptor>()
+                .is_some_and(|d| d.def.kind == MethodKind::Method)
+    })
 }
 
 /// The index of the `__slots__` member `attr` is, if it is a member

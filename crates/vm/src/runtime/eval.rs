@@ -1227,25 +1227,32 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     tri!(vm.set_attr(&owner, &name, None), raised);
                 }
                 Opcode::LOAD_SUPER_ATTR => {
-                    let name = code.names[(oparg >> 2) as usize].clone();
+                    let name = &code.names[(oparg >> 2) as usize];
                     let this = pop!();
                     let class = pop!();
-                    let _global_super = pop!();
-                    let Some(class_t) = class
-                        .as_object()
-                        .and_then(|o| o.downcast::<crate::types::TypeObject>())
-                        .cloned()
-                    else {
-                        raised = Some(Raised::New(
-                            vm.type_error("super() argument 1 must be a type".into()),
-                        ));
-                        break;
-                    };
-                    let sup = tri!(vm.new_super(class_t, this.clone()), raised);
-                    let v = tri!(vm.get_attr(&sup, &name), raised);
-                    push!(v);
-                    if oparg & 1 != 0 {
-                        push_opt!(None);
+                    let global_super = pop!();
+                    let loaded = tri!(
+                        crate::runtime::super_attr::load_super_attr(
+                            vm,
+                            &global_super,
+                            &class,
+                            &this,
+                            name,
+                            oparg
+                        ),
+                        raised
+                    );
+                    match loaded {
+                        crate::runtime::attr_access::Loaded::Method(m) => {
+                            push!(m);
+                            push!(this);
+                        }
+                        crate::runtime::attr_access::Loaded::Value(v) => {
+                            push!(v);
+                            if oparg & 1 != 0 {
+                                push_opt!(None);
+                            }
+                        }
                     }
                 }
                 Opcode::BINARY_OP => {

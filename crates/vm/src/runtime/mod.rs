@@ -19,6 +19,7 @@ pub mod pattern_match;
 pub mod program;
 pub mod setup;
 pub mod signals;
+pub mod super_attr;
 pub mod syntax_error;
 pub mod traceback;
 
