@@ -57,7 +57,7 @@ impl<T> PyCell<T> {
     /// Runs `f` with exclusive access to the value, or returns `None` without
     /// running it when the cell is already in use (for code that may run at
     /// any moment, like the cycle collector, and must never panic).
-    #[inline]
+    #[inline(always)]
     pub fn try_with<R>(&self, f: impl FnOnce(&mut T) -> R) -> Option<R> {
         if self.in_use.replace(true) {
             return None;
