@@ -433,6 +433,7 @@ pub(crate) unsafe fn return_generator(vm: &mut Vm, fp: *mut Frame) -> Created {
 ///
 /// # Safety
 /// `fp` must be the (suspended or created) frame of a live generator.
+#[inline]
 unsafe fn link(vm: &mut Vm, fp: *mut Frame, previous: *mut Frame, value: Value, is_entry: bool) {
     // SAFETY: contract.
     let f = unsafe { &mut *fp };
@@ -453,6 +454,7 @@ unsafe fn link(vm: &mut Vm, fp: *mut Frame, previous: *mut Frame, value: Value, 
 ///
 /// # Safety
 /// `caller` must be the live innermost frame.
+#[inline]
 pub(crate) unsafe fn enter_inline(
     vm: &mut Vm,
     caller: *mut Frame,
@@ -472,18 +474,30 @@ pub(crate) unsafe fn enter_inline(
     let Some(g) = o.downcast::<Generator>() else {
         return Err(value);
     };
-    if !matches!(g.state(), FrameState::Created | FrameState::Suspended) {
-        return Err(value);
-    }
-    if g.state() == FrameState::Created && !value.is_none() {
-        // The generic path raises the TypeError.
-        return Err(value);
-    }
     let fp = g.frame_ptr();
-    // SAFETY: the generator is alive (the caller's stack holds it) and
-    // not running.
+    if fp.is_null() {
+        return Err(value);
+    }
+    // SAFETY: the generator is alive (the caller's stack holds it) and owns
+    // the frame; a plain field read.
+    match unsafe { (*fp).state } {
+        FrameState::Suspended => {}
+        // A non-None value into a fresh generator: the generic path raises
+        // the TypeError.
+        FrameState::Created if value.is_none() => {}
+        _ => return Err(value),
+    }
+    // SAFETY: the generator is alive and not running.
     unsafe { link(vm, fp, caller, value, false) };
     Ok(fp)
+}
+
+/// Whether `v` is exactly a generator object (its own iterator: `GET_ITER`
+/// leaves it in place).
+#[inline]
+pub(crate) fn is_exact_generator(vm: &Vm, v: &Value) -> bool {
+    v.as_object()
+        .is_some_and(|o| o.class().same(&vm.types.generator))
 }
 
 /// `YIELD_VALUE`: suspends the running generator frame `fp`, unlinking it.

@@ -645,6 +645,14 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     ip = next.saturating_sub(oparg as usize);
                     continue;
                 }
+                // A generator is its own iterator: it stays on the stack.
+                Opcode::GET_ITER
+                    if fast_peek!(0)
+                        .as_ref()
+                        .is_some_and(|v| generator::is_exact_generator(vm, v)) =>
+                {
+                    continue;
+                }
                 Opcode::FOR_ITER => {
                     if let Some(it) = fast_peek!(0) {
                         if let Some(step) = fast_ops::iterate(vm, it) {
