@@ -121,6 +121,11 @@ pub enum AttrKind {
         /// The member's index.
         index: usize,
     },
+    /// An exact `property` on the type ([`AttrEntry::value`]): a data
+    /// descriptor, so it wins over the instance's attributes; the load
+    /// calls its getter (CPython's `LOAD_ATTR_PROPERTY`). Runs Python code,
+    /// so only the general tier answers it.
+    Property,
     /// A store to an instance attribute the type has no attribute (so no
     /// data descriptor) for; `index` is where the last store went in `keys`.
     Store {
@@ -168,8 +173,8 @@ pub struct AttrEntry {
     version: Cell<u32>,
     /// What was found.
     kind: Cell<AttrKind>,
-    /// The value for [`AttrKind::Method`], [`AttrKind::ClassValue`] and
-    /// [`AttrKind::ModuleValue`]:
+    /// The value for [`AttrKind::Method`], [`AttrKind::ClassValue`],
+    /// [`AttrKind::ModuleValue`] and [`AttrKind::Property`]:
     /// uncounted, since the type's dict holds it as long as the type keeps
     /// the tag (the same argument as `types::attribute_cache`).
     value: UnsafeCell<ManuallyDrop<Option<Value>>>,
