@@ -286,7 +286,10 @@ pub fn special_lookup(class: &crate::types::TypeObject, which: u32, name: &str) 
     if version == 0 {
         return class.lookup(name);
     }
-    let slot = (version as usize).wrapping_mul(4).wrapping_add(which as usize) % SPECIAL_ENTRIES;
+    let slot = (version as usize)
+        .wrapping_mul(4)
+        .wrapping_add(which as usize)
+        % SPECIAL_ENTRIES;
     let hit = SPECIAL.with(|entries| {
         let entry = entries.get(slot)?;
         if entry.version.get() != version || entry.which.get() != which {
@@ -306,8 +309,7 @@ pub fn special_lookup(class: &crate::types::TypeObject, which: u32, name: &str) 
             // SAFETY: as above; the old copy was never counted, so it is
             // overwritten, not dropped, and the new one holds no count.
             unsafe {
-                *entry.value.get() =
-                    ManuallyDrop::new(found.as_ref().map(|v| std::ptr::read(v)));
+                *entry.value.get() = ManuallyDrop::new(found.as_ref().map(|v| std::ptr::read(v)));
             }
             entry.version.set(version);
             entry.which.set(which);
