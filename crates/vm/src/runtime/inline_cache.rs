@@ -259,21 +259,21 @@ struct SpecialEntry {
     value: UnsafeCell<ManuallyDrop<Option<Value>>>,
 }
 
-impl SpecialEntry {
-    const EMPTY: SpecialEntry = SpecialEntry {
-        version: Cell::new(0),
-        which: Cell::new(0),
-        value: UnsafeCell::new(ManuallyDrop::new(None)),
-    };
-}
-
 /// How many `LOAD_SPECIAL` answers are remembered.
 const SPECIAL_ENTRIES: usize = 64;
 
 thread_local! {
     /// The `LOAD_SPECIAL` answers, indexed by version tag and method.
     static SPECIAL: [SpecialEntry; SPECIAL_ENTRIES] =
-        const { [const { SpecialEntry::EMPTY }; SPECIAL_ENTRIES] };
+        const {
+            [const {
+                SpecialEntry {
+                    version: Cell::new(0),
+                    which: Cell::new(0),
+                    value: UnsafeCell::new(ManuallyDrop::new(None)),
+                }
+            }; SPECIAL_ENTRIES]
+        };
 }
 
 /// `class.lookup(name)` for `LOAD_SPECIAL` with oparg `which` (`name` is
