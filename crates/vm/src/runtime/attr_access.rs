@@ -48,12 +48,24 @@ pub fn load_attr(
             return Ok(hit);
         }
         if let Some(getter) = cached_property_getter(vm, c, owner) {
-            return vm
-                .call(&getter, std::slice::from_ref(owner), None)
-                .map(Loaded::Value);
+            return call_getter(vm, &getter, owner).map(Loaded::Value);
         }
     }
     load_slow(vm, cache, owner, name, method)
+}
+
+/// Calls a property's getter on `owner`: a Python function's frame is
+/// pushed and run directly, anything else called through its type.
+#[inline(always)]
+fn call_getter(vm: &mut Vm, getter: &Value, owner: &Value) -> PyResult<Value> {
+    let args = std::slice::from_ref(owner);
+    match getter.as_object().and_then(|o| o.downcast::<Function>()) {
+        Some(function) => {
+            let frame = vm.push_function_frame(function, args, None)?;
+            vm.run_pushed(frame)
+        }
+        None => vm.call(getter, args, None),
+    }
 }
 
 /// The getter of the `property` the cache holds for the owner's type, if
@@ -225,9 +237,7 @@ fn load_slow(
         // A data descriptor: what the instance holds does not matter.
         c.store(version, AttrKind::Property, Some(&attr));
         if let Some(getter) = cached_property_getter(vm, c, owner) {
-            return vm
-                .call(&getter, std::slice::from_ref(owner), None)
-                .map(Loaded::Value);
+            return call_getter(vm, &getter, owner).map(Loaded::Value);
         }
         return plain_load(vm, owner, name);
     }
