@@ -55,8 +55,9 @@ pub fn load_attr(
 }
 
 /// Calls a property's getter on `owner`: a Python function's frame is
-/// pushed and run directly, anything else called through its type.
-#[inline(always)]
+/// pushed and run directly, anything else called through its type. Not
+/// inlined: the eval loop's `LOAD_ATTR` only tests for the case.
+#[inline(never)]
 fn call_getter(vm: &mut Vm, getter: &Value, owner: &Value) -> PyResult<Value> {
     let args = std::slice::from_ref(owner);
     match getter.as_object().and_then(|o| o.downcast::<Function>()) {
