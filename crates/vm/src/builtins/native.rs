@@ -668,8 +668,9 @@ pub fn call_builtin(
 }
 
 /// [`call_builtin`] on the function's payload (for callers that have
-/// already looked at the callable's type).
-#[inline(always)]
+/// already looked at the callable's type). Not inlined: the eval loop
+/// calls it, and inlined there it cost every other instruction spills.
+#[inline(never)]
 pub(crate) fn call_builtin_function(
     vm: &mut Vm,
     f: &BuiltinFunction,
@@ -726,8 +727,9 @@ pub fn call_method_descriptor(
 }
 
 /// [`call_method_descriptor`] on the descriptor's payload (for callers
-/// that have already looked at the callable's type).
-#[inline(always)]
+/// that have already looked at the callable's type). Not inlined, as
+/// [`call_builtin_function`].
+#[inline(never)]
 pub(crate) fn call_descriptor(
     vm: &mut Vm,
     d: &MethodDescriptor,

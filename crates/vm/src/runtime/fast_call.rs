@@ -329,9 +329,6 @@ const _: () = assert!(std::mem::size_of::<Option<Value>>() == std::mem::size_of:
 ///
 /// # Safety
 /// `caller` must be the live innermost frame, its stack top stored.
-// Kept out of the eval loop: inlined there (with the native call it now
-// inlines itself) it cost every other instruction of the loop spills.
-#[inline(never)]
 pub(crate) unsafe fn call_native_on_stack(
     vm: &mut Vm,
     caller: *mut Frame,
