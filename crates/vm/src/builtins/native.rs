@@ -664,23 +664,36 @@ pub fn call_builtin(
     else {
         return Err(vm.type_error("expected a builtin function".into()));
     };
+    call_builtin_function(vm, f, args, kwnames)
+}
+
+/// [`call_builtin`] on the function's payload (for callers that have
+/// already looked at the callable's type). Not inlined: the eval loop
+/// calls it, and inlined there it cost every other instruction spills.
+#[inline(never)]
+pub(crate) fn call_builtin_function(
+    vm: &mut Vm,
+    f: &BuiltinFunction,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
     // The borrowed bindings are built where they are used: an `Args`
     // returned through a `PyResult` is copied, and that copy cost more
     // than the binding.
-    let (func, sig, name) = (f.def.func, &f.signature, &*f.qualname);
+    let (func, sig) = (f.def.func, &*f.signature);
     match &f.this {
         Some(this) if sig.bound => {
             if sig.binds_borrowed(args.len() + 1, kwnames) {
                 return run_native(vm, func, &Args::borrowed(Slots::WithSelf(this, args)));
             }
-            let bound = sig.bind_with_self(vm, name, this, args, kwnames)?;
+            let bound = sig.bind_with_self(vm, &f.qualname, this, args, kwnames)?;
             run_native(vm, func, &bound)
         }
         _ => {
             if sig.binds_borrowed(args.len(), kwnames) {
                 return run_native(vm, func, &Args::borrowed(Slots::Borrowed(args)));
             }
-            let bound = sig.bind_general(vm, name, args, kwnames)?;
+            let bound = sig.bind_general(vm, &f.qualname, args, kwnames)?;
             run_native(vm, func, &bound)
         }
     }
@@ -710,6 +723,19 @@ pub fn call_method_descriptor(
     else {
         return Err(vm.type_error("expected a method descriptor".into()));
     };
+    call_descriptor(vm, d, args, kwnames)
+}
+
+/// [`call_method_descriptor`] on the descriptor's payload (for callers
+/// that have already looked at the callable's type). Not inlined, as
+/// [`call_builtin_function`].
+#[inline(never)]
+pub(crate) fn call_descriptor(
+    vm: &mut Vm,
+    d: &MethodDescriptor,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
     if d.def.kind == MethodKind::Method {
         let Some(this) = args.first() else {
             return Err(vm.type_error(format!("unbound method {}() needs an argument", d.qualname)));
@@ -720,7 +746,7 @@ pub fn call_method_descriptor(
             return Err(descriptor_mismatch(vm, d, this));
         }
     }
-    // Built where used, as in `call_builtin`.
+    // Built where used, as in `call_builtin_function`.
     if d.signature.binds_borrowed(args.len(), kwnames) {
         return run_native(vm, d.def.func, &Args::borrowed(Slots::Borrowed(args)));
     }

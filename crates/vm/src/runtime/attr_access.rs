@@ -13,7 +13,7 @@
 
 use std::any::TypeId;
 
-use crate::builtins::descriptors::MemberDescriptor;
+use crate::builtins::descriptors::{MemberDescriptor, Property};
 use crate::builtins::function::{Function, Module};
 use crate::builtins::instance::{InstanceDict, Storage};
 use crate::builtins::native::{MethodDescriptor, MethodKind};
@@ -43,12 +43,44 @@ pub fn load_attr(
     name: &Ref<Str>,
     method: bool,
 ) -> PyResult<Loaded> {
-    if let Some(c) = cache
-        && let Some(hit) = load_hit(vm, c, owner, name)
-    {
-        return Ok(hit);
+    if let Some(c) = cache {
+        if let Some(hit) = load_hit(vm, c, owner, name) {
+            return Ok(hit);
+        }
+        if let Some(getter) = cached_property_getter(vm, c, owner) {
+            return call_getter(vm, &getter, owner).map(Loaded::Value);
+        }
     }
     load_slow(vm, cache, owner, name, method)
+}
+
+/// Calls a property's getter on `owner`: a Python function's frame is
+/// pushed and run directly, anything else called through its type. Not
+/// inlined: the eval loop's `LOAD_ATTR` only tests for the case.
+#[inline(never)]
+fn call_getter(vm: &mut Vm, getter: &Value, owner: &Value) -> PyResult<Value> {
+    let args = std::slice::from_ref(owner);
+    match getter.as_object().and_then(|o| o.downcast::<Function>()) {
+        Some(function) => {
+            let frame = vm.push_function_frame(function, args, None)?;
+            vm.run_pushed(frame)
+        }
+        None => vm.call(getter, args, None),
+    }
+}
+
+/// The getter of the `property` the cache holds for the owner's type, if
+/// it holds one and the property has a getter (without one, the generic
+/// path raises the error).
+#[inline(always)]
+fn cached_property_getter(vm: &Vm, cache: &AttrCache, owner: &Value) -> Option<Value> {
+    let entry = cache.lookup(vm.type_of(owner).version.get())?;
+    let AttrKind::Property = entry.kind() else {
+        return None;
+    };
+    let property = entry.value()?;
+    let fget = property.as_object()?.downcast::<Property>()?.fget.get();
+    (!fget.is_none()).then_some(fget)
 }
 
 /// The cached answer, if the cache holds one for the owner's type. Runs
@@ -58,7 +90,7 @@ pub(crate) fn load_hit(vm: &Vm, cache: &AttrCache, owner: &Value, name: &Str) ->
     let class = vm.type_of(owner);
     let entry = cache.lookup(class.version.get())?;
     match entry.kind() {
-        AttrKind::Empty | AttrKind::Store { .. } => None,
+        AttrKind::Empty | AttrKind::Store { .. } | AttrKind::Property => None,
         AttrKind::SlotMember { index } => owner
             .as_object()
             .and_then(|o| o.extension())
@@ -200,6 +232,16 @@ fn load_slow(
         return plain_load(vm, owner, name);
     }
     let attr_class = vm.type_of(&attr);
+    if attr_class.same(&vm.types.property)
+        && let Some(c) = cache
+    {
+        // A data descriptor: what the instance holds does not matter.
+        c.store(version, AttrKind::Property, Some(&attr));
+        if let Some(getter) = cached_property_getter(vm, c, owner) {
+            return call_getter(vm, &getter, owner).map(Loaded::Value);
+        }
+        return plain_load(vm, owner, name);
+    }
     let is_method = is_method_descriptor(&attr);
     // A class attribute of an immutable builtin type without `__get__`, on
     // a plain instance (whose special attributes cannot interfere): a

@@ -43,10 +43,13 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
-        if kwnames.is_none_or(|k| k.items().is_empty())
-            && let Some(pushed) = self.push_positional_frame(func, args)
-        {
-            return pushed;
+        if kwnames.is_none_or(|k| k.items().is_empty()) {
+            if let Some(pushed) = self.push_positional_frame(func, args) {
+                return pushed;
+            }
+            if let Some(pushed) = self.push_varargs_frame(func, args) {
+                return pushed;
+            }
         }
         let code = func.code.clone();
         let co = &code.code;
@@ -273,6 +276,57 @@ impl Vm {
                 f.set_local(args.len() + k, Some(v.clone()));
             }
         }
+        self.recursion_depth += 1;
+        Some(Ok(frame))
+    }
+
+    /// Another common case of
+    /// [`push_function_frame`](Self::push_function_frame) without building
+    /// a locals vector: positional arguments only, at least one per
+    /// parameter, to a function with `*args` but no `**kwargs` or
+    /// keyword-only parameters (`def __exit__(self, *exc)`). `None` when
+    /// the call is not that case.
+    fn push_varargs_frame(
+        &mut self,
+        func: &Ref<Function>,
+        args: &[Value],
+    ) -> Option<PyResult<*mut Frame>> {
+        let code = &func.code;
+        let co = &code.code;
+        if co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) != co_flags::VARARGS
+            || co.kwonlyargcount != 0
+        {
+            return None;
+        }
+        let argcount = co.argcount as usize;
+        let (named, extra) = (args.get(..argcount)?, args.get(argcount..)?);
+        let nlocalsplus = co.nlocalsplus();
+        if nlocalsplus <= argcount {
+            return None;
+        }
+        let extra = match self.new_tuple(extra.to_vec()) {
+            Ok(tuple) => tuple,
+            Err(e) => return Some(Err(e)),
+        };
+        let frame = match self.data_stack.push(Frame::new(
+            code.clone(),
+            func.globals.clone(),
+            func.builtins.clone(),
+            None,
+            Some(Value::from_object(func.as_obj().clone())),
+            self.current_frame,
+            nlocalsplus as u32,
+            code.frame_slots as u32,
+        )) {
+            Ok(frame) => frame,
+            Err(_) => return Some(Err(self.memory_error.clone())),
+        };
+        // SAFETY: the frame was just pushed and is live.
+        let f = unsafe { &mut *frame };
+        for (i, v) in named.iter().enumerate() {
+            f.set_local(i, Some(v.clone()));
+        }
+        f.set_local(argcount, Some(extra));
         self.recursion_depth += 1;
         Some(Ok(frame))
     }

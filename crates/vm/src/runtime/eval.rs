@@ -1984,7 +1984,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         .copied()
                         .unwrap_or("__enter__");
                     let class = vm.type_of(&owner).clone();
-                    match class.lookup(name) {
+                    match crate::runtime::inline_cache::special_lookup(&class, oparg, name) {
                         Some(attr) => {
                             let is_func = attr.as_object().is_some_and(|o| {
                                 o.downcast::<Function>().is_some()

@@ -340,12 +340,12 @@ pub(crate) unsafe fn call_native_on_stack(
     let top = frame.stack_top as usize;
     let callable_at = top.checked_sub(nargs + 2)?;
     let live = frame.live_slots();
-    let callable = live.get(callable_at)?.as_ref()?;
-    let object = callable.as_object()?;
-    let descriptor = object.downcast::<MethodDescriptor>().is_some();
-    if !descriptor && object.downcast::<BuiltinFunction>().is_none() {
-        return None;
-    }
+    let object = live.get(callable_at)?.as_ref()?.as_object()?;
+    // The payload is looked at once, here: the callee runs on it directly.
+    let callee = match object.downcast::<BuiltinFunction>() {
+        Some(function) => Ok(function),
+        None => Err(object.downcast::<MethodDescriptor>()?),
+    };
     let first = callable_at + 2 - usize::from(live.get(callable_at + 1)?.is_some());
     let arguments = live.get(first..top)?;
     if arguments.iter().any(Option::is_none) {
@@ -357,10 +357,9 @@ pub(crate) unsafe fn call_native_on_stack(
     // runs nothing until the call returns.
     let args: &[Value] =
         unsafe { std::slice::from_raw_parts(arguments.as_ptr().cast::<Value>(), arguments.len()) };
-    let result = if descriptor {
-        crate::builtins::native::call_method_descriptor(vm, callable, args, None)
-    } else {
-        crate::builtins::native::call_builtin(vm, callable, args, None)
+    let result = match callee {
+        Ok(function) => crate::builtins::native::call_builtin_function(vm, function, args, None),
+        Err(descriptor) => crate::builtins::native::call_descriptor(vm, descriptor, args, None),
     };
     // SAFETY: contract; the call has returned and nothing borrows the
     // slots any more. They are moved out (the top drops first) and dropped.

@@ -14,6 +14,8 @@
 //!   of the owner's type (`TypeObject::version_tag`: it changes whenever the
 //!   type's or a base's dict or MRO changes, and tags are never reused), and
 //!   for instance attributes by the identity of the shared keys and a slot.
+//! - `LOAD_SPECIAL` ([`special_lookup`]), which has no cache units: one
+//!   small table for all sites, keyed by version tag and method.
 
 use std::cell::{Cell, UnsafeCell};
 use std::mem::ManuallyDrop;
@@ -121,6 +123,11 @@ pub enum AttrKind {
         /// The member's index.
         index: usize,
     },
+    /// An exact `property` on the type ([`AttrEntry::value`]): a data
+    /// descriptor, so it wins over the instance's attributes; the load
+    /// calls its getter (CPython's `LOAD_ATTR_PROPERTY`). Runs Python code,
+    /// so only the general tier answers it.
+    Property,
     /// A store to an instance attribute the type has no attribute (so no
     /// data descriptor) for; `index` is where the last store went in `keys`.
     Store {
@@ -168,8 +175,8 @@ pub struct AttrEntry {
     version: Cell<u32>,
     /// What was found.
     kind: Cell<AttrKind>,
-    /// The value for [`AttrKind::Method`], [`AttrKind::ClassValue`] and
-    /// [`AttrKind::ModuleValue`]:
+    /// The value for [`AttrKind::Method`], [`AttrKind::ClassValue`],
+    /// [`AttrKind::ModuleValue`] and [`AttrKind::Property`]:
     /// uncounted, since the type's dict holds it as long as the type keeps
     /// the tag (the same argument as `types::attribute_cache`).
     value: UnsafeCell<ManuallyDrop<Option<Value>>>,
@@ -239,6 +246,76 @@ impl AttrCache {
         entry.version.set(version);
         entry.kind.set(kind);
     }
+}
+
+/// One remembered `LOAD_SPECIAL` lookup.
+struct SpecialEntry {
+    /// The type's version tag; 0 when empty.
+    version: Cell<u32>,
+    /// Which method (`LOAD_SPECIAL`'s oparg).
+    which: Cell<u32>,
+    /// The answer, uncounted: the type's dict (or a base's) holds it as
+    /// long as the type keeps the tag (as in `types::attribute_cache`).
+    value: UnsafeCell<ManuallyDrop<Option<Value>>>,
+}
+
+/// How many `LOAD_SPECIAL` answers are remembered.
+const SPECIAL_ENTRIES: usize = 64;
+
+thread_local! {
+    /// The `LOAD_SPECIAL` answers, indexed by version tag and method.
+    static SPECIAL: [SpecialEntry; SPECIAL_ENTRIES] =
+        const {
+            [const {
+                SpecialEntry {
+                    version: Cell::new(0),
+                    which: Cell::new(0),
+                    value: UnsafeCell::new(ManuallyDrop::new(None)),
+                }
+            }; SPECIAL_ENTRIES]
+        };
+}
+
+/// `class.lookup(name)` for `LOAD_SPECIAL` with oparg `which` (`name` is
+/// its method's name), answered from a small table while the type keeps
+/// its version tag (the general attribute cache hashes the name each
+/// time, which cost more than the rest of the instruction).
+#[inline]
+pub fn special_lookup(class: &crate::types::TypeObject, which: u32, name: &str) -> Option<Value> {
+    let version = class.version_tag();
+    if version == 0 {
+        return class.lookup(name);
+    }
+    let slot = (version as usize)
+        .wrapping_mul(4)
+        .wrapping_add(which as usize)
+        % SPECIAL_ENTRIES;
+    let hit = SPECIAL.with(|entries| {
+        let entry = entries.get(slot)?;
+        if entry.version.get() != version || entry.which.get() != which {
+            return None;
+        }
+        // SAFETY: single-threaded; the tag matches, so a dict still holds
+        // the value and counting one more reference is sound.
+        Some(unsafe { (*entry.value.get()).as_ref().cloned() })
+    });
+    if let Some(answer) = hit {
+        return answer;
+    }
+    let found = class.lookup(name);
+    // The lookup runs no Python code, so the tag still describes `found`.
+    SPECIAL.with(|entries| {
+        if let Some(entry) = entries.get(slot) {
+            // SAFETY: as above; the old copy was never counted, so it is
+            // overwritten, not dropped, and the new one holds no count.
+            unsafe {
+                *entry.value.get() = ManuallyDrop::new(found.as_ref().map(|v| std::ptr::read(v)));
+            }
+            entry.version.set(version);
+            entry.which.set(which);
+        }
+    });
+    found
 }
 
 /// Numbers the `LOAD_GLOBAL` sites of `units`, writing each one's entry

@@ -267,9 +267,10 @@ impl Vm {
     }
 
     /// Enters a native recursion level (`RecursionError` past the limit).
+    #[inline]
     pub fn enter_native(&mut self) -> PyResult<()> {
         if self.native_depth >= NATIVE_DEPTH_LIMIT + self.recursion_limit {
-            return Err(self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+            return Err(self.native_depth_exceeded());
         }
         if self.native_depth == 0 {
             self.native_stack_base = stack_address();
@@ -292,7 +293,14 @@ impl Vm {
         self.enter_native()
     }
 
+    /// The `RecursionError` of [`enter_native`](Self::enter_native).
+    #[cold]
+    fn native_depth_exceeded(&mut self) -> PyErr {
+        self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded")
+    }
+
     /// Leaves a native recursion level.
+    #[inline]
     pub fn leave_native(&mut self) {
         self.native_depth = self.native_depth.saturating_sub(1);
     }
