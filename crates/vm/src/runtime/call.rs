@@ -216,7 +216,24 @@ impl Vm {
                 name_list(&missing)
             )));
         }
-        let nlocalsplus = co.nlocalsplus();
+        self.push_frame_of(func, |f| {
+            for (i, v) in locals.into_iter().enumerate() {
+                f.set_local(i, v);
+            }
+        })
+    }
+
+    /// Pushes a frame running `func` (which the frame holds), lets `fill`
+    /// set its locals, and counts one more level of recursion; a refused
+    /// data-stack chunk is a `MemoryError`. The one place the binders
+    /// below push a function's frame.
+    fn push_frame_of(
+        &mut self,
+        func: &Ref<Function>,
+        fill: impl FnOnce(&mut Frame),
+    ) -> PyResult<*mut Frame> {
+        let code = &func.code;
+        let nlocalsplus = code.code.nlocalsplus();
         let frame = self
             .data_stack
             .push(Frame::new(
@@ -230,11 +247,9 @@ impl Vm {
                 code.frame_slots as u32,
             ))
             .map_err(|_| self.memory_error.clone())?;
-        // SAFETY: the frame was just pushed and is live.
-        let f = unsafe { &mut *frame };
-        for (i, v) in locals.into_iter().enumerate().take(nlocalsplus) {
-            f.set_local(i, v);
-        }
+        // SAFETY: the frame was just pushed and is live; `set_local`
+        // ignores slots past the locals.
+        fill(unsafe { &mut *frame });
         self.recursion_depth += 1;
         Ok(frame)
     }
@@ -250,34 +265,17 @@ impl Vm {
         args: &[Value],
     ) -> Option<PyResult<*mut Frame>> {
         let defaults = crate::runtime::fast_call::positional_defaults(func, args.len())?;
-        let code = &func.code;
-        let co = &code.code;
-        let nlocalsplus = co.nlocalsplus();
-        let frame = match self.data_stack.push(Frame::new(
-            code.clone(),
-            func.globals.clone(),
-            func.builtins.clone(),
-            None,
-            Some(Value::from_object(func.as_obj().clone())),
-            self.current_frame,
-            nlocalsplus as u32,
-            code.frame_slots as u32,
-        )) {
-            Ok(frame) => frame,
-            Err(_) => return Some(Err(self.memory_error.clone())),
-        };
-        // SAFETY: the frame was just pushed and is live.
-        let f = unsafe { &mut *frame };
-        for (i, v) in args.iter().enumerate() {
-            f.set_local(i, Some(v.clone()));
-        }
-        if let Some((d, first_default)) = defaults {
-            for (k, v) in d.items()[first_default..].iter().enumerate() {
-                f.set_local(args.len() + k, Some(v.clone()));
+        Some(self.push_frame_of(func, |f| {
+            for (i, v) in args.iter().enumerate() {
+                f.set_local(i, Some(v.clone()));
             }
-        }
-        self.recursion_depth += 1;
-        Some(Ok(frame))
+            if let Some((d, first_default)) = defaults {
+                let filled = d.items().get(first_default..).unwrap_or(&[]);
+                for (k, v) in filled.iter().enumerate() {
+                    f.set_local(args.len() + k, Some(v.clone()));
+                }
+            }
+        }))
     }
 
     /// Another common case of
@@ -308,27 +306,12 @@ impl Vm {
             Ok(tuple) => tuple,
             Err(e) => return Some(Err(e)),
         };
-        let frame = match self.data_stack.push(Frame::new(
-            code.clone(),
-            func.globals.clone(),
-            func.builtins.clone(),
-            None,
-            Some(Value::from_object(func.as_obj().clone())),
-            self.current_frame,
-            nlocalsplus as u32,
-            code.frame_slots as u32,
-        )) {
-            Ok(frame) => frame,
-            Err(_) => return Some(Err(self.memory_error.clone())),
-        };
-        // SAFETY: the frame was just pushed and is live.
-        let f = unsafe { &mut *frame };
-        for (i, v) in named.iter().enumerate() {
-            f.set_local(i, Some(v.clone()));
-        }
-        f.set_local(argcount, Some(extra));
-        self.recursion_depth += 1;
-        Some(Ok(frame))
+        Some(self.push_frame_of(func, |f| {
+            for (i, v) in named.iter().enumerate() {
+                f.set_local(i, Some(v.clone()));
+            }
+            f.set_local(argcount, Some(extra));
+        }))
     }
 
     /// Pushes a frame running a module or class body with a locals mapping.
