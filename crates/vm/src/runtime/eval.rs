@@ -96,27 +96,47 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
     'frames: loop {
         let mut raised: Option<Raised> = initial.take();
         let mut returned: Option<Value> = None;
+        // The running frame and what the loop reads of it, in locals:
+        // set here, and again in place when the fast tier switches frames
+        // (`switch_to!`: a simple call or return) without leaving this
+        // pass.
         // SAFETY: `fp` is the live innermost frame of this loop.
-        let frame: &mut Frame = unsafe { &mut *fp };
+        let mut frame: &mut Frame = unsafe { &mut *fp };
         // SAFETY: the frame holds a strong reference to its code for as
         // long as it lives, and a frame is only popped after this pass
-        // stops using `frame` and `code`.
-        let code: &Code = unsafe { &*(&*frame.code as *const Code) };
-        let units = &code.instructions;
-        let decoded = &code.decoded;
+        // stops using `frame` and `code` (or switches them to its caller).
+        let mut code: &Code = unsafe { &*(&*frame.code as *const Code) };
+        let mut units = &code.instructions;
         // The next instruction, kept in a local; stored back in the frame
         // for whoever looks at it. The decoded stream ends with a sentinel
         // entry and every move inside it stays at or before the sentinel
         // (`instruction_stream::decode`), so entries are read unchecked;
         // a position from outside the stream is clamped here.
-        let mut ip = (frame.next_instr as usize).min(decoded.len() - 1);
+        let mut ip = (frame.next_instr as usize).min(code.decoded.len() - 1);
         // The value stack of the fast tier (below): its slots and its top,
         // kept in locals. `frame.stack_top` is written back before anything
         // that may look at the frame (the general tier, a safe point, a
         // call, an error, leaving the frame) and read again after.
-        let slots = frame.slots_ptr();
+        let mut slots = frame.slots_ptr();
         let mut top = frame.stack_top as usize;
-        let decoded_at = decoded.as_ptr();
+        let mut decoded_at = code.decoded.as_ptr();
+        // Makes `$new` (a live frame, its position and stack top stored)
+        // the running frame, reloading the locals above.
+        macro_rules! switch_to {
+            ($new:expr) => {{
+                fp = $new;
+                vm.current_frame = fp;
+                // SAFETY: `fp` is the live innermost frame (see above).
+                frame = unsafe { &mut *fp };
+                // SAFETY: as for `code` above.
+                code = unsafe { &*(&*frame.code as *const Code) };
+                units = &code.instructions;
+                ip = (frame.next_instr as usize).min(code.decoded.len() - 1);
+                slots = frame.slots_ptr();
+                top = frame.stack_top as usize;
+                decoded_at = code.decoded.as_ptr();
+            }};
+        }
         // Every error sets `raised` and leaves this loop (the general tier
         // also checks after each instruction, for a `break` that only left
         // a loop of its own).
@@ -760,6 +780,21 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     if let Some(v) = fast_pop!() {
                         sync_position!();
                         frame.stack_top = top as u32;
+                        // A plain call's frame returns in place: popped,
+                        // its caller resumed with the value pushed (the
+                        // caller's stack had room for the callable).
+                        // Entry, generator and `__init__` frames take the
+                        // full return below.
+                        if !frame.is_entry && !frame.init_check && frame.owner == FrameOwner::Thread
+                        {
+                            let previous = frame.previous;
+                            // SAFETY: `fp` is the innermost thread frame,
+                            // the last pushed on the data stack.
+                            unsafe { leave_frame(vm, fp) };
+                            switch_to!(previous);
+                            fast_push!(Some(v));
+                            continue;
+                        }
                         returned = Some(v);
                         break;
                     }
@@ -774,9 +809,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                                 crate::runtime::fast_call::push_init_call(vm, frame, oparg as usize)
                             })
                     {
-                        fp = new;
-                        vm.current_frame = fp;
-                        continue 'frames;
+                        switch_to!(new);
+                        continue;
                     }
                 }
                 _ => {}
