@@ -800,14 +800,36 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                     fast_push!(None);
                 }
-                Opcode::CALL => {
+                // A call is a safe point: with finalizers pending, the
+                // general tier runs them first.
+                Opcode::CALL if !crate::gc::is_due() => {
                     sync_position!();
                     frame.stack_top = top as u32;
                     if let Some(new) =
                         crate::runtime::fast_call::push_simple_call(vm, frame, oparg as usize)
-                            .or_else(|| {
-                                crate::runtime::fast_call::push_init_call(vm, frame, oparg as usize)
-                            })
+                    {
+                        switch_to!(new);
+                        continue;
+                    }
+                    // A builtin function or method descriptor runs on the
+                    // arguments in place.
+                    // SAFETY: `fp` is the live innermost frame, its stack
+                    // top stored.
+                    if let Some(result) = unsafe {
+                        crate::runtime::fast_call::call_native_on_stack(vm, fp, oparg as usize)
+                    } {
+                        top = frame.stack_top as usize;
+                        match result {
+                            Ok(v) => fast_push!(Some(v)),
+                            Err(e) => {
+                                raised = Some(Raised::New(e));
+                                break;
+                            }
+                        }
+                        continue;
+                    }
+                    if let Some(new) =
+                        crate::runtime::fast_call::push_init_call(vm, frame, oparg as usize)
                     {
                         switch_to!(new);
                         continue;
@@ -1662,24 +1684,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     push!(func);
                 }
                 Opcode::CALL | Opcode::CALL_KW => {
-                    // (The fast tier tried `push_simple_call` for CALL.)
-                    // SAFETY: `fp` is the live innermost frame, its stack
-                    // top stored by the general tier.
-                    if opcode == Opcode::CALL
-                        && let Some(r) = unsafe {
-                            crate::runtime::fast_call::call_native_on_stack(vm, fp, oparg as usize)
-                        }
-                    {
-                        let r = tri!(r, raised);
-                        // SAFETY: the frame is still the innermost live frame.
-                        let frame = unsafe { &mut *fp };
-                        if !frame.push(Some(r)) {
-                            raised = Some(Raised::New(stack_error(vm)));
-                            break;
-                        }
-                        top = frame.stack_top as usize;
-                        continue;
-                    }
+                    // (For CALL the fast tier tried a simple Python call, a
+                    // native callable and a simple class instantiation,
+                    // unless finalizers were pending.)
                     let kwnames = if opcode == Opcode::CALL_KW {
                         let k = pop!();
                         k.as_object().and_then(|o| o.downcast::<Tuple>()).cloned()
