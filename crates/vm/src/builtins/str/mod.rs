@@ -525,8 +525,8 @@ fn str_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
             }
             let mut out = StrBuilder::default();
             out.reserve(vm, x.as_bytes().len().saturating_add(y.as_bytes().len()))?;
-            out.push_payload(&x);
-            out.push_payload(&y);
+            out.push_payload(x);
+            out.push_payload(y);
             out.finish(vm)
         }
         BinOp::Mul => {
