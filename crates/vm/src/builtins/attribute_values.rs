@@ -40,12 +40,24 @@ type Slot = Option<Value>;
 
 /// The layout of a block of `len` slots, the offset of the first slot and
 /// the offset of the order array.
+///
+/// Computed directly (it runs for every instance made and freed): the
+/// header is aligned at least like the slots and the order entries, so the
+/// slots start right after it, the order right after them, and the block
+/// is aligned like the header — what `Layout::extend` would give.
+#[inline]
 fn block_layout(len: usize) -> Option<(Layout, usize, usize)> {
-    let (layout, offset) = Layout::new::<Header>()
-        .extend(Layout::array::<Slot>(len).ok()?)
-        .ok()?;
-    let (layout, order) = layout.extend(Layout::array::<u32>(len).ok()?).ok()?;
-    Some((layout.pad_to_align(), offset, order))
+    const ALIGN: usize = std::mem::align_of::<Header>();
+    const _: () = assert!(std::mem::align_of::<u32>() <= ALIGN);
+    let order = len
+        .checked_mul(std::mem::size_of::<Slot>())?
+        .checked_add(SLOTS_OFFSET)?;
+    let end = len
+        .checked_mul(std::mem::size_of::<u32>())?
+        .checked_add(order)?;
+    let size = end.checked_add(ALIGN - 1)? & !(ALIGN - 1);
+    let layout = Layout::from_size_align(size, ALIGN).ok()?;
+    Some((layout, SLOTS_OFFSET, order))
 }
 
 /// The offset of the first slot in any block: the header is aligned like
@@ -209,13 +221,16 @@ impl AttributeValues {
                 present: present as u32,
             });
             let slots = block.as_ptr().cast::<u8>().add(offset).cast::<Slot>();
-            std::ptr::copy_nonoverlapping(self.slots(), slots, old_len);
             for i in old_len..len {
                 slots.add(i).write(None);
             }
-            let order = block.as_ptr().cast::<u8>().add(order_at).cast::<u32>();
-            std::ptr::copy_nonoverlapping(self.order_ptr(), order, present);
-            self.free_block();
+            // A first block (every new instance's) has nothing to move.
+            if !self.is_shared_empty() {
+                std::ptr::copy_nonoverlapping(self.slots(), slots, old_len);
+                let order = block.as_ptr().cast::<u8>().add(order_at).cast::<u32>();
+                std::ptr::copy_nonoverlapping(self.order_ptr(), order, present);
+                self.free_block();
+            }
         }
         self.block = block;
     }
@@ -292,6 +307,22 @@ mod tests {
         assert_eq!(values[1].as_ref().and_then(Value::as_i64), Some(7));
         assert!(values[4].is_none());
         assert_eq!(values.iter().flatten().count(), 1);
+    }
+
+    #[test]
+    fn block_layout_is_what_layout_extend_gives() {
+        for len in [0, 1, 2, 3, 7, 8, 100, 1 << 20] {
+            let (layout, offset) = Layout::new::<Header>()
+                .extend(Layout::array::<Slot>(len).unwrap())
+                .unwrap();
+            let (layout, order) = layout.extend(Layout::array::<u32>(len).unwrap()).unwrap();
+            assert_eq!(
+                block_layout(len),
+                Some((layout.pad_to_align(), offset, order)),
+                "len {len}"
+            );
+        }
+        assert_eq!(block_layout(usize::MAX / 4), None);
     }
 
     #[test]

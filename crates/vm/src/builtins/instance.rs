@@ -158,27 +158,37 @@ impl InstanceDict {
     /// Sets an attribute; returns the old value.
     pub fn set(&self, keys: &Rc<SharedKeys>, name: &Ref<Str>, value: Value) -> Option<Value> {
         self.storage.with(|s| {
-            if matches!(s, Storage::Empty) {
-                *s = Storage::Shared {
-                    keys: keys.clone(),
-                    values: AttributeValues::default(),
-                };
+            if let Storage::Dict(d) = s {
+                return d.table.with(|t| t.insert_str(name.clone(), value));
             }
-            match s {
-                Storage::Shared { keys, values } => {
-                    let i = keys.index_or_insert(name);
-                    if values.len() <= i {
-                        // The class's key count, or a quarter more when
-                        // keys are being added one by one (amortised).
-                        let target = keys.len().max(i + 1).max(values.len() + values.len() / 4);
-                        values.grow_to(target);
-                    }
-                    values.store(i, value)
-                }
-                Storage::Dict(d) => d.table.with(|t| t.insert_str(name.clone(), value)),
-                Storage::Empty => None,
-            }
+            let keys = match s {
+                Storage::Shared { keys, .. } => keys.clone(),
+                _ => keys.clone(),
+            };
+            let index = keys.index_or_insert(name);
+            store_in_shared(s, &keys, index, value).unwrap_or_else(|_| None)
         })
+    }
+
+    /// Stores `value` under slot `index` of `keys` (the class's shared
+    /// keys, where the attribute's name already has that slot), when the
+    /// instance has no attribute yet or keeps its values by those same
+    /// keys; returns the old value. Gives `value` back when the storage is
+    /// of another shape (a dict, or another class's keys after a
+    /// `__class__` change), or `index` is not a slot of `keys`.
+    /// (A cell found in use, which would be a bug, also gives `value`
+    /// back, for the general store to report.)
+    #[inline(always)]
+    pub fn store_at(
+        &self,
+        keys: &Rc<SharedKeys>,
+        index: usize,
+        value: Value,
+    ) -> Result<Option<Value>, Value> {
+        match self.storage.try_lock() {
+            Some(mut storage) => store_in_shared(&mut storage, keys, index, value),
+            None => Err(value),
+        }
     }
 
     /// Deletes an attribute; returns the old value if there was one.
@@ -224,6 +234,62 @@ impl InstanceDict {
             *s = Storage::Dict(dict.clone());
             dict
         })
+    }
+}
+
+/// The store of [`InstanceDict::store_at`] on the borrowed storage: an
+/// empty storage becomes values by `keys` (sized for every key the class
+/// has, so later stores of other names do not grow it), a shared one by the
+/// same keys grows when `index` is past its values.
+#[inline(always)]
+fn store_in_shared(
+    storage: &mut Storage,
+    keys: &Rc<SharedKeys>,
+    index: usize,
+    value: Value,
+) -> Result<Option<Value>, Value> {
+    match storage {
+        // The common case first: the values hold slot `index` already
+        // (they only ever hold slots of their keys).
+        Storage::Shared { keys: k, values } if Rc::ptr_eq(k, keys) && index < values.len() => {
+            Ok(values.store(index, value))
+        }
+        _ => store_in_shared_growing(storage, keys, index, value),
+    }
+}
+
+/// [`store_in_shared`] when the values must be made or grown first.
+#[inline(never)]
+fn store_in_shared_growing(
+    storage: &mut Storage,
+    keys: &Rc<SharedKeys>,
+    index: usize,
+    value: Value,
+) -> Result<Option<Value>, Value> {
+    if index >= keys.len() {
+        return Err(value);
+    }
+    match storage {
+        Storage::Shared { keys: k, values } if Rc::ptr_eq(k, keys) => {
+            if index >= values.len() {
+                // The class's key count, or a quarter more when keys are
+                // being added one by one (amortised).
+                let target = keys.len().max(values.len() + values.len() / 4);
+                values.grow_to(target);
+            }
+            Ok(values.store(index, value))
+        }
+        Storage::Empty => {
+            let mut values = AttributeValues::default();
+            values.grow_to(keys.len());
+            let old = values.store(index, value);
+            *storage = Storage::Shared {
+                keys: keys.clone(),
+                values,
+            };
+            Ok(old)
+        }
+        _ => Err(value),
     }
 }
 

@@ -75,6 +75,18 @@ impl<T> PyCell<T> {
         Some(f(unsafe { &mut *self.value.get() }))
     }
 
+    /// Exclusive access to the value until the returned guard is dropped,
+    /// or `None` when the cell is already in use: [`PyCell::try_with`]
+    /// without a closure, for hot paths that must stay inline (the same
+    /// contract: no Python code runs while the guard lives).
+    #[inline(always)]
+    pub fn try_lock(&self) -> Option<PyCellGuard<'_, T>> {
+        if self.in_use.replace(true) {
+            return None;
+        }
+        Some(PyCellGuard { cell: self })
+    }
+
     /// The value through an exclusive reference (no check needed: `&mut self`
     /// proves no closure is running on it), e.g. in a payload's `Drop`.
     pub fn get_mut(&mut self) -> &mut T {
@@ -84,6 +96,39 @@ impl<T> PyCell<T> {
     /// Consumes the cell and returns the value.
     pub fn into_inner(self) -> T {
         self.value.into_inner()
+    }
+}
+
+/// Exclusive access to a [`PyCell`]'s value (from [`PyCell::try_lock`]);
+/// dropping it releases the cell.
+pub struct PyCellGuard<'a, T> {
+    cell: &'a PyCell<T>,
+}
+
+impl<T> std::ops::Deref for PyCellGuard<'_, T> {
+    type Target = T;
+
+    #[inline(always)]
+    fn deref(&self) -> &T {
+        // SAFETY: the guard holds the cell's flag, so no other access to
+        // the value is live.
+        unsafe { &*self.cell.value.get() }
+    }
+}
+
+impl<T> std::ops::DerefMut for PyCellGuard<'_, T> {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut T {
+        // SAFETY: as in `deref`; `&mut self` makes this the only reference
+        // handed out through the guard.
+        unsafe { &mut *self.cell.value.get() }
+    }
+}
+
+impl<T> Drop for PyCellGuard<'_, T> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        self.cell.in_use.set(false);
     }
 }
 

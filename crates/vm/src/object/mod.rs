@@ -50,7 +50,7 @@ pub mod weakref;
 mod cell;
 mod gil_cell;
 
-pub use cell::PyCell;
+pub use cell::{PyCell, PyCellGuard};
 pub(crate) use gil_cell::GilCell;
 
 use std::alloc::Layout;

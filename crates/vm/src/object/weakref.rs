@@ -274,17 +274,27 @@ fn clear_list(list: Vec<usize>) -> Vec<(ObjRef, Value)> {
 ///
 /// # Safety
 /// `object` must be dead and not yet freed, and `class` its class.
+#[inline]
 pub(crate) unsafe fn on_referent_death(object: NonNull<ObjectHeader>, class: &TypeObject) {
     if class.slots.gc.is_some() {
         // SAFETY: instances of a class with GC hooks have a GC header.
         let header = unsafe { GcHeader::of_object(object) };
         if !header.is_weakly_referenced() {
+            // The common case, checked inline: never weakly referenced.
             return;
         }
         header.set_weakly_referenced(false);
     } else if WEAK_STATE.with(|state| state.table.is_empty()) {
         return;
     }
+    clear_weak_references_of(object);
+}
+
+/// The part of [`on_referent_death`] for an object that may have weak
+/// references: takes its list out of the table, clears them and queues
+/// their callbacks.
+#[inline(never)]
+fn clear_weak_references_of(object: NonNull<ObjectHeader>) {
     let list = take_list(object.as_ptr() as usize);
     if list.is_empty() {
         return;

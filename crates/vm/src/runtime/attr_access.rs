@@ -358,23 +358,24 @@ pub(crate) fn store_hit(
         && let Some(dict) = instance_dict(owner)
     {
         // The type has no attribute of that name, so this is a plain store
-        // into the instance's attributes; the slot is tried first.
+        // into the instance's attributes. When the cached keys are the
+        // class's, the name has slot `index` in them: the store goes
+        // straight there (a fresh instance gets its values array here);
+        // otherwise (another class's keys, a dict) the general store.
         // The old value is dropped after the storage is released (its
         // finalizer may run Python code).
-        let (old, unplaced) = dict.storage.with(|s| match s {
-            Storage::Shared { keys: k, values } if std::ptr::eq(&**k, keys) => {
-                if index < values.len() {
-                    (values.store(index, value), None)
-                } else {
-                    (None, Some(value))
+        let value = if std::ptr::eq(std::rc::Rc::as_ptr(&class.keys), keys) {
+            match dict.store_at(&class.keys, index, value) {
+                Ok(old) => {
+                    drop(old);
+                    return Ok(());
                 }
+                Err(value) => value,
             }
-            _ => (None, Some(value)),
-        });
-        drop(old);
-        if let Some(value) = unplaced {
-            drop(dict.set(&class.keys, name, value));
-        }
+        } else {
+            value
+        };
+        drop(dict.set(&class.keys, name, value));
         return Ok(());
     }
     Err(value)

@@ -69,6 +69,22 @@ impl Str {
         }
     }
 
+    /// `first + second` when the result is short enough to be stored
+    /// inside the object (built in place, no buffer); `None` otherwise.
+    pub fn concat_inline(first: &Str, second: &Str) -> Option<Str> {
+        let text = TextStorage::concat_inline(
+            first.as_bytes(),
+            second.as_bytes(),
+            first.char_len().checked_add(second.char_len())?,
+            first.is_ascii() && second.is_ascii(),
+            first.has_surrogates() || second.has_surrogates(),
+        )?;
+        Some(Str {
+            hash: Cell::new(-1),
+            text,
+        })
+    }
+
     /// A `str` payload from WTF-8 bytes (scanned for their facts).
     pub fn from_wtf8_vec(bytes: Vec<u8>) -> Str {
         let (chars, ascii, surrogates) = text::scan(&bytes);
@@ -250,7 +266,9 @@ impl Vm {
                 return self.new_char(cp);
             }
         }
-        let s = self.alloc(&self.types.str.clone(), payload)?;
+        // `Ref::new` with the class borrowed (not cloned, as `Vm::alloc`
+        // would need): the same allocation and the same `MemoryError`.
+        let s = Ref::new(&self.types.str, payload).map_err(|_| self.memory_error.clone())?;
         Ok(Value::from_object(s.into_obj()))
     }
 
@@ -494,17 +512,21 @@ fn str_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
                 }
                 return Ok(vm.not_implemented());
             };
-            let (x, y) = (x.clone(), y.clone());
             if x.char_len() == 0 {
                 return Ok(b.clone());
             }
             if y.char_len() == 0 {
                 return Ok(a.clone());
             }
+            // Short results (both non-empty, so at least two characters:
+            // never a shared one-character string) are built in place.
+            if let Some(payload) = Str::concat_inline(x, y) {
+                return vm.new_str_payload(payload);
+            }
             let mut out = StrBuilder::default();
             out.reserve(vm, x.as_bytes().len().saturating_add(y.as_bytes().len()))?;
-            out.push_payload(&x);
-            out.push_payload(&y);
+            out.push_payload(x);
+            out.push_payload(y);
             out.finish(vm)
         }
         BinOp::Mul => {

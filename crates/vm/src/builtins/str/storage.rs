@@ -143,6 +143,38 @@ impl TextStorage {
         }
     }
 
+    /// The text `first` followed by `second` (WTF-8, with the joined
+    /// facts), when it is short enough to live inline: built in place,
+    /// with no intermediate buffer. `None` for longer text.
+    pub fn concat_inline(
+        first: &[u8],
+        second: &[u8],
+        chars: usize,
+        ascii: bool,
+        surrogates: bool,
+    ) -> Option<TextStorage> {
+        let len = first.len().checked_add(second.len())?;
+        if len > INLINE_CAPACITY {
+            return None;
+        }
+        let mut inline = [0; INLINE_CAPACITY];
+        inline.get_mut(..first.len())?.copy_from_slice(first);
+        inline.get_mut(first.len()..len)?.copy_from_slice(second);
+        // As in `new`: the ASCII flag only when every byte is a code point.
+        let mut flags = 0;
+        if ascii && chars == len {
+            flags |= ASCII;
+        }
+        if surrogates {
+            flags |= SURROGATES;
+        }
+        // An inline count is at most the byte length, so both fit a byte.
+        Some(TextStorage {
+            facts: flags | (len << INLINE_LEN_SHIFT) | (chars & INLINE_FIELD),
+            bytes: Bytes { inline },
+        })
+    }
+
     fn heap(&self) -> Option<NonNull<u8>> {
         if self.facts & HEAP == 0 {
             return None;
