@@ -2,7 +2,7 @@
 //! `tuple` (indexing, slicing, repetition) and a stable merge sort whose
 //! comparisons may raise.
 
-use crate::builtins::native::{Args, MethodDef, method};
+use crate::builtins::native::{Args, MethodDef, method, method_2};
 use crate::builtins::slice::{Slice, slice_positions};
 use crate::builtins::tuple::compare_sequences;
 use crate::error::PyResult;
@@ -524,9 +524,9 @@ fn list_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Ref<List>> {
 
 /// `list`'s methods.
 pub const METHODS: &[MethodDef] = &[
-    method("append", "(self, object, /)", |vm, args| {
-        let l = list_of(vm, args)?;
-        l.items.with(|i| List::push(i, args.required(1).clone()));
+    method_2("append", "(self, object, /)", |vm, this_list, object| {
+        let l = this(vm, this_list)?;
+        l.items.with(|i| List::push(i, object.clone()));
         Ok(Value::NONE)
     }),
     method("extend", "(self, iterable, /)", |vm, args| {
