@@ -1118,6 +1118,38 @@ mod tests {
     }
 
     #[test]
+    fn varargs_split_only_without_required_keyword_only_parameters() {
+        let max = Signature::parse("(*args, key=None, default=None)");
+        assert!(max.binds_with_varargs(0));
+        assert!(max.binds_with_varargs(2));
+        let union = Signature::parse("(self, /, *others)");
+        assert!(!union.binds_with_varargs(0));
+        assert!(union.binds_with_varargs(1));
+        assert!(union.binds_with_varargs(3));
+        // A required keyword-only parameter, or `**kwargs`: the general binder.
+        assert!(!Signature::parse("(*args, key)").binds_with_varargs(2));
+        assert!(!Signature::parse("(self, *args, **kwargs)").binds_with_varargs(2));
+        let rest = [Value::from_i64(1), Value::from_i64(2), Value::from_i64(3)];
+        let (head, tail) = rest.split_at(1);
+        let split = Args::new(Slots::Split(head, tail));
+        assert_eq!(split.this().as_i64(), Some(1));
+        assert!(split.get(1).is_none());
+        assert_eq!(split.varargs().len(), 2);
+    }
+
+    #[test]
+    fn fixed_arity_bodies_fit_only_exact_signatures() {
+        let one = NativeBody::Exact1(|_, v| Ok(v.clone()));
+        let two = NativeBody::Exact2(|_, v, _| Ok(v.clone()));
+        assert!(Signature::parse("(obj, /)").accepts(one));
+        assert!(Signature::parse("(self, /)").accepts(one));
+        assert!(!Signature::parse("(obj, default=None, /)").accepts(one));
+        assert!(!Signature::parse("(*args)").accepts(one));
+        assert!(Signature::parse("(self, object, /)").accepts(two));
+        assert!(!Signature::parse("(obj, /)").accepts(two));
+    }
+
+    #[test]
     fn borrowed_arguments_read_by_parameter_position() {
         let this = Value::from_i64(7);
         let rest = [Value::from_i64(1), Value::from_i64(2)];
