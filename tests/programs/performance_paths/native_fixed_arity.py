@@ -102,5 +102,20 @@ show("sqrt keyword", lambda: math.sqrt(x=4))
 show("sqrt map", lambda: list(map(math.sqrt, [1, 4, 9])))
 show("len map", lambda: list(map(len, ["a", (1, 2), [1, 2, 3]])))
 
+show("callable", lambda: (callable(len), callable(1), callable()))
+show("ord", lambda: ord("é"))
+show("ord long", lambda: ord("ab"))
+show("ord keyword", lambda: ord(c="a"))
+ext = [1]
+ext.extend((2, 3))
+list.extend(ext, "ab")
+show("extend", lambda: ext)
+show("extend bad", lambda: ext.extend(5))
+show("extend none", lambda: ext.extend())
+ext.remove("a")
+show("remove", lambda: ext)
+show("remove missing", lambda: ext.remove(99))
+show("remove descriptor wrong self", lambda: list.remove((1,), 1))
+
 # An error raised inside a fixed-arity body ends the program.
 len(BadLen())

@@ -666,10 +666,8 @@ pub const FUNCTIONS: &[MethodDef] = &[
         }
         Ok(Value::from_bool(true))
     }),
-    method("callable", "(obj, /)", |vm, args| {
-        Ok(Value::from_bool(
-            vm.type_of(args.required(0)).slots.call.get().is_some(),
-        ))
+    method_1("callable", "(obj, /)", |vm, obj| {
+        Ok(Value::from_bool(vm.type_of(obj).slots.call.get().is_some()))
     }),
     method("chr", "(i, /)", |vm, args| {
         let Some(i) = vm.index_value(args.required(0))? else {
@@ -682,8 +680,7 @@ pub const FUNCTIONS: &[MethodDef] = &[
         let s = crate::builtins::str::from_code_points(&[i as u32]);
         vm.new_str_wtf8(&s)
     }),
-    method("ord", "(c, /)", |vm, args| {
-        let v = args.required(0);
+    method_1("ord", "(c, /)", |vm, v| {
         // A `str` (never also a bytes-like object) is the common case.
         if let Some(s) = vm.as_str(v) {
             let length = s.char_len();
