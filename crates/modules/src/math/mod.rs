@@ -20,7 +20,7 @@ pub mod special;
 use krait_vm::builtins::exceptions::ExcKind;
 use krait_vm::builtins::float::as_float;
 use krait_vm::builtins::function::Module;
-use krait_vm::builtins::native::{Args, MethodDef, method};
+use krait_vm::builtins::native::{Args, MethodDef, method, method_1};
 use krait_vm::object::Ref;
 use krait_vm::{PyErr, PyResult, Value, Vm};
 
@@ -370,10 +370,10 @@ pub fn ldexp(x: f64, e: i64) -> f64 {
 }
 
 const FUNCTIONS: &[MethodDef] = &[
-    method("sqrt", "(x, /)", |vm, args| {
+    method_1("sqrt", "(x, /)", |vm, x| {
         math_1(
             vm,
-            args.required(0),
+            x,
             f64::sqrt,
             false,
             Domain::Message("expected a nonnegative input, got {}"),

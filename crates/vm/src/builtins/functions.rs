@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::iterators::IterState;
-use crate::builtins::native::{Args, MethodDef, method};
+use crate::builtins::native::{Args, MethodDef, method, method_1, method_2};
 use crate::error::PyResult;
 use crate::runtime::Vm;
 use crate::types::TypeObject;
@@ -122,26 +122,19 @@ impl Vm {
 /// arguments, `key=`, `default=`; `max` keeps the first of equal items
 /// (`item > best`), `min` too (`item < best`).
 fn min_max(vm: &mut Vm, args: &Args, name: &str, op: CompareOp) -> PyResult<Value> {
-    let positional = args.varargs().to_vec();
+    let positional = args.varargs();
     let key = args.get(0).filter(|k| !k.is_none()).cloned();
     let default = args.get(1).cloned();
-    let items = match positional.len() {
-        0 => {
-            return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
-        }
-        1 => vm.iter(&positional[0])?,
-        _ => {
-            if default.is_some() {
-                return Err(vm.type_error(format!(
-                    "Cannot specify a default for {name}() with multiple positional arguments"
-                )));
-            }
-            let t = vm.new_tuple(positional)?;
-            vm.iter(&t)?
-        }
-    };
+    // Two small ints and no key: their comparison has no side effects, so
+    // compare them here. The first wins a tie, as in the loop below.
+    if let ([a, b], None, None) = (positional, &key, &default)
+        && let (Some(x), Some(y)) = (a.as_i64(), b.as_i64())
+    {
+        let second_better = if op == CompareOp::Lt { y < x } else { y > x };
+        return Ok(if second_better { b.clone() } else { a.clone() });
+    }
     let mut best: Option<(Value, Value)> = None;
-    while let Some(item) = vm.next(&items)? {
+    let mut consider = |vm: &mut Vm, item: Value| -> PyResult<()> {
         let k = match &key {
             Some(f) => vm.call(f, std::slice::from_ref(&item), None)?,
             None => item.clone(),
@@ -155,6 +148,29 @@ fn min_max(vm: &mut Vm, args: &Args, name: &str, op: CompareOp) -> PyResult<Valu
         };
         if better {
             best = Some((k, item));
+        }
+        Ok(())
+    };
+    match positional {
+        [] => {
+            return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
+        }
+        [iterable] => {
+            let items = vm.iter(iterable)?;
+            while let Some(item) = vm.next(&items)? {
+                consider(vm, item)?;
+            }
+        }
+        _ => {
+            if default.is_some() {
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            // The arguments themselves, as CPython walks them (no tuple).
+            for item in positional {
+                consider(vm, item.clone())?;
+            }
         }
     }
     match best {
@@ -469,14 +485,14 @@ pub const FUNCTIONS: &[MethodDef] = &[
         }
         vm.new_str(text.strip_suffix('\n').unwrap_or(&text))
     }),
-    method("len", "(obj, /)", |vm, args| {
-        let n = vm.len(args.required(0))?;
+    method_1("len", "(obj, /)", |vm, obj| {
+        let n = vm.len(obj)?;
         Ok(Value::from_i64(n as i64))
     }),
-    method("repr", "(obj, /)", |vm, args| vm.repr(args.required(0))),
+    method_1("repr", "(obj, /)", |vm, obj| vm.repr(obj)),
     method("ascii", "(obj, /)", |vm, args| ascii(vm, args.required(0))),
-    method("hash", "(obj, /)", |vm, args| {
-        Ok(Value::from_i64(vm.hash(args.required(0))?))
+    method_1("hash", "(obj, /)", |vm, obj| {
+        Ok(Value::from_i64(vm.hash(obj)?))
     }),
     method("id", "(obj, /)", |vm, args| {
         let v = args.required(0);
@@ -490,8 +506,7 @@ pub const FUNCTIONS: &[MethodDef] = &[
         };
         Ok(Value::from_i64(id))
     }),
-    method("abs", "(x, /)", |vm, args| {
-        let v = args.required(0);
+    method_1("abs", "(x, /)", |vm, v| {
         if let Some(i) = v.as_i64()
             && let Some(a) = i.checked_abs()
         {
@@ -508,14 +523,22 @@ pub const FUNCTIONS: &[MethodDef] = &[
     method("hex", "(number, /)", |vm, args| {
         radix_text(vm, args.required(0), 16)
     }),
-    method("isinstance", "(obj, class_or_tuple, /)", |vm, args| {
-        let r = crate::builtins::type_::isinstance(vm, args.required(0), args.required(1))?;
-        Ok(Value::from_bool(r))
-    }),
-    method("issubclass", "(cls, class_or_tuple, /)", |vm, args| {
-        let r = crate::builtins::type_::issubclass(vm, args.required(0), args.required(1))?;
-        Ok(Value::from_bool(r))
-    }),
+    method_2(
+        "isinstance",
+        "(obj, class_or_tuple, /)",
+        |vm, obj, classes| {
+            let r = crate::builtins::type_::isinstance(vm, obj, classes)?;
+            Ok(Value::from_bool(r))
+        },
+    ),
+    method_2(
+        "issubclass",
+        "(cls, class_or_tuple, /)",
+        |vm, cls, classes| {
+            let r = crate::builtins::type_::issubclass(vm, cls, classes)?;
+            Ok(Value::from_bool(r))
+        },
+    ),
     method("getattr", "(object, name, default=None, /)", |vm, args| {
         let Some(name) = vm.as_str(args.required(1)).cloned() else {
             let tn = vm.type_name(args.required(1));
@@ -643,10 +666,8 @@ pub const FUNCTIONS: &[MethodDef] = &[
         }
         Ok(Value::from_bool(true))
     }),
-    method("callable", "(obj, /)", |vm, args| {
-        Ok(Value::from_bool(
-            vm.type_of(args.required(0)).slots.call.get().is_some(),
-        ))
+    method_1("callable", "(obj, /)", |vm, obj| {
+        Ok(Value::from_bool(vm.type_of(obj).slots.call.get().is_some()))
     }),
     method("chr", "(i, /)", |vm, args| {
         let Some(i) = vm.index_value(args.required(0))? else {
@@ -659,8 +680,7 @@ pub const FUNCTIONS: &[MethodDef] = &[
         let s = crate::builtins::str::from_code_points(&[i as u32]);
         vm.new_str_wtf8(&s)
     }),
-    method("ord", "(c, /)", |vm, args| {
-        let v = args.required(0);
+    method_1("ord", "(c, /)", |vm, v| {
         // A `str` (never also a bytes-like object) is the common case.
         if let Some(s) = vm.as_str(v) {
             let length = s.char_len();

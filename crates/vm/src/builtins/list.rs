@@ -2,7 +2,7 @@
 //! `tuple` (indexing, slicing, repetition) and a stable merge sort whose
 //! comparisons may raise.
 
-use crate::builtins::native::{Args, MethodDef, method};
+use crate::builtins::native::{Args, MethodDef, method, method_2};
 use crate::builtins::slice::{Slice, slice_positions};
 use crate::builtins::tuple::compare_sequences;
 use crate::error::PyResult;
@@ -524,17 +524,21 @@ fn list_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Ref<List>> {
 
 /// `list`'s methods.
 pub const METHODS: &[MethodDef] = &[
-    method("append", "(self, object, /)", |vm, args| {
-        let l = list_of(vm, args)?;
-        l.items.with(|i| List::push(i, args.required(1).clone()));
+    method_2("append", "(self, object, /)", |vm, this_list, object| {
+        let l = this(vm, this_list)?;
+        l.items.with(|i| List::push(i, object.clone()));
         Ok(Value::NONE)
     }),
-    method("extend", "(self, iterable, /)", |vm, args| {
-        let l = list_of(vm, args)?.clone();
-        let extra = vm.collect_iterable(args.required(1))?;
-        l.items.with(|i| List::extend(i, extra));
-        Ok(Value::NONE)
-    }),
+    method_2(
+        "extend",
+        "(self, iterable, /)",
+        |vm, this_list, iterable| {
+            let l = this(vm, this_list)?.clone();
+            let extra = vm.collect_iterable(iterable)?;
+            l.items.with(|i| List::extend(i, extra));
+            Ok(Value::NONE)
+        },
+    ),
     method("pop", "(self, index=-1, /)", |vm, args| {
         let l = list_of(vm, args)?.clone();
         let index = match args.get(1) {
@@ -564,11 +568,11 @@ pub const METHODS: &[MethodDef] = &[
         });
         Ok(Value::NONE)
     }),
-    method("remove", "(self, value, /)", |vm, args| {
-        let l = list_of(vm, args)?.clone();
+    method_2("remove", "(self, value, /)", |vm, this_list, value| {
+        let l = this(vm, this_list)?.clone();
         let items = l.items.get();
         for (i, x) in items.iter().enumerate() {
-            if vm.eq(x, args.required(1))? {
+            if vm.eq(x, value)? {
                 let removed = l
                     .items
                     .with(|items| (i < items.len()).then(|| items.remove(i)));

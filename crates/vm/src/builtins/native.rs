@@ -23,6 +23,47 @@ use crate::value::Value;
 /// A native function body.
 pub type NativeFn = fn(&mut Vm, &Args) -> PyResult<Value>;
 
+/// The body of a builtin whose signature is exactly one required
+/// positional-only parameter (`self` counted): CPython's `METH_O` (or
+/// `METH_NOARGS` for a method). It takes the argument itself.
+pub type NativeFn1 = fn(&mut Vm, &Value) -> PyResult<Value>;
+
+/// The body of a builtin whose signature is exactly two required
+/// positional-only parameters (`self` counted), as `list.append`.
+pub type NativeFn2 = fn(&mut Vm, &Value, &Value) -> PyResult<Value>;
+
+/// How a native body takes its arguments.
+#[derive(Clone, Copy)]
+pub enum NativeBody {
+    /// Bound arguments, for any signature.
+    Args(NativeFn),
+    /// Exactly one argument ([`NativeFn1`]).
+    Exact1(NativeFn1),
+    /// Exactly two arguments ([`NativeFn2`]).
+    Exact2(NativeFn2),
+}
+
+impl NativeBody {
+    /// Runs the body on bound arguments (of a call of any shape that the
+    /// signature accepted: a fixed-arity body's parameters are all there).
+    pub fn call(self, vm: &mut Vm, args: &Args) -> PyResult<Value> {
+        match self {
+            NativeBody::Args(func) => func(vm, args),
+            NativeBody::Exact1(func) => func(vm, args.required(0)),
+            NativeBody::Exact2(func) => func(vm, args.required(0), args.required(1)),
+        }
+    }
+
+    /// How many arguments a fixed-arity body takes.
+    fn arity(self) -> Option<usize> {
+        match self {
+            NativeBody::Args(_) => None,
+            NativeBody::Exact1(_) => Some(1),
+            NativeBody::Exact2(_) => Some(2),
+        }
+    }
+}
+
 /// How a native method binds.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum MethodKind {
@@ -41,7 +82,7 @@ pub struct MethodDef {
     /// The text signature.
     pub signature: &'static str,
     /// The body.
-    pub func: NativeFn,
+    pub body: NativeBody,
     /// How it binds.
     pub kind: MethodKind,
     /// Whether it exposes a slot (`__add__`, `__init__`): shown as a
@@ -50,12 +91,53 @@ pub struct MethodDef {
     pub slot_wrapper: bool,
 }
 
+impl MethodDef {
+    /// Its parsed signature; a fixed-arity body must fit it (see
+    /// [`Signature::accepts`]), which a debug build checks.
+    pub fn parse_signature(&self) -> Signature {
+        let signature = Signature::parse(self.signature);
+        debug_assert!(
+            signature.accepts(self.body),
+            "{}: body arity does not fit {}",
+            self.name,
+            self.signature
+        );
+        signature
+    }
+}
+
 /// Declares an instance method (or a module-level function).
 pub const fn method(name: &'static str, signature: &'static str, func: NativeFn) -> MethodDef {
     MethodDef {
         name,
         signature,
-        func,
+        body: NativeBody::Args(func),
+        kind: MethodKind::Method,
+        slot_wrapper: false,
+    }
+}
+
+/// Declares a function or instance method whose signature is exactly
+/// one required positional-only parameter (`"(obj, /)"`, `"(self, /)"`),
+/// with a body that takes that argument directly.
+pub const fn method_1(name: &'static str, signature: &'static str, func: NativeFn1) -> MethodDef {
+    MethodDef {
+        name,
+        signature,
+        body: NativeBody::Exact1(func),
+        kind: MethodKind::Method,
+        slot_wrapper: false,
+    }
+}
+
+/// Declares a function or instance method whose signature is exactly two
+/// required positional-only parameters (`"(self, object, /)"`), with a
+/// body that takes them directly.
+pub const fn method_2(name: &'static str, signature: &'static str, func: NativeFn2) -> MethodDef {
+    MethodDef {
+        name,
+        signature,
+        body: NativeBody::Exact2(func),
         kind: MethodKind::Method,
         slot_wrapper: false,
     }
@@ -66,7 +148,7 @@ pub const fn slot_method(name: &'static str, signature: &'static str, func: Nati
     MethodDef {
         name,
         signature,
-        func,
+        body: NativeBody::Args(func),
         kind: MethodKind::Method,
         slot_wrapper: true,
     }
@@ -77,7 +159,7 @@ pub const fn classmethod(name: &'static str, signature: &'static str, func: Nati
     MethodDef {
         name,
         signature,
-        func,
+        body: NativeBody::Args(func),
         kind: MethodKind::Class,
         slot_wrapper: false,
     }
@@ -92,7 +174,7 @@ pub const fn staticmethod(
     MethodDef {
         name,
         signature,
-        func,
+        body: NativeBody::Args(func),
         kind: MethodKind::Static,
         slot_wrapper: false,
     }
@@ -128,6 +210,10 @@ pub struct Signature {
     /// when the signature collects `*args` or `**kwargs`.
     fast_min: usize,
     fast_max: usize,
+    /// Whether a call without keywords binds by borrowing its arguments
+    /// even though the signature collects `*args` (see
+    /// [`Signature::binds_with_varargs`]).
+    borrows_varargs: bool,
 }
 
 impl Signature {
@@ -182,6 +268,7 @@ impl Signature {
                 sig.positional = sig.params.len();
             }
         }
+        sig.borrows_varargs = sig.varargs && !sig.varkw && sig.leading_required <= sig.positional;
         (sig.fast_min, sig.fast_max) = if sig.varargs || sig.varkw {
             (1, 0)
         } else {
@@ -195,6 +282,26 @@ impl Signature {
     #[inline]
     fn binds_by_position(&self, count: usize) -> bool {
         self.fast_min <= count && count <= self.fast_max
+    }
+
+    /// Whether `count` positional arguments and nothing else bind to a
+    /// signature with `*args` by splitting them: the first ones fill the
+    /// positional parameters (every one left out optional), the rest are
+    /// `*args`, and no keyword-only parameter is required (CPython's
+    /// `METH_FASTCALL`: `print(a, b)`, `max(x, y)` build no tuple).
+    #[inline]
+    fn binds_with_varargs(&self, count: usize) -> bool {
+        self.borrows_varargs && count >= self.leading_required
+    }
+
+    /// Whether a body of this shape can serve this signature: a
+    /// fixed-arity body only one that binds exactly its arity by position
+    /// (so that the callers' count match is the whole binding).
+    pub fn accepts(&self, body: NativeBody) -> bool {
+        match body.arity() {
+            None => true,
+            Some(n) => self.fast_min == n && self.fast_max == n,
+        }
     }
 
     /// Binds a call's arguments. `args` includes `self` for bound methods;
@@ -331,7 +438,9 @@ impl Signature {
                         };
                         Dict::set_item(vm, &dict, key.clone(), value)?;
                     }
-                    Some(_) if self.posonly == self.params.len() => {
+                    // Every parameter positional-only: any keyword at all
+                    // is refused, as CPython words it.
+                    _ if self.posonly == self.params.len() => {
                         return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
                     }
                     _ => {
@@ -406,6 +515,10 @@ enum Slots<'a> {
     Borrowed(&'a [Value]),
     /// The same for a bound builtin: its `self`, then the caller's arguments.
     WithSelf(&'a Value, &'a [Value]),
+    /// The caller's positional arguments split into the positional
+    /// parameters and the `*args` (a call without keywords of a signature
+    /// with `*args`: see [`Signature::binds_with_varargs`]).
+    Split(&'a [Value], &'a [Value]),
     /// Values bound by the general path, one per parameter, with the
     /// `*args` tuple and `**kwargs` dict when the signature has them.
     Owned {
@@ -512,6 +625,7 @@ impl<'a> Args<'a> {
                 None => Some(this),
                 Some(j) => args.get(j),
             },
+            Slots::Split(head, _) => head.get(i),
             Slots::Owned { values, .. } => values.get(i).and_then(Option::as_ref),
         }
     }
@@ -528,8 +642,11 @@ impl<'a> Args<'a> {
         self.required(0)
     }
 
-    /// The `*args` tuple.
+    /// The `*args` values.
     pub fn varargs(&self) -> &[Value] {
+        if let Slots::Split(_, rest) = &self.slots {
+            return rest;
+        }
         let Slots::Owned {
             varargs: Some(varargs),
             ..
@@ -589,7 +706,7 @@ impl Vm {
         this: Option<Value>,
         qualname: &str,
     ) -> PyResult<Value> {
-        let signature = std::rc::Rc::new(Signature::parse(def.signature));
+        let signature = std::rc::Rc::new(def.parse_signature());
         self.new_bound_builtin(def, signature, this, qualname.into())
     }
 
@@ -635,7 +752,7 @@ impl Vm {
                 &class,
                 MethodDescriptor {
                     def,
-                    signature: std::rc::Rc::new(Signature::parse(def.signature)),
+                    signature: std::rc::Rc::new(def.parse_signature()),
                     owner: owner.clone(),
                     qualname: qualname.into(),
                 },
@@ -670,6 +787,10 @@ pub fn call_builtin(
 /// [`call_builtin`] on the function's payload (for callers that have
 /// already looked at the callable's type). Not inlined: the eval loop
 /// calls it, and inlined there it cost every other instruction spills.
+///
+/// The common calls (positional arguments that bind by position alone)
+/// run here without copying anything; every other call — keywords,
+/// `*args`, wrong argument counts — binds in [`call_builtin_bound`].
 #[inline(never)]
 pub(crate) fn call_builtin_function(
     vm: &mut Vm,
@@ -677,34 +798,66 @@ pub(crate) fn call_builtin_function(
     args: &[Value],
     kwnames: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    // The borrowed bindings are built where they are used: an `Args`
-    // returned through a `PyResult` is copied, and that copy cost more
-    // than the binding.
-    let (func, sig) = (f.def.func, &*f.signature);
-    match &f.this {
-        Some(this) if sig.bound => {
-            if sig.binds_borrowed(args.len() + 1, kwnames) {
-                return run_native(vm, func, &Args::borrowed(Slots::WithSelf(this, args)));
+    let sig = &*f.signature;
+    // The bound `self` goes before the caller's arguments.
+    let this = if sig.bound { f.this.as_ref() } else { None };
+    if kwnames.is_none_or(|k| k.items().is_empty()) {
+        // A fixed-arity body's signature binds exactly its arity by
+        // position (checked where it is declared, `accepts`), so matching
+        // the count is the whole binding. The borrowed `Args` are built
+        // where they are used: returned through a `PyResult` they were
+        // copied, and that copy cost more than the binding.
+        match (f.def.body, this, args) {
+            (NativeBody::Exact1(func), None, [a]) | (NativeBody::Exact1(func), Some(a), []) => {
+                return run_native(vm, |vm| func(vm, a));
             }
-            let bound = sig.bind_with_self(vm, &f.qualname, this, args, kwnames)?;
-            run_native(vm, func, &bound)
-        }
-        _ => {
-            if sig.binds_borrowed(args.len(), kwnames) {
-                return run_native(vm, func, &Args::borrowed(Slots::Borrowed(args)));
+            (NativeBody::Exact2(func), None, [a, b]) | (NativeBody::Exact2(func), Some(a), [b]) => {
+                return run_native(vm, |vm| func(vm, a, b));
             }
-            let bound = sig.bind_general(vm, &f.qualname, args, kwnames)?;
-            run_native(vm, func, &bound)
+            (NativeBody::Args(func), None, _) if sig.binds_by_position(args.len()) => {
+                let bound = Args::borrowed(Slots::Borrowed(args));
+                return run_native(vm, |vm| func(vm, &bound));
+            }
+            (NativeBody::Args(func), Some(this), _) if sig.binds_by_position(args.len() + 1) => {
+                let bound = Args::borrowed(Slots::WithSelf(this, args));
+                return run_native(vm, |vm| func(vm, &bound));
+            }
+            (NativeBody::Args(func), None, _) if sig.binds_with_varargs(args.len()) => {
+                let (head, rest) = args.split_at(sig.positional.min(args.len()));
+                let bound = Args::borrowed(Slots::Split(head, rest));
+                return run_native(vm, |vm| func(vm, &bound));
+            }
+            _ => {}
         }
     }
+    call_builtin_bound(vm, f, this, args, kwnames)
 }
 
-/// Runs a native function body on bound arguments, one native recursion
-/// level deeper.
+/// [`call_builtin_function`] for the calls that need the general binder
+/// (out of line: its owned slots would make every call's frame larger).
+#[cold]
+#[inline(never)]
+fn call_builtin_bound(
+    vm: &mut Vm,
+    f: &BuiltinFunction,
+    this: Option<&Value>,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
+    let sig = &*f.signature;
+    let bound = match this {
+        Some(this) => sig.bind_with_self(vm, &f.qualname, this, args, kwnames)?,
+        None => sig.bind(vm, &f.qualname, args, kwnames)?,
+    };
+    let body = f.def.body;
+    run_native(vm, |vm| body.call(vm, &bound))
+}
+
+/// Runs a native body one native recursion level deeper.
 #[inline(always)]
-fn run_native(vm: &mut Vm, func: NativeFn, args: &Args) -> PyResult<Value> {
+fn run_native(vm: &mut Vm, body: impl FnOnce(&mut Vm) -> PyResult<Value>) -> PyResult<Value> {
     vm.enter_native()?;
-    let result = func(vm, args);
+    let result = body(vm);
     vm.leave_native();
     result
 }
@@ -728,7 +881,7 @@ pub fn call_method_descriptor(
 
 /// [`call_method_descriptor`] on the descriptor's payload (for callers
 /// that have already looked at the callable's type). Not inlined, as
-/// [`call_builtin_function`].
+/// [`call_builtin_function`], and with the same fast paths.
 #[inline(never)]
 pub(crate) fn call_descriptor(
     vm: &mut Vm,
@@ -738,7 +891,7 @@ pub(crate) fn call_descriptor(
 ) -> PyResult<Value> {
     if d.def.kind == MethodKind::Method {
         let Some(this) = args.first() else {
-            return Err(vm.type_error(format!("unbound method {}() needs an argument", d.qualname)));
+            return Err(descriptor_needs_argument(vm, d));
         };
         // The exact class first: the subtype walk only for subclasses.
         let class = vm.type_of(this);
@@ -746,12 +899,44 @@ pub(crate) fn call_descriptor(
             return Err(descriptor_mismatch(vm, d, this));
         }
     }
-    // Built where used, as in `call_builtin_function`.
-    if d.signature.binds_borrowed(args.len(), kwnames) {
-        return run_native(vm, d.def.func, &Args::borrowed(Slots::Borrowed(args)));
+    if kwnames.is_none_or(|k| k.items().is_empty()) {
+        // As in `call_builtin_function`.
+        match (d.def.body, args) {
+            (NativeBody::Exact1(func), [a]) => return run_native(vm, |vm| func(vm, a)),
+            (NativeBody::Exact2(func), [a, b]) => return run_native(vm, |vm| func(vm, a, b)),
+            (NativeBody::Args(func), _) if d.signature.binds_by_position(args.len()) => {
+                let bound = Args::borrowed(Slots::Borrowed(args));
+                return run_native(vm, |vm| func(vm, &bound));
+            }
+            (NativeBody::Args(func), _) if d.signature.binds_with_varargs(args.len()) => {
+                let (head, rest) = args.split_at(d.signature.positional.min(args.len()));
+                let bound = Args::borrowed(Slots::Split(head, rest));
+                return run_native(vm, |vm| func(vm, &bound));
+            }
+            _ => {}
+        }
     }
-    let bound = d.signature.bind_general(vm, &d.qualname, args, kwnames)?;
-    run_native(vm, d.def.func, &bound)
+    call_descriptor_bound(vm, d, args, kwnames)
+}
+
+/// [`call_descriptor`] for the calls that need the general binder.
+#[cold]
+#[inline(never)]
+fn call_descriptor_bound(
+    vm: &mut Vm,
+    d: &MethodDescriptor,
+    args: &[Value],
+    kwnames: Option<&Ref<Tuple>>,
+) -> PyResult<Value> {
+    let bound = d.signature.bind(vm, &d.qualname, args, kwnames)?;
+    let body = d.def.body;
+    run_native(vm, |vm| body.call(vm, &bound))
+}
+
+/// The `TypeError` for calling method descriptor `d` with no arguments.
+#[cold]
+fn descriptor_needs_argument(vm: &mut Vm, d: &MethodDescriptor) -> crate::error::PyErr {
+    vm.type_error(format!("unbound method {}() needs an argument", d.qualname))
 }
 
 /// The `TypeError` for calling method descriptor `d` on `this`, an object
@@ -930,6 +1115,38 @@ mod tests {
         let none = Signature::parse("()");
         assert!(none.binds_by_position(0));
         assert!(!none.binds_by_position(1));
+    }
+
+    #[test]
+    fn varargs_split_only_without_required_keyword_only_parameters() {
+        let max = Signature::parse("(*args, key=None, default=None)");
+        assert!(max.binds_with_varargs(0));
+        assert!(max.binds_with_varargs(2));
+        let union = Signature::parse("(self, /, *others)");
+        assert!(!union.binds_with_varargs(0));
+        assert!(union.binds_with_varargs(1));
+        assert!(union.binds_with_varargs(3));
+        // A required keyword-only parameter, or `**kwargs`: the general binder.
+        assert!(!Signature::parse("(*args, key)").binds_with_varargs(2));
+        assert!(!Signature::parse("(self, *args, **kwargs)").binds_with_varargs(2));
+        let rest = [Value::from_i64(1), Value::from_i64(2), Value::from_i64(3)];
+        let (head, tail) = rest.split_at(1);
+        let split = Args::new(Slots::Split(head, tail));
+        assert_eq!(split.this().as_i64(), Some(1));
+        assert!(split.get(1).is_none());
+        assert_eq!(split.varargs().len(), 2);
+    }
+
+    #[test]
+    fn fixed_arity_bodies_fit_only_exact_signatures() {
+        let one = NativeBody::Exact1(|_, v| Ok(v.clone()));
+        let two = NativeBody::Exact2(|_, v, _| Ok(v.clone()));
+        assert!(Signature::parse("(obj, /)").accepts(one));
+        assert!(Signature::parse("(self, /)").accepts(one));
+        assert!(!Signature::parse("(obj, default=None, /)").accepts(one));
+        assert!(!Signature::parse("(*args)").accepts(one));
+        assert!(Signature::parse("(self, object, /)").accepts(two));
+        assert!(!Signature::parse("(obj, /)").accepts(two));
     }
 
     #[test]

@@ -275,6 +275,22 @@ impl Vm {
 
     /// `len(v)`.
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        // Exact lists and tuples (the usual `len` operands) read their
+        // length here; subclasses may override `__len__`, so they take
+        // the slot like every other type.
+        if let Some(o) = v.as_object() {
+            let class = o.class();
+            if class.same(&self.types.list)
+                && let Some(l) = o.downcast::<crate::builtins::list::List>()
+            {
+                return Ok(l.items.with(|items| items.len()));
+            }
+            if class.same(&self.types.tuple)
+                && let Some(t) = o.downcast::<Tuple>()
+            {
+                return Ok(t.items().len());
+            }
+        }
         match self.type_of(v).slots.len.get() {
             Some(f) => f(self, v),
             None => {

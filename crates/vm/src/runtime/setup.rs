@@ -688,9 +688,9 @@ fn call_function_def(
     else {
         return Err(vm.type_error(format!("{name}: no such builtin")));
     };
-    let sig = crate::builtins::native::Signature::parse(def.signature);
+    let sig = def.parse_signature();
     let bound = sig.bind(vm, name, args, kwnames)?;
-    (def.func)(vm, &bound)
+    def.body.call(vm, &bound)
 }
 
 fn all_types(vm: &Vm) -> Vec<TypeRef> {
