@@ -1180,6 +1180,9 @@ pub fn exception_to_raise(vm: &mut Vm, exc: &Value, cause: Option<Value>) -> PyR
 /// Calls the exception class `class` with no arguments, which must give an
 /// exception.
 fn instantiate_exception_class(vm: &mut Vm, class: &Value) -> PyResult<Ref<BaseException>> {
+    if let Some(e) = instantiate_plain_class(vm, class) {
+        return e;
+    }
     let v = vm.call(class, &[], None)?;
     if let Some(e) = as_exception(&v) {
         return Ok(e.clone());
@@ -1190,4 +1193,33 @@ fn instantiate_exception_class(vm: &mut Vm, class: &Value) -> PyResult<Ref<BaseE
     Err(vm.type_error(format!(
         "calling {r} should have returned an instance of BaseException, not {made}"
     )))
+}
+
+/// `class()` for a class whose metaclass is `type` and whose `__new__` and
+/// `__init__` are `BaseException`'s, outside the families with fields
+/// (`raise ValueError`): `type.__call__` would run `exception_new` (an
+/// instance whose `args` is the empty tuple) then `exception_init` (which
+/// stores the same empty `args` again), so allocating the instance is all
+/// there is to do. `None` when the class needs the general call.
+fn instantiate_plain_class(vm: &mut Vm, class: &Value) -> Option<PyResult<Ref<BaseException>>> {
+    let object = class.as_object()?;
+    if !object.class().same(&vm.types.type_) {
+        return None;
+    }
+    let cls = object.downcast::<TypeObject>()?;
+    let new_is_plain = cls
+        .slots
+        .new
+        .get()
+        .is_some_and(|f| f as usize == exception_new as *const () as usize);
+    let init_is_plain = cls
+        .slots
+        .init
+        .get()
+        .is_some_and(|f| f as usize == exception_init as *const () as usize);
+    if !new_is_plain || !init_is_plain || exc_kinds(vm, cls).family().is_some() {
+        return None;
+    }
+    let args = Value::from_object(vm.empty_tuple.as_obj().clone());
+    Some(vm.alloc(cls, BaseException::with_args(args)))
 }
