@@ -1147,6 +1147,29 @@ pub fn exception_matches(vm: &mut Vm, exc: &Value, spec: &Value) -> PyResult<boo
     }))
 }
 
+/// [`exception_matches`] when it cannot fail: `spec` is an exception
+/// class or a tuple of them (the eval loop's fast tier). `None` for any
+/// other `spec`, whose error the general path raises.
+#[inline]
+pub fn exception_matches_classes(vm: &Vm, exc: &Value, spec: &Value) -> Option<bool> {
+    let exc_class = vm.type_of(exc);
+    let matches = |class: &TypeRef| exc_class.same(class) || exc_class.is_subtype(class);
+    if let Some(class) = as_exception_class(vm, spec) {
+        return Some(matches(class));
+    }
+    let classes = spec.as_object()?.downcast::<Tuple>()?.items();
+    // Every item must be an exception class before any is matched, as in
+    // `exception_matches`.
+    if !classes.iter().all(|c| as_exception_class(vm, c).is_some()) {
+        return None;
+    }
+    Some(
+        classes
+            .iter()
+            .any(|c| as_exception_class(vm, c).is_some_and(matches)),
+    )
+}
+
 fn catching_non_exception(vm: &mut Vm) -> PyErr {
     vm.type_error("catching classes that do not inherit from BaseException is not allowed".into())
 }

@@ -801,16 +801,15 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                     fast_push!(None);
                 }
-                // `except Class:` (the commonest spec): a subclass test,
-                // which runs no Python code and cannot fail. A tuple, or
-                // anything that is not an exception class, takes the
-                // general tier (its checks and errors).
+                // `except Class:` or `except (A, B):` with exception
+                // classes: subclass tests, which run no Python code and
+                // cannot fail. Any other spec takes the general tier (its
+                // checks and errors).
                 Opcode::CHECK_EXC_MATCH => {
                     if let (Some(exc), Some(spec)) = (fast_peek!(1), fast_peek!(0))
-                        && let Some(class) = crate::builtins::exceptions::as_exception_class(vm, spec)
+                        && let Some(matched) =
+                            crate::builtins::exceptions::exception_matches_classes(vm, exc, spec)
                     {
-                        let exc_class = vm.type_of(exc);
-                        let matched = exc_class.same(class) || exc_class.is_subtype(class);
                         drop(fast_pop!());
                         push_bool_or_branch!(matched);
                         continue;
