@@ -1147,6 +1147,29 @@ pub fn exception_matches(vm: &mut Vm, exc: &Value, spec: &Value) -> PyResult<boo
     }))
 }
 
+/// [`exception_matches`] when it cannot fail: `spec` is an exception
+/// class or a tuple of them (the eval loop's fast tier). `None` for any
+/// other `spec`, whose error the general path raises.
+#[inline]
+pub fn exception_matches_classes(vm: &Vm, exc: &Value, spec: &Value) -> Option<bool> {
+    let exc_class = vm.type_of(exc);
+    let matches = |class: &TypeRef| exc_class.same(class) || exc_class.is_subtype(class);
+    if let Some(class) = as_exception_class(vm, spec) {
+        return Some(matches(class));
+    }
+    let classes = spec.as_object()?.downcast::<Tuple>()?.items();
+    // Every item must be an exception class before any is matched, as in
+    // `exception_matches`.
+    if !classes.iter().all(|c| as_exception_class(vm, c).is_some()) {
+        return None;
+    }
+    Some(
+        classes
+            .iter()
+            .any(|c| as_exception_class(vm, c).is_some_and(matches)),
+    )
+}
+
 fn catching_non_exception(vm: &mut Vm) -> PyErr {
     vm.type_error("catching classes that do not inherit from BaseException is not allowed".into())
 }
@@ -1180,6 +1203,9 @@ pub fn exception_to_raise(vm: &mut Vm, exc: &Value, cause: Option<Value>) -> PyR
 /// Calls the exception class `class` with no arguments, which must give an
 /// exception.
 fn instantiate_exception_class(vm: &mut Vm, class: &Value) -> PyResult<Ref<BaseException>> {
+    if let Some(e) = instantiate_plain_class(vm, class) {
+        return e;
+    }
     let v = vm.call(class, &[], None)?;
     if let Some(e) = as_exception(&v) {
         return Ok(e.clone());
@@ -1190,4 +1216,33 @@ fn instantiate_exception_class(vm: &mut Vm, class: &Value) -> PyResult<Ref<BaseE
     Err(vm.type_error(format!(
         "calling {r} should have returned an instance of BaseException, not {made}"
     )))
+}
+
+/// `class()` for a class whose metaclass is `type` and whose `__new__` and
+/// `__init__` are `BaseException`'s, outside the families with fields
+/// (`raise ValueError`): `type.__call__` would run `exception_new` (an
+/// instance whose `args` is the empty tuple) then `exception_init` (which
+/// stores the same empty `args` again), so allocating the instance is all
+/// there is to do. `None` when the class needs the general call.
+fn instantiate_plain_class(vm: &mut Vm, class: &Value) -> Option<PyResult<Ref<BaseException>>> {
+    let object = class.as_object()?;
+    if !object.class().same(&vm.types.type_) {
+        return None;
+    }
+    let cls = object.downcast::<TypeObject>()?;
+    let new_is_plain = cls
+        .slots
+        .new
+        .get()
+        .is_some_and(|f| f as usize == exception_new as *const () as usize);
+    let init_is_plain = cls
+        .slots
+        .init
+        .get()
+        .is_some_and(|f| f as usize == exception_init as *const () as usize);
+    if !new_is_plain || !init_is_plain || exc_kinds(vm, cls).family().is_some() {
+        return None;
+    }
+    let args = Value::from_object(vm.empty_tuple.as_obj().clone());
+    Some(vm.alloc(cls, BaseException::with_args(args)))
 }

@@ -835,6 +835,42 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         continue;
                     }
                 }
+                // The handler's entry and exit (`except` blocks): they only
+                // move values between the stack and the handled-exception
+                // slot. The value `POP_EXCEPT` drops may be an exception
+                // dying here; a finalizer it has is deferred to the next
+                // safe point, as it would be from the general tier. A NULL
+                // slot (a stack error) goes to the general tier.
+                Opcode::PUSH_EXC_INFO => {
+                    if let Some(exc) = fast_pop!() {
+                        let previous = std::mem::replace(&mut vm.exc_info, exc.clone());
+                        fast_push!(Some(previous));
+                        fast_push!(Some(exc));
+                        continue;
+                    }
+                    fast_push!(None);
+                }
+                Opcode::POP_EXCEPT => {
+                    if let Some(previous) = fast_pop!() {
+                        vm.exc_info = previous;
+                        continue;
+                    }
+                    fast_push!(None);
+                }
+                // `except Class:` or `except (A, B):` with exception
+                // classes: subclass tests, which run no Python code and
+                // cannot fail. Any other spec takes the general tier (its
+                // checks and errors).
+                Opcode::CHECK_EXC_MATCH => {
+                    if let (Some(exc), Some(spec)) = (fast_peek!(1), fast_peek!(0))
+                        && let Some(matched) =
+                            crate::builtins::exceptions::exception_matches_classes(vm, exc, spec)
+                    {
+                        drop(fast_pop!());
+                        push_bool_or_branch!(matched);
+                        continue;
+                    }
+                }
                 _ => {}
             }
 

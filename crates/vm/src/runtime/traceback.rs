@@ -48,7 +48,9 @@ pub fn add_entry(vm: &mut Vm, err: &PyErr, frame: &Frame) {
         code: frame.code.clone(),
         lasti: frame.lasti,
     };
-    if let Ok(tb) = vm.alloc(&vm.types.traceback.clone(), tb) {
+    // `Ref::new` borrows the class in place (`vm.alloc` would need a clone
+    // of it: a reference-count round trip per entry).
+    if let Ok(tb) = crate::object::Ref::new(&vm.types.traceback, tb) {
         let old = err
             .0
             .traceback
