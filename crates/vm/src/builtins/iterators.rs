@@ -30,6 +30,11 @@ pub enum IterState {
     Seq { items: Vec<Value>, pos: usize },
     /// The characters of a `str`, from byte `offset`.
     Str { text: Ref<Str>, offset: usize },
+    /// A tuple (immutable: read in place, no snapshot needed).
+    Tuple {
+        tuple: Ref<crate::builtins::tuple::Tuple>,
+        pos: usize,
+    },
     /// A live list.
     List { list: Ref<List>, pos: usize },
     /// A live list, backwards.
@@ -100,6 +105,12 @@ pub fn new_seq_iter(vm: &mut Vm, items: Vec<Value>, class_name: &str) -> PyResul
         _ => vm.types.seq_iterator.clone(),
     };
     make(vm, class, IterState::Seq { items, pos: 0 })
+}
+
+/// A `tuple_iterator` over `tuple`'s items, read in place.
+pub fn new_tuple_iter(vm: &mut Vm, tuple: Ref<crate::builtins::tuple::Tuple>) -> PyResult<Value> {
+    let class = vm.types.tuple_iterator.clone();
+    make(vm, class, IterState::Tuple { tuple, pos: 0 })
 }
 
 /// A `str_ascii_iterator`: yields the characters one at a time.
@@ -276,6 +287,14 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             Some(Some(cp)) => Step::MakeChar(cp),
             _ => Step::Ready(None),
         },
+        IterState::Tuple { tuple, pos } => {
+            let r = tuple.items().get(*pos).cloned();
+            *pos += 1;
+            if r.is_none() {
+                *state = IterState::Done;
+            }
+            Step::Ready(r)
+        }
         IterState::List { list, pos } => {
             let r = list.items.with(|i| i.get(*pos).cloned());
             *pos += 1;
