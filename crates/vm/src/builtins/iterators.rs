@@ -137,7 +137,11 @@ pub fn new_str_iter(vm: &mut Vm, text: Ref<Str>) -> PyResult<Value> {
 
 /// A `list_iterator`.
 pub fn new_list_iter(vm: &mut Vm, list: Ref<List>) -> PyResult<Value> {
-    make_builtin(vm, &vm.types.list_iterator, IterState::List { list, pos: 0 })
+    make_builtin(
+        vm,
+        &vm.types.list_iterator,
+        IterState::List { list, pos: 0 },
+    )
 }
 
 /// A `list_reverseiterator`.
