@@ -233,10 +233,9 @@ pub const METHODS: &[crate::builtins::native::MethodDef] = &[
 /// order in which their `__del__` methods run).
 impl Drop for Tuple {
     fn drop(&mut self) {
-        // In place, last first; each item is swapped for `None` (nothing
-        // to release), so the array's own drop below only frees it.
-        for item in self.items.iter_mut().rev() {
-            drop(std::mem::replace(item, Value::NONE));
+        let mut items = std::mem::take(&mut self.items).into_vec();
+        while let Some(item) = items.pop() {
+            drop(item);
         }
     }
 }
