@@ -759,6 +759,47 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         }
                     }
                 }
+                // A generator function's first instruction: its frame moves
+                // into a new generator object, returned to the caller. Runs
+                // no Python code, so it needs no safe point of its own (the
+                // caller's next general-tier instruction has one).
+                Opcode::RETURN_GENERATOR => {
+                    sync_position!();
+                    frame.stack_top = top as u32;
+                    let (is_entry, previous) = (frame.is_entry, frame.previous);
+                    // SAFETY: `fp` is the innermost frame, just called.
+                    let generator = match unsafe { generator::return_generator(vm, fp) } {
+                        generator::Created::Made(g) => g,
+                        generator::Created::FrameKept(e) => {
+                            raised = Some(Raised::New(e));
+                            break;
+                        }
+                        generator::Created::FrameLost(e) => {
+                            // The frame is gone: the call itself raised.
+                            vm.recursion_depth -= 1;
+                            if is_entry {
+                                return Err(e);
+                            }
+                            fp = previous;
+                            vm.current_frame = fp;
+                            raised = Some(Raised::New(e));
+                            break;
+                        }
+                    };
+                    vm.recursion_depth -= 1;
+                    if is_entry {
+                        return Ok(generator);
+                    }
+                    fp = previous;
+                    vm.current_frame = fp;
+                    // SAFETY: the caller frame is live.
+                    let caller = unsafe { &mut *fp };
+                    if !caller.push(Some(generator)) {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    }
+                    continue 'frames;
+                }
                 Opcode::YIELD_VALUE if frame.owner == FrameOwner::Generator => {
                     if let Some(v) = fast_pop!() {
                         sync_position!();
@@ -1818,41 +1859,6 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     let v = pop!();
                     returned = Some(v);
                     break;
-                }
-                Opcode::RETURN_GENERATOR => {
-                    let (is_entry, previous) = (frame.is_entry, frame.previous);
-                    // SAFETY: `fp` is the innermost frame, just called.
-                    let generator = match unsafe { generator::return_generator(vm, fp) } {
-                        generator::Created::Made(g) => g,
-                        generator::Created::FrameKept(e) => {
-                            raised = Some(Raised::New(e));
-                            break;
-                        }
-                        generator::Created::FrameLost(e) => {
-                            // The frame is gone: the call itself raised.
-                            vm.recursion_depth -= 1;
-                            if is_entry {
-                                return Err(e);
-                            }
-                            fp = previous;
-                            vm.current_frame = fp;
-                            raised = Some(Raised::New(e));
-                            break;
-                        }
-                    };
-                    vm.recursion_depth -= 1;
-                    if is_entry {
-                        return Ok(generator);
-                    }
-                    fp = previous;
-                    vm.current_frame = fp;
-                    // SAFETY: the caller frame is live.
-                    let caller = unsafe { &mut *fp };
-                    if !caller.push(Some(generator)) {
-                        raised = Some(Raised::New(stack_error(vm)));
-                        break;
-                    }
-                    continue 'frames;
                 }
                 // A yield of a generator's frame runs in the fast tier; what
                 // reaches here is bad bytecode (no generator, or NULL).
