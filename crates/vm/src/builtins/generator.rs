@@ -410,7 +410,11 @@ pub(crate) unsafe fn return_generator(vm: &mut Vm, fp: *mut Frame) -> Created {
             Value::from_object(code.qualname.as_obj().clone()),
         ),
     };
-    let class = kind.class(vm);
+    let class = match kind {
+        GenKind::Generator => &vm.types.generator,
+        GenKind::Coroutine => &vm.types.coroutine,
+        GenKind::AsyncGenerator => &vm.types.async_generator,
+    };
     let payload = Generator {
         frame: owned,
         kind,
@@ -418,13 +422,15 @@ pub(crate) unsafe fn return_generator(vm: &mut Vm, fp: *mut Frame) -> Created {
         qualname: PyCell::new(qualname),
         running_async: Cell::new(false),
     };
-    match vm.alloc(&class, payload) {
+    // Straight to the allocator with the class borrowed (`Vm::alloc` would
+    // need it cloned out of `vm` first).
+    match Ref::new(class, payload) {
         Ok(g) => {
             // SAFETY: the generator owns the frame now.
             unsafe { (*frame).frame_object.set_generator(g.as_obj()) };
             Created::Made(Value::from_object(g.into_obj()))
         }
-        Err(e) => Created::FrameLost(e),
+        Err(_) => Created::FrameLost(vm.memory_error()),
     }
 }
 
@@ -527,11 +533,32 @@ pub(crate) unsafe fn finish_frame(vm: &mut Vm, fp: *mut Frame) {
     vm.exc_info = std::mem::replace(&mut f.exc_state, Value::NONE);
     f.previous = std::ptr::null_mut();
     f.is_entry = false;
-    let taken = f.take_slots();
-    let locals = f.locals.take();
     vm.recursion_depth = vm.recursion_depth.saturating_sub(1);
-    // Dropping may free other objects (never runs Python code).
-    drop((taken, locals));
+    // The stack and the locals are released from the top slot down, as
+    // CPython clears a frame (the order their finalizers run in), in
+    // place: no vector of them is made. Releasing may free other objects
+    // but never runs Python code (finalizers are deferred), so nothing
+    // sees the frame meanwhile.
+    let capacity = f.capacity as usize;
+    let used = (f.stack_top as usize).min(capacity);
+    let nlocals = f.code.code.nlocalsplus().min(capacity);
+    let locals = f.locals.take();
+    f.stack_top = nlocals.min(used) as u32;
+    let slots = f.slots_ptr();
+    for i in (0..used).rev() {
+        let v = if i < nlocals {
+            // SAFETY: a local slot, initialised; it stays initialised
+            // (unbound) afterwards.
+            unsafe { (*slots.add(i)).take() }
+        } else {
+            // SAFETY: a stack slot below the old top, initialised; it is
+            // above the new top, so moving it out leaves it uninitialised
+            // as it should be.
+            unsafe { slots.add(i).read() }
+        };
+        drop(v);
+    }
+    drop(locals);
 }
 
 // ---------------------------------------------------------------------

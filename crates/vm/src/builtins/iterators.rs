@@ -30,6 +30,11 @@ pub enum IterState {
     Seq { items: Vec<Value>, pos: usize },
     /// The characters of a `str`, from byte `offset`.
     Str { text: Ref<Str>, offset: usize },
+    /// A tuple (immutable: read in place, no snapshot needed).
+    Tuple {
+        tuple: Ref<crate::builtins::tuple::Tuple>,
+        pos: usize,
+    },
     /// A live list.
     List { list: Ref<List>, pos: usize },
     /// A live list, backwards.
@@ -102,6 +107,28 @@ pub fn new_seq_iter(vm: &mut Vm, items: Vec<Value>, class_name: &str) -> PyResul
     make(vm, class, IterState::Seq { items, pos: 0 })
 }
 
+/// As [`make`] for a class of `vm.types`, borrowed (the hot iterators:
+/// no reference count taken and dropped on the class per iterator).
+fn make_builtin(vm: &Vm, class: &TypeRef, state: IterState) -> PyResult<Value> {
+    let it = Ref::new(
+        class,
+        NativeIter {
+            state: PyCell::new(state),
+        },
+    )
+    .map_err(|_| vm.memory_error.clone())?;
+    Ok(Value::from_object(it.into_obj()))
+}
+
+/// A `tuple_iterator` over `tuple`'s items, read in place.
+pub fn new_tuple_iter(vm: &mut Vm, tuple: Ref<crate::builtins::tuple::Tuple>) -> PyResult<Value> {
+    make_builtin(
+        vm,
+        &vm.types.tuple_iterator,
+        IterState::Tuple { tuple, pos: 0 },
+    )
+}
+
 /// A `str_ascii_iterator`: yields the characters one at a time.
 pub fn new_str_iter(vm: &mut Vm, text: Ref<Str>) -> PyResult<Value> {
     let class = vm.types.str_iterator.clone();
@@ -110,8 +137,11 @@ pub fn new_str_iter(vm: &mut Vm, text: Ref<Str>) -> PyResult<Value> {
 
 /// A `list_iterator`.
 pub fn new_list_iter(vm: &mut Vm, list: Ref<List>) -> PyResult<Value> {
-    let class = vm.types.list_iterator.clone();
-    make(vm, class, IterState::List { list, pos: 0 })
+    make_builtin(
+        vm,
+        &vm.types.list_iterator,
+        IterState::List { list, pos: 0 },
+    )
 }
 
 /// A `list_reverseiterator`.
@@ -123,10 +153,9 @@ pub fn new_list_reverse_iter(vm: &mut Vm, list: Ref<List>) -> PyResult<Value> {
 
 /// A `range_iterator`.
 pub fn new_range_iter(vm: &mut Vm, start: i64, step: i64, count: u64) -> PyResult<Value> {
-    let class = vm.types.range_iterator.clone();
-    make(
+    make_builtin(
         vm,
-        class,
+        &vm.types.range_iterator,
         IterState::Range {
             next: start,
             step,
@@ -276,6 +305,14 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             Some(Some(cp)) => Step::MakeChar(cp),
             _ => Step::Ready(None),
         },
+        IterState::Tuple { tuple, pos } => {
+            let r = tuple.items().get(*pos).cloned();
+            *pos += 1;
+            if r.is_none() {
+                *state = IterState::Done;
+            }
+            Step::Ready(r)
+        }
         IterState::List { list, pos } => {
             let r = list.items.with(|i| i.get(*pos).cloned());
             *pos += 1;

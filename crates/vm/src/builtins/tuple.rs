@@ -37,7 +37,10 @@ impl Vm {
 
     /// A new tuple reference.
     pub fn new_tuple_ref(&mut self, items: Vec<Value>) -> PyResult<Ref<Tuple>> {
-        self.alloc(&self.types.tuple.clone(), Tuple::new(items))
+        // Straight to the allocator: `Vm::alloc` needs the class cloned
+        // out of `self` first, a reference count up and down per tuple.
+        crate::object::Ref::new(&self.types.tuple, Tuple::new(items))
+            .map_err(|_| self.memory_error.clone())
     }
 }
 
@@ -133,8 +136,13 @@ pub fn init_type(t: &TypeObject) {
         Ok(false)
     }));
     t.slots.iter.set(Some(|vm, v| {
-        let items = seq_items(v).unwrap_or_default();
-        crate::builtins::iterators::new_seq_iter(vm, items, "tuple_iterator")
+        match v.as_object().and_then(|o| o.downcast::<Tuple>()) {
+            Some(tuple) => {
+                let tuple = tuple.clone();
+                crate::builtins::iterators::new_tuple_iter(vm, tuple)
+            }
+            None => crate::builtins::iterators::new_seq_iter(vm, Vec::new(), "tuple_iterator"),
+        }
     }));
     t.slots.number.set(Some(|vm, a, b, op| {
         use crate::types::slots::BinOp;

@@ -426,6 +426,7 @@ impl Payload for NativeIter {
     fn traverse(&self, visit: &mut Visitor<'_>) {
         visit.cell(&self.state, |state, visit| match state {
             IterState::Seq { items, .. } => visit.values(items),
+            IterState::Tuple { tuple, .. } => visit.object(tuple.as_obj()),
             IterState::List { list, .. } | IterState::ListReverse { list, .. } => {
                 visit.object(list.as_obj());
             }

@@ -465,6 +465,79 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     drop(std::mem::replace(fast_local!((oparg & 15) as usize), b));
                     continue;
                 }
+                // Hides a variable an inlined comprehension reuses (PEP
+                // 709): the value (or NULL) moves to the stack.
+                Opcode::LOAD_FAST_AND_CLEAR => {
+                    let v = fast_local!(oparg as usize).take();
+                    fast_push!(v);
+                    continue;
+                }
+                // A tuple or list of the top `oparg` values, moved off the
+                // stack (allocation only: no Python code runs; the rare
+                // refused allocation raises its MemoryError from here).
+                Opcode::BUILD_TUPLE | Opcode::BUILD_LIST
+                    if (oparg as usize) <= top.saturating_sub(code.code.nlocalsplus()) =>
+                {
+                    let n = oparg as usize;
+                    top -= n;
+                    // SAFETY: the `n` slots from the new top are initialised
+                    // (checked against the locals just above) and each is
+                    // moved out once, counting as uninitialised afterwards.
+                    let items: Vec<Value> = (top..top + n)
+                        .map(|i| unsafe { slots.add(i).read() }.unwrap_or(Value::NONE))
+                        .collect();
+                    let built = if opcode == Opcode::BUILD_TUPLE {
+                        vm.new_tuple(items)
+                    } else {
+                        vm.new_list(items)
+                    };
+                    match built {
+                        Ok(v) => {
+                            fast_push!(Some(v));
+                            continue;
+                        }
+                        Err(e) => {
+                            sync_position!();
+                            frame.stack_top = top as u32;
+                            raised = Some(Raised::New(e));
+                            break;
+                        }
+                    }
+                }
+                // A comprehension's append to the list `oparg` deep (below
+                // the item): the list is always `BUILD_LIST`'s, so appending
+                // runs no Python code.
+                Opcode::LIST_APPEND
+                    if oparg >= 1
+                        && (oparg as usize) < top.saturating_sub(code.code.nlocalsplus())
+                        && fast_peek!(0).is_some() =>
+                {
+                    let v = fast_pop!().unwrap_or(Value::NONE);
+                    let appended = match fast_peek!(oparg as usize - 1)
+                        .as_ref()
+                        .and_then(|t| t.as_object())
+                        .and_then(|o| o.downcast::<crate::builtins::list::List>())
+                    {
+                        Some(list) => {
+                            let mut item = Some(v);
+                            let pushed = list.items.try_with(|items| {
+                                if let Some(v) = item.take() {
+                                    crate::builtins::list::List::push(items, v);
+                                }
+                            });
+                            match (pushed, item) {
+                                (Some(()), _) => None,
+                                (None, v) => v,
+                            }
+                        }
+                        None => Some(v),
+                    };
+                    match appended {
+                        None => continue,
+                        // Back for the general tier, as it was.
+                        Some(v) => fast_push!(Some(v)),
+                    }
+                }
                 Opcode::LOAD_GLOBAL => {
                     if let Some(v) = crate::runtime::inline_cache::entry_index(units, at)
                         .and_then(|i| code.global_caches.get(i))
@@ -665,13 +738,21 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     ip = next.saturating_sub(oparg as usize);
                     continue;
                 }
-                // A generator is its own iterator: it stays on the stack.
-                Opcode::GET_ITER
-                    if fast_peek!(0)
-                        .as_ref()
-                        .is_some_and(|v| generator::is_exact_generator(vm, v)) =>
-                {
-                    continue;
+                Opcode::GET_ITER => {
+                    if let Some(v) = fast_peek!(0) {
+                        // A generator is its own iterator: it stays on the
+                        // stack.
+                        if generator::is_exact_generator(vm, v) {
+                            continue;
+                        }
+                        // An exact tuple's or list's own iterator (no
+                        // `__iter__` to look up: the types are exact).
+                        if let Some(it) = fast_ops::sequence_iter(vm, v) {
+                            drop(fast_pop!());
+                            fast_push!(Some(it));
+                            continue;
+                        }
+                    }
                 }
                 Opcode::FOR_ITER => {
                     if let Some(it) = fast_peek!(0) {
@@ -697,6 +778,47 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             continue 'frames;
                         }
                     }
+                }
+                // A generator function's first instruction: its frame moves
+                // into a new generator object, returned to the caller. Runs
+                // no Python code, so it needs no safe point of its own (the
+                // caller's next general-tier instruction has one).
+                Opcode::RETURN_GENERATOR => {
+                    sync_position!();
+                    frame.stack_top = top as u32;
+                    let (is_entry, previous) = (frame.is_entry, frame.previous);
+                    // SAFETY: `fp` is the innermost frame, just called.
+                    let generator = match unsafe { generator::return_generator(vm, fp) } {
+                        generator::Created::Made(g) => g,
+                        generator::Created::FrameKept(e) => {
+                            raised = Some(Raised::New(e));
+                            break;
+                        }
+                        generator::Created::FrameLost(e) => {
+                            // The frame is gone: the call itself raised.
+                            vm.recursion_depth -= 1;
+                            if is_entry {
+                                return Err(e);
+                            }
+                            fp = previous;
+                            vm.current_frame = fp;
+                            raised = Some(Raised::New(e));
+                            break;
+                        }
+                    };
+                    vm.recursion_depth -= 1;
+                    if is_entry {
+                        return Ok(generator);
+                    }
+                    fp = previous;
+                    vm.current_frame = fp;
+                    // SAFETY: the caller frame is live.
+                    let caller = unsafe { &mut *fp };
+                    if !caller.push(Some(generator)) {
+                        raised = Some(Raised::New(stack_error(vm)));
+                        break;
+                    }
+                    continue 'frames;
                 }
                 Opcode::YIELD_VALUE if frame.owner == FrameOwner::Generator => {
                     if let Some(v) = fast_pop!() {
@@ -1814,41 +1936,6 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     let v = pop!();
                     returned = Some(v);
                     break;
-                }
-                Opcode::RETURN_GENERATOR => {
-                    let (is_entry, previous) = (frame.is_entry, frame.previous);
-                    // SAFETY: `fp` is the innermost frame, just called.
-                    let generator = match unsafe { generator::return_generator(vm, fp) } {
-                        generator::Created::Made(g) => g,
-                        generator::Created::FrameKept(e) => {
-                            raised = Some(Raised::New(e));
-                            break;
-                        }
-                        generator::Created::FrameLost(e) => {
-                            // The frame is gone: the call itself raised.
-                            vm.recursion_depth -= 1;
-                            if is_entry {
-                                return Err(e);
-                            }
-                            fp = previous;
-                            vm.current_frame = fp;
-                            raised = Some(Raised::New(e));
-                            break;
-                        }
-                    };
-                    vm.recursion_depth -= 1;
-                    if is_entry {
-                        return Ok(generator);
-                    }
-                    fp = previous;
-                    vm.current_frame = fp;
-                    // SAFETY: the caller frame is live.
-                    let caller = unsafe { &mut *fp };
-                    if !caller.push(Some(generator)) {
-                        raised = Some(Raised::New(stack_error(vm)));
-                        break;
-                    }
-                    continue 'frames;
                 }
                 // A yield of a generator's frame runs in the fast tier; what
                 // reaches here is bad bytecode (no generator, or NULL).

@@ -262,6 +262,24 @@ pub fn unpack_exact(vm: &Vm, v: &Value, count: usize) -> Option<Vec<Value>> {
     None
 }
 
+/// `iter(v)` for an exact `tuple` or `list` (their own iterators);
+/// `None` for anything else, or a refused allocation (the general path
+/// then raises).
+#[inline(always)]
+pub fn sequence_iter(vm: &mut Vm, v: &Value) -> Option<Value> {
+    let object = v.as_object()?;
+    let class = object.class();
+    if class.same(&vm.types.tuple) {
+        let tuple = object.downcast::<Tuple>()?.clone();
+        return crate::builtins::iterators::new_tuple_iter(vm, tuple).ok();
+    }
+    if class.same(&vm.types.list) {
+        let list = object.downcast::<List>()?.clone();
+        return crate::builtins::iterators::new_list_iter(vm, list).ok();
+    }
+    None
+}
+
 /// One step of a builtin list, tuple or range iterator, for `FOR_ITER`:
 /// `Some(Some(item))`, `Some(None)` when exhausted, `None` for any other
 /// iterator (the general path).
@@ -281,6 +299,11 @@ pub fn iterate(vm: &Vm, it: &Value) -> Option<Option<Value>> {
         .try_with(|state| match state {
             IterState::List { list, pos } => {
                 let item = list.items.try_with(|items| items.get(*pos).cloned())?;
+                *pos += 1;
+                Some(item)
+            }
+            IterState::Tuple { tuple, pos } => {
+                let item = tuple.items().get(*pos).cloned();
                 *pos += 1;
                 Some(item)
             }
