@@ -445,6 +445,17 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         continue;
                     }
                 }
+                // A cell's contents (a closure variable); an empty cell
+                // (an unbound name) raises in the general tier.
+                Opcode::LOAD_DEREF => {
+                    if let Some(cell) = fast_local!(oparg as usize)
+                        && let Some(cell) = cell.as_object().and_then(|o| o.downcast::<CellObj>())
+                        && let Some(v) = cell.value.get()
+                    {
+                        fast_push!(Some(v));
+                        continue;
+                    }
+                }
                 Opcode::STORE_FAST => {
                     let v = fast_pop!();
                     drop(std::mem::replace(fast_local!(oparg as usize), v));
@@ -674,11 +685,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::COMPARE_OP => {
                     if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0))
-                        && let Some(r) = compare_inline(
-                            a,
-                            b,
-                            CompareOp::from_index(oparg >> 5).unwrap_or(CompareOp::Eq),
-                        )
+                        && let op = CompareOp::from_index(oparg >> 5).unwrap_or(CompareOp::Eq)
+                        && let Some(r) =
+                            compare_inline(a, b, op).or_else(|| compare_exact_strs(vm, a, b, op))
                     {
                         drop(fast_pop!());
                         drop(fast_pop!());
@@ -2483,6 +2492,14 @@ unsafe fn leave_frame(vm: &mut Vm, fp: *mut Frame) {
         // SAFETY: contract.
         FrameOwner::Generator => unsafe { generator::finish_frame(vm, fp) },
     }
+}
+
+/// The comparison of two exact `str`s (by code points, which is their
+/// bytes' order), the result `rich_compare` would give; `None` for every
+/// other pair. Out of line: the numeric cases come first.
+#[inline(never)]
+fn compare_exact_strs(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> Option<bool> {
+    Some(op.test(vm.exact_str_ordering(a, b)?))
 }
 
 /// The comparison of two inline ints or two floats, done in place (the
