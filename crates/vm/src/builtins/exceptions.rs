@@ -1218,18 +1218,31 @@ fn instantiate_exception_class(vm: &mut Vm, class: &Value) -> PyResult<Ref<BaseE
     )))
 }
 
-/// `class()` for a class whose metaclass is `type` and whose `__new__` and
-/// `__init__` are `BaseException`'s, outside the families with fields
-/// (`raise ValueError`): `type.__call__` would run `exception_new` (an
-/// instance whose `args` is the empty tuple) then `exception_init` (which
-/// stores the same empty `args` again), so allocating the instance is all
-/// there is to do. `None` when the class needs the general call.
+/// `class()` for a class whose metaclass is `type` and which
+/// [`is_plain_exception_class`] (`raise ValueError`). `None` when the class
+/// needs the general call.
 fn instantiate_plain_class(vm: &mut Vm, class: &Value) -> Option<PyResult<Ref<BaseException>>> {
     let object = class.as_object()?;
     if !object.class().same(&vm.types.type_) {
         return None;
     }
     let cls = object.downcast::<TypeObject>()?;
+    if !is_plain_exception_class(vm, cls) {
+        return None;
+    }
+    let args = Value::from_object(vm.empty_tuple.as_obj().clone());
+    Some(vm.alloc(cls, BaseException::with_args(args)))
+}
+
+/// Whether calling `cls` with positional arguments only comes down to an
+/// instance whose `args` are those arguments: its `__new__` and `__init__`
+/// are `BaseException`'s and it is outside the families with fields (and
+/// so outside `OSError`, whose `__new__` does more). `type.__call__` would
+/// run `exception_new` (an instance whose `args` are the arguments) then
+/// `exception_init` (which finds the same arguments already stored and
+/// does nothing), so [`new_with_args`] is the whole call. CPython's
+/// exceptions skip the same work through their vectorcall.
+pub(crate) fn is_plain_exception_class(vm: &Vm, cls: &TypeRef) -> bool {
     let new_is_plain = cls
         .slots
         .new
@@ -1240,9 +1253,5 @@ fn instantiate_plain_class(vm: &mut Vm, class: &Value) -> Option<PyResult<Ref<Ba
         .init
         .get()
         .is_some_and(|f| f as usize == exception_init as *const () as usize);
-    if !new_is_plain || !init_is_plain || exc_kinds(vm, cls).family().is_some() {
-        return None;
-    }
-    let args = Value::from_object(vm.empty_tuple.as_obj().clone());
-    Some(vm.alloc(cls, BaseException::with_args(args)))
+    new_is_plain && init_is_plain && exc_kinds(vm, cls).family().is_none()
 }

@@ -207,7 +207,7 @@ pub struct Signature {
     leading_required: usize,
     /// The positional argument counts that bind by position alone (see
     /// [`Signature::binds_by_position`]), `fast_min..=fast_max`: empty
-    /// when the signature collects `*args` or `**kwargs`.
+    /// when the signature collects `*args`.
     fast_min: usize,
     fast_max: usize,
     /// Whether a call without keywords binds by borrowing its arguments
@@ -268,8 +268,11 @@ impl Signature {
                 sig.positional = sig.params.len();
             }
         }
-        sig.borrows_varargs = sig.varargs && !sig.varkw && sig.leading_required <= sig.positional;
-        (sig.fast_min, sig.fast_max) = if sig.varargs || sig.varkw {
+        // A `**kwargs` parameter does not stop a call without keywords from
+        // borrowing: it binds nothing there, and the bodies read a missing
+        // dict ([`Args::kwargs`] `None`) as an empty one.
+        sig.borrows_varargs = sig.varargs && sig.leading_required <= sig.positional;
+        (sig.fast_min, sig.fast_max) = if sig.varargs {
             (1, 0)
         } else {
             (sig.leading_required, sig.positional)
@@ -278,7 +281,8 @@ impl Signature {
     }
 
     /// Whether `count` positional arguments and nothing else bind by
-    /// position alone: none too many, every parameter left out optional.
+    /// position alone: none too many, every parameter left out optional
+    /// (a `**kwargs` parameter gets nothing: see [`Args::kwargs`]).
     #[inline]
     fn binds_by_position(&self, count: usize) -> bool {
         self.fast_min <= count && count <= self.fast_max
@@ -288,7 +292,8 @@ impl Signature {
     /// signature with `*args` by splitting them: the first ones fill the
     /// positional parameters (every one left out optional), the rest are
     /// `*args`, and no keyword-only parameter is required (CPython's
-    /// `METH_FASTCALL`: `print(a, b)`, `max(x, y)` build no tuple).
+    /// `METH_FASTCALL`: `print(a, b)`, `max(x, y)` build no tuple, nor
+    /// does `super().__init__(*args)` of `(self, /, *args, **kwargs)`).
     #[inline]
     fn binds_with_varargs(&self, count: usize) -> bool {
         self.borrows_varargs && count >= self.leading_required
@@ -660,7 +665,10 @@ impl<'a> Args<'a> {
         }
     }
 
-    /// The `**kwargs` dict, if the signature has one.
+    /// The `**kwargs` dict, if the signature has one and the call was bound
+    /// by the general binder. A call without keywords binds by borrowing
+    /// and has none: `None` stands for an empty dict, and every body reads
+    /// it so.
     pub fn kwargs(&self) -> Option<&Value> {
         match &self.slots {
             Slots::Owned { kwargs, .. } => kwargs.as_ref(),
@@ -1109,8 +1117,13 @@ mod tests {
         let print = Signature::parse("(*args, sep=' ', end='\\n', file=None, flush=False)");
         assert!(!print.binds_by_position(0));
         assert!(!print.binds_by_position(1));
+        // `**kwargs` gets nothing from a call without keywords.
         let update = Signature::parse("(self, other=None, /, **kwargs)");
-        assert!(!update.binds_by_position(1));
+        assert!(!update.binds_by_position(0));
+        assert!(update.binds_by_position(1));
+        assert!(update.binds_by_position(2));
+        assert!(!update.binds_by_position(3));
+        assert!(!Signature::parse("(self, /, *, key, **kwargs)").binds_by_position(1));
 
         let none = Signature::parse("()");
         assert!(none.binds_by_position(0));
@@ -1126,9 +1139,13 @@ mod tests {
         assert!(!union.binds_with_varargs(0));
         assert!(union.binds_with_varargs(1));
         assert!(union.binds_with_varargs(3));
-        // A required keyword-only parameter, or `**kwargs`: the general binder.
+        // A required keyword-only parameter: the general binder.
         assert!(!Signature::parse("(*args, key)").binds_with_varargs(2));
-        assert!(!Signature::parse("(self, *args, **kwargs)").binds_with_varargs(2));
+        // `**kwargs` gets nothing from a call without keywords.
+        let init = Signature::parse("(self, /, *args, **kwargs)");
+        assert!(!init.binds_with_varargs(0));
+        assert!(init.binds_with_varargs(1));
+        assert!(init.binds_with_varargs(3));
         let rest = [Value::from_i64(1), Value::from_i64(2), Value::from_i64(3)];
         let (head, tail) = rest.split_at(1);
         let split = Args::new(Slots::Split(head, tail));

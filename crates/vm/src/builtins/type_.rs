@@ -71,6 +71,13 @@ pub fn type_call(
     let Some(new) = cls.slots.new.get() else {
         return Err(vm.type_error(format!("cannot create '{}' instances", cls.name)));
     };
+    // `ValueError(x)`: `__new__` and `__init__` together only store the
+    // arguments as `args` (see `is_plain_exception_class`).
+    if kwnames.is_none_or(|k| k.items().is_empty())
+        && crate::builtins::exceptions::is_plain_exception_class(vm, &cls)
+    {
+        return crate::builtins::exceptions::new_with_args(vm, &cls, args.to_vec());
+    }
     let obj = new(vm, &cls, args, kwnames)?;
     if !vm.type_of(&obj).is_subtype(&cls) {
         return Ok(obj);
