@@ -933,3 +933,39 @@ pub const METHODS: &[MethodDef] = &[
         }
     }),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::{keys_match, simple_eq};
+    use crate::value::Value;
+
+    /// The inline key comparison answers as the general one does, for
+    /// the inline kinds (int, bool, float, None; equal numbers of
+    /// different types, NaN by identity only).
+    #[test]
+    fn keys_match_agrees_with_simple_eq() {
+        let nan = f64::NAN;
+        let values = [
+            Value::from_i64(1),
+            Value::from_i64(-1),
+            Value::from_i64(-2),
+            Value::from_bool(true),
+            Value::from_bool(false),
+            Value::from_f64(1.0),
+            Value::from_f64(0.0),
+            Value::from_f64(nan),
+            Value::from_f64(9_223_372_036_854_775_808.0),
+            Value::from_i64(i64::MAX),
+            Value::NONE,
+        ];
+        for a in &values {
+            for b in &values {
+                assert_eq!(keys_match(a, b), simple_eq(a, b));
+            }
+        }
+        assert_eq!(
+            keys_match(&Value::from_i64(1), &Value::from_bool(true)),
+            Some(true)
+        );
+    }
+}
