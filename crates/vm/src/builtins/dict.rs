@@ -74,6 +74,27 @@ impl Default for DictTable {
     }
 }
 
+/// [`simple_eq`] of a stored key and the key looked up, with the
+/// commonest answers decided inline: the same object or equal inline ints
+/// (what a hit on an int key or an interned str key is), then two strings
+/// compared by bytes (a str key made at run time, like a word from
+/// `str.split()`). Everything else goes to the general [`simple_eq`];
+/// the answers are the same as its own.
+#[inline(always)]
+fn keys_match(stored: &Value, key: &Value) -> Option<bool> {
+    if let (Some(x), Some(y)) = (stored.as_object(), key.as_object()) {
+        if x.is(y) {
+            return Some(true);
+        }
+        if let (Some(s), Some(t)) = (x.downcast::<Str>(), y.downcast::<Str>()) {
+            return Some(s.as_bytes() == t.as_bytes());
+        }
+    } else if let (Some(i), Some(j)) = (stored.as_i64(), key.as_i64()) {
+        return Some(i == j);
+    }
+    simple_eq(stored, key)
+}
+
 /// Equality of two keys that needs no Python code: identity, inline
 /// numbers, exact strings. `None` when Python must decide.
 #[inline]
@@ -186,11 +207,18 @@ impl DictTable {
     /// CPython's probe sequence for `key` from `cursor`, inside one borrow
     /// of the table: keys compare by identity, inline number or exact
     /// `str` here; the scan stops at the first key that needs Python.
+    ///
+    /// Inlined into its callers: a hit is usually one probe, where a call's
+    /// prologue and the cursor kept in memory would cost as much as the
+    /// probe itself.
+    #[inline(always)]
     fn scan(&self, key: &Value, hash: i64, cursor: &mut DictProbe) -> DictScan {
         let mask = self.mask();
         loop {
             let i = cursor.slot & mask;
-            let ix = self.indices[i];
+            // `i` is masked by `len - 1`, so in range; `get` keeps it safe
+            // (an out-of-range slot, impossible, would read as empty).
+            let ix = self.indices.get(i).copied().unwrap_or(EMPTY);
             if ix == EMPTY {
                 return DictScan::Absent;
             }
@@ -201,10 +229,10 @@ impl DictTable {
                 .wrapping_add(1)
                 & mask;
             if ix >= 0
-                && let Some(e) = &self.entries[ix as usize]
+                && let Some(Some(e)) = self.entries.get(ix as usize)
                 && e.hash == hash
             {
-                match simple_eq(&e.key, key) {
+                match keys_match(&e.key, key) {
                     Some(true) => return DictScan::Found(ix as usize),
                     Some(false) => {}
                     None => return DictScan::Compare(ix as usize, e.key.clone()),
@@ -448,14 +476,21 @@ impl Dict {
     /// `d[key]` when no Python code is needed: the key's `hash` was made
     /// natively and every key met on the probe compares natively.
     /// `Some(None)` when absent; `None` when Python's `__eq__` must decide.
+    /// Also `None` if the table is borrowed (never the case between
+    /// bytecodes; the general path then takes over).
     #[inline]
     pub(crate) fn get_simple(&self, key: &Value, hash: i64) -> Option<Option<Value>> {
-        self.table
-            .with(|t| match t.scan(key, hash, &mut DictProbe::new(hash)) {
-                DictScan::Found(ix) => Some(t.entry(ix).map(|e| e.value.clone())),
-                DictScan::Absent => Some(None),
-                DictScan::Compare(..) => None,
-            })
+        // One guard, not a closure: `PyCell::with` stays out of line.
+        let table = self.table.try_lock()?;
+        match table.scan(key, hash, &mut DictProbe::new(hash)) {
+            DictScan::Found(ix) => Some(table.entry(ix).map(|e| e.value.clone())),
+            DictScan::Absent => Some(None),
+            DictScan::Compare(_, candidate) => {
+                drop(table);
+                drop(candidate);
+                None
+            }
+        }
     }
 
     /// `d[key] = value` when no Python code is needed (as
@@ -469,29 +504,28 @@ impl Dict {
         hash: i64,
         value: Value,
     ) -> Result<Option<Value>, (Value, Value)> {
-        let mut pending = Some((key, value));
-        let done = self.table.with(|t| {
-            let (key, _) = pending.as_ref()?;
-            match t.scan(key, hash, &mut DictProbe::new(hash)) {
-                DictScan::Found(ix) => {
-                    let (key, value) = pending.take()?;
-                    Some((Some(key), t.replace_value(ix, value)))
-                }
-                DictScan::Absent => {
-                    let (key, value) = pending.take()?;
-                    t.push_new(hash, key, value);
-                    Some((None, None))
-                }
-                DictScan::Compare(..) => None,
-            }
-        });
-        match (done, pending) {
-            (Some((unused_key, old)), _) => {
-                drop(unused_key);
+        // One guard, not a closure (as in `get_simple`); a borrowed table
+        // gives the pair back for the general path.
+        let Some(mut table) = self.table.try_lock() else {
+            return Err((key, value));
+        };
+        match table.scan(&key, hash, &mut DictProbe::new(hash)) {
+            DictScan::Found(ix) => {
+                let old = table.replace_value(ix, value);
+                // The dict keeps its own key; ours is dropped outside.
+                drop(table);
+                drop(key);
                 Ok(old)
             }
-            (None, Some(pair)) => Err(pair),
-            (None, None) => Ok(None),
+            DictScan::Absent => {
+                table.push_new(hash, key, value);
+                Ok(None)
+            }
+            DictScan::Compare(_, candidate) => {
+                drop(table);
+                drop(candidate);
+                Err((key, value))
+            }
         }
     }
 
@@ -899,3 +933,39 @@ pub const METHODS: &[MethodDef] = &[
         }
     }),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::{keys_match, simple_eq};
+    use crate::value::Value;
+
+    /// The inline key comparison answers as the general one does, for
+    /// the inline kinds (int, bool, float, None; equal numbers of
+    /// different types, NaN by identity only).
+    #[test]
+    fn keys_match_agrees_with_simple_eq() {
+        let nan = f64::NAN;
+        let values = [
+            Value::from_i64(1),
+            Value::from_i64(-1),
+            Value::from_i64(-2),
+            Value::from_bool(true),
+            Value::from_bool(false),
+            Value::from_f64(1.0),
+            Value::from_f64(0.0),
+            Value::from_f64(nan),
+            Value::from_f64(9_223_372_036_854_775_808.0),
+            Value::from_i64(i64::MAX),
+            Value::NONE,
+        ];
+        for a in &values {
+            for b in &values {
+                assert_eq!(keys_match(a, b), simple_eq(a, b));
+            }
+        }
+        assert_eq!(
+            keys_match(&Value::from_i64(1), &Value::from_bool(true)),
+            Some(true)
+        );
+    }
+}
