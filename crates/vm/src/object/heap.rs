@@ -98,7 +98,7 @@ fn admitted_under_restrictions(heap: &HeapState, number: u64, live: usize) -> bo
     if heap.failing.as_ref().is_some_and(|r| r.contains(&number)) {
         return false;
     }
-    !heap.limit.is_some_and(|limit| live > limit)
+    heap.limit.is_none_or(|limit| live <= limit)
 }
 
 /// Frees memory obtained from [`allocate`].
