@@ -190,47 +190,48 @@ impl AttributeValues {
         Some(old)
     }
 
+    /// An array of `len` empty slots (every new instance's first block:
+    /// one allocation, nothing to move).
+    pub fn with_len(len: usize) -> AttributeValues {
+        if len == 0 {
+            return AttributeValues::default();
+        }
+        let block = allocate_block(len, 0);
+        // SAFETY: the fresh block holds `len` slots after its header.
+        unsafe {
+            let slots = block.as_ptr().cast::<u8>().add(SLOTS_OFFSET).cast::<Slot>();
+            fill_empty(slots, len);
+        }
+        AttributeValues { block }
+    }
+
     /// Grows the array to `len` slots (new ones `None`); never shrinks.
     pub fn grow_to(&mut self, len: usize) {
         let old_len = self.len();
         if len <= old_len {
             return;
         }
-        let Some((layout, offset, order_at)) =
-            block_layout(len).filter(|&(_, offset, order_at)| {
-                u32::try_from(len).is_ok()
-                    && offset == SLOTS_OFFSET
-                    && order_at == order_offset(len)
-            })
-        else {
-            std::alloc::handle_alloc_error(Layout::new::<Header>())
-        };
-        // SAFETY: the layout is non-zero (it holds the header).
-        let Some(block) = NonNull::new(unsafe { std::alloc::alloc(layout) }) else {
-            std::alloc::handle_alloc_error(layout)
-        };
-        let block = block.cast::<Header>();
+        if self.is_shared_empty() {
+            *self = AttributeValues::with_len(len);
+            return;
+        }
         let present = self.order().len();
+        let block = allocate_block(len, present);
         // SAFETY: the new block holds the header, `len` slots and `len`
         // order entries; the old slots are moved (bitwise) and the old
         // block freed without dropping them, so each value keeps exactly
-        // one owner. `len` fits in `u32` (checked above).
+        // one owner.
         unsafe {
-            block.as_ptr().write(Header {
-                len: len as u32,
-                present: present as u32,
-            });
-            let slots = block.as_ptr().cast::<u8>().add(offset).cast::<Slot>();
-            for i in old_len..len {
-                slots.add(i).write(None);
-            }
-            // A first block (every new instance's) has nothing to move.
-            if !self.is_shared_empty() {
-                std::ptr::copy_nonoverlapping(self.slots(), slots, old_len);
-                let order = block.as_ptr().cast::<u8>().add(order_at).cast::<u32>();
-                std::ptr::copy_nonoverlapping(self.order_ptr(), order, present);
-                self.free_block();
-            }
+            let slots = block.as_ptr().cast::<u8>().add(SLOTS_OFFSET).cast::<Slot>();
+            fill_empty(slots.add(old_len), len - old_len);
+            std::ptr::copy_nonoverlapping(self.slots(), slots, old_len);
+            let order = block
+                .as_ptr()
+                .cast::<u8>()
+                .add(order_offset(len))
+                .cast::<u32>();
+            std::ptr::copy_nonoverlapping(self.order_ptr(), order, present);
+            self.free_block();
         }
         self.block = block;
     }
@@ -249,6 +250,40 @@ impl AttributeValues {
             // by the caller not to be used again).
             unsafe { std::alloc::dealloc(self.block.as_ptr().cast(), layout) };
         }
+    }
+}
+
+/// Allocates a block for `len` (at least one) slots whose header says
+/// `present` order entries are in use; the slots and order entries are
+/// left for the caller to write. Aborts like `Vec` when memory runs out.
+fn allocate_block(len: usize, present: usize) -> NonNull<Header> {
+    let Some((layout, _, _)) = block_layout(len).filter(|_| u32::try_from(len).is_ok()) else {
+        std::alloc::handle_alloc_error(Layout::new::<Header>())
+    };
+    // SAFETY: the layout is non-zero (it holds the header).
+    let Some(block) = NonNull::new(unsafe { std::alloc::alloc(layout) }) else {
+        std::alloc::handle_alloc_error(layout)
+    };
+    let block = block.cast::<Header>();
+    // SAFETY: the fresh block starts with room for its header; `len` fits
+    // in `u32` (checked above) and `present` is at most `len`.
+    unsafe {
+        block.as_ptr().write(Header {
+            len: len as u32,
+            present: present as u32,
+        })
+    };
+    block
+}
+
+/// Writes `count` empty slots from `first`.
+///
+/// # Safety
+/// `first..first + count` must be writable slots of one block.
+unsafe fn fill_empty(first: *mut Slot, count: usize) {
+    for i in 0..count {
+        // SAFETY: in bounds per the contract.
+        unsafe { first.add(i).write(None) };
     }
 }
 

@@ -280,12 +280,19 @@ fn store_in_shared_growing(
             Ok(values.store(index, value))
         }
         Storage::Empty => {
-            let mut values = AttributeValues::default();
-            values.grow_to(keys.len());
+            let mut values = AttributeValues::with_len(keys.len());
             let old = values.store(index, value);
-            *storage = Storage::Shared {
-                keys: keys.clone(),
-                values,
+            // SAFETY: `storage` is `Empty`, which owns nothing, so
+            // overwriting it without dropping it leaks nothing (and skips
+            // an out-of-line drop on every new instance's first store).
+            unsafe {
+                std::ptr::write(
+                    storage,
+                    Storage::Shared {
+                        keys: keys.clone(),
+                        values,
+                    },
+                )
             };
             Ok(old)
         }

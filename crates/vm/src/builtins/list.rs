@@ -55,12 +55,15 @@ fn grow_for(items: &mut Vec<Value>, additional: usize) {
 impl Vm {
     /// A new list value.
     pub fn new_list(&mut self, items: Vec<Value>) -> PyResult<Value> {
-        let l = self.alloc(
-            &self.types.list.clone(),
+        // Straight to the allocator (as `new_tuple_ref`): `Vm::alloc`
+        // needs the class cloned out of `self` first.
+        let l = crate::object::Ref::new(
+            &self.types.list,
             List {
                 items: PyCell::new(items),
             },
-        )?;
+        )
+        .map_err(|_| self.memory_error.clone())?;
         Ok(Value::from_object(l.into_obj()))
     }
 }

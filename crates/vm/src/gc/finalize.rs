@@ -69,6 +69,7 @@ pub(crate) fn has_finalizer(node: &GcHeader) -> bool {
 ///
 /// # Safety
 /// `object` must be dead (its last reference just went away), not freed.
+#[inline]
 pub(crate) unsafe fn defer_finalizer(object: NonNull<ObjectHeader>) -> bool {
     // SAFETY: the class field of a dead object still holds its class, and
     // its payload is not dropped yet.

@@ -143,14 +143,18 @@ pub fn is_due() -> bool {
 impl GcState {
     /// Whether generation 0 is over its threshold and automatic collection
     /// may run now.
+    #[inline]
     pub fn collection_due(&self) -> bool {
+        // The threshold test first: it is the one that is almost always
+        // false on the allocation path (all three are plain reads).
         let young = &self.generations[0];
-        self.enabled.get() && !self.collecting.get() && young.is_over_threshold()
+        young.is_over_threshold() && self.enabled.get() && !self.collecting.get()
     }
 }
 
 impl Generation {
     /// Whether the count passed a (non-zero) threshold.
+    #[inline]
     pub fn is_over_threshold(&self) -> bool {
         let threshold = self.threshold.get();
         threshold != 0 && i64::try_from(self.count.get()).unwrap_or(i64::MAX) > threshold
@@ -159,6 +163,7 @@ impl Generation {
 
 /// Called by `Ref::new` for every new container: counts the allocation
 /// and links the object into generation 0 if `track`.
+#[inline]
 pub fn on_allocated(header: &GcHeader, track: bool) {
     let state = state();
     let young = &state.generations[0];
@@ -172,6 +177,7 @@ pub fn on_allocated(header: &GcHeader, track: bool) {
 }
 
 /// Called when a container is freed: unlinks it and counts the deallocation.
+#[inline]
 pub fn on_deallocated(header: &GcHeader) {
     header.unlink();
     let young = &state().generations[0];

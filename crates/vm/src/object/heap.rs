@@ -36,6 +36,9 @@ struct HeapState {
     stats: HeapStats,
     limit: Option<usize>,
     failing: Option<Range<u64>>,
+    /// `limit` or `failing` is set: allocations must be checked against
+    /// them. One flag so the common, unrestricted allocation tests once.
+    restricted: bool,
 }
 
 thread_local! {
@@ -48,6 +51,7 @@ thread_local! {
             },
             limit: None,
             failing: None,
+            restricted: false,
         })
     };
 }
@@ -55,6 +59,7 @@ thread_local! {
 static HEAP: GilCell<HeapState> = GilCell::new(&HEAP_STATE);
 
 /// Allocates `layout` (non-zero size), counting it, or refuses.
+#[inline]
 pub fn allocate(layout: Layout) -> Result<NonNull<u8>, AllocError> {
     let refused = AllocError {
         size: layout.size(),
@@ -62,11 +67,10 @@ pub fn allocate(layout: Layout) -> Result<NonNull<u8>, AllocError> {
     let admitted = HEAP.with(|heap| {
         let number = heap.stats.allocations;
         heap.stats.allocations += 1;
-        if heap.failing.as_ref().is_some_and(|r| r.contains(&number)) {
-            return false;
-        }
         let live = heap.stats.live_bytes.saturating_add(layout.size());
-        if heap.limit.is_some_and(|limit| live > limit) {
+        // Without a limit or injected failures (the usual case) every
+        // allocation is admitted; the checks below are what they would say.
+        if heap.restricted && !admitted_under_restrictions(heap, number, live) {
             return false;
         }
         heap.stats.live_bytes = live;
@@ -87,11 +91,22 @@ pub fn allocate(layout: Layout) -> Result<NonNull<u8>, AllocError> {
     }
 }
 
+/// Whether allocation number `number`, bringing live bytes to `live`, is
+/// allowed by the limit and the injected failures.
+#[cold]
+fn admitted_under_restrictions(heap: &HeapState, number: u64, live: usize) -> bool {
+    if heap.failing.as_ref().is_some_and(|r| r.contains(&number)) {
+        return false;
+    }
+    heap.limit.is_none_or(|limit| live <= limit)
+}
+
 /// Frees memory obtained from [`allocate`].
 ///
 /// # Safety
 /// `pointer` must come from [`allocate`] with the same `layout` and not have
 /// been freed.
+#[inline]
 pub unsafe fn deallocate(pointer: NonNull<u8>, layout: Layout) {
     HEAP.with(|heap| heap.stats.live_bytes -= layout.size());
     // SAFETY: guaranteed by the caller.
@@ -106,13 +121,19 @@ pub fn stats() -> HeapStats {
 /// Limits live bytes to `limit` (or removes the limit); allocations that would
 /// pass it fail.
 pub fn set_limit(limit: Option<usize>) {
-    HEAP.with(|heap| heap.limit = limit);
+    HEAP.with(|heap| {
+        heap.limit = limit;
+        heap.restricted = heap.limit.is_some() || heap.failing.is_some();
+    });
 }
 
 /// Makes the allocations numbered in `range` (see [`HeapStats::allocations`])
 /// fail, or stops injecting failures.
 pub fn fail_allocations(range: Option<Range<u64>>) {
-    HEAP.with(|heap| heap.failing = range);
+    HEAP.with(|heap| {
+        heap.failing = range;
+        heap.restricted = heap.limit.is_some() || heap.failing.is_some();
+    });
 }
 
 #[cfg(test)]

@@ -168,6 +168,7 @@ impl Vm {
     }
 
     /// Allocates an object of `class`, turning a refused allocation into `MemoryError`.
+    #[inline]
     pub fn alloc<T: crate::gc::Payload>(
         &mut self,
         class: &TypeRef,
