@@ -11,8 +11,8 @@
 //!   code for differential programs.
 //! - `difftest [--prune-known-failures]` runs only the differential programs.
 //! - `bench [--python PY] [--rounds N] [PROGRAMS...]` times krait against CPython.
-//! - `micro [--python PY] [--n N] [CASES...]` counts the instructions of single
-//!   operations (callgrind), krait against CPython.
+//! - `micro [--python PY] [--krait BIN] [--n N] [CASES...]` counts the
+//!   instructions of single operations (callgrind), krait against CPython.
 //! - `bench-parse [--python PY] [--rounds N]` times the front end against
 //!   CPython's `ast.parse` over CPython's `Lib/`.
 //! - `ast-conformance [--python PY] [--update]` compares `krait --dump-ast`
@@ -50,7 +50,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   difftest [--prune-known-failures]      run only the differential programs
   bench [--python PY] [--rounds N] [PROGRAMS...]
                                          time krait against CPython
-  micro [--python PY] [--n N] [CASES...]
+  micro [--python PY] [--krait BIN] [--n N] [CASES...]
                                          instructions per operation (callgrind), krait and CPython
   bench-parse [--python PY] [--rounds N] time krait's parser against CPython's ast.parse
   ast-conformance [--python PY] [--update]

@@ -49,9 +49,18 @@ struct Row {
     cpython: std::result::Result<f64, String>,
 }
 
-/// `cargo xtask micro [--python PY] [--n N] [CASES...]`.
+/// `cargo xtask micro [--python PY] [--krait BIN] [--n N] [CASES...]`.
 pub fn run(args: &[String]) -> Result<ExitCode> {
-    let (iterations, rest) = take_iterations(args)?;
+    let (krait_given, rest) = take_value(args, "--krait")?;
+    let (iterations, rest) = take_value(&rest, "--n")?;
+    let iterations = match iterations {
+        None => DEFAULT_ITERATIONS,
+        Some(text) => text
+            .parse()
+            .ok()
+            .filter(|&n: &u64| n > 0)
+            .ok_or_else(|| format!("--n wants a positive number, not {text:?}"))?,
+    };
     let options = Options::parse(&rest, &["--python"])?;
     require_valgrind()?;
     let program = repo_root().join("benches/micro/operations.py");
@@ -64,7 +73,12 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
         &python,
         "import sys; print(sys.executable)",
     )?);
-    let krait = krait_binary::ready()?;
+    // `--krait BIN` measures a build as it is (say, before and after a change)
+    // instead of building the current tree.
+    let krait = match krait_given {
+        Some(path) => PathBuf::from(path),
+        None => krait_binary::ready()?,
+    };
 
     let jobs: Vec<Job> = cases
         .iter()
@@ -117,24 +131,19 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Takes `--n N` out of `args`, returning N (default 100,000) and the rest.
-fn take_iterations(args: &[String]) -> Result<(u64, Vec<String>)> {
-    let mut iterations = DEFAULT_ITERATIONS;
+/// Takes `FLAG VALUE` out of `args`, returning the value (if given) and the rest.
+fn take_value(args: &[String], flag: &str) -> Result<(Option<String>, Vec<String>)> {
+    let mut value = None;
     let mut rest = Vec::new();
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
-        if arg == "--n" {
-            let text = iter.next().ok_or("--n needs a value")?;
-            iterations = text
-                .parse()
-                .ok()
-                .filter(|&n: &u64| n > 0)
-                .ok_or_else(|| format!("--n wants a positive number, not {text:?}"))?;
+        if arg == flag {
+            value = Some(iter.next().ok_or(format!("{flag} needs a value"))?.clone());
         } else {
             rest.push(arg.clone());
         }
     }
-    Ok((iterations, rest))
+    Ok((value, rest))
 }
 
 /// Fails with installation advice unless `valgrind` can be run.
@@ -320,15 +329,15 @@ mod tests {
     }
 
     #[test]
-    fn takes_the_iteration_count_out_of_the_arguments() {
+    fn takes_a_flag_and_its_value_out_of_the_arguments() {
         let args: Vec<String> = ["len", "--n", "500", "--python", "/py"]
             .map(String::from)
             .to_vec();
-        let (n, rest) = take_iterations(&args).unwrap();
-        assert_eq!(n, 500);
+        let (n, rest) = take_value(&args, "--n").unwrap();
+        assert_eq!(n.as_deref(), Some("500"));
         assert_eq!(rest, vec!["len", "--python", "/py"]);
-        assert!(take_iterations(&["--n".to_string(), "0".to_string()]).is_err());
-        assert_eq!(take_iterations(&[]).unwrap().0, DEFAULT_ITERATIONS);
+        assert_eq!(take_value(&rest, "--krait").unwrap().0, None);
+        assert!(take_value(&["--n".to_string()], "--n").is_err());
     }
 
     #[test]
