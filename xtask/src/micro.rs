@@ -76,7 +76,8 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     // `--krait BIN` measures a build as it is (say, before and after a change)
     // instead of building the current tree.
     let krait = match krait_given {
-        Some(path) => PathBuf::from(path),
+        // Absolute, because the runs start in the program's directory.
+        Some(path) => fs::canonicalize(&path).map_err(|e| format!("--krait {path}: {e}"))?,
         None => krait_binary::ready()?,
     };
 
