@@ -11,6 +11,8 @@
 //!   code for differential programs.
 //! - `difftest [--prune-known-failures]` runs only the differential programs.
 //! - `bench [--python PY] [--rounds N] [PROGRAMS...]` times krait against CPython.
+//! - `micro [--python PY] [--krait BIN] [--n N] [CASES...]` counts the
+//!   instructions of single operations (callgrind), krait against CPython.
 //! - `bench-parse [--python PY] [--rounds N]` times the front end against
 //!   CPython's `ast.parse` over CPython's `Lib/`.
 //! - `ast-conformance [--python PY] [--update]` compares `krait --dump-ast`
@@ -26,6 +28,7 @@ mod bench_parse;
 mod conformance;
 mod difftest;
 mod krait_binary;
+mod micro;
 mod parallel;
 mod process;
 mod record;
@@ -47,6 +50,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   difftest [--prune-known-failures]      run only the differential programs
   bench [--python PY] [--rounds N] [PROGRAMS...]
                                          time krait against CPython
+  micro [--python PY] [--krait BIN] [--n N] [CASES...]
+                                         instructions per operation (callgrind), krait and CPython
   bench-parse [--python PY] [--rounds N] time krait's parser against CPython's ast.parse
   ast-conformance [--python PY] [--update]
                                          compare --dump-ast with CPython over its Lib/
@@ -69,6 +74,7 @@ fn main() -> ExitCode {
         "record" => record::run(&rest),
         "difftest" => difftest::run_command(&rest),
         "bench" => bench::run(&rest),
+        "micro" => micro::run(&rest),
         "bench-parse" => bench_parse::run(&rest),
         "ast-conformance" => conformance::run(conformance::Check::Ast, &rest),
         "symtable-conformance" => conformance::run(conformance::Check::Symtable, &rest),

@@ -1,0 +1,276 @@
+"""Per-operation micro-benchmarks, one function per case: `operations.py CASE N`.
+
+Each `case_NAME(n)` does its setup, then runs a loop of `n` iterations whose
+body is the one operation measured; everything lives in fast locals of the
+function. `cargo xtask micro` runs every case under callgrind with N and with
+0 iterations, for krait and for CPython, and divides the difference by N: the
+instruction count of one iteration. The `loop` case (an empty body) is the
+loop's own cost, which the tool subtracts to give the operation alone.
+
+This file is not a whole-program benchmark: `cargo xtask bench` only runs the
+programs directly in `benches/`, not those in this folder.
+"""
+
+import math
+import sys
+
+
+class Plain:
+    def __init__(self):
+        self.a = 1
+        self.b = 2.0
+
+    def method(self):
+        return 1
+
+    def method2(self, x, y):
+        return x
+
+
+class Slotted:
+    __slots__ = ("a",)
+
+    def __init__(self):
+        self.a = 1
+
+
+class WithProperty:
+    @property
+    def p(self):
+        return 1
+
+
+class Manager:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        return None
+
+
+def identity(x):
+    return x
+
+
+def one_item():
+    yield 1
+
+
+def count_to(n):
+    for i in range(n):
+        yield i
+
+
+G = 5
+
+
+def case_loop(n):
+    for i in range(n):
+        pass
+
+
+def case_local(n):
+    x = 0
+    for i in range(n):
+        x = i
+
+
+def case_global(n):
+    for i in range(n):
+        x = G
+
+
+def case_int_add(n):
+    x = 0
+    for i in range(n):
+        x = x + i
+
+
+def case_float_mul(n):
+    x = 1.0
+    for i in range(n):
+        x = x * 1.0000001
+
+
+def case_compare_branch(n):
+    y = 5
+    for i in range(n):
+        if i < y:
+            pass
+
+
+def case_attr_load(n):
+    o = Plain()
+    for i in range(n):
+        x = o.a
+
+
+def case_attr_store(n):
+    o = Plain()
+    for i in range(n):
+        o.a = i
+
+
+def case_slot_load(n):
+    o = Slotted()
+    for i in range(n):
+        x = o.a
+
+
+def case_method_call(n):
+    o = Plain()
+    for i in range(n):
+        o.method()
+
+
+def case_method_call2(n):
+    o = Plain()
+    for i in range(n):
+        o.method2(i, i)
+
+
+def case_func_call(n):
+    for i in range(n):
+        identity(i)
+
+
+def case_property(n):
+    o = WithProperty()
+    for i in range(n):
+        x = o.p
+
+
+def case_new_obj(n):
+    for i in range(n):
+        o = Plain()
+
+
+def case_list_index(n):
+    L = [1, 2, 3]
+    for i in range(n):
+        x = L[1]
+
+
+def case_list_append(n):
+    L = []
+    for i in range(n):
+        L.append(i)
+
+
+def case_dict_get_str(n):
+    d = {"a": 1}
+    for i in range(n):
+        x = d["a"]
+
+
+def case_dict_set_int(n):
+    d = {}
+    for i in range(n):
+        d[i & 255] = i
+
+
+def case_len(n):
+    L = [1, 2, 3]
+    for i in range(n):
+        x = len(L)
+
+
+def case_isinstance(n):
+    o = Plain()
+    for i in range(n):
+        x = isinstance(o, Plain)
+
+
+def case_tuple_unpack(n):
+    t = (1, 2)
+    for i in range(n):
+        a, b = t
+
+
+def case_build_tuple(n):
+    for i in range(n):
+        t = (i, i)
+
+
+def case_build_list(n):
+    for i in range(n):
+        t = [i, i]
+
+
+def case_fstring(n):
+    for i in range(n):
+        s = f"{i}"
+
+
+def case_str_concat(n):
+    s0 = "ab"
+    for i in range(n):
+        s = s0 + "c"
+
+
+def case_try_noraise(n):
+    for i in range(n):
+        try:
+            pass
+        except ValueError:
+            pass
+
+
+def case_raise_catch(n):
+    for i in range(n):
+        try:
+            raise ValueError
+        except ValueError:
+            pass
+
+
+def case_gen_next(n):
+    for i in range(n):
+        for x in one_item():
+            pass
+
+
+def case_for_gen(n):
+    for x in count_to(n):
+        pass
+
+
+def case_math_sqrt(n):
+    for i in range(n):
+        x = math.sqrt(2.0)
+
+
+def case_closure(n):
+    z = 1
+
+    def h():
+        return z
+
+    for i in range(n):
+        h()
+
+
+def case_listcomp(n):
+    for i in range(n):
+        x = [j for j in (1, 2)]
+
+
+def case_with_stmt(n):
+    cm = Manager()
+    for i in range(n):
+        with cm:
+            pass
+
+
+def main():
+    if len(sys.argv) != 3:
+        print("usage: operations.py CASE N", file=sys.stderr)
+        sys.exit(2)
+    case = globals().get("case_" + sys.argv[1])
+    if case is None:
+        print(f"operations.py: no case {sys.argv[1]!r}", file=sys.stderr)
+        sys.exit(2)
+    case(int(sys.argv[2]))
+
+
+main()
