@@ -28,9 +28,12 @@ pub struct Run {
     pub stdout: Vec<u8>,
 }
 
-/// `cargo xtask bench [--python PY] [--rounds N] [PROGRAMS...]`.
+/// `cargo xtask bench [--python PY] [--rounds N] [--pgo] [PROGRAMS...]`;
+/// `--pgo` measures the profile-guided build (`pgo.rs`).
 pub fn run(args: &[String]) -> Result<ExitCode> {
-    let options = Options::parse(args, &["--python", "--rounds"])?;
+    let pgo = args.iter().any(|a| a == "--pgo");
+    let args: Vec<String> = args.iter().filter(|a| *a != "--pgo").cloned().collect();
+    let options = Options::parse(&args, &["--python", "--rounds"])?;
     let python = reference::python_or_default(options.python.as_deref())?;
     let rounds = options.rounds.unwrap_or(5);
     let programs = if options.paths.is_empty() {
@@ -38,10 +41,15 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     } else {
         options.paths.clone()
     };
-    let krait = krait_binary::ready()?;
+    let krait = if pgo {
+        crate::pgo::build()?
+    } else {
+        krait_binary::ready()?
+    };
     println!(
-        "{} rounds each, alternating; median wall time; peak RSS\n",
-        rounds
+        "{} rounds each, alternating; median wall time; peak RSS{}\n",
+        rounds,
+        if pgo { "; krait built with PGO" } else { "" }
     );
     println!(
         "| program | CPython 3.14 (s) | krait (s) | krait/CPython | CPython peak MiB | krait peak MiB |"

@@ -10,7 +10,10 @@
 //! - `record [--python PY] [PATHS...]` records CPython's stdout, stderr and exit
 //!   code for differential programs.
 //! - `difftest [--prune-known-failures]` runs only the differential programs.
-//! - `bench [--python PY] [--rounds N] [PROGRAMS...]` times krait against CPython.
+//! - `bench [--python PY] [--rounds N] [--pgo] [PROGRAMS...]` times krait
+//!   against CPython (`--pgo`: the profile-guided build, see `pgo`).
+//! - `pgo` builds the profile-guided krait (trained on the differential
+//!   programs) into `target/pgo-use/release/krait`.
 //! - `micro [--python PY] [--krait BIN] [--n N] [CASES...]` counts the
 //!   instructions of single operations (callgrind), krait against CPython.
 //! - `bench-parse [--python PY] [--rounds N]` times the front end against
@@ -30,6 +33,7 @@ mod difftest;
 mod krait_binary;
 mod micro;
 mod parallel;
+mod pgo;
 mod process;
 mod record;
 mod reference;
@@ -48,8 +52,9 @@ const USAGE: &str = "usage: cargo xtask <command>
   test                                   run the whole test suite
   record [--python PY] [PATHS...]        record CPython's results for differential programs
   difftest [--prune-known-failures]      run only the differential programs
-  bench [--python PY] [--rounds N] [PROGRAMS...]
-                                         time krait against CPython
+  bench [--python PY] [--rounds N] [--pgo] [PROGRAMS...]
+                                         time krait (--pgo: the profile-guided build) against CPython
+  pgo                                    build the profile-guided krait, print its path
   micro [--python PY] [--krait BIN] [--n N] [CASES...]
                                          instructions per operation (callgrind), krait and CPython
   bench-parse [--python PY] [--rounds N] time krait's parser against CPython's ast.parse
@@ -74,6 +79,7 @@ fn main() -> ExitCode {
         "record" => record::run(&rest),
         "difftest" => difftest::run_command(&rest),
         "bench" => bench::run(&rest),
+        "pgo" => pgo::run(&rest),
         "micro" => micro::run(&rest),
         "bench-parse" => bench_parse::run(&rest),
         "ast-conformance" => conformance::run(conformance::Check::Ast, &rest),
