@@ -28,17 +28,21 @@ pub fn build_release() -> Result<PathBuf> {
     if !status.success() {
         return Err("building krait failed".into());
     }
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target"));
-    let target_dir = if target_dir.is_absolute() {
-        target_dir
-    } else {
-        repo_root().join(target_dir)
-    };
-    Ok(target_dir
+    Ok(target_dir()
         .join(if dev { "debug" } else { "release" })
         .join("krait"))
+}
+
+/// The workspace's target directory (honouring `CARGO_TARGET_DIR`), absolute.
+pub fn target_dir() -> PathBuf {
+    let dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"));
+    if dir.is_absolute() {
+        dir
+    } else {
+        repo_root().join(dir)
+    }
 }
 
 /// Builds krait, makes sure the standard library is installed, and returns the binary.

@@ -20,7 +20,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use crate::{Result, difftest, parallel::parallel_map, repo_root, stdlib};
+use crate::{Result, difftest, krait_binary, parallel::parallel_map, repo_root, stdlib};
 
 /// `cargo xtask pgo`: builds the profile-guided binary and prints its path.
 pub fn run(args: &[String]) -> Result<ExitCode> {
@@ -36,7 +36,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
 /// the standard library if needed, and returns the binary's path.
 pub fn build() -> Result<PathBuf> {
     let profdata_tool = llvm_profdata()?;
-    let target = target_dir();
+    let target = krait_binary::target_dir();
     let raw_dir = target.join("pgo-profiles");
     if raw_dir.exists() {
         std::fs::remove_dir_all(&raw_dir)?;
@@ -74,18 +74,6 @@ pub fn build() -> Result<PathBuf> {
     let krait = cargo_build(&target.join("pgo-use"), &use_flag)?;
     stdlib::ensure_installed(&krait)?;
     Ok(krait)
-}
-
-/// The workspace's target directory (honouring `CARGO_TARGET_DIR`), absolute.
-fn target_dir() -> PathBuf {
-    let dir = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target"));
-    if dir.is_absolute() {
-        dir
-    } else {
-        repo_root().join(dir)
-    }
 }
 
 /// Builds krait in release mode into `target_dir` with `rustflag` added to

@@ -2514,17 +2514,7 @@ fn compare_inline(a: &Value, b: &Value, op: CompareOp) -> Option<bool> {
         },
     };
     // A NaN is unordered: only `!=` holds.
-    let Some(ordering) = ordering else {
-        return Some(op == CompareOp::Ne);
-    };
-    Some(match op {
-        CompareOp::Lt => ordering.is_lt(),
-        CompareOp::Le => ordering.is_le(),
-        CompareOp::Eq => ordering.is_eq(),
-        CompareOp::Ne => ordering.is_ne(),
-        CompareOp::Gt => ordering.is_gt(),
-        CompareOp::Ge => ordering.is_ge(),
-    })
+    Some(ordering.map_or(op == CompareOp::Ne, |ordering| op.test(ordering)))
 }
 
 fn binary(vm: &mut Vm, a: &Value, b: &Value, oparg: u32) -> PyResult<Value> {
