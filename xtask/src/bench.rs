@@ -28,12 +28,14 @@ pub struct Run {
     pub stdout: Vec<u8>,
 }
 
-/// `cargo xtask bench [--python PY] [--rounds N] [--pgo] [PROGRAMS...]`;
-/// `--pgo` measures the profile-guided build (`pgo.rs`).
+/// `cargo xtask bench [--python PY] [--rounds N] [--no-pgo | --krait BIN]
+/// [PROGRAMS...]`. krait is the profile-guided build (`pgo.rs`) unless
+/// `--no-pgo` asks for the plain release build or `--krait` names a binary
+/// to measure as it is.
 pub fn run(args: &[String]) -> Result<ExitCode> {
-    let pgo = args.iter().any(|a| a == "--pgo");
-    let args: Vec<String> = args.iter().filter(|a| *a != "--pgo").cloned().collect();
-    let options = Options::parse(&args, &["--python", "--rounds"])?;
+    let no_pgo = args.iter().any(|a| a == "--no-pgo");
+    let args: Vec<String> = args.iter().filter(|a| *a != "--no-pgo").cloned().collect();
+    let options = Options::parse(&args, &["--python", "--rounds", "--krait"])?;
     let python = reference::python_or_default(options.python.as_deref())?;
     let rounds = options.rounds.unwrap_or(5);
     let programs = if options.paths.is_empty() {
@@ -41,16 +43,19 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     } else {
         options.paths.clone()
     };
-    let krait = if pgo {
-        crate::pgo::build()?
-    } else {
-        krait_binary::ready()?
+    let (krait, build) = match (&options.krait, no_pgo) {
+        (Some(_), true) => return Err("--krait and --no-pgo exclude each other".into()),
+        (Some(given), false) => (given.clone(), format!("krait {}", given.display())),
+        (None, true) => (
+            krait_binary::ready()?,
+            "krait's plain release build".to_string(),
+        ),
+        (None, false) => (
+            crate::pgo::build()?,
+            "krait's profile-guided build".to_string(),
+        ),
     };
-    println!(
-        "{} rounds each, alternating; median wall time; peak RSS{}\n",
-        rounds,
-        if pgo { "; krait built with PGO" } else { "" }
-    );
+    println!("{rounds} rounds each, alternating; median wall time; peak RSS; {build}\n");
     println!(
         "| program | CPython 3.14 (s) | krait (s) | krait/CPython | CPython peak MiB | krait peak MiB |"
     );

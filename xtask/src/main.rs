@@ -10,8 +10,9 @@
 //! - `record [--python PY] [PATHS...]` records CPython's stdout, stderr and exit
 //!   code for differential programs.
 //! - `difftest [--prune-known-failures]` runs only the differential programs.
-//! - `bench [--python PY] [--rounds N] [--pgo] [PROGRAMS...]` times krait
-//!   against CPython (`--pgo`: the profile-guided build, see `pgo`).
+//! - `bench [--python PY] [--rounds N] [--no-pgo | --krait BIN] [PROGRAMS...]`
+//!   times krait's profile-guided build (see `pgo`; `--no-pgo`: the plain
+//!   release build; `--krait`: a given binary) against CPython.
 //! - `pgo` builds the profile-guided krait (trained on the differential
 //!   programs) into `target/pgo-use/release/krait`.
 //! - `micro [--python PY] [--krait BIN] [--n N] [CASES...]` counts the
@@ -52,8 +53,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   test                                   run the whole test suite
   record [--python PY] [PATHS...]        record CPython's results for differential programs
   difftest [--prune-known-failures]      run only the differential programs
-  bench [--python PY] [--rounds N] [--pgo] [PROGRAMS...]
-                                         time krait (--pgo: the profile-guided build) against CPython
+  bench [--python PY] [--rounds N] [--no-pgo | --krait BIN] [PROGRAMS...]
+                                         time krait (its profile-guided build unless told) against CPython
   pgo                                    build the profile-guided krait, print its path
   micro [--python PY] [--krait BIN] [--n N] [CASES...]
                                          instructions per operation (callgrind), krait and CPython
@@ -118,6 +119,8 @@ pub struct Options {
     pub python: Option<PathBuf>,
     /// Benchmark rounds, if given.
     pub rounds: Option<usize>,
+    /// A krait binary to use instead of building one, if given.
+    pub krait: Option<PathBuf>,
     /// Positional arguments.
     pub paths: Vec<PathBuf>,
 }
@@ -138,6 +141,7 @@ impl Options {
             };
             match arg.as_str() {
                 "--python" => options.python = Some(PathBuf::from(value("--python")?)),
+                "--krait" => options.krait = Some(PathBuf::from(value("--krait")?)),
                 "--rounds" => {
                     let text = value("--rounds")?;
                     let rounds: usize = text

@@ -1,5 +1,5 @@
-//! A profile-guided release build of krait (`cargo xtask pgo`, and
-//! `cargo xtask bench --pgo`).
+//! A profile-guided release build of krait (`cargo xtask pgo`; `cargo xtask
+//! bench` measures this build unless told otherwise).
 //!
 //! CPython's release builds are optimised with a profile of a training run;
 //! LLVM then knows which paths of the eval loop are hot, which decides its
@@ -12,7 +12,9 @@
 //!    profile is not fitted to what it is measured on);
 //! 3. merge the raw profiles with the toolchain's `llvm-profdata` (rustup
 //!    component `llvm-tools`, installed on demand) and build again with
-//!    `-Cprofile-use` (`target/pgo-use`).
+//!    `-Cprofile-use` (`target/pgo-use`). The merged profile's file name
+//!    carries a hash of its contents: cargo does not look inside the file a
+//!    flag names, so a new profile must change the flag to be rebuilt with.
 //!
 //! It costs two extra full release builds, so the test command does not use
 //! it; the tests run the plain release build of the same source.
@@ -58,22 +60,48 @@ pub fn build() -> Result<PathBuf> {
         let _ = difftest::run_program(&instrumented, program);
     });
 
-    let merged = target.join("pgo-merged.profdata");
+    let merging = target.join("pgo-merging.profdata");
     let status = Command::new(&profdata_tool)
         .arg("merge")
         .arg("-o")
-        .arg(&merged)
+        .arg(&merging)
         .arg(&raw_dir)
         .status()
         .map_err(|e| format!("cannot run {}: {e}", profdata_tool.display()))?;
     if !status.success() {
         return Err("llvm-profdata merge failed".into());
     }
+    let merged = name_by_contents(&target, &merging)?;
     eprintln!("xtask pgo: building the profile-guided krait");
     let use_flag = format!("-Cprofile-use={}", merged.display());
     let krait = cargo_build(&target.join("pgo-use"), &use_flag)?;
     stdlib::ensure_installed(&krait)?;
     Ok(krait)
+}
+
+/// Renames the merged profile at `merging` to `pgo-<hash>.profdata` in
+/// `target` (the hash of its contents), removing older profiles; returns
+/// the new path.
+fn name_by_contents(target: &Path, merging: &Path) -> Result<PathBuf> {
+    use std::hash::{Hash, Hasher};
+    let contents = std::fs::read(merging)?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    contents.hash(&mut hasher);
+    let merged = target.join(profile_file_name(hasher.finish()));
+    for entry in std::fs::read_dir(target)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with("pgo-") && name.ends_with(".profdata") && path != merging {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    std::fs::rename(merging, &merged)?;
+    Ok(merged)
+}
+
+/// The file name of a merged profile whose contents hash to `hash`.
+fn profile_file_name(hash: u64) -> String {
+    format!("pgo-{hash:016x}.profdata")
 }
 
 /// Builds krait in release mode into `target_dir` with `rustflag` added to
@@ -162,5 +190,11 @@ mod tests {
         let version = "rustc 1.95.0 (x 2026-01-01)\nbinary: rustc\nhost: x86_64-unknown-linux-gnu\nrelease: 1.95.0\n";
         assert_eq!(host_triple(version), Some("x86_64-unknown-linux-gnu"));
         assert_eq!(host_triple("rustc 1.95.0\n"), None);
+    }
+
+    #[test]
+    fn profile_names_differ_by_contents_hash() {
+        assert_eq!(profile_file_name(0xab), "pgo-00000000000000ab.profdata");
+        assert_ne!(profile_file_name(1), profile_file_name(2));
     }
 }
