@@ -76,17 +76,17 @@ impl Default for DictTable {
 
 /// [`simple_eq`] of a stored key and the key looked up, with the
 /// commonest answers decided inline: the same object or equal inline ints
-/// (what a hit on an int key or an interned str key is), then two strings
-/// compared by bytes (a str key made at run time, like a word from
-/// `str.split()`). Everything else goes to the general [`simple_eq`];
-/// the answers are the same as its own.
+/// (what a hit on an int key or an interned str key is), then two exact
+/// strings compared by bytes (a str key made at run time, like a word
+/// from `str.split()`; a subclass may override `__eq__`). Everything else
+/// goes to the general [`simple_eq`]; the answers are the same as its own.
 #[inline(always)]
 fn keys_match(stored: &Value, key: &Value) -> Option<bool> {
     if let (Some(x), Some(y)) = (stored.as_object(), key.as_object()) {
         if x.is(y) {
             return Some(true);
         }
-        if let (Some(s), Some(t)) = (x.downcast::<Str>(), y.downcast::<Str>()) {
+        if let (Some(s), Some(t)) = (Str::exact(x), Str::exact(y)) {
             return Some(s.as_bytes() == t.as_bytes());
         }
     } else if let (Some(i), Some(j)) = (stored.as_i64(), key.as_i64()) {
@@ -107,7 +107,7 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
             if x.is(y) {
                 return Some(true);
             }
-            match (x.downcast::<Str>(), y.downcast::<Str>()) {
+            match (Str::exact(x), Str::exact(y)) {
                 (Some(s), Some(t)) => Some(s.as_bytes() == t.as_bytes()),
                 _ => None,
             }

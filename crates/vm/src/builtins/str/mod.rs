@@ -36,7 +36,7 @@ use krait_syntax::wtf8::Wtf8Buf;
 use crate::builtins::native::{Args, MethodDef, method, staticmethod};
 use crate::error::PyResult;
 use crate::hash;
-use crate::object::Ref;
+use crate::object::{ObjRef, Ref};
 use crate::runtime::Vm;
 use crate::types::TypeObject;
 use crate::types::slots::BinOp;
@@ -51,6 +51,16 @@ pub struct Str {
 }
 
 impl Str {
+    /// The payload of `object` if it is an exact `str` — not an instance of
+    /// a subclass, which may override `__eq__` and `__hash__` (str is the
+    /// only builtin class whose instances carry this payload). Needs no
+    /// `Vm`: for the key comparisons of dicts and sets.
+    #[inline(always)]
+    pub fn exact(object: &ObjRef) -> Option<&Ref<Str>> {
+        let s = object.downcast::<Str>()?;
+        (!object.class().has_flag(crate::types::flags::HEAPTYPE)).then_some(s)
+    }
+
     /// A `str` payload from UTF-8 text.
     pub fn new(text: &str) -> Str {
         Str::from_parts(
