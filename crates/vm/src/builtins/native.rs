@@ -944,7 +944,17 @@ fn call_descriptor_bound(
 /// The `TypeError` for calling method descriptor `d` with no arguments.
 #[cold]
 fn descriptor_needs_argument(vm: &mut Vm, d: &MethodDescriptor) -> crate::error::PyErr {
-    vm.type_error(format!("unbound method {}() needs an argument", d.qualname))
+    // Worded as CPython's `wrapperdescr_call` for slot wrappers
+    // (`object.__init__()`), as `method_check_args` for other methods.
+    let message = if d.def.slot_wrapper {
+        format!(
+            "descriptor '{}' of '{}' object needs an argument",
+            d.def.name, d.owner.name
+        )
+    } else {
+        format!("unbound method {}() needs an argument", d.qualname)
+    };
+    vm.type_error(message)
 }
 
 /// The `TypeError` for calling method descriptor `d` on `this`, an object
