@@ -734,15 +734,12 @@ pub const FUNCTIONS: &[MethodDef] = &[
     }),
     method("zip", "(*iterables, strict=False)", |vm, args| {
         let mut inners = Vec::new();
-        for (i, a) in args.varargs().to_vec().iter().enumerate() {
+        for a in args.varargs().to_vec().iter() {
             match vm.iter(a) {
                 Ok(it) => inners.push(it),
                 Err(e) if vm.exc_matches(&e, ExcKind::TypeError) => {
                     let tn = vm.type_name(a);
-                    return Err(vm.type_error(format!("'{tn}' object is not iterable")))
-                        .inspect_err(|_e| {
-                            let _ = i;
-                        });
+                    return Err(vm.type_error(format!("'{tn}' object is not iterable")));
                 }
                 Err(e) => return Err(e),
             }
@@ -754,15 +751,20 @@ pub const FUNCTIONS: &[MethodDef] = &[
         let class = vm.types.zip.clone();
         crate::builtins::iterators::new_functional(vm, class, IterState::Zip { inners, strict })
     }),
-    method("map", "(func, *iterables, strict=False)", |vm, args| {
-        if args.varargs().is_empty() {
-            return Err(vm.type_error("map() must have at least two arguments.".into()));
-        }
+    // The function is the first of the positional arguments: CPython
+    // counts them together ("at least two") and takes no `func=`.
+    method("map", "(*args, strict=False)", |vm, args| {
+        let (func, iterables) = match args.varargs() {
+            [func, first, rest @ ..] => {
+                (func.clone(), [std::slice::from_ref(first), rest].concat())
+            }
+            _ => return Err(vm.type_error("map() must have at least two arguments.".into())),
+        };
         let mut inners = Vec::new();
-        for a in args.varargs().to_vec() {
+        for a in iterables {
             inners.push(vm.iter(&a)?);
         }
-        let strict = match args.get(1) {
+        let strict = match args.get(0) {
             Some(s) => vm.is_true(s)?,
             None => false,
         };
@@ -771,7 +773,7 @@ pub const FUNCTIONS: &[MethodDef] = &[
             vm,
             class,
             IterState::Map {
-                func: args.required(0).clone(),
+                func,
                 inners,
                 strict,
             },
