@@ -95,6 +95,16 @@ fn keys_match(stored: &Value, key: &Value) -> Option<bool> {
     simple_eq(stored, key)
 }
 
+/// Whether stored key `k` is a str with the text of `name`, for the
+/// name lookups of type dicts, globals and namespaces: the same object
+/// first (names are interned, so a hit usually is), then the bytes.
+#[inline(always)]
+fn key_is_text(k: &Value, name: &Str) -> bool {
+    k.as_object()
+        .and_then(|o| o.downcast::<Str>())
+        .is_some_and(|s| std::ptr::eq::<Str>(&**s, name) || s.as_bytes() == name.as_bytes())
+}
+
 /// Equality of two keys that needs no Python code: identity, inline
 /// numbers, exact strings. `None` when Python must decide.
 #[inline]
@@ -244,11 +254,7 @@ impl DictTable {
     /// Looks a `str` key up (type dicts, globals).
     pub fn get_str(&self, name: &Str) -> Option<Value> {
         let hash = name.hash();
-        let ix = self.find(hash, |k| {
-            k.as_object()
-                .and_then(|o| o.downcast::<Str>())
-                .is_some_and(|s| s.as_bytes() == name.as_bytes())
-        })?;
+        let ix = self.find(hash, |k| key_is_text(k, name))?;
         self.entries[ix].as_ref().map(|e| e.value.clone())
     }
 
@@ -340,11 +346,7 @@ impl DictTable {
     /// Inserts or replaces a `str` key (no Python code involved).
     pub fn insert_str(&mut self, key: Ref<Str>, value: Value) -> Option<Value> {
         let hash = key.hash();
-        let found = self.find(hash, |k| {
-            k.as_object()
-                .and_then(|o| o.downcast::<Str>())
-                .is_some_and(|s| s.as_bytes() == key.as_bytes())
-        });
+        let found = self.find(hash, |k| key_is_text(k, &key));
         match found {
             Some(ix) => self.replace_value(ix, value),
             None => {
@@ -357,11 +359,7 @@ impl DictTable {
     /// Removes a `str` key.
     pub fn remove_str(&mut self, key: &Str) -> Option<Value> {
         let hash = key.hash();
-        let ix = self.find(hash, |k| {
-            k.as_object()
-                .and_then(|o| o.downcast::<Str>())
-                .is_some_and(|s| s.as_bytes() == key.as_bytes())
-        })?;
+        let ix = self.find(hash, |k| key_is_text(k, key))?;
         self.remove_entry(ix).map(|e| e.value)
     }
 
