@@ -104,24 +104,25 @@ pub(crate) fn push_simple_call(
     // (the frame holds its function).
     caller.stack_top = callable_at as u32 + 1;
     let callable = caller.pop();
-    // The frame's `func` is still `None` (nothing to drop): written in
-    // place.
-    let func = match func_value {
-        None => callable,
-        some => {
-            drop(callable);
-            some
-        }
+    let (func, unused) = match func_value {
+        None => (callable, None),
+        some => (some, callable),
     };
+    // The frame's `func` is still `None` (nothing to drop): written in
+    // place, before the bound method may be dropped (the frame borrows
+    // the function's code and namespaces).
     // SAFETY: `enter` returned the live callee frame.
     unsafe { (&raw mut (*new).func).write(func) };
+    drop(unused);
     Some(new)
 }
 
 /// Pushes a frame of `func` whose locals are `bound_self` (if any), the
 /// caller's stack slots from `first_arg` to its top (moved), then the
 /// `defaults` (see [`positional_defaults`]); the caller's stack top drops
-/// to `first_arg`. The frame's `func` is left unset. `None` (nothing
+/// to `first_arg`. The frame borrows `func`'s code and namespaces and its
+/// `func` is left unset: the caller must store the function there at once
+/// (see [`Frame::borrowing`]). `None` (nothing
 /// changed) when the data stack refuses the frame.
 fn enter(
     vm: &mut Vm,
@@ -148,12 +149,11 @@ fn enter(
     let new = unsafe {
         vm.data_stack
             .push_with(code.frame_slots as u32, filled, || {
-                Frame::new(
-                    code.clone(),
-                    func.globals.clone(),
-                    func.builtins.clone(),
-                    None,
-                    None,
+                // SAFETY: both callers store the function in the frame's
+                // `func` right after `enter` returns, before anything can
+                // drop the frame or run code; until then they hold it.
+                Frame::borrowing(
+                    func,
                     previous,
                     nlocalsplus as u32,
                     code.frame_slots as u32,
@@ -252,13 +252,13 @@ pub(crate) fn push_init_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> O
     )?;
     // The NULL and the class leave the caller's stack; the instance waits
     // in the class's place while `__init__` runs.
-    caller.stack_top = callable_at as u32 + 1;
-    let class = caller.set_local(callable_at, Some(instance));
-    drop(class);
     // SAFETY: `enter` returned the live callee frame.
     let callee = unsafe { &mut *new };
     callee.func = Some(Value::from_object(init.into_obj()));
     callee.init_check = true;
+    caller.stack_top = callable_at as u32 + 1;
+    let class = caller.set_local(callable_at, Some(instance));
+    drop(class);
     Some(new)
 }
 
