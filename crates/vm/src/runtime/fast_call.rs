@@ -31,6 +31,7 @@ const NOT_SIMPLE: u32 = co_flags::VARARGS | co_flags::VARKEYWORDS;
 /// missing trailing ones. `Some(None)` when nothing is missing;
 /// `Some(Some((defaults, first)))` when `defaults.items()[first..]` fill
 /// the rest; `None` when the general path must bind (and report errors).
+#[inline(always)]
 pub(crate) fn positional_defaults(
     func: &Function,
     given: usize,
@@ -122,8 +123,11 @@ pub(crate) fn push_simple_call(
 /// `defaults` (see [`positional_defaults`]); the caller's stack top drops
 /// to `first_arg`. The frame borrows `func`'s code and namespaces and its
 /// `func` is left unset: the caller must store the function there at once
-/// (see [`Frame::borrowing`]). `None` (nothing
-/// changed) when the data stack refuses the frame.
+/// (see [`Frame::borrowing`]). `None` (nothing changed) when the data
+/// stack refuses the frame. Inlined into the `CALL` arm (the out-of-line
+/// call's register saves and argument passing were about a sixth of its
+/// cost); [`enter_outlined`] serves the `__init__` path.
+#[inline(always)]
 fn enter(
     vm: &mut Vm,
     caller: &mut Frame,
@@ -152,12 +156,7 @@ fn enter(
                 // SAFETY: both callers store the function in the frame's
                 // `func` right after `enter` returns, before anything can
                 // drop the frame or run code; until then they hold it.
-                Frame::borrowing(
-                    func,
-                    previous,
-                    nlocalsplus as u32,
-                    code.frame_slots as u32,
-                )
+                Frame::borrowing(func, previous, nlocalsplus as u32, code.frame_slots as u32)
             })
     }
     .ok()?;
@@ -193,6 +192,19 @@ fn enter(
     }
     vm.recursion_depth += 1;
     Some(new)
+}
+
+/// [`enter`] as a call of its own, for the `__init__` path.
+#[inline(never)]
+fn enter_outlined(
+    vm: &mut Vm,
+    caller: &mut Frame,
+    func: &Function,
+    bound_self: Option<Value>,
+    first_arg: usize,
+    defaults: Option<(Ref<Tuple>, usize)>,
+) -> Option<*mut Frame> {
+    enter(vm, caller, func, bound_self, first_arg, defaults)
 }
 
 /// For `CALL nargs` in `caller` whose callable is a class instantiated the
@@ -242,7 +254,7 @@ pub(crate) fn push_init_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> O
                 .into_obj(),
         )
     };
-    let new = enter(
+    let new = enter_outlined(
         vm,
         caller,
         &init,
