@@ -257,7 +257,7 @@ impl Generator {
         let taken = f.take_slots();
         let held = (
             f.locals.take(),
-            f.func.take(),
+            f.take_func(),
             std::mem::replace(&mut f.exc_state, Value::NONE),
         );
         // Dropped after the frame is consistent (may free other objects).

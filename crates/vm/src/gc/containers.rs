@@ -545,9 +545,12 @@ impl Payload for GenericAlias {
 /// function, saved exception state, and the live slots (locals, cells,
 /// value stack).
 fn traverse_frame(frame: &Frame, visit: &mut Visitor<'_>) {
-    visit.object(frame.code.as_obj());
-    visit.object(frame.globals.as_obj());
-    visit.object(frame.builtins.as_obj());
+    // Borrowed from the function in `func` (no counts of their own).
+    if !frame.header_borrowed {
+        visit.object(frame.code.as_obj());
+        visit.object(frame.globals.as_obj());
+        visit.object(frame.builtins.as_obj());
+    }
     visit.optional(&frame.locals);
     visit.optional(&frame.func);
     visit.value(&frame.exc_state);

@@ -105,7 +105,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
         // SAFETY: the frame holds a strong reference to its code for as
         // long as it lives, and a frame is only popped after this pass
         // stops using `frame` and `code` (or switches them to its caller).
-        let mut code: &Code = unsafe { &*(&*frame.code as *const Code) };
+        let mut code: &Code = unsafe { &*(&**frame.code as *const Code) };
         let mut units = &code.instructions;
         // The next instruction, kept in a local; stored back in the frame
         // for whoever looks at it. The decoded stream ends with a sentinel
@@ -129,7 +129,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // SAFETY: `fp` is the live innermost frame (see above).
                 frame = unsafe { &mut *fp };
                 // SAFETY: as for `code` above.
-                code = unsafe { &*(&*frame.code as *const Code) };
+                code = unsafe { &*(&**frame.code as *const Code) };
                 units = &code.instructions;
                 ip = (frame.next_instr as usize).min(code.decoded.len() - 1);
                 slots = frame.slots_ptr();

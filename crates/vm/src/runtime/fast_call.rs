@@ -31,6 +31,7 @@ const NOT_SIMPLE: u32 = co_flags::VARARGS | co_flags::VARKEYWORDS;
 /// missing trailing ones. `Some(None)` when nothing is missing;
 /// `Some(Some((defaults, first)))` when `defaults.items()[first..]` fill
 /// the rest; `None` when the general path must bind (and report errors).
+#[inline(always)]
 pub(crate) fn positional_defaults(
     func: &Function,
     given: usize,
@@ -104,25 +105,29 @@ pub(crate) fn push_simple_call(
     // (the frame holds its function).
     caller.stack_top = callable_at as u32 + 1;
     let callable = caller.pop();
-    // The frame's `func` is still `None` (nothing to drop): written in
-    // place.
-    let func = match func_value {
-        None => callable,
-        some => {
-            drop(callable);
-            some
-        }
+    let (func, unused) = match func_value {
+        None => (callable, None),
+        some => (some, callable),
     };
+    // The frame's `func` is still `None` (nothing to drop): written in
+    // place, before the bound method may be dropped (the frame borrows
+    // the function's code and namespaces).
     // SAFETY: `enter` returned the live callee frame.
     unsafe { (&raw mut (*new).func).write(func) };
+    drop(unused);
     Some(new)
 }
 
 /// Pushes a frame of `func` whose locals are `bound_self` (if any), the
 /// caller's stack slots from `first_arg` to its top (moved), then the
 /// `defaults` (see [`positional_defaults`]); the caller's stack top drops
-/// to `first_arg`. The frame's `func` is left unset. `None` (nothing
-/// changed) when the data stack refuses the frame.
+/// to `first_arg`. The frame borrows `func`'s code and namespaces and its
+/// `func` is left unset: the caller must store the function there at once
+/// (see [`Frame::borrowing`]). `None` (nothing changed) when the data
+/// stack refuses the frame. Inlined into the `CALL` arm (the out-of-line
+/// call's register saves and argument passing were about a sixth of its
+/// cost); [`enter_outlined`] serves the `__init__` path.
+#[inline(always)]
 fn enter(
     vm: &mut Vm,
     caller: &mut Frame,
@@ -148,16 +153,10 @@ fn enter(
     let new = unsafe {
         vm.data_stack
             .push_with(code.frame_slots as u32, filled, || {
-                Frame::new(
-                    code.clone(),
-                    func.globals.clone(),
-                    func.builtins.clone(),
-                    None,
-                    None,
-                    previous,
-                    nlocalsplus as u32,
-                    code.frame_slots as u32,
-                )
+                // SAFETY: both callers store the function in the frame's
+                // `func` right after `enter` returns, before anything can
+                // drop the frame or run code; until then they hold it.
+                Frame::borrowing(func, previous, nlocalsplus as u32, code.frame_slots as u32)
             })
     }
     .ok()?;
@@ -193,6 +192,19 @@ fn enter(
     }
     vm.recursion_depth += 1;
     Some(new)
+}
+
+/// [`enter`] as a call of its own, for the `__init__` path.
+#[inline(never)]
+fn enter_outlined(
+    vm: &mut Vm,
+    caller: &mut Frame,
+    func: &Function,
+    bound_self: Option<Value>,
+    first_arg: usize,
+    defaults: Option<(Ref<Tuple>, usize)>,
+) -> Option<*mut Frame> {
+    enter(vm, caller, func, bound_self, first_arg, defaults)
 }
 
 /// For `CALL nargs` in `caller` whose callable is a class instantiated the
@@ -242,7 +254,7 @@ pub(crate) fn push_init_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> O
                 .into_obj(),
         )
     };
-    let new = enter(
+    let new = enter_outlined(
         vm,
         caller,
         &init,
@@ -252,13 +264,13 @@ pub(crate) fn push_init_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> O
     )?;
     // The NULL and the class leave the caller's stack; the instance waits
     // in the class's place while `__init__` runs.
-    caller.stack_top = callable_at as u32 + 1;
-    let class = caller.set_local(callable_at, Some(instance));
-    drop(class);
     // SAFETY: `enter` returned the live callee frame.
     let callee = unsafe { &mut *new };
     callee.func = Some(Value::from_object(init.into_obj()));
     callee.init_check = true;
+    caller.stack_top = callable_at as u32 + 1;
+    let class = caller.set_local(callable_at, Some(instance));
+    drop(class);
     Some(new)
 }
 

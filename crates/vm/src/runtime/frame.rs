@@ -9,7 +9,10 @@
 //!
 //! Layout (published for tools that read stacks): `code`, `globals`,
 //! `builtins`, `locals`, `func`, `previous`, then the instruction indices
-//! and the stack top, then the slots. Every slot is an `Option<Value>`:
+//! and the stack top, then the slots. `code`, `globals` and `builtins` are
+//! each one object pointer; a frame pushed by the fast call path borrows
+//! them from its function (no reference counts change on entry or exit),
+//! which its `func` keeps alive (see [`HeaderRef`]). Every slot is an `Option<Value>`:
 //! `None` is an unbound local or a NULL on the value stack. Only the slots
 //! below `stack_top` are initialised; the rest is uninitialised memory, so
 //! a push is a write and a pop a read, with nothing to clear.
@@ -22,6 +25,7 @@
 //! popping the data stack).
 
 use std::alloc::Layout;
+use std::mem::ManuallyDrop;
 use std::ptr::NonNull;
 
 use crate::builtins::dict::Dict;
@@ -61,15 +65,70 @@ pub enum FrameState {
     Completed = 3,
 }
 
+/// The code or a namespace of a frame: a reference of the frame's own
+/// (counted, released when the frame is dropped) or, when the frame's
+/// `header_borrowed` is set, one borrowed from the function in its `func`
+/// (CPython's frames borrow `f_globals` and `f_builtins` the same way),
+/// valid because a function's `__code__`, `__globals__` and
+/// `__builtins__` never change and the frame holds the function until it
+/// is dropped or adopts the references ([`Frame::take_func`]). The same
+/// word as a `Ref<T>`; reads go through `Deref`.
+#[repr(transparent)]
+pub struct HeaderRef<T: 'static>(ManuallyDrop<Ref<T>>);
+
+impl<T: 'static> HeaderRef<T> {
+    /// A reference the frame owns.
+    #[inline(always)]
+    pub fn owned(reference: Ref<T>) -> HeaderRef<T> {
+        HeaderRef(ManuallyDrop::new(reference))
+    }
+
+    /// `reference` borrowed, its count untouched.
+    ///
+    /// # Safety
+    /// The frame holding the result must set `header_borrowed` and keep
+    /// alive (in `func`) an object that holds `reference` unchanged.
+    #[inline(always)]
+    pub unsafe fn borrowed(reference: &Ref<T>) -> HeaderRef<T> {
+        // SAFETY: a bitwise copy that is never dropped (`ManuallyDrop`):
+        // no count is taken or released, and the caller keeps the object
+        // alive while the frame may read it.
+        HeaderRef(ManuallyDrop::new(unsafe { std::ptr::read(reference) }))
+    }
+
+    /// Takes a count of its own for a borrowed reference (the frame is
+    /// about to stop holding the object it borrowed from).
+    fn adopt(&self) {
+        std::mem::forget(Ref::clone(&self.0));
+    }
+
+    /// Releases an owned reference.
+    ///
+    /// # Safety
+    /// Only for an owned reference, once, by the frame being dropped.
+    unsafe fn release(&mut self) {
+        // SAFETY: contract.
+        unsafe { ManuallyDrop::drop(&mut self.0) }
+    }
+}
+
+impl<T: 'static> std::ops::Deref for HeaderRef<T> {
+    type Target = Ref<T>;
+    #[inline(always)]
+    fn deref(&self) -> &Ref<T> {
+        &self.0
+    }
+}
+
 /// One activation record.
 #[repr(C)]
 pub struct Frame {
     /// The code being run.
-    pub code: Ref<Code>,
+    pub code: HeaderRef<Code>,
     /// The globals.
-    pub globals: Ref<Dict>,
+    pub globals: HeaderRef<Dict>,
     /// The builtins.
-    pub builtins: Ref<Dict>,
+    pub builtins: HeaderRef<Dict>,
     /// The locals mapping of module and class bodies (`None` for functions).
     pub locals: Option<Value>,
     /// The function being run, if any.
@@ -97,6 +156,9 @@ pub struct Frame {
     pub owner: FrameOwner,
     /// The generator's state (`Executing` for thread frames).
     pub state: FrameState,
+    /// Whether `code`, `globals` and `builtins` are borrowed from the
+    /// function in `func` (see [`HeaderRef`]) rather than owned.
+    pub header_borrowed: bool,
     /// For a generator's frame, the exception state swapped with the
     /// thread's on each resume: the generator's own handled exception
     /// while it is suspended, its resumer's while it runs (CPython's
@@ -122,9 +184,9 @@ impl Frame {
         capacity: u32,
     ) -> Frame {
         Frame {
-            code,
-            globals,
-            builtins,
+            code: HeaderRef::owned(code),
+            globals: HeaderRef::owned(globals),
+            builtins: HeaderRef::owned(builtins),
             locals,
             func,
             previous,
@@ -137,9 +199,63 @@ impl Frame {
             init_check: false,
             owner: FrameOwner::Thread,
             state: FrameState::Executing,
+            header_borrowed: false,
             exc_state: Value::NONE,
             frame_object: FrameObjectLink::default(),
         }
+    }
+
+    /// A header for a frame running `func`, with `capacity` slots of which
+    /// the first `nlocalsplus` are locals, borrowing the function's code
+    /// and namespaces (no counts taken). `func` is left unset.
+    ///
+    /// # Safety
+    /// Before anything can drop the frame or look at its `func`, the
+    /// caller must store in `func` a reference to the function `func`.
+    #[inline(always)]
+    pub unsafe fn borrowing(
+        func: &crate::builtins::function::Function,
+        previous: *mut Frame,
+        nlocalsplus: u32,
+        capacity: u32,
+    ) -> Frame {
+        Frame {
+            // SAFETY: the caller stores the function in `func`, which
+            // keeps these (immutable) references of its alive.
+            code: unsafe { HeaderRef::borrowed(&func.code) },
+            // SAFETY: as above.
+            globals: unsafe { HeaderRef::borrowed(&func.globals) },
+            // SAFETY: as above.
+            builtins: unsafe { HeaderRef::borrowed(&func.builtins) },
+            locals: None,
+            func: None,
+            previous,
+            next_instr: 0,
+            lasti: 0,
+            stack_top: nlocalsplus,
+            capacity,
+            return_target: 0,
+            is_entry: false,
+            init_check: false,
+            owner: FrameOwner::Thread,
+            state: FrameState::Executing,
+            header_borrowed: true,
+            exc_state: Value::NONE,
+            frame_object: FrameObjectLink::default(),
+        }
+    }
+
+    /// Takes the function out of the frame (it ended and is being
+    /// cleared), first giving the frame counts of its own on the code and
+    /// namespaces it borrowed from it.
+    pub fn take_func(&mut self) -> Option<Value> {
+        if self.header_borrowed {
+            self.code.adopt();
+            self.globals.adopt();
+            self.builtins.adopt();
+            self.header_borrowed = false;
+        }
+        self.func.take()
     }
 
     /// The first slot (locals plus, then the value stack).
@@ -266,6 +382,23 @@ impl Frame {
     }
 }
 
+impl Drop for Frame {
+    /// Releases the code and namespaces when the frame owns them; the
+    /// other fields drop themselves (the function last of all: the
+    /// borrowed references are not touched after this).
+    #[inline(always)]
+    fn drop(&mut self) {
+        if !self.header_borrowed {
+            // SAFETY: owned references, released once, here.
+            unsafe {
+                self.code.release();
+                self.globals.release();
+                self.builtins.release();
+            }
+        }
+    }
+}
+
 const CHUNK_WORDS: usize = 1 << 15;
 
 /// Words taken by a frame with `capacity` slots.
@@ -338,12 +471,20 @@ impl Default for DataStack {
 /// `frame` must be valid for writes of a `Frame` and hold no live frame.
 #[inline(always)]
 unsafe fn write_header(frame: *mut Frame, header: Frame) {
+    let header = ManuallyDrop::new(header);
+    // SAFETY: each field is moved out once; `header` is never dropped.
+    let (code, globals, builtins, locals, func, exc_state, frame_object) = unsafe {
+        (
+            std::ptr::read(&header.code),
+            std::ptr::read(&header.globals),
+            std::ptr::read(&header.builtins),
+            std::ptr::read(&header.locals),
+            std::ptr::read(&header.func),
+            std::ptr::read(&header.exc_state),
+            std::ptr::read(&header.frame_object),
+        )
+    };
     let Frame {
-        code,
-        globals,
-        builtins,
-        locals,
-        func,
         previous,
         next_instr,
         lasti,
@@ -354,9 +495,9 @@ unsafe fn write_header(frame: *mut Frame, header: Frame) {
         init_check,
         owner,
         state,
-        exc_state,
-        frame_object,
-    } = header;
+        header_borrowed,
+        ..
+    } = *header;
     // SAFETY: per the contract every field's place is writable and holds
     // nothing to drop.
     unsafe {
@@ -375,6 +516,7 @@ unsafe fn write_header(frame: *mut Frame, header: Frame) {
         (&raw mut (*frame).init_check).write(init_check);
         (&raw mut (*frame).owner).write(owner);
         (&raw mut (*frame).state).write(state);
+        (&raw mut (*frame).header_borrowed).write(header_borrowed);
         crate::value::write_by_words((&raw mut (*frame).exc_state).cast(), Some(exc_state));
         (&raw mut (*frame).frame_object).write(frame_object);
     }
@@ -603,9 +745,9 @@ impl OwnedFrame {
         let layout = Self::layout(words)?;
         let memory = heap::allocate(layout)?.cast::<Frame>();
         let mut header = Frame::new(
-            frame.code.clone(),
-            frame.globals.clone(),
-            frame.builtins.clone(),
+            Ref::clone(&frame.code),
+            Ref::clone(&frame.globals),
+            Ref::clone(&frame.builtins),
             frame.locals.clone(),
             frame.func.clone(),
             std::ptr::null_mut(),

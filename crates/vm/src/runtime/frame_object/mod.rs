@@ -481,7 +481,7 @@ pub(crate) fn clear_taken_over(object: &FrameObject) {
         // SAFETY: the copy is owned by the object and nothing else
         // borrows it now.
         if let Some(f) = unsafe { frame.as_mut() } {
-            held = (f.take_slots(), f.locals.take(), f.func.take());
+            held = (f.take_slots(), f.locals.take(), f.take_func());
         }
     }
     drop((trace, extra, back, held));
