@@ -773,7 +773,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             continue;
                         }
                         // A generator runs in this loop (see the general
-                        // tier's FOR_ITER).
+                        // tier's FOR_ITER), switched to in place.
                         sync_position!();
                         frame.stack_top = top as u32;
                         // SAFETY: `fp` is the live innermost frame, its
@@ -782,9 +782,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             unsafe { generator::enter_inline(vm, fp, it, Value::NONE, false) }
                         {
                             frame.return_target = (next + oparg as usize) as u32;
-                            fp = gen_frame;
-                            vm.current_frame = fp;
-                            continue 'frames;
+                            switch_to!(gen_frame);
+                            continue;
                         }
                     }
                 }
@@ -819,15 +818,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     if is_entry {
                         return Ok(generator);
                     }
-                    fp = previous;
-                    vm.current_frame = fp;
-                    // SAFETY: the caller frame is live.
-                    let caller = unsafe { &mut *fp };
-                    if !caller.push(Some(generator)) {
-                        raised = Some(Raised::New(stack_error(vm)));
-                        break;
-                    }
-                    continue 'frames;
+                    // Back to the caller in place, the generator pushed
+                    // where the callable was (the call popped it).
+                    switch_to!(previous);
+                    fast_push!(Some(generator));
+                    continue;
                 }
                 Opcode::YIELD_VALUE if frame.owner == FrameOwner::Generator => {
                     if let Some(v) = fast_pop!() {
@@ -839,18 +834,14 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         if is_entry {
                             return Ok(v);
                         }
-                        // Back to the resumer (SEND or FOR_ITER), whose next
-                        // instruction follows.
-                        fp = previous;
-                        vm.current_frame = fp;
-                        // SAFETY: the resumer's frame is live, its stack top
-                        // stored when it resumed this generator.
-                        let caller = unsafe { &mut *fp };
-                        if caller.push(Some(v)) {
-                            continue 'frames;
-                        }
-                        raised = Some(Raised::New(stack_error(vm)));
-                        break;
+                        // Back to the resumer (SEND or FOR_ITER) in place,
+                        // its next instruction following. Its stack top was
+                        // stored when it resumed this generator, with room
+                        // for the value (SEND popped the value it sent;
+                        // FOR_ITER's item has its slot).
+                        switch_to!(previous);
+                        fast_push!(Some(v));
+                        continue;
                     }
                     fast_push!(None);
                 }
@@ -922,6 +913,23 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             // SAFETY: `fp` is the innermost thread frame,
                             // the last pushed on the data stack.
                             unsafe { leave_frame(vm, fp) };
+                            switch_to!(previous);
+                            fast_push!(Some(v));
+                            continue;
+                        }
+                        // A generator's frame resumed by SEND or FOR_ITER
+                        // finishes in place: completed, its resumer goes on
+                        // at the loop's end (END_SEND or END_FOR, which
+                        // take the value) with the value pushed (room as
+                        // for a yield).
+                        if !frame.is_entry && frame.owner == FrameOwner::Generator {
+                            let previous = frame.previous;
+                            // SAFETY: `fp` is the innermost frame, a
+                            // generator's.
+                            unsafe { generator::finish_frame(vm, fp) };
+                            // SAFETY: the resumer's frame is live (below
+                            // this one on the chain).
+                            unsafe { (*previous).next_instr = (*previous).return_target };
                             switch_to!(previous);
                             fast_push!(Some(v));
                             continue;
@@ -1958,15 +1966,15 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         raised = Some(Raised::New(stack_error(vm)));
                         break;
                     };
-                    // A generator or coroutine runs in this loop; its return
-                    // lands on the jump target (END_SEND).
+                    // A generator or coroutine runs in this loop, switched
+                    // to in place; its return lands on the jump target
+                    // (END_SEND).
                     // SAFETY: `fp` is the live innermost frame.
                     let v = match unsafe { generator::enter_inline(vm, fp, &receiver, v, true) } {
                         Ok(gen_frame) => {
                             frame.return_target = (next + oparg as usize) as u32;
-                            fp = gen_frame;
-                            vm.current_frame = fp;
-                            continue 'frames;
+                            switch_to!(gen_frame);
+                            continue;
                         }
                         Err(v) => v,
                     };
