@@ -262,6 +262,34 @@ def case_with_stmt(n):
             pass
 
 
+def case_slice_reverse_assign(n):
+    # fannkuch's prefix flip: a reversed slice stored over a prefix.
+    L = [3, 1, 4, 1, 5, 9, 2, 6]
+    for i in range(n):
+        L[:4] = L[3::-1]
+
+
+def case_set_contains(n):
+    s = {1, 2, 3}
+    for i in range(n):
+        if i in s:
+            pass
+
+
+def case_set_add_discard(n):
+    s = set()
+    for i in range(n):
+        s.add(i)
+        s.discard(i)
+
+
+def case_list_pop(n):
+    L = [1, 2, 3]
+    for i in range(n):
+        L.append(i)
+        L.pop()
+
+
 def main():
     if len(sys.argv) != 3:
         print("usage: operations.py CASE N", file=sys.stderr)

@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::iterators::IterState;
-use crate::builtins::native::{Args, MethodDef, method, method_1, method_2};
+use crate::builtins::native::{Args, Intrinsic, MethodDef, method, method_1, method_2};
 use crate::error::PyResult;
 use crate::runtime::Vm;
 use crate::types::TypeObject;
@@ -488,7 +488,8 @@ pub const FUNCTIONS: &[MethodDef] = &[
     method_1("len", "(obj, /)", |vm, obj| {
         let n = vm.len(obj)?;
         Ok(Value::from_i64(n as i64))
-    }),
+    })
+    .with_intrinsic(Intrinsic::Len),
     method_1("repr", "(obj, /)", |vm, obj| vm.repr(obj)),
     method("ascii", "(obj, /)", |vm, args| ascii(vm, args.required(0))),
     method_1("hash", "(obj, /)", |vm, obj| {
@@ -530,7 +531,8 @@ pub const FUNCTIONS: &[MethodDef] = &[
             let r = crate::builtins::type_::isinstance(vm, obj, classes)?;
             Ok(Value::from_bool(r))
         },
-    ),
+    )
+    .with_intrinsic(Intrinsic::IsInstance),
     method_2(
         "issubclass",
         "(cls, class_or_tuple, /)",

@@ -2,7 +2,7 @@
 //! `tuple` (indexing, slicing, repetition) and a stable merge sort whose
 //! comparisons may raise.
 
-use crate::builtins::native::{Args, MethodDef, method, method_2};
+use crate::builtins::native::{Args, Intrinsic, MethodDef, method, method_2};
 use crate::builtins::slice::{Slice, slice_positions};
 use crate::builtins::tuple::compare_sequences;
 use crate::error::PyResult;
@@ -531,7 +531,8 @@ pub const METHODS: &[MethodDef] = &[
         let l = this(vm, this_list)?;
         l.items.with(|i| List::push(i, object.clone()));
         Ok(Value::NONE)
-    }),
+    })
+    .with_intrinsic(Intrinsic::ListAppend),
     method_2(
         "extend",
         "(self, iterable, /)",

@@ -12,6 +12,7 @@
 
 use crate::builtins::descriptors::{GetSetDef, getter, readonly};
 use crate::builtins::dict::Dict;
+use crate::builtins::list::List;
 use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
 use crate::error::PyResult;
@@ -89,9 +90,37 @@ pub struct MethodDef {
     /// `wrapper_descriptor` on the type and a `method-wrapper` when bound,
     /// as CPython's slot wrappers.
     pub slot_wrapper: bool,
+    /// Whether the eval loop's native-call path may answer its commonest
+    /// call inline (see [`Intrinsic`]).
+    pub intrinsic: Intrinsic,
+}
+
+/// A builtin whose commonest call the eval loop answers without entering
+/// the body (CPython's `CALL_LEN`, `CALL_LIST_APPEND`, `CALL_ISINSTANCE`
+/// specializations). Each case in [`call_intrinsic`] is guarded to inputs
+/// where the answer is exactly the body's and runs no Python code; every
+/// other call runs the body as usual.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Intrinsic {
+    /// Nothing special.
+    None,
+    /// `len(obj)`.
+    Len,
+    /// `list.append(self, object)`.
+    ListAppend,
+    /// `isinstance(obj, class)`.
+    IsInstance,
 }
 
 impl MethodDef {
+    /// The same declaration, marked as [`Intrinsic`] `which`.
+    pub const fn with_intrinsic(self, which: Intrinsic) -> MethodDef {
+        MethodDef {
+            intrinsic: which,
+            ..self
+        }
+    }
+
     /// Its parsed signature; a fixed-arity body must fit it (see
     /// [`Signature::accepts`]), which a debug build checks.
     pub fn parse_signature(&self) -> Signature {
@@ -114,6 +143,7 @@ pub const fn method(name: &'static str, signature: &'static str, func: NativeFn)
         body: NativeBody::Args(func),
         kind: MethodKind::Method,
         slot_wrapper: false,
+        intrinsic: Intrinsic::None,
     }
 }
 
@@ -127,6 +157,7 @@ pub const fn method_1(name: &'static str, signature: &'static str, func: NativeF
         body: NativeBody::Exact1(func),
         kind: MethodKind::Method,
         slot_wrapper: false,
+        intrinsic: Intrinsic::None,
     }
 }
 
@@ -140,6 +171,7 @@ pub const fn method_2(name: &'static str, signature: &'static str, func: NativeF
         body: NativeBody::Exact2(func),
         kind: MethodKind::Method,
         slot_wrapper: false,
+        intrinsic: Intrinsic::None,
     }
 }
 
@@ -151,6 +183,7 @@ pub const fn slot_method(name: &'static str, signature: &'static str, func: Nati
         body: NativeBody::Args(func),
         kind: MethodKind::Method,
         slot_wrapper: true,
+        intrinsic: Intrinsic::None,
     }
 }
 
@@ -162,6 +195,7 @@ pub const fn classmethod(name: &'static str, signature: &'static str, func: Nati
         body: NativeBody::Args(func),
         kind: MethodKind::Class,
         slot_wrapper: false,
+        intrinsic: Intrinsic::None,
     }
 }
 
@@ -177,6 +211,7 @@ pub const fn staticmethod(
         body: NativeBody::Args(func),
         kind: MethodKind::Static,
         slot_wrapper: false,
+        intrinsic: Intrinsic::None,
     }
 }
 
@@ -691,6 +726,19 @@ pub struct BuiltinFunction {
     pub qualname: std::rc::Rc<str>,
 }
 
+impl BuiltinFunction {
+    /// Its [`Intrinsic`], for a call whose arguments are all the body
+    /// gets: a bound builtin's `self` is not among the caller's
+    /// arguments, so none of those has one.
+    pub(crate) fn intrinsic(&self) -> Intrinsic {
+        if self.signature.bound {
+            Intrinsic::None
+        } else {
+            self.def.intrinsic
+        }
+    }
+}
+
 /// A method of a builtin type as found in the type's dict (CPython's
 /// `method_descriptor`/`classmethod_descriptor`).
 pub struct MethodDescriptor {
@@ -859,6 +907,53 @@ fn call_builtin_bound(
     };
     let body = f.def.body;
     run_native(vm, |vm| body.call(vm, &bound))
+}
+
+/// The answer of intrinsic `which` (see [`Intrinsic`]) for `args` (the
+/// call's arguments, a method's `self` first), or `None` when the call
+/// must run the body: a guard failed (a subclass, another type, a
+/// different argument count, a list being changed elsewhere).
+#[inline]
+pub(crate) fn call_intrinsic(vm: &Vm, which: Intrinsic, args: &[Value]) -> Option<Value> {
+    match (which, args) {
+        // Exact lists and tuples only: a subclass may define `__len__`.
+        (Intrinsic::Len, [obj]) => {
+            let object = obj.as_object()?;
+            let class = object.class();
+            let n = if class.same(&vm.types.list) {
+                object
+                    .downcast::<List>()?
+                    .items
+                    .try_with(|items| items.len())?
+            } else if class.same(&vm.types.tuple) {
+                object.downcast::<Tuple>()?.items().len()
+            } else {
+                return None;
+            };
+            Some(Value::from_i64(i64::try_from(n).ok()?))
+        }
+        // An exact list (the descriptor's type check is then passed).
+        (Intrinsic::ListAppend, [this, object]) => {
+            let list = this.as_object()?;
+            if !list.class().same(&vm.types.list) {
+                return None;
+            }
+            list.downcast::<List>()?
+                .items
+                .try_with(|items| List::push(items, object.clone()))?;
+            Some(Value::NONE)
+        }
+        // An object of exactly the class asked about: true whatever the
+        // class (`isinstance` answers so before any `__instancecheck__`).
+        (Intrinsic::IsInstance, [obj, class]) => {
+            let class = class.as_object()?;
+            vm.type_of(obj)
+                .as_obj()
+                .is(class)
+                .then_some(Value::from_bool(true))
+        }
+        _ => None,
+    }
 }
 
 /// Runs a native body one native recursion level deeper.

@@ -13,7 +13,7 @@ use std::cell::Cell;
 
 use crate::builtins::dict::{Dict, simple_eq};
 use crate::builtins::exceptions::ExcKind;
-use crate::builtins::native::{Args, MethodDef, method};
+use crate::builtins::native::{Args, MethodDef, method, method_2};
 use crate::error::PyResult;
 use crate::object::{PyCell, Ref};
 use crate::runtime::Vm;
@@ -1137,7 +1137,12 @@ pub fn init_type(t: &TypeObject, frozen: bool) {
 
 /// The `self` set of a method call, borrowed from the call's arguments.
 fn set_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Ref<Set>> {
-    as_set(args.this()).ok_or_else(|| vm.type_error("descriptor requires a 'set' object".into()))
+    this_set(vm, args.this())
+}
+
+/// The set (or frozenset) a method's `self` is.
+fn this_set<'a>(vm: &mut Vm, this: &'a Value) -> PyResult<&'a Ref<Set>> {
+    as_set(this).ok_or_else(|| vm.type_error("descriptor requires a 'set' object".into()))
 }
 
 fn discard_key(vm: &mut Vm, s: &Ref<Set>, key: &Value) -> PyResult<bool> {
@@ -1210,14 +1215,15 @@ pub const SHARED_METHODS: &[MethodDef] = &[
 
 /// The methods only `set` has.
 pub const METHODS: &[MethodDef] = &[
-    method("add", "(self, object, /)", |vm, args| {
-        let s = set_of(vm, args)?;
-        Set::add(vm, s, args.required(1).clone())?;
+    // Fixed arity: the caller's arguments go to the body unbound.
+    method_2("add", "(self, object, /)", |vm, this, key| {
+        let s = this_set(vm, this)?;
+        Set::add(vm, s, key.clone())?;
         Ok(Value::NONE)
     }),
-    method("discard", "(self, object, /)", |vm, args| {
-        let s = set_of(vm, args)?;
-        discard_key(vm, s, args.required(1))?;
+    method_2("discard", "(self, object, /)", |vm, this, key| {
+        let s = this_set(vm, this)?;
+        discard_key(vm, s, key)?;
         Ok(Value::NONE)
     }),
     method("remove", "(self, object, /)", |vm, args| {

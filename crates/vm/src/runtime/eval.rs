@@ -246,12 +246,22 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             // The bool an instruction produced: when the next instruction
             // is `POP_JUMP_IF_FALSE`/`TRUE`, it is run here on the bool
             // directly (CPython's specialized compare-and-branch pairs
-            // save the same dispatch); otherwise the bool is pushed.
+            // save the same dispatch); otherwise the bool is pushed. A
+            // `TO_BOOL` in between (krait's compiler emits one after a
+            // comparison in a condition) is skipped first: on a bool it
+            // leaves the same bool and runs nothing else.
             macro_rules! push_bool_or_branch {
                 ($b:expr) => {{
                     let b: bool = $b;
                     // SAFETY: `ip` is at most the sentinel's position.
-                    let following = unsafe { *decoded_at.add(ip) };
+                    let mut following = unsafe { *decoded_at.add(ip) };
+                    if following.opcode == Opcode::TO_BOOL {
+                        // Not the sentinel, so the entry after it is
+                        // still in the stream.
+                        ip += following.len as usize;
+                        // SAFETY: as above.
+                        following = unsafe { *decoded_at.add(ip) };
+                    }
                     match following {
                         j if j.opcode == Opcode::POP_JUMP_IF_FALSE
                             || j.opcode == Opcode::POP_JUMP_IF_TRUE =>

@@ -369,9 +369,23 @@ pub(crate) unsafe fn call_native_on_stack(
     // runs nothing until the call returns.
     let args: &[Value] =
         unsafe { std::slice::from_raw_parts(arguments.as_ptr().cast::<Value>(), arguments.len()) };
-    let result = match callee {
-        Ok(function) => crate::builtins::native::call_builtin_function(vm, function, args, None),
-        Err(descriptor) => crate::builtins::native::call_descriptor(vm, descriptor, args, None),
+    // An intrinsic's answer when its guards hold.
+    let intrinsic = match callee {
+        Ok(function) => function.intrinsic(),
+        Err(descriptor) => descriptor.def.intrinsic,
+    };
+    let answered = match intrinsic {
+        crate::builtins::native::Intrinsic::None => None,
+        which => crate::builtins::native::call_intrinsic(vm, which, args),
+    };
+    let result = match (answered, callee) {
+        (Some(v), _) => Ok(v),
+        (None, Ok(function)) => {
+            crate::builtins::native::call_builtin_function(vm, function, args, None)
+        }
+        (None, Err(descriptor)) => {
+            crate::builtins::native::call_descriptor(vm, descriptor, args, None)
+        }
     };
     // SAFETY: contract; the call has returned and nothing borrows the
     // slots any more. They are moved out (the top drops first) and dropped.
