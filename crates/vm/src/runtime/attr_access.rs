@@ -21,7 +21,7 @@ use crate::builtins::object::{BareObject, generic_getattr, generic_setattr, inst
 use crate::builtins::str::Str;
 use crate::error::PyResult;
 use crate::object::Ref;
-use crate::runtime::Vm;
+use crate::runtime::{Frame, Vm};
 use crate::runtime::inline_cache::{AttrCache, AttrKind, Unshadowed};
 use crate::types::{TypeRef, flags};
 use crate::value::Value;
@@ -67,6 +67,29 @@ fn call_getter(vm: &mut Vm, getter: &Value, owner: &Value) -> PyResult<Value> {
         }
         None => vm.call(getter, args, None),
     }
+}
+
+/// For a `LOAD_ATTR` without the method bit whose cache holds an exact
+/// `property` for the owner's type, with a Python function as its getter:
+/// pushes the getter's frame with `owner` as its argument and returns it
+/// (CPython's `LOAD_ATTR_PROPERTY`). The eval loop then runs that frame as
+/// it runs a called function's, and its return value lands on the loader's
+/// stack exactly where the attribute would have been pushed, so the load
+/// needs no Rust recursion. Exact because a hit of this kind is what the
+/// generic path would do: the property is a data descriptor, so it wins
+/// over the instance's attributes, and `property.__get__` on an instance
+/// calls `fget(owner)`. `None` (nothing done) when the case does not
+/// apply; an error (recursion limit, arguments the getter does not take)
+/// is the one calling the getter raises.
+#[inline]
+pub(crate) fn push_property_frame(
+    vm: &mut Vm,
+    cache: &AttrCache,
+    owner: &Value,
+) -> Option<PyResult<*mut Frame>> {
+    let getter = cached_property_getter(vm, cache, owner)?;
+    let function = getter.as_object()?.downcast::<Function>()?;
+    Some(vm.push_function_frame(function, std::slice::from_ref(owner), None))
 }
 
 /// The getter of the `property` the cache holds for the owner's type, if
