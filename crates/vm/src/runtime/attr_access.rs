@@ -44,7 +44,7 @@ pub fn load_attr(
     method: bool,
 ) -> PyResult<Loaded> {
     if let Some(c) = cache {
-        if let Some(hit) = load_hit(vm, c, owner, name) {
+        if let Some(hit) = load_hit(vm, c, owner, || Some(&**name)) {
             return Ok(hit);
         }
         if let Some(getter) = cached_property_getter(vm, c, owner) {
@@ -118,27 +118,39 @@ fn class_of<'a>(vm: &'a Vm, owner: &'a Value) -> &'a TypeRef {
 }
 
 /// The cached answer, if the cache holds one for the owner's type. Runs
-/// no Python code.
+/// no Python code. `name` gives the attribute's name, asked only by the
+/// kinds that need it (an instance slot, the commonest hit, does not).
 #[inline(always)]
-pub(crate) fn load_hit(vm: &Vm, cache: &AttrCache, owner: &Value, name: &Str) -> Option<Loaded> {
+pub(crate) fn load_hit<'n>(
+    vm: &Vm,
+    cache: &AttrCache,
+    owner: &Value,
+    name: impl FnOnce() -> Option<&'n Str>,
+) -> Option<Loaded> {
     let class = class_of(vm, owner);
     let entry = cache.lookup(class.version.get())?;
-    match entry.kind() {
-        AttrKind::Empty | AttrKind::Store { .. } | AttrKind::Property => None,
+    let kind = entry.kind();
+    // The commonest hit first, tested on its own (the match below is a
+    // jump table).
+    if let AttrKind::InstanceSlot { keys, index } = kind {
+        let dict = instance_dict(owner)?;
+        return dict.storage.with(|s| match s {
+            Storage::Shared { keys: k, values } if std::ptr::eq(&**k, keys) => {
+                values.get(index).cloned().flatten().map(Loaded::Value)
+            }
+            _ => None,
+        });
+    }
+    match kind {
+        AttrKind::Empty
+        | AttrKind::Store { .. }
+        | AttrKind::Property
+        | AttrKind::InstanceSlot { .. } => None,
         AttrKind::SlotMember { index } => owner
             .as_object()
             .and_then(|o| o.extension())
             .and_then(|e| e.slot(index))
             .map(Loaded::Value),
-        AttrKind::InstanceSlot { keys, index } => {
-            let dict = instance_dict(owner)?;
-            dict.storage.with(|s| match s {
-                Storage::Shared { keys: k, values } if std::ptr::eq(&**k, keys) => {
-                    values.get(index).cloned().flatten().map(Loaded::Value)
-                }
-                _ => None,
-            })
-        }
         AttrKind::Method(proof) => {
             if shadowed_unless(instance_dict(owner), name, proof) {
                 return None;
@@ -161,9 +173,14 @@ pub(crate) fn load_hit(vm: &Vm, cache: &AttrCache, owner: &Value, name: &Str) ->
     }
 }
 
-/// [`shadowed`], answered without a lookup when `proof` applies.
+/// [`shadowed`], answered without a lookup when `proof` applies (a name
+/// that cannot be had counts as shadowed: the load is not answered).
 #[inline(always)]
-fn shadowed_unless(dict: Option<&InstanceDict>, name: &Str, proof: Unshadowed) -> bool {
+fn shadowed_unless<'n>(
+    dict: Option<&InstanceDict>,
+    name: impl FnOnce() -> Option<&'n Str>,
+    proof: Unshadowed,
+) -> bool {
     let Some(d) = dict else {
         return false;
     };
@@ -174,7 +191,7 @@ fn shadowed_unless(dict: Option<&InstanceDict>, name: &Str, proof: Unshadowed) -
         }
         Storage::Dict(_) => false,
     });
-    !proven && shadowed(dict, name)
+    !proven && name().is_none_or(|name| shadowed(dict, name))
 }
 
 /// Whether the instance's own attributes hold `name`.
@@ -364,11 +381,11 @@ fn plain_load(vm: &mut Vm, owner: &Value, name: &Ref<Str>) -> PyResult<Loaded> {
 /// member or the instance's attributes that the site made last time for
 /// the owner's type. Runs no Python code; gives `value` back on a miss.
 #[inline(always)]
-pub(crate) fn store_hit(
+pub(crate) fn store_hit<'n>(
     vm: &Vm,
     cache: &AttrCache,
     owner: &Value,
-    name: &Ref<Str>,
+    name: impl FnOnce() -> Option<&'n Ref<Str>>,
     value: Value,
 ) -> Result<(), Value> {
     let class = class_of(vm, owner);
@@ -409,6 +426,9 @@ pub(crate) fn store_hit(
         } else {
             value
         };
+        let Some(name) = name() else {
+            return Err(value);
+        };
         drop(dict.set(&class.keys, name, value));
         return Ok(());
     }
@@ -425,7 +445,7 @@ pub fn store_attr(
     value: Value,
 ) -> PyResult<()> {
     let value = match cache {
-        Some(c) => match store_hit(vm, c, owner, name, value) {
+        Some(c) => match store_hit(vm, c, owner, || Some(name), value) {
             Ok(()) => return Ok(()),
             Err(value) => value,
         },

@@ -275,12 +275,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     crate::runtime::inline_cache::entry_index(units, $at)
                         .and_then(|i| code.attr_caches.get(i))
                         .and_then(|c| {
-                            crate::runtime::attr_access::load_hit(
-                                vm,
-                                c,
-                                $owner,
-                                &code.names[($oparg >> 1) as usize],
-                            )
+                            crate::runtime::attr_access::load_hit(vm, c, $owner, || {
+                                code.names.get(($oparg >> 1) as usize).map(|n| &**n)
+                            })
                         })
                 };
             }
@@ -359,7 +356,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                                 vm,
                                 cache,
                                 owner,
-                                &code.names[attr.oparg as usize],
+                                || code.names.get(attr.oparg as usize),
                                 value,
                             ) {
                                 Ok(()) => {
@@ -393,7 +390,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                                 vm,
                                 cache,
                                 owner,
-                                &code.names[attr.oparg as usize],
+                                || code.names.get(attr.oparg as usize),
                                 value.clone(),
                             ) {
                                 Ok(()) => {
@@ -610,7 +607,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             vm,
                             cache,
                             &owner,
-                            &code.names[oparg as usize],
+                            || code.names.get(oparg as usize),
                             value,
                         ) {
                             Ok(()) => continue,
