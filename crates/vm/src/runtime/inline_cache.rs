@@ -125,8 +125,9 @@ pub enum AttrKind {
     },
     /// An exact `property` on the type ([`AttrEntry::value`]): a data
     /// descriptor, so it wins over the instance's attributes; the load
-    /// calls its getter (CPython's `LOAD_ATTR_PROPERTY`). Runs Python code,
-    /// so only the general tier answers it.
+    /// calls its getter (CPython's `LOAD_ATTR_PROPERTY`): a Python
+    /// function's frame is pushed into the eval loop
+    /// (`attr_access::push_property_frame`), anything else is called.
     Property,
     /// A store to an instance attribute the type has no attribute (so no
     /// data descriptor) for; `index` is where the last store went in `keys`.
