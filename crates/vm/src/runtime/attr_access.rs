@@ -22,6 +22,7 @@ use crate::builtins::str::Str;
 use crate::error::PyResult;
 use crate::object::Ref;
 use crate::runtime::{Frame, Vm};
+use crate::runtime::fast_call::positional_defaults;
 use crate::runtime::inline_cache::{AttrCache, AttrKind, Unshadowed};
 use crate::types::{TypeRef, flags};
 use crate::value::Value;
@@ -87,9 +88,53 @@ pub(crate) fn push_property_frame(
     cache: &AttrCache,
     owner: &Value,
 ) -> Option<PyResult<*mut Frame>> {
-    let getter = cached_property_getter(vm, cache, owner)?;
+    let entry = cache.lookup(class_of(vm, owner).version.get())?;
+    let AttrKind::Property = entry.kind() else {
+        return None;
+    };
+    // Reading the getter out of the property runs no Python code.
+    let getter = entry.with_value(|p| Some(p.as_object()?.downcast::<Property>()?.fget.get()))??;
     let function = getter.as_object()?.downcast::<Function>()?;
-    Some(vm.push_function_frame(function, std::slice::from_ref(owner), None))
+    if !matches!(positional_defaults(function, 1), Some(None))
+        || vm.recursion_depth >= vm.recursion_limit
+    {
+        // Binding `owner` takes the general binder (or the recursion
+        // limit is reached): `push_function_frame` does both, and raises.
+        return Some(vm.push_function_frame(function, std::slice::from_ref(owner), None));
+    }
+    let code = &function.code;
+    let nlocalsplus = code.code.nlocalsplus();
+    let previous = vm.current_frame;
+    // SAFETY: the getter takes exactly one parameter (checked above), so
+    // it has at least one local, written right below before anything can
+    // look at the frame.
+    let pushed = unsafe {
+        vm.data_stack.push_with(code.frame_slots as u32, 1, || {
+            Frame::new(
+                code.clone(),
+                function.globals.clone(),
+                function.builtins.clone(),
+                None,
+                None,
+                previous,
+                nlocalsplus as u32,
+                code.frame_slots as u32,
+            )
+        })
+    };
+    let Ok(new) = pushed else {
+        // The data stack refused the frame: the general push raises.
+        return Some(vm.push_function_frame(function, std::slice::from_ref(owner), None));
+    };
+    // SAFETY: `new` is the live frame just pushed, with at least one local
+    // (uninitialised, written once here) and its `func` unset (`None`,
+    // nothing to drop), written in place with the getter.
+    unsafe {
+        (*new).slots_ptr().write(Some(owner.clone()));
+        (&raw mut (*new).func).write(Some(getter));
+    }
+    vm.recursion_depth += 1;
+    Some(Ok(new))
 }
 
 /// The getter of the `property` the cache holds for the owner's type, if

@@ -199,6 +199,19 @@ impl AttrEntry {
     }
 }
 
+impl AttrEntry {
+    /// Runs `f` on the cached value, borrowed (no count taken), for the
+    /// kinds that have one. `f` must run no Python code (which could
+    /// replace the entry or free the value): it only reads.
+    #[inline(always)]
+    pub fn with_value<R>(&self, f: impl FnOnce(&Value) -> R) -> Option<R> {
+        // SAFETY: single-threaded; the value is alive while the entry keeps
+        // its version (see the field), and `f` runs no Python code, so
+        // nothing writes the cell or frees the value meanwhile.
+        unsafe { (*self.value.get()).as_ref().map(f) }
+    }
+}
+
 impl AttrCache {
     /// The entry made for a type now tagged `version`, if any.
     #[inline(always)]
