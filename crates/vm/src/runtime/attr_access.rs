@@ -21,9 +21,9 @@ use crate::builtins::object::{BareObject, generic_getattr, generic_setattr, inst
 use crate::builtins::str::Str;
 use crate::error::PyResult;
 use crate::object::Ref;
-use crate::runtime::{Frame, Vm};
 use crate::runtime::fast_call::positional_defaults;
 use crate::runtime::inline_cache::{AttrCache, AttrKind, Unshadowed};
+use crate::runtime::{Frame, Vm};
 use crate::types::{TypeRef, flags};
 use crate::value::Value;
 
@@ -93,7 +93,8 @@ pub(crate) fn push_property_frame(
         return None;
     };
     // Reading the getter out of the property runs no Python code.
-    let getter = entry.with_value(|p| Some(p.as_object()?.downcast::<Property>()?.fget.get()))??;
+    let getter =
+        entry.with_value(|p| Some(p.as_object()?.downcast::<Property>()?.fget.get()))??;
     let function = getter.as_object()?.downcast::<Function>()?;
     if !matches!(positional_defaults(function, 1), Some(None))
         || vm.recursion_depth >= vm.recursion_limit
