@@ -143,7 +143,23 @@ impl AttributeValues {
     /// Stores `value` at slot `index` (which must be below `len`),
     /// recording it as the newest when the slot was empty; returns the
     /// old value.
+    ///
+    /// The commonest store, replacing a value the slot holds (the order
+    /// does not change), is inlined; a first store goes out of line.
+    #[inline(always)]
     pub fn store(&mut self, index: usize, value: Value) -> Option<Value> {
+        if let Some(slot) = self.slots_mut().get_mut(index)
+            && slot.is_some()
+        {
+            return slot.replace(value);
+        }
+        self.store_first(index, value)
+    }
+
+    /// [`Self::store`] into an empty slot (or past the end, dropping
+    /// `value`): the value is recorded as the newest in the order.
+    #[inline(never)]
+    fn store_first(&mut self, index: usize, value: Value) -> Option<Value> {
         let was_empty = self.get(index)?.is_none();
         let order_ptr = self.order_ptr();
         let len = self.len();

@@ -37,6 +37,9 @@ pub struct SharedKeys {
     /// a slot index + 1, or 0 when empty; the length is a power of two at
     /// least twice the number of names (or 0 before the first name).
     buckets: PyCell<Vec<u32>>,
+    /// How many names there are (`names.len()`, kept beside it so the
+    /// attribute caches' shadowing proof reads it without borrowing).
+    count: std::cell::Cell<usize>,
 }
 
 impl SharedKeys {
@@ -79,13 +82,15 @@ impl SharedKeys {
                     put_in_bucket(buckets, name.hash(), names.len() - 1);
                 }
             });
+            self.count.set(names.len());
             names.len() - 1
         })
     }
 
     /// How many names there are.
+    #[inline(always)]
     pub fn len(&self) -> usize {
-        self.names.with(|names| names.len())
+        self.count.get()
     }
 
     /// Whether no instance has set an attribute yet.

@@ -21,8 +21,9 @@ use crate::builtins::object::{BareObject, generic_getattr, generic_setattr, inst
 use crate::builtins::str::Str;
 use crate::error::PyResult;
 use crate::object::Ref;
-use crate::runtime::Vm;
+use crate::runtime::fast_call::positional_defaults;
 use crate::runtime::inline_cache::{AttrCache, AttrKind, Unshadowed};
+use crate::runtime::{Frame, Vm};
 use crate::types::{TypeRef, flags};
 use crate::value::Value;
 
@@ -44,7 +45,7 @@ pub fn load_attr(
     method: bool,
 ) -> PyResult<Loaded> {
     if let Some(c) = cache {
-        if let Some(hit) = load_hit(vm, c, owner, name) {
+        if let Some(hit) = load_hit(vm, c, owner, || Some(&**name)) {
             return Ok(hit);
         }
         if let Some(getter) = cached_property_getter(vm, c, owner) {
@@ -69,12 +70,80 @@ fn call_getter(vm: &mut Vm, getter: &Value, owner: &Value) -> PyResult<Value> {
     }
 }
 
+/// For a `LOAD_ATTR` without the method bit whose cache holds an exact
+/// `property` for the owner's type, with a Python function as its getter:
+/// pushes the getter's frame with `owner` as its argument and returns it
+/// (CPython's `LOAD_ATTR_PROPERTY`). The eval loop then runs that frame as
+/// it runs a called function's, and its return value lands on the loader's
+/// stack exactly where the attribute would have been pushed, so the load
+/// needs no Rust recursion. Exact because a hit of this kind is what the
+/// generic path would do: the property is a data descriptor, so it wins
+/// over the instance's attributes, and `property.__get__` on an instance
+/// calls `fget(owner)`. `None` (nothing done) when the case does not
+/// apply; an error (recursion limit, arguments the getter does not take)
+/// is the one calling the getter raises.
+#[inline]
+pub(crate) fn push_property_frame(
+    vm: &mut Vm,
+    cache: &AttrCache,
+    owner: &Value,
+) -> Option<PyResult<*mut Frame>> {
+    let entry = cache.lookup(class_of(vm, owner).version.get())?;
+    let AttrKind::Property = entry.kind() else {
+        return None;
+    };
+    // Reading the getter out of the property runs no Python code.
+    let getter =
+        entry.with_value(|p| Some(p.as_object()?.downcast::<Property>()?.fget.get()))??;
+    let function = getter.as_object()?.downcast::<Function>()?;
+    if !matches!(positional_defaults(function, 1), Some(None))
+        || vm.recursion_depth >= vm.recursion_limit
+    {
+        // Binding `owner` takes the general binder (or the recursion
+        // limit is reached): `push_function_frame` does both, and raises.
+        return Some(vm.push_function_frame(function, std::slice::from_ref(owner), None));
+    }
+    let code = &function.code;
+    let nlocalsplus = code.code.nlocalsplus();
+    let previous = vm.current_frame;
+    // SAFETY: the getter takes exactly one parameter (checked above), so
+    // it has at least one local, written right below before anything can
+    // look at the frame.
+    let pushed = unsafe {
+        vm.data_stack.push_with(code.frame_slots as u32, 1, || {
+            Frame::new(
+                code.clone(),
+                function.globals.clone(),
+                function.builtins.clone(),
+                None,
+                None,
+                previous,
+                nlocalsplus as u32,
+                code.frame_slots as u32,
+            )
+        })
+    };
+    let Ok(new) = pushed else {
+        // The data stack refused the frame: the general push raises.
+        return Some(vm.push_function_frame(function, std::slice::from_ref(owner), None));
+    };
+    // SAFETY: `new` is the live frame just pushed, with at least one local
+    // (uninitialised, written once here) and its `func` unset (`None`,
+    // nothing to drop), written in place with the getter.
+    unsafe {
+        (*new).slots_ptr().write(Some(owner.clone()));
+        (&raw mut (*new).func).write(Some(getter));
+    }
+    vm.recursion_depth += 1;
+    Some(Ok(new))
+}
+
 /// The getter of the `property` the cache holds for the owner's type, if
 /// it holds one and the property has a getter (without one, the generic
 /// path raises the error).
 #[inline(always)]
 fn cached_property_getter(vm: &Vm, cache: &AttrCache, owner: &Value) -> Option<Value> {
-    let entry = cache.lookup(vm.type_of(owner).version.get())?;
+    let entry = cache.lookup(class_of(vm, owner).version.get())?;
     let AttrKind::Property = entry.kind() else {
         return None;
     };
@@ -83,28 +152,51 @@ fn cached_property_getter(vm: &Vm, cache: &AttrCache, owner: &Value) -> Option<V
     (!fget.is_none()).then_some(fget)
 }
 
-/// The cached answer, if the cache holds one for the owner's type. Runs
-/// no Python code.
+/// The class of `owner`, an object tested first: attribute sites mostly
+/// see objects, and this is one compare where `Vm::type_of`'s full match
+/// on the value's tag is an indirect jump.
 #[inline(always)]
-pub(crate) fn load_hit(vm: &Vm, cache: &AttrCache, owner: &Value, name: &Str) -> Option<Loaded> {
-    let class = vm.type_of(owner);
+fn class_of<'a>(vm: &'a Vm, owner: &'a Value) -> &'a TypeRef {
+    match owner.as_object() {
+        Some(o) => o.class(),
+        None => vm.type_of(owner),
+    }
+}
+
+/// The cached answer, if the cache holds one for the owner's type. Runs
+/// no Python code. `name` gives the attribute's name, asked only by the
+/// kinds that need it (an instance slot, the commonest hit, does not).
+#[inline(always)]
+pub(crate) fn load_hit<'n>(
+    vm: &Vm,
+    cache: &AttrCache,
+    owner: &Value,
+    name: impl FnOnce() -> Option<&'n Str>,
+) -> Option<Loaded> {
+    let class = class_of(vm, owner);
     let entry = cache.lookup(class.version.get())?;
-    match entry.kind() {
-        AttrKind::Empty | AttrKind::Store { .. } | AttrKind::Property => None,
+    let kind = entry.kind();
+    // The commonest hit first, tested on its own (the match below is a
+    // jump table).
+    if let AttrKind::InstanceSlot { keys, index } = kind {
+        let dict = instance_dict(owner)?;
+        return dict.storage.with(|s| match s {
+            Storage::Shared { keys: k, values } if std::ptr::eq(&**k, keys) => {
+                values.get(index).cloned().flatten().map(Loaded::Value)
+            }
+            _ => None,
+        });
+    }
+    match kind {
+        AttrKind::Empty
+        | AttrKind::Store { .. }
+        | AttrKind::Property
+        | AttrKind::InstanceSlot { .. } => None,
         AttrKind::SlotMember { index } => owner
             .as_object()
             .and_then(|o| o.extension())
             .and_then(|e| e.slot(index))
             .map(Loaded::Value),
-        AttrKind::InstanceSlot { keys, index } => {
-            let dict = instance_dict(owner)?;
-            dict.storage.with(|s| match s {
-                Storage::Shared { keys: k, values } if std::ptr::eq(&**k, keys) => {
-                    values.get(index).cloned().flatten().map(Loaded::Value)
-                }
-                _ => None,
-            })
-        }
         AttrKind::Method(proof) => {
             if shadowed_unless(instance_dict(owner), name, proof) {
                 return None;
@@ -127,9 +219,14 @@ pub(crate) fn load_hit(vm: &Vm, cache: &AttrCache, owner: &Value, name: &Str) ->
     }
 }
 
-/// [`shadowed`], answered without a lookup when `proof` applies.
+/// [`shadowed`], answered without a lookup when `proof` applies (a name
+/// that cannot be had counts as shadowed: the load is not answered).
 #[inline(always)]
-fn shadowed_unless(dict: Option<&InstanceDict>, name: &Str, proof: Unshadowed) -> bool {
+fn shadowed_unless<'n>(
+    dict: Option<&InstanceDict>,
+    name: impl FnOnce() -> Option<&'n Str>,
+    proof: Unshadowed,
+) -> bool {
     let Some(d) = dict else {
         return false;
     };
@@ -140,7 +237,7 @@ fn shadowed_unless(dict: Option<&InstanceDict>, name: &Str, proof: Unshadowed) -
         }
         Storage::Dict(_) => false,
     });
-    !proven && shadowed(dict, name)
+    !proven && name().is_none_or(|name| shadowed(dict, name))
 }
 
 /// Whether the instance's own attributes hold `name`.
@@ -330,14 +427,14 @@ fn plain_load(vm: &mut Vm, owner: &Value, name: &Ref<Str>) -> PyResult<Loaded> {
 /// member or the instance's attributes that the site made last time for
 /// the owner's type. Runs no Python code; gives `value` back on a miss.
 #[inline(always)]
-pub(crate) fn store_hit(
+pub(crate) fn store_hit<'n>(
     vm: &Vm,
     cache: &AttrCache,
     owner: &Value,
-    name: &Ref<Str>,
+    name: impl FnOnce() -> Option<&'n Ref<Str>>,
     value: Value,
 ) -> Result<(), Value> {
-    let class = vm.type_of(owner);
+    let class = class_of(vm, owner);
     let kind = cache
         .lookup(class.version.get())
         .map_or(AttrKind::Empty, |e| e.kind());
@@ -375,6 +472,9 @@ pub(crate) fn store_hit(
         } else {
             value
         };
+        let Some(name) = name() else {
+            return Err(value);
+        };
         drop(dict.set(&class.keys, name, value));
         return Ok(());
     }
@@ -391,7 +491,7 @@ pub fn store_attr(
     value: Value,
 ) -> PyResult<()> {
     let value = match cache {
-        Some(c) => match store_hit(vm, c, owner, name, value) {
+        Some(c) => match store_hit(vm, c, owner, || Some(name), value) {
             Ok(()) => return Ok(()),
             Err(value) => value,
         },

@@ -285,12 +285,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     crate::runtime::inline_cache::entry_index(units, $at)
                         .and_then(|i| code.attr_caches.get(i))
                         .and_then(|c| {
-                            crate::runtime::attr_access::load_hit(
-                                vm,
-                                c,
-                                $owner,
-                                &code.names[($oparg >> 1) as usize],
-                            )
+                            crate::runtime::attr_access::load_hit(vm, c, $owner, || {
+                                code.names.get(($oparg >> 1) as usize).map(|n| &**n)
+                            })
                         })
                 };
             }
@@ -369,7 +366,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                                 vm,
                                 cache,
                                 owner,
-                                &code.names[attr.oparg as usize],
+                                || code.names.get(attr.oparg as usize),
                                 value,
                             ) {
                                 Ok(()) => {
@@ -403,7 +400,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                                 vm,
                                 cache,
                                 owner,
-                                &code.names[attr.oparg as usize],
+                                || code.names.get(attr.oparg as usize),
                                 value.clone(),
                             ) {
                                 Ok(()) => {
@@ -579,6 +576,34 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         push_loaded!(loaded, oparg, owner);
                         continue;
                     }
+                    // A `property` with a Python getter: its frame is
+                    // pushed and run by this loop, its return value
+                    // becoming the load's result (a call, so a safe point:
+                    // with finalizers pending the general tier goes first).
+                    if oparg & 1 == 0
+                        && !crate::gc::is_due()
+                        && fast_peek!(0).is_some()
+                        && let Some(cache) = crate::runtime::inline_cache::entry_index(units, at)
+                            .and_then(|i| code.attr_caches.get(i))
+                    {
+                        let owner = fast_pop!().unwrap_or(Value::NONE);
+                        sync_position!();
+                        frame.stack_top = top as u32;
+                        match crate::runtime::attr_access::push_property_frame(vm, cache, &owner) {
+                            Some(Ok(new)) => {
+                                // The getter's frame holds its own reference.
+                                drop(owner);
+                                switch_to!(new);
+                                continue;
+                            }
+                            Some(Err(e)) => {
+                                drop(owner);
+                                raised = Some(Raised::New(e));
+                                break;
+                            }
+                            None => fast_push!(Some(owner)),
+                        }
+                    }
                 }
                 Opcode::STORE_ATTR => {
                     if let Some(cache) = crate::runtime::inline_cache::entry_index(units, at)
@@ -592,7 +617,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             vm,
                             cache,
                             &owner,
-                            &code.names[oparg as usize],
+                            || code.names.get(oparg as usize),
                             value,
                         ) {
                             Ok(()) => continue,
@@ -1442,6 +1467,18 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     let cache = crate::runtime::inline_cache::entry_index(units, at)
                         .and_then(|i| code.attr_caches.get(i));
                     let method = oparg & 1 != 0;
+                    // A `property` with a Python getter runs as a frame of
+                    // this loop (see the fast tier's arm).
+                    if !method
+                        && let Some(pushed) = cache.and_then(|c| {
+                            crate::runtime::attr_access::push_property_frame(vm, c, &owner)
+                        })
+                    {
+                        drop(owner);
+                        fp = tri!(pushed, raised);
+                        vm.current_frame = fp;
+                        continue 'frames;
+                    }
                     let loaded = tri!(
                         crate::runtime::attr_access::load_attr(vm, cache, &owner, name, method),
                         raised

@@ -125,8 +125,9 @@ pub enum AttrKind {
     },
     /// An exact `property` on the type ([`AttrEntry::value`]): a data
     /// descriptor, so it wins over the instance's attributes; the load
-    /// calls its getter (CPython's `LOAD_ATTR_PROPERTY`). Runs Python code,
-    /// so only the general tier answers it.
+    /// calls its getter (CPython's `LOAD_ATTR_PROPERTY`): a Python
+    /// function's frame is pushed into the eval loop
+    /// (`attr_access::push_property_frame`), anything else is called.
     Property,
     /// A store to an instance attribute the type has no attribute (so no
     /// data descriptor) for; `index` is where the last store went in `keys`.
@@ -195,6 +196,19 @@ impl AttrEntry {
         // SAFETY: single-threaded; the clone only counts a reference and
         // runs no Python code, so nothing else touches the cell meanwhile.
         unsafe { (*self.value.get()).as_ref().cloned() }
+    }
+}
+
+impl AttrEntry {
+    /// Runs `f` on the cached value, borrowed (no count taken), for the
+    /// kinds that have one. `f` must run no Python code (which could
+    /// replace the entry or free the value): it only reads.
+    #[inline(always)]
+    pub fn with_value<R>(&self, f: impl FnOnce(&Value) -> R) -> Option<R> {
+        // SAFETY: single-threaded; the value is alive while the entry keeps
+        // its version (see the field), and `f` runs no Python code, so
+        // nothing writes the cell or frees the value meanwhile.
+        unsafe { (*self.value.get()).as_ref().map(f) }
     }
 }
 
