@@ -384,28 +384,65 @@ fn prop(v: &Value) -> Option<&crate::object::Ref<Property>> {
 
 /// Installs `property`'s slots.
 pub fn init_property(t: &TypeObject) {
-    t.slots.new.set(Some(|vm, cls, args, kw| {
+    // As in CPython, `__new__` makes an empty property and `__init__`
+    // fills it, so `prop.__init__(...)` again, or a subclass's
+    // `super().__init__(...)`, sets the accessors.
+    t.slots.new.set(Some(|vm, cls, _args, _kw| {
+        let p = vm.alloc(
+            cls,
+            Property {
+                fget: PyCell::new(Value::NONE),
+                fset: PyCell::new(Value::NONE),
+                fdel: PyCell::new(Value::NONE),
+                doc: PyCell::new(Value::NONE),
+                name: PyCell::new(Value::NONE),
+            },
+        )?;
+        Ok(Value::from_object(p.into_obj()))
+    }));
+    t.slots.init.set(Some(|vm, this, args, kw| {
         let a = crate::builtins::native::Signature::parse(
             "(fget=None, fset=None, fdel=None, doc=None)",
         )
         .bind(vm, "property", args, kw)?;
         let get = |i: usize| a.get(i).cloned().unwrap_or(Value::NONE);
         let mut doc = get(3);
-        if doc.is_none() && !get(0).is_none() {
+        let doc_from_getter = doc.is_none() && !get(0).is_none();
+        if doc_from_getter {
             let name = vm.intern("__doc__")?;
             doc = vm.get_attr_opt(&get(0), &name)?.unwrap_or(Value::NONE);
         }
-        let p = vm.alloc(
-            cls,
-            Property {
-                fget: PyCell::new(get(0)),
-                fset: PyCell::new(get(1)),
-                fdel: PyCell::new(get(2)),
-                doc: PyCell::new(doc),
-                name: PyCell::new(Value::NONE),
-            },
-        )?;
-        Ok(Value::from_object(p.into_obj()))
+        if !vm.type_of(this).same(&vm.types.property) {
+            // A subclass's instance keeps its doc in its own `__dict__`:
+            // the subclass's `__doc__` would shadow the property's. A
+            // subclass without a `__dict__` silently goes without, unless
+            // the doc came from the getter (as CPython).
+            let name = vm.intern("__doc__")?;
+            match vm.set_attr(this, &name, Some(doc.clone())) {
+                Err(e)
+                    if !doc_from_getter
+                        && vm.exc_matches(
+                            &e,
+                            crate::builtins::exceptions::ExcKind::AttributeError,
+                        ) => {}
+                result => result?,
+            }
+        }
+        let Some(p) = prop(this) else {
+            let tn = vm.type_name(this);
+            return Err(vm.type_error(format!(
+                "descriptor '__init__' requires a 'property' object but received a '{tn}'"
+            )));
+        };
+        // The old values are dropped after each cell is released.
+        let old = [
+            p.fget.with(|v| std::mem::replace(v, get(0))),
+            p.fset.with(|v| std::mem::replace(v, get(1))),
+            p.fdel.with(|v| std::mem::replace(v, get(2))),
+            p.doc.with(|v| std::mem::replace(v, doc)),
+        ];
+        drop(old);
+        Ok(())
     }));
     t.slots.descr_get.set(Some(|vm, descr, obj, _owner| {
         let Some(obj) = obj else {
