@@ -14,6 +14,7 @@
 //! - `super_call` — `super().name` through `LOAD_SUPER_ATTR`;
 //! - `fold` — constant folding;
 //! - [`assemble`] — the flow-graph pass and assembler;
+//! - `unbound_locals` — which local loads need `LOAD_FAST_CHECK`;
 //! - [`dis`] and [`dump`] — `krait --dis` and `krait --dump-code`;
 //! - [`verify`] — structural checks of compiled code (jumps, handlers,
 //!   stack depths).
@@ -34,6 +35,7 @@ mod stmt;
 mod super_call;
 #[cfg(test)]
 mod tests;
+mod unbound_locals;
 mod unit;
 pub mod verify;
 

@@ -778,6 +778,7 @@ impl<'a> Unit<'a> {
         let assembled = assemble(
             &self.seq,
             self.firstlineno,
+            nvar,
             nparams.min(nvar),
             self.consts.len(),
             self.has_docstring,
