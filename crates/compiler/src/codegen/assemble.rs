@@ -3,6 +3,7 @@
 //! Steps, as CPython's `flowgraph.c` and `assemble.c` take them:
 //! 1. split the sequence into basic blocks at labels and after jumps and
 //!    scope exits;
+//!    then apply the rewrites inside each block ([`super::peephole`]);
 //! 2. turn backward conditional jumps into a forward conditional jump over
 //!    a backward `JUMP` (3.14's `POP_JUMP_IF_*` only jump forwards);
 //! 3. label every instruction with its exception handler by following the
@@ -18,6 +19,7 @@
 //!    the code, the exception table and the location table.
 
 use super::instr::{Instr, InstrSeq};
+use super::peephole::optimize_blocks;
 use super::unbound_locals::add_unbound_checks;
 use crate::bytecode::encoding::{instruction_size, jump_oparg, write_instruction};
 use crate::bytecode::exception_table::{ExceptionTableEntry, encode_exception_table};
@@ -95,7 +97,9 @@ pub(super) fn terminates(op: AnyOpcode) -> bool {
 /// Assembles `seq` for a code object starting at `first_line`. The first
 /// `nparams` of the `nlocals` fast locals are parameters (bound on entry).
 /// `nconsts` constants exist; the first is kept even if unused when
-/// `keep_first` (a docstring).
+/// `keep_first` (a docstring); `none_const` is the index of `None` among
+/// them, if there.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn assemble(
     seq: &InstrSeq,
     first_line: i32,
@@ -103,8 +107,10 @@ pub(crate) fn assemble(
     nparams: usize,
     nconsts: usize,
     keep_first: bool,
+    none_const: Option<u32>,
 ) -> Result<Assembled, String> {
     let (mut blocks, mut order) = split_blocks(seq)?;
+    optimize_blocks(&mut blocks, none_const);
     fix_backward_conditionals(&mut blocks, &mut order);
     let stacksize = stack_depths(&mut blocks, &order)?;
     order.retain(|&b| blocks[b].visited);

@@ -14,6 +14,7 @@
 //! - `super_call` — `super().name` through `LOAD_SUPER_ATTR`;
 //! - `fold` — constant folding;
 //! - [`assemble`] — the flow-graph pass and assembler;
+//! - `peephole` — rewrites inside a basic block;
 //! - `unbound_locals` — which local loads need `LOAD_FAST_CHECK`;
 //! - [`dis`] and [`dump`] — `krait --dis` and `krait --dump-code`;
 //! - [`verify`] — structural checks of compiled code (jumps, handlers,
@@ -31,6 +32,7 @@ mod fold;
 mod function;
 pub(crate) mod instr;
 mod pattern;
+mod peephole;
 mod stmt;
 mod super_call;
 #[cfg(test)]

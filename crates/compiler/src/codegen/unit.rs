@@ -782,6 +782,10 @@ impl<'a> Unit<'a> {
             nparams.min(nvar),
             self.consts.len(),
             self.has_docstring,
+            self.consts
+                .iter()
+                .position(|c| matches!(c, ConstantValue::None))
+                .map(|i| i as u32),
         )
         .map_err(|e| Pending::Internal(format!("{e} in {}", self.qualname)))?;
         let mut code = CodeObject::new(
