@@ -14,12 +14,14 @@
 //! 5. resolve pseudo-instructions (`JUMP` to `JUMP_FORWARD`/`JUMP_BACKWARD`,
 //!    `LOAD_CLOSURE` to `LOAD_FAST`, drop `SETUP_*`/`POP_BLOCK` and
 //!    redundant `NOP`s), after making `LOAD_FAST` of a possibly unbound
-//!    local `LOAD_FAST_CHECK` ([`super::unbound_locals`]);
+//!    local `LOAD_FAST_CHECK` ([`super::unbound_locals`]); then fuse
+//!    pairs of local loads and stores ([`super::superinstructions`]);
 //! 6. size `EXTENDED_ARG` prefixes until jump offsets are stable, then write
 //!    the code, the exception table and the location table.
 
 use super::instr::{Instr, InstrSeq};
 use super::peephole::optimize_blocks;
+use super::superinstructions::insert_superinstructions;
 use super::unbound_locals::add_unbound_checks;
 use crate::bytecode::encoding::{instruction_size, jump_oparg, write_instruction};
 use crate::bytecode::exception_table::{ExceptionTableEntry, encode_exception_table};
@@ -116,6 +118,7 @@ pub(crate) fn assemble(
     order.retain(|&b| blocks[b].visited);
     add_unbound_checks(&mut blocks, &order, nlocals, nparams);
     resolve_pseudo(&mut blocks, &order);
+    insert_superinstructions(&mut blocks, &order);
     let const_map = remove_unused_consts(&mut blocks, &order, nconsts, keep_first);
     let mut assembled = write(&blocks, &order, first_line, stacksize)?;
     assembled.const_map = const_map;

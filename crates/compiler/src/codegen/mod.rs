@@ -15,6 +15,7 @@
 //! - `fold` — constant folding;
 //! - [`assemble`] — the flow-graph pass and assembler;
 //! - `peephole` — rewrites inside a basic block;
+//! - `superinstructions` — fused local loads and stores;
 //! - `unbound_locals` — which local loads need `LOAD_FAST_CHECK`;
 //! - [`dis`] and [`dump`] — `krait --dis` and `krait --dump-code`;
 //! - [`verify`] — structural checks of compiled code (jumps, handlers,
@@ -35,6 +36,7 @@ mod pattern;
 mod peephole;
 mod stmt;
 mod super_call;
+mod superinstructions;
 #[cfg(test)]
 mod tests;
 mod unbound_locals;
