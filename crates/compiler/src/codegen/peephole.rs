@@ -156,7 +156,8 @@ fn swappable(instr: &BInstr) -> bool {
 fn stores_to(instr: &BInstr) -> Option<u32> {
     matches!(
         instr.op,
-        AnyOpcode::Real(Opcode::STORE_FAST) | AnyOpcode::Pseudo(PseudoOpcode::STORE_FAST_MAYBE_NULL)
+        AnyOpcode::Real(Opcode::STORE_FAST)
+            | AnyOpcode::Pseudo(PseudoOpcode::STORE_FAST_MAYBE_NULL)
     )
     .then_some(instr.arg)
 }

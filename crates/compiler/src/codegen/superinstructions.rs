@@ -32,8 +32,7 @@ pub(super) fn insert_superinstructions(blocks: &mut [Block], order: &[usize]) {
                 continue;
             };
             let (line1, line2) = (first.loc.line, second.loc.line);
-            if (line1 >= 0 && line2 >= 0 && line1 != line2) || first.arg >= 16 || second.arg >= 16
-            {
+            if (line1 >= 0 && line2 >= 0 && line1 != line2) || first.arg >= 16 || second.arg >= 16 {
                 out.push(first);
                 i += 1;
                 continue;
