@@ -12,7 +12,7 @@
 //! 4. compute the stack depth at the start of every block (`co_stacksize`
 //!    is the maximum) and the depth each handler unwinds to;
 //! 5. resolve pseudo-instructions (`JUMP` to `JUMP_FORWARD`/`JUMP_BACKWARD`,
-//!    `LOAD_CLOSURE` to `LOAD_FAST`, drop `SETUP_*`/`POP_BLOCK` and
+//!    `LOAD_CLOSURE` to `LOAD_FAST` at the very end, drop `SETUP_*`/`POP_BLOCK` and
 //!    redundant `NOP`s), after making `LOAD_FAST` of a possibly unbound
 //!    local `LOAD_FAST_CHECK` ([`super::unbound_locals`]); then fuse
 //!    pairs of local loads and stores ([`super::superinstructions`]);
@@ -119,6 +119,7 @@ pub(crate) fn assemble(
     add_unbound_checks(&mut blocks, &order, nlocals, nparams);
     resolve_pseudo(&mut blocks, &order);
     insert_superinstructions(&mut blocks, &order);
+    resolve_load_closure(&mut blocks, &order);
     let const_map = remove_unused_consts(&mut blocks, &order, nconsts, keep_first);
     let mut assembled = write(&blocks, &order, first_line, stacksize)?;
     assembled.const_map = const_map;
@@ -403,9 +404,6 @@ fn resolve_pseudo(blocks: &mut [Block], order: &[usize]) {
                 | AnyOpcode::Pseudo(PseudoOpcode::SETUP_WITH)
                 | AnyOpcode::Pseudo(PseudoOpcode::POP_BLOCK)
                 | AnyOpcode::Pseudo(PseudoOpcode::ANNOTATIONS_PLACEHOLDER) => continue,
-                AnyOpcode::Pseudo(PseudoOpcode::LOAD_CLOSURE) => {
-                    instr.op = AnyOpcode::Real(Opcode::LOAD_FAST);
-                }
                 AnyOpcode::Pseudo(PseudoOpcode::STORE_FAST_MAYBE_NULL) => {
                     instr.op = AnyOpcode::Real(Opcode::STORE_FAST);
                 }
@@ -445,6 +443,18 @@ fn resolve_pseudo(blocks: &mut [Block], order: &[usize]) {
             out.push(instr);
         }
         blocks[id].instrs = out;
+    }
+}
+
+/// `LOAD_CLOSURE` becomes `LOAD_FAST` last, as in CPython, so that it is
+/// never fused into a superinstruction.
+fn resolve_load_closure(blocks: &mut [Block], order: &[usize]) {
+    for &id in order {
+        for instr in &mut blocks[id].instrs {
+            if instr.op == AnyOpcode::Pseudo(PseudoOpcode::LOAD_CLOSURE) {
+                instr.op = AnyOpcode::Real(Opcode::LOAD_FAST);
+            }
+        }
     }
 }
 
