@@ -3,6 +3,7 @@
 //! Steps, as CPython's `flowgraph.c` and `assemble.c` take them:
 //! 1. split the sequence into basic blocks at labels and after jumps and
 //!    scope exits;
+//!    then apply the rewrites inside each block ([`super::peephole`]);
 //! 2. turn backward conditional jumps into a forward conditional jump over
 //!    a backward `JUMP` (3.14's `POP_JUMP_IF_*` only jump forwards);
 //! 3. label every instruction with its exception handler by following the
@@ -11,13 +12,17 @@
 //! 4. compute the stack depth at the start of every block (`co_stacksize`
 //!    is the maximum) and the depth each handler unwinds to;
 //! 5. resolve pseudo-instructions (`JUMP` to `JUMP_FORWARD`/`JUMP_BACKWARD`,
-//!    `LOAD_CLOSURE` to `LOAD_FAST`, drop `SETUP_*`/`POP_BLOCK` and
-//!    redundant `NOP`s), and make `LOAD_FAST` of a possibly unbound local
-//!    `LOAD_FAST_CHECK`;
+//!    `LOAD_CLOSURE` to `LOAD_FAST` at the very end, drop `SETUP_*`/`POP_BLOCK` and
+//!    redundant `NOP`s), after making `LOAD_FAST` of a possibly unbound
+//!    local `LOAD_FAST_CHECK` ([`super::unbound_locals`]); then fuse
+//!    pairs of local loads and stores ([`super::superinstructions`]);
 //! 6. size `EXTENDED_ARG` prefixes until jump offsets are stable, then write
 //!    the code, the exception table and the location table.
 
 use super::instr::{Instr, InstrSeq};
+use super::peephole::optimize_blocks;
+use super::superinstructions::insert_superinstructions;
+use super::unbound_locals::add_unbound_checks;
 use crate::bytecode::encoding::{instruction_size, jump_oparg, write_instruction};
 use crate::bytecode::exception_table::{ExceptionTableEntry, encode_exception_table};
 use crate::bytecode::location_table::{Location, LocationTableWriter};
@@ -42,20 +47,28 @@ pub(crate) struct Assembled {
 
 /// An instruction inside a block: the target resolved to a block id.
 #[derive(Clone, Copy, Debug)]
-struct BInstr {
-    op: AnyOpcode,
-    arg: u32,
-    target: Option<usize>,
-    loc: Location,
+pub(super) struct BInstr {
+    /// The opcode (pseudo-instructions until [`resolve_pseudo`]).
+    pub op: AnyOpcode,
+    /// The oparg (meaningless for jumps until [`write`]).
+    pub arg: u32,
+    /// The block a jump, `FOR_ITER`, `SEND` or `SETUP_*` goes to.
+    pub target: Option<usize>,
+    /// Where in the source the instruction comes from.
+    pub loc: Location,
     /// Handler block, and whether it wants `lasti`.
-    handler: Option<(usize, bool)>,
+    pub handler: Option<(usize, bool)>,
 }
 
+/// A basic block: straight-line code entered only at its start.
 #[derive(Clone, Debug, Default)]
-struct Block {
-    instrs: Vec<BInstr>,
-    start_depth: Option<i32>,
-    visited: bool,
+pub(super) struct Block {
+    /// The instructions; only the last may jump or leave the scope.
+    pub instrs: Vec<BInstr>,
+    /// Stack depth on entry (`None`: not reached).
+    pub start_depth: Option<i32>,
+    /// Whether a path from the entry reaches the block.
+    pub visited: bool,
 }
 
 fn is_conditional(op: AnyOpcode) -> Option<Opcode> {
@@ -72,7 +85,8 @@ fn ends_block(instr: &Instr) -> bool {
     instr.is_terminator() || (instr.target.is_some() && !instr.is_setup())
 }
 
-fn terminates(op: AnyOpcode) -> bool {
+/// Whether control never falls through past `op`.
+pub(super) fn terminates(op: AnyOpcode) -> bool {
     Instr {
         op,
         arg: 0,
@@ -82,22 +96,30 @@ fn terminates(op: AnyOpcode) -> bool {
     .is_terminator()
 }
 
-/// Assembles `seq` for a code object starting at `first_line`. `nparams` is
-/// the number of parameter slots (loaded without a check unless deleted).
+/// Assembles `seq` for a code object starting at `first_line`. The first
+/// `nparams` of the `nlocals` fast locals are parameters (bound on entry).
 /// `nconsts` constants exist; the first is kept even if unused when
-/// `keep_first` (a docstring).
+/// `keep_first` (a docstring); `none_const` is the index of `None` among
+/// them, if there.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn assemble(
     seq: &InstrSeq,
     first_line: i32,
+    nlocals: usize,
     nparams: usize,
     nconsts: usize,
     keep_first: bool,
+    none_const: Option<u32>,
 ) -> Result<Assembled, String> {
     let (mut blocks, mut order) = split_blocks(seq)?;
+    optimize_blocks(&mut blocks, none_const);
     fix_backward_conditionals(&mut blocks, &mut order);
     let stacksize = stack_depths(&mut blocks, &order)?;
     order.retain(|&b| blocks[b].visited);
-    resolve_pseudo(&mut blocks, &order, nparams);
+    add_unbound_checks(&mut blocks, &order, nlocals, nparams);
+    resolve_pseudo(&mut blocks, &order);
+    insert_superinstructions(&mut blocks, &order);
+    resolve_load_closure(&mut blocks, &order);
     let const_map = remove_unused_consts(&mut blocks, &order, nconsts, keep_first);
     let mut assembled = write(&blocks, &order, first_line, stacksize)?;
     assembled.const_map = const_map;
@@ -361,18 +383,7 @@ fn stack_depths(blocks: &mut [Block], order: &[usize]) -> Result<u32, String> {
     u32::try_from(max_depth).map_err(|_| "negative stack size".to_owned())
 }
 
-fn resolve_pseudo(blocks: &mut [Block], order: &[usize], nparams: usize) {
-    let mut unsafe_params = vec![false; nparams];
-    for &id in order {
-        for instr in &blocks[id].instrs {
-            if let AnyOpcode::Real(Opcode::DELETE_FAST | Opcode::LOAD_FAST_AND_CLEAR)
-            | AnyOpcode::Pseudo(PseudoOpcode::STORE_FAST_MAYBE_NULL) = instr.op
-                && let Some(slot) = unsafe_params.get_mut(instr.arg as usize)
-            {
-                *slot = true;
-            }
-        }
-    }
+fn resolve_pseudo(blocks: &mut [Block], order: &[usize]) {
     let position: Vec<usize> = {
         let mut pos = vec![usize::MAX; blocks.len()];
         for (i, &id) in order.iter().enumerate() {
@@ -393,9 +404,6 @@ fn resolve_pseudo(blocks: &mut [Block], order: &[usize], nparams: usize) {
                 | AnyOpcode::Pseudo(PseudoOpcode::SETUP_WITH)
                 | AnyOpcode::Pseudo(PseudoOpcode::POP_BLOCK)
                 | AnyOpcode::Pseudo(PseudoOpcode::ANNOTATIONS_PLACEHOLDER) => continue,
-                AnyOpcode::Pseudo(PseudoOpcode::LOAD_CLOSURE) => {
-                    instr.op = AnyOpcode::Real(Opcode::LOAD_FAST);
-                }
                 AnyOpcode::Pseudo(PseudoOpcode::STORE_FAST_MAYBE_NULL) => {
                     instr.op = AnyOpcode::Real(Opcode::STORE_FAST);
                 }
@@ -418,12 +426,6 @@ fn resolve_pseudo(blocks: &mut [Block], order: &[usize], nparams: usize) {
                         });
                     }
                 }
-                AnyOpcode::Real(Opcode::LOAD_FAST) => {
-                    let slot = instr.arg as usize;
-                    if slot >= nparams || unsafe_params[slot] {
-                        instr.op = AnyOpcode::Real(Opcode::LOAD_FAST_CHECK);
-                    }
-                }
                 _ => {}
             }
             if instr.is_nop() {
@@ -441,6 +443,18 @@ fn resolve_pseudo(blocks: &mut [Block], order: &[usize], nparams: usize) {
             out.push(instr);
         }
         blocks[id].instrs = out;
+    }
+}
+
+/// `LOAD_CLOSURE` becomes `LOAD_FAST` last, as in CPython, so that it is
+/// never fused into a superinstruction.
+fn resolve_load_closure(blocks: &mut [Block], order: &[usize]) {
+    for &id in order {
+        for instr in &mut blocks[id].instrs {
+            if instr.op == AnyOpcode::Pseudo(PseudoOpcode::LOAD_CLOSURE) {
+                instr.op = AnyOpcode::Real(Opcode::LOAD_FAST);
+            }
+        }
     }
 }
 

@@ -127,6 +127,17 @@ fn disassemble_into(code: &CodeObject, out: &mut String, top: bool) {
             } else {
                 name.to_owned()
             }
+        } else if matches!(
+            base,
+            crate::bytecode::Opcode::LOAD_FAST_LOAD_FAST
+                | crate::bytecode::Opcode::LOAD_FAST_BORROW_LOAD_FAST_BORROW
+                | crate::bytecode::Opcode::STORE_FAST_LOAD_FAST
+                | crate::bytecode::Opcode::STORE_FAST_STORE_FAST
+        ) {
+            // Two slots, 4 bits each.
+            let first = locals.get((arg >> 4) as usize).copied().unwrap_or("?");
+            let second = locals.get((arg & 15) as usize).copied().unwrap_or("?");
+            format!("{first}, {second}")
         } else if base.has_name() {
             names.get(arg as usize).copied().unwrap_or("?").to_owned()
         } else if base.has_local() || base.has_free() {

@@ -14,6 +14,9 @@
 //! - `super_call` — `super().name` through `LOAD_SUPER_ATTR`;
 //! - `fold` — constant folding;
 //! - [`assemble`] — the flow-graph pass and assembler;
+//! - `peephole` — rewrites inside a basic block;
+//! - `superinstructions` — fused local loads and stores;
+//! - `unbound_locals` — which local loads need `LOAD_FAST_CHECK`;
 //! - [`dis`] and [`dump`] — `krait --dis` and `krait --dump-code`;
 //! - [`verify`] — structural checks of compiled code (jumps, handlers,
 //!   stack depths).
@@ -30,10 +33,13 @@ mod fold;
 mod function;
 pub(crate) mod instr;
 mod pattern;
+mod peephole;
 mod stmt;
 mod super_call;
+mod superinstructions;
 #[cfg(test)]
 mod tests;
+mod unbound_locals;
 mod unit;
 pub mod verify;
 

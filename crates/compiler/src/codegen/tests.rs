@@ -156,3 +156,47 @@ fn eval_and_single_modes() {
     // Interactive expression statements print their value.
     assert!(dis::disassemble(&code).contains("CALL_INTRINSIC_1"));
 }
+
+/// The instruction sequence (`OPNAME ARG` lines) of the function `f`
+/// defined by `source`.
+fn function_sequence(source: &str) -> String {
+    let module = match compile_text(source) {
+        Ok(code) => code,
+        Err(e) => return format!("compile error: {e}"),
+    };
+    let Some(function) = module.consts.iter().find_map(|c| match c {
+        crate::bytecode::ConstantValue::Code(code) => Some(code.clone()),
+        _ => None,
+    }) else {
+        return "no function".to_owned();
+    };
+    let mut out = String::new();
+    for decoded in crate::bytecode::encoding::instructions(&function.code).flatten() {
+        let Some(op) = decoded.op() else { continue };
+        if op == crate::bytecode::Opcode::EXTENDED_ARG {
+            continue;
+        }
+        out.push_str(&format!("{} {}\n", op.name(), decoded.oparg.unwrap_or(0)));
+    }
+    out
+}
+
+/// The flow-graph pass (unbound-local checks, in-block rewrites,
+/// superinstructions) emits what CPython 3.14 emits for small functions
+/// (`testdata/flowgraph_cases.txt`, written by
+/// `crates/compiler/scripts/record_flowgraph_cases.py`).
+#[test]
+fn flowgraph_sequences_match_cpython() {
+    let data = include_str!("testdata/flowgraph_cases.txt");
+    let mut failures = Vec::new();
+    for case in data.split("=== case\n").skip(1) {
+        let Some((source, expected)) = case.split_once("=== expect\n") else {
+            continue;
+        };
+        let got = function_sequence(source);
+        if got != expected {
+            failures.push(format!("{source}--- expected\n{expected}--- got\n{got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

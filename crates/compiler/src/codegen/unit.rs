@@ -778,9 +778,14 @@ impl<'a> Unit<'a> {
         let assembled = assemble(
             &self.seq,
             self.firstlineno,
+            nvar,
             nparams.min(nvar),
             self.consts.len(),
             self.has_docstring,
+            self.consts
+                .iter()
+                .position(|c| matches!(c, ConstantValue::None))
+                .map(|i| i as u32),
         )
         .map_err(|e| Pending::Internal(format!("{e} in {}", self.qualname)))?;
         let mut code = CodeObject::new(
