@@ -410,11 +410,11 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         Step::Ready(r) => Ok(r),
         Step::MakeInt(i) => Ok(Some(Value::from_i64(i))),
         Step::MakeChar(cp) => Ok(Some(vm.new_char(cp)?)),
-        Step::MakeItem(k, v) => Ok(Some(vm.new_tuple(vec![k, v])?)),
+        Step::MakeItem(k, v) => Ok(Some(vm.new_tuple2(k, v)?)),
         Step::DictChanged => Err(vm.runtime_error("dictionary changed size during iteration")),
         Step::DictKeysChanged => Err(vm.runtime_error("dictionary keys changed during iteration")),
         Step::Enumerate(inner, c) => match vm.next(&inner)? {
-            Some(x) => Ok(Some(vm.new_tuple(vec![Value::from_i64(c), x])?)),
+            Some(x) => Ok(Some(vm.new_tuple2(Value::from_i64(c), x)?)),
             None => Ok(None),
         },
         Step::Zip(inners, strict) => {
