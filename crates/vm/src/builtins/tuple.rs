@@ -191,6 +191,13 @@ pub fn tuple_payload(v: &Value) -> Option<&Tuple> {
     v.as_object()?.downcast::<Tuple>().map(|t| &**t)
 }
 
+/// The items of a tuple value, borrowed (a tuple is immutable, and the
+/// caller's reference keeps it alive); empty for anything else, which the
+/// slots and methods below never receive.
+fn items_of(v: &Value) -> &[Value] {
+    tuple_payload(v).map_or(&[], Tuple::items)
+}
+
 /// Compares two sequences lexicographically with Python semantics.
 pub fn compare_sequences(vm: &mut Vm, a: &[Value], b: &[Value], op: CompareOp) -> PyResult<Value> {
     let n = a.len().min(b.len());
@@ -219,7 +226,7 @@ pub fn seq_items(v: &Value) -> Option<Vec<Value>> {
 /// Installs `tuple`'s slots.
 pub fn init_type(t: &TypeObject) {
     t.slots.repr.set(Some(|vm, v| {
-        let items = seq_items(v).unwrap_or_default();
+        let items = items_of(v);
         if !vm.repr_enter(v) {
             return vm.new_str("(...)");
         }
@@ -243,14 +250,14 @@ pub fn init_type(t: &TypeObject) {
     }));
     t.slots
         .len
-        .set(Some(|_vm, v| Ok(seq_items(v).map_or(0, |i| i.len()))));
+        .set(Some(|_vm, v| Ok(items_of(v).len())));
     t.slots.bool.set(Some(|_vm, v| {
-        Ok(seq_items(v).is_some_and(|i| !i.is_empty()))
+        Ok(!items_of(v).is_empty())
     }));
     t.slots.hash.set(Some(|vm, v| {
         let mut hasher = crate::hash::TupleHasher::default();
-        for item in seq_items(v).unwrap_or_default() {
-            hasher.add(vm.hash(&item)?);
+        for item in items_of(v) {
+            hasher.add(vm.hash(item)?);
         }
         Ok(hasher.finish())
     }));
@@ -263,20 +270,20 @@ pub fn init_type(t: &TypeObject) {
             return Ok(vm.not_implemented());
         }
         let (x, y) = (
-            seq_items(a).unwrap_or_default(),
-            seq_items(b).unwrap_or_default(),
+            items_of(a),
+            items_of(b),
         );
-        compare_sequences(vm, &x, &y, op)
+        compare_sequences(vm, x, y, op)
     }));
     t.slots.getitem.set(Some(|vm, v, index| {
-        let items = seq_items(v).unwrap_or_default();
-        crate::builtins::list::sequence_getitem(vm, &items, index, "tuple", |vm, items| {
+        let items = items_of(v);
+        crate::builtins::list::sequence_getitem(vm, items, index, "tuple", |vm, items| {
             vm.new_tuple(items)
         })
     }));
     t.slots.contains.set(Some(|vm, v, item| {
-        for x in seq_items(v).unwrap_or_default() {
-            if vm.eq(&x, item)? {
+        for x in items_of(v) {
+            if vm.eq(x, item)? {
                 return Ok(true);
             }
         }
@@ -299,8 +306,10 @@ pub fn init_type(t: &TypeObject) {
         };
         match op {
             BinOp::Add if is_tuple(a) && is_tuple(b) => {
-                let mut items = seq_items(a).unwrap_or_default();
-                items.extend(seq_items(b).unwrap_or_default());
+                let (a, b) = (items_of(a), items_of(b));
+                let mut items = Vec::with_capacity(a.len().saturating_add(b.len()));
+                items.extend_from_slice(a);
+                items.extend_from_slice(b);
                 vm.new_tuple(items)
             }
             BinOp::Add if is_tuple(a) => {
@@ -321,8 +330,8 @@ pub fn init_type(t: &TypeObject) {
                 {
                     return Ok(seq.clone());
                 }
-                let items = seq_items(seq).unwrap_or_default();
-                let out = crate::builtins::list::repeat(vm, &items, count)?;
+                let items = items_of(seq);
+                let out = crate::builtins::list::repeat(vm, items, count)?;
                 vm.new_tuple(out)
             }
             _ => Ok(vm.not_implemented()),
@@ -353,7 +362,7 @@ pub const METHODS: &[crate::builtins::native::MethodDef] = &[
         "index",
         "(self, value, start=0, stop=sys.maxsize, /)",
         |vm, args| {
-            let items = seq_items(args.this()).unwrap_or_default();
+            let items = items_of(args.this());
             let (start, stop) = crate::builtins::list::index_range(vm, args.get(2), args.get(3))?;
             let (start, stop) = crate::builtins::slice::adjust_indices(start, stop, items.len());
             for (i, x) in items.iter().enumerate().take(stop).skip(start) {
@@ -365,9 +374,9 @@ pub const METHODS: &[crate::builtins::native::MethodDef] = &[
         },
     ),
     crate::builtins::native::method("count", "(self, value, /)", |vm, args| {
-        let items = seq_items(args.this()).unwrap_or_default();
+        let items = items_of(args.this());
         let mut n = 0;
-        for x in &items {
+        for x in items {
             if vm.eq(x, args.required(1))? {
                 n += 1;
             }
