@@ -248,12 +248,8 @@ pub fn init_type(t: &TypeObject) {
         let out = r?;
         vm.new_str(&out)
     }));
-    t.slots
-        .len
-        .set(Some(|_vm, v| Ok(items_of(v).len())));
-    t.slots.bool.set(Some(|_vm, v| {
-        Ok(!items_of(v).is_empty())
-    }));
+    t.slots.len.set(Some(|_vm, v| Ok(items_of(v).len())));
+    t.slots.bool.set(Some(|_vm, v| Ok(!items_of(v).is_empty())));
     t.slots.hash.set(Some(|vm, v| {
         let mut hasher = crate::hash::TupleHasher::default();
         for item in items_of(v) {
@@ -269,10 +265,7 @@ pub fn init_type(t: &TypeObject) {
         if !is_tuple(a) || !is_tuple(b) {
             return Ok(vm.not_implemented());
         }
-        let (x, y) = (
-            items_of(a),
-            items_of(b),
-        );
+        let (x, y) = (items_of(a), items_of(b));
         compare_sequences(vm, x, y, op)
     }));
     t.slots.getitem.set(Some(|vm, v, index| {

@@ -501,8 +501,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     // SAFETY: the `n` slots from the new top are initialised
                     // (checked against the locals just above) and each is
                     // moved out once, counting as uninitialised afterwards.
-                    let items =
-                        (top..top + n).map(|i| unsafe { slots.add(i).read() }.unwrap_or(Value::NONE));
+                    let items = (top..top + n)
+                        .map(|i| unsafe { slots.add(i).read() }.unwrap_or(Value::NONE));
                     let built = if opcode == Opcode::BUILD_TUPLE {
                         vm.new_tuple_from_iter(n, items)
                     } else {
