@@ -408,3 +408,47 @@ impl Drop for Tuple {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ints(n: usize) -> Vec<Value> {
+        (0..n as i64).map(Value::from_i64).collect()
+    }
+
+    fn as_ints(t: &Tuple) -> Vec<i64> {
+        t.items().iter().filter_map(Value::as_i64).collect()
+    }
+
+    #[test]
+    fn every_constructor_keeps_the_items_in_order_around_the_inline_limit() {
+        for n in 0..=INLINE_ITEMS + 3 {
+            let expected: Vec<i64> = (0..n as i64).collect();
+            assert_eq!(as_ints(&Tuple::new(ints(n))), expected);
+            assert_eq!(as_ints(&Tuple::from_slice(&ints(n))), expected);
+            assert_eq!(
+                as_ints(&Tuple::from_iter_with_len(n, ints(n).into_iter())),
+                expected
+            );
+        }
+        assert_eq!(as_ints(&Tuple::from_array([])), Vec::<i64>::new());
+        assert_eq!(
+            as_ints(&Tuple::from_array([Value::from_i64(7), Value::from_i64(8)])),
+            [7, 8]
+        );
+        let five = [1, 2, 3, 4, 5].map(Value::from_i64);
+        assert_eq!(as_ints(&Tuple::from_array(five)), [1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn a_short_iterator_pads_with_none_and_a_long_one_is_cut() {
+        let short = Tuple::from_iter_with_len(3, ints(1).into_iter());
+        assert_eq!(short.items().len(), 3);
+        assert!(short.items()[1].is_none() && short.items()[2].is_none());
+        let cut = Tuple::from_iter_with_len(2, ints(9).into_iter());
+        assert_eq!(as_ints(&cut), [0, 1]);
+        let long_cut = Tuple::from_iter_with_len(5, ints(9).into_iter());
+        assert_eq!(as_ints(&long_cut), [0, 1, 2, 3, 4]);
+    }
+}
