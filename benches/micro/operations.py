@@ -290,6 +290,33 @@ def case_list_pop(n):
         L.pop()
 
 
+def varargs(*args):
+    return args
+
+
+def case_star_args(n):
+    f = varargs
+    for i in range(n):
+        f(i, i)
+
+
+def case_enumerate_item(n):
+    for item in enumerate(range(n)):
+        pass
+
+
+def case_tuple_hash(n):
+    t = (1, 2)
+    for i in range(n):
+        hash(t)
+
+
+def case_tuple_index(n):
+    t = (1, 2, 3)
+    for i in range(n):
+        t[1]
+
+
 def main():
     if len(sys.argv) != 3:
         print("usage: operations.py CASE N", file=sys.stderr)

@@ -926,7 +926,7 @@ pub const METHODS: &[MethodDef] = &[
             t.remove_entry(ix)
         });
         match last {
-            Some(e) => vm.new_tuple(vec![e.key, e.value]),
+            Some(e) => vm.new_tuple2(e.key, e.value),
             None => Err(vm.key_error_msg("popitem(): dictionary is empty")),
         }
     }),

@@ -294,7 +294,7 @@ fn builtin_divmod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if is_int(a) && is_int(b) {
         let q = vm.binary_op(a, b, BinOp::FloorDiv)?;
         let r = vm.binary_op(a, b, BinOp::Mod)?;
-        return vm.new_tuple(vec![q, r]);
+        return vm.new_tuple2(q, r);
     }
     let real = |v: &Value| is_int(v) || v.as_f64().is_some();
     if real(a) && real(b) && (a.as_f64().is_some() || b.as_f64().is_some()) {
@@ -304,7 +304,7 @@ fn builtin_divmod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
             return Err(vm.zero_division("division by zero"));
         }
         let (q, r) = crate::builtins::float::float_divmod(x, y);
-        return vm.new_tuple(vec![Value::from_f64(q), Value::from_f64(r)]);
+        return vm.new_tuple2(Value::from_f64(q), Value::from_f64(r));
     }
     if let Some(f) = vm.lookup_special(a, "__divmod__") {
         let r = vm.call(&f, std::slice::from_ref(b), None)?;

@@ -410,11 +410,11 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         Step::Ready(r) => Ok(r),
         Step::MakeInt(i) => Ok(Some(Value::from_i64(i))),
         Step::MakeChar(cp) => Ok(Some(vm.new_char(cp)?)),
-        Step::MakeItem(k, v) => Ok(Some(vm.new_tuple(vec![k, v])?)),
+        Step::MakeItem(k, v) => Ok(Some(vm.new_tuple2(k, v)?)),
         Step::DictChanged => Err(vm.runtime_error("dictionary changed size during iteration")),
         Step::DictKeysChanged => Err(vm.runtime_error("dictionary keys changed during iteration")),
         Step::Enumerate(inner, c) => match vm.next(&inner)? {
-            Some(x) => Ok(Some(vm.new_tuple(vec![Value::from_i64(c), x])?)),
+            Some(x) => Ok(Some(vm.new_tuple2(Value::from_i64(c), x)?)),
             None => Ok(None),
         },
         Step::Zip(inners, strict) => {
@@ -422,7 +422,7 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                 return Ok(None);
             }
             match next_of_each(vm, &it, &inners, strict.then_some("zip"))? {
-                Some(out) => Ok(Some(vm.new_tuple(out)?)),
+                Some(out) => Ok(Some(vm.new_tuple_from_iter(out.len(), out.into_iter())?)),
                 None => Ok(None),
             }
         }
@@ -477,6 +477,10 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// One item from each of `zip`'s or `map`'s iterators: inline for the
+/// usual few, so a small `zip` item is built with no vector.
+type NextOfEach = smallvec::SmallVec<[Value; crate::builtins::tuple::INLINE_ITEMS]>;
+
 /// The next item of every iterator (for `zip` and `map`); `None` when one
 /// is exhausted. With `strict` naming the function, iterators of unequal
 /// length are a `ValueError` with CPython's message.
@@ -485,8 +489,8 @@ fn next_of_each(
     it: &Ref<NativeIter>,
     inners: &[Value],
     strict: Option<&str>,
-) -> PyResult<Option<Vec<Value>>> {
-    let mut out = Vec::with_capacity(inners.len());
+) -> PyResult<Option<NextOfEach>> {
+    let mut out = NextOfEach::with_capacity(inners.len());
     for (i, inner) in inners.iter().enumerate() {
         if let Some(x) = vm.next(inner)? {
             out.push(x);

@@ -406,7 +406,6 @@ impl Signature {
             npos
         };
         let mut values: ArgSlots = smallvec::smallvec![None; self.params.len()];
-        let mut extra = Vec::new();
         if npos > self.positional && !self.varargs {
             let max = if self.bound {
                 self.positional - 1
@@ -435,13 +434,11 @@ impl Signature {
             };
             return Err(vm.type_error(message));
         }
-        for (i, arg) in args[..npos].iter().enumerate() {
-            if i < self.positional {
-                values[i] = Some(arg.clone());
-            } else {
-                extra.push(arg.clone());
-            }
+        for (slot, arg) in values.iter_mut().zip(&args[..npos.min(self.positional)]) {
+            *slot = Some(arg.clone());
         }
+        // The positional arguments past the named ones (`*args`).
+        let extra = args.get(self.positional..npos).unwrap_or(&[]);
         let mut kwargs: Option<Ref<Dict>> = None;
         if let Some(names) = kwnames {
             if nkw > 0 && self.params.is_empty() && !self.varkw {
@@ -521,7 +518,7 @@ impl Signature {
             }
         }
         let varargs = if self.varargs {
-            Some(vm.new_tuple(extra)?)
+            Some(vm.new_tuple_from_slice(extra)?)
         } else {
             None
         };

@@ -74,12 +74,8 @@ impl Vm {
         }
         let mut slot = total;
         if has_varargs {
-            let extra = if npos > argcount {
-                args[argcount..npos].to_vec()
-            } else {
-                Vec::new()
-            };
-            locals[slot] = Some(self.new_tuple(extra)?);
+            let extra = args.get(argcount..npos).unwrap_or(&[]);
+            locals[slot] = Some(self.new_tuple_from_slice(extra)?);
             slot += 1;
         }
         let kwdict = if has_varkw {
@@ -302,7 +298,7 @@ impl Vm {
         if nlocalsplus <= argcount {
             return None;
         }
-        let extra = match self.new_tuple(extra.to_vec()) {
+        let extra = match self.new_tuple_from_slice(extra) {
             Ok(tuple) => tuple,
             Err(e) => return Some(Err(e)),
         };

@@ -501,13 +501,12 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     // SAFETY: the `n` slots from the new top are initialised
                     // (checked against the locals just above) and each is
                     // moved out once, counting as uninitialised afterwards.
-                    let items: Vec<Value> = (top..top + n)
-                        .map(|i| unsafe { slots.add(i).read() }.unwrap_or(Value::NONE))
-                        .collect();
+                    let items = (top..top + n)
+                        .map(|i| unsafe { slots.add(i).read() }.unwrap_or(Value::NONE));
                     let built = if opcode == Opcode::BUILD_TUPLE {
-                        vm.new_tuple(items)
+                        vm.new_tuple_from_iter(n, items)
                     } else {
-                        vm.new_list(items)
+                        vm.new_list(items.collect())
                     };
                     match built {
                         Ok(v) => {
