@@ -23,7 +23,7 @@ use std::mem::ManuallyDrop;
 use krait_compiler::bytecode::encoding::CodeUnit;
 use krait_compiler::bytecode::opcode::Opcode;
 
-use crate::builtins::dict::Dict;
+use crate::builtins::dict::{BUSY_VERSION, Dict};
 use crate::builtins::instance::SharedKeys;
 use crate::value::Value;
 
@@ -47,12 +47,14 @@ pub struct GlobalCache {
 
 impl GlobalCache {
     /// The cached value, if both dicts are unchanged since it was stored.
+    ///
+    /// An empty cache holds version 0, which no dict has, and a dict in use
+    /// reads as [`BUSY_VERSION`], which no cache holds: neither matches, so
+    /// the check is the two compares alone.
     #[inline(always)]
     pub fn get(&self, globals: &Dict, builtins: &Dict) -> Option<Value> {
-        let version = self.globals_version.get();
-        if version == 0
-            || globals.table.with(|t| t.version()) != version
-            || builtins.table.with(|t| t.version()) != self.builtins_version.get()
+        if globals.version_now() != self.globals_version.get()
+            || builtins.version_now() != self.builtins_version.get()
         {
             return None;
         }
@@ -66,14 +68,16 @@ impl GlobalCache {
     /// result is then [`store`](Self::store)d (a lookup can run `__eq__`
     /// of a key, which could change a dict; the cache then never matches).
     pub fn versions(globals: &Dict, builtins: &Dict) -> (u64, u64) {
-        (
-            globals.table.with(|t| t.version()),
-            builtins.table.with(|t| t.version()),
-        )
+        (globals.version_now(), builtins.version_now())
     }
 
     /// Remembers `value`, found in the dicts when they had `versions`.
     pub fn store(&self, versions: (u64, u64), value: Value) {
+        if versions.0 == BUSY_VERSION || versions.1 == BUSY_VERSION {
+            // A dict was in use (never between instructions): a cache of
+            // that "version" would match a later busy dict.
+            return;
+        }
         self.globals_version.set(versions.0);
         self.builtins_version.set(versions.1);
         // SAFETY: single-threaded, no reference into the cell is live. The
