@@ -25,6 +25,47 @@ use crate::value::Value;
 /// Code flags that rule the fast path out.
 const NOT_SIMPLE: u32 = co_flags::VARARGS | co_flags::VARKEYWORDS;
 
+/// Which fast path of the `CALL` arm a callable can take, decided once
+/// from its class's payload (CPython specializes `CALL` by the same
+/// split). Each path still checks everything it needs; this only keeps a
+/// builtin call from being turned down by the Python-function path first.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CallShape {
+    /// A Python function or a bound method: [`push_simple_call`].
+    Python,
+    /// A builtin function or a method descriptor: [`call_native_on_stack`].
+    Native,
+    /// Anything else (a class: [`push_init_call`]; the general path).
+    Other,
+}
+
+/// The [`CallShape`] of the callable of `CALL nargs` in `caller` (stack:
+/// callable, self-or-NULL, args...).
+#[inline(always)]
+pub(crate) fn call_shape(caller: &Frame, nargs: usize) -> CallShape {
+    use std::any::TypeId;
+
+    use crate::builtins::native::{BuiltinFunction, MethodDescriptor};
+    let object = (caller.stack_top as usize)
+        .checked_sub(nargs + 2)
+        .and_then(|at| caller.live_slots().get(at))
+        .and_then(Option::as_ref)
+        .and_then(Value::as_object);
+    let Some(object) = object else {
+        return CallShape::Other;
+    };
+    let payload = object.class().payload;
+    if payload == TypeId::of::<Function>() || payload == TypeId::of::<Method>() {
+        CallShape::Python
+    } else if payload == TypeId::of::<BuiltinFunction>()
+        || payload == TypeId::of::<MethodDescriptor>()
+    {
+        CallShape::Native
+    } else {
+        CallShape::Other
+    }
+}
+
 /// Whether a call giving `func` exactly `given` positional arguments (and
 /// nothing else) can skip the general binder: no `*args`, `**kwargs` or
 /// keyword-only parameters, not too many arguments, and defaults for the
