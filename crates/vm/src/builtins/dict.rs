@@ -443,14 +443,12 @@ pub const BUSY_VERSION: u64 = u64::MAX;
 impl Dict {
     /// The table's current version (see [`DictTable::version`]), or
     /// [`BUSY_VERSION`] while the table is in use. For the eval loop's
-    /// global-name caches: the table is taken only for the one load, inline
-    /// (no closure, no panic path), so the check is a flag and a compare.
+    /// global-name caches: read inline without taking the table, so the
+    /// check is a flag test, a load and a compare.
     #[inline(always)]
     pub fn version_now(&self) -> u64 {
-        match self.table.try_lock() {
-            Some(table) => table.version(),
-            None => BUSY_VERSION,
-        }
+        // SAFETY: the read only copies a field out of the table.
+        unsafe { self.table.peek(DictTable::version) }.unwrap_or(BUSY_VERSION)
     }
 
     /// Finds the entry index of `key` (whose hash is `hash`): the table is

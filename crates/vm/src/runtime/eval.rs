@@ -980,14 +980,13 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     use crate::runtime::fast_call::{CallShape, call_shape};
                     sync_position!();
                     frame.stack_top = top as u32;
-                    let shape = call_shape(frame, oparg as usize);
-                    if shape == CallShape::Python
-                        && let Some(new) =
-                            crate::runtime::fast_call::push_simple_call(vm, frame, oparg as usize)
+                    if let Some(new) =
+                        crate::runtime::fast_call::push_simple_call(vm, frame, oparg as usize)
                     {
                         switch_to!(new);
                         continue;
                     }
+                    let shape = call_shape(frame, oparg as usize);
                     // A builtin function or method descriptor runs on the
                     // arguments in place.
                     if shape == CallShape::Native

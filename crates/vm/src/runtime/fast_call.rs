@@ -25,14 +25,13 @@ use crate::value::Value;
 /// Code flags that rule the fast path out.
 const NOT_SIMPLE: u32 = co_flags::VARARGS | co_flags::VARKEYWORDS;
 
-/// Which fast path of the `CALL` arm a callable can take, decided once
-/// from its class's payload (CPython specializes `CALL` by the same
-/// split). Each path still checks everything it needs; this only keeps a
-/// builtin call from being turned down by the Python-function path first.
+/// Which path of the `CALL` arm a callable that [`push_simple_call`]
+/// turned down takes next, decided once from its class's payload (CPython
+/// specializes `CALL` by the same split): a builtin is not offered to
+/// [`push_init_call`], a class not to [`call_native_on_stack`], each of
+/// which would take the callable off the stack and look at it again.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CallShape {
-    /// A Python function or a bound method: [`push_simple_call`].
-    Python,
     /// A builtin function or a method descriptor: [`call_native_on_stack`].
     Native,
     /// Anything else (a class: [`push_init_call`]; the general path).
@@ -55,11 +54,7 @@ pub(crate) fn call_shape(caller: &Frame, nargs: usize) -> CallShape {
         return CallShape::Other;
     };
     let payload = object.class().payload;
-    if payload == TypeId::of::<Function>() || payload == TypeId::of::<Method>() {
-        CallShape::Python
-    } else if payload == TypeId::of::<BuiltinFunction>()
-        || payload == TypeId::of::<MethodDescriptor>()
-    {
+    if payload == TypeId::of::<BuiltinFunction>() || payload == TypeId::of::<MethodDescriptor>() {
         CallShape::Native
     } else {
         CallShape::Other

@@ -31,18 +31,28 @@ use crate::value::Value;
 const NO_ENTRY: u16 = u16::MAX;
 
 /// The cache of one `LOAD_GLOBAL` site.
-#[derive(Default)]
 pub struct GlobalCache {
     /// Version of the globals dict when `value` was found; 0 when empty.
     globals_version: Cell<u64>,
     /// Version of the builtins dict at the same time.
     builtins_version: Cell<u64>,
-    /// The value found: uncounted, since while both dicts keep their
-    /// versions the dict it came from still holds it (every change of a
-    /// dict gives it a new version, and versions are never reused). A
-    /// counted reference here would keep a deleted global alive (its
-    /// `__del__` and weak-reference callbacks would come late).
-    value: UnsafeCell<ManuallyDrop<Option<Value>>>,
+    /// The value found (`None` while empty, never read then: no dict has
+    /// version 0): uncounted, since while both dicts keep their versions
+    /// the dict it came from still holds it (every change of a dict gives
+    /// it a new version, and versions are never reused). A counted
+    /// reference here would keep a deleted global alive (its `__del__` and
+    /// weak-reference callbacks would come late).
+    value: UnsafeCell<ManuallyDrop<Value>>,
+}
+
+impl Default for GlobalCache {
+    fn default() -> Self {
+        GlobalCache {
+            globals_version: Cell::new(0),
+            builtins_version: Cell::new(0),
+            value: UnsafeCell::new(ManuallyDrop::new(Value::NONE)),
+        }
+    }
 }
 
 impl GlobalCache {
@@ -58,10 +68,10 @@ impl GlobalCache {
         {
             return None;
         }
-        // SAFETY: single-threaded; the versions match, so a dict still
-        // holds the value (see the field) and counting one more reference
-        // to it is sound; cloning runs no Python code.
-        unsafe { (*self.value.get()).as_ref().cloned() }
+        // SAFETY: single-threaded; the versions match, so the value was
+        // stored and a dict still holds it (see the field): counting one
+        // more reference to it is sound; cloning runs no Python code.
+        Some(unsafe { Value::clone(&*self.value.get()) })
     }
 
     /// The versions of the two dicts now: take them before a lookup whose
@@ -85,7 +95,7 @@ impl GlobalCache {
         // given back by dropping it, the cache keeping an uncounted copy.
         unsafe {
             let copy = std::ptr::read(&value);
-            *self.value.get() = ManuallyDrop::new(Some(copy));
+            *self.value.get() = ManuallyDrop::new(copy);
         }
         drop(value);
     }
