@@ -436,21 +436,7 @@ pub struct Dict {
     pub table: PyCell<DictTable>,
 }
 
-/// What [`Dict::version_now`] reads while the table is in use: never a
-/// version (versions count up from 1 and would take centuries to reach it).
-pub const BUSY_VERSION: u64 = u64::MAX;
-
 impl Dict {
-    /// The table's current version (see [`DictTable::version`]), or
-    /// [`BUSY_VERSION`] while the table is in use. For the eval loop's
-    /// global-name caches: read inline without taking the table, so the
-    /// check is a flag test, a load and a compare.
-    #[inline(always)]
-    pub fn version_now(&self) -> u64 {
-        // SAFETY: the read only copies a field out of the table.
-        unsafe { self.table.peek(DictTable::version) }.unwrap_or(BUSY_VERSION)
-    }
-
     /// Finds the entry index of `key` (whose hash is `hash`): the table is
     /// scanned inside one borrow, left only to run `__eq__`, and the lookup
     /// restarts if that changed the table.

@@ -87,27 +87,6 @@ impl<T> PyCell<T> {
         Some(PyCellGuard { cell: self })
     }
 
-    /// Runs `read` on the value through a shared reference, without
-    /// taking the cell, or returns `None` when an access is live: for
-    /// read-only checks on the hottest paths (a dict's version in the
-    /// global-name cache), where taking and releasing the flag are two
-    /// stores per check.
-    ///
-    /// # Safety
-    /// `read` must not reach this cell again (no `with`, `try_with`,
-    /// `try_lock` or `get_mut` on it): nothing marks the cell in use while
-    /// `read` holds its shared reference. Reading a field and returning a
-    /// copy of it is always fine.
-    #[inline(always)]
-    pub unsafe fn peek<R>(&self, read: impl FnOnce(&T) -> R) -> Option<R> {
-        if self.in_use.get() {
-            return None;
-        }
-        // SAFETY: the flag is clear, so no exclusive access is live, and
-        // by the contract `read` starts none while the shared one lives.
-        Some(read(unsafe { &*self.value.get() }))
-    }
-
     /// The value through an exclusive reference (no check needed: `&mut self`
     /// proves no closure is running on it), e.g. in a payload's `Drop`.
     pub fn get_mut(&mut self) -> &mut T {

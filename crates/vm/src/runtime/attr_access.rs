@@ -211,7 +211,7 @@ pub(crate) fn load_hit<'n>(
         }
         AttrKind::ModuleValue { dict_version } => {
             let module = owner.as_object()?.downcast::<Module>()?;
-            if module.dict.version_now() != dict_version {
+            if module.dict.table.with(|t| t.version()) != dict_version {
                 return None;
             }
             entry.value().map(Loaded::Value)

@@ -977,7 +977,6 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // A call is a safe point: with finalizers pending, the
                 // general tier runs them first.
                 Opcode::CALL if !crate::gc::is_due() => {
-                    use crate::runtime::fast_call::{CallShape, call_shape};
                     sync_position!();
                     frame.stack_top = top as u32;
                     if let Some(new) =
@@ -986,16 +985,13 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         switch_to!(new);
                         continue;
                     }
-                    let shape = call_shape(frame, oparg as usize);
                     // A builtin function or method descriptor runs on the
                     // arguments in place.
-                    if shape == CallShape::Native
-                        // SAFETY: `fp` is the live innermost frame, its
-                        // stack top stored.
-                        && let Some(result) = unsafe {
-                            crate::runtime::fast_call::call_native_on_stack(vm, fp, oparg as usize)
-                        }
-                    {
+                    // SAFETY: `fp` is the live innermost frame, its stack
+                    // top stored.
+                    if let Some(result) = unsafe {
+                        crate::runtime::fast_call::call_native_on_stack(vm, fp, oparg as usize)
+                    } {
                         top = frame.stack_top as usize;
                         match result {
                             Ok(v) => fast_push!(Some(v)),
@@ -1006,9 +1002,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         }
                         continue;
                     }
-                    if shape == CallShape::Other
-                        && let Some(new) =
-                            crate::runtime::fast_call::push_init_call(vm, frame, oparg as usize)
+                    if let Some(new) =
+                        crate::runtime::fast_call::push_init_call(vm, frame, oparg as usize)
                     {
                         switch_to!(new);
                         continue;

@@ -25,42 +25,6 @@ use crate::value::Value;
 /// Code flags that rule the fast path out.
 const NOT_SIMPLE: u32 = co_flags::VARARGS | co_flags::VARKEYWORDS;
 
-/// Which path of the `CALL` arm a callable that [`push_simple_call`]
-/// turned down takes next, decided once from its class's payload (CPython
-/// specializes `CALL` by the same split): a builtin is not offered to
-/// [`push_init_call`], a class not to [`call_native_on_stack`], each of
-/// which would take the callable off the stack and look at it again.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum CallShape {
-    /// A builtin function or a method descriptor: [`call_native_on_stack`].
-    Native,
-    /// Anything else (a class: [`push_init_call`]; the general path).
-    Other,
-}
-
-/// The [`CallShape`] of the callable of `CALL nargs` in `caller` (stack:
-/// callable, self-or-NULL, args...).
-#[inline(always)]
-pub(crate) fn call_shape(caller: &Frame, nargs: usize) -> CallShape {
-    use std::any::TypeId;
-
-    use crate::builtins::native::{BuiltinFunction, MethodDescriptor};
-    let object = (caller.stack_top as usize)
-        .checked_sub(nargs + 2)
-        .and_then(|at| caller.live_slots().get(at))
-        .and_then(Option::as_ref)
-        .and_then(Value::as_object);
-    let Some(object) = object else {
-        return CallShape::Other;
-    };
-    let payload = object.class().payload;
-    if payload == TypeId::of::<BuiltinFunction>() || payload == TypeId::of::<MethodDescriptor>() {
-        CallShape::Native
-    } else {
-        CallShape::Other
-    }
-}
-
 /// Whether a call giving `func` exactly `given` positional arguments (and
 /// nothing else) can skip the general binder: no `*args`, `**kwargs` or
 /// keyword-only parameters, not too many arguments, and defaults for the

@@ -23,7 +23,7 @@ use std::mem::ManuallyDrop;
 use krait_compiler::bytecode::encoding::CodeUnit;
 use krait_compiler::bytecode::opcode::Opcode;
 
-use crate::builtins::dict::{BUSY_VERSION, Dict};
+use crate::builtins::dict::Dict;
 use crate::builtins::instance::SharedKeys;
 use crate::value::Value;
 
@@ -31,63 +31,49 @@ use crate::value::Value;
 const NO_ENTRY: u16 = u16::MAX;
 
 /// The cache of one `LOAD_GLOBAL` site.
+#[derive(Default)]
 pub struct GlobalCache {
     /// Version of the globals dict when `value` was found; 0 when empty.
     globals_version: Cell<u64>,
     /// Version of the builtins dict at the same time.
     builtins_version: Cell<u64>,
-    /// The value found (`None` while empty, never read then: no dict has
-    /// version 0): uncounted, since while both dicts keep their versions
-    /// the dict it came from still holds it (every change of a dict gives
-    /// it a new version, and versions are never reused). A counted
-    /// reference here would keep a deleted global alive (its `__del__` and
-    /// weak-reference callbacks would come late).
-    value: UnsafeCell<ManuallyDrop<Value>>,
-}
-
-impl Default for GlobalCache {
-    fn default() -> Self {
-        GlobalCache {
-            globals_version: Cell::new(0),
-            builtins_version: Cell::new(0),
-            value: UnsafeCell::new(ManuallyDrop::new(Value::NONE)),
-        }
-    }
+    /// The value found: uncounted, since while both dicts keep their
+    /// versions the dict it came from still holds it (every change of a
+    /// dict gives it a new version, and versions are never reused). A
+    /// counted reference here would keep a deleted global alive (its
+    /// `__del__` and weak-reference callbacks would come late).
+    value: UnsafeCell<ManuallyDrop<Option<Value>>>,
 }
 
 impl GlobalCache {
     /// The cached value, if both dicts are unchanged since it was stored.
-    ///
-    /// An empty cache holds version 0, which no dict has, and a dict in use
-    /// reads as [`BUSY_VERSION`], which no cache holds: neither matches, so
-    /// the check is the two compares alone.
     #[inline(always)]
     pub fn get(&self, globals: &Dict, builtins: &Dict) -> Option<Value> {
-        if globals.version_now() != self.globals_version.get()
-            || builtins.version_now() != self.builtins_version.get()
+        let version = self.globals_version.get();
+        if version == 0
+            || globals.table.with(|t| t.version()) != version
+            || builtins.table.with(|t| t.version()) != self.builtins_version.get()
         {
             return None;
         }
-        // SAFETY: single-threaded; the versions match, so the value was
-        // stored and a dict still holds it (see the field): counting one
-        // more reference to it is sound; cloning runs no Python code.
-        Some(unsafe { Value::clone(&*self.value.get()) })
+        // SAFETY: single-threaded; the versions match, so a dict still
+        // holds the value (see the field) and counting one more reference
+        // to it is sound; cloning runs no Python code.
+        unsafe { (*self.value.get()).as_ref().cloned() }
     }
 
     /// The versions of the two dicts now: take them before a lookup whose
     /// result is then [`store`](Self::store)d (a lookup can run `__eq__`
     /// of a key, which could change a dict; the cache then never matches).
     pub fn versions(globals: &Dict, builtins: &Dict) -> (u64, u64) {
-        (globals.version_now(), builtins.version_now())
+        (
+            globals.table.with(|t| t.version()),
+            builtins.table.with(|t| t.version()),
+        )
     }
 
     /// Remembers `value`, found in the dicts when they had `versions`.
     pub fn store(&self, versions: (u64, u64), value: Value) {
-        if versions.0 == BUSY_VERSION || versions.1 == BUSY_VERSION {
-            // A dict was in use (never between instructions): a cache of
-            // that "version" would match a later busy dict.
-            return;
-        }
         self.globals_version.set(versions.0);
         self.builtins_version.set(versions.1);
         // SAFETY: single-threaded, no reference into the cell is live. The
@@ -95,7 +81,7 @@ impl GlobalCache {
         // given back by dropping it, the cache keeping an uncounted copy.
         unsafe {
             let copy = std::ptr::read(&value);
-            *self.value.get() = ManuallyDrop::new(copy);
+            *self.value.get() = ManuallyDrop::new(Some(copy));
         }
         drop(value);
     }
