@@ -45,7 +45,13 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     };
     let (krait, build) = match (&options.krait, no_pgo) {
         (Some(_), true) => return Err("--krait and --no-pgo exclude each other".into()),
-        (Some(given), false) => (given.clone(), format!("krait {}", given.display())),
+        // Absolute: each program runs in its own directory.
+        (Some(given), false) => {
+            let path = std::fs::canonicalize(given)
+                .map_err(|e| format!("--krait {}: {e}", given.display()))?;
+            let build = format!("krait {}", path.display());
+            (path, build)
+        }
         (None, true) => (
             krait_binary::ready()?,
             "krait's plain release build".to_string(),
