@@ -247,9 +247,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             // is `POP_JUMP_IF_FALSE`/`TRUE`, it is run here on the bool
             // directly (CPython's specialized compare-and-branch pairs
             // save the same dispatch); otherwise the bool is pushed. A
-            // `TO_BOOL` in between (krait's compiler emits one after a
-            // comparison in a condition) is skipped first: on a bool it
-            // leaves the same bool and runs nothing else.
+            // `TO_BOOL` in between is skipped first: on a bool it leaves
+            // the same bool and runs nothing else. (The compiler's
+            // peephole pass now folds a `TO_BOOL` after a comparison into
+            // the comparison, so this rarely fires; whether to drop it is
+            // to be measured under PGO.)
             macro_rules! push_bool_or_branch {
                 ($b:expr) => {{
                     let b: bool = $b;

@@ -183,26 +183,17 @@ impl Frame {
         nlocalsplus: u32,
         capacity: u32,
     ) -> Frame {
-        Frame {
-            code: HeaderRef::owned(code),
-            globals: HeaderRef::owned(globals),
-            builtins: HeaderRef::owned(builtins),
+        Frame::header(
+            HeaderRef::owned(code),
+            HeaderRef::owned(globals),
+            HeaderRef::owned(builtins),
             locals,
             func,
             previous,
-            next_instr: 0,
-            lasti: 0,
-            stack_top: nlocalsplus,
+            nlocalsplus,
             capacity,
-            return_target: 0,
-            is_entry: false,
-            init_check: false,
-            owner: FrameOwner::Thread,
-            state: FrameState::Executing,
-            header_borrowed: false,
-            exc_state: Value::NONE,
-            frame_object: FrameObjectLink::default(),
-        }
+            false,
+        )
     }
 
     /// A header for a frame running `func`, with `capacity` slots of which
@@ -219,16 +210,44 @@ impl Frame {
         nlocalsplus: u32,
         capacity: u32,
     ) -> Frame {
+        // SAFETY (each): the caller stores the function in `func`, which
+        // keeps these (immutable) references of its alive.
+        Frame::header(
+            unsafe { HeaderRef::borrowed(&func.code) },
+            unsafe { HeaderRef::borrowed(&func.globals) },
+            unsafe { HeaderRef::borrowed(&func.builtins) },
+            None,
+            None,
+            previous,
+            nlocalsplus,
+            capacity,
+            true,
+        )
+    }
+
+    /// The one place a header is laid out: a thread frame about to run
+    /// from its first instruction, its locals uninitialised, `borrowed`
+    /// saying whether `code`, `globals` and `builtins` are borrowed from
+    /// the function in `func` (see [`HeaderRef`]).
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn header(
+        code: HeaderRef<Code>,
+        globals: HeaderRef<Dict>,
+        builtins: HeaderRef<Dict>,
+        locals: Option<Value>,
+        func: Option<Value>,
+        previous: *mut Frame,
+        nlocalsplus: u32,
+        capacity: u32,
+        borrowed: bool,
+    ) -> Frame {
         Frame {
-            // SAFETY: the caller stores the function in `func`, which
-            // keeps these (immutable) references of its alive.
-            code: unsafe { HeaderRef::borrowed(&func.code) },
-            // SAFETY: as above.
-            globals: unsafe { HeaderRef::borrowed(&func.globals) },
-            // SAFETY: as above.
-            builtins: unsafe { HeaderRef::borrowed(&func.builtins) },
-            locals: None,
-            func: None,
+            code,
+            globals,
+            builtins,
+            locals,
+            func,
             previous,
             next_instr: 0,
             lasti: 0,
@@ -239,7 +258,7 @@ impl Frame {
             init_check: false,
             owner: FrameOwner::Thread,
             state: FrameState::Executing,
-            header_borrowed: true,
+            header_borrowed: borrowed,
             exc_state: Value::NONE,
             frame_object: FrameObjectLink::default(),
         }
