@@ -1,11 +1,14 @@
 //! `posix`: the start of the operating-system interface behind `Lib/os.py`
 //! — the environment (`environ`, `putenv`, `unsetenv`), the working
 //! directory (`getcwd`, `getcwdb`), process and user ids, `fspath`,
-//! `urandom`, `strerror` and the access-mode constants. `Lib/os.py` needs
-//! the names `stat`, `lstat`, `fstat`, `open`, `scandir` and `listdir` at
-//! import time; they exist but raise `NotImplementedError` naming the
-//! function until they are written. Other functions are simply absent, as
-//! on a platform without them.
+//! `urandom`, `strerror` and the access-mode constants here; the
+//! file-system functions (`stat`, `listdir`, `remove`, ...) in [`files`].
+//! `Lib/os.py` also needs the names `open` and `scandir` at import time;
+//! they exist but raise `NotImplementedError` naming the function until
+//! they are written. Other functions are simply absent, as on a platform
+//! without them.
+
+mod files;
 
 use std::ffi::CString;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
@@ -20,6 +23,13 @@ use krait_vm::{PyErr, PyResult, Value, Vm};
 /// `posix`'s initialiser.
 pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
     vm.module_add_functions(module, FUNCTIONS)?;
+    vm.module_add_functions(module, files::FUNCTIONS)?;
+    let stat_result = files::init_stat_result(vm)?;
+    vm.module_set(
+        module,
+        "stat_result",
+        Value::from_object(stat_result.as_obj().clone()),
+    )?;
     let environ = vm.new_dict_ref()?;
     for (key, value) in std::env::vars_os() {
         let key = vm.new_bytes(key.into_vec())?;
@@ -37,9 +47,20 @@ pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
     ] {
         vm.module_set(module, name, Value::from_i64(i64::from(value)))?;
     }
-    // No optional `*at`/`f*` variants yet (what `os.supports_fd` and
+    // The optional variants krait has (what `os.supports_dir_fd` and
     // friends are computed from).
-    let have = vm.new_list(Vec::new())?;
+    let mut have = Vec::new();
+    for name in [
+        "HAVE_FACCESSAT",
+        "HAVE_FDOPENDIR",
+        "HAVE_FSTATAT",
+        "HAVE_MKDIRAT",
+        "HAVE_RENAMEAT",
+        "HAVE_UNLINKAT",
+    ] {
+        have.push(vm.new_str(name)?);
+    }
+    let have = vm.new_list(have)?;
     vm.module_set(module, "_have_functions", have)?;
     let doc = vm.new_str(DOC)?;
     vm.module_set(module, "__doc__", doc)
@@ -85,24 +106,12 @@ fn not_yet(vm: &mut Vm, name: &str) -> PyErr {
 /// The functions of `posix`.
 const FUNCTIONS: &[MethodDef] = &[
     method(
-        "stat",
-        "(path, *, dir_fd=None, follow_symlinks=True)",
-        |vm, _args| Err(not_yet(vm, "stat")),
-    ),
-    method("lstat", "(path, *, dir_fd=None)", |vm, _args| {
-        Err(not_yet(vm, "lstat"))
-    }),
-    method("fstat", "(fd)", |vm, _args| Err(not_yet(vm, "fstat"))),
-    method(
         "open",
         "(path, flags, mode=511, *, dir_fd=None)",
         |vm, _args| Err(not_yet(vm, "open")),
     ),
     method("scandir", "(path=None)", |vm, _args| {
         Err(not_yet(vm, "scandir"))
-    }),
-    method("listdir", "(path=None)", |vm, _args| {
-        Err(not_yet(vm, "listdir"))
     }),
     method("getcwd", "()", |vm, _args| match std::env::current_dir() {
         Ok(p) => vm.new_str(&p.to_string_lossy()),
