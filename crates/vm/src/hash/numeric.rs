@@ -48,6 +48,11 @@ fn signed(negative: bool, residue: u64) -> i64 {
 /// `hash(n)` for an `int` that fits in 64 bits.
 #[inline]
 pub fn hash_i64(value: i64) -> i64 {
+    // Below the modulus a non-negative int is its own hash (the common
+    // case of small keys): one comparison instead of the reduction.
+    if (value as u64) < MODULUS {
+        return value;
+    }
     signed(value < 0, reduce_u64(value.unsigned_abs()))
 }
 
