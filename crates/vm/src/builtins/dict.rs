@@ -504,6 +504,22 @@ impl Dict {
         }
     }
 
+    /// Whether `key` (hash `hash`) is a key, when no Python code is needed
+    /// (as [`get_simple`](Self::get_simple), without taking the value).
+    #[inline]
+    pub(crate) fn contains_simple(&self, key: &Value, hash: i64) -> Option<bool> {
+        let table = self.table.try_lock()?;
+        match table.scan(key, hash, &mut DictProbe::new(hash)) {
+            DictScan::Found(_) => Some(true),
+            DictScan::Absent => Some(false),
+            DictScan::Compare(_, candidate) => {
+                drop(table);
+                drop(candidate);
+                None
+            }
+        }
+    }
+
     /// `d[key] = value` when no Python code is needed (as
     /// [`get_simple`](Self::get_simple)); gives `key` and `value` back
     /// otherwise. Returns the replaced value, to be dropped by the caller

@@ -946,7 +946,9 @@ pub(crate) fn call_intrinsic(vm: &Vm, which: Intrinsic, args: &[Value]) -> Optio
         }
         // An object of exactly the class asked about: true whatever the
         // class (`isinstance` answers so before any `__instancecheck__`).
-        (Intrinsic::SetAdd, [this, object]) => crate::builtins::set::add_intrinsic(vm, this, object),
+        (Intrinsic::SetAdd, [this, object]) => {
+            crate::builtins::set::add_intrinsic(vm, this, object)
+        }
         (Intrinsic::SetDiscard, [this, object]) => {
             crate::builtins::set::discard_intrinsic(vm, this, object)
         }

@@ -134,6 +134,31 @@ impl SetTable {
         if size == self.slots.len() && self.fill == self.used {
             return;
         }
+        if size == self.slots.len() && self.used <= MIN_SIZE {
+            // The same size with few elements (what add/discard cycles
+            // come to, the dummies filling a small table): rebuilt in
+            // place through a buffer on the stack, with no allocation.
+            // The elements go back in slot order, as below.
+            let mut live = [Slot::EMPTY; MIN_SIZE];
+            let mut n = 0;
+            for slot in &mut self.slots {
+                let slot = std::mem::replace(slot, Slot::EMPTY);
+                if slot.key.is_some()
+                    && let Some(place) = live.get_mut(n)
+                {
+                    *place = slot;
+                    n += 1;
+                }
+            }
+            for slot in live.into_iter().take(n) {
+                if let Some((hash, key)) = slot.into_active() {
+                    Self::insert_clean(&mut self.slots, key, hash);
+                }
+            }
+            self.fill = self.used;
+            self.version += 1;
+            return;
+        }
         let old = std::mem::replace(&mut self.slots, vec![Slot::EMPTY; size]);
         for slot in old {
             if let Some((hash, key)) = slot.into_active() {
@@ -257,19 +282,14 @@ impl SetTable {
     fn find_simple(&self, key: &Value, hash: i64) -> Option<Probe> {
         let slots = self.slots.as_slice();
         let mask = self.mask();
-        let mut start = (hash as u64 as usize) & mask;
-        let mut perturb = hash as u64;
         let mut dummy = None;
-        loop {
-            let last = if start + LINEAR_PROBES <= mask {
-                start + LINEAR_PROBES
-            } else {
-                start
-            };
-            // `start <= last <= mask < slots.len()`: never `None`. The
-            // table always keeps an empty slot, so the search ends.
-            let run = slots.get(start..=last)?;
-            for (j, slot) in (start..).zip(run) {
+        // One slot: a decided outcome returns, `None` from `keys_match`
+        // (Python must compare) returns `None`, anything else goes on.
+        macro_rules! look {
+            ($j:expr) => {{
+                let j = $j;
+                // `j <= mask < slots.len()`: `get` never fails.
+                let slot = slots.get(j)?;
                 match &slot.key {
                     Some(k) => {
                         if slot.hash == hash && keys_match(k, key)? {
@@ -279,9 +299,22 @@ impl SetTable {
                     None if slot.hash == 0 => return Some(Probe::Absent { empty: j, dummy }),
                     None => dummy = Some(j),
                 }
+            }};
+        }
+        let mut i = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        // The table always keeps an empty slot, so the search ends.
+        loop {
+            // The first slot of a run before anything else: a small set's
+            // hit or miss is decided there.
+            look!(i);
+            if i + LINEAR_PROBES <= mask {
+                for j in i + 1..=i + LINEAR_PROBES {
+                    look!(j);
+                }
             }
             perturb >>= PERTURB_SHIFT;
-            start = (start
+            i = (i
                 .wrapping_mul(5)
                 .wrapping_add(1)
                 .wrapping_add(perturb as usize))
@@ -382,7 +415,7 @@ impl Set {
     /// Whether `key` (natively hashed to `hash`) is an element, when every
     /// element met on the probe compares natively; `None` when Python's
     /// `__eq__` must decide.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn contains_simple(&self, key: &Value, hash: i64) -> Option<bool> {
         // One guard, not a closure: `PyCell::with` stays out of line.
         let table = self.table.try_lock()?;
@@ -1264,6 +1297,29 @@ fn set_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Ref<Set>> {
 /// The set (or frozenset) a method's `self` is.
 fn this_set<'a>(vm: &mut Vm, this: &'a Value) -> PyResult<&'a Ref<Set>> {
     as_set(this).ok_or_else(|| vm.type_error("descriptor requires a 'set' object".into()))
+}
+
+/// `key in container` for the eval loop's `CONTAINS_OP`, when no Python
+/// code is needed: an exact `set`, `frozenset` or `dict` (a subclass may
+/// define `__contains__`) and a key that hashes inline ([`simple_hash`])
+/// and compares inline with every stored key of the same hash met on the
+/// probe. `None` for every other case, which takes the `contains`
+/// protocol and gives the same answer.
+#[inline(always)]
+pub(crate) fn contains_op_simple(vm: &Vm, container: &Value, key: &Value) -> Option<bool> {
+    let object = container.as_object()?;
+    let class = object.class();
+    if class.same(&vm.types.set) || class.same(&vm.types.frozenset) {
+        return object
+            .downcast::<Set>()?
+            .contains_simple(key, simple_hash(key)?);
+    }
+    if class.same(&vm.types.dict) {
+        return object
+            .downcast::<Dict>()?
+            .contains_simple(key, simple_hash(key)?);
+    }
+    None
 }
 
 /// The exact `set` `this` is, for the intrinsics: a `frozenset` has the
