@@ -276,6 +276,29 @@ def case_set_contains(n):
             pass
 
 
+def case_set_contains_miss(n):
+    s = {1, 2, 3}
+    for i in range(n):
+        if -5 in s:
+            pass
+
+
+def case_set_contains_str(n):
+    # A run-time str (not the same object as the element): compared by text.
+    s = {"alpha", "beta", "gamma"}
+    k = "".join(["be", "ta"])
+    for i in range(n):
+        if k in s:
+            pass
+
+
+def case_dict_contains(n):
+    d = {1: 1, 2: 2, 3: 3}
+    for i in range(n):
+        if 2 in d:
+            pass
+
+
 def case_set_add_discard(n):
     s = set()
     for i in range(n):

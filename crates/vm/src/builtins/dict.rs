@@ -81,7 +81,7 @@ impl Default for DictTable {
 /// from `str.split()`; a subclass may override `__eq__`). Everything else
 /// goes to the general [`simple_eq`]; the answers are the same as its own.
 #[inline(always)]
-fn keys_match(stored: &Value, key: &Value) -> Option<bool> {
+pub(crate) fn keys_match(stored: &Value, key: &Value) -> Option<bool> {
     if let (Some(x), Some(y)) = (stored.as_object(), key.as_object()) {
         if x.is(y) {
             return Some(true);
@@ -93,6 +93,19 @@ fn keys_match(stored: &Value, key: &Value) -> Option<bool> {
         return Some(i == j);
     }
     simple_eq(stored, key)
+}
+
+/// The hash of a key when no Python code can make it and no table needs
+/// to be looked at: an inline `int` (its numeric hash) or an exact `str`
+/// (its cached hash; a subclass may define `__hash__`). `None` for any
+/// other key, which the caller hashes through `Vm::hash`. Needs no `Vm`
+/// (see [`Str::exact`]), so the set and dict fast paths stay inline.
+#[inline(always)]
+pub(crate) fn simple_hash(key: &Value) -> Option<i64> {
+    if let Some(i) = key.as_i64() {
+        return Some(crate::hash::hash_i64(i));
+    }
+    Some(Str::exact(key.as_object()?)?.hash())
 }
 
 /// Whether stored key `k` is a str with the text of `name`, for the
@@ -483,6 +496,22 @@ impl Dict {
         match table.scan(key, hash, &mut DictProbe::new(hash)) {
             DictScan::Found(ix) => Some(table.entry(ix).map(|e| e.value.clone())),
             DictScan::Absent => Some(None),
+            DictScan::Compare(_, candidate) => {
+                drop(table);
+                drop(candidate);
+                None
+            }
+        }
+    }
+
+    /// Whether `key` (hash `hash`) is a key, when no Python code is needed
+    /// (as [`get_simple`](Self::get_simple), without taking the value).
+    #[inline]
+    pub(crate) fn contains_simple(&self, key: &Value, hash: i64) -> Option<bool> {
+        let table = self.table.try_lock()?;
+        match table.scan(key, hash, &mut DictProbe::new(hash)) {
+            DictScan::Found(_) => Some(true),
+            DictScan::Absent => Some(false),
             DictScan::Compare(_, candidate) => {
                 drop(table);
                 drop(candidate);

@@ -110,6 +110,10 @@ pub enum Intrinsic {
     ListAppend,
     /// `isinstance(obj, class)`.
     IsInstance,
+    /// `set.add(self, object)`.
+    SetAdd,
+    /// `set.discard(self, object)`.
+    SetDiscard,
 }
 
 impl MethodDef {
@@ -942,6 +946,12 @@ pub(crate) fn call_intrinsic(vm: &Vm, which: Intrinsic, args: &[Value]) -> Optio
         }
         // An object of exactly the class asked about: true whatever the
         // class (`isinstance` answers so before any `__instancecheck__`).
+        (Intrinsic::SetAdd, [this, object]) => {
+            crate::builtins::set::add_intrinsic(vm, this, object)
+        }
+        (Intrinsic::SetDiscard, [this, object]) => {
+            crate::builtins::set::discard_intrinsic(vm, this, object)
+        }
         (Intrinsic::IsInstance, [obj, class]) => {
             let class = class.as_object()?;
             vm.type_of(obj)

@@ -11,9 +11,9 @@
 
 use std::cell::Cell;
 
-use crate::builtins::dict::{Dict, simple_eq};
+use crate::builtins::dict::{Dict, keys_match, simple_eq, simple_hash};
 use crate::builtins::exceptions::ExcKind;
-use crate::builtins::native::{Args, MethodDef, method, method_2};
+use crate::builtins::native::{Args, Intrinsic, MethodDef, method, method_2};
 use crate::error::PyResult;
 use crate::object::{PyCell, Ref};
 use crate::runtime::Vm;
@@ -134,6 +134,31 @@ impl SetTable {
         if size == self.slots.len() && self.fill == self.used {
             return;
         }
+        if size == self.slots.len() && self.used <= MIN_SIZE {
+            // The same size with few elements (what add/discard cycles
+            // come to, the dummies filling a small table): rebuilt in
+            // place through a buffer on the stack, with no allocation.
+            // The elements go back in slot order, as below.
+            let mut live = [Slot::EMPTY; MIN_SIZE];
+            let mut n = 0;
+            for slot in &mut self.slots {
+                let slot = std::mem::replace(slot, Slot::EMPTY);
+                if slot.key.is_some()
+                    && let Some(place) = live.get_mut(n)
+                {
+                    *place = slot;
+                    n += 1;
+                }
+            }
+            for slot in live.into_iter().take(n) {
+                if let Some((hash, key)) = slot.into_active() {
+                    Self::insert_clean(&mut self.slots, key, hash);
+                }
+            }
+            self.fill = self.used;
+            self.version += 1;
+            return;
+        }
         let old = std::mem::replace(&mut self.slots, vec![Slot::EMPTY; size]);
         for slot in old {
             if let Some((hash, key)) = slot.into_active() {
@@ -245,6 +270,97 @@ impl ProbeCursor {
 }
 
 impl SetTable {
+    /// CPython's probe sequence for `key`, whole, when every stored key it
+    /// meets with the same hash compares without Python ([`keys_match`]:
+    /// identity, inline numbers, exact `str`); `None` as soon as one needs
+    /// Python's `__eq__` (the caller then takes [`Set::probe`], which
+    /// restarts the same sequence and gives the same answer for the keys
+    /// met before). The general [`SetTable::scan`] with the cursor kept in
+    /// registers: one bounds check per run of linear probes, the key
+    /// compared inline.
+    #[inline(always)]
+    fn find_simple(&self, key: &Value, hash: i64) -> Option<Probe> {
+        let slots = self.slots.as_slice();
+        let mask = self.mask();
+        let mut dummy = None;
+        // One slot: a decided outcome returns, `None` from `keys_match`
+        // (Python must compare) returns `None`, anything else goes on.
+        macro_rules! look {
+            ($j:expr) => {{
+                let j = $j;
+                // `j <= mask < slots.len()`: `get` never fails.
+                let slot = slots.get(j)?;
+                match &slot.key {
+                    Some(k) => {
+                        if slot.hash == hash && keys_match(k, key)? {
+                            return Some(Probe::Found(j));
+                        }
+                    }
+                    None if slot.hash == 0 => return Some(Probe::Absent { empty: j, dummy }),
+                    None => dummy = Some(j),
+                }
+            }};
+        }
+        let mut i = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        // The table always keeps an empty slot, so the search ends.
+        loop {
+            // The first slot of a run before anything else: a small set's
+            // hit or miss is decided there.
+            look!(i);
+            if i + LINEAR_PROBES <= mask {
+                for j in i + 1..=i + LINEAR_PROBES {
+                    look!(j);
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// Stores `key` (hash `hash`, found absent by `probe` on this very
+    /// state of the table) where the probe says: the last dummy of its
+    /// sequence, else the empty slot that ended it (then grows the table
+    /// if it is full enough). A `Found` probe stores nothing.
+    fn store_absent(&mut self, probe: Probe, hash: i64, key: Value) {
+        match probe {
+            Probe::Found(_) => {}
+            Probe::Absent { dummy: Some(d), .. } => {
+                if let Some(slot) = self.slots.get_mut(d) {
+                    *slot = Slot::active(hash, key);
+                    self.used += 1;
+                    self.version += 1;
+                }
+            }
+            Probe::Absent { empty, dummy: None } => {
+                if let Some(slot) = self.slots.get_mut(empty) {
+                    *slot = Slot::active(hash, key);
+                    self.fill += 1;
+                    self.used += 1;
+                    self.version += 1;
+                    self.grow_if_needed();
+                }
+            }
+        }
+    }
+
+    /// Turns active slot `i` into a dummy; the removed slot, for the
+    /// caller to drop outside the table (a key's `__del__` may use the set).
+    fn remove_at(&mut self, i: usize) -> Slot {
+        match self.slots.get_mut(i) {
+            Some(slot) if slot.key.is_some() => {
+                self.used -= 1;
+                self.version += 1;
+                std::mem::replace(slot, Slot::DUMMY)
+            }
+            _ => Slot::DUMMY,
+        }
+    }
+
     /// CPython's probe sequence for `key` from `cursor`, inside one borrow
     /// of the table: keys compare by identity, inline number or exact
     /// `str` here; the scan stops at the first key that needs Python.
@@ -299,15 +415,52 @@ impl Set {
     /// Whether `key` (natively hashed to `hash`) is an element, when every
     /// element met on the probe compares natively; `None` when Python's
     /// `__eq__` must decide.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn contains_simple(&self, key: &Value, hash: i64) -> Option<bool> {
-        self.table.with(
-            |t| match t.scan(key, hash, &mut ProbeCursor::new(hash, t.mask())) {
-                Scan::Done(Probe::Found(_)) => Some(true),
-                Scan::Done(Probe::Absent { .. }) => Some(false),
-                Scan::Compare(..) => None,
-            },
-        )
+        // One guard, not a closure: `PyCell::with` stays out of line.
+        let table = self.table.try_lock()?;
+        Some(matches!(table.find_simple(key, hash)?, Probe::Found(_)))
+    }
+
+    /// Adds `key` (hash `hash`) when no Python code is needed to find its
+    /// place (see [`SetTable::find_simple`]); gives the key back otherwise,
+    /// the set unchanged.
+    #[inline]
+    pub(crate) fn add_simple(&self, key: Value, hash: i64) -> Result<(), Value> {
+        let Some(mut table) = self.table.try_lock() else {
+            return Err(key);
+        };
+        match table.find_simple(&key, hash) {
+            Some(Probe::Found(_)) => Ok(()),
+            Some(absent) => {
+                table.store_absent(absent, hash, key);
+                drop(table);
+                self.hash.set(-1);
+                Ok(())
+            }
+            None => {
+                drop(table);
+                Err(key)
+            }
+        }
+    }
+
+    /// Removes `key` (hash `hash`) when no Python code is needed to find
+    /// it (see [`SetTable::find_simple`]): whether it was there; `None`,
+    /// the set unchanged, when Python's `__eq__` must decide.
+    #[inline]
+    pub(crate) fn discard_simple(&self, key: &Value, hash: i64) -> Option<bool> {
+        let mut table = self.table.try_lock()?;
+        match table.find_simple(key, hash)? {
+            Probe::Found(i) => {
+                let old = table.remove_at(i);
+                drop(table);
+                // Dropped outside the table: a key's `__del__` may use the set.
+                drop(old);
+                Some(true)
+            }
+            Probe::Absent { .. } => Some(false),
+        }
     }
 
     /// Whether the set is empty.
@@ -358,7 +511,10 @@ impl Set {
 
     /// Adds `key` (whose hash is `hash`).
     fn add_entry(vm: &mut Vm, set: &Ref<Set>, key: Value, hash: i64) -> PyResult<()> {
-        let mut key = key;
+        let mut key = match set.add_simple(key, hash) {
+            Ok(()) => return Ok(()),
+            Err(key) => key,
+        };
         loop {
             let (probe, version) = Set::probe(vm, set, &key, hash)?;
             // Hands the key back when an `__eq__` changed the table.
@@ -366,21 +522,10 @@ impl Set {
                 if t.version != version {
                     return Err(key);
                 }
-                match probe {
-                    Probe::Found(_) => return Ok(false),
-                    Probe::Absent { dummy: Some(d), .. } => {
-                        t.slots[d] = Slot::active(hash, key);
-                        t.used += 1;
-                        t.version += 1;
-                    }
-                    Probe::Absent { empty, dummy: None } => {
-                        t.slots[empty] = Slot::active(hash, key);
-                        t.fill += 1;
-                        t.used += 1;
-                        t.version += 1;
-                        t.grow_if_needed();
-                    }
+                if let Probe::Found(_) = probe {
+                    return Ok(false);
                 }
+                t.store_absent(probe, hash, key);
                 Ok(true)
             });
             match stored {
@@ -396,11 +541,17 @@ impl Set {
 
     /// Whether `key` (hash `hash`) is an element.
     fn contains_entry(vm: &mut Vm, set: &Ref<Set>, key: &Value, hash: i64) -> PyResult<bool> {
+        if let Some(found) = set.contains_simple(key, hash) {
+            return Ok(found);
+        }
         Ok(matches!(Set::probe(vm, set, key, hash)?.0, Probe::Found(_)))
     }
 
     /// Removes `key` (hash `hash`); whether it was there.
     fn discard_entry(vm: &mut Vm, set: &Ref<Set>, key: &Value, hash: i64) -> PyResult<bool> {
+        if let Some(removed) = set.discard_simple(key, hash) {
+            return Ok(removed);
+        }
         loop {
             let (Probe::Found(i), version) = Set::probe(vm, set, key, hash)? else {
                 return Ok(false);
@@ -409,10 +560,7 @@ impl Set {
                 if t.version != version {
                     return None;
                 }
-                let old = std::mem::replace(&mut t.slots[i], Slot::DUMMY);
-                t.used -= 1;
-                t.version += 1;
-                Some(old)
+                Some(t.remove_at(i))
             });
             if let Some(old) = removed {
                 // Dropped outside the table: a key's `__del__` may use the set.
@@ -424,7 +572,10 @@ impl Set {
 
     /// `set.add(key)`.
     pub fn add(vm: &mut Vm, set: &Ref<Set>, key: Value) -> PyResult<()> {
-        let hash = element_hash(vm, &key)?;
+        let hash = match simple_hash(&key) {
+            Some(hash) => hash,
+            None => element_hash(vm, &key)?,
+        };
         Set::add_entry(vm, set, key, hash)
     }
 
@@ -554,6 +705,9 @@ pub fn unhashable(
 /// The hash used to look a key up: a `set` key is looked up as the
 /// equivalent `frozenset` (CPython's retry in `__contains__`/`remove`).
 fn lookup_hash(vm: &mut Vm, key: &Value) -> PyResult<i64> {
+    if let Some(hash) = simple_hash(key) {
+        return Ok(hash);
+    }
     match vm.hash(key) {
         Ok(h) => Ok(h),
         Err(e) => match as_set(key) {
@@ -1145,6 +1299,61 @@ fn this_set<'a>(vm: &mut Vm, this: &'a Value) -> PyResult<&'a Ref<Set>> {
     as_set(this).ok_or_else(|| vm.type_error("descriptor requires a 'set' object".into()))
 }
 
+/// `key in container` for the eval loop's `CONTAINS_OP`, when no Python
+/// code is needed: an exact `set`, `frozenset` or `dict` (a subclass may
+/// define `__contains__`) and a key that hashes inline ([`simple_hash`])
+/// and compares inline with every stored key of the same hash met on the
+/// probe. `None` for every other case, which takes the `contains`
+/// protocol and gives the same answer.
+#[inline(always)]
+pub(crate) fn contains_op_simple(vm: &Vm, container: &Value, key: &Value) -> Option<bool> {
+    let object = container.as_object()?;
+    let class = object.class();
+    if class.same(&vm.types.set) || class.same(&vm.types.frozenset) {
+        return object
+            .downcast::<Set>()?
+            .contains_simple(key, simple_hash(key)?);
+    }
+    if class.same(&vm.types.dict) {
+        return object
+            .downcast::<Dict>()?
+            .contains_simple(key, simple_hash(key)?);
+    }
+    None
+}
+
+/// The exact `set` `this` is, for the intrinsics: a `frozenset` has the
+/// same payload but no `add`, and the descriptor's own type check is then
+/// passed (a subclass takes the method body, which behaves the same).
+#[inline(always)]
+fn exact_set<'a>(vm: &Vm, this: &'a Value) -> Option<&'a Ref<Set>> {
+    let object = this.as_object()?;
+    if !object.class().same(&vm.types.set) {
+        return None;
+    }
+    object.downcast::<Set>()
+}
+
+/// `set.add(this, key)` answered inline by the eval loop's native call
+/// (see [`Intrinsic::SetAdd`]): an exact set and a key whose hash and
+/// comparisons need no Python code (an inline int or an exact `str`).
+/// `None` (nothing done) for every other call, which runs the body.
+#[inline]
+pub(crate) fn add_intrinsic(vm: &Vm, this: &Value, key: &Value) -> Option<Value> {
+    let set = exact_set(vm, this)?;
+    set.add_simple(key.clone(), simple_hash(key)?).ok()?;
+    Some(Value::NONE)
+}
+
+/// `set.discard(this, key)` answered inline, on the guards of
+/// [`add_intrinsic`].
+#[inline]
+pub(crate) fn discard_intrinsic(vm: &Vm, this: &Value, key: &Value) -> Option<Value> {
+    let set = exact_set(vm, this)?;
+    set.discard_simple(key, simple_hash(key)?)?;
+    Some(Value::NONE)
+}
+
 fn discard_key(vm: &mut Vm, s: &Ref<Set>, key: &Value) -> PyResult<bool> {
     let h = lookup_hash(vm, key)?;
     Set::discard_entry(vm, s, key, h)
@@ -1220,12 +1429,14 @@ pub const METHODS: &[MethodDef] = &[
         let s = this_set(vm, this)?;
         Set::add(vm, s, key.clone())?;
         Ok(Value::NONE)
-    }),
+    })
+    .with_intrinsic(Intrinsic::SetAdd),
     method_2("discard", "(self, object, /)", |vm, this, key| {
         let s = this_set(vm, this)?;
         discard_key(vm, s, key)?;
         Ok(Value::NONE)
-    }),
+    })
+    .with_intrinsic(Intrinsic::SetDiscard),
     method("remove", "(self, object, /)", |vm, args| {
         let s = set_of(vm, args)?;
         if discard_key(vm, s, args.required(1))? {

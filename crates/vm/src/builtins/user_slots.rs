@@ -256,8 +256,14 @@ fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let r = call_dunder(vm, v, "__hash__", &[])?;
     match crate::builtins::int::to_big(&r) {
         Some(b) => {
-            let h = crate::builtins::int::int_hash(&vm.new_int(b)?);
-            Ok(if h == -1 { -2 } else { h })
+            // A value in range is kept as it is, so that `__hash__`
+            // returning `hash(y)` hashes like `y`; only one out of range
+            // is reduced as an int hashes (as CPython's `slot_tp_hash`).
+            let h = match i64::try_from(&b) {
+                Ok(h) => h,
+                Err(_) => crate::builtins::int::int_hash(&vm.new_int(b)?),
+            };
+            Ok(crate::hash::fix_minus_one(h))
         }
         _ => Err(vm.type_error("__hash__ method should return an integer".into())),
     }

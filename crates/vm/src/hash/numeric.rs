@@ -46,8 +46,19 @@ fn signed(negative: bool, residue: u64) -> i64 {
 }
 
 /// `hash(n)` for an `int` that fits in 64 bits.
-#[inline]
+#[inline(always)]
 pub fn hash_i64(value: i64) -> i64 {
+    // Within the modulus an int is its own hash (only -1 is not): the
+    // common case of small keys, inline; larger ones are reduced.
+    if value.unsigned_abs() < MODULUS {
+        return fix_minus_one(value);
+    }
+    hash_i64_reduced(value)
+}
+
+/// [`hash_i64`] of an int at least the modulus in absolute value.
+#[inline(never)]
+fn hash_i64_reduced(value: i64) -> i64 {
     signed(value < 0, reduce_u64(value.unsigned_abs()))
 }
 

@@ -674,7 +674,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::CONTAINS_OP => {
                     if let (Some(item), Some(container)) = (fast_peek!(1), fast_peek!(0))
-                        && let Some(found) = fast_ops::hashed_contains(vm, container, item)
+                        && let Some(found) =
+                            crate::builtins::set::contains_op_simple(vm, container, item)
                     {
                         drop(fast_pop!());
                         drop(fast_pop!());

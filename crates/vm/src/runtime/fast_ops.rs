@@ -416,22 +416,6 @@ pub fn dict_subscript(vm: &Vm, container: &Value, key: &Value) -> Option<Value> 
     dict.get_simple(key, simple_hash(vm, key)?)?
 }
 
-/// `key in container` for an exact `dict`, `set` or `frozenset`, when
-/// hashing and comparing need no Python code.
-#[inline]
-pub fn hashed_contains(vm: &Vm, container: &Value, key: &Value) -> Option<bool> {
-    if let Some(dict) = exact_dict(vm, container) {
-        return Some(dict.get_simple(key, simple_hash(vm, key)?)?.is_some());
-    }
-    let o = container.as_object()?;
-    let class = o.class();
-    if !(class.same(&vm.types.set) || class.same(&vm.types.frozenset)) {
-        return None;
-    }
-    o.downcast::<crate::builtins::set::Set>()?
-        .contains_simple(key, simple_hash(vm, key)?)
-}
-
 /// `container[key] = value` for an exact `dict`, when hashing and
 /// comparing need no Python code; gives `key` and `value` back otherwise.
 /// Returns the replaced value, to be dropped by the caller.
