@@ -98,17 +98,15 @@ pub(super) fn terminates(op: AnyOpcode) -> bool {
 
 /// Assembles `seq` for a code object starting at `first_line`. The first
 /// `nparams` of the `nlocals` fast locals are parameters (bound on entry).
-/// `nconsts` constants exist; the first is kept even if unused when
-/// `keep_first` (a docstring); `none_const` is the index of `None` among
+/// `nconsts` constants exist (the first is always kept, as CPython keeps
+/// it: it may be a docstring); `none_const` is the index of `None` among
 /// them, if there.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn assemble(
     seq: &InstrSeq,
     first_line: i32,
     nlocals: usize,
     nparams: usize,
     nconsts: usize,
-    keep_first: bool,
     none_const: Option<u32>,
 ) -> Result<Assembled, String> {
     let (mut blocks, mut order) = split_blocks(seq)?;
@@ -120,20 +118,15 @@ pub(crate) fn assemble(
     resolve_pseudo(&mut blocks, &order);
     insert_superinstructions(&mut blocks, &order);
     resolve_load_closure(&mut blocks, &order);
-    let const_map = remove_unused_consts(&mut blocks, &order, nconsts, keep_first);
+    let const_map = remove_unused_consts(&mut blocks, &order, nconsts);
     let mut assembled = write(&blocks, &order, first_line, stacksize)?;
     assembled.const_map = const_map;
     Ok(assembled)
 }
 
-fn remove_unused_consts(
-    blocks: &mut [Block],
-    order: &[usize],
-    nconsts: usize,
-    keep_first: bool,
-) -> Vec<Option<u32>> {
+fn remove_unused_consts(blocks: &mut [Block], order: &[usize], nconsts: usize) -> Vec<Option<u32>> {
     let mut used = vec![false; nconsts];
-    if keep_first && let Some(first) = used.first_mut() {
+    if let Some(first) = used.first_mut() {
         *first = true;
     }
     for &id in order {

@@ -399,16 +399,20 @@ impl<'a> Compiler<'a> {
         unit.consts.len() as u32 - 1
     }
 
-    /// Loads a constant (`LOAD_SMALL_INT` for 0..=255).
+    /// Loads a constant (`LOAD_SMALL_INT` for 0..=255). A small int is
+    /// still added to the constants, as CPython adds it before its
+    /// flow-graph pass picks `LOAD_SMALL_INT`: it shifts the indices of
+    /// later constants and survives as `co_consts[0]` (always kept).
     pub fn load_const(&mut self, value: ConstantValue) {
-        if let ConstantValue::Int(i) = value
-            && (0..=255).contains(&i)
-        {
-            self.emit(Opcode::LOAD_SMALL_INT, i as u32);
-            return;
-        }
+        let small = match value {
+            ConstantValue::Int(i) if (0..=255).contains(&i) => Some(i as u32),
+            _ => None,
+        };
         let index = self.add_const(value);
-        self.emit(Opcode::LOAD_CONST, index);
+        match small {
+            Some(i) => self.emit(Opcode::LOAD_SMALL_INT, i),
+            None => self.emit(Opcode::LOAD_CONST, index),
+        }
     }
 
     /// `LOAD_CONST None`.
@@ -781,7 +785,6 @@ impl<'a> Unit<'a> {
             nvar,
             nparams.min(nvar),
             self.consts.len(),
-            self.has_docstring,
             self.consts
                 .iter()
                 .position(|c| matches!(c, ConstantValue::None))
