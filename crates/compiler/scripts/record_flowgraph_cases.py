@@ -21,6 +21,17 @@ CASES = [
     "def f(x, s):\n    if not x in s:\n        return 1\n    return 2\n",
     "def f(a):\n    b = a\n    return b\n",
     "def f(flag):\n    x = 1\n    if flag:\n        del x\n    return x\n",
+    # A jump to a small exit block becomes a copy of it.
+    "def f(a):\n    if a:\n        a = 2\n    else:\n        a = 3\n",
+    "def f(g, E):\n    x = 1\n    try:\n        g()\n    except E:\n        pass\n    return x\n",
+    # A jump to a jump on the same line goes straight to the second target.
+    "def f(a, b):\n    return (a or b) if a else b\n",
+    # The `try` line is a NOP; the `with` line is carried by its first
+    # instruction.
+    "def f(g):\n    try:\n        g()\n    finally:\n        g()\n",
+    "def f(m):\n    with m:\n        pass\n",
+    # Small ints keep their slot in co_consts (visible in LOAD_CONST args).
+    "def f():\n    x = 1\n    return 'a'\n",
 ]
 
 PLAIN = {

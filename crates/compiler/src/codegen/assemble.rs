@@ -3,7 +3,9 @@
 //! Steps, as CPython's `flowgraph.c` and `assemble.c` take them:
 //! 1. split the sequence into basic blocks at labels and after jumps and
 //!    scope exits;
-//!    then apply the rewrites inside each block ([`super::peephole`]);
+//!    then apply the rewrites inside each block ([`super::peephole`]),
+//!    copy small exit blocks over the jumps to them and thread jumps to
+//!    jumps (`super::jumps`);
 //! 2. turn backward conditional jumps into a forward conditional jump over
 //!    a backward `JUMP` (3.14's `POP_JUMP_IF_*` only jump forwards);
 //! 3. label every instruction with its exception handler by following the
@@ -20,6 +22,7 @@
 //!    the code, the exception table and the location table.
 
 use super::instr::{Instr, InstrSeq};
+use super::jumps::optimize_jumps;
 use super::peephole::optimize_blocks;
 use super::superinstructions::insert_superinstructions;
 use super::unbound_locals::add_unbound_checks;
@@ -111,6 +114,7 @@ pub(crate) fn assemble(
 ) -> Result<Assembled, String> {
     let (mut blocks, mut order) = split_blocks(seq)?;
     optimize_blocks(&mut blocks, none_const);
+    optimize_jumps(&mut blocks);
     fix_backward_conditionals(&mut blocks, &mut order);
     let stacksize = stack_depths(&mut blocks, &order)?;
     order.retain(|&b| blocks[b].visited);
@@ -388,14 +392,22 @@ fn resolve_pseudo(blocks: &mut [Block], order: &[usize]) {
         let next_line = order[index + 1..]
             .iter()
             .find_map(|&b| blocks[b].instrs.first().map(|i| i.loc.line));
-        let old = std::mem::take(&mut blocks[id].instrs);
+        let mut old = std::mem::take(&mut blocks[id].instrs);
         let mut out: Vec<BInstr> = Vec::with_capacity(old.len());
-        for (i, mut instr) in old.iter().copied().enumerate() {
+        for i in 0..old.len() {
+            let mut instr = old[i];
             match instr.op {
-                AnyOpcode::Pseudo(PseudoOpcode::SETUP_FINALLY)
-                | AnyOpcode::Pseudo(PseudoOpcode::SETUP_CLEANUP)
-                | AnyOpcode::Pseudo(PseudoOpcode::SETUP_WITH)
-                | AnyOpcode::Pseudo(PseudoOpcode::POP_BLOCK)
+                AnyOpcode::Pseudo(
+                    PseudoOpcode::SETUP_FINALLY
+                    | PseudoOpcode::SETUP_CLEANUP
+                    | PseudoOpcode::SETUP_WITH,
+                ) => {
+                    // A NOP keeping the line of the `try` or `with` (kept
+                    // only if no neighbour carries it), as in CPython.
+                    instr.op = AnyOpcode::Real(Opcode::NOP);
+                    instr.target = None;
+                }
+                AnyOpcode::Pseudo(PseudoOpcode::POP_BLOCK)
                 | AnyOpcode::Pseudo(PseudoOpcode::ANNOTATIONS_PLACEHOLDER) => continue,
                 AnyOpcode::Pseudo(PseudoOpcode::STORE_FAST_MAYBE_NULL) => {
                     instr.op = AnyOpcode::Real(Opcode::STORE_FAST);
@@ -424,12 +436,20 @@ fn resolve_pseudo(blocks: &mut [Block], order: &[usize]) {
             if instr.is_nop() {
                 let line = instr.loc.line;
                 let prev_same = out.last().is_some_and(|p| p.loc.line == line);
-                let next = old[i + 1..].iter().find(|n| !n.is_pseudo_nop());
+                let next = (i + 1..old.len()).find(|&j| !old[j].is_pseudo_nop());
                 let next_same = match next {
-                    Some(n) => n.loc.line == line,
+                    Some(j) => old[j].loc.line == line,
                     None => next_line == Some(line),
                 };
                 if line < 0 || prev_same || next_same {
+                    continue;
+                }
+                if let Some(j) = next
+                    && old[j].loc.line < 0
+                {
+                    // The next instruction has no line: it carries the
+                    // NOP's instead, as in CPython.
+                    old[j].loc = instr.loc;
                     continue;
                 }
             }
