@@ -30,6 +30,9 @@ CASES = [
     # instruction.
     "def f(g):\n    try:\n        g()\n    finally:\n        g()\n",
     "def f(m):\n    with m:\n        pass\n",
+    # The RESUME after a yield under only the generator's own handler
+    # carries the depth-1 bit (5); under a try it does not (1).
+    "def f(a):\n    yield a\n    try:\n        yield 2\n    except E:\n        pass\n",
     # Small ints keep their slot in co_consts (visible in LOAD_CONST args).
     "def f():\n    x = 1\n    return 'a'\n",
 ]

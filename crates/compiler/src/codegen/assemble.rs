@@ -9,8 +9,9 @@
 //! 2. turn backward conditional jumps into a forward conditional jump over
 //!    a backward `JUMP` (3.14's `POP_JUMP_IF_*` only jump forwards);
 //! 3. label every instruction with its exception handler by following the
-//!    `SETUP_*`/`POP_BLOCK` pseudo-instructions along every path; blocks no
-//!    path reaches are dead and dropped;
+//!    `SETUP_*`/`POP_BLOCK` pseudo-instructions along every path (and mark
+//!    the `RESUME` after a `yield` under one handler); blocks no path
+//!    reaches are dead and dropped;
 //! 4. compute the stack depth at the start of every block (`co_stacksize`
 //!    is the maximum) and the depth each handler unwinds to;
 //! 5. resolve pseudo-instructions (`JUMP` to `JUMP_FORWARD`/`JUMP_BACKWARD`,
@@ -256,6 +257,10 @@ fn successor_map(blocks: &[Block], order: &[usize]) -> Vec<Option<usize>> {
     next
 }
 
+/// The `RESUME` oparg bit saying that the `yield` it follows has exactly
+/// one exception handler around it.
+const RESUME_OPARG_DEPTH1_MASK: u32 = 4;
+
 fn stack_depths(blocks: &mut [Block], order: &[usize]) -> Result<u32, String> {
     let next = successor_map(blocks, order);
     let entry = order.first().copied().unwrap_or(0);
@@ -270,9 +275,21 @@ fn stack_depths(blocks: &mut [Block], order: &[usize]) -> Result<u32, String> {
         blocks[id].visited = true;
         let mut stack = stacks[id].clone().unwrap_or_default();
         let mut falls_through = true;
+        let mut yield_depth = None;
         for i in 0..blocks[id].instrs.len() {
             let instr = blocks[id].instrs[i];
             blocks[id].instrs[i].handler = stack.last().copied();
+            match instr.op {
+                AnyOpcode::Real(Opcode::YIELD_VALUE) => yield_depth = Some(stack.len()),
+                AnyOpcode::Real(Opcode::RESUME) if instr.arg != 0 => {
+                    // CPython marks the resumption of a `yield` under
+                    // exactly one handler (a generator's implicit one).
+                    if yield_depth.take() == Some(1) {
+                        blocks[id].instrs[i].arg |= RESUME_OPARG_DEPTH1_MASK;
+                    }
+                }
+                _ => {}
+            }
             match instr.op {
                 AnyOpcode::Pseudo(
                     op @ (PseudoOpcode::SETUP_FINALLY
