@@ -281,12 +281,12 @@ fn stack_depths(blocks: &mut [Block], order: &[usize]) -> Result<u32, String> {
             blocks[id].instrs[i].handler = stack.last().copied();
             match instr.op {
                 AnyOpcode::Real(Opcode::YIELD_VALUE) => yield_depth = Some(stack.len()),
-                AnyOpcode::Real(Opcode::RESUME) if instr.arg != 0 => {
-                    // CPython marks the resumption of a `yield` under
-                    // exactly one handler (a generator's implicit one).
-                    if yield_depth.take() == Some(1) {
-                        blocks[id].instrs[i].arg |= RESUME_OPARG_DEPTH1_MASK;
-                    }
+                // CPython marks the resumption of a `yield` under exactly
+                // one handler (a generator's implicit one).
+                AnyOpcode::Real(Opcode::RESUME)
+                    if instr.arg != 0 && yield_depth.take() == Some(1) =>
+                {
+                    blocks[id].instrs[i].arg |= RESUME_OPARG_DEPTH1_MASK;
                 }
                 _ => {}
             }
