@@ -35,6 +35,8 @@ CASES = [
     "def f(a):\n    yield a\n    try:\n        yield 2\n    except E:\n        pass\n",
     # Small ints keep their slot in co_consts (visible in LOAD_CONST args).
     "def f():\n    x = 1\n    return 'a'\n",
+    # A folded tuple or operator takes a slot after every literal.
+    "def f(x):\n    if x in (7, 8, 'a'):\n        return -x\n    return (x, 'b', -3.5, 2 ** 10)\n",
 ]
 
 PLAIN = {

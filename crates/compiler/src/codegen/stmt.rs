@@ -303,8 +303,8 @@ impl<'a> Compiler<'a> {
         self.set_loc(s.range);
         if value.is_none() {
             self.load_none();
-        } else if let Some(c) = constant {
-            self.load_const(c);
+        } else if let (Some(c), Some(v)) = (constant, value) {
+            self.load_folded(&[v], c);
         }
         self.emit(Opcode::RETURN_VALUE, 0);
         Ok(())

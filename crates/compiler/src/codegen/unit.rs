@@ -64,6 +64,9 @@ pub(crate) struct Unit<'a> {
     pub firstlineno: i32,
     pub seq: InstrSeq,
     pub consts: Vec<ConstantValue>,
+    /// Constants CPython would only create in its flow-graph pass (folded
+    /// tuples and operators): their slots move after all the others.
+    pub folded_consts: HashSet<u32>,
     pub names: Vec<String>,
     name_map: HashMap<String, u32>,
     pub varnames: Vec<String>,
@@ -246,6 +249,7 @@ impl<'a> Compiler<'a> {
             in_inlined_comp: 0,
             static_attributes: Vec::new(),
             has_docstring: false,
+            folded_consts: HashSet::new(),
             loc: Location::new(firstlineno, firstlineno, 0, 0),
             extra_flags: 0,
             annotation_count: 0,
@@ -393,6 +397,7 @@ impl<'a> Compiler<'a> {
         if !matches!(value, ConstantValue::Code(_))
             && let Some(i) = unit.consts.iter().position(|c| c.same_constant(&value))
         {
+            unit.folded_consts.remove(&(i as u32));
             return i as u32;
         }
         unit.consts.push(value);
@@ -690,6 +695,7 @@ impl<'a> Unit<'a> {
     /// Lays out locals-plus, adds the prefix, assembles and builds the
     /// code object.
     fn finish(mut self, table: &SymbolTable, filename: &str) -> CResult<CodeObject> {
+        self.move_folded_consts_last();
         let flags = self.flags(table);
         // Locals-plus: fast locals, then cells that are not locals, then
         // free variables.
