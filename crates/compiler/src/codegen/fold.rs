@@ -1,7 +1,10 @@
 //! Constant folding, as far as CPython 3.14 folds: literals, tuples of
 //! constants, unary minus and `~` on numbers, and binary operators on
 //! numbers, strings and bytes within CPython's size limits (results that
-//! would be large are left to run time).
+//! would be large are left to run time). [`Compiler::load_folded`] numbers
+//! the constants as CPython does, whose flow-graph pass folds after code
+//! generation: the literals take slots first, the folded values after all
+//! other constants.
 
 use krait_syntax::ast::{Constant, Expr, ExprContext, ExprKind, Operator, UnaryOp};
 
