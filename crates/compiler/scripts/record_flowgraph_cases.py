@@ -21,6 +21,22 @@ CASES = [
     "def f(x, s):\n    if not x in s:\n        return 1\n    return 2\n",
     "def f(a):\n    b = a\n    return b\n",
     "def f(flag):\n    x = 1\n    if flag:\n        del x\n    return x\n",
+    # A jump to a small exit block becomes a copy of it.
+    "def f(a):\n    if a:\n        a = 2\n    else:\n        a = 3\n",
+    "def f(g, E):\n    x = 1\n    try:\n        g()\n    except E:\n        pass\n    return x\n",
+    # A jump to a jump on the same line goes straight to the second target.
+    "def f(a, b):\n    return (a or b) if a else b\n",
+    # The `try` line is a NOP; the `with` line is carried by its first
+    # instruction.
+    "def f(g):\n    try:\n        g()\n    finally:\n        g()\n",
+    "def f(m):\n    with m:\n        pass\n",
+    # The RESUME after a yield under only the generator's own handler
+    # carries the depth-1 bit (5); under a try it does not (1).
+    "def f(a):\n    yield a\n    try:\n        yield 2\n    except E:\n        pass\n",
+    # Small ints keep their slot in co_consts (visible in LOAD_CONST args).
+    "def f():\n    x = 1\n    return 'a'\n",
+    # A folded tuple or operator takes a slot after every literal.
+    "def f(x):\n    if x in (7, 8, 'a'):\n        return -x\n    return (x, 'b', -3.5, 2 ** 10)\n",
 ]
 
 PLAIN = {

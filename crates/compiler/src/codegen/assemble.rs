@@ -3,12 +3,15 @@
 //! Steps, as CPython's `flowgraph.c` and `assemble.c` take them:
 //! 1. split the sequence into basic blocks at labels and after jumps and
 //!    scope exits;
-//!    then apply the rewrites inside each block ([`super::peephole`]);
+//!    then apply the rewrites inside each block ([`super::peephole`]),
+//!    copy small exit blocks over the jumps to them and thread jumps to
+//!    jumps (`super::jumps`);
 //! 2. turn backward conditional jumps into a forward conditional jump over
 //!    a backward `JUMP` (3.14's `POP_JUMP_IF_*` only jump forwards);
 //! 3. label every instruction with its exception handler by following the
-//!    `SETUP_*`/`POP_BLOCK` pseudo-instructions along every path; blocks no
-//!    path reaches are dead and dropped;
+//!    `SETUP_*`/`POP_BLOCK` pseudo-instructions along every path (and mark
+//!    the `RESUME` after a `yield` under one handler); blocks no path
+//!    reaches are dead and dropped;
 //! 4. compute the stack depth at the start of every block (`co_stacksize`
 //!    is the maximum) and the depth each handler unwinds to;
 //! 5. resolve pseudo-instructions (`JUMP` to `JUMP_FORWARD`/`JUMP_BACKWARD`,
@@ -20,6 +23,7 @@
 //!    the code, the exception table and the location table.
 
 use super::instr::{Instr, InstrSeq};
+use super::jumps::optimize_jumps;
 use super::peephole::optimize_blocks;
 use super::superinstructions::insert_superinstructions;
 use super::unbound_locals::add_unbound_checks;
@@ -98,21 +102,20 @@ pub(super) fn terminates(op: AnyOpcode) -> bool {
 
 /// Assembles `seq` for a code object starting at `first_line`. The first
 /// `nparams` of the `nlocals` fast locals are parameters (bound on entry).
-/// `nconsts` constants exist; the first is kept even if unused when
-/// `keep_first` (a docstring); `none_const` is the index of `None` among
+/// `nconsts` constants exist (the first is always kept, as CPython keeps
+/// it: it may be a docstring); `none_const` is the index of `None` among
 /// them, if there.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn assemble(
     seq: &InstrSeq,
     first_line: i32,
     nlocals: usize,
     nparams: usize,
     nconsts: usize,
-    keep_first: bool,
     none_const: Option<u32>,
 ) -> Result<Assembled, String> {
     let (mut blocks, mut order) = split_blocks(seq)?;
     optimize_blocks(&mut blocks, none_const);
+    optimize_jumps(&mut blocks);
     fix_backward_conditionals(&mut blocks, &mut order);
     let stacksize = stack_depths(&mut blocks, &order)?;
     order.retain(|&b| blocks[b].visited);
@@ -120,20 +123,15 @@ pub(crate) fn assemble(
     resolve_pseudo(&mut blocks, &order);
     insert_superinstructions(&mut blocks, &order);
     resolve_load_closure(&mut blocks, &order);
-    let const_map = remove_unused_consts(&mut blocks, &order, nconsts, keep_first);
+    let const_map = remove_unused_consts(&mut blocks, &order, nconsts);
     let mut assembled = write(&blocks, &order, first_line, stacksize)?;
     assembled.const_map = const_map;
     Ok(assembled)
 }
 
-fn remove_unused_consts(
-    blocks: &mut [Block],
-    order: &[usize],
-    nconsts: usize,
-    keep_first: bool,
-) -> Vec<Option<u32>> {
+fn remove_unused_consts(blocks: &mut [Block], order: &[usize], nconsts: usize) -> Vec<Option<u32>> {
     let mut used = vec![false; nconsts];
-    if keep_first && let Some(first) = used.first_mut() {
+    if let Some(first) = used.first_mut() {
         *first = true;
     }
     for &id in order {
@@ -259,6 +257,10 @@ fn successor_map(blocks: &[Block], order: &[usize]) -> Vec<Option<usize>> {
     next
 }
 
+/// The `RESUME` oparg bit saying that the `yield` it follows has exactly
+/// one exception handler around it.
+const RESUME_OPARG_DEPTH1_MASK: u32 = 4;
+
 fn stack_depths(blocks: &mut [Block], order: &[usize]) -> Result<u32, String> {
     let next = successor_map(blocks, order);
     let entry = order.first().copied().unwrap_or(0);
@@ -273,9 +275,21 @@ fn stack_depths(blocks: &mut [Block], order: &[usize]) -> Result<u32, String> {
         blocks[id].visited = true;
         let mut stack = stacks[id].clone().unwrap_or_default();
         let mut falls_through = true;
+        let mut yield_depth = None;
         for i in 0..blocks[id].instrs.len() {
             let instr = blocks[id].instrs[i];
             blocks[id].instrs[i].handler = stack.last().copied();
+            match instr.op {
+                AnyOpcode::Real(Opcode::YIELD_VALUE) => yield_depth = Some(stack.len()),
+                // CPython marks the resumption of a `yield` under exactly
+                // one handler (a generator's implicit one).
+                AnyOpcode::Real(Opcode::RESUME)
+                    if instr.arg != 0 && yield_depth.take() == Some(1) =>
+                {
+                    blocks[id].instrs[i].arg |= RESUME_OPARG_DEPTH1_MASK;
+                }
+                _ => {}
+            }
             match instr.op {
                 AnyOpcode::Pseudo(
                     op @ (PseudoOpcode::SETUP_FINALLY
@@ -395,14 +409,22 @@ fn resolve_pseudo(blocks: &mut [Block], order: &[usize]) {
         let next_line = order[index + 1..]
             .iter()
             .find_map(|&b| blocks[b].instrs.first().map(|i| i.loc.line));
-        let old = std::mem::take(&mut blocks[id].instrs);
+        let mut old = std::mem::take(&mut blocks[id].instrs);
         let mut out: Vec<BInstr> = Vec::with_capacity(old.len());
-        for (i, mut instr) in old.iter().copied().enumerate() {
+        for i in 0..old.len() {
+            let mut instr = old[i];
             match instr.op {
-                AnyOpcode::Pseudo(PseudoOpcode::SETUP_FINALLY)
-                | AnyOpcode::Pseudo(PseudoOpcode::SETUP_CLEANUP)
-                | AnyOpcode::Pseudo(PseudoOpcode::SETUP_WITH)
-                | AnyOpcode::Pseudo(PseudoOpcode::POP_BLOCK)
+                AnyOpcode::Pseudo(
+                    PseudoOpcode::SETUP_FINALLY
+                    | PseudoOpcode::SETUP_CLEANUP
+                    | PseudoOpcode::SETUP_WITH,
+                ) => {
+                    // A NOP keeping the line of the `try` or `with` (kept
+                    // only if no neighbour carries it), as in CPython.
+                    instr.op = AnyOpcode::Real(Opcode::NOP);
+                    instr.target = None;
+                }
+                AnyOpcode::Pseudo(PseudoOpcode::POP_BLOCK)
                 | AnyOpcode::Pseudo(PseudoOpcode::ANNOTATIONS_PLACEHOLDER) => continue,
                 AnyOpcode::Pseudo(PseudoOpcode::STORE_FAST_MAYBE_NULL) => {
                     instr.op = AnyOpcode::Real(Opcode::STORE_FAST);
@@ -431,12 +453,20 @@ fn resolve_pseudo(blocks: &mut [Block], order: &[usize]) {
             if instr.is_nop() {
                 let line = instr.loc.line;
                 let prev_same = out.last().is_some_and(|p| p.loc.line == line);
-                let next = old[i + 1..].iter().find(|n| !n.is_pseudo_nop());
+                let next = (i + 1..old.len()).find(|&j| !old[j].is_pseudo_nop());
                 let next_same = match next {
-                    Some(n) => n.loc.line == line,
+                    Some(j) => old[j].loc.line == line,
                     None => next_line == Some(line),
                 };
                 if line < 0 || prev_same || next_same {
+                    continue;
+                }
+                if let Some(j) = next
+                    && old[j].loc.line < 0
+                {
+                    // The next instruction has no line: it carries the
+                    // NOP's instead, as in CPython.
+                    old[j].loc = instr.loc;
                     continue;
                 }
             }

@@ -87,7 +87,7 @@ impl<'a> Compiler<'a> {
                 }
                 spine.reverse();
                 let mut folded = self.constant_of(node);
-                let mut done = 0;
+                let mut done = 0usize;
                 if folded.is_some() {
                     for (_, op, right) in &spine {
                         let next = match (&folded, self.constant_of(right)) {
@@ -104,7 +104,13 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 match folded {
-                    Some(value) => self.load_const(value),
+                    Some(value) => {
+                        let folded_expr = match done.checked_sub(1).and_then(|i| spine.get(i)) {
+                            Some((whole, _, _)) => *whole,
+                            None => node,
+                        };
+                        self.load_folded(&[folded_expr], value);
+                    }
                     None => self.expr(node)?,
                 }
                 for (whole, op, right) in spine.into_iter().skip(done) {
@@ -115,7 +121,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::UnaryOp { op, operand } => {
                 if let Some(value) = self.constant_of(e) {
-                    self.load_const(value);
+                    self.load_folded(&[e], value);
                     return Ok(());
                 }
                 self.expr(operand)?;
@@ -326,7 +332,7 @@ impl<'a> Compiler<'a> {
                         if kind == Collection::Tuple
                             && let Some(value) = self.constant_of(e)
                         {
-                            self.load_const(value);
+                            self.load_folded(&[e], value);
                         } else {
                             self.collection(elts, kind)?;
                         }

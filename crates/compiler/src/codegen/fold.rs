@@ -1,12 +1,15 @@
 //! Constant folding, as far as CPython 3.14 folds: literals, tuples of
 //! constants, unary minus and `~` on numbers, and binary operators on
 //! numbers, strings and bytes within CPython's size limits (results that
-//! would be large are left to run time).
+//! would be large are left to run time). [`Compiler::load_folded`] numbers
+//! the constants as CPython does, whose flow-graph pass folds after code
+//! generation: the literals take slots first, the folded values after all
+//! other constants.
 
 use krait_syntax::ast::{Constant, Expr, ExprContext, ExprKind, Operator, UnaryOp};
 
-use super::unit::Compiler;
-use crate::bytecode::ConstantValue;
+use super::unit::{Compiler, Unit};
+use crate::bytecode::{AnyOpcode, ConstantValue, Opcode};
 
 /// Longest string or bytes constant folding may produce (CPython's
 /// `MAX_STR_SIZE`).
@@ -253,5 +256,117 @@ impl Compiler<'_> {
             }
             _ => None,
         }
+    }
+}
+
+impl Compiler<'_> {
+    /// Loads `value`, the folded value of `exprs`, numbering constants as
+    /// CPython does: its code generator loads the literals one by one (each
+    /// takes a constant slot, in order) and its flow-graph pass folds them,
+    /// appending the result after every other constant (a small int
+    /// result takes no slot).
+    pub fn load_folded(&mut self, exprs: &[&Expr], value: ConstantValue) {
+        if let [single] = exprs
+            && matches!(single.kind, ExprKind::Constant { .. })
+        {
+            self.load_const(value);
+            return;
+        }
+        for expr in exprs {
+            self.add_literal_consts(expr);
+        }
+        if let ConstantValue::Int(i) = value
+            && (0..=255).contains(&i)
+        {
+            self.emit(Opcode::LOAD_SMALL_INT, i as u32);
+            return;
+        }
+        let unit = self.u();
+        let index = match unit.consts.iter().position(|c| c.same_constant(&value)) {
+            Some(i) => i as u32,
+            None => {
+                unit.consts.push(value);
+                let i = unit.consts.len() as u32 - 1;
+                unit.folded_consts.insert(i);
+                i
+            }
+        };
+        self.emit(Opcode::LOAD_CONST, index);
+    }
+
+    /// Adds the literals under a folded expression to the constants, left
+    /// to right.
+    fn add_literal_consts(&mut self, expr: &Expr) {
+        let mut pending = vec![expr];
+        while let Some(e) = pending.pop() {
+            match &e.kind {
+                ExprKind::Constant { value, .. } => {
+                    self.add_const(literal(value));
+                }
+                ExprKind::Tuple { elts, .. } => pending.extend(elts.iter().rev()),
+                ExprKind::UnaryOp { operand, .. } => pending.push(operand),
+                ExprKind::BinOp { left, right, .. } => {
+                    pending.push(right);
+                    pending.push(left);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+impl Unit<'_> {
+    /// Moves the constants only the flow-graph fold creates after all the
+    /// others, in the order the code first loads them, as CPython numbers
+    /// them.
+    pub(super) fn move_folded_consts_last(&mut self) {
+        if self.folded_consts.is_empty() {
+            return;
+        }
+        let n = self.consts.len();
+        let mut placed = vec![false; n];
+        let mut order: Vec<usize> = Vec::with_capacity(n);
+        for (i, slot) in placed.iter_mut().enumerate() {
+            if !self.folded_consts.contains(&(i as u32)) {
+                *slot = true;
+                order.push(i);
+            }
+        }
+        for instr in &self.seq.instrs {
+            let index = instr.arg as usize;
+            if instr.op == AnyOpcode::Real(Opcode::LOAD_CONST)
+                && let Some(slot) = placed.get_mut(index)
+                && !*slot
+            {
+                *slot = true;
+                order.push(index);
+            }
+        }
+        for (i, slot) in placed.iter().enumerate() {
+            if !*slot {
+                order.push(i);
+            }
+        }
+        let mut new_index = vec![0u32; n];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new as u32;
+        }
+        let mut old_consts: Vec<Option<ConstantValue>> = std::mem::take(&mut self.consts)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.consts = order
+            .iter()
+            .filter_map(|&old| old_consts.get_mut(old).and_then(Option::take))
+            .collect();
+        for instr in &mut self.seq.instrs {
+            if let AnyOpcode::Real(op) = instr.op
+                && op.has_const()
+                && let Some(&new) = new_index.get(instr.arg as usize)
+            {
+                instr.arg = new;
+            }
+        }
+        self.folded_consts.clear();
     }
 }

@@ -60,7 +60,10 @@ impl<'a> Compiler<'a> {
             let consts: Option<Vec<ConstantValue>> =
                 args.defaults.iter().map(|d| self.constant_of(d)).collect();
             match consts {
-                Some(values) => self.load_const(ConstantValue::Tuple(values)),
+                Some(values) => {
+                    let exprs: Vec<&Expr> = args.defaults.iter().collect();
+                    self.load_folded(&exprs, ConstantValue::Tuple(values));
+                }
                 None => {
                     for d in &args.defaults {
                         self.expr(d)?;

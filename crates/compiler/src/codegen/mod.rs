@@ -14,6 +14,7 @@
 //! - `super_call` — `super().name` through `LOAD_SUPER_ATTR`;
 //! - `fold` — constant folding;
 //! - [`assemble`] — the flow-graph pass and assembler;
+//! - `jumps` — jumps to exits and to jumps, removed;
 //! - `peephole` — rewrites inside a basic block;
 //! - `superinstructions` — fused local loads and stores;
 //! - `unbound_locals` — which local loads need `LOAD_FAST_CHECK`;
@@ -32,6 +33,7 @@ mod expr;
 mod fold;
 mod function;
 pub(crate) mod instr;
+mod jumps;
 mod pattern;
 mod peephole;
 mod stmt;

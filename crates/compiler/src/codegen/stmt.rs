@@ -303,8 +303,8 @@ impl<'a> Compiler<'a> {
         self.set_loc(s.range);
         if value.is_none() {
             self.load_none();
-        } else if let Some(c) = constant {
-            self.load_const(c);
+        } else if let (Some(c), Some(v)) = (constant, value) {
+            self.load_folded(&[v], c);
         }
         self.emit(Opcode::RETURN_VALUE, 0);
         Ok(())
@@ -752,7 +752,20 @@ impl<'a> Compiler<'a> {
             && let Some(truth) = truthiness(&value)
         {
             // A constant test: jump or fall through unconditionally, as
-            // CPython's flow-graph optimiser does.
+            // CPython's flow-graph optimiser does. CPython loads the
+            // constant (under any `not`s) before folding the test away, so
+            // it takes its place in `co_consts`.
+            let mut loaded = expr;
+            while let ExprKind::UnaryOp {
+                op: krait_syntax::ast::UnaryOp::Not,
+                operand,
+            } = &loaded.kind
+            {
+                loaded = operand;
+            }
+            if let Some(loaded_value) = self.constant_of(loaded) {
+                self.add_const(loaded_value);
+            }
             self.set_loc(expr.range);
             if truth == cond {
                 self.emit_jump(PseudoOpcode::JUMP, label);

@@ -64,6 +64,9 @@ pub(crate) struct Unit<'a> {
     pub firstlineno: i32,
     pub seq: InstrSeq,
     pub consts: Vec<ConstantValue>,
+    /// Constants CPython would only create in its flow-graph pass (folded
+    /// tuples and operators): their slots move after all the others.
+    pub folded_consts: HashSet<u32>,
     pub names: Vec<String>,
     name_map: HashMap<String, u32>,
     pub varnames: Vec<String>,
@@ -246,6 +249,7 @@ impl<'a> Compiler<'a> {
             in_inlined_comp: 0,
             static_attributes: Vec::new(),
             has_docstring: false,
+            folded_consts: HashSet::new(),
             loc: Location::new(firstlineno, firstlineno, 0, 0),
             extra_flags: 0,
             annotation_count: 0,
@@ -393,22 +397,27 @@ impl<'a> Compiler<'a> {
         if !matches!(value, ConstantValue::Code(_))
             && let Some(i) = unit.consts.iter().position(|c| c.same_constant(&value))
         {
+            unit.folded_consts.remove(&(i as u32));
             return i as u32;
         }
         unit.consts.push(value);
         unit.consts.len() as u32 - 1
     }
 
-    /// Loads a constant (`LOAD_SMALL_INT` for 0..=255).
+    /// Loads a constant (`LOAD_SMALL_INT` for 0..=255). A small int is
+    /// still added to the constants, as CPython adds it before its
+    /// flow-graph pass picks `LOAD_SMALL_INT`: it shifts the indices of
+    /// later constants and survives as `co_consts[0]` (always kept).
     pub fn load_const(&mut self, value: ConstantValue) {
-        if let ConstantValue::Int(i) = value
-            && (0..=255).contains(&i)
-        {
-            self.emit(Opcode::LOAD_SMALL_INT, i as u32);
-            return;
-        }
+        let small = match value {
+            ConstantValue::Int(i) if (0..=255).contains(&i) => Some(i as u32),
+            _ => None,
+        };
         let index = self.add_const(value);
-        self.emit(Opcode::LOAD_CONST, index);
+        match small {
+            Some(i) => self.emit(Opcode::LOAD_SMALL_INT, i),
+            None => self.emit(Opcode::LOAD_CONST, index),
+        }
     }
 
     /// `LOAD_CONST None`.
@@ -686,6 +695,7 @@ impl<'a> Unit<'a> {
     /// Lays out locals-plus, adds the prefix, assembles and builds the
     /// code object.
     fn finish(mut self, table: &SymbolTable, filename: &str) -> CResult<CodeObject> {
+        self.move_folded_consts_last();
         let flags = self.flags(table);
         // Locals-plus: fast locals, then cells that are not locals, then
         // free variables.
@@ -781,7 +791,6 @@ impl<'a> Unit<'a> {
             nvar,
             nparams.min(nvar),
             self.consts.len(),
-            self.has_docstring,
             self.consts
                 .iter()
                 .position(|c| matches!(c, ConstantValue::None))
