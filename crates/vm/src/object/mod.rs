@@ -374,7 +374,6 @@ impl<T: Payload> Ref<T> {
     /// for a container, tracked unless the payload says otherwise) without
     /// checking the class's payload.
     fn allocate(class: &Ref<TypeObject>, payload: T) -> Result<Ref<T>, AllocError> {
-        let track = T::CONTAINER && payload.track_at_creation();
         let memory = allocate_object::<T>()?;
         let class_ref: ObjRef = class.as_obj().clone();
         let class_pointer = class_ref.pointer;
@@ -390,6 +389,10 @@ impl<T: Payload> Ref<T> {
             });
         }
         if T::CONTAINER {
+            // Asked of the payload in place, now that it is written: asking
+            // before would keep a second copy of it on the stack.
+            // SAFETY: the object was just initialised.
+            let track = unsafe { (*memory.as_ptr()).payload.track_at_creation() };
             // SAFETY: a container was allocated with its GC header.
             crate::gc::on_allocated(unsafe { GcHeader::of_object(memory.cast()) }, track);
         }
@@ -445,6 +448,12 @@ impl<T: Payload> Ref<Extended<T>> {
 /// `__slots__` values after its extension (GC header included).
 fn extended_layout<T: Payload>(slots: usize) -> Option<Layout> {
     let fixed = Layout::new::<GcObj<Extended<T>>>();
+    // Without `__slots__` values (almost every instance) the layout is the
+    // fixed one, known at compile time: what the computation below gives
+    // for no slots (the extension ends inside `fixed`), without it.
+    if slots == 0 {
+        return Some(fixed);
+    }
     let end = (crate::gc::GC_HEADER_SIZE + extension_offset::<T>())
         .checked_add(std::mem::size_of::<InstanceExtension>())?
         .checked_add(InstanceExtension::slots_size(slots)?)?;
