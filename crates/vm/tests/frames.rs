@@ -107,8 +107,8 @@ fn cycles_through_a_taken_over_frame_are_collected() {
     gc::collect(&mut s.vm, 2);
     gc::run_pending(&mut s.vm);
     let before = live_bytes();
-    let enabled = gc::state().enabled.get();
-    gc::state().enabled.set(false);
+    let enabled = gc::state().is_enabled();
+    gc::state().set_enabled(false);
     s.run("make(200)");
     let leaked = live_bytes();
     assert!(
@@ -118,7 +118,7 @@ fn cycles_through_a_taken_over_frame_are_collected() {
     // Each cycle: the exception, its traceback entry, the frame object.
     assert!(gc::collect(&mut s.vm, 2) >= 200 * 3);
     gc::run_pending(&mut s.vm);
-    gc::state().enabled.set(enabled);
+    gc::state().set_enabled(enabled);
     assert!(
         live_bytes() <= before + 1024,
         "live bytes went back down: {before} -> {leaked} -> {}",

@@ -28,15 +28,15 @@ use crate::value::{Unpacked, Value};
 /// The functions of the `gc` module.
 pub const METHODS: &[MethodDef] = &[
     method("enable", "()", |_vm, _args| {
-        state().enabled.set(true);
+        state().set_enabled(true);
         Ok(Value::NONE)
     }),
     method("disable", "()", |_vm, _args| {
-        state().enabled.set(false);
+        state().set_enabled(false);
         Ok(Value::NONE)
     }),
     method("isenabled", "()", |_vm, _args| {
-        Ok(Value::from_bool(state().enabled.get()))
+        Ok(Value::from_bool(state().is_enabled()))
     }),
     method("collect", "(generation=2)", gc_collect),
     method("get_count", "()", |vm, _args| {
@@ -51,7 +51,7 @@ pub const METHODS: &[MethodDef] = &[
         let thresholds: Vec<Value> = state()
             .generations
             .iter()
-            .map(|g| Value::from_i64(g.threshold.get()))
+            .map(|g| Value::from_i64(g.threshold()))
             .collect();
         vm.new_tuple(thresholds)
     }),
@@ -233,8 +233,9 @@ fn gc_set_threshold(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     for value in &given {
         thresholds.push(parse_tuple_int(vm, value)?);
     }
-    for (generation, threshold) in state().generations.iter().zip(thresholds) {
-        generation.threshold.set(i64::from(threshold));
+    let state = state();
+    for (generation, threshold) in thresholds.into_iter().enumerate() {
+        state.set_threshold(generation, i64::from(threshold));
     }
     Ok(Value::NONE)
 }

@@ -27,8 +27,9 @@ pub struct Generation {
     /// The sentinel of the list.
     pub head: GcHeader,
     /// `gc.get_threshold()[i]` (a C `int` in CPython; 0 turns automatic
-    /// collection of the generation off).
-    pub threshold: Cell<i64>,
+    /// collection of the generation off). Set through
+    /// [`GcState::set_threshold`], which keeps the allocation trigger in step.
+    threshold: Cell<i64>,
     /// `gc.get_count()[i]`: for generation 0, container allocations minus
     /// deallocations since its last collection; for the others, collections
     /// of the next younger generation since their own last one.
@@ -55,8 +56,16 @@ pub struct GcState {
     /// Objects whose finalizer must run at the next safe point (revived by
     /// deallocation, one count owned by this list).
     pub pending: GcHeader,
-    /// `gc.isenabled()`: automatic collection is on.
-    pub enabled: Cell<bool>,
+    /// `gc.isenabled()`: automatic collection is on (see
+    /// [`GcState::set_enabled`]).
+    enabled: Cell<bool>,
+    /// Generation 0's count above which a container allocation asks
+    /// whether a collection is due: its threshold while automatic
+    /// collection is enabled and the threshold is non-zero (0 for a
+    /// negative threshold), `usize::MAX` (never) otherwise. Derived from `enabled` and the threshold by
+    /// [`GcState::refresh_trigger`], so that the allocation path compares
+    /// once instead of testing three fields.
+    young_trigger: Cell<usize>,
     /// A collection is under way (no nested collection starts).
     pub collecting: Cell<bool>,
     /// Something waits for the next safe point (a collection or finalizers).
@@ -102,6 +111,7 @@ thread_local! {
             permanent: GcHeader::untracked(),
             pending: GcHeader::untracked(),
             enabled: Cell::new(true),
+            young_trigger: Cell::new(DEFAULT_THRESHOLDS[0] as usize),
             collecting: Cell::new(false),
             due: Cell::new(false),
             debug: Cell::new(0),
@@ -141,6 +151,39 @@ pub fn is_due() -> bool {
 }
 
 impl GcState {
+    /// `gc.isenabled()`.
+    pub fn is_enabled(&self) -> bool {
+        self.enabled.get()
+    }
+
+    /// `gc.enable()` / `gc.disable()`.
+    pub fn set_enabled(&self, on: bool) {
+        self.enabled.set(on);
+        self.refresh_trigger();
+    }
+
+    /// Sets generation `generation`'s threshold (`gc.set_threshold`).
+    pub fn set_threshold(&self, generation: usize, threshold: i64) {
+        if let Some(g) = self.generations.get(generation) {
+            g.threshold.set(threshold);
+            self.refresh_trigger();
+        }
+    }
+
+    /// Recomputes `young_trigger` from `enabled` and generation 0's
+    /// threshold (see the field).
+    fn refresh_trigger(&self) {
+        let threshold = self.generations[0].threshold.get();
+        // As `is_over_threshold`: 0 never triggers, a negative threshold
+        // is always passed.
+        let trigger = if !self.enabled.get() || threshold == 0 {
+            usize::MAX
+        } else {
+            usize::try_from(threshold).unwrap_or(0)
+        };
+        self.young_trigger.set(trigger);
+    }
+
     /// Whether generation 0 is over its threshold and automatic collection
     /// may run now.
     #[inline]
@@ -153,6 +196,11 @@ impl GcState {
 }
 
 impl Generation {
+    /// `gc.get_threshold()[i]`.
+    pub fn threshold(&self) -> i64 {
+        self.threshold.get()
+    }
+
     /// Whether the count passed a (non-zero) threshold.
     #[inline]
     pub fn is_over_threshold(&self) -> bool {
@@ -163,14 +211,32 @@ impl Generation {
 
 /// Called by `Ref::new` for every new container: counts the allocation
 /// and links the object into generation 0 if `track`.
+///
+/// The count is compared with `young_trigger` alone; only past it (the
+/// threshold is crossed and automatic collection is on) is the exact test,
+/// [`GcState::collection_due`], made. The count cannot overflow: it grows
+/// by one per allocation.
 #[inline]
 pub fn on_allocated(header: &GcHeader, track: bool) {
-    let state = state();
-    let young = &state.generations[0];
     if track {
-        young.head.append(header);
+        state().generations[0].head.append(header);
     }
-    young.count.set(young.count.get().saturating_add(1));
+    // The count and the trigger need no initialised lists: reached
+    // without `state()`'s check.
+    GC_STATE.with(|state| {
+        let young = &state.generations[0];
+        let count = young.count.get().wrapping_add(1);
+        young.count.set(count);
+        if count > state.young_trigger.get() {
+            note_collection_due(state);
+        }
+    });
+}
+
+/// The rare end of [`on_allocated`]: generation 0 passed its threshold.
+#[cold]
+#[inline(never)]
+fn note_collection_due(state: &GcState) {
     if state.collection_due() {
         state.due.set(true);
     }
@@ -180,6 +246,8 @@ pub fn on_allocated(header: &GcHeader, track: bool) {
 #[inline]
 pub fn on_deallocated(header: &GcHeader) {
     header.unlink();
-    let young = &state().generations[0];
-    young.count.set(young.count.get().saturating_sub(1));
+    GC_STATE.with(|state| {
+        let young = &state.generations[0];
+        young.count.set(young.count.get().saturating_sub(1));
+    });
 }

@@ -36,9 +36,13 @@ struct HeapState {
     stats: HeapStats,
     limit: Option<usize>,
     failing: Option<Range<u64>>,
-    /// `limit` or `failing` is set: allocations must be checked against
-    /// them. One flag so the common, unrestricted allocation tests once.
-    restricted: bool,
+    /// Live bytes above which an allocation takes the checked path
+    /// ([`admit_checked`]): the peak (so that a new peak is recorded), or
+    /// the limit if lower, or 0 while failures are injected (every
+    /// allocation is then checked). Below it, an allocation is admitted
+    /// by one comparison, and the peak, the limit and the failure range
+    /// have nothing to say about it.
+    watermark: usize,
 }
 
 thread_local! {
@@ -51,7 +55,7 @@ thread_local! {
             },
             limit: None,
             failing: None,
-            restricted: false,
+            watermark: 0,
         })
     };
 }
@@ -61,44 +65,59 @@ static HEAP: GilCell<HeapState> = GilCell::new(&HEAP_STATE);
 /// Allocates `layout` (non-zero size), counting it, or refuses.
 #[inline]
 pub fn allocate(layout: Layout) -> Result<NonNull<u8>, AllocError> {
-    let refused = AllocError {
-        size: layout.size(),
-    };
+    let size = layout.size();
     let admitted = HEAP.with(|heap| {
-        let number = heap.stats.allocations;
         heap.stats.allocations += 1;
-        let live = heap.stats.live_bytes.saturating_add(layout.size());
-        // Without a limit or injected failures (the usual case) every
-        // allocation is admitted; the checks below are what they would say.
-        if heap.restricted && !admitted_under_restrictions(heap, number, live) {
-            return false;
+        // No overflow: live bytes are memory in use (at most
+        // `isize::MAX`) and so is a layout's size.
+        let live = heap.stats.live_bytes + size;
+        if live > heap.watermark {
+            return admit_checked(heap, live);
         }
         heap.stats.live_bytes = live;
-        heap.stats.peak_bytes = heap.stats.peak_bytes.max(live);
         true
     });
-    if !admitted || layout.size() == 0 {
-        return Err(refused);
+    if !admitted || size == 0 {
+        return Err(AllocError { size });
     }
     // SAFETY: the layout has a non-zero size (checked above).
     let pointer = unsafe { std::alloc::alloc(layout) };
     match NonNull::new(pointer) {
         Some(pointer) => Ok(pointer),
         None => {
-            HEAP.with(|heap| heap.stats.live_bytes -= layout.size());
-            Err(refused)
+            HEAP.with(|heap| heap.stats.live_bytes -= size);
+            Err(AllocError { size })
         }
     }
 }
 
-/// Whether allocation number `number`, bringing live bytes to `live`, is
-/// allowed by the limit and the injected failures.
+/// [`allocate`]'s accounting past the watermark: whether the allocation
+/// just counted (number `allocations - 1`), bringing live bytes to `live`,
+/// is allowed by the injected failures and the limit; if so it is
+/// recorded (a new peak included).
 #[cold]
-fn admitted_under_restrictions(heap: &HeapState, number: u64, live: usize) -> bool {
+#[inline(never)]
+fn admit_checked(heap: &mut HeapState, live: usize) -> bool {
+    let number = heap.stats.allocations - 1;
     if heap.failing.as_ref().is_some_and(|r| r.contains(&number)) {
         return false;
     }
-    heap.limit.is_none_or(|limit| live <= limit)
+    if heap.limit.is_some_and(|limit| live > limit) {
+        return false;
+    }
+    heap.stats.live_bytes = live;
+    heap.stats.peak_bytes = heap.stats.peak_bytes.max(live);
+    refresh_watermark(heap);
+    true
+}
+
+/// Recomputes the watermark (see [`HeapState::watermark`]).
+fn refresh_watermark(heap: &mut HeapState) {
+    heap.watermark = if heap.failing.is_some() {
+        0
+    } else {
+        heap.stats.peak_bytes.min(heap.limit.unwrap_or(usize::MAX))
+    };
 }
 
 /// Frees memory obtained from [`allocate`].
@@ -123,7 +142,7 @@ pub fn stats() -> HeapStats {
 pub fn set_limit(limit: Option<usize>) {
     HEAP.with(|heap| {
         heap.limit = limit;
-        heap.restricted = heap.limit.is_some() || heap.failing.is_some();
+        refresh_watermark(heap);
     });
 }
 
@@ -132,7 +151,7 @@ pub fn set_limit(limit: Option<usize>) {
 pub fn fail_allocations(range: Option<Range<u64>>) {
     HEAP.with(|heap| {
         heap.failing = range;
-        heap.restricted = heap.limit.is_some() || heap.failing.is_some();
+        refresh_watermark(heap);
     });
 }
 
@@ -183,6 +202,56 @@ mod tests {
         assert_eq!(failed, [false, true, true, false]);
         for pointer in results.into_iter().flatten() {
             unsafe { deallocate(pointer, layout) };
+        }
+    }
+
+    #[test]
+    fn the_peak_is_exact_although_most_allocations_skip_its_check() {
+        let _gil = TEST_GIL.lock().unwrap_or_else(|e| e.into_inner());
+        let layout = Layout::from_size_align(256, 8).unwrap();
+        let start = stats();
+        // Below the peak: admitted by the watermark alone, peak unchanged.
+        let a = allocate(layout).unwrap();
+        unsafe { deallocate(a, layout) };
+        let settled = stats().peak_bytes;
+        let b = allocate(layout).unwrap();
+        assert_eq!(stats().peak_bytes, settled);
+        // Past it: every new high is recorded.
+        let c = allocate(layout).unwrap();
+        let d = allocate(layout).unwrap();
+        assert_eq!(stats().peak_bytes, settled.max(start.live_bytes + 768));
+        unsafe {
+            deallocate(b, layout);
+            deallocate(c, layout);
+            deallocate(d, layout);
+        }
+        assert_eq!(stats().live_bytes, start.live_bytes);
+        assert_eq!(stats().allocations, start.allocations + 4);
+    }
+
+    #[test]
+    fn a_limit_below_the_peak_and_failures_below_it_still_refuse() {
+        let _gil = TEST_GIL.lock().unwrap_or_else(|e| e.into_inner());
+        let layout = Layout::from_size_align(64, 8).unwrap();
+        // Raise the peak well above what is live now.
+        let big = Layout::from_size_align(4096, 8).unwrap();
+        let raised = allocate(big).unwrap();
+        unsafe { deallocate(raised, big) };
+        assert!(stats().peak_bytes >= stats().live_bytes + 4096);
+        // A limit under the peak: an allocation between the two is refused.
+        set_limit(Some(stats().live_bytes + 100));
+        let a = allocate(layout).unwrap();
+        assert_eq!(allocate(layout), Err(AllocError { size: 64 }));
+        set_limit(None);
+        // An injected failure under the peak hits exactly its number.
+        let next = stats().allocations;
+        fail_allocations(Some(next..next + 1));
+        assert!(allocate(layout).is_err());
+        fail_allocations(None);
+        let b = allocate(layout).unwrap();
+        unsafe {
+            deallocate(a, layout);
+            deallocate(b, layout);
         }
     }
 }

@@ -374,7 +374,6 @@ impl<T: Payload> Ref<T> {
     /// for a container, tracked unless the payload says otherwise) without
     /// checking the class's payload.
     fn allocate(class: &Ref<TypeObject>, payload: T) -> Result<Ref<T>, AllocError> {
-        let track = T::CONTAINER && payload.track_at_creation();
         let memory = allocate_object::<T>()?;
         let class_ref: ObjRef = class.as_obj().clone();
         let class_pointer = class_ref.pointer;
@@ -390,6 +389,10 @@ impl<T: Payload> Ref<T> {
             });
         }
         if T::CONTAINER {
+            // Asked of the payload in place, now that it is written: asking
+            // before would keep a second copy of it on the stack.
+            // SAFETY: the object was just initialised.
+            let track = unsafe { (*memory.as_ptr()).payload.track_at_creation() };
             // SAFETY: a container was allocated with its GC header.
             crate::gc::on_allocated(unsafe { GcHeader::of_object(memory.cast()) }, track);
         }
@@ -445,6 +448,12 @@ impl<T: Payload> Ref<Extended<T>> {
 /// `__slots__` values after its extension (GC header included).
 fn extended_layout<T: Payload>(slots: usize) -> Option<Layout> {
     let fixed = Layout::new::<GcObj<Extended<T>>>();
+    // Without `__slots__` values (almost every instance) the layout is the
+    // fixed one, known at compile time: what the computation below gives
+    // for no slots (the extension ends inside `fixed`), without it.
+    if slots == 0 {
+        return Some(fixed);
+    }
     let end = (crate::gc::GC_HEADER_SIZE + extension_offset::<T>())
         .checked_add(std::mem::size_of::<InstanceExtension>())?
         .checked_add(InstanceExtension::slots_size(slots)?)?;
@@ -571,44 +580,82 @@ thread_local! {
 static DEALLOCATIONS: GilCell<DeallocationQueue> = GilCell::new(&DEALLOCATION_QUEUE);
 
 /// Frees an object whose count reached zero, nesting at most
-/// [`MAX_DEALLOCATION_DEPTH`] deep; the outermost call drains the queue.
+/// [`MAX_DEALLOCATION_DEPTH`] deep; past that the object is queued, and
+/// the outermost call drains the queue.
+///
+/// The common case costs a depth increment and a decrement around the
+/// class's `dealloc`; only when the decrement brings the depth back to 0
+/// is the queue looked at (it is almost always empty).
+///
+/// Never inlined: it is the rare end of every inlined `ObjRef` drop, which
+/// must stay a count decrement and a test (measured: when it was inlined
+/// into `drop_in_place::<ObjRef>`, that stopped being inlined itself).
 ///
 /// # Safety
 /// `object` must be dead (its last reference just went away).
+#[inline(never)]
 unsafe fn deallocate_object(object: NonNull<ObjectHeader>) {
-    let nested = DEALLOCATIONS.with(|queue| {
+    let admitted = DEALLOCATIONS.with(|queue| {
         if queue.depth >= MAX_DEALLOCATION_DEPTH {
-            // A weak reference waiting here must not be found through its
-            // referent's list while its count field is the link.
-            // SAFETY: the object is dead and not yet freed.
-            unsafe { weakref::on_queued_for_deallocation(object) };
-            // SAFETY: the object is dead; its count field is free to hold the link.
-            let header = unsafe { object.as_ref() };
-            header
-                .refcount
-                .set(queue.head.map_or(0, |h| h.as_ptr() as usize));
-            queue.head = Some(object);
-            return None;
+            return false;
         }
         queue.depth += 1;
-        Some(queue.depth == 1)
+        true
     });
-    let Some(outermost) = nested else { return };
+    if !admitted {
+        // SAFETY: forwarded contract.
+        return unsafe { queue_for_deallocation(object) };
+    }
     // SAFETY: the object is dead and of its class's payload.
     unsafe { run_dealloc(object) };
-    if outermost {
-        while let Some(next) = DEALLOCATIONS.with(|queue| {
-            let next = queue.head?;
-            // SAFETY: queued objects are dead; their count field holds the link.
-            let link = unsafe { next.as_ref() }.refcount.get();
-            queue.head = NonNull::new(link as *mut ObjectHeader);
-            Some(next)
-        }) {
-            // SAFETY: queued objects are dead and not yet freed.
-            unsafe { run_dealloc(next) };
-        }
+    let drain = DEALLOCATIONS.with(|queue| {
+        queue.depth -= 1;
+        queue.depth == 0 && queue.head.is_some()
+    });
+    if drain {
+        drain_deallocations();
     }
-    DEALLOCATIONS.with(|queue| queue.depth -= 1);
+}
+
+/// Queues a dead object met too deep in nested deallocations, threaded
+/// through its (now unused) count field, for the outermost deallocation.
+///
+/// # Safety
+/// `object` must be dead and not yet freed.
+#[cold]
+#[inline(never)]
+unsafe fn queue_for_deallocation(object: NonNull<ObjectHeader>) {
+    // A weak reference waiting here must not be found through its
+    // referent's list while its count field is the link.
+    // SAFETY: the object is dead and not yet freed.
+    unsafe { weakref::on_queued_for_deallocation(object) };
+    DEALLOCATIONS.with(|queue| {
+        // SAFETY: the object is dead; its count field is free to hold the link.
+        let header = unsafe { object.as_ref() };
+        header
+            .refcount
+            .set(queue.head.map_or(0, |h| h.as_ptr() as usize));
+        queue.head = Some(object);
+    });
+}
+
+/// Frees the queued objects, as the outermost deallocation (depth 1, so
+/// that what they free nests as deep as usual), until the queue is empty.
+#[cold]
+#[inline(never)]
+fn drain_deallocations() {
+    DEALLOCATIONS.with(|queue| queue.depth = 1);
+    while let Some(next) = DEALLOCATIONS.with(|queue| {
+        let next = queue.head?;
+        // SAFETY: queued objects are dead; their count field holds the link.
+        let link = unsafe { next.as_ref() }.refcount.get();
+        queue.head = NonNull::new(link as *mut ObjectHeader);
+        Some(next)
+    }) {
+        // SAFETY: queued objects are dead and not yet freed.
+        unsafe { run_dealloc(next) };
+    }
+    DEALLOCATIONS.with(|queue| queue.depth = 0);
 }
 
 /// Calls the class's `dealloc` for a dead object.

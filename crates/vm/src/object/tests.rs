@@ -294,3 +294,24 @@ fn version_tags_follow_bases_and_dead_subclasses_leave_their_bases() {
         "a dead class leaves its bases' lists"
     );
 }
+
+#[test]
+fn the_fixed_extended_layout_is_the_computed_one_without_slots() {
+    fn computed<T: crate::gc::Payload>() -> Layout {
+        // The general computation, as `extended_layout` does for slots > 0.
+        let fixed = Layout::new::<GcObj<Extended<T>>>();
+        let end = crate::gc::GC_HEADER_SIZE
+            + extension_offset::<T>()
+            + std::mem::size_of::<InstanceExtension>();
+        Layout::from_size_align(fixed.size().max(end), fixed.align())
+            .unwrap()
+            .pad_to_align()
+    }
+    assert_eq!(extended_layout::<Probe>(0), Some(computed::<Probe>()));
+    assert_eq!(extended_layout::<Node>(0), Some(computed::<Node>()));
+    assert_eq!(
+        extended_layout::<crate::builtins::tuple::Tuple>(0),
+        Some(computed::<crate::builtins::tuple::Tuple>())
+    );
+    assert!(extended_layout::<Probe>(2).unwrap().size() > computed::<Probe>().size());
+}
