@@ -107,19 +107,54 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
         // stops using `frame` and `code` (or switches them to its caller).
         let mut code: &Code = unsafe { &*(&**frame.code as *const Code) };
         let mut units = &code.instructions;
-        // The next instruction, kept in a local; stored back in the frame
-        // for whoever looks at it. The decoded stream ends with a sentinel
-        // entry and every move inside it stays at or before the sentinel
-        // (`instruction_stream::decode`), so entries are read unchecked;
-        // a position from outside the stream is clamped here.
-        let mut ip = (frame.next_instr as usize).min(code.decoded.len() - 1);
-        // The value stack of the fast tier (below): its slots and its top,
-        // kept in locals. `frame.stack_top` is written back before anything
-        // that may look at the frame (the general tier, a safe point, a
-        // call, an error, leaving the frame) and read again after.
-        let mut slots = frame.slots_ptr();
-        let mut top = frame.stack_top as usize;
-        let mut decoded_at = code.decoded.as_ptr();
+        // The next instruction, as a pointer into the code's decoded stream
+        // (`pc`, from its first entry `decoded`): dispatch reads the entry
+        // at `pc` and moves `pc` past it, and a position (an index into the
+        // stream, as `f_lasti` and jump targets count) is computed only
+        // where one is stored (`sync_position!`, `return_target`) or a
+        // backward jump is clamped. The decoded stream ends with a
+        // sentinel entry and every move inside it stays at or before the
+        // sentinel (`instruction_stream::decode`), so entries are read
+        // unchecked; a position from outside the stream is clamped here.
+        let mut decoded = code.decoded.as_ptr();
+        // SAFETY: clamped to the sentinel's position, inside the stream.
+        let mut pc =
+            unsafe { decoded.add((frame.next_instr as usize).min(code.decoded.len() - 1)) };
+        // The value stack of the fast tier (below), as a pointer to its
+        // first free slot (`sp`, CPython's `stack_pointer`); the slots
+        // (locals plus, then the stack) start right after the frame's
+        // header (`Frame::slots_ptr`). `frame.stack_top` is written back
+        // (`store_sp!`) before anything that may look at the frame (the
+        // general tier, a safe point, a call, an error, leaving the frame)
+        // and read again after (`load_sp!`).
+        // SAFETY: the stack top is within the frame's slots.
+        let mut sp = unsafe { frame.slots_ptr().add(frame.stack_top as usize) };
+        // The index of `$p` (a pointer into the decoded stream) in it.
+        macro_rules! position_of {
+            ($p:expr) => {{
+                // SAFETY: both point into the code's decoded stream.
+                unsafe { $p.offset_from(decoded) as usize }
+            }};
+        }
+        // The fast tier's stack top as a slot count (`frame.stack_top`).
+        macro_rules! stack_depth {
+            () => {{
+                // SAFETY: `sp` points into the running frame's slots, at or
+                // after their start.
+                unsafe { sp.offset_from(frame.slots_ptr()) as usize }
+            }};
+        }
+        macro_rules! store_sp {
+            () => {{
+                frame.stack_top = stack_depth!() as u32;
+            }};
+        }
+        macro_rules! load_sp {
+            () => {{
+                // SAFETY: the stack top is within the frame's slots.
+                sp = unsafe { frame.slots_ptr().add(frame.stack_top as usize) };
+            }};
+        }
         // Makes `$new` (a live frame, its position and stack top stored)
         // the running frame, reloading the locals above.
         macro_rules! switch_to {
@@ -131,23 +166,31 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // SAFETY: as for `code` above.
                 code = unsafe { &*(&**frame.code as *const Code) };
                 units = &code.instructions;
-                ip = (frame.next_instr as usize).min(code.decoded.len() - 1);
-                slots = frame.slots_ptr();
-                top = frame.stack_top as usize;
-                decoded_at = code.decoded.as_ptr();
+                decoded = code.decoded.as_ptr();
+                // SAFETY: clamped to the sentinel's position, as above.
+                pc =
+                    unsafe { decoded.add((frame.next_instr as usize).min(code.decoded.len() - 1)) };
+                load_sp!();
             }};
         }
         // Every error sets `raised` and leaves this loop (the general tier
         // also checks after each instruction, for a `break` that only left
         // a loop of its own).
         while raised.is_none() {
-            // SAFETY: `ip` is at most the sentinel's position (see above).
-            let instruction = unsafe { *decoded_at.add(ip) };
+            // SAFETY: `pc` is at most the sentinel's position (see above),
+            // and no entry's length takes it past the sentinel.
+            let instruction = unsafe { *pc };
+            let entry = pc;
+            pc = unsafe { pc.add(instruction.len as usize) };
             let opcode = instruction.opcode;
             let oparg = instruction.oparg;
-            let at = ip + instruction.at as usize;
-            let next = ip + instruction.len as usize;
-            ip = next;
+            // The instruction's own position (`f_lasti`), computed where
+            // it is needed.
+            macro_rules! at {
+                () => {
+                    position_of!(entry) + instruction.at as usize
+                };
+            }
 
             macro_rules! pop {
                 () => {
@@ -178,50 +221,59 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }};
             }
+            // A jump of the general tier to the position `$target`
+            // (clamped to the sentinel's, which `decode` guarantees for
+            // jumps anyway).
             macro_rules! jump_to {
                 ($target:expr) => {{
-                    ip = $target;
-                    frame.next_instr = ip as u32;
+                    let target = ($target as usize).min(code.decoded.len() - 1);
+                    // SAFETY: inside the stream (clamped just above).
+                    pc = unsafe { decoded.add(target) };
+                    frame.next_instr = target as u32;
                 }};
             }
             // The position, for whoever looks at the frame (the fast tier
-            // keeps it in `at`/`ip` only).
+            // keeps it in `pc` only).
             macro_rules! sync_position {
                 () => {{
-                    frame.lasti = at as u32;
-                    frame.next_instr = ip as u32;
+                    frame.lasti = at!() as u32;
+                    frame.next_instr = position_of!(pc) as u32;
                 }};
             }
 
             // The fast tier: the commonest instructions in their commonest
-            // case, on the value stack held in `slots`/`top`. None of these
+            // case, on the value stack held in `sp`. None of these
             // paths runs Python code or looks at the frame from outside;
             // anything else (and every error) falls through to the
             // general tier below, with nothing consumed.
             macro_rules! fast_push {
                 ($v:expr) => {{
                     let v: Option<Value> = $v;
-                    debug_assert!(top < frame.capacity as usize);
+                    debug_assert!(stack_depth!() < frame.capacity as usize);
                     // SAFETY: the compiler sized the stack (`co_stacksize`)
                     // for every push; the slot at the top is uninitialised.
-                    unsafe { crate::value::write_by_words(slots.add(top), v) };
-                    top += 1;
+                    unsafe {
+                        crate::value::write_by_words(sp, v);
+                        sp = sp.add(1);
+                    }
                 }};
             }
             macro_rules! fast_pop {
                 () => {{
-                    debug_assert!(top > code.code.nlocalsplus());
-                    top -= 1;
+                    debug_assert!(stack_depth!() > code.code.nlocalsplus());
                     // SAFETY: the slot below the top is initialised; it
                     // counts as uninitialised once moved out.
-                    unsafe { slots.add(top).read() }
+                    unsafe {
+                        sp = sp.sub(1);
+                        sp.read()
+                    }
                 }};
             }
             macro_rules! fast_peek {
                 ($depth:expr) => {{
-                    debug_assert!(top > $depth);
+                    debug_assert!(stack_depth!() > $depth);
                     // SAFETY: slots below the top are initialised.
-                    unsafe { &*slots.add(top - 1 - $depth) }
+                    unsafe { &*sp.sub(1 + $depth) }
                 }};
             }
             macro_rules! fast_local {
@@ -229,17 +281,19 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     let i: usize = $i;
                     debug_assert!(i < code.code.nlocalsplus());
                     // SAFETY: locals plus lie below every stack top.
-                    unsafe { &mut *slots.add(i) }
+                    unsafe { &mut *frame.slots_ptr().add(i) }
                 }};
             }
-            // Past a `NOT_TAKEN` at `ip` (a no-op marking the fall-through
+            // Past a `NOT_TAKEN` at `pc` (a no-op marking the fall-through
             // of a conditional jump): skipped without a dispatch.
             macro_rules! skip_not_taken {
                 () => {{
-                    // SAFETY: `ip` is at most the sentinel's position.
-                    let following = unsafe { *decoded_at.add(ip) };
+                    // SAFETY: `pc` is at most the sentinel's position.
+                    let following = unsafe { *pc };
                     if following.opcode == Opcode::NOT_TAKEN {
-                        ip += following.len as usize;
+                        // SAFETY: not the sentinel, so its successor is
+                        // still in the stream.
+                        pc = unsafe { pc.add(following.len as usize) };
                     }
                 }};
             }
@@ -255,24 +309,27 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             macro_rules! push_bool_or_branch {
                 ($b:expr) => {{
                     let b: bool = $b;
-                    // SAFETY: `ip` is at most the sentinel's position.
-                    let mut following = unsafe { *decoded_at.add(ip) };
+                    // SAFETY: `pc` is at most the sentinel's position.
+                    let mut following = unsafe { *pc };
                     if following.opcode == Opcode::TO_BOOL {
-                        // Not the sentinel, so the entry after it is
-                        // still in the stream.
-                        ip += following.len as usize;
+                        // SAFETY: not the sentinel, so the entry after it
+                        // is still in the stream.
+                        pc = unsafe { pc.add(following.len as usize) };
                         // SAFETY: as above.
-                        following = unsafe { *decoded_at.add(ip) };
+                        following = unsafe { *pc };
                     }
                     match following {
                         j if j.opcode == Opcode::POP_JUMP_IF_FALSE
                             || j.opcode == Opcode::POP_JUMP_IF_TRUE =>
                         {
-                            let after = ip + j.len as usize;
+                            // SAFETY: not the sentinel, so its successor
+                            // is in the stream, and so is its forward
+                            // target (`decode` refuses one past the end).
+                            let after = unsafe { pc.add(j.len as usize) };
                             if b == (j.opcode == Opcode::POP_JUMP_IF_TRUE) {
-                                ip = after + j.oparg as usize;
+                                pc = unsafe { after.add(j.oparg as usize) };
                             } else {
-                                ip = after;
+                                pc = after;
                                 skip_not_taken!();
                             }
                         }
@@ -331,14 +388,14 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     fast_push!(None);
                     continue;
                 }
-                Opcode::COPY if (oparg as usize) >= 1 && (oparg as usize) <= top => {
+                Opcode::COPY if (oparg as usize) >= 1 && (oparg as usize) <= stack_depth!() => {
                     let v = fast_peek!(oparg as usize - 1).clone();
                     fast_push!(v);
                     continue;
                 }
-                Opcode::SWAP if (oparg as usize) >= 1 && (oparg as usize) <= top => {
+                Opcode::SWAP if (oparg as usize) >= 1 && (oparg as usize) <= stack_depth!() => {
                     // SAFETY: both slots are below the top.
-                    unsafe { std::ptr::swap(slots.add(top - 1), slots.add(top - oparg as usize)) };
+                    unsafe { std::ptr::swap(sp.sub(1), sp.sub(oparg as usize)) };
                     continue;
                 }
                 Opcode::LOAD_CONST => {
@@ -355,10 +412,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     if let Some(owner) = &*fast_local!(oparg as usize) {
                         // SAFETY: decoding fused this entry only when a
                         // `STORE_ATTR` starts at the next position.
-                        let attr = unsafe { *decoded_at.add(next) };
+                        let attr = unsafe { *pc };
                         if let Some(cache) = crate::runtime::inline_cache::entry_index(
                             units,
-                            next + attr.at as usize,
+                            position_of!(pc) + attr.at as usize,
                         )
                         .and_then(|i| code.attr_caches.get(i))
                             && fast_peek!(0).is_some()
@@ -372,7 +429,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                                 value,
                             ) {
                                 Ok(()) => {
-                                    ip = next + attr.len as usize;
+                                    // SAFETY: not the sentinel (a
+                                    // `STORE_ATTR`), so its successor is in
+                                    // the stream.
+                                    pc = unsafe { pc.add(attr.len as usize) };
                                     continue;
                                 }
                                 Err(value) => fast_push!(Some(value)),
@@ -391,10 +451,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     ) {
                         // SAFETY: decoding fused this entry only when a
                         // `STORE_ATTR` starts at the next position.
-                        let attr = unsafe { *decoded_at.add(next) };
+                        let attr = unsafe { *pc };
                         if let Some(cache) = crate::runtime::inline_cache::entry_index(
                             units,
-                            next + attr.at as usize,
+                            position_of!(pc) + attr.at as usize,
                         )
                         .and_then(|i| code.attr_caches.get(i))
                         {
@@ -406,7 +466,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                                 value.clone(),
                             ) {
                                 Ok(()) => {
-                                    ip = next + attr.len as usize;
+                                    // SAFETY: not the sentinel (a
+                                    // `STORE_ATTR`), so its successor is in
+                                    // the stream.
+                                    pc = unsafe { pc.add(attr.len as usize) };
                                     continue;
                                 }
                                 Err(value) => drop(value),
@@ -423,12 +486,14 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     if let Some(owner) = &*fast_local!(oparg as usize) {
                         // SAFETY: decoding fused this entry only when a
                         // `LOAD_ATTR` starts at the next position.
-                        let attr = unsafe { *decoded_at.add(next) };
+                        let attr = unsafe { *pc };
                         if let Some(loaded) =
-                            cached_load!(next + attr.at as usize, attr.oparg, owner)
+                            cached_load!(position_of!(pc) + attr.at as usize, attr.oparg, owner)
                         {
                             push_loaded!(loaded, attr.oparg, Some(owner.clone()));
-                            ip = next + attr.len as usize;
+                            // SAFETY: not the sentinel (a `LOAD_ATTR`), so
+                            // its successor is in the stream.
+                            pc = unsafe { pc.add(attr.len as usize) };
                             continue;
                         }
                         // No cached answer: the `LOAD_FAST` alone.
@@ -496,15 +561,17 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // stack (allocation only: no Python code runs; the rare
                 // refused allocation raises its MemoryError from here).
                 Opcode::BUILD_TUPLE | Opcode::BUILD_LIST
-                    if (oparg as usize) <= top.saturating_sub(code.code.nlocalsplus()) =>
+                    if (oparg as usize)
+                        <= stack_depth!().saturating_sub(code.code.nlocalsplus()) =>
                 {
                     let n = oparg as usize;
-                    top -= n;
-                    // SAFETY: the `n` slots from the new top are initialised
+                    // SAFETY: the `n` slots below the top are initialised
                     // (checked against the locals just above) and each is
                     // moved out once, counting as uninitialised afterwards.
-                    let items = (top..top + n)
-                        .map(|i| unsafe { slots.add(i).read() }.unwrap_or(Value::NONE));
+                    sp = unsafe { sp.sub(n) };
+                    let first = sp;
+                    let items =
+                        (0..n).map(|i| unsafe { first.add(i).read() }.unwrap_or(Value::NONE));
                     let built = if opcode == Opcode::BUILD_TUPLE {
                         vm.new_tuple_from_iter(n, items)
                     } else {
@@ -517,7 +584,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         }
                         Err(e) => {
                             sync_position!();
-                            frame.stack_top = top as u32;
+                            store_sp!();
                             raised = Some(Raised::New(e));
                             break;
                         }
@@ -528,7 +595,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // runs no Python code.
                 Opcode::LIST_APPEND
                     if oparg >= 1
-                        && (oparg as usize) < top.saturating_sub(code.code.nlocalsplus())
+                        && (oparg as usize)
+                            < stack_depth!().saturating_sub(code.code.nlocalsplus())
                         && fast_peek!(0).is_some() =>
                 {
                     let v = fast_pop!().unwrap_or(Value::NONE);
@@ -558,7 +626,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::LOAD_GLOBAL => {
-                    if let Some(v) = crate::runtime::inline_cache::entry_index(units, at)
+                    if let Some(v) = crate::runtime::inline_cache::entry_index(units, at!())
                         .and_then(|i| code.global_caches.get(i))
                         .and_then(|c| c.get(&frame.globals, &frame.builtins))
                     {
@@ -571,7 +639,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::LOAD_ATTR => {
                     if let Some(owner) = fast_peek!(0)
-                        && let Some(loaded) = cached_load!(at, oparg, owner)
+                        && let Some(loaded) = cached_load!(at!(), oparg, owner)
                     {
                         let owner = fast_pop!();
                         push_loaded!(loaded, oparg, owner);
@@ -584,12 +652,12 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     if oparg & 1 == 0
                         && !crate::gc::is_due()
                         && fast_peek!(0).is_some()
-                        && let Some(cache) = crate::runtime::inline_cache::entry_index(units, at)
+                        && let Some(cache) = crate::runtime::inline_cache::entry_index(units, at!())
                             .and_then(|i| code.attr_caches.get(i))
                     {
                         let owner = fast_pop!().unwrap_or(Value::NONE);
                         sync_position!();
-                        frame.stack_top = top as u32;
+                        store_sp!();
                         match crate::runtime::attr_access::push_property_frame(vm, cache, &owner) {
                             Some(Ok(new)) => {
                                 // The getter's frame holds its own reference.
@@ -607,7 +675,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::STORE_ATTR => {
-                    if let Some(cache) = crate::runtime::inline_cache::entry_index(units, at)
+                    if let Some(cache) = crate::runtime::inline_cache::entry_index(units, at!())
                         .and_then(|i| code.attr_caches.get(i))
                         && fast_peek!(0).is_some()
                         && fast_peek!(1).is_some()
@@ -703,7 +771,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         // SAFETY: the value's slot is below the top and
                         // initialised (checked just above); it is moved out
                         // here and put back on a miss.
-                        let value = unsafe { slots.add(top - 4).read() }.unwrap_or(Value::NONE);
+                        let value = unsafe { sp.sub(4).read() }.unwrap_or(Value::NONE);
                         match fast_ops::store_slice(vm, container, start, stop, value) {
                             Ok(removed) => {
                                 // The value's slot is now uninitialised:
@@ -711,12 +779,13 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                                 for _ in 0..3 {
                                     drop(fast_pop!());
                                 }
-                                top -= 1;
+                                // SAFETY: the value's slot, below the top.
+                                sp = unsafe { sp.sub(1) };
                                 drop(removed);
                                 continue;
                             }
                             // SAFETY: the slot was moved out just above.
-                            Err(value) => unsafe { slots.add(top - 4).write(Some(value)) },
+                            Err(value) => unsafe { sp.sub(4).write(Some(value)) },
                         }
                     }
                 }
@@ -754,7 +823,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     if let Some(b) = fast_peek!(0).as_ref().and_then(Value::as_bool) {
                         drop(fast_pop!());
                         if b == (opcode == Opcode::POP_JUMP_IF_TRUE) {
-                            ip = next + oparg as usize;
+                            // SAFETY: a forward target inside the stream
+                            // (`decode`).
+                            pc = unsafe { pc.add(oparg as usize) };
                         } else {
                             skip_not_taken!();
                         }
@@ -764,24 +835,32 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
                     if let Some(v) = fast_pop!() {
                         if v.is_none() == (opcode == Opcode::POP_JUMP_IF_NONE) {
-                            ip = next + oparg as usize;
+                            // SAFETY: as for POP_JUMP_IF_TRUE.
+                            pc = unsafe { pc.add(oparg as usize) };
                         }
                         continue;
                     }
                     fast_push!(None);
                 }
                 Opcode::JUMP_FORWARD => {
-                    ip = next + oparg as usize;
+                    // SAFETY: as for POP_JUMP_IF_TRUE.
+                    pc = unsafe { pc.add(oparg as usize) };
                     continue;
                 }
                 Opcode::JUMP_BACKWARD
                     if !crate::runtime::signals::pending() && !crate::gc::is_due() =>
                 {
-                    ip = next.saturating_sub(oparg as usize);
+                    let target = position_of!(pc).saturating_sub(oparg as usize);
+                    // SAFETY: at or before the next position (clamped
+                    // to the stream's start).
+                    pc = unsafe { decoded.add(target) };
                     continue;
                 }
                 Opcode::JUMP_BACKWARD_NO_INTERRUPT if !crate::gc::is_due() => {
-                    ip = next.saturating_sub(oparg as usize);
+                    let target = position_of!(pc).saturating_sub(oparg as usize);
+                    // SAFETY: at or before the next position (clamped
+                    // to the stream's start).
+                    pc = unsafe { decoded.add(target) };
                     continue;
                 }
                 Opcode::GET_ITER => {
@@ -805,20 +884,22 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         if let Some(step) = fast_ops::iterate(vm, it) {
                             match step {
                                 Some(v) => fast_push!(Some(v)),
-                                None => ip = next + oparg as usize + 1,
+                                // SAFETY: `decode` keeps the successor
+                                // of a `FOR_ITER`'s target in the stream.
+                                None => pc = unsafe { pc.add(oparg as usize + 1) },
                             }
                             continue;
                         }
                         // A generator runs in this loop (see the general
                         // tier's FOR_ITER), switched to in place.
                         sync_position!();
-                        frame.stack_top = top as u32;
+                        store_sp!();
                         // SAFETY: `fp` is the live innermost frame, its
                         // position and stack stored just above.
                         if let Ok(gen_frame) =
                             unsafe { generator::enter_inline(vm, fp, it, Value::NONE, false) }
                         {
-                            frame.return_target = (next + oparg as usize) as u32;
+                            frame.return_target = (position_of!(pc) + oparg as usize) as u32;
                             switch_to!(gen_frame);
                             continue;
                         }
@@ -830,7 +911,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // caller's next general-tier instruction has one).
                 Opcode::RETURN_GENERATOR => {
                     sync_position!();
-                    frame.stack_top = top as u32;
+                    store_sp!();
                     let (is_entry, previous) = (frame.is_entry, frame.previous);
                     // SAFETY: `fp` is the innermost frame, just called.
                     let generator = match unsafe { generator::return_generator(vm, fp) } {
@@ -864,7 +945,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::YIELD_VALUE if frame.owner == FrameOwner::Generator => {
                     if let Some(v) = fast_pop!() {
                         sync_position!();
-                        frame.stack_top = top as u32;
+                        store_sp!();
                         let (is_entry, previous) = (frame.is_entry, frame.previous);
                         // SAFETY: `fp` is the innermost frame, a generator's.
                         unsafe { generator::suspend_frame(vm, fp) };
@@ -908,7 +989,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         // above, and it goes back if the count differs.
                         let count = oparg as usize;
                         let list_value = fast_pop!();
-                        let base = top;
+                        let base = sp;
                         let copied = list_value
                             .as_ref()
                             .and_then(|v| fast_ops::exact_list(vm, v))
@@ -918,17 +999,18 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                                         return false;
                                     }
                                     for (k, item) in items.iter().rev().enumerate() {
-                                        debug_assert!(base + k < frame.capacity as usize);
+                                        debug_assert!(stack_depth!() + k < frame.capacity as usize);
                                         // SAFETY: the compiler sized the stack
                                         // for the unpacked items; these slots
                                         // are at and above the top.
-                                        unsafe { slots.add(base + k).write(Some(item.clone())) };
+                                        unsafe { base.add(k).write(Some(item.clone())) };
                                     }
                                     true
                                 })
                             });
                         if copied == Some(true) {
-                            top = base + count;
+                            // SAFETY: the `count` slots just written.
+                            sp = unsafe { base.add(count) };
                             drop(list_value);
                             continue;
                         }
@@ -938,7 +1020,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::RETURN_VALUE => {
                     if let Some(v) = fast_pop!() {
                         sync_position!();
-                        frame.stack_top = top as u32;
+                        store_sp!();
                         // A plain call's frame returns in place: popped,
                         // its caller resumed with the value pushed (the
                         // caller's stack had room for the callable).
@@ -980,7 +1062,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // general tier runs them first.
                 Opcode::CALL if !crate::gc::is_due() => {
                     sync_position!();
-                    frame.stack_top = top as u32;
+                    store_sp!();
                     if let Some(new) =
                         crate::runtime::fast_call::push_simple_call(vm, frame, oparg as usize)
                     {
@@ -994,7 +1076,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     if let Some(result) = unsafe {
                         crate::runtime::fast_call::call_native_on_stack(vm, fp, oparg as usize)
                     } {
-                        top = frame.stack_top as usize;
+                        load_sp!();
                         match result {
                             Ok(v) => fast_push!(Some(v)),
                             Err(e) => {
@@ -1052,7 +1134,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
 
             // The general tier: every instruction, on `frame`'s own stack.
             sync_position!();
-            frame.stack_top = top as u32;
+            store_sp!();
+            // Its positions as indices: the instruction's and the next.
+            let (at, next) = (frame.lasti as usize, frame.next_instr as usize);
             // A safe point: pending finalizers (`__del__`, closing dead
             // suspended generators) and a due collection run here.
             if crate::gc::is_due() {
@@ -2389,7 +2473,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     break;
                 }
             }
-            top = frame.stack_top as usize;
+            load_sp!();
         }
 
         // A frame returned.
