@@ -201,10 +201,26 @@ impl Generator {
             })
     }
 
-    /// Whether dying now must run Python code (close the frame): the
-    /// collector's `finalizer_needed` hook.
+    /// Whether dying now needs the finalizer: the collector's
+    /// `finalizer_needed` hook. A suspended generator does unless closing
+    /// it runs no Python code and no frame object shared with someone else
+    /// takes its frame over: that take-over (at `close`) gives the frame
+    /// object strong references to what the frame holds, so the collector
+    /// must see it happen before it clears anything (its resurrection
+    /// check keeps a cycle through the frame's globals alive, as CPython,
+    /// which finalizes every suspended generator, does).
     pub(crate) fn needs_finalizing(&self) -> bool {
-        self.state() == FrameState::Suspended && !self.closes_trivially()
+        self.state() == FrameState::Suspended
+            && (!self.closes_trivially() || self.frame_object_shared())
+    }
+
+    /// Whether the frame has a frame object someone else also holds.
+    fn frame_object_shared(&self) -> bool {
+        // Counted: the frame's own reference, the copy made here, and
+        // any other holder.
+        self.resting_frame()
+            .and_then(|f| f.frame_object.object())
+            .is_some_and(|o| o.as_obj().refcount() > 2)
     }
 
     /// Marks the generator completed and drops its locals and stack
