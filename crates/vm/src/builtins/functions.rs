@@ -288,13 +288,14 @@ fn builtin_sum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(result)
 }
 
-/// `divmod(x, y)`.
-fn builtin_divmod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+/// `divmod(a, b)` of two ints or of floats and ints (`int.__divmod__`,
+/// `float.__divmod__`); `None` for any other operands.
+pub(crate) fn real_divmod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     use crate::builtins::int::is_int;
     if is_int(a) && is_int(b) {
         let q = vm.binary_op(a, b, BinOp::FloorDiv)?;
         let r = vm.binary_op(a, b, BinOp::Mod)?;
-        return vm.new_tuple2(q, r);
+        return vm.new_tuple2(q, r).map(Some);
     }
     let real = |v: &Value| is_int(v) || v.as_f64().is_some();
     if real(a) && real(b) && (a.as_f64().is_some() || b.as_f64().is_some()) {
@@ -304,7 +305,17 @@ fn builtin_divmod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
             return Err(vm.zero_division("division by zero"));
         }
         let (q, r) = crate::builtins::float::float_divmod(x, y);
-        return vm.new_tuple2(Value::from_f64(q), Value::from_f64(r));
+        return vm
+            .new_tuple2(Value::from_f64(q), Value::from_f64(r))
+            .map(Some);
+    }
+    Ok(None)
+}
+
+/// `divmod(x, y)`.
+fn builtin_divmod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    if let Some(r) = real_divmod(vm, a, b)? {
+        return Ok(r);
     }
     if let Some(f) = vm.lookup_special(a, "__divmod__") {
         let r = vm.call(&f, std::slice::from_ref(b), None)?;

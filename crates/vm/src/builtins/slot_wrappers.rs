@@ -63,6 +63,33 @@ binary_wrappers! {
     (__xor__, __rxor__, BinOp::Xor),
 }
 
+/// `__divmod__`/`__rdivmod__` of `int` and `float` (krait has no
+/// divmod slot: `divmod()` computes it for real numbers directly).
+static DIVMOD: [MethodDef; 2] = [
+    slot_method("__divmod__", "(self, value, /)", |vm, args| {
+        divmod_wrapper(vm, args.this(), args.required(1), false)
+    }),
+    slot_method("__rdivmod__", "(self, value, /)", |vm, args| {
+        divmod_wrapper(vm, args.this(), args.required(1), true)
+    }),
+];
+
+/// `divmod(this, other)` (`divmod(other, this)` when `reflected`) for the
+/// wrappers of `this`'s builtin class: `int`'s takes ints only, `float`'s
+/// floats and ints; else `NotImplemented`.
+fn divmod_wrapper(vm: &mut Vm, this: &Value, other: &Value, reflected: bool) -> PyResult<Value> {
+    let (a, b) = if reflected {
+        (other, this)
+    } else {
+        (this, other)
+    };
+    let class = native_class(vm, this);
+    if class.same(&vm.types.int) && !crate::builtins::int::is_int(other) {
+        return Ok(vm.not_implemented());
+    }
+    Ok(crate::builtins::functions::real_divmod(vm, a, b)?.unwrap_or_else(|| vm.not_implemented()))
+}
+
 macro_rules! compare_wrappers {
     ($(($name:ident, $op:expr)),* $(,)?) => {
         /// `__eq__`-style wrappers.
@@ -287,12 +314,34 @@ fn number_operators(name: &str) -> &'static [BinOp] {
         // `int`'s wrappers (whose `__objclass__` is `int`).
         "bool" => &[And, Or, Xor],
         "float" => &[Add, FloorDiv, Mul, Mod, Pow, Sub, TrueDiv],
-        "str" | "bytes" => &[Add, Mul, Mod],
+        "complex" => &[Add, Mul, Pow, Sub, TrueDiv],
+        "str" | "bytes" | "bytearray" => &[Add, Mul, Mod],
         "list" | "tuple" => &[Add, Mul],
         "set" | "frozenset" => &[And, Or, Sub, Xor],
         "dict" | "dict_keys" | "dict_items" => &[Or],
         _ => &[],
     }
+}
+
+/// Whether `name`'s `+` is sequence concatenation (CPython's `sq_concat`),
+/// which has `__add__` but no reflected `__radd__`.
+fn concatenates(name: &str) -> bool {
+    matches!(name, "str" | "bytes" | "bytearray" | "list" | "tuple")
+}
+
+/// Whether `name` has no `~` (CPython's `float` and `complex` show
+/// `__neg__`, `__pos__` and `__abs__` only).
+fn lacks_invert(name: &str) -> bool {
+    matches!(name, "float" | "complex")
+}
+
+/// Whether CPython's type shows `__bool__` for its truth slot: containers
+/// answer truth through their length and have none.
+fn shows_bool(name: &str) -> bool {
+    !matches!(
+        name,
+        "str" | "bytes" | "bytearray" | "list" | "tuple" | "dict" | "set" | "frozenset"
+    )
 }
 
 /// Whether a slot differs from the base type's (only then does the type's
@@ -325,7 +374,9 @@ pub fn install(vm: &mut Vm, types: &[TypeRef]) -> PyResult<()> {
         wrap!(hash, &HASH);
         wrap!(iter, &ITER);
         wrap!(next, &NEXT);
-        wrap!(bool, &BOOL);
+        if shows_bool(&t.name) {
+            wrap!(bool, &BOOL);
+        }
         wrap!(len, &LEN);
         wrap!(getitem, &GETITEM);
         wrap!(setitem, &SETITEM, &DELITEM);
@@ -338,14 +389,35 @@ pub fn install(vm: &mut Vm, types: &[TypeRef]) -> PyResult<()> {
             defs.extend(COMPARE.iter());
         }
         if overrides(s.unary.get(), b.unary.get(), |f| f as usize) {
-            defs.extend(UNARY.iter());
+            let no_invert = lacks_invert(&t.name);
+            defs.extend(
+                UNARY
+                    .iter()
+                    .filter(|def| !(no_invert && def.name == "__invert__")),
+            );
         }
         if overrides(s.number.get(), b.number.get(), |f| f as usize) {
             for op in number_operators(&t.name) {
                 if let Some((_, forward, reflected)) = BINARY.iter().find(|(o, _, _)| o == op) {
                     defs.push(forward);
-                    defs.push(reflected);
+                    if !(*op == BinOp::Add && concatenates(&t.name)) {
+                        defs.push(reflected);
+                    }
                 }
+            }
+            if matches!(&*t.name, "int" | "float") {
+                defs.extend(DIVMOD.iter());
+            }
+        }
+        // An unhashable type (no hash slot where its base has one) shows
+        // `__hash__ = None`, as CPython's do: `collections.abc.Hashable`
+        // and `__hash__ is None` checks read it.
+        if s.hash.get().is_none() && b.hash.get().is_some() {
+            let key = vm.intern("__hash__")?;
+            let absent = t.dict.with(|d| d.get_str(&key).is_none());
+            if absent {
+                t.dict.with(|d| d.insert_str(key, Value::NONE));
+                t.bump_version();
             }
         }
         for def in defs {
