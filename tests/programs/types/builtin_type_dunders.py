@@ -46,3 +46,22 @@ class D(int):
         return ("mine", super().__divmod__(other))
 
 print(D(7).__divmod__(3), int.__divmod__(9, 4), float.__rdivmod__(2.0, 9))
+l = [1]; print(l.__iadd__([2]), l.__imul__(2), l)
+s = {1}; print(s.__ior__({2}), s.__iand__({2, 3}), s.__isub__({9}), s.__ixor__({4}), s)
+print(s.__ior__(5), s.__iand__([1]))
+d = {1: 2}; print(d.__ior__({3: 4}), d.__ior__([(5, 6)]), d)
+try: d.__ior__(5)
+except TypeError as e: print("TypeError", e)
+b = bytearray(b"a"); print(b.__iadd__(b"b"), b.__imul__(2), b)
+try: [].__iadd__(5)
+except TypeError as e: print("TypeError", e)
+class L(list):
+    def __iadd__(self, other):
+        print("L.__iadd__")
+        return super().__iadd__(other)
+x = L([1]); x += [2]; print(x, type(x).__name__)
+class S(set):
+    def __ior__(self, other):
+        return super().__ior__(other)
+y = S({1}); y |= {2}; print(y, type(y).__name__)
+print([n for n in ("__iadd__", "__imul__", "__ior__", "__iand__", "__isub__", "__ixor__") if n in vars(list)], [n for n in ("__iadd__", "__ior__", "__iand__", "__isub__", "__ixor__") if n in vars(set)], [n for n in ("__ior__", "__iadd__") if n in vars(dict)], [n for n in ("__iadd__", "__imul__") if n in vars(bytearray)], [n for n in ("__iadd__", "__ior__") if n in vars(frozenset)])

@@ -114,6 +114,44 @@ compare_wrappers! {
     (__ge__, CompareOp::Ge),
 }
 
+macro_rules! inplace_wrappers {
+    ($(($name:ident, $op:expr)),* $(,)?) => {
+        /// `__iadd__`-style wrappers, by operator.
+        const INPLACE: &[(BinOp, MethodDef)] = &[$(
+            (
+                $op,
+                slot_method(stringify!($name), "(self, value, /)", |vm, args| {
+                    let class = native_class(vm, args.this());
+                    match class.slots.inplace.get() {
+                        Some(f) => f(vm, args.this(), args.required(1), $op),
+                        None => Ok(vm.not_implemented()),
+                    }
+                }),
+            )
+        ),*];
+    };
+}
+
+inplace_wrappers! {
+    (__iadd__, BinOp::Add),
+    (__iand__, BinOp::And),
+    (__imul__, BinOp::Mul),
+    (__ior__, BinOp::Or),
+    (__isub__, BinOp::Sub),
+    (__ixor__, BinOp::Xor),
+}
+
+/// The in-place operators whose wrappers a builtin type's dict shows.
+fn inplace_operators(name: &str) -> &'static [BinOp] {
+    use BinOp::*;
+    match name {
+        "list" | "bytearray" => &[Add, Mul],
+        "set" => &[And, Or, Sub, Xor],
+        "dict" => &[Or],
+        _ => &[],
+    }
+}
+
 macro_rules! unary_wrappers {
     ($(($name:ident, $op:expr)),* $(,)?) => {
         /// `__neg__`-style wrappers.
@@ -407,6 +445,13 @@ pub fn install(vm: &mut Vm, types: &[TypeRef]) -> PyResult<()> {
             }
             if matches!(&*t.name, "int" | "float") {
                 defs.extend(DIVMOD.iter());
+            }
+        }
+        if overrides(s.inplace.get(), b.inplace.get(), |f| f as usize) {
+            for op in inplace_operators(&t.name) {
+                if let Some((_, def)) = INPLACE.iter().find(|(o, _)| o == op) {
+                    defs.push(def);
+                }
             }
         }
         // An unhashable type (no hash slot where its base has one) shows
