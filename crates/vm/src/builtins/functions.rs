@@ -806,15 +806,28 @@ pub const FUNCTIONS: &[MethodDef] = &[
     }),
     method("reversed", "(sequence, /)", |vm, args| {
         let v = args.required(0);
+        // An exact list (a subclass may override `__reversed__`).
         if let Some(l) = v
             .as_object()
+            .filter(|o| o.class().same(&vm.types.list))
             .and_then(|o| o.downcast::<crate::builtins::list::List>())
         {
             let l = l.clone();
             return crate::builtins::iterators::new_list_reverse_iter(vm, l);
         }
         if let Some(f) = vm.lookup_special(v, "__reversed__") {
+            if f.is_none() {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(format!("'{tn}' object is not reversible")));
+            }
             return vm.call(&f, &[], None);
+        }
+        if let Some(l) = v
+            .as_object()
+            .and_then(|o| o.downcast::<crate::builtins::list::List>())
+        {
+            let l = l.clone();
+            return crate::builtins::iterators::new_list_reverse_iter(vm, l);
         }
         if vm.type_of(v).is_subtype(&vm.types.dict.clone()) {
             // Dicts iterate their keys backwards.
