@@ -560,6 +560,9 @@ pub fn format_complex(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
 
 /// `complex`'s methods.
 pub const METHODS: &[MethodDef] = &[
+    crate::builtins::native::classmethod("from_number", "(cls, number, /)", |vm, args| {
+        crate::builtins::float::from_number(vm, args, true)
+    }),
     method("conjugate", "(self, /)", |vm, args| {
         let (re, im) = this(args);
         vm.new_complex(re, -im)

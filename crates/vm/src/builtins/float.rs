@@ -498,6 +498,30 @@ fn this(args: &crate::builtins::native::Args) -> f64 {
 }
 
 /// `float`'s methods.
+/// `float.from_number(x)` / `complex.from_number(x)` (`complex` when
+/// `complex`): `cls(x)` for a real number (an int, a float, or an object
+/// with `__float__` or `__index__`, and for `complex` also `__complex__`),
+/// never for a string.
+pub(crate) fn from_number(
+    vm: &mut Vm,
+    args: &crate::builtins::native::Args,
+    complex: bool,
+) -> PyResult<Value> {
+    let (cls, x) = (args.required(0), args.required(1));
+    let numeric = crate::builtins::int::is_int(x)
+        || x.as_f64().is_some()
+        || (complex && crate::builtins::complex::as_complex(x).is_some())
+        || vm.lookup_special(x, "__float__").is_some()
+        || vm.lookup_special(x, "__index__").is_some()
+        || (complex && vm.lookup_special(x, "__complex__").is_some());
+    let is_text = vm.as_str(x).is_some() || crate::builtins::bytes::bytes_like(x).is_some();
+    if !numeric || is_text {
+        let tn = vm.type_name(x);
+        return Err(vm.type_error(format!("must be real number, not {tn}")));
+    }
+    vm.call(cls, std::slice::from_ref(x), None)
+}
+
 pub const METHODS: &[MethodDef] = &[
     method("is_integer", "(self, /)", |_vm, args| {
         let x = this(args);
@@ -508,6 +532,9 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("hex", "(self, /)", |vm, args| {
         vm.new_str(&float_hex(this(args)))
+    }),
+    classmethod("from_number", "(cls, number, /)", |vm, args| {
+        from_number(vm, args, false)
     }),
     classmethod("fromhex", "(cls, string, /)", |vm, args| {
         let Some(s) = vm.as_str(args.required(1)).cloned() else {
