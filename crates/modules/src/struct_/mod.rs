@@ -12,7 +12,7 @@ mod half;
 mod struct_type;
 
 use krait_vm::builtins::bytearray::ByteArray;
-use krait_vm::builtins::bytes::bytes_arg;
+use krait_vm::builtins::bytes::{Bytes, bytes_arg};
 use krait_vm::builtins::dict::Dict;
 use krait_vm::builtins::exceptions::ExcKind;
 use krait_vm::builtins::function::Module;
@@ -176,8 +176,23 @@ impl WritableBuffer {
 }
 
 /// The compiled format of `format` (a `str` or `bytes`), through the
-/// module's cache of `Struct` objects.
+/// module's cache of `Struct` objects. As CPython 3.14, a `bytes` format
+/// is first decoded as ASCII with `surrogateescape` (so a non-ASCII byte
+/// fails as a `str` format does, with `UnicodeEncodeError`).
 fn cached_struct(vm: &mut Vm, format: &Value) -> PyResult<Value> {
+    let decoded;
+    let format = if format
+        .as_object()
+        .and_then(|o| o.downcast::<Bytes>())
+        .is_some()
+    {
+        let decode = vm.get_attr_str(format, "decode")?;
+        let (ascii, handler) = (vm.new_str("ascii")?, vm.new_str("surrogateescape")?);
+        decoded = vm.call(&decode, &[ascii, handler], None)?;
+        &decoded
+    } else {
+        format
+    };
     let cache = match vm
         .module_state
         .get(CACHE_KEY)

@@ -94,6 +94,13 @@ pub fn new_types(vm: &mut Vm) -> PyResult<(TypeRef, TypeRef)> {
 
 /// `Struct.__init__(self, format)`.
 fn init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Ref<Tuple>>) -> PyResult<()> {
+    let positional = args
+        .len()
+        .saturating_sub(kwnames.map_or(0, |k| k.items().len()));
+    if positional > 1 {
+        let given = args.len();
+        return Err(vm.type_error(format!("Struct() takes at most 1 argument ({given} given)")));
+    }
     let bound: Args = Signature::parse("(format)").bind(vm, "Struct", args, kwnames)?;
     let compiled = compile(vm, bound.required(0))?;
     let s = struct_of(vm, this)?;
@@ -370,8 +377,12 @@ const STRUCT_METHODS: &[MethodDef] = &[
 const STRUCT_GETSETS: &[GetSetDef] = &[
     getter("format", |vm, v| Ok(compiled_of(vm, v)?.text)),
     getter("size", |vm, v| {
-        let size = compiled_format(vm, v)?.size;
-        Ok(Value::from_i64(i64::try_from(size).unwrap_or(i64::MAX)))
+        // An uninitialised struct's size is -1 (CPython's `s_size`).
+        let s = struct_of(vm, v)?;
+        let size = s.compiled.with(|c| c.as_ref().map(|c| c.format.size));
+        Ok(Value::from_i64(
+            size.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX)),
+        ))
     }),
 ];
 
