@@ -25,6 +25,7 @@ pub mod posix;
 pub mod random;
 pub mod sre;
 pub mod string;
+pub mod struct_;
 pub mod struct_sequence;
 pub mod sys;
 pub mod thread;
@@ -56,6 +57,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("_codecs", codecs::init),
     BuiltinModule::new("_ast", ast::init),
     BuiltinModule::new("_io", io::init),
+    BuiltinModule::new("_struct", struct_::init),
     #[cfg(unix)]
     BuiltinModule::new("posix", posix::init),
 ];
