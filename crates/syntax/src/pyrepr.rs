@@ -333,6 +333,30 @@ pub fn complex_repr(real: f64, imag: f64) -> String {
     out
 }
 
+/// The shortest round-tripping digits of a finite `value >= 0` as
+/// `d[.ddd]e[-]X`, and among those of that length the nearest to the exact
+/// value, a tie going to the even digit (CPython's `repr`, David Gay's
+/// mode 0). Rust's `{:e}` gives the shortest digits but may break a tie
+/// upwards (`2**-25`: `...313e-8` where CPython prints `...312e-08`);
+/// its fixed-precision `{:.Ne}` rounds exactly, ties to even, so that form
+/// of the same length is taken when it round-trips too. A tie needs 17
+/// digits, so shorter results are kept as they are.
+fn shortest_scientific(value: f64) -> String {
+    let shortest = format!("{value:e}");
+    let digits = shortest
+        .split_once('e')
+        .map_or(0, |(m, _)| m.bytes().filter(u8::is_ascii_digit).count());
+    if digits < 16 {
+        return shortest;
+    }
+    let nearest = format!("{:.*e}", digits - 1, value);
+    if nearest != shortest && nearest.parse::<f64>() == Ok(value) {
+        nearest
+    } else {
+        shortest
+    }
+}
+
 fn write_float(out: &mut String, value: f64, style: FloatStyle) {
     if value.is_nan() {
         out.push_str(if style.sign { "+nan" } else { "nan" });
@@ -347,8 +371,7 @@ fn write_float(out: &mut String, value: f64, style: FloatStyle) {
         out.push_str("inf");
         return;
     }
-    // Rust's `{:e}` gives the shortest round-tripping digits: `d[.ddd]e[-]X`.
-    let sci = format!("{:e}", value.abs());
+    let sci = shortest_scientific(value.abs());
     let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();

@@ -39,6 +39,11 @@ for _ in range(200):
     floats.append(rng.uniform(-1e6, 1e6))
 for _ in range(100):
     floats.append(float(rng.randint(0, 10**rng.randint(1, 20))))
+# Powers of two and their small multiples: exact values whose 17-digit
+# rounding is a tie (2**-25 prints ...312e-08: ties go to the even digit).
+for e in range(-1074, 1024):
+    floats.append(2.0 ** e)
+    floats.append(3 * 2.0 ** (e - 2))
 for f in floats:
     lines.append(f"float\t{bits(f)}\t{f!r}")
 
