@@ -636,7 +636,8 @@ impl DataStack {
     ) -> Result<*mut Frame, AllocError> {
         let capacity = capacity as usize;
         let words = frame_words(capacity);
-        if self.top.is_null() || self.room() < words {
+        // Before the first push `top` and `limit` are both null: no room.
+        if self.room() < words {
             self.start_chunk(words)?;
         }
         let base = self.top;
