@@ -127,7 +127,11 @@ fn unpack_bound_method(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<
     if live.get(callable_at + 1)?.is_some() {
         return None;
     }
-    let method = live.get(callable_at)?.as_ref()?.as_object()?.downcast::<Method>()?;
+    let method = live
+        .get(callable_at)?
+        .as_ref()?
+        .as_object()?
+        .downcast::<Method>()?;
     let func = method.func.as_object()?.downcast::<Function>()?;
     // Split only when the function's frame is pushed right after: a call
     // that declines keeps the method as it was.
