@@ -212,13 +212,9 @@ fn enter(
         }
         caller.stack_top = first_arg as u32;
         if let Some((values, first)) = defaults {
-            let mut slot = moved;
-            for value in values.items().get(first..).unwrap_or(&[]) {
-                if slot >= filled {
-                    break;
-                }
+            let missing = values.items().get(first..).unwrap_or(&[]);
+            for (slot, value) in (moved..filled).zip(missing) {
                 slots.add(slot).write(Some(value.clone()));
-                slot += 1;
             }
         }
     }
