@@ -60,6 +60,13 @@ pub(crate) fn positional_defaults(
 /// pushes the callee's frame and returns it, having consumed the callable,
 /// self and arguments from the caller's stack; or returns `None`, leaving
 /// everything untouched, when the call needs the general path.
+///
+/// The function case is the straight line (CPython's
+/// `CALL_PY_EXACT_ARGS`): the callable moves into the frame's `func`, a
+/// `self` and the arguments into its locals. A bound method of a Python
+/// function is first split in place into its function and `self`
+/// ([`unpack_bound_method`]), as CPython's `CALL` does for every call.
+#[inline(always)]
 pub(crate) fn push_simple_call(
     vm: &mut Vm,
     caller: &mut Frame,
@@ -67,85 +74,114 @@ pub(crate) fn push_simple_call(
 ) -> Option<*mut Frame> {
     let top = caller.stack_top as usize;
     let callable_at = top.checked_sub(nargs + 2)?;
-    let live = caller.live_slots();
-    let callable = live.get(callable_at)?.as_ref()?;
-    let has_self = live.get(callable_at + 1)?.is_some();
-    let object = callable.as_object()?;
-    // The function, and for a bound method its function value and `self`.
-    let (func, method): (&Function, Option<(&Value, &Value)>) = match object.downcast::<Function>()
-    {
-        Some(f) => (f, None),
-        None if !has_self => {
-            let m = object.downcast::<Method>()?;
-            (
-                m.func.as_object()?.downcast::<Function>()?,
-                Some((&m.func, &m.this)),
-            )
-        }
-        None => return None,
+    if top > caller.capacity as usize {
+        return None;
+    }
+    let slots = caller.slots_ptr();
+    // SAFETY: `callable_at + 1 < top <= capacity`: both are initialised
+    // slots of the caller's value stack, read (not moved) here.
+    let (callable, self_slot) = unsafe { (&*slots.add(callable_at), &*slots.add(callable_at + 1)) };
+    let object = callable.as_ref()?.as_object()?;
+    let Some(func) = object.downcast::<Function>() else {
+        return unpack_bound_method(vm, caller, nargs);
     };
-    let given = nargs + usize::from(has_self || method.is_some());
+    let has_self = self_slot.is_some();
     if vm.recursion_depth >= vm.recursion_limit {
         return None;
     }
-    let defaults = positional_defaults(func, given)?;
-    // A plain function moves from the caller's stack into the frame; a
-    // bound method's function is shared.
-    let (func_value, bound_self) = match method {
-        None => (None, None),
-        Some((f, this)) => (Some(f.clone()), Some(this.clone())),
-    };
-    let first_arg = callable_at + 2 - usize::from(has_self);
+    let defaults = positional_defaults(func, nargs + usize::from(has_self))?;
     // SAFETY: the function lives in the callable, which stays on the
-    // caller's stack (below `first_arg`) until after `enter`.
-    let func = unsafe { &*(func as *const Function) };
-    let new = enter(vm, caller, func, bound_self, first_arg, defaults)?;
-    // The callable (and a NULL self slot) leave the caller's stack: a
-    // function moves into the callee's frame, a bound method is dropped
-    // (the frame holds its function).
-    caller.stack_top = callable_at as u32 + 1;
-    let callable = caller.pop();
-    let (func, unused) = match func_value {
-        None => (callable, None),
-        some => (some, callable),
-    };
-    // The frame's `func` is still `None` (nothing to drop): written in
-    // place, before the bound method may be dropped (the frame borrows
-    // the function's code and namespaces).
-    // SAFETY: `enter` returned the live callee frame.
-    unsafe { (&raw mut (*new).func).write(func) };
-    drop(unused);
+    // caller's stack (below the arguments) until it moves into the frame.
+    let func = unsafe { &*(&**func as *const Function) };
+    let new = enter(
+        vm,
+        caller,
+        func,
+        callable_at + 2 - usize::from(has_self),
+        defaults,
+    )?;
+    // The callable moves from the caller's stack into the frame's `func`
+    // (still unset: nothing to drop); the slot above it was `self` (moved
+    // into the frame by `enter`) or a NULL (nothing to drop).
+    caller.stack_top = callable_at as u32;
+    // SAFETY: `callable_at` is below the old top: initialised, moved out
+    // once (the top is now below it); `enter` returned the live callee
+    // frame.
+    unsafe {
+        let func_value = slots.add(callable_at).read();
+        crate::value::write_by_words(&raw mut (*new).func, func_value);
+    }
     Some(new)
 }
 
-/// Pushes a frame of `func` whose locals are `bound_self` (if any), the
-/// caller's stack slots from `first_arg` to its top (moved), then the
-/// `defaults` (see [`positional_defaults`]); the caller's stack top drops
-/// to `first_arg`. The frame borrows `func`'s code and namespaces and its
-/// `func` is left unset: the caller must store the function there at once
-/// (see [`Frame::borrowing`]). `None` (nothing changed) when the data
-/// stack refuses the frame. Inlined into the `CALL` arm (the out-of-line
-/// call's register saves and argument passing were about a sixth of its
-/// cost); [`enter_outlined`] serves the `__init__` path.
+/// For `CALL nargs` whose callable is a bound method of a Python function
+/// (its self slot NULL) and whose call takes the fast path: replaces the
+/// method on the caller's stack by its function and the NULL by its
+/// `self` (what CPython's `CALL` does before any call) and pushes the
+/// function's frame. `None`, with nothing changed, otherwise.
+#[inline(never)]
+fn unpack_bound_method(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<*mut Frame> {
+    let top = caller.stack_top as usize;
+    let callable_at = top.checked_sub(nargs + 2)?;
+    let live = caller.live_slots();
+    if live.get(callable_at + 1)?.is_some() {
+        return None;
+    }
+    let method = live
+        .get(callable_at)?
+        .as_ref()?
+        .as_object()?
+        .downcast::<Method>()?;
+    let func = method.func.as_object()?.downcast::<Function>()?;
+    // Split only when the function's frame is pushed right after: a call
+    // that declines keeps the method as it was.
+    if vm.recursion_depth >= vm.recursion_limit || positional_defaults(func, nargs + 1).is_none() {
+        return None;
+    }
+    let (func, this) = (method.func.clone(), method.this.clone());
+    let unused_null = caller.set_local(callable_at + 1, Some(this));
+    let method = caller.set_local(callable_at, Some(func));
+    // The function (kept alive by the stack now) fails none of the checks
+    // just made, and nothing ran in between: the frame is pushed.
+    // A push refused after all (the data stack's memory) leaves the
+    // method split, as CPython's `CALL` does for every call.
+    let new = push_simple_call(vm, caller, nargs);
+    drop((unused_null, method));
+    new
+}
+
+/// Pushes a frame of `func` whose locals are the caller's stack slots from
+/// `first_arg` to its top (moved), then the `defaults` (see
+/// [`positional_defaults`]), the rest unbound; the caller's stack top
+/// drops to `first_arg`. The frame borrows `func`'s code and namespaces
+/// and its `func` is left unset: the caller must store the function there
+/// at once (see [`Frame::borrowing`]). `None` (nothing changed) when the
+/// data stack refuses the frame. Inlined into the `CALL` arm (the
+/// out-of-line call's register saves and argument passing were about a
+/// sixth of its cost); [`enter_outlined`] serves the `__init__` path.
 #[inline(always)]
 fn enter(
     vm: &mut Vm,
     caller: &mut Frame,
     func: &Function,
-    bound_self: Option<Value>,
     first_arg: usize,
     defaults: Option<(Ref<Tuple>, usize)>,
 ) -> Option<*mut Frame> {
     let code = &func.code;
     let nlocalsplus = code.code.nlocalsplus();
-    let top = caller.stack_top as usize;
-    let moved = top - first_arg;
-    let self_slot = usize::from(bound_self.is_some());
-    let default_count = defaults.as_ref().map_or(0, |(values, first)| {
-        values.items().len().saturating_sub(*first)
-    });
-    // `given <= argcount <= nlocalsplus` (see `positional_defaults`).
-    let filled = (self_slot + moved + default_count).min(nlocalsplus);
+    let moved = (caller.stack_top as usize).checked_sub(first_arg)?;
+    // `moved <= argcount <= nlocalsplus` (see `positional_defaults`) for
+    // every code object the compiler or `code.replace` makes; a code
+    // object breaking it declines rather than losing arguments.
+    if moved > nlocalsplus {
+        return None;
+    }
+    let filled = match &defaults {
+        None => moved,
+        Some((values, first)) => {
+            (moved + values.items().len().saturating_sub(*first)).min(nlocalsplus)
+        }
+    };
     let previous = vm.current_frame;
     // SAFETY: the first `filled` locals are written below, before anything
     // can look at the frame. A refused chunk declines: the general path
@@ -163,30 +199,22 @@ fn enter(
     // SAFETY: `push_with` returned a live frame with `capacity` slots,
     // distinct from the caller's (frames never overlap on the data stack),
     // whose first `filled` locals are uninitialised and are written here,
-    // each once: `self`, the caller's slots `first_arg..top` (moved, not
-    // copied: the caller's stack top drops below them right after, so they
-    // count as uninitialised there), then the defaults. Word-wise writes:
-    // a byte copy of one or two values was a `memcpy` call.
+    // each once: the caller's slots `first_arg..top` (moved, not copied:
+    // the caller's stack top drops below them right after, so they count
+    // as uninitialised there; `moved <= filled`), then the defaults.
+    // Word-wise writes: a byte copy of one or two values was a `memcpy`
+    // call.
     unsafe {
         let slots = (*new).slots_ptr();
-        let mut slot = 0;
-        if let Some(this) = bound_self {
-            slots.write(Some(this));
-            slot = 1;
-        }
         let source = caller.slots_ptr().add(first_arg);
-        for i in 0..moved.min(filled - slot) {
-            crate::value::write_by_words(slots.add(slot + i), source.add(i).read());
+        for i in 0..moved {
+            crate::value::write_by_words(slots.add(i), source.add(i).read());
         }
         caller.stack_top = first_arg as u32;
-        slot += moved;
         if let Some((values, first)) = defaults {
-            for value in values.items().get(first..).unwrap_or(&[]) {
-                if slot >= filled {
-                    break;
-                }
+            let missing = values.items().get(first..).unwrap_or(&[]);
+            for (slot, value) in (moved..filled).zip(missing) {
                 slots.add(slot).write(Some(value.clone()));
-                slot += 1;
             }
         }
     }
@@ -200,11 +228,10 @@ fn enter_outlined(
     vm: &mut Vm,
     caller: &mut Frame,
     func: &Function,
-    bound_self: Option<Value>,
     first_arg: usize,
     defaults: Option<(Ref<Tuple>, usize)>,
 ) -> Option<*mut Frame> {
-    enter(vm, caller, func, bound_self, first_arg, defaults)
+    enter(vm, caller, func, first_arg, defaults)
 }
 
 /// For `CALL nargs` in `caller` whose callable is a class instantiated the
@@ -254,16 +281,16 @@ pub(crate) fn push_init_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> O
                 .into_obj(),
         )
     };
-    let new = enter_outlined(
-        vm,
-        caller,
-        &init,
-        Some(instance.clone()),
-        callable_at + 2,
-        defaults,
-    )?;
-    // The NULL and the class leave the caller's stack; the instance waits
-    // in the class's place while `__init__` runs.
+    // The instance goes into the NULL slot above the class, to be moved
+    // into `__init__`'s frame as `self` with the arguments, and in the
+    // class's place, where it waits while `__init__` runs.
+    let null = caller.set_local(callable_at + 1, Some(instance.clone()));
+    let Some(new) = enter_outlined(vm, caller, &init, callable_at + 1, defaults) else {
+        // Declined: the stack as it was.
+        let instance = caller.set_local(callable_at + 1, null);
+        drop(instance);
+        return None;
+    };
     // SAFETY: `enter` returned the live callee frame.
     let callee = unsafe { &mut *new };
     callee.func = Some(Value::from_object(init.into_obj()));

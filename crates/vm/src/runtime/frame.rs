@@ -541,6 +541,31 @@ unsafe fn write_header(frame: *mut Frame, header: Frame) {
     }
 }
 
+/// Drops the header of the frame at `frame` in place: what
+/// `drop_in_place` does (the `Drop` impl, then the fields in order), here
+/// inline (the drop glue was an out-of-line call on every return), and
+/// without the function's references when the header borrows them.
+///
+/// # Safety
+/// `frame` must hold an initialised header, dropped here once.
+#[inline(always)]
+unsafe fn drop_header(frame: *mut Frame) {
+    // SAFETY: contract; each field is moved out once and dropped, in the
+    // order `drop_in_place` would (the function after the code and
+    // namespaces it may lend, which are not touched after it).
+    unsafe {
+        if !(*frame).header_borrowed {
+            (*frame).code.release();
+            (*frame).globals.release();
+            (*frame).builtins.release();
+        }
+        drop(std::ptr::read(&raw const (*frame).locals));
+        drop(std::ptr::read(&raw const (*frame).func));
+        drop(std::ptr::read(&raw const (*frame).exc_state));
+        drop(std::ptr::read(&raw const (*frame).frame_object));
+    }
+}
+
 impl DataStack {
     /// An empty data stack.
     pub fn new() -> DataStack {
@@ -611,7 +636,8 @@ impl DataStack {
     ) -> Result<*mut Frame, AllocError> {
         let capacity = capacity as usize;
         let words = frame_words(capacity);
-        if self.top.is_null() || self.room() < words {
+        // Before the first push `top` and `limit` are both null: no room.
+        if self.room() < words {
             self.start_chunk(words)?;
         }
         let base = self.top;
@@ -649,7 +675,7 @@ impl DataStack {
             for i in 0..in_use.min(capacity) {
                 std::ptr::drop_in_place(slots.add(i));
             }
-            std::ptr::drop_in_place(frame);
+            drop_header(frame);
         }
         self.rewind_to(frame.cast::<u64>());
     }
