@@ -91,7 +91,7 @@ pub fn create() -> Result<Vm, AllocError> {
         type_: meta.clone(),
         int,
         bool: bool_t,
-        float: make::<Singleton>(m, o, "float", b)?,
+        float: make::<crate::builtins::float::Float>(m, o, "float", b)?,
         complex: make::<Complex>(m, o, "complex", b)?,
         none: make::<Singleton>(m, o, "NoneType", 0)?,
         not_implemented: make::<Singleton>(m, o, "NotImplementedType", 0)?,
