@@ -681,6 +681,13 @@ mod tests {
     }
 
     #[test]
+    fn float_value_reads_inline_floats_only_among_inline_values() {
+        assert_eq!(float_value(&Value::from_f64(2.5)), Some(2.5));
+        assert_eq!(float_value(&Value::from_i64(2)), None);
+        assert_eq!(float_value(&Value::NONE), None);
+    }
+
+    #[test]
     fn nan_payloads_differ() {
         let a = fresh_nan(false);
         let b = fresh_nan(false);
