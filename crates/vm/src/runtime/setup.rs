@@ -428,6 +428,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.buffered_writer.clone(), b::file_io::METHODS),
         (vm.types.buffered_random.clone(), b::file_io::METHODS),
         (vm.types.property.clone(), b::descriptors::PROPERTY_METHODS),
+        (vm.types.super_.clone(), b::descriptors::SUPER_METHODS),
         (vm.types.generator.clone(), b::generator::GENERATOR_METHODS),
         (vm.types.coroutine.clone(), b::generator::COROUTINE_METHODS),
         (
