@@ -164,14 +164,20 @@ fn setitem(vm: &mut Vm, v: &Value, index: &Value, value: Option<Value>) -> PyRes
     Ok(())
 }
 
+/// `repr(b)`: `bytearray(b'...')`, named after the instance's class.
+fn bytearray_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let data = this(vm, v)?.data.get();
+    let name = vm.type_name(v);
+    let body = krait_syntax::pyrepr::bytes_repr(&data);
+    vm.new_str(&format!("{name}({body})"))
+}
+
 /// Installs `bytearray`'s slots.
 pub fn init_type(t: &TypeObject) {
-    t.slots.repr.set(Some(|vm, v| {
-        let data = this(vm, v)?.data.get();
-        let name = vm.type_name(v);
-        let body = krait_syntax::pyrepr::bytes_repr(&data);
-        vm.new_str(&format!("{name}({body})"))
-    }));
+    t.slots.repr.set(Some(bytearray_repr));
+    // `str()` is the builtin repr even where a subclass overrides
+    // `__repr__` (CPython's `bytearray_str`).
+    t.slots.str.set(Some(bytearray_repr));
     t.slots
         .len
         .set(Some(|vm, v| Ok(this(vm, v)?.data.with(|d| d.len()))));
@@ -254,9 +260,15 @@ pub fn init_type(t: &TypeObject) {
             _ => Ok(vm.not_implemented()),
         }
     }));
-    t.slots
-        .new
-        .set(Some(|vm, _cls, _args, _kw| vm.new_bytearray(Vec::new())));
+    // `tp_new` makes an empty instance of the class asked for (a subclass
+    // too); `tp_init` fills it, so a subclass's `__init__` may take other
+    // arguments.
+    t.flags
+        .set(t.flags.get() | crate::types::flags::NEW_ALLOCATES_CLASS);
+    t.slots.new.set(Some(|vm, cls, _args, _kw| {
+        let b = vm.alloc(cls, ByteArray::default())?;
+        Ok(Value::from_object(b.into_obj()))
+    }));
     t.slots.init.set(Some(|vm, v, args, kwnames| {
         static SIGNATURE: std::sync::LazyLock<crate::builtins::native::Signature> =
             std::sync::LazyLock::new(|| {
@@ -271,6 +283,27 @@ pub fn init_type(t: &TypeObject) {
         b.data.with(|d| *d = data);
         Ok(())
     }));
+}
+
+/// `bytearray.__reduce_ex__(proto)`: `(type(self), (data,), state)`, the
+/// data as bytes from protocol 3 on and as a latin-1 string with its
+/// encoding before; the state is what `__getstate__` gives (the instance
+/// dict and `__slots__` values of a subclass instance, else `None`).
+fn reduce(vm: &mut Vm, v: &Value, proto: i64) -> PyResult<Value> {
+    let data = this(vm, v)?.data.get();
+    let class = Value::from_object(vm.type_of(v).as_obj().clone());
+    let args = if proto < 3 {
+        let text: String = data.iter().map(|&b| char::from(b)).collect();
+        let text = vm.new_str(&text)?;
+        let encoding = vm.new_str("latin-1")?;
+        vm.new_tuple(vec![text, encoding])?
+    } else {
+        let bytes = vm.new_bytes(data.to_vec())?;
+        vm.new_tuple(vec![bytes])?
+    };
+    let getstate = vm.get_attr_str(v, "__getstate__")?;
+    let state = vm.call(&getstate, &[], None)?;
+    vm.new_tuple(vec![class, args, state])
 }
 
 fn ba_of(vm: &mut Vm, args: &Args) -> PyResult<Ref<ByteArray>> {
@@ -371,7 +404,27 @@ pub const METHODS: &[MethodDef] = &[
     }),
     classmethod("fromhex", "(cls, string, /)", |vm, args| {
         let data = from_hex(vm, args.required(1))?;
-        vm.new_bytearray(data)
+        let b = vm.new_bytearray(data)?;
+        // A subclass gets `cls(value)`, as in CPython.
+        let cls = args.required(0);
+        if cls
+            .as_object()
+            .is_some_and(|c| c.is(vm.types.bytearray.as_obj()))
+        {
+            Ok(b)
+        } else {
+            vm.call(cls, &[b], None)
+        }
+    }),
+    method("__reduce__", "(self, /)", |vm, args| {
+        reduce(vm, args.this(), 2)
+    }),
+    method("__reduce_ex__", "(self, proto=0, /)", |vm, args| {
+        let proto = match args.get(1) {
+            Some(p) => vm.index_i64_saturating(p)?,
+            None => 0,
+        };
+        reduce(vm, args.this(), proto)
     }),
     staticmethod(
         "maketrans",

@@ -111,7 +111,9 @@ pub fn bytes_from_source(vm: &mut Vm, source: &Value, call_dunder: bool) -> PyRe
     let t = vm.type_of(source);
     if t.slots.iter.get().is_none() && t.slots.getitem.get().is_none() {
         let tn = vm.type_name(source);
-        return Err(vm.type_error(format!("cannot convert '{tn}' object to bytes")));
+        // Only `bytes()` asks `__bytes__`; `bytearray()` names itself.
+        let target = if call_dunder { "bytes" } else { "bytearray" };
+        return Err(vm.type_error(format!("cannot convert '{tn}' object to {target}")));
     }
     let items = vm.collect_iterable(source)?;
     let mut out = Vec::with_capacity(items.len());

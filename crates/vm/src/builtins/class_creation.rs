@@ -703,14 +703,6 @@ fn create_class(
     }
     cls.bump_version();
     crate::builtins::user_slots::fixup_slots(&cls);
-    if builtin.payload != TypeId::of::<BareObject>()
-        && crate::builtins::instance::converts_to_subclass(builtin.payload)
-        && !crate::builtins::user_slots::defined_in_python(&cls, "__new__")
-    {
-        cls.slots
-            .new
-            .set(Some(crate::builtins::instance::builtin_subclass_new));
-    }
     Ok(cls)
 }
 

@@ -6,7 +6,7 @@
 //! forms; `repr` is `krait_syntax::pyrepr`'s.
 
 use crate::builtins::descriptors::{GetSetDef, readonly};
-use crate::builtins::float::{as_float, fresh_nan};
+use crate::builtins::float::{as_float, float_value, fresh_nan};
 use crate::builtins::int::is_int;
 use crate::builtins::native::{Args, MethodDef, method};
 use crate::builtins::numeric_text::{to_ascii_number, underscores_between_digits};
@@ -293,7 +293,7 @@ fn complex_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyRe
     };
     let equal = if let Some((br, bi)) = as_complex(b) {
         re == br && im == bi
-    } else if let Some(f) = b.as_f64() {
+    } else if let Some(f) = float_value(b) {
         re == f && im == 0.0
     } else if is_int(b) {
         im == 0.0
@@ -372,6 +372,16 @@ fn complex_new(
         };
     }
     let Some(imag) = imag else {
+        // An instance of a complex subclass converts through its
+        // `__complex__`, which it may override.
+        if as_complex(&real).is_some()
+            && !vm.type_of(&real).same(&vm.types.complex)
+            && let Some(f) = vm.lookup_special(&real, "__complex__")
+        {
+            let r = vm.call(&f, &[], None)?;
+            let (re, im) = complex_result(vm, &r)?;
+            return vm.new_complex(re, im);
+        }
         return match to_complex_parts(vm, &real)? {
             Some((re, im)) => vm.new_complex(re, im),
             None => {
@@ -401,7 +411,19 @@ fn complex_new(
 /// part if it is a complex number.
 fn part(vm: &mut Vm, v: &Value, name: &str) -> PyResult<(f64, Option<f64>)> {
     if let Some((re, im)) = as_complex(v) {
+        // Deprecated since 3.14, as in CPython.
+        let tn = vm.type_name(v);
+        crate::builtins::str::codec_registry::warn(
+            vm,
+            crate::builtins::exceptions::ExcKind::DeprecationWarning,
+            &format!("complex() argument '{name}' must be a real number, not {tn}"),
+        )?;
         return Ok((re, Some(im)));
+    }
+    // A float subclass may override `__float__`.
+    if v.as_object().is_some() && float_value(v).is_some() {
+        let f = vm.to_float(v)?;
+        return Ok((float_value(&f).unwrap_or(0.0), None));
     }
     match to_complex_parts(vm, v)? {
         Some((re, im)) if vm.as_str(v).is_none() => {
@@ -416,27 +438,44 @@ fn part(vm: &mut Vm, v: &Value, name: &str) -> PyResult<(f64, Option<f64>)> {
     }
 }
 
+/// The value of what a `__complex__` method returned: a complex, or (with a
+/// `DeprecationWarning`, as CPython) an instance of a complex subclass.
+fn complex_result(vm: &mut Vm, r: &Value) -> PyResult<C64> {
+    let tn = vm.type_name(r);
+    let Some(c) = as_complex(r) else {
+        return Err(vm.type_error(format!("__complex__ returned non-complex (type {tn})")));
+    };
+    if !vm.type_of(r).same(&vm.types.complex) {
+        crate::builtins::str::codec_registry::warn(
+            vm,
+            crate::builtins::exceptions::ExcKind::DeprecationWarning,
+            &format!(
+                "__complex__ returned non-complex (type {tn}).  The ability to return an \
+                 instance of a strict subclass of complex is deprecated, and may be removed \
+                 in a future version of Python."
+            ),
+        )?;
+    }
+    Ok(c)
+}
+
 /// `v` as a complex pair through `complex`, `__complex__`, `__float__` or
 /// `__index__`; `None` if it is none of those.
 pub fn to_complex_parts(vm: &mut Vm, v: &Value) -> PyResult<Option<C64>> {
     if let Some(c) = as_complex(v) {
         return Ok(Some(c));
     }
+    if v.as_object().is_some()
+        && let Some(f) = vm.lookup_special(v, "__complex__")
+    {
+        let r = vm.call(&f, &[], None)?;
+        return complex_result(vm, &r).map(Some);
+    }
     if let Some(f) = as_float(vm, v)? {
         return Ok(Some((f, 0.0)));
     }
     if v.as_object().is_none() {
         return Ok(None);
-    }
-    if let Some(f) = vm.lookup_special(v, "__complex__") {
-        let r = vm.call(&f, &[], None)?;
-        return match as_complex(&r) {
-            Some(c) => Ok(Some(c)),
-            None => {
-                let tn = vm.type_name(&r);
-                Err(vm.type_error(format!("__complex__ returned non-complex (type {tn})")))
-            }
-        };
     }
     if vm.lookup_special(v, "__float__").is_some() || vm.lookup_special(v, "__index__").is_some() {
         let f = vm.to_float(v)?;

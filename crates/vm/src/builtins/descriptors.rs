@@ -651,7 +651,10 @@ pub const WRAPPER_GETSETS: &[GetSetDef] = &[
 
 /// Installs `super`'s slots.
 pub fn init_super(t: &TypeObject) {
-    t.slots.new.set(Some(|vm, _cls, args, kw| {
+    // `tp_new` makes an instance of the class it is given (a subclass too).
+    t.flags
+        .set(t.flags.get() | crate::types::flags::NEW_ALLOCATES_CLASS);
+    t.slots.new.set(Some(|vm, cls, args, kw| {
         if kw.is_some_and(|k| !k.items().is_empty()) {
             return Err(vm.type_error("super() takes no keyword arguments".into()));
         }
@@ -680,29 +683,45 @@ pub fn init_super(t: &TypeObject) {
                 return Err(vm.type_error(format!("super() expected at most 2 arguments, got {n}")));
             }
         };
-        vm.new_super(this_type, obj)
+        vm.new_super_of_class(cls, this_type, obj)
     }));
     t.slots.repr.set(Some(|vm, v| {
         let Some(s) = v.as_object().and_then(|o| o.downcast::<Super>()).cloned() else {
             return vm.new_str("<super>");
         };
-        let this = vm.repr_string(&Value::from_object(s.this_type.as_obj().clone()))?;
-        let text = format!("<super: {this}, <{} object>>", s.obj_type.name);
+        // Both named by `tp_name` (no module for a class statement's class).
+        let this = vm.class_name(&s.this_type);
+        let text = format!("<super: <class '{this}'>, <{} object>>", s.obj_type.name);
         vm.new_str(&text)
     }));
-    t.slots.getattro.set(Some(|vm, v, name| {
-        let Some(s) = v.as_object().and_then(|o| o.downcast::<Super>()).cloned() else {
-            return crate::builtins::object::generic_getattr(vm, v, name);
-        };
-        // `super().__class__` is the super object's own class.
-        if name.as_bytes() != b"__class__"
-            && let Some(attr) = super_lookup(&s.this_type, &s.obj_type, name)
-        {
-            return super_bind(vm, &attr, &s.obj, &s.obj_type);
-        }
-        crate::builtins::object::generic_getattr(vm, v, name)
-    }));
+    t.slots.getattro.set(Some(super_getattro));
 }
+
+/// `super(...).name`: `name` along the bound type's MRO after `this_type`,
+/// else an attribute of the super object itself.
+fn super_getattro(vm: &mut Vm, v: &Value, name: &Ref<Str>) -> PyResult<Value> {
+    let Some(s) = v.as_object().and_then(|o| o.downcast::<Super>()).cloned() else {
+        return crate::builtins::object::generic_getattr(vm, v, name);
+    };
+    // `super().__class__` is the super object's own class.
+    if name.as_bytes() != b"__class__"
+        && let Some(attr) = super_lookup(&s.this_type, &s.obj_type, name)
+    {
+        return super_bind(vm, &attr, &s.obj, &s.obj_type);
+    }
+    crate::builtins::object::generic_getattr(vm, v, name)
+}
+
+/// `super`'s methods: `__getattribute__` (what a subclass of `super`
+/// overriding it reaches with `super().__getattribute__(name)`).
+pub const SUPER_METHODS: &[MethodDef] = &[slot_method(
+    "__getattribute__",
+    "(self, name, /)",
+    |vm, args| {
+        let name = crate::builtins::object::name_arg(vm, args.required(1))?;
+        super_getattro(vm, args.this(), &name)
+    },
+)];
 
 /// The first `name` in the namespaces of `obj_type.__mro__` after
 /// `this_type`, unbound: where `super(this_type, obj).name` comes from
@@ -757,9 +776,20 @@ pub const SUPER_GETSETS: &[GetSetDef] = &[
 impl Vm {
     /// A `super` object.
     pub fn new_super(&mut self, this_type: TypeRef, obj: Value) -> PyResult<Value> {
+        let class = self.types.super_.clone();
+        self.new_super_of_class(&class, this_type, obj)
+    }
+
+    /// A `super` object of class `class` (`super` or a subclass of it).
+    pub fn new_super_of_class(
+        &mut self,
+        class: &TypeRef,
+        this_type: TypeRef,
+        obj: Value,
+    ) -> PyResult<Value> {
         let obj_type = self.super_obj_type(&this_type, &obj)?;
         let s = self.alloc(
-            &self.types.super_.clone(),
+            class,
             Super {
                 this_type,
                 obj,

@@ -1,4 +1,7 @@
-//! `float`: always an inline value. `repr` is `krait_syntax::pyrepr`'s (one
+//! `float`: an inline value; an instance of a user subclass of `float` is a
+//! heap object carrying a [`Float`] payload (plus its instance dict and
+//! slots), and every float operation reads the value of either through
+//! [`float_value`]. `repr` is `krait_syntax::pyrepr`'s (one
 //! home for float repr); arithmetic follows CPython's `floatobject.c`
 //! (floor division and modulo with the sign of the divisor, `ZeroDivisionError`
 //! and `OverflowError` messages, a complex result for a negative base to a
@@ -47,6 +50,23 @@ pub fn fresh_nan(negative: bool) -> f64 {
     f64::from_bits(bits)
 }
 
+/// The payload of an instance of a user subclass of `float` (plain floats
+/// are inline values and have none).
+pub struct Float {
+    /// The value.
+    pub value: f64,
+}
+
+/// The value of a `float` or of an instance of a `float` subclass.
+#[inline]
+pub fn float_value(v: &Value) -> Option<f64> {
+    match v.unpack() {
+        Unpacked::Float(f) => Some(f),
+        Unpacked::Object(o) => o.downcast::<Float>().map(|f| f.value),
+        _ => None,
+    }
+}
+
 /// A float or int operand as `f64` (`None` if neither; `Err` on overflow).
 pub fn as_float(vm: &mut Vm, v: &Value) -> PyResult<Option<f64>> {
     match v.unpack() {
@@ -54,7 +74,7 @@ pub fn as_float(vm: &mut Vm, v: &Value) -> PyResult<Option<f64>> {
         Unpacked::Int(i) => Ok(Some(i as f64)),
         Unpacked::Bool(b) => Ok(Some(f64::from(u8::from(b)))),
         _ if is_int(v) => crate::builtins::int::int_to_f64(vm, v).map(Some),
-        _ => Ok(None),
+        _ => Ok(float_value(v)),
     }
 }
 
@@ -124,7 +144,7 @@ pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
 }
 
 fn float_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
-    if a.as_f64().is_none() && b.as_f64().is_none() {
+    if float_value(a).is_none() && float_value(b).is_none() {
         return Ok(vm.not_implemented());
     }
     let (Some(x), Some(y)) = (as_float(vm, a)?, as_float(vm, b)?) else {
@@ -214,13 +234,13 @@ pub fn decompose(f: f64) -> Option<(Big, i64)> {
 }
 
 fn float_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    let Some(x) = a.as_f64() else {
+    let Some(x) = float_value(a) else {
         return Ok(vm.not_implemented());
     };
-    let ordering = match b.unpack() {
-        Unpacked::Float(y) => x.partial_cmp(&y),
-        _ if is_int(b) => compare_float_int(x, b),
-        _ => return Ok(vm.not_implemented()),
+    let ordering = match float_value(b) {
+        Some(y) => x.partial_cmp(&y),
+        None if is_int(b) => compare_float_int(x, b),
+        None => return Ok(vm.not_implemented()),
     };
     Ok(Value::from_bool(match ordering {
         Some(o) => op.test(o),
@@ -243,20 +263,29 @@ pub fn init_type(t: &TypeObject) {
         }))
     }));
     t.slots.repr.set(Some(|vm, v| {
-        let s = krait_syntax::pyrepr::float_repr(v.as_f64().unwrap_or(0.0));
+        let s = krait_syntax::pyrepr::float_repr(float_value(v).unwrap_or(0.0));
         vm.new_str(&s)
     }));
     t.slots.hash.set(Some(|_vm, v| {
-        let f = v.as_f64().unwrap_or(0.0);
-        // A NaN hashes by identity in CPython; here its bits are its identity.
-        let identity = if f.is_nan() { f.to_bits() as usize } else { 0 };
+        let f = float_value(v).unwrap_or(0.0);
+        // A NaN hashes by identity in CPython; an inline NaN's bits are its
+        // identity, a subclass instance's is its address.
+        let identity = match v.as_object() {
+            _ if !f.is_nan() => 0,
+            Some(o) => o.address(),
+            None => f.to_bits() as usize,
+        };
         Ok(crate::hash::hash_f64(f, identity))
     }));
     t.slots
         .bool
-        .set(Some(|_vm, v| Ok(v.as_f64().is_some_and(|f| f != 0.0))));
+        .set(Some(|_vm, v| Ok(float_value(v).is_some_and(|f| f != 0.0))));
     t.slots.richcompare.set(Some(float_richcompare));
     t.slots.new.set(Some(|vm, _cls, args, kw| {
+        if args.len() > 1 && kw.is_none() {
+            let n = args.len();
+            return Err(vm.type_error(format!("float expected at most 1 argument, got {n}")));
+        }
         let sig = crate::builtins::native::Signature::parse("(x=0.0, /)");
         let a = sig.bind(vm, "float", args, kw)?;
         match a.get(0) {
@@ -488,13 +517,13 @@ fn as_integer_ratio(vm: &mut Vm, x: f64) -> PyResult<Value> {
 /// CPython.
 pub const GETSETS: &[GetSetDef] = &[
     getter("real", |_vm, v| {
-        Ok(Value::from_f64(v.as_f64().unwrap_or(0.0)))
+        Ok(Value::from_f64(float_value(v).unwrap_or(0.0)))
     }),
     getter("imag", |_vm, _v| Ok(Value::from_f64(0.0))),
 ];
 
 fn this(args: &crate::builtins::native::Args) -> f64 {
-    args.this().as_f64().unwrap_or(0.0)
+    float_value(args.this()).unwrap_or(0.0)
 }
 
 /// `float`'s methods.
@@ -509,7 +538,7 @@ pub(crate) fn from_number(
 ) -> PyResult<Value> {
     let (cls, x) = (args.required(0), args.required(1));
     let numeric = crate::builtins::int::is_int(x)
-        || x.as_f64().is_some()
+        || float_value(x).is_some()
         || (complex && crate::builtins::complex::as_complex(x).is_some())
         || vm.lookup_special(x, "__float__").is_some()
         || vm.lookup_special(x, "__index__").is_some()
@@ -541,10 +570,20 @@ pub const METHODS: &[MethodDef] = &[
             let tn = vm.type_name(args.required(1));
             return Err(vm.type_error(format!("fromhex() argument must be str, not {tn}")));
         };
-        match float_fromhex(&s.as_lossy()) {
-            Ok(f) => Ok(Value::from_f64(f)),
-            Err((true, m)) => Err(vm.overflow_error(m)),
-            Err((false, m)) => Err(vm.value_error(m)),
+        let f = match float_fromhex(&s.as_lossy()) {
+            Ok(f) => Value::from_f64(f),
+            Err((true, m)) => return Err(vm.overflow_error(m)),
+            Err((false, m)) => return Err(vm.value_error(m)),
+        };
+        // A subclass gets `cls(value)`, as in CPython.
+        let cls = args.required(0);
+        if cls
+            .as_object()
+            .is_some_and(|c| c.is(vm.types.float.as_obj()))
+        {
+            Ok(f)
+        } else {
+            vm.call(cls, &[f], None)
         }
     }),
     method("conjugate", "(self, /)", |_vm, args| {
@@ -586,7 +625,11 @@ pub const METHODS: &[MethodDef] = &[
             let tn = vm.type_name(args.required(1));
             return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
         };
-        match crate::builtins::format::format_number(vm, args.this(), &spec)? {
+        if spec.is_empty() {
+            return vm.str(args.this());
+        }
+        let plain = Value::from_f64(this(args));
+        match crate::builtins::format::format_number(vm, &plain, &spec)? {
             Some(r) => Ok(r),
             None => crate::builtins::format::format(vm, args.this(), &spec),
         }
@@ -635,6 +678,13 @@ mod tests {
         assert_eq!(round_float(-123.456, 1), Ok(-123.5));
         assert_eq!(round_float(5e-324, 323), Ok(0.0));
         assert!(round_float(1.7976931348623157e308, -308).is_err());
+    }
+
+    #[test]
+    fn float_value_reads_inline_floats_only_among_inline_values() {
+        assert_eq!(float_value(&Value::from_f64(2.5)), Some(2.5));
+        assert_eq!(float_value(&Value::from_i64(2)), None);
+        assert_eq!(float_value(&Value::NONE), None);
     }
 
     #[test]

@@ -297,8 +297,9 @@ pub(crate) fn real_divmod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<
         let r = vm.binary_op(a, b, BinOp::Mod)?;
         return vm.new_tuple2(q, r).map(Some);
     }
-    let real = |v: &Value| is_int(v) || v.as_f64().is_some();
-    if real(a) && real(b) && (a.as_f64().is_some() || b.as_f64().is_some()) {
+    use crate::builtins::float::float_value;
+    let real = |v: &Value| is_int(v) || float_value(v).is_some();
+    if real(a) && real(b) && (float_value(a).is_some() || float_value(b).is_some()) {
         let x = crate::builtins::float::as_float(vm, a)?.unwrap_or(0.0);
         let y = crate::builtins::float::as_float(vm, b)?.unwrap_or(0.0);
         if y == 0.0 {
@@ -314,7 +315,12 @@ pub(crate) fn real_divmod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<
 
 /// `divmod(x, y)`.
 fn builtin_divmod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    if let Some(r) = real_divmod(vm, a, b)? {
+    // Instances of user subclasses may override `__divmod__`/`__rdivmod__`.
+    let builtin = |v: &Value| !vm.type_of(v).has_flag(crate::types::flags::HEAPTYPE);
+    if builtin(a)
+        && builtin(b)
+        && let Some(r) = real_divmod(vm, a, b)?
+    {
         return Ok(r);
     }
     if let Some(f) = vm.lookup_special(a, "__divmod__") {

@@ -15,8 +15,10 @@ use std::rc::Rc;
 
 use crate::builtins::attribute_values::AttributeValues;
 use crate::builtins::bytes::Bytes;
+use crate::builtins::complex::Complex;
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::ExcKind;
+use crate::builtins::float::Float;
 use crate::builtins::int::BigInt;
 use crate::builtins::list::List;
 use crate::builtins::set::Set;
@@ -445,6 +447,8 @@ pub fn converts_to_subclass(payload: TypeId) -> bool {
         TypeId::of::<Str>(),
         TypeId::of::<Tuple>(),
         TypeId::of::<BigInt>(),
+        TypeId::of::<Float>(),
+        TypeId::of::<Complex>(),
         TypeId::of::<List>(),
         TypeId::of::<Dict>(),
         TypeId::of::<Set>(),
@@ -495,6 +499,13 @@ fn into_subclass(vm: &mut Vm, value: &Value, cls: &TypeRef) -> PyResult<Value> {
             return Err(vm.type_error("expected an int".into()));
         };
         vm.alloc(cls, BigInt { value: big })?.into_obj()
+    } else if p == TypeId::of::<Float>() {
+        let Some(value) = crate::builtins::float::float_value(value) else {
+            return Err(vm.type_error("expected a float".into()));
+        };
+        vm.alloc(cls, Float { value })?.into_obj()
+    } else if let Some((re, im)) = crate::builtins::complex::as_complex(value) {
+        vm.alloc(cls, Complex { re, im })?.into_obj()
     } else if let Some(s) = o.and_then(|o| o.downcast::<Str>()) {
         let payload = Str::from_wtf8_vec(s.as_bytes().to_vec());
         vm.alloc(cls, payload)?.into_obj()

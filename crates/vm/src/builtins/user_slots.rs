@@ -138,6 +138,14 @@ pub fn fixup_slots(cls: &TypeRef) {
     }
     if has("__new__") {
         s.new.set(Some(slot_new));
+    } else if crate::builtins::instance::converts_to_subclass(
+        crate::builtins::class_creation::builtin_ancestor(cls).payload,
+    ) {
+        // Re-done on every fixup: a dunder assigned to the class later
+        // (`copyreg` sets `__slotnames__`) must not leave it the builtin's
+        // own `tp_new`, which makes builtin instances.
+        s.new
+            .set(Some(crate::builtins::instance::builtin_subclass_new));
     }
     if has("__getattr__") || has("__getattribute__") {
         s.getattro.set(Some(slot_getattr));

@@ -19,6 +19,7 @@ use crate::builtins::descriptors::{GetSetDescriptor, MemberDescriptor, Property,
 use crate::builtins::dict::{Dict, DictTable};
 use crate::builtins::exceptions::BaseException;
 use crate::builtins::file_io::FileObject;
+use crate::builtins::float::Float;
 use crate::builtins::function::{CellObj, Code, Function, Method, Module};
 use crate::builtins::generator::{Generator, ThrowArgs};
 use crate::builtins::generic_alias::GenericAlias;
@@ -53,7 +54,7 @@ macro_rules! atoms {
 }
 
 atoms!(
-    Str, Bytes, ByteArray, BigInt, Range, Singleton, BareObject, Code, Complex
+    Str, Bytes, ByteArray, BigInt, Range, Singleton, BareObject, Code, Complex, Float
 );
 
 /// Takes a cell's value out (replacing it with `empty`), to be dropped by

@@ -393,7 +393,11 @@ impl Vm {
 
     /// `float(v)`.
     pub fn to_float(&mut self, v: &Value) -> PyResult<Value> {
-        if let Some(f) = crate::builtins::float::as_float(self, v)? {
+        // An instance of a float subclass goes through its `__float__`,
+        // which it may override.
+        let float_subclass =
+            v.as_f64().is_none() && crate::builtins::float::float_value(v).is_some();
+        if !float_subclass && let Some(f) = crate::builtins::float::as_float(self, v)? {
             return Ok(Value::from_f64(f));
         }
         let text = match self.as_str(v) {
@@ -411,13 +415,25 @@ impl Vm {
         }
         if let Some(f) = self.lookup_special(v, "__float__") {
             let r = self.call(&f, &[], None)?;
-            if r.as_f64().is_none() {
-                let (tv, tr) = (self.type_name(v), self.type_name(&r));
+            if r.as_f64().is_some() {
+                return Ok(r);
+            }
+            let (tv, tr) = (self.type_name(v), self.type_name(&r));
+            let Some(f) = crate::builtins::float::float_value(&r) else {
                 return Err(
                     self.type_error(format!("{tv}.__float__ returned non-float (type {tr})"))
                 );
-            }
-            return Ok(r);
+            };
+            crate::builtins::str::codec_registry::warn(
+                self,
+                crate::builtins::exceptions::ExcKind::DeprecationWarning,
+                &format!(
+                    "{tv}.__float__ returned non-float (type {tr}).  The ability to return an \
+                     instance of a strict subclass of float is deprecated, and may be removed \
+                     in a future version of Python."
+                ),
+            )?;
+            return Ok(Value::from_f64(f));
         }
         if self.lookup_special(v, "__index__").is_some() {
             let i = self.index(v)?;

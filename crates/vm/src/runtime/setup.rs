@@ -91,7 +91,7 @@ pub fn create() -> Result<Vm, AllocError> {
         type_: meta.clone(),
         int,
         bool: bool_t,
-        float: make::<Singleton>(m, o, "float", b)?,
+        float: make::<crate::builtins::float::Float>(m, o, "float", b)?,
         complex: make::<Complex>(m, o, "complex", b)?,
         none: make::<Singleton>(m, o, "NoneType", 0)?,
         not_implemented: make::<Singleton>(m, o, "NotImplementedType", 0)?,
@@ -428,6 +428,7 @@ fn install(vm: &mut Vm) -> crate::error::PyResult<()> {
         (vm.types.buffered_writer.clone(), b::file_io::METHODS),
         (vm.types.buffered_random.clone(), b::file_io::METHODS),
         (vm.types.property.clone(), b::descriptors::PROPERTY_METHODS),
+        (vm.types.super_.clone(), b::descriptors::SUPER_METHODS),
         (vm.types.generator.clone(), b::generator::GENERATOR_METHODS),
         (vm.types.coroutine.clone(), b::generator::COROUTINE_METHODS),
         (
