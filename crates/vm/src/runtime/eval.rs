@@ -179,19 +179,22 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
         while raised.is_none() {
             // SAFETY: `pc` is at most the sentinel's position (see above),
             // and no entry's length takes it past the sentinel.
-            let instruction = unsafe { *pc };
+            // The instruction's entry: only this pointer (and `pc`) live
+            // across the fast tier; the general tier and `at!()` read the
+            // entry again rather than keep its fields in registers (or
+            // spilled) across every arm.
+            let entry = pc;
+            let instruction = unsafe { *entry };
             pc = unsafe { pc.add(instruction.len as usize) };
             let opcode = instruction.opcode;
-            // Widened once: the fast tier indexes with it, and one copy is
-            // all that needs to live across its arms.
+            // Widened once: the fast tier indexes with it.
             let oparg = instruction.oparg as usize;
             // The instruction's own position (`f_lasti`), computed where
-            // it is needed from `pc` (its entry's position plus `len`: no
-            // underflow) rather than from a second pointer kept live
-            // across every arm.
+            // it is needed.
             macro_rules! at {
                 () => {
-                    position_of!(pc) - instruction.len as usize + instruction.at as usize
+                    // SAFETY: `entry` is in the stream (read just above).
+                    position_of!(entry) + unsafe { (*entry).at } as usize
                 };
             }
 
@@ -1140,9 +1143,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             store_sp!();
             // Its positions as indices: the instruction's and the next.
             let (at, next) = (frame.lasti as usize, frame.next_instr as usize);
-            // The oparg as the general tier's arms take it (exact: it was a
-            // `u32`, widened for the fast tier's indexing).
-            let oparg = oparg as u32;
+            // The instruction, read again from its entry (see `entry`).
+            // SAFETY: `entry` is in the stream (read at dispatch).
+            let instruction_stream::Decoded { opcode, oparg, .. } = unsafe { *entry };
             // A safe point: pending finalizers (`__del__`, closing dead
             // suspended generators) and a due collection run here.
             if crate::gc::is_due() {
