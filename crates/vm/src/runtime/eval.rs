@@ -451,10 +451,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 instruction_stream::LOAD_FAST_LOAD_FAST_STORE_ATTR => {
-                    if let (Some(value), Some(owner)) = (
-                        &*fast_local!((oparg >> 4) as usize),
-                        &*fast_local!((oparg & 15) as usize),
-                    ) {
+                    if let (Some(value), Some(owner)) =
+                        (&*fast_local!(oparg >> 4), &*fast_local!(oparg & 15))
+                    {
                         // SAFETY: decoding fused this entry only when a
                         // `STORE_ATTR` starts at the next position.
                         let attr = unsafe { *pc };
@@ -517,8 +516,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::LOAD_FAST_LOAD_FAST | Opcode::LOAD_FAST_BORROW_LOAD_FAST_BORROW => {
                     if let (Some(a), Some(b)) = (
-                        fast_local!((oparg >> 4) as usize).clone(),
-                        fast_local!((oparg & 15) as usize).clone(),
+                        fast_local!(oparg >> 4).clone(),
+                        fast_local!(oparg & 15).clone(),
                     ) {
                         fast_push!(Some(a));
                         fast_push!(Some(b));
@@ -543,17 +542,17 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::STORE_FAST_LOAD_FAST => {
                     let v = fast_pop!();
-                    drop(std::mem::replace(fast_local!((oparg >> 4) as usize), v));
-                    if let Some(w) = fast_local!((oparg & 15) as usize).clone() {
+                    drop(std::mem::replace(fast_local!(oparg >> 4), v));
+                    if let Some(w) = fast_local!(oparg & 15).clone() {
                         fast_push!(Some(w));
                         continue;
                     }
                 }
                 Opcode::STORE_FAST_STORE_FAST => {
                     let a = fast_pop!();
-                    drop(std::mem::replace(fast_local!((oparg >> 4) as usize), a));
+                    drop(std::mem::replace(fast_local!(oparg >> 4), a));
                     let b = fast_pop!();
-                    drop(std::mem::replace(fast_local!((oparg & 15) as usize), b));
+                    drop(std::mem::replace(fast_local!(oparg & 15), b));
                     continue;
                 }
                 // Hides a variable an inlined comprehension reuses (PEP
@@ -567,8 +566,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // stack (allocation only: no Python code runs; the rare
                 // refused allocation raises its MemoryError from here).
                 Opcode::BUILD_TUPLE | Opcode::BUILD_LIST
-                    if oparg
-                        <= stack_depth!().saturating_sub(code.code.nlocalsplus()) =>
+                    if oparg <= stack_depth!().saturating_sub(code.code.nlocalsplus()) =>
                 {
                     let n = oparg;
                     // SAFETY: the `n` slots below the top are initialised
@@ -601,8 +599,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // runs no Python code.
                 Opcode::LIST_APPEND
                     if oparg >= 1
-                        && oparg
-                            < stack_depth!().saturating_sub(code.code.nlocalsplus())
+                        && oparg < stack_depth!().saturating_sub(code.code.nlocalsplus())
                         && fast_peek!(0).is_some() =>
                 {
                     let v = fast_pop!().unwrap_or(Value::NONE);
@@ -797,7 +794,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::COMPARE_OP => {
                     if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0))
-                        && let op = CompareOp::from_index((oparg >> 5) as u32).unwrap_or(CompareOp::Eq)
+                        && let op =
+                            CompareOp::from_index((oparg >> 5) as u32).unwrap_or(CompareOp::Eq)
                         && let Some(r) =
                             compare_inline(a, b, op).or_else(|| compare_exact_strs(vm, a, b, op))
                     {
@@ -1069,8 +1067,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::CALL if !crate::gc::is_due() => {
                     sync_position!();
                     store_sp!();
-                    if let Some(new) =
-                        crate::runtime::fast_call::push_simple_call(vm, frame, oparg)
+                    if let Some(new) = crate::runtime::fast_call::push_simple_call(vm, frame, oparg)
                     {
                         switch_to!(new);
                         continue;
@@ -1079,9 +1076,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     // arguments in place.
                     // SAFETY: `fp` is the live innermost frame, its stack
                     // top stored.
-                    if let Some(result) = unsafe {
-                        crate::runtime::fast_call::call_native_on_stack(vm, fp, oparg)
-                    } {
+                    if let Some(result) =
+                        unsafe { crate::runtime::fast_call::call_native_on_stack(vm, fp, oparg) }
+                    {
                         load_sp!();
                         match result {
                             Ok(v) => fast_push!(Some(v)),
@@ -1092,9 +1089,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         }
                         continue;
                     }
-                    if let Some(new) =
-                        crate::runtime::fast_call::push_init_call(vm, frame, oparg)
-                    {
+                    if let Some(new) = crate::runtime::fast_call::push_init_call(vm, frame, oparg) {
                         switch_to!(new);
                         continue;
                     }
