@@ -179,16 +179,22 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
         while raised.is_none() {
             // SAFETY: `pc` is at most the sentinel's position (see above),
             // and no entry's length takes it past the sentinel.
-            let instruction = unsafe { *pc };
+            // The instruction's entry: only this pointer (and `pc`) live
+            // across the fast tier; the general tier and `at!()` read the
+            // entry again rather than keep its fields in registers (or
+            // spilled) across every arm.
             let entry = pc;
+            let instruction = unsafe { *entry };
             pc = unsafe { pc.add(instruction.len as usize) };
             let opcode = instruction.opcode;
-            let oparg = instruction.oparg;
+            // Widened once: the fast tier indexes with it.
+            let oparg = instruction.oparg as usize;
             // The instruction's own position (`f_lasti`), computed where
             // it is needed.
             macro_rules! at {
                 () => {
-                    position_of!(entry) + instruction.at as usize
+                    // SAFETY: `entry` is in the stream (read just above).
+                    position_of!(entry) + unsafe { (*entry).at } as usize
                 };
             }
 
@@ -388,28 +394,28 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     fast_push!(None);
                     continue;
                 }
-                Opcode::COPY if (oparg as usize) >= 1 && (oparg as usize) <= stack_depth!() => {
-                    let v = fast_peek!(oparg as usize - 1).clone();
+                Opcode::COPY if oparg >= 1 && oparg <= stack_depth!() => {
+                    let v = fast_peek!(oparg - 1).clone();
                     fast_push!(v);
                     continue;
                 }
-                Opcode::SWAP if (oparg as usize) >= 1 && (oparg as usize) <= stack_depth!() => {
+                Opcode::SWAP if oparg >= 1 && oparg <= stack_depth!() => {
                     // SAFETY: both slots are below the top.
-                    unsafe { std::ptr::swap(sp.sub(1), sp.sub(oparg as usize)) };
+                    unsafe { std::ptr::swap(sp.sub(1), sp.sub(oparg)) };
                     continue;
                 }
                 Opcode::LOAD_CONST => {
-                    if let Some(v) = code.consts.get(oparg as usize) {
+                    if let Some(v) = code.consts.get(oparg) {
                         fast_push!(Some(v.clone()));
                         continue;
                     }
                 }
                 Opcode::LOAD_SMALL_INT => {
-                    fast_push!(Some(Value::from_i64(i64::from(oparg))));
+                    fast_push!(Some(Value::from_i64(oparg as i64)));
                     continue;
                 }
                 instruction_stream::LOAD_FAST_STORE_ATTR => {
-                    if let Some(owner) = &*fast_local!(oparg as usize) {
+                    if let Some(owner) = &*fast_local!(oparg) {
                         // SAFETY: decoding fused this entry only when a
                         // `STORE_ATTR` starts at the next position.
                         let attr = unsafe { *pc };
@@ -445,10 +451,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 instruction_stream::LOAD_FAST_LOAD_FAST_STORE_ATTR => {
-                    if let (Some(value), Some(owner)) = (
-                        &*fast_local!((oparg >> 4) as usize),
-                        &*fast_local!((oparg & 15) as usize),
-                    ) {
+                    if let (Some(value), Some(owner)) =
+                        (&*fast_local!(oparg >> 4), &*fast_local!(oparg & 15))
+                    {
                         // SAFETY: decoding fused this entry only when a
                         // `STORE_ATTR` starts at the next position.
                         let attr = unsafe { *pc };
@@ -483,7 +488,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 instruction_stream::LOAD_FAST_LOAD_ATTR => {
-                    if let Some(owner) = &*fast_local!(oparg as usize) {
+                    if let Some(owner) = &*fast_local!(oparg) {
                         // SAFETY: decoding fused this entry only when a
                         // `LOAD_ATTR` starts at the next position.
                         let attr = unsafe { *pc };
@@ -503,7 +508,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::LOAD_FAST | Opcode::LOAD_FAST_BORROW | Opcode::LOAD_FAST_CHECK => {
-                    if let Some(v) = fast_local!(oparg as usize) {
+                    if let Some(v) = fast_local!(oparg) {
                         let v = v.clone();
                         fast_push!(Some(v));
                         continue;
@@ -511,8 +516,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::LOAD_FAST_LOAD_FAST | Opcode::LOAD_FAST_BORROW_LOAD_FAST_BORROW => {
                     if let (Some(a), Some(b)) = (
-                        fast_local!((oparg >> 4) as usize).clone(),
-                        fast_local!((oparg & 15) as usize).clone(),
+                        fast_local!(oparg >> 4).clone(),
+                        fast_local!(oparg & 15).clone(),
                     ) {
                         fast_push!(Some(a));
                         fast_push!(Some(b));
@@ -522,7 +527,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // A cell's contents (a closure variable); an empty cell
                 // (an unbound name) raises in the general tier.
                 Opcode::LOAD_DEREF => {
-                    if let Some(cell) = fast_local!(oparg as usize)
+                    if let Some(cell) = fast_local!(oparg)
                         && let Some(cell) = cell.as_object().and_then(|o| o.downcast::<CellObj>())
                         && let Some(v) = cell.value.get()
                     {
@@ -532,28 +537,28 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::STORE_FAST => {
                     let v = fast_pop!();
-                    drop(std::mem::replace(fast_local!(oparg as usize), v));
+                    drop(std::mem::replace(fast_local!(oparg), v));
                     continue;
                 }
                 Opcode::STORE_FAST_LOAD_FAST => {
                     let v = fast_pop!();
-                    drop(std::mem::replace(fast_local!((oparg >> 4) as usize), v));
-                    if let Some(w) = fast_local!((oparg & 15) as usize).clone() {
+                    drop(std::mem::replace(fast_local!(oparg >> 4), v));
+                    if let Some(w) = fast_local!(oparg & 15).clone() {
                         fast_push!(Some(w));
                         continue;
                     }
                 }
                 Opcode::STORE_FAST_STORE_FAST => {
                     let a = fast_pop!();
-                    drop(std::mem::replace(fast_local!((oparg >> 4) as usize), a));
+                    drop(std::mem::replace(fast_local!(oparg >> 4), a));
                     let b = fast_pop!();
-                    drop(std::mem::replace(fast_local!((oparg & 15) as usize), b));
+                    drop(std::mem::replace(fast_local!(oparg & 15), b));
                     continue;
                 }
                 // Hides a variable an inlined comprehension reuses (PEP
                 // 709): the value (or NULL) moves to the stack.
                 Opcode::LOAD_FAST_AND_CLEAR => {
-                    let v = fast_local!(oparg as usize).take();
+                    let v = fast_local!(oparg).take();
                     fast_push!(v);
                     continue;
                 }
@@ -561,10 +566,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // stack (allocation only: no Python code runs; the rare
                 // refused allocation raises its MemoryError from here).
                 Opcode::BUILD_TUPLE | Opcode::BUILD_LIST
-                    if (oparg as usize)
-                        <= stack_depth!().saturating_sub(code.code.nlocalsplus()) =>
+                    if oparg <= stack_depth!().saturating_sub(code.code.nlocalsplus()) =>
                 {
-                    let n = oparg as usize;
+                    let n = oparg;
                     // SAFETY: the `n` slots below the top are initialised
                     // (checked against the locals just above) and each is
                     // moved out once, counting as uninitialised afterwards.
@@ -595,12 +599,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // runs no Python code.
                 Opcode::LIST_APPEND
                     if oparg >= 1
-                        && (oparg as usize)
-                            < stack_depth!().saturating_sub(code.code.nlocalsplus())
+                        && oparg < stack_depth!().saturating_sub(code.code.nlocalsplus())
                         && fast_peek!(0).is_some() =>
                 {
                     let v = fast_pop!().unwrap_or(Value::NONE);
-                    let appended = match fast_peek!(oparg as usize - 1)
+                    let appended = match fast_peek!(oparg - 1)
                         .as_ref()
                         .and_then(|t| t.as_object())
                         .and_then(|o| o.downcast::<crate::builtins::list::List>())
@@ -686,7 +689,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             vm,
                             cache,
                             &owner,
-                            || code.names.get(oparg as usize),
+                            || code.names.get(oparg),
                             value,
                         ) {
                             Ok(()) => continue,
@@ -704,7 +707,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             fast_ops::subscript(vm, a, b)
                                 .or_else(|| fast_ops::dict_subscript(vm, a, b))
                         } else {
-                            fast_ops::binary_number(a, b, oparg)
+                            fast_ops::binary_number(a, b, oparg as u32)
                         };
                         if let Some(r) = fast {
                             drop(fast_pop!());
@@ -791,7 +794,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::COMPARE_OP => {
                     if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0))
-                        && let op = CompareOp::from_index(oparg >> 5).unwrap_or(CompareOp::Eq)
+                        && let op =
+                            CompareOp::from_index((oparg >> 5) as u32).unwrap_or(CompareOp::Eq)
                         && let Some(r) =
                             compare_inline(a, b, op).or_else(|| compare_exact_strs(vm, a, b, op))
                     {
@@ -825,7 +829,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         if b == (opcode == Opcode::POP_JUMP_IF_TRUE) {
                             // SAFETY: a forward target inside the stream
                             // (`decode`).
-                            pc = unsafe { pc.add(oparg as usize) };
+                            pc = unsafe { pc.add(oparg) };
                         } else {
                             skip_not_taken!();
                         }
@@ -836,7 +840,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     if let Some(v) = fast_pop!() {
                         if v.is_none() == (opcode == Opcode::POP_JUMP_IF_NONE) {
                             // SAFETY: as for POP_JUMP_IF_TRUE.
-                            pc = unsafe { pc.add(oparg as usize) };
+                            pc = unsafe { pc.add(oparg) };
                         }
                         continue;
                     }
@@ -844,20 +848,20 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::JUMP_FORWARD => {
                     // SAFETY: as for POP_JUMP_IF_TRUE.
-                    pc = unsafe { pc.add(oparg as usize) };
+                    pc = unsafe { pc.add(oparg) };
                     continue;
                 }
                 Opcode::JUMP_BACKWARD
                     if !crate::runtime::signals::pending() && !crate::gc::is_due() =>
                 {
-                    let target = position_of!(pc).saturating_sub(oparg as usize);
+                    let target = position_of!(pc).saturating_sub(oparg);
                     // SAFETY: at or before the next position (clamped
                     // to the stream's start).
                     pc = unsafe { decoded.add(target) };
                     continue;
                 }
                 Opcode::JUMP_BACKWARD_NO_INTERRUPT if !crate::gc::is_due() => {
-                    let target = position_of!(pc).saturating_sub(oparg as usize);
+                    let target = position_of!(pc).saturating_sub(oparg);
                     // SAFETY: at or before the next position (clamped
                     // to the stream's start).
                     pc = unsafe { decoded.add(target) };
@@ -886,7 +890,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                                 Some(v) => fast_push!(Some(v)),
                                 // SAFETY: `decode` keeps the successor
                                 // of a `FOR_ITER`'s target in the stream.
-                                None => pc = unsafe { pc.add(oparg as usize + 1) },
+                                None => pc = unsafe { pc.add(oparg + 1) },
                             }
                             continue;
                         }
@@ -899,7 +903,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         if let Ok(gen_frame) =
                             unsafe { generator::enter_inline(vm, fp, it, Value::NONE, false) }
                         {
-                            frame.return_target = (position_of!(pc) + oparg as usize) as u32;
+                            frame.return_target = (position_of!(pc) + oparg) as u32;
                             switch_to!(gen_frame);
                             continue;
                         }
@@ -966,7 +970,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::UNPACK_SEQUENCE => {
                     if let Some(v) = fast_peek!(0)
                         && let Some(items) = fast_ops::exact_tuple_items(vm, v)
-                        && items.len() == oparg as usize
+                        && items.len() == oparg
                     {
                         let v = fast_pop!();
                         if let Some(items) =
@@ -987,7 +991,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         // slot, its items are copied under its cell (the
                         // count checked there) into that slot and the ones
                         // above, and it goes back if the count differs.
-                        let count = oparg as usize;
+                        let count = oparg;
                         let list_value = fast_pop!();
                         let base = sp;
                         let copied = list_value
@@ -1063,8 +1067,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::CALL if !crate::gc::is_due() => {
                     sync_position!();
                     store_sp!();
-                    if let Some(new) =
-                        crate::runtime::fast_call::push_simple_call(vm, frame, oparg as usize)
+                    if let Some(new) = crate::runtime::fast_call::push_simple_call(vm, frame, oparg)
                     {
                         switch_to!(new);
                         continue;
@@ -1073,9 +1076,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     // arguments in place.
                     // SAFETY: `fp` is the live innermost frame, its stack
                     // top stored.
-                    if let Some(result) = unsafe {
-                        crate::runtime::fast_call::call_native_on_stack(vm, fp, oparg as usize)
-                    } {
+                    if let Some(result) =
+                        unsafe { crate::runtime::fast_call::call_native_on_stack(vm, fp, oparg) }
+                    {
                         load_sp!();
                         match result {
                             Ok(v) => fast_push!(Some(v)),
@@ -1086,9 +1089,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         }
                         continue;
                     }
-                    if let Some(new) =
-                        crate::runtime::fast_call::push_init_call(vm, frame, oparg as usize)
-                    {
+                    if let Some(new) = crate::runtime::fast_call::push_init_call(vm, frame, oparg) {
                         switch_to!(new);
                         continue;
                     }
@@ -1137,6 +1138,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             store_sp!();
             // Its positions as indices: the instruction's and the next.
             let (at, next) = (frame.lasti as usize, frame.next_instr as usize);
+            // The instruction, read again from its entry (see `entry`).
+            // SAFETY: `entry` is in the stream (read at dispatch).
+            let instruction_stream::Decoded { opcode, oparg, .. } = unsafe { *entry };
             // A safe point: pending finalizers (`__del__`, closing dead
             // suspended generators) and a due collection run here.
             if crate::gc::is_due() {
