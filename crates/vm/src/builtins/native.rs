@@ -114,6 +114,10 @@ pub enum Intrinsic {
     SetAdd,
     /// `set.discard(self, object)`.
     SetDiscard,
+    /// `list.pop(self)` without an index.
+    ListPop,
+    /// `dict.get(self, key[, default])`.
+    DictGet,
 }
 
 impl MethodDef {
@@ -944,14 +948,21 @@ pub(crate) fn call_intrinsic(vm: &Vm, which: Intrinsic, args: &[Value]) -> Optio
                 .try_with(|items| List::push(items, object.clone()))?;
             Some(Value::NONE)
         }
-        // An object of exactly the class asked about: true whatever the
-        // class (`isinstance` answers so before any `__instancecheck__`).
         (Intrinsic::SetAdd, [this, object]) => {
             crate::builtins::set::add_intrinsic(vm, this, object)
         }
         (Intrinsic::SetDiscard, [this, object]) => {
             crate::builtins::set::discard_intrinsic(vm, this, object)
         }
+        (Intrinsic::ListPop, [this]) => crate::builtins::list::pop_intrinsic(vm, this),
+        (Intrinsic::DictGet, [this, key]) => {
+            crate::builtins::dict::get_intrinsic(vm, this, key, &Value::NONE)
+        }
+        (Intrinsic::DictGet, [this, key, default]) => {
+            crate::builtins::dict::get_intrinsic(vm, this, key, default)
+        }
+        // An object of exactly the class asked about: true whatever the
+        // class (`isinstance` answers so before any `__instancecheck__`).
         (Intrinsic::IsInstance, [obj, class]) => {
             let class = class.as_object()?;
             vm.type_of(obj)
