@@ -132,7 +132,10 @@ impl MethodDef {
     /// Its parsed signature; a fixed-arity body must fit it (see
     /// [`Signature::accepts`]), which a debug build checks.
     pub fn parse_signature(&self) -> Signature {
-        let signature = Signature::parse(self.signature);
+        let mut signature = Signature::parse(self.signature);
+        signature.clinic_counts = !signature.varargs
+            && !signature.varkw
+            && signature.posonly == signature.params.len();
         debug_assert!(
             signature.accepts(self.body),
             "{}: body arity does not fit {}",
@@ -257,6 +260,11 @@ pub struct Signature {
     /// even though the signature collects `*args` (see
     /// [`Signature::binds_with_varargs`]).
     borrows_varargs: bool,
+    /// Whether a wrong positional count is worded as Argument Clinic's
+    /// `_PyArg_CheckPositional` (`"pop expected at most 1 argument, got
+    /// 2"`): set for declared builtins (see [`MethodDef::parse_signature`])
+    /// whose parameters are all positional-only, as CPython's are.
+    clinic_counts: bool,
 }
 
 impl Signature {
@@ -429,6 +437,8 @@ impl Signature {
                 format!("{name}() takes no arguments ({shown} given)")
             } else if max == 1 && min == 1 && self.posonly >= self.positional {
                 format!("{name}() takes exactly one argument ({shown} given)")
+            } else if self.clinic_counts {
+                clinic_count_message(name, min, max, shown)
             } else if min == max {
                 format!(
                     "{name}() takes exactly {max} positional argument{} ({shown} given)",
@@ -507,6 +517,8 @@ impl Signature {
                         - usize::from(self.bound);
                     if max == 1 && min == 1 {
                         format!("{name}() takes exactly one argument ({shown} given)")
+                    } else if self.clinic_counts {
+                        clinic_count_message(name, min, max, shown)
                     } else if min == max {
                         format!("{name}() takes exactly {max} arguments ({shown} given)")
                     } else {
@@ -544,6 +556,24 @@ impl Signature {
             kwargs,
         }))
     }
+}
+
+/// Argument Clinic's message for `shown` positional arguments outside
+/// `min..=max`, naming the builtin without its type (`"insert expected 2
+/// arguments, got 0"`, `"get expected at most 2 arguments, got 3"`).
+fn clinic_count_message(name: &str, min: usize, max: usize, shown: usize) -> String {
+    let short = name.rsplit('.').next().unwrap_or(name);
+    let (bound, n) = if min == max {
+        ("", max)
+    } else if shown > max {
+        ("at most ", max)
+    } else {
+        ("at least ", min)
+    };
+    format!(
+        "{short} expected {bound}{n} argument{}, got {shown}",
+        plural(n)
+    )
 }
 
 fn plural(n: usize) -> &'static str {
@@ -912,6 +942,43 @@ fn call_builtin_bound(
     };
     let body = f.def.body;
     run_native(vm, |vm| body.call(vm, &bound))
+}
+
+/// A builtin the eval loop calls on its value stack (see
+/// `fast_call::call_native_on_stack`): a builtin function (or bound
+/// builtin method) or a method descriptor.
+#[derive(Clone, Copy)]
+pub(crate) enum NativeCallee<'a> {
+    /// A `builtin_function_or_method`.
+    Function(&'a BuiltinFunction),
+    /// A `method_descriptor`, `self` first among the arguments.
+    Descriptor(&'a MethodDescriptor),
+}
+
+/// Calls `callee` with positional arguments `args` (no keywords): its
+/// [`Intrinsic`]'s answer when the guards hold, else the body through
+/// [`call_builtin_function`] / [`call_descriptor`]. Out of line, so that
+/// the eval loop's `CALL` arm keeps one call and one result for every
+/// native callee.
+#[inline(never)]
+pub(crate) fn call_native(
+    vm: &mut Vm,
+    callee: NativeCallee<'_>,
+    args: &[Value],
+) -> PyResult<Value> {
+    let which = match callee {
+        NativeCallee::Function(function) => function.intrinsic(),
+        NativeCallee::Descriptor(descriptor) => descriptor.def.intrinsic,
+    };
+    if which != Intrinsic::None
+        && let Some(answer) = call_intrinsic(vm, which, args)
+    {
+        return Ok(answer);
+    }
+    match callee {
+        NativeCallee::Function(function) => call_builtin_function(vm, function, args, None),
+        NativeCallee::Descriptor(descriptor) => call_descriptor(vm, descriptor, args, None),
+    }
 }
 
 /// The answer of intrinsic `which` (see [`Intrinsic`]) for `args` (the
