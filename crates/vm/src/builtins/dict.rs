@@ -852,7 +852,9 @@ pub(crate) fn get_intrinsic(vm: &Vm, this: &Value, key: &Value, default: &Value)
     if !object.class().same(&vm.types.dict) {
         return None;
     }
-    let found = object.downcast::<Dict>()?.get_simple(key, simple_hash(key)?)?;
+    let found = object
+        .downcast::<Dict>()?
+        .get_simple(key, simple_hash(key)?)?;
     Some(found.unwrap_or_else(|| default.clone()))
 }
 

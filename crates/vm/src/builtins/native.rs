@@ -133,9 +133,8 @@ impl MethodDef {
     /// [`Signature::accepts`]), which a debug build checks.
     pub fn parse_signature(&self) -> Signature {
         let mut signature = Signature::parse(self.signature);
-        signature.clinic_counts = !signature.varargs
-            && !signature.varkw
-            && signature.posonly == signature.params.len();
+        signature.clinic_counts =
+            !signature.varargs && !signature.varkw && signature.posonly == signature.params.len();
         debug_assert!(
             signature.accepts(self.body),
             "{}: body arity does not fit {}",
@@ -942,43 +941,6 @@ fn call_builtin_bound(
     };
     let body = f.def.body;
     run_native(vm, |vm| body.call(vm, &bound))
-}
-
-/// A builtin the eval loop calls on its value stack (see
-/// `fast_call::call_native_on_stack`): a builtin function (or bound
-/// builtin method) or a method descriptor.
-#[derive(Clone, Copy)]
-pub(crate) enum NativeCallee<'a> {
-    /// A `builtin_function_or_method`.
-    Function(&'a BuiltinFunction),
-    /// A `method_descriptor`, `self` first among the arguments.
-    Descriptor(&'a MethodDescriptor),
-}
-
-/// Calls `callee` with positional arguments `args` (no keywords): its
-/// [`Intrinsic`]'s answer when the guards hold, else the body through
-/// [`call_builtin_function`] / [`call_descriptor`]. Out of line, so that
-/// the eval loop's `CALL` arm keeps one call and one result for every
-/// native callee.
-#[inline(never)]
-pub(crate) fn call_native(
-    vm: &mut Vm,
-    callee: NativeCallee<'_>,
-    args: &[Value],
-) -> PyResult<Value> {
-    let which = match callee {
-        NativeCallee::Function(function) => function.intrinsic(),
-        NativeCallee::Descriptor(descriptor) => descriptor.def.intrinsic,
-    };
-    if which != Intrinsic::None
-        && let Some(answer) = call_intrinsic(vm, which, args)
-    {
-        return Ok(answer);
-    }
-    match callee {
-        NativeCallee::Function(function) => call_builtin_function(vm, function, args, None),
-        NativeCallee::Descriptor(descriptor) => call_descriptor(vm, descriptor, args, None),
-    }
 }
 
 /// The answer of intrinsic `which` (see [`Intrinsic`]) for `args` (the

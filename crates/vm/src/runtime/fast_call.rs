@@ -346,7 +346,7 @@ pub(crate) unsafe fn call_native_on_stack(
     caller: *mut Frame,
     nargs: usize,
 ) -> Option<crate::error::PyResult<Value>> {
-    use crate::builtins::native::{BuiltinFunction, MethodDescriptor, NativeCallee};
+    use crate::builtins::native::{BuiltinFunction, MethodDescriptor};
     // SAFETY: contract; only shared access until the call returns.
     let frame = unsafe { &*caller };
     let top = frame.stack_top as usize;
@@ -355,8 +355,8 @@ pub(crate) unsafe fn call_native_on_stack(
     let object = live.get(callable_at)?.as_ref()?.as_object()?;
     // The payload is looked at once, here: the callee runs on it directly.
     let callee = match object.downcast::<BuiltinFunction>() {
-        Some(function) => NativeCallee::Function(function),
-        None => NativeCallee::Descriptor(object.downcast::<MethodDescriptor>()?),
+        Some(function) => Ok(function),
+        None => Err(object.downcast::<MethodDescriptor>()?),
     };
     let first = callable_at + 2 - usize::from(live.get(callable_at + 1)?.is_some());
     let arguments = live.get(first..top)?;
@@ -369,9 +369,24 @@ pub(crate) unsafe fn call_native_on_stack(
     // runs nothing until the call returns.
     let args: &[Value] =
         unsafe { std::slice::from_raw_parts(arguments.as_ptr().cast::<Value>(), arguments.len()) };
-    // One out-of-line call answers it (an intrinsic, else the body): the
-    // loop's own share stays the slot checks and the pops below.
-    let result = crate::builtins::native::call_native(vm, callee, args);
+    // An intrinsic's answer when its guards hold.
+    let intrinsic = match callee {
+        Ok(function) => function.intrinsic(),
+        Err(descriptor) => descriptor.def.intrinsic,
+    };
+    let answered = match intrinsic {
+        crate::builtins::native::Intrinsic::None => None,
+        which => crate::builtins::native::call_intrinsic(vm, which, args),
+    };
+    let result = match (answered, callee) {
+        (Some(v), _) => Ok(v),
+        (None, Ok(function)) => {
+            crate::builtins::native::call_builtin_function(vm, function, args, None)
+        }
+        (None, Err(descriptor)) => {
+            crate::builtins::native::call_descriptor(vm, descriptor, args, None)
+        }
+    };
     // SAFETY: contract; the call has returned and nothing borrows the
     // slots any more. They are moved out (the top drops first) and dropped.
     let frame = unsafe { &mut *caller };
