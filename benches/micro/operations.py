@@ -313,6 +313,24 @@ def case_list_pop(n):
         L.pop()
 
 
+def case_dict_get_method(n):
+    d = {1: 2, "a": 3}
+    for i in range(n):
+        d.get("a")
+
+
+def case_str_startswith(n):
+    s = "hello world"
+    for i in range(n):
+        s.startswith("he")
+
+
+def case_list_reverse(n):
+    L = [1, 2, 3]
+    for i in range(n):
+        L.reverse()
+
+
 def varargs(*args):
     return args
 

@@ -10,7 +10,7 @@
 //! exact `str`), leaves it only to run a key's `__eq__`, and restarts if the
 //! table changed meanwhile (as CPython's lookup does).
 
-use crate::builtins::native::{Args, MethodDef, classmethod, method};
+use crate::builtins::native::{Args, Intrinsic, MethodDef, classmethod, method};
 use crate::builtins::str::Str;
 use crate::error::PyResult;
 use crate::object::{PyCell, Ref};
@@ -841,13 +841,31 @@ fn dict_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Ref<Dict>> {
     this(vm, args.this())
 }
 
+/// `dict.get(this, key, default)` answered inline by the eval loop's
+/// native call (see [`Intrinsic::DictGet`]): an exact dict and a key whose
+/// hash and comparisons need no Python code (see [`simple_hash`] and
+/// [`Dict::get_simple`]). `None` (nothing done) for every other call,
+/// which runs the body.
+#[inline]
+pub(crate) fn get_intrinsic(vm: &Vm, this: &Value, key: &Value, default: &Value) -> Option<Value> {
+    let object = this.as_object()?;
+    if !object.class().same(&vm.types.dict) {
+        return None;
+    }
+    let found = object
+        .downcast::<Dict>()?
+        .get_simple(key, simple_hash(key)?)?;
+    Some(found.unwrap_or_else(|| default.clone()))
+}
+
 /// `dict`'s methods.
 pub const METHODS: &[MethodDef] = &[
     method("get", "(self, key, default=None, /)", |vm, args| {
         let d = dict_of(vm, args)?;
         Ok(Dict::get_item(vm, d, args.required(1))?
             .unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::NONE)))
-    }),
+    })
+    .with_intrinsic(Intrinsic::DictGet),
     method("keys", "(self, /)", |vm, args| {
         let d = dict_of(vm, args)?;
         crate::builtins::iterators::new_dict_view(

@@ -525,6 +525,21 @@ fn list_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Ref<List>> {
     this(vm, args.this())
 }
 
+/// `list.pop(this)` (no index) answered inline by the eval loop's native
+/// call (see [`Intrinsic::ListPop`]): an exact list (a subclass may
+/// override `pop`, but then this descriptor is not what was called; the
+/// exact class keeps the guard as simple as `list.append`'s) that is not
+/// empty and not being changed elsewhere. `None` (nothing done) for every
+/// other call, which runs the body (and raises for an empty list).
+#[inline]
+pub(crate) fn pop_intrinsic(vm: &Vm, this: &Value) -> Option<Value> {
+    let list = this.as_object()?;
+    if !list.class().same(&vm.types.list) {
+        return None;
+    }
+    list.downcast::<List>()?.items.try_with(Vec::pop)?
+}
+
 /// `list`'s methods.
 pub const METHODS: &[MethodDef] = &[
     method_2("append", "(self, object, /)", |vm, this_list, object| {
@@ -549,14 +564,27 @@ pub const METHODS: &[MethodDef] = &[
             Some(v) => crate::builtins::slice::index_arg(vm, v)?,
             None => -1,
         };
-        if l.items.with(|i| i.is_empty()) {
-            return Err(vm.index_error("pop from empty list"));
+        // `Ok(None)`: empty; `Err(())`: out of range. The item leaves the
+        // list before it is returned (or dropped by the caller).
+        let item = l.items.with(|items| {
+            if items.is_empty() {
+                return Ok(None);
+            }
+            let j = normalize_index(index, items.len()).ok_or(())?;
+            // The last item (the usual pop) moves nothing.
+            Ok(if j + 1 == items.len() {
+                items.pop()
+            } else {
+                Some(items.remove(j))
+            })
+        });
+        match item {
+            Ok(Some(item)) => Ok(item),
+            Ok(None) => Err(vm.index_error("pop from empty list")),
+            Err(()) => Err(vm.index_error("pop index out of range")),
         }
-        let item = l
-            .items
-            .with(|items| normalize_index(index, items.len()).map(|j| items.remove(j)));
-        item.ok_or_else(|| vm.index_error("pop index out of range"))
-    }),
+    })
+    .with_intrinsic(Intrinsic::ListPop),
     method("insert", "(self, index, object, /)", |vm, args| {
         let l = list_of(vm, args)?.clone();
         let index = crate::builtins::slice::index_arg(vm, args.required(1))?;

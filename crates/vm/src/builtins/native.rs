@@ -114,6 +114,10 @@ pub enum Intrinsic {
     SetAdd,
     /// `set.discard(self, object)`.
     SetDiscard,
+    /// `list.pop(self)` without an index.
+    ListPop,
+    /// `dict.get(self, key[, default])`.
+    DictGet,
 }
 
 impl MethodDef {
@@ -128,7 +132,9 @@ impl MethodDef {
     /// Its parsed signature; a fixed-arity body must fit it (see
     /// [`Signature::accepts`]), which a debug build checks.
     pub fn parse_signature(&self) -> Signature {
-        let signature = Signature::parse(self.signature);
+        let mut signature = Signature::parse(self.signature);
+        signature.clinic_counts =
+            !signature.varargs && !signature.varkw && signature.posonly == signature.params.len();
         debug_assert!(
             signature.accepts(self.body),
             "{}: body arity does not fit {}",
@@ -253,6 +259,11 @@ pub struct Signature {
     /// even though the signature collects `*args` (see
     /// [`Signature::binds_with_varargs`]).
     borrows_varargs: bool,
+    /// Whether a wrong positional count is worded as Argument Clinic's
+    /// `_PyArg_CheckPositional` (`"pop expected at most 1 argument, got
+    /// 2"`): set for declared builtins (see [`MethodDef::parse_signature`])
+    /// whose parameters are all positional-only, as CPython's are.
+    clinic_counts: bool,
 }
 
 impl Signature {
@@ -425,6 +436,8 @@ impl Signature {
                 format!("{name}() takes no arguments ({shown} given)")
             } else if max == 1 && min == 1 && self.posonly >= self.positional {
                 format!("{name}() takes exactly one argument ({shown} given)")
+            } else if self.clinic_counts {
+                clinic_count_message(name, min, max, shown)
             } else if min == max {
                 format!(
                     "{name}() takes exactly {max} positional argument{} ({shown} given)",
@@ -503,6 +516,8 @@ impl Signature {
                         - usize::from(self.bound);
                     if max == 1 && min == 1 {
                         format!("{name}() takes exactly one argument ({shown} given)")
+                    } else if self.clinic_counts {
+                        clinic_count_message(name, min, max, shown)
                     } else if min == max {
                         format!("{name}() takes exactly {max} arguments ({shown} given)")
                     } else {
@@ -540,6 +555,24 @@ impl Signature {
             kwargs,
         }))
     }
+}
+
+/// Argument Clinic's message for `shown` positional arguments outside
+/// `min..=max`, naming the builtin without its type (`"insert expected 2
+/// arguments, got 0"`, `"get expected at most 2 arguments, got 3"`).
+fn clinic_count_message(name: &str, min: usize, max: usize, shown: usize) -> String {
+    let short = name.rsplit('.').next().unwrap_or(name);
+    let (bound, n) = if min == max {
+        ("", max)
+    } else if shown > max {
+        ("at most ", max)
+    } else {
+        ("at least ", min)
+    };
+    format!(
+        "{short} expected {bound}{n} argument{}, got {shown}",
+        plural(n)
+    )
 }
 
 fn plural(n: usize) -> &'static str {
@@ -944,14 +977,21 @@ pub(crate) fn call_intrinsic(vm: &Vm, which: Intrinsic, args: &[Value]) -> Optio
                 .try_with(|items| List::push(items, object.clone()))?;
             Some(Value::NONE)
         }
-        // An object of exactly the class asked about: true whatever the
-        // class (`isinstance` answers so before any `__instancecheck__`).
         (Intrinsic::SetAdd, [this, object]) => {
             crate::builtins::set::add_intrinsic(vm, this, object)
         }
         (Intrinsic::SetDiscard, [this, object]) => {
             crate::builtins::set::discard_intrinsic(vm, this, object)
         }
+        (Intrinsic::ListPop, [this]) => crate::builtins::list::pop_intrinsic(vm, this),
+        (Intrinsic::DictGet, [this, key]) => {
+            crate::builtins::dict::get_intrinsic(vm, this, key, &Value::NONE)
+        }
+        (Intrinsic::DictGet, [this, key, default]) => {
+            crate::builtins::dict::get_intrinsic(vm, this, key, default)
+        }
+        // An object of exactly the class asked about: true whatever the
+        // class (`isinstance` answers so before any `__instancecheck__`).
         (Intrinsic::IsInstance, [obj, class]) => {
             let class = class.as_object()?;
             vm.type_of(obj)

@@ -179,9 +179,26 @@ pub fn count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// `startswith`/`endswith`: `prefix` is a `str` or a tuple of them.
 fn affix(vm: &mut Vm, args: &Args, name: &str, at_end: bool) -> PyResult<Value> {
     let s = this(vm, args)?;
-    let (start, end) = start_end(vm, args.get(2), args.get(3))?;
-    let (start, end) = adjust_indices(start, end, s.char_len());
+    // Without `start`/`end` the window is the whole string: its bytes,
+    // with no character counting (a prefix or suffix of the text is one
+    // of its bytes, the encoding giving each character the same bytes
+    // wherever it stands).
+    let whole = args.get(2).is_none();
+    let (start, end) = if whole {
+        (0, 0)
+    } else {
+        let (start, end) = start_end(vm, args.get(2), args.get(3))?;
+        adjust_indices(start, end, s.char_len())
+    };
     let matches = |sub: &Str| -> bool {
+        if whole {
+            let (text, affix) = (s.as_bytes(), sub.as_bytes());
+            return if at_end {
+                text.ends_with(affix)
+            } else {
+                text.starts_with(affix)
+            };
+        }
         let n = sub.char_len();
         if start > end || end - start < n {
             return false;
