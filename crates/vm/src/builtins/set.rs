@@ -24,6 +24,18 @@ const MIN_SIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 
+/// The start of the probe sequence's next run after the run at `start`
+/// (CPython's `i = (i * 5 + 1 + perturb) & mask` after shifting `perturb`).
+#[inline(always)]
+fn next_run(start: usize, perturb: &mut u64, mask: usize) -> usize {
+    *perturb >>= PERTURB_SHIFT;
+    (start
+        .wrapping_mul(5)
+        .wrapping_add(1)
+        .wrapping_add(*perturb as usize))
+        & mask
+}
+
 /// One slot of the table, laid out as CPython's: a hash and a key. Never
 /// used (ends a probe sequence): no key, hash 0. A dummy (held a key that
 /// was removed): no key, hash -1. Active: a key with its hash, never -1 —
@@ -116,12 +128,7 @@ impl SetTable {
                 *slot = Slot::active(hash, key);
                 return;
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = next_run(i, &mut perturb, mask);
         }
     }
 
@@ -313,12 +320,7 @@ impl SetTable {
                     look!(j);
                 }
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = next_run(i, &mut perturb, mask);
         }
     }
 
@@ -394,13 +396,7 @@ impl SetTable {
                     None => cursor.dummy = Some(j),
                 }
             }
-            cursor.perturb >>= PERTURB_SHIFT;
-            cursor.start = (cursor
-                .start
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(cursor.perturb as usize))
-                & mask;
+            cursor.start = next_run(cursor.start, &mut cursor.perturb, mask);
             cursor.next = cursor.start;
         }
     }
