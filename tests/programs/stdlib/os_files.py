@@ -90,3 +90,9 @@ os.unlink(os.path.join(base, "c.txt"))
 os.rmdir(os.path.join(base, "sub"))
 os.rmdir(base)
 print(os.path.exists(base))
+
+# listdir of a descriptor that is not open: no filename
+try:
+    os.listdir(99999)
+except OSError as e:
+    print(type(e).__name__, e.errno, e.filename)

@@ -153,6 +153,19 @@ fn path_arg(vm: &mut Vm, function: &str, value: &Value, also: Also) -> PyResult<
     })
 }
 
+/// A path argument that may not be a descriptor: its C path and the `str`
+/// or `bytes` to name in errors.
+fn path_only(vm: &mut Vm, function: &str, value: &Value) -> PyResult<(CString, Value)> {
+    match path_arg(vm, function, value, Also::Nothing)? {
+        PathArg::Path { c_path, shown, .. } => Ok((c_path, shown)),
+        // `Also::Nothing` turns an int away as a wrong type.
+        PathArg::Fd(_) => Err(vm.new_error(
+            ExcKind::SystemError,
+            "krait: a path argument converted to a descriptor",
+        )),
+    }
+}
+
 fn is_bytes(value: &Value) -> bool {
     value
         .as_object()
@@ -368,11 +381,7 @@ fn path_call(
     args: &Args,
     call: impl FnOnce(&CString, i32) -> libc::c_int,
 ) -> PyResult<Value> {
-    let PathArg::Path { c_path, shown, .. } =
-        path_arg(vm, function, args.required(0), Also::Nothing)?
-    else {
-        return Ok(Value::NONE);
-    };
+    let (c_path, shown) = path_only(vm, function, args.required(0))?;
     let dir = dir_fd(vm, args.get(1))?;
     if call(&c_path, dir) != 0 {
         return Err(errno_error(vm, Some(&shown), None));
@@ -390,22 +399,8 @@ fn unlink(vm: &mut Vm, function: &str, args: &Args) -> PyResult<Value> {
 
 /// `rename`/`replace(src, dst, *, src_dir_fd=None, dst_dir_fd=None)`.
 fn rename(vm: &mut Vm, function: &str, args: &Args) -> PyResult<Value> {
-    let PathArg::Path {
-        c_path: src,
-        shown: src_shown,
-        ..
-    } = path_arg(vm, function, args.required(0), Also::Nothing)?
-    else {
-        return Ok(Value::NONE);
-    };
-    let PathArg::Path {
-        c_path: dst,
-        shown: dst_shown,
-        ..
-    } = path_arg(vm, function, args.required(1), Also::Nothing)?
-    else {
-        return Ok(Value::NONE);
-    };
+    let (src, src_shown) = path_only(vm, function, args.required(0))?;
+    let (dst, dst_shown) = path_only(vm, function, args.required(1))?;
     let src_dir = dir_fd(vm, args.get(2))?;
     let dst_dir = dir_fd(vm, args.get(3))?;
     // SAFETY: both paths are NUL-terminated.
@@ -431,19 +426,21 @@ fn listdir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             // Reading through a duplicate leaves the caller's descriptor open.
             // SAFETY: `dup` has no memory preconditions.
             let copy = unsafe { libc::dup(*fd) };
-            // SAFETY: `copy` is a descriptor we own (or -1, which fails).
             let dir = if copy < 0 {
                 std::ptr::null_mut()
             } else {
+                // SAFETY: `copy` is a descriptor we own.
                 unsafe { libc::fdopendir(copy) }
             };
             if dir.is_null() {
+                // The error first: `close` below may change errno. CPython
+                // names no file for a descriptor here.
+                let error = errno_error(vm, None, None);
                 if copy >= 0 {
                     // SAFETY: closing the descriptor we duplicated.
                     unsafe { libc::close(copy) };
                 }
-                let shown = Value::from_i64(i64::from(*fd));
-                return Err(errno_error(vm, Some(&shown), None));
+                return Err(error);
             }
             // SAFETY: the stream is fresh; start from its first entry.
             unsafe { libc::rewinddir(dir) };
@@ -553,11 +550,7 @@ pub const FUNCTIONS: &[MethodDef] = &[
             None => 0o777,
         };
         let mode = libc::mode_t::try_from(mode).unwrap_or(0o777);
-        let PathArg::Path { c_path, shown, .. } =
-            path_arg(vm, "mkdir", args.required(0), Also::Nothing)?
-        else {
-            return Ok(Value::NONE);
-        };
+        let (c_path, shown) = path_only(vm, "mkdir", args.required(0))?;
         let dir = dir_fd(vm, args.get(2))?;
         // SAFETY: a NUL-terminated path.
         if unsafe { libc::mkdirat(dir, c_path.as_ptr(), mode) } != 0 {
@@ -580,11 +573,7 @@ pub const FUNCTIONS: &[MethodDef] = &[
         "access",
         "(path, mode, *, dir_fd=None, effective_ids=False, follow_symlinks=True)",
         |vm, args| {
-            let PathArg::Path { c_path, .. } =
-                path_arg(vm, "access", args.required(0), Also::Nothing)?
-            else {
-                return Ok(Value::from_bool(false));
-            };
+            let (c_path, _) = path_only(vm, "access", args.required(0))?;
             let Some(mode) = vm.index_value(args.required(1))? else {
                 let tn = vm.type_name(args.required(1));
                 return Err(
