@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use krait_vm::builtins::descriptors::{GetSetDef, readonly};
 use krait_vm::builtins::dict::Dict;
 use krait_vm::builtins::function::Module;
-use krait_vm::builtins::native::{Args, MethodDef, Signature, classmethod, method};
+use krait_vm::builtins::native::{Args, MethodDef, classmethod, method};
 use krait_vm::builtins::tuple::Tuple;
 use krait_vm::gc::{Payload, Visitor};
 use krait_vm::object::Ref;
@@ -286,7 +286,12 @@ const CONTEXT_METHODS: &[MethodDef] = &[
 ];
 
 fn new_var(vm: &mut Vm, cls: &TypeRef, args: &[Value], kw: Option<&Ref<Tuple>>) -> PyResult<Value> {
-    let a = Signature::parse("(name, /, *, default=None)").bind(vm, "ContextVar", args, kw)?;
+    let a = krait_vm::static_signature!("(name, /, *, default=None)").bind(
+        vm,
+        "ContextVar",
+        args,
+        kw,
+    )?;
     let name = a.required(0).clone();
     if vm.as_str(&name).is_none() {
         return Err(vm.type_error("context variable name must be a str".into()));

@@ -16,7 +16,7 @@
 
 use krait_vm::builtins::exceptions::ExcKind;
 use krait_vm::builtins::function::Module;
-use krait_vm::builtins::native::{Args, MethodDef, Signature, classmethod, method};
+use krait_vm::builtins::native::{Args, MethodDef, classmethod, method};
 use krait_vm::builtins::tuple::Tuple;
 use krait_vm::gc::{Payload, Visitor};
 use krait_vm::object::{PyCell, Ref};
@@ -356,16 +356,6 @@ fn new_tool(vm: &mut Vm, cls: &TypeRef, state: State) -> PyResult<Value> {
     Ok(Value::from_object(tool.into_obj()))
 }
 
-fn bind<'a>(
-    vm: &mut Vm,
-    name: &str,
-    signature: &str,
-    args: &'a [Value],
-    kwnames: Option<&Ref<Tuple>>,
-) -> PyResult<Args<'a>> {
-    Signature::parse(signature).bind(vm, name, args, kwnames)
-}
-
 fn no_keywords(vm: &mut Vm, name: &str, kwnames: Option<&Ref<Tuple>>) -> PyResult<()> {
     if kwnames.is_some_and(|k| !k.items().is_empty()) {
         return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
@@ -670,7 +660,7 @@ fn new_count(
     args: &[Value],
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let a = bind(vm, "count", "(start=0, step=1)", args, kw)?;
+    let a = krait_vm::static_signature!("(start=0, step=1)").bind(vm, "count", args, kw)?;
     let start = a.get(0).cloned().unwrap_or(Value::from_i64(0));
     let step = a.get(1).cloned().unwrap_or(Value::from_i64(1));
     if !is_number(vm, &start) || !is_number(vm, &step) {
@@ -707,7 +697,7 @@ fn new_cycle(
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
     no_keywords(vm, "cycle", kw)?;
-    let a = bind(vm, "cycle", "(iterable, /)", args, None)?;
+    let a = krait_vm::static_signature!("(iterable, /)").bind(vm, "cycle", args, None)?;
     let source = vm.iter(a.required(0))?;
     new_tool(
         vm,
@@ -726,7 +716,7 @@ fn new_repeat(
     args: &[Value],
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let a = bind(vm, "repeat", "(object, times=None)", args, kw)?;
+    let a = krait_vm::static_signature!("(object, times=None)").bind(vm, "repeat", args, kw)?;
     let left = match a.get(1) {
         None => None,
         Some(t) => {
@@ -788,10 +778,9 @@ fn new_accumulate(
     args: &[Value],
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let a = bind(
+    let a = krait_vm::static_signature!("(iterable, func=None, *, initial=None)").bind(
         vm,
         "accumulate",
-        "(iterable, func=None, *, initial=None)",
         args,
         kw,
     )?;
@@ -815,7 +804,8 @@ fn new_batched(
     args: &[Value],
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let a = bind(vm, "batched", "(iterable, n, *, strict=False)", args, kw)?;
+    let a = krait_vm::static_signature!("(iterable, n, *, strict=False)")
+        .bind(vm, "batched", args, kw)?;
     let Some(n) = vm.index_value(a.required(1))? else {
         let tn = vm.type_name(a.required(1));
         return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
@@ -879,7 +869,7 @@ fn new_compress(
     args: &[Value],
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let a = bind(vm, "compress", "(data, selectors)", args, kw)?;
+    let a = krait_vm::static_signature!("(data, selectors)").bind(vm, "compress", args, kw)?;
     let data = vm.iter(a.required(0))?;
     let selectors = vm.iter(a.required(1))?;
     new_tool(vm, cls, State::Compress { data, selectors })
@@ -892,7 +882,7 @@ fn predicate_and_source(
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<(Value, Value)> {
     no_keywords(vm, name, kw)?;
-    let a = bind(vm, name, "(predicate, iterable, /)", args, None)?;
+    let a = krait_vm::static_signature!("(predicate, iterable, /)").bind(vm, name, args, None)?;
     let source = vm.iter(a.required(1))?;
     Ok((a.required(0).clone(), source))
 }
@@ -941,7 +931,7 @@ fn new_groupby(
     args: &[Value],
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let a = bind(vm, "groupby", "(iterable, key=None)", args, kw)?;
+    let a = krait_vm::static_signature!("(iterable, key=None)").bind(vm, "groupby", args, kw)?;
     let source = vm.iter(a.required(0))?;
     new_tool(
         vm,
@@ -1130,7 +1120,7 @@ fn new_pairwise(
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
     no_keywords(vm, "pairwise", kw)?;
-    let a = bind(vm, "pairwise", "(iterable, /)", args, None)?;
+    let a = krait_vm::static_signature!("(iterable, /)").bind(vm, "pairwise", args, None)?;
     let source = vm.iter(a.required(0))?;
     new_tool(vm, cls, State::Pairwise { source, old: None })
 }
@@ -1142,7 +1132,8 @@ fn new_starmap(
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
     no_keywords(vm, "starmap", kw)?;
-    let a = bind(vm, "starmap", "(function, iterable, /)", args, None)?;
+    let a =
+        krait_vm::static_signature!("(function, iterable, /)").bind(vm, "starmap", args, None)?;
     let source = vm.iter(a.required(1))?;
     new_tool(
         vm,
@@ -1206,7 +1197,7 @@ fn new_tee_object(
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
     no_keywords(vm, "_tee", kw)?;
-    let a = bind(vm, "_tee", "(iterable, /)", args, None)?;
+    let a = krait_vm::static_signature!("(iterable, /)").bind(vm, "_tee", args, None)?;
     tee_of(vm, a.required(0))
 }
 
@@ -1254,7 +1245,12 @@ fn new_zip_longest(
     args: &[Value],
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let a = bind(vm, "zip_longest", "(*iterables, fillvalue=None)", args, kw)?;
+    let a = krait_vm::static_signature!("(*iterables, fillvalue=None)").bind(
+        vm,
+        "zip_longest",
+        args,
+        kw,
+    )?;
     let mut sources = Vec::new();
     for iterable in a.varargs().to_vec() {
         sources.push(Some(vm.iter(&iterable)?));
@@ -1425,7 +1421,7 @@ fn new_product(
     args: &[Value],
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let a = bind(vm, "product", "(*iterables, repeat=1)", args, kw)?;
+    let a = krait_vm::static_signature!("(*iterables, repeat=1)").bind(vm, "product", args, kw)?;
     let repeat = match a.get(0) {
         Some(v) => match vm.index_value(v)? {
             Some(n) if n < 0 => return Err(vm.value_error("repeat argument cannot be negative")),
@@ -1459,7 +1455,7 @@ fn new_permutations(
     args: &[Value],
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let a = bind(vm, "permutations", "(iterable, r=None)", args, kw)?;
+    let a = krait_vm::static_signature!("(iterable, r=None)").bind(vm, "permutations", args, kw)?;
     let pool = vm.collect_iterable(a.required(0))?;
     let r = match a.get(1).filter(|v| !v.is_none()) {
         Some(v) => r_argument(vm, &v.clone())?,
@@ -1475,7 +1471,7 @@ fn new_combinations(
     args: &[Value],
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let a = bind(vm, "combinations", "(iterable, r)", args, kw)?;
+    let a = krait_vm::static_signature!("(iterable, r)").bind(vm, "combinations", args, kw)?;
     let pool = vm.collect_iterable(a.required(0))?;
     let r = r_argument(vm, a.required(1))?;
     let state = Combinatoric::new(Kind::Combinations, pool, Vec::new(), r);
@@ -1488,10 +1484,9 @@ fn new_combinations_with_replacement(
     args: &[Value],
     kw: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let a = bind(
+    let a = krait_vm::static_signature!("(iterable, r)").bind(
         vm,
         "combinations_with_replacement",
-        "(iterable, r)",
         args,
         kw,
     )?;

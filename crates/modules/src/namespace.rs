@@ -5,7 +5,7 @@
 //! from it.
 
 use krait_vm::builtins::dict::Dict;
-use krait_vm::builtins::native::{Args, Signature};
+use krait_vm::builtins::native::Args;
 use krait_vm::builtins::object::{BareObject, instance_dict};
 use krait_vm::builtins::tuple::Tuple;
 use krait_vm::object::Ref;
@@ -50,8 +50,8 @@ fn alloc(vm: &mut Vm, cls: &TypeRef) -> PyResult<Value> {
 /// `SimpleNamespace(mapping_or_iterable=(), /, **kwargs)`.
 fn init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Ref<Tuple>>) -> PyResult<()> {
     let name = vm.type_of(this).name.to_string();
-    let bound: Args =
-        Signature::parse("(mapping_or_iterable=(), /, **kwargs)").bind(vm, &name, args, kwnames)?;
+    let bound: Args = krait_vm::static_signature!("(mapping_or_iterable=(), /, **kwargs)")
+        .bind(vm, &name, args, kwnames)?;
     let mut pairs: Vec<(Value, Value)> = Vec::new();
     if let Some(initial) = bound.get(0) {
         let dict = vm.new_dict_ref()?;

@@ -11,7 +11,6 @@
 use krait_vm::builtins::descriptors::MemberDescriptor;
 use krait_vm::builtins::dict::Dict;
 use krait_vm::builtins::exceptions::ExcKind;
-use krait_vm::builtins::native::Signature;
 use krait_vm::builtins::str::Str;
 use krait_vm::builtins::tuple::Tuple;
 use krait_vm::object::Ref;
@@ -136,7 +135,12 @@ pub fn construct(
     args: &[Value],
     kwnames: Option<&Ref<Tuple>>,
 ) -> PyResult<(Vec<Value>, Vec<Option<Value>>)> {
-    let bound = Signature::parse("(sequence, dict=None)").bind(vm, "structseq", args, kwnames)?;
+    let bound = krait_vm::static_signature!("(sequence, dict=None)").bind(
+        vm,
+        "structseq",
+        args,
+        kwnames,
+    )?;
     let sequence = bound.required(0).clone();
     let dict = bound.get(1).filter(|d| !d.is_none()).cloned();
     let title = qualified_name(vm, ty);

@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 
 use krait_vm::builtins::descriptors::{GetSetDef, readonly};
 use krait_vm::builtins::function::Module;
-use krait_vm::builtins::native::{Args, MethodDef, Signature, classmethod, method};
+use krait_vm::builtins::native::{Args, MethodDef, classmethod, method};
 use krait_vm::builtins::tuple::Tuple;
 use krait_vm::gc::{Payload, Visitor};
 use krait_vm::object::{PyCell, Ref};
@@ -191,7 +191,8 @@ fn new(vm: &mut Vm, cls: &TypeRef, _args: &[Value], _kw: Option<&Ref<Tuple>>) ->
 
 /// `deque([iterable[, maxlen]])`.
 fn init(vm: &mut Vm, this: &Value, args: &[Value], kw: Option<&Ref<Tuple>>) -> PyResult<()> {
-    let a = Signature::parse("(iterable=(), maxlen=None)").bind(vm, "deque", args, kw)?;
+    let a =
+        krait_vm::static_signature!("(iterable=(), maxlen=None)").bind(vm, "deque", args, kw)?;
     let maxlen = match a.get(1).filter(|v| !v.is_none()) {
         Some(m) => {
             let m = m.clone();

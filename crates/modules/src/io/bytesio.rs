@@ -6,7 +6,7 @@
 use krait_vm::builtins::bytes::bytes_like;
 use krait_vm::builtins::descriptors::{GetSetDef, readonly};
 use krait_vm::builtins::exceptions::ExcKind;
-use krait_vm::builtins::native::{Args, MethodDef, Signature, method};
+use krait_vm::builtins::native::{Args, MethodDef, method};
 use krait_vm::builtins::tuple::Tuple;
 use krait_vm::gc::Payload;
 use krait_vm::object::{PyCell, Ref};
@@ -79,7 +79,7 @@ fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 
 /// `BytesIO(initial_bytes=b'')`.
 fn init(vm: &mut Vm, this: &Value, args: &[Value], kw: Option<&Ref<Tuple>>) -> PyResult<()> {
-    let a = Signature::parse("(initial_bytes=b'')").bind(vm, "BytesIO", args, kw)?;
+    let a = krait_vm::static_signature!("(initial_bytes=b'')").bind(vm, "BytesIO", args, kw)?;
     let data = match a.get(0).filter(|v| !v.is_none()) {
         Some(v) => bytes_arg(vm, v)?,
         None => Vec::new(),

@@ -6,7 +6,7 @@
 //! ends lines at the chosen ending (any of the three for `""`).
 
 use krait_vm::builtins::descriptors::{GetSetDef, readonly};
-use krait_vm::builtins::native::{Args, MethodDef, Signature, method};
+use krait_vm::builtins::native::{Args, MethodDef, method};
 use krait_vm::builtins::str::from_code_points;
 use krait_vm::builtins::tuple::Tuple;
 use krait_vm::gc::Payload;
@@ -138,7 +138,8 @@ fn write_text(state: &mut Buffer, text: Vec<u32>) -> bool {
 
 /// `StringIO(initial_value='', newline='\n')`.
 fn init(vm: &mut Vm, this: &Value, args: &[Value], kw: Option<&Ref<Tuple>>) -> PyResult<()> {
-    let a = Signature::parse("(initial_value='', newline='\\n')").bind(vm, "StringIO", args, kw)?;
+    let a = krait_vm::static_signature!("(initial_value='', newline='\\n')")
+        .bind(vm, "StringIO", args, kw)?;
     let newline = match a.get(1) {
         None => Some("\n".to_owned()),
         Some(v) if v.is_none() => None,

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use krait_vm::builtins::bytes::Bytes;
 use krait_vm::builtins::descriptors::{GetSetDef, getter};
-use krait_vm::builtins::native::{Args, MethodDef, Signature, method};
+use krait_vm::builtins::native::{Args, MethodDef, method};
 use krait_vm::builtins::tuple::Tuple;
 use krait_vm::gc::{Payload, Visitor};
 use krait_vm::object::{PyCell, Ref};
@@ -101,7 +101,7 @@ fn init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Ref<Tuple>>)
         let given = args.len();
         return Err(vm.type_error(format!("Struct() takes at most 1 argument ({given} given)")));
     }
-    let bound: Args = Signature::parse("(format)").bind(vm, "Struct", args, kwnames)?;
+    let bound: Args = krait_vm::static_signature!("(format)").bind(vm, "Struct", args, kwnames)?;
     let compiled = compile(vm, bound.required(0))?;
     let s = struct_of(vm, this)?;
     s.compiled.with(|c| *c = Some(compiled));

@@ -270,13 +270,12 @@ pub fn init_type(t: &TypeObject) {
         Ok(Value::from_object(b.into_obj()))
     }));
     t.slots.init.set(Some(|vm, v, args, kwnames| {
-        static SIGNATURE: std::sync::LazyLock<crate::builtins::native::Signature> =
-            std::sync::LazyLock::new(|| {
-                crate::builtins::native::Signature::parse(
-                    "(source=None, encoding=None, errors=None)",
-                )
-            });
-        let args = SIGNATURE.bind(vm, "bytearray", args, kwnames)?;
+        let args = crate::static_signature!("(source=None, encoding=None, errors=None)").bind(
+            vm,
+            "bytearray",
+            args,
+            kwnames,
+        )?;
         let b = this(vm, v)?;
         let data = constructor_bytes(vm, &args, false)?;
         check_resizable(vm, &b)?;

@@ -312,13 +312,8 @@ pub fn init_type(t: &TypeObject) {
         bytes_number(vm, a, b, op, own_bytes, |vm, d| vm.new_bytes(d))
     }));
     t.slots.new.set(Some(|vm, _cls, args, kwnames| {
-        static SIGNATURE: std::sync::LazyLock<crate::builtins::native::Signature> =
-            std::sync::LazyLock::new(|| {
-                crate::builtins::native::Signature::parse(
-                    "(source=None, encoding=None, errors=None)",
-                )
-            });
-        let args = SIGNATURE.bind(vm, "bytes", args, kwnames)?;
+        let args = crate::static_signature!("(source=None, encoding=None, errors=None)")
+            .bind(vm, "bytes", args, kwnames)?;
         if let Some(src) = args.get(0)
             && args.get(1).is_none()
             && args.get(2).is_none()

@@ -342,8 +342,7 @@ fn complex_new(
     args: &[Value],
     kw: Option<&crate::object::Ref<crate::builtins::tuple::Tuple>>,
 ) -> PyResult<Value> {
-    let a = crate::builtins::native::Signature::parse("(real=0, imag=0)")
-        .bind(vm, "complex", args, kw)?;
+    let a = crate::static_signature!("(real=0, imag=0)").bind(vm, "complex", args, kw)?;
     let (real, imag) = (a.get(0).cloned(), a.get(1).cloned());
     let Some(real) = real else {
         return match imag {

@@ -401,10 +401,8 @@ pub fn init_property(t: &TypeObject) {
         Ok(Value::from_object(p.into_obj()))
     }));
     t.slots.init.set(Some(|vm, this, args, kw| {
-        let a = crate::builtins::native::Signature::parse(
-            "(fget=None, fset=None, fdel=None, doc=None)",
-        )
-        .bind(vm, "property", args, kw)?;
+        let a = crate::static_signature!("(fget=None, fset=None, fdel=None, doc=None)")
+            .bind(vm, "property", args, kw)?;
         let get = |i: usize| a.get(i).cloned().unwrap_or(Value::NONE);
         let mut doc = get(3);
         let doc_from_getter = doc.is_none() && !get(0).is_none();

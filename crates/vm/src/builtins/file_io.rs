@@ -842,9 +842,8 @@ fn file_io_new(
     args: &[Value],
     kwnames: Option<&Ref<crate::builtins::tuple::Tuple>>,
 ) -> PyResult<Value> {
-    let bound =
-        crate::builtins::native::Signature::parse("(file, mode='r', closefd=True, opener=None)")
-            .bind(vm, "FileIO", args, kwnames)?;
+    let bound = crate::static_signature!("(file, mode='r', closefd=True, opener=None)")
+        .bind(vm, "FileIO", args, kwnames)?;
     let mode = match bound.get(1) {
         Some(m) => match vm.as_str(m).map(|s| s.as_lossy().into_owned()) {
             Some(text) if text.contains('t') => {
@@ -874,8 +873,8 @@ fn file_io_new(
         closefd,
         opener,
     ];
-    let open_args = crate::builtins::native::Signature::parse(
-        "(file, mode, buffering, encoding, errors, newline, closefd, opener)",
+    let open_args = crate::static_signature!(
+        "(file, mode, buffering, encoding, errors, newline, closefd, opener)"
     )
     .bind(vm, "open", &open_args, None)?;
     builtin_open(vm, &open_args)

@@ -286,7 +286,7 @@ pub fn init_type(t: &TypeObject) {
             let n = args.len();
             return Err(vm.type_error(format!("float expected at most 1 argument, got {n}")));
         }
-        let sig = crate::builtins::native::Signature::parse("(x=0.0, /)");
+        let sig = crate::static_signature!("(x=0.0, /)");
         let a = sig.bind(vm, "float", args, kw)?;
         match a.get(0) {
             Some(x) => vm.to_float(x),

@@ -575,7 +575,7 @@ pub fn init_type(t: &TypeObject) {
             None => Ok(vm.not_implemented()),
         }));
     t.slots.new.set(Some(|vm, _cls, args, kw| {
-        let sig = crate::builtins::native::Signature::parse("(x=0, /, base=10)");
+        let sig = crate::static_signature!("(x=0, /, base=10)");
         let a = sig.bind(vm, "int", args, kw)?;
         let Some(base) = a.get(1) else {
             return match a.get(0) {

@@ -266,6 +266,19 @@ pub struct Signature {
     clinic_counts: bool,
 }
 
+/// A signature parsed on first use and kept for the life of the process
+/// (`&'static Signature`): for native bodies that bind their own arguments
+/// (constructors and the like), which would otherwise parse the text on
+/// every call.
+#[macro_export]
+macro_rules! static_signature {
+    ($text:expr) => {{
+        static SIGNATURE: std::sync::LazyLock<$crate::builtins::native::Signature> =
+            std::sync::LazyLock::new(|| $crate::builtins::native::Signature::parse($text));
+        &*SIGNATURE
+    }};
+}
+
 impl Signature {
     /// Parses a text signature like `"(self, x, /, *, key=None)"`.
     pub fn parse(text: &str) -> Signature {

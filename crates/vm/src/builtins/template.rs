@@ -9,7 +9,7 @@
 
 use crate::builtins::descriptors::{GetSetDef, readonly};
 use crate::builtins::exceptions::ExcKind;
-use crate::builtins::native::{Args, MethodDef, Signature, method};
+use crate::builtins::native::{Args, MethodDef, method};
 use crate::builtins::tuple::Tuple;
 use crate::error::PyResult;
 use crate::gc::{Payload, Visitor};
@@ -233,7 +233,8 @@ fn interpolation_new(
     args: &[Value],
     kwnames: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let signature = Signature::parse("(value, expression='', conversion=None, format_spec='')");
+    let signature =
+        crate::static_signature!("(value, expression='', conversion=None, format_spec='')");
     let bound: Args = signature.bind(vm, "Interpolation", args, kwnames)?;
     let value = bound.required(0).clone();
     let empty = Value::from_object(vm.empty_str.as_obj().clone());

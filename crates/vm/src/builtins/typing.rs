@@ -289,8 +289,8 @@ fn param_new(
     } else {
         TypeParamKind::TypeVar
     };
-    let sig = crate::builtins::native::Signature::parse(
-        "(name, *constraints, bound=None, covariant=False, contravariant=False, infer_variance=False, default=None)",
+    let sig = crate::static_signature!(
+        "(name, *constraints, bound=None, covariant=False, contravariant=False, infer_variance=False, default=None)"
     );
     let a = sig.bind(vm, &cls.name.to_string(), args, kwnames)?;
     let name = a.required(0).clone();

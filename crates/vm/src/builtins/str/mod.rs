@@ -489,13 +489,8 @@ pub fn init_type(t: &TypeObject) {
     }));
 
     t.slots.new.set(Some(|vm, _cls, args, kwnames| {
-        static SIGNATURE: std::sync::LazyLock<crate::builtins::native::Signature> =
-            std::sync::LazyLock::new(|| {
-                crate::builtins::native::Signature::parse(
-                    "(object=None, encoding=None, errors=None)",
-                )
-            });
-        let args = SIGNATURE.bind(vm, "str", args, kwnames)?;
+        let args = crate::static_signature!("(object=None, encoding=None, errors=None)")
+            .bind(vm, "str", args, kwnames)?;
         match (args.get(0), args.get(1), args.get(2)) {
             (None, None, None) => vm.new_str(""),
             (Some(v), None, None) => vm.str(v),
