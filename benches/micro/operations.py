@@ -61,6 +61,14 @@ def count_to(n):
         yield i
 
 
+def delegate(depth, n):
+    # Each level `yield from` the next; the innermost yields n items.
+    if depth == 0:
+        yield from count_to(n)
+    else:
+        yield from delegate(depth - 1, n)
+
+
 G = 5
 
 
@@ -232,6 +240,12 @@ def case_gen_next(n):
 
 def case_for_gen(n):
     for x in count_to(n):
+        pass
+
+
+def case_yield_from_chain(n):
+    # One item through 8 levels of `yield from` (SEND/YIELD_VALUE at each).
+    for x in delegate(7, n):
         pass
 
 

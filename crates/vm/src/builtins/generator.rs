@@ -455,8 +455,14 @@ pub(crate) unsafe fn return_generator(vm: &mut Vm, fp: *mut Frame) -> Created {
 ///
 /// # Safety
 /// `fp` must be the (suspended or created) frame of a live generator.
-#[inline]
-unsafe fn link(vm: &mut Vm, fp: *mut Frame, previous: *mut Frame, value: Value, is_entry: bool) {
+#[inline(always)]
+pub(crate) unsafe fn link(
+    vm: &mut Vm,
+    fp: *mut Frame,
+    previous: *mut Frame,
+    value: Value,
+    is_entry: bool,
+) {
     // SAFETY: contract.
     let f = unsafe { &mut *fp };
     // A suspended frame always has room for the value its yield took.
@@ -470,9 +476,43 @@ unsafe fn link(vm: &mut Vm, fp: *mut Frame, previous: *mut Frame, value: Value, 
     vm.recursion_depth += 1;
 }
 
+/// The frame of `receiver` when `SEND`/`FOR_ITER` can resume it in the
+/// eval loop now, with a value that is `None` when `value_is_none`: an
+/// exact generator (or, with `allow_coroutine`, an exact coroutine) that
+/// is suspended, or created and sent `None` (a non-`None` value into a
+/// fresh generator is the generic path's TypeError; a running or finished
+/// one is its ValueError or StopIteration). Looks only, links nothing.
+#[inline(always)]
+pub(crate) fn inline_resumable(
+    vm: &Vm,
+    receiver: &Value,
+    value_is_none: bool,
+    allow_coroutine: bool,
+) -> Option<*mut Frame> {
+    let o = receiver.as_object()?;
+    let class = o.class();
+    let inlinable =
+        class.same(&vm.types.generator) || (allow_coroutine && class.same(&vm.types.coroutine));
+    if !inlinable {
+        return None;
+    }
+    let fp = o.downcast::<Generator>()?.frame_ptr();
+    if fp.is_null() {
+        return None;
+    }
+    // SAFETY: the generator is alive (the caller holds `receiver`) and
+    // owns the frame; a plain field read.
+    match unsafe { (*fp).state } {
+        FrameState::Suspended => Some(fp),
+        FrameState::Created if value_is_none => Some(fp),
+        _ => None,
+    }
+}
+
 /// `SEND`/`FOR_ITER` on a generator (or, for `SEND`, a coroutine) that can
-/// run now: links its frame above `caller` and returns it, for the eval
-/// loop to continue with. Otherwise gives `value` back.
+/// run now ([`inline_resumable`]): links its frame above `caller` and
+/// returns it, for the eval loop to continue with. Otherwise gives
+/// `value` back.
 ///
 /// # Safety
 /// `caller` must be the live innermost frame.
@@ -484,31 +524,9 @@ pub(crate) unsafe fn enter_inline(
     value: Value,
     allow_coroutine: bool,
 ) -> Result<*mut Frame, Value> {
-    let Some(o) = receiver.as_object() else {
+    let Some(fp) = inline_resumable(vm, receiver, value.is_none(), allow_coroutine) else {
         return Err(value);
     };
-    let class = o.class();
-    let inlinable =
-        class.same(&vm.types.generator) || (allow_coroutine && class.same(&vm.types.coroutine));
-    if !inlinable {
-        return Err(value);
-    }
-    let Some(g) = o.downcast::<Generator>() else {
-        return Err(value);
-    };
-    let fp = g.frame_ptr();
-    if fp.is_null() {
-        return Err(value);
-    }
-    // SAFETY: the generator is alive (the caller's stack holds it) and owns
-    // the frame; a plain field read.
-    match unsafe { (*fp).state } {
-        FrameState::Suspended => {}
-        // A non-None value into a fresh generator: the generic path raises
-        // the TypeError.
-        FrameState::Created if value.is_none() => {}
-        _ => return Err(value),
-    }
     // SAFETY: the generator is alive and not running.
     unsafe { link(vm, fp, caller, value, false) };
     Ok(fp)

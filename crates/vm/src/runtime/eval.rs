@@ -967,6 +967,31 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                     fast_push!(None);
                 }
+                // `yield from`/`await` delegating to a generator (or
+                // coroutine) that can run now: switched to in place, as
+                // the general tier's SEND does, without its pop and
+                // re-push of the receiver. A call-like entry, so with
+                // finalizers pending the general tier (its safe point)
+                // goes first; anything else is the general tier's too.
+                Opcode::SEND if !crate::gc::is_due() => {
+                    if let (Some(receiver), Some(value)) = (fast_peek!(1), fast_peek!(0))
+                        && let Some(gen_frame) =
+                            generator::inline_resumable(vm, receiver, value.is_none(), true)
+                    {
+                        let value = fast_pop!().unwrap_or(Value::NONE);
+                        sync_position!();
+                        store_sp!();
+                        // Its return lands on the jump target (END_SEND).
+                        frame.return_target = (position_of!(pc) + oparg) as u32;
+                        // SAFETY: `gen_frame` belongs to a live generator
+                        // (the receiver, still on this stack) that can
+                        // run; `fp` is the innermost frame, its position
+                        // and stack stored.
+                        unsafe { generator::link(vm, gen_frame, fp, value, false) };
+                        switch_to!(gen_frame);
+                        continue;
+                    }
+                }
                 Opcode::UNPACK_SEQUENCE => {
                     if let Some(v) = fast_peek!(0)
                         && let Some(items) = fast_ops::exact_tuple_items(vm, v)
