@@ -48,6 +48,19 @@ class Manager:
         return None
 
 
+class Vec2:
+    """A class with Python-level arithmetic and comparison dunders."""
+
+    def __init__(self, x):
+        self.x = x
+
+    def __add__(self, other):
+        return self
+
+    def __eq__(self, other):
+        return True
+
+
 def identity(x):
     return x
 
@@ -370,6 +383,27 @@ def case_tuple_index(n):
     t = (1, 2, 3)
     for i in range(n):
         t[1]
+
+
+def case_dunder_add(n):
+    a = Vec2(1)
+    b = Vec2(2)
+    for i in range(n):
+        a + b
+
+
+def case_dunder_eq(n):
+    a = Vec2(1)
+    b = Vec2(2)
+    for i in range(n):
+        a == b
+
+
+def case_sorted_key(n):
+    # One key call per iteration: a one-element list is sorted.
+    L = [3]
+    for i in range(n):
+        sorted(L, key=identity)
 
 
 def main():

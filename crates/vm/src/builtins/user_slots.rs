@@ -209,26 +209,7 @@ fn call_dunder_kw(
 ) -> PyResult<Value> {
     let class = vm.type_of(v).clone();
     match class.lookup(name) {
-        // Functions and builtin methods are called unbound, with `v` first
-        // (CPython's `lookup_maybe_method`): a builtin method of another
-        // class then refuses `v` as CPython's does.
-        Some(f)
-            if f.as_object().is_some_and(|o| {
-                o.downcast::<crate::builtins::function::Function>()
-                    .is_some()
-                    || o.downcast::<MethodDescriptor>()
-                        .is_some_and(|d| d.def.kind == crate::builtins::native::MethodKind::Method)
-            }) =>
-        {
-            let mut all = Vec::with_capacity(args.len() + 1);
-            all.push(v.clone());
-            all.extend_from_slice(args);
-            vm.call(&f, &all, kwnames)
-        }
-        Some(f) => {
-            let bound = vm.bind(&f, v, &class)?;
-            vm.call(&bound, args, kwnames)
-        }
+        Some(f) => call_found_dunder(vm, v, &class, &f, args, kwnames),
         None => {
             let tn = vm.type_name(v);
             Err(vm.attribute_error(&format!("'{tn}' object has no attribute '{name}'")))
@@ -236,13 +217,50 @@ fn call_dunder_kw(
     }
 }
 
-/// Calls the dunder `name` of `v`'s class, or gives `NotImplemented` when
-/// the class has none (CPython's `vectorcall_maybe`).
-fn call_dunder_maybe(vm: &mut Vm, v: &Value, name: &str, arg: &Value) -> PyResult<Value> {
-    if vm.type_of(v).lookup(name).is_none() {
-        return Ok(vm.not_implemented());
+/// Calls `f`, the dunder found on `v`'s class `class`, with `v` and `args`.
+/// Functions and builtin methods are called unbound, with `v` first
+/// (CPython's `lookup_maybe_method`): a builtin method of another class
+/// then refuses `v` as CPython's does. A plain Python function called
+/// positionally takes the direct path of
+/// [`Vm::call_function_with_self`]; anything else is bound (`__get__`)
+/// and called.
+fn call_found_dunder(
+    vm: &mut Vm,
+    v: &Value,
+    class: &TypeRef,
+    f: &Value,
+    args: &[Value],
+    kwnames: Option<&Ref<crate::builtins::tuple::Tuple>>,
+) -> PyResult<Value> {
+    let Some(object) = f.as_object() else {
+        let bound = vm.bind(f, v, class)?;
+        return vm.call(&bound, args, kwnames);
+    };
+    if let Some(func) = object.downcast::<crate::builtins::function::Function>() {
+        if kwnames.is_none_or(|k| k.items().is_empty()) {
+            return vm.call_function_with_self(func, v, args);
+        }
+        return crate::runtime::call::with_self(v, args, |all| vm.call(f, all, kwnames));
     }
-    call_dunder(vm, v, name, std::slice::from_ref(arg))
+    if object
+        .downcast::<MethodDescriptor>()
+        .is_some_and(|d| d.def.kind == crate::builtins::native::MethodKind::Method)
+    {
+        return crate::runtime::call::with_self(v, args, |all| vm.call(f, all, kwnames));
+    }
+    let bound = vm.bind(f, v, class)?;
+    vm.call(&bound, args, kwnames)
+}
+
+/// Calls the dunder `name` of `v`'s class, or gives `NotImplemented` when
+/// the class has none (CPython's `vectorcall_maybe`). The class is looked
+/// up once: its answer is the dunder called.
+fn call_dunder_maybe(vm: &mut Vm, v: &Value, name: &str, arg: &Value) -> PyResult<Value> {
+    let class = vm.type_of(v).clone();
+    match class.lookup(name) {
+        Some(f) => call_found_dunder(vm, v, &class, &f, std::slice::from_ref(arg), None),
+        None => Ok(vm.not_implemented()),
+    }
 }
 
 fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {

@@ -230,24 +230,63 @@ impl Vm {
     ) -> PyResult<*mut Frame> {
         let code = &func.code;
         let nlocalsplus = code.code.nlocalsplus();
-        let frame = self
-            .data_stack
-            .push(Frame::new(
-                code.clone(),
-                func.globals.clone(),
-                func.builtins.clone(),
-                None,
-                Some(Value::from_object(func.as_obj().clone())),
-                self.current_frame,
-                nlocalsplus as u32,
-                code.frame_slots as u32,
-            ))
-            .map_err(|_| self.memory_error.clone())?;
-        // SAFETY: the frame was just pushed and is live; `set_local`
-        // ignores slots past the locals.
-        fill(unsafe { &mut *frame });
+        let previous = self.current_frame;
+        // The header borrows the function's code and namespaces (no counts
+        // taken) and is built in place: the frame holds the function
+        // itself, which keeps them alive.
+        // SAFETY: no locals are prefilled (all start unbound); the frame's
+        // `func` is stored right below, before anything can look at the
+        // frame or drop it.
+        let frame = unsafe {
+            self.data_stack.push_with(code.frame_slots as u32, 0, || {
+                Frame::borrowing(func, previous, nlocalsplus as u32, code.frame_slots as u32)
+            })
+        }
+        .map_err(|_| self.memory_error.clone())?;
+        // SAFETY: the frame was just pushed and is live; its `func` is
+        // unset (`Frame::borrowing`), so nothing is dropped by the store;
+        // `set_local` ignores slots past the locals.
+        unsafe {
+            (*frame).func = Some(Value::from_object(func.as_obj().clone()));
+            fill(&mut *frame);
+        }
         self.recursion_depth += 1;
         Ok(frame)
+    }
+
+    /// Calls the Python function `func` with `this` then `args`, all
+    /// positional: a dunder found on a class or a bound method's function
+    /// called from native code (CPython's `vectorcall_method`). The common
+    /// shape (see [`positional_defaults`](crate::runtime::fast_call::positional_defaults))
+    /// writes the arguments straight into the new frame's locals, without
+    /// an argument vector, `Vm::call`'s dispatch or the general binder;
+    /// any other call goes through [`push_function_frame`](Self::push_function_frame),
+    /// which also makes every error (recursion depth, argument binding).
+    pub(crate) fn call_function_with_self(
+        &mut self,
+        func: &Ref<Function>,
+        this: &Value,
+        args: &[Value],
+    ) -> PyResult<Value> {
+        let given = args.len() + 1;
+        let frame = match crate::runtime::fast_call::positional_defaults(func, given) {
+            Some(defaults) if self.recursion_depth < self.recursion_limit => {
+                self.push_frame_of(func, |f| {
+                    f.set_local(0, Some(this.clone()));
+                    for (i, v) in args.iter().enumerate() {
+                        f.set_local(i + 1, Some(v.clone()));
+                    }
+                    if let Some((d, first_default)) = defaults {
+                        let filled = d.items().get(first_default..).unwrap_or(&[]);
+                        for (k, v) in filled.iter().enumerate() {
+                            f.set_local(given + k, Some(v.clone()));
+                        }
+                    }
+                })?
+            }
+            _ => with_self(this, args, |all| self.push_function_frame(func, all, None))?,
+        };
+        self.run_pushed(frame)
     }
 
     /// The common case of [`push_function_frame`](Self::push_function_frame)
@@ -382,16 +421,13 @@ pub fn function_call(
     args: &[Value],
     kwnames: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let Some(f) = callable
-        .as_object()
-        .and_then(|o| o.downcast::<Function>())
-        .cloned()
-    else {
+    let Some(f) = callable.as_object().and_then(|o| o.downcast::<Function>()) else {
         return Err(vm.type_error("expected a function".into()));
     };
     // A generator function runs too: its first instruction,
     // RETURN_GENERATOR, moves the frame into the generator it returns.
-    let frame = vm.push_function_frame(&f, args, kwnames)?;
+    // (`f` borrows from `callable`, which the caller holds throughout.)
+    let frame = vm.push_function_frame(f, args, kwnames)?;
     vm.run_pushed(frame)
 }
 
@@ -402,17 +438,24 @@ pub fn method_call(
     args: &[Value],
     kwnames: Option<&Ref<Tuple>>,
 ) -> PyResult<Value> {
-    let Some(m) = callable
-        .as_object()
-        .and_then(|o| o.downcast::<Method>())
-        .cloned()
-    else {
+    let Some(m) = callable.as_object().and_then(|o| o.downcast::<Method>()) else {
         return Err(vm.type_error("expected a method".into()));
     };
-    let mut all = Vec::with_capacity(args.len() + 1);
-    all.push(m.this.clone());
-    all.extend_from_slice(args);
-    vm.call(&m.func, &all, kwnames)
+    if kwnames.is_none_or(|k| k.items().is_empty())
+        && let Some(func) = m.func.as_object().and_then(|o| o.downcast::<Function>())
+    {
+        return vm.call_function_with_self(func, &m.this, args);
+    }
+    with_self(&m.this, args, |all| vm.call(&m.func, all, kwnames))
+}
+
+/// Runs `call` on `this` followed by `args` (an argument vector with `self`
+/// prepended), kept on the native stack for up to four values.
+pub(crate) fn with_self<R>(this: &Value, args: &[Value], call: impl FnOnce(&[Value]) -> R) -> R {
+    let mut all: smallvec::SmallVec<[Value; 4]> = smallvec::SmallVec::with_capacity(args.len() + 1);
+    all.push(this.clone());
+    all.extend(args.iter().cloned());
+    call(&all)
 }
 
 /// The arguments of `f(*callargs, **kwargs)` (`CALL_FUNCTION_EX`) as a
