@@ -9,7 +9,7 @@
 
 use std::cell::Cell;
 
-use krait_compiler::bytecode::code_object::{CodeObject, ConstantValue};
+use krait_compiler::bytecode::code_object::{CodeObject, ConstantValue, co_flags};
 use krait_compiler::bytecode::encoding::CodeUnit;
 
 use crate::builtins::descriptors::{GetSetDef, getset, readonly};
@@ -44,12 +44,56 @@ pub struct Code {
     pub qualname: Ref<Str>,
     /// Slots a frame needs: locals plus, then the value stack.
     pub frame_slots: usize,
+    /// How a call with positional arguments only binds (see
+    /// [`PositionalShape`]): fixed with the code object, which never
+    /// changes, so the call paths read one field instead of re-deriving it
+    /// from the flags and counts on every call.
+    pub positional_shape: PositionalShape,
     /// The `LOAD_GLOBAL` caches (see `runtime::inline_cache`).
     pub global_caches: Box<[crate::runtime::inline_cache::GlobalCache]>,
     /// The `LOAD_ATTR` / `STORE_ATTR` caches (see `runtime::inline_cache`).
     pub attr_caches: Box<[crate::runtime::inline_cache::AttrCache]>,
     /// `co_exceptiontable` decoded, for unwinding.
     pub handlers: krait_compiler::bytecode::exception_table::HandlerTable,
+}
+
+/// What a call passing positional arguments only needs to bind them to a
+/// code object's parameters, derived once from its flags and counts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PositionalShape {
+    /// No `*args`, `**kwargs` or keyword-only parameters: `argcount`
+    /// positional parameters, the missing trailing ones from defaults.
+    Simple {
+        /// `co_argcount`.
+        argcount: u32,
+    },
+    /// `*args` but no `**kwargs` or keyword-only parameters: the first
+    /// `argcount` arguments are the named parameters, the rest (a tuple)
+    /// goes in local `argcount`, which exists.
+    Varargs {
+        /// `co_argcount`.
+        argcount: u32,
+    },
+    /// Anything else: the general binder.
+    General,
+}
+
+impl PositionalShape {
+    /// The shape of `code`'s parameters.
+    pub fn of(code: &CodeObject) -> PositionalShape {
+        let special = code.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS);
+        if code.kwonlyargcount != 0 {
+            return PositionalShape::General;
+        }
+        let argcount = code.argcount;
+        if special == 0 {
+            PositionalShape::Simple { argcount }
+        } else if special == co_flags::VARARGS && code.nlocalsplus() > argcount as usize {
+            PositionalShape::Varargs { argcount }
+        } else {
+            PositionalShape::General
+        }
+    }
 }
 
 /// The payload of a Python function.
@@ -191,6 +235,7 @@ impl Vm {
         let name = self.intern(code.name.as_str())?;
         let qualname = self.intern(&code.qualname)?;
         let frame_slots = code.nlocalsplus() + code.stacksize as usize + 1;
+        let positional_shape = PositionalShape::of(&code);
         let handlers =
             krait_compiler::bytecode::exception_table::HandlerTable::new(&code.exceptiontable);
         self.alloc(
@@ -205,6 +250,7 @@ impl Vm {
                 name,
                 qualname,
                 frame_slots,
+                positional_shape,
                 global_caches,
                 attr_caches,
                 handlers,

@@ -108,15 +108,14 @@ pub(crate) fn push_property_frame(
     let previous = vm.current_frame;
     // SAFETY: the getter takes exactly one parameter (checked above), so
     // it has at least one local, written right below before anything can
-    // look at the frame.
+    // look at the frame. The header borrows the getter's code and
+    // namespaces (no counts taken, as for a called function): the getter
+    // is stored in the frame's `func` right below, before anything can
+    // drop the frame or run code, and `getter` holds it until then.
     let pushed = unsafe {
         vm.data_stack.push_with(code.frame_slots as u32, 1, || {
-            Frame::new(
-                code.clone(),
-                function.globals.clone(),
-                function.builtins.clone(),
-                None,
-                None,
+            Frame::borrowing(
+                function,
                 previous,
                 nlocalsplus as u32,
                 code.frame_slots as u32,

@@ -173,6 +173,25 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 load_sp!();
             }};
         }
+        // `switch_to!` for a frame just pushed by a call (`fast_call`,
+        // `push_property_frame`): it starts at position 0 with its stack
+        // top at the end of its locals, so its position needs no load and
+        // no clamp (every decoded stream has at least its sentinel).
+        macro_rules! switch_to_new {
+            ($new:expr) => {{
+                fp = $new;
+                vm.current_frame = fp;
+                // SAFETY: `fp` is the live innermost frame (see above).
+                frame = unsafe { &mut *fp };
+                debug_assert!(frame.next_instr == 0);
+                // SAFETY: as for `code` above.
+                code = unsafe { &*(&**frame.code as *const Code) };
+                units = &code.instructions;
+                decoded = code.decoded.as_ptr();
+                pc = decoded;
+                load_sp!();
+            }};
+        }
         // Every error sets `raised` and leaves this loop (the general tier
         // also checks after each instruction, for a `break` that only left
         // a loop of its own).
@@ -665,7 +684,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             Some(Ok(new)) => {
                                 // The getter's frame holds its own reference.
                                 drop(owner);
-                                switch_to!(new);
+                                switch_to_new!(new);
                                 continue;
                             }
                             Some(Err(e)) => {
@@ -1053,17 +1072,29 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         // A plain call's frame returns in place: popped,
                         // its caller resumed with the value pushed (the
                         // caller's stack had room for the callable).
-                        // Entry, generator and `__init__` frames take the
-                        // full return below.
-                        if !frame.is_entry && !frame.init_check && frame.owner == FrameOwner::Thread
-                        {
+                        // Entry and generator frames, and an `__init__`
+                        // returning something else than None (an error),
+                        // take the full return below.
+                        if !frame.is_entry && frame.owner == FrameOwner::Thread {
                             let previous = frame.previous;
-                            // SAFETY: `fp` is the innermost thread frame,
-                            // the last pushed on the data stack.
-                            unsafe { leave_frame(vm, fp) };
-                            switch_to!(previous);
-                            fast_push!(Some(v));
-                            continue;
+                            if !frame.init_check {
+                                // SAFETY: `fp` is the innermost thread
+                                // frame, the last pushed on the data stack.
+                                unsafe { leave_frame(vm, fp) };
+                                switch_to!(previous);
+                                fast_push!(Some(v));
+                                continue;
+                            }
+                            // `__init__` (pushed by `push_init_call`)
+                            // returned None: the instance waits on the
+                            // caller's stack already (CPython's
+                            // `EXIT_INIT_CHECK`), nothing is pushed.
+                            if v.is_none() {
+                                // SAFETY: as above.
+                                unsafe { leave_frame(vm, fp) };
+                                switch_to!(previous);
+                                continue;
+                            }
                         }
                         // A generator's frame resumed by SEND or FOR_ITER
                         // finishes in place: completed, its resumer goes on
@@ -1094,7 +1125,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     store_sp!();
                     if let Some(new) = crate::runtime::fast_call::push_simple_call(vm, frame, oparg)
                     {
-                        switch_to!(new);
+                        switch_to_new!(new);
                         continue;
                     }
                     // A builtin function or method descriptor runs on the
@@ -1115,7 +1146,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         continue;
                     }
                     if let Some(new) = crate::runtime::fast_call::push_init_call(vm, frame, oparg) {
-                        switch_to!(new);
+                        switch_to_new!(new);
                         continue;
                     }
                 }

@@ -15,15 +15,12 @@
 
 use krait_compiler::bytecode::code_object::co_flags;
 
-use crate::builtins::function::{Function, Method};
+use crate::builtins::function::{Function, Method, PositionalShape};
 use crate::builtins::tuple::Tuple;
 use crate::object::Ref;
 use crate::runtime::{Frame, Vm};
 use crate::types::TypeRef;
 use crate::value::Value;
-
-/// Code flags that rule the fast path out.
-const NOT_SIMPLE: u32 = co_flags::VARARGS | co_flags::VARKEYWORDS;
 
 /// Whether a call giving `func` exactly `given` positional arguments (and
 /// nothing else) can skip the general binder: no `*args`, `**kwargs` or
@@ -31,21 +28,23 @@ const NOT_SIMPLE: u32 = co_flags::VARARGS | co_flags::VARKEYWORDS;
 /// missing trailing ones. `Some(None)` when nothing is missing;
 /// `Some(Some((defaults, first)))` when `defaults.items()[first..]` fill
 /// the rest; `None` when the general path must bind (and report errors).
+/// The parameters' shape is read from the code object (computed when it
+/// was made, see [`PositionalShape`]); only the defaults, which
+/// `__defaults__` may replace at any time, are looked at per call.
 #[inline(always)]
 pub(crate) fn positional_defaults(
     func: &Function,
     given: usize,
 ) -> Option<Option<(Ref<Tuple>, usize)>> {
-    let co = &func.code.code;
-    if co.flags & NOT_SIMPLE != 0 || co.kwonlyargcount != 0 {
+    let PositionalShape::Simple { argcount } = func.code.positional_shape else {
         return None;
-    }
-    let argcount = co.argcount as usize;
-    if given > argcount {
-        return None;
-    }
+    };
+    let argcount = argcount as usize;
     if given == argcount {
         return Some(None);
+    }
+    if given > argcount {
+        return None;
     }
     let defaults = func.defaults.get()?;
     let missing = argcount - given;
@@ -54,6 +53,19 @@ pub(crate) fn positional_defaults(
         return None;
     }
     Some(Some((defaults, available - missing)))
+}
+
+/// Whether a call giving `func` exactly `given` positional arguments binds
+/// them without the general binder: [`positional_defaults`]'s case, or a
+/// function with `*args` (no `**kwargs`, no keyword-only parameters) given
+/// at least its named parameters (`def __exit__(self, *exc)`; see
+/// [`push_varargs_call`]).
+#[inline(always)]
+fn binds_positionally(func: &Function, given: usize) -> bool {
+    match func.code.positional_shape {
+        PositionalShape::Varargs { argcount } => given >= argcount as usize,
+        _ => positional_defaults(func, given).is_some(),
+    }
 }
 
 /// For `CALL nargs` in `caller` (stack: callable, self-or-NULL, args...):
@@ -89,7 +101,9 @@ pub(crate) fn push_simple_call(
     if vm.recursion_depth >= vm.recursion_limit {
         return None;
     }
-    let defaults = positional_defaults(func, nargs + usize::from(has_self))?;
+    let Some(defaults) = positional_defaults(func, nargs + usize::from(has_self)) else {
+        return push_varargs_call(vm, caller, nargs);
+    };
     // SAFETY: the function lives in the callable, which stays on the
     // caller's stack (below the arguments) until it moves into the frame.
     let func = unsafe { &*(&**func as *const Function) };
@@ -135,7 +149,7 @@ fn unpack_bound_method(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<
     let func = method.func.as_object()?.downcast::<Function>()?;
     // Split only when the function's frame is pushed right after: a call
     // that declines keeps the method as it was.
-    if vm.recursion_depth >= vm.recursion_limit || positional_defaults(func, nargs + 1).is_none() {
+    if vm.recursion_depth >= vm.recursion_limit || !binds_positionally(func, nargs + 1) {
         return None;
     }
     let (func, this) = (method.func.clone(), method.this.clone());
@@ -148,6 +162,67 @@ fn unpack_bound_method(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<
     let new = push_simple_call(vm, caller, nargs);
     drop((unused_null, method));
     new
+}
+
+/// [`push_simple_call`]'s case of a function with `*args` (and no
+/// `**kwargs` or keyword-only parameters) given at least its named
+/// parameters, its callable a function on the caller's stack (stack:
+/// function, self-or-NULL, args...): the arguments past the named ones are
+/// collected into a tuple for the `*args` local, the named ones moved into
+/// the frame as [`enter`] does. The caller has checked the recursion
+/// limit. `None`, with nothing changed, for any other call (the general
+/// binder then also produces the errors).
+#[inline(never)]
+fn push_varargs_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<*mut Frame> {
+    let top = caller.stack_top as usize;
+    let callable_at = top.checked_sub(nargs + 2)?;
+    let live = caller.live_slots();
+    let func = live
+        .get(callable_at)?
+        .as_ref()?
+        .as_object()?
+        .downcast::<Function>()?;
+    let PositionalShape::Varargs { argcount } = func.code.positional_shape else {
+        return None;
+    };
+    let first_arg = callable_at + 2 - usize::from(live.get(callable_at + 1)?.is_some());
+    let named_end = first_arg.checked_add(argcount as usize)?;
+    let extra = live.get(named_end..top)?;
+    if extra.iter().any(Option::is_none) {
+        return None;
+    }
+    // SAFETY: the function lives in the callable, which stays on the
+    // caller's stack (below the arguments) until it moves into the frame.
+    let func = unsafe { &*(&**func as *const Function) };
+    // The tuple holds copies; the slots keep theirs until the frame is
+    // pushed, so a refusal leaves the stack as it was.
+    let rest = vm
+        .new_tuple_from_iter(extra.len(), extra.iter().flatten().cloned())
+        .ok()?;
+    // `enter` moves the slots from `first_arg` to the stack top: the named
+    // arguments only.
+    caller.stack_top = named_end as u32;
+    let Some(new) = enter(vm, caller, func, first_arg, None) else {
+        caller.stack_top = top as u32;
+        return None;
+    };
+    let slots = caller.slots_ptr();
+    // SAFETY: the slots `named_end..top` are initialised values above the
+    // caller's new stack top (copied into `rest`): each is dropped once.
+    // `callable_at` is below the old top and moved out once, as in
+    // `push_simple_call`. `enter` returned the live callee frame, whose
+    // local `argcount` exists (`PositionalShape::Varargs`) and holds the
+    // `None` `push_with` wrote: overwritten without a drop.
+    unsafe {
+        for i in named_end..top {
+            drop(slots.add(i).read());
+        }
+        caller.stack_top = callable_at as u32;
+        let func_value = slots.add(callable_at).read();
+        crate::value::write_by_words(&raw mut (*new).func, func_value);
+        (*new).slots_ptr().add(argcount as usize).write(Some(rest));
+    }
+    Some(new)
 }
 
 /// Pushes a frame of `func` whose locals are the caller's stack slots from
