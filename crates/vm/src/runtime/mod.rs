@@ -8,6 +8,7 @@ pub mod attr_access;
 pub mod call;
 pub mod config;
 pub mod eval;
+pub mod call_site;
 pub(crate) mod fast_call;
 pub(crate) mod fast_ops;
 pub mod frame;
