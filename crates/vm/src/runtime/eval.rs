@@ -1071,13 +1071,13 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     // (`call_site.rs`); otherwise a Python function's frame
                     // is pushed, or a builtin function or method descriptor
                     // runs on the arguments in place.
-                    let site = crate::runtime::inline_cache::entry_index(units, frame.lasti as usize)
-                        .and_then(|i| code.call_caches.get(i));
+                    let site =
+                        crate::runtime::inline_cache::entry_index(units, frame.lasti as usize)
+                            .and_then(|i| code.call_caches.get(i));
                     // SAFETY (both native calls): `fp` is the live
                     // innermost frame, its stack top stored.
-                    let specialized = unsafe {
-                        crate::runtime::call_site::call_specialized(vm, fp, oparg, site)
-                    };
+                    let specialized =
+                        unsafe { crate::runtime::call_site::call_specialized(vm, fp, oparg, site) };
                     if specialized.is_none()
                         && let Some(new) =
                             crate::runtime::fast_call::push_simple_call(vm, frame, oparg)

@@ -6,9 +6,9 @@
 
 pub mod attr_access;
 pub mod call;
+pub mod call_site;
 pub mod config;
 pub mod eval;
-pub mod call_site;
 pub(crate) mod fast_call;
 pub(crate) mod fast_ops;
 pub mod frame;
