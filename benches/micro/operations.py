@@ -406,6 +406,27 @@ def case_sorted_key(n):
         sorted(L, key=identity)
 
 
+def case_abs(n):
+    for i in range(n):
+        x = abs(i)
+
+
+def case_min2(n):
+    for i in range(n):
+        x = min(i, 3)
+
+
+def case_isinstance_int(n):
+    for i in range(n):
+        x = isinstance(i, int)
+
+
+def case_str_upper(n):
+    s = "abc"
+    for i in range(n):
+        x = s.upper()
+
+
 def main():
     if len(sys.argv) != 3:
         print("usage: operations.py CASE N", file=sys.stderr)

@@ -53,6 +53,8 @@ pub struct Code {
     pub global_caches: Box<[crate::runtime::inline_cache::GlobalCache]>,
     /// The `LOAD_ATTR` / `STORE_ATTR` caches (see `runtime::inline_cache`).
     pub attr_caches: Box<[crate::runtime::inline_cache::AttrCache]>,
+    /// The `CALL` caches (see `runtime::call_site`).
+    pub call_caches: Box<[crate::runtime::call_site::CallCache]>,
     /// `co_exceptiontable` decoded, for unwinding.
     pub handlers: krait_compiler::bytecode::exception_table::HandlerTable,
 }
@@ -230,6 +232,9 @@ impl Vm {
         let attr_caches = (0..crate::runtime::inline_cache::assign_attr_caches(&mut units))
             .map(|_| Default::default())
             .collect();
+        let call_caches = (0..crate::runtime::inline_cache::assign_call_caches(&mut units))
+            .map(|_| Default::default())
+            .collect();
         let decoded = crate::runtime::instruction_stream::decode(&units);
         let instructions = units.into_iter().map(Cell::new).collect();
         let name = self.intern(code.name.as_str())?;
@@ -253,6 +258,7 @@ impl Vm {
                 positional_shape,
                 global_caches,
                 attr_caches,
+                call_caches,
                 handlers,
             },
         )

@@ -343,6 +343,13 @@ impl Signature {
         sig
     }
 
+    /// Whether the first parameter is the bound `self`/`cls` (or module)
+    /// of a builtin function object, which the caller does not pass.
+    #[inline(always)]
+    pub(crate) fn binds_self(&self) -> bool {
+        self.bound
+    }
+
     /// Whether `count` positional arguments and nothing else bind by
     /// position alone: none too many, every parameter left out optional
     /// (a `**kwargs` parameter gets nothing: see [`Args::kwargs`]).
@@ -911,29 +918,58 @@ pub(crate) fn call_builtin_function(
         // where they are used: returned through a `PyResult` they were
         // copied, and that copy cost more than the binding.
         match (f.def.body, this, args) {
-            (NativeBody::Exact1(func), None, [a]) | (NativeBody::Exact1(func), Some(a), []) => {
-                return run_native(vm, |vm| func(vm, a));
+            (body, None, _) => {
+                if let Some(result) = call_positional(vm, body, sig, args) {
+                    return result;
+                }
             }
-            (NativeBody::Exact2(func), None, [a, b]) | (NativeBody::Exact2(func), Some(a), [b]) => {
+            (NativeBody::Exact1(func), Some(a), []) => return run_native(vm, |vm| func(vm, a)),
+            (NativeBody::Exact2(func), Some(a), [b]) => {
                 return run_native(vm, |vm| func(vm, a, b));
-            }
-            (NativeBody::Args(func), None, _) if sig.binds_by_position(args.len()) => {
-                let bound = Args::borrowed(Slots::Borrowed(args));
-                return run_native(vm, |vm| func(vm, &bound));
             }
             (NativeBody::Args(func), Some(this), _) if sig.binds_by_position(args.len() + 1) => {
                 let bound = Args::borrowed(Slots::WithSelf(this, args));
-                return run_native(vm, |vm| func(vm, &bound));
-            }
-            (NativeBody::Args(func), None, _) if sig.binds_with_varargs(args.len()) => {
-                let (head, rest) = args.split_at(sig.positional.min(args.len()));
-                let bound = Args::borrowed(Slots::Split(head, rest));
                 return run_native(vm, |vm| func(vm, &bound));
             }
             _ => {}
         }
     }
     call_builtin_bound(vm, f, this, args, kwnames)
+}
+
+/// THE positional entry of a native body: runs `body` (whose parsed
+/// signature is `sig`) on `args` — the call's positional arguments, a
+/// method's `self` first, no keywords — when they bind by position alone:
+/// a fixed-arity body given exactly its count takes them directly (its
+/// signature binds exactly that count, checked where it is declared:
+/// [`Signature::accepts`]), any other body borrows them as [`Args`]. `None`
+/// when the call needs the general binder (which also words the errors).
+/// Both general call paths and the eval loop's specialized call sites
+/// (`runtime/call_site.rs`) call bodies through here.
+#[inline(always)]
+pub(crate) fn call_positional(
+    vm: &mut Vm,
+    body: NativeBody,
+    sig: &Signature,
+    args: &[Value],
+) -> Option<PyResult<Value>> {
+    // The borrowed `Args` are built where they are used: returned through
+    // a `PyResult` they were copied, and that copy cost more than the
+    // binding.
+    match (body, args) {
+        (NativeBody::Exact1(func), [a]) => Some(run_native(vm, |vm| func(vm, a))),
+        (NativeBody::Exact2(func), [a, b]) => Some(run_native(vm, |vm| func(vm, a, b))),
+        (NativeBody::Args(func), _) if sig.binds_by_position(args.len()) => {
+            let bound = Args::borrowed(Slots::Borrowed(args));
+            Some(run_native(vm, |vm| func(vm, &bound)))
+        }
+        (NativeBody::Args(func), _) if sig.binds_with_varargs(args.len()) => {
+            let (head, rest) = args.split_at(sig.positional.min(args.len()));
+            let bound = Args::borrowed(Slots::Split(head, rest));
+            Some(run_native(vm, |vm| func(vm, &bound)))
+        }
+        _ => None,
+    }
 }
 
 /// [`call_builtin_function`] for the calls that need the general binder
@@ -1062,22 +1098,10 @@ pub(crate) fn call_descriptor(
             return Err(descriptor_mismatch(vm, d, this));
         }
     }
-    if kwnames.is_none_or(|k| k.items().is_empty()) {
-        // As in `call_builtin_function`.
-        match (d.def.body, args) {
-            (NativeBody::Exact1(func), [a]) => return run_native(vm, |vm| func(vm, a)),
-            (NativeBody::Exact2(func), [a, b]) => return run_native(vm, |vm| func(vm, a, b)),
-            (NativeBody::Args(func), _) if d.signature.binds_by_position(args.len()) => {
-                let bound = Args::borrowed(Slots::Borrowed(args));
-                return run_native(vm, |vm| func(vm, &bound));
-            }
-            (NativeBody::Args(func), _) if d.signature.binds_with_varargs(args.len()) => {
-                let (head, rest) = args.split_at(d.signature.positional.min(args.len()));
-                let bound = Args::borrowed(Slots::Split(head, rest));
-                return run_native(vm, |vm| func(vm, &bound));
-            }
-            _ => {}
-        }
+    if kwnames.is_none_or(|k| k.items().is_empty())
+        && let Some(result) = call_positional(vm, d.def.body, &d.signature, args)
+    {
+        return result;
     }
     call_descriptor_bound(vm, d, args, kwnames)
 }

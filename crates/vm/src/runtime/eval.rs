@@ -1123,17 +1123,27 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::CALL if !crate::gc::is_due() => {
                     sync_position!();
                     store_sp!();
+                    // A Python function's frame is pushed; otherwise a
+                    // site specialized for a builtin calls it at once
+                    // (`call_site.rs`), or a builtin function or method
+                    // descriptor runs on the arguments in place (and the
+                    // site learns it). The Python path goes first: a
+                    // function call pays nothing for the site cache.
                     if let Some(new) = crate::runtime::fast_call::push_simple_call(vm, frame, oparg)
                     {
                         switch_to_new!(new);
                         continue;
                     }
-                    // A builtin function or method descriptor runs on the
-                    // arguments in place.
-                    // SAFETY: `fp` is the live innermost frame, its stack
-                    // top stored.
+                    let site =
+                        crate::runtime::inline_cache::entry_index(units, frame.lasti as usize)
+                            .and_then(|i| code.call_caches.get(i));
+                    // SAFETY (both native calls): `fp` is the live
+                    // innermost frame, its stack top stored.
                     if let Some(result) =
-                        unsafe { crate::runtime::fast_call::call_native_on_stack(vm, fp, oparg) }
+                        unsafe { crate::runtime::call_site::call_specialized(vm, fp, oparg, site) }
+                            .or_else(|| unsafe {
+                                crate::runtime::call_site::call_native_learning(vm, fp, oparg, site)
+                            })
                     {
                         load_sp!();
                         match result {

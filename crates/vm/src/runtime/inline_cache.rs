@@ -14,6 +14,8 @@
 //!   of the owner's type (`TypeObject::version_tag`: it changes whenever the
 //!   type's or a base's dict or MRO changes, and tags are never reused), and
 //!   for instance attributes by the identity of the shared keys and a slot.
+//! - `CALL` (`runtime::call_site::CallCache`), keyed by the address of
+//!   the static declaration of the builtin the site calls.
 //! - `LOAD_SPECIAL` ([`special_lookup`]), which has no cache units: one
 //!   small table for all sites, keyed by version tag and method.
 
@@ -343,6 +345,12 @@ pub fn assign_global_caches(units: &mut [CodeUnit]) -> usize {
 /// both), as [`assign_global_caches`] does.
 pub fn assign_attr_caches(units: &mut [CodeUnit]) -> usize {
     assign_caches(units, &[Opcode::LOAD_ATTR, Opcode::STORE_ATTR])
+}
+
+/// Numbers the `CALL` sites of `units` (their caches are
+/// `runtime::call_site::CallCache`s), as [`assign_global_caches`] does.
+pub fn assign_call_caches(units: &mut [CodeUnit]) -> usize {
+    assign_caches(units, &[Opcode::CALL])
 }
 
 /// Numbers the sites of `opcodes` in `units`, writing each one's entry

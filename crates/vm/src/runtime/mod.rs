@@ -6,6 +6,7 @@
 
 pub mod attr_access;
 pub mod call;
+pub mod call_site;
 pub mod config;
 pub mod eval;
 pub(crate) mod fast_call;
