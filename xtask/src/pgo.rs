@@ -105,17 +105,27 @@ fn profile_file_name(hash: u64) -> String {
 }
 
 /// Builds krait in release mode into `target_dir` with `rustflag` added to
-/// `RUSTFLAGS`; returns the binary.
+/// the flags it is built with; returns the binary. The flag goes after the
+/// configured `build.rustflags` (`.cargo/config.toml`): cargo joins an array
+/// given with `--config` to the file's. A `RUSTFLAGS` set in the
+/// environment replaces the configured flags (as in any cargo build), so
+/// then the flag is appended to it instead.
 fn cargo_build(target_dir: &Path, rustflag: &str) -> Result<PathBuf> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut rustflags = std::env::var("RUSTFLAGS").unwrap_or_default();
-    if !rustflags.is_empty() {
-        rustflags.push(' ');
+    let mut command = Command::new(cargo);
+    match std::env::var("RUSTFLAGS") {
+        Ok(rustflags) if !rustflags.is_empty() => {
+            command.env("RUSTFLAGS", format!("{rustflags} {rustflag}"));
+        }
+        _ => {
+            command.env_remove("RUSTFLAGS");
+            command
+                .arg("--config")
+                .arg(format!("build.rustflags=[{rustflag:?}]"));
+        }
     }
-    rustflags.push_str(rustflag);
-    let status = Command::new(cargo)
+    let status = command
         .current_dir(repo_root())
-        .env("RUSTFLAGS", rustflags)
         .args(["build", "--quiet", "--release", "--package", "krait-cli"])
         .arg("--target-dir")
         .arg(target_dir)

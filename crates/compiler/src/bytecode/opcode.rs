@@ -160,6 +160,21 @@ macro_rules! define_opcodes {
             $( #[doc = concat!("`", stringify!($sname), "` (specialized `", stringify!($sbase), "`)")] $sname = $snum, )*
         }
 
+        /// A pattern matching every [`Opcode`], variant by variant: a match
+        /// that ends with it instead of `_` is exhaustive over the variants,
+        /// so the compiler knows no other byte can reach it (the eval loop's
+        /// dispatch then needs no range check before its jump table).
+        /// Alternatives already handled by earlier arms are unreachable
+        /// there (`#[allow(unreachable_patterns)]` on that arm).
+        #[macro_export]
+        macro_rules! every_opcode {
+            () => {
+                $( $crate::bytecode::opcode::Opcode::$rname )|*
+                $( | $crate::bytecode::opcode::Opcode::$iname )*
+                $( | $crate::bytecode::opcode::Opcode::$sname )*
+            };
+        }
+
         /// A pseudo instruction: used by the code generator and flow-graph
         /// optimiser, replaced by real instructions (or dropped) before
         /// assembly. Numbers are CPython's (≥ 256).

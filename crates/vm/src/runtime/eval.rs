@@ -396,7 +396,20 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 };
             }
             match opcode {
-                Opcode::NOP | Opcode::NOT_TAKEN | Opcode::CACHE | Opcode::EXTENDED_ARG => continue,
+                // No-ops, with the no-ops right after them: a run costs one
+                // dispatch. Not an empty arm: that would make the dispatch
+                // its own successor, and LLVM does not tail-duplicate a
+                // block that loops on itself (see `every_opcode!` below).
+                Opcode::NOP | Opcode::NOT_TAKEN | Opcode::CACHE | Opcode::EXTENDED_ARG => {
+                    // SAFETY: `pc` is at most the sentinel's position, and
+                    // the sentinel (`RESERVED`) ends the run.
+                    while matches!(unsafe { (*pc).opcode }, Opcode::NOP | Opcode::NOT_TAKEN) {
+                        // SAFETY: not the sentinel, so its successor is
+                        // still in the stream.
+                        pc = unsafe { pc.add((*pc).len as usize) };
+                    }
+                    continue;
+                }
                 // Safe points (pending finalizers and a due collection run
                 // there, see `gc::safe_point`): function entry and loop
                 // back-edges here, and before every instruction of the
@@ -1196,7 +1209,15 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         continue;
                     }
                 }
-                _ => {}
+                // Everything else: the general tier. Every opcode listed
+                // rather than `_`, so the match is exhaustive over the
+                // enum's variants and its jump table needs no range check:
+                // the dispatch is then one short block ending in the
+                // indirect jump, which LLVM copies into the end of each
+                // arm (threaded dispatch: each arm's jump is predicted
+                // from that arm's own history).
+                #[allow(unreachable_patterns)]
+                krait_compiler::every_opcode!() => {}
             }
 
             // The general tier: every instruction, on `frame`'s own stack.
