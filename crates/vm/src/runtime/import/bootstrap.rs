@@ -27,6 +27,12 @@ use crate::value::Value;
 const FROZEN_IMPORTLIB_SOURCE: &str = include_str!("python/frozen_importlib.py");
 /// The Python part of `_frozen_importlib_external`.
 const FROZEN_IMPORTLIB_EXTERNAL_SOURCE: &str = include_str!("python/frozen_importlib_external.py");
+/// The rest of `_frozen_importlib` (what `importlib.machinery`/`util` read),
+/// run on the first request for a name the core lacks.
+const FROZEN_IMPORTLIB_MORE_SOURCE: &str = include_str!("python/frozen_importlib_more.py");
+/// The rest of `_frozen_importlib_external`, run likewise.
+const FROZEN_IMPORTLIB_EXTERNAL_MORE_SOURCE: &str =
+    include_str!("python/frozen_importlib_external_more.py");
 
 /// The machinery classes.
 #[derive(Clone)]
@@ -126,6 +132,21 @@ pub fn machinery(vm: &mut Vm) -> PyResult<Machinery> {
 /// Runs the Python part of a machinery module in its namespace.
 fn run_embedded(vm: &mut Vm, module: &Ref<Module>, source: &str, filename: &str) -> PyResult<()> {
     load::exec_source(vm, &module.dict, source.as_bytes(), filename)
+}
+
+/// `_load_rest(namespace)`: runs the rest of a machinery module (`source`)
+/// in its namespace, the first time its `__getattr__` is asked for a name.
+fn load_rest(vm: &mut Vm, namespace: &Value, source: &str, filename: &str) -> PyResult<Value> {
+    let Some(dict) = namespace
+        .as_object()
+        .and_then(|o| o.downcast::<Dict>())
+        .cloned()
+    else {
+        let tn = vm.type_name(namespace);
+        return Err(vm.type_error(format!("_load_rest() needs a dict, not {tn}")));
+    };
+    load::exec_source(vm, &dict, source.as_bytes(), filename)?;
+    Ok(Value::NONE)
 }
 
 /// `_frozen_importlib`'s initialiser.
@@ -329,9 +350,38 @@ const FROZEN_IMPORTLIB_FUNCTIONS: &[MethodDef] = &[
     method("_create_builtin", "(spec, /)", |vm, args| {
         create_builtin_for_spec(vm, args.required(0))
     }),
+    method("_init_module_attrs", "(spec, module, /)", |vm, args| {
+        let Some(module) = args
+            .required(1)
+            .as_object()
+            .and_then(|o| o.downcast::<Module>())
+            .cloned()
+        else {
+            let tn = vm.type_name(args.required(1));
+            return Err(vm.type_error(format!("_init_module_attrs() needs a module, not {tn}")));
+        };
+        load::init_module_attributes(vm, &module, args.required(0))?;
+        Ok(Value::NONE)
+    }),
+    method("_load_rest", "(namespace, /)", |vm, args| {
+        load_rest(
+            vm,
+            args.required(0),
+            FROZEN_IMPORTLIB_MORE_SOURCE,
+            "<frozen importlib._bootstrap>",
+        )
+    }),
 ];
 
 const FROZEN_IMPORTLIB_EXTERNAL_FUNCTIONS: &[MethodDef] = &[
+    method("_load_rest", "(namespace, /)", |vm, args| {
+        load_rest(
+            vm,
+            args.required(0),
+            FROZEN_IMPORTLIB_EXTERNAL_MORE_SOURCE,
+            "<frozen importlib._bootstrap_external>",
+        )
+    }),
     method("_exec_source", "(module, path, /)", |vm, args| {
         let path = str_arg(vm, args.required(1), "path")?;
         let Some(module) = args
