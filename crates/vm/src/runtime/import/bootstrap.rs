@@ -363,6 +363,11 @@ const FROZEN_IMPORTLIB_FUNCTIONS: &[MethodDef] = &[
         load::init_module_attributes(vm, &module, args.required(0))?;
         Ok(Value::NONE)
     }),
+    method("_new_module", "(name, /)", |vm, args| {
+        let name = str_arg(vm, args.required(0), "module name")?;
+        let module = load::new_module_object(vm, &name)?;
+        Ok(Value::from_object(module.into_obj()))
+    }),
     method("_load_rest", "(namespace, /)", |vm, args| {
         load_rest(
             vm,

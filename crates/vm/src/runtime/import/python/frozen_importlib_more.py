@@ -4,8 +4,8 @@ does not define: importlib.machinery and importlib.util read these, the
 native import system never does, so programs that do not use importlib
 do not pay for them.
 
-The native functions _init_module_attrs and _find_spec are already in
-this namespace.
+The native functions _init_module_attrs, _new_module and _find_spec are
+already in this namespace.
 """
 
 import sys
@@ -65,7 +65,7 @@ def module_from_spec(spec):
         raise ImportError('loaders that define exec_module() must also '
                           'define create_module()')
     if module is None:
-        module = type(sys)(spec.name)
+        module = _new_module(spec.name)
     module.__name__ = spec.name
     _init_module_attrs(spec, module)
     return module
