@@ -187,7 +187,11 @@ const FUNCTIONS: &[MethodDef] = &[
     }),
     method("get_executor", "(code, offset)", |vm, args| {
         let code = args.required(0);
-        if code.as_object().and_then(|o| o.downcast::<Code>()).is_none() {
+        if code
+            .as_object()
+            .and_then(|o| o.downcast::<Code>())
+            .is_none()
+        {
             let name = vm.type_name(code);
             return Err(vm.type_error(format!("expected a code object, not '{name}'")));
         }

@@ -694,9 +694,9 @@ fn varname_from_oparg(vm: &mut Vm, args: &crate::builtins::native::Args) -> PyRe
                 .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?,
             None => {
                 let tn = vm.type_name(oparg);
-                return Err(vm.type_error(format!(
-                    "'{tn}' object cannot be interpreted as an integer"
-                )));
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
             }
         },
     };
@@ -715,7 +715,11 @@ fn varname_from_oparg(vm: &mut Vm, args: &crate::builtins::native::Args) -> PyRe
 /// The methods of code objects: `co_lines()` and `co_positions()`, decoded
 /// from the location table (as lists' iterators), and `_varname_from_oparg`.
 pub const CODE_METHODS: &[MethodDef] = &[
-    method("_varname_from_oparg", "(self, /, oparg)", varname_from_oparg),
+    method(
+        "_varname_from_oparg",
+        "(self, /, oparg)",
+        varname_from_oparg,
+    ),
     method("co_lines", "(self, /)", |vm, args| {
         let c = code_of(vm, args.this())?.clone();
         let ranges =
