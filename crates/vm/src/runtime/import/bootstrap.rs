@@ -134,19 +134,53 @@ fn run_embedded(vm: &mut Vm, module: &Ref<Module>, source: &str, filename: &str)
     load::exec_source(vm, &module.dict, source.as_bytes(), filename)
 }
 
-/// `_load_rest(namespace)`: runs the rest of a machinery module (`source`)
-/// in its namespace, the first time its `__getattr__` is asked for a name.
-fn load_rest(vm: &mut Vm, namespace: &Value, source: &str, filename: &str) -> PyResult<Value> {
-    let Some(dict) = namespace
-        .as_object()
-        .and_then(|o| o.downcast::<Dict>())
-        .cloned()
-    else {
-        let tn = vm.type_name(namespace);
-        return Err(vm.type_error(format!("_load_rest() needs a dict, not {tn}")));
+/// The module `__getattr__` of a machinery module (`frozen_name`): the
+/// first request for a name its core lacks runs the rest of the module
+/// (`source`, a `*_more.py` file) in its namespace, so that only programs
+/// using `importlib.machinery`/`importlib.util` pay for it; the hook then
+/// removes itself and later misses raise as for any module.
+fn load_rest_on_miss(
+    vm: &mut Vm,
+    name: &Value,
+    frozen_name: &str,
+    source: &str,
+    filename: &str,
+) -> PyResult<Value> {
+    let module = vm
+        .imported_module(frozen_name)
+        .and_then(|m| m.as_object().and_then(|o| o.downcast::<Module>()).cloned());
+    let shown_name = |vm: &mut Vm, module: Option<&Ref<Module>>| {
+        let shown = module.and_then(|m| dict_get(&m.dict, "__name__"));
+        let shown = shown.and_then(|n| text_of(vm, &n));
+        shown.unwrap_or_else(|| frozen_name.to_owned())
     };
-    load::exec_source(vm, &dict, source.as_bytes(), filename)?;
-    Ok(Value::NONE)
+    if let Some(module) = &module {
+        let dict = module.dict.clone();
+        let hook = dict.table.with(|t| t.remove_str(&Str::new("__getattr__")));
+        if hook.is_some() {
+            // importlib renames the module; the classes keep the frozen name.
+            let shown = dict_get(&dict, "__name__").unwrap_or(Value::NONE);
+            let frozen = vm.new_str(frozen_name)?;
+            dict_set(vm, &dict, "__name__", frozen)?;
+            let ran = load::exec_source(vm, &dict, source.as_bytes(), filename);
+            dict_set(vm, &dict, "__name__", shown)?;
+            ran?;
+        }
+        if let Some(key) = vm.as_str(name).map(|s| s.as_lossy().into_owned())
+            && let Some(value) = dict_get(&dict, &key)
+        {
+            return Ok(value);
+        }
+    }
+    let module_name = shown_name(vm, module.as_ref());
+    let attribute = match vm.as_str(name) {
+        Some(s) => repr_of(s),
+        None => vm.repr_string(name)?,
+    };
+    Err(vm.attribute_error(&format!(
+        "module {} has no attribute {attribute}",
+        repr_of(&Str::new(&module_name))
+    )))
 }
 
 /// `_frozen_importlib`'s initialiser.
@@ -368,10 +402,11 @@ const FROZEN_IMPORTLIB_FUNCTIONS: &[MethodDef] = &[
         let module = load::new_module_object(vm, &name)?;
         Ok(Value::from_object(module.into_obj()))
     }),
-    method("_load_rest", "(namespace, /)", |vm, args| {
-        load_rest(
+    method("__getattr__", "(name, /)", |vm, args| {
+        load_rest_on_miss(
             vm,
             args.required(0),
+            "_frozen_importlib",
             FROZEN_IMPORTLIB_MORE_SOURCE,
             "<frozen importlib._bootstrap>",
         )
@@ -379,10 +414,11 @@ const FROZEN_IMPORTLIB_FUNCTIONS: &[MethodDef] = &[
 ];
 
 const FROZEN_IMPORTLIB_EXTERNAL_FUNCTIONS: &[MethodDef] = &[
-    method("_load_rest", "(namespace, /)", |vm, args| {
-        load_rest(
+    method("__getattr__", "(name, /)", |vm, args| {
+        load_rest_on_miss(
             vm,
             args.required(0),
+            "_frozen_importlib_external",
             FROZEN_IMPORTLIB_EXTERNAL_MORE_SOURCE,
             "<frozen importlib._bootstrap_external>",
         )

@@ -103,20 +103,3 @@ class BuiltinImporter:
     def is_package(cls, fullname):
         return False
 
-
-def __getattr__(name):
-    # The first request for a name the core does not define runs the rest
-    # of the module (the *_more.py file beside this one); later misses
-    # raise as for any module.
-    namespace = globals()
-    if namespace.pop('__getattr__', None) is not None:
-        # importlib renames the module; its classes keep the frozen name.
-        shown = namespace['__name__']
-        namespace['__name__'] = '_frozen_importlib'
-        try:
-            _load_rest(namespace)
-        finally:
-            namespace['__name__'] = shown
-        if name in namespace:
-            return namespace[name]
-    raise AttributeError(f'module {__name__!r} has no attribute {name!r}')

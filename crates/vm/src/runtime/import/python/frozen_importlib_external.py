@@ -70,20 +70,3 @@ class NamespaceLoader:
     def exec_module(self, module):
         pass
 
-
-def __getattr__(name):
-    # The first request for a name the core does not define runs the rest
-    # of the module (the *_more.py file beside this one); later misses
-    # raise as for any module.
-    namespace = globals()
-    if namespace.pop('__getattr__', None) is not None:
-        # importlib renames the module; its classes keep the frozen name.
-        shown = namespace['__name__']
-        namespace['__name__'] = '_frozen_importlib_external'
-        try:
-            _load_rest(namespace)
-        finally:
-            namespace['__name__'] = shown
-        if name in namespace:
-            return namespace[name]
-    raise AttributeError(f'module {__name__!r} has no attribute {name!r}')
