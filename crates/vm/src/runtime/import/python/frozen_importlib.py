@@ -102,4 +102,3 @@ class BuiltinImporter:
     @classmethod
     def is_package(cls, fullname):
         return False
-

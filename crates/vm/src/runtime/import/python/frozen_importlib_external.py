@@ -69,4 +69,3 @@ class NamespaceLoader:
 
     def exec_module(self, module):
         pass
-
