@@ -20,6 +20,7 @@ pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod namespace;
+pub mod opcode;
 #[cfg(unix)]
 pub mod posix;
 pub mod random;
@@ -58,6 +59,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("_ast", ast::init),
     BuiltinModule::new("_io", io::init),
     BuiltinModule::new("_struct", struct_::init),
+    BuiltinModule::new("_opcode", opcode::init),
     #[cfg(unix)]
     BuiltinModule::new("posix", posix::init),
 ];

@@ -733,9 +733,45 @@ fn optional_int(v: Option<i32>) -> Value {
     v.map_or(Value::NONE, |n| Value::from_i64(i64::from(n)))
 }
 
+/// `code._varname_from_oparg(oparg)`: the name of local-plus slot `oparg`
+/// (what `dis` shows for `LOAD_FAST` and friends).
+fn varname_from_oparg(vm: &mut Vm, args: &crate::builtins::native::Args) -> PyResult<Value> {
+    let c = code_of(vm, args.this())?.clone();
+    let oparg = args.required(1);
+    let index = match crate::builtins::int::to_big(oparg) {
+        Some(big) => i32::try_from(&big)
+            .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?,
+        None => match vm.index_value(oparg)? {
+            Some(n) => i32::try_from(n)
+                .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?,
+            None => {
+                let tn = vm.type_name(oparg);
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
+            }
+        },
+    };
+    match usize::try_from(index)
+        .ok()
+        .and_then(|i| c.localsplusnames.get(i))
+    {
+        Some(name) => Ok(Value::from_object(name.as_obj().clone())),
+        None => Err(vm.new_error(
+            crate::builtins::exceptions::ExcKind::IndexError,
+            "tuple index out of range",
+        )),
+    }
+}
+
 /// The methods of code objects: `co_lines()` and `co_positions()`, decoded
-/// from the location table (as lists' iterators).
+/// from the location table (as lists' iterators), and `_varname_from_oparg`.
 pub const CODE_METHODS: &[MethodDef] = &[
+    method(
+        "_varname_from_oparg",
+        "(self, /, oparg)",
+        varname_from_oparg,
+    ),
     method("co_lines", "(self, /)", |vm, args| {
         let c = code_of(vm, args.this())?.clone();
         let ranges =

@@ -27,6 +27,12 @@ use crate::value::Value;
 const FROZEN_IMPORTLIB_SOURCE: &str = include_str!("python/frozen_importlib.py");
 /// The Python part of `_frozen_importlib_external`.
 const FROZEN_IMPORTLIB_EXTERNAL_SOURCE: &str = include_str!("python/frozen_importlib_external.py");
+/// The rest of `_frozen_importlib` (what `importlib.machinery`/`util` read),
+/// run on the first request for a name the core lacks.
+const FROZEN_IMPORTLIB_MORE_SOURCE: &str = include_str!("python/frozen_importlib_more.py");
+/// The rest of `_frozen_importlib_external`, run likewise.
+const FROZEN_IMPORTLIB_EXTERNAL_MORE_SOURCE: &str =
+    include_str!("python/frozen_importlib_external_more.py");
 
 /// The machinery classes.
 #[derive(Clone)]
@@ -126,6 +132,55 @@ pub fn machinery(vm: &mut Vm) -> PyResult<Machinery> {
 /// Runs the Python part of a machinery module in its namespace.
 fn run_embedded(vm: &mut Vm, module: &Ref<Module>, source: &str, filename: &str) -> PyResult<()> {
     load::exec_source(vm, &module.dict, source.as_bytes(), filename)
+}
+
+/// The module `__getattr__` of a machinery module (`frozen_name`): the
+/// first request for a name its core lacks runs the rest of the module
+/// (`source`, a `*_more.py` file) in its namespace, so that only programs
+/// using `importlib.machinery`/`importlib.util` pay for it; the hook then
+/// removes itself and later misses raise as for any module.
+fn load_rest_on_miss(
+    vm: &mut Vm,
+    name: &Value,
+    frozen_name: &str,
+    source: &str,
+    filename: &str,
+) -> PyResult<Value> {
+    let module = vm
+        .imported_module(frozen_name)
+        .and_then(|m| m.as_object().and_then(|o| o.downcast::<Module>()).cloned());
+    let shown_name = |vm: &mut Vm, module: Option<&Ref<Module>>| {
+        let shown = module.and_then(|m| dict_get(&m.dict, "__name__"));
+        let shown = shown.and_then(|n| text_of(vm, &n));
+        shown.unwrap_or_else(|| frozen_name.to_owned())
+    };
+    if let Some(module) = &module {
+        let dict = module.dict.clone();
+        let hook = dict.table.with(|t| t.remove_str(&Str::new("__getattr__")));
+        if hook.is_some() {
+            // importlib renames the module; the classes keep the frozen name.
+            let shown = dict_get(&dict, "__name__").unwrap_or(Value::NONE);
+            let frozen = vm.new_str(frozen_name)?;
+            dict_set(vm, &dict, "__name__", frozen)?;
+            let ran = load::exec_source(vm, &dict, source.as_bytes(), filename);
+            dict_set(vm, &dict, "__name__", shown)?;
+            ran?;
+        }
+        if let Some(key) = vm.as_str(name).map(|s| s.as_lossy().into_owned())
+            && let Some(value) = dict_get(&dict, &key)
+        {
+            return Ok(value);
+        }
+    }
+    let module_name = shown_name(vm, module.as_ref());
+    let attribute = match vm.as_str(name) {
+        Some(s) => repr_of(s),
+        None => vm.repr_string(name)?,
+    };
+    Err(vm.attribute_error(&format!(
+        "module {} has no attribute {attribute}",
+        repr_of(&Str::new(&module_name))
+    )))
 }
 
 /// `_frozen_importlib`'s initialiser.
@@ -329,9 +384,45 @@ const FROZEN_IMPORTLIB_FUNCTIONS: &[MethodDef] = &[
     method("_create_builtin", "(spec, /)", |vm, args| {
         create_builtin_for_spec(vm, args.required(0))
     }),
+    method("_init_module_attrs", "(spec, module, /)", |vm, args| {
+        let Some(module) = args
+            .required(1)
+            .as_object()
+            .and_then(|o| o.downcast::<Module>())
+            .cloned()
+        else {
+            let tn = vm.type_name(args.required(1));
+            return Err(vm.type_error(format!("_init_module_attrs() needs a module, not {tn}")));
+        };
+        load::init_module_attributes(vm, &module, args.required(0))?;
+        Ok(Value::NONE)
+    }),
+    method("_new_module", "(name, /)", |vm, args| {
+        let name = str_arg(vm, args.required(0), "module name")?;
+        let module = load::new_module_object(vm, &name)?;
+        Ok(Value::from_object(module.into_obj()))
+    }),
+    method("__getattr__", "(name, /)", |vm, args| {
+        load_rest_on_miss(
+            vm,
+            args.required(0),
+            "_frozen_importlib",
+            FROZEN_IMPORTLIB_MORE_SOURCE,
+            "<frozen importlib._bootstrap>",
+        )
+    }),
 ];
 
 const FROZEN_IMPORTLIB_EXTERNAL_FUNCTIONS: &[MethodDef] = &[
+    method("__getattr__", "(name, /)", |vm, args| {
+        load_rest_on_miss(
+            vm,
+            args.required(0),
+            "_frozen_importlib_external",
+            FROZEN_IMPORTLIB_EXTERNAL_MORE_SOURCE,
+            "<frozen importlib._bootstrap_external>",
+        )
+    }),
     method("_exec_source", "(module, path, /)", |vm, args| {
         let path = str_arg(vm, args.required(1), "path")?;
         let Some(module) = args
