@@ -582,22 +582,20 @@ pub(crate) unsafe fn finish_frame(vm: &mut Vm, fp: *mut Frame) {
     // sees the frame meanwhile.
     let capacity = f.capacity as usize;
     let used = (f.stack_top as usize).min(capacity);
-    let nlocals = f.code.code.nlocalsplus().min(capacity);
+    let nlocals = f.code.code.nlocalsplus().min(used);
     let locals = f.locals.take();
-    f.stack_top = nlocals.min(used) as u32;
+    f.stack_top = nlocals as u32;
     let slots = f.slots_ptr();
-    for i in (0..used).rev() {
-        let v = if i < nlocals {
-            // SAFETY: a local slot, initialised; it stays initialised
-            // (unbound) afterwards.
-            unsafe { (*slots.add(i)).take() }
-        } else {
-            // SAFETY: a stack slot below the old top, initialised; it is
-            // above the new top, so moving it out leaves it uninitialised
-            // as it should be.
-            unsafe { slots.add(i).read() }
-        };
-        drop(v);
+    for i in (nlocals..used).rev() {
+        // SAFETY: a stack slot below the old top, initialised; it is above
+        // the new top, so moving it out leaves it uninitialised as it
+        // should be.
+        drop(unsafe { slots.add(i).read() });
+    }
+    for i in (0..nlocals).rev() {
+        // SAFETY: a local slot, initialised; it stays initialised
+        // (unbound) afterwards.
+        drop(unsafe { (*slots.add(i)).take() });
     }
     drop(locals);
 }

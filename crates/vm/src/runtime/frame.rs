@@ -736,7 +736,9 @@ pub unsafe fn move_frame_out(stack: &mut DataStack, frame: *mut Frame, destinati
 }
 
 /// Drops a frame kept outside the data stack in place: its initialised
-/// slots (those below the stack top), then its header. Frees no memory.
+/// slots (those below the stack top) from the top down, as CPython clears
+/// a frame (the order their finalizers run in), then its header. Frees no
+/// memory.
 ///
 /// # Safety
 /// `frame` must be an initialised frame, not running, dropped once.
@@ -747,7 +749,7 @@ pub unsafe fn drop_frame_in_place(frame: *mut Frame) {
         let capacity = (*frame).capacity as usize;
         let slots = frame.add(1) as *mut Option<Value>;
         let used = ((*frame).stack_top as usize).min(capacity);
-        for i in 0..used {
+        for i in (0..used).rev() {
             std::ptr::drop_in_place(slots.add(i));
         }
         std::ptr::drop_in_place(frame);
