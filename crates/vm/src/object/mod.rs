@@ -407,7 +407,10 @@ impl<T: Payload> Ref<T> {
         // `offset` from the object.
         unsafe {
             let memory = if T::CONTAINER {
-                start.cast::<GcHeader>().as_ptr().write(GcHeader::untracked());
+                start
+                    .cast::<GcHeader>()
+                    .as_ptr()
+                    .write(GcHeader::untracked());
                 start.add(crate::gc::GC_HEADER_SIZE).cast::<PyObj<T>>()
             } else {
                 start.cast::<PyObj<T>>()
@@ -424,11 +427,7 @@ impl<T: Payload> Ref<T> {
     /// # Safety
     /// `memory` must be fresh memory for a `PyObj<T>`, preceded by an
     /// untracked GC header for a container.
-    unsafe fn initialise(
-        memory: NonNull<PyObj<T>>,
-        class: &Ref<TypeObject>,
-        payload: T,
-    ) -> Ref<T> {
+    unsafe fn initialise(memory: NonNull<PyObj<T>>, class: &Ref<TypeObject>, payload: T) -> Ref<T> {
         let class_ref: ObjRef = class.as_obj().clone();
         let class_pointer = class_ref.pointer;
         std::mem::forget(class_ref);
