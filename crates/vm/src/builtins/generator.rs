@@ -3,8 +3,9 @@
 //!
 //! Calling a generator (or coroutine, async generator) function pushes its
 //! frame like any call; the first instruction, `RETURN_GENERATOR`, moves
-//! the frame off the data stack into an [`OwnedFrame`] held by a new
-//! [`Generator`] and returns that object to the caller
+//! the frame off the data stack into a new [`Generator`] object, whose
+//! block holds the frame after the payload (one allocation, as CPython's
+//! `gi_iframe`), and returns that object to the caller
 //! ([`return_generator`]). The frame's `state` field is the generator's
 //! state (created, suspended, executing, completed).
 //!
@@ -35,6 +36,7 @@
 //! or one whose close runs no Python code, be freed at once.
 
 use std::cell::Cell;
+use std::ptr::NonNull;
 
 use krait_compiler::bytecode::code_object::co_flags;
 use krait_compiler::bytecode::opcode::Opcode;
@@ -46,7 +48,7 @@ use crate::builtins::str::Str;
 use crate::error::{PyErr, PyResult};
 use crate::object::{PyCell, Ref};
 use crate::runtime::Vm;
-use crate::runtime::frame::{Frame, FrameOwner, FrameState, OwnedFrame};
+use crate::runtime::frame::{Frame, FrameOwner, FrameState};
 use crate::runtime::frame_object;
 use crate::types::{TypeObject, TypeRef};
 use crate::value::Value;
@@ -97,8 +99,9 @@ impl GenKind {
 
 /// The payload of `generator`, `coroutine` and `async_generator` objects.
 pub struct Generator {
-    /// The frame, owned.
-    frame: OwnedFrame,
+    /// The frame, owned: in the object's own block, right after the
+    /// payload (allocated with it by [`return_generator`]).
+    frame: NonNull<Frame>,
     /// Which kind.
     pub kind: GenKind,
     /// `__name__`.
@@ -111,12 +114,16 @@ pub struct Generator {
 }
 
 /// A generator freed with a frame object someone else still holds hands
-/// the frame's data over to it.
+/// the frame's data over to it; then the frame is dropped in place (its
+/// memory is the object's, freed with it).
 impl Drop for Generator {
     fn drop(&mut self) {
-        // SAFETY: the generator is being freed, so its frame is not running.
-        if let Some(frame) = unsafe { self.frame_ptr().as_ref() } {
-            frame_object::generator_frame_ends(frame);
+        let frame = self.frame_ptr();
+        // SAFETY: the generator is being freed, so its frame is not
+        // running; it is initialised and dropped only here.
+        unsafe {
+            frame_object::generator_frame_ends(&*frame);
+            crate::runtime::frame::drop_frame_in_place(frame);
         }
     }
 }
@@ -130,34 +137,35 @@ pub enum Resumed {
 }
 
 impl Generator {
+    #[inline(always)]
     fn frame_ptr(&self) -> *mut Frame {
         self.frame.as_ptr()
     }
 
+    /// The size of the frame in the object's block, for deallocation.
+    pub(crate) fn frame_bytes(&self) -> usize {
+        // SAFETY: the frame lives as long as the generator; its capacity
+        // never changes.
+        let capacity = unsafe { (*self.frame_ptr()).capacity };
+        crate::runtime::frame::frame_words(capacity as usize) * 8
+    }
+
     /// The generator's state.
     pub fn state(&self) -> FrameState {
-        let p = self.frame_ptr();
-        if p.is_null() {
-            return FrameState::Completed;
-        }
         // SAFETY: the frame lives as long as the generator; a plain field
         // read (the eval loop only writes it between instructions).
-        unsafe { (*p).state }
+        unsafe { (*self.frame_ptr()).state }
     }
 
     fn set_state(&self, state: FrameState) {
-        let p = self.frame_ptr();
-        if !p.is_null() {
-            // SAFETY: as in `state`.
-            unsafe { (*p).state = state };
-        }
+        // SAFETY: as in `state`.
+        unsafe { (*self.frame_ptr()).state = state };
     }
 
     /// The code object (`gi_code`).
     pub fn code(&self) -> Option<Ref<Code>> {
-        let p = self.frame_ptr();
         // SAFETY: the header (and its code) lives as long as the generator.
-        (!p.is_null()).then(|| unsafe { (*p).code.clone() })
+        Some(unsafe { (*self.frame_ptr()).code.clone() })
     }
 
     /// The object this generator delegates to (`gi_yieldfrom`,
@@ -226,18 +234,23 @@ impl Generator {
     /// Marks the generator completed and drops its locals and stack
     /// (its frame object, if shared, takes them over first).
     fn complete(&self) {
-        self.set_state(FrameState::Completed);
-        if let Some(frame) = self.resting_frame() {
-            frame_object::generator_frame_ends(frame);
-        }
-        self.frame.clear();
+        let p = self.frame_ptr();
+        // SAFETY: not running (the callers finished or never started it):
+        // nobody else touches the frame now.
+        let frame = unsafe { &mut *p };
+        frame.state = FrameState::Completed;
+        frame_object::generator_frame_ends(frame);
+        let taken = frame.take_slots();
+        let locals = frame.locals.take();
+        // Dropped after the frame is consistent (may free other objects).
+        drop((taken, locals));
     }
 
     /// `gi_frame`/`cr_frame`/`ag_frame`: the frame object of the frame
     /// (made on first use), `None` once the generator finished.
     fn frame_object(&self, vm: &mut Vm) -> PyResult<Value> {
         let p = self.frame_ptr();
-        if p.is_null() || self.state() == FrameState::Completed {
+        if self.state() == FrameState::Completed {
             return Ok(Value::NONE);
         }
         // SAFETY: the generator owns the frame, which lives as long as it.
@@ -250,7 +263,7 @@ impl Generator {
     /// (the thread's frame chain, a root, holds it then).
     pub(crate) fn resting_frame(&self) -> Option<&Frame> {
         let p = self.frame_ptr();
-        if p.is_null() || self.state() == FrameState::Executing {
+        if self.state() == FrameState::Executing {
             return None;
         }
         // SAFETY: not running: nobody writes the frame while this borrow
@@ -263,7 +276,7 @@ impl Generator {
     /// (which `gi_code` and friends still show).
     pub(crate) fn clear_resting_frame(&self) {
         let p = self.frame_ptr();
-        if p.is_null() || self.state() == FrameState::Executing {
+        if self.state() == FrameState::Executing {
             return;
         }
         // SAFETY: not running: nobody else touches the frame now.
@@ -378,75 +391,72 @@ pub fn stop_iteration_value(err: &PyErr) -> Value {
 pub(crate) enum Created {
     /// The new generator; the frame left the data stack.
     Made(Value),
-    /// No memory for the frame: it is still on the data stack, running.
+    /// No memory for the object: the frame is still on the data stack,
+    /// running.
     FrameKept(PyErr),
-    /// No memory for the object: the frame left the data stack and is gone.
-    FrameLost(PyErr),
 }
 
 /// `RETURN_GENERATOR`: moves the running frame `fp` (just called, on the
 /// data stack) into a new generator object, suspended before its first
-/// instruction after this one.
+/// instruction after this one. One allocation: the object's block holds
+/// the frame after the payload.
 ///
 /// # Safety
 /// `fp` must be the innermost frame, the last pushed on the data stack.
 pub(crate) unsafe fn return_generator(vm: &mut Vm, fp: *mut Frame) -> Created {
     // SAFETY: live innermost frame (contract).
-    let (flags, func) = unsafe {
-        let f = &*fp;
-        (f.code.code.flags, f.func.clone())
-    };
-    let kind = GenKind::from_flags(flags).unwrap_or(GenKind::Generator);
-    // SAFETY: the last frame pushed (contract).
-    let owned = match unsafe { OwnedFrame::take(&mut vm.data_stack, fp) } {
-        Ok(o) => o,
-        Err(_) => return Created::FrameKept(vm.memory_error()),
-    };
-    let frame = owned.as_ptr();
-    // SAFETY: `owned` holds the moved, initialised frame.
-    unsafe { frame_object::frame_moved(frame) };
-    // SAFETY: the moved frame is initialised and owned by `owned`.
-    unsafe {
-        (*frame).owner = FrameOwner::Generator;
-        (*frame).state = FrameState::Created;
-        (*frame).previous = std::ptr::null_mut();
-        (*frame).is_entry = false;
-        (*frame).exc_state = Value::NONE;
-    }
-    let function = func
+    let f = unsafe { &*fp };
+    let kind = GenKind::from_flags(f.code.code.flags).unwrap_or(GenKind::Generator);
+    let function = f
+        .func
         .as_ref()
         .and_then(|f| f.as_object())
         .and_then(|o| o.downcast::<Function>());
-    // SAFETY: as above.
-    let code = unsafe { (*frame).code.clone() };
     let (name, qualname) = match function {
-        Some(f) => (f.name.get(), f.qualname.get()),
+        Some(function) => (function.name.get(), function.qualname.get()),
         None => (
-            Value::from_object(code.name.as_obj().clone()),
-            Value::from_object(code.qualname.as_obj().clone()),
+            Value::from_object(f.code.name.as_obj().clone()),
+            Value::from_object(f.code.qualname.as_obj().clone()),
         ),
     };
+    let frame_bytes = crate::runtime::frame::frame_words(f.capacity as usize) * 8;
     let class = match kind {
         GenKind::Generator => &vm.types.generator,
         GenKind::Coroutine => &vm.types.coroutine,
         GenKind::AsyncGenerator => &vm.types.async_generator,
     };
-    let payload = Generator {
-        frame: owned,
-        kind,
-        name: PyCell::new(name),
-        qualname: PyCell::new(qualname),
-        running_async: Cell::new(false),
-    };
+    let data_stack = &mut vm.data_stack;
     // Straight to the allocator with the class borrowed (`Vm::alloc` would
     // need it cloned out of `vm` first).
-    match Ref::new(class, payload) {
+    let made = Ref::new_with_trailing(class, frame_bytes, |memory| {
+        let frame = memory.cast::<Frame>();
+        // SAFETY: `fp` is the last frame pushed (contract); `memory` is
+        // the object's trailing part, `frame_bytes` long, 8-byte aligned.
+        unsafe {
+            crate::runtime::frame::move_frame_out(data_stack, fp, frame.as_ptr());
+            frame_object::frame_moved(frame.as_ptr());
+            let moved = &mut *frame.as_ptr();
+            moved.owner = FrameOwner::Generator;
+            moved.state = FrameState::Created;
+            moved.previous = std::ptr::null_mut();
+            moved.is_entry = false;
+            moved.exc_state = Value::NONE;
+        }
+        Generator {
+            frame,
+            kind,
+            name: PyCell::new(name),
+            qualname: PyCell::new(qualname),
+            running_async: Cell::new(false),
+        }
+    });
+    match made {
         Ok(g) => {
             // SAFETY: the generator owns the frame now.
-            unsafe { (*frame).frame_object.set_generator(g.as_obj()) };
+            unsafe { (*g.frame_ptr()).frame_object.set_generator(g.as_obj()) };
             Created::Made(Value::from_object(g.into_obj()))
         }
-        Err(_) => Created::FrameLost(vm.memory_error()),
+        Err(_) => Created::FrameKept(vm.memory_error()),
     }
 }
 
@@ -497,9 +507,6 @@ pub(crate) fn inline_resumable(
         return None;
     }
     let fp = o.downcast::<Generator>()?.frame_ptr();
-    if fp.is_null() {
-        return None;
-    }
     // SAFETY: the generator is alive (the caller holds `receiver`) and
     // owns the frame; a plain field read.
     match unsafe { (*fp).state } {
@@ -575,22 +582,20 @@ pub(crate) unsafe fn finish_frame(vm: &mut Vm, fp: *mut Frame) {
     // sees the frame meanwhile.
     let capacity = f.capacity as usize;
     let used = (f.stack_top as usize).min(capacity);
-    let nlocals = f.code.code.nlocalsplus().min(capacity);
+    let nlocals = f.code.code.nlocalsplus().min(used);
     let locals = f.locals.take();
-    f.stack_top = nlocals.min(used) as u32;
+    f.stack_top = nlocals as u32;
     let slots = f.slots_ptr();
-    for i in (0..used).rev() {
-        let v = if i < nlocals {
-            // SAFETY: a local slot, initialised; it stays initialised
-            // (unbound) afterwards.
-            unsafe { (*slots.add(i)).take() }
-        } else {
-            // SAFETY: a stack slot below the old top, initialised; it is
-            // above the new top, so moving it out leaves it uninitialised
-            // as it should be.
-            unsafe { slots.add(i).read() }
-        };
-        drop(v);
+    for i in (nlocals..used).rev() {
+        // SAFETY: a stack slot below the old top, initialised; it is above
+        // the new top, so moving it out leaves it uninitialised as it
+        // should be.
+        drop(unsafe { slots.add(i).read() });
+    }
+    for i in (0..nlocals).rev() {
+        // SAFETY: a local slot, initialised; it stays initialised
+        // (unbound) afterwards.
+        drop(unsafe { (*slots.add(i)).take() });
     }
     drop(locals);
 }

@@ -586,6 +586,11 @@ impl Payload for Generator {
     fn finalizer_needed(&self) -> bool {
         self.needs_finalizing()
     }
+
+    /// The frame, after the payload in the object's block.
+    fn trailing_bytes(&self) -> usize {
+        self.frame_bytes()
+    }
 }
 
 impl Payload for CoroutineWrapper {

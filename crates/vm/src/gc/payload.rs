@@ -59,6 +59,13 @@ pub trait Payload: 'static {
     fn finalizer_needed(&self) -> bool {
         true
     }
+
+    /// The size of the variable-size data allocated after the object in
+    /// the same block (by `Ref::new_with_trailing`): a generator's frame.
+    /// Deallocation frees the block with it, so it must not change.
+    fn trailing_bytes(&self) -> usize {
+        0
+    }
 }
 
 /// Receives the references an object holds (CPython's `visitproc`).

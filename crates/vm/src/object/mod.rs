@@ -375,6 +375,59 @@ impl<T: Payload> Ref<T> {
     /// checking the class's payload.
     fn allocate(class: &Ref<TypeObject>, payload: T) -> Result<Ref<T>, AllocError> {
         let memory = allocate_object::<T>()?;
+        // SAFETY: fresh memory for a `PyObj<T>` (with its GC header for a
+        // container).
+        Ok(unsafe { Self::initialise(memory, class, payload) })
+    }
+
+    /// Allocates an object of `class` whose payload is followed, in the
+    /// same block, by `trailing` bytes (8-byte aligned) of variable-size
+    /// data: a generator's frame (CPython's `gi_iframe`). `make` receives
+    /// that (uninitialised) memory, fills it and returns the payload; it
+    /// is not called when the allocation fails. The payload's
+    /// [`Payload::trailing_bytes`] must report `trailing` for as long as it
+    /// lives (deallocation frees the block with it) and its `Drop` must
+    /// drop what it put there. Not for `EXTENDED` classes (their instances
+    /// have another layout): those, and a class not carrying `T`, fail.
+    pub fn new_with_trailing(
+        class: &Ref<TypeObject>,
+        trailing: usize,
+        make: impl FnOnce(NonNull<u64>) -> T,
+    ) -> Result<Ref<T>, AllocError> {
+        let refused = AllocError {
+            size: allocation_layout::<T>().size().saturating_add(trailing),
+        };
+        if class.payload != TypeId::of::<T>() || class.has_flag(flags::EXTENDED) {
+            return Err(refused);
+        }
+        let (layout, offset) = trailing_layout::<T>(trailing).ok_or(refused)?;
+        let start = heap::allocate(layout)?;
+        // SAFETY: `start` is fresh memory of `layout`: the object (after
+        // its GC header for a container) and the trailing part at
+        // `offset` from the object.
+        unsafe {
+            let memory = if T::CONTAINER {
+                start
+                    .cast::<GcHeader>()
+                    .as_ptr()
+                    .write(GcHeader::untracked());
+                start.add(crate::gc::GC_HEADER_SIZE).cast::<PyObj<T>>()
+            } else {
+                start.cast::<PyObj<T>>()
+            };
+            let payload = make(memory.cast::<u8>().add(offset).cast::<u64>());
+            Ok(Self::initialise(memory, class, payload))
+        }
+    }
+
+    /// Writes a new object of `class` holding `payload` into `memory`, with
+    /// one reference, and tracks a container (unless its payload says
+    /// otherwise).
+    ///
+    /// # Safety
+    /// `memory` must be fresh memory for a `PyObj<T>`, preceded by an
+    /// untracked GC header for a container.
+    unsafe fn initialise(memory: NonNull<PyObj<T>>, class: &Ref<TypeObject>, payload: T) -> Ref<T> {
         let class_ref: ObjRef = class.as_obj().clone();
         let class_pointer = class_ref.pointer;
         std::mem::forget(class_ref);
@@ -396,11 +449,25 @@ impl<T: Payload> Ref<T> {
             // SAFETY: a container was allocated with its GC header.
             crate::gc::on_allocated(unsafe { GcHeader::of_object(memory.cast()) }, track);
         }
-        Ok(Ref {
+        Ref {
             pointer: memory,
             marker: PhantomData,
-        })
+        }
     }
+}
+
+/// The memory layout of an object with payload `T` (GC header included
+/// for a container) followed by `trailing` bytes, 8-byte aligned, and the
+/// offset of those bytes from the object's header.
+fn trailing_layout<T: Payload>(trailing: usize) -> Option<(Layout, usize)> {
+    let tail = Layout::from_size_align(trailing, 8).ok()?;
+    let (layout, offset) = allocation_layout::<T>().extend(tail).ok()?;
+    let before_object = if T::CONTAINER {
+        crate::gc::GC_HEADER_SIZE
+    } else {
+        0
+    };
+    Some((layout.pad_to_align(), offset - before_object))
 }
 
 impl<T: Payload> Ref<Extended<T>> {
@@ -513,7 +580,9 @@ impl<T> Drop for Ref<T> {
 /// every class carrying `T`.
 ///
 /// # Safety
-/// `object` must be a dead (count zero) `PyObj<T>` allocated by [`Ref::new`].
+/// `object` must be a dead (count zero) `PyObj<T>` allocated by [`Ref::new`]
+/// (or [`Ref::new_with_trailing`], with the trailing size its payload
+/// reports).
 pub unsafe fn deallocate_payload<T: Payload>(object: NonNull<ObjectHeader>) {
     let typed = object.cast::<PyObj<T>>();
     // SAFETY: per the contract the object is a dead `PyObj<T>`: untrack it,
@@ -525,8 +594,20 @@ pub unsafe fn deallocate_payload<T: Payload>(object: NonNull<ObjectHeader>) {
         let class = ObjRef {
             pointer: (*typed.as_ptr()).header.class.get(),
         };
+        // Read before the payload is dropped; a constant 0 for every
+        // payload without trailing data.
+        let trailing = (*typed.as_ptr()).payload.trailing_bytes();
         std::ptr::drop_in_place(typed.as_ptr());
-        free_object::<T>(object);
+        if trailing == 0 {
+            free_object::<T>(object);
+        } else if let Some((layout, _)) = trailing_layout::<T>(trailing) {
+            let start = if T::CONTAINER {
+                object.cast::<u8>().sub(crate::gc::GC_HEADER_SIZE)
+            } else {
+                object.cast::<u8>()
+            };
+            heap::deallocate(start, layout);
+        }
         drop(class);
     }
 }

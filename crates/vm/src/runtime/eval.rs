@@ -956,17 +956,6 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             raised = Some(Raised::New(e));
                             break;
                         }
-                        generator::Created::FrameLost(e) => {
-                            // The frame is gone: the call itself raised.
-                            vm.recursion_depth -= 1;
-                            if is_entry {
-                                return Err(e);
-                            }
-                            fp = previous;
-                            vm.current_frame = fp;
-                            raised = Some(Raised::New(e));
-                            break;
-                        }
                     };
                     vm.recursion_depth -= 1;
                     if is_entry {

@@ -18,8 +18,8 @@
 //! a push is a write and a pop a read, with nothing to clear.
 //!
 //! Generators and coroutines own their frame: `RETURN_GENERATOR` moves the
-//! record and its slots out of the data stack into an [`OwnedFrame`] held
-//! by the generator object. Resuming links that frame onto the thread's
+//! record and its slots out of the data stack ([`move_frame_out`]) into
+//! the generator object's own block, after its payload. Resuming links that frame onto the thread's
 //! chain (`previous`) and the eval loop runs it like any other; `owner`
 //! and `state` tell the loop how to leave it (suspend, or finish without
 //! popping the data stack).
@@ -422,7 +422,7 @@ const CHUNK_WORDS: usize = 1 << 15;
 
 /// Words taken by a frame with `capacity` slots.
 #[inline(always)]
-fn frame_words(capacity: usize) -> usize {
+pub(crate) fn frame_words(capacity: usize) -> usize {
     std::mem::size_of::<Frame>() / 8 + capacity * (std::mem::size_of::<Option<Value>>() / 8)
 }
 
@@ -681,7 +681,7 @@ impl DataStack {
     }
 
     /// Pops the most recently pushed frame whose contents were moved out
-    /// (by [`OwnedFrame::take`]): nothing is dropped.
+    /// (by [`move_frame_out`]): nothing is dropped.
     ///
     /// # Safety
     /// `frame` must be the last frame pushed, and its header and slots
@@ -710,47 +710,56 @@ impl DataStack {
 }
 
 /// A frame record and its slots in memory of their own, outside the data
-/// stack: the frame of a generator, coroutine or async generator. The
-/// layout is the same as on the data stack (header, then `capacity` slots).
+/// stack: the copy a frame object keeps of a frame that ended. The layout
+/// is the same as on the data stack (header, then `capacity` slots).
 pub struct OwnedFrame {
     frame: Option<NonNull<Frame>>,
 }
 
-impl OwnedFrame {
-    /// Moves the last frame pushed on `stack` into memory of its own
-    /// (counted by the heap) and pops it from the stack without dropping
-    /// anything. On `AllocError` the frame stays where it was.
-    ///
-    /// # Safety
-    /// `frame` must be the last frame pushed on `stack` and live.
-    pub unsafe fn take(stack: &mut DataStack, frame: *mut Frame) -> Result<OwnedFrame, AllocError> {
-        // SAFETY: the frame is live (contract).
-        let capacity = unsafe { (*frame).capacity as usize };
-        let words = frame_words(capacity);
-        let layout = Self::layout(words)?;
-        let memory = heap::allocate(layout)?.cast::<Frame>();
-        // SAFETY: both regions are `words` words long and do not overlap;
-        // the copy is a move (the data stack's copy is released below
-        // without being dropped).
-        unsafe {
-            std::ptr::copy_nonoverlapping(frame as *const u64, memory.as_ptr() as *mut u64, words);
-            stack.release(frame);
-        }
-        Ok(OwnedFrame {
-            frame: Some(memory),
-        })
+/// Moves the last frame pushed on `stack` to `destination` (memory of
+/// [`frame_words`] of its capacity, outside the data stack: a generator
+/// object's) and pops it from the stack without dropping anything.
+///
+/// # Safety
+/// `frame` must be the last frame pushed on `stack` and live;
+/// `destination` must be writable, 8-byte aligned memory of that many
+/// words, not overlapping the stack, which then owns the frame.
+pub unsafe fn move_frame_out(stack: &mut DataStack, frame: *mut Frame, destination: *mut Frame) {
+    // SAFETY: both regions are the frame's words long and do not overlap
+    // (contract); the copy is a move (the data stack's copy is released
+    // without being dropped).
+    unsafe {
+        let words = frame_words((*frame).capacity as usize);
+        std::ptr::copy_nonoverlapping(frame as *const u64, destination as *mut u64, words);
+        stack.release(frame);
     }
+}
 
-    /// An owned frame holding nothing (after [`OwnedFrame::take_out`]).
+/// Drops a frame kept outside the data stack in place: its initialised
+/// slots (those below the stack top) from the top down, as CPython clears
+/// a frame (the order their finalizers run in), then its header. Frees no
+/// memory.
+///
+/// # Safety
+/// `frame` must be an initialised frame, not running, dropped once.
+pub unsafe fn drop_frame_in_place(frame: *mut Frame) {
+    // SAFETY: contract: the header and the slots below the stack top are
+    // initialised.
+    unsafe {
+        let capacity = (*frame).capacity as usize;
+        let slots = frame.add(1) as *mut Option<Value>;
+        let used = ((*frame).stack_top as usize).min(capacity);
+        for i in (0..used).rev() {
+            std::ptr::drop_in_place(slots.add(i));
+        }
+        std::ptr::drop_in_place(frame);
+    }
+}
+
+impl OwnedFrame {
+    /// An owned frame holding nothing.
     pub const fn empty() -> OwnedFrame {
         OwnedFrame { frame: None }
-    }
-
-    /// Moves the frame out, leaving this one empty.
-    pub fn take_out(&mut self) -> OwnedFrame {
-        OwnedFrame {
-            frame: self.frame.take(),
-        }
     }
 
     fn layout(words: usize) -> Result<Layout, AllocError> {
@@ -759,23 +768,9 @@ impl OwnedFrame {
         })
     }
 
-    /// The frame (null when empty). The owner decides who may touch it:
-    /// the eval loop while it runs, the generator's methods otherwise.
+    /// The frame (null when empty).
     pub fn as_ptr(&self) -> *mut Frame {
         self.frame.map_or(std::ptr::null_mut(), NonNull::as_ptr)
-    }
-
-    /// Drops the locals and the value stack (the frame ended); the header
-    /// (code, globals) stays for `gi_code` and friends. Dropping values
-    /// may free other objects, but runs no Python code.
-    pub fn clear(&self) {
-        let Some(frame) = self.frame else { return };
-        // SAFETY: the frame is initialised and not borrowed elsewhere now
-        // (it is not running: the caller finished or never started it).
-        let frame = unsafe { &mut *frame.as_ptr() };
-        let taken = frame.take_slots();
-        let locals = frame.locals.take();
-        drop((taken, locals));
     }
 }
 
@@ -825,17 +820,11 @@ impl Drop for OwnedFrame {
         };
         let frame = frame.as_ptr();
         // SAFETY: the memory holds an initialised header and `stack_top`
-        // initialised slots (moved in by `take`); it is dropped once, then freed with
-        // the layout it was allocated with.
+        // initialised slots (written by `copy_locals_of`); it is dropped
+        // once, then freed with the layout it was allocated with.
         unsafe {
-            let capacity = (*frame).capacity as usize;
-            let words = frame_words(capacity);
-            let slots = frame.add(1) as *mut Option<Value>;
-            let used = ((*frame).stack_top as usize).min(capacity);
-            for i in 0..used {
-                std::ptr::drop_in_place(slots.add(i));
-            }
-            std::ptr::drop_in_place(frame);
+            let words = frame_words((*frame).capacity as usize);
+            drop_frame_in_place(frame);
             if let Ok(layout) = Self::layout(words) {
                 heap::deallocate(NonNull::new_unchecked(frame as *mut u8), layout);
             }
@@ -889,11 +878,15 @@ mod tests {
         assert!(unsafe { (*second).push(Some(value)) });
         let count = object.refcount();
         // SAFETY: `second` is the last frame pushed.
-        let owned = unsafe { OwnedFrame::take(&mut stack, second) }.expect("memory");
+        let words = frame_words(4);
+        let mut memory = vec![0u64; words];
+        let destination = memory.as_mut_ptr().cast::<Frame>();
+        // SAFETY: `second` is the last frame pushed; `memory` holds its words.
+        unsafe { move_frame_out(&mut stack, second, destination) };
         // Moved, not copied: nothing was dropped or counted twice.
         assert_eq!(object.refcount(), count);
-        // SAFETY: the owned frame is initialised.
-        let moved = unsafe { &*owned.as_ptr() };
+        // SAFETY: the moved frame is initialised.
+        let moved = unsafe { &*destination };
         let top = moved
             .peek(0)
             .and_then(Value::as_object)
@@ -910,7 +903,9 @@ mod tests {
             stack.pop(third);
             stack.pop(first);
         }
-        drop(owned);
+        // SAFETY: the moved frame is initialised and dropped once.
+        unsafe { drop_frame_in_place(destination) };
+        drop(memory);
         assert_eq!(object.refcount(), count - 1);
     }
 }

@@ -287,10 +287,18 @@ unsafe fn detach(vm: &mut Vm, fp: *mut Frame, object: Ref<FrameObject>) {
 
 /// The hook for a generator's frame that ends (the generator finished,
 /// or is cleared or freed): as [`frame_ends`], with `f_back` None.
+#[inline]
 pub fn generator_frame_ends(frame: &Frame) {
-    let Some(object) = frame.frame_object.object.take() else {
-        return;
-    };
+    // Almost every generator's frame never had a frame object: a test.
+    if let Some(object) = frame.frame_object.object.take() {
+        hand_over_generator_frame(frame, object);
+    }
+}
+
+/// The frame object of a generator's ending frame takes the frame's data
+/// over if someone else holds it, or forgets the frame.
+#[inline(never)]
+fn hand_over_generator_frame(frame: &Frame, object: Ref<FrameObject>) {
     if object.as_obj().refcount() > 1 {
         object.take_over(frame, Value::NONE);
     } else {
