@@ -149,6 +149,42 @@ pub unsafe fn write_by_words(slot: *mut Option<Value>, value: Option<Value>) {
     }
 }
 
+/// Moves the value out of `*source`, reading it as two separate 8-byte
+/// words. A plain 16-byte read stalls when the value was just stored word
+/// by word (as [`write_by_words`] and most of the eval loop store values);
+/// word-sized loads are forwarded from either kind of store.
+///
+/// # Safety
+/// `source` must be valid for reads and hold an initialised value, which
+/// counts as moved out afterwards (as with `std::ptr::read`).
+#[inline(always)]
+pub unsafe fn read_by_words(source: *const Value) -> Value {
+    let words = source.cast::<std::mem::MaybeUninit<u64>>();
+    // SAFETY: per the contract both words are readable; the volatile
+    // loads keep LLVM from merging them into one. Two words of a value
+    // (padding read as `MaybeUninit`) form that value again.
+    unsafe {
+        std::mem::transmute::<[std::mem::MaybeUninit<u64>; 2], Value>([
+            words.read_volatile(),
+            words.add(1).read_volatile(),
+        ])
+    }
+}
+
+/// A new counted reference to `*source`, read by words as
+/// [`read_by_words`] does (a plain clone of an inline value copies it with
+/// one 16-byte load). For copying list and tuple items.
+#[inline(always)]
+pub fn clone_by_words(source: &Value) -> Value {
+    // SAFETY: `source` is a valid value; the copy shares its object
+    // without counting it, which is done just below.
+    let copy = unsafe { read_by_words(source) };
+    if let Repr::Object(object) = &copy.0 {
+        std::mem::forget(object.clone());
+    }
+    copy
+}
+
 impl Default for Value {
     /// `None`.
     fn default() -> Self {
@@ -170,6 +206,16 @@ mod tests {
     fn a_value_is_sixteen_bytes() {
         assert_eq!(std::mem::size_of::<Value>(), 16);
         assert_eq!(std::mem::size_of::<Option<Value>>(), 16);
+    }
+
+    #[test]
+    fn clone_by_words_counts_objects_and_copies_inline_values() {
+        assert_eq!(clone_by_words(&Value::from_i64(-7)).as_i64(), Some(-7));
+        assert!(clone_by_words(&Value::NONE).is_none());
+        assert_eq!(
+            clone_by_words(&Value::from_bool(true)).as_bool(),
+            Some(true)
+        );
     }
 
     #[test]

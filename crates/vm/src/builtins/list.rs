@@ -52,6 +52,143 @@ fn grow_for(items: &mut Vec<Value>, additional: usize) {
     let _ = items.try_reserve_exact(target - items.len());
 }
 
+/// How many positions `start`, `start + step`, ... lie before `stop`
+/// (bounds clamped as `slice.indices` does, `step` not zero and above
+/// `i64::MIN`).
+fn slice_length(start: i64, stop: i64, step: i64) -> usize {
+    let (span, stride) = if step > 0 {
+        (stop.saturating_sub(start), step)
+    } else {
+        (start.saturating_sub(stop), step.saturating_neg())
+    };
+    if span <= 0 {
+        return 0;
+    }
+    // `span - 1` cannot overflow (span > 0), nor can `+ 1` (the quotient
+    // is below `i64::MAX`).
+    usize::try_from((span - 1) / stride + 1).unwrap_or(0)
+}
+
+/// Appends counted copies of the items of `source`, as many as `out` has
+/// room for (its capacity, reserved by the caller): straight into its
+/// storage, each read and written by words (no temporaries, nothing
+/// reallocated).
+fn push_clones<'a>(out: &mut Vec<Value>, source: impl Iterator<Item = &'a Value>) {
+    let base = out.as_mut_ptr();
+    let mut len = out.len();
+    for item in source.take(out.capacity() - len) {
+        // SAFETY: `len < capacity` (the iterator stops at the room left),
+        // so the slot is inside the allocation and uninitialised;
+        // `Option<Value>` has the layout of `Value` (niche), and `Some(v)`
+        // is `v`'s bits.
+        unsafe {
+            crate::value::write_by_words(
+                base.add(len).cast::<Option<Value>>(),
+                Some(crate::value::clone_by_words(item)),
+            );
+        }
+        len += 1;
+    }
+    // SAFETY: the slots below `len` are initialised, just above or before.
+    unsafe { out.set_len(len) };
+}
+
+/// The items at `start`, `start + step`, ... before `stop` (bounds
+/// clamped as `slice.indices` does for `items.len()`, `step` not zero), as
+/// a new array of exactly the right size: one allocation, one count per
+/// item. Positions past the end (the sequence shrank while the bounds
+/// were computed) are skipped. `None` if the allocation is refused.
+pub fn slice_copy(items: &[Value], start: i64, stop: i64, step: i64) -> Option<Vec<Value>> {
+    let mut out = Vec::new();
+    out.try_reserve_exact(slice_length(start, stop, step))
+        .ok()?;
+    let in_range = |i: i64| usize::try_from(i).ok().filter(|&i| i <= items.len());
+    match step {
+        // `L[a:b]`, `L[:]`: one contiguous run.
+        1 => match (in_range(start), in_range(stop)) {
+            (Some(a), Some(b)) if a <= b => push_clones(&mut out, items[a..b].iter()),
+            _ => push_clones(
+                &mut out,
+                slice_positions(start, stop, step).filter_map(|i| items.get(i)),
+            ),
+        },
+        // `L[a::-1]`, `L[::-1]`: a contiguous run backwards (`stop` may
+        // be -1: the run then starts at the first item).
+        -1 => match (
+            in_range(stop.saturating_add(1)),
+            in_range(start.saturating_add(1)),
+        ) {
+            (Some(a), Some(b)) if a <= b => push_clones(&mut out, items[a..b].iter().rev()),
+            _ => push_clones(
+                &mut out,
+                slice_positions(start, stop, step).filter_map(|i| items.get(i)),
+            ),
+        },
+        _ => push_clones(
+            &mut out,
+            slice_positions(start, stop, step).filter_map(|i| items.get(i)),
+        ),
+    }
+    Some(out)
+}
+
+/// Replaces `items[start..stop]` by counted copies of `new`, in place:
+/// same length, the items are overwritten; otherwise the tail moves once
+/// (growing as [`List::push`] does). Gives back the removed items that
+/// need dropping (none when they are all inline values: nothing is
+/// allocated then), for the caller to drop outside the list's cell.
+/// `None`, with `items` unchanged, if the range is not inside `items` or
+/// an allocation is refused. `new` must not be `items` itself.
+pub fn replace_range(
+    items: &mut Vec<Value>,
+    start: usize,
+    stop: usize,
+    new: &[Value],
+) -> Option<Vec<Value>> {
+    let old = items.get(start..stop)?;
+    let old_len = old.len();
+    let mut removed = Vec::new();
+    if old.iter().any(|v| v.as_object().is_some()) {
+        removed.try_reserve_exact(old_len).ok()?;
+    }
+    if new.len() > old_len {
+        let extra = new.len() - old_len;
+        grow_for(items, extra);
+        items.try_reserve_exact(extra).ok()?;
+    }
+    // Nothing can fail from here on.
+    let len = items.len();
+    let tail = len - stop;
+    let base = items.as_mut_ptr();
+    // SAFETY: `start <= stop <= len` (checked by `get` above) and the
+    // capacity holds `len - old_len + new.len()` items (reserved above).
+    // The length is cut to `start` first, so the slots being rewritten are
+    // never visible as items. Each removed item is either moved into
+    // `removed` (reserved for all of them) or, when all are inline values
+    // (nothing to drop), simply overwritten. The tail moves with one
+    // overlapping copy; the new items are written into slots that are
+    // now uninitialised. Nothing here can panic (`push` has the room).
+    unsafe {
+        items.set_len(start);
+        if removed.capacity() > 0 {
+            for k in start..stop {
+                removed.push(crate::value::read_by_words(base.add(k)));
+            }
+        }
+        if new.len() != old_len {
+            std::ptr::copy(base.add(stop), base.add(start + new.len()), tail);
+        }
+        for (k, item) in new.iter().enumerate() {
+            crate::value::write_by_words(
+                base.add(start + k).cast::<Option<Value>>(),
+                Some(crate::value::clone_by_words(item)),
+            );
+        }
+        items.set_len(start + new.len() + tail);
+    }
+    Some(removed)
+}
+
 impl Vm {
     /// A new list value.
     pub fn new_list(&mut self, items: Vec<Value>) -> PyResult<Value> {
@@ -187,11 +324,10 @@ pub fn init_type(t: &TypeObject) {
         {
             let len = l.items.with(|items| items.len());
             let (start, stop, step) = s.indices(vm, len)?;
-            let picked = l.items.with(|items| {
-                slice_positions(start, stop, step)
-                    .filter_map(|i| items.get(i).cloned())
-                    .collect()
-            });
+            let picked = l
+                .items
+                .with(|items| slice_copy(items, start, stop, step))
+                .ok_or_else(|| vm.memory_error())?;
             return vm.new_list(picked);
         }
         let items = l.items.get();

@@ -270,6 +270,24 @@ pub fn init_type(t: &TypeObject) {
     }));
     t.slots.getitem.set(Some(|vm, v, index| {
         let items = items_of(v);
+        // A slice of a whole exact tuple is the tuple itself, as in CPython
+        // (its bounds may run `__index__`, hence computed first).
+        if let Some(s) = index
+            .as_object()
+            .and_then(|o| o.downcast::<crate::builtins::slice::Slice>())
+            .cloned()
+        {
+            let (start, stop, step) = s.indices(vm, items.len())?;
+            if (start, stop, step) == (0, items.len() as i64, 1)
+                && v.as_object()
+                    .is_some_and(|o| o.class().same(&vm.types.tuple))
+            {
+                return Ok(v.clone());
+            }
+            let picked = crate::builtins::list::slice_copy(items, start, stop, step)
+                .ok_or_else(|| vm.memory_error())?;
+            return vm.new_tuple(picked);
+        }
         crate::builtins::list::sequence_getitem(vm, items, index, "tuple", |vm, items| {
             vm.new_tuple(items)
         })

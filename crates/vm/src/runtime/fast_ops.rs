@@ -9,8 +9,8 @@
 
 use crate::builtins::dict::Dict;
 use crate::builtins::iterators::{IterState, NativeIter};
-use crate::builtins::list::List;
-use crate::builtins::slice::{Slice, slice_positions, small_slice_indices};
+use crate::builtins::list::{List, replace_range, slice_copy};
+use crate::builtins::slice::{Slice, small_slice_indices};
 use crate::builtins::tuple::Tuple;
 use crate::runtime::Vm;
 use crate::value::Value;
@@ -107,13 +107,13 @@ pub fn subscript(vm: &mut Vm, container: &Value, key: &Value) -> Option<Value> {
     let class = object.class();
     if class.same(&vm.types.list) {
         let list = object.downcast::<List>()?;
-        return list
-            .items
-            .try_with(|items| position(i, items.len()).map(|p| items[p].clone()))?;
+        return list.items.try_with(|items| {
+            position(i, items.len()).map(|p| crate::value::clone_by_words(&items[p]))
+        })?;
     }
     if class.same(&vm.types.tuple) {
         let items = object.downcast::<Tuple>()?.items();
-        return position(i, items.len()).map(|p| items[p].clone());
+        return position(i, items.len()).map(|p| crate::value::clone_by_words(&items[p]));
     }
     None
 }
@@ -121,7 +121,9 @@ pub fn subscript(vm: &mut Vm, container: &Value, key: &Value) -> Option<Value> {
 /// `container[start:stop:step]` (`BINARY_SLICE`, or a subscript by a slice
 /// object) for an exact `list` or `tuple` and bounds that are `None` or
 /// inline ints; `None` for anything else, a zero step, or a refused
-/// allocation (the general path then reports the error).
+/// allocation (the general path then reports the error). The items are
+/// copied straight into the new list's storage ([`slice_copy`]); a slice
+/// of a whole exact tuple is that tuple, as in CPython.
 #[inline]
 pub fn slice_items(
     vm: &mut Vm,
@@ -132,27 +134,20 @@ pub fn slice_items(
 ) -> Option<Value> {
     let object = container.as_object()?;
     let class = object.class();
-    let pick = |items: &[Value]| -> Option<Vec<Value>> {
-        let (start, stop, step) = small_slice_indices(start, stop, step, items.len())??;
-        if step == 1 {
-            let (start, stop) = (start as usize, stop.max(start) as usize);
-            return Some(items[start..stop].to_vec());
-        }
-        Some(
-            slice_positions(start, stop, step)
-                .filter_map(|p| items.get(p).cloned())
-                .collect(),
-        )
-    };
     if class.same(&vm.types.list) {
-        let items = object
-            .downcast::<List>()?
-            .items
-            .try_with(|items| pick(items))??;
+        let items = object.downcast::<List>()?.items.try_with(|items| {
+            let (start, stop, step) = small_slice_indices(start, stop, step, items.len())??;
+            slice_copy(items, start, stop, step)
+        })??;
         return vm.new_list(items).ok();
     }
     if class.same(&vm.types.tuple) {
-        let items = pick(object.downcast::<Tuple>()?.items())?;
+        let items = object.downcast::<Tuple>()?.items();
+        let (start, stop, step) = small_slice_indices(start, stop, step, items.len())??;
+        if step == 1 && start == 0 && usize::try_from(stop).ok() == Some(items.len()) {
+            return Some(container.clone());
+        }
+        let items = slice_copy(items, start, stop, step)?;
         return vm.new_tuple(items).ok();
     }
     None
@@ -160,8 +155,10 @@ pub fn slice_items(
 
 /// `container[start:stop] = value` (`STORE_SLICE`) for an exact `list`,
 /// bounds that are `None` or inline ints, and an exact `list` or `tuple`
-/// value; gives `value` back when it does not apply. Returns the removed
-/// items, to be dropped by the caller outside the list's cell.
+/// value; gives `value` back when it does not apply. The items are
+/// replaced in place ([`replace_range`]: no intermediate array unless the
+/// value is the list itself). Returns the removed items that need
+/// dropping, to be dropped by the caller outside the list's cell.
 #[inline]
 pub fn store_slice(
     vm: &Vm,
@@ -170,40 +167,42 @@ pub fn store_slice(
     stop: &Value,
     value: Value,
 ) -> Result<Vec<Value>, Value> {
-    let Some(list) = container
-        .as_object()
-        .filter(|o| o.class().same(&vm.types.list))
-        .and_then(|o| o.downcast::<List>())
-    else {
+    let Some(list) = exact_list(vm, container) else {
         return Err(value);
     };
-    // The new items, copied first: the value may be the list itself.
-    let new_items: Option<Vec<Value>> = match value.as_object() {
+    let assign = |new: &[Value]| {
+        list.items
+            .try_with(|items| {
+                let (start, stop, _) =
+                    small_slice_indices(start, stop, &Value::NONE, items.len())??;
+                let (start, stop) = (start as usize, stop.max(start) as usize);
+                replace_range(items, start, stop, new)
+            })
+            .flatten()
+    };
+    let removed = match value.as_object() {
+        // `L[a:b] = L`: the new items are copied first (the list changes
+        // under them); the copy is dropped here, outside the list's cell.
+        Some(o) if container.as_object().is_some_and(|c| c.is(o)) => {
+            let snapshot = list.items.try_with(|items| items.clone());
+            snapshot.and_then(|snapshot| assign(&snapshot))
+        }
         Some(o) if o.class().same(&vm.types.list) => o
             .downcast::<List>()
-            .and_then(|l| l.items.try_with(|items| items.clone())),
+            .and_then(|source| source.items.try_with(|new| assign(new)))
+            .flatten(),
         Some(o) if o.class().same(&vm.types.tuple) => {
-            o.downcast::<Tuple>().map(|t| t.items().to_vec())
+            o.downcast::<Tuple>().and_then(|t| assign(t.items()))
         }
         _ => None,
     };
-    let Some(new_items) = new_items else {
-        return Err(value);
-    };
-    let removed = list.items.try_with(|items| {
-        let (start, stop, _) = small_slice_indices(start, stop, &Value::NONE, items.len())??;
-        let (start, stop) = (start as usize, stop.max(start) as usize);
-        Some(items.splice(start..stop, new_items).collect::<Vec<Value>>())
-    });
-    match removed.flatten() {
-        Some(removed) => Ok(removed),
-        None => Err(value),
-    }
+    removed.ok_or(value)
 }
 
 /// `container[key] = value` for an exact `list` and an in-range int;
 /// gives `value` back when it does not apply. The old item is returned to
-/// be dropped by the caller, outside the list's cell.
+/// be dropped by the caller, outside the list's cell. Both are moved by
+/// words (see [`crate::value::read_by_words`]).
 #[inline(always)]
 pub fn store_subscript(
     vm: &Vm,
@@ -211,24 +210,25 @@ pub fn store_subscript(
     key: &Value,
     value: Value,
 ) -> Result<Value, Value> {
-    let (Some(i), Some(object)) = (key.as_i64(), container.as_object()) else {
+    let (Some(i), Some(list)) = (key.as_i64(), exact_list(vm, container)) else {
         return Err(value);
     };
-    if !object.class().same(&vm.types.list) {
-        return Err(value);
-    }
-    let Some(list) = object.downcast::<List>() else {
+    let slot = list
+        .items
+        .try_with(|items| position(i, items.len()).map(|p| items.as_mut_ptr().wrapping_add(p)))
+        .flatten();
+    let Some(slot) = slot else {
         return Err(value);
     };
-    let mut value = Some(value);
-    let old = list.items.try_with(|items| {
-        let p = position(i, items.len())?;
-        value.take().map(|v| std::mem::replace(&mut items[p], v))
-    });
-    match (old.flatten(), value) {
-        (Some(old), _) => Ok(old),
-        (None, Some(value)) => Err(value),
-        (None, None) => Err(Value::NONE),
+    // SAFETY: `slot` points at an initialised item of the list (in range
+    // just above). Between the check and here no code ran that could
+    // touch the list (the cell was released, but nothing was called), so
+    // the array has not moved. The old item is moved out and the new one
+    // written in its place.
+    unsafe {
+        let old = crate::value::read_by_words(slot);
+        crate::value::write_by_words(slot.cast::<Option<Value>>(), Some(value));
+        Ok(old)
     }
 }
 
