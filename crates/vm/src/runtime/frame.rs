@@ -264,6 +264,34 @@ impl Frame {
         }
     }
 
+    /// How this frame returns, as one word: its `is_entry`, `init_check`,
+    /// `owner` and `state` bytes (adjacent in the header) read together, so
+    /// the return path tests them with one comparison instead of one
+    /// branch per flag. Compare with [`Frame::PLAIN_RETURN`] and
+    /// [`Frame::ENTRY_RETURN`]; any other word takes the general return.
+    #[inline(always)]
+    pub(crate) fn return_word(&self) -> u32 {
+        u32::from_le_bytes([
+            u8::from(self.is_entry),
+            u8::from(self.init_check),
+            self.owner as u8,
+            self.state as u8,
+        ])
+    }
+
+    /// [`Frame::return_word`] of a frame a `CALL` of this eval loop pushed
+    /// (not an entry, not `__init__`'s) on the thread's data stack: it is
+    /// popped and its caller resumed in place. (A thread frame's state is
+    /// always `Executing`.)
+    pub(crate) const PLAIN_RETURN: u32 =
+        u32::from_le_bytes([0, 0, FrameOwner::Thread as u8, FrameState::Executing as u8]);
+
+    /// [`Frame::return_word`] of the entry frame of an eval loop on the
+    /// thread's data stack (not `__init__`'s): it is popped and the loop
+    /// returns the value to the native code that ran it.
+    pub(crate) const ENTRY_RETURN: u32 =
+        u32::from_le_bytes([1, 0, FrameOwner::Thread as u8, FrameState::Executing as u8]);
+
     /// Takes the function out of the frame (it ended and is being
     /// cleared), first giving the frame counts of its own on the code and
     /// namespaces it borrowed from it.
