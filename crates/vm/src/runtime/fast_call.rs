@@ -97,9 +97,7 @@ pub(crate) fn push_simple_call(
     let Some(func) = object.downcast::<Function>() else {
         // Only a bound method goes out of line: a builtin (the commonest
         // other callable) declines here, at the cost of one type test.
-        if object.downcast::<Method>().is_none() {
-            return None;
-        }
+        object.downcast::<Method>()?;
         return unpack_bound_method(vm, caller, nargs);
     };
     let has_self = self_slot.is_some();
