@@ -384,8 +384,17 @@ impl Vm {
 
     /// Runs a pushed frame to completion from native code.
     pub(crate) fn run_pushed(&mut self, frame: *mut Frame) -> PyResult<Value> {
-        // SAFETY: the frame was just pushed and is live.
-        unsafe { (*frame).is_entry = true };
+        // SAFETY: the frame was just pushed and is live. A frame pushed
+        // for native code is a plain thread frame (`Frame::header`): only
+        // `is_entry` changes, written with the other return flags in one
+        // store (`set_return_word`), which the return reads as one word.
+        unsafe {
+            if (*frame).return_word() == Frame::PLAIN_RETURN {
+                (*frame).set_return_word(Frame::ENTRY_RETURN);
+            } else {
+                (*frame).is_entry = true;
+            }
+        }
         self.enter_native().inspect_err(|_| {
             // SAFETY: the frame is the last pushed.
             unsafe { self.data_stack.pop(frame) };

@@ -173,6 +173,27 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 load_sp!();
             }};
         }
+        // `switch_to!` for the caller of a frame that returned in place:
+        // its position was stored from its `pc` when it made the call
+        // (`sync_position!`, or the general tier's), and nothing but this
+        // loop moves a running caller's position, so it is inside the
+        // stream and needs no clamp.
+        macro_rules! switch_to_caller {
+            ($new:expr) => {{
+                fp = $new;
+                vm.current_frame = fp;
+                // SAFETY: `fp` is the live innermost frame (see above).
+                frame = unsafe { &mut *fp };
+                // SAFETY: as for `code` above.
+                code = unsafe { &*(&**frame.code as *const Code) };
+                units = &code.instructions;
+                decoded = code.decoded.as_ptr();
+                debug_assert!((frame.next_instr as usize) < code.decoded.len());
+                // SAFETY: a position stored from `pc` (see above).
+                pc = unsafe { decoded.add(frame.next_instr as usize) };
+                load_sp!();
+            }};
+        }
         // `switch_to!` for a frame just pushed by a call (`fast_call`,
         // `push_property_frame`): it starts at position 0 with its stack
         // top at the end of its locals, so its position needs no load and
@@ -1073,28 +1094,40 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         store_sp!();
                         // A plain call's frame returns in place: popped,
                         // its caller resumed with the value pushed (the
-                        // caller's stack had room for the callable).
-                        // Entry and generator frames, and an `__init__`
-                        // returning something else than None (an error),
-                        // take the full return below.
-                        if !frame.is_entry && frame.owner == FrameOwner::Thread {
+                        // caller's stack had room for the callable). An
+                        // entry frame on the data stack (run by native
+                        // code) returns from this loop here: nothing else
+                        // is pending (no error, nothing returned). The
+                        // flags are tested together (`return_word`).
+                        // Generator frames, and an `__init__` returning
+                        // something else than None (an error), take the
+                        // full return below.
+                        let word = frame.return_word();
+                        if word == Frame::PLAIN_RETURN {
                             let previous = frame.previous;
-                            if !frame.init_check {
-                                // SAFETY: `fp` is the innermost thread
-                                // frame, the last pushed on the data stack.
-                                unsafe { leave_frame(vm, fp) };
-                                switch_to!(previous);
-                                fast_push!(Some(v));
-                                continue;
-                            }
+                            // SAFETY: `fp` is the innermost thread frame,
+                            // the last pushed on the data stack.
+                            unsafe { leave_thread_frame(vm, fp) };
+                            switch_to_caller!(previous);
+                            fast_push!(Some(v));
+                            continue;
+                        }
+                        if word == Frame::ENTRY_RETURN {
+                            // SAFETY: as above.
+                            unsafe { leave_thread_frame(vm, fp) };
+                            return Ok(v);
+                        }
+                        if !frame.is_entry && frame.owner == FrameOwner::Thread && frame.init_check
+                        {
+                            let previous = frame.previous;
                             // `__init__` (pushed by `push_init_call`)
                             // returned None: the instance waits on the
                             // caller's stack already (CPython's
                             // `EXIT_INIT_CHECK`), nothing is pushed.
                             if v.is_none() {
                                 // SAFETY: as above.
-                                unsafe { leave_frame(vm, fp) };
-                                switch_to!(previous);
+                                unsafe { leave_thread_frame(vm, fp) };
+                                switch_to_caller!(previous);
                                 continue;
                             }
                         }
@@ -2703,16 +2736,25 @@ fn unwind(vm: &mut Vm, fp: &mut *mut Frame, raised: Raised) -> Option<PyResult<V
 unsafe fn leave_frame(vm: &mut Vm, fp: *mut Frame) {
     // SAFETY: contract.
     match unsafe { (*fp).owner } {
-        FrameOwner::Thread => {
-            // SAFETY: contract; its frame object takes the data over.
-            unsafe { crate::runtime::frame_object::frame_ends(vm, fp) };
-            // SAFETY: thread frames are popped in LIFO order.
-            unsafe { vm.data_stack.pop(fp) };
-            vm.recursion_depth -= 1;
-        }
+        // SAFETY: contract.
+        FrameOwner::Thread => unsafe { leave_thread_frame(vm, fp) },
         // SAFETY: contract.
         FrameOwner::Generator => unsafe { generator::finish_frame(vm, fp) },
     }
+}
+
+/// [`leave_frame`] for a frame known to be on the thread's data stack
+/// (its `return_word` said so): popped without looking at its owner.
+///
+/// # Safety
+/// `fp` must be the live innermost frame, owned by the thread.
+#[inline(always)]
+unsafe fn leave_thread_frame(vm: &mut Vm, fp: *mut Frame) {
+    // SAFETY: contract; its frame object takes the data over.
+    unsafe { crate::runtime::frame_object::frame_ends(vm, fp) };
+    // SAFETY: thread frames are popped in LIFO order.
+    unsafe { vm.data_stack.pop(fp) };
+    vm.recursion_depth -= 1;
 }
 
 /// The comparison of two exact `str`s (by code points, which is their

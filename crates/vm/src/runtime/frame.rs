@@ -39,6 +39,13 @@ use crate::value::Value;
 /// [`Frame::pop_args`]).
 pub type CallArgs = smallvec::SmallVec<[Value; 6]>;
 
+// The return flags are four adjacent bytes (see `Frame::return_word`).
+const _: () = {
+    assert!(std::mem::offset_of!(Frame, init_check) == std::mem::offset_of!(Frame, is_entry) + 1);
+    assert!(std::mem::offset_of!(Frame, owner) == std::mem::offset_of!(Frame, is_entry) + 2);
+    assert!(std::mem::offset_of!(Frame, state) == std::mem::offset_of!(Frame, is_entry) + 3);
+};
+
 /// Who owns a frame's memory.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u8)]
@@ -263,6 +270,48 @@ impl Frame {
             frame_object: FrameObjectLink::default(),
         }
     }
+
+    /// How this frame returns, as one word: its `is_entry`, `init_check`,
+    /// `owner` and `state` bytes (adjacent in the header) read together, so
+    /// the return path tests them with one comparison instead of one
+    /// branch per flag. Compare with [`Frame::PLAIN_RETURN`] and
+    /// [`Frame::ENTRY_RETURN`]; any other word takes the general return.
+    #[inline(always)]
+    pub(crate) fn return_word(&self) -> u32 {
+        u32::from_le_bytes([
+            u8::from(self.is_entry),
+            u8::from(self.init_check),
+            self.owner as u8,
+            self.state as u8,
+        ])
+    }
+
+    /// Stores the four bytes [`Frame::return_word`] reads with one store,
+    /// `word` being [`Frame::PLAIN_RETURN`] or [`Frame::ENTRY_RETURN`]: a
+    /// later word-wide read of bytes stored one at a time would wait for
+    /// the stores to reach the cache (no store forwarding across stores).
+    #[inline(always)]
+    pub(crate) fn set_return_word(&mut self, word: u32) {
+        debug_assert!(word == Frame::PLAIN_RETURN || word == Frame::ENTRY_RETURN);
+        // SAFETY: `is_entry`, `init_check`, `owner` and `state` are four
+        // adjacent bytes of this `#[repr(C)]` header (checked below), and
+        // both words hold valid values for each: 0 or 1 for the bools,
+        // `Thread` and `Executing` for the enums.
+        unsafe { (&raw mut self.is_entry).cast::<u32>().write_unaligned(word) }
+    }
+
+    /// [`Frame::return_word`] of a frame a `CALL` of this eval loop pushed
+    /// (not an entry, not `__init__`'s) on the thread's data stack: it is
+    /// popped and its caller resumed in place. (A thread frame's state is
+    /// always `Executing`.)
+    pub(crate) const PLAIN_RETURN: u32 =
+        u32::from_le_bytes([0, 0, FrameOwner::Thread as u8, FrameState::Executing as u8]);
+
+    /// [`Frame::return_word`] of the entry frame of an eval loop on the
+    /// thread's data stack (not `__init__`'s): it is popped and the loop
+    /// returns the value to the native code that ran it.
+    pub(crate) const ENTRY_RETURN: u32 =
+        u32::from_le_bytes([1, 0, FrameOwner::Thread as u8, FrameState::Executing as u8]);
 
     /// Takes the function out of the frame (it ended and is being
     /// cleared), first giving the frame counts of its own on the code and
@@ -531,10 +580,16 @@ unsafe fn write_header(frame: *mut Frame, header: Frame) {
         (&raw mut (*frame).stack_top).write(stack_top);
         (&raw mut (*frame).capacity).write(capacity);
         (&raw mut (*frame).return_target).write(return_target);
-        (&raw mut (*frame).is_entry).write(is_entry);
-        (&raw mut (*frame).init_check).write(init_check);
-        (&raw mut (*frame).owner).write(owner);
-        (&raw mut (*frame).state).write(state);
+        // The four return flags in one store, as `return_word` reads them
+        // (four adjacent bytes, each a valid value of its field).
+        (&raw mut (*frame).is_entry)
+            .cast::<u32>()
+            .write_unaligned(u32::from_le_bytes([
+                u8::from(is_entry),
+                u8::from(init_check),
+                owner as u8,
+                state as u8,
+            ]));
         (&raw mut (*frame).header_borrowed).write(header_borrowed);
         crate::value::write_by_words((&raw mut (*frame).exc_state).cast(), Some(exc_state));
         (&raw mut (*frame).frame_object).write(frame_object);
