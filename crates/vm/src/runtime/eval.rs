@@ -377,12 +377,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             // no Python code).
             macro_rules! cached_load {
                 ($entry:expr, $oparg:expr, $owner:expr) => {
-                    attr_cache!($entry)
-                        .and_then(|c| {
-                            crate::runtime::attr_access::load_hit(vm, c, $owner, || {
-                                code.names.get(($oparg >> 1) as usize).map(|n| &**n)
-                            })
+                    attr_cache!($entry).and_then(|c| {
+                        crate::runtime::attr_access::load_hit(vm, c, $owner, || {
+                            code.names.get(($oparg >> 1) as usize).map(|n| &**n)
                         })
+                    })
                 };
             }
             // Pushes what a `LOAD_ATTR` with `$oparg` loaded: a method and
@@ -495,8 +494,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         // SAFETY: decoding fused this entry only when a
                         // `STORE_ATTR` starts at the next position.
                         let attr = unsafe { *pc };
-                        if let Some(cache) = attr_cache!(pc)
-                        {
+                        if let Some(cache) = attr_cache!(pc) {
                             match crate::runtime::attr_access::store_hit(
                                 vm,
                                 cache,
@@ -526,9 +524,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         // SAFETY: decoding fused this entry only when a
                         // `LOAD_ATTR` starts at the next position.
                         let attr = unsafe { *pc };
-                        if let Some(loaded) =
-                            cached_load!(pc, attr.oparg, owner)
-                        {
+                        if let Some(loaded) = cached_load!(pc, attr.oparg, owner) {
                             push_loaded!(loaded, attr.oparg, Some(owner.clone()));
                             // SAFETY: not the sentinel (a `LOAD_ATTR`), so
                             // its successor is in the stream.
