@@ -196,6 +196,27 @@ mod tests {
     }
 
     #[test]
+    fn attribute_sites_carry_their_cache_index_after_their_own_unit() {
+        let mut units = vec![unit(Opcode::LOAD_ATTR, 0)];
+        units.extend((0..Opcode::LOAD_ATTR.cache_entries()).map(|_| unit(Opcode::CACHE, 0)));
+        // The first cache unit holds entry index 3 (little-endian).
+        units[1] = CodeUnit { opcode: 3, arg: 0 };
+        // A site whose caches the end of the code cuts off.
+        units.push(unit(Opcode::STORE_ATTR, 0));
+        let decoded = decode(&units);
+        // SAFETY: entries of `decoded` at attribute sites.
+        unsafe {
+            assert_eq!(cache_index(decoded.as_ptr()), 3);
+            assert_eq!(
+                cache_index(decoded.as_ptr().add(units.len() - 1)),
+                u32::MAX as usize
+            );
+        }
+        assert_eq!(decoded[1].opcode, Opcode::CACHE);
+        assert_eq!(decoded[1].len, 1);
+    }
+
+    #[test]
     fn prefixes_fold_into_the_oparg_and_caches_are_skipped() {
         let units = [
             unit(Opcode::EXTENDED_ARG, 1),
