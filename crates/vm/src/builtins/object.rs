@@ -23,7 +23,9 @@ use crate::value::Value;
 /// extension, of instances of user classes deriving from `object`).
 pub struct BareObject;
 
-/// The attribute storage of an object, if it has one.
+/// The attribute storage of an object, if it has one. Inlined: attribute
+/// cache hits (`runtime::attr_access`) reach the instance's values here.
+#[inline]
 pub fn instance_dict(v: &Value) -> Option<&InstanceDict> {
     let o = v.as_object()?;
     if let Some(ext) = o.extension() {

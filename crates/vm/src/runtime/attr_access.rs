@@ -158,8 +158,15 @@ fn cached_property_getter(vm: &Vm, cache: &AttrCache, owner: &Value) -> Option<V
 fn class_of<'a>(vm: &'a Vm, owner: &'a Value) -> &'a TypeRef {
     match owner.as_object() {
         Some(o) => o.class(),
-        None => vm.type_of(owner),
+        None => type_of_unboxed(vm, owner),
     }
+}
+
+/// `Vm::type_of` out of line, so that [`class_of`] inlines as one compare
+/// (inlined, LLVM merges the object test into `type_of`'s jump table).
+#[inline(never)]
+fn type_of_unboxed<'a>(vm: &'a Vm, owner: &'a Value) -> &'a TypeRef {
+    vm.type_of(owner)
 }
 
 /// The cached answer, if the cache holds one for the owner's type. Runs
@@ -437,22 +444,36 @@ pub(crate) fn store_hit<'n>(
     let kind = cache
         .lookup(class.version.get())
         .map_or(AttrKind::Empty, |e| e.kind());
-    let value = match kind {
-        AttrKind::SlotMember { index } => match owner.as_object().and_then(|o| o.extension()) {
-            Some(ext) => match ext.set_slot(index, Some(value)) {
-                Ok(old) => {
-                    drop(old);
-                    return Ok(());
-                }
-                Err(value) => return value.map_or(Ok(()), Err),
-            },
-            None => value,
-        },
-        _ => value,
-    };
-    if let AttrKind::Store { keys, index } = kind
-        && let Some(dict) = instance_dict(owner)
+    // The commonest hit first (`self.x = v`), tested on its own.
+    if let AttrKind::Store { keys, index } = kind {
+        return store_instance(class, owner, keys, index, name, value);
+    }
+    if let AttrKind::SlotMember { index } = kind
+        && let Some(ext) = owner.as_object().and_then(|o| o.extension())
     {
+        return match ext.set_slot(index, Some(value)) {
+            Ok(old) => {
+                drop(old);
+                Ok(())
+            }
+            Err(value) => value.map_or(Ok(()), Err),
+        };
+    }
+    Err(value)
+}
+
+/// [`store_hit`] for an [`AttrKind::Store`] entry (`keys`, `index`) of
+/// `class`, the owner's type.
+#[inline(always)]
+fn store_instance<'n>(
+    class: &TypeRef,
+    owner: &Value,
+    keys: *const crate::builtins::instance::SharedKeys,
+    index: usize,
+    name: impl FnOnce() -> Option<&'n Ref<Str>>,
+    value: Value,
+) -> Result<(), Value> {
+    if let Some(dict) = instance_dict(owner) {
         // The type has no attribute of that name, so this is a plain store
         // into the instance's attributes. When the cached keys are the
         // class's, the name has slot `index` in them: the store goes

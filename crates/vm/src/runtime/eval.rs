@@ -383,17 +383,26 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }};
             }
-            // The attribute cache's answer for the `LOAD_ATTR` at `$at` with
-            // `$oparg` on `$owner`, if it has one (runs no Python code).
+            // The attribute cache of the `LOAD_ATTR` or `STORE_ATTR` whose
+            // decoded entry `$entry` points to (in this code's stream).
+            macro_rules! attr_cache {
+                ($entry:expr) => {
+                    // SAFETY: `$entry` is an attribute instruction's entry
+                    // in the running code's decoded stream.
+                    code.attr_caches
+                        .get(unsafe { instruction_stream::cache_index($entry) })
+                };
+            }
+            // The attribute cache's answer for the `LOAD_ATTR` whose entry
+            // is `$entry`, with `$oparg` on `$owner`, if it has one (runs
+            // no Python code).
             macro_rules! cached_load {
-                ($at:expr, $oparg:expr, $owner:expr) => {
-                    crate::runtime::inline_cache::entry_index(units, $at)
-                        .and_then(|i| code.attr_caches.get(i))
-                        .and_then(|c| {
-                            crate::runtime::attr_access::load_hit(vm, c, $owner, || {
-                                code.names.get(($oparg >> 1) as usize).map(|n| &**n)
-                            })
+                ($entry:expr, $oparg:expr, $owner:expr) => {
+                    attr_cache!($entry).and_then(|c| {
+                        crate::runtime::attr_access::load_hit(vm, c, $owner, || {
+                            code.names.get(($oparg >> 1) as usize).map(|n| &**n)
                         })
+                    })
                 };
             }
             // Pushes what a `LOAD_ATTR` with `$oparg` loaded: a method and
@@ -472,11 +481,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         // SAFETY: decoding fused this entry only when a
                         // `STORE_ATTR` starts at the next position.
                         let attr = unsafe { *pc };
-                        if let Some(cache) = crate::runtime::inline_cache::entry_index(
-                            units,
-                            position_of!(pc) + attr.at as usize,
-                        )
-                        .and_then(|i| code.attr_caches.get(i))
+                        if let Some(cache) = attr_cache!(pc)
                             && fast_peek!(0).is_some()
                         {
                             let value = fast_pop!().unwrap_or(Value::NONE);
@@ -510,12 +515,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         // SAFETY: decoding fused this entry only when a
                         // `STORE_ATTR` starts at the next position.
                         let attr = unsafe { *pc };
-                        if let Some(cache) = crate::runtime::inline_cache::entry_index(
-                            units,
-                            position_of!(pc) + attr.at as usize,
-                        )
-                        .and_then(|i| code.attr_caches.get(i))
-                        {
+                        if let Some(cache) = attr_cache!(pc) {
                             match crate::runtime::attr_access::store_hit(
                                 vm,
                                 cache,
@@ -545,9 +545,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         // SAFETY: decoding fused this entry only when a
                         // `LOAD_ATTR` starts at the next position.
                         let attr = unsafe { *pc };
-                        if let Some(loaded) =
-                            cached_load!(position_of!(pc) + attr.at as usize, attr.oparg, owner)
-                        {
+                        if let Some(loaded) = cached_load!(pc, attr.oparg, owner) {
                             push_loaded!(loaded, attr.oparg, Some(owner.clone()));
                             // SAFETY: not the sentinel (a `LOAD_ATTR`), so
                             // its successor is in the stream.
@@ -682,8 +680,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::LOAD_GLOBAL => {
-                    if let Some(v) = crate::runtime::inline_cache::entry_index(units, at!())
-                        .and_then(|i| code.global_caches.get(i))
+                    // SAFETY: `entry` is this `LOAD_GLOBAL`'s, in the
+                    // running code's decoded stream.
+                    if let Some(v) = code
+                        .global_caches
+                        .get(unsafe { instruction_stream::cache_index(entry) })
                         .and_then(|c| c.get(&frame.globals, &frame.builtins))
                     {
                         fast_push!(Some(v));
@@ -695,7 +696,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::LOAD_ATTR => {
                     if let Some(owner) = fast_peek!(0)
-                        && let Some(loaded) = cached_load!(at!(), oparg, owner)
+                        && let Some(loaded) = cached_load!(entry, oparg, owner)
                     {
                         let owner = fast_pop!();
                         push_loaded!(loaded, oparg, owner);
@@ -708,8 +709,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     if oparg & 1 == 0
                         && !crate::gc::is_due()
                         && fast_peek!(0).is_some()
-                        && let Some(cache) = crate::runtime::inline_cache::entry_index(units, at!())
-                            .and_then(|i| code.attr_caches.get(i))
+                        && let Some(cache) = attr_cache!(entry)
                     {
                         let owner = fast_pop!().unwrap_or(Value::NONE);
                         sync_position!();
@@ -731,8 +731,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::STORE_ATTR => {
-                    if let Some(cache) = crate::runtime::inline_cache::entry_index(units, at!())
-                        .and_then(|i| code.attr_caches.get(i))
+                    if let Some(cache) = attr_cache!(entry)
                         && fast_peek!(0).is_some()
                         && fast_peek!(1).is_some()
                     {

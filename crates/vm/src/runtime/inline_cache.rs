@@ -381,9 +381,22 @@ fn assign_caches(units: &mut [CodeUnit], opcodes: &[Opcode]) -> usize {
 }
 
 /// The cache entry index stored in the `CACHE` unit after an instruction.
+/// (The eval loop's fast tier reads the copy the decoded stream keeps:
+/// `instruction_stream::cache_index`.)
 #[inline(always)]
 pub fn entry_index(units: &[Cell<CodeUnit>], instruction: usize) -> Option<usize> {
     let unit = units.get(instruction + 1)?.get();
+    index_in(unit)
+}
+
+/// [`entry_index`] on the plain units the code object is built from.
+pub fn entry_index_of_units(units: &[CodeUnit], instruction: usize) -> Option<usize> {
+    index_in(*units.get(instruction + 1)?)
+}
+
+/// The entry index a `CACHE` unit holds, if any.
+#[inline(always)]
+fn index_in(unit: CodeUnit) -> Option<usize> {
     let index = u16::from_le_bytes([unit.opcode, unit.arg]);
     (index != NO_ENTRY).then_some(usize::from(index))
 }

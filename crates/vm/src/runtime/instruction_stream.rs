@@ -55,12 +55,37 @@ pub const LOAD_FAST_LOAD_FAST_STORE_ATTR: Opcode = Opcode::STORE_ATTR_SLOT;
 
 /// The entry past the last code unit: the eval loop reads entries without
 /// a bounds check, and running this one is refused as bad bytecode.
+/// Its oparg doubles as "no cache entry" for [`cache_index`] (an
+/// instruction whose caches the end of the code cut off).
 const SENTINEL: Decoded = Decoded {
     opcode: Opcode::RESERVED,
     at: 0,
     len: 1,
-    oparg: 0,
+    oparg: u32::MAX,
 };
+
+/// Opcodes whose inline-cache entry index is copied into the decoded
+/// stream (see [`cache_index`]).
+const INDEXED_SITES: [Opcode; 3] = [Opcode::LOAD_ATTR, Opcode::STORE_ATTR, Opcode::LOAD_GLOBAL];
+
+/// The index of the inline-cache entry (in the code's `attr_caches` or
+/// `global_caches`) of the `LOAD_ATTR`, `STORE_ATTR` or `LOAD_GLOBAL` whose
+/// entry `entry` is; `u32::MAX` (past any table) when the site has none.
+/// `decode` copies each such site's index (from its first `CACHE` unit in
+/// the adaptive copy) into the oparg of the entry right after the
+/// instruction's own unit, so the hot path reads it with one load and no
+/// bounds check, where reading the unit costs a position computation, a
+/// bounds check and a compare.
+///
+/// # Safety
+/// `entry` points into a stream made by [`decode`], at an entry whose
+/// opcode is one of those three.
+#[inline(always)]
+pub unsafe fn cache_index(entry: *const Decoded) -> usize {
+    // SAFETY: the instruction's own unit (`at` past the entry) is a real
+    // unit of the code, so the entry after it is at most the sentinel's.
+    unsafe { (*entry.add(usize::from((*entry).at) + 1)).oparg as usize }
+}
 
 /// Decodes every position of `units`, marks the fused pairs (see
 /// [`LOAD_FAST_LOAD_ATTR`]) and appends the [`SENTINEL`].
@@ -110,6 +135,29 @@ pub fn decode(units: &[CodeUnit]) -> Box<[Decoded]> {
             (other, _) => other,
         };
     }
+    for position in 0..end {
+        let site = decoded[position];
+        let own = position + usize::from(site.at);
+        if !INDEXED_SITES.contains(&site.opcode) || own + 1 >= end {
+            // Not a site, or its caches are cut off by the end of the code
+            // (`cache_index` then reads the sentinel's oparg).
+            continue;
+        }
+        let index = crate::runtime::inline_cache::entry_index_of_units(units, own)
+            .and_then(|i| u32::try_from(i).ok())
+            .unwrap_or(u32::MAX);
+        // The unit holds the entry index, not an instruction: it decodes as
+        // the `CACHE` it stands for (a no-op of length 1 if ever jumped
+        // to), which keeps the stream closed whatever the index's bytes.
+        if let Some(cache) = decoded.get_mut(own + 1) {
+            *cache = Decoded {
+                opcode: Opcode::CACHE,
+                at: 0,
+                len: 1,
+                oparg: index,
+            };
+        }
+    }
     decoded.push(SENTINEL);
     decoded.into_boxed_slice()
 }
@@ -145,6 +193,27 @@ mod tests {
             opcode: opcode.number(),
             arg,
         }
+    }
+
+    #[test]
+    fn attribute_sites_carry_their_cache_index_after_their_own_unit() {
+        let mut units = vec![unit(Opcode::LOAD_ATTR, 0)];
+        units.extend((0..Opcode::LOAD_ATTR.cache_entries()).map(|_| unit(Opcode::CACHE, 0)));
+        // The first cache unit holds entry index 3 (little-endian).
+        units[1] = CodeUnit { opcode: 3, arg: 0 };
+        // A site whose caches the end of the code cuts off.
+        units.push(unit(Opcode::STORE_ATTR, 0));
+        let decoded = decode(&units);
+        // SAFETY: entries of `decoded` at attribute sites.
+        unsafe {
+            assert_eq!(cache_index(decoded.as_ptr()), 3);
+            assert_eq!(
+                cache_index(decoded.as_ptr().add(units.len() - 1)),
+                u32::MAX as usize
+            );
+        }
+        assert_eq!(decoded[1].opcode, Opcode::CACHE);
+        assert_eq!(decoded[1].len, 1);
     }
 
     #[test]

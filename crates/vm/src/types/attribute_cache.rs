@@ -39,16 +39,28 @@ thread_local! {
 static CACHE: GilCell<Vec<Entry>> = GilCell::new(&CACHE_SLOT);
 
 /// A quick hash of a name's text (names are short; `str`'s SipHash would
-/// cost more than the lookup it saves when the name is not a cached `str`).
+/// cost more than the lookup it saves when the name is not a cached `str`):
+/// the length and the first and last eight bytes (four, or three single
+/// bytes, for shorter names), read as whole words without a copy loop.
+/// Names that agree there collide in the table; the entry's full name
+/// compare keeps hits exact.
 #[inline(always)]
 fn name_hash(name: &[u8]) -> u64 {
-    let mut h = name.len() as u64;
-    for chunk in name.chunks(8) {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517C_C1B7_2722_0A95);
-    }
-    h
+    let len = name.len() as u64;
+    let (head, tail) = match (name.first_chunk::<8>(), name.last_chunk::<8>()) {
+        (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
+        _ => match (name.first_chunk::<4>(), name.last_chunk::<4>()) {
+            (Some(head), Some(tail)) => (
+                u64::from(u32::from_le_bytes(*head)),
+                u64::from(u32::from_le_bytes(*tail)),
+            ),
+            _ => {
+                let byte = |i: usize| name.get(i).map_or(0, |&b| u64::from(b));
+                (byte(0) | byte(1) << 8 | byte(2) << 16, 0)
+            }
+        },
+    };
+    (head ^ tail.rotate_left(29) ^ len.rotate_left(56)).wrapping_mul(0x517C_C1B7_2722_0A95)
 }
 
 /// Where (version, hash) lives in the table.
