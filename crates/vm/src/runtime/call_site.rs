@@ -26,7 +26,7 @@ use std::cell::Cell;
 
 use crate::builtins::native::{self, BuiltinFunction, MethodDef, MethodDescriptor, MethodKind};
 use crate::error::PyResult;
-use crate::runtime::{Frame, Vm};
+use crate::runtime::{Frame, Vm, fast_call};
 use crate::value::Value;
 
 /// Misses after which a site stops specializing.
@@ -152,25 +152,14 @@ pub(crate) unsafe fn call_specialized(
             }
         },
     };
-    let first = callable_at + 2 - usize::from(live.get(callable_at + 1)?.is_some());
-    let arguments = live.get(first..top)?;
-    // SAFETY: the slots of a native call's arguments are all `Some` here
-    // (checked; only a `self` slot can be NULL, and it is left out when
-    // it is), laid out as `Value`s (asserted in `fast_call.rs`). They stay
-    // untouched while the callee runs: frames it pushes go above this
-    // one's slots, and this frame runs nothing until the call returns.
-    if arguments.iter().any(Option::is_none) {
-        return None;
-    }
-    let args: &[Value] =
-        unsafe { std::slice::from_raw_parts(arguments.as_ptr().cast::<Value>(), arguments.len()) };
+    let args = fast_call::native_arguments(live, callable_at, top)?;
     let result = match callee {
         Callee::Function(f) => call_function(vm, f, args),
         Callee::Descriptor(d) => call_descriptor(vm, d, args),
     };
     // SAFETY: contract; the call has returned and nothing borrows the
     // slots any more.
-    unsafe { pop_call(caller, callable_at, top) };
+    unsafe { fast_call::pop_call(caller, callable_at, top) };
     Some(result)
 }
 
@@ -208,24 +197,6 @@ fn call_descriptor(vm: &mut Vm, d: &MethodDescriptor, args: &[Value]) -> PyResul
         return result;
     }
     native::call_descriptor(vm, d, args, None)
-}
-
-/// Pops a finished call's callable, `self` and arguments (`callable_at..top`).
-///
-/// # Safety
-/// `caller` must be the live innermost frame with `top` its stack top and
-/// nothing borrowing its slots.
-#[inline(always)]
-unsafe fn pop_call(caller: *mut Frame, callable_at: usize, top: usize) {
-    // SAFETY: contract. The top drops first, then each initialised slot
-    // below the old top is read once and dropped.
-    let frame = unsafe { &mut *caller };
-    let slots = frame.slots_ptr();
-    frame.stack_top = callable_at as u32;
-    for i in callable_at..top {
-        // SAFETY: see above.
-        drop(unsafe { slots.add(i).read() });
-    }
 }
 
 /// For `CALL nargs` at `site` when [`call_specialized`] did not answer and

@@ -156,62 +156,57 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             }};
         }
         // Makes `$new` (a live frame, its position and stack top stored)
-        // the running frame, reloading the locals above.
+        // the running frame, reloading the locals above; `$pc` computes
+        // its next instruction from the reloaded `frame`, `code` and
+        // `decoded`.
+        macro_rules! enter_frame {
+            ($new:expr, $pc:expr) => {{
+                fp = $new;
+                vm.current_frame = fp;
+                // SAFETY: `fp` is the live innermost frame (see above).
+                frame = unsafe { &mut *fp };
+                // SAFETY: as for `code` above.
+                code = unsafe { &*(&**frame.code as *const Code) };
+                units = &code.instructions;
+                decoded = code.decoded.as_ptr();
+                pc = $pc;
+                load_sp!();
+            }};
+        }
+        // Any frame: its stored position, clamped to the sentinel's.
         macro_rules! switch_to {
-            ($new:expr) => {{
-                fp = $new;
-                vm.current_frame = fp;
-                // SAFETY: `fp` is the live innermost frame (see above).
-                frame = unsafe { &mut *fp };
-                // SAFETY: as for `code` above.
-                code = unsafe { &*(&**frame.code as *const Code) };
-                units = &code.instructions;
-                decoded = code.decoded.as_ptr();
+            ($new:expr) => {
                 // SAFETY: clamped to the sentinel's position, as above.
-                pc =
-                    unsafe { decoded.add((frame.next_instr as usize).min(code.decoded.len() - 1)) };
-                load_sp!();
-            }};
+                enter_frame!($new, unsafe {
+                    decoded.add((frame.next_instr as usize).min(code.decoded.len() - 1))
+                })
+            };
         }
-        // `switch_to!` for the caller of a frame that returned in place:
-        // its position was stored from its `pc` when it made the call
-        // (`sync_position!`, or the general tier's), and nothing but this
-        // loop moves a running caller's position, so it is inside the
-        // stream and needs no clamp.
+        // The caller of a frame that returned in place: its position was
+        // stored from its `pc` when it made the call (`sync_position!`, or
+        // the general tier's), and nothing but this loop moves a running
+        // caller's position, so it is inside the stream and needs no
+        // clamp.
         macro_rules! switch_to_caller {
-            ($new:expr) => {{
-                fp = $new;
-                vm.current_frame = fp;
-                // SAFETY: `fp` is the live innermost frame (see above).
-                frame = unsafe { &mut *fp };
-                // SAFETY: as for `code` above.
-                code = unsafe { &*(&**frame.code as *const Code) };
-                units = &code.instructions;
-                decoded = code.decoded.as_ptr();
-                debug_assert!((frame.next_instr as usize) < code.decoded.len());
-                // SAFETY: a position stored from `pc` (see above).
-                pc = unsafe { decoded.add(frame.next_instr as usize) };
-                load_sp!();
-            }};
+            ($new:expr) => {
+                enter_frame!($new, {
+                    debug_assert!((frame.next_instr as usize) < code.decoded.len());
+                    // SAFETY: a position stored from `pc` (see above).
+                    unsafe { decoded.add(frame.next_instr as usize) }
+                })
+            };
         }
-        // `switch_to!` for a frame just pushed by a call (`fast_call`,
-        // `push_property_frame`): it starts at position 0 with its stack
-        // top at the end of its locals, so its position needs no load and
-        // no clamp (every decoded stream has at least its sentinel).
+        // A frame just pushed by a call (`fast_call`, `push_property_frame`):
+        // it starts at position 0 with its stack top at the end of its
+        // locals, so its position needs no load and no clamp (every decoded
+        // stream has at least its sentinel).
         macro_rules! switch_to_new {
-            ($new:expr) => {{
-                fp = $new;
-                vm.current_frame = fp;
-                // SAFETY: `fp` is the live innermost frame (see above).
-                frame = unsafe { &mut *fp };
-                debug_assert!(frame.next_instr == 0);
-                // SAFETY: as for `code` above.
-                code = unsafe { &*(&**frame.code as *const Code) };
-                units = &code.instructions;
-                decoded = code.decoded.as_ptr();
-                pc = decoded;
-                load_sp!();
-            }};
+            ($new:expr) => {
+                enter_frame!($new, {
+                    debug_assert!(frame.next_instr == 0);
+                    decoded
+                })
+            };
         }
         // Every error sets `raised` and leaves this loop (the general tier
         // also checks after each instruction, for a `break` that only left

@@ -463,17 +463,7 @@ pub(crate) unsafe fn call_native_on_stack(
         Some(function) => Ok(function),
         None => Err(object.downcast::<MethodDescriptor>()?),
     };
-    let first = callable_at + 2 - usize::from(live.get(callable_at + 1)?.is_some());
-    let arguments = live.get(first..top)?;
-    if arguments.iter().any(Option::is_none) {
-        return None;
-    }
-    // SAFETY: every slot in `arguments` is `Some`, laid out as a `Value`
-    // (see the assertion above). The slots stay untouched while the callee
-    // runs: frames it pushes go above this one's slots, and this frame
-    // runs nothing until the call returns.
-    let args: &[Value] =
-        unsafe { std::slice::from_raw_parts(arguments.as_ptr().cast::<Value>(), arguments.len()) };
+    let args = native_arguments(live, callable_at, top)?;
     // An intrinsic's answer when its guards hold.
     let intrinsic = match callee {
         Ok(function) => function.intrinsic(),
@@ -493,13 +483,49 @@ pub(crate) unsafe fn call_native_on_stack(
         }
     };
     // SAFETY: contract; the call has returned and nothing borrows the
-    // slots any more. They are moved out (the top drops first) and dropped.
+    // slots any more.
+    unsafe { pop_call(caller, callable_at, top) };
+    Some(result)
+}
+
+/// The arguments of a native call (`CALL` with the callable at
+/// `callable_at` of `live`, the caller's slots up to the stack top `top`):
+/// `self` and the arguments, or the arguments alone when the `self` slot is
+/// NULL, as values borrowed from the stack. `None` when a slot is NULL
+/// where a value must be (bad bytecode: the general tier reports it).
+#[inline(always)]
+pub(crate) fn native_arguments(
+    live: &[Option<Value>],
+    callable_at: usize,
+    top: usize,
+) -> Option<&[Value]> {
+    let first = callable_at + 2 - usize::from(live.get(callable_at + 1)?.is_some());
+    let arguments = live.get(first..top)?;
+    if arguments.iter().any(Option::is_none) {
+        return None;
+    }
+    // SAFETY: every slot in `arguments` is `Some`, laid out as a `Value`
+    // (see the assertion above). The caller keeps the slots untouched
+    // while the callee runs: frames it pushes go above them, and the
+    // calling frame runs nothing until the call returns.
+    Some(unsafe { std::slice::from_raw_parts(arguments.as_ptr().cast::<Value>(), arguments.len()) })
+}
+
+/// Pops a finished native call's callable, `self` and arguments
+/// (`callable_at..top`).
+///
+/// # Safety
+/// `caller` must be the live innermost frame with `top` its stack top and
+/// nothing borrowing its slots.
+#[inline(always)]
+pub(crate) unsafe fn pop_call(caller: *mut Frame, callable_at: usize, top: usize) {
+    // SAFETY: contract. The top drops first, then each initialised slot
+    // below the old top is read once (moved out) and dropped.
     let frame = unsafe { &mut *caller };
     let slots = frame.slots_ptr();
     frame.stack_top = callable_at as u32;
     for i in callable_at..top {
-        // SAFETY: initialised slots below the old top, each read once.
+        // SAFETY: see above.
         drop(unsafe { slots.add(i).read() });
     }
-    Some(result)
 }
