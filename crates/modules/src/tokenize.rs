@@ -11,7 +11,9 @@
 //! iterator is made (CPython reads line by line; the tokens come out the
 //! same). A tokenizer error is raised when the iteration reaches it, after
 //! the tokens before it, as a `SyntaxError` (or `IndentationError`) that
-//! `tokenize` turns into `TokenError`.
+//! `tokenize` turns into `TokenError`. Not yet: `extra_tokens=False` (the
+//! parser's view of the tokens, which only `tokenize`'s own tests ask for)
+//! and sources with carriage returns; both raise `NotImplementedError`.
 
 use krait_syntax::tokenizer::{Token, TokenKind, Tokens, tokenize_with_extras};
 use krait_vm::builtins::exceptions::ExcKind;
@@ -31,9 +33,6 @@ mod types {
     pub const NEWLINE: i64 = 4;
     pub const INDENT: i64 = 5;
     pub const DEDENT: i64 = 6;
-    /// The first exact operator type (`LPAR`); see [`super::OPERATORS`].
-    pub const FIRST_OPERATOR: i64 = 7;
-    pub const NOTEQUAL: i64 = 28;
     pub const OP: i64 = 55;
     pub const FSTRING_START: i64 = 59;
     pub const FSTRING_MIDDLE: i64 = 60;
@@ -44,14 +43,6 @@ mod types {
     pub const COMMENT: i64 = 65;
     pub const NL: i64 = 66;
 }
-
-/// The operators in the order of their exact token types, from `LPAR` (7)
-/// to `EXCLAMATION` (54); `<>` is `NOTEQUAL`.
-const OPERATORS: &[&str] = &[
-    "(", ")", "[", "]", ":", ",", ";", "+", "-", "*", "/", "|", "&", "<", ">", "=", ".", "%", "{",
-    "}", "==", "!=", "<=", ">=", "~", "^", "<<", ">>", "**", "+=", "-=", "*=", "/=", "%=", "&=",
-    "|=", "^=", "<<=", ">>=", "**=", "//", "//=", "@", "@=", "->", "...", ":=", "!",
-];
 
 /// The source, its tokens and how far the iteration is.
 struct Tokenized {
@@ -64,8 +55,6 @@ struct Tokenized {
     tokens: Tokens,
     /// The index of the next token.
     next: usize,
-    /// `extra_tokens`: operators as `OP`, comments and `NL`s kept.
-    extra: bool,
 }
 
 /// The payload of `TokenizerIter`.
@@ -109,7 +98,13 @@ fn new_iter(
         kwnames,
     )?;
     let readline = bound.required(0).clone();
-    let extra = vm.is_true(bound.required(1))?;
+    if !vm.is_true(bound.required(1))? {
+        // Only `tokenize`'s own tests ask for the parser's view of the tokens.
+        return Err(vm.new_error(
+            ExcKind::NotImplementedError,
+            "krait's _tokenize.TokenizerIter supports only extra_tokens=True",
+        ));
+    }
     let encoding = bound.get(2).filter(|e| !e.is_none()).cloned();
     let source = read_source(vm, &readline, encoding.as_ref())?;
     if source.contains('\r') {
@@ -151,7 +146,6 @@ fn new_iter(
                 line_starts,
                 tokens,
                 next: 0,
-                extra,
             }),
         },
     )?;
@@ -171,7 +165,7 @@ fn read_source(vm: &mut Vm, readline: &Value, encoding: Option<&Value>) -> PyRes
         let line = match encoding {
             Some(enc) if vm.as_str(&line).is_none() => {
                 let decode = vm.get_attr_str(&line, "decode")?;
-                vm.call(&decode, &[enc.clone()], None)?
+                vm.call(&decode, std::slice::from_ref(enc), None)?
             }
             _ => line,
         };
@@ -227,8 +221,8 @@ impl Tokenized {
     }
 }
 
-/// The type number of a token kind (`OP` for operators when `extra`).
-fn type_number(kind: TokenKind, text: &str, extra: bool) -> i64 {
+/// The type number of a token kind (`OP` for every operator).
+fn type_number(kind: TokenKind) -> i64 {
     use TokenKind as K;
     match kind {
         K::EndMarker => types::ENDMARKER,
@@ -247,12 +241,7 @@ fn type_number(kind: TokenKind, text: &str, extra: bool) -> i64 {
         K::Comment => types::COMMENT,
         K::Nl => types::NL,
         _ if kind.is_keyword() => types::NAME,
-        _ if extra => types::OP,
-        _ if text == "<>" => types::NOTEQUAL,
-        _ => OPERATORS
-            .iter()
-            .position(|op| *op == text)
-            .map_or(types::OP, |i| types::FIRST_OPERATOR + i as i64),
+        _ => types::OP,
     }
 }
 
@@ -298,7 +287,7 @@ fn next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             string.pop();
             end -= 1;
         }
-        let ty = type_number(kind, &string, s.extra);
+        let ty = type_number(kind);
         let start_pos = s.position(start);
         let end_pos = if newline {
             (start_pos.0, start_pos.1 + 1)
