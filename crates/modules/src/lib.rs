@@ -31,6 +31,7 @@ pub mod struct_sequence;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod tokenize;
 pub mod typing;
 pub mod weakref;
 
@@ -60,6 +61,7 @@ pub const BUILTIN_MODULES: &[BuiltinModule] = &[
     BuiltinModule::new("_io", io::init),
     BuiltinModule::new("_struct", struct_::init),
     BuiltinModule::new("_opcode", opcode::init),
+    BuiltinModule::new("_tokenize", tokenize::init),
     #[cfg(unix)]
     BuiltinModule::new("posix", posix::init),
 ];

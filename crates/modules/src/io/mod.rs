@@ -11,6 +11,7 @@
 pub mod bytesio;
 pub mod iobase;
 pub mod stringio;
+pub mod textio;
 
 use krait_vm::builtins::exceptions::ExcKind;
 use krait_vm::builtins::function::Module;
@@ -55,6 +56,9 @@ pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
         let io_name = vm.new_str("_io")?;
         file_type.dict.with(|d| d.insert_str(key, io_name));
         vm.add_getsets(file_type, krait_vm::builtins::file_io::GETSETS)?;
+        if file_type.name.to_string().starts_with("Buffered") {
+            vm.add_methods(file_type, BUFFERED_FILE_METHODS)?;
+        }
         if file_type.name.to_string() == "TextIOWrapper" {
             vm.add_getsets(file_type, krait_vm::builtins::file_io::TEXT_GETSETS)?;
         }
@@ -78,6 +82,7 @@ pub fn init(vm: &mut Vm, module: &Ref<Module>) -> PyResult<()> {
     ] {
         vm.module_set(module, name, type_value(t))?;
     }
+    textio::install(vm);
     adopt_standard_streams(vm, &bases.text)?;
     let open = builtin_open(vm)?;
     vm.module_set(module, "open", open)
@@ -217,3 +222,11 @@ const FUNCTIONS: &[MethodDef] = &[
     ),
     method("open_code", "(path)", open_code),
 ];
+
+/// What the engine's buffered files lack and text wrappers read through:
+/// `read1(size=-1)`, one read of at most `size` bytes (all that is left for
+/// a negative size), which for a file is `read(size)`.
+const BUFFERED_FILE_METHODS: &[MethodDef] = &[method("read1", "(self, size=-1, /)", |vm, args| {
+    let size = args.get(1).cloned().unwrap_or(Value::from_i64(-1));
+    call_method(vm, args.this(), "read", &[size])
+})];

@@ -36,6 +36,12 @@ pub enum TokenKind {
     TStringEnd,
     /// A token the tokenizer failed on; the error is in [`super::Tokens::error`].
     ErrorToken,
+    /// A comment (only from [`super::tokenize_with_extras`]).
+    Comment,
+    /// A newline that ends no logical line: a blank or comment-only line,
+    /// or a line break inside brackets (only from
+    /// [`super::tokenize_with_extras`]).
+    Nl,
     /// A printable character that is no Python operator (`$`, `?`, `` ` ``).
     Unknown,
     // Operators and delimiters.

@@ -82,10 +82,13 @@ pub(super) struct Lexer<'a> {
     brackets: Vec<Bracket>,
     modes: Vec<StringMode>,
     tokens: Vec<Token>,
+    /// Whether to keep comments, non-logical newlines and empty format-spec
+    /// middles (for the `tokenize` module).
+    extra: bool,
 }
 
 impl<'a> Lexer<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
+    pub(super) fn new(text: &'a str, extra: bool) -> Self {
         Self {
             src: text.as_bytes(),
             text,
@@ -95,6 +98,7 @@ impl<'a> Lexer<'a> {
             brackets: Vec::new(),
             modes: Vec::new(),
             tokens: Vec::with_capacity(text.len() / 4 + 4),
+            extra,
         }
     }
 
@@ -366,12 +370,18 @@ impl<'a> Lexer<'a> {
                     while !matches!(self.peek(), None | Some(b'\n')) {
                         self.pos += 1;
                     }
+                    if self.extra {
+                        self.push(TokenKind::Comment, start, self.pos);
+                    }
                     continue;
                 }
                 if c == b'\n' {
                     self.pos += 1;
                     self.at_line_start = true;
                     if blank_line || !self.brackets.is_empty() {
+                        if self.extra {
+                            self.push(TokenKind::Nl, start, start + 1);
+                        }
                         continue 'next_line;
                     }
                     self.push(TokenKind::Newline, start, start + 1);
@@ -1132,6 +1142,10 @@ impl<'a> Lexer<'a> {
                         if let Some(m) = self.modes.last_mut() {
                             m.in_expr = true;
                             m.in_format_spec = false;
+                        }
+                        if self.extra && depth > 0 && start == self.pos {
+                            // CPython's tokenizer ends a format spec with a middle, empty or not.
+                            self.push(middle_kind, start, start);
                         }
                         self.push_middle(middle_kind, start, self.pos);
                     }

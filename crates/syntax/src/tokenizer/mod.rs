@@ -57,5 +57,13 @@ pub struct TokenizerError {
 /// Tokenizes `text`, which must end with a newline (CPython appends one to
 /// source that lacks it; [`crate::parse_module`] does the same).
 pub fn tokenize(text: &str) -> Tokens {
-    lexer::Lexer::new(text).run()
+    lexer::Lexer::new(text, false).run()
+}
+
+/// Tokenizes `text` as [`tokenize`] does, and also keeps what the parser
+/// does not need but the `tokenize` module shows: [`TokenKind::Comment`],
+/// [`TokenKind::Nl`], and the empty f-string middle that ends a format
+/// specifier.
+pub fn tokenize_with_extras(text: &str) -> Tokens {
+    lexer::Lexer::new(text, true).run()
 }

@@ -175,3 +175,45 @@ fn fuzz_tokenizer_terminates_without_panics() {
         }
     }
 }
+
+#[test]
+fn extras_keep_comments_nl_and_empty_format_spec_middles() {
+    use TokenKind as K;
+    let text = "(a,  # c\n)\n\n# d\nf'{x:{w}}'\n";
+    let with: Vec<TokenKind> = super::tokenize_with_extras(text)
+        .tokens
+        .iter()
+        .map(|t| t.kind)
+        .collect();
+    assert_eq!(
+        with,
+        vec![
+            K::Lpar,
+            K::Name,
+            K::Comma,
+            K::Comment,
+            K::Nl,
+            K::Rpar,
+            K::Newline,
+            K::Nl,
+            K::Comment,
+            K::Nl,
+            K::FStringStart,
+            K::Lbrace,
+            K::Name,
+            K::Colon,
+            K::Lbrace,
+            K::Name,
+            K::Rbrace,
+            K::FStringMiddle,
+            K::Rbrace,
+            K::FStringEnd,
+            K::Newline,
+            K::EndMarker
+        ]
+    );
+    // The parser's stream has none of them.
+    let without = kinds(text);
+    assert!(!without.contains(&K::Comment) && !without.contains(&K::Nl));
+    assert_eq!(without.len() + 6, with.len());
+}
