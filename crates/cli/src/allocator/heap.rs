@@ -34,6 +34,12 @@ pub struct Heap {
     arenas: *mut Arena,
     /// How many of them have every pool unused.
     empty_arenas: usize,
+    /// The pool released last, or null: it is first in its arena's list
+    /// of released pools and its header (class, free list, bump offset)
+    /// still describes it, so [`new_pool`] can take it back for the same
+    /// class without rebuilding it. Cleared when it is taken for another
+    /// class or its arena is returned.
+    spare: *mut Pool,
     /// Blocks freed by other threads, linked through their first word.
     remote: AtomicPtr<u8>,
 }
@@ -45,6 +51,7 @@ static NO_HEAP: NoHeap = NoHeap(Heap {
     usable: [std::ptr::null_mut(); CLASSES],
     arenas: std::ptr::null_mut(),
     empty_arenas: 0,
+    spare: std::ptr::null_mut(),
     remote: AtomicPtr::new(std::ptr::null_mut()),
 });
 
@@ -220,6 +227,7 @@ unsafe fn release_pool(heap: *mut Heap, pool: *mut Pool) {
     unsafe {
         let arena = (*pool).arena;
         Arena::release_pool(arena, pool);
+        (*heap).spare = pool;
         if !Arena::is_empty(arena) {
             return;
         }
@@ -236,6 +244,8 @@ unsafe fn release_pool(heap: *mut Heap, pool: *mut Pool) {
         if !next.is_null() {
             (*next).prev = prev;
         }
+        // The spare is the pool just released, in this arena.
+        (*heap).spare = std::ptr::null_mut();
         Arena::destroy(arena);
     }
 }
@@ -287,7 +297,7 @@ unsafe fn collect_remote_frees(heap: *mut Heap) {
 /// [`alloc`]'s rare cases: the thread's first small allocation (creates
 /// its heap), the last free block of a pool (extends its free list from
 /// the pool's never-used blocks, or retires the full pool from the list),
-/// no pool with a free block (see [`alloc_from_new_pool`]).
+/// no pool with a free block (see [`new_pool`]).
 ///
 /// # Safety
 /// As [`alloc`]; `heap` is the calling thread's heap or `NO_HEAP`.
@@ -334,6 +344,7 @@ fn create_heap() -> *mut Heap {
             usable: [std::ptr::null_mut(); CLASSES],
             arenas: std::ptr::null_mut(),
             empty_arenas: 0,
+            spare: std::ptr::null_mut(),
             remote: AtomicPtr::new(std::ptr::null_mut()),
         });
         THREAD_HEAP.set(heap);
@@ -356,6 +367,10 @@ unsafe fn new_pool(heap: *mut Heap, class: usize) -> *mut Pool {
         let usable = (*heap).usable[class];
         if !usable.is_null() {
             return usable;
+        }
+        let spare = (*heap).spare;
+        if !spare.is_null() && (*spare).class as usize == class {
+            return reuse_spare(heap, spare);
         }
         let mut arena = std::ptr::null_mut::<Arena>();
         let mut candidate = (*heap).arenas;
@@ -381,9 +396,37 @@ unsafe fn new_pool(heap: *mut Heap, class: usize) -> *mut Pool {
             (*heap).empty_arenas -= 1;
         }
         let pool = Arena::take_pool(arena);
+        if pool == (*heap).spare {
+            (*heap).spare = std::ptr::null_mut();
+        }
         Pool::init(pool, class, heap, arena);
         (*heap).usable[class] = pool;
         pool
+    }
+}
+
+/// Takes `spare`, the heap's spare pool, back from its arena as it was
+/// released (its blocks all free, its bump offset kept) and makes it its
+/// class's pool with free blocks: a loop that creates and frees the only
+/// object of its size pays this instead of a pool's initialisation.
+///
+/// # Safety
+/// `heap` is the calling thread's heap, `spare` its spare pool, and the
+/// pool's class has no pool with free blocks.
+unsafe fn reuse_spare(heap: *mut Heap, spare: *mut Pool) -> *mut Pool {
+    // SAFETY: the spare is a released pool of a live arena of this heap,
+    // first in that arena's released list (see `Heap::spare`).
+    unsafe {
+        (*heap).spare = std::ptr::null_mut();
+        let arena = (*spare).arena;
+        if Arena::is_empty(arena) {
+            (*heap).empty_arenas -= 1;
+        }
+        Arena::take_released(arena, spare);
+        (*spare).next = std::ptr::null_mut();
+        (*spare).prev = std::ptr::null_mut();
+        (*heap).usable[(*spare).class as usize] = spare;
+        spare
     }
 }
 

@@ -227,3 +227,33 @@ fn threads_allocating_and_freeing_each_others_blocks_stay_consistent() {
         handle.join().unwrap();
     }
 }
+
+#[test]
+fn an_emptied_pool_is_reused_by_its_class_and_rebuilt_for_another() {
+    // A size class no other test on this thread uses, so its only block
+    // empties its pool on each free.
+    let a = layout(432, 16);
+    let b = layout(448, 16);
+    unsafe {
+        let first = PoolAllocator.alloc(a);
+        first.write_bytes(1, 432);
+        PoolAllocator.dealloc(first, a);
+        // Taken back as it was: the same block.
+        let again = PoolAllocator.alloc(a);
+        assert_eq!(first, again);
+        PoolAllocator.dealloc(again, a);
+        // Another class gets the released pool rebuilt for its size; the
+        // first class then needs a pool of its own.
+        let other = alloc_filled(50, b);
+        let mine = alloc_filled(50, a);
+        check_filled(&other, 448);
+        check_filled(&mine, 432);
+        for &block in &mine {
+            assert!(other.iter().all(|&o| o != block));
+            PoolAllocator.dealloc(block, a);
+        }
+        for &block in &other {
+            PoolAllocator.dealloc(block, b);
+        }
+    }
+}
