@@ -8,6 +8,13 @@
 //! unused is returned to the system (one empty arena is kept, so a loop
 //! that fills and empties one pool does not map and unmap memory).
 //!
+//! A loop that creates and frees the only object of its size would empty
+//! and rebuild a pool per iteration; two shortcuts keep that cheap: the
+//! one pool that empties alone in its class's list, in an arena with
+//! other pools in use, stays there, idle (`Heap::idle`), and the pool
+//! released last is taken back as it was when its class needs a pool
+//! again (`Heap::spare`).
+//!
 //! A block freed by another thread (Rust's standard library, the test
 //! harness and other threads share the process-wide allocator) is pushed
 //! on its heap's lock-free remote list instead; the owner takes the whole
@@ -21,7 +28,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicPtr, Ordering};
 
-use super::arena::Arena;
+use super::arena::{Arena, POOLS_PER_ARENA};
 use super::pool::Pool;
 use super::size_class::CLASSES;
 
@@ -40,6 +47,13 @@ pub struct Heap {
     /// class without rebuilding it. Cleared when it is taken for another
     /// class or its arena is returned.
     spare: *mut Pool,
+    /// A pool that emptied while alone in its class's list, in an arena
+    /// with other pools in use, and was kept there (counted in use) for
+    /// the class's next block: a loop that creates and frees the only
+    /// object of its size then stays on the fast paths. Null, or a pool
+    /// that may have been used again since; released with the last other
+    /// pool in use of its arena, or when another pool becomes idle.
+    idle: *mut Pool,
     /// Blocks freed by other threads, linked through their first word.
     remote: AtomicPtr<u8>,
 }
@@ -52,6 +66,7 @@ static NO_HEAP: NoHeap = NoHeap(Heap {
     arenas: std::ptr::null_mut(),
     empty_arenas: 0,
     spare: std::ptr::null_mut(),
+    idle: std::ptr::null_mut(),
     remote: AtomicPtr::new(std::ptr::null_mut()),
 });
 
@@ -164,6 +179,9 @@ unsafe fn free_local(heap: *mut Heap, pool: *mut Pool, block: *mut u8) {
         (*pool).used -= 1;
         if (*pool).used == 0 {
             if !previous_head.is_null() {
+                if keep_idle(heap, pool) {
+                    return;
+                }
                 unlink_usable(heap, pool);
             }
             return release_pool(heap, pool);
@@ -172,6 +190,34 @@ unsafe fn free_local(heap: *mut Heap, pool: *mut Pool, block: *mut u8) {
             // It was full: it serves its class again, first.
             link_usable(heap, pool);
         }
+    }
+}
+
+/// Keeps `pool`, just emptied and in its class's list, as the heap's idle
+/// pool if it is alone in that list and other pools of its arena are in
+/// use (so keeping it never keeps an otherwise empty arena); the previous
+/// idle pool, if still empty, is released. Returns whether it was kept.
+///
+/// # Safety
+/// `heap` is the calling thread's heap and owns `pool`, which has no
+/// block in use and is in its class's list.
+unsafe fn keep_idle(heap: *mut Heap, pool: *mut Pool) -> bool {
+    // SAFETY: the pool, its arena and the idle pool (if any) are live and
+    // this heap's (see `Heap::idle`).
+    unsafe {
+        if !(*pool).prev.is_null() || !(*pool).next.is_null() {
+            return false;
+        }
+        if (*(*pool).arena).unused + 1 >= POOLS_PER_ARENA {
+            return false;
+        }
+        let previous = (*heap).idle;
+        (*heap).idle = pool;
+        if !previous.is_null() && previous != pool && (*previous).used == 0 {
+            unlink_usable(heap, previous);
+            release_pool(heap, previous);
+        }
+        true
     }
 }
 
@@ -225,9 +271,24 @@ unsafe fn release_pool(heap: *mut Heap, pool: *mut Pool) {
     // SAFETY: the arena is live while one of its pools is in use (this
     // one was, until now).
     unsafe {
+        if (*heap).idle == pool {
+            (*heap).idle = std::ptr::null_mut();
+        }
         let arena = (*pool).arena;
         Arena::release_pool(arena, pool);
         (*heap).spare = pool;
+        let idle = (*heap).idle;
+        if !idle.is_null()
+            && (*idle).arena == arena
+            && (*idle).used == 0
+            && (*arena).unused + 1 == POOLS_PER_ARENA
+        {
+            // The idle pool alone keeps its arena: it goes too.
+            (*heap).idle = std::ptr::null_mut();
+            unlink_usable(heap, idle);
+            Arena::release_pool(arena, idle);
+            (*heap).spare = idle;
+        }
         if !Arena::is_empty(arena) {
             return;
         }
@@ -345,6 +406,7 @@ fn create_heap() -> *mut Heap {
             arenas: std::ptr::null_mut(),
             empty_arenas: 0,
             spare: std::ptr::null_mut(),
+            idle: std::ptr::null_mut(),
             remote: AtomicPtr::new(std::ptr::null_mut()),
         });
         THREAD_HEAP.set(heap);

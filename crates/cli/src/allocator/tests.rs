@@ -230,8 +230,14 @@ fn threads_allocating_and_freeing_each_others_blocks_stay_consistent() {
 
 #[test]
 fn an_emptied_pool_is_reused_by_its_class_and_rebuilt_for_another() {
-    // A size class no other test on this thread uses, so its only block
-    // empties its pool on each free.
+    // On a thread of its own with no pool yet: the only block in use of
+    // the arena empties its pool on each free, which is then released
+    // (an idle pool never keeps an otherwise empty arena).
+    std::thread::spawn(emptied_pool_reuse).join().unwrap();
+}
+
+fn emptied_pool_reuse() {
+    assert_eq!(arena_count(), 0);
     let a = layout(432, 16);
     let b = layout(448, 16);
     unsafe {
@@ -256,4 +262,32 @@ fn an_emptied_pool_is_reused_by_its_class_and_rebuilt_for_another() {
             PoolAllocator.dealloc(block, b);
         }
     }
+}
+
+#[test]
+fn the_only_block_of_a_class_freed_and_taken_again_stays_in_its_pool() {
+    // Another block keeps the arena in use, so the emptied pool stays idle
+    // and hands out the same block again.
+    let keeper_layout = layout(16, 8);
+    let single = layout(416, 16);
+    let before = arena_count();
+    unsafe {
+        let keeper = PoolAllocator.alloc(keeper_layout);
+        let first = PoolAllocator.alloc(single);
+        PoolAllocator.dealloc(first, single);
+        for _ in 0..1000 {
+            let again = PoolAllocator.alloc(single);
+            assert_eq!(again, first);
+            again.write_bytes(7, 416);
+            PoolAllocator.dealloc(again, single);
+        }
+        // Another class's pool going idle releases the first idle one.
+        let other = layout(400, 16);
+        let block = PoolAllocator.alloc(other);
+        PoolAllocator.dealloc(block, other);
+        // With the keeper gone nothing holds the arena: at most the one
+        // kept empty arena remains.
+        PoolAllocator.dealloc(keeper, keeper_layout);
+    }
+    assert!(arena_count() <= before + 1, "{} arenas", arena_count());
 }
