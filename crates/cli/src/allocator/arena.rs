@@ -113,6 +113,20 @@ impl Arena {
         }
     }
 
+    /// Hands out `pool` again, the first of `arena`'s released pools,
+    /// keeping its header as it was released.
+    ///
+    /// # Safety
+    /// `pool` is the first pool of `arena`'s released list.
+    pub unsafe fn take_released(arena: *mut Arena, pool: *mut Pool) {
+        // SAFETY: a released pool is linked through its header.
+        unsafe {
+            debug_assert!((*arena).released == pool);
+            (*arena).released = (*pool).next;
+            (*arena).unused -= 1;
+        }
+    }
+
     /// Takes back `pool`, whose blocks are all free.
     ///
     /// # Safety

@@ -8,6 +8,13 @@
 //! unused is returned to the system (one empty arena is kept, so a loop
 //! that fills and empties one pool does not map and unmap memory).
 //!
+//! A loop that creates and frees the only object of its size would empty
+//! and rebuild a pool per iteration; two shortcuts keep that cheap: the
+//! one pool that empties alone in its class's list, in an arena with
+//! other pools in use, stays there, idle (`Heap::idle`), and the pool
+//! released last is taken back as it was when its class needs a pool
+//! again (`Heap::spare`).
+//!
 //! A block freed by another thread (Rust's standard library, the test
 //! harness and other threads share the process-wide allocator) is pushed
 //! on its heap's lock-free remote list instead; the owner takes the whole
@@ -21,7 +28,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicPtr, Ordering};
 
-use super::arena::Arena;
+use super::arena::{Arena, POOLS_PER_ARENA};
 use super::pool::Pool;
 use super::size_class::CLASSES;
 
@@ -34,6 +41,19 @@ pub struct Heap {
     arenas: *mut Arena,
     /// How many of them have every pool unused.
     empty_arenas: usize,
+    /// The pool released last, or null: it is first in its arena's list
+    /// of released pools and its header (class, free list, bump offset)
+    /// still describes it, so [`new_pool`] can take it back for the same
+    /// class without rebuilding it. Cleared when it is taken for another
+    /// class or its arena is returned.
+    spare: *mut Pool,
+    /// A pool that emptied while alone in its class's list, in an arena
+    /// with other pools in use, and was kept there (counted in use) for
+    /// the class's next block: a loop that creates and frees the only
+    /// object of its size then stays on the fast paths. Null, or a pool
+    /// that may have been used again since; released with the last other
+    /// pool in use of its arena, or when another pool becomes idle.
+    idle: *mut Pool,
     /// Blocks freed by other threads, linked through their first word.
     remote: AtomicPtr<u8>,
 }
@@ -45,6 +65,8 @@ static NO_HEAP: NoHeap = NoHeap(Heap {
     usable: [std::ptr::null_mut(); CLASSES],
     arenas: std::ptr::null_mut(),
     empty_arenas: 0,
+    spare: std::ptr::null_mut(),
+    idle: std::ptr::null_mut(),
     remote: AtomicPtr::new(std::ptr::null_mut()),
 });
 
@@ -157,6 +179,9 @@ unsafe fn free_local(heap: *mut Heap, pool: *mut Pool, block: *mut u8) {
         (*pool).used -= 1;
         if (*pool).used == 0 {
             if !previous_head.is_null() {
+                if keep_idle(heap, pool) {
+                    return;
+                }
                 unlink_usable(heap, pool);
             }
             return release_pool(heap, pool);
@@ -165,6 +190,34 @@ unsafe fn free_local(heap: *mut Heap, pool: *mut Pool, block: *mut u8) {
             // It was full: it serves its class again, first.
             link_usable(heap, pool);
         }
+    }
+}
+
+/// Keeps `pool`, just emptied and in its class's list, as the heap's idle
+/// pool if it is alone in that list and other pools of its arena are in
+/// use (so keeping it never keeps an otherwise empty arena); the previous
+/// idle pool, if still empty, is released. Returns whether it was kept.
+///
+/// # Safety
+/// `heap` is the calling thread's heap and owns `pool`, which has no
+/// block in use and is in its class's list.
+unsafe fn keep_idle(heap: *mut Heap, pool: *mut Pool) -> bool {
+    // SAFETY: the pool, its arena and the idle pool (if any) are live and
+    // this heap's (see `Heap::idle`).
+    unsafe {
+        if !(*pool).prev.is_null() || !(*pool).next.is_null() {
+            return false;
+        }
+        if (*(*pool).arena).unused + 1 >= POOLS_PER_ARENA {
+            return false;
+        }
+        let previous = (*heap).idle;
+        (*heap).idle = pool;
+        if !previous.is_null() && previous != pool && (*previous).used == 0 {
+            unlink_usable(heap, previous);
+            release_pool(heap, previous);
+        }
+        true
     }
 }
 
@@ -218,8 +271,24 @@ unsafe fn release_pool(heap: *mut Heap, pool: *mut Pool) {
     // SAFETY: the arena is live while one of its pools is in use (this
     // one was, until now).
     unsafe {
+        if (*heap).idle == pool {
+            (*heap).idle = std::ptr::null_mut();
+        }
         let arena = (*pool).arena;
         Arena::release_pool(arena, pool);
+        (*heap).spare = pool;
+        let idle = (*heap).idle;
+        if !idle.is_null()
+            && (*idle).arena == arena
+            && (*idle).used == 0
+            && (*arena).unused + 1 == POOLS_PER_ARENA
+        {
+            // The idle pool alone keeps its arena: it goes too.
+            (*heap).idle = std::ptr::null_mut();
+            unlink_usable(heap, idle);
+            Arena::release_pool(arena, idle);
+            (*heap).spare = idle;
+        }
         if !Arena::is_empty(arena) {
             return;
         }
@@ -236,6 +305,8 @@ unsafe fn release_pool(heap: *mut Heap, pool: *mut Pool) {
         if !next.is_null() {
             (*next).prev = prev;
         }
+        // The spare is the pool just released, in this arena.
+        (*heap).spare = std::ptr::null_mut();
         Arena::destroy(arena);
     }
 }
@@ -287,7 +358,7 @@ unsafe fn collect_remote_frees(heap: *mut Heap) {
 /// [`alloc`]'s rare cases: the thread's first small allocation (creates
 /// its heap), the last free block of a pool (extends its free list from
 /// the pool's never-used blocks, or retires the full pool from the list),
-/// no pool with a free block (see [`alloc_from_new_pool`]).
+/// no pool with a free block (see [`new_pool`]).
 ///
 /// # Safety
 /// As [`alloc`]; `heap` is the calling thread's heap or `NO_HEAP`.
@@ -334,6 +405,8 @@ fn create_heap() -> *mut Heap {
             usable: [std::ptr::null_mut(); CLASSES],
             arenas: std::ptr::null_mut(),
             empty_arenas: 0,
+            spare: std::ptr::null_mut(),
+            idle: std::ptr::null_mut(),
             remote: AtomicPtr::new(std::ptr::null_mut()),
         });
         THREAD_HEAP.set(heap);
@@ -356,6 +429,10 @@ unsafe fn new_pool(heap: *mut Heap, class: usize) -> *mut Pool {
         let usable = (*heap).usable[class];
         if !usable.is_null() {
             return usable;
+        }
+        let spare = (*heap).spare;
+        if !spare.is_null() && (*spare).class as usize == class {
+            return reuse_spare(heap, spare);
         }
         let mut arena = std::ptr::null_mut::<Arena>();
         let mut candidate = (*heap).arenas;
@@ -381,9 +458,37 @@ unsafe fn new_pool(heap: *mut Heap, class: usize) -> *mut Pool {
             (*heap).empty_arenas -= 1;
         }
         let pool = Arena::take_pool(arena);
+        if pool == (*heap).spare {
+            (*heap).spare = std::ptr::null_mut();
+        }
         Pool::init(pool, class, heap, arena);
         (*heap).usable[class] = pool;
         pool
+    }
+}
+
+/// Takes `spare`, the heap's spare pool, back from its arena as it was
+/// released (its blocks all free, its bump offset kept) and makes it its
+/// class's pool with free blocks: a loop that creates and frees the only
+/// object of its size pays this instead of a pool's initialisation.
+///
+/// # Safety
+/// `heap` is the calling thread's heap, `spare` its spare pool, and the
+/// pool's class has no pool with free blocks.
+unsafe fn reuse_spare(heap: *mut Heap, spare: *mut Pool) -> *mut Pool {
+    // SAFETY: the spare is a released pool of a live arena of this heap,
+    // first in that arena's released list (see `Heap::spare`).
+    unsafe {
+        (*heap).spare = std::ptr::null_mut();
+        let arena = (*spare).arena;
+        if Arena::is_empty(arena) {
+            (*heap).empty_arenas -= 1;
+        }
+        Arena::take_released(arena, spare);
+        (*spare).next = std::ptr::null_mut();
+        (*spare).prev = std::ptr::null_mut();
+        (*heap).usable[(*spare).class as usize] = spare;
+        spare
     }
 }
 

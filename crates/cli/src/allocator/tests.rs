@@ -227,3 +227,67 @@ fn threads_allocating_and_freeing_each_others_blocks_stay_consistent() {
         handle.join().unwrap();
     }
 }
+
+#[test]
+fn an_emptied_pool_is_reused_by_its_class_and_rebuilt_for_another() {
+    // On a thread of its own with no pool yet: the only block in use of
+    // the arena empties its pool on each free, which is then released
+    // (an idle pool never keeps an otherwise empty arena).
+    std::thread::spawn(emptied_pool_reuse).join().unwrap();
+}
+
+fn emptied_pool_reuse() {
+    assert_eq!(arena_count(), 0);
+    let a = layout(432, 16);
+    let b = layout(448, 16);
+    unsafe {
+        let first = PoolAllocator.alloc(a);
+        first.write_bytes(1, 432);
+        PoolAllocator.dealloc(first, a);
+        // Taken back as it was: the same block.
+        let again = PoolAllocator.alloc(a);
+        assert_eq!(first, again);
+        PoolAllocator.dealloc(again, a);
+        // Another class gets the released pool rebuilt for its size; the
+        // first class then needs a pool of its own.
+        let other = alloc_filled(50, b);
+        let mine = alloc_filled(50, a);
+        check_filled(&other, 448);
+        check_filled(&mine, 432);
+        for &block in &mine {
+            assert!(other.iter().all(|&o| o != block));
+            PoolAllocator.dealloc(block, a);
+        }
+        for &block in &other {
+            PoolAllocator.dealloc(block, b);
+        }
+    }
+}
+
+#[test]
+fn the_only_block_of_a_class_freed_and_taken_again_stays_in_its_pool() {
+    // Another block keeps the arena in use, so the emptied pool stays idle
+    // and hands out the same block again.
+    let keeper_layout = layout(16, 8);
+    let single = layout(416, 16);
+    let before = arena_count();
+    unsafe {
+        let keeper = PoolAllocator.alloc(keeper_layout);
+        let first = PoolAllocator.alloc(single);
+        PoolAllocator.dealloc(first, single);
+        for _ in 0..1000 {
+            let again = PoolAllocator.alloc(single);
+            assert_eq!(again, first);
+            again.write_bytes(7, 416);
+            PoolAllocator.dealloc(again, single);
+        }
+        // Another class's pool going idle releases the first idle one.
+        let other = layout(400, 16);
+        let block = PoolAllocator.alloc(other);
+        PoolAllocator.dealloc(block, other);
+        // With the keeper gone nothing holds the arena: at most the one
+        // kept empty arena remains.
+        PoolAllocator.dealloc(keeper, keeper_layout);
+    }
+    assert!(arena_count() <= before + 1, "{} arenas", arena_count());
+}

@@ -217,9 +217,18 @@ impl Generator {
     /// must see it happen before it clears anything (its resurrection
     /// check keeps a cycle through the frame's globals alive, as CPython,
     /// which finalizes every suspended generator, does).
+    ///
+    /// Inlined down to the state test: most generators die finished (or
+    /// never started), and deallocation asks this of every one.
+    #[inline(always)]
     pub(crate) fn needs_finalizing(&self) -> bool {
-        self.state() == FrameState::Suspended
-            && (!self.closes_trivially() || self.frame_object_shared())
+        self.state() == FrameState::Suspended && self.suspended_needs_finalizing()
+    }
+
+    /// [`Generator::needs_finalizing`] for a suspended generator.
+    #[inline(never)]
+    fn suspended_needs_finalizing(&self) -> bool {
+        !self.closes_trivially() || self.frame_object_shared()
     }
 
     /// Whether the frame has a frame object someone else also holds.
@@ -506,7 +515,14 @@ pub(crate) fn inline_resumable(
     if !inlinable {
         return None;
     }
-    let fp = o.downcast::<Generator>()?.frame_ptr();
+    debug_assert!(o.downcast::<Generator>().is_some());
+    // SAFETY: the class is exactly `generator` or `coroutine` (checked
+    // above; neither can be subclassed), whose instances all carry the
+    // `Generator` payload; `Ref<T>` and `ObjRef` are the same transparent
+    // pointer (what `ObjRef::downcast` does after its payload-type test,
+    // which the class test makes redundant on this hot path).
+    let generator = unsafe { &*(std::ptr::from_ref(o).cast::<Ref<Generator>>()) };
+    let fp = generator.frame_ptr();
     // SAFETY: the generator is alive (the caller holds `receiver`) and
     // owns the frame; a plain field read.
     match unsafe { (*fp).state } {

@@ -583,6 +583,7 @@ impl Payload for Generator {
     }
 
     /// Only a generator suspended where closing runs Python code.
+    #[inline]
     fn finalizer_needed(&self) -> bool {
         self.needs_finalizing()
     }
