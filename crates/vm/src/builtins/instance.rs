@@ -498,7 +498,7 @@ fn into_subclass(vm: &mut Vm, value: &Value, cls: &TypeRef) -> PyResult<Value> {
         let Some(big) = crate::builtins::int::to_big(value) else {
             return Err(vm.type_error("expected an int".into()));
         };
-        vm.alloc(cls, BigInt { value: big })?.into_obj()
+        vm.alloc(cls, BigInt::new(big))?.into_obj()
     } else if p == TypeId::of::<Float>() {
         let Some(value) = crate::builtins::float::float_value(value) else {
             return Err(vm.type_error("expected a float".into()));

@@ -19,10 +19,62 @@ use crate::types::TypeObject;
 use crate::types::slots::{BinOp, UnaryOp};
 use crate::value::{Unpacked, Value};
 
-/// The payload of an `int` too large for 64 bits.
+/// The payload of an `int` that is not an inline value: one beyond 64
+/// bits, a boxed one within 64 bits (see `crate::value`), or an instance
+/// of a subclass of `int`. A value within 64 bits is kept as a machine
+/// word, so boxing one is a single small allocation.
 pub struct BigInt {
-    /// The value (never within `i64`).
-    pub value: Big,
+    repr: IntRepr,
+}
+
+/// How a [`BigInt`] holds its value.
+enum IntRepr {
+    /// Within 64 bits.
+    Word(i64),
+    /// Beyond 64 bits.
+    Big(Big),
+}
+
+impl BigInt {
+    /// The payload holding `value`.
+    pub fn new(value: Big) -> BigInt {
+        let repr = match value.to_i64() {
+            Some(word) => IntRepr::Word(word),
+            None => IntRepr::Big(value),
+        };
+        BigInt { repr }
+    }
+
+    /// The payload holding `value`.
+    pub fn from_i64(value: i64) -> BigInt {
+        BigInt {
+            repr: IntRepr::Word(value),
+        }
+    }
+
+    /// The value as a big integer.
+    pub fn to_big(&self) -> Big {
+        match &self.repr {
+            IntRepr::Word(word) => Big::from(*word),
+            IntRepr::Big(big) => big.clone(),
+        }
+    }
+
+    /// The value, if it fits in 64 bits.
+    pub fn to_i64(&self) -> Option<i64> {
+        match &self.repr {
+            IntRepr::Word(word) => Some(*word),
+            IntRepr::Big(_) => None,
+        }
+    }
+
+    /// Whether the value is below zero.
+    pub fn is_negative(&self) -> bool {
+        match &self.repr {
+            IntRepr::Word(word) => *word < 0,
+            IntRepr::Big(big) => big.sign() == Sign::Minus,
+        }
+    }
 }
 
 /// CPython's default limit on digits converted to/from decimal text.
@@ -61,7 +113,7 @@ pub fn to_big(v: &Value) -> Option<Big> {
     match v.unpack() {
         Unpacked::Int(i) => Some(Big::from(i)),
         Unpacked::Bool(b) => Some(Big::from(i64::from(b))),
-        Unpacked::Object(o) => o.downcast::<BigInt>().map(|b| b.value.clone()),
+        Unpacked::Object(o) => o.downcast::<BigInt>().map(|b| b.to_big()),
         _ => None,
     }
 }
@@ -87,10 +139,10 @@ pub fn is_int(v: &Value) -> bool {
 impl Vm {
     /// An `int` value from a big integer, inline when it fits.
     pub fn new_int(&mut self, value: Big) -> PyResult<Value> {
-        if let Some(i) = value.to_i64() {
-            return Ok(Value::from_i64(i));
+        if let Some(small) = value.to_i64().and_then(Value::inline_int) {
+            return Ok(small);
         }
-        let b = self.alloc(&self.types.int.clone(), BigInt { value })?;
+        let b = self.alloc(&self.types.int.clone(), BigInt::new(value))?;
         Ok(Value::from_object(b.into_obj()))
     }
 }

@@ -37,7 +37,7 @@ fn clamped(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
         Unpacked::Bool(b) => return Ok(Some(i64::from(b))),
         Unpacked::Object(o) => {
             if let Some(b) = o.downcast::<crate::builtins::int::BigInt>() {
-                let negative = b.value.sign() == num_bigint::Sign::Minus;
+                let negative = b.is_negative();
                 return Ok(Some(if negative { i64::MIN } else { i64::MAX }));
             }
         }
@@ -146,7 +146,7 @@ pub fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         let small = v
             .as_object()
             .and_then(|o| o.downcast::<crate::builtins::int::BigInt>())
-            .and_then(|b| num_traits::ToPrimitive::to_i64(&b.value));
+            .and_then(|b| b.to_i64());
         return small
             .ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"));
     }

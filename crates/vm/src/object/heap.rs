@@ -91,6 +91,25 @@ pub fn allocate(layout: Layout) -> Result<NonNull<u8>, AllocError> {
     }
 }
 
+/// Allocates `layout` (non-zero size), counting it as [`allocate`] does
+/// but never refusing it: for the boxed ints and floats behind `Value`'s
+/// infallible constructors (a few words each). Past a limit or an injected
+/// failure the allocation is made anyway; if the system itself is out of
+/// memory this ends the process, as Rust's own collections do.
+pub fn allocate_unrefused(layout: Layout) -> NonNull<u8> {
+    HEAP.with(|heap| {
+        heap.stats.allocations += 1;
+        heap.stats.live_bytes += layout.size();
+        if heap.stats.live_bytes > heap.stats.peak_bytes {
+            heap.stats.peak_bytes = heap.stats.live_bytes;
+            refresh_watermark(heap);
+        }
+    });
+    // SAFETY: callers pass a layout of non-zero size (an object's).
+    let pointer = unsafe { std::alloc::alloc(layout) };
+    NonNull::new(pointer).unwrap_or_else(|| std::alloc::handle_alloc_error(layout))
+}
+
 /// [`allocate`]'s accounting past the watermark: whether the allocation
 /// just counted (number `allocations - 1`), bringing live bytes to `live`,
 /// is allowed by the injected failures and the limit; if so it is

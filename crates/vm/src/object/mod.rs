@@ -370,6 +370,18 @@ impl<T: Payload> Ref<T> {
         Self::allocate(class, payload)
     }
 
+    /// Allocates a new object of class `class` holding `payload` without
+    /// ever refusing (see [`heap::allocate_unrefused`]): for the boxed ints
+    /// and floats of `Value`. `T` must be an atom (no GC header) and
+    /// `class` a non-`EXTENDED` class carrying `T`.
+    pub(crate) fn new_unrefused(class: &Ref<TypeObject>, payload: T) -> Ref<T> {
+        debug_assert!(!T::CONTAINER && class.payload == TypeId::of::<T>());
+        debug_assert!(!class.has_flag(flags::EXTENDED));
+        let memory = heap::allocate_unrefused(allocation_layout::<T>()).cast::<PyObj<T>>();
+        // SAFETY: fresh memory for a `PyObj<T>` (an atom: no GC header).
+        unsafe { Self::initialise(memory, class, payload) }
+    }
+
     /// Allocates an object of `class` holding `payload` (with its GC header
     /// for a container, tracked unless the payload says otherwise) without
     /// checking the class's payload.

@@ -18,6 +18,9 @@ use crate::value::{Unpacked, Value};
 /// they are of the same kind with the same bits (a float's NaN payload
 /// included, see `builtins/float.rs`).
 pub fn is_same(a: &Value, b: &Value) -> bool {
+    if a.same_bits(b) {
+        return true;
+    }
     match (a.unpack(), b.unpack()) {
         (Unpacked::Object(x), Unpacked::Object(y)) => x.is(y),
         (Unpacked::None, Unpacked::None) => true,
@@ -345,7 +348,7 @@ impl Vm {
         let value = crate::builtins::int::small(&r).or_else(|| {
             r.as_object()
                 .and_then(|o| o.downcast::<crate::builtins::int::BigInt>())
-                .and_then(|b| num_traits::ToPrimitive::to_i64(&b.value))
+                .and_then(|b| b.to_i64())
         });
         match value {
             Some(i) => Ok(Some(i)),

@@ -1783,8 +1783,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     } else {
                         UnaryOp::Invert
                     };
-                    let r = match (op, v.as_i64()) {
-                        (UnaryOp::Neg, Some(i)) if i != i64::MIN => Ok(Value::from_i64(-i)),
+                    let r = match (op, v.as_inline_int()) {
+                        (UnaryOp::Neg, Some(i)) => Ok(Value::from_i64(-i)),
                         _ => vm.unary_op(&v, op),
                     };
                     let r = tri!(r, raised);
@@ -2763,9 +2763,9 @@ fn compare_exact_strs(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> Option<bo
 /// result `rich_compare` would give); `None` for every other pair.
 #[inline(always)]
 fn compare_inline(a: &Value, b: &Value, op: CompareOp) -> Option<bool> {
-    let ordering = match (a.as_i64(), b.as_i64()) {
+    let ordering = match (a.as_inline_int(), b.as_inline_int()) {
         (Some(x), Some(y)) => Some(x.cmp(&y)),
-        _ => match (a.as_f64(), b.as_f64()) {
+        _ => match (a.as_inline_float(), b.as_inline_float()) {
             (Some(x), Some(y)) => x.partial_cmp(&y),
             _ => return None,
         },

@@ -16,48 +16,24 @@ use crate::runtime::Vm;
 use crate::value::Value;
 
 /// `BINARY_OP oparg` (operator `oparg % 13`, in-place when `13..26`) on two
-/// inline ints or floats (or an int with a float), when the result is
-/// plain: no overflow out of the inline range, no division by zero.
+/// ints within 64 bits or floats (or an inline int with a float), when the
+/// result is plain: no overflow out of 64 bits, no division by zero, no
+/// negative NaN (those results take the general path).
 #[inline(always)]
 pub fn binary_number(a: &Value, b: &Value, oparg: u32) -> Option<Value> {
     if oparg >= 26 {
         return None;
     }
     let op = oparg % 13;
-    if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
-        let r = match op {
-            0 => x.checked_add(y)?,
-            10 => x.checked_sub(y)?,
-            5 => x.checked_mul(y)?,
-            // Floor division and modulo round toward negative infinity.
-            2 if y != 0 => {
-                let q = x.checked_div(y)?;
-                if (x % y != 0) && ((x < 0) != (y < 0)) {
-                    q - 1
-                } else {
-                    q
-                }
-            }
-            6 if y != 0 => {
-                let r = x.checked_rem(y)?;
-                if r != 0 && ((r < 0) != (y < 0)) {
-                    r + y
-                } else {
-                    r
-                }
-            }
-            1 => x & y,
-            7 => x | y,
-            12 => x ^ y,
-            _ => return None,
-        };
-        return Some(Value::from_i64(r));
+    if let (Some(x), Some(y)) = (a.as_inline_int(), b.as_inline_int()) {
+        return int_op(op, x, y);
     }
-    let (x, y) = match (a.as_f64(), b.as_f64()) {
+    let (x, y) = match (a.as_inline_float(), b.as_inline_float()) {
         (Some(x), Some(y)) => (x, y),
         (Some(x), None) => (x, small_int_as_f64(b)?),
         (None, Some(y)) => (small_int_as_f64(a)?, y),
-        (None, None) => return None,
+        // Ints boxed because they do not fit inline (see `crate::value`).
+        (None, None) => return boxed_int_op(op, a, b),
     };
     let r = match op {
         0 => x + y,
@@ -75,14 +51,55 @@ pub fn binary_number(a: &Value, b: &Value, oparg: u32) -> Option<Value> {
         }
         _ => return None,
     };
-    Some(Value::from_f64(r))
+    Value::inline_float(r)
+}
+
+/// [`binary_number`] on two ints within 64 bits: `None` on overflow out of
+/// 64 bits, division by zero, or an operator done elsewhere. A result
+/// outside the inline range is boxed.
+#[inline(always)]
+fn int_op(op: u32, x: i64, y: i64) -> Option<Value> {
+    let r = match op {
+        0 => x.checked_add(y)?,
+        10 => x.checked_sub(y)?,
+        5 => x.checked_mul(y)?,
+        // Floor division and modulo round toward negative infinity.
+        2 if y != 0 => {
+            let q = x.checked_div(y)?;
+            if (x % y != 0) && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            }
+        }
+        6 if y != 0 => {
+            let r = x.checked_rem(y)?;
+            if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            }
+        }
+        1 => x & y,
+        7 => x | y,
+        12 => x ^ y,
+        _ => return None,
+    };
+    Some(Value::from_i64(r))
+}
+
+/// [`int_op`] when an operand is an int boxed outside the inline range
+/// (out of line: rare outside code such as linear congruential generators).
+#[inline(never)]
+fn boxed_int_op(op: u32, a: &Value, b: &Value) -> Option<Value> {
+    int_op(op, a.as_i64()?, b.as_i64()?)
 }
 
 /// An inline int as a float, when the conversion is exact (as CPython's
 /// correctly rounded `int.__float__` then agrees).
 #[inline(always)]
 fn small_int_as_f64(v: &Value) -> Option<f64> {
-    let i = v.as_i64()?;
+    let i = v.as_inline_int()?;
     (i.unsigned_abs() <= 1 << 53).then_some(i as f64)
 }
 
@@ -99,7 +116,7 @@ fn position(i: i64, len: usize) -> Option<usize> {
 /// a slice of inline ints.
 #[inline(always)]
 pub fn subscript(vm: &mut Vm, container: &Value, key: &Value) -> Option<Value> {
-    let Some(i) = key.as_i64() else {
+    let Some(i) = key.as_inline_int() else {
         let slice = key.as_object()?.downcast::<Slice>()?;
         return slice_items(vm, container, &slice.start, &slice.stop, &slice.step);
     };
@@ -210,7 +227,7 @@ pub fn store_subscript(
     key: &Value,
     value: Value,
 ) -> Result<Value, Value> {
-    let (Some(i), Some(list)) = (key.as_i64(), exact_list(vm, container)) else {
+    let (Some(i), Some(list)) = (key.as_inline_int(), exact_list(vm, container)) else {
         return Err(value);
     };
     let slot = list
@@ -351,10 +368,10 @@ pub fn truthiness(vm: &mut Vm, v: &Value) -> Option<bool> {
     if v.is_none() {
         return Some(false);
     }
-    if let Some(i) = v.as_i64() {
+    if let Some(i) = v.as_inline_int() {
         return Some(i != 0);
     }
-    if let Some(f) = v.as_f64() {
+    if let Some(f) = v.as_inline_float() {
         return Some(f != 0.0);
     }
     let class = vm.type_of(v).clone();
@@ -387,7 +404,7 @@ pub fn truthiness(vm: &mut Vm, v: &Value) -> Option<bool> {
 /// bool) or an exact `str`.
 #[inline(always)]
 fn simple_hash(vm: &Vm, key: &Value) -> Option<i64> {
-    if let Some(i) = key.as_i64() {
+    if let Some(i) = key.as_inline_int() {
         return Some(crate::hash::hash_i64(i));
     }
     let o = key.as_object()?;

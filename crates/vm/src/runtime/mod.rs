@@ -215,6 +215,12 @@ impl Vm {
     /// The class of any value.
     pub fn type_of<'a>(&'a self, v: &'a Value) -> &'a TypeRef {
         use crate::value::Unpacked as U;
+        // An object's own class first: boxed ints and floats are objects
+        // of class `int`/`float`, so `unpack`'s look through them is not
+        // needed here.
+        if let Some(object) = v.as_object() {
+            return object.class();
+        }
         match v.unpack() {
             U::None => &self.types.none,
             U::Bool(_) => &self.types.bool,

@@ -86,12 +86,14 @@ pub fn create() -> Result<Vm, AllocError> {
             .mro
             .with(|x| *x = vec![me, int.clone(), object.clone()]);
     }
+    let float = make::<crate::builtins::float::Float>(m, o, "float", b)?;
+    crate::value::register_boxing_classes(&int, &float);
     let types = BuiltinTypes {
         object: object.clone(),
         type_: meta.clone(),
         int,
         bool: bool_t,
-        float: make::<crate::builtins::float::Float>(m, o, "float", b)?,
+        float,
         complex: make::<Complex>(m, o, "complex", b)?,
         none: make::<Singleton>(m, o, "NoneType", 0)?,
         not_implemented: make::<Singleton>(m, o, "NotImplementedType", 0)?,
