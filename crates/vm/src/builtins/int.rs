@@ -1,7 +1,8 @@
-//! `int` and `bool`. Integers that fit in 64 bits are inline values; larger
-//! ones are heap objects holding a `num_bigint::BigInt` ([`BigInt`]), and
-//! every result is normalised back to inline when it fits, so overflow is
-//! transparent. Division and modulo floor as CPython's do; true division is
+//! `int` and `bool`. Integers within 50 bits are inline values; the rest
+//! are heap objects with a [`BigInt`] payload (a machine word within 64
+//! bits — `crate::value` boxes those transparently — a `num_bigint::BigInt`
+//! beyond), and every result is normalised back to inline when it fits, so
+//! overflow is transparent. Division and modulo floor as CPython's do; true division is
 //! correctly rounded ([`true_divide`]); decimal text conversion obeys the
 //! digit limit of `sys.set_int_max_str_digits` ([`set_max_str_digits`]).
 
