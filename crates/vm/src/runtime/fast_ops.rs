@@ -297,6 +297,29 @@ pub fn sequence_iter(vm: &mut Vm, v: &Value) -> Option<Value> {
     None
 }
 
+/// One step of a `str` iterator whose next character is ASCII and already
+/// has its shared one-character string (`for ch in text`); `None` for
+/// anything else (another character, the end), which the general path
+/// then takes without this having advanced.
+#[inline(never)]
+fn next_ascii_char(vm: &Vm, iterator: &NativeIter) -> Option<Option<Value>> {
+    iterator
+        .state
+        .try_with(|state| {
+            let IterState::Str { text, offset } = state else {
+                return None;
+            };
+            let &byte = text.as_bytes().get(*offset)?;
+            if !byte.is_ascii() {
+                return None;
+            }
+            let char = vm.shared_char(u32::from(byte))?;
+            *offset += 1;
+            Some(Some(char))
+        })
+        .flatten()
+}
+
 /// One step of a builtin list, tuple or range iterator, for `FOR_ITER`:
 /// `Some(Some(item))`, `Some(None)` when exhausted, `None` for any other
 /// iterator (the general path).
@@ -304,6 +327,9 @@ pub fn sequence_iter(vm: &mut Vm, v: &Value) -> Option<Value> {
 pub fn iterate(vm: &Vm, it: &Value) -> Option<Option<Value>> {
     let object = it.as_object()?;
     let class = object.class();
+    if class.same(&vm.types.str_iterator) {
+        return next_ascii_char(vm, object.downcast::<NativeIter>()?);
+    }
     if !(class.same(&vm.types.list_iterator)
         || class.same(&vm.types.range_iterator)
         || class.same(&vm.types.tuple_iterator))
