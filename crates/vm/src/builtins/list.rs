@@ -2,7 +2,7 @@
 //! `tuple` (indexing, slicing, repetition) and a stable merge sort whose
 //! comparisons may raise.
 
-use crate::builtins::native::{Args, Intrinsic, MethodDef, method, method_2};
+use crate::builtins::native::{Args, Intrinsic, MethodDef, method, method_1, method_2};
 use crate::builtins::slice::{Slice, slice_positions};
 use crate::builtins::tuple::compare_sequences;
 use crate::error::PyResult;
@@ -782,12 +782,12 @@ pub const METHODS: &[MethodDef] = &[
         }
         Ok(Value::from_i64(n))
     }),
-    method("reverse", "(self, /)", |vm, args| {
-        list_of(vm, args)?.items.with(|i| i.reverse());
+    method_1("reverse", "(self, /)", |vm, this_list| {
+        this(vm, this_list)?.items.with(|i| i.reverse());
         Ok(Value::NONE)
     }),
-    method("copy", "(self, /)", |vm, args| {
-        let items = list_of(vm, args)?.items.get();
+    method_1("copy", "(self, /)", |vm, this_list| {
+        let items = this(vm, this_list)?.items.get();
         vm.new_list(items)
     }),
     method("__sizeof__", "(self, /)", |vm, args| {
@@ -798,8 +798,8 @@ pub const METHODS: &[MethodDef] = &[
             + capacity.saturating_mul(std::mem::size_of::<Value>());
         Ok(Value::from_i64(i64::try_from(size).unwrap_or(i64::MAX)))
     }),
-    method("clear", "(self, /)", |vm, args| {
-        let old = list_of(vm, args)?.items.with(std::mem::take);
+    method_1("clear", "(self, /)", |vm, this_list| {
+        let old = this(vm, this_list)?.items.with(std::mem::take);
         drop(old);
         Ok(Value::NONE)
     }),

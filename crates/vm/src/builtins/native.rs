@@ -996,8 +996,16 @@ fn call_builtin_bound(
 /// call's arguments, a method's `self` first), or `None` when the call
 /// must run the body: a guard failed (a subclass, another type, a
 /// different argument count, a list being changed elsewhere).
-#[inline]
+#[inline(never)]
 pub(crate) fn call_intrinsic(vm: &Vm, which: Intrinsic, args: &[Value]) -> Option<Value> {
+    intrinsic_answer(vm, which, args)
+}
+
+/// [`call_intrinsic`] inlined into its caller: for the eval loop's
+/// specialized call sites (`runtime/call_site.rs`), where the call and
+/// its register saves cost as much as the answer.
+#[inline(always)]
+pub(crate) fn intrinsic_answer(vm: &Vm, which: Intrinsic, args: &[Value]) -> Option<Value> {
     match (which, args) {
         // Exact lists and tuples only: a subclass may define `__len__`.
         (Intrinsic::Len, [obj]) => {

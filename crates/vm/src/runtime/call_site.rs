@@ -169,7 +169,7 @@ pub(crate) unsafe fn call_specialized(
 #[inline(always)]
 fn call_function(vm: &mut Vm, f: &BuiltinFunction, args: &[Value]) -> PyResult<Value> {
     if f.def.intrinsic != native::Intrinsic::None
-        && let Some(v) = native::call_intrinsic(vm, f.def.intrinsic, args)
+        && let Some(v) = native::intrinsic_answer(vm, f.def.intrinsic, args)
     {
         return Ok(v);
     }
@@ -186,7 +186,7 @@ fn call_function(vm: &mut Vm, f: &BuiltinFunction, args: &[Value]) -> PyResult<V
 #[inline(always)]
 fn call_descriptor(vm: &mut Vm, d: &MethodDescriptor, args: &[Value]) -> PyResult<Value> {
     if d.def.intrinsic != native::Intrinsic::None
-        && let Some(v) = native::call_intrinsic(vm, d.def.intrinsic, args)
+        && let Some(v) = native::intrinsic_answer(vm, d.def.intrinsic, args)
     {
         return Ok(v);
     }
