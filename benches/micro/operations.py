@@ -427,6 +427,49 @@ def case_str_upper(n):
         x = s.upper()
 
 
+def case_range_call(n):
+    for i in range(n):
+        range(i)
+
+
+def case_str_of_int(n):
+    for i in range(n):
+        x = str(i)
+
+
+def case_int_of_str(n):
+    s = "12"
+    for i in range(n):
+        x = int(s)
+
+
+def case_tuple_of_list(n):
+    L = [1, 2, 3]
+    for i in range(n):
+        x = tuple(L)
+
+
+def case_set_empty(n):
+    for i in range(n):
+        x = set()
+
+
+def kw_target(a, b=0):
+    return a
+
+
+def case_kw_call(n):
+    f = kw_target
+    for i in range(n):
+        f(i, b=i)
+
+
+def case_kw_builtin(n):
+    L = [3, 1, 2]
+    for i in range(n):
+        sorted(L, reverse=True)
+
+
 def main():
     if len(sys.argv) != 3:
         print("usage: operations.py CASE N", file=sys.stderr)

@@ -149,34 +149,63 @@ fn same_sequence(a: &Range, b: &Range) -> bool {
     a.length.is_one() || a.step == b.step
 }
 
+/// `range.__new__` on positional `args` and keyword names `kw`.
+fn range_new(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Option<&Ref<crate::builtins::tuple::Tuple>>,
+) -> PyResult<Value> {
+    if kw.is_some_and(|k| !k.items().is_empty()) {
+        return Err(vm.type_error("range() takes no keyword arguments".into()));
+    }
+    match args.len() {
+        0 => return Err(vm.type_error("range expected at least 1 argument, got 0".into())),
+        1..=3 => {}
+        n => {
+            return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}")));
+        }
+    }
+    let mut ints = Vec::with_capacity(args.len());
+    for a in args {
+        ints.push(vm.index_big(a)?);
+    }
+    let (start, stop, step) = match ints.as_slice() {
+        [stop] => (Big::zero(), stop.clone(), Big::one()),
+        [start, stop] => (start.clone(), stop.clone(), Big::one()),
+        [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
+        _ => return Err(vm.type_error("range expected at least 1 argument, got 0".into())),
+    };
+    if step.is_zero() {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    new_range(vm, Range::new(start, stop, step))
+}
+
+/// `range(...)` called by position (the fast tier's class call, see
+/// `runtime/class_call.rs`): with only inline ints, the range is made
+/// without `__index__` calls; otherwise as `range.__new__`.
+pub(crate) fn construct(vm: &mut Vm, args: &[Value]) -> Option<PyResult<Value>> {
+    let small = |i: usize| args.get(i).and_then(Value::as_i64);
+    let (start, stop, step) = match args.len() {
+        1 => (0, small(0)?, 1),
+        2 => (small(0)?, small(1)?, 1),
+        3 => (small(0)?, small(1)?, small(2)?),
+        _ => return Some(range_new(vm, args, None)),
+    };
+    if step == 0 {
+        return Some(range_new(vm, args, None));
+    }
+    Some(new_range(
+        vm,
+        Range::new(Big::from(start), Big::from(stop), Big::from(step)),
+    ))
+}
+
 /// Installs `range`'s slots.
 pub fn init_type(t: &TypeObject) {
-    t.slots.new.set(Some(|vm, _cls, args, kw| {
-        if kw.is_some_and(|k| !k.items().is_empty()) {
-            return Err(vm.type_error("range() takes no keyword arguments".into()));
-        }
-        match args.len() {
-            0 => return Err(vm.type_error("range expected at least 1 argument, got 0".into())),
-            1..=3 => {}
-            n => {
-                return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}")));
-            }
-        }
-        let mut ints = Vec::with_capacity(args.len());
-        for a in args {
-            ints.push(vm.index_big(a)?);
-        }
-        let (start, stop, step) = match ints.as_slice() {
-            [stop] => (Big::zero(), stop.clone(), Big::one()),
-            [start, stop] => (start.clone(), stop.clone(), Big::one()),
-            [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
-            _ => return Err(vm.type_error("range expected at least 1 argument, got 0".into())),
-        };
-        if step.is_zero() {
-            return Err(vm.value_error("range() arg 3 must not be zero"));
-        }
-        new_range(vm, Range::new(start, stop, step))
-    }));
+    t.slots
+        .new
+        .set(Some(|vm, _cls, args, kw| range_new(vm, args, kw)));
     t.slots.iter.set(Some(|vm, v| {
         let Some(r) = this(v).cloned() else {
             return Err(vm.type_error("expected range".into()));

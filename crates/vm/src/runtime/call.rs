@@ -223,7 +223,7 @@ impl Vm {
     /// set its locals, and counts one more level of recursion; a refused
     /// data-stack chunk is a `MemoryError`. The one place the binders
     /// below push a function's frame.
-    fn push_frame_of(
+    pub(crate) fn push_frame_of(
         &mut self,
         func: &Ref<Function>,
         fill: impl FnOnce(&mut Frame),

@@ -1188,6 +1188,31 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         switch_to_new!(new);
                         continue;
                     }
+                    // A builtin class (`str(i)`, `range(n)`): `class_call.rs`.
+                    // SAFETY: as above.
+                    if let Some(result) =
+                        unsafe { crate::runtime::class_call::call_class_on_stack(vm, fp, oparg) }
+                    {
+                        load_sp!();
+                        match result {
+                            Ok(v) => fast_push!(Some(v)),
+                            Err(e) => {
+                                raised = Some(Raised::New(e));
+                                break;
+                            }
+                        }
+                        continue;
+                    }
+                }
+                // A Python function called with keywords (`kw_call.rs`).
+                Opcode::CALL_KW if !crate::gc::is_due() => {
+                    sync_position!();
+                    store_sp!();
+                    if let Some(new) = crate::runtime::kw_call::push_keyword_call(vm, frame, oparg)
+                    {
+                        switch_to_new!(new);
+                        continue;
+                    }
                 }
                 // The handler's entry and exit (`except` blocks): they only
                 // move values between the stack and the handled-exception

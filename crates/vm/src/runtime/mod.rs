@@ -7,6 +7,7 @@
 pub mod attr_access;
 pub mod call;
 pub mod call_site;
+pub(crate) mod class_call;
 pub mod config;
 pub mod eval;
 pub(crate) mod fast_call;
@@ -16,6 +17,7 @@ pub mod frame_object;
 pub mod import;
 pub mod inline_cache;
 pub mod instruction_stream;
+pub(crate) mod kw_call;
 pub mod pattern_match;
 pub mod program;
 pub mod setup;

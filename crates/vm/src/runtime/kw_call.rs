@@ -1,0 +1,172 @@
+//! `CALL_KW` of a Python function from the fast tier (CPython's
+//! `CALL_KW_PY`): `f(a, b=1)` binds its keyword arguments straight into
+//! the new frame's locals.
+//!
+//! The keyword names are the caller's constant tuple of identifiers; each
+//! is found among the callee's parameter names by identity first (both are
+//! interned) and by text otherwise, with no string or dictionary built.
+//! Only the case where binding cannot fail is taken: a function without
+//! `*args`/`**kwargs`, every keyword naming a distinct parameter that may be
+//! given by keyword and that no positional argument fills, and every other
+//! parameter given or defaulted. Anything else (errors included) is left to
+//! the general binder (`Vm::push_function_frame`), which reports it.
+
+use crate::builtins::function::Function;
+use crate::builtins::str::Str;
+use crate::builtins::tuple::Tuple;
+use crate::object::Ref;
+use crate::runtime::{Frame, Vm, fast_call};
+use crate::value::Value;
+
+/// The most parameters a function bound here has (one bit each).
+const MAX_PARAMETERS: usize = 64;
+
+/// For `CALL_KW nargs` in `caller` (stack: callable, self-or-NULL, the
+/// arguments — positional, then keyword values — and the keyword names):
+/// pushes the Python function's frame with every parameter bound and
+/// returns it, having popped the call from the caller's stack. `None`,
+/// with nothing changed, for any call the general path must make.
+#[inline(never)]
+pub(crate) fn push_keyword_call(
+    vm: &mut Vm,
+    caller: &mut Frame,
+    nargs: usize,
+) -> Option<*mut Frame> {
+    let top = caller.stack_top as usize;
+    let callable_at = top.checked_sub(nargs + 3)?;
+    let live = caller.live_slots();
+    let func = live
+        .get(callable_at)?
+        .as_ref()?
+        .as_object()?
+        .downcast::<Function>()?
+        .clone();
+    let kwnames = live
+        .get(top - 1)?
+        .as_ref()?
+        .as_object()?
+        .downcast::<Tuple>()?
+        .clone();
+    let args = fast_call::native_arguments(live, callable_at, top - 1)?;
+    let plan = plan_binding(vm, &func, args, kwnames.items())?;
+    if vm.recursion_depth >= vm.recursion_limit {
+        return None;
+    }
+    let npos = args.len() - kwnames.items().len();
+    let defaults = func.defaults.get();
+    let kwdefaults = func.kwdefaults.get();
+    let code = &func.code;
+    let result = vm.push_frame_of(&func, |f| {
+        for (i, v) in args[..npos].iter().enumerate() {
+            drop(f.set_local(i, Some(v.clone())));
+        }
+        for (k, &slot) in plan.slots[..kwnames.items().len()].iter().enumerate() {
+            drop(f.set_local(slot as usize, Some(args[npos + k].clone())));
+        }
+        let argcount = code.code.argcount as usize;
+        let total = argcount + code.code.kwonlyargcount as usize;
+        for i in npos..total {
+            if plan.given & (1u64 << i) != 0 {
+                continue;
+            }
+            let default = if i < argcount {
+                defaults
+                    .as_ref()
+                    .and_then(|d| d.items().get(i + d.items().len() - argcount).cloned())
+            } else {
+                kwdefaults
+                    .as_ref()
+                    .and_then(|d| d.table.with(|t| t.get_str(&code.localsplusnames[i])))
+            };
+            drop(f.set_local(i, default));
+        }
+    });
+    // A refused frame (memory) leaves the call to the general path, which
+    // raises the error.
+    let new = result.ok()?;
+    // SAFETY: the caller is the frame below the pushed one, its stack top
+    // stored; nothing borrows its slots now.
+    unsafe { fast_call::pop_call(caller, callable_at, top) };
+    Some(new)
+}
+
+/// Where the keyword arguments of one call go.
+struct Plan {
+    /// The local slot of each keyword argument, in order.
+    slots: [u8; MAX_PARAMETERS],
+    /// The parameters given (bit per slot), by position or keyword.
+    given: u64,
+}
+
+/// The binding of positional-then-keyword `args` with keyword names
+/// `names` to `func`'s parameters, when it cannot fail (see the module
+/// comment); `None` otherwise.
+fn plan_binding(vm: &Vm, func: &Function, args: &[Value], names: &[Value]) -> Option<Plan> {
+    use krait_compiler::bytecode::code_object::co_flags;
+    let code = &func.code;
+    let co = &code.code;
+    if co.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) != 0 {
+        return None;
+    }
+    let argcount = co.argcount as usize;
+    let posonly = co.posonlyargcount as usize;
+    let total = argcount + co.kwonlyargcount as usize;
+    let npos = args.len().checked_sub(names.len())?;
+    if total > MAX_PARAMETERS || npos > argcount || names.is_empty() {
+        return None;
+    }
+    let params = code.localsplusnames.get(..total)?;
+    let mut plan = Plan {
+        slots: [0; MAX_PARAMETERS],
+        given: if npos == 0 {
+            0
+        } else {
+            u64::MAX >> (64 - npos)
+        },
+    };
+    for (k, name) in names.iter().enumerate() {
+        let name = vm.as_str(name)?;
+        let slot = parameter_slot(params, posonly, name)?;
+        if plan.given & (1u64 << slot) != 0 {
+            return None;
+        }
+        plan.given |= 1u64 << slot;
+        plan.slots[k] = slot as u8;
+    }
+    // Every parameter left out has a default.
+    let ndefaults = func.defaults.get().map_or(0, |d| d.items().len());
+    let first_default = argcount.saturating_sub(ndefaults);
+    let kwdefaults = func.kwdefaults.get();
+    for (i, param) in params.iter().enumerate().skip(npos) {
+        if plan.given & (1u64 << i) != 0 {
+            continue;
+        }
+        let has_default = if i < argcount {
+            i >= first_default
+        } else {
+            kwdefaults
+                .as_ref()
+                .is_some_and(|d| d.table.with(|t| t.get_str(param).is_some()))
+        };
+        if !has_default {
+            return None;
+        }
+    }
+    Some(plan)
+}
+
+/// The slot of the parameter called `name` among `params` that can be
+/// given by keyword (past the `posonly` positional-only ones).
+#[inline]
+fn parameter_slot(params: &[Ref<Str>], posonly: usize, name: &Ref<Str>) -> Option<usize> {
+    let keywordable = params.get(posonly..)?;
+    let found = keywordable
+        .iter()
+        .position(|p| std::ptr::eq::<Str>(&**p, &**name))
+        .or_else(|| {
+            keywordable
+                .iter()
+                .position(|p| p.as_lossy() == name.as_lossy())
+        })?;
+    Some(posonly + found)
+}
