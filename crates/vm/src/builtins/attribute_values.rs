@@ -17,6 +17,14 @@
 //! instance's attributes in its own order, not the class's key order.
 //! [`AttributeValues::store`] and [`AttributeValues::remove`] keep it; the
 //! order costs four bytes per slot.
+//!
+//! A block may also live inside the instance itself (CPython's inline
+//! values): an instance of a class whose instances already set attributes
+//! is allocated with room for a block sized for the class's keys
+//! ([`AttributeValues::init_inline`]), so making an instance and setting
+//! its usual attributes allocates nothing more. Such a block is marked
+//! ([`INLINE`] in its header) and never freed: the object's memory holds
+//! it; growing past it moves the values to a heap block.
 
 use std::alloc::Layout;
 use std::ptr::NonNull;
@@ -24,13 +32,22 @@ use std::ptr::NonNull;
 use crate::value::Value;
 
 /// The start of a block: how many values follow, and how many entries of
-/// the order array (after the values) are in use. Aligned like the values,
-/// so the (empty) slice after the shared empty header is aligned too.
+/// the order array (after the values) are in use, with [`INLINE`] set in
+/// `present` for a block inside its instance. Aligned like the values, so
+/// the (empty) slice after the shared empty header is aligned too.
 #[repr(C, align(8))]
 struct Header {
     len: u32,
     present: u32,
 }
+
+/// The mark, in [`Header::present`], of a block that lives inside its
+/// instance (not to be freed). Counts stay below it: a block's length is
+/// at most `i32::MAX`.
+const INLINE: u32 = 1 << 31;
+
+/// The longest block there is (so a count never reaches [`INLINE`]).
+const MAX_LEN: usize = i32::MAX as usize;
 
 /// The header of every empty array (never written, never freed).
 static EMPTY: Header = Header { len: 0, present: 0 };
@@ -91,6 +108,44 @@ impl AttributeValues {
         std::ptr::eq(self.block.as_ptr(), &EMPTY)
     }
 
+    /// How many order entries are in use.
+    fn present(&self) -> usize {
+        // SAFETY: every block starts with its header.
+        (unsafe { self.block.as_ref().present } & !INLINE) as usize
+    }
+
+    /// The bytes a block of `len` slots takes inside an instance (see
+    /// [`Self::init_inline`]); `None` past the longest block.
+    pub fn inline_size(len: usize) -> Option<usize> {
+        if len > MAX_LEN {
+            return None;
+        }
+        Some(block_layout(len)?.0.size())
+    }
+
+    /// An array of `len` (at least one) empty slots whose block is written
+    /// at `at`, inside the instance that will own the array.
+    ///
+    /// # Safety
+    /// `at` must be aligned for 8 bytes, with [`Self::inline_size`]`(len)`
+    /// writable bytes that live, unused by anything else, until the array
+    /// is dropped (the instance's memory, freed after its attributes).
+    pub unsafe fn init_inline(at: *mut u8, len: usize) -> AttributeValues {
+        let block = at.cast::<Header>();
+        // SAFETY: per the contract the block's bytes are ours; `len` is at
+        // most `MAX_LEN` (the caller sized the room with `inline_size`).
+        unsafe {
+            block.write(Header {
+                len: len as u32,
+                present: INLINE,
+            });
+            fill_empty(at.add(SLOTS_OFFSET).cast::<Slot>(), len);
+            AttributeValues {
+                block: NonNull::new_unchecked(block),
+            }
+        }
+    }
+
     fn slots(&self) -> *mut Slot {
         // SAFETY: every block (the empty header included) is followed by
         // its slots at this offset; for the empty header the pointer is
@@ -126,10 +181,7 @@ impl AttributeValues {
     pub fn order(&self) -> &[u32] {
         // SAFETY: the first `present` entries of the order array are
         // initialised (`present` is 0 for the shared empty header).
-        unsafe {
-            let present = self.block.as_ref().present as usize;
-            std::slice::from_raw_parts(self.order_ptr(), present)
-        }
+        unsafe { std::slice::from_raw_parts(self.order_ptr(), self.present()) }
     }
 
     /// The values present as (slot index, value), in insertion order.
@@ -175,7 +227,7 @@ impl AttributeValues {
             // counted.
             unsafe {
                 let header = self.block.as_ptr();
-                let present = (*header).present as usize;
+                let present = self.present();
                 order_ptr.add(present).write(index);
                 (*header).present += 1;
             }
@@ -194,7 +246,7 @@ impl AttributeValues {
             // empty one; entries `position + 1 .. present` move down one.
             unsafe {
                 let header = self.block.as_ptr();
-                let present = (*header).present as usize;
+                let present = self.present();
                 std::ptr::copy(
                     order_ptr.add(position + 1),
                     order_ptr.add(position),
@@ -258,7 +310,8 @@ impl AttributeValues {
     /// The slots must have been moved out or dropped already, and the block
     /// must not be used afterwards.
     unsafe fn free_block(&mut self) {
-        if self.is_shared_empty() {
+        // SAFETY: every block starts with its header.
+        if self.is_shared_empty() || unsafe { self.block.as_ref().present } & INLINE != 0 {
             return;
         }
         if let Some((layout, _, _)) = block_layout(self.len()) {
@@ -273,7 +326,7 @@ impl AttributeValues {
 /// `present` order entries are in use; the slots and order entries are
 /// left for the caller to write. Aborts like `Vec` when memory runs out.
 fn allocate_block(len: usize, present: usize) -> NonNull<Header> {
-    let Some((layout, _, _)) = block_layout(len).filter(|_| u32::try_from(len).is_ok()) else {
+    let Some((layout, _, _)) = block_layout(len).filter(|_| len <= MAX_LEN) else {
         std::alloc::handle_alloc_error(Layout::new::<Header>())
     };
     // SAFETY: the layout is non-zero (it holds the header).
@@ -282,7 +335,8 @@ fn allocate_block(len: usize, present: usize) -> NonNull<Header> {
     };
     let block = block.cast::<Header>();
     // SAFETY: the fresh block starts with room for its header; `len` fits
-    // in `u32` (checked above) and `present` is at most `len`.
+    // in `u32` (at most `MAX_LEN`, checked above) and `present` is at most
+    // `len`.
     unsafe {
         block.as_ptr().write(Header {
             len: len as u32,
@@ -374,6 +428,27 @@ mod tests {
             );
         }
         assert_eq!(block_layout(usize::MAX / 4), None);
+    }
+
+    #[test]
+    fn an_inline_block_is_used_in_place_and_left_when_growing() {
+        let size = AttributeValues::inline_size(2).unwrap();
+        let mut room = vec![0u64; size / 8];
+        let at = room.as_mut_ptr().cast::<u8>();
+        // SAFETY: `room` is aligned, sized for the block and outlives it.
+        let mut values = unsafe { AttributeValues::init_inline(at, 2) };
+        assert_eq!(values.len(), 2);
+        values.store(1, Value::from_i64(1));
+        values.store(0, Value::from_i64(0));
+        assert_eq!(values.order(), &[1, 0]);
+        assert!(std::ptr::eq(values.block.as_ptr().cast::<u8>(), at));
+        values.grow_to(4);
+        assert!(!std::ptr::eq(values.block.as_ptr().cast::<u8>(), at));
+        values.store(3, Value::from_i64(3));
+        assert_eq!(values.order(), &[1, 0, 3]);
+        drop(values);
+        drop(room);
+        assert_eq!(AttributeValues::inline_size(MAX_LEN + 1), None);
     }
 
     #[test]

@@ -318,14 +318,27 @@ fn store_in_shared_growing(
 /// writing a slot is an indexed load or store. Each slot is an
 /// `UnsafeCell`: an access clones a value out or swaps one in, running no
 /// Python code while it looks at the slot, so no borrow flag is needed.
+///
+/// After the slot values, an instance of a class with `__dict__` whose
+/// instances have set attributes before has room for its attribute values
+/// (CPython's inline values): a values block sized for the class's keys
+/// when the instance was made, which its attributes start in
+/// ([`AttributeValues::init_inline`]).
 #[derive(Default)]
 pub struct InstanceExtension {
     /// The attributes (used when the class has `__dict__`).
     pub dict: InstanceDict,
     /// How many slot values follow this struct (set once, when the object
     /// is allocated in place; 0 for an extension built by value).
-    slot_count: usize,
+    slot_count: u32,
+    /// How many attribute values the inline block after the slot values
+    /// has room for (0: no block; set with `slot_count`).
+    inline_len: u32,
 }
+
+/// The most attribute values an instance is made with room for (more go
+/// to a heap block, as do those of classes whose instances vary a lot).
+const MAX_INLINE_VALUES: usize = 30;
 
 /// One `__slots__` value stored after an [`InstanceExtension`]: `None`
 /// where unset.
@@ -338,27 +351,76 @@ const _: () = assert!(
 );
 
 impl InstanceExtension {
-    /// The bytes the slot values of an instance with `count` slots take
-    /// after the extension.
-    pub const fn slots_size(count: usize) -> Option<usize> {
-        count.checked_mul(std::mem::size_of::<SlotCell>())
+    /// What an instance of `class` has room for after its extension:
+    /// its `__slots__` values and the length of its inline attribute
+    /// values (the class's key count when it has `__dict__`, up to a
+    /// bound). Read once, when the instance is allocated.
+    pub fn room_for(class: &crate::types::TypeObject) -> (usize, usize) {
+        let inline = if class.has_flag(crate::types::flags::HAS_DICT) {
+            let keys = class.keys.len();
+            if keys <= MAX_INLINE_VALUES { keys } else { 0 }
+        } else {
+            0
+        };
+        (class.slot_count.get(), inline)
     }
 
-    /// Fills in the slot values of an extension just placed in an object
-    /// allocated with room for `count` of them after it (all unset).
+    /// The bytes the room of [`Self::room_for`] takes after the extension:
+    /// `slots` slot values, then a values block of `inline` slots.
+    pub fn room_size(slots: usize, inline: usize) -> Option<usize> {
+        if slots > u32::MAX as usize {
+            return None;
+        }
+        let slots_size = slots.checked_mul(std::mem::size_of::<SlotCell>())?;
+        if inline == 0 {
+            return Some(slots_size);
+        }
+        slots_size.checked_add(AttributeValues::inline_size(inline)?)
+    }
+
+    /// What this instance was allocated with room for (`(slots, inline)`,
+    /// as [`Self::room_for`] said then).
+    pub fn room(&self) -> (usize, usize) {
+        (self.slot_count as usize, self.inline_len as usize)
+    }
+
+    /// Fills in the room of an extension just placed in an object
+    /// allocated with [`Self::room_size`]`(slots, inline)` bytes after it:
+    /// the slot values (all unset), and with `inline` values, the block
+    /// they start in, keyed by `keys` (the class's).
     ///
     /// # Safety
-    /// `extension` must point at an extension inside a fresh allocation
-    /// with [`Self::slots_size`]`(count)` bytes after it, not yet shared.
-    pub unsafe fn init_slots(extension: *mut InstanceExtension, count: usize) {
+    /// `extension` must point at an extension (with no attributes) inside
+    /// a fresh allocation with that room after it, not yet shared; `slots`
+    /// and `inline` must be what [`Self::room_size`] accepted.
+    pub unsafe fn init_room(
+        extension: *mut InstanceExtension,
+        slots: usize,
+        inline: usize,
+        keys: &Rc<SharedKeys>,
+    ) {
         // SAFETY: per the contract the memory after the extension is ours
-        // and sized for `count` slots.
+        // and sized for `slots` slots and then an inline block (which is
+        // aligned: the slots' size is a multiple of 8).
         unsafe {
             let first = extension.add(1).cast::<SlotCell>();
-            for i in 0..count {
+            for i in 0..slots {
                 first.add(i).write(UnsafeCell::new(None));
             }
-            std::ptr::addr_of_mut!((*extension).slot_count).write(count);
+            std::ptr::addr_of_mut!((*extension).slot_count).write(slots as u32);
+            std::ptr::addr_of_mut!((*extension).inline_len).write(inline as u32);
+            if inline > 0 {
+                let values = AttributeValues::init_inline(first.add(slots).cast::<u8>(), inline);
+                // The storage is `Empty` (owns nothing): overwritten, not
+                // dropped.
+                std::ptr::write(
+                    (*extension).dict.storage.get_mut(),
+                    Storage::Shared {
+                        keys: keys.clone(),
+                        values,
+                    },
+                );
+            }
         }
     }
 
@@ -371,14 +433,14 @@ impl InstanceExtension {
         unsafe {
             std::slice::from_raw_parts(
                 (self as *const InstanceExtension).add(1).cast::<SlotCell>(),
-                self.slot_count,
+                self.slot_count as usize,
             )
         }
     }
 
     /// How many `__slots__` values the instance has room for.
     pub fn slot_count(&self) -> usize {
-        self.slot_count
+        self.slot_count as usize
     }
 
     /// The value of slot `index`, if set.
@@ -423,7 +485,7 @@ impl InstanceExtension {
     /// Empties every slot (the collector's `clear`), dropping each value
     /// after its slot is emptied.
     pub fn clear_slots(&self) {
-        for index in 0..self.slot_count {
+        for index in 0..self.slot_count as usize {
             drop(self.set_slot(index, None));
         }
     }

@@ -484,11 +484,13 @@ fn trailing_layout<T: Payload>(trailing: usize) -> Option<(Layout, usize)> {
 
 impl<T: Payload> Ref<Extended<T>> {
     /// Allocates an instance of the `EXTENDED` class `class` holding
-    /// `payload`, with room for the class's `__slots__` values after the
-    /// extension (all unset), tracked by the collector: one allocation.
+    /// `payload`, with room for the class's `__slots__` values (all unset)
+    /// and inline attribute values after the extension
+    /// (`InstanceExtension::room_for`), tracked by the collector: one
+    /// allocation.
     fn allocate_extended(class: &Ref<TypeObject>, payload: T) -> Result<Self, AllocError> {
-        let slots = class.slot_count.get();
-        let layout = extended_layout::<T>(slots).ok_or(AllocError { size: usize::MAX })?;
+        let (slots, inline) = InstanceExtension::room_for(class);
+        let layout = extended_layout::<T>(slots, inline).ok_or(AllocError { size: usize::MAX })?;
         let memory = heap::allocate(layout)?.cast::<GcObj<Extended<T>>>();
         let class_ref: ObjRef = class.as_obj().clone();
         let class_pointer = class_ref.pointer;
@@ -508,9 +510,11 @@ impl<T: Payload> Ref<Extended<T>> {
                     extension: InstanceExtension::default(),
                 },
             });
-            InstanceExtension::init_slots(
+            InstanceExtension::init_room(
                 std::ptr::addr_of_mut!((*object).payload.extension),
                 slots,
+                inline,
+                &class.keys,
             );
             NonNull::new_unchecked(object)
         };
@@ -524,18 +528,19 @@ impl<T: Payload> Ref<Extended<T>> {
 }
 
 /// The memory layout of an instance laid out as `Extended<T>` with `slots`
-/// `__slots__` values after its extension (GC header included).
-fn extended_layout<T: Payload>(slots: usize) -> Option<Layout> {
+/// `__slots__` values and `inline` attribute values after its extension
+/// (GC header included).
+fn extended_layout<T: Payload>(slots: usize, inline: usize) -> Option<Layout> {
     let fixed = Layout::new::<GcObj<Extended<T>>>();
-    // Without `__slots__` values (almost every instance) the layout is the
-    // fixed one, known at compile time: what the computation below gives
-    // for no slots (the extension ends inside `fixed`), without it.
-    if slots == 0 {
+    // Without room after the extension the layout is the fixed one, known
+    // at compile time: what the computation below gives for no room (the
+    // extension ends inside `fixed`), without it.
+    if slots == 0 && inline == 0 {
         return Some(fixed);
     }
     let end = (crate::gc::GC_HEADER_SIZE + extension_offset::<T>())
         .checked_add(std::mem::size_of::<InstanceExtension>())?
-        .checked_add(InstanceExtension::slots_size(slots)?)?;
+        .checked_add(InstanceExtension::room_size(slots, inline)?)?;
     Layout::from_size_align(fixed.size().max(end), fixed.align())
         .ok()
         .map(|layout| layout.pad_to_align())
@@ -640,12 +645,12 @@ pub unsafe fn deallocate_extended<T: Payload>(object: NonNull<ObjectHeader>) {
     // values), then free its memory with the layout it was allocated with.
     unsafe {
         crate::gc::on_deallocated(GcHeader::of_object(object));
-        let slots = (*typed.as_ptr()).payload.extension.slot_count();
+        let (slots, inline) = (*typed.as_ptr()).payload.extension.room();
         let class = ObjRef {
             pointer: (*typed.as_ptr()).header.class.get(),
         };
         std::ptr::drop_in_place(typed.as_ptr());
-        if let Some(layout) = extended_layout::<T>(slots) {
+        if let Some(layout) = extended_layout::<T>(slots, inline) {
             heap::deallocate(object.cast::<u8>().sub(crate::gc::GC_HEADER_SIZE), layout);
         }
         drop(class);

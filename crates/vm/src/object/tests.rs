@@ -307,11 +307,11 @@ fn the_fixed_extended_layout_is_the_computed_one_without_slots() {
             .unwrap()
             .pad_to_align()
     }
-    assert_eq!(extended_layout::<Probe>(0), Some(computed::<Probe>()));
-    assert_eq!(extended_layout::<Node>(0), Some(computed::<Node>()));
+    assert_eq!(extended_layout::<Probe>(0, 0), Some(computed::<Probe>()));
+    assert_eq!(extended_layout::<Node>(0, 0), Some(computed::<Node>()));
     assert_eq!(
-        extended_layout::<crate::builtins::tuple::Tuple>(0),
+        extended_layout::<crate::builtins::tuple::Tuple>(0, 0),
         Some(computed::<crate::builtins::tuple::Tuple>())
     );
-    assert!(extended_layout::<Probe>(2).unwrap().size() > computed::<Probe>().size());
+    assert!(extended_layout::<Probe>(2, 0).unwrap().size() > computed::<Probe>().size());
 }
