@@ -245,7 +245,9 @@ fn call_dunder_kw(
 /// then refuses `v` as CPython's does. A plain Python function called
 /// positionally takes the direct path of
 /// [`Vm::call_function_with_self`]; anything else is bound (`__get__`)
-/// and called.
+/// and called. Inlined into its two callers: one call level less on
+/// every dunder a slot function calls.
+#[inline(always)]
 fn call_found_dunder(
     vm: &mut Vm,
     v: &Value,

@@ -278,7 +278,7 @@ impl Vm {
             Some(pushed) => pushed?,
             None => with_self(this, args, |all| self.push_function_frame(func, all, None))?,
         };
-        self.run_pushed(frame)
+        self.run_pushed_inline(frame)
     }
 
     /// The common case of [`push_function_frame`](Self::push_function_frame)
@@ -434,6 +434,14 @@ impl Vm {
 
     /// Runs a pushed frame to completion from native code.
     pub(crate) fn run_pushed(&mut self, frame: *mut Frame) -> PyResult<Value> {
+        self.run_pushed_inline(frame)
+    }
+
+    /// [`run_pushed`](Self::run_pushed) inlined into the hottest caller
+    /// ([`call_function_with_self`](Self::call_function_with_self), every
+    /// dunder a slot function calls): one call level less.
+    #[inline(always)]
+    fn run_pushed_inline(&mut self, frame: *mut Frame) -> PyResult<Value> {
         // SAFETY: the frame was just pushed and is live. A frame pushed
         // for native code is a plain thread frame (`Frame::header`): only
         // `is_entry` changes, written with the other return flags in one
