@@ -194,21 +194,43 @@ fn lookup_dunder(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Value> {
     }
 }
 
+/// `class.lookup(name)` for a dunder a slot function calls, answered from
+/// the class's own [`dunder_cache`](crate::types::TypeObject::dunder_cache)
+/// while its version tag holds (one probe, no name hashing); a miss
+/// (no such dunder) is not remembered.
+#[inline(always)]
+fn lookup_dunder_cached(class: &TypeRef, name: &'static str) -> Option<Value> {
+    let version = class.version_tag();
+    if let Some(found) = class.dunder_cache.get(version, name) {
+        return Some(found);
+    }
+    lookup_dunder_slow(class, version, name)
+}
+
+#[inline(never)]
+fn lookup_dunder_slow(class: &TypeRef, version: u32, name: &'static str) -> Option<Value> {
+    let found = class.lookup(name)?;
+    if version != 0 {
+        class.dunder_cache.store(version, name, &found);
+    }
+    Some(found)
+}
+
 /// Calls a dunder method found on the class (a plain function is called
 /// with `v` prepended, without making a bound method).
-pub fn call_dunder(vm: &mut Vm, v: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+pub fn call_dunder(vm: &mut Vm, v: &Value, name: &'static str, args: &[Value]) -> PyResult<Value> {
     call_dunder_kw(vm, v, name, args, None)
 }
 
 fn call_dunder_kw(
     vm: &mut Vm,
     v: &Value,
-    name: &str,
+    name: &'static str,
     args: &[Value],
     kwnames: Option<&Ref<crate::builtins::tuple::Tuple>>,
 ) -> PyResult<Value> {
     let class = vm.type_of(v).clone();
-    match class.lookup(name) {
+    match lookup_dunder_cached(&class, name) {
         Some(f) => call_found_dunder(vm, v, &class, &f, args, kwnames),
         None => {
             let tn = vm.type_name(v);
@@ -223,7 +245,9 @@ fn call_dunder_kw(
 /// then refuses `v` as CPython's does. A plain Python function called
 /// positionally takes the direct path of
 /// [`Vm::call_function_with_self`]; anything else is bound (`__get__`)
-/// and called.
+/// and called. Inlined into its two callers: one call level less on
+/// every dunder a slot function calls.
+#[inline(always)]
 fn call_found_dunder(
     vm: &mut Vm,
     v: &Value,
@@ -255,9 +279,9 @@ fn call_found_dunder(
 /// Calls the dunder `name` of `v`'s class, or gives `NotImplemented` when
 /// the class has none (CPython's `vectorcall_maybe`). The class is looked
 /// up once: its answer is the dunder called.
-fn call_dunder_maybe(vm: &mut Vm, v: &Value, name: &str, arg: &Value) -> PyResult<Value> {
+fn call_dunder_maybe(vm: &mut Vm, v: &Value, name: &'static str, arg: &Value) -> PyResult<Value> {
     let class = vm.type_of(v).clone();
-    match class.lookup(name) {
+    match lookup_dunder_cached(&class, name) {
         Some(f) => call_found_dunder(vm, v, &class, &f, std::slice::from_ref(arg), None),
         None => Ok(vm.not_implemented()),
     }

@@ -268,25 +268,17 @@ impl Vm {
         this: &Value,
         args: &[Value],
     ) -> PyResult<Value> {
-        let given = args.len() + 1;
-        let frame = match crate::runtime::fast_call::positional_defaults(func, given) {
+        let direct = match crate::runtime::fast_call::positional_defaults(func, args.len() + 1) {
             Some(defaults) if self.recursion_depth < self.recursion_limit => {
-                self.push_frame_of(func, |f| {
-                    f.set_local(0, Some(this.clone()));
-                    for (i, v) in args.iter().enumerate() {
-                        f.set_local(i + 1, Some(v.clone()));
-                    }
-                    if let Some((d, first_default)) = defaults {
-                        let filled = d.items().get(first_default..).unwrap_or(&[]);
-                        for (k, v) in filled.iter().enumerate() {
-                            f.set_local(given + k, Some(v.clone()));
-                        }
-                    }
-                })?
+                self.push_positional_direct(func, Some(this), args, defaults)
             }
-            _ => with_self(this, args, |all| self.push_function_frame(func, all, None))?,
+            _ => None,
         };
-        self.run_pushed(frame)
+        let frame = match direct {
+            Some(pushed) => pushed?,
+            None => with_self(this, args, |all| self.push_function_frame(func, all, None))?,
+        };
+        self.run_pushed_inline(frame)
     }
 
     /// The common case of [`push_function_frame`](Self::push_function_frame)
@@ -300,17 +292,75 @@ impl Vm {
         args: &[Value],
     ) -> Option<PyResult<*mut Frame>> {
         let defaults = crate::runtime::fast_call::positional_defaults(func, args.len())?;
-        Some(self.push_frame_of(func, |f| {
-            for (i, v) in args.iter().enumerate() {
-                f.set_local(i, Some(v.clone()));
+        self.push_positional_direct(func, None, args, defaults)
+    }
+
+    /// Pushes a frame of `func` whose locals are `this` (when given), then
+    /// `args`, then the `defaults` (see
+    /// [`positional_defaults`](crate::runtime::fast_call::positional_defaults),
+    /// which the caller has checked the call against), the rest unbound:
+    /// the values are cloned straight into the new frame's slots, with no
+    /// unbound pass before them. A refused data-stack chunk is a
+    /// `MemoryError`; `None` (nothing pushed) for a code object whose
+    /// locals cannot hold the values (the general binder then decides).
+    #[inline(always)]
+    fn push_positional_direct(
+        &mut self,
+        func: &Ref<Function>,
+        this: Option<&Value>,
+        args: &[Value],
+        defaults: Option<(Ref<Tuple>, usize)>,
+    ) -> Option<PyResult<*mut Frame>> {
+        let code = &func.code;
+        let nlocalsplus = code.code.nlocalsplus();
+        let given = args.len() + usize::from(this.is_some());
+        let missing = match &defaults {
+            None => &[][..],
+            Some((values, first)) => values.items().get(*first..).unwrap_or(&[]),
+        };
+        // `given + missing <= argcount <= nlocalsplus` for every code object
+        // the compiler or `code.replace` makes; one breaking it takes the
+        // general binder rather than losing or overrunning arguments.
+        if given + missing.len() > nlocalsplus.min(code.frame_slots) {
+            return None;
+        }
+        let filled = given + missing.len();
+        let previous = self.current_frame;
+        // SAFETY: the first `filled` locals are written below, before
+        // anything can look at the frame; its `func` is stored there too.
+        let frame = unsafe {
+            self.data_stack
+                .push_with(code.frame_slots as u32, filled, || {
+                    Frame::borrowing(func, previous, nlocalsplus as u32, code.frame_slots as u32)
+                })
+        };
+        let Ok(frame) = frame else {
+            return Some(Err(self.memory_error.clone()));
+        };
+        // SAFETY: the frame was just pushed and is live, its `func` unset
+        // (`Frame::borrowing`: nothing to drop) and its first `filled`
+        // slots uninitialised: each is written once here.
+        unsafe {
+            crate::value::write_by_words(
+                &raw mut (*frame).func,
+                Some(Value::from_object(func.as_obj().clone())),
+            );
+            let mut slot = (*frame).slots_ptr();
+            if let Some(this) = this {
+                slot.write(Some(this.clone()));
+                slot = slot.add(1);
             }
-            if let Some((d, first_default)) = defaults {
-                let filled = d.items().get(first_default..).unwrap_or(&[]);
-                for (k, v) in filled.iter().enumerate() {
-                    f.set_local(args.len() + k, Some(v.clone()));
-                }
+            for v in args {
+                slot.write(Some(v.clone()));
+                slot = slot.add(1);
             }
-        }))
+            for v in missing {
+                slot.write(Some(v.clone()));
+                slot = slot.add(1);
+            }
+        }
+        self.recursion_depth += 1;
+        Some(Ok(frame))
     }
 
     /// Another common case of
@@ -384,6 +434,15 @@ impl Vm {
 
     /// Runs a pushed frame to completion from native code.
     pub(crate) fn run_pushed(&mut self, frame: *mut Frame) -> PyResult<Value> {
+        self.run_pushed_inline(frame)
+    }
+
+    /// [`run_pushed`](Self::run_pushed) inlined into the hottest callers
+    /// ([`call_function_with_self`](Self::call_function_with_self), every
+    /// dunder a slot function calls, and [`function_call`], a key function
+    /// called by `sorted`): one call level less.
+    #[inline(always)]
+    fn run_pushed_inline(&mut self, frame: *mut Frame) -> PyResult<Value> {
         // SAFETY: the frame was just pushed and is live. A frame pushed
         // for native code is a plain thread frame (`Frame::header`): only
         // `is_entry` changes, written with the other return flags in one
@@ -437,7 +496,7 @@ pub fn function_call(
     // RETURN_GENERATOR, moves the frame into the generator it returns.
     // (`f` borrows from `callable`, which the caller holds throughout.)
     let frame = vm.push_function_frame(f, args, kwnames)?;
-    vm.run_pushed(frame)
+    vm.run_pushed_inline(frame)
 }
 
 /// `tp_call` of bound methods: prepends `__self__`.

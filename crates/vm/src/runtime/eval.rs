@@ -570,6 +570,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         continue;
                     }
                 }
+                // A closure's cells into the frame (the first instruction
+                // of a function with free variables).
+                Opcode::COPY_FREE_VARS if frame.copy_free_vars(oparg) => continue,
                 // A cell's contents (a closure variable); an empty cell
                 // (an unbound name) raises in the general tier.
                 Opcode::LOAD_DEREF => {

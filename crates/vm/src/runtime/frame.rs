@@ -390,6 +390,32 @@ impl Frame {
         unsafe { (*self.slots_ptr().add(i)).as_ref() }
     }
 
+    /// `COPY_FREE_VARS count` from the eval loop's fast tier: the cells of
+    /// the running function's closure moved into its last `count` locals
+    /// (the free variables). `false`, with nothing done, when the frame's
+    /// function has no closure (the general tier then decides).
+    #[inline(never)]
+    pub(crate) fn copy_free_vars(&mut self, count: usize) -> bool {
+        let Some(closure) = self
+            .func
+            .as_ref()
+            .and_then(|f| f.as_object())
+            .and_then(|o| o.downcast::<crate::builtins::function::Function>())
+            .and_then(|f| f.closure.get())
+        else {
+            return false;
+        };
+        // Locals plus lie below every stack top and within the capacity.
+        let locals = self.code.code.nlocalsplus().min(self.capacity as usize);
+        let first = locals.saturating_sub(count);
+        let slots = self.slots_ptr();
+        for (i, cell) in (first..locals).zip(closure.items()) {
+            // SAFETY: `i` is a local slot (see above), initialised.
+            drop(unsafe { (*slots.add(i)).replace(cell.clone()) });
+        }
+        true
+    }
+
     /// Sets slot `i` (a local, or a value-stack entry below the top),
     /// returning the old value. Slots at or above the stack top are refused:
     /// they must stay `None` (see [`Frame::push`]).

@@ -167,6 +167,9 @@ pub struct TypeObject {
     /// The `__init__` found by the instantiation fast path
     /// (`runtime::fast_call::python_init_of`).
     pub init_cache: versioned_value::VersionedValue,
+    /// Dunders looked up by the slot functions of user classes
+    /// (`builtins::user_slots`).
+    pub dunder_cache: versioned_value::StaticNameValues,
 }
 
 impl TypeObject {
@@ -196,6 +199,7 @@ impl TypeObject {
             },
             keys: std::rc::Rc::default(),
             init_cache: versioned_value::VersionedValue::default(),
+            dunder_cache: versioned_value::StaticNameValues::default(),
         }
     }
 

@@ -45,3 +45,54 @@ impl VersionedValue {
         }
     }
 }
+
+/// A few values found on a type under names known at compile time (the
+/// dunders that slot functions such as `a + b` on a user class look up on
+/// every call), each remembered as a [`VersionedValue`] with its name.
+/// Names are told apart by their text's address and length: a name's
+/// entry is found in one probe, with no hashing or text compare.
+#[derive(Default)]
+pub struct StaticNameValues {
+    entries: [StaticNameEntry; STATIC_NAME_ENTRIES],
+}
+
+/// Entries in a [`StaticNameValues`].
+const STATIC_NAME_ENTRIES: usize = 4;
+
+/// One entry of a [`StaticNameValues`].
+#[derive(Default)]
+struct StaticNameEntry {
+    /// The name's text address (0 when empty) and length.
+    name: Cell<(usize, usize)>,
+    value: VersionedValue,
+}
+
+impl StaticNameValues {
+    /// The entry `name` would live in.
+    #[inline(always)]
+    fn entry(&self, name: &'static str) -> &StaticNameEntry {
+        let address = name.as_ptr() as usize;
+        &self.entries[(address ^ (address >> 4)) % STATIC_NAME_ENTRIES]
+    }
+
+    /// The value remembered for `name` (counted), if it was found under
+    /// `version`.
+    #[inline(always)]
+    pub fn get(&self, version: u32, name: &'static str) -> Option<Value> {
+        let entry = self.entry(name);
+        // A `'static` text is never freed, so its address and length name
+        // it for the life of the program.
+        if entry.name.get() != (name.as_ptr() as usize, name.len()) {
+            return None;
+        }
+        entry.value.get(version)
+    }
+
+    /// Remembers `value` as `name`'s, found on the type when it was tagged
+    /// `version` (non-zero).
+    pub fn store(&self, version: u32, name: &'static str, value: &Value) {
+        let entry = self.entry(name);
+        entry.name.set((name.as_ptr() as usize, name.len()));
+        entry.value.store(version, value);
+    }
+}
