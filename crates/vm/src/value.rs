@@ -291,33 +291,6 @@ impl Drop for Value {
     }
 }
 
-/// Writes `value` into the uninitialised place `slot`.
-///
-/// # Safety
-/// `slot` must be valid for writes and hold nothing that needs dropping.
-#[inline(always)]
-pub unsafe fn write_by_words(slot: *mut Option<Value>, value: Option<Value>) {
-    // SAFETY: per the contract.
-    unsafe { slot.write(value) }
-}
-
-/// Moves the value out of `*source` (as `std::ptr::read`).
-///
-/// # Safety
-/// `source` must be valid for reads and hold an initialised value, which
-/// counts as moved out afterwards.
-#[inline(always)]
-pub unsafe fn read_by_words(source: *const Value) -> Value {
-    // SAFETY: per the contract.
-    unsafe { source.read() }
-}
-
-/// A new counted reference to `*source`.
-#[inline(always)]
-pub fn clone_by_words(source: &Value) -> Value {
-    source.clone()
-}
-
 thread_local! {
     /// The current interpreter's `int` and `float` classes, for boxing.
     static BOXING_CLASSES: std::cell::UnsafeCell<BoxingClasses> =

@@ -71,8 +71,7 @@ fn slice_length(start: i64, stop: i64, step: i64) -> usize {
 
 /// Appends counted copies of the items of `source`, as many as `out` has
 /// room for (its capacity, reserved by the caller): straight into its
-/// storage, each read and written by words (no temporaries, nothing
-/// reallocated).
+/// storage (no temporaries, nothing reallocated).
 fn push_clones<'a>(out: &mut Vec<Value>, source: impl Iterator<Item = &'a Value>) {
     let base = out.as_mut_ptr();
     let mut len = out.len();
@@ -82,9 +81,9 @@ fn push_clones<'a>(out: &mut Vec<Value>, source: impl Iterator<Item = &'a Value>
         // `Option<Value>` has the layout of `Value` (niche), and `Some(v)`
         // is `v`'s bits.
         unsafe {
-            crate::value::write_by_words(
+            std::ptr::write(
                 base.add(len).cast::<Option<Value>>(),
-                Some(crate::value::clone_by_words(item)),
+                Some(Value::clone(item)),
             );
         }
         len += 1;
@@ -172,16 +171,16 @@ pub fn replace_range(
         items.set_len(start);
         if removed.capacity() > 0 {
             for k in start..stop {
-                removed.push(crate::value::read_by_words(base.add(k)));
+                removed.push(std::ptr::read(base.add(k)));
             }
         }
         if new.len() != old_len {
             std::ptr::copy(base.add(stop), base.add(start + new.len()), tail);
         }
         for (k, item) in new.iter().enumerate() {
-            crate::value::write_by_words(
+            std::ptr::write(
                 base.add(start + k).cast::<Option<Value>>(),
-                Some(crate::value::clone_by_words(item)),
+                Some(Value::clone(item)),
             );
         }
         items.set_len(start + new.len() + tail);

@@ -341,7 +341,7 @@ impl Vm {
         // (`Frame::borrowing`: nothing to drop) and its first `filled`
         // slots uninitialised: each is written once here.
         unsafe {
-            crate::value::write_by_words(
+            std::ptr::write(
                 &raw mut (*frame).func,
                 Some(Value::from_object(func.as_obj().clone())),
             );

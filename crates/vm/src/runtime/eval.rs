@@ -294,7 +294,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     // SAFETY: the compiler sized the stack (`co_stacksize`)
                     // for every push; the slot at the top is uninitialised.
                     unsafe {
-                        crate::value::write_by_words(sp, v);
+                        std::ptr::write(sp, v);
                         sp = sp.add(1);
                     }
                 }};

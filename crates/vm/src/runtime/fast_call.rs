@@ -126,7 +126,7 @@ pub(crate) fn push_simple_call(
     // frame.
     unsafe {
         let func_value = slots.add(callable_at).read();
-        crate::value::write_by_words(&raw mut (*new).func, func_value);
+        std::ptr::write(&raw mut (*new).func, func_value);
     }
     Some(new)
 }
@@ -222,7 +222,7 @@ fn push_varargs_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<*m
         }
         caller.stack_top = callable_at as u32;
         let func_value = slots.add(callable_at).read();
-        crate::value::write_by_words(&raw mut (*new).func, func_value);
+        std::ptr::write(&raw mut (*new).func, func_value);
         (*new).slots_ptr().add(argcount as usize).write(Some(rest));
     }
     Some(new)
@@ -286,7 +286,7 @@ fn enter(
         let slots = (*new).slots_ptr();
         let source = caller.slots_ptr().add(first_arg);
         for i in 0..moved {
-            crate::value::write_by_words(slots.add(i), source.add(i).read());
+            std::ptr::write(slots.add(i), source.add(i).read());
         }
         caller.stack_top = first_arg as u32;
         if let Some((values, first)) = defaults {

@@ -124,13 +124,13 @@ pub fn subscript(vm: &mut Vm, container: &Value, key: &Value) -> Option<Value> {
     let class = object.class();
     if class.same(&vm.types.list) {
         let list = object.downcast::<List>()?;
-        return list.items.try_with(|items| {
-            position(i, items.len()).map(|p| crate::value::clone_by_words(&items[p]))
-        })?;
+        return list
+            .items
+            .try_with(|items| position(i, items.len()).map(|p| Value::clone(&items[p])))?;
     }
     if class.same(&vm.types.tuple) {
         let items = object.downcast::<Tuple>()?.items();
-        return position(i, items.len()).map(|p| crate::value::clone_by_words(&items[p]));
+        return position(i, items.len()).map(|p| Value::clone(&items[p]));
     }
     None
 }
@@ -218,8 +218,7 @@ pub fn store_slice(
 
 /// `container[key] = value` for an exact `list` and an in-range int;
 /// gives `value` back when it does not apply. The old item is returned to
-/// be dropped by the caller, outside the list's cell. Both are moved by
-/// words (see [`crate::value::read_by_words`]).
+/// be dropped by the caller, outside the list's cell.
 #[inline(always)]
 pub fn store_subscript(
     vm: &Vm,
@@ -243,8 +242,8 @@ pub fn store_subscript(
     // the array has not moved. The old item is moved out and the new one
     // written in its place.
     unsafe {
-        let old = crate::value::read_by_words(slot);
-        crate::value::write_by_words(slot.cast::<Option<Value>>(), Some(value));
+        let old = std::ptr::read(slot);
+        std::ptr::write(slot.cast::<Option<Value>>(), Some(value));
         Ok(old)
     }
 }

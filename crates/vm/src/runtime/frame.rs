@@ -355,7 +355,7 @@ impl Frame {
         }
         // SAFETY: in bounds (checked). The slot at the stack top is
         // uninitialised (a pop moved its value out), so nothing is lost.
-        unsafe { crate::value::write_by_words(self.slots_ptr().add(self.stack_top as usize), v) };
+        unsafe { std::ptr::write(self.slots_ptr().add(self.stack_top as usize), v) };
         self.stack_top += 1;
         true
     }
@@ -598,8 +598,8 @@ unsafe fn write_header(frame: *mut Frame, header: Frame) {
         (&raw mut (*frame).code).write(code);
         (&raw mut (*frame).globals).write(globals);
         (&raw mut (*frame).builtins).write(builtins);
-        crate::value::write_by_words(&raw mut (*frame).locals, locals);
-        crate::value::write_by_words(&raw mut (*frame).func, func);
+        std::ptr::write(&raw mut (*frame).locals, locals);
+        std::ptr::write(&raw mut (*frame).func, func);
         (&raw mut (*frame).previous).write(previous);
         (&raw mut (*frame).next_instr).write(next_instr);
         (&raw mut (*frame).lasti).write(lasti);
@@ -617,7 +617,7 @@ unsafe fn write_header(frame: *mut Frame, header: Frame) {
                 state as u8,
             ]));
         (&raw mut (*frame).header_borrowed).write(header_borrowed);
-        crate::value::write_by_words((&raw mut (*frame).exc_state).cast(), Some(exc_state));
+        std::ptr::write((&raw mut (*frame).exc_state).cast(), Some(exc_state));
         (&raw mut (*frame).frame_object).write(frame_object);
     }
 }
