@@ -470,6 +470,17 @@ def case_kw_builtin(n):
         sorted(L, reverse=True)
 
 
+class WriteSink:
+    # A builtin stored on the class is not bound: `sink.write(s)` is `len(s)`.
+    write = len
+
+
+def case_print_end(n):
+    out = WriteSink()
+    for i in range(n):
+        print("x", end="", file=out)
+
+
 def main():
     if len(sys.argv) != 3:
         print("usage: operations.py CASE N", file=sys.stderr)

@@ -633,40 +633,42 @@ pub const FUNCTIONS: &[MethodDef] = &[
         min_max(vm, args, "max", CompareOp::Gt)
     }),
     method("sum", "(iterable, /, start=0)", builtin_sum),
-    method("sorted", "(*args, **kwargs)", |vm, args| {
-        let [iterable] = args.varargs() else {
-            let n = args.varargs().len();
-            return Err(vm.type_error(format!("sorted expected 1 argument, got {n}")));
-        };
-        let iterable = iterable.clone();
-        // The keywords are list.sort()'s.
-        let (mut key, mut reverse) = (None, false);
-        let kwargs = args
-            .kwargs()
-            .and_then(|k| k.as_object())
-            .and_then(|o| o.downcast::<Dict>())
-            .map(|d| d.items())
-            .unwrap_or_default();
-        for (name, value) in kwargs {
-            match vm
-                .as_str(&name)
-                .map(|s| s.as_lossy().into_owned())
-                .as_deref()
-            {
-                Some("key") => key = Some(value).filter(|k| !k.is_none()),
-                Some("reverse") => reverse = vm.is_true(&value)?,
-                other => {
-                    let other = other.unwrap_or_default().to_owned();
-                    return Err(vm.type_error(format!(
-                        "sort() got an unexpected keyword argument '{other}'"
-                    )));
-                }
+    // `key` and `reverse` bind to slots (no dict); any other keyword is
+    // collected only to be refused in list.sort()'s words, after the
+    // positional count is checked, as CPython orders it.
+    method(
+        "sorted",
+        "(*args, key=None, reverse=False, **kwargs)",
+        |vm, args| {
+            let [iterable] = args.varargs() else {
+                let n = args.varargs().len();
+                return Err(vm.type_error(format!("sorted expected 1 argument, got {n}")));
+            };
+            let iterable = iterable.clone();
+            let unexpected = args
+                .kwargs()
+                .and_then(|k| k.as_object())
+                .and_then(|o| o.downcast::<Dict>())
+                .and_then(|d| d.items().into_iter().next());
+            if let Some((name, _)) = unexpected {
+                let other = vm
+                    .as_str(&name)
+                    .map(|s| s.as_lossy().into_owned())
+                    .unwrap_or_default();
+                return Err(vm.type_error(format!(
+                    "sort() got an unexpected keyword argument '{other}'"
+                )));
             }
-        }
-        let items = vm.collect_iterable(&iterable)?;
-        let sorted = crate::builtins::list::sort_values(vm, items, key.as_ref(), reverse)?;
-        vm.new_list(sorted)
-    }),
+            let key = args.get(0).filter(|k| !k.is_none()).cloned();
+            let reverse = match args.get(1) {
+                Some(r) => vm.is_true(r)?,
+                None => false,
+            };
+            let items = vm.collect_iterable(&iterable)?;
+            let sorted = crate::builtins::list::sort_values(vm, items, key.as_ref(), reverse)?;
+            vm.new_list(sorted)
+        },
+    ),
     method("any", "(iterable, /)", |vm, args| {
         let it = vm.iter(args.required(0))?;
         while let Some(x) = vm.next(&it)? {

@@ -393,7 +393,7 @@ impl Signature {
         if self.binds_borrowed(args.len(), kwnames) {
             return Ok(Args::new(Slots::Borrowed(args)));
         }
-        self.bind_general(vm, name, args, kwnames)
+        self.bind_general(vm, name, None, args, kwnames)
     }
 
     /// Whether a call with `count` arguments (keywords among them, named
@@ -417,24 +417,28 @@ impl Signature {
         if self.binds_borrowed(args.len() + 1, kwnames) {
             return Ok(Args::new(Slots::WithSelf(this, args)));
         }
-        let mut all: smallvec::SmallVec<[Value; 8]> =
-            smallvec::SmallVec::with_capacity(args.len() + 1);
-        all.push(this.clone());
-        all.extend(args.iter().cloned());
-        self.bind_general(vm, name, &all, kwnames)
+        self.bind_general(vm, name, Some(this), args, kwnames)
     }
 
     /// Binds any call (keywords, `*args`, `**kwargs`, missing or extra
-    /// arguments), copying the arguments into owned slots.
-    fn bind_general(
+    /// arguments): the parameters' values are copied into owned slots,
+    /// keyword values straight from `args` as `kwnames` names them (no
+    /// dictionary unless `**kwargs` collects some), and the `*args` are
+    /// borrowed from `args`. `this`, if given, is the bound `self` before
+    /// `args`.
+    fn bind_general<'a>(
         &self,
         vm: &mut Vm,
         name: &str,
-        args: &[Value],
+        this: Option<&'a Value>,
+        args: &'a [Value],
         kwnames: Option<&Ref<Tuple>>,
-    ) -> PyResult<Args<'static>> {
+    ) -> PyResult<Args<'a>> {
         let nkw = kwnames.map_or(0, |k| k.items().len());
-        let npos = args.len() - nkw.min(args.len());
+        // Positional arguments the caller passed (without `this`).
+        let given = args.len() - nkw.min(args.len());
+        let skip = usize::from(this.is_some());
+        let npos = given + skip;
         let shown = if self.bound {
             npos.saturating_sub(1)
         } else {
@@ -471,35 +475,40 @@ impl Signature {
             };
             return Err(vm.type_error(message));
         }
-        for (slot, arg) in values.iter_mut().zip(&args[..npos.min(self.positional)]) {
+        let positional = this.into_iter().chain(&args[..given]);
+        for (slot, arg) in values.iter_mut().zip(positional.take(self.positional)) {
             *slot = Some(arg.clone());
         }
-        // The positional arguments past the named ones (`*args`).
-        let extra = args.get(self.positional..npos).unwrap_or(&[]);
+        // The positional arguments past the named ones (`*args`), borrowed
+        // unless the bound `self` is among them.
+        let varargs = if !self.varargs {
+            Varargs::Borrowed(&[])
+        } else if self.positional >= skip {
+            Varargs::Borrowed(args.get(self.positional - skip..given).unwrap_or(&[]))
+        } else {
+            let all: Vec<Value> = this.into_iter().chain(&args[..given]).cloned().collect();
+            Varargs::Tuple(vm.new_tuple_from_slice(all.get(self.positional..).unwrap_or(&[]))?)
+        };
         let mut kwargs: Option<Ref<Dict>> = None;
         if let Some(names) = kwnames {
             if nkw > 0 && self.params.is_empty() && !self.varkw {
                 return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
             }
             for (k, key) in names.items().iter().enumerate() {
-                let value = args[npos + k].clone();
-                let key_str = vm
-                    .as_str(key)
-                    .map(|s| s.as_lossy().into_owned())
-                    .unwrap_or_default();
-                let slot = self
-                    .params
-                    .iter()
-                    .position(|p| &*p.name == key_str.as_str());
+                let value = &args[given + k];
+                let text = vm.as_str(key).map(|s| s.as_bytes()).unwrap_or_default();
+                let slot = self.params.iter().position(|p| p.name.as_bytes() == text);
                 match slot {
                     Some(i) if i >= self.posonly => {
                         if values[i].is_some() {
+                            let key_str = key_text_of(vm, key);
                             return Err(vm.type_error(format!(
-                                "argument for {name}() given by name ('{key_str}') and position ({})",
+                                "argument for {}() given by name ('{key_str}') and position ({})",
+                                short_name(name),
                                 i + 1 - usize::from(self.bound)
                             )));
                         }
-                        values[i] = Some(value);
+                        values[i] = Some(value.clone());
                     }
                     _ if self.varkw => {
                         let dict = match &kwargs {
@@ -510,7 +519,7 @@ impl Signature {
                                 d
                             }
                         };
-                        Dict::set_item(vm, &dict, key.clone(), value)?;
+                        Dict::set_item(vm, &dict, key.clone(), value.clone())?;
                     }
                     // Every parameter positional-only: any keyword at all
                     // is refused, as CPython words it.
@@ -518,8 +527,10 @@ impl Signature {
                         return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
                     }
                     _ => {
+                        let key_str = key_text_of(vm, key);
                         return Err(vm.type_error(format!(
-                            "{name}() got an unexpected keyword argument '{key_str}'"
+                            "{}() got an unexpected keyword argument '{key_str}'",
+                            short_name(name)
                         )));
                     }
                 }
@@ -556,19 +567,9 @@ impl Signature {
                 return Err(vm.type_error(message));
             }
         }
-        let varargs = if self.varargs {
-            Some(vm.new_tuple_from_slice(extra)?)
-        } else {
-            None
-        };
-        let kwargs = if self.varkw {
-            Some(match kwargs {
-                Some(d) => Value::from_object(d.into_obj()),
-                None => Value::from_object(vm.new_dict_ref()?.into_obj()),
-            })
-        } else {
-            None
-        };
+        // No `**kwargs` collected: left out, which the bodies read as an
+        // empty dict (see [`Args::kwargs`]).
+        let kwargs = kwargs.map(|d| Value::from_object(d.into_obj()));
         Ok(Args::new(Slots::Owned {
             values,
             varargs,
@@ -577,11 +578,24 @@ impl Signature {
     }
 }
 
+/// A builtin's name without its type or module (`split` for `str.split`),
+/// as the messages about keyword arguments name it.
+fn short_name(name: &str) -> &str {
+    name.rsplit('.').next().unwrap_or(name)
+}
+
+/// The text of keyword name `key`, for a message.
+fn key_text_of(vm: &Vm, key: &Value) -> String {
+    vm.as_str(key)
+        .map(|s| s.as_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// Argument Clinic's message for `shown` positional arguments outside
 /// `min..=max`, naming the builtin without its type (`"insert expected 2
 /// arguments, got 0"`, `"get expected at most 2 arguments, got 3"`).
 fn clinic_count_message(name: &str, min: usize, max: usize, shown: usize) -> String {
-    let short = name.rsplit('.').next().unwrap_or(name);
+    let short = short_name(name);
     let (bound, n) = if min == max {
         ("", max)
     } else if shown > max {
@@ -614,12 +628,20 @@ enum Slots<'a> {
     /// with `*args`: see [`Signature::binds_with_varargs`]).
     Split(&'a [Value], &'a [Value]),
     /// Values bound by the general path, one per parameter, with the
-    /// `*args` tuple and `**kwargs` dict when the signature has them.
+    /// `*args` and the `**kwargs` dict (when any keyword went there).
     Owned {
         values: ArgSlots,
-        varargs: Option<Value>,
+        varargs: Varargs<'a>,
         kwargs: Option<Value>,
     },
+}
+
+/// The `*args` of a call bound by the general path.
+enum Varargs<'a> {
+    /// The caller's arguments past the positional parameters.
+    Borrowed(&'a [Value]),
+    /// A tuple of them (the bound `self` among them).
+    Tuple(Value),
 }
 
 /// The bound arguments of a native call, by parameter position. Borrows
@@ -741,16 +763,19 @@ impl<'a> Args<'a> {
         if let Slots::Split(_, rest) = &self.slots {
             return rest;
         }
-        let Slots::Owned {
-            varargs: Some(varargs),
-            ..
-        } = &self.slots
-        else {
-            return &[];
-        };
-        match varargs.as_object().and_then(|o| o.downcast::<Tuple>()) {
-            Some(t) => t.items(),
-            None => &[],
+        match &self.slots {
+            Slots::Owned {
+                varargs: Varargs::Borrowed(rest),
+                ..
+            } => rest,
+            Slots::Owned {
+                varargs: Varargs::Tuple(t),
+                ..
+            } => match t.as_object().and_then(|o| o.downcast::<Tuple>()) {
+                Some(t) => t.items(),
+                None => &[],
+            },
+            _ => &[],
         }
     }
 

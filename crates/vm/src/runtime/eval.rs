@@ -1208,7 +1208,12 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 // A Python function called with keywords (`kw_call.rs`).
-                Opcode::CALL_KW if !crate::gc::is_due() => {
+                // The callable's kind is looked at first: a builtin called
+                // with keywords goes to the general tier without syncing.
+                Opcode::CALL_KW
+                    if crate::runtime::kw_call::is_python_function(fast_peek!(oparg + 2))
+                        && !crate::gc::is_due() =>
+                {
                     sync_position!();
                     store_sp!();
                     if let Some(new) = crate::runtime::kw_call::push_keyword_call(vm, frame, oparg)

@@ -21,6 +21,16 @@ use crate::value::Value;
 /// The most parameters a function bound here has (one bit each).
 const MAX_PARAMETERS: usize = 64;
 
+/// Whether a `CALL_KW`'s callable slot holds a Python function, the only
+/// callable [`push_keyword_call`] takes: a cheap look the fast tier makes
+/// before syncing its position for the call.
+#[inline(always)]
+pub(crate) fn is_python_function(slot: &Option<Value>) -> bool {
+    slot.as_ref()
+        .and_then(Value::as_object)
+        .is_some_and(|o| o.downcast::<Function>().is_some())
+}
+
 /// For `CALL_KW nargs` in `caller` (stack: callable, self-or-NULL, the
 /// arguments — positional, then keyword values — and the keyword names):
 /// pushes the Python function's frame with every parameter bound and
