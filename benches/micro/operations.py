@@ -470,6 +470,16 @@ def case_kw_builtin(n):
         sorted(L, reverse=True)
 
 
+def case_enumerate_unpack(n):
+    for i, x in enumerate(range(n)):
+        pass
+
+
+def case_zip_unpack(n):
+    for a, b in zip(range(n), range(n)):
+        pass
+
+
 def main():
     if len(sys.argv) != 3:
         print("usage: operations.py CASE N", file=sys.stderr)
