@@ -481,6 +481,16 @@ def case_print_end(n):
         print("x", end="", file=out)
 
 
+def case_enumerate_unpack(n):
+    for i, x in enumerate(range(n)):
+        pass
+
+
+def case_zip_unpack(n):
+    for a, b in zip(range(n), range(n)):
+        pass
+
+
 def main():
     if len(sys.argv) != 3:
         print("usage: operations.py CASE N", file=sys.stderr)

@@ -740,8 +740,14 @@ pub const FUNCTIONS: &[MethodDef] = &[
     method("enumerate", "(iterable, start=0)", |vm, args| {
         let inner = vm.iter(args.required(0))?;
         let start = match args.get(1) {
-            Some(s) => vm.index_value(s)?.unwrap_or(0),
-            None => 0,
+            Some(s) => match s.as_i64() {
+                Some(i) => Value::from_i64(i),
+                None => {
+                    let big = vm.index_big(s)?;
+                    vm.new_int(big)?
+                }
+            },
+            None => Value::from_i64(0),
         };
         let class = vm.types.enumerate.clone();
         crate::builtins::iterators::new_functional(

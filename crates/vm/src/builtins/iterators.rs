@@ -52,8 +52,8 @@ pub enum IterState {
         remaining: usize,
         reverse: bool,
     },
-    /// `enumerate`.
-    Enumerate { inner: Value, count: i64 },
+    /// `enumerate`: `count` is the next index, an `int` of any size.
+    Enumerate { inner: Value, count: Value },
     /// `zip`.
     Zip { inners: Vec<Value>, strict: bool },
     /// `map`.
@@ -280,7 +280,7 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let it = it.clone();
     enum Step {
         Ready(Option<Value>),
-        Enumerate(Value, i64),
+        Enumerate(Value),
         Zip(Vec<Value>, bool),
         Map(Value, Vec<Value>, bool),
         Filter(Value, Value),
@@ -386,11 +386,7 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                 }
             }
         }
-        IterState::Enumerate { inner, count } => {
-            let c = *count;
-            *count += 1;
-            Step::Enumerate(inner.clone(), c)
-        }
+        IterState::Enumerate { inner, .. } => Step::Enumerate(inner.clone()),
         IterState::Zip { inners, strict } => Step::Zip(inners.clone(), *strict),
         IterState::Map {
             func,
@@ -413,10 +409,30 @@ pub fn native_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         Step::MakeItem(k, v) => Ok(Some(vm.new_tuple2(k, v)?)),
         Step::DictChanged => Err(vm.runtime_error("dictionary changed size during iteration")),
         Step::DictKeysChanged => Err(vm.runtime_error("dictionary keys changed during iteration")),
-        Step::Enumerate(inner, c) => match vm.next(&inner)? {
-            Some(x) => Ok(Some(vm.new_tuple2(Value::from_i64(c), x)?)),
-            None => Ok(None),
-        },
+        Step::Enumerate(inner) => {
+            // As CPython: the index is taken and advanced only once the
+            // inner iterator has produced an item.
+            let Some(x) = vm.next(&inner)? else {
+                return Ok(None);
+            };
+            let index = it.state.with(|state| match state {
+                IterState::Enumerate { count, .. } => count.clone(),
+                _ => Value::from_i64(0),
+            });
+            let next = match index.as_i64().and_then(|i| i.checked_add(1)) {
+                Some(n) => Value::from_i64(n),
+                None => {
+                    let big = crate::builtins::int::to_big(&index).unwrap_or_default();
+                    vm.new_int(big + 1)?
+                }
+            };
+            it.state.with(|state| {
+                if let IterState::Enumerate { count, .. } = state {
+                    *count = next;
+                }
+            });
+            Ok(Some(vm.new_tuple2(index, x)?))
+        }
         Step::Zip(inners, strict) => {
             if inners.is_empty() {
                 return Ok(None);

@@ -4,6 +4,8 @@
 //! range), membership by arithmetic for ints, equality and hash by the
 //! sequence it denotes, `index`, `count`, `__reversed__`.
 
+use std::borrow::Cow;
+
 use num_bigint::BigInt as Big;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
@@ -18,40 +20,40 @@ use crate::types::TypeObject;
 use crate::types::slots::CompareOp;
 use crate::value::Value;
 
-/// The payload of a `range`.
+/// The payload of a `range`: its bounds as machine integers when they and
+/// the length fit in 64 bits (`range(n)` allocates nothing but the object),
+/// as big integers otherwise.
 pub struct Range {
-    /// `start`.
-    pub start: Big,
-    /// `stop`.
-    pub stop: Big,
-    /// `step` (never 0).
-    pub step: Big,
-    /// The number of items.
-    pub length: Big,
+    bounds: Bounds,
 }
 
-impl Range {
-    /// A range and its length.
-    pub fn new(start: Big, stop: Big, step: Big) -> Range {
-        let length = crate::builtins::slice::slice_length(&start, &stop, &step);
-        Range {
-            start,
-            stop,
-            step,
-            length,
-        }
-    }
+/// How a range keeps its bounds.
+enum Bounds {
+    /// Every bound fits in an `i64` and the length in a `u64`.
+    Small(SmallBounds),
+    /// Any size.
+    Big(Box<BigBounds>),
+}
 
-    /// Number of items, if it fits in 64 bits.
-    pub fn len(&self) -> Option<u64> {
-        self.length.to_u64()
-    }
+/// A range's bounds as machine integers.
+#[derive(Clone, Copy)]
+struct SmallBounds {
+    start: i64,
+    stop: i64,
+    step: i64,
+    length: u64,
+}
 
-    /// Whether it is empty.
-    pub fn is_empty(&self) -> bool {
-        self.length.is_zero()
-    }
+/// A range's bounds as big integers (`step` never 0).
+#[derive(Clone)]
+struct BigBounds {
+    start: Big,
+    stop: Big,
+    step: Big,
+    length: Big,
+}
 
+impl BigBounds {
     /// Item `i` (`0 <= i < length`).
     fn item(&self, i: &Big) -> Big {
         &self.start + i * &self.step
@@ -65,6 +67,89 @@ impl Range {
     }
 }
 
+impl SmallBounds {
+    /// The bounds of `range(start, stop, step)` (`step != 0`): the length
+    /// of any range of 64-bit bounds fits in a `u64`.
+    fn new(start: i64, stop: i64, step: i64) -> SmallBounds {
+        let (lo, hi, by) = if step > 0 {
+            (i128::from(start), i128::from(stop), i128::from(step))
+        } else {
+            (i128::from(stop), i128::from(start), -i128::from(step))
+        };
+        let length = if lo < hi { (hi - lo - 1) / by + 1 } else { 0 };
+        SmallBounds {
+            start,
+            stop,
+            step,
+            length: u64::try_from(length).unwrap_or(u64::MAX),
+        }
+    }
+
+    /// Whether `x` is an item.
+    fn contains(&self, x: i64) -> bool {
+        let offset = i128::from(x) - i128::from(self.start);
+        let step = i128::from(self.step);
+        offset.rem_euclid(step) == 0 && {
+            let q = offset.div_euclid(step);
+            q >= 0 && q < i128::from(self.length)
+        }
+    }
+}
+
+impl Range {
+    /// A range and its length (`step` must not be 0).
+    fn new(start: Big, stop: Big, step: Big) -> Range {
+        if let (Some(a), Some(b), Some(c)) = (start.to_i64(), stop.to_i64(), step.to_i64()) {
+            return Range::small(a, b, c);
+        }
+        let length = crate::builtins::slice::slice_length(&start, &stop, &step);
+        Range {
+            bounds: Bounds::Big(Box::new(BigBounds {
+                start,
+                stop,
+                step,
+                length,
+            })),
+        }
+    }
+
+    /// A range of 64-bit bounds (`step` must not be 0).
+    fn small(start: i64, stop: i64, step: i64) -> Range {
+        Range {
+            bounds: Bounds::Small(SmallBounds::new(start, stop, step)),
+        }
+    }
+
+    /// The bounds as big integers (borrowed when kept so).
+    fn big(&self) -> Cow<'_, BigBounds> {
+        match &self.bounds {
+            Bounds::Small(s) => Cow::Owned(BigBounds {
+                start: Big::from(s.start),
+                stop: Big::from(s.stop),
+                step: Big::from(s.step),
+                length: Big::from(s.length),
+            }),
+            Bounds::Big(b) => Cow::Borrowed(b),
+        }
+    }
+
+    /// Number of items, if it fits in 64 bits.
+    pub fn len(&self) -> Option<u64> {
+        match &self.bounds {
+            Bounds::Small(s) => Some(s.length),
+            Bounds::Big(b) => b.length.to_u64(),
+        }
+    }
+
+    /// Whether it is empty.
+    pub fn is_empty(&self) -> bool {
+        match &self.bounds {
+            Bounds::Small(s) => s.length == 0,
+            Bounds::Big(b) => b.length.is_zero(),
+        }
+    }
+}
+
 fn this(v: &Value) -> Option<&Ref<Range>> {
     v.as_object()?.downcast::<Range>()
 }
@@ -75,14 +160,24 @@ fn new_range(vm: &mut Vm, r: Range) -> PyResult<Value> {
 }
 
 fn range_iter(vm: &mut Vm, r: &Range) -> PyResult<Value> {
-    let last = if r.is_empty() {
+    let r = match &r.bounds {
+        // Every item of a small range lies between its 64-bit bounds.
+        Bounds::Small(s) => {
+            return crate::builtins::iterators::new_range_iter(vm, s.start, s.step, s.length);
+        }
+        Bounds::Big(b) => b,
+    };
+    let last = if r.length.is_zero() {
         r.start.clone()
     } else {
         r.item(&(&r.length - 1))
     };
-    if let (Some(start), Some(step), Some(len), Some(_)) =
-        (r.start.to_i64(), r.step.to_i64(), r.len(), last.to_i64())
-    {
+    if let (Some(start), Some(step), Some(len), Some(_)) = (
+        r.start.to_i64(),
+        r.step.to_i64(),
+        r.length.to_u64(),
+        last.to_i64(),
+    ) {
         return crate::builtins::iterators::new_range_iter(vm, start, step, len);
     }
     let r = new_range(
@@ -101,6 +196,7 @@ fn range_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
         .and_then(|o| o.downcast::<crate::builtins::slice::Slice>())
         .cloned()
     {
+        let r = r.big();
         let (start, stop, step) = s.indices_big(vm, &r.length)?;
         let sub = Range::new(r.item(&start), r.item(&stop), &r.step * step);
         return new_range(vm, sub);
@@ -112,6 +208,7 @@ fn range_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
         )));
     }
     let i = vm.index_big(index)?;
+    let r = r.big();
     let i = if i.is_negative() { i + &r.length } else { i };
     if i.is_negative() || i >= r.length {
         return Err(vm.index_error("range object index out of range"));
@@ -123,8 +220,11 @@ fn range_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
     let Some(r) = this(v).cloned() else {
         return Ok(false);
     };
+    if let (Bounds::Small(s), Some(x)) = (&r.bounds, item.as_i64()) {
+        return Ok(s.contains(x));
+    }
     if is_int(item) {
-        return Ok(to_big(item).is_some_and(|x| r.position(&x).is_some()));
+        return Ok(to_big(item).is_some_and(|x| r.big().position(&x).is_some()));
     }
     let it = range_iter(vm, &r)?;
     while let Some(x) = vm.next(&it)? {
@@ -137,6 +237,7 @@ fn range_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
 
 /// Whether two ranges denote the same sequence.
 fn same_sequence(a: &Range, b: &Range) -> bool {
+    let (a, b) = (a.big(), b.big());
     if a.length != b.length {
         return false;
     }
@@ -195,10 +296,7 @@ pub(crate) fn construct(vm: &mut Vm, args: &[Value]) -> Option<PyResult<Value>> 
     if step == 0 {
         return Some(range_new(vm, args, None));
     }
-    Some(new_range(
-        vm,
-        Range::new(Big::from(start), Big::from(stop), Big::from(step)),
-    ))
+    Some(new_range(vm, Range::small(start, stop, step)))
 }
 
 /// Installs `range`'s slots.
@@ -230,6 +328,7 @@ pub fn init_type(t: &TypeObject) {
         let Some(r) = this(v) else {
             return vm.new_str("range");
         };
+        let r = r.big();
         let s = if r.step.is_one() {
             format!("range({}, {})", r.start, r.stop)
         } else {
@@ -253,6 +352,7 @@ pub fn init_type(t: &TypeObject) {
         let Some(r) = this(v).cloned() else {
             return Ok(0);
         };
+        let r = r.big();
         let length = vm.new_int(r.length.clone())?;
         let (start, step) = if r.length.is_zero() {
             (Value::NONE, Value::NONE)
@@ -270,22 +370,22 @@ pub fn init_type(t: &TypeObject) {
 /// in the type dict, as in CPython.
 pub const GETSETS: &[GetSetDef] = &[
     readonly("start", |vm, v| {
-        let bound = this(v).map(|r| r.start.clone()).unwrap_or_default();
+        let bound = this(v).map(|r| r.big().start.clone()).unwrap_or_default();
         vm.new_int(bound)
     }),
     readonly("stop", |vm, v| {
-        let bound = this(v).map(|r| r.stop.clone()).unwrap_or_default();
+        let bound = this(v).map(|r| r.big().stop.clone()).unwrap_or_default();
         vm.new_int(bound)
     }),
     readonly("step", |vm, v| {
-        let bound = this(v).map(|r| r.step.clone()).unwrap_or_default();
+        let bound = this(v).map(|r| r.big().step.clone()).unwrap_or_default();
         vm.new_int(bound)
     }),
 ];
 
 fn count(vm: &mut Vm, r: &Range, x: &Value) -> PyResult<Big> {
     if is_int(x) {
-        let found = to_big(x).is_some_and(|b| r.position(&b).is_some());
+        let found = to_big(x).is_some_and(|b| r.big().position(&b).is_some());
         return Ok(Big::from(u8::from(found)));
     }
     let mut n = Big::zero();
@@ -306,7 +406,7 @@ pub const METHODS: &[MethodDef] = &[
         };
         let x = args.required(1);
         if is_int(x) {
-            return match to_big(x).and_then(|b| r.position(&b)) {
+            return match to_big(x).and_then(|b| r.big().position(&b)) {
                 Some(p) => vm.new_int(p),
                 None => Err(vm.value_error("range.index(x): x not in range")),
             };
@@ -333,8 +433,9 @@ pub const METHODS: &[MethodDef] = &[
             return Err(vm.type_error("expected range".into()));
         };
         let reversed = if r.is_empty() {
-            Range::new(Big::zero(), Big::zero(), Big::one())
+            Range::small(0, 0, 1)
         } else {
+            let r = r.big();
             let last = r.item(&(&r.length - 1));
             let stop = &r.start - &r.step;
             Range::new(last, stop, -r.step.clone())

@@ -186,6 +186,30 @@ impl Vm {
     }
 }
 
+/// `tuple(x)` for the exact class: an exact tuple is returned as is and an
+/// exact list's items are copied straight into the new tuple (no temporary
+/// vector); anything else is iterated.
+pub fn tuple_of(vm: &mut Vm, x: &Value) -> PyResult<Value> {
+    let (is_tuple, is_list) = {
+        let class = vm.type_of(x);
+        (class.same(&vm.types.tuple), class.same(&vm.types.list))
+    };
+    if is_tuple {
+        return Ok(x.clone());
+    }
+    if is_list
+        && let Some(list) = x
+            .as_object()
+            .and_then(|o| o.downcast::<crate::builtins::list::List>())
+    {
+        // Cloning items runs no Python code, so the list cannot change
+        // while it is borrowed.
+        return list.items.with(|items| vm.new_tuple_from_slice(items));
+    }
+    let items = vm.collect_iterable(x)?;
+    vm.new_tuple(items)
+}
+
 /// The payload of a tuple value (or of an instance of a subclass).
 pub fn tuple_payload(v: &Value) -> Option<&Tuple> {
     v.as_object()?.downcast::<Tuple>().map(|t| &**t)

@@ -89,7 +89,7 @@ fn construct_directly(vm: &mut Vm, cls: &TypeObject, args: &[Value]) -> Option<P
     if is(&vm.types.tuple) {
         return match args {
             [] => Some(vm.new_tuple(Vec::new())),
-            [x] => Some(vm.collect_iterable(x).and_then(|items| vm.new_tuple(items))),
+            [x] => Some(crate::builtins::tuple::tuple_of(vm, x)),
             _ => None,
         };
     }

@@ -319,6 +319,92 @@ fn next_ascii_char(vm: &Vm, iterator: &NativeIter) -> Option<Option<Value>> {
         .flatten()
 }
 
+/// A new `(a, b)` tuple, or `None` if memory ran out.
+#[inline(always)]
+fn pair(vm: &Vm, a: Value, b: Value) -> Option<Value> {
+    let t = crate::object::Ref::new(&vm.types.tuple, Tuple::from_array([a, b])).ok()?;
+    Some(Value::from_object(t.into_obj()))
+}
+
+/// Whether [`iterate`] steps `it` itself (a builtin list, tuple or range
+/// iterator), so that a step taken through it never falls back.
+#[inline(always)]
+fn steps_inline(vm: &Vm, it: &Value) -> bool {
+    it.as_object().is_some_and(|o| {
+        let class = o.class();
+        class.same(&vm.types.list_iterator)
+            || class.same(&vm.types.range_iterator)
+            || class.same(&vm.types.tuple_iterator)
+    })
+}
+
+/// One step of an `enumerate` over a list, tuple or range iterator
+/// (`for i, x in enumerate(items)`); `None` (nothing advanced) for any
+/// other inner iterator or an index outside 64 bits.
+#[inline(never)]
+fn next_enumerate(vm: &Vm, iterator: &NativeIter) -> Option<Option<Value>> {
+    iterator
+        .state
+        .try_with(|state| {
+            let IterState::Enumerate { inner, count } = state else {
+                return None;
+            };
+            let next = count.as_i64()?.checked_add(1)?;
+            if !steps_inline(vm, inner) {
+                return None;
+            }
+            let Some(item) = iterate(vm, inner)? else {
+                return Some(None);
+            };
+            let index = std::mem::replace(count, Value::from_i64(next));
+            // Out of memory: the item is lost, as a failed allocation
+            // cannot be reported from here.
+            Some(Some(pair(vm, index, item)?))
+        })
+        .flatten()
+}
+
+/// One step of a non-strict two-way `zip` over list, tuple or range
+/// iterators (`for a, b in zip(xs, ys)`); `None` (nothing advanced) for
+/// anything else.
+#[inline(never)]
+fn next_zip(vm: &Vm, iterator: &NativeIter) -> Option<Option<Value>> {
+    let step = iterator
+        .state
+        .try_with(|state| {
+            let IterState::Zip {
+                inners,
+                strict: false,
+            } = state
+            else {
+                return None;
+            };
+            let [first, second] = inners.as_slice() else {
+                return None;
+            };
+            if !(steps_inline(vm, first) && steps_inline(vm, second)) {
+                return None;
+            }
+            let Some(a) = iterate(vm, first)? else {
+                return Some(None);
+            };
+            let Some(b) = iterate(vm, second)? else {
+                return Some(None);
+            };
+            Some(Some(pair(vm, a, b)?))
+        })
+        .flatten()?;
+    if step.is_none() {
+        // Exhausted: as `zip` itself, finished for good (the iterators are
+        // dropped outside the cell).
+        let old = iterator
+            .state
+            .try_with(|state| std::mem::replace(state, IterState::Done));
+        drop(old);
+    }
+    Some(step)
+}
+
 /// One step of a builtin list, tuple or range iterator, for `FOR_ITER`:
 /// `Some(Some(item))`, `Some(None)` when exhausted, `None` for any other
 /// iterator (the general path).
@@ -333,6 +419,12 @@ pub fn iterate(vm: &Vm, it: &Value) -> Option<Option<Value>> {
         || class.same(&vm.types.range_iterator)
         || class.same(&vm.types.tuple_iterator))
     {
+        if class.same(&vm.types.enumerate) {
+            return next_enumerate(vm, object.downcast::<NativeIter>()?);
+        }
+        if class.same(&vm.types.zip) {
+            return next_zip(vm, object.downcast::<NativeIter>()?);
+        }
         return None;
     }
     let iterator = object.downcast::<NativeIter>()?;
