@@ -338,6 +338,25 @@ fn steps_inline(vm: &Vm, it: &Value) -> bool {
     })
 }
 
+/// Takes back one step [`iterate`] just took on a list, tuple or range
+/// iterator (one [`steps_inline`] accepts, not exhausted).
+#[cold]
+fn unstep(it: &Value) {
+    let Some(iterator) = it.as_object().and_then(|o| o.downcast::<NativeIter>()) else {
+        return;
+    };
+    iterator.state.try_with(|state| match state {
+        IterState::List { pos, .. } | IterState::Tuple { pos, .. } | IterState::Seq { pos, .. } => {
+            *pos -= 1;
+        }
+        IterState::Range { next, step, left } => {
+            *next = next.wrapping_sub(*step);
+            *left += 1;
+        }
+        _ => {}
+    });
+}
+
 /// One step of an `enumerate` over a list, tuple or range iterator
 /// (`for i, x in enumerate(items)`); `None` (nothing advanced) for any
 /// other inner iterator or an index outside 64 bits.
@@ -356,10 +375,18 @@ fn next_enumerate(vm: &Vm, iterator: &NativeIter) -> Option<Option<Value>> {
             let Some(item) = iterate(vm, inner)? else {
                 return Some(None);
             };
-            let index = std::mem::replace(count, Value::from_i64(next));
-            // Out of memory: the item is lost, as a failed allocation
-            // cannot be reported from here.
-            Some(Some(pair(vm, index, item)?))
+            match pair(vm, count.clone(), item) {
+                Some(step) => {
+                    *count = Value::from_i64(next);
+                    Some(Some(step))
+                }
+                // Out of memory: the inner step is taken back, so the
+                // general path repeats it and reports the `MemoryError`.
+                None => {
+                    unstep(inner);
+                    None
+                }
+            }
         })
         .flatten()
 }
@@ -391,7 +418,16 @@ fn next_zip(vm: &Vm, iterator: &NativeIter) -> Option<Option<Value>> {
             let Some(b) = iterate(vm, second)? else {
                 return Some(None);
             };
-            Some(Some(pair(vm, a, b)?))
+            match pair(vm, a, b) {
+                Some(step) => Some(Some(step)),
+                // Out of memory: both steps are taken back (see
+                // `next_enumerate`).
+                None => {
+                    unstep(first);
+                    unstep(second);
+                    None
+                }
+            }
         })
         .flatten()?;
     if step.is_none() {
