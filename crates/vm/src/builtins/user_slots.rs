@@ -346,11 +346,17 @@ fn method_is_overloaded(left: &TypeRef, right: &TypeRef, name: &str) -> bool {
 /// a subclass on the right that overrides the reflected method goes first.
 fn slot_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     let (forward, reflected, _) = op.dunders();
-    let ta = vm.type_of(a).clone();
-    let tb = vm.type_of(b).clone();
-    let mut do_other = !ta.same(&tb) && is_slot_number(tb.slots.number.get());
-    if is_slot_number(ta.slots.number.get()) {
-        if do_other && tb.is_subtype(&ta) && method_is_overloaded(&ta, &tb, reflected) {
+    // Decided before any call, so no class reference is held (nor counted)
+    // across them.
+    let ta = vm.type_of(a);
+    let tb = vm.type_of(b);
+    let same = ta.same(tb);
+    let forward_defined = is_slot_number(ta.slots.number.get());
+    let mut do_other = !same && is_slot_number(tb.slots.number.get());
+    let reflected_first =
+        forward_defined && do_other && tb.is_subtype(ta) && method_is_overloaded(ta, tb, reflected);
+    if forward_defined {
+        if reflected_first {
             let r = call_dunder_maybe(vm, b, reflected, a)?;
             if !vm.is_not_implemented(&r) {
                 return Ok(r);
@@ -358,7 +364,7 @@ fn slot_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> 
             do_other = false;
         }
         let r = call_dunder_maybe(vm, a, forward, b)?;
-        if !vm.is_not_implemented(&r) || ta.same(&tb) {
+        if !vm.is_not_implemented(&r) || same {
             return Ok(r);
         }
     }

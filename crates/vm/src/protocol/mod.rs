@@ -202,7 +202,8 @@ impl Vm {
 
     /// A rich comparison with CPython's reflected-operand rules.
     pub fn rich_compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-        if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
+        // Inline ints only: boxed ones compare through int's slot.
+        if let (Some(x), Some(y)) = (a.as_inline_int(), b.as_inline_int()) {
             return Ok(Value::from_bool(op.test(x.cmp(&y))));
         }
         if let Some(ordering) = self.exact_str_ordering(a, b) {
@@ -215,27 +216,29 @@ impl Vm {
     }
 
     fn rich_compare_inner(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-        let ta = self.type_of(a).clone();
-        let tb = self.type_of(b).clone();
-        let mut checked_reverse = false;
-        if !ta.same(&tb)
-            && tb.is_subtype(&ta)
-            && let Some(f) = tb.slots.richcompare.get()
-        {
-            checked_reverse = true;
-            let r = f(self, b, a, op.swapped())?;
+        // Slots and order settled before any call: no class reference is
+        // held (nor counted) across them.
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        let fa = ta.slots.richcompare.get();
+        // The right operand is asked even when of the same class (after the
+        // left); first when its class is a proper subclass of the left's.
+        let fb = tb.slots.richcompare.get();
+        let reflected_first = fb.is_some() && !ta.same(tb) && tb.is_subtype(ta);
+        if reflected_first && let Some(g) = fb {
+            let r = g(self, b, a, op.swapped())?;
             if !self.is_not_implemented(&r) {
                 return Ok(r);
             }
         }
-        if let Some(f) = ta.slots.richcompare.get() {
+        if let Some(f) = fa {
             let r = f(self, a, b, op)?;
             if !self.is_not_implemented(&r) {
                 return Ok(r);
             }
         }
-        if !checked_reverse && let Some(f) = tb.slots.richcompare.get() {
-            let r = f(self, b, a, op.swapped())?;
+        if !reflected_first && let Some(g) = fb {
+            let r = g(self, b, a, op.swapped())?;
             if !self.is_not_implemented(&r) {
                 return Ok(r);
             }

@@ -52,7 +52,10 @@ fn sequence_kind(vm: &Vm, v: &Value) -> Option<&'static str> {
 impl Vm {
     /// A binary operator with CPython's forward/reflected protocol.
     pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
-        if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
+        // Inline ints and floats only: a boxed one is an object of class
+        // `int`/`float`, whose number slot handles it, so objects (user
+        // classes above all) do not pay for looking inside.
+        if let (Some(x), Some(y)) = (a.as_inline_int(), b.as_inline_int()) {
             let fast = match op {
                 BinOp::Add => x.checked_add(y),
                 BinOp::Sub => x.checked_sub(y),
@@ -63,7 +66,7 @@ impl Vm {
                 return Ok(Value::from_i64(r));
             }
         }
-        if let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) {
+        if let (Some(x), Some(y)) = (a.as_inline_float(), b.as_inline_float()) {
             match op {
                 BinOp::Add => return Ok(Value::from_f64(x + y)),
                 BinOp::Sub => return Ok(Value::from_f64(x - y)),
@@ -167,42 +170,56 @@ impl Vm {
     /// operand's type is a subclass of the left's; `NotImplemented` if
     /// neither handles the operator.
     fn binary_op1(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
-        let ta = self.type_of(a).clone();
-        let tb = self.type_of(b).clone();
+        // The slots and the order are settled before any call, so that no
+        // reference to either class is held (nor counted) across them.
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
         let fa = ta.slots.number.get();
-        let fb = if ta.same(&tb) {
+        let fb = if ta.same(tb) {
             None
         } else {
-            tb.slots.number.get()
+            match (fa, tb.slots.number.get()) {
+                (Some(x), Some(y)) if std::ptr::fn_addr_eq(x, y) => None,
+                (_, y) => y,
+            }
         };
-        let fb = match (fa, fb) {
-            (Some(x), Some(y)) if std::ptr::fn_addr_eq(x, y) => None,
-            (_, y) => y,
-        };
+        // The right operand's slot goes first when its class is a subclass
+        // of the left's with its own slot.
+        let reflected_first = fa.is_some() && fb.is_some() && tb.is_subtype(ta);
         self.enter_native()?;
-        let result = (|| {
-            if let Some(f) = fa {
-                if let Some(g) = fb
-                    && tb.is_subtype(&ta)
-                {
-                    let r = g(self, a, b, op)?;
-                    if !self.is_not_implemented(&r) {
-                        return Ok(r);
-                    }
-                    return f(self, a, b, op);
-                }
-                let r = f(self, a, b, op)?;
+        let result = self.binary_slots(a, b, op, fa, fb, reflected_first);
+        self.leave_native();
+        result
+    }
+
+    /// The calls of `binary_op1` once its slots and order are known.
+    #[inline(always)]
+    fn binary_slots(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: BinOp,
+        fa: Option<crate::types::slots::NumberFn>,
+        fb: Option<crate::types::slots::NumberFn>,
+        reflected_first: bool,
+    ) -> PyResult<Value> {
+        if let Some(f) = fa {
+            if reflected_first && let Some(g) = fb {
+                let r = g(self, a, b, op)?;
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
                 }
+                return f(self, a, b, op);
             }
-            if let Some(g) = fb {
-                return g(self, a, b, op);
+            let r = f(self, a, b, op)?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
             }
-            Ok(self.not_implemented())
-        })();
-        self.leave_native();
-        result
+        }
+        if let Some(g) = fb {
+            return g(self, a, b, op);
+        }
+        Ok(self.not_implemented())
     }
 
     /// A unary operator.
