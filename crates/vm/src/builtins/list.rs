@@ -360,10 +360,9 @@ pub fn init_type(t: &TypeObject) {
                 items.extend(y.items.get());
                 vm.new_list(items)
             }
-            (BinOp::Add, Some(_), None) => {
-                let tn = vm.type_name(b);
-                Err(vm.type_error(format!("can only concatenate list (not \"{tn}\") to list")))
-            }
+            // Not a list on the right: its `__radd__` may answer; if not,
+            // the number protocol raises "can only concatenate list".
+            (BinOp::Add, Some(_), None) => Ok(vm.not_implemented()),
             (BinOp::Mul, Some(l), _) | (BinOp::Mul, None, Some(l)) => {
                 let n = if la_is(a) { b } else { a };
                 let Some(count) = crate::builtins::str::repeat_count(vm, n)? else {

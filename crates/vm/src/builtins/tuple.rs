@@ -347,12 +347,9 @@ pub fn init_type(t: &TypeObject) {
                 items.extend_from_slice(b);
                 vm.new_tuple(items)
             }
-            BinOp::Add if is_tuple(a) => {
-                let tn = vm.type_name(b);
-                Err(vm.type_error(format!(
-                    "can only concatenate tuple (not \"{tn}\") to tuple"
-                )))
-            }
+            // As for lists: the right operand's `__radd__` goes next, then
+            // the number protocol's "can only concatenate tuple".
+            BinOp::Add if is_tuple(a) => Ok(vm.not_implemented()),
             BinOp::Mul => {
                 let (seq, n) = if is_tuple(a) { (a, b) } else { (b, a) };
                 let Some(count) = crate::builtins::str::repeat_count(vm, n)? else {
