@@ -332,7 +332,11 @@ fn boxing_class_addresses() -> (usize, usize) {
     })
 }
 
-/// Runs `f` with the registered boxing classes.
+/// Runs `f` with the registered boxing classes. Python code cannot reach
+/// the unregistered case: values that need boxing are made by a running
+/// interpreter, and `Vm::new` registers its classes before making any
+/// (only Rust code using `Value` on a thread with no interpreter can; the
+/// panic names that misuse rather than produce a wrong number).
 fn with_boxing_classes<R>(f: impl FnOnce(&Ref<TypeObject>, &Ref<TypeObject>) -> R) -> R {
     BOXING_CLASSES.with(|slot| {
         // SAFETY: as in `boxing_class_addresses`.

@@ -299,6 +299,24 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }};
             }
+
+            // The end of a native call made on the value stack (a builtin
+            // at a `CALL` site, a builtin class): the stack pointer
+            // reloaded, then the result pushed or the error raised.
+            macro_rules! push_native_result {
+                ($result:expr) => {{
+                    load_sp!();
+                    match $result {
+                        Ok(v) => fast_push!(Some(v)),
+                        Err(e) => {
+                            raised = Some(Raised::New(e));
+                            break;
+                        }
+                    }
+                    continue;
+                }};
+            }
+
             macro_rules! fast_pop {
                 () => {{
                     debug_assert!(stack_depth!() > code.code.nlocalsplus());
@@ -1177,15 +1195,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                                 crate::runtime::call_site::call_native_learning(vm, fp, oparg, site)
                             })
                     {
-                        load_sp!();
-                        match result {
-                            Ok(v) => fast_push!(Some(v)),
-                            Err(e) => {
-                                raised = Some(Raised::New(e));
-                                break;
-                            }
-                        }
-                        continue;
+                        push_native_result!(result);
                     }
                     if let Some(new) = crate::runtime::fast_call::push_init_call(vm, frame, oparg) {
                         switch_to_new!(new);
@@ -1196,15 +1206,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     if let Some(result) =
                         unsafe { crate::runtime::class_call::call_class_on_stack(vm, fp, oparg) }
                     {
-                        load_sp!();
-                        match result {
-                            Ok(v) => fast_push!(Some(v)),
-                            Err(e) => {
-                                raised = Some(Raised::New(e));
-                                break;
-                            }
-                        }
-                        continue;
+                        push_native_result!(result);
                     }
                 }
                 // A Python function called with keywords (`kw_call.rs`).
