@@ -1,8 +1,8 @@
 //! The eval loop: runs frames of CPython 3.14 bytecode.
 //!
 //! Each instruction is read from the code's decoded stream
-//! (`instruction_stream.rs`: opcode, full oparg, length with prefixes and
-//! inline caches) and dispatched in two tiers: a fast tier for the
+//! (`instruction_stream.rs`: opcode, full oparg, length with inline
+//! caches) and dispatched in two tiers: a fast tier for the
 //! commonest instructions in their commonest case, on a value-stack top
 //! kept in a local and without position stores, none of whose paths
 //! raises; then the general tier, which syncs the frame and implements
@@ -212,15 +212,14 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
         // also checks after each instruction, for a `break` that only left
         // a loop of its own).
         while raised.is_none() {
-            // SAFETY: `pc` is at most the sentinel's position (see above),
-            // and no entry's length takes it past the sentinel.
             // The instruction's entry: only this pointer (and `pc`) live
             // across the fast tier; the general tier and `at!()` read the
             // entry again rather than keep its fields in registers (or
-            // spilled) across every arm.
+            // spilled) across every arm. `pc` moves past it in each arm
+            // (`step!`), by a constant: see `instruction_stream`.
             let entry = pc;
+            // SAFETY: `pc` is at most the sentinel's position (see above).
             let instruction = unsafe { *entry };
-            pc = unsafe { pc.add(instruction.len as usize) };
             let opcode = instruction.opcode;
             // Widened once: the fast tier indexes with it.
             let oparg = instruction.oparg as usize;
@@ -228,8 +227,29 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             // it is needed.
             macro_rules! at {
                 () => {
-                    // SAFETY: `entry` is in the stream (read just above).
-                    position_of!(entry) + unsafe { (*entry).at } as usize
+                    position_of!(entry)
+                };
+            }
+            // Moves `pc` past the instruction at `entry`, whose opcode is
+            // `$op` (or any of the opcodes listed, which step alike): by
+            // the constant `instruction_stream::step`, so the next
+            // position does not wait for the entry's load. Every fast-tier
+            // arm starts with it; the general tier moves by the entry's
+            // length, which is the same.
+            macro_rules! step {
+                ($op:expr $(, $other:expr)*) => {
+                    // SAFETY: `decode` makes every entry's length
+                    // `step(opcode)` (a fused pair's entry is its load's:
+                    // the arm names the load) and keeps the successor of
+                    // every entry in the stream.
+                    pc = unsafe {
+                        entry.add(const {
+                            $( assert!(
+                                instruction_stream::step($op) == instruction_stream::step($other)
+                            ); )*
+                            instruction_stream::step($op)
+                        })
+                    }
                 };
             }
 
@@ -444,9 +464,18 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // its own successor, and LLVM does not tail-duplicate a
                 // block that loops on itself (see `every_opcode!` below).
                 Opcode::NOP | Opcode::NOT_TAKEN | Opcode::CACHE | Opcode::EXTENDED_ARG => {
+                    step!(
+                        Opcode::NOP,
+                        Opcode::NOT_TAKEN,
+                        Opcode::CACHE,
+                        Opcode::EXTENDED_ARG
+                    );
                     // SAFETY: `pc` is at most the sentinel's position, and
                     // the sentinel (`RESERVED`) ends the run.
-                    while matches!(unsafe { (*pc).opcode }, Opcode::NOP | Opcode::NOT_TAKEN) {
+                    while matches!(
+                        unsafe { (*pc).opcode },
+                        Opcode::NOP | Opcode::NOT_TAKEN | Opcode::EXTENDED_ARG
+                    ) {
                         // SAFETY: not the sentinel, so its successor is
                         // still in the stream.
                         pc = unsafe { pc.add((*pc).len as usize) };
@@ -459,37 +488,45 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // general tier, which is where anything a finalizer could
                 // observe happens.
                 Opcode::RESUME if !crate::runtime::signals::pending() && !crate::gc::is_due() => {
+                    step!(Opcode::RESUME);
                     continue;
                 }
                 Opcode::POP_TOP | Opcode::POP_ITER | Opcode::END_FOR => {
+                    step!(Opcode::POP_TOP, Opcode::POP_ITER, Opcode::END_FOR);
                     drop(fast_pop!());
                     continue;
                 }
                 Opcode::PUSH_NULL => {
+                    step!(Opcode::PUSH_NULL);
                     fast_push!(None);
                     continue;
                 }
                 Opcode::COPY if oparg >= 1 && oparg <= stack_depth!() => {
+                    step!(Opcode::COPY);
                     let v = fast_peek!(oparg - 1).clone();
                     fast_push!(v);
                     continue;
                 }
                 Opcode::SWAP if oparg >= 1 && oparg <= stack_depth!() => {
+                    step!(Opcode::SWAP);
                     // SAFETY: both slots are below the top.
                     unsafe { std::ptr::swap(sp.sub(1), sp.sub(oparg)) };
                     continue;
                 }
                 Opcode::LOAD_CONST => {
+                    step!(Opcode::LOAD_CONST);
                     if let Some(v) = code.consts.get(oparg) {
                         fast_push!(Some(v.clone()));
                         continue;
                     }
                 }
                 Opcode::LOAD_SMALL_INT => {
+                    step!(Opcode::LOAD_SMALL_INT);
                     fast_push!(Some(Value::from_i64(oparg as i64)));
                     continue;
                 }
                 instruction_stream::LOAD_FAST_STORE_ATTR => {
+                    step!(Opcode::LOAD_FAST);
                     if let Some(owner) = &*fast_local!(oparg) {
                         // SAFETY: decoding fused this entry only when a
                         // `STORE_ATTR` starts at the next position.
@@ -522,6 +559,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 instruction_stream::LOAD_FAST_LOAD_FAST_STORE_ATTR => {
+                    step!(Opcode::LOAD_FAST_LOAD_FAST);
                     if let (Some(value), Some(owner)) =
                         (&*fast_local!(oparg >> 4), &*fast_local!(oparg & 15))
                     {
@@ -554,6 +592,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 instruction_stream::LOAD_FAST_LOAD_ATTR => {
+                    step!(Opcode::LOAD_FAST);
                     if let Some(owner) = &*fast_local!(oparg) {
                         // SAFETY: decoding fused this entry only when a
                         // `LOAD_ATTR` starts at the next position.
@@ -572,6 +611,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::LOAD_FAST | Opcode::LOAD_FAST_BORROW | Opcode::LOAD_FAST_CHECK => {
+                    step!(
+                        Opcode::LOAD_FAST,
+                        Opcode::LOAD_FAST_BORROW,
+                        Opcode::LOAD_FAST_CHECK
+                    );
                     if let Some(v) = fast_local!(oparg) {
                         let v = v.clone();
                         fast_push!(Some(v));
@@ -579,6 +623,10 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::LOAD_FAST_LOAD_FAST | Opcode::LOAD_FAST_BORROW_LOAD_FAST_BORROW => {
+                    step!(
+                        Opcode::LOAD_FAST_LOAD_FAST,
+                        Opcode::LOAD_FAST_BORROW_LOAD_FAST_BORROW
+                    );
                     if let (Some(a), Some(b)) = (
                         fast_local!(oparg >> 4).clone(),
                         fast_local!(oparg & 15).clone(),
@@ -590,10 +638,14 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 // A closure's cells into the frame (the first instruction
                 // of a function with free variables).
-                Opcode::COPY_FREE_VARS if frame.copy_free_vars(oparg) => continue,
+                Opcode::COPY_FREE_VARS if frame.copy_free_vars(oparg) => {
+                    step!(Opcode::COPY_FREE_VARS);
+                    continue;
+                }
                 // A cell's contents (a closure variable); an empty cell
                 // (an unbound name) raises in the general tier.
                 Opcode::LOAD_DEREF => {
+                    step!(Opcode::LOAD_DEREF);
                     if let Some(cell) = fast_local!(oparg)
                         && let Some(cell) = cell.as_object().and_then(|o| o.downcast::<CellObj>())
                         && let Some(v) = cell.value.get()
@@ -603,11 +655,13 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::STORE_FAST => {
+                    step!(Opcode::STORE_FAST);
                     let v = fast_pop!();
                     drop(std::mem::replace(fast_local!(oparg), v));
                     continue;
                 }
                 Opcode::STORE_FAST_LOAD_FAST => {
+                    step!(Opcode::STORE_FAST_LOAD_FAST);
                     let v = fast_pop!();
                     drop(std::mem::replace(fast_local!(oparg >> 4), v));
                     if let Some(w) = fast_local!(oparg & 15).clone() {
@@ -616,6 +670,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::STORE_FAST_STORE_FAST => {
+                    step!(Opcode::STORE_FAST_STORE_FAST);
                     let a = fast_pop!();
                     drop(std::mem::replace(fast_local!(oparg >> 4), a));
                     let b = fast_pop!();
@@ -625,6 +680,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // Hides a variable an inlined comprehension reuses (PEP
                 // 709): the value (or NULL) moves to the stack.
                 Opcode::LOAD_FAST_AND_CLEAR => {
+                    step!(Opcode::LOAD_FAST_AND_CLEAR);
                     let v = fast_local!(oparg).take();
                     fast_push!(v);
                     continue;
@@ -635,6 +691,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::BUILD_TUPLE | Opcode::BUILD_LIST
                     if oparg <= stack_depth!().saturating_sub(code.code.nlocalsplus()) =>
                 {
+                    step!(Opcode::BUILD_TUPLE, Opcode::BUILD_LIST);
                     let n = oparg;
                     // SAFETY: the `n` slots below the top are initialised
                     // (checked against the locals just above) and each is
@@ -669,6 +726,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         && oparg < stack_depth!().saturating_sub(code.code.nlocalsplus())
                         && fast_peek!(0).is_some() =>
                 {
+                    step!(Opcode::LIST_APPEND);
                     let v = fast_pop!().unwrap_or(Value::NONE);
                     let appended = match fast_peek!(oparg - 1)
                         .as_ref()
@@ -696,6 +754,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::LOAD_GLOBAL => {
+                    step!(Opcode::LOAD_GLOBAL);
                     // SAFETY: `entry` is this `LOAD_GLOBAL`'s, in the
                     // running code's decoded stream.
                     if let Some(v) = code
@@ -711,6 +770,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::LOAD_ATTR => {
+                    step!(Opcode::LOAD_ATTR);
                     if let Some(owner) = fast_peek!(0)
                         && let Some(loaded) = cached_load!(entry, oparg, owner)
                     {
@@ -747,6 +807,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::STORE_ATTR => {
+                    step!(Opcode::STORE_ATTR);
                     if let Some(cache) = attr_cache!(entry)
                         && fast_peek!(0).is_some()
                         && fast_peek!(1).is_some()
@@ -770,6 +831,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::BINARY_OP => {
+                    step!(Opcode::BINARY_OP);
                     if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0)) {
                         let fast = if oparg == 26 {
                             fast_ops::subscript(vm, a, b)
@@ -786,6 +848,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::STORE_SUBSCR => {
+                    step!(Opcode::STORE_SUBSCR);
                     if let (Some(_), Some(_), Some(_)) =
                         (fast_peek!(2), fast_peek!(1), fast_peek!(0))
                     {
@@ -812,6 +875,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::CONTAINS_OP => {
+                    step!(Opcode::CONTAINS_OP);
                     if let (Some(item), Some(container)) = (fast_peek!(1), fast_peek!(0))
                         && let Some(found) =
                             crate::builtins::set::contains_op_simple(vm, container, item)
@@ -823,6 +887,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::BINARY_SLICE => {
+                    step!(Opcode::BINARY_SLICE);
                     if let (Some(container), Some(start), Some(stop)) =
                         (fast_peek!(2), fast_peek!(1), fast_peek!(0))
                         && let Some(r) =
@@ -836,6 +901,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::STORE_SLICE => {
+                    step!(Opcode::STORE_SLICE);
                     if let (Some(container), Some(start), Some(stop), Some(_)) =
                         (fast_peek!(2), fast_peek!(1), fast_peek!(0), fast_peek!(3))
                     {
@@ -861,6 +927,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::COMPARE_OP => {
+                    step!(Opcode::COMPARE_OP);
                     if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0))
                         && let op =
                             CompareOp::from_index((oparg >> 5) as u32).unwrap_or(CompareOp::Eq)
@@ -874,6 +941,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::IS_OP => {
+                    step!(Opcode::IS_OP);
                     if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0)) {
                         let same = crate::protocol::number::is_same(a, b);
                         drop(fast_pop!());
@@ -883,6 +951,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::TO_BOOL => {
+                    step!(Opcode::TO_BOOL);
                     if let Some(v) = fast_peek!(0)
                         && let Some(b) = fast_ops::truthiness(vm, v)
                     {
@@ -892,6 +961,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                    step!(Opcode::POP_JUMP_IF_FALSE, Opcode::POP_JUMP_IF_TRUE);
                     if let Some(b) = fast_peek!(0).as_ref().and_then(Value::as_bool) {
                         drop(fast_pop!());
                         if b == (opcode == Opcode::POP_JUMP_IF_TRUE) {
@@ -905,6 +975,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
+                    step!(Opcode::POP_JUMP_IF_NONE, Opcode::POP_JUMP_IF_NOT_NONE);
                     if let Some(v) = fast_pop!() {
                         if v.is_none() == (opcode == Opcode::POP_JUMP_IF_NONE) {
                             // SAFETY: as for POP_JUMP_IF_TRUE.
@@ -915,6 +986,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     fast_push!(None);
                 }
                 Opcode::JUMP_FORWARD => {
+                    step!(Opcode::JUMP_FORWARD);
                     // SAFETY: as for POP_JUMP_IF_TRUE.
                     pc = unsafe { pc.add(oparg) };
                     continue;
@@ -922,6 +994,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::JUMP_BACKWARD
                     if !crate::runtime::signals::pending() && !crate::gc::is_due() =>
                 {
+                    step!(Opcode::JUMP_BACKWARD);
                     let target = position_of!(pc).saturating_sub(oparg);
                     // SAFETY: at or before the next position (clamped
                     // to the stream's start).
@@ -929,6 +1002,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     continue;
                 }
                 Opcode::JUMP_BACKWARD_NO_INTERRUPT if !crate::gc::is_due() => {
+                    step!(Opcode::JUMP_BACKWARD_NO_INTERRUPT);
                     let target = position_of!(pc).saturating_sub(oparg);
                     // SAFETY: at or before the next position (clamped
                     // to the stream's start).
@@ -936,6 +1010,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     continue;
                 }
                 Opcode::GET_ITER => {
+                    step!(Opcode::GET_ITER);
                     if let Some(v) = fast_peek!(0) {
                         // A generator is its own iterator: it stays on the
                         // stack.
@@ -952,6 +1027,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::FOR_ITER => {
+                    step!(Opcode::FOR_ITER);
                     if let Some(it) = fast_peek!(0) {
                         if let Some(step) = fast_ops::iterate(vm, it) {
                             match step {
@@ -982,6 +1058,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // no Python code, so it needs no safe point of its own (the
                 // caller's next general-tier instruction has one).
                 Opcode::RETURN_GENERATOR => {
+                    step!(Opcode::RETURN_GENERATOR);
                     sync_position!();
                     store_sp!();
                     let (is_entry, previous) = (frame.is_entry, frame.previous);
@@ -1004,6 +1081,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     continue;
                 }
                 Opcode::YIELD_VALUE if frame.owner == FrameOwner::Generator => {
+                    step!(Opcode::YIELD_VALUE);
                     if let Some(v) = fast_pop!() {
                         sync_position!();
                         store_sp!();
@@ -1031,6 +1109,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // finalizers pending the general tier (its safe point)
                 // goes first; anything else is the general tier's too.
                 Opcode::SEND if !crate::gc::is_due() => {
+                    step!(Opcode::SEND);
                     if let (Some(receiver), Some(value)) = (fast_peek!(1), fast_peek!(0))
                         && let Some(gen_frame) =
                             generator::inline_resumable(vm, receiver, value.is_none(), true)
@@ -1050,6 +1129,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::UNPACK_SEQUENCE => {
+                    step!(Opcode::UNPACK_SEQUENCE);
                     if let Some(v) = fast_peek!(0)
                         && let Some(items) = fast_ops::exact_tuple_items(vm, v)
                         && items.len() == oparg
@@ -1104,6 +1184,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 }
                 Opcode::RETURN_VALUE => {
+                    step!(Opcode::RETURN_VALUE);
                     if let Some(v) = fast_pop!() {
                         sync_position!();
                         store_sp!();
@@ -1171,6 +1252,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // A call is a safe point: with finalizers pending, the
                 // general tier runs them first.
                 Opcode::CALL if !crate::gc::is_due() => {
+                    step!(Opcode::CALL);
                     sync_position!();
                     store_sp!();
                     // A Python function's frame is pushed; otherwise a
@@ -1216,6 +1298,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     if crate::runtime::kw_call::is_python_function(fast_peek!(oparg + 2))
                         && !crate::gc::is_due() =>
                 {
+                    step!(Opcode::CALL_KW);
                     sync_position!();
                     store_sp!();
                     if let Some(new) = crate::runtime::kw_call::push_keyword_call(vm, frame, oparg)
@@ -1231,6 +1314,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // safe point, as it would be from the general tier. A NULL
                 // slot (a stack error) goes to the general tier.
                 Opcode::PUSH_EXC_INFO => {
+                    step!(Opcode::PUSH_EXC_INFO);
                     if let Some(exc) = fast_pop!() {
                         let previous = std::mem::replace(&mut vm.exc_info, exc.clone());
                         fast_push!(Some(previous));
@@ -1240,6 +1324,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     fast_push!(None);
                 }
                 Opcode::POP_EXCEPT => {
+                    step!(Opcode::POP_EXCEPT);
                     if let Some(previous) = fast_pop!() {
                         vm.exc_info = previous;
                         continue;
@@ -1251,6 +1336,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 // cannot fail. Any other spec takes the general tier (its
                 // checks and errors).
                 Opcode::CHECK_EXC_MATCH => {
+                    step!(Opcode::CHECK_EXC_MATCH);
                     if let (Some(exc), Some(spec)) = (fast_peek!(1), fast_peek!(0))
                         && let Some(matched) =
                             crate::builtins::exceptions::exception_matches_classes(vm, exc, spec)
@@ -1272,6 +1358,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             }
 
             // The general tier: every instruction, on `frame`'s own stack.
+            // SAFETY: the entry's successor is in the stream (`decode`).
+            pc = unsafe { entry.add(usize::from((*entry).len)) };
             sync_position!();
             store_sp!();
             // Its positions as indices: the instruction's and the next.
