@@ -37,6 +37,9 @@ pub const BINARY_OPS: [(&str, &str); 27] = [
     ("NB_SUBSCR", "[]"),
 ];
 
+/// The `BINARY_OP` oparg of a subscript (`container[key]`).
+pub const NB_SUBSCR: u32 = 26;
+
 /// `COMPARE_OP` comparison operators, indexed by `oparg >> 5` (bit 4 of the oparg asks for the result as a bool).
 pub const COMPARE_OPS: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
 

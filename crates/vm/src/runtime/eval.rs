@@ -12,6 +12,7 @@
 //! without a handler is popped and the error continues in its caller, until
 //! the entry frame of this loop returns it.
 
+use krait_compiler::bytecode::oparg::NB_SUBSCR;
 use krait_compiler::bytecode::opcode::Opcode;
 
 use crate::builtins::dict::Dict;
@@ -833,7 +834,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::BINARY_OP => {
                     step!(Opcode::BINARY_OP);
                     if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0)) {
-                        let fast = if oparg == 26 {
+                        let fast = if oparg == NB_SUBSCR as usize {
                             fast_ops::subscript(vm, a, b)
                                 .or_else(|| fast_ops::dict_subscript(vm, a, b))
                         } else {
@@ -897,6 +898,34 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             drop(fast_pop!());
                         }
                         fast_push!(Some(r));
+                        continue;
+                    }
+                }
+                // `container[a:b:c]`: the slice is built only to be
+                // subscripted by the `BINARY_OP []` right after it, so for
+                // an exact list or tuple with `None` or small-int bounds
+                // (`fast_ops::slice_items`) the items are copied without
+                // making it, and the `BINARY_OP` is run here.
+                Opcode::BUILD_SLICE
+                    if oparg == 3
+                        && stack_depth!() >= code.code.nlocalsplus() + 4
+                        // SAFETY: not the sentinel (a `BUILD_SLICE`), so
+                        // the entry after it is in the stream.
+                        && unsafe { (*entry.add(1)).opcode } == Opcode::BINARY_OP
+                        && unsafe { (*entry.add(1)).oparg } == NB_SUBSCR =>
+                {
+                    step!(Opcode::BUILD_SLICE);
+                    if let (Some(container), Some(start), Some(stop), Some(by)) =
+                        (fast_peek!(3), fast_peek!(2), fast_peek!(1), fast_peek!(0))
+                        && let Some(r) = fast_ops::slice_items(vm, container, start, stop, by)
+                    {
+                        for _ in 0..4 {
+                            drop(fast_pop!());
+                        }
+                        fast_push!(Some(r));
+                        // SAFETY: not the sentinel (a `BINARY_OP`), so its
+                        // successor is in the stream.
+                        pc = unsafe { pc.add(instruction_stream::step(Opcode::BINARY_OP)) };
                         continue;
                     }
                 }
@@ -1861,7 +1890,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     // (The fast tier tried the in-place paths.)
                     let b = pop!();
                     let a = pop!();
-                    let r = if oparg == 26 {
+                    let r = if oparg == NB_SUBSCR {
                         vm.get_item(&a, &b)
                     } else {
                         binary(vm, &a, &b, oparg)
