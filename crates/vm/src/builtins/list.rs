@@ -133,27 +133,33 @@ pub fn slice_copy(items: &[Value], start: i64, stop: i64, step: i64) -> Option<V
 
 /// Replaces `items[start..stop]` by counted copies of `new`, in place:
 /// same length, the items are overwritten; otherwise the tail moves once
-/// (growing as [`List::push`] does). Gives back the removed items that
-/// need dropping (none when they are all inline values: nothing is
-/// allocated then), for the caller to drop outside the list's cell.
-/// `None`, with `items` unchanged, if the range is not inside `items` or
+/// (growing as [`List::push`] does). The removed items that need dropping
+/// (none when they are all inline values: nothing is allocated then) are
+/// moved into `removed` (empty on entry), for the caller to drop outside
+/// the list's cell: an out-parameter, so that no vector is returned
+/// through memory and copied at once (a load that waits on the stores).
+/// `false`, with `items` unchanged, if the range is not inside `items` or
 /// an allocation is refused. `new` must not be `items` itself.
 pub fn replace_range(
     items: &mut Vec<Value>,
     start: usize,
     stop: usize,
     new: &[Value],
-) -> Option<Vec<Value>> {
-    let old = items.get(start..stop)?;
+    removed: &mut Vec<Value>,
+) -> bool {
+    let Some(old) = items.get(start..stop) else {
+        return false;
+    };
     let old_len = old.len();
-    let mut removed = Vec::new();
-    if old.iter().any(|v| v.as_object().is_some()) {
-        removed.try_reserve_exact(old_len).ok()?;
+    if old.iter().any(|v| v.as_object().is_some()) && removed.try_reserve_exact(old_len).is_err() {
+        return false;
     }
     if new.len() > old_len {
         let extra = new.len() - old_len;
         grow_for(items, extra);
-        items.try_reserve_exact(extra).ok()?;
+        if items.try_reserve_exact(extra).is_err() {
+            return false;
+        }
     }
     // Nothing can fail from here on.
     let len = items.len();
@@ -185,7 +191,7 @@ pub fn replace_range(
         }
         items.set_len(start + new.len() + tail);
     }
-    Some(removed)
+    true
 }
 
 impl Vm {

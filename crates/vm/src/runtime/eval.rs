@@ -939,7 +939,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         // here and put back on a miss.
                         let value = unsafe { sp.sub(4).read() }.unwrap_or(Value::NONE);
                         match fast_ops::store_slice(vm, container, start, stop, value) {
-                            Ok(removed) => {
+                            Ok(()) => {
                                 // The value's slot is now uninitialised:
                                 // pop the other three, then skip it.
                                 for _ in 0..3 {
@@ -947,7 +947,6 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                                 }
                                 // SAFETY: the value's slot, below the top.
                                 sp = unsafe { sp.sub(1) };
-                                drop(removed);
                                 continue;
                             }
                             // SAFETY: the slot was moved out just above.

@@ -174,46 +174,54 @@ pub fn slice_items(
 /// bounds that are `None` or inline ints, and an exact `list` or `tuple`
 /// value; gives `value` back when it does not apply. The items are
 /// replaced in place ([`replace_range`]: no intermediate array unless the
-/// value is the list itself). Returns the removed items that need
-/// dropping, to be dropped by the caller outside the list's cell.
-#[inline]
+/// value is the list itself). The removed items are dropped here, outside
+/// the list's cell (a finalizer they have is deferred to the next safe
+/// point, so no Python code runs).
 pub fn store_slice(
     vm: &Vm,
     container: &Value,
     start: &Value,
     stop: &Value,
     value: Value,
-) -> Result<Vec<Value>, Value> {
+) -> Result<(), Value> {
     let Some(list) = exact_list(vm, container) else {
         return Err(value);
     };
-    let assign = |new: &[Value]| {
-        list.items
-            .try_with(|items| {
-                let (start, stop, _) =
-                    small_slice_indices(start, stop, &Value::NONE, items.len())??;
-                let (start, stop) = (start as usize, stop.max(start) as usize);
-                replace_range(items, start, stop, new)
-            })
-            .flatten()
+    let mut removed = Vec::new();
+    let mut assign = |new: &[Value]| {
+        list.items.try_with(|items| {
+            let Some(Some((start, stop, _))) =
+                small_slice_indices(start, stop, &Value::NONE, items.len())
+            else {
+                return false;
+            };
+            let (start, stop) = (start as usize, stop.max(start) as usize);
+            replace_range(items, start, stop, new, &mut removed)
+        }) == Some(true)
     };
-    let removed = match value.as_object() {
+    let done = match value.as_object() {
         // `L[a:b] = L`: the new items are copied first (the list changes
         // under them); the copy is dropped here, outside the list's cell.
-        Some(o) if container.as_object().is_some_and(|c| c.is(o)) => {
-            let snapshot = list.items.try_with(|items| items.clone());
-            snapshot.and_then(|snapshot| assign(&snapshot))
-        }
+        Some(o) if container.as_object().is_some_and(|c| c.is(o)) => list
+            .items
+            .try_with(|items| items.clone())
+            .is_some_and(|snapshot| assign(&snapshot)),
         Some(o) if o.class().same(&vm.types.list) => o
             .downcast::<List>()
             .and_then(|source| source.items.try_with(|new| assign(new)))
-            .flatten(),
+            .unwrap_or(false),
         Some(o) if o.class().same(&vm.types.tuple) => {
-            o.downcast::<Tuple>().and_then(|t| assign(t.items()))
+            o.downcast::<Tuple>().is_some_and(|t| assign(t.items()))
         }
-        _ => None,
+        _ => false,
     };
-    removed.ok_or(value)
+    drop(removed);
+    if done {
+        drop(value);
+        Ok(())
+    } else {
+        Err(value)
+    }
 }
 
 /// `container[key] = value` for an exact `list` and an in-range int;
