@@ -459,6 +459,21 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                 };
             }
+            // A `BINARY_OP` with operator `$op` (an oparg: in-place or not,
+            // the same on inline numbers) on two inline ints or floats
+            // (`fast_ops::binary_number`); anything else falls through.
+            macro_rules! binary_number_arm {
+                ($op:expr) => {
+                    if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0))
+                        && let Some(r) = fast_ops::binary_number(a, b, $op)
+                    {
+                        drop(fast_pop!());
+                        drop(fast_pop!());
+                        fast_push!(Some(r));
+                        continue;
+                    }
+                };
+            }
             match opcode {
                 // No-ops, with the no-ops right after them: a run costs one
                 // dispatch. Not an empty arm: that would make the dispatch
@@ -831,21 +846,34 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         }
                     }
                 }
+                // `BINARY_OP` by operator (`instruction_stream::BINARY_OP_ADD`):
+                // inline ints and floats, each operator in its own arm.
+                instruction_stream::BINARY_OP_ADD => {
+                    step!(Opcode::BINARY_OP);
+                    binary_number_arm!(0);
+                }
+                instruction_stream::BINARY_OP_SUBTRACT => {
+                    step!(Opcode::BINARY_OP);
+                    binary_number_arm!(10);
+                }
+                instruction_stream::BINARY_OP_MULTIPLY => {
+                    step!(Opcode::BINARY_OP);
+                    binary_number_arm!(5);
+                }
                 Opcode::BINARY_OP => {
                     step!(Opcode::BINARY_OP);
-                    if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0)) {
-                        let fast = if oparg == NB_SUBSCR as usize {
-                            fast_ops::subscript(vm, a, b)
-                                .or_else(|| fast_ops::dict_subscript(vm, a, b))
-                        } else {
-                            fast_ops::binary_number(a, b, oparg as u32)
-                        };
-                        if let Some(r) = fast {
-                            drop(fast_pop!());
-                            drop(fast_pop!());
-                            fast_push!(Some(r));
-                            continue;
-                        }
+                    binary_number_arm!(oparg as u32);
+                }
+                instruction_stream::BINARY_OP_SUBSCR => {
+                    step!(Opcode::BINARY_OP);
+                    if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0))
+                        && let Some(r) = fast_ops::subscript(vm, a, b)
+                            .or_else(|| fast_ops::dict_subscript(vm, a, b))
+                    {
+                        drop(fast_pop!());
+                        drop(fast_pop!());
+                        fast_push!(Some(r));
+                        continue;
                     }
                 }
                 Opcode::STORE_SUBSCR => {
@@ -911,8 +939,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         && stack_depth!() >= code.code.nlocalsplus() + 4
                         // SAFETY: not the sentinel (a `BUILD_SLICE`), so
                         // the entry after it is in the stream.
-                        && unsafe { (*entry.add(1)).opcode } == Opcode::BINARY_OP
-                        && unsafe { (*entry.add(1)).oparg } == NB_SUBSCR =>
+                        && unsafe { (*entry.add(1)).opcode } == instruction_stream::BINARY_OP_SUBSCR =>
                 {
                     step!(Opcode::BUILD_SLICE);
                     if let (Some(container), Some(start), Some(stop), Some(by)) =
@@ -1885,7 +1912,11 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         }
                     }
                 }
-                Opcode::BINARY_OP => {
+                Opcode::BINARY_OP
+                | instruction_stream::BINARY_OP_ADD
+                | instruction_stream::BINARY_OP_SUBTRACT
+                | instruction_stream::BINARY_OP_MULTIPLY
+                | instruction_stream::BINARY_OP_SUBSCR => {
                     // (The fast tier tried the in-place paths.)
                     let b = pop!();
                     let a = pop!();

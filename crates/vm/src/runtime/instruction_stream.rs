@@ -67,6 +67,33 @@ pub const LOAD_FAST_STORE_ATTR: Opcode = Opcode::STORE_ATTR_INSTANCE_VALUE;
 /// See [`LOAD_FAST_LOAD_ATTR`].
 pub const LOAD_FAST_LOAD_FAST_STORE_ATTR: Opcode = Opcode::STORE_ATTR_SLOT;
 
+/// krait's operator-specialized `BINARY_OP`s, found only in this stream:
+/// `decode` gives a `BINARY_OP` whose oparg is `+`/`+=`, `-`/`-=`, `*`/`*=`
+/// or `[]` one of these opcodes (the oparg kept), so the eval loop's fast
+/// tier runs each operator in its own arm (with its own dispatch history)
+/// instead of one arm decoding the oparg and branching on it again. Stored
+/// under numbers of CPython's quickened `BINARY_OP` forms, which krait never
+/// uses; the general tier runs them all as `BINARY_OP`.
+pub const BINARY_OP_ADD: Opcode = Opcode::BINARY_OP_ADD_INT;
+/// See [`BINARY_OP_ADD`].
+pub const BINARY_OP_SUBTRACT: Opcode = Opcode::BINARY_OP_SUBTRACT_INT;
+/// See [`BINARY_OP_ADD`].
+pub const BINARY_OP_MULTIPLY: Opcode = Opcode::BINARY_OP_MULTIPLY_INT;
+/// See [`BINARY_OP_ADD`].
+pub const BINARY_OP_SUBSCR: Opcode = Opcode::BINARY_OP_SUBSCR_LIST_INT;
+
+/// The operator-specialized form of `BINARY_OP oparg` (see
+/// [`BINARY_OP_ADD`]), or `BINARY_OP` itself.
+fn binary_op_form(oparg: u32) -> Opcode {
+    match oparg {
+        0 | 13 => BINARY_OP_ADD,
+        10 | 23 => BINARY_OP_SUBTRACT,
+        5 | 18 => BINARY_OP_MULTIPLY,
+        krait_compiler::bytecode::oparg::NB_SUBSCR => BINARY_OP_SUBSCR,
+        _ => Opcode::BINARY_OP,
+    }
+}
+
 /// The entry past the last code unit: the eval loop reads entries without
 /// a bounds check, and running this one is refused as bad bytecode.
 /// Its oparg doubles as "no cache entry" for [`cache_index`] (an
@@ -126,6 +153,9 @@ pub fn decode(units: &[CodeUnit]) -> Box<[Decoded]> {
             oparg = (oparg << 8) | u32::from(units[own].arg);
         }
         decoded[own].oparg = oparg;
+        if decoded[own].opcode == Opcode::BINARY_OP {
+            decoded[own].opcode = binary_op_form(oparg);
+        }
         start = own + usize::from(decoded[own].len);
         mark_site(units, &mut decoded, own);
     }
@@ -273,6 +303,35 @@ mod tests {
         let load = units.len() - 1;
         assert_eq!(decoded[load].opcode, Opcode::LOAD_CONST);
         assert_eq!(decoded[load].oparg, 2);
+    }
+
+    #[test]
+    fn binary_ops_decode_by_operator() {
+        let units = [
+            unit(Opcode::BINARY_OP, 0),
+            unit(Opcode::BINARY_OP, 23),
+            unit(Opcode::BINARY_OP, 11),
+            unit(Opcode::BINARY_OP, 26),
+        ];
+        let mut code = Vec::new();
+        for u in units {
+            code.push(u);
+            code.extend((0..Opcode::BINARY_OP.cache_entries()).map(|_| unit(Opcode::CACHE, 0)));
+        }
+        let decoded = decode(&code);
+        let at = |k: usize| decoded[k * step(Opcode::BINARY_OP)];
+        assert_eq!(at(0).opcode, BINARY_OP_ADD);
+        assert_eq!((at(1).opcode, at(1).oparg), (BINARY_OP_SUBTRACT, 23));
+        assert_eq!(at(2).opcode, Opcode::BINARY_OP);
+        assert_eq!(at(3).opcode, BINARY_OP_SUBSCR);
+        for form in [
+            BINARY_OP_ADD,
+            BINARY_OP_SUBTRACT,
+            BINARY_OP_MULTIPLY,
+            BINARY_OP_SUBSCR,
+        ] {
+            assert_eq!(step(form), step(Opcode::BINARY_OP));
+        }
     }
 
     #[test]
