@@ -462,6 +462,22 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
             // A `BINARY_OP` with operator `$op` (an oparg: in-place or not,
             // the same on inline numbers) on two inline ints or floats
             // (`fast_ops::binary_number`); anything else falls through.
+            // A `COMPARE_OP` with operator `$op` on two inline ints, two
+            // floats or two exact strs, the bool pushed or branched on
+            // (`push_bool_or_branch!`); anything else falls through.
+            macro_rules! compare_arm {
+                ($op:expr) => {
+                    if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0))
+                        && let Some(r) =
+                            compare_inline(a, b, $op).or_else(|| compare_exact_strs(vm, a, b, $op))
+                    {
+                        drop(fast_pop!());
+                        drop(fast_pop!());
+                        push_bool_or_branch!(r);
+                        continue;
+                    }
+                };
+            }
             macro_rules! binary_number_arm {
                 ($op:expr) => {
                     if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0))
@@ -981,19 +997,30 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         }
                     }
                 }
-                Opcode::COMPARE_OP => {
+                // `COMPARE_OP` by operator (`instruction_stream::COMPARE_OP_LT`).
+                instruction_stream::COMPARE_OP_LT => {
                     step!(Opcode::COMPARE_OP);
-                    if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0))
-                        && let op =
-                            CompareOp::from_index((oparg >> 5) as u32).unwrap_or(CompareOp::Eq)
-                        && let Some(r) =
-                            compare_inline(a, b, op).or_else(|| compare_exact_strs(vm, a, b, op))
-                    {
-                        drop(fast_pop!());
-                        drop(fast_pop!());
-                        push_bool_or_branch!(r);
-                        continue;
-                    }
+                    compare_arm!(CompareOp::Lt);
+                }
+                instruction_stream::COMPARE_OP_LE => {
+                    step!(Opcode::COMPARE_OP);
+                    compare_arm!(CompareOp::Le);
+                }
+                instruction_stream::COMPARE_OP_EQ => {
+                    step!(Opcode::COMPARE_OP);
+                    compare_arm!(CompareOp::Eq);
+                }
+                instruction_stream::COMPARE_OP_NE => {
+                    step!(Opcode::COMPARE_OP);
+                    compare_arm!(CompareOp::Ne);
+                }
+                instruction_stream::COMPARE_OP_GT => {
+                    step!(Opcode::COMPARE_OP);
+                    compare_arm!(CompareOp::Gt);
+                }
+                instruction_stream::COMPARE_OP_GE => {
+                    step!(Opcode::COMPARE_OP);
+                    compare_arm!(CompareOp::Ge);
                 }
                 Opcode::IS_OP => {
                     step!(Opcode::IS_OP);
@@ -2022,7 +2049,13 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     let r = tri!(r, raised);
                     push!(r);
                 }
-                Opcode::COMPARE_OP => {
+                Opcode::COMPARE_OP
+                | instruction_stream::COMPARE_OP_LT
+                | instruction_stream::COMPARE_OP_LE
+                | instruction_stream::COMPARE_OP_EQ
+                | instruction_stream::COMPARE_OP_NE
+                | instruction_stream::COMPARE_OP_GT
+                | instruction_stream::COMPARE_OP_GE => {
                     let b = pop!();
                     let a = pop!();
                     let op = CompareOp::from_index(oparg >> 5).unwrap_or(CompareOp::Eq);

@@ -94,6 +94,38 @@ fn binary_op_form(oparg: u32) -> Opcode {
     }
 }
 
+/// krait's operator-specialized `COMPARE_OP`s, as [`BINARY_OP_ADD`] is for
+/// `BINARY_OP`: one opcode per comparison operator (`oparg >> 5`, the oparg
+/// kept). Stored under numbers of CPython's quickened forms that krait never
+/// uses and that have `COMPARE_OP`'s one inline cache (so every entry's
+/// length stays its opcode's [`step`]); the general tier runs them all as
+/// `COMPARE_OP`.
+pub const COMPARE_OP_LT: Opcode = Opcode::COMPARE_OP_INT;
+/// See [`COMPARE_OP_LT`].
+pub const COMPARE_OP_LE: Opcode = Opcode::COMPARE_OP_FLOAT;
+/// See [`COMPARE_OP_LT`].
+pub const COMPARE_OP_EQ: Opcode = Opcode::COMPARE_OP_STR;
+/// See [`COMPARE_OP_LT`].
+pub const COMPARE_OP_NE: Opcode = Opcode::JUMP_BACKWARD_JIT;
+/// See [`COMPARE_OP_LT`].
+pub const COMPARE_OP_GT: Opcode = Opcode::JUMP_BACKWARD_NO_JIT;
+/// See [`COMPARE_OP_LT`].
+pub const COMPARE_OP_GE: Opcode = Opcode::UNPACK_SEQUENCE_TWO_TUPLE;
+
+/// The operator-specialized form of `COMPARE_OP oparg` (see
+/// [`COMPARE_OP_LT`]), or `COMPARE_OP` itself.
+fn compare_op_form(oparg: u32) -> Opcode {
+    match oparg >> 5 {
+        0 => COMPARE_OP_LT,
+        1 => COMPARE_OP_LE,
+        2 => COMPARE_OP_EQ,
+        3 => COMPARE_OP_NE,
+        4 => COMPARE_OP_GT,
+        5 => COMPARE_OP_GE,
+        _ => Opcode::COMPARE_OP,
+    }
+}
+
 /// The entry past the last code unit: the eval loop reads entries without
 /// a bounds check, and running this one is refused as bad bytecode.
 /// Its oparg doubles as "no cache entry" for [`cache_index`] (an
@@ -153,8 +185,10 @@ pub fn decode(units: &[CodeUnit]) -> Box<[Decoded]> {
             oparg = (oparg << 8) | u32::from(units[own].arg);
         }
         decoded[own].oparg = oparg;
-        if decoded[own].opcode == Opcode::BINARY_OP {
-            decoded[own].opcode = binary_op_form(oparg);
+        match decoded[own].opcode {
+            Opcode::BINARY_OP => decoded[own].opcode = binary_op_form(oparg),
+            Opcode::COMPARE_OP => decoded[own].opcode = compare_op_form(oparg),
+            _ => {}
         }
         start = own + usize::from(decoded[own].len);
         mark_site(units, &mut decoded, own);
@@ -331,6 +365,30 @@ mod tests {
             BINARY_OP_SUBSCR,
         ] {
             assert_eq!(step(form), step(Opcode::BINARY_OP));
+        }
+    }
+
+    #[test]
+    fn comparisons_decode_by_operator() {
+        let forms = [
+            COMPARE_OP_LT,
+            COMPARE_OP_LE,
+            COMPARE_OP_EQ,
+            COMPARE_OP_NE,
+            COMPARE_OP_GT,
+            COMPARE_OP_GE,
+        ];
+        for (index, form) in forms.into_iter().enumerate() {
+            // With and without the "as a bool" bit.
+            for oparg in [(index as u8) << 5, ((index as u8) << 5) | 16] {
+                let units = [unit(Opcode::COMPARE_OP, oparg), unit(Opcode::CACHE, 0)];
+                let decoded = decode(&units);
+                assert_eq!(
+                    (decoded[0].opcode, decoded[0].oparg),
+                    (form, u32::from(oparg))
+                );
+            }
+            assert_eq!(step(form), step(Opcode::COMPARE_OP));
         }
     }
 
