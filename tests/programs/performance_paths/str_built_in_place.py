@@ -90,3 +90,13 @@ for line in "Ka lo mi.\nMi ka ka.\nÉé éÉ é.".splitlines():
         counts[word] = counts.get(word, 0) + 1
 print(sorted(counts.items()))
 print("ka" in counts, "".join(["k", "a"]) in counts, "é" + "é" in counts)
+
+# Text made from Rust strings (str(), repr(), f-strings, format()).
+for v in [0, 7, -7, 12345678, 123456789, -10**20, 2**64, 1.5, -0.0, None, True, "é", "\u20ac" * 3,
+          "a\ud800", ("t", 1), [1, "x"], {"k": "é"}]:
+    show("str", str(v))
+    show("repr", repr(v))
+    show("fstr", f"{v}|{v!r}")
+show("format", format(1234567, ","))
+show("format", format("é", ">5"))
+show("fstr-width", f"{'kalo':>10} {3}")

@@ -249,10 +249,12 @@ pub fn from_code_points(points: &[u32]) -> Wtf8Buf {
 impl Vm {
     /// A new `str` value.
     pub fn new_str(&mut self, text: &str) -> PyResult<Value> {
-        if text.is_empty() {
-            return Ok(Value::from_object(self.empty_str.as_obj().clone()));
+        // Written straight into the object (no owned copy made first).
+        let bytes = text.as_bytes();
+        if text.is_ascii() {
+            return self.new_str_slice(bytes, bytes.len(), true, false);
         }
-        self.new_str_payload(Str::new(text))
+        self.new_str_slice(bytes, text.chars().count(), false, false)
     }
 
     /// A new `str` value from WTF-8.
