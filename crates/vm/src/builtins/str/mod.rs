@@ -145,12 +145,20 @@ impl Str {
         self.text.has_surrogates()
     }
 
-    /// The hash, computed once.
+    /// The hash, computed once: inline where it is asked (a dict or set
+    /// probe with a str key), the first computation out of line.
+    #[inline]
     pub fn hash(&self) -> i64 {
         let h = self.hash.get();
         if h != -1 {
             return h;
         }
+        self.compute_hash()
+    }
+
+    /// Computes and caches the hash ([`hash`](Self::hash)'s first time).
+    #[inline(never)]
+    fn compute_hash(&self) -> i64 {
         let h = hash::hash_str_wtf8(crate::runtime::hash_secret(), self.as_bytes());
         self.hash.set(h);
         h
