@@ -51,11 +51,16 @@ fn push_lower(points: &[u32], i: usize, out: &mut StrBuilder) {
 fn map_all(vm: &mut Vm, s: &Str, case: Case) -> PyResult<Value> {
     if s.is_ascii() {
         // ASCII maps byte for byte (titlecase is uppercase there).
-        let bytes = match case {
-            Case::Lower | Case::Fold => s.as_bytes().to_ascii_lowercase(),
-            Case::Upper | Case::Title => s.as_bytes().to_ascii_uppercase(),
-        };
-        return StrBuilder::from_ascii(bytes).finish(vm);
+        let upper = matches!(case, Case::Upper | Case::Title);
+        let bytes = s.as_bytes();
+        return vm.new_str_with(bytes.len(), bytes.len(), true, false, |out| {
+            out.copy_from_slice(bytes);
+            if upper {
+                out.make_ascii_uppercase();
+            } else {
+                out.make_ascii_lowercase();
+            }
+        });
     }
     let mut out = StrBuilder::with_capacity(s.as_bytes().len());
     for c in s.iter() {
@@ -113,11 +118,14 @@ pub fn capitalize(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(vm, args)?;
     if s.is_ascii() {
         // ASCII maps byte for byte: titlecase is uppercase there.
-        let mut bytes = s.as_bytes().to_ascii_lowercase();
-        if let Some(first) = bytes.first_mut() {
-            first.make_ascii_uppercase();
-        }
-        return StrBuilder::from_ascii(bytes).finish(vm);
+        let bytes = s.as_bytes();
+        return vm.new_str_with(bytes.len(), bytes.len(), true, false, |out| {
+            out.copy_from_slice(bytes);
+            out.make_ascii_lowercase();
+            if let Some(first) = out.first_mut() {
+                first.make_ascii_uppercase();
+            }
+        });
     }
     let points = s.code_points();
     let mut out = StrBuilder::with_capacity(s.as_bytes().len());
@@ -148,10 +156,17 @@ pub fn swapcase(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     out.finish(vm)
 }
 
-/// True when the string is non-empty and every code point passes `test`.
+/// True when the string is non-empty and every code point passes `test`;
+/// ASCII text is tested byte by byte (no decoding).
 fn all_chars(vm: &mut Vm, args: &Args, test: impl Fn(u32) -> bool) -> PyResult<Value> {
     let s = this(vm, args)?;
-    Ok(Value::from_bool(s.char_len() > 0 && s.iter().all(test)))
+    let all = if s.is_ascii() {
+        let bytes = s.as_bytes();
+        !bytes.is_empty() && bytes.iter().all(|&b| test(u32::from(b)))
+    } else {
+        s.char_len() > 0 && s.iter().all(test)
+    };
+    Ok(Value::from_bool(all))
 }
 
 /// `str.isalpha()`.

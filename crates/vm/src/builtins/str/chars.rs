@@ -6,6 +6,7 @@
 use crate::builtins::str::unicode_tables as t;
 
 /// The property flags of a code point (`t::ALPHA`, `t::LOWER`, ...).
+#[inline]
 pub fn flags(cp: u32) -> u16 {
     if cp < 0x80 {
         return ascii_flags(cp as u8);
@@ -13,6 +14,7 @@ pub fn flags(cp: u32) -> u16 {
     table_flags(cp)
 }
 
+#[inline(never)]
 fn table_flags(cp: u32) -> u16 {
     match t::FLAGS.binary_search_by(|&(first, last, _)| {
         if last < cp {
@@ -28,6 +30,7 @@ fn table_flags(cp: u32) -> u16 {
     }
 }
 
+#[inline]
 fn ascii_flags(b: u8) -> u16 {
     match b {
         b'a'..=b'z' => t::ALPHA | t::LOWER,
@@ -40,11 +43,13 @@ fn ascii_flags(b: u8) -> u16 {
 }
 
 /// Whether `cp` has all of `flag`.
+#[inline]
 pub fn has(cp: u32, flag: u16) -> bool {
     flags(cp) & flag != 0
 }
 
 /// `str.isspace` for one code point (also the separator of `split()`).
+#[inline]
 pub fn is_space(cp: u32) -> bool {
     has(cp, t::SPACE)
 }

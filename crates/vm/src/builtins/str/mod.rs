@@ -79,19 +79,19 @@ impl Str {
         }
     }
 
-    /// `first + second` when the result is short enough to be stored
-    /// inside the object (built in place, no buffer); `None` otherwise.
-    pub fn concat_inline(first: &Str, second: &Str) -> Option<Str> {
-        let text = TextStorage::concat_inline(
-            first.as_bytes(),
-            second.as_bytes(),
-            first.char_len().checked_add(second.char_len())?,
-            first.is_ascii() && second.is_ascii(),
-            first.has_surrogates() || second.has_surrogates(),
-        )?;
+    /// A `str` payload of `len` WTF-8 bytes written in place by `fill`,
+    /// with facts the caller knows (see [`TextStorage::build`]).
+    #[inline]
+    pub fn build(
+        len: usize,
+        chars: usize,
+        ascii: bool,
+        surrogates: bool,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> Option<Str> {
         Some(Str {
             hash: Cell::new(-1),
-            text,
+            text: TextStorage::build(len, chars, ascii, surrogates, fill)?,
         })
     }
 
@@ -145,12 +145,20 @@ impl Str {
         self.text.has_surrogates()
     }
 
-    /// The hash, computed once.
+    /// The hash, computed once: inline where it is asked (a dict or set
+    /// probe with a str key), the first computation out of line.
+    #[inline]
     pub fn hash(&self) -> i64 {
         let h = self.hash.get();
         if h != -1 {
             return h;
         }
+        self.compute_hash()
+    }
+
+    /// Computes and caches the hash ([`hash`](Self::hash)'s first time).
+    #[inline(never)]
+    fn compute_hash(&self) -> i64 {
         let h = hash::hash_str_wtf8(crate::runtime::hash_secret(), self.as_bytes());
         self.hash.set(h);
         h
@@ -249,10 +257,12 @@ pub fn from_code_points(points: &[u32]) -> Wtf8Buf {
 impl Vm {
     /// A new `str` value.
     pub fn new_str(&mut self, text: &str) -> PyResult<Value> {
-        if text.is_empty() {
-            return Ok(Value::from_object(self.empty_str.as_obj().clone()));
+        // Written straight into the object (no owned copy made first).
+        let bytes = text.as_bytes();
+        if text.is_ascii() {
+            return self.new_str_slice(bytes, bytes.len(), true, false);
         }
-        self.new_str_payload(Str::new(text))
+        self.new_str_slice(bytes, text.chars().count(), false, false)
     }
 
     /// A new `str` value from WTF-8.
@@ -266,6 +276,72 @@ impl Vm {
             return self.new_str("");
         }
         self.new_str_payload(Str::from_wtf8_vec(bytes))
+    }
+
+    /// A `str` of `len` WTF-8 bytes written in place by `fill`, with the
+    /// code-point count and flags the caller knows: no buffer is built
+    /// first. The empty string and one-character strings below U+0100 are
+    /// the shared ones, as everywhere.
+    #[inline]
+    pub fn new_str_with(
+        &mut self,
+        len: usize,
+        chars: usize,
+        ascii: bool,
+        surrogates: bool,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> PyResult<Value> {
+        if len == 0 {
+            return Ok(Value::from_object(self.empty_str.as_obj().clone()));
+        }
+        if chars == 1 && len <= 2 {
+            // A code point below U+0100 takes at most two bytes.
+            let mut one = [0u8; 2];
+            let one = &mut one[..len];
+            fill(one);
+            let cp = text::code_points(one).next().unwrap_or(0);
+            if cp < 256 {
+                return self.new_char(cp);
+            }
+            let one = &*one;
+            let payload = Str::build(len, chars, ascii, surrogates, |b| b.copy_from_slice(one));
+            return match payload {
+                Some(payload) => self.new_str_payload(payload),
+                None => Err(self.memory_error()),
+            };
+        }
+        let Some(payload) = Str::build(len, chars, ascii, surrogates, fill) else {
+            return Err(self.memory_error());
+        };
+        let s = Ref::new(&self.types.str, payload).map_err(|_| self.memory_error.clone())?;
+        Ok(Value::from_object(s.into_obj()))
+    }
+
+    /// A `str` holding a copy of `bytes` (WTF-8 cut from a `str` at
+    /// sequence boundaries), whose facts the caller knows.
+    #[inline]
+    pub fn new_str_slice(
+        &mut self,
+        bytes: &[u8],
+        chars: usize,
+        ascii: bool,
+        surrogates: bool,
+    ) -> PyResult<Value> {
+        self.new_str_with(bytes.len(), chars, ascii, surrogates, |b| {
+            b.copy_from_slice(bytes)
+        })
+    }
+
+    /// A `str` holding a copy of `bytes` (WTF-8 cut from a `str` at
+    /// sequence boundaries), scanned for its facts unless `ascii_source`
+    /// says they are a piece of ASCII text.
+    #[inline]
+    pub fn new_str_piece(&mut self, bytes: &[u8], ascii_source: bool) -> PyResult<Value> {
+        if ascii_source {
+            return self.new_str_slice(bytes, bytes.len(), true, false);
+        }
+        let (chars, ascii, surrogates) = text::scan(bytes);
+        self.new_str_slice(bytes, chars, ascii, surrogates)
     }
 
     /// A new `str` value from a payload.
@@ -523,16 +599,22 @@ fn str_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
             if y.char_len() == 0 {
                 return Ok(a.clone());
             }
-            // Short results (both non-empty, so at least two characters:
-            // never a shared one-character string) are built in place.
-            if let Some(payload) = Str::concat_inline(x, y) {
-                return vm.new_str_payload(payload);
-            }
-            let mut out = StrBuilder::default();
-            out.reserve(vm, x.as_bytes().len().saturating_add(y.as_bytes().len()))?;
-            out.push_payload(x);
-            out.push_payload(y);
-            out.finish(vm)
+            // Built in place, inside the object or in its one block.
+            let (xb, yb) = (x.as_bytes(), y.as_bytes());
+            let Some(len) = xb.len().checked_add(yb.len()) else {
+                return Err(vm.memory_error());
+            };
+            vm.new_str_with(
+                len,
+                x.char_len() + y.char_len(),
+                x.is_ascii() && y.is_ascii(),
+                x.has_surrogates() || y.has_surrogates(),
+                |out| {
+                    let (head, tail) = out.split_at_mut(xb.len());
+                    head.copy_from_slice(xb);
+                    tail.copy_from_slice(yb);
+                },
+            )
         }
         BinOp::Mul => {
             let (s, n) = match (vm.as_str(a), vm.as_str(b)) {
@@ -577,9 +659,7 @@ fn str_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
                 return Ok(v.clone());
             }
             let bytes = s.slice_bytes(start as usize, stop.max(start) as usize);
-            let mut out = StrBuilder::with_capacity(bytes.len());
-            out.push_wtf8(bytes);
-            return out.finish(vm);
+            return vm.new_str_piece(bytes, s.is_ascii());
         }
         let mut out = StrBuilder::default();
         if s.is_ascii() {

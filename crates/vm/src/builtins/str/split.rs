@@ -5,18 +5,12 @@
 
 use crate::builtins::native::Args;
 use crate::builtins::str::search::{find_bytes, rfind_bytes};
-use crate::builtins::str::text::{self, StrBuilder};
+use crate::builtins::str::text;
 use crate::builtins::str::{Str, chars, this};
 use crate::error::PyResult;
 use crate::object::Ref;
 use crate::runtime::Vm;
 use crate::value::Value;
-
-fn new_piece(vm: &mut Vm, bytes: &[u8]) -> PyResult<Value> {
-    let mut b = StrBuilder::with_capacity(bytes.len());
-    b.push_wtf8(bytes);
-    b.finish(vm)
-}
 
 /// The separator argument of `split`/`rsplit`: `None` for whitespace.
 fn separator(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<Ref<Str>>> {
@@ -120,12 +114,7 @@ fn pieces_to_list(
 ) -> PyResult<Value> {
     let mut items = Vec::with_capacity(pieces.len());
     for &(a, b) in pieces {
-        let piece = &bytes[a..b];
-        items.push(if ascii {
-            StrBuilder::from_ascii(piece.to_vec()).finish(vm)?
-        } else {
-            new_piece(vm, piece)?
-        });
+        items.push(vm.new_str_piece(&bytes[a..b], ascii)?);
     }
     vm.new_list(items)
 }
@@ -224,7 +213,30 @@ pub fn splitlines(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         None => false,
     };
     let bytes = s.as_bytes();
+    let ascii = s.is_ascii();
     let mut items = Vec::new();
+    if ascii {
+        // Byte by byte: every ASCII line break is one byte.
+        let mut start = 0;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            i += 1;
+            if !chars::is_line_break(u32::from(b)) {
+                continue;
+            }
+            let at = i - 1;
+            if b == b'\r' && bytes.get(i) == Some(&b'\n') {
+                i += 1;
+            }
+            let end = if keepends { i } else { at };
+            items.push(vm.new_str_piece(&bytes[start..end], true)?);
+            start = i;
+        }
+        if start < bytes.len() {
+            items.push(vm.new_str_piece(&bytes[start..], true)?);
+        }
+        return vm.new_list(items);
+    }
     let mut it = text::code_points(bytes);
     let mut start = 0;
     loop {
@@ -241,11 +253,11 @@ pub fn splitlines(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             after += 1;
         }
         let end = if keepends { after } else { at };
-        items.push(new_piece(vm, &bytes[start..end])?);
+        items.push(vm.new_str_piece(&bytes[start..end], false)?);
         start = after;
     }
     if start < bytes.len() {
-        items.push(new_piece(vm, &bytes[start..])?);
+        items.push(vm.new_str_piece(&bytes[start..], false)?);
     }
     vm.new_list(items)
 }
@@ -269,9 +281,9 @@ fn partition_impl(vm: &mut Vm, args: &Args, reverse: bool) -> PyResult<Value> {
     let empty = vm.new_str("")?;
     let items = match found {
         Some(i) => vec![
-            new_piece(vm, &bytes[..i])?,
+            vm.new_str_piece(&bytes[..i], s.is_ascii())?,
             Value::from_object(sep.as_obj().clone()),
-            new_piece(vm, &bytes[i + sep.as_bytes().len()..])?,
+            vm.new_str_piece(&bytes[i + sep.as_bytes().len()..], s.is_ascii())?,
         ],
         None if reverse => vec![empty.clone(), empty, args.this().clone()],
         None => vec![args.this().clone(), empty.clone(), empty],
@@ -310,11 +322,13 @@ pub fn join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     {
         return Ok(items[0].clone());
     }
-    // Checks every item first and sizes the result once.
-    let mut total = sep
-        .as_bytes()
-        .len()
-        .saturating_mul(items.len().saturating_sub(1));
+    // Checks every item and gathers the result's facts first, then writes
+    // the result once, in place.
+    let gaps = items.len().saturating_sub(1);
+    let mut total = sep.as_bytes().len().saturating_mul(gaps);
+    let mut chars = sep.char_len().saturating_mul(gaps);
+    let mut ascii = gaps == 0 || sep.is_ascii();
+    let mut surrogates = gaps > 0 && sep.has_surrogates();
     for (i, item) in items.iter().enumerate() {
         let Some(s) = vm.as_str(item) else {
             let name = vm.type_name(item);
@@ -323,18 +337,31 @@ pub fn join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             )));
         };
         total = total.saturating_add(s.as_bytes().len());
+        chars = chars.saturating_add(s.char_len());
+        ascii &= s.is_ascii();
+        surrogates |= s.has_surrogates();
     }
-    let mut out = StrBuilder::default();
-    out.reserve(vm, total)?;
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_payload(sep);
-        }
-        if let Some(s) = vm.as_str(item) {
-            out.push_payload(s);
-        }
+    if total > isize::MAX as usize {
+        return Err(vm.memory_error());
     }
-    out.finish(vm)
+    let sep = sep.as_bytes();
+    vm.new_str_with(total, chars, ascii, surrogates, |out| {
+        let mut at = 0;
+        let mut put = |bytes: &[u8]| {
+            if let Some(dst) = out.get_mut(at..at + bytes.len()) {
+                dst.copy_from_slice(bytes);
+            }
+            at += bytes.len();
+        };
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                put(sep);
+            }
+            if let Some(s) = item.as_object().and_then(|o| o.downcast::<Str>()) {
+                put(s.as_bytes());
+            }
+        }
+    })
 }
 
 /// Which ends `strip` works on.
@@ -381,7 +408,7 @@ fn strip_impl(vm: &mut Vm, args: &Args, ends: Ends) -> PyResult<Value> {
     if start == 0 && end == bytes.len() && s.as_obj().class().same(&vm.types.str) {
         return Ok(args.this().clone());
     }
-    new_piece(vm, &bytes[start..end.max(start)])
+    vm.new_str_piece(&bytes[start..end.max(start)], s.is_ascii())
 }
 
 /// The byte range `strip` keeps, found byte by byte; `None` when that

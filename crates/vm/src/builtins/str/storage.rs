@@ -110,26 +110,9 @@ impl TextStorage {
             };
         }
         let indexed = needs_index(chars, ascii);
-        let layout = match block_layout(len, indexed) {
-            Some(layout) => layout,
-            None => std::alloc::handle_alloc_error(Layout::new::<usize>()),
-        };
-        // SAFETY: the layout has a non-zero size (it holds the header).
-        let block = unsafe { std::alloc::alloc(layout) };
-        let Some(start) = NonNull::new(block) else {
-            std::alloc::handle_alloc_error(layout)
-        };
-        // SAFETY: the block is aligned for the header and holds it, then
-        // `len` bytes.
+        let start = Self::alloc_block(len, indexed);
+        // SAFETY: the block holds its header, then room for `len` bytes.
         unsafe {
-            start.as_ptr().cast::<usize>().write(len);
-            if indexed {
-                start
-                    .as_ptr()
-                    .add(std::mem::size_of::<usize>())
-                    .cast::<PositionIndex>()
-                    .write(PositionIndex::new());
-            }
             std::ptr::copy_nonoverlapping(
                 bytes.as_ptr(),
                 start.as_ptr().add(header_size(indexed)),
@@ -143,36 +126,96 @@ impl TextStorage {
         }
     }
 
-    /// The text `first` followed by `second` (WTF-8, with the joined
-    /// facts), when it is short enough to live inline: built in place,
-    /// with no intermediate buffer. `None` for longer text.
-    pub fn concat_inline(
-        first: &[u8],
-        second: &[u8],
+    /// Storage for `len` bytes of WTF-8 with the given facts, written in
+    /// place by `fill` (handed exactly `len` bytes, zeroed): short text is
+    /// written inside the object and longer text into its heap block, with
+    /// no intermediate buffer. `fill` must write valid WTF-8 that matches
+    /// the facts (the same promise as [`new`](Self::new)'s arguments).
+    /// `None` (and `fill` not called) when the memory cannot be had.
+    pub fn build(
+        len: usize,
         chars: usize,
         ascii: bool,
         surrogates: bool,
+        fill: impl FnOnce(&mut [u8]),
     ) -> Option<TextStorage> {
-        let len = first.len().checked_add(second.len())?;
-        if len > INLINE_CAPACITY {
-            return None;
-        }
-        let mut inline = [0; INLINE_CAPACITY];
-        inline.get_mut(..first.len())?.copy_from_slice(first);
-        inline.get_mut(first.len()..len)?.copy_from_slice(second);
-        // As in `new`: the ASCII flag only when every byte is a code point.
+        let ascii = ascii && chars == len;
         let mut flags = 0;
-        if ascii && chars == len {
+        if ascii {
             flags |= ASCII;
         }
         if surrogates {
             flags |= SURROGATES;
         }
-        // An inline count is at most the byte length, so both fit a byte.
+        if len <= INLINE_CAPACITY {
+            let mut inline = [0; INLINE_CAPACITY];
+            fill(inline.get_mut(..len)?);
+            // An inline count is at most the byte length, so both fit a byte.
+            return Some(TextStorage {
+                facts: flags | (len << INLINE_LEN_SHIFT) | (chars & INLINE_FIELD),
+                bytes: Bytes { inline },
+            });
+        }
+        if ascii {
+            let mut block = Vec::new();
+            block.try_reserve_exact(len).ok()?;
+            block.resize(len, 0u8);
+            // Exactly `len` of capacity: boxing does not reallocate.
+            let mut block = block.into_boxed_slice();
+            fill(&mut block);
+            let raw = Box::into_raw(block);
+            // A non-empty boxed slice's pointer is never null.
+            let start = NonNull::new(raw.cast::<u8>()).unwrap_or(NonNull::dangling());
+            return Some(TextStorage {
+                facts: flags | HEAP | (len & HEAP_COUNT),
+                bytes: Bytes { heap: start },
+            });
+        }
+        let indexed = needs_index(chars, ascii);
+        let start = Self::try_alloc_block(len, indexed)?;
+        // SAFETY: the block holds its header, then `len` bytes, which are
+        // zeroed before the slice over them is made.
+        unsafe {
+            let at = start.as_ptr().add(header_size(indexed));
+            std::ptr::write_bytes(at, 0, len);
+            fill(std::slice::from_raw_parts_mut(at, len));
+        }
+        let indexed_flag = if indexed { INDEXED } else { 0 };
         Some(TextStorage {
-            facts: flags | (len << INLINE_LEN_SHIFT) | (chars & INLINE_FIELD),
-            bytes: Bytes { inline },
+            facts: flags | HEAP | indexed_flag | (chars & HEAP_COUNT),
+            bytes: Bytes { heap: start },
         })
+    }
+
+    /// A non-ASCII heap block for `len` bytes, its header written (the
+    /// bytes are left for the caller); aborts when memory is out.
+    fn alloc_block(len: usize, indexed: bool) -> NonNull<u8> {
+        match Self::try_alloc_block(len, indexed) {
+            Some(start) => start,
+            None => std::alloc::handle_alloc_error(Layout::new::<usize>()),
+        }
+    }
+
+    /// [`alloc_block`](Self::alloc_block), `None` when memory is out.
+    fn try_alloc_block(len: usize, indexed: bool) -> Option<NonNull<u8>> {
+        let layout = block_layout(len, indexed)?;
+        if layout.size() > isize::MAX as usize {
+            return None;
+        }
+        // SAFETY: the layout has a non-zero size (it holds the header).
+        let start = NonNull::new(unsafe { std::alloc::alloc(layout) })?;
+        // SAFETY: the block is aligned for the header and holds it.
+        unsafe {
+            start.as_ptr().cast::<usize>().write(len);
+            if indexed {
+                start
+                    .as_ptr()
+                    .add(std::mem::size_of::<usize>())
+                    .cast::<PositionIndex>()
+                    .write(PositionIndex::new());
+            }
+        }
+        Some(start)
     }
 
     fn heap(&self) -> Option<NonNull<u8>> {
@@ -347,6 +390,38 @@ mod tests {
                     "{x:?} vs {y:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn built_in_place_matches_stored() {
+        let long_non_ascii = "é".repeat(300);
+        for text in [
+            "",
+            "a",
+            "eight ch",
+            "nine char",
+            "éééé",
+            "ééééé",
+            "exactly sixteen!",
+            &long_non_ascii,
+        ] {
+            let chars = text.chars().count();
+            let built = TextStorage::build(text.len(), chars, text.is_ascii(), false, |out| {
+                out.copy_from_slice(text.as_bytes())
+            });
+            let Some(built) = built else {
+                panic!("no storage for {text:?}");
+            };
+            let stored = stored(text);
+            assert_eq!(built.as_bytes(), stored.as_bytes());
+            assert_eq!(built.char_len(), stored.char_len());
+            assert_eq!(built.is_ascii(), stored.is_ascii());
+            assert_eq!(built.heap_size(), stored.heap_size());
+            assert_eq!(
+                built.position_index().is_some(),
+                stored.position_index().is_some()
+            );
         }
     }
 

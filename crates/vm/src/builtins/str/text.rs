@@ -157,18 +157,6 @@ impl StrBuilder {
         }
     }
 
-    /// A builder holding `bytes`, which are all ASCII (the caller's
-    /// promise: a slice of an ASCII `str`, or one mapped byte by byte).
-    pub fn from_ascii(bytes: Vec<u8>) -> StrBuilder {
-        debug_assert!(bytes.is_ascii());
-        StrBuilder {
-            chars: bytes.len(),
-            bytes,
-            non_ascii: false,
-            surrogates: false,
-        }
-    }
-
     /// Appends one code point.
     pub fn push(&mut self, cp: u32) {
         self.chars += 1;
