@@ -2,12 +2,15 @@
 //! `CALL_BUILTIN_FAST`, `CALL_METHOD_DESCRIPTOR_*`, `CALL_LEN`, ...).
 //!
 //! Each `CALL` site has a [`CallCache`] (a side-table entry numbered in its
-//! first `CACHE` unit, see `inline_cache.rs`). The first time a site calls
+//! first `CACHE` unit, see `inline_cache.rs`; the eval loop reads the
+//! number from the decoded stream's copy, `instruction_stream::cache_index`,
+//! with one load). The first time a site calls
 //! a builtin function (not bound to a `self`) or a method descriptor of an
 //! instance method, it remembers which builtin: the declaration's
 //! `&'static MethodDef` and the callable's kind. From then on the `CALL`
-//! arm first asks [`call_specialized`]: when the callable on the stack is of
-//! that kind with that very declaration, the body runs at once on the
+//! arm first asks [`call_specialized`], before the Python function path:
+//! when the callable on the stack is of that kind (its class that builtin
+//! type itself) with that very declaration, the body runs at once on the
 //! arguments borrowed from the value stack — no probe of the Python
 //! function path first, no signature binding for a call that binds by
 //! position alone (`native::call_positional`).
@@ -136,15 +139,30 @@ pub(crate) unsafe fn call_specialized(
     let def = site.def.get();
     // The guard: the same kind of callable made from the same static
     // declaration (a builtin function only when not bound to a `self`).
+    // The kind is told by the object's class being that builtin type
+    // itself, compared by address with the interpreter's: one load fewer
+    // on the chain from the object than the payload test of `downcast`
+    // (class, then its payload's id), which then answers for sure.
+    let class = object.class();
     let callee = match site.shape.get() {
-        Shape::Function => match object.downcast::<BuiltinFunction>() {
+        Shape::Function => match class
+            .same(&vm.types.builtin_function)
+            // SAFETY: the class is the interpreter's
+            // `builtin_function_or_method`, made with that payload.
+            .then(|| unsafe { fast_call::exact_payload::<BuiltinFunction>(object) })
+        {
             Some(f) if std::ptr::eq(f.def, def) && !f.signature.binds_self() => Callee::Function(f),
             _ => {
                 site.miss();
                 return None;
             }
         },
-        _ => match object.downcast::<MethodDescriptor>() {
+        _ => match class
+            .same(&vm.types.method_descriptor)
+            // SAFETY: the class is the interpreter's `method_descriptor`,
+            // made with that payload.
+            .then(|| unsafe { fast_call::exact_payload::<MethodDescriptor>(object) })
+        {
             Some(d) if std::ptr::eq(d.def, def) => Callee::Descriptor(d),
             _ => {
                 site.miss();

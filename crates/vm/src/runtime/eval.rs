@@ -1337,28 +1337,32 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     step!(Opcode::CALL);
                     sync_position!();
                     store_sp!();
-                    // A Python function's frame is pushed; otherwise a
-                    // site specialized for a builtin calls it at once
-                    // (`call_site.rs`), or a builtin function or method
-                    // descriptor runs on the arguments in place (and the
-                    // site learns it). The Python path goes first: a
-                    // function call pays nothing for the site cache.
+                    // A site specialized for a builtin (`call_site.rs`)
+                    // calls it at once when its guard holds; otherwise a
+                    // Python function's frame is pushed, or a builtin
+                    // function or method descriptor runs on the arguments
+                    // in place (and the site learns it). The site is read
+                    // with one load (`instruction_stream::cache_index`).
+                    // SAFETY: `entry` is this `CALL`'s, in the running
+                    // code's decoded stream.
+                    let site = code
+                        .call_caches
+                        .get(unsafe { instruction_stream::cache_index(entry) });
+                    // SAFETY (both native calls): `fp` is the live
+                    // innermost frame, its stack top stored.
+                    if let Some(result) =
+                        unsafe { crate::runtime::call_site::call_specialized(vm, fp, oparg, site) }
+                    {
+                        push_native_result!(result);
+                    }
                     if let Some(new) = crate::runtime::fast_call::push_simple_call(vm, frame, oparg)
                     {
                         switch_to_new!(new);
                         continue;
                     }
-                    let site =
-                        crate::runtime::inline_cache::entry_index(units, frame.lasti as usize)
-                            .and_then(|i| code.call_caches.get(i));
-                    // SAFETY (both native calls): `fp` is the live
-                    // innermost frame, its stack top stored.
-                    if let Some(result) =
-                        unsafe { crate::runtime::call_site::call_specialized(vm, fp, oparg, site) }
-                            .or_else(|| unsafe {
-                                crate::runtime::call_site::call_native_learning(vm, fp, oparg, site)
-                            })
-                    {
+                    if let Some(result) = unsafe {
+                        crate::runtime::call_site::call_native_learning(vm, fp, oparg, site)
+                    } {
                         push_native_result!(result);
                     }
                     if let Some(new) = crate::runtime::fast_call::push_init_call(vm, frame, oparg) {

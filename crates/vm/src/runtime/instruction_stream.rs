@@ -138,11 +138,16 @@ const SENTINEL: Decoded = Decoded {
 
 /// Opcodes whose inline-cache entry index is copied into the decoded
 /// stream (see [`cache_index`]).
-const INDEXED_SITES: [Opcode; 3] = [Opcode::LOAD_ATTR, Opcode::STORE_ATTR, Opcode::LOAD_GLOBAL];
+const INDEXED_SITES: [Opcode; 4] = [
+    Opcode::LOAD_ATTR,
+    Opcode::STORE_ATTR,
+    Opcode::LOAD_GLOBAL,
+    Opcode::CALL,
+];
 
-/// The index of the inline-cache entry (in the code's `attr_caches` or
-/// `global_caches`) of the `LOAD_ATTR`, `STORE_ATTR` or `LOAD_GLOBAL` whose
-/// entry `entry` is; `u32::MAX` (past any table) when the site has none.
+/// The index of the inline-cache entry (in the code's `attr_caches`,
+/// `global_caches` or `call_caches`) of the `LOAD_ATTR`, `STORE_ATTR`,
+/// `LOAD_GLOBAL` or `CALL` whose entry `entry` is; `u32::MAX` (past any table) when the site has none.
 /// `decode` copies each such site's index (from its first `CACHE` unit in
 /// the adaptive copy) into the oparg of the entry right after the
 /// instruction's own unit, so the hot path reads it with one load and no
@@ -151,7 +156,7 @@ const INDEXED_SITES: [Opcode; 3] = [Opcode::LOAD_ATTR, Opcode::STORE_ATTR, Opcod
 ///
 /// # Safety
 /// `entry` points into a stream made by [`decode`], at an entry whose
-/// opcode is one of those three.
+/// opcode is one of those four.
 #[inline(always)]
 pub unsafe fn cache_index(entry: *const Decoded) -> usize {
     // SAFETY: the entry is a real unit of the code, so the entry after it
@@ -244,8 +249,8 @@ fn decode_unit(unit: CodeUnit) -> Decoded {
     }
 }
 
-/// Copies the inline-cache entry index of the `LOAD_ATTR`, `STORE_ATTR`
-/// or `LOAD_GLOBAL` whose own unit is at `own` (from its first `CACHE`
+/// Copies the inline-cache entry index of the `LOAD_ATTR`, `STORE_ATTR`,
+/// `LOAD_GLOBAL` or `CALL` whose own unit is at `own` (from its first `CACHE`
 /// unit) into the entry after it (see [`cache_index`]).
 fn mark_site(units: &[CodeUnit], decoded: &mut [Decoded], own: usize) {
     if !INDEXED_SITES.contains(&decoded[own].opcode) || own + 1 >= units.len() {
@@ -296,6 +301,26 @@ mod tests {
         }
         assert_eq!(decoded[1].opcode, Opcode::CACHE);
         assert_eq!(decoded[1].len, 1);
+    }
+
+    #[test]
+    fn call_sites_carry_their_cache_index_after_their_own_unit() {
+        let mut units = Vec::new();
+        for _ in 0..2 {
+            units.push(unit(Opcode::CALL, 1));
+            units.extend((0..Opcode::CALL.cache_entries()).map(|_| unit(Opcode::CACHE, 0)));
+        }
+        let sites = crate::runtime::inline_cache::assign_call_caches(&mut units);
+        assert_eq!(sites, 2);
+        let decoded = decode(&units);
+        let second = step(Opcode::CALL);
+        // SAFETY: entries of `decoded` at `CALL` sites.
+        unsafe {
+            assert_eq!(cache_index(decoded.as_ptr()), 0);
+            assert_eq!(cache_index(decoded.as_ptr().add(second)), 1);
+        }
+        assert_eq!(decoded[second].opcode, Opcode::CALL);
+        assert_eq!(usize::from(decoded[second].len), step(Opcode::CALL));
     }
 
     #[test]
