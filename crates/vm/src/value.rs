@@ -283,10 +283,39 @@ impl Drop for Value {
             // SAFETY: the word is an object pointer owning one count, which
             // this drop releases.
             unsafe {
-                drop(ObjRef::from_raw(NonNull::new_unchecked(
+                crate::object::release_count(NonNull::new_unchecked(
                     self.bits() as *mut ObjectHeader
-                )))
+                ))
             };
+        }
+    }
+}
+
+impl Value {
+    /// Drops the value with its test inline. `drop(v)` goes through the
+    /// drop glue rustc generates, which LLVM stops inlining into a function
+    /// as large as the eval loop: there every drop of a stack slot became a
+    /// call, even for an inline int. The eval loop's hot arms release
+    /// through this instead.
+    #[inline(always)]
+    pub fn release(self) {
+        let this = std::mem::ManuallyDrop::new(self);
+        if this.bits() < OBJECT_LIMIT {
+            // SAFETY: as in `drop`: the word owns one count, given up here
+            // (`this` is never dropped).
+            unsafe {
+                crate::object::release_count(NonNull::new_unchecked(
+                    this.bits() as *mut ObjectHeader
+                ))
+            };
+        }
+    }
+
+    /// [`Value::release`] for a stack slot or a local (`None`: empty).
+    #[inline(always)]
+    pub fn release_slot(slot: Option<Value>) {
+        if let Some(v) = slot {
+            v.release();
         }
     }
 }

@@ -328,16 +328,30 @@ impl Drop for ObjRef {
     // eval loop; freeing stays out of line.
     #[inline(always)]
     fn drop(&mut self) {
-        let count = &self.header().refcount;
-        let value = count.get();
-        if value >= IMMORTAL {
-            return;
-        }
-        count.set(value - 1);
-        if value == 1 {
-            // SAFETY: that was the last reference.
-            unsafe { deallocate_object(self.pointer) };
-        }
+        // SAFETY: this reference owns one count, released once here.
+        unsafe { release_count(self.pointer) }
+    }
+}
+
+/// Releases one count of the object at `pointer`, freeing it when that was
+/// the last: the body of [`ObjRef`]'s drop, callable where the drop glue
+/// would not be inlined (see `Value::release`).
+///
+/// # Safety
+/// `pointer` is a live object and the caller owns one of its counts, which
+/// it gives up.
+#[inline(always)]
+pub(crate) unsafe fn release_count(pointer: NonNull<ObjectHeader>) {
+    // SAFETY: a live object (the caller's count keeps it alive).
+    let count = unsafe { &pointer.as_ref().refcount };
+    let value = count.get();
+    if value >= IMMORTAL {
+        return;
+    }
+    count.set(value - 1);
+    if value == 1 {
+        // SAFETY: that was the last reference.
+        unsafe { deallocate_object(pointer) };
     }
 }
 

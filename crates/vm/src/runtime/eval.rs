@@ -471,8 +471,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         && let Some(r) =
                             compare_inline(a, b, $op).or_else(|| compare_exact_strs(vm, a, b, $op))
                     {
-                        drop(fast_pop!());
-                        drop(fast_pop!());
+                        Value::release_slot(fast_pop!());
+                        Value::release_slot(fast_pop!());
                         push_bool_or_branch!(r);
                         continue;
                     }
@@ -483,8 +483,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0))
                         && let Some(r) = fast_ops::binary_number(a, b, $op)
                     {
-                        drop(fast_pop!());
-                        drop(fast_pop!());
+                        Value::release_slot(fast_pop!());
+                        Value::release_slot(fast_pop!());
                         fast_push!(Some(r));
                         continue;
                     }
@@ -525,7 +525,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 }
                 Opcode::POP_TOP | Opcode::POP_ITER | Opcode::END_FOR => {
                     step!(Opcode::POP_TOP, Opcode::POP_ITER, Opcode::END_FOR);
-                    drop(fast_pop!());
+                    Value::release_slot(fast_pop!());
                     continue;
                 }
                 Opcode::PUSH_NULL => {
@@ -689,13 +689,13 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::STORE_FAST => {
                     step!(Opcode::STORE_FAST);
                     let v = fast_pop!();
-                    drop(std::mem::replace(fast_local!(oparg), v));
+                    Value::release_slot(std::mem::replace(fast_local!(oparg), v));
                     continue;
                 }
                 Opcode::STORE_FAST_LOAD_FAST => {
                     step!(Opcode::STORE_FAST_LOAD_FAST);
                     let v = fast_pop!();
-                    drop(std::mem::replace(fast_local!(oparg >> 4), v));
+                    Value::release_slot(std::mem::replace(fast_local!(oparg >> 4), v));
                     if let Some(w) = fast_local!(oparg & 15).clone() {
                         fast_push!(Some(w));
                         continue;
@@ -704,9 +704,9 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::STORE_FAST_STORE_FAST => {
                     step!(Opcode::STORE_FAST_STORE_FAST);
                     let a = fast_pop!();
-                    drop(std::mem::replace(fast_local!(oparg >> 4), a));
+                    Value::release_slot(std::mem::replace(fast_local!(oparg >> 4), a));
                     let b = fast_pop!();
-                    drop(std::mem::replace(fast_local!(oparg & 15), b));
+                    Value::release_slot(std::mem::replace(fast_local!(oparg & 15), b));
                     continue;
                 }
                 // Hides a variable an inlined comprehension reuses (PEP
@@ -886,8 +886,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         && let Some(r) = fast_ops::subscript(vm, a, b)
                             .or_else(|| fast_ops::dict_subscript(vm, a, b))
                     {
-                        drop(fast_pop!());
-                        drop(fast_pop!());
+                        Value::release_slot(fast_pop!());
+                        Value::release_slot(fast_pop!());
                         fast_push!(Some(r));
                         continue;
                     }
@@ -925,8 +925,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         && let Some(found) =
                             crate::builtins::set::contains_op_simple(vm, container, item)
                     {
-                        drop(fast_pop!());
-                        drop(fast_pop!());
+                        Value::release_slot(fast_pop!());
+                        Value::release_slot(fast_pop!());
                         push_bool_or_branch!(found != (oparg == 1));
                         continue;
                     }
@@ -939,7 +939,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             fast_ops::slice_items(vm, container, start, stop, &Value::NONE)
                     {
                         for _ in 0..3 {
-                            drop(fast_pop!());
+                            Value::release_slot(fast_pop!());
                         }
                         fast_push!(Some(r));
                         continue;
@@ -963,7 +963,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         && let Some(r) = fast_ops::slice_items(vm, container, start, stop, by)
                     {
                         for _ in 0..4 {
-                            drop(fast_pop!());
+                            Value::release_slot(fast_pop!());
                         }
                         fast_push!(Some(r));
                         // SAFETY: not the sentinel (a `BINARY_OP`), so its
@@ -986,7 +986,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                                 // The value's slot is now uninitialised:
                                 // pop the other three, then skip it.
                                 for _ in 0..3 {
-                                    drop(fast_pop!());
+                                    Value::release_slot(fast_pop!());
                                 }
                                 // SAFETY: the value's slot, below the top.
                                 sp = unsafe { sp.sub(1) };
@@ -1026,8 +1026,8 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     step!(Opcode::IS_OP);
                     if let (Some(a), Some(b)) = (fast_peek!(1), fast_peek!(0)) {
                         let same = crate::protocol::number::is_same(a, b);
-                        drop(fast_pop!());
-                        drop(fast_pop!());
+                        Value::release_slot(fast_pop!());
+                        Value::release_slot(fast_pop!());
                         push_bool_or_branch!(same != (oparg == 1));
                         continue;
                     }
@@ -1037,7 +1037,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     if let Some(v) = fast_peek!(0)
                         && let Some(b) = fast_ops::truthiness(vm, v)
                     {
-                        drop(fast_pop!());
+                        Value::release_slot(fast_pop!());
                         push_bool_or_branch!(b);
                         continue;
                     }
@@ -1045,7 +1045,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
                     step!(Opcode::POP_JUMP_IF_FALSE, Opcode::POP_JUMP_IF_TRUE);
                     if let Some(b) = fast_peek!(0).as_ref().and_then(Value::as_bool) {
-                        drop(fast_pop!());
+                        Value::release_slot(fast_pop!());
                         if b == (opcode == Opcode::POP_JUMP_IF_TRUE) {
                             // SAFETY: a forward target inside the stream
                             // (`decode`).
@@ -1102,7 +1102,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         // An exact tuple's or list's own iterator (no
                         // `__iter__` to look up: the types are exact).
                         if let Some(it) = fast_ops::sequence_iter(vm, v) {
-                            drop(fast_pop!());
+                            Value::release_slot(fast_pop!());
                             fast_push!(Some(it));
                             continue;
                         }
@@ -1427,7 +1427,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         && let Some(matched) =
                             crate::builtins::exceptions::exception_matches_classes(vm, exc, spec)
                     {
-                        drop(fast_pop!());
+                        Value::release_slot(fast_pop!());
                         push_bool_or_branch!(matched);
                         continue;
                     }
