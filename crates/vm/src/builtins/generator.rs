@@ -347,6 +347,18 @@ pub fn as_generator(v: &Value) -> Option<&Ref<Generator>> {
     v.as_object()?.downcast::<Generator>()
 }
 
+/// The payload of `v` when it is exactly a generator (not a coroutine or
+/// async generator): its own iterator, whose `__next__` is
+/// [`generator_next`].
+#[inline]
+pub(crate) fn as_exact_generator<'a>(vm: &Vm, v: &'a Value) -> Option<&'a Ref<Generator>> {
+    let o = v.as_object()?;
+    if !o.class().same(&vm.types.generator) {
+        return None;
+    }
+    o.downcast::<Generator>()
+}
+
 fn is_exactly(v: &Value, class: &TypeRef) -> bool {
     v.as_object().is_some_and(|o| o.class().same(class))
 }
@@ -704,7 +716,20 @@ pub fn generator_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let Some(g) = as_generator(v).cloned() else {
         return Err(vm.type_error("expected a generator".into()));
     };
-    match send_ex(vm, &g, Value::NONE, None, false)? {
+    next_item(vm, &g)
+}
+
+/// [`generator_next`] on a generator the caller holds (`collect_iterable`
+/// drives a generator through it, without the slot lookup). A generator
+/// that is suspended, or created (sent `None`), resumes at once: the
+/// checks of [`send_ex`] are for the other states, which take it.
+#[inline]
+pub(crate) fn next_item(vm: &mut Vm, g: &Ref<Generator>) -> PyResult<Option<Value>> {
+    let resumed = match g.state() {
+        FrameState::Suspended | FrameState::Created => resume(vm, g, Value::NONE, None)?,
+        _ => send_ex(vm, g, Value::NONE, None, false)?,
+    };
+    match resumed {
         Resumed::Yielded(x) => Ok(Some(x)),
         Resumed::Returned(x) if x.is_none() => Ok(None),
         Resumed::Returned(x) => Err(vm.stop_iteration(x)),

@@ -276,17 +276,51 @@ impl ProbeCursor {
     }
 }
 
+/// [`keys_match`] out of line, for [`SetTable::probe_simple`]'s rare case of
+/// a stored key with the probed key's hash but not its very word (a
+/// different str object with the same text, a float equal to an int, a
+/// hash collision): keeps the probe loop small, its values in registers.
+#[inline(never)]
+fn keys_match_cold(stored: &Value, key: &Value) -> Option<bool> {
+    keys_match(stored, key)
+}
+
 impl SetTable {
     /// CPython's probe sequence for `key`, whole, when every stored key it
     /// meets with the same hash compares without Python ([`keys_match`]:
     /// identity, inline numbers, exact `str`); `None` as soon as one needs
     /// Python's `__eq__` (the caller then takes [`Set::probe`], which
     /// restarts the same sequence and gives the same answer for the keys
-    /// met before). The general [`SetTable::scan`] with the cursor kept in
-    /// registers: one bounds check per run of linear probes, the key
-    /// compared inline.
+    /// met before). The first slot is looked at inline, where a small
+    /// set's hit or miss is usually decided; the rest of the sequence is
+    /// [`SetTable::probe_simple`], out of line so that its loop keeps its
+    /// values in registers rather than in its caller's (the eval loop's)
+    /// spill slots.
     #[inline(always)]
     fn find_simple(&self, key: &Value, hash: i64) -> Option<Probe> {
+        let i = (hash as u64 as usize) & self.mask();
+        // `i <= mask < slots.len()`: `get` never fails.
+        let slot = self.slots.get(i)?;
+        match &slot.key {
+            // The same word is the same key (what `simple_eq` answers
+            // first): an int or interned-str hit needs no more.
+            Some(k) if slot.hash == hash && (k.same_bits(key) || keys_match(k, key)?) => {
+                Some(Probe::Found(i))
+            }
+            None if slot.hash == 0 => Some(Probe::Absent {
+                empty: i,
+                dummy: None,
+            }),
+            _ => self.probe_simple(key, hash),
+        }
+    }
+
+    /// [`SetTable::find_simple`]'s whole probe sequence (its first slot
+    /// again included), with the cursor kept in registers: one bounds
+    /// check per run of linear probes, a key with the probed hash but not
+    /// the same word compared by [`keys_match_cold`].
+    #[inline(never)]
+    fn probe_simple(&self, key: &Value, hash: i64) -> Option<Probe> {
         let slots = self.slots.as_slice();
         let mask = self.mask();
         let mut dummy = None;
@@ -299,7 +333,7 @@ impl SetTable {
                 let slot = slots.get(j)?;
                 match &slot.key {
                     Some(k) => {
-                        if slot.hash == hash && keys_match(k, key)? {
+                        if slot.hash == hash && (k.same_bits(key) || keys_match_cold(k, key)?) {
                             return Some(Probe::Found(j));
                         }
                     }
@@ -312,8 +346,6 @@ impl SetTable {
         let mut perturb = hash as u64;
         // The table always keeps an empty slot, so the search ends.
         loop {
-            // The first slot of a run before anything else: a small set's
-            // hit or miss is decided there.
             look!(i);
             if i + LINEAR_PROBES <= mask {
                 for j in i + 1..=i + LINEAR_PROBES {
@@ -421,7 +453,7 @@ impl Set {
     /// Adds `key` (hash `hash`) when no Python code is needed to find its
     /// place (see [`SetTable::find_simple`]); gives the key back otherwise,
     /// the set unchanged.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn add_simple(&self, key: Value, hash: i64) -> Result<(), Value> {
         let Some(mut table) = self.table.try_lock() else {
             return Err(key);
@@ -444,7 +476,7 @@ impl Set {
     /// Removes `key` (hash `hash`) when no Python code is needed to find
     /// it (see [`SetTable::find_simple`]): whether it was there; `None`,
     /// the set unchanged, when Python's `__eq__` must decide.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn discard_simple(&self, key: &Value, hash: i64) -> Option<bool> {
         let mut table = self.table.try_lock()?;
         match table.find_simple(key, hash)? {
@@ -1337,7 +1369,9 @@ fn exact_set<'a>(vm: &Vm, this: &'a Value) -> Option<&'a Ref<Set>> {
 #[inline]
 pub(crate) fn add_intrinsic(vm: &Vm, this: &Value, key: &Value) -> Option<Value> {
     let set = exact_set(vm, this)?;
-    set.add_simple(key.clone(), simple_hash(key)?).ok()?;
+    // Hashed first: a key that needs Python is refused before any count.
+    let hash = simple_hash(key)?;
+    set.add_simple(key.clone(), hash).ok()?;
     Some(Value::NONE)
 }
 

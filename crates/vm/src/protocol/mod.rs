@@ -348,6 +348,19 @@ impl Vm {
         }
         let it = self.iter(v)?;
         let mut out = Vec::new();
+        // An exact generator (its own iterator) resumes straight from here:
+        // no slot lookup per item; its StopIteration ends the items as in
+        // `next`.
+        if let Some(g) = crate::builtins::generator::as_exact_generator(self, &it) {
+            loop {
+                match crate::builtins::generator::next_item(self, g) {
+                    Ok(Some(x)) => out.push(x),
+                    Ok(None) => return Ok(out),
+                    Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => return Ok(out),
+                    Err(e) => return Err(e),
+                }
+            }
+        }
         while let Some(x) = self.next(&it)? {
             out.push(x);
         }
