@@ -15,7 +15,7 @@ use crate::builtins::dict::{Dict, keys_match, simple_eq, simple_hash};
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::native::{Args, Intrinsic, MethodDef, method, method_2};
 use crate::error::PyResult;
-use crate::object::{PyCell, Ref};
+use crate::object::{ObjRef, PyCell, Ref};
 use crate::runtime::Vm;
 use crate::types::{TypeObject, TypeRef};
 use crate::value::Value;
@@ -318,38 +318,44 @@ impl SetTable {
     /// [`SetTable::find_simple`]'s whole probe sequence (its first slot
     /// again included), with the cursor kept in registers: one bounds
     /// check per run of linear probes, a key with the probed hash but not
-    /// the same word compared by [`keys_match_cold`].
+    /// the same word compared by [`keys_match_cold`]. Per slot, two tests
+    /// that are rarely true (the empty slot that ends the sequence, the
+    /// probed hash) and a branch-free note of a dummy: a table churned by
+    /// add/discard alternates active slots and dummies unpredictably.
     #[inline(never)]
     fn probe_simple(&self, key: &Value, hash: i64) -> Option<Probe> {
         let slots = self.slots.as_slice();
         let mask = self.mask();
-        let mut dummy = None;
-        // One slot: a decided outcome returns, `None` from `keys_match`
-        // (Python must compare) returns `None`, anything else goes on.
-        macro_rules! look {
-            ($j:expr) => {{
-                let j = $j;
-                // `j <= mask < slots.len()`: `get` never fails.
-                let slot = slots.get(j)?;
-                match &slot.key {
-                    Some(k) => {
-                        if slot.hash == hash && (k.same_bits(key) || keys_match_cold(k, key)?) {
-                            return Some(Probe::Found(j));
-                        }
-                    }
-                    None if slot.hash == 0 => return Some(Probe::Absent { empty: j, dummy }),
-                    None => dummy = Some(j),
-                }
-            }};
-        }
+        // The last dummy seen, `usize::MAX` for none.
+        let mut dummy = usize::MAX;
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
         // The table always keeps an empty slot, so the search ends.
         loop {
-            look!(i);
-            if i + LINEAR_PROBES <= mask {
-                for j in i + 1..=i + LINEAR_PROBES {
-                    look!(j);
+            let last = if i + LINEAR_PROBES <= mask {
+                i + LINEAR_PROBES
+            } else {
+                i
+            };
+            // `last <= mask < slots.len()`: `get` never fails.
+            for (j, slot) in (i..=last).zip(slots.get(i..=last)?) {
+                let free = slot.key.is_none();
+                // Never used: no key and hash 0 (a dummy's hash is -1, an
+                // active slot has a key).
+                if free & (slot.hash == 0) {
+                    return Some(Probe::Absent {
+                        empty: j,
+                        dummy: (dummy != usize::MAX).then_some(dummy),
+                    });
+                }
+                dummy = std::hint::select_unpredictable(free, j, dummy);
+                // A dummy's hash (-1) is no key's, and an empty slot
+                // returned above: the probed hash means an active slot.
+                if slot.hash == hash
+                    && let Some(k) = &slot.key
+                    && (k.same_bits(key) || keys_match_cold(k, key)?)
+                {
+                    return Some(Probe::Found(j));
                 }
             }
             i = next_run(i, &mut perturb, mask);
@@ -1338,16 +1344,35 @@ pub(crate) fn contains_op_simple(vm: &Vm, container: &Value, key: &Value) -> Opt
     let object = container.as_object()?;
     let class = object.class();
     if class.same(&vm.types.set) || class.same(&vm.types.frozenset) {
-        return object
-            .downcast::<Set>()?
-            .contains_simple(key, simple_hash(key)?);
+        // SAFETY: the class is exactly `set` or `frozenset`.
+        let set = unsafe { payload_of_exact::<Set>(object) };
+        return set.contains_simple(key, simple_hash(key)?);
     }
     if class.same(&vm.types.dict) {
-        return object
-            .downcast::<Dict>()?
-            .contains_simple(key, simple_hash(key)?);
+        // SAFETY: the class is exactly `dict`.
+        let dict = unsafe { payload_of_exact::<Dict>(object) };
+        return dict.contains_simple(key, simple_hash(key)?);
     }
     None
+}
+
+/// The typed reference of `object`, whose class the caller has found to
+/// be exactly a builtin class with payload `T`: `ObjRef::downcast`
+/// without its test of the class's payload type, which the class test
+/// makes redundant (a class records its payload type, fixed when the VM
+/// made it, and every instance of it carries that payload). Spares a hot
+/// path a load of the class's type id, and its compare, after the class
+/// pointer's.
+///
+/// # Safety
+/// `object`'s class must carry payload `T` (be exactly `set`/`frozenset`
+/// for `Set`, `dict` for `Dict`).
+#[inline(always)]
+unsafe fn payload_of_exact<T: 'static>(object: &ObjRef) -> &Ref<T> {
+    debug_assert!(object.downcast::<T>().is_some());
+    // SAFETY: contract; `Ref<T>` and `ObjRef` are the same transparent
+    // pointer (what `ObjRef::downcast` does after its test).
+    unsafe { &*(std::ptr::from_ref(object).cast::<Ref<T>>()) }
 }
 
 /// The exact `set` `this` is, for the intrinsics: a `frozenset` has the
@@ -1359,7 +1384,8 @@ fn exact_set<'a>(vm: &Vm, this: &'a Value) -> Option<&'a Ref<Set>> {
     if !object.class().same(&vm.types.set) {
         return None;
     }
-    object.downcast::<Set>()
+    // SAFETY: the class is exactly `set`.
+    Some(unsafe { payload_of_exact::<Set>(object) })
 }
 
 /// `set.add(this, key)` answered inline by the eval loop's native call
