@@ -719,8 +719,9 @@ pub fn generator_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     next_item(vm, &g)
 }
 
-/// [`generator_next`] on a generator the caller holds (`collect_iterable`
-/// drives a generator through it, without the slot lookup). A generator
+/// [`generator_next`] on a generator the caller holds (`Vm::next` takes
+/// it for an exact generator, without the slot lookup: `list(gen)`,
+/// `sum(gen)` and every other native consumer). A generator
 /// that is suspended, or created (sent `None`), resumes at once: the
 /// checks of [`send_ex`] are for the other states, which take it.
 #[inline]

@@ -324,6 +324,16 @@ impl Vm {
     /// exhaustion by raising `StopIteration` (a generator returning a
     /// value does); consumers see both as the end, as in CPython.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // An exact generator resumes straight away (its slot would find it
+        // again by downcasting); held by a count of its own while it runs,
+        // as the slot does.
+        if let Some(g) = crate::builtins::generator::as_exact_generator(self, it) {
+            let g = g.clone();
+            return match crate::builtins::generator::next_item(self, &g) {
+                Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => Ok(None),
+                r => r,
+            };
+        }
         match self.type_of(it).slots.next.get() {
             Some(f) => match f(self, it) {
                 Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => Ok(None),
@@ -348,19 +358,6 @@ impl Vm {
         }
         let it = self.iter(v)?;
         let mut out = Vec::new();
-        // An exact generator (its own iterator) resumes straight from here:
-        // no slot lookup per item; its StopIteration ends the items as in
-        // `next`.
-        if let Some(g) = crate::builtins::generator::as_exact_generator(self, &it) {
-            loop {
-                match crate::builtins::generator::next_item(self, g) {
-                    Ok(Some(x)) => out.push(x),
-                    Ok(None) => return Ok(out),
-                    Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => return Ok(out),
-                    Err(e) => return Err(e),
-                }
-            }
-        }
         while let Some(x) = self.next(&it)? {
             out.push(x);
         }
