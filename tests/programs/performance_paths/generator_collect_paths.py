@@ -139,3 +139,36 @@ def echo():
 e = echo()
 print(next(e), e.send("a"), e.send("b"))
 print(list(e))
+
+# A generator's return value: next() raises StopIteration(value), native
+# consumers just stop, `yield from` receives it.
+def ret5():
+    yield 1
+    return 5
+
+
+it = ret5()
+print(next(it))
+try:
+    next(it)
+except StopIteration as e:
+    print("stop", e.value)
+it = ret5()
+next(it)
+try:
+    it.__next__()
+except StopIteration as e:
+    print("stop2", e.value)
+print(next(it, "default"), next(it, "again"))
+
+
+def takes_return():
+    r = yield from ret5()
+    print("returned", r)
+
+
+print(list(takes_return()), sum(ret5()), list(zip(ret5(), ret5())), list(map(str, ret5())))
+import itertools
+
+print(list(itertools.chain(ret5(), ret5())), list(itertools.islice(ret5(), 5)))
+print(sorted(ret5()), any(ret5()), all(ret5()), tuple(enumerate(ret5())))

@@ -716,25 +716,33 @@ pub fn generator_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let Some(g) = as_generator(v).cloned() else {
         return Err(vm.type_error("expected a generator".into()));
     };
-    next_item(vm, &g)
-}
-
-/// [`generator_next`] on a generator the caller holds (`Vm::next` takes
-/// it for an exact generator, without the slot lookup: `list(gen)`,
-/// `sum(gen)` and every other native consumer). A generator
-/// that is suspended, or created (sent `None`), resumes at once: the
-/// checks of [`send_ex`] are for the other states, which take it.
-#[inline]
-pub(crate) fn next_item(vm: &mut Vm, g: &Ref<Generator>) -> PyResult<Option<Value>> {
-    let resumed = match g.state() {
-        FrameState::Suspended | FrameState::Created => resume(vm, g, Value::NONE, None)?,
-        _ => send_ex(vm, g, Value::NONE, None, false)?,
-    };
-    match resumed {
+    match send_ex(vm, &g, Value::NONE, None, false)? {
         Resumed::Yielded(x) => Ok(Some(x)),
         Resumed::Returned(x) if x.is_none() => Ok(None),
         Resumed::Returned(x) => Err(vm.stop_iteration(x)),
     }
+}
+
+/// The next item of a generator the caller holds, `None` once it has
+/// finished, whatever it returned: what `Vm::next` answers (it takes this
+/// for an exact generator, without the slot lookup: `list(gen)`,
+/// `sum(gen)` and every other native consumer), without making the
+/// `StopIteration` that [`generator_next`] raises for a returned value
+/// only for the consumer to swallow. A generator never lets a
+/// `StopIteration` of its own escape (it becomes a `RuntimeError`), so no
+/// error is an exhaustion. A generator that is suspended, or created (sent
+/// `None`), resumes at once: the checks of [`send_ex`] are for the other
+/// states, which take it.
+#[inline]
+pub(crate) fn next_or_end(vm: &mut Vm, g: &Ref<Generator>) -> PyResult<Option<Value>> {
+    let resumed = match g.state() {
+        FrameState::Suspended | FrameState::Created => resume(vm, g, Value::NONE, None)?,
+        _ => send_ex(vm, g, Value::NONE, None, false)?,
+    };
+    Ok(match resumed {
+        Resumed::Yielded(x) => Some(x),
+        Resumed::Returned(_) => None,
+    })
 }
 
 /// `send(value)`: the next yielded value, or `StopIteration(result)`.

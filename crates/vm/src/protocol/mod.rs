@@ -325,14 +325,12 @@ impl Vm {
     /// value does); consumers see both as the end, as in CPython.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         // An exact generator resumes straight away (its slot would find it
-        // again by downcasting); held by a count of its own while it runs,
-        // as the slot does.
+        // again by downcasting), and its return value is dropped rather
+        // than raised as a `StopIteration` to swallow; held by a count of
+        // its own while it runs, as the slot does.
         if let Some(g) = crate::builtins::generator::as_exact_generator(self, it) {
             let g = g.clone();
-            return match crate::builtins::generator::next_item(self, &g) {
-                Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => Ok(None),
-                r => r,
-            };
+            return crate::builtins::generator::next_or_end(self, &g);
         }
         match self.type_of(it).slots.next.get() {
             Some(f) => match f(self, it) {
