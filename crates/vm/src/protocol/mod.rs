@@ -356,6 +356,14 @@ impl Vm {
         }
         let it = self.iter(v)?;
         let mut out = Vec::new();
+        // An exact generator, owned here: resumed without `next`'s count
+        // of its own per item.
+        if let Some(g) = crate::builtins::generator::as_exact_generator(self, &it) {
+            while let Some(x) = crate::builtins::generator::next_or_end(self, g)? {
+                out.push(x);
+            }
+            return Ok(out);
+        }
         while let Some(x) = self.next(&it)? {
             out.push(x);
         }
