@@ -347,6 +347,18 @@ pub fn as_generator(v: &Value) -> Option<&Ref<Generator>> {
     v.as_object()?.downcast::<Generator>()
 }
 
+/// The payload of `v` when it is exactly a generator (not a coroutine or
+/// async generator): its own iterator, whose `__next__` is
+/// [`generator_next`].
+#[inline]
+pub(crate) fn as_exact_generator<'a>(vm: &Vm, v: &'a Value) -> Option<&'a Ref<Generator>> {
+    let o = v.as_object()?;
+    if !o.class().same(&vm.types.generator) {
+        return None;
+    }
+    o.downcast::<Generator>()
+}
+
 fn is_exactly(v: &Value, class: &TypeRef) -> bool {
     v.as_object().is_some_and(|o| o.class().same(class))
 }
@@ -709,6 +721,28 @@ pub fn generator_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         Resumed::Returned(x) if x.is_none() => Ok(None),
         Resumed::Returned(x) => Err(vm.stop_iteration(x)),
     }
+}
+
+/// The next item of a generator the caller holds, `None` once it has
+/// finished, whatever it returned: what `Vm::next` answers (it takes this
+/// for an exact generator, without the slot lookup: `list(gen)`,
+/// `sum(gen)` and every other native consumer), without making the
+/// `StopIteration` that [`generator_next`] raises for a returned value
+/// only for the consumer to swallow. A generator never lets a
+/// `StopIteration` of its own escape (it becomes a `RuntimeError`), so no
+/// error is an exhaustion. A generator that is suspended, or created (sent
+/// `None`), resumes at once: the checks of [`send_ex`] are for the other
+/// states, which take it.
+#[inline]
+pub(crate) fn next_or_end(vm: &mut Vm, g: &Ref<Generator>) -> PyResult<Option<Value>> {
+    let resumed = match g.state() {
+        FrameState::Suspended | FrameState::Created => resume(vm, g, Value::NONE, None)?,
+        _ => send_ex(vm, g, Value::NONE, None, false)?,
+    };
+    Ok(match resumed {
+        Resumed::Yielded(x) => Some(x),
+        Resumed::Returned(_) => None,
+    })
 }
 
 /// `send(value)`: the next yielded value, or `StopIteration(result)`.

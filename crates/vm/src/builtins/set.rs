@@ -15,7 +15,7 @@ use crate::builtins::dict::{Dict, keys_match, simple_eq, simple_hash};
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::native::{Args, Intrinsic, MethodDef, method, method_2};
 use crate::error::PyResult;
-use crate::object::{PyCell, Ref};
+use crate::object::{ObjRef, PyCell, Ref};
 use crate::runtime::Vm;
 use crate::types::{TypeObject, TypeRef};
 use crate::value::Value;
@@ -276,48 +276,86 @@ impl ProbeCursor {
     }
 }
 
+/// [`keys_match`] out of line, for [`SetTable::probe_simple`]'s rare case of
+/// a stored key with the probed key's hash but not its very word (a
+/// different str object with the same text, a float equal to an int, a
+/// hash collision): keeps the probe loop small, its values in registers.
+#[inline(never)]
+fn keys_match_cold(stored: &Value, key: &Value) -> Option<bool> {
+    keys_match(stored, key)
+}
+
 impl SetTable {
     /// CPython's probe sequence for `key`, whole, when every stored key it
     /// meets with the same hash compares without Python ([`keys_match`]:
     /// identity, inline numbers, exact `str`); `None` as soon as one needs
     /// Python's `__eq__` (the caller then takes [`Set::probe`], which
     /// restarts the same sequence and gives the same answer for the keys
-    /// met before). The general [`SetTable::scan`] with the cursor kept in
-    /// registers: one bounds check per run of linear probes, the key
-    /// compared inline.
+    /// met before). The first slot is looked at inline, where a small
+    /// set's hit or miss is usually decided; the rest of the sequence is
+    /// [`SetTable::probe_simple`], out of line so that its loop keeps its
+    /// values in registers rather than in its caller's (the eval loop's)
+    /// spill slots.
     #[inline(always)]
     fn find_simple(&self, key: &Value, hash: i64) -> Option<Probe> {
+        let i = (hash as u64 as usize) & self.mask();
+        // `i <= mask < slots.len()`: `get` never fails.
+        let slot = self.slots.get(i)?;
+        match &slot.key {
+            // The same word is the same key (what `simple_eq` answers
+            // first): an int or interned-str hit needs no more.
+            Some(k) if slot.hash == hash && (k.same_bits(key) || keys_match(k, key)?) => {
+                Some(Probe::Found(i))
+            }
+            None if slot.hash == 0 => Some(Probe::Absent {
+                empty: i,
+                dummy: None,
+            }),
+            _ => self.probe_simple(key, hash),
+        }
+    }
+
+    /// [`SetTable::find_simple`]'s whole probe sequence (its first slot
+    /// again included), with the cursor kept in registers: one bounds
+    /// check per run of linear probes, a key with the probed hash but not
+    /// the same word compared by [`keys_match_cold`]. Per slot, two tests
+    /// that are rarely true (the empty slot that ends the sequence, the
+    /// probed hash) and a branch-free note of a dummy: a table churned by
+    /// add/discard alternates active slots and dummies unpredictably.
+    #[inline(never)]
+    fn probe_simple(&self, key: &Value, hash: i64) -> Option<Probe> {
         let slots = self.slots.as_slice();
         let mask = self.mask();
-        let mut dummy = None;
-        // One slot: a decided outcome returns, `None` from `keys_match`
-        // (Python must compare) returns `None`, anything else goes on.
-        macro_rules! look {
-            ($j:expr) => {{
-                let j = $j;
-                // `j <= mask < slots.len()`: `get` never fails.
-                let slot = slots.get(j)?;
-                match &slot.key {
-                    Some(k) => {
-                        if slot.hash == hash && keys_match(k, key)? {
-                            return Some(Probe::Found(j));
-                        }
-                    }
-                    None if slot.hash == 0 => return Some(Probe::Absent { empty: j, dummy }),
-                    None => dummy = Some(j),
-                }
-            }};
-        }
+        // The last dummy seen, `usize::MAX` for none.
+        let mut dummy = usize::MAX;
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
         // The table always keeps an empty slot, so the search ends.
         loop {
-            // The first slot of a run before anything else: a small set's
-            // hit or miss is decided there.
-            look!(i);
-            if i + LINEAR_PROBES <= mask {
-                for j in i + 1..=i + LINEAR_PROBES {
-                    look!(j);
+            let last = if i + LINEAR_PROBES <= mask {
+                i + LINEAR_PROBES
+            } else {
+                i
+            };
+            // `last <= mask < slots.len()`: `get` never fails.
+            for (j, slot) in (i..=last).zip(slots.get(i..=last)?) {
+                let free = slot.key.is_none();
+                // Never used: no key and hash 0 (a dummy's hash is -1, an
+                // active slot has a key).
+                if free & (slot.hash == 0) {
+                    return Some(Probe::Absent {
+                        empty: j,
+                        dummy: (dummy != usize::MAX).then_some(dummy),
+                    });
+                }
+                dummy = std::hint::select_unpredictable(free, j, dummy);
+                // A dummy's hash (-1) is no key's, and an empty slot
+                // returned above: the probed hash means an active slot.
+                if slot.hash == hash
+                    && let Some(k) = &slot.key
+                    && (k.same_bits(key) || keys_match_cold(k, key)?)
+                {
+                    return Some(Probe::Found(j));
                 }
             }
             i = next_run(i, &mut perturb, mask);
@@ -421,7 +459,7 @@ impl Set {
     /// Adds `key` (hash `hash`) when no Python code is needed to find its
     /// place (see [`SetTable::find_simple`]); gives the key back otherwise,
     /// the set unchanged.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn add_simple(&self, key: Value, hash: i64) -> Result<(), Value> {
         let Some(mut table) = self.table.try_lock() else {
             return Err(key);
@@ -444,7 +482,7 @@ impl Set {
     /// Removes `key` (hash `hash`) when no Python code is needed to find
     /// it (see [`SetTable::find_simple`]): whether it was there; `None`,
     /// the set unchanged, when Python's `__eq__` must decide.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn discard_simple(&self, key: &Value, hash: i64) -> Option<bool> {
         let mut table = self.table.try_lock()?;
         match table.find_simple(key, hash)? {
@@ -1306,16 +1344,35 @@ pub(crate) fn contains_op_simple(vm: &Vm, container: &Value, key: &Value) -> Opt
     let object = container.as_object()?;
     let class = object.class();
     if class.same(&vm.types.set) || class.same(&vm.types.frozenset) {
-        return object
-            .downcast::<Set>()?
-            .contains_simple(key, simple_hash(key)?);
+        // SAFETY: the class is exactly `set` or `frozenset`.
+        let set = unsafe { payload_of_exact::<Set>(object) };
+        return set.contains_simple(key, simple_hash(key)?);
     }
     if class.same(&vm.types.dict) {
-        return object
-            .downcast::<Dict>()?
-            .contains_simple(key, simple_hash(key)?);
+        // SAFETY: the class is exactly `dict`.
+        let dict = unsafe { payload_of_exact::<Dict>(object) };
+        return dict.contains_simple(key, simple_hash(key)?);
     }
     None
+}
+
+/// The typed reference of `object`, whose class the caller has found to
+/// be exactly a builtin class with payload `T`: `ObjRef::downcast`
+/// without its test of the class's payload type, which the class test
+/// makes redundant (a class records its payload type, fixed when the VM
+/// made it, and every instance of it carries that payload). Spares a hot
+/// path a load of the class's type id, and its compare, after the class
+/// pointer's.
+///
+/// # Safety
+/// `object`'s class must carry payload `T` (be exactly `set`/`frozenset`
+/// for `Set`, `dict` for `Dict`).
+#[inline(always)]
+unsafe fn payload_of_exact<T: 'static>(object: &ObjRef) -> &Ref<T> {
+    debug_assert!(object.downcast::<T>().is_some());
+    // SAFETY: contract; `Ref<T>` and `ObjRef` are the same transparent
+    // pointer (what `ObjRef::downcast` does after its test).
+    unsafe { &*(std::ptr::from_ref(object).cast::<Ref<T>>()) }
 }
 
 /// The exact `set` `this` is, for the intrinsics: a `frozenset` has the
@@ -1327,7 +1384,8 @@ fn exact_set<'a>(vm: &Vm, this: &'a Value) -> Option<&'a Ref<Set>> {
     if !object.class().same(&vm.types.set) {
         return None;
     }
-    object.downcast::<Set>()
+    // SAFETY: the class is exactly `set`.
+    Some(unsafe { payload_of_exact::<Set>(object) })
 }
 
 /// `set.add(this, key)` answered inline by the eval loop's native call
@@ -1337,7 +1395,9 @@ fn exact_set<'a>(vm: &Vm, this: &'a Value) -> Option<&'a Ref<Set>> {
 #[inline]
 pub(crate) fn add_intrinsic(vm: &Vm, this: &Value, key: &Value) -> Option<Value> {
     let set = exact_set(vm, this)?;
-    set.add_simple(key.clone(), simple_hash(key)?).ok()?;
+    // Hashed first: a key that needs Python is refused before any count.
+    let hash = simple_hash(key)?;
+    set.add_simple(key.clone(), hash).ok()?;
     Some(Value::NONE)
 }
 

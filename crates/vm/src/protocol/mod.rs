@@ -324,6 +324,14 @@ impl Vm {
     /// exhaustion by raising `StopIteration` (a generator returning a
     /// value does); consumers see both as the end, as in CPython.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // An exact generator resumes straight away (its slot would find it
+        // again by downcasting), and its return value is dropped rather
+        // than raised as a `StopIteration` to swallow; held by a count of
+        // its own while it runs, as the slot does.
+        if let Some(g) = crate::builtins::generator::as_exact_generator(self, it) {
+            let g = g.clone();
+            return crate::builtins::generator::next_or_end(self, &g);
+        }
         match self.type_of(it).slots.next.get() {
             Some(f) => match f(self, it) {
                 Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => Ok(None),
@@ -348,6 +356,14 @@ impl Vm {
         }
         let it = self.iter(v)?;
         let mut out = Vec::new();
+        // An exact generator, owned here: resumed without `next`'s count
+        // of its own per item.
+        if let Some(g) = crate::builtins::generator::as_exact_generator(self, &it) {
+            while let Some(x) = crate::builtins::generator::next_or_end(self, g)? {
+                out.push(x);
+            }
+            return Ok(out);
+        }
         while let Some(x) = self.next(&it)? {
             out.push(x);
         }
