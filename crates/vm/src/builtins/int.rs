@@ -119,6 +119,24 @@ pub fn to_big(v: &Value) -> Option<Big> {
     }
 }
 
+/// The value of an `int` or `bool` as a big integer, borrowed when it is
+/// one already (an int beyond 64 bits) and converted otherwise.
+pub fn big_operand(v: &Value) -> Option<std::borrow::Cow<'_, Big>> {
+    use std::borrow::Cow;
+    match v.unpack() {
+        Unpacked::Int(i) => Some(Cow::Owned(Big::from(i))),
+        Unpacked::Bool(b) => Some(Cow::Owned(Big::from(i64::from(b)))),
+        Unpacked::Object(o) => {
+            let int = o.downcast::<BigInt>()?;
+            Some(match &int.repr {
+                IntRepr::Word(word) => Cow::Owned(Big::from(*word)),
+                IntRepr::Big(big) => Cow::Borrowed(big),
+            })
+        }
+        _ => None,
+    }
+}
+
 /// The value of a small `int` or `bool`.
 pub fn small(v: &Value) -> Option<i64> {
     match v.unpack() {
@@ -351,9 +369,13 @@ pub fn int_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Valu
     {
         return r;
     }
-    let (Some(x), Some(y)) = (to_big(a), to_big(b)) else {
+    let (Some(x), Some(y)) = (big_operand(a), big_operand(b)) else {
         return Ok(vm.not_implemented());
     };
+    // Borrowed where the operand already is a big integer: the arithmetic
+    // reads both and builds the result once, where cloning both operands
+    // first cost a copy of each (most of `pidigits`' memory traffic).
+    let (x, y): (&Big, &Big) = (&x, &y);
     let r = match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
@@ -370,13 +392,19 @@ pub fn int_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Valu
             if y.is_zero() {
                 return Err(vm.zero_division("division by zero"));
             }
-            x.div_floor(&y)
+            match small_quotient_div_rem(x, y) {
+                Some((q, _)) => q,
+                None => x.div_floor(y),
+            }
         }
         BinOp::Mod => {
             if y.is_zero() {
                 return Err(vm.zero_division("division by zero"));
             }
-            x.mod_floor(&y)
+            match small_quotient_div_rem(x, y) {
+                Some((_, r)) => r,
+                None => x.mod_floor(y),
+            }
         }
         BinOp::TrueDiv => {
             if y.is_zero() {
@@ -422,9 +450,9 @@ pub fn int_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Valu
                 return crate::builtins::float::float_pow(vm, f, g);
             }
             if x.is_zero() || x.is_one() {
-                return vm.new_int(x);
+                return vm.new_int(x.clone());
             }
-            if x == Big::from(-1) {
+            if *x == Big::from(-1) {
                 return Ok(Value::from_i64(if y.is_even() { 1 } else { -1 }));
             }
             let Some(e) = y.to_u32() else {
@@ -438,6 +466,55 @@ pub fn int_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Valu
         BinOp::MatMul => return Ok(vm.not_implemented()),
     };
     vm.new_int(r)
+}
+
+/// `x // y` and `x % y` for a non-negative `x` and a positive `y` of more
+/// than 64 bits whose quotient fits in 64 bits (`None` otherwise): the
+/// quotient is estimated from the operands' top bits, then corrected by
+/// at most a few subtractions, each pass linear in the operands' size.
+/// The general division (`num-bigint`'s, recursive for large operands)
+/// costs several times more there; programs like the digits-of-pi spigot
+/// divide numbers of thousands of digits whose quotient is one digit.
+fn small_quotient_div_rem(x: &Big, y: &Big) -> Option<(Big, Big)> {
+    if x.sign() == Sign::Minus || y.sign() != Sign::Plus {
+        return None;
+    }
+    let (x_bits, y_bits) = (x.bits(), y.bits());
+    if y_bits <= 64 || x_bits > y_bits + 62 {
+        return None;
+    }
+    if x_bits < y_bits {
+        return Some((Big::zero(), x.clone()));
+    }
+    // Both shifted right by `shift`: `y_top` has exactly 64 bits, `x_top`
+    // at most 126. `x_top / (y_top + 1)` is at most the true quotient
+    // (the divisor is rounded up, the dividend down) and falls short of it
+    // by at most 2 for a 64-bit top.
+    let shift = y_bits - 64;
+    let (x_top, y_top) = (
+        top_bits(x.magnitude(), shift),
+        top_bits(y.magnitude(), shift),
+    );
+    let mut q = u64::try_from(x_top / (y_top + 1)).ok()?;
+    let mut r = x - y * q;
+    while r >= *y {
+        r -= y;
+        q += 1;
+    }
+    Some((Big::from(q), r))
+}
+
+/// `(n >> shift)` for a value known to fit in 128 bits.
+fn top_bits(n: &BigUint, shift: u64) -> u128 {
+    let (word, bit) = ((shift / 64) as usize, (shift % 64) as u32);
+    let mut digits = [0u64; 3];
+    for (slot, d) in digits.iter_mut().zip(n.iter_u64_digits().skip(word)) {
+        *slot = d;
+    }
+    let digit = |i: usize| u128::from(digits[i]);
+    let low = (digit(0) | (digit(1) << 64)) >> bit;
+    let high = if bit == 0 { 0 } else { digit(2) << (128 - bit) };
+    low | high
 }
 
 /// `pow(base, exp, mod)` for ints (negative exponents invert modulo `mod`).
