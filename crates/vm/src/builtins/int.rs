@@ -410,7 +410,7 @@ pub fn int_number(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Valu
             if y.is_zero() {
                 return Err(vm.zero_division("division by zero"));
             }
-            return match true_divide(&x, &y) {
+            return match true_divide(x, y) {
                 Some(f) => Ok(Value::from_f64(f)),
                 None => Err(vm.overflow_error("integer division result too large for a float")),
             };
