@@ -183,7 +183,7 @@ pub fn int_to_decimal(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Some(i) = small(v) {
         return Ok(i.to_string());
     }
-    let b = to_big(v).unwrap_or_default();
+    let b = big_operand(v).unwrap_or_default();
     let limit = max_str_digits();
     // A cheap bound first: bits * log10(2) digits, give or take one.
     if limit > 0 && (b.bits() as f64) * std::f64::consts::LOG10_2 > (limit + 1) as f64 {
@@ -199,7 +199,7 @@ pub fn int_to_decimal(vm: &mut Vm, v: &Value) -> PyResult<String> {
 
 /// `bin()`/`oct()`/`hex()` text: sign, `0b`/`0o`/`0x` prefix, digits.
 pub fn int_to_radix(v: &Value, radix: u32) -> String {
-    let b = to_big(v).unwrap_or_default();
+    let b = big_operand(v).unwrap_or_default();
     let prefix = match radix {
         2 => "0b",
         8 => "0o",
@@ -574,7 +574,7 @@ pub fn int_cmp(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
     if let (Some(x), Some(y)) = (small(a), small(b)) {
         return Some(x.cmp(&y));
     }
-    Some(to_big(a)?.cmp(&to_big(b)?))
+    Some(big_operand(a)?.cmp(&big_operand(b)?))
 }
 
 /// The hash of an int value.
@@ -582,7 +582,9 @@ pub fn int_hash(v: &Value) -> i64 {
     if let Some(i) = small(v) {
         return crate::hash::hash_i64(i);
     }
-    let b = to_big(v).unwrap_or_default();
+    let Some(b) = big_operand(v) else {
+        return 0;
+    };
     let (sign, digits) = b.to_u64_digits();
     crate::hash::hash_big_int(sign == Sign::Minus, &digits)
 }
@@ -695,9 +697,9 @@ pub fn init_type(t: &TypeObject) {
         vm.new_str(&s)
     }));
     t.slots.hash.set(Some(|_vm, v| Ok(int_hash(v))));
-    t.slots
-        .bool
-        .set(Some(|_vm, v| Ok(to_big(v).is_some_and(|b| !b.is_zero()))));
+    t.slots.bool.set(Some(|_vm, v| {
+        Ok(big_operand(v).is_some_and(|b| !b.is_zero()))
+    }));
     t.slots
         .richcompare
         .set(Some(|vm, a, b, op| match int_cmp(a, b) {
