@@ -209,28 +209,6 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                 })
             };
         }
-        // A frame just pushed by a fast call (`fast_call::Pushed`): as
-        // `switch_to_new!`, its code taken from the call (which held it in
-        // a register) instead of read back from the header just written,
-        // so the first instruction's load does not wait on that store.
-        macro_rules! switch_to_pushed {
-            ($pushed:expr) => {{
-                let pushed: crate::runtime::fast_call::Pushed = $pushed;
-                fp = pushed.frame;
-                vm.current_frame = fp;
-                // SAFETY: `fp` is the live innermost frame (see above).
-                frame = unsafe { &mut *fp };
-                // SAFETY: the frame's code, kept alive by the frame (as
-                // for `code` above).
-                code = unsafe { &*pushed.code };
-                debug_assert!(std::ptr::eq(code, &**frame.code));
-                debug_assert!(frame.next_instr == 0);
-                units = &code.instructions;
-                decoded = code.decoded.as_ptr();
-                pc = decoded;
-                load_sp!();
-            }};
-        }
         // Every error sets `raised` and leaves this loop (the general tier
         // also checks after each instruction, for a `break` that only left
         // a loop of its own).
@@ -1379,7 +1357,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     }
                     if let Some(new) = crate::runtime::fast_call::push_simple_call(vm, frame, oparg)
                     {
-                        switch_to_pushed!(new);
+                        switch_to_new!(new);
                         continue;
                     }
                     if let Some(result) = unsafe {
@@ -1388,7 +1366,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                         push_native_result!(result);
                     }
                     if let Some(new) = crate::runtime::fast_call::push_init_call(vm, frame, oparg) {
-                        switch_to_pushed!(new);
+                        switch_to_new!(new);
                         continue;
                     }
                     // A builtin class (`str(i)`, `range(n)`): `class_call.rs`.
@@ -1411,7 +1389,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     store_sp!();
                     if let Some(new) = crate::runtime::kw_call::push_keyword_call(vm, frame, oparg)
                     {
-                        switch_to_pushed!(new);
+                        switch_to_new!(new);
                         continue;
                     }
                 }

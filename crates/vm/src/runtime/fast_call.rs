@@ -15,7 +15,7 @@
 
 use krait_compiler::bytecode::code_object::co_flags;
 
-use crate::builtins::function::{Code, Function, Method, PositionalShape};
+use crate::builtins::function::{Function, Method, PositionalShape};
 use crate::builtins::tuple::Tuple;
 use crate::object::Ref;
 use crate::runtime::{Frame, Vm};
@@ -68,19 +68,6 @@ fn binds_positionally(func: &Function, given: usize) -> bool {
     }
 }
 
-/// A frame a fast call pushed, with its code: the eval loop switches to it
-/// reading the code from here, a value the call already holds, rather
-/// than back from the header just written (a store-to-load wait at the
-/// head of the chain code -> decoded stream -> first instruction).
-#[derive(Clone, Copy)]
-pub(crate) struct Pushed {
-    /// The new frame (live, innermost).
-    pub frame: *mut Frame,
-    /// The frame's code (what its `code` field holds), kept alive by the
-    /// frame.
-    pub code: *const Code,
-}
-
 /// For `CALL nargs` in `caller` (stack: callable, self-or-NULL, args...):
 /// pushes the callee's frame and returns it, having consumed the callable,
 /// self and arguments from the caller's stack; or returns `None`, leaving
@@ -92,7 +79,11 @@ pub(crate) struct Pushed {
 /// function is first split in place into its function and `self`
 /// ([`unpack_bound_method`]), as CPython's `CALL` does for every call.
 #[inline(always)]
-pub(crate) fn push_simple_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<Pushed> {
+pub(crate) fn push_simple_call(
+    vm: &mut Vm,
+    caller: &mut Frame,
+    nargs: usize,
+) -> Option<*mut Frame> {
     let top = caller.stack_top as usize;
     let callable_at = top.checked_sub(nargs + 2)?;
     if top > caller.capacity as usize {
@@ -144,10 +135,7 @@ pub(crate) fn push_simple_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) ->
         let func_value = slots.add(callable_at).read();
         std::ptr::write(&raw mut (*new).func, func_value);
     }
-    Some(Pushed {
-        frame: new,
-        code: std::ptr::from_ref::<Code>(&func.code),
-    })
+    Some(new)
 }
 
 /// For `CALL nargs` whose callable is a bound method of a Python function
@@ -156,7 +144,7 @@ pub(crate) fn push_simple_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) ->
 /// `self` (what CPython's `CALL` does before any call) and pushes the
 /// function's frame. `None`, with nothing changed, otherwise.
 #[inline(never)]
-fn unpack_bound_method(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<Pushed> {
+fn unpack_bound_method(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<*mut Frame> {
     let top = caller.stack_top as usize;
     let callable_at = top.checked_sub(nargs + 2)?;
     let live = caller.live_slots();
@@ -195,7 +183,7 @@ fn unpack_bound_method(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<
 /// limit. `None`, with nothing changed, for any other call (the general
 /// binder then also produces the errors).
 #[inline(never)]
-fn push_varargs_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<Pushed> {
+fn push_varargs_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<*mut Frame> {
     let top = caller.stack_top as usize;
     let callable_at = top.checked_sub(nargs + 2)?;
     let live = caller.live_slots();
@@ -244,10 +232,7 @@ fn push_varargs_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<Pu
         std::ptr::write(&raw mut (*new).func, func_value);
         (*new).slots_ptr().add(argcount as usize).write(Some(rest));
     }
-    Some(Pushed {
-        frame: new,
-        code: std::ptr::from_ref::<Code>(&func.code),
-    })
+    Some(new)
 }
 
 /// Pushes a frame of `func` whose locals are the caller's stack slots from
@@ -342,7 +327,7 @@ fn enter_outlined(
 /// `__init__`'s frame (flagged `init_check`) with the arguments moved into
 /// it (CPython's `CALL_ALLOC_AND_ENTER_INIT`). `None`, with nothing
 /// changed, when the call needs the general path.
-pub(crate) fn push_init_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<Pushed> {
+pub(crate) fn push_init_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> Option<*mut Frame> {
     let top = caller.stack_top as usize;
     let callable_at = top.checked_sub(nargs + 2)?;
     let live = caller.live_slots();
@@ -393,14 +378,12 @@ pub(crate) fn push_init_call(vm: &mut Vm, caller: &mut Frame, nargs: usize) -> O
     };
     // SAFETY: `enter` returned the live callee frame.
     let callee = unsafe { &mut *new };
-    // The code, kept alive by the frame (which keeps the function).
-    let code = std::ptr::from_ref::<Code>(&init.code);
     callee.func = Some(Value::from_object(init.into_obj()));
     callee.init_check = true;
     caller.stack_top = callable_at as u32 + 1;
     let class = caller.set_local(callable_at, Some(instance));
     drop(class);
-    Some(Pushed { frame: new, code })
+    Some(new)
 }
 
 /// Code flags of functions whose call returns a new generator, coroutine

@@ -11,7 +11,7 @@
 //! parameter given or defaulted. Anything else (errors included) is left to
 //! the general binder (`Vm::push_function_frame`), which reports it.
 
-use crate::builtins::function::{Code, Function};
+use crate::builtins::function::Function;
 use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
 use crate::object::Ref;
@@ -44,7 +44,7 @@ pub(crate) fn push_keyword_call(
     vm: &mut Vm,
     caller: &mut Frame,
     nargs: usize,
-) -> Option<fast_call::Pushed> {
+) -> Option<*mut Frame> {
     let top = caller.stack_top as usize;
     let callable_at = top.checked_sub(nargs + 3)?;
     if top > caller.capacity as usize {
@@ -137,10 +137,7 @@ pub(crate) fn push_keyword_call(
         drop(caller_slots.add(top - 1).read());
     }
     vm.recursion_depth += 1;
-    Some(fast_call::Pushed {
-        frame: new,
-        code: std::ptr::from_ref::<Code>(code),
-    })
+    Some(new)
 }
 
 /// Where the keyword arguments of one call go.
