@@ -34,7 +34,10 @@ pub(crate) fn is_python_function(slot: &Option<Value>) -> bool {
 /// For `CALL_KW nargs` in `caller` (stack: callable, self-or-NULL, the
 /// arguments — positional, then keyword values — and the keyword names):
 /// pushes the Python function's frame with every parameter bound and
-/// returns it, having popped the call from the caller's stack. `None`,
+/// returns it, having popped the call from the caller's stack: the
+/// arguments and the callable move into the frame (no copies, no count
+/// traffic), the header borrows the function's code and namespaces, and
+/// every parameter slot is written once (no unbound fill first). `None`,
 /// with nothing changed, for any call the general path must make.
 #[inline(never)]
 pub(crate) fn push_keyword_call(
@@ -44,59 +47,96 @@ pub(crate) fn push_keyword_call(
 ) -> Option<*mut Frame> {
     let top = caller.stack_top as usize;
     let callable_at = top.checked_sub(nargs + 3)?;
+    if top > caller.capacity as usize {
+        return None;
+    }
     let live = caller.live_slots();
     let func = live
         .get(callable_at)?
         .as_ref()?
         .as_object()?
-        .downcast::<Function>()?
-        .clone();
+        .downcast::<Function>()?;
+    // SAFETY: the function lives in the callable, which stays on the
+    // caller's stack until it moves into the frame's `func` below.
+    let func = unsafe { &*(&**func as *const Function) };
     let kwnames = live
         .get(top - 1)?
         .as_ref()?
         .as_object()?
-        .downcast::<Tuple>()?
-        .clone();
+        .downcast::<Tuple>()?;
+    let names = kwnames.items();
     let args = fast_call::native_arguments(live, callable_at, top - 1)?;
-    let plan = plan_binding(vm, &func, args, kwnames.items())?;
+    let defaults = func.defaults.get();
+    let kwdefaults = func.kwdefaults.get();
+    let plan = plan_binding(vm, func, args, names, &defaults, &kwdefaults)?;
     if vm.recursion_depth >= vm.recursion_limit {
         return None;
     }
-    let npos = args.len() - kwnames.items().len();
-    let defaults = func.defaults.get();
-    let kwdefaults = func.kwdefaults.get();
     let code = &func.code;
-    let result = vm.push_frame_of(&func, |f| {
-        for (i, v) in args[..npos].iter().enumerate() {
-            drop(f.set_local(i, Some(v.clone())));
-        }
-        for (k, &slot) in plan.slots[..kwnames.items().len()].iter().enumerate() {
-            drop(f.set_local(slot as usize, Some(args[npos + k].clone())));
-        }
-        let argcount = code.code.argcount as usize;
-        let total = argcount + code.code.kwonlyargcount as usize;
+    let nlocalsplus = code.code.nlocalsplus();
+    let argcount = code.code.argcount as usize;
+    let total = argcount + code.code.kwonlyargcount as usize;
+    if total > nlocalsplus {
+        return None;
+    }
+    let nkw = names.len();
+    let npos = args.len() - nkw;
+    let first_arg = top - 1 - args.len();
+    let previous = vm.current_frame;
+    // SAFETY: the first `total` locals (the parameters) are each written
+    // once below, before anything can look at the frame. A refused chunk
+    // declines: the general path raises the MemoryError.
+    let new = unsafe {
+        vm.data_stack.push_with(code.frame_slots as u32, total, || {
+            // SAFETY: the function moves into the frame's `func`
+            // below, before anything can drop the frame or run code.
+            Frame::borrowing(func, previous, nlocalsplus as u32, code.frame_slots as u32)
+        })
+    }
+    .ok()?;
+    // SAFETY: `push_with` returned a live frame distinct from the
+    // caller's, its first `total` locals uninitialised. Each is written
+    // once: the parameters the plan marks not given (`npos..total`) with
+    // their default (unbound if a keyword-only default is gone), the
+    // positional ones (`0..npos`) and the keyword ones (distinct slots
+    // past `npos`, see `plan_binding`) moved from the caller's slots
+    // `first_arg..top - 1`. The caller's stack top then drops to the
+    // callable, so those slots count as uninitialised there; the keyword
+    // names' slot is dropped once, the callable's moved into `func` (still
+    // unset) and the self-or-NULL slot is an argument or a NULL.
+    unsafe {
+        let slots = (*new).slots_ptr();
         for i in npos..total {
             if plan.given & (1u64 << i) != 0 {
                 continue;
             }
             let default = if i < argcount {
-                defaults
-                    .as_ref()
-                    .and_then(|d| d.items().get(i + d.items().len() - argcount).cloned())
+                defaults.as_ref().and_then(|d| {
+                    let items = d.items();
+                    items.get((i + items.len()).checked_sub(argcount)?).cloned()
+                })
             } else {
+                let name = code.localsplusnames.get(i);
                 kwdefaults
                     .as_ref()
-                    .and_then(|d| d.table.with(|t| t.get_str(&code.localsplusnames[i])))
+                    .zip(name)
+                    .and_then(|(d, name)| d.table.with(|t| t.get_str(name)))
             };
-            drop(f.set_local(i, default));
+            slots.add(i).write(default);
         }
-    });
-    // A refused frame (memory) leaves the call to the general path, which
-    // raises the error.
-    let new = result.ok()?;
-    // SAFETY: the caller is the frame below the pushed one, its stack top
-    // stored; nothing borrows its slots now.
-    unsafe { fast_call::pop_call(caller, callable_at, top) };
+        let source = caller.slots_ptr().add(first_arg);
+        for i in 0..npos {
+            slots.add(i).write(source.add(i).read());
+        }
+        for (k, &slot) in plan.slots[..nkw].iter().enumerate() {
+            slots.add(slot as usize).write(source.add(npos + k).read());
+        }
+        caller.stack_top = callable_at as u32;
+        let caller_slots = caller.slots_ptr();
+        std::ptr::write(&raw mut (*new).func, caller_slots.add(callable_at).read());
+        drop(caller_slots.add(top - 1).read());
+    }
+    vm.recursion_depth += 1;
     Some(new)
 }
 
@@ -109,9 +149,17 @@ struct Plan {
 }
 
 /// The binding of positional-then-keyword `args` with keyword names
-/// `names` to `func`'s parameters, when it cannot fail (see the module
-/// comment); `None` otherwise.
-fn plan_binding(vm: &Vm, func: &Function, args: &[Value], names: &[Value]) -> Option<Plan> {
+/// `names` to `func`'s parameters, `defaults` and `kwdefaults` its
+/// `__defaults__` and `__kwdefaults__`, when it cannot fail (see the
+/// module comment); `None` otherwise.
+fn plan_binding(
+    vm: &Vm,
+    func: &Function,
+    args: &[Value],
+    names: &[Value],
+    defaults: &Option<Ref<Tuple>>,
+    kwdefaults: &Option<Ref<crate::builtins::dict::Dict>>,
+) -> Option<Plan> {
     use krait_compiler::bytecode::code_object::co_flags;
     let code = &func.code;
     let co = &code.code;
@@ -144,9 +192,8 @@ fn plan_binding(vm: &Vm, func: &Function, args: &[Value], names: &[Value]) -> Op
         plan.slots[k] = slot as u8;
     }
     // Every parameter left out has a default.
-    let ndefaults = func.defaults.get().map_or(0, |d| d.items().len());
+    let ndefaults = defaults.as_ref().map_or(0, |d| d.items().len());
     let first_default = argcount.saturating_sub(ndefaults);
-    let kwdefaults = func.kwdefaults.get();
     for (i, param) in params.iter().enumerate().skip(npos) {
         if plan.given & (1u64 << i) != 0 {
             continue;
