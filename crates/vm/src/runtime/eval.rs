@@ -567,7 +567,13 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                             && fast_peek!(0).is_some()
                         {
                             let value = fast_pop!().unwrap_or(Value::NONE);
-                            match crate::runtime::attr_access::store_hit(vm, cache, owner, value) {
+                            match crate::runtime::attr_access::store_hit(
+                                vm,
+                                cache,
+                                owner,
+                                || code.names.get(attr.oparg as usize),
+                                value,
+                            ) {
                                 Ok(()) => {
                                     // SAFETY: not the sentinel (a
                                     // `STORE_ATTR`), so its successor is in
@@ -597,6 +603,7 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                                 vm,
                                 cache,
                                 owner,
+                                || code.names.get(attr.oparg as usize),
                                 value.clone(),
                             ) {
                                 Ok(()) => {
@@ -839,7 +846,13 @@ fn run(vm: &mut Vm, mut fp: *mut Frame, mut initial: Option<Raised>) -> PyResult
                     {
                         let owner = fast_pop!().unwrap_or(Value::NONE);
                         let value = fast_pop!().unwrap_or(Value::NONE);
-                        match crate::runtime::attr_access::store_hit(vm, cache, &owner, value) {
+                        match crate::runtime::attr_access::store_hit(
+                            vm,
+                            cache,
+                            &owner,
+                            || code.names.get(oparg),
+                            value,
+                        ) {
                             Ok(()) => continue,
                             Err(value) => {
                                 // A miss: both go back for the general tier.
