@@ -25,7 +25,7 @@ use crate::builtins::str::Str;
 use crate::error::PyResult;
 use crate::object::Ref;
 use crate::runtime::fast_call::positional_defaults;
-use crate::runtime::inline_cache::{AttrCache, AttrEntry, AttrKind, Unshadowed};
+use crate::runtime::inline_cache::{AttrCache, AttrKind, Unshadowed};
 use crate::runtime::{Frame, Vm};
 use crate::types::{TypeRef, flags};
 use crate::value::Value;
@@ -449,10 +449,9 @@ fn plain_load(vm: &mut Vm, owner: &Value, name: &Ref<Str>) -> PyResult<Loaded> {
 /// `STORE_ATTR` answered from the cache: the store into a `__slots__`
 /// member or the instance's attributes that the site made last time for
 /// the owner's type. Runs no Python code; gives `value` back on a miss.
-/// Only the in-place store is inline (the eval loop's arms inline this,
-/// and more code here costs every instruction registers); the rest is
-/// [`store_hit_rest`], and a store that needs the values made or grown is
-/// left to [`store_attr`].
+/// A store that needs the values made or grown is left to [`store_attr`]
+/// (the eval loop's arms inline this, and more code here costs every
+/// instruction registers).
 /// `_name` gives the attribute's name: unused (the eval loop's arms pass
 /// it, and passing it keeps their code as LLVM lays out the whole loop
 /// best; without it, the empty loop took 4 instructions more).
@@ -495,13 +494,6 @@ pub(crate) fn store_hit<'n>(
             Err(value) => Err(value),
         };
     }
-    store_hit_rest(entry, owner, value)
-}
-
-/// [`store_hit`] for the entries other than an instance attribute's: a
-/// `__slots__` member's.
-#[inline(never)]
-fn store_hit_rest(entry: &AttrEntry, owner: &Value, value: Value) -> Result<(), Value> {
     if let AttrKind::SlotMember { index } = entry.kind()
         && let Some(ext) = owner.as_object().and_then(|o| o.extension())
     {
