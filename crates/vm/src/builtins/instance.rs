@@ -198,6 +198,46 @@ impl InstanceDict {
         }
     }
 
+    /// The value at slot `index` of the keys at address `keys`, when the
+    /// instance keeps its values by those keys and has one there: an
+    /// attribute cache's load (the caller proves the keys alive, so an
+    /// equal address is the same keys, where the name has that slot).
+    #[inline(always)]
+    pub fn get_cached(&self, keys: *const SharedKeys, index: u32) -> Option<Value> {
+        let storage = self.storage.try_lock()?;
+        match &*storage {
+            Storage::Shared { keys: k, values } if std::ptr::eq(Rc::as_ptr(k), keys) => {
+                values.get(index as usize).cloned().flatten()
+            }
+            _ => None,
+        }
+    }
+
+    /// Stores `value` at slot `index` of the keys at address `keys`, when
+    /// the instance keeps its values by those keys and has room for that
+    /// slot; returns the old value: an attribute cache's store (as for
+    /// [`Self::get_cached`]). Gives `value` back otherwise (no values
+    /// yet, values to grow, a dict, other keys).
+    #[inline(always)]
+    pub fn store_cached(
+        &self,
+        keys: *const SharedKeys,
+        index: u32,
+        value: Value,
+    ) -> Result<Option<Value>, Value> {
+        let Some(mut storage) = self.storage.try_lock() else {
+            return Err(value);
+        };
+        match &mut *storage {
+            Storage::Shared { keys: k, values }
+                if std::ptr::eq(Rc::as_ptr(k), keys) && (index as usize) < values.len() =>
+            {
+                Ok(values.store(index as usize, value))
+            }
+            _ => Err(value),
+        }
+    }
+
     /// Deletes an attribute; returns the old value if there was one.
     pub fn delete(&self, name: &Str) -> Option<Value> {
         self.storage.with(|s| match s {

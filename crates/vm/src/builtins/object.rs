@@ -8,12 +8,12 @@ use crate::builtins::descriptors::{GetSetDef, getset};
 use crate::builtins::dict::Dict;
 use crate::builtins::exceptions::{BaseException, ExcKind};
 use crate::builtins::function::{Function, Module};
-use crate::builtins::instance::InstanceDict;
+use crate::builtins::instance::{InstanceDict, InstanceExtension};
 use crate::builtins::native::{MethodDef, classmethod, method, slot_method};
 use crate::builtins::str::Str;
 use crate::builtins::tuple::Tuple;
 use crate::error::{PyErr, PyResult};
-use crate::object::Ref;
+use crate::object::{ObjRef, Ref};
 use crate::runtime::Vm;
 use crate::types::slots::{CompareOp, InitFn, NewFn};
 use crate::types::{TypeObject, TypeRef, flags};
@@ -38,6 +38,41 @@ pub fn instance_dict(v: &Value) -> Option<&InstanceDict> {
         return Some(&f.dict);
     }
     None
+}
+
+/// Where the instances of `class` keep their attributes, as an offset
+/// from the start of the object: for a class whose instances carry an
+/// extension with a dict (`EXTENDED` and `HAS_DICT`, both fixed when the
+/// class is made), the extension's offset plus the dict's place in it.
+/// Attribute caches remember it with the class's version tag, so a hit
+/// reaches the attributes without asking the class again.
+pub(crate) fn instance_dict_offset(class: &TypeObject) -> Option<u32> {
+    if !class.has_flag(flags::EXTENDED) || !class.has_flag(flags::HAS_DICT) {
+        return None;
+    }
+    let offset = class
+        .extension_offset
+        .checked_add(std::mem::offset_of!(InstanceExtension, dict))?;
+    u32::try_from(offset).ok()
+}
+
+/// The attributes of `object`, found at `offset`.
+///
+/// # Safety
+/// `offset` must be [`instance_dict_offset`] of the object's class.
+#[inline(always)]
+pub(crate) unsafe fn instance_dict_at(object: &ObjRef, offset: u32) -> &InstanceDict {
+    // SAFETY: per the contract, the object is an instance of an `EXTENDED`
+    // class with a dict, whose extension holds the dict at that offset
+    // (as `ObjRef::extension` finds it); it lives as long as `object`.
+    unsafe {
+        &*(object
+            .as_non_null()
+            .as_ptr()
+            .cast::<u8>()
+            .add(offset as usize)
+            .cast::<InstanceDict>())
+    }
 }
 
 /// The object's `__dict__` as a dict object (switching its storage to that

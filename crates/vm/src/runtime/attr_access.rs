@@ -17,7 +17,10 @@ use crate::builtins::descriptors::{MemberDescriptor, Property};
 use crate::builtins::function::{Function, Module};
 use crate::builtins::instance::{InstanceDict, Storage};
 use crate::builtins::native::{MethodDescriptor, MethodKind};
-use crate::builtins::object::{BareObject, generic_getattr, generic_setattr, instance_dict};
+use crate::builtins::object::{
+    BareObject, generic_getattr, generic_setattr, instance_dict, instance_dict_at,
+    instance_dict_offset,
+};
 use crate::builtins::str::Str;
 use crate::error::PyResult;
 use crate::object::Ref;
@@ -184,14 +187,16 @@ pub(crate) fn load_hit<'n>(
     let kind = entry.kind();
     // The commonest hit first, tested on its own (the match below is a
     // jump table).
-    if let AttrKind::InstanceSlot { keys, index } = kind {
-        let dict = instance_dict(owner)?;
-        return dict.storage.with(|s| match s {
-            Storage::Shared { keys: k, values } if std::ptr::eq(&**k, keys) => {
-                values.get(index).cloned().flatten().map(Loaded::Value)
-            }
-            _ => None,
-        });
+    if let AttrKind::InstanceSlot {
+        keys,
+        index,
+        dict_offset,
+    } = kind
+    {
+        // SAFETY: the entry was made for the owner's class (its version
+        // tag matches), with that class's dict offset.
+        let dict = unsafe { instance_dict_at(owner.as_object()?, dict_offset) };
+        return dict.get_cached(keys, index).map(Loaded::Value);
     }
     match kind {
         AttrKind::Empty
@@ -306,15 +311,27 @@ fn load_slow(
                 Storage::Shared { keys, values } => {
                     let index = keys.index_of(name)?;
                     let value = values.get(index)?.clone()?;
-                    Some((value, &**keys as *const _, index))
+                    Some((value, std::rc::Rc::ptr_eq(keys, &class.keys), index))
                 }
                 _ => None,
             })
         });
         return match found {
-            Some((value, keys, index)) => {
-                if let Some(c) = cache {
-                    c.store(version, AttrKind::InstanceSlot { keys, index }, None);
+            Some((value, class_keys, index)) => {
+                // Cached only by the class's own keys (see the kind).
+                if let (Some(c), true, Some(dict_offset), Ok(index)) = (
+                    cache,
+                    class_keys,
+                    instance_dict_offset(&class),
+                    u32::try_from(index),
+                ) {
+                    let keys = std::rc::Rc::as_ptr(&class.keys);
+                    let kind = AttrKind::InstanceSlot {
+                        keys,
+                        index,
+                        dict_offset,
+                    };
+                    c.store(version, kind, None);
                 }
                 Ok(Loaded::Value(value))
             }
@@ -432,23 +449,52 @@ fn plain_load(vm: &mut Vm, owner: &Value, name: &Ref<Str>) -> PyResult<Loaded> {
 /// `STORE_ATTR` answered from the cache: the store into a `__slots__`
 /// member or the instance's attributes that the site made last time for
 /// the owner's type. Runs no Python code; gives `value` back on a miss.
+/// A store that needs the values made or grown is left to [`store_attr`]
+/// (the eval loop's arms inline this, and more code here costs every
+/// instruction registers).
+/// `_name` gives the attribute's name: unused (the eval loop's arms pass
+/// it, and passing it keeps their code as LLVM lays out the whole loop
+/// best; without it, the empty loop took 4 instructions more).
 #[inline(always)]
 pub(crate) fn store_hit<'n>(
     vm: &Vm,
     cache: &AttrCache,
     owner: &Value,
-    name: impl FnOnce() -> Option<&'n Ref<Str>>,
+    _name: impl FnOnce() -> Option<&'n Ref<Str>>,
     value: Value,
 ) -> Result<(), Value> {
     let class = class_of(vm, owner);
-    let kind = cache
-        .lookup(class.version.get())
-        .map_or(AttrKind::Empty, |e| e.kind());
+    let Some(entry) = cache.lookup(class.version.get()) else {
+        return Err(value);
+    };
     // The commonest hit first (`self.x = v`), tested on its own.
-    if let AttrKind::Store { keys, index } = kind {
-        return store_instance(class, owner, keys, index, name, value);
+    if let AttrKind::Store {
+        keys,
+        index,
+        dict_offset,
+    } = entry.kind()
+    {
+        let Some(object) = owner.as_object() else {
+            return Err(value);
+        };
+        // SAFETY: the entry was made for the owner's class (its version
+        // tag matches), with that class's dict offset.
+        let dict = unsafe { instance_dict_at(object, dict_offset) };
+        // The type has no attribute of that name, so this is a plain
+        // store into the instance's attributes. The old value is dropped
+        // after the storage is released (its finalizer may run Python
+        // code).
+        return match dict.store_cached(keys, index, value) {
+            Ok(old) => {
+                if let Some(old) = old {
+                    drop(old);
+                }
+                Ok(())
+            }
+            Err(value) => Err(value),
+        };
     }
-    if let AttrKind::SlotMember { index } = kind
+    if let AttrKind::SlotMember { index } = entry.kind()
         && let Some(ext) = owner.as_object().and_then(|o| o.extension())
     {
         return match ext.set_slot(index, Some(value)) {
@@ -462,43 +508,29 @@ pub(crate) fn store_hit<'n>(
     Err(value)
 }
 
-/// [`store_hit`] for an [`AttrKind::Store`] entry (`keys`, `index`) of
-/// `class`, the owner's type.
-#[inline(always)]
-fn store_instance<'n>(
+/// [`store_hit`] for an [`AttrKind::Store`] entry of `class`, the owner's
+/// type, when the values are not there to take the store in place: the
+/// name has slot `index` in the class's keys, so an instance without
+/// values yet, or with values to grow, gets the store there; otherwise
+/// (another class's keys, a dict) the general store. Out of line: the
+/// in-place store is the hit.
+#[inline(never)]
+fn store_instance(
     class: &TypeRef,
-    owner: &Value,
-    keys: *const crate::builtins::instance::SharedKeys,
-    index: usize,
-    name: impl FnOnce() -> Option<&'n Ref<Str>>,
+    dict: &InstanceDict,
+    index: u32,
+    name: &Ref<Str>,
     value: Value,
 ) -> Result<(), Value> {
-    if let Some(dict) = instance_dict(owner) {
-        // The type has no attribute of that name, so this is a plain store
-        // into the instance's attributes. When the cached keys are the
-        // class's, the name has slot `index` in them: the store goes
-        // straight there (a fresh instance gets its values array here);
-        // otherwise (another class's keys, a dict) the general store.
-        // The old value is dropped after the storage is released (its
-        // finalizer may run Python code).
-        let value = if std::ptr::eq(std::rc::Rc::as_ptr(&class.keys), keys) {
-            match dict.store_at(&class.keys, index, value) {
-                Ok(old) => {
-                    drop(old);
-                    return Ok(());
-                }
-                Err(value) => value,
-            }
-        } else {
-            value
-        };
-        let Some(name) = name() else {
-            return Err(value);
-        };
-        drop(dict.set(&class.keys, name, value));
-        return Ok(());
-    }
-    Err(value)
+    let value = match dict.store_at(&class.keys, index as usize, value) {
+        Ok(old) => {
+            drop(old);
+            return Ok(());
+        }
+        Err(value) => value,
+    };
+    drop(dict.set(&class.keys, name, value));
+    Ok(())
 }
 
 /// `STORE_ATTR`: `owner.name = value`.
@@ -519,6 +551,18 @@ pub fn store_attr(
     };
     let class = vm.type_of(owner);
     let class = class.clone();
+    // A cached instance store whose values must be made or grown first.
+    let version = class.version.get();
+    let cached = cache.and_then(|c| c.lookup(version)).map(|e| e.kind());
+    let value = match (cached, instance_dict(owner)) {
+        (Some(AttrKind::Store { index, .. }), Some(dict)) => {
+            match store_instance(&class, dict, index, name, value) {
+                Ok(()) => return Ok(()),
+                Err(value) => value,
+            }
+        }
+        _ => value,
+    };
     if !generic_set(&class) {
         return vm.set_attr(owner, name, Some(value));
     }
@@ -546,13 +590,22 @@ pub fn store_attr(
     };
     // No attribute on the type: a plain store into the instance's own.
     drop(dict.set(&class.keys, name, value));
-    if let Some(c) = cache {
+    if let (Some(c), Some(dict_offset)) = (cache, instance_dict_offset(&class)) {
+        // Cached only by the class's own keys (see the kind).
         let slot = dict.storage.with(|s| match s {
-            Storage::Shared { keys, .. } => keys.index_of(name).map(|i| (&**keys as *const _, i)),
+            Storage::Shared { keys, .. } if std::rc::Rc::ptr_eq(keys, &class.keys) => {
+                keys.index_of(name)
+            }
             _ => None,
         });
-        if let Some((keys, index)) = slot {
-            c.store(version, AttrKind::Store { keys, index }, None);
+        if let Some(Ok(index)) = slot.map(u32::try_from) {
+            let keys = std::rc::Rc::as_ptr(&class.keys);
+            let kind = AttrKind::Store {
+                keys,
+                index,
+                dict_offset,
+            };
+            c.store(version, kind, None);
         }
     }
     Ok(())

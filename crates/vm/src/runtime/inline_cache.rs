@@ -98,11 +98,17 @@ pub enum AttrKind {
     Empty,
     /// An instance attribute stored at `index` of the shared keys `keys`;
     /// the type has no attribute of that name (so no descriptor).
+    /// The keys are the class's own (kept alive by the class, which an
+    /// owner with the entry's version tag is an instance of), so an equal
+    /// address proves the same keys.
     InstanceSlot {
         /// The class's keys, by address (compared, never dereferenced).
         keys: *const SharedKeys,
         /// The slot.
-        index: usize,
+        index: u32,
+        /// Where the instance's attributes are in its object
+        /// (`object::instance_dict_offset` of the class).
+        dict_offset: u32,
     },
     /// A method load (`LOAD_ATTR` with the method bit) that found a plain
     /// function or method descriptor on the type ([`AttrEntry::value`]),
@@ -133,11 +139,15 @@ pub enum AttrKind {
     Property,
     /// A store to an instance attribute the type has no attribute (so no
     /// data descriptor) for; `index` is where the last store went in `keys`.
+    /// As for [`AttrKind::InstanceSlot`], the keys are the class's own.
     Store {
         /// The class's keys, by address (compared, never dereferenced).
         keys: *const SharedKeys,
         /// The slot.
-        index: usize,
+        index: u32,
+        /// Where the instance's attributes are in its object
+        /// (`object::instance_dict_offset` of the class).
+        dict_offset: u32,
     },
 }
 
