@@ -83,6 +83,9 @@ impl Vm {
 
     /// An in-place operator (`+=`): the in-place slot, then the binary one.
     pub fn inplace_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
+        if let Some(f) = self.sequence_inplace_slot(a) {
+            return self.sequence_inplace_op(a, b, op, f);
+        }
         if a.as_object().is_some()
             && let Some(f) = self.type_of(a).slots.inplace.get()
         {
@@ -102,6 +105,56 @@ impl Vm {
             }
         }
         let r = self.binary_op1(a, b, op)?;
+        if !self.is_not_implemented(&r) {
+            return Ok(r);
+        }
+        self.sequence_fallback(a, b, op, op.inplace_symbol())
+    }
+
+    /// The in-place slot of an exact `list` or `bytearray`: CPython's
+    /// `sq_inplace_concat`/`sq_inplace_repeat`, which that type has instead
+    /// of number slots (a subclass gets `__iadd__`/`__imul__` as number
+    /// slots, tried first as for any class).
+    fn sequence_inplace_slot(&self, a: &Value) -> Option<crate::types::slots::NumberFn> {
+        let class = a.as_object()?.class();
+        if !class.same(&self.types.list) && !class.same(&self.types.bytearray) {
+            return None;
+        }
+        class.slots.inplace.get()
+    }
+
+    /// `a op= b` for an exact `list` or `bytearray` `a` in CPython's order:
+    /// the right operand's reflected number slot first (`lst += r` asks
+    /// `r.__radd__`; the left type has no number slot of its own there),
+    /// then the in-place sequence slot `f`, then the sequence errors.
+    fn sequence_inplace_op(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: BinOp,
+        f: crate::types::slots::NumberFn,
+    ) -> PyResult<Value> {
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        // The builtin sequences' number slots are CPython's `sq_concat`/
+        // `sq_repeat`, which the right operand never offers here.
+        let t = &self.types;
+        let sequence = [&t.str, &t.bytes, &t.bytearray, &t.list, &t.tuple];
+        let reflected = match (ta.slots.number.get(), tb.slots.number.get()) {
+            _ if ta.same(tb) || sequence.iter().any(|s| tb.same(s)) => None,
+            (Some(x), Some(y)) if std::ptr::fn_addr_eq(x, y) => None,
+            (_, y) => y,
+        };
+        if let Some(g) = reflected {
+            self.enter_native()?;
+            let r = g(self, a, b, op);
+            self.leave_native();
+            let r = r?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        let r = f(self, a, b, op)?;
         if !self.is_not_implemented(&r) {
             return Ok(r);
         }
