@@ -439,12 +439,8 @@ fn next_zip(vm: &Vm, iterator: &NativeIter) -> Option<Option<Value>> {
         })
         .flatten()?;
     if step.is_none() {
-        // Exhausted: as `zip` itself, finished for good (the iterators are
-        // dropped outside the cell).
-        let old = iterator
-            .state
-            .try_with(|state| std::mem::replace(state, IterState::Done));
-        drop(old);
+        // Exhausted: as `zip` itself, finished for good.
+        retire(iterator);
     }
     Some(step)
 }
@@ -505,14 +501,20 @@ pub fn iterate(vm: &Vm, it: &Value) -> Option<Option<Value>> {
         .flatten();
     let item = step?;
     if item.is_none() {
-        // Exhausted: release the iterated container now, as CPython does
-        // (dropped outside the cell).
-        let old = iterator
-            .state
-            .try_with(|state| std::mem::replace(state, IterState::Done));
-        drop(old);
+        // Exhausted: release the iterated container now, as CPython does.
+        retire(iterator);
     }
     Some(item)
+}
+
+/// Marks an exhausted native iterator finished for good, releasing what it
+/// iterated (dropped outside the iterator's cell: a finalizer it triggers
+/// is deferred, and nothing reaches the cell while it is borrowed).
+fn retire(iterator: &NativeIter) {
+    let old = iterator
+        .state
+        .try_with(|state| std::mem::replace(state, IterState::Done));
+    drop(old);
 }
 
 /// The truth of `v` when no Python code can decide it: inline values,

@@ -62,6 +62,18 @@ fn needs_index(chars: usize, ascii: bool) -> bool {
     !ascii && chars >= 2 * INDEX_STRIDE
 }
 
+/// The facts' flag bits for text with these properties.
+fn fact_flags(ascii: bool, surrogates: bool) -> usize {
+    let mut flags = 0;
+    if ascii {
+        flags |= ASCII;
+    }
+    if surrogates {
+        flags |= SURROGATES;
+    }
+    flags
+}
+
 /// The header size of a non-ASCII heap block (with the index cell or not).
 fn header_size(indexed: bool) -> usize {
     if indexed {
@@ -79,50 +91,21 @@ fn block_layout(len: usize, indexed: bool) -> Option<Layout> {
 }
 
 impl TextStorage {
-    /// Stores `bytes` (WTF-8) with their code-point count and flags.
+    /// Stores `bytes` (WTF-8) with their code-point count and flags; aborts
+    /// when memory is out (as the vector it is given would have).
     pub fn new(bytes: Vec<u8>, chars: usize, ascii: bool, surrogates: bool) -> TextStorage {
-        // ASCII heap text is found by its count, so the flag must be true.
-        let ascii = ascii && chars == bytes.len();
-        let mut flags = 0;
-        if ascii {
-            flags |= ASCII;
-        }
-        if surrogates {
-            flags |= SURROGATES;
-        }
         let len = bytes.len();
-        if len <= INLINE_CAPACITY {
-            let mut inline = [0; INLINE_CAPACITY];
-            inline[..len].copy_from_slice(&bytes);
-            // An inline count is at most the byte length, so both fit a byte.
-            return TextStorage {
-                facts: flags | (len << INLINE_LEN_SHIFT) | (chars & INLINE_FIELD),
-                bytes: Bytes { inline },
-            };
+        if len > INLINE_CAPACITY && ascii && chars == len {
+            // ASCII heap text keeps the vector's block: no copy.
+            return Self::ascii_heap(fact_flags(true, surrogates), bytes.into_boxed_slice());
         }
-        if ascii {
-            let raw = Box::into_raw(bytes.into_boxed_slice());
-            // A non-empty boxed slice's pointer is never null.
-            let start = NonNull::new(raw.cast::<u8>()).unwrap_or(NonNull::dangling());
-            return TextStorage {
-                facts: flags | HEAP | (len & HEAP_COUNT),
-                bytes: Bytes { heap: start },
-            };
-        }
-        let indexed = needs_index(chars, ascii);
-        let start = Self::alloc_block(len, indexed);
-        // SAFETY: the block holds its header, then room for `len` bytes.
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                bytes.as_ptr(),
-                start.as_ptr().add(header_size(indexed)),
-                len,
-            );
-        }
-        let indexed_flag = if indexed { INDEXED } else { 0 };
-        TextStorage {
-            facts: flags | HEAP | indexed_flag | (chars & HEAP_COUNT),
-            bytes: Bytes { heap: start },
+        match Self::build(len, chars, ascii, surrogates, |out| {
+            out.copy_from_slice(&bytes)
+        }) {
+            Some(storage) => storage,
+            None => std::alloc::handle_alloc_error(
+                block_layout(len, needs_index(chars, ascii)).unwrap_or(Layout::new::<usize>()),
+            ),
         }
     }
 
@@ -139,14 +122,9 @@ impl TextStorage {
         surrogates: bool,
         fill: impl FnOnce(&mut [u8]),
     ) -> Option<TextStorage> {
+        // ASCII heap text is found by its count, so the flag must be true.
         let ascii = ascii && chars == len;
-        let mut flags = 0;
-        if ascii {
-            flags |= ASCII;
-        }
-        if surrogates {
-            flags |= SURROGATES;
-        }
+        let flags = fact_flags(ascii, surrogates);
         if len <= INLINE_CAPACITY {
             let mut inline = [0; INLINE_CAPACITY];
             fill(inline.get_mut(..len)?);
@@ -163,13 +141,7 @@ impl TextStorage {
             // Exactly `len` of capacity: boxing does not reallocate.
             let mut block = block.into_boxed_slice();
             fill(&mut block);
-            let raw = Box::into_raw(block);
-            // A non-empty boxed slice's pointer is never null.
-            let start = NonNull::new(raw.cast::<u8>()).unwrap_or(NonNull::dangling());
-            return Some(TextStorage {
-                facts: flags | HEAP | (len & HEAP_COUNT),
-                bytes: Bytes { heap: start },
-            });
+            return Some(Self::ascii_heap(flags, block));
         }
         let indexed = needs_index(chars, ascii);
         let start = Self::try_alloc_block(len, indexed)?;
@@ -187,16 +159,21 @@ impl TextStorage {
         })
     }
 
-    /// A non-ASCII heap block for `len` bytes, its header written (the
-    /// bytes are left for the caller); aborts when memory is out.
-    fn alloc_block(len: usize, indexed: bool) -> NonNull<u8> {
-        match Self::try_alloc_block(len, indexed) {
-            Some(start) => start,
-            None => std::alloc::handle_alloc_error(Layout::new::<usize>()),
+    /// Heap storage of ASCII text longer than the inline room: the block is
+    /// the bytes alone, found by the count in the facts.
+    fn ascii_heap(flags: usize, block: Box<[u8]>) -> TextStorage {
+        let len = block.len();
+        let raw = Box::into_raw(block);
+        // A non-empty boxed slice's pointer is never null.
+        let start = NonNull::new(raw.cast::<u8>()).unwrap_or(NonNull::dangling());
+        TextStorage {
+            facts: flags | HEAP | (len & HEAP_COUNT),
+            bytes: Bytes { heap: start },
         }
     }
 
-    /// [`alloc_block`](Self::alloc_block), `None` when memory is out.
+    /// A non-ASCII heap block for `len` bytes, its header written (the
+    /// bytes are left for the caller); `None` when memory is out.
     fn try_alloc_block(len: usize, indexed: bool) -> Option<NonNull<u8>> {
         let layout = block_layout(len, indexed)?;
         if layout.size() > isize::MAX as usize {
